@@ -1,0 +1,124 @@
+/**
+ * Command-line parsing (commander). Maps every failure to one line on stderr and an exit code;
+ * a stack trace only with --verbose.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_OPTIONS, OptionsError, SEGMENT_MODES } from '../core/index.js';
+import { InputError } from '../input/errors.js';
+import { EXIT_ERROR, EXIT_OK, UsageError } from './exit-codes.js';
+import type { CliIO } from './io.js';
+import { FAIL_ON_VALUES, runScan, type ScanFlags } from './scan-command.js';
+
+export const VERSION = '0.1.0';
+
+function parseNumber(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`expected a number, got '${value}'`);
+  return n;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+const EXIT_HELP = `
+Statuses:
+  shared   another document has a paragraph with exactly the same words
+           (after normalising case, punctuation, quotes and Unicode forms)
+  edited   another document has a paragraph this one derives from: shingle
+           Jaccard >= --threshold, or one lies >= --containment inside the other
+  unique   neither
+  A paragraph repeated inside its own file is marked as a repeat; that alone
+  does not make it shared. Paragraphs under --min-words words match only when
+  identical and never link documents into a group.
+
+Exit codes:
+  0  finished (reuse may have been found; see --fail-on)
+  1  --fail-on given and such paragraphs found
+  2  usage or input error (bad option, missing path, no files to scan)
+
+Examples:
+  dedupe fixtures/seeds
+  dedupe --json archive/ | jq '.groups'
+  dedupe --fail-on edited incoming/ archive/`;
+
+function addScanOptions(command: Command): Command {
+  return command
+    .argument('<paths...>', 'files or folders to scan')
+    .option('--json', 'print the report as JSON (schema: schema/report.schema.json)')
+    .option('-q, --quiet', 'print only the summary line')
+    .option('--color', 'colour the output (default: when stdout is a terminal)')
+    .option('--no-color', 'do not colour the output (also NO_COLOR=1)')
+    .option('--include <glob>', 'files to read inside folders, repeatable (default: **/*.txt)', collect, [])
+    .option('--exclude <glob>', 'files or folders to skip, repeatable', collect, [])
+    .addOption(
+      new Option('--segment <mode>', 'how lines become paragraphs: auto, line (one per line), block (join wrapped lines)')
+        .choices(SEGMENT_MODES)
+        .default(DEFAULT_OPTIONS.segment),
+    )
+    .option('--threshold <jaccard>', 'shingle Jaccard similarity at which a paragraph counts as edited from another', parseNumber, DEFAULT_OPTIONS.threshold)
+    .option('--containment <share>', 'share of a paragraph inside another at which it counts as edited (merges, splits)', parseNumber, DEFAULT_OPTIONS.containment)
+    .option('--shingle-size <words>', 'words per shingle', parseNumber, DEFAULT_OPTIONS.shingleSize)
+    .option('--num-hashes <n>', 'MinHash signature length', parseNumber, DEFAULT_OPTIONS.numHashes)
+    .option('--min-words <n>', 'shorter paragraphs match only when identical', parseNumber, DEFAULT_OPTIONS.minWords)
+    .option('--seed <n>', 'hash seed (same seed, same signatures)', parseNumber, DEFAULT_OPTIONS.seed)
+    .option('--max-matches <n>', 'matches listed per paragraph, 0 for all', parseNumber, DEFAULT_OPTIONS.maxMatches)
+    .addOption(
+      new Option('--fail-on <status>', 'exit 1 if any paragraph of at least --min-words words is shared, or shared or edited').choices(
+        FAIL_ON_VALUES,
+      ),
+    )
+    .option('--verbose', 'stage timings on stderr, stack traces on errors');
+}
+
+export function buildProgram(io: CliIO): Command {
+  const program = new Command('dedupe')
+    .description('Find copied and edited paragraphs across news articles.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(`dedupe: ${text.trimEnd()}\n`),
+    });
+  const scan = addScanOptions(
+    program
+      .command('scan', { isDefault: true })
+      .description('report shared, edited and unique paragraphs of articles (the default command)'),
+  );
+  scan.addHelpText('after', EXIT_HELP);
+  program.addHelpText('after', EXIT_HELP);
+  scan.action(async (paths: string[], flags: ScanFlags) => {
+    process.exitCode = await runScan(paths, flags, io);
+  });
+  return program;
+}
+
+/** Parses argv (without node and script), runs the command, returns the exit code. */
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  const verbose = argv.includes('--verbose');
+  if (argv.length === 0) {
+    const program = buildProgram(io);
+    io.stderr.write(`${program.commands[0]!.helpInformation()}\n`);
+    return EXIT_ERROR;
+  }
+  try {
+    process.exitCode = undefined;
+    await buildProgram(io).parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version exit 0; parse errors were already printed by commander.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
+    }
+    if (error instanceof UsageError || error instanceof InputError || error instanceof OptionsError) {
+      io.stderr.write(`dedupe: error: ${error.message}\n`);
+      if (verbose && error.stack) io.stderr.write(`${error.stack}\n`);
+      return EXIT_ERROR;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`dedupe: internal error: ${message} (rerun with --verbose for details, and please report it)\n`);
+    if (verbose && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return EXIT_ERROR;
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * `dedupe [scan] <paths...>`: walk, read, scan, print. Wiring only; the work is in
+ * src/input, src/core and src/render.
+ */
+import { Chalk } from 'chalk';
+import { createScanner, resolveOptions } from '../core/index.js';
+import type { Report, ScanOptions, SegmentMode, Warning } from '../core/types.js';
+import { readArticle } from '../input/read.js';
+import { DEFAULT_INCLUDE, findFiles } from '../input/walk.js';
+import { renderHuman, renderSummary } from '../render/human.js';
+import { renderJson } from '../render/json.js';
+import { chalkPalette, plainPalette } from '../render/palette.js';
+import { decideColor } from './color.js';
+import { EXIT_FOUND, EXIT_OK, UsageError } from './exit-codes.js';
+import { warn, type CliIO } from './io.js';
+
+export type FailOn = 'shared' | 'edited';
+export const FAIL_ON_VALUES: readonly FailOn[] = ['shared', 'edited'];
+
+export interface ScanFlags {
+  json?: boolean;
+  quiet?: boolean;
+  color?: boolean;
+  verbose?: boolean;
+  include: string[];
+  exclude: string[];
+  segment?: string;
+  threshold?: number;
+  containment?: number;
+  shingleSize?: number;
+  numHashes?: number;
+  minWords?: number;
+  seed?: number;
+  maxMatches?: number;
+  failOn?: string;
+}
+
+/** Reads files a few at a time ahead of the scanner, in order. */
+const READ_AHEAD = 16;
+
+export async function scanFiles(
+  paths: readonly string[],
+  flags: ScanFlags,
+  io: CliIO,
+): Promise<{ report: Report; elapsedMs: number; bytes: number; timings: Record<string, number> }> {
+  const started = io.now();
+  const options: Partial<ScanOptions> = {
+    threshold: flags.threshold,
+    containment: flags.containment,
+    shingleSize: flags.shingleSize,
+    numHashes: flags.numHashes,
+    minWords: flags.minWords,
+    seed: flags.seed,
+    maxMatches: flags.maxMatches,
+    segment: flags.segment as SegmentMode | undefined,
+  };
+  resolveOptions(options); // fail on a bad option before walking anything
+  const walkStart = io.now();
+  const files = await findFiles(paths, { include: flags.include, exclude: flags.exclude });
+  const walkMs = io.now() - walkStart;
+  if (files.length === 0) {
+    const patterns = (flags.include.length > 0 ? flags.include : DEFAULT_INCLUDE).join(', ');
+    throw new UsageError(`no files matching ${patterns} in ${paths.join(', ')}; use --include to choose other files`);
+  }
+  const scanner = await createScanner(options, () => io.now());
+  const warnings: Warning[] = [];
+  let readMs = 0;
+  let bytes = 0;
+  let read = 0;
+  const pending = files.slice(0, READ_AHEAD).map((file) => readArticle(file));
+  for (let i = 0; i < files.length; i++) {
+    const readStart = io.now();
+    const outcome = await pending[i]!;
+    readMs += io.now() - readStart;
+    if (i + READ_AHEAD < files.length) pending.push(readArticle(files[i + READ_AHEAD]!));
+    if (!outcome.ok) {
+      warnings.push(outcome.warning);
+      warn(io, outcome.warning.message);
+      continue;
+    }
+    read++;
+    bytes += outcome.bytes;
+    scanner.add({ id: files[i]!, text: outcome.text });
+  }
+  if (read === 0) {
+    throw new UsageError(`none of the ${files.length} matching files could be read (see the warnings above)`);
+  }
+  const { report, timings } = scanner.finish(warnings);
+  return { report, elapsedMs: io.now() - started, bytes, timings: { walk: walkMs, read: readMs, ...timings } };
+}
+
+/** Paragraphs that count for --fail-on: evidence of reuse, not boilerplate or a short line. */
+export function failingParagraphs(report: Report, failOn: FailOn): number {
+  const statuses = failOn === 'shared' ? ['shared'] : ['shared', 'edited'];
+  let count = 0;
+  for (const doc of report.documents) {
+    for (const segment of doc.segments) {
+      if (segment.boilerplate || segment.words < report.options.minWords) continue;
+      if (statuses.includes(segment.status)) count++;
+    }
+  }
+  return count;
+}
+
+export async function runScan(paths: readonly string[], flags: ScanFlags, io: CliIO): Promise<number> {
+  if (flags.failOn !== undefined && !FAIL_ON_VALUES.includes(flags.failOn as FailOn)) {
+    throw new UsageError(`--fail-on must be one of ${FAIL_ON_VALUES.join(', ')}, got ${flags.failOn}`);
+  }
+  const { report, elapsedMs, timings } = await scanFiles(paths, flags, io);
+  if (flags.json) {
+    io.stdout.write(renderJson(report));
+  } else {
+    const color = decideColor({ flag: flags.color, env: io.env, isTTY: io.stdout.isTTY === true });
+    const palette = color ? chalkPalette(new Chalk({ level: 1 })) : plainPalette;
+    io.stdout.write(
+      renderHuman(report, { palette, width: io.stdout.columns ?? 100, quiet: flags.quiet === true, elapsedMs }),
+    );
+  }
+  if (flags.verbose) {
+    const stages = Object.entries(timings)
+      .map(([stage, ms]) => `${stage} ${ms.toFixed(0)} ms`)
+      .join(', ');
+    io.stderr.write(`dedupe: ${renderSummary(report, elapsedMs)}; ${stages}\n`);
+  }
+  if (flags.failOn !== undefined) {
+    const found = failingParagraphs(report, flags.failOn as FailOn);
+    if (found > 0) {
+      io.stderr.write(`dedupe: --fail-on ${flags.failOn}: ${found} paragraph${found === 1 ? '' : 's'} found\n`);
+      return EXIT_FOUND;
+    }
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,125 @@
+/**
+ * From paragraph clusters to syndication groups of documents.
+ *
+ * Two documents belong to one group when they share a paragraph cluster (copies and verified
+ * edits of one paragraph) that is *evidence of reuse*: it has at least --min-words words
+ * (a "TT" or "Leave a Reply" line proves nothing) and it is not boilerplate.
+ *
+ * Boilerplate is the site footer problem: "Your email address will not be published" recurs
+ * on every page of a site and would chain all of them into one group. Clusters that occur in
+ * exactly the same documents form a block (a footer is several lines that travel together).
+ * A block is boilerplate when it occurs in at least BOILERPLATE_MIN_DOCUMENTS documents, is
+ * a minor part of most of them (under BOILERPLATE_MAX_SHARE of their words), and most pairs
+ * of those documents are otherwise unrelated: outside the block they share less than
+ * RELATED_SHARE of their words. A wire story reprinted by many outlets fails the last two
+ * tests (it is most of each reprint, and the reprints share its other paragraphs too).
+ */
+import { UnionFind } from './unionfind.js';
+
+export const BOILERPLATE_MIN_DOCUMENTS = 3;
+export const BOILERPLATE_MAX_SHARE = 0.2;
+export const RELATED_SHARE = 0.1;
+/** Pairs are checked among at most this many documents of a block (in document order). */
+const RELATEDNESS_SAMPLE = 24;
+
+export interface ClusterInput {
+  /** Words of the cluster's paragraphs in each document it occurs in (in-document repeats left out). */
+  wordsByDocument: Map<number, number>;
+  /** Whether the cluster may link documents at all (long enough to be evidence). */
+  eligible: boolean;
+}
+
+export interface Grouping {
+  /** Per cluster: recurs across otherwise unrelated documents. */
+  boilerplate: boolean[];
+  /** Groups of two or more documents, each sorted, ordered by their first document. */
+  groups: number[][];
+  /** Per document: index into `groups`, or -1. */
+  groupOf: Int32Array;
+}
+
+export function groupDocuments(documentWords: readonly number[], clusters: readonly ClusterInput[]): Grouping {
+  const documentCount = documentWords.length;
+  const clustersOf: Array<Map<number, number>> = Array.from({ length: documentCount }, () => new Map());
+  clusters.forEach((cluster, id) => {
+    if (!cluster.eligible) return;
+    for (const [doc, words] of cluster.wordsByDocument) clustersOf[doc]!.set(id, words);
+  });
+
+  const boilerplate = clusters.map(() => false);
+  const blocks = new Map<string, number[]>();
+  clusters.forEach((cluster, id) => {
+    if (!cluster.eligible || cluster.wordsByDocument.size < BOILERPLATE_MIN_DOCUMENTS) return;
+    const key = [...cluster.wordsByDocument.keys()].sort((a, b) => a - b).join(',');
+    const block = blocks.get(key);
+    if (block) block.push(id);
+    else blocks.set(key, [id]);
+  });
+
+  for (const [key, blockClusters] of blocks) {
+    const docs = key.split(',').map(Number);
+    const inBlock = new Set(blockClusters);
+    let minorIn = 0;
+    for (const doc of docs) {
+      let words = 0;
+      for (const id of blockClusters) words += clusters[id]!.wordsByDocument.get(doc) ?? 0;
+      if (words < BOILERPLATE_MAX_SHARE * documentWords[doc]!) minorIn++;
+    }
+    if (minorIn * 2 <= docs.length) continue;
+    const sample = docs.slice(0, RELATEDNESS_SAMPLE);
+    let pairs = 0;
+    let related = 0;
+    for (let i = 0; i < sample.length; i++) {
+      for (let j = i + 1; j < sample.length; j++) {
+        pairs++;
+        if (sharedOutside(sample[i]!, sample[j]!, inBlock, clustersOf, documentWords) >= RELATED_SHARE) {
+          related++;
+        }
+      }
+    }
+    if (related * 2 < pairs) for (const id of blockClusters) boilerplate[id] = true;
+  }
+
+  const links = new UnionFind(documentCount);
+  clusters.forEach((cluster, id) => {
+    if (!cluster.eligible || boilerplate[id]) return;
+    let first = -1;
+    for (const doc of cluster.wordsByDocument.keys()) {
+      if (first < 0) first = doc;
+      else links.union(first, doc);
+    }
+  });
+  const members = new Map<number, number[]>();
+  for (let doc = 0; doc < documentCount; doc++) {
+    const root = links.find(doc);
+    const list = members.get(root);
+    if (list) list.push(doc);
+    else members.set(root, [doc]);
+  }
+  const groups = [...members.values()].filter((g) => g.length > 1).sort((a, b) => a[0]! - b[0]!);
+  const groupOf = new Int32Array(documentCount).fill(-1);
+  groups.forEach((group, index) => {
+    for (const doc of group) groupOf[doc] = index;
+  });
+  return { boilerplate, groups, groupOf };
+}
+
+/** Share of two documents' words that they reuse from each other outside the given clusters. */
+function sharedOutside(
+  a: number,
+  b: number,
+  excluded: ReadonlySet<number>,
+  clustersOf: ReadonlyArray<Map<number, number>>,
+  documentWords: readonly number[],
+): number {
+  const [small, large] = clustersOf[a]!.size <= clustersOf[b]!.size ? [a, b] : [b, a];
+  const largeClusters = clustersOf[large]!;
+  let shared = 0;
+  for (const [id, words] of clustersOf[small]!) {
+    if (excluded.has(id)) continue;
+    const other = largeClusters.get(id);
+    if (other !== undefined) shared += words + other;
+  }
+  const total = documentWords[a]! + documentWords[b]!;
+  return total === 0 ? 0 : shared / total;
+}

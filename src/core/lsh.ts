@@ -1,0 +1,150 @@
+/**
+ * Locality-sensitive hashing by banding (Leskovec, Rajaraman & Ullman, Mining of Massive
+ * Datasets, ch. 3.4): a signature of b·r values is cut into b bands of r rows; two items
+ * whose signatures agree on every row of at least one band become a candidate pair. The
+ * probability of that for Jaccard similarity s is 1 - (1 - s^r)^b, an S-curve whose
+ * steepest point sits near (1/b)^(1/r).
+ *
+ * Bands and rows are not hand-picked: `optimalBanding` chooses the (b, r) with b·r <= n that
+ * minimises the weighted area of false positives (below the threshold) and false negatives
+ * (above it), as datasketch's MinHashLSH does (`_optimal_param`).
+ */
+import { fmix32 } from './hash.js';
+
+export interface Banding {
+  bands: number;
+  rows: number;
+}
+
+/**
+ * Weights of the two error areas. Every candidate is verified exactly (verify.ts), so a false
+ * positive costs only a set intersection while a false negative loses a match for good:
+ * misses weigh three times as much as spurious candidates.
+ */
+export const FALSE_POSITIVE_WEIGHT = 0.25;
+export const FALSE_NEGATIVE_WEIGHT = 0.75;
+
+/** Probability that two items with Jaccard similarity s share at least one band. */
+export function candidateProbability(s: number, bands: number, rows: number): number {
+  return 1 - Math.pow(1 - Math.pow(s, rows), bands);
+}
+
+/** Simpson's rule; the integrands are smooth polynomials in s. */
+function integrate(f: (s: number) => number, from: number, to: number, steps = 64): number {
+  if (to <= from) return 0;
+  const h = (to - from) / steps;
+  let sum = f(from) + f(to);
+  for (let i = 1; i < steps; i++) sum += f(from + i * h) * (i % 2 === 1 ? 4 : 2);
+  return (sum * h) / 3;
+}
+
+export function falsePositiveArea(threshold: number, bands: number, rows: number): number {
+  return integrate((s) => candidateProbability(s, bands, rows), 0, threshold);
+}
+
+export function falseNegativeArea(threshold: number, bands: number, rows: number): number {
+  return integrate((s) => 1 - candidateProbability(s, bands, rows), threshold, 1);
+}
+
+export function optimalBanding(
+  threshold: number,
+  numHashes: number,
+  falsePositiveWeight = FALSE_POSITIVE_WEIGHT,
+  falseNegativeWeight = FALSE_NEGATIVE_WEIGHT,
+): Banding {
+  let best: Banding = { bands: numHashes, rows: 1 };
+  let bestError = Infinity;
+  for (let bands = 1; bands <= numHashes; bands++) {
+    const maxRows = Math.floor(numHashes / bands);
+    for (let rows = 1; rows <= maxRows; rows++) {
+      const error =
+        falsePositiveWeight * falsePositiveArea(threshold, bands, rows) +
+        falseNegativeWeight * falseNegativeArea(threshold, bands, rows);
+      if (error < bestError) {
+        bestError = error;
+        best = { bands, rows };
+      }
+    }
+  }
+  return best;
+}
+
+/** One 32-bit key per band: the band's r signature values hashed together with the band number. */
+export function bandKeys(signature: Uint32Array, banding: Banding, out?: Uint32Array): Uint32Array {
+  const { bands, rows } = banding;
+  const keys = out ?? new Uint32Array(bands);
+  for (let band = 0; band < bands; band++) {
+    let h = Math.imul(band + 1, 0x9e3779b1);
+    const start = band * rows;
+    for (let row = 0; row < rows; row++) {
+      h = Math.imul(h ^ (signature[start + row] ?? 0), 0x01000193) + 0x7f4a7c15;
+      h = (h << 13) | (h >>> 19);
+    }
+    keys[band] = fmix32(h);
+  }
+  return keys;
+}
+
+/**
+ * Orders item numbers by their 32-bit key: a two-pass LSD radix sort (16 bits a pass), linear
+ * in the number of items, so a band over a million paragraphs sorts in milliseconds.
+ */
+export function sortByKey(keys: Uint32Array): Uint32Array {
+  const n = keys.length;
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (n < 2) return order;
+  let scratch = new Uint32Array(n);
+  const counts = new Uint32Array(65537);
+  for (const shift of [0, 16]) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(((keys[order[i]!]! >>> shift) & 0xffff) + 1)]!++;
+    for (let d = 1; d < 65537; d++) counts[d]! += counts[d - 1]!;
+    for (let i = 0; i < n; i++) {
+      const item = order[i]!;
+      scratch[counts[(keys[item]! >>> shift) & 0xffff]!++] = item;
+    }
+    [order, scratch] = [scratch, order];
+  }
+  return order;
+}
+
+/**
+ * Candidate pairs from band keys laid out item-major (`keys[item * bands + band]`). Returns
+ * each pair once as `low * count + high` with low < high, sorted ascending.
+ */
+export function candidatePairs(keys: Uint32Array, count: number, bands: number): Float64Array {
+  let pairs = new Float64Array(1024);
+  let length = 0;
+  const push = (value: number): void => {
+    if (length === pairs.length) {
+      const grown = new Float64Array(pairs.length * 2);
+      grown.set(pairs);
+      pairs = grown;
+    }
+    pairs[length++] = value;
+  };
+  const bandKeysColumn = new Uint32Array(count);
+  for (let band = 0; band < bands; band++) {
+    for (let item = 0; item < count; item++) bandKeysColumn[item] = keys[item * bands + band]!;
+    const order = sortByKey(bandKeysColumn);
+    let runStart = 0;
+    for (let i = 1; i <= count; i++) {
+      if (i < count && bandKeysColumn[order[i]!] === bandKeysColumn[order[runStart]!]) continue;
+      for (let a = runStart; a < i; a++) {
+        for (let b = a + 1; b < i; b++) {
+          const x = order[a]!;
+          const y = order[b]!;
+          push(x < y ? x * count + y : y * count + x);
+        }
+      }
+      runStart = i;
+    }
+  }
+  const sorted = pairs.subarray(0, length).sort();
+  let unique = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[unique++] = sorted[i]!;
+  }
+  return sorted.slice(0, unique);
+}

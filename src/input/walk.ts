@@ -1,0 +1,88 @@
+/**
+ * Finds the article files under the paths a user gave.
+ *
+ * - A file path is taken as given, whatever its name.
+ * - A folder is walked with fast-glob for the include patterns (default `**\/*.txt`), minus the
+ *   exclude patterns. `node_modules` and dot-folders are skipped unless a pattern names them.
+ * - Symbolic links: a link to a file is read; a link to a folder is walked once per real
+ *   folder, so a link back to an ancestor (a loop) is never followed twice. fast-glob's own
+ *   `followSymbolicLinks` descends loops until the OS refuses (ELOOP), hence the manual walk.
+ * - The result is sorted and each real file appears once, so two runs scan the same list.
+ */
+import { realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import fg from 'fast-glob';
+import { InputError } from './errors.js';
+
+export const DEFAULT_INCLUDE = ['**/*.txt'];
+
+export interface WalkOptions {
+  include?: readonly string[];
+  exclude?: readonly string[];
+}
+
+/** Paths as the user will read them: relative paths stay relative, always with forward slashes. */
+function displayPath(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function mentions(patterns: readonly string[], name: RegExp): boolean {
+  return patterns.some((p) => name.test(p));
+}
+
+export async function findFiles(paths: readonly string[], options: WalkOptions = {}): Promise<string[]> {
+  const include = options.include && options.include.length > 0 ? [...options.include] : DEFAULT_INCLUDE;
+  const ignore = [...(options.exclude ?? [])];
+  if (!mentions(include, /(^|\/)node_modules(\/|$)/)) ignore.push('**/node_modules/**');
+  const dot = mentions(include, /(^|\/)\.[^./]/);
+
+  const found = new Map<string, string>(); // real path -> display path
+  const add = async (display: string): Promise<void> => {
+    let real: string;
+    try {
+      real = await realpath(display);
+    } catch {
+      real = path.resolve(display);
+    }
+    const known = found.get(real);
+    if (known === undefined || display < known) found.set(real, display);
+  };
+
+  const visitedFolders = new Set<string>();
+  const walkFolder = async (folder: string): Promise<void> => {
+    const real = await realpath(folder);
+    if (visitedFolders.has(real)) return;
+    visitedFolders.add(real);
+    const glob = { cwd: folder, dot, ignore, followSymbolicLinks: false, onlyFiles: false, objectMode: true, suppressErrors: true } as const;
+    for (const entry of await fg(include, glob)) {
+      const full = path.join(folder, entry.path);
+      if (entry.dirent.isFile()) await add(full);
+      else if (entry.dirent.isSymbolicLink()) {
+        const target = await stat(full).catch(() => null);
+        if (target?.isFile()) await add(full);
+      }
+    }
+    for (const entry of await fg(['**'], glob)) {
+      if (!entry.dirent.isSymbolicLink()) continue;
+      const full = path.join(folder, entry.path);
+      const target = await stat(full).catch(() => null);
+      if (target?.isDirectory()) await walkFolder(full);
+    }
+  };
+
+  for (const given of paths) {
+    const info = await stat(given).catch((error: NodeJS.ErrnoException) => error);
+    if (info instanceof Error) {
+      const reason = info.code === 'ENOENT' ? 'no such file or folder' : info.message;
+      throw new InputError(`${given}: ${reason}; check the path`);
+    }
+    if (info.isDirectory()) await walkFolder(given);
+    else await add(given);
+  }
+  return [...found.values()].map(displayPath).sort(comparePaths);
+}
+
+/** Code-unit order: the same on every machine and locale. */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
