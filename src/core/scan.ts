@@ -57,6 +57,11 @@ export interface PreparedParagraph {
 
 export interface PreparedDocument {
   id: string;
+  /**
+   * A context document (an archived article in `dedupe check`) takes part in matching and
+   * grouping and can be named in matches, but is not itself listed in the report's documents.
+   */
+  context?: boolean;
   layout: Layout;
   lineCount: number;
   words: number;
@@ -155,6 +160,14 @@ export class Scanner {
 
   add(doc: InputDocument): void {
     this.prepared.push(this.signer.prepare(doc));
+  }
+
+  /**
+   * Adds a document prepared elsewhere (for instance loaded from the index). It must have been
+   * prepared with the same options; pass `context: true` to match against it without reporting it.
+   */
+  addPrepared(doc: PreparedDocument): void {
+    this.prepared.push(doc);
   }
 
   finish(extraWarnings: readonly Warning[] = []): ScanResult {
@@ -368,8 +381,8 @@ function buildReport(
   };
 
   const summary = {
-    documents: docs.length,
-    paragraphs: paragraphs.length,
+    documents: 0,
+    paragraphs: 0,
     shared: 0,
     edited: 0,
     unique: 0,
@@ -379,7 +392,11 @@ function buildReport(
     candidatePairs: pairs.length,
     verifiedPairs,
   };
-  const documents: DocumentReport[] = docs.map((doc, docIndex) => {
+  const documents: DocumentReport[] = [];
+  docs.forEach((doc, docIndex) => {
+    if (doc.context) return;
+    summary.documents++;
+    summary.paragraphs += doc.paragraphs.length;
     const counts = { shared: 0, edited: 0, unique: 0, repeats: 0 };
     let countedWords = 0;
     let reusedWords = 0;
@@ -413,7 +430,7 @@ function buildReport(
       return report;
     });
     const group = grouping.groupOf[docIndex]!;
-    return {
+    documents.push({
       path: doc.id,
       layout: doc.layout,
       lines: doc.lineCount,
@@ -422,7 +439,7 @@ function buildReport(
       reusedShare: countedWords === 0 ? 0 : round(reusedWords / countedWords),
       group: group >= 0 ? group + 1 : null,
       segments,
-    };
+    });
   });
   const groups = grouping.groups.map((members, index) => {
     const linking = new Set<number>();
