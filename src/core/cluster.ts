@@ -9,15 +9,16 @@
  * on every page of a site and would chain all of them into one group. Clusters that occur in
  * exactly the same documents form a block (a footer is several lines that travel together).
  * A block is boilerplate when it occurs in at least BOILERPLATE_MIN_DOCUMENTS documents, is
- * a minor part of most of them (under BOILERPLATE_MAX_SHARE of their words), and most pairs
- * of those documents are otherwise unrelated: outside the block they share less than
- * RELATED_SHARE of their words. A wire story reprinted by many outlets fails the last two
+ * a minor part of most of them (under a third of their words: a footer is a few lines, while
+ * a reprinted story is most of its page, or half of a page that bundles two stories as seeds
+ * 000 and 001 do), and most pairs of those documents are otherwise unrelated: outside the
+ * block they share less than RELATED_SHARE of their words. A wire story reprinted by many outlets fails the last two
  * tests (it is most of each reprint, and the reprints share its other paragraphs too).
  */
 import { UnionFind } from './unionfind.js';
 
 export const BOILERPLATE_MIN_DOCUMENTS = 3;
-export const BOILERPLATE_MAX_SHARE = 0.2;
+export const BOILERPLATE_MAX_SHARE = 1 / 3;
 export const RELATED_SHARE = 0.1;
 /** Pairs are checked among at most this many documents of a block (in document order). */
 const RELATEDNESS_SAMPLE = 24;
@@ -48,8 +49,10 @@ export function groupDocuments(documentWords: readonly number[], clusters: reado
 
   const boilerplate = clusters.map(() => false);
   const blocks = new Map<string, number[]>();
+  // Short clusters ("Leave a Reply") join the analysis too: they never link documents, but a
+  // short line travelling with a footer is part of that footer.
   clusters.forEach((cluster, id) => {
-    if (!cluster.eligible || cluster.wordsByDocument.size < BOILERPLATE_MIN_DOCUMENTS) return;
+    if (cluster.wordsByDocument.size < BOILERPLATE_MIN_DOCUMENTS) return;
     const key = [...cluster.wordsByDocument.keys()].sort((a, b) => a - b).join(',');
     const block = blocks.get(key);
     if (block) block.push(id);

@@ -424,7 +424,7 @@ function buildReport(
         summary.repeats++;
       } else {
         countedWords += paragraph.words;
-        if (status !== 'unique' && !boilerplate) reusedWords += paragraph.words;
+        if (status !== 'unique' && !boilerplate && paragraph.words >= options.minWords) reusedWords += paragraph.words;
       }
       if (boilerplate) report.boilerplate = true;
       return report;

@@ -88,7 +88,10 @@ export interface DocumentReport {
   lines: number;
   words: number;
   counts: { shared: number; edited: number; unique: number; repeats: number };
-  /** Share of the document's words (repeats left out) in shared or edited paragraphs. */
+  /**
+   * Share of the document's words (repeats left out) in shared or edited paragraphs that are
+   * evidence of reuse: at least --min-words words and not boilerplate.
+   */
   reusedShare: number;
   /** 1-based index into `groups`, or null when the document is linked to no other. */
   group: number | null;
