@@ -12,8 +12,9 @@
  * a minor part of most of them (under a third of their words: a footer is a few lines, while
  * a reprinted story is most of its page, or half of a page that bundles two stories as seeds
  * 000 and 001 do), and most pairs of those documents are otherwise unrelated: outside the
- * block they share less than RELATED_SHARE of their words. A wire story reprinted by many outlets fails the last two
- * tests (it is most of each reprint, and the reprints share its other paragraphs too).
+ * block they share less than RELATED_SHARE of their words. A wire story reprinted by many
+ * outlets fails the last two tests (it is most of each reprint, and the reprints share its
+ * other paragraphs too).
  */
 import { UnionFind } from './unionfind.js';
 
