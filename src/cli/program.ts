@@ -49,8 +49,8 @@ function addScanOptions(command: Command): Command {
     .option('-q, --quiet', 'print only the summary line')
     .option('--color', 'colour the output (default: when stdout is a terminal)')
     .option('--no-color', 'do not colour the output (also NO_COLOR=1)')
-    .option('--include <glob>', 'files to read inside folders, repeatable (default: **/*.txt)', collect, [])
-    .option('--exclude <glob>', 'files or folders to skip, repeatable', collect, [])
+    .addOption(new Option('--include <glob>', 'files to read inside folders, repeatable').argParser(collect).default([], '**/*.txt'))
+    .addOption(new Option('--exclude <glob>', 'files or folders to skip, repeatable').argParser(collect).default([], 'none'))
     .addOption(
       new Option('--segment <mode>', 'how lines become paragraphs: auto, line (one per line), block (join wrapped lines)')
         .choices(SEGMENT_MODES)
@@ -72,25 +72,27 @@ function addScanOptions(command: Command): Command {
 }
 
 export function buildProgram(io: CliIO): Command {
-  const program = new Command('dedupe')
-    .description('Find copied and edited paragraphs across news articles.')
-    .version(VERSION)
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(`dedupe: ${text.trimEnd()}\n`),
-    });
-  const scan = addScanOptions(
-    program
-      .command('scan', { isDefault: true })
-      .description('report shared, edited and unique paragraphs of articles (the default command)'),
+  // The root command is the scan, so `dedupe --help` shows what most users need. Root options
+  // are positional (before a subcommand's name) so subcommands keep their own flags.
+  const program = addScanOptions(
+    new Command('dedupe')
+      .description('Find copied and edited paragraphs across news articles.')
+      .version(VERSION)
+      .enablePositionalOptions()
+      .exitOverride()
+      .configureOutput({
+        writeOut: (text) => io.stdout.write(text),
+        writeErr: (text) => io.stderr.write(text),
+        outputError: (text, write) => write(`dedupe: ${text.trimEnd()}\n`),
+      }),
   );
-  scan.addHelpText('after', EXIT_HELP);
-  program.addHelpText('after', EXIT_HELP);
-  scan.action(async (paths: string[], flags: ScanFlags) => {
+  const scanAction = async (paths: string[], flags: ScanFlags): Promise<void> => {
     process.exitCode = await runScan(paths, flags, io);
-  });
+  };
+  program.action(scanAction).addHelpText('after', EXIT_HELP);
+  addScanOptions(program.command('scan').description('the same as dedupe without a command'))
+    .action(scanAction)
+    .addHelpText('after', EXIT_HELP);
   return program;
 }
 
@@ -99,7 +101,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const verbose = argv.includes('--verbose');
   if (argv.length === 0) {
     const program = buildProgram(io);
-    io.stderr.write(`${program.commands[0]!.helpInformation()}\n`);
+    io.stderr.write(`${program.helpInformation()}\n`);
     return EXIT_ERROR;
   }
   try {

@@ -4,8 +4,9 @@
  * - A file path is taken as given, whatever its name.
  * - A folder is walked with fast-glob for the include patterns (default `**\/*.txt`), minus the
  *   exclude patterns. `node_modules` and dot-folders are skipped unless a pattern names them.
- * - Symbolic links: a link to a file is read; a link to a folder is walked once per real
- *   folder, so a link back to an ancestor (a loop) is never followed twice. fast-glob's own
+ * - Symbolic links: a link to a file is read; a link to a folder is walked unless that real
+ *   folder lies inside a tree already walked, so a link back to an ancestor (a loop) is
+ *   never followed. fast-glob's own
  *   `followSymbolicLinks` descends loops until the OS refuses (ELOOP), hence the manual walk.
  * - The result is sorted and each real file appears once, so two runs scan the same list.
  */
@@ -37,36 +38,44 @@ export async function findFiles(paths: readonly string[], options: WalkOptions =
   const dot = mentions(include, /(^|\/)\.[^./]/);
 
   const found = new Map<string, string>(); // real path -> display path
-  const add = async (display: string): Promise<void> => {
+  const viaLink = new Set<string>(); // real paths whose display path goes through a link
+  const add = async (display: string, throughLink = false): Promise<void> => {
     let real: string;
     try {
       real = await realpath(display);
     } catch {
       real = path.resolve(display);
     }
-    const known = found.get(real);
-    if (known === undefined || display < known) found.set(real, display);
+    // A file reached directly wins over a link to it; otherwise the first path found wins.
+    if (!found.has(real) || (viaLink.has(real) && !throughLink)) {
+      found.set(real, display);
+      if (throughLink) viaLink.add(real);
+      else viaLink.delete(real);
+    }
   };
 
-  const visitedFolders = new Set<string>();
-  const walkFolder = async (folder: string): Promise<void> => {
+  // Real folders already walked; each walk covers its whole subtree (links aside).
+  const walkedTrees: string[] = [];
+  const insideWalkedTree = (real: string): boolean =>
+    walkedTrees.some((tree) => real === tree || real.startsWith(tree.endsWith(path.sep) ? tree : tree + path.sep));
+  const walkFolder = async (folder: string, throughLink: boolean): Promise<void> => {
     const real = await realpath(folder);
-    if (visitedFolders.has(real)) return;
-    visitedFolders.add(real);
+    if (insideWalkedTree(real)) return;
+    walkedTrees.push(real);
     const glob = { cwd: folder, dot, ignore, followSymbolicLinks: false, onlyFiles: false, objectMode: true, suppressErrors: true } as const;
     for (const entry of await fg(include, glob)) {
       const full = path.join(folder, entry.path);
-      if (entry.dirent.isFile()) await add(full);
+      if (entry.dirent.isFile()) await add(full, throughLink);
       else if (entry.dirent.isSymbolicLink()) {
         const target = await stat(full).catch(() => null);
-        if (target?.isFile()) await add(full);
+        if (target?.isFile()) await add(full, true);
       }
     }
     for (const entry of await fg(['**'], glob)) {
       if (!entry.dirent.isSymbolicLink()) continue;
       const full = path.join(folder, entry.path);
       const target = await stat(full).catch(() => null);
-      if (target?.isDirectory()) await walkFolder(full);
+      if (target?.isDirectory()) await walkFolder(full, true);
     }
   };
 
@@ -76,7 +85,7 @@ export async function findFiles(paths: readonly string[], options: WalkOptions =
       const reason = info.code === 'ENOENT' ? 'no such file or folder' : info.message;
       throw new InputError(`${given}: ${reason}; check the path`);
     }
-    if (info.isDirectory()) await walkFolder(given);
+    if (info.isDirectory()) await walkFolder(given, false);
     else await add(given);
   }
   return [...found.values()].map(displayPath).sort(comparePaths);

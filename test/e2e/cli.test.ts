@@ -1,0 +1,144 @@
+/** The command-line contract: exit codes, one-line errors, colour, quiet, help. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { binPath, repoRoot, runCli } from '../helpers/cli.js';
+import { SEED, tempDir } from '../helpers/fixtures.js';
+
+function expectOneLineError(result: { stderr: string; stdout: string; code: number | null }, pattern: RegExp): void {
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe('');
+  const lines = result.stderr.trimEnd().split('\n');
+  expect(lines, result.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(pattern);
+}
+
+describe('usage and input errors exit 2 with one line', () => {
+  it('a path that does not exist', () => {
+    expectOneLineError(runCli(['no/such/folder']), /^dedupe: error: no\/such\/folder: no such file or folder; check the path$/);
+  });
+
+  it('a folder with no matching files', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'notes.md'), 'not an article');
+    expectOneLineError(runCli([dir]), /^dedupe: error: no files matching \*\*\/\*\.txt in .*; use --include/);
+  });
+
+  it('only unreadable files', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.txt'), Buffer.from([0, 1, 2]));
+    const result = runCli([dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/warning: .*a\.txt: binary file/);
+    expect(result.stderr).toMatch(/error: none of the 1 matching files could be read/);
+  });
+
+  it.each([
+    [['--threshold', '1.5'], /--threshold must be between 0\.01 and 1, got 1\.5/],
+    [['--shingle-size', '0'], /--shingle-size must be between 1 and 16, got 0/],
+    [['--num-hashes', '12.5'], /--num-hashes must be a whole number, got 12\.5/],
+    [['--threshold', 'high'], /option '--threshold <jaccard>' argument 'high' is invalid\. expected a number/],
+    [['--segment', 'pages'], /argument 'pages' is invalid\. Allowed choices are auto, line, block/],
+    [['--fail-on', 'everything'], /Allowed choices are shared, edited/],
+    [['--bogus'], /unknown option '--bogus'/],
+  ])('bad option %j', (args, pattern) => {
+    expectOneLineError(runCli([...args, 'fixtures/seeds']), new RegExp(`^dedupe: (error: )?.*${pattern.source}`));
+  });
+
+  it('no stack trace unless --verbose', () => {
+    expect(runCli(['missing']).stderr).not.toMatch(/\n\s+at /);
+    expect(runCli(['--verbose', 'missing']).stderr).toMatch(/\n\s+at /);
+  });
+
+  it('no arguments: usage on stderr, exit 2', () => {
+    const result = runCli([]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^Usage: dedupe \[options\] \[command\] <paths\.\.\.>/);
+  });
+});
+
+describe('--fail-on for CI', () => {
+  it('exits 1 when shared paragraphs are found, naming the count on stderr', () => {
+    const result = runCli(['--quiet', '--fail-on', 'shared', 'fixtures/seeds']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^dedupe: --fail-on shared: \d+ paragraphs found\n$/);
+  });
+
+  it('edited includes shared: any reuse fails', () => {
+    expect(runCli(['-q', '--fail-on', 'edited', SEED.original, SEED.reprintA]).code).toBe(1);
+  });
+
+  it('exits 0 when there is nothing to fail on', () => {
+    expect(runCli(['-q', '--fail-on', 'edited', SEED.unrelated, SEED.original]).code).toBe(0);
+  });
+
+  it('ignores short lines and boilerplate: a shared footer alone does not fail a build', () => {
+    const result = runCli(['-q', '--fail-on', 'edited', 'fixtures/site-footer/bus.txt', 'fixtures/site-footer/chess.txt', 'fixtures/site-footer/orchard.txt']);
+    expect(result.code).toBe(0);
+  });
+});
+
+describe('human output', () => {
+  it('--quiet prints only the summary line', () => {
+    const result = runCli(['--quiet', 'fixtures/seeds']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^5 files, 196 paragraphs \(\d+ shared, \d+ edited, \d+ unique\), 1 group in \d+\.\d\d s\n$/);
+  });
+
+  it('shows the group table and each paragraph with status, best match and preview', () => {
+    const { stdout } = runCli(['fixtures/seeds']);
+    expect(stdout).toMatch(/│\s+1 │ fixtures\/seeds\/002_b644d28894aa6977\.txt │\s+23 │\s+9 │\s+14 │\s+0 │\s+\d+% │/);
+    expect(stdout).toMatch(/│\s+- │ fixtures\/seeds\/004_7a4f2c888cc0ca1e\.txt │/);
+    expect(stdout).toMatch(/\n\s+12  shared  001_9df642e36ad14cf8\.txt:12 1\.00 \+1\s+American and South Korean officials/);
+    expect(stdout).toMatch(/\n\s+1  edited  000_2c77c33462164435\.txt:12 0\.84 \+1\s+KYIV, Ukraine \(AP\)/);
+    expect(stdout).toMatch(/\[repeat of line 1\] Officials Say North Korea/);
+  });
+
+  it('colours only when asked or on a terminal: --color, NO_COLOR, FORCE_COLOR', () => {
+    const ansi = /\u001b\[/;
+    const args = [SEED.original, SEED.update];
+    expect(runCli(args).stdout).not.toMatch(ansi); // a pipe, not a terminal
+    expect(runCli(args, { env: { FORCE_COLOR: '1' } }).stdout).toMatch(ansi);
+    expect(runCli(args, { env: { FORCE_COLOR: '0' } }).stdout).not.toMatch(ansi);
+    expect(runCli(args, { env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toMatch(ansi);
+    expect(runCli(['--color', ...args], { env: { NO_COLOR: '1' } }).stdout).toMatch(ansi);
+    expect(runCli(['--no-color', ...args], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(ansi);
+    expect(runCli(['--json', ...args], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(ansi);
+  });
+
+  it('help lists the options with their defaults and the exit codes', () => {
+    const result = runCli(['--help']);
+    expect(result.code).toBe(0);
+    for (const text of ['--threshold <jaccard>', '(default: 0.5)', '--shingle-size <words>', '(default: 3)', '--num-hashes', '(default: 128)', '--min-words', '--seed', 'Exit codes:', '2  usage or input error']) {
+      expect(result.stdout).toContain(text);
+    }
+  });
+
+  it('`dedupe scan` is the same command as `dedupe`', () => {
+    expect(runCli(['scan', '--json', SEED.original, SEED.update]).stdout).toBe(runCli(['--json', SEED.original, SEED.update]).stdout);
+  });
+
+  it('a reader closing the pipe early (| head) is not an error', () => {
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${binPath}" fixtures/seeds | head -n 1`], { cwd: repoRoot, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^5 files/);
+    expect(result.stderr).toBe('');
+  });
+
+  it('--version prints the version', () => {
+    const result = runCli(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('writes nothing to stdout but the report: warnings go to stderr even with --json', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'in'));
+    writeFileSync(path.join(dir, 'in/a.txt'), 'One paragraph here.\n');
+    writeFileSync(path.join(dir, 'in/b.txt'), Buffer.from([0xff, 0xfe, 0x41]));
+    const result = runCli(['--json', dir]);
+    expect(() => JSON.parse(result.stdout)).not.toThrow();
+    expect(result.stderr).toMatch(/b\.txt: not valid UTF-8/);
+  });
+});

@@ -1,0 +1,165 @@
+/** Reading real files: line ends, BOM, binary, empty, invalid UTF-8, layouts, symlinks. */
+import { mkdirSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/types.js';
+import { runCli, runJson } from '../helpers/cli.js';
+import { tempDir } from '../helpers/fixtures.js';
+
+function byName(report: Report, name: string) {
+  const doc = report.documents.find((d) => d.path.endsWith(`/${name}`) || d.path === name);
+  if (!doc) throw new Error(`${name} not in report: ${report.documents.map((d) => d.path).join(', ')}`);
+  return doc;
+}
+
+describe('line endings', () => {
+  const { report, result } = runJson<Report>(['fixtures/line-endings']);
+
+  it('reads CRLF, CR and LF files alike: same paragraphs, same 1-based lines, all shared', () => {
+    expect(result.code).toBe(0);
+    const spans = (name: string) => byName(report, name).segments.map((s) => [s.startLine, s.endLine, s.status]);
+    expect(spans('crlf.txt')).toEqual(spans('lf.txt'));
+    expect(spans('cr.txt')).toEqual(spans('lf.txt'));
+    expect(spans('lf.txt')).toEqual([
+      [1, 1, 'shared'],
+      [3, 3, 'shared'],
+      [5, 5, 'shared'],
+      [7, 7, 'shared'],
+    ]);
+    expect(byName(report, 'crlf.txt').segments[1]!.text).not.toContain('\r');
+  });
+});
+
+describe('byte-order mark', () => {
+  it('is stripped, so the first paragraph still matches its copy exactly', () => {
+    const { report } = runJson<Report>(['fixtures/bom']);
+    const first = byName(report, 'with-bom.txt').segments[0]!;
+    expect(first.text.startsWith('\ufeff')).toBe(false);
+    expect(first.status).toBe('shared');
+    expect(first.matches[0]).toMatchObject({ path: 'fixtures/bom/without-bom.txt', status: 'shared', similarity: 1 });
+  });
+});
+
+describe('bad files next to a good one', () => {
+  const { report, result } = runJson<Report>(['fixtures/bad-files']);
+
+  it('warns on stderr, one line per bad file naming it, and goes on (exit 0)', () => {
+    expect(result.code).toBe(0);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^dedupe: warning: fixtures\/bad-files\/image\.txt: binary file .*skipped/);
+    expect(lines[1]).toMatch(/^dedupe: warning: fixtures\/bad-files\/latin1\.txt: not valid UTF-8 \(byte 3\).*iconv/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('keeps the warnings in the JSON report as data', () => {
+    expect(report.warnings.map((w) => [w.code, w.path])).toEqual([
+      ['binary', 'fixtures/bad-files/image.txt'],
+      ['invalid-utf8', 'fixtures/bad-files/latin1.txt'],
+    ]);
+  });
+
+  it('counts the empty file, with no paragraphs, and skips non-.txt files', () => {
+    expect(report.documents.map((d) => d.path)).toEqual(['fixtures/bad-files/empty.txt', 'fixtures/bad-files/good.txt']);
+    expect(byName(report, 'empty.txt')).toMatchObject({ segments: [], words: 0, reusedShare: 0 });
+    expect(report.summary.documents).toBe(2);
+  });
+});
+
+describe('layouts', () => {
+  it('gives one paragraph per line in a file without blank lines between paragraphs', () => {
+    const { report } = runJson<Report>(['fixtures/one-paragraph-per-line']);
+    const library = byName(report, 'library.txt');
+    expect(library.layout).toBe('line');
+    expect(library.segments.map((s) => [s.startLine, s.endLine])).toEqual([1, 2, 3, 4, 5, 6].map((l) => [l, l]));
+    // the copy (blank-line separated, heading and one line dropped) matches line for line
+    expect(library.segments.map((s) => s.status)).toEqual(['unique', 'shared', 'shared', 'unique', 'shared', 'shared']);
+  });
+
+  it('joins the lines of a hard-wrapped file and starts paragraphs at indented lines', () => {
+    const { report } = runJson<Report>(['fixtures/hard-wrapped']);
+    const wrapped = byName(report, 'harbour-wrapped.txt');
+    expect(wrapped.layout).toBe('block');
+    expect(wrapped.segments.map((s) => [s.startLine, s.endLine])).toEqual([
+      [1, 1],
+      [3, 5],
+      [6, 8],
+      [9, 11],
+      [12, 14],
+      [15, 17],
+    ]);
+    // the same story printed one paragraph per line is found across the two layouts
+    expect(wrapped.segments.slice(2).map((s) => s.status)).toEqual(['shared', 'shared', 'shared', 'shared']);
+    expect(wrapped.segments[1]!.status).toBe('edited');
+    expect(wrapped.group).toBe(1);
+  });
+
+  it('--segment line overrides the detection', () => {
+    const { report } = runJson<Report>(['--segment', 'line', 'fixtures/hard-wrapped/harbour-wrapped.txt']);
+    expect(report.documents[0]!.layout).toBe('line');
+    expect(report.documents[0]!.segments).toHaveLength(16);
+  });
+});
+
+describe('a footer shared by every page of a site', () => {
+  const { report } = runJson<Report>(['fixtures/site-footer']);
+
+  it('does not chain unrelated articles into one group, while a real reprint still groups', () => {
+    expect(report.groups.map((g) => g.documents)).toEqual([
+      ['fixtures/site-footer/bakery-reprint.txt', 'fixtures/site-footer/bakery.txt'],
+    ]);
+    for (const name of ['bus.txt', 'chess.txt', 'orchard.txt']) {
+      expect(byName(report, name).group).toBeNull();
+      expect(byName(report, name).reusedShare).toBe(0);
+    }
+  });
+
+  it('flags the footer lines as boilerplate', () => {
+    const footer = byName(report, 'bus.txt').segments.filter((s) => s.startLine >= 11);
+    expect(footer.map((s) => s.text.slice(0, 12))).toEqual(['Check Also', 'Leave a Repl', 'Your email a', 'Copyright 20']);
+    for (const segment of footer) expect(segment).toMatchObject({ status: 'shared', boilerplate: true });
+  });
+});
+
+describe('walking folders', () => {
+  it('follows a symlink loop only once and reads each real file once', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'a/b'), { recursive: true });
+    writeFileSync(path.join(dir, 'a/one.txt'), 'The same paragraph sits in two files of this folder tree.\n');
+    writeFileSync(path.join(dir, 'a/b/two.txt'), 'The same paragraph sits in two files of this folder tree.\n');
+    symlinkSync('..', path.join(dir, 'a/b/loop'));
+    symlinkSync(path.join(dir, 'a/one.txt'), path.join(dir, 'link.txt'));
+    const { report, result } = runJson<Report>([dir]);
+    expect(result.code).toBe(0);
+    expect(report.documents.map((d) => path.relative(dir, d.path))).toEqual(['a/b/two.txt', 'a/one.txt']);
+  });
+
+  it('skips node_modules and dot-folders unless included, and honours --exclude', () => {
+    const dir = tempDir();
+    for (const f of ['keep.txt', 'node_modules/pkg/readme.txt', '.git/notes.txt', 'drafts/old.txt']) {
+      mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      writeFileSync(path.join(dir, f), `A paragraph of text in ${f} for the walker test.\n`);
+    }
+    const names = (args: string[]) => runJson<Report>([...args, dir]).report.documents.map((d) => path.relative(dir, d.path));
+    expect(names([])).toEqual(['drafts/old.txt', 'keep.txt']);
+    expect(names(['--exclude', 'drafts/**'])).toEqual(['keep.txt']);
+    expect(names(['--include', '.git/*.txt'])).toEqual(['.git/notes.txt']);
+  });
+
+  it('prints the same report whatever order the paths are given in', () => {
+    const forward = runCli(['--json', 'fixtures/seeds/000_2c77c33462164435.txt', 'fixtures/seeds/002_b644d28894aa6977.txt']);
+    const backward = runCli(['--json', 'fixtures/seeds/002_b644d28894aa6977.txt', 'fixtures/seeds/000_2c77c33462164435.txt']);
+    expect(backward.stdout).toBe(forward.stdout);
+  });
+
+  it('warns about an unreadable file and goes on', () => {
+    if (process.getuid?.() === 0) return; // root reads anything; nothing to test
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'ok.txt'), 'A readable paragraph.\n');
+    writeFileSync(path.join(dir, 'secret.txt'), 'An unreadable paragraph.\n');
+    chmodSync(path.join(dir, 'secret.txt'), 0o000);
+    const result = runCli([dir]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/secret\.txt: cannot be read \(permission denied\); skipped/);
+  });
+});
