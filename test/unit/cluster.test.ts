@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { groupDocuments, type ClusterInput } from '../../src/core/cluster.js';
+import { UnionFind } from '../../src/core/unionfind.js';
+
+const cluster = (words: Record<number, number>, eligible = true): ClusterInput => ({
+  wordsByDocument: new Map(Object.entries(words).map(([d, w]) => [Number(d), w])),
+  eligible,
+});
+
+describe('union-find', () => {
+  it('joins sets transitively and reports whether a union changed anything', () => {
+    const sets = new UnionFind(6);
+    expect(sets.union(0, 1)).toBe(true);
+    expect(sets.union(2, 3)).toBe(true);
+    expect(sets.union(1, 3)).toBe(true);
+    expect(sets.union(0, 2)).toBe(false);
+    expect(sets.find(3)).toBe(sets.find(0));
+    expect(sets.find(4)).not.toBe(sets.find(0));
+    expect(sets.find(5)).toBe(5);
+  });
+});
+
+describe('document groups', () => {
+  it('links documents that share an eligible cluster, transitively', () => {
+    const { groups, groupOf } = groupDocuments([100, 100, 100, 100], [cluster({ 0: 30, 1: 30 }), cluster({ 1: 20, 2: 20 })]);
+    expect(groups).toEqual([[0, 1, 2]]);
+    expect(Array.from(groupOf)).toEqual([0, 0, 0, -1]);
+  });
+
+  it('does not link through short lines', () => {
+    expect(groupDocuments([100, 100], [cluster({ 0: 1, 1: 1 }, false)]).groups).toEqual([]);
+  });
+
+  it('a footer in many otherwise unrelated documents is boilerplate and links nothing', () => {
+    const footer = cluster({ 0: 12, 1: 12, 2: 12, 3: 12, 4: 12 });
+    const copyrightLine = cluster({ 0: 15, 1: 15, 2: 15, 3: 15, 4: 15 });
+    const shortLine = cluster({ 0: 3, 1: 3, 2: 3, 3: 3, 4: 3 }, false);
+    const realReprint = cluster({ 0: 200, 4: 200 });
+    const result = groupDocuments([400, 500, 300, 600, 350], [footer, copyrightLine, shortLine, realReprint]);
+    expect(result.boilerplate).toEqual([true, true, true, false]);
+    expect(result.groups).toEqual([[0, 4]]);
+  });
+
+  it('a wire story reprinted in many documents is not boilerplate', () => {
+    const docs = [300, 320, 310, 305];
+    const paragraphs = [0, 1, 2, 3].map(() => cluster({ 0: 60, 1: 60, 2: 60, 3: 60 }));
+    const result = groupDocuments(docs, paragraphs);
+    expect(result.boilerplate.every((b) => !b)).toBe(true);
+    expect(result.groups).toEqual([[0, 1, 2, 3]]);
+  });
+});

@@ -1,0 +1,110 @@
+/** Invariants of the whole pipeline, through the library API. */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OptionsError, resolveOptions, scanDocuments } from '../../src/core/index.js';
+import type { InputDocument, Report } from '../../src/core/types.js';
+import { seeds } from '../helpers/fixtures.js';
+
+const seedDocs: InputDocument[] = readdirSync(seeds)
+  .sort()
+  .map((name) => ({ id: name, text: readFileSync(path.join(seeds, name), 'utf8') }));
+
+const para = (words: number, offset = 0) =>
+  Array.from({ length: words }, (_, i) => `w${i + offset}`).join(' ') + '.';
+
+function statuses(report: Report, id: string): string[] {
+  return report.documents.find((d) => d.path === id)!.segments.map((s) => s.status);
+}
+
+describe('scan invariants', () => {
+  it('identical text is shared, paragraph for paragraph', async () => {
+    const text = `${para(30)}\n\n${para(25, 100)}\n`;
+    const report = await scanDocuments([{ id: 'a', text }, { id: 'b', text }]);
+    expect(statuses(report, 'a')).toEqual(['shared', 'shared']);
+    expect(report.documents[0]!.segments[0]!.matches[0]).toMatchObject({ path: 'b', similarity: 1, status: 'shared' });
+    expect(report.groups).toEqual([{ id: 1, documents: ['a', 'b'], clusters: 2 }]);
+  });
+
+  it('shuffling the documents changes nothing', async () => {
+    const forward = await scanDocuments(seedDocs);
+    const shuffled = [seedDocs[3]!, seedDocs[0]!, seedDocs[4]!, seedDocs[2]!, seedDocs[1]!];
+    expect(JSON.stringify(await scanDocuments(shuffled))).toBe(JSON.stringify(forward));
+  });
+
+  it('a document alone, or with unrelated ones, has only unique paragraphs', async () => {
+    const report = await scanDocuments([{ id: 'a', text: `${para(30)}\n\n${para(30, 50)}` }, { id: 'b', text: para(40, 500) }]);
+    expect(report.summary).toMatchObject({ shared: 0, edited: 0, unique: 3, groups: 0, candidatePairs: 0 });
+  });
+
+  it('a paragraph repeated inside one file is a repeat, not shared', async () => {
+    const report = await scanDocuments([{ id: 'a', text: `${para(12)}\n\n${para(12)}\n\n${para(20, 40)}` }]);
+    const segments = report.documents[0]!.segments;
+    expect(segments.map((s) => s.status)).toEqual(['unique', 'unique', 'unique']);
+    expect(segments[1]!.repeatOf).toBe(0);
+    expect(report.documents[0]!.counts.repeats).toBe(1);
+  });
+
+  it('an edited paragraph (one word changed) is edited, with its similarity', async () => {
+    const original = para(40);
+    const edited = original.replace('w20', 'changed');
+    const report = await scanDocuments([{ id: 'a', text: original }, { id: 'b', text: edited }]);
+    const match = report.documents[0]!.segments[0]!.matches[0]!;
+    expect(match.status).toBe('edited');
+    expect(match.similarity).toBeCloseTo(35 / 41, 3); // 38 shingles each, 3 replaced
+  });
+
+  it('a paragraph merged from two is found from both halves (containment)', async () => {
+    const first = para(30);
+    const second = para(30, 100);
+    const merged = `${first.slice(0, -1)} ${second}`;
+    const report = await scanDocuments([{ id: 'a', text: `${first}\n${second}` }, { id: 'b', text: merged }], { segment: 'line' });
+    expect(statuses(report, 'a')).toEqual(['edited', 'edited']);
+    for (const segment of report.documents[0]!.segments) expect(segment.matches[0]).toMatchObject({ path: 'b', containment: 1 });
+  });
+
+  it('short paragraphs match only when identical and do not link documents', async () => {
+    const report = await scanDocuments([
+      { id: 'a', text: `Leave a Reply\n\n${para(30)}` },
+      { id: 'b', text: `Leave a Reply\n\n${para(30, 300)}` },
+      { id: 'c', text: `Leave a reply now\n\n${para(30, 600)}` },
+    ]);
+    expect(statuses(report, 'a')).toEqual(['shared', 'unique']);
+    expect(statuses(report, 'c')).toEqual(['unique', 'unique']);
+    expect(report.groups).toEqual([]);
+  });
+
+  it('reports every non-blank paragraph, including punctuation-only ones', async () => {
+    const report = await scanDocuments([{ id: 'a', text: 'Title\n\n<\n\n- * -\n\nBody text.\n' }]);
+    expect(report.documents[0]!.segments.map((s) => [s.startLine, s.words])).toEqual([[1, 1], [3, 0], [5, 0], [7, 2]]);
+  });
+
+  it('lists at most --max-matches matches and counts them all', async () => {
+    const text = para(20);
+    const docs = Array.from({ length: 15 }, (_, i) => ({ id: `d${String(i).padStart(2, '0')}`, text }));
+    const limited = await scanDocuments(docs, { maxMatches: 3 });
+    expect(limited.documents[0]!.segments[0]!.matches).toHaveLength(3);
+    expect(limited.documents[0]!.segments[0]!.matchCount).toBe(14);
+    const all = await scanDocuments(docs, { maxMatches: 0 });
+    expect(all.documents[0]!.segments[0]!.matches).toHaveLength(14);
+  });
+});
+
+describe('options', () => {
+  it('fills defaults and derives bands and rows from the thresholds', () => {
+    const options = resolveOptions({});
+    expect(options).toMatchObject({ threshold: 0.5, containment: 0.8, shingleSize: 3, numHashes: 128, minWords: 5 });
+    expect(options.bands * options.rows).toBeLessThanOrEqual(128);
+    expect(options.candidateThreshold).toBeCloseTo(0.364, 3);
+  });
+
+  it.each([
+    [{ threshold: 1.5 }, /--threshold must be between/],
+    [{ shingleSize: 0 }, /--shingle-size must be between 1 and 16, got 0/],
+    [{ numHashes: 100.5 }, /--num-hashes must be a whole number/],
+    [{ minWords: Number.NaN }, /--min-words must be a number/],
+  ])('rejects %j', (bad, message) => {
+    expect(() => resolveOptions(bad)).toThrow(OptionsError);
+    expect(() => resolveOptions(bad)).toThrow(message);
+  });
+});
