@@ -7,6 +7,7 @@ import { DEFAULT_OPTIONS, OptionsError, SEGMENT_MODES } from '../core/index.js';
 import { InputError } from '../input/errors.js';
 import { EXIT_ERROR, EXIT_OK, UsageError } from './exit-codes.js';
 import type { CliIO } from './io.js';
+import { runDiff, type DiffFlags } from './diff-command.js';
 import { FAIL_ON_VALUES, runScan, type ScanFlags } from './scan-command.js';
 
 export const VERSION = '0.1.0';
@@ -42,6 +43,37 @@ Examples:
   dedupe --json archive/ | jq '.groups'
   dedupe --fail-on edited incoming/ archive/`;
 
+const DIFF_HELP = `
+Changes:
+  same     identical words (after normalising case, punctuation and quotes)
+  edited   one paragraph changed into one
+  merged   several consecutive paragraphs became one (n → 1)
+  split    one paragraph became several (1 → n)
+  dropped  only in <from>;  added  only in <to>
+  [moved]  the paragraph changed place
+Without colour, deleted words read [-like this-] and inserted ones {+like this+}.
+
+Exit codes: 0 compared; 2 usage or input error (missing or unreadable file).
+
+Example:
+  dedupe diff fixtures/seeds/002_b644d28894aa6977.txt fixtures/seeds/000_2c77c33462164435.txt`;
+
+/** Options that change what counts as the same or an edited paragraph (scan and diff). */
+function addMatchingOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option('--segment <mode>', 'how lines become paragraphs: auto, line (one per line), block (join wrapped lines)')
+        .choices(SEGMENT_MODES)
+        .default(DEFAULT_OPTIONS.segment),
+    )
+    .option('--threshold <jaccard>', 'shingle Jaccard similarity at which a paragraph counts as edited from another', parseNumber, DEFAULT_OPTIONS.threshold)
+    .option('--containment <share>', 'share of a paragraph inside another at which it counts as edited (merges, splits)', parseNumber, DEFAULT_OPTIONS.containment)
+    .option('--shingle-size <words>', 'words per shingle', parseNumber, DEFAULT_OPTIONS.shingleSize)
+    .option('--min-words <n>', 'shorter paragraphs match only when identical', parseNumber, DEFAULT_OPTIONS.minWords)
+    .option('--seed <n>', 'hash seed (same seed, same signatures)', parseNumber, DEFAULT_OPTIONS.seed)
+    .option('--verbose', 'stack traces on errors');
+}
+
 function addScanOptions(command: Command): Command {
   return command
     .argument('<paths...>', 'files or folders to scan')
@@ -68,6 +100,7 @@ function addScanOptions(command: Command): Command {
         FAIL_ON_VALUES,
       ),
     )
+    .option('--diff', 'show word changes under each edited paragraph')
     .option('--verbose', 'stage timings on stderr, stack traces on errors');
 }
 
@@ -93,6 +126,21 @@ export function buildProgram(io: CliIO): Command {
   addScanOptions(program.command('scan').description('the same as dedupe without a command'))
     .action(scanAction)
     .addHelpText('after', EXIT_HELP);
+  addMatchingOptions(
+    program
+      .command('diff')
+      .description('align the paragraphs of two articles and show what changed, word by word')
+      .argument('<from>', 'the earlier article (say, the wire original)')
+      .argument('<to>', 'the later one (say, a reprint)')
+      .option('--json', 'print the alignment as JSON')
+      .option('--color', 'colour the output (default: when stdout is a terminal)')
+      .option('--no-color', 'do not colour: deletions as [-...-], insertions as {+...+}')
+      .option('--context <words>', 'unchanged words kept around each change, 0 for all', parseNumber, 6),
+  )
+    .addHelpText('after', DIFF_HELP)
+    .action(async (from: string, to: string, flags: DiffFlags) => {
+      process.exitCode = await runDiff(from, to, flags, io);
+    });
   return program;
 }
 

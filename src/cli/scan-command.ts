@@ -33,6 +33,7 @@ export interface ScanFlags {
   seed?: number;
   maxMatches?: number;
   failOn?: string;
+  diff?: boolean;
 }
 
 /** Reads files a few at a time ahead of the scanner, in order. */
@@ -89,13 +90,13 @@ export async function scanFiles(
   return { report, elapsedMs: io.now() - started, bytes, timings: { walk: walkMs, read: readMs, ...timings } };
 }
 
-/** Paragraphs that count for --fail-on: evidence of reuse, not boilerplate or a short line. */
+/** Paragraphs that count for --fail-on: evidence of reuse, not boilerplate, a repeat or a short line. */
 export function failingParagraphs(report: Report, failOn: FailOn): number {
   const statuses = failOn === 'shared' ? ['shared'] : ['shared', 'edited'];
   let count = 0;
   for (const doc of report.documents) {
     for (const segment of doc.segments) {
-      if (segment.boilerplate || segment.words < report.options.minWords) continue;
+      if (segment.repeat || segment.words < report.options.minWords) continue;
       if (statuses.includes(segment.status)) count++;
     }
   }
@@ -113,7 +114,7 @@ export async function runScan(paths: readonly string[], flags: ScanFlags, io: Cl
     const color = decideColor({ flag: flags.color, env: io.env, isTTY: io.stdout.isTTY === true });
     const palette = color ? chalkPalette(new Chalk({ level: 1 })) : plainPalette;
     io.stdout.write(
-      renderHuman(report, { palette, width: io.stdout.columns ?? 100, quiet: flags.quiet === true, elapsedMs }),
+      renderHuman(report, { palette, color, width: io.stdout.columns ?? 100, quiet: flags.quiet === true, diff: flags.diff === true, elapsedMs }),
     );
   }
   if (flags.verbose) {

@@ -5,3 +5,5 @@ export { createScanner, createSigner, scanDocuments, Scanner, Signer } from './s
 export type { Clock, PreparedDocument, PreparedParagraph, ScanResult } from './scan.js';
 export { segment, splitLines, detectLayout } from './segment.js';
 export { tokenize } from './normalize.js';
+export { alignParagraphs, diffDocuments } from './align.js';
+export { wordDiff } from './worddiff.js';

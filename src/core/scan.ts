@@ -12,16 +12,22 @@
  * verification run over variants, so a footer repeated on a thousand pages is signed and
  * compared once, not a million times.
  */
+import { type AlignParagraph } from './align.js';
 import { groupDocuments, type ClusterInput } from './cluster.js';
 import { loadXXHash, TokenHasher } from './hash.js';
 import { bandKeys, candidatePairs } from './lsh.js';
 import { MinHasher } from './minhash.js';
 import { tokenize } from './normalize.js';
 import { resolveOptions } from './options.js';
+import { analyseGroup, type StoryView } from './provenance.js';
 import { segment, type Segment } from './segment.js';
+import { detectStories, type StorySpan } from './stories.js';
 import {
   SCHEMA_VERSION,
+  type BoilerplateKind,
   type DocumentReport,
+  type GroupMember,
+  type GroupReport,
   type InputDocument,
   type Layout,
   type Match,
@@ -31,10 +37,12 @@ import {
   type SegmentReport,
   type SegmentStatus,
   type StageTimings,
+  type StoryReport,
   type Warning,
 } from './types.js';
 import { UnionFind } from './unionfind.js';
 import { isDerived, overlap, toSortedSet, type Overlap } from './verify.js';
+import { wordDiff } from './worddiff.js';
 
 /** Character shingles for unspaced scripts span 2k-1 characters: about k words of Chinese. */
 export function shingleLength(shingleSize: number, unspaced: boolean): number {
@@ -62,6 +70,7 @@ export interface PreparedDocument {
    * grouping and can be named in matches, but is not itself listed in the report's documents.
    */
   context?: boolean;
+  modifiedAt?: number;
   layout: Layout;
   lineCount: number;
   words: number;
@@ -130,7 +139,9 @@ export class Signer {
       timings.sign += now - t;
       return paragraph;
     });
-    return { id: doc.id, layout, lineCount, words, paragraphs };
+    const prepared: PreparedDocument = { id: doc.id, layout, lineCount, words, paragraphs };
+    if (doc.modifiedAt !== undefined) prepared.modifiedAt = doc.modifiedAt;
+    return prepared;
   }
 }
 
@@ -281,15 +292,46 @@ function buildReport(
   }
   const verifyMs = clock() - t;
 
-  // Paragraph clusters: variants joined by derived pairs. Ids go to clusters spanning two or
-  // more documents, in order of their first paragraph.
+  // Per document: repeats (every occurrence), junk lines and stories.
   t = clock();
+  const repeated = new Uint8Array(paragraphs.length);
+  const repeatOf = new Int32Array(paragraphs.length).fill(-1);
+  const junk = new Int8Array(paragraphs.length).fill(-1); // index into JUNK_KINDS, -1 for text
+  const storyOf = new Int32Array(paragraphs.length);
+  const stories: Array<{ doc: number; span: StorySpan }> = [];
+  docs.forEach((doc, docIndex) => {
+    const base = firstParagraphOf[docIndex]!;
+    const firstByKey = new Map<string, number>();
+    doc.paragraphs.forEach((paragraph, index) => {
+      const p = base + index;
+      const v = variantOf[p]!;
+      const kind = junkKind(paragraph, v < 0 ? 0 : variants[v]!.members.length);
+      if (kind) junk[p] = JUNK_KINDS.indexOf(kind);
+      if (paragraph.textKey === null) return;
+      const first = firstByKey.get(paragraph.textKey);
+      if (first === undefined) firstByKey.set(paragraph.textKey, index);
+      else {
+        repeatOf[p] = first;
+        repeated[p] = 1;
+        repeated[base + first] = 1;
+      }
+    });
+    for (const span of detectStories(doc.paragraphs.map((x) => x.segment))) {
+      const unit = stories.length;
+      stories.push({ doc: docIndex, span });
+      for (let i = span.firstSegment; i <= span.lastSegment; i++) storyOf[base + i] = unit;
+    }
+  });
+  /** Text that carries an article: not a repeat and not a junk line. */
+  const isBody = (p: number): boolean => repeated[p] === 0 && junk[p]! < 0;
+
+  // Paragraph clusters: variants joined by derived pairs. Ids go to clusters spanning two or
+  // more documents, in order of their first paragraph. Grouping works on stories, so a file
+  // bundling two articles can take part in two groups.
   const variantSets = new UnionFind(variants.length);
   edges.forEach((list, a) => {
     for (const edge of list) variantSets.union(a, edge.other);
   });
-  const clusterOfRoot = new Map<number, number>();
-  const clusterInputs: ClusterInput[] = [];
   const docsOfRoot = new Map<number, Set<number>>();
   for (let p = 0; p < paragraphs.length; p++) {
     const v = variantOf[p]!;
@@ -299,48 +341,43 @@ function buildReport(
     if (!set) docsOfRoot.set(root, (set = new Set()));
     set.add(paragraphDoc[p]!);
   }
+  const clusterOfRoot = new Map<number, number>();
+  const clusterInputs: ClusterInput[] = [];
   const paragraphCluster = new Int32Array(paragraphs.length).fill(-1);
-  const repeatOf = new Int32Array(paragraphs.length).fill(-1);
-  docs.forEach((doc, docIndex) => {
-    const firstByKey = new Map<string, number>();
-    doc.paragraphs.forEach((paragraph, index) => {
-      const p = firstParagraphOf[docIndex]! + index;
-      if (paragraph.textKey !== null) {
-        const first = firstByKey.get(paragraph.textKey);
-        if (first === undefined) firstByKey.set(paragraph.textKey, index);
-        else repeatOf[p] = first;
-      }
-      const v = variantOf[p]!;
-      if (v < 0) return;
-      const root = variantSets.find(v);
-      if (docsOfRoot.get(root)!.size < 2) return;
-      let cluster = clusterOfRoot.get(root);
-      if (cluster === undefined) {
-        cluster = clusterInputs.length;
-        clusterOfRoot.set(root, cluster);
-        clusterInputs.push({ wordsByDocument: new Map(), eligible: false });
-      }
-      paragraphCluster[p] = cluster;
-      const input = clusterInputs[cluster]!;
-      if (paragraph.words >= options.minWords) input.eligible = true;
-      if (repeatOf[p]! < 0) input.wordsByDocument.set(docIndex, (input.wordsByDocument.get(docIndex) ?? 0) + paragraph.words);
-    });
-  });
-  const grouping = groupDocuments(
-    docs.map((d) => d.words),
-    clusterInputs,
-  );
+  const storyWords = new Array<number>(stories.length).fill(0);
+  for (let p = 0; p < paragraphs.length; p++) {
+    const paragraph = paragraphs[p]!;
+    const unit = storyOf[p]!;
+    if (isBody(p)) storyWords[unit] = storyWords[unit]! + paragraph.words;
+    const v = variantOf[p]!;
+    if (v < 0) continue;
+    const root = variantSets.find(v);
+    if (docsOfRoot.get(root)!.size < 2) continue;
+    let cluster = clusterOfRoot.get(root);
+    if (cluster === undefined) {
+      cluster = clusterInputs.length;
+      clusterOfRoot.set(root, cluster);
+      clusterInputs.push({ wordsByDocument: new Map(), eligible: false });
+    }
+    paragraphCluster[p] = cluster;
+    if (!isBody(p)) continue;
+    const input = clusterInputs[cluster]!;
+    if (paragraph.words >= options.minWords) input.eligible = true;
+    input.wordsByDocument.set(unit, (input.wordsByDocument.get(unit) ?? 0) + paragraph.words);
+  }
+  const grouping = groupDocuments(storyWords, clusterInputs);
   const clusterMs = clock() - t;
 
   // Classification and the report.
   t = clock();
-  const matchesOf = (p: number): { status: SegmentStatus; matches: Match[]; matchCount: number } => {
+  const rawStatus = (p: number): { status: SegmentStatus; matches: Match[]; matchCount: number } => {
     const v = variantOf[p]!;
     if (v < 0) return { status: 'unique', matches: [], matchCount: 0 };
     const doc = paragraphDoc[p]!;
+    const paragraphOfMatch = new Map<Match, number>();
     const describe = (q: number, status: Match['status'], o: Overlap | null, reversed: boolean): Match => {
       const other = paragraphs[q]!.segment;
-      return {
+      const match: Match = {
         path: docs[paragraphDoc[q]!]!.id,
         segment: other.index,
         startLine: other.startLine,
@@ -350,6 +387,8 @@ function buildReport(
         containment: o ? round(reversed ? o.containmentOfB : o.containmentOfA) : 1,
         reverseContainment: o ? round(reversed ? o.containmentOfA : o.containmentOfB) : 1,
       };
+      paragraphOfMatch.set(match, q);
+      return match;
     };
     const exact: Match[] = [];
     let exactCount = 0;
@@ -376,8 +415,13 @@ function buildReport(
     );
     const matchCount = exactCount + edited.length;
     const status: SegmentStatus = exactCount > 0 ? 'shared' : edited.length > 0 ? 'edited' : 'unique';
-    const all = exact.concat(edited);
-    return { status, matches: options.maxMatches === 0 ? all : all.slice(0, options.maxMatches), matchCount };
+    const listed = exact.concat(options.maxMatches === 0 ? edited : edited.slice(0, Math.max(0, options.maxMatches - exact.length)));
+    // Word operations for the edited matches listed (how the other paragraph became this one).
+    const text = paragraphs[p]!.segment.text;
+    for (const match of listed) {
+      if (match.status === 'edited') match.ops = wordDiff(paragraphs[paragraphOfMatch.get(match)!]!.segment.text, text);
+    }
+    return { status, matches: listed, matchCount };
   };
 
   const summary = {
@@ -386,25 +430,38 @@ function buildReport(
     shared: 0,
     edited: 0,
     unique: 0,
+    boilerplate: 0,
     repeats: 0,
     groups: grouping.groups.length,
     clusters: clusterInputs.length,
     candidatePairs: pairs.length,
     verifiedPairs,
   };
+  const boilerplateKindOf = (p: number): BoilerplateKind | null => {
+    if (junk[p]! >= 0) return JUNK_KINDS[junk[p]!]!;
+    const cluster = paragraphCluster[p]!;
+    return cluster >= 0 && grouping.boilerplate[cluster] === true ? 'footer' : null;
+  };
+  const storyGroup = (unit: number): number | null => {
+    const group = grouping.groupOf[unit]!;
+    return group >= 0 ? group + 1 : null;
+  };
+  const storyReused = new Array<number>(stories.length).fill(0);
+  const storyCounted = new Array<number>(stories.length).fill(0);
   const documents: DocumentReport[] = [];
   docs.forEach((doc, docIndex) => {
     if (doc.context) return;
     summary.documents++;
     summary.paragraphs += doc.paragraphs.length;
-    const counts = { shared: 0, edited: 0, unique: 0, repeats: 0 };
-    let countedWords = 0;
-    let reusedWords = 0;
+    const base = firstParagraphOf[docIndex]!;
+    const counts = { shared: 0, edited: 0, unique: 0, boilerplate: 0, repeats: 0 };
     const segments = doc.paragraphs.map((paragraph, index): SegmentReport => {
-      const p = firstParagraphOf[docIndex]! + index;
-      const { status, matches, matchCount } = matchesOf(p);
+      const p = base + index;
+      const raw = rawStatus(p);
+      const boilerplate = boilerplateKindOf(p);
+      const status: SegmentStatus = boilerplate ? 'boilerplate' : raw.status;
       const cluster = paragraphCluster[p]!;
-      const boilerplate = cluster >= 0 && grouping.boilerplate[cluster] === true;
+      const unit = storyOf[p]!;
       counts[status]++;
       summary[status]++;
       const report: SegmentReport = {
@@ -413,41 +470,93 @@ function buildReport(
         endLine: paragraph.segment.endLine,
         words: paragraph.words,
         status,
+        story: stories[unit]!.span.index,
         cluster: cluster >= 0 ? cluster + 1 : null,
-        matches,
-        matchCount,
+        matches: raw.matches,
+        matchCount: raw.matchCount,
         text: paragraph.segment.text,
       };
-      if (repeatOf[p]! >= 0) {
-        report.repeatOf = repeatOf[p]!;
+      if (boilerplate) report.boilerplate = boilerplate;
+      if (repeated[p]) {
+        report.repeat = true;
+        if (repeatOf[p]! >= 0) report.repeatOf = repeatOf[p]!;
         counts.repeats++;
         summary.repeats++;
-      } else {
-        countedWords += paragraph.words;
-        if (status !== 'unique' && !boilerplate && paragraph.words >= options.minWords) reusedWords += paragraph.words;
+      } else if (!boilerplate) {
+        storyCounted[unit]! += paragraph.words;
+        if (status !== 'unique' && paragraph.words >= options.minWords) storyReused[unit]! += paragraph.words;
       }
-      if (boilerplate) report.boilerplate = true;
       return report;
     });
-    const group = grouping.groupOf[docIndex]!;
+    const docStories = stories.map((story, unit) => ({ story, unit })).filter(({ story }) => story.doc === docIndex);
+    const storyReports: StoryReport[] = docStories.map(({ story, unit }) => ({
+      index: story.span.index,
+      startLine: story.span.startLine,
+      endLine: story.span.endLine,
+      segments: [story.span.firstSegment, story.span.lastSegment],
+      words: storyWords[unit]!,
+      reusedShare: share(storyReused[unit]!, storyCounted[unit]!),
+      group: storyGroup(unit),
+    }));
+    const reused = docStories.reduce((sum, { unit }) => sum + storyReused[unit]!, 0);
+    const counted = docStories.reduce((sum, { unit }) => sum + storyCounted[unit]!, 0);
     documents.push({
       path: doc.id,
       layout: doc.layout,
       lines: doc.lineCount,
       words: doc.words,
       counts,
-      reusedShare: countedWords === 0 ? 0 : round(reusedWords / countedWords),
-      group: group >= 0 ? group + 1 : null,
+      reusedShare: share(reused, counted),
+      group: storyReports.find((s) => s.group !== null)?.group ?? null,
+      stories: storyReports,
       segments,
     });
   });
-  const groups = grouping.groups.map((members, index) => {
-    const linking = new Set<number>();
-    clusterInputs.forEach((cluster, id) => {
-      if (!cluster.eligible || grouping.boilerplate[id]) return;
-      for (const doc of cluster.wordsByDocument.keys()) if (grouping.groupOf[doc] === index) linking.add(id);
+
+  // Groups, with provenance: original, versions, reprints.
+  const rule = { threshold: options.threshold, containment: options.containment };
+  const groups: GroupReport[] = grouping.groups.map((units, index) => {
+    const linking = clusterInputs
+      .map((cluster, id) => ({ cluster, id }))
+      .filter(({ cluster, id }) => cluster.eligible && !grouping.boilerplate[id] && [...cluster.wordsByDocument.keys()].filter((u) => grouping.groupOf[u] === index).length >= 2);
+    const totalLinked = linking.reduce((sum, { cluster }) => sum + Math.max(...cluster.wordsByDocument.values()), 0);
+    const views: StoryView[] = units.map((unit) => {
+      const { doc, span } = stories[unit]!;
+      const base = firstParagraphOf[doc]!;
+      const body: AlignParagraph[] = [];
+      for (let i = span.firstSegment; i <= span.lastSegment; i++) {
+        if (!isBody(base + i) || boilerplateKindOf(base + i)) continue;
+        const paragraph = docs[doc]!.paragraphs[i]!;
+        body.push({ ...paragraph.segment, words: paragraph.words, textKey: paragraph.textKey, shingles: paragraph.shingles });
+      }
+      const held = linking.reduce((sum, { cluster }) => sum + (cluster.wordsByDocument.has(unit) ? Math.max(...cluster.wordsByDocument.values()) : 0), 0);
+      const view: StoryView = { path: docs[doc]!.id, story: span.index, startLine: span.startLine, endLine: span.endLine, body, holds: share(held, totalLinked) };
+      const modifiedAt = docs[doc]!.modifiedAt;
+      if (modifiedAt !== undefined) view.modifiedAt = modifiedAt;
+      return view;
     });
-    return { id: index + 1, documents: members.map((d) => docs[d]!.id), clusters: linking.size };
+    const provenance = analyseGroup(views, rule);
+    const members: GroupMember[] = views.map((view, i) => ({
+      path: view.path,
+      story: view.story,
+      startLine: view.startLine,
+      endLine: view.endLine,
+      role: provenance.members[i]!.role,
+      score: provenance.members[i]!.score,
+      reasons: provenance.members[i]!.reasons,
+      comparison: provenance.members[i]!.comparison,
+    }));
+    const original = provenance.original === null ? null : views[provenance.original]!;
+    return {
+      id: index + 1,
+      documents: [...new Set(views.map((v) => v.path))],
+      clusters: linking.length,
+      original: original?.path ?? null,
+      originalStory: original?.story ?? null,
+      confidence: provenance.confidence,
+      originalReasons: provenance.original === null ? [] : provenance.members[provenance.original]!.reasons.filter((r) => r.weight > 0),
+      members,
+    };
   });
   const report: Report = { schemaVersion: SCHEMA_VERSION, options, summary, documents, groups, warnings };
   return {
@@ -460,6 +569,44 @@ function buildReport(
       report: clock() - t,
     },
   };
+}
+
+const JUNK_KINDS: readonly BoilerplateKind[] = ['artifact', 'footer'];
+/** Lines of at most this many words that occur more than once are scraper artifacts ("TT"). */
+export const ARTIFACT_MAX_WORDS = 2;
+/**
+ * Chrome of common publishing systems (WordPress comment forms, "related" widgets), recognised
+ * even on a single page. Compared on the normalised words a paragraph starts with.
+ */
+const CMS_PHRASES = [
+  'leave a reply',
+  'leave a comment',
+  'check also',
+  'your email address will not be published',
+  'required fields are marked',
+  'related posts',
+  'related articles',
+  'you may also like',
+  'share this',
+  'click to share',
+  'post navigation',
+  'advertisement',
+];
+const CMS_MAX_WORDS = 15;
+
+/** Why a paragraph is not article text, or null: a scraper artifact or publishing-system chrome. */
+function junkKind(paragraph: PreparedParagraph, occurrences: number): BoilerplateKind | null {
+  if (paragraph.words === 0) return 'artifact';
+  if (paragraph.words <= CMS_MAX_WORDS) {
+    const words = tokenize(paragraph.segment.text).tokens.join(' ');
+    if (CMS_PHRASES.some((phrase) => words === phrase || words.startsWith(`${phrase} `))) return 'footer';
+  }
+  if (paragraph.words <= ARTIFACT_MAX_WORDS && occurrences >= 2) return 'artifact';
+  return null;
+}
+
+function share(part: number, whole: number): number {
+  return whole === 0 ? 0 : round(part / whole);
 }
 
 /** Similarities are reported to three decimals: enough to rank, stable across platforms. */

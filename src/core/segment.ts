@@ -23,6 +23,8 @@ export interface Segment {
   endLine: number;
   /** Original lines joined with "\n", line ends stripped of trailing whitespace. */
   text: string;
+  /** Blank lines between the previous paragraph (or the top of the file) and this one. */
+  blankLinesBefore: number;
 }
 
 export interface Segmentation {
@@ -98,6 +100,7 @@ export function segment(text: string, mode: SegmentMode = 'auto'): Segmentation 
   const layout: Layout = mode === 'auto' ? detectLayout(lines) : mode;
   const spans = blocks(lines);
   const segments: Segment[] = [];
+  let previousEnd = 0;
   const emit = (start: number, end: number): void => {
     segments.push({
       index: segments.length,
@@ -107,7 +110,9 @@ export function segment(text: string, mode: SegmentMode = 'auto'): Segmentation 
         .slice(start, end)
         .map((l) => l.trimEnd())
         .join('\n'),
+      blankLinesBefore: start - previousEnd,
     });
+    previousEnd = end;
   };
 
   if (layout === 'line') {

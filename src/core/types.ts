@@ -5,19 +5,39 @@
  * there keep their meaning for a given `schemaVersion`.
  */
 
-/** Bumped only when a field changes meaning or disappears; adding fields keeps it. */
-export const SCHEMA_VERSION = 1 as const;
+/**
+ * Bumped only when a field changes meaning or disappears; adding fields keeps it.
+ * 2: status gains `boilerplate` (footers and scraper artifacts, formerly `shared` with
+ *    `boilerplate: true`); `boilerplate` says which kind; `repeat` marks every occurrence of
+ *    a line repeated inside its file; groups are built from stories and carry provenance.
+ */
+export const SCHEMA_VERSION = 2 as const;
 
 /** One article handed to the core: an identifier (the CLI uses the file path) and its text. */
 export interface InputDocument {
   id: string;
   text: string;
+  /** File modification time (ms since the epoch): weak evidence of which copy came first. */
+  modifiedAt?: number;
 }
 
 export type SegmentMode = 'auto' | 'line' | 'block';
 /** How a file's lines were turned into paragraphs. */
 export type Layout = 'line' | 'block';
-export type SegmentStatus = 'shared' | 'edited' | 'unique';
+export type SegmentStatus = 'shared' | 'edited' | 'unique' | 'boilerplate';
+/** footer: recurs across otherwise unrelated documents; artifact: scraper junk such as a bare "TT" or "<". */
+export type BoilerplateKind = 'footer' | 'artifact';
+export type MemberRole = 'original' | 'version' | 'reprint';
+export type EditKind =
+  | 'words-substituted'
+  | 'sentence-dropped'
+  | 'sentence-added'
+  | 'paragraphs-merged'
+  | 'paragraph-split'
+  | 'paragraphs-moved'
+  | 'trimmed-from-bottom'
+  | 'new-lede'
+  | 'quote-added';
 export type MatchStatus = 'shared' | 'edited';
 
 /** The knobs a user tunes; every one has a default in `DEFAULT_OPTIONS`. */
@@ -61,6 +81,13 @@ export interface Match {
   containment: number;
   /** Share of the matched paragraph's shingles found in this one. */
   reverseContainment: number;
+  /** For edited matches: word operations turning the matched paragraph into this one. */
+  ops?: EditOp[];
+}
+
+export interface EditOp {
+  op: 'equal' | 'delete' | 'insert';
+  text: string;
 }
 
 export interface SegmentReport {
@@ -69,10 +96,14 @@ export interface SegmentReport {
   endLine: number;
   words: number;
   status: SegmentStatus;
-  /** Set when the same normalised text already appeared earlier in this document (scraped twice). */
+  /** Set on every occurrence of a text that appears more than once in this document (scraped twice). */
+  repeat?: true;
+  /** On later occurrences: index of the first one. */
   repeatOf?: number;
-  /** Set when this paragraph recurs across documents that are otherwise unrelated (a site footer). */
-  boilerplate?: boolean;
+  /** With status `boilerplate`: why. */
+  boilerplate?: BoilerplateKind;
+  /** Index into the document's `stories`. */
+  story: number;
   /** Paragraph cluster (syndicated copies and their edits) this paragraph belongs to; null when unique. */
   cluster: number | null;
   /** Best matches first; at most `options.maxMatches` of `matchCount`. */
@@ -87,22 +118,71 @@ export interface DocumentReport {
   layout: Layout;
   lines: number;
   words: number;
-  counts: { shared: number; edited: number; unique: number; repeats: number };
+  counts: { shared: number; edited: number; unique: number; boilerplate: number; repeats: number };
   /**
    * Share of the document's words (repeats left out) in shared or edited paragraphs that are
    * evidence of reuse: at least --min-words words and not boilerplate.
    */
   reusedShare: number;
-  /** 1-based index into `groups`, or null when the document is linked to no other. */
+  /** Group of the document's first grouped story, or null when no story is linked to another document. */
   group: number | null;
+  /** The articles a file holds (most hold one); see stories.ts. */
+  stories: StoryReport[];
   segments: SegmentReport[];
+}
+
+export interface StoryReport {
+  index: number;
+  startLine: number;
+  endLine: number;
+  /** Indexes of the story's first and last segments. */
+  segments: [number, number];
+  words: number;
+  reusedShare: number;
+  group: number | null;
+}
+
+export interface ProvenanceReason {
+  kind: 'dateline' | 'credit' | 'attribution' | 'date' | 'containment' | 'file-time';
+  detail: string;
+  /** Added to the member's score; positive points to the original. */
+  weight: number;
+}
+
+export interface EditSummary {
+  /** Share of the original's words this member reuses. */
+  coverage: number;
+  /** Share of this member's words taken from the original. */
+  reused: number;
+  paragraphs: { shared: number; edited: number; added: number; dropped: number; moved: number };
+  edits: Array<{ kind: EditKind; count: number }>;
+}
+
+export interface GroupMember {
+  path: string;
+  story: number;
+  startLine: number;
+  endLine: number;
+  /** null when the group has no original (the evidence does not decide). */
+  role: MemberRole | null;
+  score: number;
+  reasons: ProvenanceReason[];
+  /** Against the original; null for the original itself or when there is none. */
+  comparison: EditSummary | null;
 }
 
 export interface GroupReport {
   id: number;
   documents: string[];
-  /** Paragraph clusters that link the group's documents. */
+  /** Paragraph clusters that link the group's stories. */
   clusters: number;
+  /** Path of the likely original, or null when the evidence does not decide. */
+  original: string | null;
+  originalStory: number | null;
+  /** Confidence in `original`, 0.5-1; null with no original. */
+  confidence: number | null;
+  originalReasons: ProvenanceReason[];
+  members: GroupMember[];
 }
 
 export type WarningCode =
@@ -124,6 +204,7 @@ export interface Summary {
   shared: number;
   edited: number;
   unique: number;
+  boilerplate: number;
   repeats: number;
   groups: number;
   clusters: number;
@@ -150,4 +231,43 @@ export interface StageTimings {
   verify: number;
   cluster: number;
   report: number;
+}
+
+/** What `dedupe diff <from> <to> --json` prints. */
+export interface DiffReport {
+  schemaVersion: typeof SCHEMA_VERSION;
+  from: { path: string; paragraphs: number; words: number };
+  to: { path: string; paragraphs: number; words: number };
+  summary: {
+    same: number;
+    edited: number;
+    merged: number;
+    split: number;
+    dropped: number;
+    added: number;
+    moved: number;
+    /** Share of `from`'s words kept (same, edited, merged or split) in `to`. */
+    coverage: number;
+    /** Share of `to`'s words taken from `from`. */
+    reused: number;
+  };
+  blocks: DiffBlock[];
+}
+
+export interface SegmentRef {
+  segment: number;
+  startLine: number;
+  endLine: number;
+}
+
+export interface DiffBlock {
+  kind: 'same' | 'edited' | 'merged' | 'split' | 'dropped' | 'added';
+  from: SegmentRef[];
+  to: SegmentRef[];
+  similarity: number | null;
+  moved: boolean;
+  /** Word operations turning the `from` side into the `to` side. */
+  ops?: EditOp[];
+  /** The text of a same, dropped or added block (the `to` side when present). */
+  text?: string;
 }

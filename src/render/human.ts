@@ -1,19 +1,26 @@
 /**
- * The report for people: a summary line, a table of syndication groups with per-document
- * counts, then each document's paragraph map (line span, status, best match, preview).
- * Readable without colour: statuses are words, not just colours.
+ * The report for people. It leads with each syndication group (original, versions, reprints
+ * with what they kept and changed), then a table of documents, then each document's paragraph
+ * map (line span, status, best match, preview; with `diff`, the word changes under each edited
+ * paragraph), and ends with the boilerplate and repeated lines a scraper leaked, so they can
+ * be fixed at the source. Readable without colour: statuses are words, diffs use [-x-]{+y+}.
  */
 import Table from 'cli-table3';
-import type { DocumentReport, Report, SegmentReport } from '../core/types.js';
+import type { DocumentReport, EditSummary, GroupMember, GroupReport, Report, SegmentReport } from '../core/types.js';
+import { renderOps } from './diff.js';
 import type { Palette } from './palette.js';
 import { lineSpan, percent, plural, preview, relativeName } from './text.js';
 
 export interface HumanOptions {
   palette: Palette;
+  /** Whether the palette colours; decides the diff notation. */
+  color: boolean;
   /** Terminal width; previews are cut to fit. */
   width: number;
   /** Only the summary line. */
   quiet: boolean;
+  /** Word diffs under edited paragraphs. */
+  diff: boolean;
   /** Wall time of the run, measured by the caller (the core does not read clocks). */
   elapsedMs: number;
 }
@@ -23,32 +30,80 @@ export function renderSummary(report: Report, elapsedMs: number): string {
   const seconds = (elapsedMs / 1000).toFixed(2);
   return (
     `${plural(s.documents, 'file')}, ${plural(s.paragraphs, 'paragraph')} ` +
-    `(${s.shared} shared, ${s.edited} edited, ${s.unique} unique), ` +
+    `(${s.shared} shared, ${s.edited} edited, ${s.unique} unique, ${s.boilerplate} boilerplate), ` +
     `${plural(s.groups, 'group')} in ${seconds} s`
   );
 }
 
-function statusText(status: SegmentReport['status'], palette: Palette): string {
-  return palette[status](status.padEnd(6));
+const EDIT_NAMES: Record<string, string> = {
+  'words-substituted': 'words substituted',
+  'sentence-dropped': 'sentence dropped',
+  'sentence-added': 'sentence added',
+  'paragraphs-merged': 'paragraphs merged',
+  'paragraph-split': 'paragraph split',
+  'paragraphs-moved': 'paragraphs moved',
+  'trimmed-from-bottom': 'trimmed from the bottom',
+  'new-lede': 'new lede',
+  'quote-added': 'quote added',
+};
+
+export function describeComparison(c: EditSummary): string {
+  const p = c.paragraphs;
+  const counts = `${p.shared} same, ${p.edited} edited, ${p.added} added, ${p.dropped} dropped${p.moved > 0 ? `, ${p.moved} moved` : ''}`;
+  const edits = c.edits.map((e) => (e.count > 1 ? `${EDIT_NAMES[e.kind] ?? e.kind} (${e.count})` : (EDIT_NAMES[e.kind] ?? e.kind))).join(', ');
+  return `keeps ${percent(c.coverage)} of the original; ${counts}${edits ? `; ${edits}` : ''}`;
+}
+
+function memberLabel(member: GroupMember, group: GroupReport): string {
+  const sameFileTwice = group.members.filter((m) => m.path === member.path).length > 1;
+  const whole = member.startLine === 1 && !sameFileTwice;
+  return whole ? member.path : `${member.path}:${lineSpan(member.startLine, member.endLine)}`;
+}
+
+export function renderGroup(group: GroupReport, palette: Palette): string {
+  const lines: string[] = [];
+  const original = group.members.find((m) => m.role === 'original');
+  const head = `Group ${group.id}: ${plural(group.documents.length, 'document')}`;
+  if (original) {
+    const why = group.originalReasons.map((r) => (r.kind === 'dateline' || r.kind === 'credit' ? `${r.kind} ${r.detail}` : r.detail)).join('; ');
+    lines.push(`${palette.bold(head)}, original ${memberLabel(original, group)} (confidence ${group.confidence?.toFixed(2)}: ${why})`);
+  } else {
+    lines.push(`${palette.bold(head)}, original undecided (no dateline, date or containment evidence tells the copies apart)`);
+  }
+  const order: Record<string, number> = { original: 0, version: 1, reprint: 2 };
+  const members = [...group.members].sort((a, b) => (order[a.role ?? ''] ?? 3) - (order[b.role ?? ''] ?? 3));
+  const labelWidth = Math.max(...members.map((m) => memberLabel(m, group).length));
+  for (const member of members) {
+    const role = (member.role ?? 'copy').padEnd(8);
+    const detail = member.comparison ? describeComparison(member.comparison) : '';
+    lines.push(`  ${role}  ${memberLabel(member, group).padEnd(labelWidth)}  ${palette.dim(detail)}`.trimEnd());
+  }
+  return lines.join('\n');
 }
 
 export function renderGroupsTable(report: Report, palette: Palette): string {
   const table = new Table({
-    head: ['Group', 'Document', 'Paragraphs', 'Shared', 'Edited', 'Unique', 'Reused'],
-    colAligns: ['right', 'left', 'right', 'right', 'right', 'right', 'right'],
+    head: ['Group', 'Role', 'Document', 'Paragraphs', 'Shared', 'Edited', 'Unique', 'Boilerplate', 'Reused'],
+    colAligns: ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
     style: { head: [], border: [] },
     // No rule between rows: a group of forty reprints stays forty lines.
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
+  const roleOf = (doc: DocumentReport): string => {
+    const group = report.groups.find((g) => g.id === doc.group);
+    return group?.members.find((m) => m.path === doc.path)?.role ?? '';
+  };
   const ordered = [...report.documents].sort((a, b) => (a.group ?? Infinity) - (b.group ?? Infinity));
   for (const doc of ordered) {
     table.push([
       doc.group === null ? palette.dim('-') : String(doc.group),
+      roleOf(doc),
       doc.path,
       String(doc.segments.length),
       palette.shared(String(doc.counts.shared)),
       palette.edited(String(doc.counts.edited)),
       palette.unique(String(doc.counts.unique)),
+      palette.boilerplate(String(doc.counts.boilerplate)),
       percent(doc.reusedShare),
     ]);
   }
@@ -62,39 +117,98 @@ function matchLabel(doc: DocumentReport, segment: SegmentReport): string {
   return `${relativeName(doc.path, best.path)}:${lineSpan(best.startLine, best.endLine)} ${best.similarity.toFixed(2)}${more}`;
 }
 
-export function renderDocument(doc: DocumentReport, palette: Palette, width: number): string {
+export interface DocumentOptions extends Pick<HumanOptions, 'palette' | 'width' | 'diff' | 'color'> {
+  /** Path of the original of the document's group, if any. */
+  originalOf?: (doc: DocumentReport) => string | null;
+}
+
+export function renderDocument(doc: DocumentReport, options: DocumentOptions): string {
+  const { palette, width } = options;
   const group = doc.group === null ? 'no group' : `group ${doc.group}`;
-  const header =
-    `${palette.bold(doc.path)}  ${palette.dim(
-      `${group}, ${plural(doc.segments.length, 'paragraph')}, ${percent(doc.reusedShare)} reused, ${doc.layout} layout`,
-    )}`;
+  const storyNote = doc.stories.length > 1 ? `${doc.stories.length} stories, ` : '';
+  const header = `${palette.bold(doc.path)}  ${palette.dim(
+    `${group}, ${storyNote}${plural(doc.segments.length, 'paragraph')}, ${percent(doc.reusedShare)} reused, ${doc.layout} layout`,
+  )}`;
   if (doc.segments.length === 0) return `${header}\n  ${palette.dim('(no paragraphs)')}`;
   const spanWidth = Math.max(5, ...doc.segments.map((s) => lineSpan(s.startLine, s.endLine).length));
   const labels = doc.segments.map((s) => matchLabel(doc, s));
   const labelWidth = Math.max(10, ...labels.map((l) => l.length));
-  const rows = doc.segments.map((segment, i) => {
-    const notes: string[] = [];
-    if (segment.repeatOf !== undefined) {
-      notes.push(`repeat of line ${doc.segments[segment.repeatOf]?.startLine ?? '?'}`);
+  const statusWidth = 11;
+  const rows: string[] = [];
+  doc.segments.forEach((segment, i) => {
+    const story = doc.stories.length > 1 ? doc.stories.find((s) => s.segments[0] === i) : undefined;
+    if (story) {
+      const storyGroup = story.group === null ? 'no group' : `group ${story.group}`;
+      rows.push(palette.dim(`  -- story ${story.index + 1}, lines ${lineSpan(story.startLine, story.endLine)}: ${storyGroup}, ${percent(story.reusedShare)} reused`));
     }
-    if (segment.boilerplate) notes.push('boilerplate');
+    const notes: string[] = [];
+    if (segment.repeat) notes.push(segment.repeatOf !== undefined ? `repeat of line ${doc.segments[segment.repeatOf]?.startLine ?? '?'}` : 'repeated');
+    if (segment.boilerplate) notes.push(segment.boilerplate);
     const note = notes.length > 0 ? `[${notes.join(', ')}] ` : '';
-    const fixed = 2 + spanWidth + 2 + 6 + 2 + labelWidth + 2;
+    const fixed = 2 + spanWidth + 2 + statusWidth + 2 + labelWidth + 2;
     const text = preview(segment.text, Math.max(20, width - fixed - note.length));
     const span = lineSpan(segment.startLine, segment.endLine).padStart(spanWidth);
     const label = labels[i]!.padEnd(labelWidth);
-    return `  ${span}  ${statusText(segment.status, palette)}  ${label}  ${palette.dim(note)}${text}`.trimEnd();
+    const status = palette[segment.status](segment.status.padEnd(statusWidth));
+    rows.push(`  ${span}  ${status}  ${label}  ${palette.dim(note)}${text}`.trimEnd());
+    if (options.diff && (segment.status === 'edited' || segment.status === 'shared')) {
+      // Against the group's original when it is among the matches: that is the edit a reader
+      // wants to see; otherwise against the closest edited match.
+      const withOps = segment.matches.filter((m) => m.ops);
+      const best = withOps.find((m) => m.path === options.originalOf?.(doc)) ?? withOps[0];
+      if (best?.ops) {
+        const from = `${relativeName(doc.path, best.path)}:${lineSpan(best.startLine, best.endLine)}`;
+        rows.push(`  ${' '.repeat(spanWidth)}  ${palette.dim(`from ${from}:`)} ${renderOps(best.ops, { palette, color: options.color, context: 6 })}`);
+      }
+    }
   });
-  const head = palette.dim(`  ${'lines'.padStart(spanWidth)}  status  ${'best match'.padEnd(labelWidth)}  text`);
+  const head = palette.dim(`  ${'lines'.padStart(spanWidth)}  ${'status'.padEnd(statusWidth)}  ${'best match'.padEnd(labelWidth)}  text`);
   return [header, head, ...rows].join('\n');
+}
+
+/** Boilerplate, artifacts and repeated lines: what a scraper should stop collecting. */
+export function renderScraperNoise(report: Report, palette: Palette, width: number): string | null {
+  const boilerplate: string[] = [];
+  const repeats: string[] = [];
+  for (const doc of report.documents) {
+    for (const segment of doc.segments) {
+      if (segment.boilerplate) {
+        const where = `${doc.path}:${lineSpan(segment.startLine, segment.endLine)}`;
+        boilerplate.push(`  ${where}  ${segment.boilerplate.padEnd(8)}  ${preview(segment.text, Math.max(20, width - where.length - 14))}`);
+      }
+    }
+    const byFirst = new Map<number, number[]>();
+    doc.segments.forEach((segment, i) => {
+      if (!segment.repeat) return;
+      const first = segment.repeatOf ?? i;
+      byFirst.set(first, [...(byFirst.get(first) ?? []), segment.startLine]);
+    });
+    for (const [first, lines] of byFirst) {
+      const where = `${doc.path}: lines ${lines.join(', ')}`;
+      repeats.push(`  ${where}  ${preview(doc.segments[first]!.text, Math.max(20, width - where.length - 4))}`);
+    }
+  }
+  const parts: string[] = [];
+  if (boilerplate.length > 0) {
+    parts.push(`${palette.bold(`Boilerplate (${boilerplate.length})`)} ${palette.dim('footers and scraper artifacts; they link no documents and count toward no reuse')}`, ...boilerplate);
+  }
+  if (repeats.length > 0) {
+    if (parts.length > 0) parts.push('');
+    parts.push(`${palette.bold(`Repeated lines (${repeats.length})`)} ${palette.dim('the same text more than once in one file, as when a headline or caption is scraped twice')}`, ...repeats);
+  }
+  return parts.length > 0 ? parts.join('\n') : null;
 }
 
 export function renderHuman(report: Report, options: HumanOptions): string {
   const { palette } = options;
   const parts = [renderSummary(report, options.elapsedMs)];
   if (!options.quiet && report.documents.length > 0) {
+    for (const group of report.groups) parts.push(renderGroup(group, palette));
     parts.push(renderGroupsTable(report, palette));
-    for (const doc of report.documents) parts.push(renderDocument(doc, palette, options.width));
+    const originalOf = (doc: DocumentReport): string | null => report.groups.find((g) => g.id === doc.group)?.original ?? null;
+    for (const doc of report.documents) parts.push(renderDocument(doc, { ...options, originalOf }));
+    const noise = renderScraperNoise(report, palette, options.width);
+    if (noise) parts.push(noise);
   }
   return `${parts.join('\n\n')}\n`;
 }

@@ -8,6 +8,7 @@ export interface Palette {
   shared(text: string): string;
   edited(text: string): string;
   unique(text: string): string;
+  boilerplate(text: string): string;
   dim(text: string): string;
   bold(text: string): string;
   deleted(text: string): string;
@@ -20,6 +21,7 @@ export const plainPalette: Palette = {
   shared: same,
   edited: same,
   unique: same,
+  boilerplate: same,
   dim: same,
   bold: same,
   deleted: same,
@@ -31,6 +33,7 @@ export function chalkPalette(chalk: ChalkInstance): Palette {
     shared: (t) => chalk.red(t),
     edited: (t) => chalk.yellow(t),
     unique: (t) => chalk.green(t),
+    boilerplate: (t) => chalk.gray(t),
     dim: (t) => chalk.dim(t),
     bold: (t) => chalk.bold(t),
     deleted: (t) => chalk.red.strikethrough(t),

@@ -83,16 +83,17 @@ describe('human output', () => {
   it('--quiet prints only the summary line', () => {
     const result = runCli(['--quiet', 'fixtures/seeds']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^5 files, 196 paragraphs \(\d+ shared, \d+ edited, \d+ unique\), 1 group in \d+\.\d\d s\n$/);
+    expect(result.stdout).toMatch(/^5 files, 196 paragraphs \(\d+ shared, \d+ edited, \d+ unique, \d+ boilerplate\), 1 group in \d+\.\d\d s\n$/);
   });
 
   it('shows the group table and each paragraph with status, best match and preview', () => {
     const { stdout } = runCli(['fixtures/seeds']);
-    expect(stdout).toMatch(/│\s+1 │ fixtures\/seeds\/002_b644d28894aa6977\.txt │\s+23 │\s+9 │\s+14 │\s+0 │\s+\d+% │/);
-    expect(stdout).toMatch(/│\s+- │ fixtures\/seeds\/004_7a4f2c888cc0ca1e\.txt │/);
-    expect(stdout).toMatch(/\n\s+12  shared  001_9df642e36ad14cf8\.txt:12 1\.00 \+1\s+American and South Korean officials/);
-    expect(stdout).toMatch(/\n\s+1  edited  000_2c77c33462164435\.txt:12 0\.84 \+1\s+KYIV, Ukraine \(AP\)/);
+    expect(stdout).toMatch(/│\s+1 │ original │ fixtures\/seeds\/002_b644d28894aa6977\.txt │\s+23 │\s+9 │\s+14 │\s+0 │\s+0 │\s+\d+% │/);
+    expect(stdout).toMatch(/│\s+- │\s+│ fixtures\/seeds\/004_7a4f2c888cc0ca1e\.txt │\s+42 │\s+0 │\s+0 │\s+38 │\s+4 │\s+0% │/);
+    expect(stdout).toMatch(/\n\s+12  shared\s+001_9df642e36ad14cf8\.txt:12 1\.00 \+1\s+American and South Korean officials/);
+    expect(stdout).toMatch(/\n\s+1  edited\s+000_2c77c33462164435\.txt:12 0\.84 \+1\s+KYIV, Ukraine \(AP\)/);
     expect(stdout).toMatch(/\[repeat of line 1\] Officials Say North Korea/);
+    expect(stdout).toMatch(/\n\s+5  boilerplate\s+001_9df642e36ad14cf8\.txt:5 1\.00 \+1\s+\[repeated, artifact\] TT\n/);
   });
 
   it('colours only when asked or on a terminal: --color, NO_COLOR, FORCE_COLOR', () => {

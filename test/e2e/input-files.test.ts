@@ -114,10 +114,11 @@ describe('a footer shared by every page of a site', () => {
     }
   });
 
-  it('flags the footer lines as boilerplate', () => {
+  it('gives the footer lines status boilerplate (kind footer)', () => {
     const footer = byName(report, 'bus.txt').segments.filter((s) => s.startLine >= 11);
     expect(footer.map((s) => s.text.slice(0, 12))).toEqual(['Check Also', 'Leave a Repl', 'Your email a', 'Copyright 20']);
-    for (const segment of footer) expect(segment).toMatchObject({ status: 'shared', boilerplate: true });
+    for (const segment of footer) expect(segment).toMatchObject({ status: 'boilerplate', boilerplate: 'footer' });
+    expect(byName(report, 'bus.txt').counts).toMatchObject({ boilerplate: 4, shared: 0 });
   });
 });
 

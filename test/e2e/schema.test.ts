@@ -5,8 +5,10 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runJson } from '../helpers/cli.js';
 
-const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schema/report.schema.json'), 'utf8')) as object;
-const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+const load = (name: string) => JSON.parse(readFileSync(path.join(repoRoot, 'schema', name), 'utf8')) as object;
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+const validate = ajv.compile(load('report.schema.json'));
+const validateDiff = ajv.compile(load('diff.schema.json'));
 
 describe('JSON report schema', () => {
   it.each([['fixtures/seeds'], ['fixtures/bad-files'], ['fixtures/site-footer'], ['fixtures/hard-wrapped']])('validates the report of %s', (folder) => {
@@ -16,9 +18,15 @@ describe('JSON report schema', () => {
     expect(valid).toBe(true);
   });
 
+  it('validates the report of dedupe diff', () => {
+    const { report } = runJson(['diff', 'fixtures/seeds/002_b644d28894aa6977.txt', 'fixtures/seeds/000_2c77c33462164435.txt']);
+    expect(validateDiff.errors ?? []).toEqual([]);
+    expect(validateDiff(report), JSON.stringify(validateDiff.errors)).toBe(true);
+  });
+
   it('rejects a report that breaks the contract', () => {
     const { report } = runJson<{ documents: Array<{ segments: Array<{ status: string }> }> }>(['fixtures/seeds']);
-    report.documents[0]!.segments[0]!.status = 'copied';
+    report.documents[0]!.segments[0]!.status = "copied";
     expect(validate(report)).toBe(false);
   });
 });

@@ -26,7 +26,7 @@ describe('dedupe fixtures/seeds', () => {
   it('exits 0 with nothing on stderr', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(2);
     expect(report.documents.map((d) => d.path)).toEqual(Object.values(SEED).sort());
   });
 

@@ -34,7 +34,7 @@ export function runCli(args: readonly string[], options: CliRunOptions = {}): Cl
 
 /** Runs the CLI with --json and parses stdout. */
 export function runJson<T = unknown>(args: readonly string[], options: CliRunOptions = {}): { report: T; result: CliResult } {
-  const result = runCli(['--json', ...args], options);
+  const result = runCli([...args, '--json'], options);
   let report: T;
   try {
     report = JSON.parse(result.stdout) as T;

@@ -1,0 +1,71 @@
+/**
+ * Word-level diffs as text: coloured (deletions red and struck through, insertions green and
+ * underlined) or, without colour, in wdiff's notation [-deleted-]{+inserted+}, so a diff
+ * reads the same in a terminal, a log file or a pipe.
+ */
+import type { DiffReport, EditOp } from '../core/types.js';
+import type { Palette } from './palette.js';
+import { lineSpan, percent, preview } from './text.js';
+
+export interface DiffStyle {
+  palette: Palette;
+  color: boolean;
+  /** Equal runs longer than this many words are shortened to their ends; 0 keeps all. */
+  context: number;
+}
+
+function shorten(text: string, context: number, position: 'first' | 'middle' | 'last'): string {
+  if (context === 0) return text;
+  const words = text.split(' ');
+  if (words.length <= context * 2 + 1) return text;
+  if (position === 'first') return `… ${words.slice(-context).join(' ')}`;
+  if (position === 'last') return `${words.slice(0, context).join(' ')} …`;
+  return `${words.slice(0, context).join(' ')} … ${words.slice(-context).join(' ')}`;
+}
+
+export function renderOps(ops: readonly EditOp[], style: DiffStyle): string {
+  const { palette, color } = style;
+  return ops
+    .map((op, i) => {
+      if (op.op === 'equal') {
+        const position = i === 0 ? 'first' : i === ops.length - 1 ? 'last' : 'middle';
+        return shorten(op.text, style.context, ops.length === 1 ? 'middle' : position);
+      }
+      if (op.op === 'delete') return color ? palette.deleted(op.text) : `[-${op.text}-]`;
+      return color ? palette.inserted(op.text) : `{+${op.text}+}`;
+    })
+    .join(' ');
+}
+
+/** `dedupe diff` for people: one line per aligned block, in the order of the `to` article. */
+export function renderDiffReport(report: DiffReport, style: DiffStyle & { width: number }): string {
+  const { palette } = style;
+  const s = report.summary;
+  const spans = (refs: DiffReport['blocks'][number]['from']): string =>
+    refs.length === 0 ? '-' : refs.map((r) => lineSpan(r.startLine, r.endLine)).join(',');
+  const fromWidth = Math.max(4, ...report.blocks.map((b) => spans(b.from).length));
+  const toWidth = Math.max(2, ...report.blocks.map((b) => spans(b.to).length));
+  const header = [
+    `${palette.bold(report.from.path)} → ${palette.bold(report.to.path)}`,
+    `${report.from.paragraphs} → ${report.to.paragraphs} paragraphs: ${s.same} same, ${s.edited} edited, ${s.merged} merged, ` +
+      `${s.split} split, ${s.dropped} dropped, ${s.added} added${s.moved > 0 ? `, ${s.moved} moved` : ''}; ` +
+      `keeps ${percent(s.coverage)} of the first, ${percent(s.reused)} of the second comes from it`,
+    palette.dim(`  ${'from'.padEnd(fromWidth)}   ${'to'.padEnd(toWidth)}  ${'change'.padEnd(7)}  sim   text`),
+  ];
+  const kindColour = (kind: DiffReport['blocks'][number]['kind']): ((t: string) => string) =>
+    kind === 'same' ? palette.shared : kind === 'added' ? palette.unique : kind === 'dropped' ? palette.deleted : palette.edited;
+  const rows = report.blocks.map((block) => {
+    const similarity = block.similarity === null ? '    ' : block.similarity.toFixed(2);
+    const kind = kindColour(block.kind)(block.kind.padEnd(7));
+    const moved = block.moved ? palette.dim('[moved] ') : '';
+    const prefix = `  ${spans(block.from).padEnd(fromWidth)} → ${spans(block.to).padEnd(toWidth)}  ${kind}  ${similarity}  ${moved}`;
+    const room = Math.max(20, style.width - fromWidth - toWidth - 24);
+    let body: string;
+    if (block.ops) body = renderOps(block.ops, style);
+    else if (block.kind === 'dropped') body = style.color ? palette.deleted(preview(block.text ?? '', room)) : `[-${preview(block.text ?? '', room)}-]`;
+    else if (block.kind === 'added') body = style.color ? palette.inserted(preview(block.text ?? '', room)) : `{+${preview(block.text ?? '', room)}+}`;
+    else body = preview(block.text ?? '', room);
+    return `${prefix}${body}`.trimEnd();
+  });
+  return `${[...header, ...rows].join('\n')}\n`;
+}
