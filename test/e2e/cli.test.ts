@@ -92,7 +92,7 @@ describe('human output', () => {
     expect(stdout).toMatch(/│\s+- │\s+│ fixtures\/seeds\/004_7a4f2c888cc0ca1e\.txt │\s+42 │\s+0 │\s+0 │\s+38 │\s+4 │\s+0% │/);
     expect(stdout).toMatch(/\n\s+12  shared\s+001_9df642e36ad14cf8\.txt:12 1\.00 \+1\s+American and South Korean officials/);
     expect(stdout).toMatch(/\n\s+1  edited\s+000_2c77c33462164435\.txt:12 0\.84 \+1\s+KYIV, Ukraine \(AP\)/);
-    expect(stdout).toMatch(/\[repeat of line 1\] Officials Say North Korea/);
+    expect(stdout).toMatch(/\[repeat of line 1\] Officials Say North/);
     expect(stdout).toMatch(/\n\s+5  boilerplate\s+001_9df642e36ad14cf8\.txt:5 1\.00 \+1\s+\[repeated, artifact\] TT\n/);
   });
 
