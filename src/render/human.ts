@@ -54,29 +54,28 @@ export function describeComparison(c: EditSummary): string {
   return `keeps ${percent(c.coverage)} of the original; ${counts}${edits ? `; ${edits}` : ''}`;
 }
 
-function memberLabel(member: GroupMember, group: GroupReport): string {
-  const sameFileTwice = group.members.filter((m) => m.path === member.path).length > 1;
-  const whole = member.startLine === 1 && !sameFileTwice;
-  return whole ? member.path : `${member.path}:${lineSpan(member.startLine, member.endLine)}`;
+/** The member's path, with its line span when its file holds more than one story. */
+function memberLabel(member: GroupMember, storiesIn: (path: string) => number): string {
+  return storiesIn(member.path) > 1 ? `${member.path}:${lineSpan(member.startLine, member.endLine)}` : member.path;
 }
 
-export function renderGroup(group: GroupReport, palette: Palette): string {
+export function renderGroup(group: GroupReport, palette: Palette, storiesIn: (path: string) => number = () => 1): string {
   const lines: string[] = [];
   const original = group.members.find((m) => m.role === 'original');
   const head = `Group ${group.id}: ${plural(group.documents.length, 'document')}`;
   if (original) {
     const why = group.originalReasons.map((r) => (r.kind === 'dateline' || r.kind === 'credit' ? `${r.kind} ${r.detail}` : r.detail)).join('; ');
-    lines.push(`${palette.bold(head)}, original ${memberLabel(original, group)} (confidence ${group.confidence?.toFixed(2)}: ${why})`);
+    lines.push(`${palette.bold(head)}, original ${memberLabel(original, storiesIn)} (confidence ${group.confidence?.toFixed(2)}: ${why})`);
   } else {
     lines.push(`${palette.bold(head)}, original undecided (no dateline, date or containment evidence tells the copies apart)`);
   }
   const order: Record<string, number> = { original: 0, version: 1, reprint: 2 };
   const members = [...group.members].sort((a, b) => (order[a.role ?? ''] ?? 3) - (order[b.role ?? ''] ?? 3));
-  const labelWidth = Math.max(...members.map((m) => memberLabel(m, group).length));
+  const labelWidth = Math.max(...members.map((m) => memberLabel(m, storiesIn).length));
   for (const member of members) {
     const role = (member.role ?? 'copy').padEnd(8);
     const detail = member.comparison ? describeComparison(member.comparison) : '';
-    lines.push(`  ${role}  ${memberLabel(member, group).padEnd(labelWidth)}  ${palette.dim(detail)}`.trimEnd());
+    lines.push(`  ${role}  ${memberLabel(member, storiesIn).padEnd(labelWidth)}  ${palette.dim(detail)}`.trimEnd());
   }
   return lines.join('\n');
 }
@@ -203,7 +202,8 @@ export function renderHuman(report: Report, options: HumanOptions): string {
   const { palette } = options;
   const parts = [renderSummary(report, options.elapsedMs)];
   if (!options.quiet && report.documents.length > 0) {
-    for (const group of report.groups) parts.push(renderGroup(group, palette));
+    const storiesIn = (path: string): number => report.documents.find((d) => d.path === path)?.stories.length ?? 1;
+    for (const group of report.groups) parts.push(renderGroup(group, palette, storiesIn));
     parts.push(renderGroupsTable(report, palette));
     const originalOf = (doc: DocumentReport): string | null => report.groups.find((g) => g.id === doc.group)?.original ?? null;
     for (const doc of report.documents) parts.push(renderDocument(doc, { ...options, originalOf }));
