@@ -42,7 +42,7 @@ const DATELINE_WITH_CREDIT = new RegExp(
 const BARE_DATELINE = /(?:^|\d{4}-\d{2}-\d{2}\s+)([\p{Lu}]{2,}[\p{Lu} .'’-]*(?:,\s*[\p{Lu}][\p{L}.'’ -]+)?)\s*(?:--|—|–)\s/u;
 const CLOSING_CREDIT = new RegExp(String.raw`\((${AGENCIES})\)\s*$`, 'u');
 const ATTRIBUTION = new RegExp(
-  String.raw`\b(?:(?:the\s+)?(Associated Press|${AGENCIES}|Agence France-Presse)\s+(?:said|reported|reports)\b|according to\s+(?:the\s+)?(Associated Press|${AGENCIES}|Agence France-Presse)\b)`,
+  String.raw`\b(?:(?:[Tt]he\s+)?(Associated Press|${AGENCIES}|Agence France-Presse)\s+(?:said|reported|reports)\b|according to\s+(?:the\s+)?(Associated Press|${AGENCIES}|Agence France-Presse)\b)`,
   'u',
 );
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

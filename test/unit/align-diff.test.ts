@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { alignParagraphs, type AlignParagraph } from '../../src/core/align.js';
+import { createSigner, type Signer } from '../../src/core/scan.js';
+import { wordDiff } from '../../src/core/worddiff.js';
+
+let signer: Signer;
+beforeAll(async () => {
+  signer = await createSigner({ segment: 'line' });
+});
+
+const paragraphs = (lines: string[]): AlignParagraph[] =>
+  signer.prepare({ id: 'x', text: lines.join('\n') }).paragraphs.map((p) => ({ ...p.segment, words: p.words, textKey: p.textKey, shingles: p.shingles }));
+
+const sentence = (n: number, offset = 0): string => `${Array.from({ length: n }, (_, i) => `w${i + offset}`).join(' ')}.`;
+
+describe('word diff', () => {
+  it('rebuilds both texts from its operations', () => {
+    const from = 'KYIV, Ukraine (AP) — US and South Korean officials said Wednesday';
+    const to = 'American and South Korean officials said on Wednesday';
+    const ops = wordDiff(from, to);
+    const side = (keep: string) => ops.filter((o) => o.op === 'equal' || o.op === keep).map((o) => o.text).join(' ');
+    expect(side('delete')).toBe(from.replace(' on', ''));
+    expect(side('insert')).toBe(to);
+    expect(ops).toContainEqual({ op: 'insert', text: 'on' });
+  });
+
+  it('folds case, punctuation and quote style, like matching does', () => {
+    expect(wordDiff('“What exactly they’re doing,” Austin said.', '"what exactly they\'re doing" Austin said')).toEqual([
+      { op: 'equal', text: '"what exactly they\'re doing" Austin said' },
+    ]);
+  });
+});
+
+describe('paragraph alignment', () => {
+  it('pairs identical and edited paragraphs, and reports dropped and added ones in order', () => {
+    const a = paragraphs([sentence(20), sentence(20, 100), sentence(20, 200)]);
+    const b = paragraphs([sentence(20), sentence(20, 100).replace('w110', 'changed'), sentence(20, 300)]);
+    const blocks = alignParagraphs(a, b, { threshold: 0.5, containment: 0.8 });
+    expect(blocks.map((x) => [x.kind, x.from, x.to])).toEqual([
+      ['same', [0], [0]],
+      ['edited', [1], [1]],
+      ['dropped', [2], []],
+      ['added', [], [2]],
+    ]);
+    expect(blocks[1]!.ops).toContainEqual({ op: 'insert', text: 'changed' });
+  });
+
+  it('finds a merge of consecutive paragraphs (n → 1), including a short heading', () => {
+    const a = paragraphs(['What is going on?', sentence(20), sentence(20, 100)]);
+    const b = paragraphs([`What is going on? ${sentence(20)} ${sentence(20, 100)}`]);
+    const [block] = alignParagraphs(a, b, { threshold: 0.5, containment: 0.8 });
+    expect(block).toMatchObject({ kind: 'merged', from: [0, 1, 2], to: [0] });
+  });
+
+  it('finds a split into paragraphs that are not adjacent (1 → n)', () => {
+    const a = paragraphs([`${sentence(15)} ${sentence(15, 100)} ${sentence(15, 200)}`]);
+    const b = paragraphs([sentence(15), sentence(30, 500), sentence(15, 100), sentence(15, 200)]);
+    const blocks = alignParagraphs(a, b, { threshold: 0.5, containment: 0.8 });
+    expect(blocks.find((x) => x.kind === 'split')).toMatchObject({ from: [0], to: [0, 2, 3] });
+    expect(blocks.find((x) => x.kind === 'added')).toMatchObject({ to: [1] });
+  });
+
+  it('marks paragraphs that changed place as moved', () => {
+    const a = paragraphs([sentence(20), sentence(20, 100), sentence(20, 200), sentence(20, 300)]);
+    const b = paragraphs([sentence(20, 300), sentence(20), sentence(20, 100), sentence(20, 200)]);
+    const blocks = alignParagraphs(a, b, { threshold: 0.5, containment: 0.8 });
+    expect(blocks.filter((x) => x.moved).map((x) => x.from)).toEqual([[3]]);
+  });
+});

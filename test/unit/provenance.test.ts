@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { AlignParagraph } from '../../src/core/align.js';
+import { analyseGroup, latestDate, wireEvidence, type StoryView } from '../../src/core/provenance.js';
+import { scanDocuments } from '../../src/core/scan.js';
+import { detectStories } from '../../src/core/stories.js';
+import { segment } from '../../src/core/segment.js';
+
+const p = (text: string): AlignParagraph => ({ startLine: 1, endLine: 1, text, words: text.split(/\s+/).length, textKey: null, shingles: null });
+
+describe('wire evidence', () => {
+  it('reads agency datelines, bare datelines, closing credits and attributions', () => {
+    expect(wireEvidence([p('KYIV, Ukraine (AP) — US and South Korean officials said')])).toEqual([{ kind: 'dateline', detail: 'KYIV, Ukraine (AP) —', weight: 3 }]);
+    expect(wireEvidence([p('LONDON (Reuters) - Britain said on Monday')])[0]).toMatchObject({ kind: 'dateline', weight: 3 });
+    expect(wireEvidence([p('(Reuters) - Oil prices rose on Tuesday')])[0]).toMatchObject({ kind: 'dateline', weight: 3 });
+    expect(wireEvidence([p(' date 2024-11-04 KYIV, Ukraine -- The Biden administration said'), p('Officials in Kyiv say. (AP)')])).toEqual([
+      { kind: 'dateline', detail: 'KYIV, Ukraine --', weight: 1 },
+      { kind: 'credit', detail: '(AP)', weight: 1 },
+    ]);
+    expect(wireEvidence([p('Officials said so, The Associated Press said.')])).toEqual([{ kind: 'attribution', detail: 'The Associated Press said', weight: -2 }]);
+    expect(wireEvidence([p('Russian President Vladimir Putin and North Korean leader Kim Jong Un. (AFP)')])).toEqual([]);
+  });
+
+  it('finds the latest full date a text mentions', () => {
+    expect(latestDate('date 2024-11-04 ... said Thursday, October 31, 2024, that')).toBe('2024-11-04');
+    expect(latestDate('on Oct. 27, 2024 and 3 November 2024')).toBe('2024-11-03');
+    expect(latestDate('since August 2023')).toBeNull();
+  });
+});
+
+describe('group analysis', () => {
+  const view = (path: string, texts: string[], holds = 0.5): StoryView => ({ path, story: 0, startLine: 1, endLine: texts.length, body: texts.map(p), holds });
+
+  it('leaves the original undecided when nothing tells the copies apart', () => {
+    const result = analyseGroup([view('a', ['Same words here for all.']), view('b', ['Same words here for all.'])], { threshold: 0.5, containment: 0.8 });
+    expect(result).toMatchObject({ original: null, confidence: null });
+    expect(result.members.map((m) => m.role)).toEqual([null, null]);
+  });
+
+  it('an earlier date decides when nothing else does, and a weak file time alone gives a low confidence', () => {
+    const dated = analyseGroup([view('a', ['Published 2024-11-04. Words.']), view('b', ['Published 2024-10-01. Words.'])], { threshold: 0.5, containment: 0.8 });
+    expect(dated.original).toBe(1);
+    const timed = analyseGroup(
+      [{ ...view('a', ['Words.']), modifiedAt: 10_000_000 }, { ...view('b', ['Words.']), modifiedAt: 1_000 }],
+      { threshold: 0.5, containment: 0.8 },
+    );
+    expect(timed.original).toBe(1);
+    expect(timed.confidence).toBeLessThan(0.6);
+  });
+});
+
+describe('stories in one file', () => {
+  it('splits at a gap wider than the file’s usual one, with enough paragraphs on each side', () => {
+    const text = ['A.', 'B.', 'C.', '', '', '', 'D.', '', 'E.', '', 'F.'].join('\n');
+    expect(detectStories(segment(text).segments).map((s) => [s.startLine, s.endLine])).toEqual([
+      [1, 3],
+      [7, 11],
+    ]);
+  });
+
+  it('does not split when every paragraph is two blank lines apart, or the tail is short', () => {
+    expect(detectStories(segment('A.\n\n\nB.\n\n\nC.\n\n\nD.\n\n\nE.\n\n\nF.').segments)).toHaveLength(1);
+    expect(detectStories(segment('A.\nB.\nC.\nD.\n\n\n\nE.').segments)).toHaveLength(1);
+  });
+
+  it('reports a bundled unrelated story apart from the reprinted one', async () => {
+    const story = Array.from({ length: 4 }, (_, i) => Array.from({ length: 25 }, (_, j) => `s${i}w${j}`).join(' ') + '.');
+    const other = Array.from({ length: 4 }, (_, i) => Array.from({ length: 25 }, (_, j) => `o${i}w${j}`).join(' ') + '.');
+    const report = await scanDocuments([
+      { id: 'bundle', text: `${story.join('\n')}\n\n\n\n${other.join('\n')}` },
+      { id: 'wire', text: story.join('\n\n') },
+    ]);
+    const bundle = report.documents.find((d) => d.path === 'bundle')!;
+    expect(bundle.stories.map((s) => [s.startLine, s.endLine, s.reusedShare, s.group])).toEqual([
+      [1, 4, 1, 1],
+      [8, 11, 0, null],
+    ]);
+    expect(report.groups[0]!.members.map((m) => [m.path, m.story])).toEqual([
+      ['bundle', 0],
+      ['wire', 0],
+    ]);
+  });
+});
