@@ -299,6 +299,7 @@ function buildReport(
   const junk = new Int8Array(paragraphs.length).fill(-1); // index into JUNK_KINDS, -1 for text
   const storyOf = new Int32Array(paragraphs.length);
   const stories: Array<{ doc: number; span: StorySpan }> = [];
+  const firstStoryOf: number[] = [];
   docs.forEach((doc, docIndex) => {
     const base = firstParagraphOf[docIndex]!;
     const firstByKey = new Map<string, number>();
@@ -316,6 +317,7 @@ function buildReport(
         repeated[base + first] = 1;
       }
     });
+    firstStoryOf.push(stories.length);
     for (const span of detectStories(doc.paragraphs.map((x) => x.segment))) {
       const unit = stories.length;
       stories.push({ doc: docIndex, span });
@@ -488,7 +490,10 @@ function buildReport(
       }
       return report;
     });
-    const docStories = stories.map((story, unit) => ({ story, unit })).filter(({ story }) => story.doc === docIndex);
+    const docStories: Array<{ story: (typeof stories)[number]; unit: number }> = [];
+    for (let unit = firstStoryOf[docIndex]!; unit < stories.length && stories[unit]!.doc === docIndex; unit++) {
+      docStories.push({ story: stories[unit]!, unit });
+    }
     const storyReports: StoryReport[] = docStories.map(({ story, unit }) => ({
       index: story.span.index,
       startLine: story.span.startLine,
@@ -515,11 +520,26 @@ function buildReport(
 
   // Groups, with provenance: original, versions, reprints.
   const rule = { threshold: options.threshold, containment: options.containment };
+  // Each group's linking clusters (eligible, not boilerplate, in two or more of its stories),
+  // weighted by their longest paragraph, in one pass over the clusters.
+  const linkingOf: Array<Array<{ weight: number; units: Set<number> }>> = grouping.groups.map(() => []);
+  clusterInputs.forEach((cluster, id) => {
+    if (!cluster.eligible || grouping.boilerplate[id]) return;
+    const unitsByGroup = new Map<number, Set<number>>();
+    for (const unit of cluster.wordsByDocument.keys()) {
+      const group = grouping.groupOf[unit]!;
+      if (group < 0) continue;
+      let units = unitsByGroup.get(group);
+      if (!units) unitsByGroup.set(group, (units = new Set()));
+      units.add(unit);
+    }
+    let weight = 0;
+    for (const words of cluster.wordsByDocument.values()) weight = Math.max(weight, words);
+    for (const [group, units] of unitsByGroup) if (units.size >= 2) linkingOf[group]!.push({ weight, units });
+  });
   const groups: GroupReport[] = grouping.groups.map((units, index) => {
-    const linking = clusterInputs
-      .map((cluster, id) => ({ cluster, id }))
-      .filter(({ cluster, id }) => cluster.eligible && !grouping.boilerplate[id] && [...cluster.wordsByDocument.keys()].filter((u) => grouping.groupOf[u] === index).length >= 2);
-    const totalLinked = linking.reduce((sum, { cluster }) => sum + Math.max(...cluster.wordsByDocument.values()), 0);
+    const linking = linkingOf[index]!;
+    const totalLinked = linking.reduce((sum, { weight }) => sum + weight, 0);
     const views: StoryView[] = units.map((unit) => {
       const { doc, span } = stories[unit]!;
       const base = firstParagraphOf[doc]!;
@@ -529,7 +549,7 @@ function buildReport(
         const paragraph = docs[doc]!.paragraphs[i]!;
         body.push({ ...paragraph.segment, words: paragraph.words, textKey: paragraph.textKey, shingles: paragraph.shingles });
       }
-      const held = linking.reduce((sum, { cluster }) => sum + (cluster.wordsByDocument.has(unit) ? Math.max(...cluster.wordsByDocument.values()) : 0), 0);
+      const held = linking.reduce((sum, { weight, units: linked }) => sum + (linked.has(unit) ? weight : 0), 0);
       const view: StoryView = { path: docs[doc]!.id, story: span.index, startLine: span.startLine, endLine: span.endLine, body, holds: share(held, totalLinked) };
       const modifiedAt = docs[doc]!.modifiedAt;
       if (modifiedAt !== undefined) view.modifiedAt = modifiedAt;

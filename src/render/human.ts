@@ -88,10 +88,11 @@ export function renderGroupsTable(report: Report, palette: Palette): string {
     // No rule between rows: a group of forty reprints stays forty lines.
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
-  const roleOf = (doc: DocumentReport): string => {
-    const group = report.groups.find((g) => g.id === doc.group);
-    return group?.members.find((m) => m.path === doc.path)?.role ?? '';
-  };
+  const roles = new Map<string, string>();
+  for (const group of report.groups) {
+    for (const member of group.members) if (!roles.has(`${group.id} ${member.path}`)) roles.set(`${group.id} ${member.path}`, member.role ?? '');
+  }
+  const roleOf = (doc: DocumentReport): string => roles.get(`${doc.group} ${doc.path}`) ?? '';
   const ordered = [...report.documents].sort((a, b) => (a.group ?? Infinity) - (b.group ?? Infinity));
   for (const doc of ordered) {
     table.push([
@@ -202,10 +203,12 @@ export function renderHuman(report: Report, options: HumanOptions): string {
   const { palette } = options;
   const parts = [renderSummary(report, options.elapsedMs)];
   if (!options.quiet && report.documents.length > 0) {
-    const storiesIn = (path: string): number => report.documents.find((d) => d.path === path)?.stories.length ?? 1;
+    const storyCounts = new Map(report.documents.map((d) => [d.path, d.stories.length]));
+    const storiesIn = (path: string): number => storyCounts.get(path) ?? 1;
     for (const group of report.groups) parts.push(renderGroup(group, palette, storiesIn));
     parts.push(renderGroupsTable(report, palette));
-    const originalOf = (doc: DocumentReport): string | null => report.groups.find((g) => g.id === doc.group)?.original ?? null;
+    const originals = new Map(report.groups.map((g) => [g.id, g.original]));
+    const originalOf = (doc: DocumentReport): string | null => (doc.group === null ? null : (originals.get(doc.group) ?? null));
     for (const doc of report.documents) parts.push(renderDocument(doc, { ...options, originalOf }));
     const noise = renderScraperNoise(report, palette, options.width);
     if (noise) parts.push(noise);
