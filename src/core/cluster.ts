@@ -1,9 +1,12 @@
 /**
  * From paragraph clusters to syndication groups of documents.
  *
- * Two documents belong to one group when they share a paragraph cluster (copies and verified
- * edits of one paragraph) that is *evidence of reuse*: it has at least --min-words words
- * (a "TT" or "Leave a Reply" line proves nothing) and it is not boilerplate.
+ * Two documents belong to one group when the text they share is evidence of reuse: paragraph
+ * clusters (copies and verified edits of one paragraph) of at least --min-words words (a "TT"
+ * or "Leave a Reply" line proves nothing) that are not boilerplate, adding up to at least
+ * LINK_MIN_WORDS words. One shared paragraph of that length links its documents at once;
+ * shorter shared lines count per pair of documents. BBC match previews share a 7-word line
+ * ("BBC1, Radio 4 LW and this website") and a 14-word team list, which is not syndication.
  *
  * Boilerplate is the site footer problem: "Your email address will not be published" recurs
  * on every page of a site and would chain all of them into one group. Clusters that occur in
@@ -21,6 +24,10 @@ import { UnionFind } from './unionfind.js';
 export const BOILERPLATE_MIN_DOCUMENTS = 3;
 export const BOILERPLATE_MAX_SHARE = 1 / 3;
 export const RELATED_SHARE = 0.1;
+/** Shared words that link two documents (a typical news paragraph is 20-40 words). */
+export const LINK_MIN_WORDS = 20;
+/** Short clusters spread over more documents than this are too common to count per pair. */
+const SHORT_CLUSTER_MAX_DOCUMENTS = 64;
 /** Pairs are checked among at most this many documents of a block (in document order). */
 const RELATEDNESS_SAMPLE = 24;
 
@@ -85,12 +92,25 @@ export function groupDocuments(documentWords: readonly number[], clusters: reado
   }
 
   const links = new UnionFind(documentCount);
+  const pairWords = new Map<number, number>();
   clusters.forEach((cluster, id) => {
     if (!cluster.eligible || boilerplate[id]) return;
-    let first = -1;
-    for (const doc of cluster.wordsByDocument.keys()) {
-      if (first < 0) first = doc;
-      else links.union(first, doc);
+    const docs = [...cluster.wordsByDocument.keys()];
+    let longest = 0;
+    for (const words of cluster.wordsByDocument.values()) longest = Math.max(longest, words);
+    if (longest >= LINK_MIN_WORDS) {
+      for (const doc of docs.slice(1)) links.union(docs[0]!, doc);
+      return;
+    }
+    if (docs.length > SHORT_CLUSTER_MAX_DOCUMENTS) return;
+    for (let i = 0; i < docs.length; i++) {
+      for (let j = i + 1; j < docs.length; j++) {
+        const [a, b] = docs[i]! < docs[j]! ? [docs[i]!, docs[j]!] : [docs[j]!, docs[i]!];
+        const key = a * documentCount + b;
+        const words = (pairWords.get(key) ?? 0) + Math.min(cluster.wordsByDocument.get(a)!, cluster.wordsByDocument.get(b)!);
+        pairWords.set(key, words);
+        if (words >= LINK_MIN_WORDS) links.union(a, b);
+      }
     }
   });
   const members = new Map<number, number[]>();

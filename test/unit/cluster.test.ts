@@ -31,6 +31,13 @@ describe('document groups', () => {
     expect(groupDocuments([100, 100], [cluster({ 0: 1, 1: 1 }, false)]).groups).toEqual([]);
   });
 
+  it('needs 20 shared words to link: one 7-word line does not, three of them do', () => {
+    const line = () => cluster({ 0: 7, 1: 7 });
+    expect(groupDocuments([300, 300], [line()]).groups).toEqual([]);
+    expect(groupDocuments([300, 300], [line(), line(), line()]).groups).toEqual([[0, 1]]);
+    expect(groupDocuments([300, 300, 300], [cluster({ 0: 25, 2: 25 })]).groups).toEqual([[0, 2]]);
+  });
+
   it('a footer in many otherwise unrelated documents is boilerplate and links nothing', () => {
     const footer = cluster({ 0: 12, 1: 12, 2: 12, 3: 12, 4: 12 });
     const copyrightLine = cluster({ 0: 15, 1: 15, 2: 15, 3: 15, 4: 15 });
