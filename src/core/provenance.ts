@@ -46,9 +46,13 @@ const ATTRIBUTION = new RegExp(
   'u',
 );
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
-const MONTH_DAY_YEAR = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b/g;
-const DAY_MONTH_YEAR = /\b(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{4})\b/g;
+// Dates stay on one line (BBC's "27 February\n\n1500 GMT" is a date and a time) and years
+// are plausible for news (1900-2099).
+const YEAR = '((?:19|20)\\d{2})';
+const MONTH = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
+const ISO_DATE = new RegExp(`\\b${YEAR}-(\\d{2})-(\\d{2})\\b`, 'g');
+const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}[ \\t]+(\\d{1,2}),?[ \\t]+${YEAR}\\b`, 'g');
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})[ \\t]+${MONTH}[ \\t]+${YEAR}\\b`, 'g');
 
 export interface StoryView {
   path: string;

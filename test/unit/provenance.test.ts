@@ -24,6 +24,8 @@ describe('wire evidence', () => {
     expect(latestDate('date 2024-11-04 ... said Thursday, October 31, 2024, that')).toBe('2024-11-04');
     expect(latestDate('on Oct. 27, 2024 and 3 November 2024')).toBe('2024-11-03');
     expect(latestDate('since August 2023')).toBeNull();
+    expect(latestDate('Sunday, 27 February\n\n1500 GMT')).toBeNull();
+    expect(latestDate('in 27 Feb 1066')).toBeNull();
   });
 });
 
@@ -55,6 +57,14 @@ describe('stories in one file', () => {
       [1, 3],
       [7, 11],
     ]);
+  });
+
+  it('needs a headline after a double blank line, or a wider gap', () => {
+    const body = ['A b.', 'C d.', 'E f.'];
+    const withHeadline = [...body, '', '', 'Another Story Begins Here', '', 'G h.', '', 'I j.'].join('\n');
+    expect(detectStories(segment(withHeadline).segments)).toHaveLength(2);
+    const sentence = [...body, '', '', 'The article simply goes on.', '', 'G h.', '', 'I j.'].join('\n');
+    expect(detectStories(segment(sentence).segments)).toHaveLength(1);
   });
 
   it('does not split when every paragraph is two blank lines apart, or the tail is short', () => {
