@@ -17,7 +17,7 @@
 import { tokenize } from './normalize.js';
 import type { PreparedDocument } from './scan.js';
 import { SCHEMA_VERSION, type DiffReport, type SegmentRef } from './types.js';
-import { isDerived, overlap, type Overlap } from './verify.js';
+import { isDerived, overlap, round3, toSortedSet, type Overlap } from './verify.js';
 import { wordDiff, type EditOp } from './worddiff.js';
 
 export const MERGE_PART_CONTAINMENT = 0.6;
@@ -62,12 +62,14 @@ function containsRun(haystack: readonly string[], needle: readonly string[]): bo
 }
 
 function unionSet(sets: ReadonlyArray<Uint32Array | null>): Uint32Array {
-  const all: number[] = [];
-  for (const set of sets) if (set) for (const v of set) all.push(v);
-  const sorted = Uint32Array.from(all).sort();
-  let unique = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[unique++] = sorted[i]!;
-  return sorted.slice(0, unique);
+  const all = new Uint32Array(sets.reduce((n, set) => n + (set?.length ?? 0), 0));
+  let offset = 0;
+  for (const set of sets) {
+    if (!set) continue;
+    all.set(set, offset);
+    offset += set.length;
+  }
+  return toSortedSet(all);
 }
 
 export function alignParagraphs(from: readonly AlignParagraph[], to: readonly AlignParagraph[], rule: AlignRule): AlignedBlock[] {
@@ -77,39 +79,77 @@ export function alignParagraphs(from: readonly AlignParagraph[], to: readonly Al
     if (!tokens) tokenCache.set(p, (tokens = tokenize(p.text).tokens));
     return tokens;
   };
-  /** How much of `inner` lies inside `outer`, with the shingle overlap when both have shingles. */
-  const inside = (inner: AlignParagraph, outer: AlignParagraph): { share: number; o: Overlap | null } => {
-    if (inner.words === 0 || outer.words === 0) return { share: 0, o: null };
-    if (inner.textKey !== null && inner.textKey === outer.textKey) return { share: 1, o: null };
-    if (inner.shingles && outer.shingles) {
-      const o = overlap(inner.shingles, outer.shingles);
-      return { share: o.containmentOfA, o };
-    }
-    if (!inner.shingles) return { share: containsRun(tokensOf(outer), tokensOf(inner)) ? 1 : 0, o: null };
-    return { share: 0, o: null };
-  };
-
-  // Pairwise measures, computed once.
-  const share = from.map(() => new Float64Array(to.length)); // from[i] inside to[j]
-  const reverseShare = from.map(() => new Float64Array(to.length)); // to[j] inside from[i]
+  // Pairwise measures, only for pairs that share something: an inverted index from shingle
+  // (or, for short paragraphs, first word) to `to` paragraphs keeps this near-linear, where a
+  // full matrix of two 10,000-paragraph files would take gigabytes.
+  const m = to.length;
+  const share = new Map<number, number>(); // i * m + j -> share of from[i] inside to[j]
+  const reverseShare = new Map<number, number>(); // i * m + j -> share of to[j] inside from[i]
   const pairs: Array<{ i: number; j: number; similarity: number }> = [];
+  const index = <K>(map: Map<K, number[]>, key: K, value: number): void => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  const byShingle = new Map<number, number[]>();
+  const byKey = new Map<string, number[]>();
+  const toByToken = new Map<string, number[]>();
+  const fromByToken = new Map<string, number[]>();
+  to.forEach((b, j) => {
+    if (b.textKey !== null) index(byKey, b.textKey, j);
+    if (b.shingles) for (const h of b.shingles) index(byShingle, h, j);
+    if (b.words > 0) for (const token of new Set(tokensOf(b))) index(toByToken, token, j);
+  });
   from.forEach((a, i) => {
-    to.forEach((b, j) => {
-      const ab = inside(a, b);
-      const ba = inside(b, a);
-      share[i]![j] = ab.share;
-      reverseShare[i]![j] = ba.share;
-      if (a.textKey !== null && a.textKey === b.textKey) pairs.push({ i, j, similarity: 1 });
-      else if (ab.o && isDerived(ab.o, rule.threshold, rule.containment)) pairs.push({ i, j, similarity: ab.o.jaccard });
-    });
+    if (a.shingles) for (const token of new Set(tokensOf(a))) index(fromByToken, token, i);
+  });
+  from.forEach((a, i) => {
+    if (a.words === 0) return;
+    const touched = new Set<number>(a.textKey === null ? [] : (byKey.get(a.textKey) ?? []));
+    if (a.shingles) for (const h of a.shingles) for (const j of byShingle.get(h) ?? []) touched.add(j);
+    else for (const j of toByToken.get(tokensOf(a)[0]!) ?? []) touched.add(j);
+    for (const j of touched) {
+      const b = to[j]!;
+      const key = i * m + j;
+      if (a.textKey !== null && a.textKey === b.textKey) {
+        share.set(key, 1);
+        reverseShare.set(key, 1);
+        pairs.push({ i, j, similarity: 1 });
+        continue;
+      }
+      if (a.shingles && b.shingles) {
+        const o = overlap(a.shingles, b.shingles);
+        share.set(key, o.containmentOfA);
+        reverseShare.set(key, o.containmentOfB);
+        if (isDerived(o, rule.threshold, rule.containment)) pairs.push({ i, j, similarity: o.jaccard });
+      } else if (!a.shingles && containsRun(tokensOf(b), tokensOf(a))) {
+        share.set(key, 1);
+      }
+    }
+  });
+  // Short `to` paragraphs inside long `from` ones are found the other way round.
+  to.forEach((b, j) => {
+    if (b.shingles || b.words === 0) return;
+    for (const i of fromByToken.get(tokensOf(b)[0]!) ?? []) {
+      if (!reverseShare.has(i * m + j) && containsRun(tokensOf(from[i]!), tokensOf(b))) reverseShare.set(i * m + j, 1);
+    }
   });
 
   const usedFrom = new Set<number>();
   const usedTo = new Set<number>();
   const blocks: AlignedBlock[] = [];
 
-  // Merges: runs of consecutive `from` paragraphs inside one `to` paragraph.
-  to.forEach((_, j) => {
+  // Merges: runs of consecutive `from` paragraphs inside one `to` paragraph (paragraphs
+  // without words, such as a stray "<", do not break a run).
+  const wordBearingBefore = new Int32Array(from.length + 1);
+  from.forEach((a, i) => (wordBearingBefore[i + 1] = wordBearingBefore[i]! + (a.words > 0 ? 1 : 0)));
+  const insideOf = new Map<number, number[]>(); // j -> i, ascending
+  const containsOf = new Map<number, number[]>(); // i -> j, ascending
+  for (const [key, value] of share) if (value >= MERGE_PART_CONTAINMENT) index(insideOf, key % m, Math.floor(key / m));
+  for (const [key, value] of reverseShare) if (value >= rule.containment) index(containsOf, Math.floor(key / m), key % m);
+  for (const list of [...insideOf.values(), ...containsOf.values()]) list.sort((x, y) => x - y);
+  for (const j of [...insideOf.keys()].sort((x, y) => x - y)) {
+    const candidates = insideOf.get(j)!.filter((i) => !usedFrom.has(i));
     let run: number[] = [];
     const flush = (): void => {
       if (run.length >= 2 && run.some((i) => from[i]!.shingles) && !usedTo.has(j)) {
@@ -119,25 +159,25 @@ export function alignParagraphs(from: readonly AlignParagraph[], to: readonly Al
       }
       run = [];
     };
-    for (let i = 0; i < from.length; i++) {
-      if (!usedFrom.has(i) && share[i]![j]! >= MERGE_PART_CONTAINMENT) run.push(i);
-      else if (from[i]!.words > 0) flush();
+    for (const i of candidates) {
+      const previous = run[run.length - 1];
+      // consecutive: no paragraph with words between the previous part and this one
+      if (previous !== undefined && wordBearingBefore[i]! - wordBearingBefore[previous + 1]! > 0) flush();
+      run.push(i);
     }
     flush();
-  });
+  }
 
   // Splits: several `to` paragraphs inside one `from` paragraph.
-  from.forEach((a, i) => {
-    if (usedFrom.has(i) || !a.shingles) return;
-    const parts: number[] = [];
-    to.forEach((b, j) => {
-      if (!usedTo.has(j) && b.shingles && reverseShare[i]![j]! >= rule.containment && b.textKey !== a.textKey) parts.push(j);
-    });
-    if (parts.length < 2) return;
+  for (const i of [...containsOf.keys()].sort((x, y) => x - y)) {
+    const a = from[i]!;
+    if (usedFrom.has(i) || !a.shingles) continue;
+    const parts = containsOf.get(i)!.filter((j) => !usedTo.has(j) && to[j]!.shingles && to[j]!.textKey !== a.textKey);
+    if (parts.length < 2) continue;
     blocks.push({ kind: 'split', from: [i], to: parts, similarity: null, moved: false });
     usedFrom.add(i);
     for (const j of parts) usedTo.add(j);
-  });
+  }
 
   // One to one, best similarity first (ties: document order).
   pairs.sort((x, y) => y.similarity - x.similarity || x.j - y.j || x.i - y.i);
@@ -153,10 +193,10 @@ export function alignParagraphs(from: readonly AlignParagraph[], to: readonly Al
     const toText = block.to.map((j) => to[j]!.text).join(' ');
     if (block.kind !== 'same') block.ops = wordDiff(fromText, toText);
     if (block.similarity === null) {
-      block.similarity = round(
+      block.similarity = round3(
         overlap(unionSet(block.from.map((i) => from[i]!.shingles)), unionSet(block.to.map((j) => to[j]!.shingles))).jaccard,
       );
-    } else block.similarity = round(block.similarity);
+    } else block.similarity = round3(block.similarity);
   }
   markMoved(blocks);
 
@@ -192,24 +232,28 @@ export function alignParagraphs(from: readonly AlignParagraph[], to: readonly Al
   return result;
 }
 
-/** Blocks outside the longest increasing run of `from` positions (in `to` order) have moved. */
+/**
+ * Blocks outside the longest increasing run of `from` positions (in `to` order) have moved.
+ * Patience sorting: O(n log n).
+ */
 function markMoved(blocks: AlignedBlock[]): void {
   const sequence = [...blocks].sort((x, y) => x.to[0]! - y.to[0]!);
-  const n = sequence.length;
-  const length = new Array<number>(n).fill(1);
-  const previous = new Array<number>(n).fill(-1);
-  for (let k = 0; k < n; k++) {
-    for (let m = 0; m < k; m++) {
-      if (sequence[m]!.from[0]! < sequence[k]!.from[0]! && length[m]! + 1 > length[k]!) {
-        length[k] = length[m]! + 1;
-        previous[k] = m;
-      }
+  const tails: number[] = []; // index into sequence of the smallest tail of each run length
+  const previous = new Int32Array(sequence.length).fill(-1);
+  sequence.forEach((block, k) => {
+    const value = block.from[0]!;
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (sequence[tails[mid]!]!.from[0]! < value) low = mid + 1;
+      else high = mid;
     }
-  }
-  let end = -1;
-  for (let k = 0; k < n; k++) if (end < 0 || length[k]! > length[end]!) end = k;
+    if (low > 0) previous[k] = tails[low - 1]!;
+    tails[low] = k;
+  });
   const inOrder = new Set<AlignedBlock>();
-  for (let k = end; k >= 0; k = previous[k]!) inOrder.add(sequence[k]!);
+  for (let k = tails.length > 0 ? tails[tails.length - 1]! : -1; k >= 0; k = previous[k]!) inOrder.add(sequence[k]!);
   for (const block of blocks) block.moved = !inOrder.has(block);
 }
 
@@ -233,8 +277,8 @@ export function diffDocuments(from: PreparedDocument, to: PreparedDocument, rule
       keptTo += block.to.reduce((n, j) => n + b[j]!.words, 0);
     }
   }
-  summary.coverage = from.words === 0 ? 0 : round(keptFrom / from.words);
-  summary.reused = to.words === 0 ? 0 : round(keptTo / to.words);
+  summary.coverage = from.words === 0 ? 0 : round3(keptFrom / from.words);
+  summary.reused = to.words === 0 ? 0 : round3(keptTo / to.words);
   return {
     schemaVersion: SCHEMA_VERSION,
     from: { path: from.id, paragraphs: a.length, words: from.words },
@@ -255,6 +299,3 @@ export function diffDocuments(from: PreparedDocument, to: PreparedDocument, rule
   };
 }
 
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
-}

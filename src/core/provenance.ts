@@ -25,6 +25,7 @@
  */
 import { alignParagraphs, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
 import type { EditKind, EditSummary, MemberRole, ProvenanceReason } from './types.js';
+import { round3 } from './verify.js';
 import { changedWords } from './worddiff.js';
 
 export const VERSION_MAX_REUSE = 0.6;
@@ -156,7 +157,7 @@ export function analyseGroup(members: readonly StoryView[], rule: AlignRule): Gr
   const margin = ranked.length > 1 ? ranked[0]![0] - ranked[1]![0] : 0;
   const original = margin > 0 ? ranked[0]![1] : null;
 
-  const result: MemberProvenance[] = members.map((_, i) => ({ role: null, score: round(scores[i]!), reasons: reasons[i]!, comparison: null }));
+  const result: MemberProvenance[] = members.map((_, i) => ({ role: null, score: round3(scores[i]!), reasons: reasons[i]!, comparison: null }));
   if (original === null) return { original: null, confidence: null, members: result };
   result[original]!.role = 'original';
   const originalDate = dates[original];
@@ -170,7 +171,7 @@ export function analyseGroup(members: readonly StoryView[], rule: AlignRule): Gr
     result[i]!.role = !cites && rewritten && (ownWire || later) ? 'version' : 'reprint';
     result[i]!.comparison = comparison;
   });
-  return { original, confidence: round(logistic(margin)), members: result };
+  return { original, confidence: round3(logistic(margin)), members: result };
 }
 
 const wordsOf = (paragraphs: readonly AlignParagraph[], indexes: readonly number[]): number =>
@@ -231,8 +232,8 @@ export function compare(original: readonly AlignParagraph[], copy: readonly Alig
   const keptOriginal = matched.flatMap((b) => b.from);
   const keptCopy = matched.flatMap((b) => b.to);
   return {
-    coverage: originalWords === 0 ? 0 : round(wordsOf(original, keptOriginal) / originalWords),
-    reused: copyWords === 0 ? 0 : round(wordsOf(copy, keptCopy) / copyWords),
+    coverage: originalWords === 0 ? 0 : round3(wordsOf(original, keptOriginal) / originalWords),
+    reused: copyWords === 0 ? 0 : round3(wordsOf(copy, keptCopy) / copyWords),
     paragraphs: {
       shared: count(['same'], 'to'),
       edited: count(['edited', 'merged', 'split'], 'to'),
@@ -244,6 +245,3 @@ export function compare(original: readonly AlignParagraph[], copy: readonly Alig
   };
 }
 
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
-}

@@ -41,7 +41,7 @@ import {
   type Warning,
 } from './types.js';
 import { UnionFind } from './unionfind.js';
-import { isDerived, overlap, toSortedSet, type Overlap } from './verify.js';
+import { isDerived, overlap, round3, toSortedSet, type Overlap } from './verify.js';
 import { wordDiff } from './worddiff.js';
 
 /** Character shingles for unspaced scripts span 2k-1 characters: about k words of Chinese. */
@@ -385,9 +385,9 @@ function buildReport(
         startLine: other.startLine,
         endLine: other.endLine,
         status,
-        similarity: o ? round(o.jaccard) : 1,
-        containment: o ? round(reversed ? o.containmentOfB : o.containmentOfA) : 1,
-        reverseContainment: o ? round(reversed ? o.containmentOfA : o.containmentOfB) : 1,
+        similarity: o ? round3(o.jaccard) : 1,
+        containment: o ? round3(reversed ? o.containmentOfB : o.containmentOfA) : 1,
+        reverseContainment: o ? round3(reversed ? o.containmentOfA : o.containmentOfB) : 1,
       };
       paragraphOfMatch.set(match, q);
       return match;
@@ -626,10 +626,6 @@ function junkKind(paragraph: PreparedParagraph, occurrences: number): Boilerplat
 }
 
 function share(part: number, whole: number): number {
-  return whole === 0 ? 0 : round(part / whole);
+  return whole === 0 ? 0 : round3(part / whole);
 }
 
-/** Similarities are reported to three decimals: enough to rank, stable across platforms. */
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
-}

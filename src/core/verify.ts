@@ -4,6 +4,11 @@
  * report. Sets are sorted arrays of distinct 32-bit shingle hashes, intersected by a merge.
  */
 
+/** Similarities and shares are reported to three decimals: enough to rank, stable across platforms. */
+export function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
 /** Sorted distinct values: the shingle set of a paragraph. */
 export function toSortedSet(values: Uint32Array): Uint32Array {
   const sorted = Uint32Array.from(values).sort();
