@@ -14,7 +14,7 @@
  *   between digits joins them ("10,000" = "10000").
  * - Scripts written without spaces between words (Han, Hiragana, Katakana, Thai, Lao, Khmer,
  *   Myanmar) are cut into one token per character; such paragraphs are shingled on characters
- *   (see shingle.ts).
+ *   (see shingleLength in scan.ts).
  */
 
 export interface Tokens {
@@ -23,8 +23,13 @@ export interface Tokens {
   unspaced: boolean;
 }
 
-/** Characters that are never word characters and cover typical English news (ASCII + punctuation blocks). */
-const FAST_PATH = /[^\x00-\x7f\u00a0-\u00bf\u2000-\u206f]/;
+/**
+ * Text made only of these characters takes the fast ASCII path: ASCII plus the Latin-1 and
+ * General Punctuation symbols of typical English news (curly quotes, dashes, ellipsis, NBSP).
+ * The soft hyphen and zero-width characters are left out on purpose: they join words and must
+ * be removed first, which the Unicode path does.
+ */
+const FAST_PATH = /[^\x00-\x7f\u00a0-\u00ac\u00ae-\u00bf\u2000-\u200a\u200e-\u205f\u2061-\u206f]/;
 const FAST_TOKEN = /[a-z0-9]+(?:(?:['\u2018\u2019]|(?<=[0-9])[.,](?=[0-9]))[a-z0-9]+)*/g;
 const FAST_HAS_JOINER = /[^a-z0-9]/;
 const FAST_JOINERS = /[^a-z0-9]/g;
@@ -39,14 +44,15 @@ const UNSPACED_SCRIPT =
 const UNSPACED_SPLIT =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]\p{M}*|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu;
 
+/** True when the text holds characters of a script written without spaces between words. */
+export function hasUnspacedScript(text: string): boolean {
+  return UNSPACED_SCRIPT.test(text);
+}
+
 /** The text as matching sees it, before tokenising: NFKC, case-folded, invisible characters removed. */
 export function foldText(text: string): string {
   let folded = text.normalize('NFKC').toLowerCase();
-  if (FAST_PATH.test(folded)) {
-    folded = folded.replace(INVISIBLE, '').replace(/ß/g, 'ss').replace(/ς/g, 'σ');
-  } else if (folded.includes('\u00ad')) {
-    folded = folded.replace(INVISIBLE, '');
-  }
+  if (FAST_PATH.test(folded)) folded = folded.replace(INVISIBLE, '').replace(/ß/g, 'ss').replace(/ς/g, 'σ');
   return folded;
 }
 

@@ -9,6 +9,7 @@
  * paragraph, `equal` and `delete` texts the old one.
  */
 import { diffArrays } from 'diff';
+import { foldText, hasUnspacedScript } from './normalize.js';
 import type { EditOp } from './types.js';
 
 export type { EditOp };
@@ -16,28 +17,42 @@ export type { EditOp };
 interface Word {
   text: string;
   key: string;
+  /** Whitespace followed this unit in the text (false inside a run of Chinese characters). */
+  spaced: boolean;
 }
 
 const NOT_WORD = /[^\p{L}\p{N}\p{M}]/gu;
+/** One unit per character of a script written without spaces, or a run of anything else. */
+const UNSPACED_UNITS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]\p{M}*|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu;
 
+/**
+ * The words of a text as diff units, each with the key matching compares (normalize.ts's
+ * folding, punctuation dropped). Chinese, Japanese or Thai runs become one unit per character,
+ * as they are tokenised for matching, so their diffs show what changed.
+ */
 function words(text: string): Word[] {
-  return (text.match(/\S+/g) ?? []).map((word) => ({
-    text: word,
-    key: word.normalize('NFKC').toLowerCase().replace(NOT_WORD, ''),
-  }));
+  const units: Word[] = [];
+  for (const word of text.match(/\S+/g) ?? []) {
+    const pieces = hasUnspacedScript(word) ? (word.match(UNSPACED_UNITS) ?? [word]) : [word];
+    pieces.forEach((piece, k) => units.push({ text: piece, key: foldText(piece).replace(NOT_WORD, ''), spaced: k === pieces.length - 1 }));
+  }
+  return units;
 }
 
 /** Operations turning `from` into `to`. */
 export function wordDiff(from: string, to: string): EditOp[] {
   const changes = diffArrays(words(from), words(to), { comparator: (a, b) => a.key === b.key });
   const ops: EditOp[] = [];
+  let previous: Word | undefined;
   for (const change of changes) {
     const op: EditOp['op'] = change.added ? 'insert' : change.removed ? 'delete' : 'equal';
-    const text = change.value.map((w) => w.text).join(' ');
+    const text = change.value.map((w, k) => (k < change.value.length - 1 && !w.spaced ? w.text : `${w.text} `)).join('').trimEnd();
     if (text === '') continue;
     const last = ops[ops.length - 1];
-    if (last && last.op === op) last.text += ` ${text}`;
+    if (last && last.op === op) last.text += `${previous?.spaced === false ? '' : ' '}${text}`;
     else ops.push({ op, text });
+    previous = change.value[change.value.length - 1];
   }
   return ops;
 }

@@ -31,6 +31,17 @@ describe('word diff', () => {
   });
 });
 
+describe('word diff of scripts without spaces', () => {
+  it('diffs Chinese by character and keeps the text unspaced', () => {
+    expect(wordDiff('朝鲜向俄罗斯派兵。', '朝鲜向乌克兰派兵。')).toEqual([
+      { op: 'equal', text: '朝鲜向' },
+      { op: 'delete', text: '俄罗斯' },
+      { op: 'insert', text: '乌克兰' },
+      { op: 'equal', text: '派兵。' },
+    ]);
+  });
+});
+
 describe('paragraph alignment', () => {
   it('pairs identical and edited paragraphs, and reports dropped and added ones in order', () => {
     const a = paragraphs([sentence(20), sentence(20, 100), sentence(20, 200)]);

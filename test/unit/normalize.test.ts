@@ -35,6 +35,10 @@ describe('normalisation for matching', () => {
     expect(words('می\u200cخواهم')).toEqual(['میخواهم']);
   });
 
+  it('removes zero-width characters and soft hyphens in plain English text too', () => {
+    expect(words('pass\u200bword inter\u00adnational here')).toEqual(['password', 'international', 'here']);
+  });
+
   it('falls back to characters for scripts written without spaces', () => {
     const chinese = tokenize('朝鲜向俄罗斯派兵。');
     expect(chinese.unspaced).toBe(true);
