@@ -22,7 +22,6 @@ export interface DiffFlags {
   containment?: number;
   shingleSize?: number;
   minWords?: number;
-  seed?: number;
 }
 
 async function readOne(path: string): Promise<string> {
@@ -43,7 +42,6 @@ export async function runDiff(fromPath: string, toPath: string, flags: DiffFlags
     containment: flags.containment,
     shingleSize: flags.shingleSize,
     minWords: flags.minWords,
-    seed: flags.seed,
     segment: flags.segment as SegmentMode | undefined,
   };
   const signer = await createSigner(options);

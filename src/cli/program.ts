@@ -29,8 +29,10 @@ Statuses:
   edited   another document has a paragraph this one derives from: shingle
            Jaccard >= --threshold, or one lies >= --containment inside the other
   unique   neither
-  A paragraph repeated inside its own file is marked as a repeat; that alone
-  does not make it shared. Paragraphs under --min-words words match only when
+  boilerplate  a site footer or scraper junk ("Leave a Reply", a bare "TT");
+           it links no documents and counts toward no reuse
+  A text repeated inside its own file is marked as a repeat; that alone does
+  not make it shared. Paragraphs under --min-words words match only when
   identical and never link documents into a group.
 
 Exit codes:
@@ -70,38 +72,29 @@ function addMatchingOptions(command: Command): Command {
     .option('--containment <share>', 'share of a paragraph inside another at which it counts as edited (merges, splits)', parseNumber, DEFAULT_OPTIONS.containment)
     .option('--shingle-size <words>', 'words per shingle', parseNumber, DEFAULT_OPTIONS.shingleSize)
     .option('--min-words <n>', 'shorter paragraphs match only when identical', parseNumber, DEFAULT_OPTIONS.minWords)
-    .option('--seed <n>', 'hash seed (same seed, same signatures)', parseNumber, DEFAULT_OPTIONS.seed)
-    .option('--verbose', 'stack traces on errors');
+    .option('--verbose', 'stage timings on stderr, stack traces on errors');
 }
 
 function addScanOptions(command: Command): Command {
-  return command
-    .argument('<paths...>', 'files or folders to scan')
-    .option('--json', 'print the report as JSON (schema: schema/report.schema.json)')
-    .option('-q, --quiet', 'print only the summary line')
-    .option('--color', 'colour the output (default: when stdout is a terminal)')
-    .option('--no-color', 'do not colour the output (also NO_COLOR=1)')
-    .addOption(new Option('--include <glob>', 'files to read inside folders, repeatable').argParser(collect).default([], '**/*.txt'))
-    .addOption(new Option('--exclude <glob>', 'files or folders to skip, repeatable').argParser(collect).default([], 'none'))
-    .addOption(
-      new Option('--segment <mode>', 'how lines become paragraphs: auto, line (one per line), block (join wrapped lines)')
-        .choices(SEGMENT_MODES)
-        .default(DEFAULT_OPTIONS.segment),
-    )
-    .option('--threshold <jaccard>', 'shingle Jaccard similarity at which a paragraph counts as edited from another', parseNumber, DEFAULT_OPTIONS.threshold)
-    .option('--containment <share>', 'share of a paragraph inside another at which it counts as edited (merges, splits)', parseNumber, DEFAULT_OPTIONS.containment)
-    .option('--shingle-size <words>', 'words per shingle', parseNumber, DEFAULT_OPTIONS.shingleSize)
+  return addMatchingOptions(
+    command
+      .argument('<paths...>', 'files or folders to scan')
+      .option('--json', 'print the report as JSON (schema: schema/report.schema.json)')
+      .option('-q, --quiet', 'print only the summary line')
+      .option('--color', 'colour the output (default: when stdout is a terminal)')
+      .option('--no-color', 'do not colour the output (also NO_COLOR=1)')
+      .addOption(new Option('--include <glob>', 'files to read inside folders, repeatable').argParser(collect).default([], '**/*.txt'))
+      .addOption(new Option('--exclude <glob>', 'files or folders to skip, repeatable').argParser(collect).default([], 'none')),
+  )
     .option('--num-hashes <n>', 'MinHash signature length', parseNumber, DEFAULT_OPTIONS.numHashes)
-    .option('--min-words <n>', 'shorter paragraphs match only when identical', parseNumber, DEFAULT_OPTIONS.minWords)
     .option('--seed <n>', 'hash seed (same seed, same signatures)', parseNumber, DEFAULT_OPTIONS.seed)
     .option('--max-matches <n>', 'matches listed per paragraph, 0 for all', parseNumber, DEFAULT_OPTIONS.maxMatches)
     .addOption(
-      new Option('--fail-on <status>', 'exit 1 if any paragraph of at least --min-words words is shared, or shared or edited').choices(
+      new Option('--fail-on <status>', 'exit 1 if a paragraph of at least --min-words words (not boilerplate or a repeat) is shared, or shared or edited').choices(
         FAIL_ON_VALUES,
       ),
     )
-    .option('--diff', 'show word changes under each edited paragraph')
-    .option('--verbose', 'stage timings on stderr, stack traces on errors');
+    .option('--diff', "show the word changes of each reused paragraph, against its group's original when it has one");
 }
 
 export function buildProgram(io: CliIO): Command {
@@ -148,8 +141,7 @@ export function buildProgram(io: CliIO): Command {
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const verbose = argv.includes('--verbose');
   if (argv.length === 0) {
-    const program = buildProgram(io);
-    io.stderr.write(`${program.helpInformation()}\n`);
+    io.stderr.write('dedupe: error: no files or folders given; usage: dedupe [options] <paths...> (see dedupe --help)\n');
     return EXIT_ERROR;
   }
   try {

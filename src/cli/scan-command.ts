@@ -61,7 +61,9 @@ export async function scanFiles(
   const walkMs = io.now() - walkStart;
   if (files.length === 0) {
     const patterns = (flags.include.length > 0 ? flags.include : DEFAULT_INCLUDE).join(', ');
-    throw new UsageError(`no files matching ${patterns} in ${paths.join(', ')}; use --include to choose other files`);
+    const excluded = flags.exclude.length > 0 ? ` not excluded by ${flags.exclude.join(', ')}` : '';
+    const fix = flags.exclude.length > 0 ? 'check --include and --exclude' : 'use --include to choose other files';
+    throw new UsageError(`no files matching ${patterns}${excluded} in ${paths.join(', ')}; ${fix}`);
   }
   const scanner = await createScanner(options, () => io.now());
   const warnings: Warning[] = [];

@@ -47,9 +47,9 @@ export function renderDiffReport(report: DiffReport, style: DiffStyle & { width:
   const toWidth = Math.max(2, ...report.blocks.map((b) => spans(b.to).length));
   const header = [
     `${palette.bold(report.from.path)} → ${palette.bold(report.to.path)}`,
-    `${report.from.paragraphs} → ${report.to.paragraphs} paragraphs: ${s.same} same, ${s.edited} edited, ${s.merged} merged, ` +
-      `${s.split} split, ${s.dropped} dropped, ${s.added} added${s.moved > 0 ? `, ${s.moved} moved` : ''}; ` +
-      `keeps ${percent(s.coverage)} of the first, ${percent(s.reused)} of the second comes from it`,
+    `${report.from.paragraphs} → ${report.to.paragraphs} paragraphs; blocks: ${s.same} same, ${s.edited} edited, ${s.merged} merged (n→1), ` +
+      `${s.split} split (1→n), ${s.dropped} dropped, ${s.added} added${s.moved > 0 ? `, ${s.moved} moved` : ''}; ` +
+      `the second keeps ${percent(s.coverage)} of the first's words, and ${percent(s.reused)} of its own words come from it`,
     palette.dim(`  ${'from'.padEnd(fromWidth)}   ${'to'.padEnd(toWidth)}  ${'change'.padEnd(7)}  sim   text`),
   ];
   const kindColour = (kind: DiffReport['blocks'][number]['kind']): ((t: string) => string) =>

@@ -152,10 +152,12 @@ export function renderDocument(doc: DocumentReport, options: DocumentOptions): s
     const status = palette[segment.status](segment.status.padEnd(statusWidth));
     rows.push(`  ${span}  ${status}  ${label}  ${palette.dim(note)}${text}`.trimEnd());
     if (options.diff && (segment.status === 'edited' || segment.status === 'shared')) {
-      // Against the group's original when it is among the matches: that is the edit a reader
-      // wants to see; otherwise against the closest edited match.
-      const withOps = segment.matches.filter((m) => m.ops);
-      const best = withOps.find((m) => m.path === options.originalOf?.(doc)) ?? withOps[0];
+      // Against the group's original when this paragraph matches it (the edit a reader wants
+      // to see, or nothing when it is the original's text word for word); otherwise against
+      // the closest edited match. The original itself is compared with nothing.
+      const original = options.originalOf?.(doc) ?? null;
+      const toOriginal = original === doc.path ? undefined : segment.matches.find((m) => m.path === original);
+      const best = original === doc.path ? undefined : toOriginal ?? segment.matches.find((m) => m.ops);
       if (best?.ops) {
         const from = `${relativeName(doc.path, best.path)}:${lineSpan(best.startLine, best.endLine)}`;
         rows.push(`  ${' '.repeat(spanWidth)}  ${palette.dim(`from ${from}:`)} ${renderOps(best.ops, { palette, color: options.color, context: 6 })}`);

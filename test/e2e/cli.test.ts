@@ -51,10 +51,12 @@ describe('usage and input errors exit 2 with one line', () => {
     expect(runCli(['--verbose', 'missing']).stderr).toMatch(/\n\s+at /);
   });
 
-  it('no arguments: usage on stderr, exit 2', () => {
-    const result = runCli([]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^Usage: dedupe \[options\] \[command\] <paths\.\.\.>/);
+  it('no arguments: one line with the usage, exit 2', () => {
+    expectOneLineError(runCli([]), /^dedupe: error: no files or folders given; usage: dedupe \[options\] <paths\.\.\.> \(see dedupe --help\)$/);
+  });
+
+  it('says when --exclude left nothing', () => {
+    expectOneLineError(runCli(['--exclude', '**', 'fixtures/seeds']), /no files matching \*\*\/\*\.txt not excluded by \*\* in fixtures\/seeds; check --include and --exclude$/);
   });
 });
 

@@ -66,6 +66,12 @@ describe('word-level changes', () => {
     for (const match of atLine(SEED.reprintA, 12).matches.filter((m) => m.status === 'shared')) expect(match.ops).toBeUndefined();
   });
 
+  it('--diff compares a reprint with the original: nothing for a word-for-word copy, the edit otherwise', () => {
+    const { stdout } = runCli(['--diff', 'fixtures/seeds']);
+    const reprint = stdout.slice(stdout.indexOf('fixtures/seeds/000_2c77c33462164435.txt  group'));
+    expect(reprint).toMatch(/\n {5}25  shared[^\n]*\n {5}26  shared[^\n]*\n\s+from 002_b644d28894aa6977\.txt:17: \[-UK-\] \{\+United Kingdom\+\}/);
+  });
+
   it('--diff shows the word changes under each changed paragraph, readable without colour', () => {
     const { stdout } = runCli(['--diff', SEED.original, SEED.reprintA]);
     expect(stdout).toContain('from 002_b644d28894aa6977.txt:1: [-KYIV, Ukraine (AP) — US-] {+American+} and South Korean officials');
