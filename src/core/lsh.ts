@@ -9,6 +9,7 @@
  * minimises the weighted area of false positives (below the threshold) and false negatives
  * (above it), as datasketch's MinHashLSH does (`_optimal_param`).
  */
+import { PairBuffer } from './candidates.js';
 import { fmix32 } from './hash.js';
 
 export interface Banding {
@@ -110,20 +111,15 @@ export function sortByKey(keys: Uint32Array): Uint32Array {
 }
 
 /**
- * Candidate pairs from band keys laid out item-major (`keys[item * bands + band]`). Returns
- * each pair once as `low * count + high` with low < high, sorted ascending.
+ * Adds candidate pairs from band keys laid out item-major (`keys[item * bands + band]`) to
+ * `pairs`. Items agreeing on a band's key form a bucket. A bucket larger than BUCKET_WINDOW
+ * (hundreds of near-identical paragraphs) would add pairs quadratically; its items are then
+ * paired only with the next BUCKET_WINDOW items in key order, which still connects them all
+ * into one cluster while bounding the work.
  */
-export function candidatePairs(keys: Uint32Array, count: number, bands: number): Float64Array {
-  let pairs = new Float64Array(1024);
-  let length = 0;
-  const push = (value: number): void => {
-    if (length === pairs.length) {
-      const grown = new Float64Array(pairs.length * 2);
-      grown.set(pairs);
-      pairs = grown;
-    }
-    pairs[length++] = value;
-  };
+export const BUCKET_WINDOW = 64;
+
+export function addBandPairs(keys: Uint32Array, count: number, bands: number, pairs: PairBuffer): void {
   const bandKeysColumn = new Uint32Array(count);
   for (let band = 0; band < bands; band++) {
     for (let item = 0; item < count; item++) bandKeysColumn[item] = keys[item * bands + band]!;
@@ -132,19 +128,17 @@ export function candidatePairs(keys: Uint32Array, count: number, bands: number):
     for (let i = 1; i <= count; i++) {
       if (i < count && bandKeysColumn[order[i]!] === bandKeysColumn[order[runStart]!]) continue;
       for (let a = runStart; a < i; a++) {
-        for (let b = a + 1; b < i; b++) {
-          const x = order[a]!;
-          const y = order[b]!;
-          push(x < y ? x * count + y : y * count + x);
-        }
+        const end = Math.min(i, a + 1 + BUCKET_WINDOW);
+        for (let b = a + 1; b < end; b++) pairs.add(order[a]!, order[b]!);
       }
       runStart = i;
     }
   }
-  const sorted = pairs.subarray(0, length).sort();
-  let unique = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[unique++] = sorted[i]!;
-  }
-  return sorted.slice(0, unique);
+}
+
+/** Candidate pairs from band keys alone, ascending, each once (see addBandPairs). */
+export function candidatePairs(keys: Uint32Array, count: number, bands: number): Float64Array {
+  const pairs = new PairBuffer(count);
+  addBandPairs(keys, count, bands, pairs);
+  return pairs.toArray();
 }

@@ -15,7 +15,8 @@
 import { type AlignParagraph } from './align.js';
 import { groupDocuments, type ClusterInput } from './cluster.js';
 import { loadXXHash, TokenHasher } from './hash.js';
-import { bandKeys, candidatePairs } from './lsh.js';
+import { addAnchorPairs, PairBuffer } from './candidates.js';
+import { addBandPairs, bandKeys } from './lsh.js';
 import { MinHasher } from './minhash.js';
 import { tokenize } from './normalize.js';
 import { resolveOptions } from './options.js';
@@ -59,6 +60,8 @@ export interface PreparedParagraph {
   shingles: Uint32Array | null;
   /** LSH band keys of the signature; null exactly when `shingles` is. */
   bandKeys: Uint32Array | null;
+  /** The first and last shingles (containment anchors, see candidates.ts); null exactly when `shingles` is. */
+  anchors: Uint32Array | null;
   /** The MinHash signature itself, kept only when asked for (the index stores it). */
   signature?: Uint32Array;
 }
@@ -123,12 +126,13 @@ export class Signer {
       now = clock();
       timings.normalize += now - t;
       words += tokens.length;
-      const paragraph: PreparedParagraph = { segment: seg, words: tokens.length, textKey, shingles: null, bandKeys: null };
+      const paragraph: PreparedParagraph = { segment: seg, words: tokens.length, textKey, shingles: null, bandKeys: null, anchors: null };
       const size = shingleLength(this.options.shingleSize, unspaced);
       if (tokens.length < this.options.minWords || tokens.length < size) return paragraph;
       t = now;
       const hashes = this.hasher.shingles(tokens, size);
       paragraph.shingles = toSortedSet(hashes.lo);
+      paragraph.anchors = Uint32Array.of(hashes.lo[0]!, hashes.lo[hashes.lo.length - 1]!);
       now = clock();
       timings.shingle += now - t;
       t = now;
@@ -202,6 +206,7 @@ interface Variant {
   members: number[];
   shingles: Uint32Array | null;
   bandKeys: Uint32Array | null;
+  anchors: Uint32Array | null;
   /** The one document all members are in, or -1 when they span several. */
   soleDocument: number;
 }
@@ -252,7 +257,7 @@ function buildReport(
       let v = variantByKey.get(paragraph.textKey);
       if (v === undefined) {
         v = variants.length;
-        variants.push({ members: [], shingles: paragraph.shingles, bandKeys: paragraph.bandKeys, soleDocument: docIndex });
+        variants.push({ members: [], shingles: paragraph.shingles, bandKeys: paragraph.bandKeys, anchors: paragraph.anchors, soleDocument: docIndex });
         variantByKey.set(paragraph.textKey, v);
       }
       const variant = variants[v]!;
@@ -262,14 +267,21 @@ function buildReport(
     }
   });
 
-  // Candidates: LSH over the variants long enough to be compared.
+  // Candidates: LSH and containment anchors over the variants long enough to be compared.
   const comparable: number[] = [];
   variants.forEach((variant, v) => {
     if (variant.bandKeys) comparable.push(v);
   });
   const keys = new Uint32Array(comparable.length * options.bands);
   comparable.forEach((v, i) => keys.set(variants[v]!.bandKeys!, i * options.bands));
-  const pairs = candidatePairs(keys, comparable.length, options.bands);
+  const candidates = new PairBuffer(comparable.length);
+  addBandPairs(keys, comparable.length, options.bands, candidates);
+  addAnchorPairs(
+    comparable.map((v) => variants[v]!.shingles!),
+    comparable.map((v) => variants[v]!.anchors!),
+    candidates,
+  );
+  const pairs = candidates.toArray();
   const candidatesMs = clock() - t;
 
   // Verification: exact overlap of shingle sets; only derived pairs become edges.
@@ -372,60 +384,147 @@ function buildReport(
 
   // Classification and the report.
   t = clock();
-  const rawStatus = (p: number): { status: SegmentStatus; matches: Match[]; matchCount: number } => {
+  const boilerplateKindOf = (p: number): BoilerplateKind | null => {
+    if (junk[p]! >= 0) return JUNK_KINDS[junk[p]!]!;
+    const cluster = paragraphCluster[p]!;
+    return cluster >= 0 && grouping.boilerplate[cluster] === true ? 'footer' : null;
+  };
+  // Groups, with provenance: original, versions, reprints.
+  const rule = { threshold: options.threshold, containment: options.containment };
+  // Each group's linking clusters (eligible, not boilerplate, in two or more of its stories),
+  // weighted by their longest paragraph, in one pass over the clusters.
+  const linkingOf: Array<Array<{ weight: number; units: Set<number> }>> = grouping.groups.map(() => []);
+  clusterInputs.forEach((cluster, id) => {
+    if (!cluster.eligible || grouping.boilerplate[id]) return;
+    const unitsByGroup = new Map<number, Set<number>>();
+    for (const unit of cluster.wordsByDocument.keys()) {
+      const group = grouping.groupOf[unit]!;
+      if (group < 0) continue;
+      let units = unitsByGroup.get(group);
+      if (!units) unitsByGroup.set(group, (units = new Set()));
+      units.add(unit);
+    }
+    let weight = 0;
+    for (const words of cluster.wordsByDocument.values()) weight = Math.max(weight, words);
+    for (const [group, units] of unitsByGroup) if (units.size >= 2) linkingOf[group]!.push({ weight, units });
+  });
+  const originalDocOfUnit = new Int32Array(stories.length).fill(-1);
+  const groups: GroupReport[] = grouping.groups.map((units, index) => {
+    const linking = linkingOf[index]!;
+    const totalLinked = linking.reduce((sum, { weight }) => sum + weight, 0);
+    const views: StoryView[] = units.map((unit) => {
+      const { doc, span } = stories[unit]!;
+      const base = firstParagraphOf[doc]!;
+      const body: AlignParagraph[] = [];
+      for (let i = span.firstSegment; i <= span.lastSegment; i++) {
+        if (!isBody(base + i) || boilerplateKindOf(base + i)) continue;
+        const paragraph = docs[doc]!.paragraphs[i]!;
+        body.push({ ...paragraph.segment, words: paragraph.words, textKey: paragraph.textKey, shingles: paragraph.shingles });
+      }
+      const held = linking.reduce((sum, { weight, units: linked }) => sum + (linked.has(unit) ? weight : 0), 0);
+      const view: StoryView = { path: docs[doc]!.id, story: span.index, startLine: span.startLine, endLine: span.endLine, body, holds: share(held, totalLinked) };
+      const modifiedAt = docs[doc]!.modifiedAt;
+      if (modifiedAt !== undefined) view.modifiedAt = modifiedAt;
+      return view;
+    });
+    const provenance = analyseGroup(views, rule);
+    const members: GroupMember[] = views.map((view, i) => ({
+      path: view.path,
+      story: view.story,
+      startLine: view.startLine,
+      endLine: view.endLine,
+      role: provenance.members[i]!.role,
+      score: provenance.members[i]!.score,
+      reasons: provenance.members[i]!.reasons,
+      comparison: provenance.members[i]!.comparison,
+    }));
+    const original = provenance.original === null ? null : views[provenance.original]!;
+    if (provenance.original !== null) {
+      const originalDoc = stories[units[provenance.original]!]!.doc;
+      for (const unit of units) originalDocOfUnit[unit] = originalDoc;
+    }
+    return {
+      id: index + 1,
+      documents: [...new Set(views.map((v) => v.path))],
+      clusters: linking.length,
+      original: original?.path ?? null,
+      originalStory: original?.story ?? null,
+      confidence: provenance.confidence,
+      originalReasons: provenance.original === null ? [] : provenance.members[provenance.original]!.reasons.filter((r) => r.weight > 0),
+      members,
+    };
+  });
+  // Matches of a paragraph: exact copies and derived paragraphs in other documents. Linear in
+  // what is listed: a line repeated on a thousand pages is counted, not compared a million
+  // times. Matches in the preferred document (the original of the paragraph's group) first.
+  const sameDocumentCount = new Map<number, Map<number, number>>(); // variant -> doc -> members
+  const membersIn = (v: number, doc: number): number => {
+    const variant = variants[v]!;
+    if (variant.soleDocument >= 0) return variant.soleDocument === doc ? variant.members.length : 0;
+    let byDoc = sameDocumentCount.get(v);
+    if (!byDoc) {
+      byDoc = new Map();
+      for (const q of variant.members) byDoc.set(paragraphDoc[q]!, (byDoc.get(paragraphDoc[q]!) ?? 0) + 1);
+      sameDocumentCount.set(v, byDoc);
+    }
+    return byDoc.get(doc) ?? 0;
+  };
+  const limit = options.maxMatches === 0 ? Infinity : options.maxMatches;
+  /** Up to `limit` members of a variant outside `doc`, members in `preferred` first. */
+  const listMembers = (v: number, doc: number, preferred: number): number[] => {
+    const out: number[] = [];
+    const members = variants[v]!.members;
+    if (preferred >= 0 && preferred !== doc && membersIn(v, preferred) > 0) {
+      for (const q of members) if (paragraphDoc[q] === preferred && out.length < limit) out.push(q);
+    }
+    for (const q of members) {
+      if (out.length >= limit) break;
+      const d = paragraphDoc[q]!;
+      if (d !== doc && d !== preferred) out.push(q);
+    }
+    return out;
+  };
+  const rawStatus = (p: number, preferred: number): { status: SegmentStatus; matches: Match[]; matchCount: number } => {
     const v = variantOf[p]!;
     if (v < 0) return { status: 'unique', matches: [], matchCount: 0 };
     const doc = paragraphDoc[p]!;
-    const paragraphOfMatch = new Map<Match, number>();
-    const describe = (q: number, status: Match['status'], o: Overlap | null, reversed: boolean): Match => {
+    const text = paragraphs[p]!.segment.text;
+    const describe = (q: number, o: Overlap | null, reversed: boolean): Match => {
       const other = paragraphs[q]!.segment;
       const match: Match = {
         path: docs[paragraphDoc[q]!]!.id,
         segment: other.index,
         startLine: other.startLine,
         endLine: other.endLine,
-        status,
+        status: o ? 'edited' : 'shared',
         similarity: o ? round3(o.jaccard) : 1,
         containment: o ? round3(reversed ? o.containmentOfB : o.containmentOfA) : 1,
         reverseContainment: o ? round3(reversed ? o.containmentOfA : o.containmentOfB) : 1,
       };
-      paragraphOfMatch.set(match, q);
+      // How the other paragraph became this one, word by word.
+      if (o) match.ops = wordDiff(other.text, text);
       return match;
     };
-    const exact: Match[] = [];
-    let exactCount = 0;
-    for (const q of variants[v]!.members) {
-      if (paragraphDoc[q] === doc) continue;
-      exactCount++;
-      if (options.maxMatches === 0 || exact.length < options.maxMatches) exact.push(describe(q, 'shared', null, false));
-    }
-    const edited: Match[] = [];
-    const seen = new Set<number>();
+    const exactCount = variants[v]!.members.length - membersIn(v, doc);
+    const exact = listMembers(v, doc, preferred).map((q) => describe(q, null, false));
+    let editedCount = 0;
+    const edited: Array<{ q: number; edge: Edge }> = [];
     for (const edge of edges[v]!) {
-      for (const q of variants[edge.other]!.members) {
-        if (paragraphDoc[q] === doc || seen.has(q)) continue;
-        seen.add(q);
-        edited.push(describe(q, 'edited', edge.overlap, edge.reversed));
-      }
+      editedCount += variants[edge.other]!.members.length - membersIn(edge.other, doc);
+      for (const q of listMembers(edge.other, doc, preferred)) edited.push({ q, edge });
     }
+    const rank = (x: { q: number; edge: Edge }): number => (paragraphDoc[x.q] === preferred ? 0 : 1);
     edited.sort(
       (x, y) =>
-        y.similarity - x.similarity ||
-        y.containment - x.containment ||
-        (x.path < y.path ? -1 : x.path > y.path ? 1 : 0) ||
-        x.segment - y.segment,
+        rank(x) - rank(y) ||
+        y.edge.overlap.jaccard - x.edge.overlap.jaccard ||
+        x.q - y.q,
     );
-    const matchCount = exactCount + edited.length;
-    const status: SegmentStatus = exactCount > 0 ? 'shared' : edited.length > 0 ? 'edited' : 'unique';
-    const listed = exact.concat(options.maxMatches === 0 ? edited : edited.slice(0, Math.max(0, options.maxMatches - exact.length)));
-    // Word operations for the edited matches listed (how the other paragraph became this one).
-    const text = paragraphs[p]!.segment.text;
-    for (const match of listed) {
-      if (match.status === 'edited') match.ops = wordDiff(paragraphs[paragraphOfMatch.get(match)!]!.segment.text, text);
-    }
-    return { status, matches: listed, matchCount };
+    const room = Math.max(0, limit - exact.length);
+    const matches = exact.concat(edited.slice(0, room).map(({ q, edge }) => describe(q, edge.overlap, edge.reversed)));
+    const status: SegmentStatus = exactCount > 0 ? 'shared' : editedCount > 0 ? 'edited' : 'unique';
+    return { status, matches, matchCount: exactCount + editedCount };
   };
-
   const summary = {
     documents: 0,
     paragraphs: 0,
@@ -438,11 +537,6 @@ function buildReport(
     clusters: clusterInputs.length,
     candidatePairs: pairs.length,
     verifiedPairs,
-  };
-  const boilerplateKindOf = (p: number): BoilerplateKind | null => {
-    if (junk[p]! >= 0) return JUNK_KINDS[junk[p]!]!;
-    const cluster = paragraphCluster[p]!;
-    return cluster >= 0 && grouping.boilerplate[cluster] === true ? 'footer' : null;
   };
   const storyGroup = (unit: number): number | null => {
     const group = grouping.groupOf[unit]!;
@@ -459,7 +553,7 @@ function buildReport(
     const counts = { shared: 0, edited: 0, unique: 0, boilerplate: 0, repeats: 0 };
     const segments = doc.paragraphs.map((paragraph, index): SegmentReport => {
       const p = base + index;
-      const raw = rawStatus(p);
+      const raw = rawStatus(p, originalDocOfUnit[storyOf[p]!]!);
       const boilerplate = boilerplateKindOf(p);
       const status: SegmentStatus = boilerplate ? 'boilerplate' : raw.status;
       const cluster = paragraphCluster[p]!;
@@ -518,66 +612,6 @@ function buildReport(
     });
   });
 
-  // Groups, with provenance: original, versions, reprints.
-  const rule = { threshold: options.threshold, containment: options.containment };
-  // Each group's linking clusters (eligible, not boilerplate, in two or more of its stories),
-  // weighted by their longest paragraph, in one pass over the clusters.
-  const linkingOf: Array<Array<{ weight: number; units: Set<number> }>> = grouping.groups.map(() => []);
-  clusterInputs.forEach((cluster, id) => {
-    if (!cluster.eligible || grouping.boilerplate[id]) return;
-    const unitsByGroup = new Map<number, Set<number>>();
-    for (const unit of cluster.wordsByDocument.keys()) {
-      const group = grouping.groupOf[unit]!;
-      if (group < 0) continue;
-      let units = unitsByGroup.get(group);
-      if (!units) unitsByGroup.set(group, (units = new Set()));
-      units.add(unit);
-    }
-    let weight = 0;
-    for (const words of cluster.wordsByDocument.values()) weight = Math.max(weight, words);
-    for (const [group, units] of unitsByGroup) if (units.size >= 2) linkingOf[group]!.push({ weight, units });
-  });
-  const groups: GroupReport[] = grouping.groups.map((units, index) => {
-    const linking = linkingOf[index]!;
-    const totalLinked = linking.reduce((sum, { weight }) => sum + weight, 0);
-    const views: StoryView[] = units.map((unit) => {
-      const { doc, span } = stories[unit]!;
-      const base = firstParagraphOf[doc]!;
-      const body: AlignParagraph[] = [];
-      for (let i = span.firstSegment; i <= span.lastSegment; i++) {
-        if (!isBody(base + i) || boilerplateKindOf(base + i)) continue;
-        const paragraph = docs[doc]!.paragraphs[i]!;
-        body.push({ ...paragraph.segment, words: paragraph.words, textKey: paragraph.textKey, shingles: paragraph.shingles });
-      }
-      const held = linking.reduce((sum, { weight, units: linked }) => sum + (linked.has(unit) ? weight : 0), 0);
-      const view: StoryView = { path: docs[doc]!.id, story: span.index, startLine: span.startLine, endLine: span.endLine, body, holds: share(held, totalLinked) };
-      const modifiedAt = docs[doc]!.modifiedAt;
-      if (modifiedAt !== undefined) view.modifiedAt = modifiedAt;
-      return view;
-    });
-    const provenance = analyseGroup(views, rule);
-    const members: GroupMember[] = views.map((view, i) => ({
-      path: view.path,
-      story: view.story,
-      startLine: view.startLine,
-      endLine: view.endLine,
-      role: provenance.members[i]!.role,
-      score: provenance.members[i]!.score,
-      reasons: provenance.members[i]!.reasons,
-      comparison: provenance.members[i]!.comparison,
-    }));
-    const original = provenance.original === null ? null : views[provenance.original]!;
-    return {
-      id: index + 1,
-      documents: [...new Set(views.map((v) => v.path))],
-      clusters: linking.length,
-      original: original?.path ?? null,
-      originalStory: original?.story ?? null,
-      confidence: provenance.confidence,
-      originalReasons: provenance.original === null ? [] : provenance.members[provenance.original]!.reasons.filter((r) => r.weight > 0),
-      members,
-    };
-  });
   const report: Report = { schemaVersion: SCHEMA_VERSION, options, summary, documents, groups, warnings };
   return {
     report,

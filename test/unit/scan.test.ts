@@ -76,6 +76,15 @@ describe('scan invariants', () => {
     for (const segment of report.documents[0]!.segments) expect(segment.matches[0]).toMatchObject({ path: 'b', containment: 1 });
   });
 
+  it('finds a short paragraph inside a long one whatever the seed (containment anchors, not LSH luck)', async () => {
+    const heading = 'How is the West reacting?';
+    const long = `${heading} ${para(60)}`;
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) {
+      const report = await scanDocuments([{ id: 'a', text: `${heading}\n\n${para(30, 500)}` }, { id: 'b', text: long }], { seed });
+      expect(report.documents[0]!.segments[0]!.matches[0], `seed ${seed}`).toMatchObject({ path: 'b', status: 'edited', containment: 1 });
+    }
+  });
+
   it('short paragraphs match only when identical and do not link documents', async () => {
     const report = await scanDocuments([
       { id: 'a', text: `More to come\n\n${para(30)}` },
