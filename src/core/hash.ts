@@ -7,7 +7,9 @@
  * is Zipfian: a 5 MB corpus has 860k tokens but 31k distinct ones), and a k-gram's 64-bit hash
  * is a position-weighted sum of its tokens' xxh64 halves, finalised per 32-bit lane with
  * MurmurHash3's fmix32. Positions get different odd multipliers, so "a b c" and "b a c" differ.
- * Two different k-grams collide with probability about 2^-64.
+ * Both 32-bit lanes drive MinHash (one picks the bin, the other is the value); the shingle sets
+ * kept for exact verification hold the low lane only, where two different k-grams of a pair of
+ * paragraphs collide with probability about n·m/2^32 (under 10^-6 for 40-word paragraphs).
  *
  * The values are part of the on-disk index format (issue 4): `test/unit/hash.test.ts` pins them
  * with golden values so that any change here fails loudly.

@@ -64,6 +64,8 @@ export interface PreparedParagraph {
   anchors: Uint32Array | null;
   /** The MinHash signature itself, kept only when asked for (the index stores it). */
   signature?: Uint32Array;
+  /** The paragraph is a known line of publishing-system chrome ("Leave a Reply"). */
+  chrome?: true;
 }
 
 export interface PreparedDocument {
@@ -127,6 +129,7 @@ export class Signer {
       timings.normalize += now - t;
       words += tokens.length;
       const paragraph: PreparedParagraph = { segment: seg, words: tokens.length, textKey, shingles: null, bandKeys: null, anchors: null };
+      if (tokens.length <= CMS_MAX_WORDS && CMS_PHRASES.has(tokens.join(' '))) paragraph.chrome = true;
       const size = shingleLength(this.options.shingleSize, unspaced);
       if (tokens.length < this.options.minWords || tokens.length < size) return paragraph;
       t = now;
@@ -630,31 +633,34 @@ const JUNK_KINDS: readonly BoilerplateKind[] = ['artifact', 'footer'];
 export const ARTIFACT_MAX_WORDS = 2;
 /**
  * Chrome of common publishing systems (WordPress comment forms, "related" widgets), recognised
- * even on a single page. Compared on the normalised words a paragraph starts with.
+ * even on a single page. A paragraph must be exactly one of these (normalised words), so an
+ * article sentence that merely starts with "Advertisement" or "Share" is not taken for one.
  */
-const CMS_PHRASES = [
+const CMS_PHRASES = new Set([
   'leave a reply',
+  'leave a reply cancel reply',
   'leave a comment',
   'check also',
   'your email address will not be published',
+  'your email address will not be published required fields are marked',
   'required fields are marked',
   'related posts',
   'related articles',
+  'related stories',
   'you may also like',
   'share this',
+  'share this article',
   'click to share',
   'post navigation',
   'advertisement',
-];
-const CMS_MAX_WORDS = 15;
+  'read more',
+]);
+const CMS_MAX_WORDS = 12;
 
 /** Why a paragraph is not article text, or null: a scraper artifact or publishing-system chrome. */
 function junkKind(paragraph: PreparedParagraph, occurrences: number): BoilerplateKind | null {
   if (paragraph.words === 0) return 'artifact';
-  if (paragraph.words <= CMS_MAX_WORDS) {
-    const words = tokenize(paragraph.segment.text).tokens.join(' ');
-    if (CMS_PHRASES.some((phrase) => words === phrase || words.startsWith(`${phrase} `))) return 'footer';
-  }
+  if (paragraph.chrome) return 'footer';
   if (paragraph.words <= ARTIFACT_MAX_WORDS && occurrences >= 2) return 'artifact';
   return null;
 }

@@ -46,6 +46,11 @@ describe('scan invariants', () => {
     expect(report.documents[0]!.counts.repeats).toBe(2);
   });
 
+  it('recognises publishing-system chrome only as a whole line', async () => {
+    const report = await scanDocuments([{ id: 'a', text: 'Leave a Reply\n\nAdvertisement\n\nAdvertisement revenue fell by a fifth last year.\n\nRead more' }]);
+    expect(report.documents[0]!.segments.map((s) => s.boilerplate ?? s.status)).toEqual(['footer', 'footer', 'unique', 'footer']);
+  });
+
   it('repeats and boilerplate count toward no reuse share', async () => {
     const body = para(30);
     const report = await scanDocuments([
