@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { DEFAULT_OPTIONS, OptionsError, SEGMENT_MODES } from '../core/index.js';
 import { InputError } from '../input/errors.js';
 import { EXIT_ERROR, EXIT_OK, UsageError } from './exit-codes.js';
+import { addIndexCommands } from './index-command.js';
 import type { CliIO } from './io.js';
 import { FAIL_ON_VALUES, runScan, type ScanFlags } from './scan-command.js';
 
@@ -91,6 +92,7 @@ export function buildProgram(io: CliIO): Command {
   scan.action(async (paths: string[], flags: ScanFlags) => {
     process.exitCode = await runScan(paths, flags, io);
   });
+  addIndexCommands(program, io);
   return program;
 }
 
