@@ -110,14 +110,17 @@ export function dbPath(flags: DbFlags): { file: string; isDefault: boolean } {
 }
 
 /**
- * The path a document is stored under: relative to the current folder, forward slashes, no
- * "./" — so `a.txt`, `./a.txt` and `/abs/cwd/a.txt` are one document. Relative paths keep an
- * index usable when the checkout moves (a CI workspace), as long as commands run from the same
- * folder.
+ * The path a document is stored under, so that `a.txt`, `./a.txt` and `/abs/cwd/a.txt` are
+ * one document: a path inside the current folder is stored relative to it (an index stays
+ * usable when the checkout moves, as a CI workspace does, if commands run from the same
+ * folder); a relative path outside it keeps its `../`; an absolute path outside it stays
+ * absolute. Always forward slashes.
  */
 export function documentPath(file: string, cwd: string): string {
-  const relative = path.relative(cwd, path.resolve(cwd, file));
-  const chosen = relative === '' || path.isAbsolute(relative) ? path.resolve(cwd, file) : relative;
+  const absolute = path.resolve(cwd, file);
+  const relative = path.relative(cwd, absolute);
+  const outside = relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  const chosen = outside && path.isAbsolute(file) ? absolute : relative;
   return chosen.split(path.sep).join('/');
 }
 
