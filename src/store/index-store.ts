@@ -15,7 +15,7 @@
  * No console or process use: errors are thrown as IndexError for the CLI to map to exit 2.
  */
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
+import { accessSync, constants, linkSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { bandKeys } from '../core/lsh.js';
@@ -201,6 +201,13 @@ function identify(file: string): { version: number } {
 
 /** Builds a complete new index in a temporary file next to `file`, then links it into place. */
 function createIndexFile(file: string, parameters: IndexParameters, now: number, createdBy: string): void {
+  const folder = path.dirname(file);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EACCES';
+    throw new IndexError('unwritable', file, `${file}: cannot create the index, folder ${folder} is not writable (${code}); check its permissions, or give another --db`);
+  }
   const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     const db = new Database(temporary, { timeout: BUSY_TIMEOUT_MS });
