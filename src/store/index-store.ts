@@ -306,6 +306,8 @@ export class IndexStore {
       if (options.mode === 'write') {
         if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
         db.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
+        // Statement journals (multi-row inserts) in memory: on disk they cost a write call per row.
+        db.pragma('temp_store = MEMORY');
       }
       const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
       const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
