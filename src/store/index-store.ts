@@ -31,6 +31,7 @@ import {
   parametersToMeta,
   type IndexParameters,
 } from './parameters.js';
+import { BandKeyBuffer, ROWS_PER_STATEMENT } from './band-key-buffer.js';
 import { APPLICATION_ID, FORMAT_MARKER, MIGRATIONS, REQUIRED_TABLES, SCHEMA_VERSION } from './schema.js';
 
 type Connection = Database.Database;
@@ -259,6 +260,8 @@ export class IndexStore {
   readonly options: ResolvedOptions;
   private readonly statements = new Map<string, Statement>();
   private readonly banding: { bands: number; rows: number };
+  /** Band keys of variants created in the current write batch, not yet inserted. */
+  private readonly pendingBandKeys: BandKeyBuffer;
 
   private constructor(
     readonly file: string,
@@ -269,6 +272,13 @@ export class IndexStore {
   ) {
     this.options = optionsForIndex(file, parameters, requested);
     this.banding = { bands: parameters.bands, rows: parameters.rows };
+    // A plain INSERT: the buffer removes duplicate pairs, and a variant's keys are inserted once,
+    // when it is created (deleting a variant deletes its keys), so a conflict would be a bug.
+    const insertRows = (rows: number): string => `INSERT INTO band_keys (key, variant_id) VALUES ${'(?, ?), '.repeat(rows - 1)}(?, ?)`;
+    this.pendingBandKeys = new BandKeyBuffer(
+      (values) => this.statement(insertRows(ROWS_PER_STATEMENT)).run(values),
+      (values) => this.statement(insertRows(1)).run(values),
+    );
   }
 
   static open(file: string, options: OpenIndexOptions): IndexStore {
@@ -303,6 +313,9 @@ export class IndexStore {
         }
       }
       db = new Database(file, { readonly: options.mode === 'read', fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+      // better-sqlite3 turns enforcement on; the store keeps the relations itself (schema.ts), and
+      // enforcing them would scan band_keys for every variant deleted and look up a variant per key inserted.
+      db.pragma('foreign_keys = OFF');
       if (options.mode === 'write') {
         if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
         db.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
@@ -353,7 +366,9 @@ export class IndexStore {
     let result: T;
     try {
       result = await work(new WriteBatch(this));
+      this.pendingBandKeys.flush();
     } catch (error) {
+      this.pendingBandKeys.clear();
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw translateError(error, this.file);
     }
@@ -380,6 +395,7 @@ export class IndexStore {
 
   /** Variants with this LSH band key: candidates, to be verified on their shingles. */
   variantsByBandKey(key: number): number[] {
+    if (this.pendingBandKeys.size > 0) guard(this.file, () => this.pendingBandKeys.flush());
     return guard(this.file, () => this.statement('SELECT variant_id FROM band_keys WHERE key = ?').pluck().all(encodeBandKey(key)) as number[]);
   }
 
@@ -550,21 +566,14 @@ export class IndexStore {
         paragraph.signature ? encodeUint32s(paragraph.signature) : null,
       ).lastInsertRowid,
     );
-    if (paragraph.bandKeys) {
-      const keys = paragraph.bandKeys;
-      const values = new Array<number>(keys.length * 2);
-      for (let band = 0; band < keys.length; band++) {
-        values[band * 2] = encodeBandKey(keys[band]!);
-        values[band * 2 + 1] = variantId;
-      }
-      // One statement per variant, not per band; OR IGNORE: two bands may hash to one key.
-      this.statement(`INSERT OR IGNORE INTO band_keys (key, variant_id) VALUES ${'(?, ?), '.repeat(keys.length - 1)}(?, ?)`).run(values);
-    }
+    if (paragraph.bandKeys) this.pendingBandKeys.add(paragraph.bandKeys, variantId);
     return variantId;
   }
 
   /** @internal Removes a document, and the variants (with their band keys) no other document uses. */
   deleteDocument(documentId: number): void {
+    // The variants it may orphan could have been created earlier in this batch.
+    this.pendingBandKeys.flush();
     const variantIds = this.statement('SELECT DISTINCT variant_id FROM paragraphs WHERE document_id = ? AND variant_id IS NOT NULL')
       .pluck()
       .all(documentId) as number[];

@@ -19,9 +19,10 @@
  *               lookup `check` makes for every band of every incoming paragraph. The band
  *               number is mixed into the key (core/lsh.ts), so one column serves all bands.
  *
- * Foreign keys are declared for the reader but not enforced by SQLite (enforcing them would
- * need an index on band_keys.variant_id); the store keeps them in transactions and
- * `verifyIndex` checks them.
+ * Foreign keys are declared for the reader but not enforced (PRAGMA foreign_keys = OFF on
+ * every connection): enforcing them would scan band_keys for every variant deleted (or need
+ * one more index) and look up a variant for every band key inserted. The store keeps the
+ * relations in its transactions and `IndexStore.verify` checks them.
  */
 
 /** 'ddup': marks the file as a dedupe index, so another program's database is never mistaken for one. */
