@@ -19,7 +19,7 @@
  * - The 100 incoming articles for `check`: 50 edited reprints of indexed articles, 50 from an
  *   epoch the index does not hold (new stories).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,6 +60,8 @@ export interface AddFigure {
   articlesPerSecond: number;
   databaseBytes: number;
   bytesPerParagraph: number;
+  peakRssBytes: number;
+  peakWalBytes: number;
   /** Bytes per table and index (SQLite's dbstat), when available. */
   tables: Record<string, number>;
 }
@@ -69,6 +71,7 @@ export interface CheckFigure {
   incoming: number;
   fastestSeconds: number;
   medianSeconds: number;
+  peakRssBytes: number;
   exitCode: number | null;
   /** Incoming articles with shared or edited paragraphs, and how many of them are reprints (expected: half the batch). */
   withReuse: number;
@@ -174,7 +177,7 @@ function articleText(paragraphs: readonly string[]): string {
 }
 
 /** Generates the archive (`count` articles in folders of 1,000) and the incoming batch. */
-function generate(source: Source, folder: string, count: number, incoming: number, seed: number): { paragraphs: number[]; reprints: Set<string> } {
+function generate(source: Source, folder: string, count: number, incoming: number, seed: number): { reprints: Set<string> } {
   const respellings = new Map<number, (text: string) => string>();
   const respell = (epoch: number): ((text: string) => string) => {
     let f = respellings.get(epoch);
@@ -184,9 +187,6 @@ function generate(source: Source, folder: string, count: number, incoming: numbe
   const n = source.articles.length;
   const next = random(seed);
   const written: string[][] = [];
-  // Paragraphs so far after each article, to report the paragraph count of any prefix.
-  const paragraphsAfter: number[] = [];
-  let total = 0;
   for (let i = 0; i < count; i++) {
     let paragraphs: string[];
     if (i > 0 && next() < REPRINT_SHARE) {
@@ -199,8 +199,6 @@ function generate(source: Source, folder: string, count: number, incoming: numbe
     const dir = path.join(folder, 'archive', `part-${String(Math.floor(i / FILES_PER_FOLDER)).padStart(3, '0')}`);
     if (i % FILES_PER_FOLDER === 0) mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, `${String(i).padStart(6, '0')}.txt`), articleText(paragraphs));
-    total += paragraphs.filter((p) => p.length > 0).length;
-    paragraphsAfter.push(total);
   }
   const incomingDir = path.join(folder, 'incoming');
   mkdirSync(incomingDir, { recursive: true });
@@ -215,24 +213,71 @@ function generate(source: Source, folder: string, count: number, incoming: numbe
       writeFileSync(name, articleText(source.articles[Math.floor(next() * n)]!.map(respell(freshEpoch + k))));
     }
   }
-  return { paragraphs: paragraphsAfter, reprints };
+  return { reprints };
 }
 
-function dedupe(args: readonly string[], cwd: string): { seconds: number; code: number | null; stdout: string; stderr: string } {
-  const started = performance.now();
-  const result = spawnSync(process.execPath, [binPath, ...args], { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
-  const seconds = (performance.now() - started) / 1000;
-  if (result.error) throw result.error;
-  return { seconds, code: result.status, stdout: result.stdout, stderr: result.stderr };
+interface RunFigures {
+  seconds: number;
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Largest resident set of the process seen (Linux /proc), 0 when unknown. */
+  peakRssBytes: number;
+  /** Largest size of the index's write-ahead log seen during the run. */
+  peakWalBytes: number;
 }
 
-function tableSizes(file: string): Record<string, number> {
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs the CLI, sampling its memory and the index's write-ahead log every 100 ms. */
+function dedupe(args: readonly string[], cwd: string, db: string): Promise<RunFigures> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [binPath, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    let peakRssBytes = 0;
+    let peakWalBytes = 0;
+    const sample = (): void => {
+      peakWalBytes = Math.max(peakWalBytes, sizeOf(`${db}-wal`));
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const kib = /VmHWM:\s+(\d+) kB/.exec(status);
+        if (kib) peakRssBytes = Math.max(peakRssBytes, Number(kib[1]) * 1024);
+      } catch {
+        // not Linux, or the process has just exited
+      }
+    };
+    const timer = setInterval(sample, 100);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      resolve({ seconds: (performance.now() - started) / 1000, code, stdout, stderr, peakRssBytes, peakWalBytes });
+    });
+  });
+}
+
+/** Paragraphs stored, and bytes per table and index (SQLite's dbstat, when built in). */
+function inspect(file: string): { paragraphs: number; tables: Record<string, number> } {
   const db = new Database(file, { readonly: true });
   try {
-    const rows = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as Array<{ name: string; bytes: number }>;
-    return Object.fromEntries(rows.map((r) => [r.name, r.bytes]));
-  } catch {
-    return {}; // SQLite built without the dbstat table
+    const paragraphs = Number(db.prepare('SELECT count(*) FROM paragraphs').pluck().get());
+    let tables: Record<string, number> = {};
+    try {
+      const rows = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as Array<{ name: string; bytes: number }>;
+      tables = Object.fromEntries(rows.map((r) => [r.name, r.bytes]));
+    } catch {
+      // SQLite built without the dbstat table
+    }
+    return { paragraphs, tables };
   } finally {
     db.close();
   }
@@ -250,7 +295,7 @@ export async function runIndexBench(options: IndexBenchOptions): Promise<IndexBe
     const largest = Math.max(...options.sizes);
     log(`generating ${largest} articles and ${options.incoming} incoming from ${options.source} into ${folder}`);
     const source = loadSource(options.source);
-    const { paragraphs, reprints } = generate(source, folder, largest, options.incoming, options.seed);
+    const { reprints } = generate(source, folder, largest, options.incoming, options.seed);
     const add: AddFigure[] = [];
     let largestDb = '';
     for (const size of [...options.sizes].sort((a, b) => a - b)) {
@@ -258,10 +303,10 @@ export async function runIndexBench(options: IndexBenchOptions): Promise<IndexBe
       const parts = Array.from({ length: Math.ceil(size / FILES_PER_FOLDER) }, (_, p) => `archive/part-${String(p).padStart(3, '0')}`);
       if (size % FILES_PER_FOLDER !== 0) throw new Error(`sizes must be multiples of ${FILES_PER_FOLDER}, got ${size}`);
       log(`dedupe index add: ${size} articles`);
-      const run = dedupe(['index', 'add', '--db', db, '-q', ...parts], folder);
+      const run = await dedupe(['index', 'add', '--db', db, '-q', ...parts], folder, db);
       if (run.code !== 0) throw new Error(`index add failed (exit ${run.code}): ${run.stderr}`);
       const databaseBytes = statSync(db).size;
-      const paragraphCount = paragraphs[size - 1]!;
+      const { paragraphs: paragraphCount, tables } = inspect(db);
       add.push({
         articles: size,
         paragraphs: paragraphCount,
@@ -269,18 +314,20 @@ export async function runIndexBench(options: IndexBenchOptions): Promise<IndexBe
         articlesPerSecond: size / run.seconds,
         databaseBytes,
         bytesPerParagraph: databaseBytes / paragraphCount,
-        tables: tableSizes(db),
+        peakRssBytes: run.peakRssBytes,
+        peakWalBytes: run.peakWalBytes,
+        tables,
       });
       if (size === largest) largestDb = db;
-      else rmSync(db, { force: true });
+      else for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
     }
     let check: CheckFigure | null = null;
     if (options.incoming > 0) {
       log(`dedupe check: ${options.incoming} articles against ${largest} (${options.checkRuns} runs)`);
       const times: number[] = [];
-      let last: ReturnType<typeof dedupe> | undefined;
+      let last: RunFigures | undefined;
       for (let r = 0; r < options.checkRuns; r++) {
-        last = dedupe(['check', '--db', largestDb, '--fail-on', 'edited', '--json', 'incoming'], folder);
+        last = await dedupe(['check', '--db', largestDb, '--fail-on', 'edited', '--json', 'incoming'], folder, largestDb);
         if (last.code !== 0 && last.code !== 1) throw new Error(`check failed (exit ${last.code}): ${last.stderr}`);
         times.push(last.seconds);
       }
@@ -291,6 +338,7 @@ export async function runIndexBench(options: IndexBenchOptions): Promise<IndexBe
         incoming: options.incoming,
         fastestSeconds: Math.min(...times),
         medianSeconds: median(times),
+        peakRssBytes: last!.peakRssBytes,
         exitCode: last!.code,
         withReuse: withReuse.length,
         reprints: withReuse.filter((d) => reprints.has(d.path)).length,
@@ -302,13 +350,18 @@ export async function runIndexBench(options: IndexBenchOptions): Promise<IndexBe
   }
 }
 
+function mib(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(0);
+}
+
 export function renderIndexBench(result: IndexBenchResult): string {
   const lines = ['dedupe index benchmark', ''];
   lines.push('index add (one run, from an empty index):');
   for (const a of result.add) {
     lines.push(
       `  ${String(a.articles).padStart(7)} articles, ${String(a.paragraphs).padStart(8)} paragraphs: ${a.seconds.toFixed(1).padStart(6)} s ` +
-        `(${a.articlesPerSecond.toFixed(0)} articles/s), ${(a.databaseBytes / 2 ** 20).toFixed(0)} MiB, ${a.bytesPerParagraph.toFixed(0)} bytes per paragraph`,
+        `(${a.articlesPerSecond.toFixed(0)} articles/s), ${mib(a.databaseBytes)} MiB, ${a.bytesPerParagraph.toFixed(0)} bytes per paragraph; ` +
+        `peak RSS ${mib(a.peakRssBytes)} MiB, peak WAL ${mib(a.peakWalBytes)} MiB`,
     );
     const tables = Object.entries(a.tables);
     if (tables.length > 0) {
@@ -320,7 +373,7 @@ export function renderIndexBench(result: IndexBenchResult): string {
     lines.push('');
     lines.push(
       `check of ${c.incoming} new articles against ${c.indexed}: ${c.fastestSeconds.toFixed(2)} s fastest, ${c.medianSeconds.toFixed(2)} s median (target < 2 s); ` +
-        `exit ${c.exitCode}, ${c.withReuse} with reuse (${c.reprints} of them reprints; ${Math.ceil(c.incoming / 2)} reprints sent)`,
+        `peak RSS ${mib(c.peakRssBytes)} MiB; exit ${c.exitCode}, ${c.withReuse} with reuse (${c.reprints} of them reprints; ${Math.ceil(c.incoming / 2)} reprints sent)`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -232,7 +232,7 @@ Examples:
 export function registerCheckCommand(program: Command, io: CliIO, cwd: string): void {
   const check = addOutputOptions(
     addSigningOptions(addWalkOptions(addDbOption(program.command('check').argument('<paths...>', 'incoming files or folders')))),
-    'the report (schema: schema/report.schema.json)',
+    'print the report as JSON (the scan\'s format, schema/report.schema.json)',
   )
     .description('compare incoming articles with the index and with each other (the ingest gate)')
     .option('--max-matches <n>', 'matches listed per paragraph, 0 for all', parseNumber)

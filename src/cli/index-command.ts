@@ -152,20 +152,20 @@ export function addIndexCommands(program: Command, io: CliIO): void {
 
   const add = addOutputOptions(
     addSigningOptions(addWalkOptions(addDbOption(index.command('add').argument('<paths...>', 'files or folders to add')))),
-    'the result',
+    'print the result as JSON',
   ).description('sign articles and store them; unchanged files are skipped, changed ones replaced');
   add.addHelpText('after', INDEX_HELP);
   add.action(async (paths: string[], flags: AddFlags) => {
     process.exitCode = await runIndexAdd(paths, flags, io, cwd, program.version() ?? 'unknown');
   });
 
-  const remove = addOutputOptions(addDbOption(index.command('remove').argument('<paths...>', 'stored files, or folders to remove everything under')), 'the result')
+  const remove = addOutputOptions(addDbOption(index.command('remove').argument('<paths...>', 'stored files, or folders to remove everything under')), 'print the result as JSON')
     .description('take articles out of the index (by stored path; the files need not exist)');
   remove.action(async (paths: string[], flags: DbFlags & OutputFlags) => {
     process.exitCode = await runIndexRemove(paths, flags, io, cwd);
   });
 
-  const stats = addOutputOptions(addDbOption(index.command('stats')), 'the statistics')
+  const stats = addOutputOptions(addDbOption(index.command('stats')), 'print the statistics as JSON')
     .option('--verify', 'also check the whole index for damage (reads all of it); exit 2 if damaged')
     .description('what is in the index: documents, paragraphs, size, parameters');
   stats.action((flags: DbFlags & OutputFlags & { verify?: boolean }) => {

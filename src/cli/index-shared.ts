@@ -17,6 +17,7 @@ import type { WriteBatch } from '../store/index-store.js';
 import { decideColor } from './color.js';
 import { UsageError } from './exit-codes.js';
 import type { CliIO } from './io.js';
+import type { ScanFlags } from './scan-command.js';
 
 /** Where the index lives unless --db says otherwise: a hidden folder in the current folder. */
 export const DEFAULT_DB = path.join('.dedupe', 'index.db');
@@ -25,28 +26,12 @@ export interface DbFlags {
   db?: string;
 }
 
-export interface OutputFlags {
-  json?: boolean;
-  quiet?: boolean;
-  color?: boolean;
-  verbose?: boolean;
-}
+export type OutputFlags = Pick<ScanFlags, 'json' | 'quiet' | 'color' | 'verbose'>;
 
-export interface WalkFlags {
-  include: string[];
-  exclude: string[];
-}
+export type WalkFlags = Pick<ScanFlags, 'include' | 'exclude'>;
 
 /** Options that shape signatures; undefined when not given, so the index's own values apply. */
-export interface SigningFlags {
-  segment?: string;
-  threshold?: number;
-  containment?: number;
-  shingleSize?: number;
-  numHashes?: number;
-  minWords?: number;
-  seed?: number;
-}
+export type SigningFlags = Pick<ScanFlags, 'segment' | 'threshold' | 'containment' | 'shingleSize' | 'numHashes' | 'minWords' | 'seed'>;
 
 export function parseNumber(value: string): number {
   const n = Number(value);
@@ -62,9 +47,9 @@ export function addDbOption(command: Command): Command {
   return command.option('--db <file>', `the index file (default: ${DEFAULT_DB} in the current folder)`);
 }
 
-export function addOutputOptions(command: Command, what: string): Command {
+export function addOutputOptions(command: Command, json: string): Command {
   return command
-    .option('--json', `print ${what} as JSON`)
+    .option('--json', json)
     .option('-q, --quiet', 'print only the summary line')
     .option('--color', 'colour the output (default: when stdout is a terminal)')
     .option('--no-color', 'do not colour the output (also NO_COLOR=1)')
@@ -73,8 +58,8 @@ export function addOutputOptions(command: Command, what: string): Command {
 
 export function addWalkOptions(command: Command): Command {
   return command
-    .option('--include <glob>', 'files to read inside folders, repeatable (default: **/*.txt)', collect, [])
-    .option('--exclude <glob>', 'files or folders to skip, repeatable', collect, []);
+    .addOption(new Option('--include <glob>', 'files to read inside folders, repeatable').argParser(collect).default([], '**/*.txt'))
+    .addOption(new Option('--exclude <glob>', 'files or folders to skip, repeatable').argParser(collect).default([], 'none'));
 }
 
 /**
