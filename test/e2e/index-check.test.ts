@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DocumentReport, Report, SegmentReport } from '../../src/core/types.js';
 import { repoRoot, runCli, type CliResult, type CliRunOptions } from '../helpers/cli.js';
+import { random, syntheticArticle } from '../helpers/articles.js';
 import { SEED, tempDir } from '../helpers/fixtures.js';
 
 /** Folders for indexes built once per describe block (tempDir's are removed after each test). */
@@ -218,5 +219,30 @@ describe('dedupe index add', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('dedupe: error: nope: no such file or folder; check the path\n');
     expect(existsSync(path.join(dir, '.dedupe'))).toBe(false);
+  });
+});
+
+describe('a paragraph found in very many archived articles', () => {
+  it('is compared with the first 100 added, and a warning says its match count is a lower bound', () => {
+    const dir = tempDir();
+    const next = random(77);
+    const wire = syntheticArticle(next, 1).trim();
+    mkdirSync(path.join(dir, 'archive'));
+    for (let i = 0; i < 104; i++) {
+      writeFileSync(path.join(dir, 'archive', `${String(i).padStart(3, '0')}.txt`), `${syntheticArticle(next, 2)}\n${wire}\n`);
+    }
+    writeFileSync(path.join(dir, 'incoming.txt'), `${wire}\n\n${syntheticArticle(next, 2)}`);
+    expect(runCli(['index', 'add', '-q', 'archive'], { cwd: dir }).code).toBe(0);
+    const { report, result } = runJson<Report>(['check', '--max-matches', '0', 'incoming.txt'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'dedupe: warning: 1 incoming paragraph matches more than 100 archived articles; ' +
+        'each was compared with the first 100 added, so its match count is a lower bound\n',
+    );
+    const paragraph = report.documents[0]!.segments[0]!;
+    expect(paragraph.status).toBe('shared');
+    expect(paragraph.matchCount).toBe(100);
+    expect(paragraph.matches.map((m) => m.path)).toContain('archive/000.txt');
+    expect(paragraph.matches.map((m) => m.path)).not.toContain('archive/103.txt');
   });
 });
