@@ -52,8 +52,8 @@ export async function runIndexAdd(paths: readonly string[], flags: AddFlags, io:
           continue;
         }
         const stored = documentPath(article, cwd);
-        const version = { path: stored, contentHash: contentHash(outcome.text), bytes: outcome.bytes };
-        putArticle(batch, version, () => signer.prepare({ id: stored, text: outcome.text }, true), addedAt, summary);
+        const current = { path: stored, contentHash: contentHash(outcome.text), bytes: outcome.bytes };
+        putArticle(batch, current, () => signer.prepare({ id: stored, text: outcome.text }, true), addedAt, summary);
       }
       if (unreadable.length === files.length) {
         throw new UsageError(`none of the ${files.length} matching files could be read (see the warnings above); the index was not changed`);
