@@ -3,13 +3,11 @@
  * included) and shows each changed paragraph's word-level differences.
  */
 import { stat } from 'node:fs/promises';
-import { Chalk } from 'chalk';
 import { createSigner, diffDocuments } from '../core/index.js';
 import type { ScanOptions, SegmentMode } from '../core/types.js';
 import { readArticle } from '../input/read.js';
 import { renderDiffReport } from '../render/diff.js';
-import { chalkPalette, plainPalette } from '../render/palette.js';
-import { decideColor } from './color.js';
+import { outputStyle } from './color.js';
 import { EXIT_OK, UsageError } from './exit-codes.js';
 import type { CliIO } from './io.js';
 
@@ -54,8 +52,7 @@ export async function runDiff(fromPath: string, toPath: string, flags: DiffFlags
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return EXIT_OK;
   }
-  const color = decideColor({ flag: flags.color, env: io.env, isTTY: io.stdout.isTTY === true });
-  const palette = color ? chalkPalette(new Chalk({ level: 1 })) : plainPalette;
+  const { color, palette } = outputStyle(flags, io);
   io.stdout.write(renderDiffReport(report, { palette, color, context: flags.context, width: io.stdout.columns ?? 100 }));
   return EXIT_OK;
 }

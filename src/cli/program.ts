@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { DEFAULT_OPTIONS, OptionsError, SEGMENT_MODES } from '../core/index.js';
 import { InputError } from '../input/errors.js';
 import { EXIT_ERROR, EXIT_OK, UsageError } from './exit-codes.js';
+import { addIndexCommands } from './index-command.js';
 import type { CliIO } from './io.js';
 import { runDiff, type DiffFlags } from './diff-command.js';
 import { FAIL_ON_VALUES, runScan, type ScanFlags } from './scan-command.js';
@@ -134,6 +135,7 @@ export function buildProgram(io: CliIO): Command {
     .action(async (from: string, to: string, flags: DiffFlags) => {
       process.exitCode = await runDiff(from, to, flags, io);
     });
+  addIndexCommands(program, io);
   return program;
 }
 

@@ -2,15 +2,13 @@
  * `dedupe [scan] <paths...>`: walk, read, scan, print. Wiring only; the work is in
  * src/input, src/core and src/render.
  */
-import { Chalk } from 'chalk';
 import { createScanner, resolveOptions } from '../core/index.js';
 import type { Report, ScanOptions, SegmentMode, Warning } from '../core/types.js';
 import { readArticle } from '../input/read.js';
 import { DEFAULT_INCLUDE, findFiles } from '../input/walk.js';
 import { renderHuman, renderSummary } from '../render/human.js';
 import { renderJson } from '../render/json.js';
-import { chalkPalette, plainPalette } from '../render/palette.js';
-import { decideColor } from './color.js';
+import { outputStyle } from './color.js';
 import { EXIT_FOUND, EXIT_OK, UsageError } from './exit-codes.js';
 import { warn, type CliIO } from './io.js';
 
@@ -113,8 +111,7 @@ export async function runScan(paths: readonly string[], flags: ScanFlags, io: Cl
   if (flags.json) {
     io.stdout.write(renderJson(report));
   } else {
-    const color = decideColor({ flag: flags.color, env: io.env, isTTY: io.stdout.isTTY === true });
-    const palette = color ? chalkPalette(new Chalk({ level: 1 })) : plainPalette;
+    const { color, palette } = outputStyle(flags, io);
     io.stdout.write(
       renderHuman(report, { palette, color, width: io.stdout.columns ?? 100, quiet: flags.quiet === true, diff: flags.diff === true, elapsedMs }),
     );

@@ -581,9 +581,11 @@ function buildReport(
         if (repeatOf[p]! >= 0) report.repeatOf = repeatOf[p]!;
         counts.repeats++;
         summary.repeats++;
-      } else if (!boilerplate) {
+      } else if (!boilerplate && paragraph.words >= options.minWords) {
+        // Only paragraphs that could be evidence of reuse count, on both sides of the share:
+        // a whole article copied is 100% reused, whatever its short headings.
         storyCounted[unit]! += paragraph.words;
-        if (status !== 'unique' && paragraph.words >= options.minWords) storyReused[unit]! += paragraph.words;
+        if (status !== 'unique') storyReused[unit]! += paragraph.words;
       }
       return report;
     });

@@ -120,8 +120,8 @@ export interface DocumentReport {
   words: number;
   counts: { shared: number; edited: number; unique: number; boilerplate: number; repeats: number };
   /**
-   * Share of the document's words (repeats left out) in shared or edited paragraphs that are
-   * evidence of reuse: at least --min-words words and not boilerplate.
+   * Share of the document's words in shared or edited paragraphs, counting only paragraphs
+   * that can be evidence of reuse: at least --min-words words, not boilerplate, not repeats.
    */
   reusedShare: number;
   /** Group of the document's first grouped story, or null when no story is linked to another document. */

@@ -1,0 +1,137 @@
+/**
+ * Text and JSON for the index commands (`dedupe index add|remove|stats`) and the part of
+ * `dedupe check`'s human output that names the archived articles each incoming one matches.
+ * Pure functions returning strings; the CLI prints them.
+ */
+import type { Report } from '../core/types.js';
+import type { IndexStats } from '../store/index-store.js';
+import type { Palette } from './palette.js';
+import { plural } from './text.js';
+
+export interface AddResult {
+  database: string;
+  added: Array<{ path: string; paragraphs: number }>;
+  updated: Array<{ path: string; paragraphs: number }>;
+  /** Unchanged since they were last added (same content hash): not signed again. */
+  unchanged: string[];
+  /** Files that could not be read (binary, not UTF-8, unreadable); see the warnings. */
+  unreadable: string[];
+  index: { documents: number; paragraphs: number };
+}
+
+export interface RemoveResult {
+  database: string;
+  removed: string[];
+  /** Paths given that matched nothing in the index. */
+  notFound: string[];
+  index: { documents: number; paragraphs: number };
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+function indexSize(index: { documents: number; paragraphs: number }): string {
+  return `${plural(index.documents, 'document')}, ${plural(index.paragraphs, 'paragraph')} in the index`;
+}
+
+export function renderAddResult(result: AddResult, options: { palette: Palette; quiet: boolean; elapsedMs: number }): string {
+  const { palette } = options;
+  const lines: string[] = [];
+  if (!options.quiet) {
+    for (const doc of result.added) lines.push(`${palette.unique('added  ')}  ${doc.path} ${palette.dim(`(${plural(doc.paragraphs, 'paragraph')})`)}`);
+    for (const doc of result.updated) lines.push(`${palette.edited('updated')}  ${doc.path} ${palette.dim(`(${plural(doc.paragraphs, 'paragraph')})`)}`);
+    for (const file of result.unchanged) lines.push(`${palette.dim('skipped')}  ${file} ${palette.dim('(unchanged)')}`);
+  }
+  const unreadable = result.unreadable.length > 0 ? `, ${result.unreadable.length} unreadable` : '';
+  lines.push(
+    `${result.database}: ${result.added.length} added, ${result.updated.length} updated, ` +
+      `${result.unchanged.length} skipped (unchanged)${unreadable}; ${indexSize(result.index)} (${seconds(options.elapsedMs)})`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderRemoveResult(result: RemoveResult, options: { palette: Palette; quiet: boolean }): string {
+  const lines = options.quiet ? [] : result.removed.map((p) => `${options.palette.shared('removed')}  ${p}`);
+  lines.push(`${result.database}: ${result.removed.length} removed; ${indexSize(result.index)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function megabytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+function isoTime(ms: number | null): string {
+  return ms === null ? '-' : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export function renderStats(stats: IndexStats, palette: Palette, verification?: { ok: boolean; problems: string[] }): string {
+  const p = stats.parameters;
+  const perParagraph = stats.paragraphs === 0 ? '' : `, ${Math.round(stats.bytes / stats.paragraphs)} bytes per paragraph`;
+  const rows: Array<[string, string]> = [
+    ['documents', String(stats.documents)],
+    ['paragraphs', `${stats.paragraphs} (${stats.variants} distinct texts, ${stats.signedVariants} long enough to compare)`],
+    ['words', String(stats.words)],
+    ['band keys', String(stats.bandKeys)],
+    ['size', `${megabytes(stats.bytes)}${perParagraph}`],
+    [
+      'parameters',
+      `--segment ${p.segment} --min-words ${p.minWords} --shingle-size ${p.shingleSize} --num-hashes ${p.numHashes} --seed ${p.seed} ` +
+        `--threshold ${p.threshold} --containment ${p.containment} (LSH ${p.bands} bands × ${p.rows} rows)`,
+    ],
+    ['schema', String(stats.schemaVersion)],
+    ['created', `${isoTime(stats.createdAt)}${stats.createdBy ? ` by ${stats.createdBy}` : ''}`],
+    ['last added', isoTime(stats.lastAddedAt)],
+  ];
+  if (verification) {
+    rows.push(['verify', verification.ok ? palette.unique('ok') : palette.shared(`${plural(verification.problems.length, 'problem')}`)]);
+  }
+  const width = Math.max(...rows.map(([k]) => k.length));
+  const lines = [palette.bold(stats.file), ...rows.map(([k, v]) => `  ${palette.dim(k.padEnd(width))}  ${v}`)];
+  if (verification) for (const problem of verification.problems) lines.push(`    ${problem}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Per incoming document, the archived documents its paragraphs match and how. */
+export interface ArchiveMatch {
+  path: string;
+  shared: number;
+  edited: number;
+}
+
+export function archiveMatches(report: Report, archived: ReadonlySet<string>): Map<string, ArchiveMatch[]> {
+  const out = new Map<string, ArchiveMatch[]>();
+  for (const doc of report.documents) {
+    const byPath = new Map<string, ArchiveMatch>();
+    for (const segment of doc.segments) {
+      const seen = new Set<string>();
+      for (const match of segment.matches) {
+        if (!archived.has(match.path) || seen.has(match.path)) continue;
+        seen.add(match.path);
+        let entry = byPath.get(match.path);
+        if (!entry) byPath.set(match.path, (entry = { path: match.path, shared: 0, edited: 0 }));
+        entry[match.status]++;
+      }
+    }
+    const list = [...byPath.values()].sort((a, b) => b.shared + b.edited - (a.shared + a.edited) || (a.path < b.path ? -1 : 1));
+    out.set(doc.path, list);
+  }
+  return out;
+}
+
+export function renderArchiveMatches(report: Report, archived: ReadonlySet<string>, database: string, palette: Palette): string {
+  const lines = [palette.bold(`Matches in the index ${database}`)];
+  for (const [incoming, matches] of archiveMatches(report, archived)) {
+    if (matches.length === 0) {
+      lines.push(`  ${incoming}  ${palette.dim('no match')}`);
+      continue;
+    }
+    lines.push(`  ${incoming}`);
+    for (const m of matches) {
+      lines.push(
+        `    ${m.path}  ${plural(m.shared + m.edited, 'paragraph')} ${palette.dim(`(${m.shared} shared, ${m.edited} edited)`)}`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,631 @@
+/**
+ * The persistent index (issue 4): signed articles in an SQLite database (better-sqlite3),
+ * so `dedupe check` compares incoming articles with the archive without re-reading it.
+ *
+ * Guarantees:
+ * - An index is only ever written by this module and only after it has been recognised as
+ *   one (application id, schema version) through a read-only connection: a text file or
+ *   another program's database given as --db is reported and left untouched.
+ * - A new index is built in a temporary file and linked into place complete, so a killed
+ *   first `index add` never leaves a half-made file behind, and two concurrent ones do not
+ *   overwrite each other (link fails on an existing name; the loser uses the winner's).
+ * - Every batch of writes is one transaction in WAL mode: a reader (`check`) sees the index as
+ *   it was before or after a batch, and a crash or SIGKILL mid-batch leaves the earlier state.
+ *
+ * No console or process use: errors are thrown as IndexError for the CLI to map to exit 2.
+ */
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, linkSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { bandKeys } from '../core/lsh.js';
+import { resolveOptions } from '../core/options.js';
+import type { PreparedDocument, PreparedParagraph } from '../core/scan.js';
+import type { Layout, ResolvedOptions, ScanOptions } from '../core/types.js';
+import { decodeTextKey, decodeUint32s, encodeBandKey, encodeTextKey, encodeUint32s } from './codec.js';
+import { IndexError } from './errors.js';
+import {
+  optionsForIndex,
+  parametersFromMeta,
+  parametersOf,
+  parametersToMeta,
+  type IndexParameters,
+} from './parameters.js';
+import { BandKeyBuffer, ROWS_PER_STATEMENT } from './band-key-buffer.js';
+import { APPLICATION_ID, FORMAT_MARKER, MIGRATIONS, REQUIRED_TABLES, SCHEMA_VERSION } from './schema.js';
+
+type Connection = Database.Database;
+type Statement = Database.Statement;
+
+/** How long a connection waits for another process's lock before giving up (SQLite busy timeout). */
+export const BUSY_TIMEOUT_MS = 30_000;
+
+/** Page cache of a writing connection: random inserts into the band-key B-tree stay in memory longer. */
+const WRITER_CACHE_KIB = 256 * 1024;
+
+export type OpenMode = 'read' | 'write';
+
+export interface OpenIndexOptions {
+  /** 'read': an existing index, never written. 'write': an existing index, or a new one. */
+  mode: OpenMode;
+  /**
+   * Options given on the command line (undefined = not given). For a new index they are its
+   * parameters (defaults fill the rest); for an existing one they must agree with its own.
+   */
+  requested?: Partial<ScanOptions>;
+  /** In write mode, create the index's folder when it is missing (the default `.dedupe/`). */
+  createFolder?: boolean;
+  /** Unix milliseconds, recorded as the creation time of a new index. */
+  now?: number;
+  /** Label of the program version writing a new index, recorded in meta. */
+  createdBy?: string;
+}
+
+export type PutOutcome = 'added' | 'updated' | 'unchanged';
+
+export interface DocumentInfo {
+  /** SHA-256 of the text (codec.contentHash). */
+  contentHash: string;
+  bytes: number;
+  /** Unix milliseconds. */
+  addedAt: number;
+}
+
+export interface IndexStats {
+  file: string;
+  schemaVersion: number;
+  parameters: IndexParameters;
+  createdAt: number | null;
+  createdBy: string | null;
+  lastAddedAt: number | null;
+  documents: number;
+  paragraphs: number;
+  words: number;
+  /** Distinct normalised paragraph texts. */
+  variants: number;
+  /** Variants long enough to be signed and banded. */
+  signedVariants: number;
+  bandKeys: number;
+  /** Bytes of the database file plus its write-ahead log. */
+  bytes: number;
+}
+
+export interface IndexVerification {
+  ok: boolean;
+  problems: string[];
+}
+
+/** A stored document as the lookup needs it: its id and path before the whole of it is loaded. */
+export interface DocumentRef {
+  id: number;
+  path: string;
+}
+
+interface DocumentRow {
+  path: string;
+  layout: Layout;
+  line_count: number;
+  words: number;
+}
+
+interface ParagraphRow {
+  position: number;
+  start_line: number;
+  end_line: number;
+  blank_lines_before: number;
+  words: number;
+  chrome: number;
+  text: string;
+  text_key: Uint8Array | null;
+  shingles: Uint8Array | null;
+  signature: Uint8Array | null;
+  anchors: Uint8Array | null;
+}
+
+/** Maps SQLite's failures to what the user can act on; anything else passes through as a bug. */
+export function translateError(error: unknown, file: string): unknown {
+  if (!(error instanceof Database.SqliteError)) {
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      return new IndexError('unwritable', file, `${file}: cannot write the index there (${code}); check the permissions of its folder`);
+    }
+    return error;
+  }
+  const code = error.code;
+  if (code === 'SQLITE_NOTADB') {
+    return new IndexError('not-an-index', file, `${file} is not a dedupe index (not an SQLite database); give another --db, the file was not changed`);
+  }
+  if (code.startsWith('SQLITE_CORRUPT')) {
+    return new IndexError(
+      'corrupt',
+      file,
+      `${file}: the index is damaged (${error.message}); restore it from a backup or delete it and rebuild it with dedupe index add`,
+    );
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new IndexError('locked', file, `${file} is locked by another process writing to it; try again when it has finished`);
+  }
+  if (code === 'SQLITE_READONLY_DIRECTORY' || code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_READONLY')) {
+    return new IndexError(
+      'unwritable',
+      file,
+      `${file}: cannot use the index (${error.message}): SQLite needs to write the index and its -wal and -shm files in ${path.dirname(file) || '.'}; check the permissions, or copy the index to a writable folder`,
+    );
+  }
+  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') {
+    return new IndexError('unwritable', file, `${file}: cannot use the index (${error.message})`);
+  }
+  return error;
+}
+
+function guard<T>(file: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw translateError(error, file);
+  }
+}
+
+/** Runs the migrations from schema version `from` up to `migrations.length`, one transaction each. */
+export function upgradeSchema(db: Connection, from: number, migrations: readonly string[] = MIGRATIONS): void {
+  for (let version = from; version < migrations.length; version++) {
+    db.transaction(() => {
+      db.exec(migrations[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    }).immediate();
+  }
+}
+
+/** What the file at `file` is, found through a read-only connection that changes nothing. */
+function identify(file: string): { version: number } {
+  let db: Connection | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    const applicationId = Number(db.pragma('application_id', { simple: true }));
+    if (applicationId !== APPLICATION_ID) {
+      const tables = Number(db.prepare('SELECT count(*) FROM sqlite_master').pluck().get());
+      const what = tables === 0 ? 'an empty file or database' : 'an SQLite database of another program';
+      throw new IndexError('not-an-index', file, `${file} is not a dedupe index (${what}); give another --db, the file was not changed`);
+    }
+    const version = Number(db.pragma('user_version', { simple: true }));
+    if (version > SCHEMA_VERSION) {
+      throw new IndexError(
+        'newer-schema',
+        file,
+        `${file} was written by a newer dedupe (index schema ${version}; this one reads up to ${SCHEMA_VERSION}); upgrade dedupe`,
+      );
+    }
+    return { version };
+  } catch (error) {
+    throw translateError(error, file);
+  } finally {
+    db?.close();
+  }
+}
+
+/** Builds a complete new index in a temporary file next to `file`, then links it into place. */
+function createIndexFile(file: string, parameters: IndexParameters, now: number, createdBy: string): void {
+  const folder = path.dirname(file);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EACCES';
+    throw new IndexError('unwritable', file, `${file}: cannot create the index, folder ${folder} is not writable (${code}); check its permissions, or give another --db`);
+  }
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    const db = new Database(temporary, { timeout: BUSY_TIMEOUT_MS });
+    try {
+      db.pragma('journal_mode = WAL');
+      db.transaction(() => {
+        for (const migration of MIGRATIONS) db.exec(migration);
+        const insert = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+        insert.run('format', FORMAT_MARKER);
+        insert.run('created_at', String(now));
+        insert.run('created_by', createdBy);
+        for (const [key, value] of parametersToMeta(parameters)) insert.run(key, value);
+        db.pragma(`application_id = ${APPLICATION_ID}`);
+        db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      })();
+    } finally {
+      db.close();
+    }
+    try {
+      linkSync(temporary, file);
+    } catch (error) {
+      // Another process created the index meanwhile: use theirs (its parameters are checked next).
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  } catch (error) {
+    throw translateError(error, file);
+  } finally {
+    for (const leftover of [temporary, `${temporary}-wal`, `${temporary}-shm`]) {
+      try {
+        unlinkSync(leftover);
+      } catch {
+        // not there: nothing to clean
+      }
+    }
+  }
+}
+
+function fileKind(file: string): 'missing' | 'file' | 'folder' {
+  try {
+    return statSync(file).isDirectory() ? 'folder' : 'file';
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    throw translateError(error, file);
+  }
+}
+
+export class IndexStore {
+  /** Options for runs against this index: its parameters plus what the caller may vary (parameters.ts). */
+  readonly options: ResolvedOptions;
+  private readonly statements = new Map<string, Statement>();
+  private readonly banding: { bands: number; rows: number };
+  /** Band keys of variants created in the current write batch, not yet inserted. */
+  private readonly pendingBandKeys: BandKeyBuffer;
+
+  private constructor(
+    readonly file: string,
+    readonly mode: OpenMode,
+    readonly parameters: IndexParameters,
+    requested: Partial<ScanOptions>,
+    private readonly db: Connection,
+  ) {
+    this.options = optionsForIndex(file, parameters, requested);
+    this.banding = { bands: parameters.bands, rows: parameters.rows };
+    // A plain INSERT: the buffer removes duplicate pairs, and a variant's keys are inserted once,
+    // when it is created (deleting a variant deletes its keys), so a conflict would be a bug.
+    const insertRows = (rows: number): string => `INSERT INTO band_keys (key, variant_id) VALUES ${'(?, ?), '.repeat(rows - 1)}(?, ?)`;
+    this.pendingBandKeys = new BandKeyBuffer(
+      (values) => this.statement(insertRows(ROWS_PER_STATEMENT)).run(values),
+      (values) => this.statement(insertRows(1)).run(values),
+    );
+  }
+
+  static open(file: string, options: OpenIndexOptions): IndexStore {
+    const requested = options.requested ?? {};
+    const kind = fileKind(file);
+    if (kind === 'folder') {
+      throw new IndexError('not-an-index', file, `${file} is a folder; --db takes the index's file name, e.g. ${path.join(file, 'index.db')}`);
+    }
+    if (kind === 'missing') {
+      if (options.mode === 'read') {
+        throw new IndexError('missing', file, `${file}: no index there; build one first with dedupe index add --db ${file} <paths>`);
+      }
+      const folder = path.dirname(file);
+      if (fileKind(folder) === 'missing') {
+        if (!options.createFolder) {
+          throw new IndexError('missing-folder', file, `${file}: folder ${folder} does not exist; create it first, or give another --db`);
+        }
+        guard(file, () => mkdirSync(folder));
+      }
+      const resolved = resolveOptions(requested);
+      createIndexFile(file, parametersOf(resolved), options.now ?? 0, options.createdBy ?? 'dedupe');
+    }
+    const { version } = identify(file);
+    let db: Connection | undefined;
+    try {
+      if (version < SCHEMA_VERSION) {
+        const writer = new Database(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+        try {
+          upgradeSchema(writer, version);
+        } finally {
+          writer.close();
+        }
+      }
+      db = new Database(file, { readonly: options.mode === 'read', fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+      // better-sqlite3 turns enforcement on; the store keeps the relations itself (schema.ts), and
+      // enforcing them would scan band_keys for every variant deleted and look up a variant per key inserted.
+      db.pragma('foreign_keys = OFF');
+      if (options.mode === 'write') {
+        if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+        db.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
+        // Statement journals (multi-row inserts) in memory: on disk they cost a write call per row.
+        db.pragma('temp_store = MEMORY');
+      }
+      const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
+      const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
+      if (missing.length > 0) {
+        throw new IndexError('corrupt', file, `${file}: the index is damaged (table ${missing.join(', ')} missing); delete it and rebuild it with dedupe index add`);
+      }
+      const meta = new Map(db.prepare('SELECT key, value FROM meta').raw().all() as Array<[string, string]>);
+      if (meta.get('format') !== FORMAT_MARKER) {
+        throw new IndexError('corrupt', file, `${file}: the index is damaged (format marker missing); delete it and rebuild it with dedupe index add`);
+      }
+      return new IndexStore(file, options.mode, parametersFromMeta(file, meta), requested, db);
+    } catch (error) {
+      db?.close();
+      throw translateError(error, file);
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private statement(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Runs `work` in one read transaction: every query in it sees the same snapshot of the index. */
+  read<T>(work: () => T): T {
+    return guard(this.file, () => this.db.transaction(work).deferred());
+  }
+
+  /**
+   * Runs `work` (which may await, e.g. to read files) in one write transaction, committed when
+   * it resolves and rolled back when it throws. Nothing else may use this store meanwhile.
+   */
+  async write<T>(work: (batch: WriteBatch) => Promise<T>): Promise<T> {
+    if (this.mode !== 'write') throw new Error('IndexStore.write on a store opened for reading');
+    guard(this.file, () => this.db.exec('BEGIN IMMEDIATE'));
+    let result: T;
+    try {
+      result = await work(new WriteBatch(this));
+      this.pendingBandKeys.flush();
+    } catch (error) {
+      this.pendingBandKeys.clear();
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw translateError(error, this.file);
+    }
+    try {
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw translateError(error, this.file);
+    }
+    return result;
+  }
+
+  // ---- reads ---------------------------------------------------------------------------
+
+  /** Content hash of the stored version of `documentPath`, if any. */
+  contentHashOf(documentPath: string): string | undefined {
+    return guard(this.file, () => this.statement('SELECT content_hash FROM documents WHERE path = ?').pluck().get(documentPath) as string | undefined);
+  }
+
+  /** The variant with exactly this normalised text, if stored. */
+  variantByTextKey(textKey: string): number | undefined {
+    return guard(this.file, () => this.statement('SELECT id FROM variants WHERE text_key = ?').pluck().get(encodeTextKey(textKey)) as number | undefined);
+  }
+
+  /** Variants with this LSH band key: candidates, to be verified on their shingles. */
+  variantsByBandKey(key: number): number[] {
+    if (this.pendingBandKeys.size > 0) guard(this.file, () => this.pendingBandKeys.flush());
+    return guard(this.file, () => this.statement('SELECT variant_id FROM band_keys WHERE key = ?').pluck().all(encodeBandKey(key)) as number[]);
+  }
+
+  variantShingles(variantId: number): Uint32Array | null {
+    return guard(this.file, () => {
+      const blob = this.statement('SELECT shingles FROM variants WHERE id = ?').pluck().get(variantId) as Uint8Array | null | undefined;
+      return blob ? decodeUint32s(blob) : null;
+    });
+  }
+
+  /** Documents holding a paragraph of this variant, lowest id (earliest added) first, at most `limit`. */
+  documentsWithVariant(variantId: number, limit: number): DocumentRef[] {
+    return guard(this.file, () =>
+      this.statement(
+        `SELECT DISTINCT d.id AS id, d.path AS path FROM paragraphs p JOIN documents d ON d.id = p.document_id
+         WHERE p.variant_id = ? ORDER BY d.id LIMIT ?`,
+      ).all(variantId, limit) as DocumentRef[],
+    );
+  }
+
+  /**
+   * A stored document rebuilt as the scanner's PreparedDocument (`context: true`: matched
+   * against, not reported). Band keys are recomputed from the stored signature.
+   */
+  loadDocument(documentId: number): PreparedDocument {
+    return guard(this.file, () => {
+      const doc = this.statement('SELECT path, layout, line_count, words FROM documents WHERE id = ?').get(documentId) as DocumentRow | undefined;
+      if (!doc) throw new IndexError('corrupt', this.file, `${this.file}: the index is damaged (document ${documentId} vanished)`);
+      const rows = this.statement(
+        `SELECT p.position, p.start_line, p.end_line, p.blank_lines_before, p.words, p.chrome, p.text, v.text_key, v.shingles, v.signature, v.anchors
+         FROM paragraphs p LEFT JOIN variants v ON v.id = p.variant_id
+         WHERE p.document_id = ? ORDER BY p.position`,
+      ).all(documentId) as ParagraphRow[];
+      const paragraphs = rows.map((row): PreparedParagraph => {
+        const signature = row.signature ? decodeUint32s(row.signature) : null;
+        const paragraph: PreparedParagraph = {
+          segment: { index: row.position, startLine: row.start_line, endLine: row.end_line, text: row.text, blankLinesBefore: row.blank_lines_before },
+          words: row.words,
+          textKey: row.text_key ? decodeTextKey(row.text_key) : null,
+          shingles: row.shingles ? decodeUint32s(row.shingles) : null,
+          bandKeys: signature ? bandKeys(signature, this.banding) : null,
+          anchors: row.anchors ? decodeUint32s(row.anchors) : null,
+        };
+        if (row.chrome) paragraph.chrome = true;
+        return paragraph;
+      });
+      return { id: doc.path, context: true, layout: doc.layout, lineCount: doc.line_count, words: doc.words, paragraphs };
+    });
+  }
+
+  /** Stored paths equal to `target` or inside the folder `target`. */
+  pathsUnder(target: string): string[] {
+    const folder = target.endsWith('/') ? target : `${target}/`;
+    // '0' follows '/' in code-unit order: [folder, folder with '/' → '0') is everything inside it.
+    const end = `${folder.slice(0, -1)}0`;
+    return guard(this.file, () =>
+      this.statement('SELECT path FROM documents WHERE path = ? OR (path >= ? AND path < ?) ORDER BY path').pluck().all(target, folder, end) as string[],
+    );
+  }
+
+  stats(): IndexStats {
+    return this.read(() => {
+      const count = (table: string, where = ''): number => Number(this.statement(`SELECT count(*) FROM ${table} ${where}`).pluck().get());
+      const meta = (key: string): number | null => {
+        const value = this.statement('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+        return value === undefined ? null : Number(value);
+      };
+      let bytes = 0;
+      for (const suffix of ['', '-wal']) {
+        try {
+          bytes += statSync(`${this.file}${suffix}`).size;
+        } catch {
+          // no write-ahead log right now
+        }
+      }
+      return {
+        file: this.file,
+        schemaVersion: Number(this.db.pragma('user_version', { simple: true })),
+        parameters: this.parameters,
+        createdAt: meta('created_at'),
+        createdBy: (this.statement('SELECT value FROM meta WHERE key = ?').pluck().get('created_by') as string | undefined) ?? null,
+        lastAddedAt: (this.statement('SELECT max(added_at) FROM documents').pluck().get() as number | null) ?? null,
+        documents: count('documents'),
+        paragraphs: count('paragraphs'),
+        words: Number(this.statement('SELECT coalesce(sum(words), 0) FROM documents').pluck().get()),
+        variants: count('variants'),
+        signedVariants: count('variants', 'WHERE signature IS NOT NULL'),
+        bandKeys: count('band_keys'),
+        bytes,
+      };
+    });
+  }
+
+  /**
+   * Full consistency check: SQLite's integrity_check, then that the tables agree with each other
+   * (paragraph counts, no dangling or orphaned rows, band keys of every signed variant).
+   * Reads the whole index: meant for tests and `dedupe index stats --verify`, not every run.
+   */
+  verify(): IndexVerification {
+    return this.read(() => {
+      const problems: string[] = [];
+      const integrity = this.db.prepare('PRAGMA integrity_check').pluck().all() as string[];
+      if (!(integrity.length === 1 && integrity[0] === 'ok')) problems.push(...integrity.map((line) => `integrity_check: ${line}`));
+      const value = (sql: string): number => Number(this.db.prepare(sql).pluck().get());
+      const checks: Array<[string, string]> = [
+        [
+          'documents whose paragraph count differs from their stored paragraphs',
+          `SELECT count(*) FROM documents d WHERE d.paragraph_count != (SELECT count(*) FROM paragraphs p WHERE p.document_id = d.id)`,
+        ],
+        ['paragraphs of no document', 'SELECT count(*) FROM paragraphs p WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = p.document_id)'],
+        [
+          'paragraphs of a missing variant',
+          'SELECT count(*) FROM paragraphs p WHERE p.variant_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM variants v WHERE v.id = p.variant_id)',
+        ],
+        ['variants no paragraph uses', 'SELECT count(*) FROM variants v WHERE NOT EXISTS (SELECT 1 FROM paragraphs p WHERE p.variant_id = v.id)'],
+        ['band keys of a missing variant', 'SELECT count(*) FROM band_keys b WHERE NOT EXISTS (SELECT 1 FROM variants v WHERE v.id = b.variant_id)'],
+        ['band keys of an unsigned variant', 'SELECT count(*) FROM band_keys b JOIN variants v ON v.id = b.variant_id WHERE v.signature IS NULL'],
+      ];
+      for (const [what, sql] of checks) {
+        const n = value(sql);
+        if (n > 0) problems.push(`${n} ${what}`);
+      }
+      // Each signed variant has one key per band; two bands of one variant may (rarely) hash alike.
+      const signed = value('SELECT count(*) FROM variants WHERE signature IS NOT NULL');
+      const keys = value('SELECT count(*) FROM band_keys');
+      const keyedVariants = value('SELECT count(DISTINCT variant_id) FROM band_keys');
+      if (keyedVariants !== signed || keys > signed * this.parameters.bands) {
+        problems.push(`${keys} band keys over ${keyedVariants} variants, expected up to ${signed * this.parameters.bands} over ${signed} signed variants`);
+      }
+      return { ok: problems.length === 0, problems };
+    });
+  }
+
+  // ---- writes (through WriteBatch, inside a transaction) -------------------------------
+
+  /** @internal */
+  putDocument(doc: PreparedDocument, info: DocumentInfo): PutOutcome {
+    const existing = this.statement('SELECT id, content_hash FROM documents WHERE path = ?').get(doc.id) as
+      | { id: number; content_hash: string }
+      | undefined;
+    if (existing && existing.content_hash === info.contentHash) return 'unchanged';
+    if (existing) this.deleteDocument(existing.id);
+    const documentId = Number(
+      this.statement(
+        `INSERT INTO documents (path, content_hash, bytes, layout, line_count, words, paragraph_count, added_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(doc.id, info.contentHash, info.bytes, doc.layout, doc.lineCount, doc.words, doc.paragraphs.length, info.addedAt).lastInsertRowid,
+    );
+    const insertParagraph = this.statement(
+      `INSERT INTO paragraphs (document_id, position, start_line, end_line, blank_lines_before, words, chrome, variant_id, text)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const paragraph of doc.paragraphs) {
+      const variantId = paragraph.textKey === null ? null : this.ensureVariant(paragraph);
+      const { index, startLine, endLine, text, blankLinesBefore } = paragraph.segment;
+      insertParagraph.run(documentId, index, startLine, endLine, blankLinesBefore, paragraph.words, paragraph.chrome ? 1 : 0, variantId, text);
+    }
+    return existing ? 'updated' : 'added';
+  }
+
+  private ensureVariant(paragraph: PreparedParagraph): number {
+    const textKey = encodeTextKey(paragraph.textKey!);
+    const known = this.statement('SELECT id FROM variants WHERE text_key = ?').pluck().get(textKey) as number | undefined;
+    if (known !== undefined) return known;
+    if (paragraph.shingles && !paragraph.signature) {
+      throw new Error('IndexStore: paragraphs must be prepared with keepSignatures = true to be stored');
+    }
+    const variantId = Number(
+      this.statement('INSERT INTO variants (text_key, shingles, signature, anchors) VALUES (?, ?, ?, ?)').run(
+        textKey,
+        paragraph.shingles ? encodeUint32s(paragraph.shingles) : null,
+        paragraph.signature ? encodeUint32s(paragraph.signature) : null,
+        paragraph.anchors ? encodeUint32s(paragraph.anchors) : null,
+      ).lastInsertRowid,
+    );
+    if (paragraph.bandKeys) this.pendingBandKeys.add(paragraph.bandKeys, variantId);
+    return variantId;
+  }
+
+  /** @internal Removes a document, and the variants (with their band keys) no other document uses. */
+  deleteDocument(documentId: number): void {
+    // The variants it may orphan could have been created earlier in this batch.
+    this.pendingBandKeys.flush();
+    const variantIds = this.statement('SELECT DISTINCT variant_id FROM paragraphs WHERE document_id = ? AND variant_id IS NOT NULL')
+      .pluck()
+      .all(documentId) as number[];
+    this.statement('DELETE FROM paragraphs WHERE document_id = ?').run(documentId);
+    this.statement('DELETE FROM documents WHERE id = ?').run(documentId);
+    for (const variantId of variantIds) {
+      if (this.statement('SELECT 1 FROM paragraphs WHERE variant_id = ? LIMIT 1').get(variantId) !== undefined) continue;
+      const signature = this.statement('SELECT signature FROM variants WHERE id = ?').pluck().get(variantId) as Uint8Array | null;
+      if (signature) {
+        const remove = this.statement('DELETE FROM band_keys WHERE key = ? AND variant_id = ?');
+        for (const key of bandKeys(decodeUint32s(signature), this.banding)) remove.run(encodeBandKey(key), variantId);
+      }
+      this.statement('DELETE FROM variants WHERE id = ?').run(variantId);
+    }
+  }
+
+  /** @internal */
+  documentIdOf(documentPath: string): number | undefined {
+    return this.statement('SELECT id FROM documents WHERE path = ?').pluck().get(documentPath) as number | undefined;
+  }
+}
+
+/** The writes allowed inside `IndexStore.write`: all or none of them land. */
+export class WriteBatch {
+  constructor(private readonly store: IndexStore) {}
+
+  /** Content hash of the stored version of `documentPath`, to skip signing an unchanged file. */
+  contentHashOf(documentPath: string): string | undefined {
+    return this.store.contentHashOf(documentPath);
+  }
+
+  /**
+   * Stores a document prepared with `keepSignatures = true` under its id (the path). Unchanged
+   * content is left alone; changed content replaces the earlier version.
+   */
+  put(doc: PreparedDocument, info: DocumentInfo): PutOutcome {
+    return this.store.putDocument(doc, info);
+  }
+
+  /** Removes the document stored under `documentPath`; false when there is none. */
+  remove(documentPath: string): boolean {
+    const id = this.store.documentIdOf(documentPath);
+    if (id === undefined) return false;
+    this.store.deleteDocument(id);
+    return true;
+  }
+}

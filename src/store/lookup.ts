@@ -1,0 +1,95 @@
+/**
+ * Which archived articles `dedupe check` must look at: those with a paragraph that an incoming
+ * paragraph equals (same normalised-text key) or derives from (an LSH candidate through a
+ * shared band key, verified on the shingle sets with the scan's own rule, core/verify.ts).
+ * Only those are loaded and handed to the scanner as context documents, so a check reads a
+ * few documents, not the archive, and its statuses and matches come from the scan's code.
+ *
+ * A paragraph found in very many archived articles (a wire story in hundreds of papers, a
+ * footer on every page) loads at most `maxDocumentsPerParagraph` of them, earliest added
+ * first: enough to classify it, and a check stays fast. Their count is returned so the CLI
+ * can say when matches were cut.
+ */
+import type { PreparedDocument } from '../core/scan.js';
+import { isDerived, overlap } from '../core/verify.js';
+import type { IndexStore } from './index-store.js';
+
+export interface ContextOptions {
+  threshold: number;
+  containment: number;
+  maxDocumentsPerParagraph: number;
+  /** Stored paths not to load: incoming files that are themselves in the index stand for their stored version. */
+  exclude: ReadonlySet<string>;
+}
+
+export interface ContextResult {
+  /** Archived documents, `context: true`, ordered by path. */
+  documents: PreparedDocument[];
+  /** Incoming paragraphs whose archived matches were cut at `maxDocumentsPerParagraph`. */
+  cappedParagraphs: number;
+  /** Archived paragraph variants that LSH proposed and verification kept or rejected. */
+  candidates: number;
+  verified: number;
+}
+
+export function findContext(store: IndexStore, incoming: readonly PreparedDocument[], options: ContextOptions): ContextResult {
+  return store.read(() => {
+    const shinglesOf = new Map<number, Uint32Array | null>();
+    const verdict = new Map<string, boolean>(); // `${variant}:${textKey}` → derived?
+    const documentIds = new Map<number, string>();
+    let cappedParagraphs = 0;
+    let candidates = 0;
+    let verified = 0;
+    for (const doc of incoming) {
+      for (const paragraph of doc.paragraphs) {
+        if (paragraph.textKey === null) continue;
+        const matched: number[] = [];
+        const exact = store.variantByTextKey(paragraph.textKey);
+        if (exact !== undefined) matched.push(exact);
+        if (paragraph.bandKeys && paragraph.shingles) {
+          const seen = new Set<number>(matched);
+          for (const key of paragraph.bandKeys) {
+            for (const variant of store.variantsByBandKey(key)) {
+              if (seen.has(variant)) continue;
+              seen.add(variant);
+              const memo = `${variant}:${paragraph.textKey}`;
+              let derived = verdict.get(memo);
+              if (derived === undefined) {
+                candidates++;
+                let shingles = shinglesOf.get(variant);
+                if (shingles === undefined) shinglesOf.set(variant, (shingles = store.variantShingles(variant)));
+                derived = shingles !== null && isDerived(overlap(paragraph.shingles, shingles), options.threshold, options.containment);
+                if (derived) verified++;
+                verdict.set(memo, derived);
+              }
+              if (derived) matched.push(variant);
+            }
+          }
+        }
+        const mine = new Set<number>();
+        let capped = false;
+        for (const variant of matched) {
+          const room = options.maxDocumentsPerParagraph - mine.size;
+          if (room <= 0) {
+            capped = true;
+            break;
+          }
+          // One more than fits (after exclusions), to know whether the list was cut.
+          for (const ref of store.documentsWithVariant(variant, mine.size + room + options.exclude.size + 1)) {
+            if (options.exclude.has(ref.path) || mine.has(ref.id)) continue;
+            if (mine.size >= options.maxDocumentsPerParagraph) {
+              capped = true;
+              break;
+            }
+            mine.add(ref.id);
+            documentIds.set(ref.id, ref.path);
+          }
+        }
+        if (capped) cappedParagraphs++;
+      }
+    }
+    const ordered = [...documentIds].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    const documents = ordered.map(([id]) => store.loadDocument(id));
+    return { documents, cappedParagraphs, candidates, verified };
+  });
+}

@@ -1,0 +1,250 @@
+/** `dedupe index` and `dedupe check` end to end on the seeds (issue 4), through the built CLI. */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DocumentReport, Report, SegmentReport } from '../../src/core/types.js';
+import { repoRoot, runCli, type CliResult, type CliRunOptions } from '../helpers/cli.js';
+import { random, syntheticArticle } from '../helpers/articles.js';
+import { SEED, tempDir } from '../helpers/fixtures.js';
+
+/** Folders for indexes built once per describe block (tempDir's are removed after each test). */
+const suiteDirs: string[] = [];
+afterAll(() => {
+  for (const dir of suiteDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs a subcommand with --json after it (before it, --json would belong to the scan). */
+function runJson<T>(args: readonly string[], options: CliRunOptions = {}): { report: T; result: CliResult } {
+  const result = runCli([...args, '--json'], options);
+  try {
+    return { report: JSON.parse(result.stdout) as T, result };
+  } catch {
+    throw new Error(`stdout is not JSON (exit ${result.code}):\n${result.stdout.slice(0, 500)}\nstderr:\n${result.stderr}`);
+  }
+}
+
+function indexOf(...files: string[]): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dedupe-index-'));
+  suiteDirs.push(dir);
+  const db = path.join(dir, 'index.db');
+  const result = runCli(['index', 'add', '--db', db, ...files]);
+  expect(result.code, result.stderr).toBe(0);
+  return db;
+}
+
+function docOf(report: Report, file: string): DocumentReport {
+  const found = report.documents.find((d) => d.path === file);
+  if (!found) throw new Error(`${file} not in report`);
+  return found;
+}
+
+function atLine(doc: DocumentReport, line: number): SegmentReport {
+  const found = doc.segments.find((s) => s.startLine <= line && line <= s.endLine);
+  if (!found) throw new Error(`${doc.path}:${line} not in report`);
+  return found;
+}
+
+describe('the seeds: index 002 and 004, check 000', () => {
+  const db = indexOf(SEED.original, SEED.unrelated);
+
+  it('exits 1 under --fail-on edited, naming the reprinted paragraphs', () => {
+    const result = runCli(['check', '--db', db, '--fail-on', 'edited', SEED.reprintA]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^dedupe: --fail-on edited: \d+ paragraphs found in fixtures\/seeds\/000_2c77c33462164435\.txt\n$/);
+    expect(result.stdout).toContain('Matches in the index');
+    expect(result.stdout).toMatch(/fixtures\/seeds\/002_b644d28894aa6977\.txt {2}\d+ paragraphs \(\d+ shared, \d+ edited\)/);
+  });
+
+  const { report, result } = runJson<Report>(['check', '--db', db, SEED.reprintA]);
+
+  it('reports only the incoming article, in the scan report format', () => {
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(report.schemaVersion).toBe(2);
+    expect(report.documents.map((d) => d.path)).toEqual([SEED.reprintA]);
+  });
+
+  it('names 002 for its North Korea paragraphs', () => {
+    const doc = docOf(report, SEED.reprintA);
+    const story = doc.segments.filter((s) => s.startLine >= 12 && s.endLine <= 30);
+    const reused = story.filter((s) => s.status !== 'unique');
+    expect(reused.length).toBeGreaterThan(story.length * 0.8);
+    for (const segment of reused) expect(segment.matches.map((m) => m.path), `000:${segment.startLine}`).toContain(SEED.original);
+    const lede = atLine(doc, 12);
+    expect(lede.status).toBe('edited');
+    expect(lede.matches[0]).toMatchObject({ path: SEED.original, startLine: 1, status: 'edited' });
+    expect(report.groups.map((g) => g.documents)).toEqual([[SEED.reprintA, SEED.original]]);
+  });
+
+  it('keeps its Lebanon story unique, and never matches 004', () => {
+    const doc = docOf(report, SEED.reprintA);
+    const lebanon = doc.segments.filter((s) => s.startLine >= 45 && s.endLine <= 67);
+    expect(lebanon.length).toBeGreaterThan(5);
+    for (const segment of lebanon) expect(segment.status, `000:${segment.startLine}`).toBe('unique');
+    const paths = doc.segments.flatMap((s) => s.matches.map((m) => m.path));
+    expect(paths).not.toContain(SEED.unrelated);
+  });
+
+  it('says for 000 what a scan of 000, 002 and 004 together says', () => {
+    const scan = runJson<Report>(['scan', SEED.reprintA, SEED.original, SEED.unrelated]).report;
+    expect(docOf(report, SEED.reprintA)).toEqual(docOf(scan, SEED.reprintA));
+  });
+
+  it('--fail-on document: 000 is not a copy as a whole (its Lebanon story is its own)', () => {
+    const share = docOf(report, SEED.reprintA).reusedShare;
+    expect(share).toBeGreaterThan(0.3);
+    expect(share).toBeLessThan(0.8);
+    expect(runCli(['check', '--db', db, '--fail-on', 'document', SEED.reprintA]).code).toBe(0);
+    // The rule's share is a flag: at 30% the same article counts as a copy.
+    const strict = runCli(['check', '--db', db, '--fail-on', 'document', '--copy-share', '0.3', '-q', SEED.reprintA]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toBe(`dedupe: --fail-on document: 1 article is a copy (>= 30% of the words reused): ${SEED.reprintA}\n`);
+  });
+});
+
+describe('check 004 against an index of 002', () => {
+  it('exits 0: a different article on the same topic', () => {
+    const db = indexOf(SEED.original);
+    const { report, result } = runJson<Report>(['check', '--db', db, '--fail-on', 'edited', SEED.unrelated]);
+    expect(result.code).toBe(0);
+    const doc = docOf(report, SEED.unrelated);
+    expect(doc.counts.shared + doc.counts.edited).toBe(0);
+    expect(doc.group).toBeNull();
+  });
+});
+
+describe('check compares incoming articles with each other too', () => {
+  it('two new copies of one article in a batch are found, though the index has neither', () => {
+    const db = indexOf(SEED.unrelated);
+    const dir = tempDir();
+    copyFileSync(path.join(repoRoot, SEED.original), path.join(dir, 'a.txt'));
+    copyFileSync(path.join(repoRoot, SEED.original), path.join(dir, 'b.txt'));
+    const { report, result } = runJson<Report>(['check', '--db', db, '--fail-on', 'document', dir]);
+    expect(result.code).toBe(1);
+    expect(report.documents.map((d) => d.reusedShare)).toEqual([1, 1]);
+    expect(report.groups).toHaveLength(1);
+  });
+
+  it('an article already in the index stands for its stored version rather than matching itself', () => {
+    const db = indexOf(SEED.original, SEED.unrelated);
+    const { report, result } = runJson<Report>(['check', '--db', db, '--fail-on', 'shared', SEED.unrelated]);
+    expect(result.code).toBe(0);
+    expect(docOf(report, SEED.unrelated).counts.shared).toBe(0);
+  });
+});
+
+describe('--fail-on document and --add', () => {
+  it('stores the clean articles and not the copy; exit 1 for the copy', () => {
+    const db = indexOf(SEED.original);
+    const dir = tempDir();
+    copyFileSync(path.join(repoRoot, SEED.original), path.join(dir, 'copy-of-002.txt'));
+    copyFileSync(path.join(repoRoot, SEED.unrelated), path.join(dir, 'other.txt'));
+    const check = runCli(['check', '--db', db, '--fail-on', 'document', '--add', '-q', dir]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('dedupe: --add: 1 added, 0 updated, 0 unchanged');
+    expect(check.stderr).toContain(`1 article is a copy (>= 80% of the words reused): ${path.join(dir, 'copy-of-002.txt')}`);
+    const stats = runJson<{ documents: number }>(['index', 'stats', '--db', db]).report;
+    expect(stats.documents).toBe(2);
+    const removed = runJson<{ removed: string[] }>(['index', 'remove', '--db', db, path.join(dir, 'other.txt')]).report;
+    expect(removed.removed).toHaveLength(1);
+  });
+
+  it('without --add, check never writes the index', () => {
+    const db = indexOf(SEED.original);
+    const before = readFileSync(db);
+    expect(runCli(['check', '--db', db, SEED.reprintA, SEED.unrelated]).code).toBe(0);
+    expect(readFileSync(db).equals(before)).toBe(true);
+  });
+});
+
+describe('dedupe index add', () => {
+  it('prints what was added, updated and skipped; re-adding unchanged files is a no-op', () => {
+    const dir = tempDir();
+    const articles = path.join(dir, 'articles');
+    mkdirSync(articles);
+    copyFileSync(path.join(repoRoot, SEED.original), path.join(articles, 'a.txt'));
+    copyFileSync(path.join(repoRoot, SEED.unrelated), path.join(articles, 'b.txt'));
+    const first = runCli(['index', 'add', 'articles'], { cwd: dir });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^added {4}articles\/a\.txt \(23 paragraphs\)\nadded {4}articles\/b\.txt \(\d+ paragraphs\)\n/);
+    expect(first.stdout).toMatch(/\.dedupe\/index\.db: 2 added, 0 updated, 0 skipped \(unchanged\); 2 documents, \d+ paragraphs in the index/);
+    // The default index lives in .dedupe/ of the current folder.
+    expect(existsSync(path.join(dir, '.dedupe', 'index.db'))).toBe(true);
+
+    writeFileSync(path.join(articles, 'b.txt'), readFileSync(path.join(repoRoot, SEED.reprintB)));
+    const second = runJson<{ added: unknown[]; updated: Array<{ path: string }>; unchanged: string[]; index: { documents: number } }>(
+      ['index', 'add', './articles/a.txt', 'articles/b.txt'],
+      { cwd: dir },
+    ).report;
+    // ./articles/a.txt is the same document as articles/a.txt.
+    expect(second).toMatchObject({ added: [], updated: [{ path: 'articles/b.txt' }], unchanged: ['articles/a.txt'], index: { documents: 2 } });
+
+    const stats = runJson<{ documents: number; paragraphs: number; schemaVersion: number; parameters: { shingleSize: number } }>(
+      ['index', 'stats'],
+      { cwd: dir },
+    ).report;
+    expect(stats).toMatchObject({ documents: 2, schemaVersion: 1, parameters: { shingleSize: 3 } });
+    const human = runCli(['index', 'stats', '--verify'], { cwd: dir });
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/verify +ok/);
+  });
+
+  it('index remove takes out a folder, and warns about paths not in the index', () => {
+    const db = indexOf(SEED.original, SEED.unrelated);
+    const result = runCli(['index', 'remove', '--db', db, 'fixtures/seeds/', 'nowhere.txt']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`removed  ${SEED.original}`);
+    expect(result.stdout).toMatch(/2 removed; 0 documents, 0 paragraphs in the index/);
+    expect(result.stderr).toBe(`dedupe: warning: nowhere.txt: not in the index ${db}; nothing removed for it\n`);
+  });
+
+  it('builds a new index with the options given, and refuses other ones later', () => {
+    const db = path.join(tempDir(), 'index.db');
+    expect(runCli(['index', 'add', '--db', db, '--shingle-size', '4', SEED.original]).code).toBe(0);
+    const mismatch = runCli(['check', '--db', db, '--shingle-size', '5', SEED.reprintA]);
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.stderr).toBe(
+      `dedupe: error: ${db} was built with --shingle-size 4, but this run asks for --shingle-size 5; ` +
+        "leave the option out to use the index's value, or build a separate index (--db) with it\n",
+    );
+    const { report } = runJson<Report>(['check', '--db', db, SEED.reprintA]);
+    expect(report.options.shingleSize).toBe(4);
+    expect(runCli(['index', 'add', '--db', db, '--threshold', '0.2', SEED.unrelated]).code).toBe(2);
+  });
+
+  it('a missing path or no matching files is a usage error, and creates no index', () => {
+    const dir = tempDir();
+    const result = runCli(['index', 'add', 'nope'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('dedupe: error: nope: no such file or folder; check the path\n');
+    expect(existsSync(path.join(dir, '.dedupe'))).toBe(false);
+  });
+});
+
+describe('a paragraph found in very many archived articles', () => {
+  it('is compared with the first 100 added, and a warning says its match count is a lower bound', () => {
+    const dir = tempDir();
+    const next = random(77);
+    const wire = syntheticArticle(next, 1).trim();
+    mkdirSync(path.join(dir, 'archive'));
+    // The wire paragraph is each archived article's text (a short brief reprinted 104 times),
+    // not a footer under unrelated articles, which would be boilerplate.
+    for (let i = 0; i < 104; i++) {
+      writeFileSync(path.join(dir, 'archive', `${String(i).padStart(3, '0')}.txt`), `${wire}\n\nFiled by desk ${i}.\n`);
+    }
+    writeFileSync(path.join(dir, 'incoming.txt'), `${wire}\n\n${syntheticArticle(next, 2)}`);
+    expect(runCli(['index', 'add', '-q', 'archive'], { cwd: dir }).code).toBe(0);
+    const { report, result } = runJson<Report>(['check', '--max-matches', '0', 'incoming.txt'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'dedupe: warning: 1 incoming paragraph matches more than 100 archived articles; ' +
+        'each was compared with the first 100 added, so its match count is a lower bound\n',
+    );
+    const paragraph = report.documents[0]!.segments[0]!;
+    expect(paragraph.status).toBe('shared');
+    expect(paragraph.matchCount).toBe(100);
+    expect(paragraph.matches.map((m) => m.path)).toContain('archive/000.txt');
+    expect(paragraph.matches.map((m) => m.path)).not.toContain('archive/103.txt');
+  });
+});

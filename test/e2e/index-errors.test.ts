@@ -1,0 +1,120 @@
+/**
+ * Unusable --db files and folders (issue 4): a one-line error, exit 2, and the file untouched.
+ * Read-only folders are tested as an unprivileged user: root ignores folder permissions, so
+ * when the tests run as root the CLI is started as `nobody`.
+ */
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, runCli } from '../helpers/cli.js';
+import { SEED, tempDir } from '../helpers/fixtures.js';
+import { runCliAsync } from '../helpers/spawn.js';
+
+function snapshot(file: string): { bytes: Buffer; mtimeMs: number } {
+  return { bytes: readFileSync(file), mtimeMs: statSync(file).mtimeMs };
+}
+
+function expectOneLineError(result: { code: number | null; stderr: string; stdout: string }, pattern: RegExp): void {
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).toMatch(/^dedupe: error: [^\n]+\n$/);
+  expect(result.stderr).toMatch(pattern);
+}
+
+describe('a --db file that is not a dedupe index', () => {
+  it('a text file: add and check refuse it and leave it as it was', () => {
+    const file = path.join(tempDir(), 'notes.txt');
+    writeFileSync(file, 'my notes, not a database\n');
+    const before = snapshot(file);
+    for (const command of [['index', 'add'], ['check'], ['index', 'remove']]) {
+      const result = runCli([...command, '--db', file, SEED.original]);
+      expectOneLineError(result, /notes\.txt is not a dedupe index \(not an SQLite database\)/);
+    }
+    expectOneLineError(runCli(['index', 'stats', '--db', file]), /is not a dedupe index/);
+    expect(snapshot(file)).toEqual(before);
+    expect(readdirSync(path.dirname(file))).toEqual(['notes.txt']);
+  });
+
+  it("another program's SQLite database", () => {
+    const file = path.join(tempDir(), 'app.db');
+    const db = new Database(file);
+    db.exec("CREATE TABLE users (name TEXT); INSERT INTO users VALUES ('ada')");
+    db.close();
+    const before = snapshot(file);
+    expectOneLineError(runCli(['index', 'add', '--db', file, SEED.original]), /app\.db is not a dedupe index \(an SQLite database of another program\)/);
+    expect(snapshot(file)).toEqual(before);
+  });
+
+  it('a damaged index', () => {
+    const file = path.join(tempDir(), 'index.db');
+    expect(runCli(['index', 'add', '--db', file, SEED.original, SEED.unrelated]).code).toBe(0);
+    const bytes = readFileSync(file);
+    for (let i = 100; i < 4096; i++) bytes[i] = (i * 131) & 0xff;
+    writeFileSync(file, bytes);
+    const before = snapshot(file);
+    for (const command of [['index', 'add'], ['check']]) {
+      expectOneLineError(runCli([...command, '--db', file, SEED.reprintA]), /index\.db: the index is damaged \(.+\); restore it from a backup/);
+    }
+    expect(snapshot(file)).toEqual(before);
+  });
+
+  it('a folder', () => {
+    const dir = tempDir();
+    expectOneLineError(runCli(['check', '--db', dir, SEED.reprintA]), /is a folder; --db takes the index's file name/);
+  });
+});
+
+describe('missing and read-only folders', () => {
+  it('a missing index for check, a missing folder for add', () => {
+    const dir = tempDir();
+    expectOneLineError(
+      runCli(['check', '--db', path.join(dir, 'index.db'), SEED.reprintA]),
+      /index\.db: no index there; build one first with dedupe index add --db .*index\.db <paths>/,
+    );
+    expectOneLineError(runCli(['index', 'stats', '--db', path.join(dir, 'index.db')]), /no index there/);
+    expectOneLineError(
+      runCli(['index', 'add', '--db', path.join(dir, 'no', 'such', 'index.db'), SEED.original]),
+      /folder .*no\/such does not exist; create it first, or give another --db/,
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  // Root ignores permissions: run the CLI as nobody then.
+  const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+
+  function readOnlyFolder(withIndex: boolean): { folder: string; db: string; article: string } {
+    const dir = tempDir();
+    chmodSync(dir, 0o755);
+    const folder = path.join(dir, 'readonly');
+    mkdirSync(folder);
+    const db = path.join(folder, 'index.db');
+    if (withIndex) expect(runCli(['index', 'add', '--db', db, SEED.original]).code).toBe(0);
+    const article = path.join(dir, 'article.txt');
+    copyFileSync(path.join(repoRoot, SEED.reprintA), article);
+    chmodSync(folder, 0o555);
+    if (withIndex) chmodSync(db, 0o644);
+    return { folder, db, article };
+  }
+
+  it('add cannot create an index in a read-only folder', async () => {
+    const { folder, db, article } = readOnlyFolder(false);
+    const result = await runCliAsync(['index', 'add', '--db', db, article], asUser);
+    chmodSync(folder, 0o755);
+    expectOneLineError(result, /index\.db: cannot create the index, folder .*readonly is not writable \(EACCES\); check its permissions, or give another --db/);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('add and check say why an index in a read-only folder cannot be used, and leave it as it was', async () => {
+    const { folder, db, article } = readOnlyFolder(true);
+    const before = snapshot(db);
+    const add = await runCliAsync(['index', 'add', '--db', db, article], asUser);
+    const check = await runCliAsync(['check', '--db', db, article], asUser);
+    chmodSync(folder, 0o755);
+    for (const result of [add, check]) {
+      expectOneLineError(result, /index\.db: cannot use the index \(.+\): SQLite needs to write the index and its -wal and -shm files in .*readonly; check the permissions, or copy the index to a writable folder/);
+    }
+    expect(snapshot(db)).toEqual(before);
+    expect(readdirSync(folder)).toEqual(['index.db']);
+  });
+});

@@ -1,0 +1,327 @@
+/** The index database: format, round trips, replace and remove, parameters, foreign and damaged files, migrations. */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { createSigner, resolveOptions, type PreparedDocument } from '../../src/core/index.js';
+import { contentHash, decodeUint32s, encodeUint32s, decodeTextKey, encodeTextKey } from '../../src/store/codec.js';
+import { IndexError } from '../../src/store/errors.js';
+import { IndexStore, upgradeSchema } from '../../src/store/index-store.js';
+import { optionsForIndex, parametersFromMeta, parametersOf, parametersToMeta } from '../../src/store/parameters.js';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.js';
+import { repoRoot } from '../helpers/cli.js';
+import { SEED, tempDir } from '../helpers/fixtures.js';
+
+const seedText = (file: string): string => readFileSync(path.join(repoRoot, file), 'utf8');
+
+async function prepared(id: string, text: string, options = {}): Promise<PreparedDocument> {
+  const signer = await createSigner(options);
+  return signer.prepare({ id, text }, true);
+}
+
+async function addAll(store: IndexStore, docs: Array<[string, string]>): Promise<string[]> {
+  const signer = await createSigner(store.options);
+  return store.write(async (batch) =>
+    docs.map(([id, text]) => batch.put(signer.prepare({ id, text }, true), { contentHash: contentHash(text), bytes: text.length, addedAt: 1 })),
+  );
+}
+
+function expectIndexError(work: () => unknown, kind: IndexError['kind']): IndexError {
+  try {
+    work();
+  } catch (error) {
+    expect(error).toBeInstanceOf(IndexError);
+    expect((error as IndexError).kind).toBe(kind);
+    expect((error as IndexError).message).not.toContain('\n');
+    return error as IndexError;
+  }
+  throw new Error(`expected an IndexError '${kind}'`);
+}
+
+function snapshot(file: string): { bytes: Buffer; mtimeMs: number } {
+  return { bytes: readFileSync(file), mtimeMs: statSync(file).mtimeMs };
+}
+
+describe('a new index', () => {
+  it('is an SQLite file marked as a dedupe index, at the current schema version, with its parameters', () => {
+    const file = path.join(tempDir(), 'index.db');
+    IndexStore.open(file, { mode: 'write', requested: { shingleSize: 4 }, now: 1234 }).close();
+    // The writer checkpointed and removed its write-ahead log on closing.
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const meta = new Map(db.prepare('SELECT key, value FROM meta').raw().all() as Array<[string, string]>);
+    expect(meta.get('parameter.shingleSize')).toBe('4');
+    expect(meta.get('parameter.bands')).toBe(String(resolveOptions().bands));
+    expect(meta.get('created_at')).toBe('1234');
+    db.close();
+  });
+
+  it('leaves no temporary file behind', () => {
+    const dir = tempDir();
+    IndexStore.open(path.join(dir, 'index.db'), { mode: 'write' }).close();
+    expect(readdirSync(dir)).toEqual(['index.db']);
+  });
+
+  it('is not created for reading, and its folder is created only when asked', () => {
+    const dir = tempDir();
+    expectIndexError(() => IndexStore.open(path.join(dir, 'index.db'), { mode: 'read' }), 'missing');
+    expectIndexError(() => IndexStore.open(path.join(dir, 'no', 'index.db'), { mode: 'write' }), 'missing-folder');
+    IndexStore.open(path.join(dir, 'made', 'index.db'), { mode: 'write', createFolder: true }).close();
+    expect(existsSync(path.join(dir, 'made', 'index.db'))).toBe(true);
+    expectIndexError(() => IndexStore.open(dir, { mode: 'write' }), 'not-an-index');
+  });
+});
+
+describe('documents', () => {
+  it('come back from the index as the scanner prepared them', async () => {
+    const file = path.join(tempDir(), 'index.db');
+    const store = IndexStore.open(file, { mode: 'write' });
+    const text = seedText(SEED.original);
+    await addAll(store, [[SEED.original, text]]);
+    const original = await prepared(SEED.original, text);
+    const loaded = store.read(() => store.loadDocument(1));
+    expect(loaded.context).toBe(true);
+    expect(loaded.id).toBe(SEED.original);
+    expect(loaded.layout).toBe(original.layout);
+    expect(loaded.lineCount).toBe(original.lineCount);
+    expect(loaded.words).toBe(original.words);
+    expect(loaded.paragraphs).toHaveLength(original.paragraphs.length);
+    loaded.paragraphs.forEach((p, i) => {
+      const o = original.paragraphs[i]!;
+      expect(p.segment).toEqual(o.segment);
+      expect(p.words).toBe(o.words);
+      expect(p.textKey).toBe(o.textKey);
+      expect(p.shingles).toEqual(o.shingles);
+      expect(p.bandKeys).toEqual(o.bandKeys);
+    });
+    store.close();
+  });
+
+  it('unchanged content is not stored twice; changed content replaces the old version', async () => {
+    const store = IndexStore.open(path.join(tempDir(), 'index.db'), { mode: 'write' });
+    const a = seedText(SEED.original);
+    const b = seedText(SEED.unrelated);
+    expect(await addAll(store, [['a.txt', a], ['b.txt', b]])).toEqual(['added', 'added']);
+    const before = store.stats();
+    expect(await addAll(store, [['a.txt', a]])).toEqual(['unchanged']);
+    expect(store.stats()).toMatchObject({ documents: 2, paragraphs: before.paragraphs, variants: before.variants, bandKeys: before.bandKeys });
+    // a.txt now holds b's text: its old paragraphs and their variants and band keys go.
+    expect(await addAll(store, [['a.txt', b]])).toEqual(['updated']);
+    const after = store.stats();
+    expect(after.documents).toBe(2);
+    const paragraphsOfB = (await prepared('b', b)).paragraphs.length;
+    expect(after.paragraphs).toBe(2 * paragraphsOfB);
+    expect(after.variants).toBeLessThan(before.variants);
+    expect(store.verify()).toEqual({ ok: true, problems: [] });
+    store.close();
+  });
+
+  it('removing a document drops the variants only it used, and keeps shared ones', async () => {
+    const store = IndexStore.open(path.join(tempDir(), 'index.db'), { mode: 'write' });
+    const a = seedText(SEED.original);
+    const empty = store.stats();
+    await addAll(store, [['one/a.txt', a]]);
+    const one = store.stats();
+    await addAll(store, [['two/a.txt', a]]);
+    const two = store.stats();
+    expect(two.variants).toBe(one.variants);
+    expect(two.bandKeys).toBe(one.bandKeys);
+    expect(two.paragraphs).toBe(2 * one.paragraphs);
+    expect(store.pathsUnder('one')).toEqual(['one/a.txt']);
+    await store.write(async (batch) => expect(batch.remove('one/a.txt')).toBe(true));
+    expect(store.stats()).toMatchObject({ documents: 1, paragraphs: one.paragraphs, variants: one.variants, bandKeys: one.bandKeys });
+    await store.write(async (batch) => {
+      expect(batch.remove('two/a.txt')).toBe(true);
+      expect(batch.remove('two/a.txt')).toBe(false);
+    });
+    expect(store.stats()).toMatchObject({ documents: 0, paragraphs: 0, variants: 0, bandKeys: 0 });
+    expect(empty.documents).toBe(0);
+    expect(store.verify().ok).toBe(true);
+    store.close();
+  });
+
+  it('a batch that throws leaves the index as it was', async () => {
+    const store = IndexStore.open(path.join(tempDir(), 'index.db'), { mode: 'write' });
+    await addAll(store, [['a.txt', seedText(SEED.original)]]);
+    const before = store.stats();
+    const signer = await createSigner(store.options);
+    await expect(
+      store.write(async (batch) => {
+        batch.put(signer.prepare({ id: 'b.txt', text: seedText(SEED.unrelated) }, true), { contentHash: 'x', bytes: 1, addedAt: 2 });
+        batch.remove('a.txt');
+        throw new Error('interrupted');
+      }),
+    ).rejects.toThrow('interrupted');
+    expect(store.stats()).toEqual(before);
+    store.close();
+  });
+
+  it('finds folders by prefix without matching a longer sibling name', async () => {
+    const store = IndexStore.open(path.join(tempDir(), 'index.db'), { mode: 'write' });
+    const text = seedText(SEED.unrelated);
+    await addAll(store, [['feed/a.txt', text], ['feed/sub/b.txt', text], ['feed2/c.txt', text], ['feed.txt', text]]);
+    expect(store.pathsUnder('feed')).toEqual(['feed/a.txt', 'feed/sub/b.txt']);
+    expect(store.pathsUnder('feed/')).toEqual(['feed/a.txt', 'feed/sub/b.txt']);
+    expect(store.pathsUnder('feed.txt')).toEqual(['feed.txt']);
+    expect(store.pathsUnder('fee')).toEqual([]);
+    store.close();
+  });
+});
+
+describe('parameters', () => {
+  it('a run asking for other signing parameters is refused with a one-line error', () => {
+    const file = path.join(tempDir(), 'index.db');
+    IndexStore.open(file, { mode: 'write' }).close();
+    const error = expectIndexError(() => IndexStore.open(file, { mode: 'read', requested: { shingleSize: 4 } }), 'parameters');
+    expect(error.message).toContain('--shingle-size 3');
+    expect(error.message).toContain('--shingle-size 4');
+    expectIndexError(() => IndexStore.open(file, { mode: 'write', requested: { seed: 7 } }), 'parameters');
+    expectIndexError(() => IndexStore.open(file, { mode: 'read', requested: { segment: 'block' } }), 'parameters');
+    // Equal to the index's: fine.
+    IndexStore.open(file, { mode: 'read', requested: { shingleSize: 3, numHashes: 128 } }).close();
+  });
+
+  it('threshold and containment may differ at check time only while the LSH banding stays the same', () => {
+    const file = path.join(tempDir(), 'index.db');
+    IndexStore.open(file, { mode: 'write' }).close();
+    // The candidate threshold is min(threshold, contained-half Jaccard 0.36): 0.7 keeps the banding.
+    const store = IndexStore.open(file, { mode: 'read', requested: { threshold: 0.7 } });
+    expect(store.options.threshold).toBe(0.7);
+    expect(store.options.bands).toBe(store.parameters.bands);
+    store.close();
+    const error = expectIndexError(() => IndexStore.open(file, { mode: 'read', requested: { threshold: 0.2 } }), 'parameters');
+    expect(error.message).toMatch(/bands/);
+  });
+
+  it('round-trip through meta, and a damaged value is reported', () => {
+    const parameters = parametersOf(resolveOptions({ seed: 9, segment: 'line' }));
+    const meta = new Map(parametersToMeta(parameters));
+    expect(parametersFromMeta('x.db', meta)).toEqual(parameters);
+    meta.set('parameter.numHashes', 'lots');
+    expectIndexError(() => parametersFromMeta('x.db', meta), 'corrupt');
+    expect(optionsForIndex('x.db', parameters, {}).seed).toBe(9);
+  });
+});
+
+describe('files that are not a usable index are refused and left untouched', () => {
+  it('a text file', () => {
+    const file = path.join(tempDir(), 'notes.txt');
+    writeFileSync(file, 'not a database\n'.repeat(100));
+    const before = snapshot(file);
+    for (const mode of ['read', 'write'] as const) expectIndexError(() => IndexStore.open(file, { mode }), 'not-an-index');
+    expect(snapshot(file)).toEqual(before);
+  });
+
+  it('an empty file', () => {
+    const file = path.join(tempDir(), 'empty.db');
+    writeFileSync(file, '');
+    expectIndexError(() => IndexStore.open(file, { mode: 'write' }), 'not-an-index');
+    expect(readFileSync(file).length).toBe(0);
+  });
+
+  it("another program's SQLite database", () => {
+    const file = path.join(tempDir(), 'other.db');
+    const db = new Database(file);
+    db.exec("CREATE TABLE documents (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO documents (name) VALUES ('keep me')");
+    db.close();
+    const before = snapshot(file);
+    const error = expectIndexError(() => IndexStore.open(file, { mode: 'write' }), 'not-an-index');
+    expect(error.message).toContain('another program');
+    expect(snapshot(file)).toEqual(before);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('an index written by a newer dedupe', () => {
+    const file = path.join(tempDir(), 'index.db');
+    IndexStore.open(file, { mode: 'write' }).close();
+    const db = new Database(file);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    const before = snapshot(file);
+    expectIndexError(() => IndexStore.open(file, { mode: 'write' }), 'newer-schema');
+    expect(snapshot(file)).toEqual(before);
+  });
+
+  it('a damaged index: its schema page overwritten', async () => {
+    const file = path.join(tempDir(), 'index.db');
+    const store = IndexStore.open(file, { mode: 'write' });
+    await addAll(store, [['a.txt', seedText(SEED.original)]]);
+    store.close();
+    const bytes = readFileSync(file);
+    // Keep the 100-byte header (so it still says "dedupe index"), scramble the rest of page 1: sqlite_master.
+    for (let i = 100; i < 4096; i++) bytes[i] = (i * 131) & 0xff;
+    writeFileSync(file, bytes);
+    const before = snapshot(file);
+    expectIndexError(() => IndexStore.open(file, { mode: 'read' }), 'corrupt');
+    expectIndexError(() => IndexStore.open(file, { mode: 'write' }), 'corrupt');
+    expect(snapshot(file)).toEqual(before);
+  });
+
+  it('a damaged index: table pages overwritten, found by verify', async () => {
+    const file = path.join(tempDir(), 'index.db');
+    const store = IndexStore.open(file, { mode: 'write' });
+    await addAll(store, [['a.txt', seedText(SEED.original)], ['b.txt', seedText(SEED.unrelated)]]);
+    store.close();
+    const bytes = readFileSync(file);
+    const pages = bytes.length / 4096;
+    expect(pages).toBeGreaterThan(4);
+    for (let page = 2; page < pages; page++) bytes.fill(0x5a, page * 4096, page * 4096 + 64);
+    writeFileSync(file, bytes);
+    const damaged = IndexStore.open(file, { mode: 'read' });
+    expect(() => damaged.verify()).toThrow(IndexError);
+    damaged.close();
+  });
+});
+
+describe('migrations', () => {
+  it('each migration runs once, in order, in its own transaction with the version bump', () => {
+    const file = path.join(tempDir(), 'index.db');
+    IndexStore.open(file, { mode: 'write' }).close();
+    const db = new Database(file);
+    const next = [...MIGRATIONS, 'CREATE TABLE added_in_v2 (x)', 'ALTER TABLE added_in_v2 ADD COLUMN y'];
+    upgradeSchema(db, SCHEMA_VERSION, next);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 2);
+    expect(db.prepare('SELECT y FROM added_in_v2').all()).toEqual([]);
+    db.close();
+  });
+
+  it('a failing migration leaves the schema version and tables as they were', () => {
+    const file = path.join(tempDir(), 'index.db');
+    IndexStore.open(file, { mode: 'write' }).close();
+    const db = new Database(file);
+    expect(() => upgradeSchema(db, SCHEMA_VERSION, [...MIGRATIONS, 'CREATE TABLE half (x); SELECT no_such_function()'])).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('an index at an older version is upgraded when opened', () => {
+    const file = path.join(tempDir(), 'index.db');
+    IndexStore.open(file, { mode: 'write' }).close();
+    // Version 0 with our application id: what a future schema 2 will see of a version 1 file.
+    const db = new Database(file);
+    db.exec('DROP TABLE band_keys; DROP TABLE paragraphs; DROP TABLE variants; DROP TABLE documents; DROP TABLE meta');
+    db.pragma('user_version = 0');
+    db.close();
+    // The migration recreates the tables, but meta is empty: the index has no parameters.
+    expectIndexError(() => IndexStore.open(file, { mode: 'write' }), 'corrupt');
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    after.close();
+  });
+});
+
+describe('codec', () => {
+  it('round-trips uint32 arrays little-endian, from unaligned buffers too', () => {
+    const values = new Uint32Array([0, 1, 0xffffffff, 0x12345678]);
+    const blob = encodeUint32s(values);
+    expect([...blob.subarray(12, 16)]).toEqual([0x78, 0x56, 0x34, 0x12]);
+    const unaligned = Buffer.concat([Buffer.from([9]), blob]).subarray(1);
+    expect(decodeUint32s(unaligned)).toEqual(values);
+    expect(decodeTextKey(encodeTextKey('00ff12345678abcd'))).toBe('00ff12345678abcd');
+    expect(encodeTextKey('00ff12345678abcd')).toHaveLength(8);
+  });
+});
