@@ -8,14 +8,14 @@
  * report, write it to a file) through the same functions the CLI uses, and prints one JSON
  * line (`Measurement`) on stdout.
  */
-import { rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadXXHash } from '../core/hash.js';
 import type { CliIO } from '../cli/io.js';
 import { scanFiles } from '../cli/scan-command.js';
-import { renderJson } from '../render/json.js';
+import { renderJsonChunks } from '../render/json.js';
 import { isMainModule } from './script.js';
 
 export const STAGES = [
@@ -42,6 +42,8 @@ export interface Measurement {
   verifiedPairs: number;
   /** Walk to JSON written, milliseconds. */
   elapsedMs: number;
+  /** CPU time (user + system, all threads) over the same span, milliseconds: less affected than wall time by other work on the machine. */
+  cpuMs: number;
   /** Milliseconds per stage. `read` is time spent waiting for file reads not yet done. */
   stages: Record<Stage, number>;
   jsonBytes: number;
@@ -67,17 +69,30 @@ export async function measure(corpus: string): Promise<Measurement> {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'dedupe-bench-report-'));
   try {
     const started = now();
+    const cpuStart = process.cpuUsage();
     const { report, bytes, timings } = await scanFiles([corpus], { json: true, include: [], exclude: [] }, io);
-    let t = now();
-    let json = renderJson(report);
-    const renderMs = now() - t;
-    t = now();
-    writeFileSync(path.join(outDir, 'report.json'), json);
-    const writeMs = now() - t;
+    // Render and write as `runScan` does for --json: chunk by chunk into the output file.
+    let renderMs = 0;
+    let writeMs = 0;
+    let jsonBytes = 0;
+    const fd = openSync(path.join(outDir, 'report.json'), 'w');
+    try {
+      const chunks = renderJsonChunks(report);
+      for (;;) {
+        let t = now();
+        const next = chunks.next();
+        renderMs += now() - t;
+        if (next.done) break;
+        t = now();
+        jsonBytes += writeSync(fd, next.value);
+        writeMs += now() - t;
+      }
+    } finally {
+      closeSync(fd);
+    }
     const elapsedMs = now() - started;
+    const cpu = process.cpuUsage(cpuStart);
 
-    const jsonBytes = Buffer.byteLength(json);
-    json = ''; // the heap figure is for the scan's data and the report, not the rendered text
     collectGarbage();
     const heapAfterScan = process.memoryUsage().heapUsed;
     const stages = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
@@ -91,6 +106,7 @@ export async function measure(corpus: string): Promise<Measurement> {
       candidatePairs: report.summary.candidatePairs,
       verifiedPairs: report.summary.verifiedPairs,
       elapsedMs,
+      cpuMs: (cpu.user + cpu.system) / 1000,
       stages,
       jsonBytes,
       baselineRss,

@@ -8,7 +8,7 @@ import type { Report, ScanOptions, SegmentMode, Warning } from '../core/types.js
 import { readArticle } from '../input/read.js';
 import { DEFAULT_INCLUDE, findFiles } from '../input/walk.js';
 import { renderHuman, renderSummary } from '../render/human.js';
-import { renderJson } from '../render/json.js';
+import { renderJsonChunks } from '../render/json.js';
 import { chalkPalette, plainPalette } from '../render/palette.js';
 import { decideColor } from './color.js';
 import { EXIT_FOUND, EXIT_OK, UsageError } from './exit-codes.js';
@@ -108,7 +108,8 @@ export async function runScan(paths: readonly string[], flags: ScanFlags, io: Cl
   }
   const { report, elapsedMs, timings } = await scanFiles(paths, flags, io);
   if (flags.json) {
-    io.stdout.write(renderJson(report));
+    // In pieces: a large corpus's report is longer than the longest string V8 can hold.
+    for (const chunk of renderJsonChunks(report)) io.stdout.write(chunk);
   } else {
     const color = decideColor({ flag: flags.color, env: io.env, isTTY: io.stdout.isTTY === true });
     const palette = color ? chalkPalette(new Chalk({ level: 1 })) : plainPalette;
