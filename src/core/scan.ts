@@ -441,14 +441,17 @@ function buildReport(
       segments,
     });
   });
-  const groups = grouping.groups.map((members, index) => {
-    const linking = new Set<number>();
-    clusterInputs.forEach((cluster, id) => {
-      if (!cluster.eligible || grouping.boilerplate[id]) return;
-      for (const doc of cluster.wordsByDocument.keys()) if (grouping.groupOf[doc] === index) linking.add(id);
-    });
-    return { id: index + 1, documents: members.map((d) => docs[d]!.id), clusters: linking.size };
+  // One pass over the clusters, not one per group: groups x clusters took 56 s of a 100 MB scan.
+  const linking = grouping.groups.map(() => new Set<number>());
+  clusterInputs.forEach((cluster, id) => {
+    if (!cluster.eligible || grouping.boilerplate[id]) return;
+    for (const doc of cluster.wordsByDocument.keys()) linking[grouping.groupOf[doc]!]?.add(id);
   });
+  const groups = grouping.groups.map((members, index) => ({
+    id: index + 1,
+    documents: members.map((d) => docs[d]!.id),
+    clusters: linking[index]!.size,
+  }));
   const report: Report = { schemaVersion: SCHEMA_VERSION, options, summary, documents, groups, warnings };
   return {
     report,
