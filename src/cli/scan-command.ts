@@ -5,7 +5,7 @@
 import { Chalk } from 'chalk';
 import { createScanner, resolveOptions } from '../core/index.js';
 import type { Report, ScanOptions, SegmentMode, Warning } from '../core/types.js';
-import { readArticle } from '../input/read.js';
+import { readArticleSync } from '../input/read.js';
 import { DEFAULT_INCLUDE, findFiles } from '../input/walk.js';
 import { renderHuman, renderSummary } from '../render/human.js';
 import { renderJsonChunks } from '../render/json.js';
@@ -34,9 +34,6 @@ export interface ScanFlags {
   maxMatches?: number;
   failOn?: string;
 }
-
-/** Reads files a few at a time ahead of the scanner, in order. */
-const READ_AHEAD = 16;
 
 export async function scanFiles(
   paths: readonly string[],
@@ -67,12 +64,11 @@ export async function scanFiles(
   let readMs = 0;
   let bytes = 0;
   let read = 0;
-  const pending = files.slice(0, READ_AHEAD).map((file) => readArticle(file));
   for (let i = 0; i < files.length; i++) {
     const readStart = io.now();
-    const outcome = await pending[i]!;
+    // Synchronous: asynchronous read-ahead did not overlap the scan (see readArticleSync).
+    const outcome = readArticleSync(files[i]!);
     readMs += io.now() - readStart;
-    if (i + READ_AHEAD < files.length) pending.push(readArticle(files[i + READ_AHEAD]!));
     if (!outcome.ok) {
       warnings.push(outcome.warning);
       warn(io, outcome.warning.message);
