@@ -351,12 +351,18 @@ function buildReport(
         reverseContainment: o ? round(reversed ? o.containmentOfA : o.containmentOfB) : 1,
       };
     };
+    // Members are in paragraph order, so this document's own ones are a run: count and skip
+    // it instead of visiting every member for every member (quadratic in how many pages carry
+    // the same footer line).
+    const members = variants[v]!.members;
+    const ownStart = firstIndexAtLeast(members, firstParagraphOf[doc]!);
+    const ownEnd = firstIndexAtLeast(members, firstParagraphOf[doc]! + docs[doc]!.paragraphs.length);
+    const exactCount = members.length - (ownEnd - ownStart);
+    const exactListed = options.maxMatches === 0 ? exactCount : Math.min(exactCount, options.maxMatches);
     const exact: Match[] = [];
-    let exactCount = 0;
-    for (const q of variants[v]!.members) {
-      if (paragraphDoc[q] === doc) continue;
-      exactCount++;
-      if (options.maxMatches === 0 || exact.length < options.maxMatches) exact.push(describe(q, 'shared', null, false));
+    for (let i = 0; exact.length < exactListed; i++) {
+      if (i === ownStart) i = ownEnd;
+      exact.push(describe(members[i]!, 'shared', null, false));
     }
     const edited: Match[] = [];
     const seen = new Set<number>();
@@ -463,6 +469,18 @@ function buildReport(
       report: clock() - t,
     },
   };
+}
+
+/** Index of the first value >= `target` in ascending `values` (their length when none is). */
+function firstIndexAtLeast(values: readonly number[], target: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (values[mid]! < target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Similarities are reported to three decimals: enough to rank, stable across platforms. */
