@@ -86,6 +86,11 @@ export function scanMemory(m: Measurement): number {
   return Math.max(0, m.peakRss - m.baselineRss);
 }
 
+/** Walk to report object: the end-to-end time less rendering and writing the JSON. */
+export function scanSeconds(m: Measurement): number {
+  return (m.elapsedMs - m.stages.render - m.stages.write) / 1000;
+}
+
 export function bytesPerParagraph(m: Measurement): number {
   return m.paragraphs === 0 ? 0 : scanMemory(m) / m.paragraphs;
 }
@@ -100,6 +105,7 @@ export function rows(results: readonly SizeResult[]): Array<[string, ...string[]
     ['CPU seconds (user + system)', ...results.map((r) => fixed(r.measurement.cpuMs / 1000, 2))],
     ['MB/s', ...results.map((r) => fixed(r.measurement.bytes / MB / seconds(r), 1))],
     ['paragraphs/s', ...results.map((r) => fixed(r.measurement.paragraphs / seconds(r), 0))],
+    ['MB/s without render + write', ...results.map((r) => fixed(r.measurement.bytes / MB / scanSeconds(r.measurement), 1))],
   ];
   for (const stage of STAGES) {
     out.push([`  ${stage} (s)`, ...results.map((r) => fixed(r.measurement.stages[stage] / 1000, 2))]);
