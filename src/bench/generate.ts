@@ -19,7 +19,7 @@
  *   separated by blank lines), a typographic habit (straight or curly quotes), scraper habits
  *   (headline printed twice, a site footer such as "Leave a Reply") and an editing rate.
  * - Reprints. A story is published by one outlet and reprinted by 0-6 others (60% of stories
- *   are not reprinted; about 45% of files are reprints). A reprint gets, each with its own
+ *   are not reprinted; about 42% of files are reprints). A reprint gets, each with its own
  *   probability scaled by the outlet's editing rate: style substitutions (US → American,
  *   per cent → percent, Mr dropped, British → American spelling), a rewritten lede with a
  *   dateline, trimmed tail paragraphs, a dropped paragraph, a paragraph cut short by its last
