@@ -34,7 +34,7 @@ export interface SizeResult {
   measurement: Measurement;
 }
 
-const USAGE = `usage: npm run bench -- [--sizes 10,100] [--seed 1] [--source ../shared/corpora/bbc] [--work <folder>] [--json]
+const USAGE = `usage: npm run bench -- [--sizes 10,100] [--seed 1] [--source ../shared/corpora/bbc] [--work <folder>] [--runs 1] [--json]
 
   --sizes   corpus sizes in MB (10^6 bytes), comma-separated (default 10,100)
   --seed    generator seed; same seed, same corpora (default 1)
@@ -146,7 +146,7 @@ export function linearity(results: readonly SizeResult[]): string[] {
     const marginal = (scanMemory(b) - scanMemory(a)) / Math.max(1, b.paragraphs - a.paragraphs);
     const verdict = drift <= LINEAR_TOLERANCE ? 'linear (no faster than paragraphs)' : 'NOT linear (grows faster than paragraphs)';
     lines.push(
-      `memory ${fixed(a.bytes / MB, 0)} MB → ${fixed(b.bytes / MB, 0)} MB: paragraphs ×${fixed(b.paragraphs / a.paragraphs, 2)}, ` +
+      `memory ${results[i - 1]!.megabytes} MB → ${results[i]!.megabytes} MB: paragraphs ×${fixed(b.paragraphs / a.paragraphs, 2)}, ` +
         `peak RSS above baseline ×${fixed(scanMemory(b) / Math.max(1, scanMemory(a)), 2)}, ` +
         `bytes/paragraph ${drift >= 0 ? '+' : ''}${fixed(drift * 100, 0)}%, ${fixed(marginal, 0)} bytes per added paragraph: ${verdict}`,
     );
@@ -157,7 +157,7 @@ export function linearity(results: readonly SizeResult[]): string[] {
 export function speedVerdicts(results: readonly SizeResult[]): string[] {
   return results.map((r) => {
     const rate = r.measurement.bytes / MB / (r.measurement.elapsedMs / 1000);
-    return `speed ${fixed(r.measurement.bytes / MB, 0)} MB: ${fixed(rate, 1)} MB/s (target ≥ ${TARGET_MB_PER_S}: ${rate >= TARGET_MB_PER_S ? 'met' : 'NOT met'})`;
+    return `speed ${r.megabytes} MB: ${fixed(rate, 1)} MB/s (target ≥ ${TARGET_MB_PER_S}: ${rate >= TARGET_MB_PER_S ? 'met' : 'NOT met'})`;
   });
 }
 
@@ -168,19 +168,24 @@ function machine(): string {
 
 // ---------------------------------------------------------------------------------------
 
+const OPTIONS = {
+  sizes: { type: 'string', default: '10,100' },
+  seed: { type: 'string', default: '1' },
+  source: { type: 'string', default: DEFAULT_SOURCE },
+  work: { type: 'string' },
+  runs: { type: 'string', default: '1' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      sizes: { type: 'string', default: '10,100' },
-      seed: { type: 'string', default: '1' },
-      source: { type: 'string', default: DEFAULT_SOURCE },
-      work: { type: 'string' },
-      runs: { type: 'string', default: '1' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS }>>['values'];
+  try {
+    values = parseArgs({ args: argv, options: OPTIONS }).values;
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
