@@ -7,5 +7,5 @@
 export * from './core/index.js';
 export { findFiles } from './input/walk.js';
 export { readArticle } from './input/read.js';
-export { renderJson } from './render/json.js';
+export { renderJson, renderJsonChunks } from './render/json.js';
 export { renderHuman } from './render/human.js';

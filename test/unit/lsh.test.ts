@@ -1,0 +1,51 @@
+/** Candidate pairs from LSH band keys: the radix sort and the pair listing against brute force. */
+import { describe, expect, it } from 'vitest';
+import { candidatePairs, KeySorter, sortByKey } from '../../src/core/lsh.js';
+
+/** mulberry32 */
+function generator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+}
+
+describe('KeySorter and sortByKey', () => {
+  it('order items by key, equal keys in item order, over the whole 32-bit range', () => {
+    const next = generator(7);
+    for (const n of [0, 1, 2, 17, 5000]) {
+      // Few distinct keys (many ties), spread over low and high 16 bits.
+      const palette = Array.from({ length: 40 }, () => next());
+      const keys = Uint32Array.from({ length: n }, () => palette[next() % palette.length]!);
+      const expected = [...keys.keys()].sort((a, b) => keys[a]! - keys[b]! || a - b);
+      expect([...sortByKey(keys)]).toEqual(expected);
+      const sorter = new KeySorter(n);
+      sorter.sort(keys);
+      expect([...sorter.order]).toEqual(expected);
+      expect([...sorter.sortedKeys]).toEqual(expected.map((i) => keys[i]));
+    }
+  });
+});
+
+describe('candidatePairs', () => {
+  it('lists each pair sharing a band key once, as low * count + high, ascending', () => {
+    const next = generator(11);
+    const count = 300;
+    const bands = 5;
+    const keys = Uint32Array.from({ length: count * bands }, (_, i) => (i % bands) * 1000 + (next() % 60));
+    const expected: number[] = [];
+    for (let a = 0; a < count; a++) {
+      for (let b = a + 1; b < count; b++) {
+        let shared = false;
+        for (let band = 0; band < bands; band++) if (keys[a * bands + band] === keys[b * bands + band]) shared = true;
+        if (shared) expected.push(a * count + b);
+      }
+    }
+    expect(expected.length).toBeGreaterThan(1000);
+    expect([...candidatePairs(keys, count, bands)]).toEqual(expected);
+  });
+});

@@ -1,0 +1,43 @@
+/** findFiles: each real file once, under its direct path when it has one, links and loops included. */
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findFiles } from '../../src/input/walk.js';
+import { tempDir } from '../helpers/fixtures.js';
+
+describe('findFiles', () => {
+  it('lists plain files, follows links to files and folders once, survives a loop, and dedupes by real path', async () => {
+    const root = tempDir();
+    const at = (...parts: string[]): string => path.join(root, ...parts);
+    mkdirSync(at('news', 'world'), { recursive: true });
+    mkdirSync(at('other'));
+    writeFileSync(at('news', 'a.txt'), 'a\n');
+    writeFileSync(at('news', 'world', 'b.txt'), 'b\n');
+    writeFileSync(at('news', 'world', 'notes.md'), 'not an article\n');
+    writeFileSync(at('other', 'c.txt'), 'c\n');
+    symlinkSync(at('other'), at('news', 'z-linked-folder')); // c.txt reached only through this link
+    symlinkSync(at('news', 'world'), at('news', 'a-world-again')); // b.txt twice; the link's path sorts first
+    symlinkSync(at('news', 'a.txt'), at('news', 'world', 'link-to-a.txt'));
+    symlinkSync(at('news'), at('news', 'world', 'loop')); // back to an ancestor
+
+    const files = await findFiles([at('news')]);
+    expect(files).toEqual(
+      [
+        // a.txt and b.txt are also reached through links (a-world-again/, link-to-a.txt);
+        // the direct paths win, whatever sorts first
+        at('news', 'a.txt'),
+        at('news', 'world', 'b.txt'),
+        // c.txt is reached only through the linked folder
+        at('news', 'z-linked-folder', 'c.txt'),
+      ].map((p) => p.split(path.sep).join('/')),
+    );
+  });
+
+  it('takes a file path as given and merges it with the same file found in a folder', async () => {
+    const root = tempDir();
+    writeFileSync(path.join(root, 'a.txt'), 'a\n');
+    writeFileSync(path.join(root, 'b.txt'), 'b\n');
+    const files = await findFiles([path.join(root, 'a.txt'), root]);
+    expect(files).toEqual([path.join(root, 'a.txt'), path.join(root, 'b.txt')].map((p) => p.split(path.sep).join('/')));
+  });
+});
