@@ -7,6 +7,7 @@ import { createSigner, diffDocuments } from '../core/index.js';
 import type { ScanOptions, SegmentMode } from '../core/types.js';
 import { readArticle } from '../input/read.js';
 import { renderDiffReport } from '../render/diff.js';
+import { renderJson } from '../render/json.js';
 import { outputStyle } from './color.js';
 import { EXIT_OK, UsageError } from './exit-codes.js';
 import type { CliIO } from './io.js';
@@ -49,7 +50,7 @@ export async function runDiff(fromPath: string, toPath: string, flags: DiffFlags
     containment: signer.options.containment,
   });
   if (flags.json) {
-    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    io.stdout.write(renderJson(report));
     return EXIT_OK;
   }
   const { color, palette } = outputStyle(flags, io);

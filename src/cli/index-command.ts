@@ -6,6 +6,7 @@
 import { Command } from 'commander';
 import { createSigner, resolveOptions } from '../core/index.js';
 import { renderAddResult, renderRemoveResult, renderStats, type AddResult, type RemoveResult } from '../render/ingest.js';
+import { renderJson } from '../render/json.js';
 import { contentHash } from '../store/codec.js';
 import { IndexStore } from '../store/index-store.js';
 import { registerCheckCommand } from './check-command.js';
@@ -69,7 +70,7 @@ export async function runIndexAdd(paths: readonly string[], flags: AddFlags, io:
     const elapsedMs = io.now() - started;
     io.stdout.write(
       flags.json
-        ? `${JSON.stringify(result, null, 2)}\n`
+        ? renderJson(result)
         : renderAddResult(result, { palette: paletteFor(flags, io), quiet: flags.quiet === true, elapsedMs }),
     );
     if (flags.verbose) io.stderr.write(`dedupe: index add: ${files.length} files in ${elapsedMs.toFixed(0)} ms\n`);
@@ -97,7 +98,7 @@ export async function runIndexRemove(paths: readonly string[], flags: DbFlags & 
     const stats = store.stats();
     const result: RemoveResult = { database: file, removed, notFound, index: { documents: stats.documents, paragraphs: stats.paragraphs } };
     io.stdout.write(
-      flags.json ? `${JSON.stringify(result, null, 2)}\n` : renderRemoveResult(result, { palette: paletteFor(flags, io), quiet: flags.quiet === true }),
+      flags.json ? renderJson(result) : renderRemoveResult(result, { palette: paletteFor(flags, io), quiet: flags.quiet === true }),
     );
     return EXIT_OK;
   } finally {
@@ -113,7 +114,7 @@ export function runIndexStats(flags: DbFlags & OutputFlags & { verify?: boolean 
     const verification = flags.verify ? store.verify() : undefined;
     io.stdout.write(
       flags.json
-        ? `${JSON.stringify(verification ? { ...stats, verification } : stats, null, 2)}\n`
+        ? renderJson(verification ? { ...stats, verification } : stats)
         : renderStats(stats, paletteFor(flags, io), verification),
     );
     if (verification && !verification.ok) {

@@ -85,10 +85,11 @@ export function addAnchorPairs(sets: readonly Uint32Array[], anchors: readonly U
       slotCount[slot]!++;
     }
   });
-  // Anchors of each item found so far in the current container: bit 1 first, bit 2 last.
-  const found = new Map<number, number>();
+  // Anchors of each item found so far in the current container (bit 1 first, bit 2 last),
+  // valid where foundIn[item] is the current container: no clearing between containers.
+  const foundBits = new Uint8Array(anchors.length);
+  const foundIn = new Int32Array(anchors.length).fill(-1);
   sets.forEach((set, container) => {
-    found.clear();
     for (const shingle of set) {
       const slot = slotOf(shingle);
       if (slotHead[slot] === -1 || slotCount[slot]! > ANCHOR_MAX_PARAGRAPHS) continue;
@@ -96,9 +97,11 @@ export function addAnchorPairs(sets: readonly Uint32Array[], anchors: readonly U
         const item = entryItem[entry]!;
         if (item === container || sets[item]!.length > set.length) continue;
         const anchor = anchors[item]!;
-        const bits = (found.get(item) ?? 0) | (anchor[0] === shingle ? 1 : 0) | (anchor[1] === shingle ? 2 : 0);
-        found.set(item, bits);
-        if (bits === 3) pairs.add(item, container);
+        const before = foundIn[item] === container ? foundBits[item]! : 0;
+        const bits = before | (anchor[0] === shingle ? 1 : 0) | (anchor[1] === shingle ? 2 : 0);
+        foundIn[item] = container;
+        foundBits[item] = bits;
+        if (bits === 3 && before !== 3) pairs.add(item, container);
       }
     }
   });

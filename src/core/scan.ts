@@ -43,7 +43,7 @@ import {
 } from './types.js';
 import { UnionFind } from './unionfind.js';
 import { isDerived, overlap, round3, toSortedSet, type Overlap } from './verify.js';
-import { wordDiff } from './worddiff.js';
+import { WordDiffer } from './worddiff.js';
 
 /** Character shingles for unspaced scripts span 2k-1 characters: about k words of Chinese. */
 export function shingleLength(shingleSize: number, unspaced: boolean): number {
@@ -473,6 +473,7 @@ function buildReport(
     return byDoc.get(doc) ?? 0;
   };
   const limit = options.maxMatches === 0 ? Infinity : options.maxMatches;
+  const differ = new WordDiffer();
   /** Up to `limit` members of a variant outside `doc`, members in `preferred` first. */
   const listMembers = (v: number, doc: number, preferred: number): number[] => {
     const out: number[] = [];
@@ -505,7 +506,7 @@ function buildReport(
         reverseContainment: o ? round3(reversed ? o.containmentOfA : o.containmentOfB) : 1,
       };
       // How the other paragraph became this one, word by word.
-      if (o) match.ops = wordDiff(other.text, text);
+      if (o) match.ops = differ.diff(other.text, text);
       return match;
     };
     const exactCount = variants[v]!.members.length - membersIn(v, doc);
