@@ -28,7 +28,7 @@ async function readOne(path: string): Promise<string> {
   if (!info) throw new UsageError(`${path}: no such file; check the path`);
   if (info.isDirectory()) throw new UsageError(`${path}: is a folder; dedupe diff compares two files (use dedupe <folder> to scan)`);
   const outcome = await readArticle(path);
-  if (!outcome.ok) throw new UsageError(outcome.warning.message.replace(/; skipped/, ''));
+  if (!outcome.ok) throw new UsageError(`${path}: ${outcome.reason}${outcome.fix ? `; ${outcome.fix}` : ''}`);
   return outcome.text;
 }
 

@@ -4,7 +4,8 @@
  *
  * - UTF-8 only; a byte-order mark is dropped. Line ends (LF, CRLF, CR) are left to the
  *   segmenter, which accepts all three.
- * - A NUL byte means binary (an image or a PDF named .txt): skipped with a warning.
+ * - A NUL byte means binary (an image or a PDF named .txt): skipped with a warning. UTF-16
+ *   text (byte-order mark FF FE or FE FF) is named as such, with the command to convert it.
  * - Invalid UTF-8 (Latin-1 or Windows-1252 exports): skipped with a warning that says how to
  *   convert, rather than guessing an encoding and matching garbage.
  */
@@ -12,7 +13,18 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Warning } from '../core/types.js';
 
-export type ReadOutcome = { ok: true; text: string; bytes: number } | { ok: false; warning: Warning };
+/**
+ * A failure carries its warning (the scan prints it and keeps it in the report) and its parts:
+ * what is wrong and, when there is one, what to do, for commands that phrase it as an error.
+ */
+export type ReadOutcome =
+  | { ok: true; text: string; bytes: number }
+  | { ok: false; warning: Warning; reason: string; fix?: string };
+
+function failure(code: Warning['code'], file: string, reason: string, fix?: string): ReadOutcome {
+  const message = `${file}: ${reason}; skipped${fix ? ` (${fix})` : ''}`;
+  return fix ? { ok: false, warning: { code, path: file, message }, reason, fix } : { ok: false, warning: { code, path: file, message }, reason };
+}
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -45,33 +57,30 @@ export function readArticleSync(file: string): ReadOutcome {
 
 function readFailure(file: string, error: unknown): ReadOutcome {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') {
-    return { ok: false, warning: { code: 'vanished', path: file, message: `${file}: disappeared before it could be read; skipped` } };
-  }
+  if (code === 'ENOENT') return failure('vanished', file, 'disappeared before it could be read');
   const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : String(code ?? error);
-  return { ok: false, warning: { code: 'unreadable', path: file, message: `${file}: cannot be read (${reason}); skipped` } };
+  return failure('unreadable', file, `cannot be read (${reason})`);
 }
 
 function decodeArticle(file: string, bytes: Buffer): ReadOutcome {
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    return {
-      ok: false,
-      warning: { code: 'binary', path: file, message: `${file}: binary file (NUL byte at offset ${nul}); skipped, exclude it with --exclude` },
-    };
+  // UTF-16 (a Windows "Unicode" export) starts with its byte-order mark and is full of NULs:
+  // name it, rather than calling it binary.
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    const encoding = bytes[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE';
+    return failure('invalid-utf8', file, `${encoding} text, not UTF-8`, `convert it: iconv -f ${encoding} -t UTF-8`);
   }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return failure('binary', file, `binary file, not text (NUL byte at offset ${nul})`);
   let text: string;
   try {
     text = strictUtf8.decode(bytes);
   } catch {
-    return {
-      ok: false,
-      warning: {
-        code: 'invalid-utf8',
-        path: file,
-        message: `${file}: not valid UTF-8 (byte ${firstInvalidUtf8(bytes)}); skipped, convert it with iconv -f <encoding> -t utf-8`,
-      },
-    };
+    return failure(
+      'invalid-utf8',
+      file,
+      `not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)})`,
+      'convert it: iconv -f <encoding> -t UTF-8',
+    );
   }
   return { ok: true, text, bytes: bytes.length };
 }

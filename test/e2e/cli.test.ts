@@ -139,9 +139,9 @@ describe('human output', () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, 'in'));
     writeFileSync(path.join(dir, 'in/a.txt'), 'One paragraph here.\n');
-    writeFileSync(path.join(dir, 'in/b.txt'), Buffer.from([0xff, 0xfe, 0x41]));
+    writeFileSync(path.join(dir, 'in/b.txt'), Buffer.from([0x41, 0xff, 0x42]));
     const result = runCli(['--json', dir]);
     expect(() => JSON.parse(result.stdout)).not.toThrow();
-    expect(result.stderr).toMatch(/b\.txt: not valid UTF-8/);
+    expect(result.stderr).toMatch(/b\.txt: not valid UTF-8 \(first bad byte at offset 1\)/);
   });
 });

@@ -47,8 +47,10 @@ describe('bad files next to a good one', () => {
     expect(result.code).toBe(0);
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^dedupe: warning: fixtures\/bad-files\/image\.txt: binary file .*skipped/);
-    expect(lines[1]).toMatch(/^dedupe: warning: fixtures\/bad-files\/latin1\.txt: not valid UTF-8 \(byte 3\).*iconv/);
+    expect(lines[0]).toBe('dedupe: warning: fixtures/bad-files/image.txt: binary file, not text (NUL byte at offset 8); skipped');
+    expect(lines[1]).toBe(
+      'dedupe: warning: fixtures/bad-files/latin1.txt: not valid UTF-8 (first bad byte at offset 3); skipped (convert it: iconv -f <encoding> -t UTF-8)',
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -151,6 +153,15 @@ describe('walking folders', () => {
     const forward = runCli(['--json', 'fixtures/seeds/000_2c77c33462164435.txt', 'fixtures/seeds/002_b644d28894aa6977.txt']);
     const backward = runCli(['--json', 'fixtures/seeds/002_b644d28894aa6977.txt', 'fixtures/seeds/000_2c77c33462164435.txt']);
     expect(backward.stdout).toBe(forward.stdout);
+  });
+
+  it('names UTF-16 text and says how to convert it', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'windows.txt'), Buffer.from('\ufeffHello there', 'utf16le'));
+    writeFileSync(path.join(dir, 'ok.txt'), 'A readable paragraph.\n');
+    const result = runCli([dir]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/windows\.txt: UTF-16LE text, not UTF-8; skipped \(convert it: iconv -f UTF-16LE -t UTF-8\)\n$/);
   });
 
   it('warns about an unreadable file and goes on', () => {
