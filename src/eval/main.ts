@@ -9,12 +9,17 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { OptionsError, SEGMENT_MODES, type ScanOptions, type SegmentMode } from '../core/index.js';
 import { panFolders } from './pan.js';
 import { runEval, type EvalConfig } from './run.js';
-import { renderSamples, renderTables } from './table.js';
+import { SWEEP_HEADER, sweepGrid, sweepRow } from './sweep.js';
+import { renderSamples, renderTables, table } from './table.js';
 
 /** Folder names under ../shared/corpora (see its README.md). */
 export const CORPUS_FOLDERS = { pan: 'pan13-text-alignment', counter: 'counter', bbc: 'bbc', reuters: 'reuters21578' } as const;
 
 class UsageError extends Error {}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
 
 function parseNumber(value: string): number {
   const n = Number(value);
@@ -45,6 +50,7 @@ interface Flags {
   numHashes?: number;
   seed?: number;
   segment?: SegmentMode;
+  sweep: string[];
 }
 
 function program(): Command {
@@ -66,6 +72,7 @@ function program(): Command {
     .option('--num-hashes <n>', 'scan option to evaluate', parseNumber)
     .option('--seed <n>', 'scan option to evaluate', parseNumber)
     .addOption(new Option('--segment <mode>', 'scan option to evaluate').choices(SEGMENT_MODES))
+    .option('--sweep <name=values>', 'evaluate every combination, e.g. --sweep shingleSize=2,3 --sweep threshold=0.4,0.5 (one summary row each)', collect, [])
     .showHelpAfterError();
 }
 
@@ -125,6 +132,21 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   try {
     const config = configFrom(flags);
     config.progress = (message) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0)}s] ${message}\n`);
+    if (flags.sweep.length > 0) {
+      let grid: ReturnType<typeof sweepGrid>;
+      try {
+        grid = sweepGrid(flags.sweep);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+      const header = table(SWEEP_HEADER, []);
+      process.stdout.write(header + '\n');
+      for (const options of grid) {
+        const result = await runEval({ ...config, options: { ...config.options, ...options } });
+        process.stdout.write(table(SWEEP_HEADER, [sweepRow(options, result)]).split('\n')[2] + '\n');
+      }
+      return 0;
+    }
     const result = await runEval(config);
     if (flags.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     else process.stdout.write(renderTables(result));

@@ -19,7 +19,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Engine } from './engine.js';
 import { addCounts, panCharMeasures, prf, ratio, type Alignment, type Counts, type PanCharMeasures, type PRF } from './metrics.js';
-import { attributes, cleanControls, coveredLength, decodeText, LineIndex, type Interval } from './text.js';
+import { attributes, cleanControls, coveredLength, decodeText, TextIndex, type Interval } from './text.js';
 import type { Workspace } from './workspace.js';
 
 export interface PanPair {
@@ -33,7 +33,8 @@ export interface PanPair {
 
 export interface PanCorpus {
   folders: Array<{ name: string; pairs: PanPair[] }>;
-  lines: Map<string, LineIndex>;
+  /** The converted texts, to find the report's paragraphs in. */
+  texts: Map<string, TextIndex>;
 }
 
 /** The folders of the training corpus, in order (01..05). */
@@ -51,15 +52,15 @@ export function panFolders(root: string): string[] {
 export function convertPan(root: string, workspace: Workspace, options: { folders?: readonly string[]; limit?: number } = {}): PanCorpus {
   const folders = options.folders ?? panFolders(root);
   if (folders.length === 0) throw new Error(`${root}: no PAN folders (01-no-plagiarism ...) found`);
-  const lines = new Map<string, LineIndex>();
+  const texts = new Map<string, TextIndex>();
   const codePointMaps = new Map<string, ((offset: number) => number) | null>();
   const convert = (sub: 'susp' | 'src', name: string): string => {
     const id = `${sub}/${name}`;
-    if (lines.has(id)) return id;
+    if (texts.has(id)) return id;
     const original = decodeText(readFileSync(path.join(root, sub, name))).text;
     const text = cleanControls(original);
     workspace.write(id, text);
-    lines.set(id, new LineIndex(text));
+    texts.set(id, new TextIndex(text));
     codePointMaps.set(id, codePointMap(text));
     return id;
   };
@@ -103,7 +104,7 @@ export function convertPan(root: string, workspace: Workspace, options: { folder
     }
     out.push({ name: folder, pairs });
   }
-  return { folders: out, lines };
+  return { folders: out, texts };
 }
 
 /**
@@ -141,7 +142,7 @@ export interface PanFolderResult {
 export async function scorePanFolder(
   folder: string,
   pairs: readonly PanPair[],
-  lines: ReadonlyMap<string, LineIndex>,
+  texts: ReadonlyMap<string, TextIndex>,
   engine: Engine,
   progress: (done: number) => void = () => {},
 ): Promise<PanFolderResult> {
@@ -156,13 +157,16 @@ export async function scorePanFolder(
   for (const pair of pairs) {
     const report = await engine.scan([pair.suspicious, pair.source]);
     const doc = report.documents.find((d) => d.path === pair.suspicious);
-    const suspLines = lines.get(pair.suspicious);
-    const srcLines = lines.get(pair.source);
-    if (!doc || !suspLines || !srcLines) throw new Error(`${pair.suspicious}: not scanned (${engine.skipped.join('; ')})`);
+    const sourceDoc = report.documents.find((d) => d.path === pair.source);
+    const suspText = texts.get(pair.suspicious);
+    const srcText = texts.get(pair.source);
+    if (!doc || !sourceDoc || !suspText || !srcText) throw new Error(`${pair.suspicious}: not scanned (${engine.skipped.join('; ')})`);
+    const suspSpans = suspText.spans(doc.segments);
+    const srcSpans = srcText.spans(sourceDoc.segments);
     cases.push(...pair.cases);
     const gold = pair.cases.map((c) => c.suspicious);
     for (const seg of doc.segments) {
-      const span = suspLines.span(seg.startLine, seg.endLine);
+      const span = suspSpans[seg.index]!;
       const size = span[1] - span[0];
       if (size === 0) continue;
       paragraphs++;
@@ -174,7 +178,7 @@ export async function scorePanFolder(
       if (isGold && toSource.some((m) => m.status === 'shared')) goldShared++;
       counts = addCounts(counts, { tp: isGold && isPredicted ? 1 : 0, fp: !isGold && isPredicted ? 1 : 0, fn: isGold && !isPredicted ? 1 : 0 });
       for (const m of toSource) {
-        detections.push({ pair: `${pair.suspicious} ${pair.source}`, suspicious: span, source: srcLines.span(m.startLine, m.endLine) });
+        detections.push({ pair: `${pair.suspicious} ${pair.source}`, suspicious: span, source: srcSpans[m.segment]! });
       }
     }
     progress(++done);

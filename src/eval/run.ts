@@ -70,7 +70,7 @@ export async function runEval(config: EvalConfig): Promise<EvalResult> {
       for (const { name, pairs } of corpus.folders) {
         const every = Math.max(1, Math.round(pairs.length / 4));
         folders.push(
-          await scorePanFolder(name, pairs, corpus.lines, engine, (done) => {
+          await scorePanFolder(name, pairs, corpus.texts, engine, (done) => {
             if (done % every === 0 || done === pairs.length) progress(`pan ${name}: ${done}/${pairs.length} pairs`);
           }),
         );

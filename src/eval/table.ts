@@ -11,7 +11,7 @@ export function fmt(value: number | null | undefined, digits = 3): string {
   return value === null || value === undefined ? 'n/a' : value.toFixed(digits);
 }
 
-function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+export function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }

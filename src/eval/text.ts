@@ -34,46 +34,60 @@ export function cleanControls(text: string): string {
 }
 
 /**
- * Character offsets of lines, split exactly as the segmenter splits them (LF, CRLF, CR).
- * Keeps offsets only, not the text.
+ * Character offsets of the report's paragraphs in the text dedupe read. The report gives a
+ * paragraph as 1-based lines plus its text; a long paragraph cut at sentence ends
+ * (segment.ts) gives several pieces on one line, so a span is found by matching the
+ * paragraph's text from its first line on, after the previous paragraph. The text is the
+ * file's own apart from whitespace (line ends are stripped of trailing spaces), so the match
+ * skips whitespace and nothing else.
  */
-export class LineIndex {
-  /** starts[i] = offset of line i (0-based); ends[i] = offset just past its last non-space character. */
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+export class TextIndex {
+  /** lineStarts[i] = offset of line i (0-based), lines split as the segmenter splits them. */
+  private readonly lineStarts: number[] = [0];
 
-  constructor(text: string) {
+  constructor(readonly text: string) {
     const lineEnd = /\r\n|\r|\n/g;
-    let start = 0;
-    const add = (end: number): void => {
-      let trimmed = end;
-      while (trimmed > start && /\s/.test(text[trimmed - 1]!)) trimmed--;
-      this.starts.push(start);
-      this.ends.push(trimmed);
-    };
-    for (let m = lineEnd.exec(text); m !== null; m = lineEnd.exec(text)) {
-      add(m.index);
-      start = m.index + m[0].length;
-    }
-    add(text.length);
+    for (let m = lineEnd.exec(text); m !== null; m = lineEnd.exec(text)) this.lineStarts.push(m.index + m[0].length);
   }
 
-  get lineCount(): number {
-    return this.starts.length;
+  /** Spans of a document's paragraphs, given in report order. Throws when a text is not found. */
+  spans(segments: ReadonlyArray<{ startLine: number; text: string }>): Interval[] {
+    const out: Interval[] = [];
+    let cursor = 0;
+    for (const seg of segments) {
+      const lineStart = this.lineStarts[seg.startLine - 1];
+      if (lineStart === undefined) throw new RangeError(`line ${seg.startLine} is outside a text of ${this.lineStarts.length} lines`);
+      const span = this.match(seg.text, Math.max(cursor, lineStart));
+      if (!span) throw new Error(`paragraph at line ${seg.startLine} ("${seg.text.slice(0, 40)}") not found in the text`);
+      out.push(span);
+      cursor = span[1];
+    }
+    return out;
   }
 
-  /**
-   * The characters of 1-based lines startLine..endLine as a half-open [start, end) range,
-   * without the trailing whitespace of the last line (the report's paragraph text drops it too).
-   */
-  span(startLine: number, endLine: number): Interval {
-    const start = this.starts[startLine - 1];
-    const end = this.ends[endLine - 1];
-    if (start === undefined || end === undefined || endLine < startLine) {
-      throw new RangeError(`lines ${startLine}-${endLine} are outside a text of ${this.lineCount} lines`);
+  private match(piece: string, from: number): Interval | null {
+    const text = this.text;
+    let i = 0;
+    let j = from;
+    let start = -1;
+    while (i < piece.length) {
+      if (j >= text.length) return null;
+      const a = piece[i]!;
+      const b = text[j]!;
+      if (a === b && (start >= 0 || !isSpace(a))) {
+        if (start < 0) start = j;
+        i++;
+        j++;
+      } else if (isSpace(b)) j++;
+      else if (isSpace(a)) i++;
+      else return null;
     }
-    return [start, Math.max(start, end)];
+    return start < 0 ? [from, from] : [start, j];
   }
+}
+
+function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || /\s/.test(ch);
 }
 
 /** Half-open character range [start, end). */
