@@ -103,6 +103,10 @@ function counterTable(result: EvalResult): string | null {
           `derived vs ND over all ${c.allPairs.candidates} agency x newspaper pairs: precision / recall / F1`,
           `${fmt(c.allPairs.scores.precision)} / ${fmt(c.allPairs.scores.recall)} / ${fmt(c.allPairs.scores.f1)}`,
         ],
+        [
+          'reference, not dedupe: macro-F1 of whole-story word n-gram containment, n = ' + c.reference.map((r) => r.n).join(' / '),
+          c.reference.map((r) => fmt(r.macroF1)).join(' / '),
+        ],
       ],
     ),
     '',
