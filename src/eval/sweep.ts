@@ -42,6 +42,7 @@ export const SWEEP_HEADER = [
   'COUNTER all-pairs F1',
   'BBC exact found',
   'Reuters exact found',
+  'BBC / Reuters linked pairs',
   'seconds',
 ];
 
@@ -66,6 +67,7 @@ export function sweepRow(options: Partial<ScanOptions>, result: EvalResult): str
     result.counter ? fmt(result.counter.allPairs.scores.f1) : '',
     duplicates(result.bbc),
     duplicates(result.reuters),
+    result.bbc || result.reuters ? `${result.bbc?.linkedPairs ?? ''} / ${result.reuters?.linkedPairs ?? ''}` : '',
     seconds.toFixed(0),
   ];
 }
