@@ -51,9 +51,4 @@ export class Engine {
     }
     return scanner.finish().report;
   }
-
-  /** Drops prepared documents (a large corpus scanned once need not stay in memory). */
-  forget(): void {
-    this.prepared.clear();
-  }
 }

@@ -43,6 +43,7 @@ interface Flags {
   limit?: number;
   samples: number;
   json?: boolean;
+  verbose?: boolean;
   threshold?: number;
   containment?: number;
   shingleSize?: number;
@@ -65,6 +66,7 @@ function program(): Command {
     .option('--limit <n>', 'a slice: first n pairs per PAN folder / COUNTER, n files per BBC topic, n Reuters stories', parseNumber)
     .option('--samples <n>', 'near-duplicate pairs to print for review (stderr)', parseNumber, 10)
     .option('--json', 'print the figures as JSON instead of tables')
+    .option('--verbose', 'print a stack trace with an error')
     .option('--threshold <jaccard>', 'scan option to evaluate (default: dedupe default)', parseNumber)
     .option('--containment <share>', 'scan option to evaluate', parseNumber)
     .option('--shingle-size <k>', 'scan option to evaluate', parseNumber)
@@ -161,7 +163,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`dedupe eval: ${message}\n`);
-    if (process.env.DEDUPE_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    if (flags.verbose) process.stderr.write(`${(error as Error).stack}\n`);
     return 2;
   }
 }
