@@ -47,7 +47,17 @@ export interface Grouping {
   groupOf: Int32Array;
 }
 
-export function groupDocuments(documentWords: readonly number[], clusters: readonly ClusterInput[]): Grouping {
+/**
+ * `identical` lists sets of documents with the same text, paragraph for paragraph (after
+ * normalising): they always form a group, whatever the boilerplate and link-length rules say
+ * about their lines. Reuters wire repeats are short earnings tables ("Shr profit three cts vs
+ * loss seven cts") whose lines recur across hundreds of reports.
+ */
+export function groupDocuments(
+  documentWords: readonly number[],
+  clusters: readonly ClusterInput[],
+  identical: ReadonlyArray<readonly number[]> = [],
+): Grouping {
   const documentCount = documentWords.length;
   const clustersOf: Array<Map<number, number>> = Array.from({ length: documentCount }, () => new Map());
   clusters.forEach((cluster, id) => {
@@ -92,6 +102,7 @@ export function groupDocuments(documentWords: readonly number[], clusters: reado
   }
 
   const links = new UnionFind(documentCount);
+  for (const same of identical) for (const doc of same.slice(1)) links.union(same[0]!, doc);
   const pairWords = new Map<number, number>();
   clusters.forEach((cluster, id) => {
     if (!cluster.eligible || boilerplate[id]) return;

@@ -22,7 +22,7 @@ import { tokenize } from './normalize.js';
 import { resolveOptions } from './options.js';
 import { analyseGroup, type StoryView } from './provenance.js';
 import { segment, type Segment } from './segment.js';
-import { detectStories, type StorySpan } from './stories.js';
+import { detectStories, looksLikeHeadline, type StorySpan } from './stories.js';
 import {
   SCHEMA_VERSION,
   type BoilerplateKind,
@@ -382,7 +382,32 @@ function buildReport(
     if (paragraph.words >= options.minWords) input.eligible = true;
     input.wordsByDocument.set(unit, (input.wordsByDocument.get(unit) ?? 0) + paragraph.words);
   }
-  const grouping = groupDocuments(storyWords, clusterInputs);
+  // Stories with the same text paragraph for paragraph after their headline (at least
+  // --min-words words that are not artifacts or chrome) are copies, linked whatever their
+  // lines are classified as: a wire repeat under a new headline ("THOMPSON MEDICAL CO INC
+  // <TM> SETS QUARTERLY", then "... DECLARES QTLY DIV") over the same short dividend table.
+  const storiesByText = new Map<string, number[]>();
+  stories.forEach(({ doc, span }, unit) => {
+    const base = firstParagraphOf[doc]!;
+    const keys: string[] = [];
+    let words = 0;
+    let first = span.firstSegment;
+    const opening = docs[doc]!.paragraphs[first]!;
+    if (span.lastSegment > first && looksLikeHeadline(opening.segment.text)) first++;
+    for (let i = first; i <= span.lastSegment; i++) {
+      const paragraph = docs[doc]!.paragraphs[i]!;
+      if (paragraph.textKey === null || junk[base + i]! >= 0) continue;
+      keys.push(paragraph.textKey);
+      words += paragraph.words;
+    }
+    if (words < options.minWords) return;
+    const key = keys.join(' ');
+    const same = storiesByText.get(key);
+    if (same) same.push(unit);
+    else storiesByText.set(key, [unit]);
+  });
+  const identicalStories = [...storiesByText.values()].filter((units) => new Set(units.map((u) => stories[u]!.doc)).size > 1);
+  const grouping = groupDocuments(storyWords, clusterInputs, identicalStories);
   const clusterMs = clock() - t;
 
   // Classification and the report.

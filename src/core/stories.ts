@@ -19,7 +19,8 @@ export const WIDE_GAP_LINES = 3;
 export const MIN_STORY_PARAGRAPHS = 3;
 export const HEADLINE_MAX_WORDS = 20;
 
-function looksLikeHeadline(text: string): boolean {
+/** Short and not ending like a sentence: a headline, a section title. */
+export function looksLikeHeadline(text: string): boolean {
   const trimmed = text.trim();
   return trimmed.split(/\s+/).length <= HEADLINE_MAX_WORDS && !/[.,;:]["”’)]?$/.test(trimmed);
 }

@@ -90,6 +90,17 @@ describe('scan invariants', () => {
     }
   });
 
+  it('the same short wire item under another headline is a copy, however common its lines', async () => {
+    const table = 'Qtly div 10 cts vs 10 cts prior\n    Pay April 15\n    Record March 30\n Reuter';
+    const others = Array.from({ length: 4 }, (_, i) => ({ id: `other${i}`, text: `OTHER CO ${i} SETS DIVIDEND\n\n${table.replace('April 15', `April ${i + 1}`)}` }));
+    const report = await scanDocuments([
+      { id: 'a', text: `THOMPSON MEDICAL CO INC <TM> SETS QUARTERLY\n\n${table}` },
+      { id: 'b', text: `THOMPSON MEDICAL CO INC <TM> DECLARES QTLY DIV\n\n${table}` },
+      ...others,
+    ]);
+    expect(report.groups.map((g) => g.documents)).toContainEqual(['a', 'b']);
+  });
+
   it('short paragraphs match only when identical and do not link documents', async () => {
     const report = await scanDocuments([
       { id: 'a', text: `More to come\n\n${para(30)}` },
