@@ -42,7 +42,7 @@ import {
   type Warning,
 } from './types.js';
 import { UnionFind } from './unionfind.js';
-import { isDerived, overlap, round3, toSortedSet, type Overlap } from './verify.js';
+import { CONTAINED_MIN_SHARE, isDerived, overlap, round3, toSortedSet, type Overlap } from './verify.js';
 import { WordDiffer } from './worddiff.js';
 
 /** Character shingles for unspaced scripts span 2k-1 characters: about k words of Chinese. */
@@ -536,11 +536,24 @@ function buildReport(
     };
     const exactCount = variants[v]!.members.length - membersIn(v, doc);
     const exact = listMembers(v, doc, preferred).map((q) => describe(q, null, false));
+    // Edges to paragraphs in other documents. A paragraph derives from another when it is
+    // similar to it or lies inside it; one that only contains others (a short line quoted in
+    // a long sentence) counts as edited when those make up at least CONTAINED_MIN_SHARE of it.
+    const relevant = edges[v]!.filter((edge) => variants[edge.other]!.members.length > membersIn(edge.other, doc));
+    let supported = false;
+    let containedShare = 0;
+    for (const edge of relevant) {
+      const inside = edge.reversed ? edge.overlap.containmentOfB : edge.overlap.containmentOfA;
+      if (edge.overlap.jaccard >= options.threshold || inside >= options.containment) supported = true;
+      else containedShare += inside;
+    }
     let editedCount = 0;
     const edited: Array<{ q: number; edge: Edge }> = [];
-    for (const edge of edges[v]!) {
-      editedCount += variants[edge.other]!.members.length - membersIn(edge.other, doc);
-      for (const q of listMembers(edge.other, doc, preferred)) edited.push({ q, edge });
+    if (supported || containedShare >= CONTAINED_MIN_SHARE) {
+      for (const edge of relevant) {
+        editedCount += variants[edge.other]!.members.length - membersIn(edge.other, doc);
+        for (const q of listMembers(edge.other, doc, preferred)) edited.push({ q, edge });
+      }
     }
     const rank = (x: { q: number; edge: Edge }): number => (paragraphDoc[x.q] === preferred ? 0 : 1);
     edited.sort(

@@ -67,3 +67,11 @@ export function isDerived(o: Overlap, threshold: number, containment: number): b
     o.jaccard >= threshold || o.containmentOfA >= containment || o.containmentOfB >= containment
   );
 }
+
+/**
+ * A paragraph that only contains others (they lie inside it; it is not similar to any, nor
+ * inside one) is edited when they make up at least this share of it together: 002 line 8 of
+ * the seeds split into three paragraphs of 003 (shares 0.25 + 0.30 + 0.36), but not a
+ * 35-word sentence that quotes an 8-word line from elsewhere (PAN 01, 0.23).
+ */
+export const CONTAINED_MIN_SHARE = 0.5;

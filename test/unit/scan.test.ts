@@ -101,6 +101,19 @@ describe('scan invariants', () => {
     expect(report.groups.map((g) => g.documents)).toContainEqual(['a', 'b']);
   });
 
+  it('a long paragraph quoting a short line is not edited; one made of split pieces is', async () => {
+    const line = para(8, 900);
+    const sentence = `${para(14)} ${line} ${para(14, 300)}`;
+    const quoted = await scanDocuments([{ id: 'a', text: sentence }, { id: 'b', text: line }], { segment: 'line' });
+    expect(statuses(quoted, 'a')).toEqual(['unique']);
+    expect(statuses(quoted, 'b')).toEqual(['edited']);
+    const whole = `${para(12)} ${para(12, 100)} ${para(12, 200)}`;
+    const pieces = [para(12), para(30, 500), para(12, 100), para(12, 200)].join('\n');
+    const split = await scanDocuments([{ id: 'a', text: whole }, { id: 'b', text: pieces }], { segment: 'line' });
+    expect(statuses(split, 'a')).toEqual(['edited']);
+    expect(statuses(split, 'b')).toEqual(['edited', 'unique', 'edited', 'edited']);
+  });
+
   it('short paragraphs match only when identical and do not link documents', async () => {
     const report = await scanDocuments([
       { id: 'a', text: `More to come\n\n${para(30)}` },
