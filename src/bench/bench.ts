@@ -108,7 +108,8 @@ export function rows(results: readonly SizeResult[]): Array<[string, ...string[]
     ['MB/s without render + write', ...results.map((r) => fixed(r.measurement.bytes / MB / scanSeconds(r.measurement), 1))],
   ];
   for (const stage of STAGES) {
-    out.push([`  ${stage} (s)`, ...results.map((r) => fixed(r.measurement.stages[stage] / 1000, 2))]);
+    const label = ['segment', 'normalize', 'shingle', 'sign'].includes(stage) ? `    ${stage} (CPU s, all threads)` : `  ${stage} (s)`;
+    out.push([label, ...results.map((r) => fixed(r.measurement.stages[stage] / 1000, 2))]);
   }
   out.push(
     ['candidate pairs', ...results.map((r) => fixed(r.measurement.candidatePairs, 0))],

@@ -20,7 +20,7 @@ import { isMainModule } from './script.js';
 
 export const STAGES = [
   'walk',
-  'read',
+  'prepare',
   'segment',
   'normalize',
   'shingle',
@@ -44,7 +44,10 @@ export interface Measurement {
   elapsedMs: number;
   /** CPU time (user + system, all threads) over the same span, milliseconds: less affected than wall time by other work on the machine. */
   cpuMs: number;
-  /** Milliseconds per stage. `read` is time spent waiting for file reads not yet done. */
+  /**
+   * Milliseconds per stage. `prepare` is the wall time of reading and preparing the files on
+   * all threads; segment, normalize, shingle and sign are their CPU time summed over threads.
+   */
   stages: Record<Stage, number>;
   jsonBytes: number;
   /** Resident set size, bytes: after loading code and wasm, before reading anything. */

@@ -125,7 +125,7 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
     const scanner = new Scanner(signer, () => io.now());
     for (const doc of archived) scanner.addPrepared(doc);
     for (const doc of incoming) scanner.addPrepared(doc);
-    const result = scanner.finish(warnings);
+    const result = scanner.finish(warnings, { wordOps: flags.json === true || flags.diff === true });
     report = result.report;
     timings = { lookup: lookupMs, ...result.timings };
     if (flags.verbose) {

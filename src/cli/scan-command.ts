@@ -4,13 +4,13 @@
  */
 import { createScanner, resolveOptions } from '../core/index.js';
 import type { Report, ScanOptions, SegmentMode, Warning } from '../core/types.js';
-import { readArticleSync } from '../input/read.js';
 import { DEFAULT_INCLUDE, findFiles } from '../input/walk.js';
 import { renderHuman, renderSummary } from '../render/human.js';
 import { renderJsonChunks } from '../render/json.js';
 import { outputStyle } from './color.js';
 import { EXIT_FOUND, EXIT_OK, UsageError } from './exit-codes.js';
 import { warn, type CliIO } from './io.js';
+import { prepareFiles, threadCount } from './prepare-pool.js';
 
 export type FailOn = 'shared' | 'edited';
 export const FAIL_ON_VALUES: readonly FailOn[] = ['shared', 'edited'];
@@ -62,14 +62,11 @@ export async function scanFiles(
   }
   const scanner = await createScanner(options, () => io.now());
   const warnings: Warning[] = [];
-  let readMs = 0;
+  const prepareStart = io.now();
   let bytes = 0;
   let read = 0;
-  for (let i = 0; i < files.length; i++) {
-    const readStart = io.now();
-    // Synchronous: asynchronous read-ahead did not overlap the scan (see readArticleSync).
-    const outcome = readArticleSync(files[i]!);
-    readMs += io.now() - readStart;
+  const run = await prepareFiles(files, options, () => io.now(), threadCount(io.env));
+  for await (const outcome of run.outcomes) {
     if (!outcome.ok) {
       warnings.push(outcome.warning);
       warn(io, outcome.warning.message);
@@ -77,13 +74,16 @@ export async function scanFiles(
     }
     read++;
     bytes += outcome.bytes;
-    scanner.add({ id: files[i]!, text: outcome.text });
+    scanner.addPrepared(outcome.prepared);
   }
+  const prepareMs = io.now() - prepareStart;
   if (read === 0) {
     throw new UsageError(`none of the ${files.length} matching files could be read (see the warnings above)`);
   }
-  const { report, timings } = scanner.finish(warnings);
-  return { report, elapsedMs: io.now() - started, bytes, timings: { walk: walkMs, read: readMs, ...timings } };
+  const { report, timings } = scanner.finish(warnings, { wordOps: flags.json === true || flags.diff === true });
+  // Read and prepare (segment to sign) ran together, possibly on several threads: `prepare` is
+  // their wall time, the stage figures their summed CPU time.
+  return { report, elapsedMs: io.now() - started, bytes, timings: { walk: walkMs, prepare: prepareMs, ...timings, ...run.timings } };
 }
 
 /** Paragraphs that count for --fail-on: evidence of reuse, not boilerplate, a repeat or a short line. */

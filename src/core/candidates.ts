@@ -10,15 +10,16 @@
  *    ends there. So every shingle of every paragraph is looked up in a hash table of anchors,
  *    and a paragraph with both anchors found in another is a candidate (one anchor alone
  *    proposed 80 times more pairs on the BBC corpus, nearly all chance). Anchors shared by more
- *    than ANCHOR_MAX_PARAGRAPHS paragraphs are common phrases ("said on Tuesday") and are
- *    skipped. Deterministic, and linear in the number of shingles.
+ *    than ANCHOR_MAX_PARAGRAPHS paragraphs are common phrases ("said on Tuesday"): they are
+ *    not looked up, and a paragraph needs only its other anchor. Deterministic, and linear in
+ *    the number of shingles.
  *
  * Pairs are kept in a PairBuffer: packed `low * count + high` numbers, sorted and deduplicated
  * whenever the buffer fills, so memory follows distinct pairs, not pairs times bands.
  */
 import { fmix32 } from './hash.js';
 
-export const ANCHOR_MAX_PARAGRAPHS = 64;
+export const ANCHOR_MAX_PARAGRAPHS = 32;
 
 /** Distinct unordered pairs of item numbers below `count`. */
 export class PairBuffer {
@@ -85,6 +86,14 @@ export function addAnchorPairs(sets: readonly Uint32Array[], anchors: readonly U
       slotCount[slot]!++;
     }
   });
+  // The anchors an item needs found: those shared by at most ANCHOR_MAX_PARAGRAPHS items. A
+  // paragraph opening with a common phrase ("how is the") is then found by its last shingle.
+  // The cap bounds the work: every shingle of the corpus walks at most that many entries.
+  const needed = new Uint8Array(anchors.length);
+  anchors.forEach((pair, item) => {
+    const usable = (key: number): boolean => slotCount[slotOf(key)]! <= ANCHOR_MAX_PARAGRAPHS;
+    needed[item] = (usable(pair[0]!) ? 1 : 0) | (usable(pair[1]!) ? 2 : 0);
+  });
   // Anchors of each item found so far in the current container (bit 1 first, bit 2 last),
   // valid where foundIn[item] is the current container: no clearing between containers.
   const foundBits = new Uint8Array(anchors.length);
@@ -95,13 +104,14 @@ export function addAnchorPairs(sets: readonly Uint32Array[], anchors: readonly U
       if (slotHead[slot] === -1 || slotCount[slot]! > ANCHOR_MAX_PARAGRAPHS) continue;
       for (let entry = slotHead[slot]!; entry !== -1; entry = entryNext[entry]!) {
         const item = entryItem[entry]!;
-        if (item === container || sets[item]!.length > set.length) continue;
+        if (item === container || needed[item] === 0 || sets[item]!.length > set.length) continue;
         const anchor = anchors[item]!;
         const before = foundIn[item] === container ? foundBits[item]! : 0;
         const bits = before | (anchor[0] === shingle ? 1 : 0) | (anchor[1] === shingle ? 2 : 0);
         foundIn[item] = container;
         foundBits[item] = bits;
-        if (bits === 3 && before !== 3) pairs.add(item, container);
+        const want = needed[item]!;
+        if ((bits & want) === want && (before & want) !== want) pairs.add(item, container);
       }
     }
   });

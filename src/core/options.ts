@@ -20,7 +20,7 @@ export const DEFAULT_OPTIONS: ScanOptions = {
   minWords: 5,
   seed: 1,
   segment: 'auto',
-  maxMatches: 10,
+  maxMatches: 5,
 };
 
 export const SEGMENT_MODES: readonly SegmentMode[] = ['auto', 'line', 'block'];
