@@ -446,6 +446,9 @@ function buildReport(
   const groups: GroupReport[] = grouping.groups.map((units, index) => {
     const linking = linkingOf[index]!;
     const totalLinked = linking.reduce((sum, { weight }) => sum + weight, 0);
+    // Shared text each story holds, in one pass over the linking clusters (not stories x clusters).
+    const heldBy = new Map<number, number>();
+    for (const { weight, units: linked } of linking) for (const unit of linked) heldBy.set(unit, (heldBy.get(unit) ?? 0) + weight);
     const views: StoryView[] = units.map((unit) => {
       const { doc, span } = stories[unit]!;
       const base = firstParagraphOf[doc]!;
@@ -455,7 +458,7 @@ function buildReport(
         const paragraph = docs[doc]!.paragraphs[i]!;
         body.push({ ...paragraph.segment, words: paragraph.words, textKey: paragraph.textKey, shingles: paragraph.shingles });
       }
-      const held = linking.reduce((sum, { weight, units: linked }) => sum + (linked.has(unit) ? weight : 0), 0);
+      const held = heldBy.get(unit) ?? 0;
       const view: StoryView = { path: docs[doc]!.id, story: span.index, startLine: span.startLine, endLine: span.endLine, body, holds: share(held, totalLinked) };
       const modifiedAt = docs[doc]!.modifiedAt;
       if (modifiedAt !== undefined) view.modifiedAt = modifiedAt;
