@@ -28,7 +28,8 @@ Statuses:
   shared   another document has a paragraph with exactly the same words
            (after normalising case, punctuation, quotes and Unicode forms)
   edited   another document has a paragraph this one derives from: shingle
-           Jaccard >= --threshold, or one lies >= --containment inside the other
+           Jaccard >= --threshold, or this one lies >= --containment inside it,
+           or paragraphs lying inside this one make up half of it (a merge)
   unique   neither
   boilerplate  a site footer or scraper junk ("Leave a Reply", a bare "TT");
            it links no documents and counts toward no reuse
