@@ -63,10 +63,26 @@ export interface CheckFlags extends DbFlags, OutputFlags, WalkFlags, SigningFlag
   diff?: boolean;
 }
 
-/** Whether a reported (incoming) document trips the --fail-on rule. */
+/**
+ * Whether a reported (incoming) document trips the --fail-on rule. For `document`, each story
+ * the file holds is judged on its own: a reprint bundled with an unrelated story (seed 000:
+ * the AP story reprinted whole, then a Lebanon story) is a copy, though only 60% of the file is.
+ */
 export function isFlagged(doc: DocumentReport, report: Report, failOn: CheckFailOn, copyShare: number): boolean {
-  if (failOn === 'document') return doc.reusedShare >= copyShare;
+  if (failOn === 'document') return copiedStories(doc, copyShare).length > 0;
   return failingParagraphs({ ...report, documents: [doc] }, failOn) > 0;
+}
+
+function copiedStories(doc: DocumentReport, copyShare: number): DocumentReport['stories'] {
+  return doc.stories.filter((story) => story.reusedShare >= copyShare);
+}
+
+/** The file, with the copied story's lines when the file holds more than one. */
+function copyLabel(doc: DocumentReport, copyShare: number): string {
+  if (doc.stories.length < 2) return doc.path;
+  return `${doc.path} (lines ${copiedStories(doc, copyShare)
+    .map((s) => `${s.startLine}-${s.endLine}`)
+    .join(', ')})`;
 }
 
 export async function runCheck(paths: readonly string[], flags: CheckFlags, io: CliIO, cwd: string): Promise<number> {
@@ -101,7 +117,7 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
       const id = documentPath(article, cwd);
       // Signatures are kept only when the clean articles will be stored afterwards.
       incoming.push(signer.prepare({ id, text: outcome.text }, flags.add === true));
-      if (flags.add) versions.set(id, { path: id, contentHash: contentHash(outcome.text), bytes: outcome.bytes });
+      versions.set(id, { path: id, contentHash: contentHash(outcome.text), bytes: outcome.bytes });
     }
     if (incoming.length === 0) {
       throw new UsageError(`none of the ${files.length} matching files could be read (see the warnings above)`);
@@ -111,8 +127,12 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
       threshold: store.options.threshold,
       containment: store.options.containment,
       maxDocumentsPerParagraph: MAX_ARCHIVED_PER_PARAGRAPH,
-      exclude: new Set(incoming.map((d) => d.id)),
+      // An incoming file already indexed unchanged stands for its stored version. A file of the
+      // same name with other text (a feed file reused day after day) is compared with what the
+      // index holds under that name, reported as "<path> (as indexed)".
+      exclude: new Set(incoming.filter((d) => store.contentHashOf(d.id) === versions.get(d.id)!.contentHash).map((d) => d.id)),
     });
+    for (const doc of context.documents) if (versions.has(doc.id)) doc.id = `${doc.id} (as indexed)`;
     const lookupMs = io.now() - lookupStart;
     archived = context.documents;
     if (context.cappedParagraphs > 0) {
@@ -138,9 +158,18 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
     store.close();
   }
 
+  const flagged = report.documents.filter((doc) => isFlagged(doc, report, failOn ?? 'edited', flags.copyShare));
+  const added = flags.add ? await addClean(file, requested, incoming, versions, new Set(flagged.map((d) => d.path)), io) : null;
   const elapsedMs = io.now() - started;
   if (flags.json) {
-    io.stdout.write(renderJson(report));
+    // The report is the scan's; `check` adds what the gate decided, so a saved report says why a job failed.
+    const gate = {
+      failOn: failOn ?? null,
+      copyShare: flags.copyShare,
+      flagged: failOn === undefined ? [] : flagged.map((d) => d.path),
+      added: added ? [...added.added, ...added.updated].map((entry) => entry.path) : null,
+    };
+    io.stdout.write(renderJson({ ...report, check: gate }));
   } else {
     const { palette, color } = outputStyle(flags, io);
     let text = renderHuman(report, { palette, color, diff: flags.diff === true, width: io.stdout.columns ?? 100, quiet: flags.quiet === true, elapsedMs });
@@ -154,16 +183,13 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
     io.stderr.write(`dedupe: ${renderSummary(report, elapsedMs)}; ${stages}\n`);
   }
 
-  const flagged = report.documents.filter((doc) => isFlagged(doc, report, failOn ?? 'edited', flags.copyShare));
-  if (flags.add) await addClean(file, requested, incoming, versions, new Set(flagged.map((d) => d.path)), io);
-
   if (failOn === undefined) return EXIT_OK;
   if (failOn === 'document') {
     if (flagged.length === 0) return EXIT_OK;
     const share = Math.round(flags.copyShare * 100);
     io.stderr.write(
       `dedupe: --fail-on document: ${flagged.length} article${flagged.length === 1 ? ' is a copy' : 's are copies'} ` +
-        `(>= ${share}% of the words reused): ${flagged.map((d) => d.path).join(', ')}\n`,
+        `(>= ${share}% of a story's words reused): ${flagged.map((d) => copyLabel(d, flags.copyShare)).join(', ')}\n`,
     );
     return EXIT_FOUND;
   }
@@ -181,14 +207,14 @@ async function addClean(
   versions: ReadonlyMap<string, ArticleVersion>,
   flagged: ReadonlySet<string>,
   io: CliIO,
-): Promise<void> {
+): Promise<PutSummary> {
+  const summary: PutSummary = { added: [], updated: [], unchanged: [] };
   const clean = incoming.filter((doc) => !flagged.has(doc.id));
   if (clean.length === 0) {
     io.stderr.write(`dedupe: --add: nothing added to ${file}; every article has reuse\n`);
-    return;
+    return summary;
   }
   const store = IndexStore.open(file, { mode: 'write', requested });
-  const summary: PutSummary = { added: [], updated: [], unchanged: [] };
   try {
     const addedAt = Date.now();
     await store.write(async (batch) => {
@@ -202,6 +228,7 @@ async function addClean(
     `dedupe: --add: ${summary.added.length} added, ${summary.updated.length} updated, ` +
       `${summary.unchanged.length} unchanged in ${file}${held}\n`,
   );
+  return summary;
 }
 
 const CHECK_HELP = `
@@ -211,11 +238,12 @@ archived or incoming. Nothing is written to the index unless --add is given.
 
 --fail-on:
   shared    exit 1 if an incoming paragraph of at least --min-words words (not
-            boilerplate) has an exact copy elsewhere
+            boilerplate, not repeated in its file) has an exact copy elsewhere
   edited    the same for shared or edited paragraphs
-  document  exit 1 if an incoming article as a whole is a copy: at least --copy-share
-            (default 0.8) of its words, in-file repeats left out, are in paragraphs
-            shared with or edited from another article; boilerplate does not count
+  document  exit 1 if an incoming article is a copy: at least --copy-share (default
+            0.8) of the words of one of its stories (a file can bundle several), in-file
+            repeats left out, are in paragraphs shared with or edited from another
+            article; boilerplate does not count
 --add stores the articles that do not trip the --fail-on rule (without --fail-on:
 those with no shared or edited paragraph) after the check.
 

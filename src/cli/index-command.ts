@@ -82,7 +82,7 @@ export async function runIndexAdd(paths: readonly string[], flags: AddFlags, io:
 
 export async function runIndexRemove(paths: readonly string[], flags: DbFlags & OutputFlags, io: CliIO, cwd: string): Promise<number> {
   const { file } = dbPath(flags);
-  const store = IndexStore.open(file, { mode: 'write' });
+  const store = IndexStore.open(file, { mode: 'write', mustExist: true });
   try {
     const removed: string[] = [];
     const notFound: string[] = [];
@@ -118,7 +118,12 @@ export function runIndexStats(flags: DbFlags & OutputFlags & { verify?: boolean 
         : renderStats(stats, paletteFor(flags, io), verification),
     );
     if (verification && !verification.ok) {
-      io.stderr.write(`dedupe: error: ${file}: the index is damaged (${verification.problems[0]}); restore it from a backup or rebuild it\n`);
+      // One line: SQLite's integrity report spans many ("*** in database main ***", one per page).
+      const first = (verification.problems[0] ?? '').replace(/\s+/g, ' ').trim();
+      const more = verification.problems.length > 1 ? ` and ${verification.problems.length - 1} more` : '';
+      io.stderr.write(
+        `dedupe: error: ${file}: the index is damaged (${first.length > 160 ? `${first.slice(0, 159)}…` : first}${more}); restore it from a backup or rebuild it\n`,
+      );
       return EXIT_ERROR;
     }
     return EXIT_OK;

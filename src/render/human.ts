@@ -7,6 +7,7 @@
  */
 import Table from 'cli-table3';
 import type { DocumentReport, EditSummary, GroupMember, GroupReport, Report, SegmentReport } from '../core/types.js';
+import { wordDiff } from '../core/worddiff.js';
 import { renderOps } from './diff.js';
 import type { Palette } from './palette.js';
 import { lineSpan, percent, plural, preview, relativeName } from './text.js';
@@ -120,7 +121,12 @@ function matchLabel(doc: DocumentReport, segment: SegmentReport): string {
 export interface DocumentOptions extends Pick<HumanOptions, 'palette' | 'width' | 'diff' | 'color'> {
   /** Path of the original of the document's group, if any. */
   originalOf?: (doc: DocumentReport) => string | null;
+  /** Text of a paragraph of a reported document (for --diff of merges). */
+  segmentText?: (path: string, segment: number) => string | undefined;
 }
+
+/** A matched paragraph lying at least this much inside this one is part of a merge (as in align.ts). */
+const MERGE_PART_SHARE = 0.6;
 
 export function renderDocument(doc: DocumentReport, options: DocumentOptions): string {
   const { palette, width } = options;
@@ -158,9 +164,18 @@ export function renderDocument(doc: DocumentReport, options: DocumentOptions): s
       const original = options.originalOf?.(doc) ?? null;
       const toOriginal = original === doc.path ? undefined : segment.matches.find((m) => m.path === original);
       const best = original === doc.path ? undefined : toOriginal ?? segment.matches.find((m) => m.ops);
-      if (best?.ops) {
-        const from = `${relativeName(doc.path, best.path)}:${lineSpan(best.startLine, best.endLine)}`;
-        rows.push(`  ${' '.repeat(spanWidth)}  ${palette.dim(`from ${from}:`)} ${renderOps(best.ops, { palette, color: options.color, context: 6 })}`);
+      // Several paragraphs of that document lying inside this one: a merge, diffed as one text
+      // (otherwise the merged-in sentence would read as written by this document).
+      const parts = best
+        ? segment.matches.filter((m) => m.path === best.path && m.reverseContainment >= MERGE_PART_SHARE).sort((a, b) => a.startLine - b.startLine)
+        : [];
+      const partTexts = parts.length >= 2 ? parts.map((m) => options.segmentText?.(m.path, m.segment)) : [];
+      const merged = partTexts.length >= 2 && partTexts.every((t): t is string => t !== undefined);
+      const ops = merged ? wordDiff(partTexts.join(' '), segment.text) : best?.ops;
+      if (best && ops) {
+        const lines = merged ? parts.map((m) => lineSpan(m.startLine, m.endLine)).join('+') : lineSpan(best.startLine, best.endLine);
+        const from = `${relativeName(doc.path, best.path)}:${lines}${merged ? ' (merged)' : ''}`;
+        rows.push(`  ${' '.repeat(spanWidth)}  ${palette.dim(`from ${from}:`)} ${renderOps(ops, { palette, color: options.color, context: 6 })}`);
       }
     }
   });
@@ -211,7 +226,9 @@ export function renderHuman(report: Report, options: HumanOptions): string {
     parts.push(renderGroupsTable(report, palette));
     const originals = new Map(report.groups.map((g) => [g.id, g.original]));
     const originalOf = (doc: DocumentReport): string | null => (doc.group === null ? null : (originals.get(doc.group) ?? null));
-    for (const doc of report.documents) parts.push(renderDocument(doc, { ...options, originalOf }));
+    const byPath = new Map(report.documents.map((d) => [d.path, d]));
+    const segmentText = (path: string, segment: number): string | undefined => byPath.get(path)?.segments[segment]?.text;
+    for (const doc of report.documents) parts.push(renderDocument(doc, { ...options, originalOf, segmentText }));
     const noise = renderScraperNoise(report, palette, options.width);
     if (noise) parts.push(noise);
   }

@@ -55,6 +55,8 @@ export interface OpenIndexOptions {
   requested?: Partial<ScanOptions>;
   /** In write mode, create the index's folder when it is missing (the default `.dedupe/`). */
   createFolder?: boolean;
+  /** In write mode, an existing index only (removing from an index never creates one). */
+  mustExist?: boolean;
   /** Unix milliseconds, recorded as the creation time of a new index. */
   now?: number;
   /** Label of the program version writing a new index, recorded in meta. */
@@ -291,7 +293,7 @@ export class IndexStore {
       throw new IndexError('not-an-index', file, `${file} is a folder; --db takes the index's file name, e.g. ${path.join(file, 'index.db')}`);
     }
     if (kind === 'missing') {
-      if (options.mode === 'read') {
+      if (options.mode === 'read' || options.mustExist) {
         throw new IndexError('missing', file, `${file}: no index there; build one first with dedupe index add --db ${file} <paths>`);
       }
       const folder = path.dirname(file);

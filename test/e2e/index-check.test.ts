@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DocumentReport, Report, SegmentReport } from '../../src/core/types.js';
-import { repoRoot, runCli, type CliResult, type CliRunOptions } from '../helpers/cli.js';
+import { repoRoot, runCli, runJson } from '../helpers/cli.js';
 import { random, syntheticArticle } from '../helpers/articles.js';
 import { SEED, tempDir } from '../helpers/fixtures.js';
 
@@ -13,16 +13,6 @@ const suiteDirs: string[] = [];
 afterAll(() => {
   for (const dir of suiteDirs) rmSync(dir, { recursive: true, force: true });
 });
-
-/** Runs a subcommand with --json after it (before it, --json would belong to the scan). */
-function runJson<T>(args: readonly string[], options: CliRunOptions = {}): { report: T; result: CliResult } {
-  const result = runCli([...args, '--json'], options);
-  try {
-    return { report: JSON.parse(result.stdout) as T, result };
-  } catch {
-    throw new Error(`stdout is not JSON (exit ${result.code}):\n${result.stdout.slice(0, 500)}\nstderr:\n${result.stderr}`);
-  }
-}
 
 function indexOf(...files: string[]): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dedupe-index-'));
@@ -91,15 +81,16 @@ describe('the seeds: index 002 and 004, check 000', () => {
     expect(docOf(report, SEED.reprintA)).toEqual(docOf(scan, SEED.reprintA));
   });
 
-  it('--fail-on document: 000 is not a copy as a whole (its Lebanon story is its own)', () => {
+  it('--fail-on document judges 000 by its stories: the North Korea story is a copy, the Lebanon one is not', () => {
     const share = docOf(report, SEED.reprintA).reusedShare;
     expect(share).toBeGreaterThan(0.3);
     expect(share).toBeLessThan(0.8);
-    expect(runCli(['check', '--db', db, '--fail-on', 'document', SEED.reprintA]).code).toBe(0);
-    // The rule's share is a flag: at 30% the same article counts as a copy.
-    const strict = runCli(['check', '--db', db, '--fail-on', 'document', '--copy-share', '0.3', '-q', SEED.reprintA]);
-    expect(strict.code).toBe(1);
-    expect(strict.stderr).toBe(`dedupe: --fail-on document: 1 article is a copy (>= 30% of the words reused): ${SEED.reprintA}\n`);
+    expect(docOf(report, SEED.reprintA).stories.map((story) => story.reusedShare >= 0.8)).toEqual([true, false]);
+    const check = runCli(['check', '--db', db, '--fail-on', 'document', '-q', SEED.reprintA]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toBe(`dedupe: --fail-on document: 1 article is a copy (>= 80% of a story's words reused): ${SEED.reprintA} (lines 1-30)\n`);
+    // The rule's share is a flag: at 100% an edited reprint is not a copy.
+    expect(runCli(['check', '--db', db, '--fail-on', 'document', '--copy-share', '1', '-q', SEED.reprintA]).code).toBe(0);
   });
 });
 
@@ -143,7 +134,7 @@ describe('--fail-on document and --add', () => {
     const check = runCli(['check', '--db', db, '--fail-on', 'document', '--add', '-q', dir]);
     expect(check.code).toBe(1);
     expect(check.stderr).toContain('dedupe: --add: 1 added, 0 updated, 0 unchanged');
-    expect(check.stderr).toContain(`1 article is a copy (>= 80% of the words reused): ${path.join(dir, 'copy-of-002.txt')}`);
+    expect(check.stderr).toContain(`1 article is a copy (>= 80% of a story's words reused): ${path.join(dir, 'copy-of-002.txt')}`);
     const stats = runJson<{ documents: number }>(['index', 'stats', '--db', db]).report;
     expect(stats.documents).toBe(2);
     const removed = runJson<{ removed: string[] }>(['index', 'remove', '--db', db, path.join(dir, 'other.txt')]).report;
@@ -246,5 +237,49 @@ describe('a paragraph found in very many archived articles', () => {
     expect(paragraph.matchCount).toBe(100);
     expect(paragraph.matches.map((m) => m.path)).toContain('archive/000.txt');
     expect(paragraph.matches.map((m) => m.path)).not.toContain('archive/103.txt');
+  });
+});
+
+describe('the gate, on what the seeds look like in a feed', () => {
+  it('--fail-on document judges each story: a reprint bundled with another story is a copy', () => {
+    const db = indexOf(SEED.original, SEED.unrelated);
+    const { report, result } = runJson<Report & { check: { flagged: string[]; failOn: string } }>([
+      'check',
+      '--db',
+      db,
+      '--fail-on',
+      'document',
+      SEED.reprintA,
+      SEED.update,
+    ]);
+    expect(result.code).toBe(1);
+    expect(docOf(report, SEED.reprintA).reusedShare).toBeLessThan(0.8); // the whole file is not
+    expect(report.check).toMatchObject({ failOn: 'document', flagged: [SEED.reprintA] });
+    expect(result.stderr).toContain(`${SEED.reprintA} (lines 1-30)`);
+  });
+
+  it('a reused file name is compared with what the index holds under it, not skipped', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'incoming'));
+    const db = path.join(dir, 'index.db');
+    expect(runCli(['index', 'add', '-q', '--db', db, path.join(repoRoot, SEED.unrelated)]).code).toBe(0);
+    const feed = path.join(dir, 'incoming', 'feed.txt');
+    copyFileSync(path.join(repoRoot, SEED.original), feed);
+    const first = runCli(['check', '-q', '--db', db, '--fail-on', 'edited', '--add', 'incoming'], { cwd: dir });
+    expect(first.code).toBe(0);
+    writeFileSync(feed, readFileSync(path.join(repoRoot, SEED.reprintA), 'utf8').split('\n').slice(0, 30).join('\n'));
+    const { report, result } = runJson<Report & { check: { added: string[] | null } }>(['check', '--db', db, '--fail-on', 'edited', '--add', 'incoming'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(atLine(docOf(report, 'incoming/feed.txt'), 12).matches[0]).toMatchObject({ path: 'incoming/feed.txt (as indexed)', status: 'edited' });
+    expect(report.check.added).toEqual([]);
+  });
+
+  it('index remove never creates an index', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'none.db');
+    const result = runCli(['index', 'remove', '--db', db, 'x.txt']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^dedupe: error: .*none\.db: no index there; build one first/);
+    expect(existsSync(db)).toBe(false);
   });
 });

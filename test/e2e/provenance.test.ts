@@ -72,6 +72,12 @@ describe('word-level changes', () => {
     expect(reprint).toMatch(/\n {5}25  shared[^\n]*\n {5}26  shared[^\n]*\n\s+from 002_b644d28894aa6977\.txt:17: \[-UK-\] \{\+United Kingdom\+\}/);
   });
 
+  it('--diff shows a merge against both merged paragraphs, not the second as written anew', () => {
+    const { stdout } = runCli(['--diff', SEED.original, SEED.reprintA]);
+    const line30 = stdout.slice(stdout.indexOf('\n     30  '));
+    expect(line30).toMatch(/^\n {5}30 [^\n]*\n\s+from 002_b644d28894aa6977\.txt:22\+23 \(merged\): North Korea has already sent over … Ukrainian targets, officials in Kyiv say\.\n/);
+  });
+
   it('--diff shows the word changes under each changed paragraph, readable without colour', () => {
     const { stdout } = runCli(['--diff', SEED.original, SEED.reprintA]);
     expect(stdout).toContain('from 002_b644d28894aa6977.txt:1: [-KYIV, Ukraine (AP) — US-] {+American+} and South Korean officials');
