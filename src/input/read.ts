@@ -9,8 +9,8 @@
  * - Invalid UTF-8 (Latin-1 or Windows-1252 exports): skipped with a warning that says how to
  *   convert, rather than guessing an encoding and matching garbage.
  */
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { Warning } from '../core/types.js';
 
 /**
@@ -30,10 +30,16 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 export async function readArticle(file: string): Promise<ReadOutcome> {
   let bytes: Buffer;
+  let handle: FileHandle | undefined;
   try {
-    bytes = await readFile(file);
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const kind = notRegular(await handle.stat());
+    if (kind) return failure('unreadable', file, kind);
+    bytes = await handle.readFile();
   } catch (error) {
     return readFailure(file, error);
+  } finally {
+    await handle?.close();
   }
   return decodeArticle(file, bytes);
 }
@@ -47,17 +53,31 @@ export async function readArticle(file: string): Promise<ReadOutcome> {
  */
 export function readArticleSync(file: string): ReadOutcome {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(file);
+    // Non-blocking open: opening a named pipe for reading would wait for a writer forever.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const kind = notRegular(fstatSync(fd));
+    if (kind) return failure('unreadable', file, kind);
+    bytes = readFileSync(fd);
   } catch (error) {
     return readFailure(file, error);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   return decodeArticle(file, bytes);
 }
 
+/** Why something that is not a regular file cannot be read as an article, or null. */
+function notRegular(info: Stats): string | null {
+  if (info.isFile()) return null;
+  if (info.isDirectory()) return 'cannot be read (is a folder)';
+  return 'not a regular file (a pipe, socket or device)';
+}
+
 function readFailure(file: string, error: unknown): ReadOutcome {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return failure('vanished', file, 'disappeared before it could be read');
+  if (code === 'ENOENT') return failure('vanished', file, 'missing (a broken link, or deleted during the run)');
   const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : String(code ?? error);
   return failure('unreadable', file, `cannot be read (${reason})`);
 }
@@ -70,7 +90,11 @@ function decodeArticle(file: string, bytes: Buffer): ReadOutcome {
     return failure('invalid-utf8', file, `${encoding} text, not UTF-8`, `convert it: iconv -f ${encoding} -t UTF-8`);
   }
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return failure('binary', file, `binary file, not text (NUL byte at offset ${nul})`);
+  if (nul >= 0) {
+    const utf16 = utf16WithoutMark(bytes);
+    if (utf16) return failure('invalid-utf8', file, `${utf16} text without a byte-order mark, not UTF-8`, `convert it: iconv -f ${utf16} -t UTF-8`);
+    return failure('binary', file, `binary file, not text (NUL byte at offset ${nul})`);
+  }
   let text: string;
   try {
     text = strictUtf8.decode(bytes);
@@ -83,6 +107,25 @@ function decodeArticle(file: string, bytes: Buffer): ReadOutcome {
     );
   }
   return { ok: true, text, bytes: bytes.length };
+}
+
+/**
+ * UTF-16 text without a byte-order mark: in Latin-script text every other byte is zero. Looks
+ * at the first 512 bytes: at least 40% of odd (LE) or even (BE) bytes zero, and the others not.
+ */
+function utf16WithoutMark(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | null {
+  const length = Math.min(bytes.length, 512) & ~1;
+  if (length < 8) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < length; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const half = length / 2;
+  if (oddZeros >= 0.4 * half && evenZeros <= 0.05 * half) return 'UTF-16LE';
+  if (evenZeros >= 0.4 * half && oddZeros <= 0.05 * half) return 'UTF-16BE';
+  return null;
 }
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */

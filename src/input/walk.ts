@@ -74,7 +74,9 @@ export async function findFiles(paths: readonly string[], options: WalkOptions =
       if (entry.dirent.isFile()) record(full, path.join(real, entry.path), throughLink);
       else if (entry.dirent.isSymbolicLink()) {
         const target = await stat(full).catch(() => null);
-        if (target?.isFile()) await add(full, true);
+        // A broken link is listed too, so that reading it warns rather than it vanishing.
+        if (!target) record(full, path.resolve(full), true);
+        else if (target.isFile()) await add(full, true);
       }
     }
     for (const entry of await fg(['**'], glob)) {

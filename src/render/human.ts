@@ -29,8 +29,9 @@ export interface HumanOptions {
 export function renderSummary(report: Report, elapsedMs: number): string {
   const s = report.summary;
   const seconds = (elapsedMs / 1000).toFixed(2);
+  const skipped = report.warnings.filter((w) => w.code !== 'duplicate-id').length;
   return (
-    `${plural(s.documents, 'file')}, ${plural(s.paragraphs, 'paragraph')} ` +
+    `${plural(s.documents, 'file')}${skipped > 0 ? ` (${skipped} skipped)` : ''}, ${plural(s.paragraphs, 'paragraph')} ` +
     `(${s.shared} shared, ${s.edited} edited, ${s.unique} unique, ${s.boilerplate} boilerplate), ` +
     `${plural(s.groups, 'group')} in ${seconds} s`
   );

@@ -1,4 +1,5 @@
 /** Reading real files: line ends, BOM, binary, empty, invalid UTF-8, layouts, symlinks. */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -162,6 +163,21 @@ describe('walking folders', () => {
     const result = runCli([dir]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/windows\.txt: UTF-16LE text, not UTF-8; skipped \(convert it: iconv -f UTF-16LE -t UTF-8\)\n$/);
+  });
+
+  it('skips a named pipe, a broken link and UTF-16 without a mark, each with a warning, and counts them', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'ok.txt'), 'A readable paragraph of several words.\n');
+    symlinkSync('nowhere.txt', path.join(dir, 'broken.txt'));
+    writeFileSync(path.join(dir, 'u16.txt'), Buffer.from('Plain text in UTF-16 without a mark.', 'utf16le'));
+    const fifo = path.join(dir, 'pipe.txt');
+    spawnSync('mkfifo', [fifo]);
+    const result = runCli(['-q', dir, fifo], { timeoutMs: 20_000 });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^1 file \(3 skipped\), /);
+    expect(result.stderr).toMatch(/broken\.txt: missing \(a broken link, or deleted during the run\); skipped/);
+    expect(result.stderr).toMatch(/u16\.txt: UTF-16LE text without a byte-order mark, not UTF-8; skipped \(convert it: iconv -f UTF-16LE -t UTF-8\)/);
+    expect(result.stderr).toMatch(/pipe\.txt: not a regular file \(a pipe, socket or device\); skipped/);
   });
 
   it('warns about an unreadable file and goes on', () => {

@@ -16,6 +16,8 @@ export interface CliRunOptions {
   cwd?: string;
   env?: Record<string, string | undefined>;
   input?: string;
+  /** Kill the CLI after this long (a hang is a failure, not a stuck test run). */
+  timeoutMs?: number;
 }
 
 export function runCli(args: readonly string[], options: CliRunOptions = {}): CliResult {
@@ -27,6 +29,7 @@ export function runCli(args: readonly string[], options: CliRunOptions = {}): Cl
     input: options.input,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
+    timeout: options.timeoutMs ?? 120_000,
   });
   if (result.error) throw result.error;
   return { stdout: result.stdout, stderr: result.stderr, code: result.status };
