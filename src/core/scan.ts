@@ -18,6 +18,7 @@ import { loadXXHash, TokenHasher } from './hash.js';
 import { addAnchorPairs, PairBuffer } from './candidates.js';
 import { addBandPairs, bandKeys } from './lsh.js';
 import { MinHasher } from './minhash.js';
+import { isChrome, JUNK_KINDS, junkKind } from './junk.js';
 import { tokenize } from './normalize.js';
 import { resolveOptions } from './options.js';
 import { analyseGroup, type StoryView } from './provenance.js';
@@ -129,7 +130,7 @@ export class Signer {
       timings.normalize += now - t;
       words += tokens.length;
       const paragraph: PreparedParagraph = { segment: seg, words: tokens.length, textKey, shingles: null, bandKeys: null, anchors: null };
-      if (tokens.length <= CMS_MAX_WORDS && CMS_PHRASES.has(tokens.join(' '))) paragraph.chrome = true;
+      if (isChrome(tokens)) paragraph.chrome = true;
       const size = shingleLength(this.options.shingleSize, unspaced);
       if (tokens.length < this.options.minWords || tokens.length < size) return paragraph;
       t = now;
@@ -676,43 +677,6 @@ function buildReport(
       report: clock() - t,
     },
   };
-}
-
-const JUNK_KINDS: readonly BoilerplateKind[] = ['artifact', 'footer'];
-/** Lines of at most this many words that occur more than once are scraper artifacts ("TT"). */
-export const ARTIFACT_MAX_WORDS = 2;
-/**
- * Chrome of common publishing systems (WordPress comment forms, "related" widgets), recognised
- * even on a single page. A paragraph must be exactly one of these (normalised words), so an
- * article sentence that merely starts with "Advertisement" or "Share" is not taken for one.
- */
-const CMS_PHRASES = new Set([
-  'leave a reply',
-  'leave a reply cancel reply',
-  'leave a comment',
-  'check also',
-  'your email address will not be published',
-  'your email address will not be published required fields are marked',
-  'required fields are marked',
-  'related posts',
-  'related articles',
-  'related stories',
-  'you may also like',
-  'share this',
-  'share this article',
-  'click to share',
-  'post navigation',
-  'advertisement',
-  'read more',
-]);
-const CMS_MAX_WORDS = 12;
-
-/** Why a paragraph is not article text, or null: a scraper artifact or publishing-system chrome. */
-function junkKind(paragraph: PreparedParagraph, occurrences: number): BoilerplateKind | null {
-  if (paragraph.words === 0) return 'artifact';
-  if (paragraph.chrome) return 'footer';
-  if (paragraph.words <= ARTIFACT_MAX_WORDS && occurrences >= 2) return 'artifact';
-  return null;
 }
 
 function share(part: number, whole: number): number {
