@@ -19,6 +19,7 @@ import { contentHash } from '../store/codec.js';
 import { IndexStore } from '../store/index-store.js';
 import { findContext } from '../store/lookup.js';
 import { outputStyle } from './color.js';
+import { parseNumber } from './option-parsers.js';
 import { EXIT_FOUND, EXIT_OK, UsageError } from './exit-codes.js';
 import {
   type ArticleVersion,
@@ -29,7 +30,6 @@ import {
   dbPath,
   documentPath,
   findArticles,
-  parseNumber,
   putArticle,
   readAhead,
   requestedOptions,

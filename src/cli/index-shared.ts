@@ -4,7 +4,7 @@
  * and reading files a few at a time ahead of the consumer.
  */
 import path from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { SEGMENT_MODES } from '../core/options.js';
 import type { PreparedDocument } from '../core/scan.js';
 import type { ScanOptions, SegmentMode } from '../core/types.js';
@@ -17,6 +17,7 @@ import { outputStyle } from './color.js';
 import { UsageError } from './exit-codes.js';
 import type { CliIO } from './io.js';
 import type { ScanFlags } from './scan-command.js';
+import { collect, parseNumber } from './option-parsers.js';
 
 /** Where the index lives unless --db says otherwise: a hidden folder in the current folder. */
 export const DEFAULT_DB = path.join('.dedupe', 'index.db');
@@ -32,15 +33,7 @@ export type WalkFlags = Pick<ScanFlags, 'include' | 'exclude'>;
 /** Options that shape signatures; undefined when not given, so the index's own values apply. */
 export type SigningFlags = Pick<ScanFlags, 'segment' | 'threshold' | 'containment' | 'shingleSize' | 'numHashes' | 'minWords' | 'seed'>;
 
-export function parseNumber(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`expected a number, got '${value}'`);
-  return n;
-}
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
 
 export function addDbOption(command: Command): Command {
   return command.option('--db <file>', `the index file (default: ${DEFAULT_DB} in the current folder)`);

@@ -2,7 +2,7 @@
  * Command-line parsing (commander). Maps every failure to one line on stderr and an exit code;
  * a stack trace only with --verbose.
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { DEFAULT_OPTIONS, OptionsError, SEGMENT_MODES } from '../core/index.js';
 import { InputError } from '../input/errors.js';
 import { EXIT_ERROR, EXIT_OK, UsageError } from './exit-codes.js';
@@ -10,18 +10,11 @@ import { addIndexCommands } from './index-command.js';
 import type { CliIO } from './io.js';
 import { runDiff, type DiffFlags } from './diff-command.js';
 import { FAIL_ON_VALUES, runScan, type ScanFlags } from './scan-command.js';
+import { collect, parseNumber } from './option-parsers.js';
 
 export const VERSION = '0.1.0';
 
-function parseNumber(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`expected a number, got '${value}'`);
-  return n;
-}
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
 
 const EXIT_HELP = `
 Statuses:
