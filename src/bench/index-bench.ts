@@ -27,6 +27,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { fmix32 } from '../core/hash.js';
+import { Random } from './random.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const binPath = path.join(repoRoot, 'bin', 'dedupe.js');
@@ -86,16 +87,10 @@ export interface IndexBenchResult {
   folder: string;
 }
 
-/** mulberry32: small, seeded, deterministic. */
+/** A [0, 1) generator on the bench's mulberry32 (random.ts), started as it always was here. */
 function random(seed: number): () => number {
-  let state = fmix32(seed ^ 0x9e3779b9) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 0x100000000;
-  };
+  const generator = new Random(fmix32(seed ^ 0x9e3779b9));
+  return () => generator.next();
 }
 
 interface Source {
