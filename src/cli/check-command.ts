@@ -31,7 +31,7 @@ import {
   documentPath,
   findArticles,
   putArticle,
-  readAhead,
+  readFiles,
   requestedOptions,
   type DbFlags,
   type OutputFlags,
@@ -108,7 +108,7 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
   let timings: Record<string, number>;
   try {
     const signer = await createSigner(store.options, () => io.now());
-    for await (const { file: article, outcome } of readAhead(files)) {
+    for (const { file: article, outcome } of readFiles(files)) {
       if (!outcome.ok) {
         warnings.push(outcome.warning);
         warn(io, outcome.warning.message);

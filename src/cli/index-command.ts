@@ -21,7 +21,7 @@ import {
   findArticles,
   paletteFor,
   putArticle,
-  readAhead,
+  readFiles,
   requestedOptions,
   type DbFlags,
   type OutputFlags,
@@ -46,7 +46,7 @@ export async function runIndexAdd(paths: readonly string[], flags: AddFlags, io:
     const unreadable: string[] = [];
     const addedAt = Date.now();
     await store.write(async (batch) => {
-      for await (const { file: article, outcome } of readAhead(files)) {
+      for (const { file: article, outcome } of readFiles(files)) {
         if (!outcome.ok) {
           unreadable.push(article);
           warn(io, outcome.warning.message);

@@ -8,7 +8,7 @@ import { Command, Option } from 'commander';
 import { SEGMENT_MODES } from '../core/options.js';
 import type { PreparedDocument } from '../core/scan.js';
 import type { ScanOptions, SegmentMode } from '../core/types.js';
-import { readArticle, type ReadOutcome } from '../input/read.js';
+import { readArticleSync, type ReadOutcome } from '../input/read.js';
 import { DEFAULT_INCLUDE, findFiles } from '../input/walk.js';
 import type { AddResult } from '../render/ingest.js';
 import type { Palette } from '../render/palette.js';
@@ -110,16 +110,12 @@ export async function findArticles(paths: readonly string[], flags: WalkFlags): 
   return files;
 }
 
-/** Reads files a few at a time ahead of the consumer, in order. */
-const READ_AHEAD = 16;
-
-export async function* readAhead(files: readonly string[]): AsyncGenerator<{ file: string; outcome: ReadOutcome }> {
-  const pending = files.slice(0, READ_AHEAD).map((file) => readArticle(file));
-  for (let i = 0; i < files.length; i++) {
-    const outcome = await pending[i]!;
-    if (i + READ_AHEAD < files.length) pending.push(readArticle(files[i + READ_AHEAD]!));
-    yield { file: files[i]!, outcome };
-  }
+/**
+ * Reads the files in order with the scan's synchronous reader: an asynchronous read-ahead did
+ * not overlap the work on the main thread and cost more (see readArticleSync).
+ */
+export function* readFiles(files: readonly string[]): Generator<{ file: string; outcome: ReadOutcome }> {
+  for (const file of files) yield { file, outcome: readArticleSync(file) };
 }
 
 export function paletteFor(flags: OutputFlags, io: CliIO): Palette {
