@@ -7,6 +7,7 @@
  */
 import Table from 'cli-table3';
 import type { DocumentReport, EditSummary, GroupMember, GroupReport, Report, SegmentReport } from '../core/types.js';
+import { MERGE_PART_CONTAINMENT } from '../core/align.js';
 import { wordDiff } from '../core/worddiff.js';
 import { renderOps } from './diff.js';
 import type { Palette } from './palette.js';
@@ -126,8 +127,6 @@ export interface DocumentOptions extends Pick<HumanOptions, 'palette' | 'width' 
   segmentText?: (path: string, segment: number) => string | undefined;
 }
 
-/** A matched paragraph lying at least this much inside this one is part of a merge (as in align.ts). */
-const MERGE_PART_SHARE = 0.6;
 
 export function renderDocument(doc: DocumentReport, options: DocumentOptions): string {
   const { palette, width } = options;
@@ -168,7 +167,7 @@ export function renderDocument(doc: DocumentReport, options: DocumentOptions): s
       // Several paragraphs of that document lying inside this one: a merge, diffed as one text
       // (otherwise the merged-in sentence would read as written by this document).
       const parts = best
-        ? segment.matches.filter((m) => m.path === best.path && m.reverseContainment >= MERGE_PART_SHARE).sort((a, b) => a.startLine - b.startLine)
+        ? segment.matches.filter((m) => m.path === best.path && m.reverseContainment >= MERGE_PART_CONTAINMENT).sort((a, b) => a.startLine - b.startLine)
         : [];
       const partTexts = parts.length >= 2 ? parts.map((m) => options.segmentText?.(m.path, m.segment)) : [];
       const merged = partTexts.length >= 2 && partTexts.every((t): t is string => t !== undefined);
