@@ -1,10 +1,12 @@
 /**
- * dedupe as a library: the pure core plus the file helpers the CLI uses.
+ * dedupe as a library: the pure core, the engine the CLI runs (files, threads, the index) and the renderers.
  *
  *   import { scanDocuments } from 'dedupe';
  *   const report = await scanDocuments([{ id: 'a', text }, { id: 'b', text: other }]);
  */
 export * from './core/index.js';
+export { checkPaths, diffFiles, scanPaths, addToIndex, removeFromIndex, indexStats } from './engine/index.js';
+export type { CheckRequest, CheckRun, ScanRequest, ScanRun, EngineHooks } from './engine/index.js';
 export { findFiles } from './input/walk.js';
 export { readArticle } from './input/read.js';
 export { renderJson, renderJsonChunks } from './render/json.js';

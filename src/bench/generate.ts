@@ -33,7 +33,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { fmix32 } from '../core/hash.js';
+import { fmix32 } from '../core/signing/hash.js';
 import { Random } from './random.js';
 import { isMainModule } from './script.js';
 

@@ -12,9 +12,9 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadXXHash } from '../core/hash.js';
-import type { CliIO } from '../cli/io.js';
-import { scanFiles } from '../cli/scan-command.js';
+import { loadXXHash } from '../core/signing/hash.js';
+import { resolveOptions } from '../core/options.js';
+import { defaultThreads, scanPaths } from '../engine/index.js';
 import { renderJsonChunks } from '../render/json.js';
 import { isMainModule } from './script.js';
 
@@ -67,13 +67,16 @@ export async function measure(corpus: string): Promise<Measurement> {
   collectGarbage();
   const baselineRss = process.memoryUsage().rss;
   const now = (): number => performance.now();
-  const discard = { write: (): boolean => true };
-  const io: CliIO = { stdout: discard, stderr: { write: (text: string) => process.stderr.write(text) }, env: {}, now };
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'dedupe-bench-report-'));
   try {
     const started = now();
     const cpuStart = process.cpuUsage();
-    const { report, bytes, timings } = await scanFiles([corpus], { json: true, include: [], exclude: [] }, io);
+    const run = await scanPaths(
+      { paths: [corpus], include: [], exclude: [], options: resolveOptions(), threads: defaultThreads(), wordOps: true },
+      { warning: (w) => process.stderr.write(`measure: warning: ${w.message}\n`), clock: now },
+    );
+    const { report, bytes } = run;
+    const timings = { walk: run.walkMs, prepare: run.prepareMs, ...run.timings };
     // Render and write as `runScan` does for --json: chunk by chunk into the output file.
     let renderMs = 0;
     let writeMs = 0;

@@ -5,7 +5,7 @@
  * mulberry32 (Tommy Ettinger, public domain): 32 bits of state, passes gjrand's tests at the
  * sizes used here, and is a few lines. Not for anything cryptographic.
  */
-import { fmix32 } from '../core/hash.js';
+import { fmix32 } from '../core/signing/hash.js';
 
 export class Random {
   private state: number;

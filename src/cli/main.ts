@@ -13,6 +13,7 @@ export async function main(): Promise<void> {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
+    cwd: process.cwd(),
     now: () => performance.now(),
   });
   // Set, not process.exit(): a large --json report still drains into a slow pipe.

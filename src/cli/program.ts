@@ -1,98 +1,125 @@
 /**
- * Command-line parsing (commander). Maps every failure to one line on stderr and an exit code;
- * a stack trace only with --verbose.
+ * The command line: commander declares the commands and their flags, requests.ts turns the
+ * flags into one validated request per command, src/cli/commands run it through the engine
+ * and a renderer, and `run` maps every failure to one line on stderr and an exit code (a stack
+ * trace only with --verbose). Nothing here touches the process: streams, environment, working
+ * folder and clock come in through `io`.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { DEFAULT_OPTIONS, OptionsError, SEGMENT_MODES } from '../core/index.js';
+import { DEFAULT_OPTIONS, OptionsError } from '../core/index.js';
+import { DEFAULT_COPY_SHARE } from '../engine/index.js';
 import { InputError } from '../input/errors.js';
+import { collect } from '../input/arguments.js';
+import { runCheckCommand } from './commands/check.js';
+import { runDiffCommand } from './commands/diff.js';
+import { runIndexAdd, runIndexRemove, runIndexStats } from './commands/index.js';
+import { runScanCommand } from './commands/scan.js';
 import { EXIT_ERROR, EXIT_OK, UsageError } from './exit-codes.js';
-import { addIndexCommands } from './index-command.js';
+import { CHECK_HELP, DIFF_HELP, INDEX_HELP, SCAN_HELP } from './help.js';
 import type { CliIO } from './io.js';
-import { runDiff, type DiffFlags } from './diff-command.js';
-import { FAIL_ON_VALUES, runScan, type ScanFlags } from './scan-command.js';
-import { collect, parseNumber } from './option-parsers.js';
+import { checkCommand, DEFAULT_DB, DEFAULT_DIFF_CONTEXT, diffCommand, indexCommand, scanCommand, type RawFlags } from './requests.js';
 
 export const VERSION = '0.1.0';
 
+/**
+ * A value option. Values stay strings until requests.ts reads them (so every bad value is
+ * reported at once). With a default, an option not given takes it; `note` only describes
+ * where the value comes from instead (an index's own parameters).
+ */
+function valueOption(flags: string, description: string, fallback?: { default: unknown } | { note: string }): Option {
+  if (fallback === undefined) return new Option(flags, description);
+  if ('note' in fallback) return new Option(flags, `${description} (default: ${fallback.note})`);
+  return new Option(flags, description).default(String(fallback.default), String(fallback.default));
+}
 
+/** The scan's default for an option, or, against an index (`defaults` false), a note that the index's value applies. */
+function fallbackFor(defaults: boolean, key: keyof typeof DEFAULT_OPTIONS): { default: unknown } | { note: string } {
+  return defaults ? { default: DEFAULT_OPTIONS[key] } : { note: `the index's; ${String(DEFAULT_OPTIONS[key])} for a new one` };
+}
 
-const EXIT_HELP = `
-Statuses:
-  shared   another document has a paragraph with exactly the same words
-           (after normalising case, punctuation, quotes and Unicode forms)
-  edited   another document has a paragraph this one derives from: shingle
-           Jaccard >= --threshold, or this one lies >= --containment inside it,
-           or paragraphs lying inside this one make up half of it (a merge)
-  unique   neither
-  boilerplate  a site footer or scraper junk ("Leave a Reply", a bare "TT");
-           it links no documents and counts toward no reuse
-  A text repeated inside its own file is marked as a repeat; that alone does
-  not make it shared. Paragraphs under --min-words words match only when
-  identical and never link documents into a group.
-
-Exit codes:
-  0  finished (reuse may have been found; see --fail-on)
-  1  --fail-on given and such paragraphs found
-  2  usage or input error (bad option, missing path, no files to scan)
-
-Examples:
-  dedupe fixtures/seeds
-  dedupe --json archive/ | jq '.groups'
-  dedupe --fail-on edited incoming/ archive/`;
-
-const DIFF_HELP = `
-Changes:
-  same     identical words (after normalising case, punctuation and quotes)
-  edited   one paragraph changed into one
-  merged   several consecutive paragraphs became one (n → 1)
-  split    one paragraph became several (1 → n)
-  dropped  only in <from>;  added  only in <to>
-  [moved]  the paragraph changed place
-Without colour, deleted words read [-like this-] and inserted ones {+like this+}.
-
-Exit codes: 0 compared; 2 usage or input error (missing or unreadable file).
-
-Example:
-  dedupe diff fixtures/seeds/002_b644d28894aa6977.txt fixtures/seeds/000_2c77c33462164435.txt`;
-
-/** Options that change what counts as the same or an edited paragraph (scan and diff). */
-function addMatchingOptions(command: Command): Command {
+/** Options that change what counts as the same or an edited paragraph. */
+function addMatchingOptions(command: Command, defaults: boolean): Command {
   return command
-    .addOption(
-      new Option('--segment <mode>', 'how lines become paragraphs: auto, line (one per line), block (join wrapped lines)')
-        .choices(SEGMENT_MODES)
-        .default(DEFAULT_OPTIONS.segment),
-    )
-    .option('--threshold <jaccard>', 'shingle Jaccard similarity at which a paragraph counts as edited from another', parseNumber, DEFAULT_OPTIONS.threshold)
-    .option('--containment <share>', 'share of a paragraph inside another at which it counts as edited (merges, splits)', parseNumber, DEFAULT_OPTIONS.containment)
-    .option('--shingle-size <words>', 'words per shingle', parseNumber, DEFAULT_OPTIONS.shingleSize)
-    .option('--min-words <n>', 'shorter paragraphs match only when identical', parseNumber, DEFAULT_OPTIONS.minWords)
+    .addOption(valueOption('--segment <mode>', 'how lines become paragraphs: auto, line (one per line), block (join wrapped lines)', fallbackFor(defaults, 'segment')))
+    .addOption(valueOption('--threshold <jaccard>', 'shingle Jaccard similarity at which a paragraph counts as edited from another', fallbackFor(defaults, 'threshold')))
+    .addOption(valueOption('--containment <share>', 'share of a paragraph inside another at which it counts as edited (merges, splits)', fallbackFor(defaults, 'containment')))
+    .addOption(valueOption('--shingle-size <words>', 'words per shingle', fallbackFor(defaults, 'shingleSize')))
+    .addOption(valueOption('--min-words <n>', 'shorter paragraphs match only when identical', fallbackFor(defaults, 'minWords')));
+}
+
+function addSigningOptions(command: Command, defaults: boolean): Command {
+  return addMatchingOptions(command, defaults)
+    .addOption(valueOption('--num-hashes <n>', 'MinHash signature length', fallbackFor(defaults, 'numHashes')))
+    .addOption(valueOption('--seed <n>', 'hash seed (same seed, same signatures)', fallbackFor(defaults, 'seed')));
+}
+
+function addOutputOptions(command: Command, json: string): Command {
+  return command
+    .option('--json', json)
+    .option('-q, --quiet', 'print only the summary line')
+    .option('--color', 'colour the output (default: when stdout is a terminal)')
+    .option('--no-color', 'do not colour the output (also NO_COLOR=1)')
     .option('--verbose', 'stage timings on stderr, stack traces on errors');
 }
 
+function addWalkOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--include <glob>', 'files to read inside folders, repeatable').argParser(collect).default([], '**/*.txt'))
+    .addOption(new Option('--exclude <glob>', 'files or folders to skip, repeatable').argParser(collect).default([], 'none'));
+}
+
 function addScanOptions(command: Command): Command {
-  return addMatchingOptions(
-    command
-      .argument('<paths...>', 'files or folders to scan')
-      .option('--json', 'print the report as JSON (schema: schema/report.schema.json)')
-      .option('-q, --quiet', 'print only the summary line')
-      .option('--color', 'colour the output (default: when stdout is a terminal)')
-      .option('--no-color', 'do not colour the output (also NO_COLOR=1)')
-      .addOption(new Option('--include <glob>', 'files to read inside folders, repeatable').argParser(collect).default([], '**/*.txt'))
-      .addOption(new Option('--exclude <glob>', 'files or folders to skip, repeatable').argParser(collect).default([], 'none')),
+  return addSigningOptions(
+    addWalkOptions(addOutputOptions(command.argument('<paths...>', 'files or folders to scan'), 'print the report as JSON (schema: schema/report.schema.json)')),
+    true,
   )
-    .option('--num-hashes <n>', 'MinHash signature length', parseNumber, DEFAULT_OPTIONS.numHashes)
-    .option('--seed <n>', 'hash seed (same seed, same signatures)', parseNumber, DEFAULT_OPTIONS.seed)
-    .option('--max-matches <n>', 'matches listed per paragraph, 0 for all', parseNumber, DEFAULT_OPTIONS.maxMatches)
-    .addOption(
-      new Option('--fail-on <status>', 'exit 1 if a paragraph of at least --min-words words (not boilerplate or a repeat) is shared, or shared or edited').choices(
-        FAIL_ON_VALUES,
-      ),
-    )
+    .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all', { default: DEFAULT_OPTIONS.maxMatches }))
+    .addOption(valueOption('--fail-on <status>', 'exit 1 if a paragraph of at least --min-words words (not boilerplate or a repeat) is shared, or shared or edited: shared, edited'))
     .option('--diff', "show the word changes of each reused paragraph, against its group's original when it has one");
 }
 
-export function buildProgram(io: CliIO): Command {
+function addDbOption(command: Command): Command {
+  return command.option('--db <file>', `the index file (default: ${DEFAULT_DB} in the current folder)`);
+}
+
+/** Registers `index` (add, remove, stats) and `check`. `setCode` receives each action's exit code. */
+function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) => void): void {
+  const index = program
+    .command('index')
+    .description('keep a persistent index of ingested articles for dedupe check (add, remove, stats)')
+    .addHelpText('after', INDEX_HELP);
+  addSigningOptions(addWalkOptions(addOutputOptions(addDbOption(index.command('add').argument('<paths...>', 'files or folders to add')), 'print the result as JSON')), false)
+    .description('sign articles and store them; unchanged files are skipped, changed ones replaced')
+    .addHelpText('after', INDEX_HELP)
+    .action(async (paths: string[], flags: RawFlags) => setCode(await runIndexAdd(indexCommand(paths, flags, io.env), io, VERSION)));
+  addOutputOptions(addDbOption(index.command('remove').argument('<paths...>', 'stored files, or folders to remove everything under')), 'print the result as JSON')
+    .description('take articles out of the index (by stored path; the files need not exist)')
+    .action(async (paths: string[], flags: RawFlags) => {
+      const { db, output } = indexCommand(paths, flags, io.env);
+      setCode(await runIndexRemove({ db, paths, output }, io));
+    });
+  addOutputOptions(addDbOption(index.command('stats')), 'print the statistics as JSON')
+    .option('--verify', 'also check the whole index for damage (reads all of it); exit 2 if damaged')
+    .description('what is in the index: documents, paragraphs, size, parameters')
+    .action(async (flags: RawFlags) => {
+      const { db, output } = indexCommand([], flags, io.env);
+      setCode(await runIndexStats({ db, verify: flags.verify === true, output }, io));
+    });
+  addSigningOptions(
+    addWalkOptions(addOutputOptions(addDbOption(program.command('check').argument('<paths...>', 'incoming files or folders')), "print the report as JSON (the scan's format, schema/report.schema.json)")),
+    false,
+  )
+    .description('compare incoming articles with the index and with each other (the ingest gate)')
+    .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all'))
+    .addOption(valueOption('--fail-on <what>', 'exit 1 when found: shared, edited (paragraphs) or document (a copy)'))
+    .addOption(valueOption('--copy-share <share>', 'with --fail-on document: share of reused words that makes an article a copy', { default: DEFAULT_COPY_SHARE }))
+    .option('--diff', "show the word changes of each reused paragraph, against its group's original")
+    .option('--add', 'store the articles without reuse in the index after the check')
+    .addHelpText('after', CHECK_HELP)
+    .action(async (paths: string[], flags: RawFlags) => setCode(await runCheckCommand(checkCommand(paths, flags, io.env), io)));
+}
+
+export function buildProgram(io: CliIO, setCode: (code: number) => void): Command {
   // The root command is the scan, so `dedupe --help` shows what most users need. Root options
   // are positional (before a subcommand's name) so subcommands keep their own flags.
   const program = addScanOptions(
@@ -107,29 +134,24 @@ export function buildProgram(io: CliIO): Command {
         outputError: (text, write) => write(`dedupe: ${text.trimEnd()}\n`),
       }),
   );
-  const scanAction = async (paths: string[], flags: ScanFlags): Promise<void> => {
-    process.exitCode = await runScan(paths, flags, io);
-  };
-  program.action(scanAction).addHelpText('after', EXIT_HELP);
-  addScanOptions(program.command('scan').description('the same as dedupe without a command'))
-    .action(scanAction)
-    .addHelpText('after', EXIT_HELP);
+  const scan = async (paths: string[], flags: RawFlags): Promise<void> => setCode(await runScanCommand(scanCommand(paths, flags, io.env), io));
+  program.action(scan).addHelpText('after', SCAN_HELP);
+  addScanOptions(program.command('scan').description('the same as dedupe without a command')).action(scan).addHelpText('after', SCAN_HELP);
   addMatchingOptions(
-    program
-      .command('diff')
-      .description('align the paragraphs of two articles and show what changed, word by word')
-      .argument('<from>', 'the earlier article (say, the wire original)')
-      .argument('<to>', 'the later one (say, a reprint)')
-      .option('--json', 'print the alignment as JSON')
-      .option('--color', 'colour the output (default: when stdout is a terminal)')
-      .option('--no-color', 'do not colour: deletions as [-...-], insertions as {+...+}')
-      .option('--context <words>', 'unchanged words kept around each change, 0 for all', parseNumber, 6),
+    addOutputOptions(
+      program
+        .command('diff')
+        .description('align the paragraphs of two articles and show what changed, word by word')
+        .argument('<from>', 'the earlier article (say, the wire original)')
+        .argument('<to>', 'the later one (say, a reprint)'),
+      'print the alignment as JSON',
+    ),
+    true,
   )
+    .addOption(valueOption('--context <words>', 'unchanged words kept around each change, 0 for all', { default: DEFAULT_DIFF_CONTEXT }))
     .addHelpText('after', DIFF_HELP)
-    .action(async (from: string, to: string, flags: DiffFlags) => {
-      process.exitCode = await runDiff(from, to, flags, io);
-    });
-  addIndexCommands(program, io);
+    .action(async (from: string, to: string, flags: RawFlags) => setCode(await runDiffCommand(diffCommand(from, to, flags), io)));
+  addIndexCommands(program, io, setCode);
   return program;
 }
 
@@ -140,10 +162,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     io.stderr.write('dedupe: error: no files or folders given; usage: dedupe [options] <paths...> (see dedupe --help)\n');
     return EXIT_ERROR;
   }
+  let code = EXIT_OK;
   try {
-    process.exitCode = undefined;
-    await buildProgram(io).parseAsync([...argv], { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
+    await buildProgram(io, (c) => (code = c)).parseAsync([...argv], { from: 'user' });
+    return code;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and --version exit 0; parse errors were already printed by commander.

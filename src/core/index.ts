@@ -1,9 +1,12 @@
 /** The core's public surface: pure text-reuse detection over `{id, text}` documents. */
 export * from './types.js';
-export { DEFAULT_OPTIONS, OptionsError, resolveOptions, SEGMENT_MODES } from './options.js';
-export { createScanner, createSigner, scanDocuments, Scanner, Signer } from './scan.js';
-export type { Clock, PreparedDocument, PreparedParagraph, ScanResult } from './scan.js';
-export { segment, splitLines, detectLayout } from './segment.js';
-export { tokenize } from './normalize.js';
-export { alignParagraphs, diffDocuments } from './align.js';
-export { wordDiff } from './worddiff.js';
+export type { Clock, DerivationRule, PreparedDocument, PreparedParagraph, PrepareTimings, Segment } from './model.js';
+export { DEFAULT_OPTIONS, OptionsError, optionProblems, resolveOptions, SEGMENT_MODES, type OptionProblem } from './options.js';
+export { createScanner, buildReport, scanDocuments, Scanner, type FinishOptions, type ScanResult } from './scan/scanner.js';
+export { createSigner, Signer } from './signing/signer.js';
+export { segment, splitLines, detectLayout } from './text/segment.js';
+export { tokenize } from './text/normalize.js';
+export { alignParagraphs } from './align/align.js';
+export { diffDocuments } from './align/diff-report.js';
+export { wordDiff } from './align/worddiff.js';
+export { failingStatuses, isEvidence } from './classify.js';

@@ -2,7 +2,8 @@
  * Defaults and validation of the scan options. Pure: returns the problems as data so the CLI
  * can print one line and exit 2, and the library can throw.
  */
-import { optimalBanding } from './lsh.js';
+import { candidateThresholdFor } from './classify.js';
+import { optimalBanding } from './matching/lsh.js';
 import type { ResolvedOptions, ScanOptions, SegmentMode } from './types.js';
 
 /**
@@ -25,13 +26,20 @@ export const DEFAULT_OPTIONS: ScanOptions = {
 
 export const SEGMENT_MODES: readonly SegmentMode[] = ['auto', 'line', 'block'];
 
+/** One thing wrong with an option value, naming the flag as the command line spells it. */
+export interface OptionProblem {
+  option: string;
+  message: string;
+}
+
+/** Every problem of an option set at once, so a user fixes them in one go; the message joins them. */
 export class OptionsError extends Error {
-  constructor(
-    readonly option: string,
-    message: string,
-  ) {
-    super(message);
+  readonly option: string;
+
+  constructor(readonly problems: readonly OptionProblem[]) {
+    super(problems.map((p) => p.message).join('; '));
     this.name = 'OptionsError';
+    this.option = problems[0]?.option ?? '';
   }
 }
 
@@ -53,46 +61,34 @@ const RANGES: Record<Exclude<keyof ScanOptions, 'segment'>, Range> = {
   maxMatches: { min: 0, max: 1_000_000, integer: true, flag: '--max-matches' },
 };
 
-/** Checks a partial option set and fills in defaults; throws OptionsError naming the flag. */
-export function resolveOptions(partial: Partial<ScanOptions> = {}): ResolvedOptions {
+/** The problems of a partial option set (empty when it is valid), in the order of RANGES. */
+export function optionProblems(partial: Partial<ScanOptions>): OptionProblem[] {
   const merged: ScanOptions = { ...DEFAULT_OPTIONS, ...stripUndefined(partial) };
+  const problems: OptionProblem[] = [];
   for (const [key, range] of Object.entries(RANGES) as [keyof typeof RANGES, Range][]) {
     const value = merged[key];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new OptionsError(key, `${range.flag} must be a number, got ${String(value)}`);
-    }
-    if (range.integer && !Number.isInteger(value)) {
-      throw new OptionsError(key, `${range.flag} must be a whole number, got ${value}`);
-    }
-    if (value < range.min || value > range.max) {
-      throw new OptionsError(
-        key,
-        `${range.flag} must be between ${range.min} and ${range.max}, got ${value}`,
-      );
+      problems.push({ option: key, message: `${range.flag} must be a number, got ${String(value)}` });
+    } else if (range.integer && !Number.isInteger(value)) {
+      problems.push({ option: key, message: `${range.flag} must be a whole number, got ${value}` });
+    } else if (value < range.min || value > range.max) {
+      problems.push({ option: key, message: `${range.flag} must be between ${range.min} and ${range.max}, got ${value}` });
     }
   }
   if (!SEGMENT_MODES.includes(merged.segment)) {
-    throw new OptionsError(
-      'segment',
-      `--segment must be one of ${SEGMENT_MODES.join(', ')}, got ${String(merged.segment)}`,
-    );
+    problems.push({ option: 'segment', message: `--segment must be one of ${SEGMENT_MODES.join(', ')}, got ${String(merged.segment)}` });
   }
-  const candidateThreshold = candidateThresholdFor(merged.threshold, merged.containment);
-  const { bands, rows } = optimalBanding(candidateThreshold, merged.numHashes);
-  return { ...merged, candidateThreshold, bands, rows };
+  return problems;
 }
 
-/**
- * LSH finds pairs by Jaccard similarity, but a paragraph merged from two (or one half of a
- * split) has a high containment and a low Jaccard: if A is a fraction c of B's shingles and
- * B holds |A| = |B|/2 of them, J = c/2 / (1 + 1/2 - c/2). LSH is therefore tuned for the lower
- * of the Jaccard threshold and the Jaccard a contained half reaches (0.36 at c = 0.8), so
- * merges of two paragraphs surface as candidates; verification then applies the real rule.
- */
-export function candidateThresholdFor(threshold: number, containment: number): number {
-  const halfRatio = 0.5;
-  const containedHalf = (containment * halfRatio) / (1 + halfRatio - containment * halfRatio);
-  return Math.min(threshold, containedHalf);
+/** Checks a partial option set and fills in defaults; throws OptionsError naming every bad flag. */
+export function resolveOptions(partial: Partial<ScanOptions> = {}): ResolvedOptions {
+  const problems = optionProblems(partial);
+  if (problems.length > 0) throw new OptionsError(problems);
+  const merged: ScanOptions = { ...DEFAULT_OPTIONS, ...stripUndefined(partial) };
+  const candidateThreshold = candidateThresholdFor(merged);
+  const { bands, rows } = optimalBanding(candidateThreshold, merged.numHashes);
+  return { ...merged, candidateThreshold, bands, rows };
 }
 
 function stripUndefined<T extends object>(value: Partial<T>): Partial<T> {

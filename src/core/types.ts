@@ -4,6 +4,7 @@
  * `schema/report.schema.json` describes it. Fields may be added; the ones documented
  * there keep their meaning for a given `schemaVersion`.
  */
+import type { Layout } from './model.js';
 
 /**
  * Bumped only when a field changes meaning or disappears; adding fields keeps it.
@@ -21,9 +22,8 @@ export interface InputDocument {
   modifiedAt?: number;
 }
 
+export type { Layout };
 export type SegmentMode = 'auto' | 'line' | 'block';
-/** How a file's lines were turned into paragraphs. */
-export type Layout = 'line' | 'block';
 export type SegmentStatus = 'shared' | 'edited' | 'unique' | 'boilerplate';
 /** footer: recurs across otherwise unrelated documents; artifact: scraper junk such as a bare "TT" or "<". */
 export type BoilerplateKind = 'footer' | 'artifact';

@@ -5,7 +5,7 @@
  * asks for (a PAN pair, a COUNTER pair, a whole corpus).
  */
 import path from 'node:path';
-import { createSigner, Scanner, type PreparedDocument, type Report, type ScanOptions, type Signer } from '../core/index.js';
+import { createSigner, resolveOptions, Scanner, type PreparedDocument, type Report, type ScanOptions, type Signer } from '../core/index.js';
 import { readArticle } from '../input/read.js';
 
 export class Engine {
@@ -25,7 +25,7 @@ export class Engine {
    * an exact match in 19,000 documents.
    */
   static async create(root: string, options: Partial<ScanOptions>, allMatches: boolean): Promise<Engine> {
-    return new Engine(await createSigner(allMatches ? { ...options, maxMatches: 0 } : options), root);
+    return new Engine(await createSigner(resolveOptions(allMatches ? { ...options, maxMatches: 0 } : options)), root);
   }
 
   /** Reads and prepares a converted file once; null when the reader refused it. */

@@ -5,18 +5,25 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { OptionsError, SEGMENT_MODES, type ScanOptions, type SegmentMode } from '../core/index.js';
 import { panFolders } from './pan.js';
 import { runEval, type EvalConfig } from './run.js';
 import { SWEEP_HEADER, sweepGrid, sweepRow } from './sweep.js';
 import { renderSamples, renderTables, table } from './table.js';
-import { collect, parseNumber } from '../cli/option-parsers.js';
+import { collect, parseDecimal } from '../input/arguments.js';
 
 /** Folder names under ../shared/corpora (see its README.md). */
 export const CORPUS_FOLDERS = { pan: 'pan13-text-alignment', counter: 'counter', bbc: 'bbc', reuters: 'reuters21578' } as const;
 
 class UsageError extends Error {}
+
+/** A number, or commander's one-line "argument is invalid" error. */
+function parseNumber(value: string): number {
+  const n = parseDecimal(value);
+  if (n === null) throw new InvalidArgumentError(`expected a number, got '${value}'`);
+  return n;
+}
 
 
 

@@ -7,8 +7,8 @@
  */
 import Table from 'cli-table3';
 import type { DocumentReport, EditSummary, GroupMember, GroupReport, Report, SegmentReport } from '../core/types.js';
-import { MERGE_PART_CONTAINMENT } from '../core/align.js';
-import { wordDiff } from '../core/worddiff.js';
+import { MERGE_PART_CONTAINMENT } from '../core/align/align.js';
+import { wordDiff } from '../core/align/worddiff.js';
 import { renderOps } from './diff.js';
 import type { Palette } from './palette.js';
 import { lineSpan, percent, plural, preview, relativeName } from './text.js';

@@ -8,7 +8,7 @@
  * one transaction, 256 MiB cache). The buffer is flushed when full, before anything reads or
  * deletes band keys, and before the batch commits, so it changes speed, not what is stored.
  */
-import { sortByKey } from '../core/lsh.js';
+import { sortByKey } from '../core/matching/lsh.js';
 import { encodeBandKey } from './codec.js';
 
 /**

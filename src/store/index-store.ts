@@ -18,11 +18,12 @@ import { randomBytes } from 'node:crypto';
 import { accessSync, constants, linkSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { bandKeys } from '../core/lsh.js';
+import { CodecError, decodeDocument, encodeDocument } from '../core/codec.js';
+import type { PreparedDocument, PreparedParagraph } from '../core/model.js';
 import { resolveOptions } from '../core/options.js';
-import type { PreparedDocument, PreparedParagraph } from '../core/scan.js';
-import type { Layout, ResolvedOptions, ScanOptions } from '../core/types.js';
-import { decodeTextKey, decodeUint32s, encodeBandKey, encodeTextKey, encodeUint32s } from './codec.js';
+import { createSigner } from '../core/signing/signer.js';
+import type { ResolvedOptions, ScanOptions } from '../core/types.js';
+import { decodeUint32s, encodeBandKey, encodeTextKey, encodeUint32s } from './codec.js';
 import { IndexError } from './errors.js';
 import {
   optionsForIndex,
@@ -32,7 +33,7 @@ import {
   type IndexParameters,
 } from './parameters.js';
 import { BandKeyBuffer, ROWS_PER_STATEMENT } from './band-key-buffer.js';
-import { APPLICATION_ID, FORMAT_MARKER, MIGRATIONS, REQUIRED_TABLES, SCHEMA_VERSION } from './schema.js';
+import { APPLICATION_ID, FORMAT_MARKER, MIGRATIONS, REQUIRED_TABLES, SCHEMA_VERSION, type Migration, type MigrationContext } from './schema.js';
 
 type Connection = Database.Database;
 type Statement = Database.Statement;
@@ -103,27 +104,6 @@ export interface DocumentRef {
   path: string;
 }
 
-interface DocumentRow {
-  path: string;
-  layout: Layout;
-  line_count: number;
-  words: number;
-}
-
-interface ParagraphRow {
-  position: number;
-  start_line: number;
-  end_line: number;
-  blank_lines_before: number;
-  words: number;
-  chrome: number;
-  text: string;
-  text_key: Uint8Array | null;
-  shingles: Uint8Array | null;
-  signature: Uint8Array | null;
-  anchors: Uint8Array | null;
-}
-
 /** Maps SQLite's failures to what the user can act on; anything else passes through as a bug. */
 export function translateError(error: unknown, file: string): unknown {
   if (!(error instanceof Database.SqliteError)) {
@@ -168,18 +148,28 @@ function guard<T>(file: string, work: () => T): T {
   }
 }
 
+function applyMigration(db: Connection, migration: Migration, context: MigrationContext): void {
+  if (typeof migration === 'string') db.exec(migration);
+  else migration(db, context);
+}
+
 /** Runs the migrations from schema version `from` up to `migrations.length`, one transaction each. */
-export function upgradeSchema(db: Connection, from: number, migrations: readonly string[] = MIGRATIONS): void {
+export function upgradeSchema(
+  db: Connection,
+  from: number,
+  migrations: readonly Migration[] = MIGRATIONS,
+  context: MigrationContext = { signer: null },
+): void {
   for (let version = from; version < migrations.length; version++) {
     db.transaction(() => {
-      db.exec(migrations[version]!);
+      applyMigration(db, migrations[version]!, context);
       db.pragma(`user_version = ${version + 1}`);
     }).immediate();
   }
 }
 
 /** What the file at `file` is, found through a read-only connection that changes nothing. */
-function identify(file: string): { version: number } {
+function identify(file: string): { version: number; parameters: IndexParameters | null } {
   let db: Connection | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
@@ -197,11 +187,20 @@ function identify(file: string): { version: number } {
         `${file} was written by a newer dedupe (index schema ${version}; this one reads up to ${SCHEMA_VERSION}); upgrade dedupe`,
       );
     }
-    return { version };
+    return { version, parameters: version === 0 ? null : readParameters(file, db) };
   } catch (error) {
     throw translateError(error, file);
   } finally {
     db?.close();
+  }
+}
+
+/** The parameters in meta, or null when they cannot be read (the upgrade then finds the damage). */
+function readParameters(file: string, db: Connection): IndexParameters | null {
+  try {
+    return parametersFromMeta(file, new Map(db.prepare('SELECT key, value FROM meta').raw().all() as Array<[string, string]>));
+  } catch {
+    return null;
   }
 }
 
@@ -220,7 +219,7 @@ function createIndexFile(file: string, parameters: IndexParameters, now: number,
     try {
       db.pragma('journal_mode = WAL');
       db.transaction(() => {
-        for (const migration of MIGRATIONS) db.exec(migration);
+        for (const migration of MIGRATIONS) applyMigration(db, migration, { signer: null });
         const insert = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
         insert.run('format', FORMAT_MARKER);
         insert.run('created_at', String(now));
@@ -264,7 +263,6 @@ export class IndexStore {
   /** Options for runs against this index: its parameters plus what the caller may vary (parameters.ts). */
   readonly options: ResolvedOptions;
   private readonly statements = new Map<string, Statement>();
-  private readonly banding: { bands: number; rows: number };
   /** Band keys of variants created in the current write batch, not yet inserted. */
   private readonly pendingBandKeys: BandKeyBuffer;
 
@@ -276,7 +274,6 @@ export class IndexStore {
     private readonly db: Connection,
   ) {
     this.options = optionsForIndex(file, parameters, requested);
-    this.banding = { bands: parameters.bands, rows: parameters.rows };
     // A plain INSERT: the buffer removes duplicate pairs, and a variant's keys are inserted once,
     // when it is created (deleting a variant deletes its keys), so a conflict would be a bug.
     const insertRows = (rows: number): string => `INSERT INTO band_keys (key, variant_id) VALUES ${'(?, ?), '.repeat(rows - 1)}(?, ?)`;
@@ -286,7 +283,7 @@ export class IndexStore {
     );
   }
 
-  static open(file: string, options: OpenIndexOptions): IndexStore {
+  static async open(file: string, options: OpenIndexOptions): Promise<IndexStore> {
     const requested = options.requested ?? {};
     const kind = fileKind(file);
     if (kind === 'folder') {
@@ -306,17 +303,21 @@ export class IndexStore {
       const resolved = resolveOptions(requested);
       createIndexFile(file, parametersOf(resolved), options.now ?? 0, options.createdBy ?? 'dedupe');
     }
-    const { version } = identify(file);
-    let db: Connection | undefined;
-    try {
-      if (version < SCHEMA_VERSION) {
+    const { version, parameters } = identify(file);
+    if (version < SCHEMA_VERSION) {
+      // An older index is prepared again with its own parameters where the schema needs it.
+      const signer = parameters ? await createSigner(optionsForIndex(file, parameters, {})) : null;
+      guard(file, () => {
         const writer = new Database(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
         try {
-          upgradeSchema(writer, version);
+          upgradeSchema(writer, version, MIGRATIONS, { signer });
         } finally {
           writer.close();
         }
-      }
+      });
+    }
+    let db: Connection | undefined;
+    try {
       db = new Database(file, { readonly: options.mode === 'read', fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
       // better-sqlite3 turns enforcement on; the store keeps the relations itself (schema.ts), and
       // enforcing them would scan band_keys for every variant deleted and look up a variant per key inserted.
@@ -421,34 +422,9 @@ export class IndexStore {
     );
   }
 
-  /**
-   * A stored document rebuilt as the scanner's PreparedDocument (`context: true`: matched
-   * against, not reported). Band keys are recomputed from the stored signature.
-   */
+  /** A stored document as the scanner's PreparedDocument (`context: true`: matched against, not reported). */
   loadDocument(documentId: number): PreparedDocument {
-    return guard(this.file, () => {
-      const doc = this.statement('SELECT path, layout, line_count, words FROM documents WHERE id = ?').get(documentId) as DocumentRow | undefined;
-      if (!doc) throw new IndexError('corrupt', this.file, `${this.file}: the index is damaged (document ${documentId} vanished)`);
-      const rows = this.statement(
-        `SELECT p.position, p.start_line, p.end_line, p.blank_lines_before, p.words, p.chrome, p.text, v.text_key, v.shingles, v.signature, v.anchors
-         FROM paragraphs p LEFT JOIN variants v ON v.id = p.variant_id
-         WHERE p.document_id = ? ORDER BY p.position`,
-      ).all(documentId) as ParagraphRow[];
-      const paragraphs = rows.map((row): PreparedParagraph => {
-        const signature = row.signature ? decodeUint32s(row.signature) : null;
-        const paragraph: PreparedParagraph = {
-          segment: { index: row.position, startLine: row.start_line, endLine: row.end_line, text: row.text, blankLinesBefore: row.blank_lines_before },
-          words: row.words,
-          textKey: row.text_key ? decodeTextKey(row.text_key) : null,
-          shingles: row.shingles ? decodeUint32s(row.shingles) : null,
-          bandKeys: signature ? bandKeys(signature, this.banding) : null,
-          anchors: row.anchors ? decodeUint32s(row.anchors) : null,
-        };
-        if (row.chrome) paragraph.chrome = true;
-        return paragraph;
-      });
-      return { id: doc.path, context: true, layout: doc.layout, lineCount: doc.line_count, words: doc.words, paragraphs };
-    });
+    return guard(this.file, () => ({ ...this.decodeStored(documentId), context: true }));
   }
 
   /** Stored paths equal to `target` or inside the folder `target`. */
@@ -487,7 +463,7 @@ export class IndexStore {
         paragraphs: count('paragraphs'),
         words: Number(this.statement('SELECT coalesce(sum(words), 0) FROM documents').pluck().get()),
         variants: count('variants'),
-        signedVariants: count('variants', 'WHERE signature IS NOT NULL'),
+        signedVariants: count('variants', 'WHERE shingles IS NOT NULL'),
         bandKeys: count('band_keys'),
         bytes,
       };
@@ -517,14 +493,15 @@ export class IndexStore {
         ],
         ['variants no paragraph uses', 'SELECT count(*) FROM variants v WHERE NOT EXISTS (SELECT 1 FROM paragraphs p WHERE p.variant_id = v.id)'],
         ['band keys of a missing variant', 'SELECT count(*) FROM band_keys b WHERE NOT EXISTS (SELECT 1 FROM variants v WHERE v.id = b.variant_id)'],
-        ['band keys of an unsigned variant', 'SELECT count(*) FROM band_keys b JOIN variants v ON v.id = b.variant_id WHERE v.signature IS NULL'],
+        ['band keys of an unsigned variant', 'SELECT count(*) FROM band_keys b JOIN variants v ON v.id = b.variant_id WHERE v.shingles IS NULL'],
+        ['documents without their prepared form', 'SELECT count(*) FROM documents WHERE prepared IS NULL'],
       ];
       for (const [what, sql] of checks) {
         const n = value(sql);
         if (n > 0) problems.push(`${n} ${what}`);
       }
       // Each signed variant has one key per band; two bands of one variant may (rarely) hash alike.
-      const signed = value('SELECT count(*) FROM variants WHERE signature IS NOT NULL');
+      const signed = value('SELECT count(*) FROM variants WHERE shingles IS NOT NULL');
       const keys = value('SELECT count(*) FROM band_keys');
       const keyedVariants = value('SELECT count(DISTINCT variant_id) FROM band_keys');
       if (keyedVariants !== signed || keys > signed * this.parameters.bands) {
@@ -545,18 +522,14 @@ export class IndexStore {
     if (existing) this.deleteDocument(existing.id);
     const documentId = Number(
       this.statement(
-        `INSERT INTO documents (path, content_hash, bytes, layout, line_count, words, paragraph_count, added_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(doc.id, info.contentHash, info.bytes, doc.layout, doc.lineCount, doc.words, doc.paragraphs.length, info.addedAt).lastInsertRowid,
+        `INSERT INTO documents (path, content_hash, bytes, layout, line_count, words, paragraph_count, added_at, prepared)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(doc.id, info.contentHash, info.bytes, doc.layout, doc.lineCount, doc.words, doc.paragraphs.length, info.addedAt, encodeDocument(doc))
+        .lastInsertRowid,
     );
-    const insertParagraph = this.statement(
-      `INSERT INTO paragraphs (document_id, position, start_line, end_line, blank_lines_before, words, chrome, variant_id, text)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const insertParagraph = this.statement('INSERT INTO paragraphs (document_id, position, variant_id) VALUES (?, ?, ?)');
     for (const paragraph of doc.paragraphs) {
-      const variantId = paragraph.textKey === null ? null : this.ensureVariant(paragraph);
-      const { index, startLine, endLine, text, blankLinesBefore } = paragraph.segment;
-      insertParagraph.run(documentId, index, startLine, endLine, blankLinesBefore, paragraph.words, paragraph.chrome ? 1 : 0, variantId, text);
+      insertParagraph.run(documentId, paragraph.segment.index, paragraph.textKey === null ? null : this.ensureVariant(paragraph));
     }
     return existing ? 'updated' : 'added';
   }
@@ -565,15 +538,10 @@ export class IndexStore {
     const textKey = encodeTextKey(paragraph.textKey!);
     const known = this.statement('SELECT id FROM variants WHERE text_key = ?').pluck().get(textKey) as number | undefined;
     if (known !== undefined) return known;
-    if (paragraph.shingles && !paragraph.signature) {
-      throw new Error('IndexStore: paragraphs must be prepared with keepSignatures = true to be stored');
-    }
     const variantId = Number(
-      this.statement('INSERT INTO variants (text_key, shingles, signature, anchors) VALUES (?, ?, ?, ?)').run(
+      this.statement('INSERT INTO variants (text_key, shingles) VALUES (?, ?)').run(
         textKey,
         paragraph.shingles ? encodeUint32s(paragraph.shingles) : null,
-        paragraph.signature ? encodeUint32s(paragraph.signature) : null,
-        paragraph.anchors ? encodeUint32s(paragraph.anchors) : null,
       ).lastInsertRowid,
     );
     if (paragraph.bandKeys) this.pendingBandKeys.add(paragraph.bandKeys, variantId);
@@ -584,19 +552,39 @@ export class IndexStore {
   deleteDocument(documentId: number): void {
     // The variants it may orphan could have been created earlier in this batch.
     this.pendingBandKeys.flush();
-    const variantIds = this.statement('SELECT DISTINCT variant_id FROM paragraphs WHERE document_id = ? AND variant_id IS NOT NULL')
-      .pluck()
-      .all(documentId) as number[];
+    const doc = this.decodeStored(documentId);
+    const rows = this.statement('SELECT position, variant_id FROM paragraphs WHERE document_id = ? AND variant_id IS NOT NULL').all(documentId) as Array<{
+      position: number;
+      variant_id: number;
+    }>;
     this.statement('DELETE FROM paragraphs WHERE document_id = ?').run(documentId);
     this.statement('DELETE FROM documents WHERE id = ?').run(documentId);
-    for (const variantId of variantIds) {
+    const done = new Set<number>();
+    for (const { position, variant_id: variantId } of rows) {
+      if (done.has(variantId)) continue;
+      done.add(variantId);
       if (this.statement('SELECT 1 FROM paragraphs WHERE variant_id = ? LIMIT 1').get(variantId) !== undefined) continue;
-      const signature = this.statement('SELECT signature FROM variants WHERE id = ?').pluck().get(variantId) as Uint8Array | null;
-      if (signature) {
+      const keys = doc.paragraphs[position]?.bandKeys;
+      if (keys) {
         const remove = this.statement('DELETE FROM band_keys WHERE key = ? AND variant_id = ?');
-        for (const key of bandKeys(decodeUint32s(signature), this.banding)) remove.run(encodeBandKey(key), variantId);
+        for (const key of keys) remove.run(encodeBandKey(key), variantId);
       }
       this.statement('DELETE FROM variants WHERE id = ?').run(variantId);
+    }
+  }
+
+  /** The stored document, decoded; a row that does not decode is a damaged index. */
+  private decodeStored(documentId: number): PreparedDocument {
+    const row = this.statement('SELECT path, prepared FROM documents WHERE id = ?').get(documentId) as { path: string; prepared: Uint8Array | null } | undefined;
+    if (!row) throw new IndexError('corrupt', this.file, `${this.file}: the index is damaged (document ${documentId} vanished)`);
+    try {
+      if (!row.prepared) throw new CodecError('no prepared document');
+      const doc = decodeDocument(row.prepared);
+      doc.id = row.path;
+      return doc;
+    } catch (error) {
+      if (!(error instanceof CodecError) && !(error instanceof SyntaxError)) throw error;
+      throw new IndexError('corrupt', this.file, `${this.file}: the index is damaged (${row.path}: ${error.message}); rebuild it with dedupe index add`);
     }
   }
 

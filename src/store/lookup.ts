@@ -10,8 +10,9 @@
  * first: enough to classify it, and a check stays fast. Their count is returned so the CLI
  * can say when matches were cut.
  */
-import type { PreparedDocument } from '../core/scan.js';
-import { isDerived, overlap } from '../core/verify.js';
+import { isDerived } from '../core/classify.js';
+import { overlap } from '../core/matching/overlap.js';
+import type { PreparedDocument } from '../core/model.js';
 import type { IndexStore } from './index-store.js';
 
 export interface ContextOptions {
@@ -58,7 +59,7 @@ export function findContext(store: IndexStore, incoming: readonly PreparedDocume
                 candidates++;
                 let shingles = shinglesOf.get(variant);
                 if (shingles === undefined) shinglesOf.set(variant, (shingles = store.variantShingles(variant)));
-                derived = shingles !== null && isDerived(overlap(paragraph.shingles, shingles), options.threshold, options.containment);
+                derived = shingles !== null && isDerived(overlap(paragraph.shingles, shingles), options);
                 if (derived) verified++;
                 verdict.set(memo, derived);
               }

@@ -2,21 +2,21 @@
  * The on-disk format of the index: an SQLite database identified by its application id,
  * with the schema version in `PRAGMA user_version` and ordered migrations between versions.
  *
- * Tables (schema version 1):
+ * Tables (schema version 2):
  *
  *   meta        key/value: format marker, creating version, time, and the signing parameters
  *               (`parameter.*`), which every later run must agree with (parameters.ts).
  *   documents   one row per indexed article: path (the key), SHA-256 of its text, layout,
- *               line/word/paragraph counts, when this version was added.
+ *               line/word/paragraph counts, when this version was added, and the prepared
+ *               document itself (`prepared`: core/codec.ts, the same bytes the prepare pool
+ *               sends between threads), which `check` loads as it is.
  *   variants    one row per distinct normalised paragraph text across the whole index: the
- *               8-byte normalised-text hash, the sorted shingle set, the MinHash signature and
- *               the containment anchors (first and last shingle; all three NULL for paragraphs
- *               too short to compare). A footer that recurs on ten
- *               thousand pages is stored, signed and banded once, as the scan collapses
+ *               8-byte normalised-text hash and the sorted shingle set (NULL for paragraphs too
+ *               short to compare), which `check` verifies candidates on. A footer that recurs
+ *               on ten thousand pages is stored and banded once, as the scan collapses
  *               identical paragraphs into one variant.
- *   paragraphs  every paragraph of every document: position, line span, blank lines before it
- *               (story boundaries), words, whether it is publishing-system chrome, text, and
- *               its variant (NULL when it has no words).
+ *   paragraphs  which variant each paragraph of each document is (NULL when it has no words):
+ *               the lookup from a matched variant to the documents holding it.
  *   band_keys   LSH band keys of each signed variant, primary key (key, variant_id): the
  *               lookup `check` makes for every band of every incoming paragraph. The band
  *               number is mixed into the key (core/lsh.ts), so one column serves all bands.
@@ -27,6 +27,11 @@
  * relations in its transactions and `IndexStore.verify` checks them.
  */
 
+import type Database from 'better-sqlite3';
+import { encodeDocument } from '../core/codec.js';
+import type { PreparedDocument, Segment } from '../core/model.js';
+import type { Signer } from '../core/signing/signer.js';
+
 /** 'ddup': marks the file as a dedupe index, so another program's database is never mistaken for one. */
 export const APPLICATION_ID = 0x64647570;
 
@@ -34,11 +39,22 @@ export const APPLICATION_ID = 0x64647570;
 export const FORMAT_MARKER = 'dedupe-index';
 
 /**
+ * What a migration written in code may need: the index's own signer, to prepare again what an
+ * older schema did not store (set when the index's parameters could be read).
+ */
+export interface MigrationContext {
+  signer: Signer | null;
+}
+
+/** SQL, or code for what SQL cannot do (rewriting rows through the codec). */
+export type Migration = string | ((db: Database.Database, context: MigrationContext) => void);
+
+/**
  * `MIGRATIONS[v]` takes a database from schema version v to v + 1. Version 0 is a new, empty
  * database. Each runs in the same transaction as the `user_version` bump, so a migration
  * happens entirely or not at all.
  */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE meta (
     key TEXT PRIMARY KEY,
@@ -86,6 +102,7 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (key, variant_id)
   ) WITHOUT ROWID;
   `,
+  storePreparedDocuments,
 ];
 
 /** The schema this build reads and writes: one past the last migration. */
@@ -93,3 +110,51 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Tables every index of this schema version has; a file missing one is damaged. */
 export const REQUIRED_TABLES = ['meta', 'documents', 'variants', 'paragraphs', 'band_keys'] as const;
+
+interface Version1Paragraph {
+  document_id: number;
+  position: number;
+  start_line: number;
+  end_line: number;
+  blank_lines_before: number;
+  text: string;
+}
+
+interface Version1Document {
+  id: number;
+  path: string;
+  layout: PreparedDocument['layout'];
+  line_count: number;
+}
+
+/**
+ * Version 1 -> 2: each document is stored whole, encoded (core/codec.ts), instead of as text
+ * and line rows joined with variants at load time; paragraphs keep only their variant, and
+ * variants only their shingle sets (signatures and anchors are in the documents). Version 1
+ * did not store the tokens alignment needs, so every stored paragraph is prepared again from
+ * its text with the index's own parameters: the same hashes, band keys and anchors.
+ */
+function storePreparedDocuments(db: Database.Database, context: MigrationContext): void {
+  db.exec('ALTER TABLE documents ADD COLUMN prepared BLOB');
+  const documents = db.prepare('SELECT id, path, layout, line_count FROM documents ORDER BY id').all() as Version1Document[];
+  if (documents.length > 0 && !context.signer) throw new Error('the index parameters are needed to upgrade its documents');
+  const paragraphsOf = db.prepare(
+    'SELECT document_id, position, start_line, end_line, blank_lines_before, text FROM paragraphs WHERE document_id = ? ORDER BY position',
+  );
+  const update = db.prepare('UPDATE documents SET prepared = ? WHERE id = ?');
+  for (const row of documents) {
+    const segments: Segment[] = (paragraphsOf.all(row.id) as Version1Paragraph[]).map((p) => ({
+      index: p.position,
+      startLine: p.start_line,
+      endLine: p.end_line,
+      text: p.text,
+      blankLinesBefore: p.blank_lines_before,
+    }));
+    const paragraphs = segments.map((segment) => context.signer!.prepareSegment(segment));
+    const words = paragraphs.reduce((n, p) => n + p.words, 0);
+    const doc: PreparedDocument = { id: row.path, layout: row.layout, lineCount: row.line_count, words, paragraphs };
+    update.run(encodeDocument(doc), row.id);
+  }
+  for (const column of ['start_line', 'end_line', 'blank_lines_before', 'words', 'chrome', 'text']) db.exec(`ALTER TABLE paragraphs DROP COLUMN ${column}`);
+  for (const column of ['signature', 'anchors']) db.exec(`ALTER TABLE variants DROP COLUMN ${column}`);
+}

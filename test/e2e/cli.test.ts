@@ -38,12 +38,20 @@ describe('usage and input errors exit 2 with one line', () => {
     [['--threshold', '1.5'], /--threshold must be between 0\.01 and 1, got 1\.5/],
     [['--shingle-size', '0'], /--shingle-size must be between 1 and 16, got 0/],
     [['--num-hashes', '12.5'], /--num-hashes must be a whole number, got 12\.5/],
-    [['--threshold', 'high'], /option '--threshold <jaccard>' argument 'high' is invalid\. expected a number/],
-    [['--segment', 'pages'], /argument 'pages' is invalid\. Allowed choices are auto, line, block/],
-    [['--fail-on', 'everything'], /Allowed choices are shared, edited/],
+    [['--threshold', 'high'], /--threshold must be a number, got 'high'/],
+    [['--max-matches', '0x1'], /--max-matches must be a number, got '0x1'/],
+    [['--segment', 'pages'], /--segment must be one of auto, line, block, got 'pages'/],
+    [['--fail-on', 'everything'], /--fail-on must be one of shared, edited, got 'everything'/],
     [['--bogus'], /unknown option '--bogus'/],
   ])('bad option %j', (args, pattern) => {
     expectOneLineError(runCli([...args, 'fixtures/seeds']), new RegExp(`^dedupe: (error: )?.*${pattern.source}`));
+  });
+
+  it('every bad value at once, in one line', () => {
+    expectOneLineError(
+      runCli(['--threshold', '2', '--shingle-size', 'x', '--segment', 'pages', 'fixtures/seeds']),
+      /^dedupe: error: --shingle-size must be a number, got 'x'; --segment must be one of auto, line, block, got 'pages'; --threshold must be between 0\.01 and 1, got 2$/,
+    );
   });
 
   it('no stack trace unless --verbose', () => {

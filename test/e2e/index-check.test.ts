@@ -175,7 +175,7 @@ describe('dedupe index add', () => {
       ['index', 'stats'],
       { cwd: dir },
     ).report;
-    expect(stats).toMatchObject({ documents: 2, schemaVersion: 1, parameters: { shingleSize: 3 } });
+    expect(stats).toMatchObject({ documents: 2, schemaVersion: 2, parameters: { shingleSize: 3 } });
     const human = runCli(['index', 'stats', '--verify'], { cwd: dir });
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/verify +ok/);

@@ -2,7 +2,7 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PARALLEL_MIN_FILES } from '../../src/cli/prepare-pool.js';
+import { PARALLEL_MIN_FILES } from '../../src/engine/prepare-pool.js';
 import { runCli } from '../helpers/cli.js';
 import { writeArticles } from '../helpers/articles.js';
 import { repoRoot } from '../helpers/cli.js';

@@ -16,6 +16,8 @@ export interface InProcessOptions {
   /** Width of a pretend terminal; undefined: not a terminal. */
   columns?: number;
   isTTY?: boolean;
+  /** The folder the command runs in (index paths are stored relative to it); default: this process's. */
+  cwd?: string;
 }
 
 export async function runInProcess(argv: readonly string[], options: InProcessOptions = {}): Promise<InProcessResult> {
@@ -27,6 +29,7 @@ export async function runInProcess(argv: readonly string[], options: InProcessOp
       stdout: { write: (text: string) => (stdout += text), isTTY: options.isTTY, columns: options.columns },
       stderr: { write: (text: string) => (stderr += text) },
       env: { DEDUPE_THREADS: '1', ...options.env },
+      cwd: options.cwd ?? process.cwd(),
       now: () => 0,
     });
     return { stdout, stderr, code };

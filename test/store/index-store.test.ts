@@ -15,20 +15,20 @@ import { SEED, tempDir } from '../helpers/fixtures.js';
 const seedText = (file: string): string => readFileSync(path.join(repoRoot, file), 'utf8');
 
 async function prepared(id: string, text: string, options = {}): Promise<PreparedDocument> {
-  const signer = await createSigner(options);
-  return signer.prepare({ id, text }, true);
+  const signer = await createSigner(resolveOptions(options));
+  return signer.prepare({ id, text });
 }
 
 async function addAll(store: IndexStore, docs: Array<[string, string]>): Promise<string[]> {
   const signer = await createSigner(store.options);
   return store.write(async (batch) =>
-    docs.map(([id, text]) => batch.put(signer.prepare({ id, text }, true), { contentHash: contentHash(text), bytes: text.length, addedAt: 1 })),
+    docs.map(([id, text]) => batch.put(signer.prepare({ id, text }), { contentHash: contentHash(text), bytes: text.length, addedAt: 1 })),
   );
 }
 
-function expectIndexError(work: () => unknown, kind: IndexError['kind']): IndexError {
+async function expectIndexError(work: () => unknown, kind: IndexError['kind']): Promise<IndexError> {
   try {
-    work();
+    await work();
   } catch (error) {
     expect(error).toBeInstanceOf(IndexError);
     expect((error as IndexError).kind).toBe(kind);
@@ -43,9 +43,9 @@ function snapshot(file: string): { bytes: Buffer; mtimeMs: number } {
 }
 
 describe('a new index', () => {
-  it('is an SQLite file marked as a dedupe index, at the current schema version, with its parameters', () => {
+  it('is an SQLite file marked as a dedupe index, at the current schema version, with its parameters', async () => {
     const file = path.join(tempDir(), 'index.db');
-    IndexStore.open(file, { mode: 'write', requested: { shingleSize: 4 }, now: 1234 }).close();
+    (await IndexStore.open(file, { mode: 'write', requested: { shingleSize: 4 }, now: 1234 })).close();
     // The writer checkpointed and removed its write-ahead log on closing.
     expect(existsSync(`${file}-wal`)).toBe(false);
     const db = new Database(file, { readonly: true });
@@ -59,26 +59,26 @@ describe('a new index', () => {
     db.close();
   });
 
-  it('leaves no temporary file behind', () => {
+  it('leaves no temporary file behind', async () => {
     const dir = tempDir();
-    IndexStore.open(path.join(dir, 'index.db'), { mode: 'write' }).close();
+    (await IndexStore.open(path.join(dir, 'index.db'), { mode: 'write' })).close();
     expect(readdirSync(dir)).toEqual(['index.db']);
   });
 
-  it('is not created for reading, and its folder is created only when asked', () => {
+  it('is not created for reading, and its folder is created only when asked', async () => {
     const dir = tempDir();
-    expectIndexError(() => IndexStore.open(path.join(dir, 'index.db'), { mode: 'read' }), 'missing');
-    expectIndexError(() => IndexStore.open(path.join(dir, 'no', 'index.db'), { mode: 'write' }), 'missing-folder');
-    IndexStore.open(path.join(dir, 'made', 'index.db'), { mode: 'write', createFolder: true }).close();
+    await expectIndexError(async () => await IndexStore.open(path.join(dir, 'index.db'), { mode: 'read' }), 'missing');
+    await expectIndexError(async () => await IndexStore.open(path.join(dir, 'no', 'index.db'), { mode: 'write' }), 'missing-folder');
+    (await IndexStore.open(path.join(dir, 'made', 'index.db'), { mode: 'write', createFolder: true })).close();
     expect(existsSync(path.join(dir, 'made', 'index.db'))).toBe(true);
-    expectIndexError(() => IndexStore.open(dir, { mode: 'write' }), 'not-an-index');
+    await expectIndexError(async () => await IndexStore.open(dir, { mode: 'write' }), 'not-an-index');
   });
 });
 
 describe('documents', () => {
   it('come back from the index as the scanner prepared them', async () => {
     const file = path.join(tempDir(), 'index.db');
-    const store = IndexStore.open(file, { mode: 'write' });
+    const store = await IndexStore.open(file, { mode: 'write' });
     const text = seedText(SEED.original);
     await addAll(store, [[SEED.original, text]]);
     const original = await prepared(SEED.original, text);
@@ -101,7 +101,7 @@ describe('documents', () => {
   });
 
   it('unchanged content is not stored twice; changed content replaces the old version', async () => {
-    const store = IndexStore.open(path.join(tempDir(), 'index.db'), { mode: 'write' });
+    const store = await IndexStore.open(path.join(tempDir(), 'index.db'), { mode: 'write' });
     const a = seedText(SEED.original);
     const b = seedText(SEED.unrelated);
     expect(await addAll(store, [['a.txt', a], ['b.txt', b]])).toEqual(['added', 'added']);
@@ -120,7 +120,7 @@ describe('documents', () => {
   });
 
   it('removing a document drops the variants only it used, and keeps shared ones', async () => {
-    const store = IndexStore.open(path.join(tempDir(), 'index.db'), { mode: 'write' });
+    const store = await IndexStore.open(path.join(tempDir(), 'index.db'), { mode: 'write' });
     const a = seedText(SEED.original);
     const empty = store.stats();
     await addAll(store, [['one/a.txt', a]]);
@@ -144,13 +144,13 @@ describe('documents', () => {
   });
 
   it('a batch that throws leaves the index as it was', async () => {
-    const store = IndexStore.open(path.join(tempDir(), 'index.db'), { mode: 'write' });
+    const store = await IndexStore.open(path.join(tempDir(), 'index.db'), { mode: 'write' });
     await addAll(store, [['a.txt', seedText(SEED.original)]]);
     const before = store.stats();
     const signer = await createSigner(store.options);
     await expect(
       store.write(async (batch) => {
-        batch.put(signer.prepare({ id: 'b.txt', text: seedText(SEED.unrelated) }, true), { contentHash: 'x', bytes: 1, addedAt: 2 });
+        batch.put(signer.prepare({ id: 'b.txt', text: seedText(SEED.unrelated) }), { contentHash: 'x', bytes: 1, addedAt: 2 });
         batch.remove('a.txt');
         throw new Error('interrupted');
       }),
@@ -160,7 +160,7 @@ describe('documents', () => {
   });
 
   it('finds folders by prefix without matching a longer sibling name', async () => {
-    const store = IndexStore.open(path.join(tempDir(), 'index.db'), { mode: 'write' });
+    const store = await IndexStore.open(path.join(tempDir(), 'index.db'), { mode: 'write' });
     const text = seedText(SEED.unrelated);
     await addAll(store, [['feed/a.txt', text], ['feed/sub/b.txt', text], ['feed2/c.txt', text], ['feed.txt', text]]);
     expect(store.pathsUnder('feed')).toEqual(['feed/a.txt', 'feed/sub/b.txt']);
@@ -172,82 +172,82 @@ describe('documents', () => {
 });
 
 describe('parameters', () => {
-  it('a run asking for other signing parameters is refused with a one-line error', () => {
+  it('a run asking for other signing parameters is refused with a one-line error', async () => {
     const file = path.join(tempDir(), 'index.db');
-    IndexStore.open(file, { mode: 'write' }).close();
-    const error = expectIndexError(() => IndexStore.open(file, { mode: 'read', requested: { shingleSize: 4 } }), 'parameters');
+    (await IndexStore.open(file, { mode: 'write' })).close();
+    const error = await expectIndexError(async () => await IndexStore.open(file, { mode: 'read', requested: { shingleSize: 4 } }), 'parameters');
     expect(error.message).toContain('--shingle-size 3');
     expect(error.message).toContain('--shingle-size 4');
-    expectIndexError(() => IndexStore.open(file, { mode: 'write', requested: { seed: 7 } }), 'parameters');
-    expectIndexError(() => IndexStore.open(file, { mode: 'read', requested: { segment: 'block' } }), 'parameters');
+    await expectIndexError(async () => await IndexStore.open(file, { mode: 'write', requested: { seed: 7 } }), 'parameters');
+    await expectIndexError(async () => await IndexStore.open(file, { mode: 'read', requested: { segment: 'block' } }), 'parameters');
     // Equal to the index's: fine.
-    IndexStore.open(file, { mode: 'read', requested: { shingleSize: 3, numHashes: 128 } }).close();
+    (await IndexStore.open(file, { mode: 'read', requested: { shingleSize: 3, numHashes: 128 } })).close();
   });
 
-  it('threshold and containment may differ at check time only while the LSH banding stays the same', () => {
+  it('threshold and containment may differ at check time only while the LSH banding stays the same', async () => {
     const file = path.join(tempDir(), 'index.db');
-    IndexStore.open(file, { mode: 'write' }).close();
+    (await IndexStore.open(file, { mode: 'write' })).close();
     // The candidate threshold is min(threshold, contained-half Jaccard 0.36): 0.7 keeps the banding.
-    const store = IndexStore.open(file, { mode: 'read', requested: { threshold: 0.7 } });
+    const store = await IndexStore.open(file, { mode: 'read', requested: { threshold: 0.7 } });
     expect(store.options.threshold).toBe(0.7);
     expect(store.options.bands).toBe(store.parameters.bands);
     store.close();
-    const error = expectIndexError(() => IndexStore.open(file, { mode: 'read', requested: { threshold: 0.2 } }), 'parameters');
+    const error = await expectIndexError(async () => await IndexStore.open(file, { mode: 'read', requested: { threshold: 0.2 } }), 'parameters');
     expect(error.message).toMatch(/bands/);
   });
 
-  it('round-trip through meta, and a damaged value is reported', () => {
+  it('round-trip through meta, and a damaged value is reported', async () => {
     const parameters = parametersOf(resolveOptions({ seed: 9, segment: 'line' }));
     const meta = new Map(parametersToMeta(parameters));
     expect(parametersFromMeta('x.db', meta)).toEqual(parameters);
     meta.set('parameter.numHashes', 'lots');
-    expectIndexError(() => parametersFromMeta('x.db', meta), 'corrupt');
+    await expectIndexError(() => parametersFromMeta('x.db', meta), 'corrupt');
     expect(optionsForIndex('x.db', parameters, {}).seed).toBe(9);
   });
 });
 
 describe('files that are not a usable index are refused and left untouched', () => {
-  it('a text file', () => {
+  it('a text file', async () => {
     const file = path.join(tempDir(), 'notes.txt');
     writeFileSync(file, 'not a database\n'.repeat(100));
     const before = snapshot(file);
-    for (const mode of ['read', 'write'] as const) expectIndexError(() => IndexStore.open(file, { mode }), 'not-an-index');
+    for (const mode of ['read', 'write'] as const) await expectIndexError(async () => await IndexStore.open(file, { mode }), 'not-an-index');
     expect(snapshot(file)).toEqual(before);
   });
 
-  it('an empty file', () => {
+  it('an empty file', async () => {
     const file = path.join(tempDir(), 'empty.db');
     writeFileSync(file, '');
-    expectIndexError(() => IndexStore.open(file, { mode: 'write' }), 'not-an-index');
+    await expectIndexError(async () => await IndexStore.open(file, { mode: 'write' }), 'not-an-index');
     expect(readFileSync(file).length).toBe(0);
   });
 
-  it("another program's SQLite database", () => {
+  it("another program's SQLite database", async () => {
     const file = path.join(tempDir(), 'other.db');
     const db = new Database(file);
     db.exec("CREATE TABLE documents (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO documents (name) VALUES ('keep me')");
     db.close();
     const before = snapshot(file);
-    const error = expectIndexError(() => IndexStore.open(file, { mode: 'write' }), 'not-an-index');
+    const error = await expectIndexError(async () => await IndexStore.open(file, { mode: 'write' }), 'not-an-index');
     expect(error.message).toContain('another program');
     expect(snapshot(file)).toEqual(before);
     expect(existsSync(`${file}-wal`)).toBe(false);
   });
 
-  it('an index written by a newer dedupe', () => {
+  it('an index written by a newer dedupe', async () => {
     const file = path.join(tempDir(), 'index.db');
-    IndexStore.open(file, { mode: 'write' }).close();
+    (await IndexStore.open(file, { mode: 'write' })).close();
     const db = new Database(file);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     const before = snapshot(file);
-    expectIndexError(() => IndexStore.open(file, { mode: 'write' }), 'newer-schema');
+    await expectIndexError(async () => await IndexStore.open(file, { mode: 'write' }), 'newer-schema');
     expect(snapshot(file)).toEqual(before);
   });
 
   it('a damaged index: its schema page overwritten', async () => {
     const file = path.join(tempDir(), 'index.db');
-    const store = IndexStore.open(file, { mode: 'write' });
+    const store = await IndexStore.open(file, { mode: 'write' });
     await addAll(store, [['a.txt', seedText(SEED.original)]]);
     store.close();
     const bytes = readFileSync(file);
@@ -255,14 +255,14 @@ describe('files that are not a usable index are refused and left untouched', () 
     for (let i = 100; i < 4096; i++) bytes[i] = (i * 131) & 0xff;
     writeFileSync(file, bytes);
     const before = snapshot(file);
-    expectIndexError(() => IndexStore.open(file, { mode: 'read' }), 'corrupt');
-    expectIndexError(() => IndexStore.open(file, { mode: 'write' }), 'corrupt');
+    await expectIndexError(async () => await IndexStore.open(file, { mode: 'read' }), 'corrupt');
+    await expectIndexError(async () => await IndexStore.open(file, { mode: 'write' }), 'corrupt');
     expect(snapshot(file)).toEqual(before);
   });
 
   it('a damaged index: table pages overwritten, found by verify', async () => {
     const file = path.join(tempDir(), 'index.db');
-    const store = IndexStore.open(file, { mode: 'write' });
+    const store = await IndexStore.open(file, { mode: 'write' });
     await addAll(store, [['a.txt', seedText(SEED.original)], ['b.txt', seedText(SEED.unrelated)]]);
     store.close();
     const bytes = readFileSync(file);
@@ -270,16 +270,16 @@ describe('files that are not a usable index are refused and left untouched', () 
     expect(pages).toBeGreaterThan(4);
     for (let page = 2; page < pages; page++) bytes.fill(0x5a, page * 4096, page * 4096 + 64);
     writeFileSync(file, bytes);
-    const damaged = IndexStore.open(file, { mode: 'read' });
+    const damaged = await IndexStore.open(file, { mode: 'read' });
     expect(() => damaged.verify()).toThrow(IndexError);
     damaged.close();
   });
 });
 
 describe('migrations', () => {
-  it('each migration runs once, in order, in its own transaction with the version bump', () => {
+  it('each migration runs once, in order, in its own transaction with the version bump', async () => {
     const file = path.join(tempDir(), 'index.db');
-    IndexStore.open(file, { mode: 'write' }).close();
+    (await IndexStore.open(file, { mode: 'write' })).close();
     const db = new Database(file);
     const next = [...MIGRATIONS, 'CREATE TABLE added_in_v2 (x)', 'ALTER TABLE added_in_v2 ADD COLUMN y'];
     upgradeSchema(db, SCHEMA_VERSION, next);
@@ -288,9 +288,9 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('a failing migration leaves the schema version and tables as they were', () => {
+  it('a failing migration leaves the schema version and tables as they were', async () => {
     const file = path.join(tempDir(), 'index.db');
-    IndexStore.open(file, { mode: 'write' }).close();
+    (await IndexStore.open(file, { mode: 'write' })).close();
     const db = new Database(file);
     expect(() => upgradeSchema(db, SCHEMA_VERSION, [...MIGRATIONS, 'CREATE TABLE half (x); SELECT no_such_function()'])).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
@@ -298,24 +298,79 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('an index at an older version is upgraded when opened', () => {
+  it('an index at an older version is upgraded when opened', async () => {
     const file = path.join(tempDir(), 'index.db');
-    IndexStore.open(file, { mode: 'write' }).close();
+    (await IndexStore.open(file, { mode: 'write' })).close();
     // Version 0 with our application id: what a future schema 2 will see of a version 1 file.
     const db = new Database(file);
     db.exec('DROP TABLE band_keys; DROP TABLE paragraphs; DROP TABLE variants; DROP TABLE documents; DROP TABLE meta');
     db.pragma('user_version = 0');
     db.close();
     // The migration recreates the tables, but meta is empty: the index has no parameters.
-    expectIndexError(() => IndexStore.open(file, { mode: 'write' }), 'corrupt');
+    await expectIndexError(async () => await IndexStore.open(file, { mode: 'write' }), 'corrupt');
     const after = new Database(file, { readonly: true });
     expect(after.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     after.close();
   });
 });
 
+describe('an index of schema version 1', () => {
+  /** A version 1 index as dedupe 0.1 wrote it: text and spans in paragraph rows, signatures in variants. */
+  async function writeVersion1(file: string, id: string, text: string): Promise<PreparedDocument> {
+    const doc = await prepared(id, text);
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.exec(MIGRATIONS[0] as string);
+    const insertMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+    insertMeta.run('format', 'dedupe-index');
+    for (const [key, value] of parametersToMeta(parametersOf(resolveOptions()))) insertMeta.run(key, value);
+    db.prepare(`INSERT INTO documents (id, path, content_hash, bytes, layout, line_count, words, paragraph_count, added_at)
+      VALUES (1, ?, 'hash', ?, ?, ?, ?, ?, 1)`).run(id, text.length, doc.layout, doc.lineCount, doc.words, doc.paragraphs.length);
+    const variants = new Map<string, number>();
+    for (const p of doc.paragraphs) {
+      let variant: number | null = null;
+      if (p.textKey !== null) {
+        variant = variants.get(p.textKey) ?? null;
+        if (variant === null) {
+          variant = variants.size + 1;
+          variants.set(p.textKey, variant);
+          db.prepare('INSERT INTO variants (id, text_key, shingles, signature, anchors) VALUES (?, ?, ?, ?, ?)').run(
+            variant, encodeTextKey(p.textKey), p.shingles ? encodeUint32s(p.shingles) : null, p.shingles ? Buffer.alloc(512) : null, p.anchors ? encodeUint32s(p.anchors) : null);
+          for (const key of new Set(p.bandKeys ?? [])) db.prepare('INSERT INTO band_keys (key, variant_id) VALUES (?, ?)').run(key | 0, variant);
+        }
+      }
+      const s = p.segment;
+      db.prepare(`INSERT INTO paragraphs (document_id, position, start_line, end_line, blank_lines_before, words, chrome, variant_id, text)
+        VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`).run(s.index, s.startLine, s.endLine, s.blankLinesBefore, p.words, p.chrome ? 1 : 0, variant, s.text);
+    }
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma('user_version = 1');
+    db.close();
+    return doc;
+  }
+
+  it('is upgraded when opened: its documents come back as the signer prepares them, tokens included', async () => {
+    const file = path.join(tempDir(), 'index.db');
+    const original = await writeVersion1(file, 'a.txt', seedText(SEED.original));
+    const store = await IndexStore.open(file, { mode: 'write' });
+    const loaded = store.read(() => store.loadDocument(1));
+    const plain = (d: PreparedDocument): unknown => JSON.parse(JSON.stringify({ ...d, context: undefined }, (_, v: unknown) => (v instanceof Uint32Array ? [...v] : v))) as unknown;
+    expect(plain(loaded)).toEqual(plain(original));
+    expect(store.verify()).toEqual({ ok: true, problems: [] });
+    // A later add and remove work on the upgraded tables.
+    await addAll(store, [['b.txt', seedText(SEED.unrelated)]]);
+    await store.write(async (batch) => expect(batch.remove('a.txt')).toBe(true));
+    expect(store.stats()).toMatchObject({ documents: 1 });
+    expect(store.verify().ok).toBe(true);
+    store.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+});
+
 describe('codec', () => {
-  it('round-trips uint32 arrays little-endian, from unaligned buffers too', () => {
+  it('round-trips uint32 arrays little-endian, from unaligned buffers too', async () => {
     const values = new Uint32Array([0, 1, 0xffffffff, 0x12345678]);
     const blob = encodeUint32s(values);
     expect([...blob.subarray(12, 16)]).toEqual([0x78, 0x56, 0x34, 0x12]);

@@ -84,7 +84,7 @@ describe('SIGKILL during dedupe index add', () => {
       const which = state.documents === before.documents ? 'before' : 'after';
       expect(state, `kill ${i} after ${delay.toFixed(0)} ms`).toEqual(which === 'before' ? before : after);
       outcomes[which]++;
-      const store = IndexStore.open(db, { mode: 'read' });
+      const store = await IndexStore.open(db, { mode: 'read' });
       expect(store.verify(), `kill ${i}`).toEqual({ ok: true, problems: [] });
       store.close();
 

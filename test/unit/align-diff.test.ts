@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { alignParagraphs, type AlignParagraph } from '../../src/core/align.js';
-import { createSigner, type Signer } from '../../src/core/scan.js';
-import { wordDiff } from '../../src/core/worddiff.js';
+import { alignParagraphOf, alignParagraphs, type AlignParagraph } from '../../src/core/align/align.js';
+import { createSigner, resolveOptions, type Signer } from '../../src/core/index.js';
+import { wordDiff } from '../../src/core/align/worddiff.js';
 
 let signer: Signer;
 beforeAll(async () => {
-  signer = await createSigner({ segment: 'line' });
+  signer = await createSigner(resolveOptions({ segment: 'line' }));
 });
 
 const paragraphs = (lines: string[]): AlignParagraph[] =>
-  signer.prepare({ id: 'x', text: lines.join('\n') }).paragraphs.map((p) => ({ ...p.segment, words: p.words, textKey: p.textKey, shingles: p.shingles }));
+  signer.prepare({ id: 'x', text: lines.join('\n') }).paragraphs.map(alignParagraphOf);
 
 const sentence = (n: number, offset = 0): string => `${Array.from({ length: n }, (_, i) => `w${i + offset}`).join(' ')}.`;
 

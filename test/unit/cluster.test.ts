@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupDocuments, type ClusterInput } from '../../src/core/cluster.js';
+import { groupDocuments, type ClusterInput } from '../../src/core/scan/grouping.js';
 import { UnionFind } from '../../src/core/unionfind.js';
 
 const cluster = (words: Record<number, number>, eligible = true): ClusterInput => ({

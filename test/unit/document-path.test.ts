@@ -1,6 +1,6 @@
 /** The path a document is stored under in the index: one spelling per file. */
 import { describe, expect, it } from 'vitest';
-import { documentPath } from '../../src/cli/index-shared.js';
+import { documentPath } from '../../src/engine/files.js';
 
 describe('documentPath', () => {
   const cwd = '/work/repo';

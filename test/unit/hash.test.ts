@@ -4,10 +4,10 @@
  * index format and say so in the changelog, do not just update the numbers.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fmix32, loadXXHash, TokenHasher } from '../../src/core/hash.js';
-import { bandKeys } from '../../src/core/lsh.js';
-import { MinHasher } from '../../src/core/minhash.js';
-import { tokenize } from '../../src/core/normalize.js';
+import { fmix32, loadXXHash, TokenHasher } from '../../src/core/signing/hash.js';
+import { bandKeys } from '../../src/core/matching/lsh.js';
+import { MinHasher } from '../../src/core/signing/minhash.js';
+import { tokenize } from '../../src/core/text/normalize.js';
 
 const hex = (values: ArrayLike<number>) => Array.from(values, (v) => v.toString(16).padStart(8, '0'));
 

@@ -7,12 +7,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadXXHash, TokenHasher } from '../../src/core/hash.js';
-import { bandKeys } from '../../src/core/lsh.js';
-import { MinHasher } from '../../src/core/minhash.js';
-import { tokenize } from '../../src/core/normalize.js';
-import { segment } from '../../src/core/segment.js';
-import { toSortedSet } from '../../src/core/verify.js';
+import { loadXXHash, TokenHasher } from '../../src/core/signing/hash.js';
+import { bandKeys } from '../../src/core/matching/lsh.js';
+import { MinHasher } from '../../src/core/signing/minhash.js';
+import { tokenize } from '../../src/core/text/normalize.js';
+import { segment } from '../../src/core/text/segment.js';
+import { toSortedSet } from '../../src/core/matching/overlap.js';
 import { seeds } from '../helpers/fixtures.js';
 
 /** FNV-1a style fold of 32-bit values into one. */

@@ -1,6 +1,6 @@
 /** Candidate pairs from LSH band keys: the radix sort and the pair listing against brute force. */
 import { describe, expect, it } from 'vitest';
-import { candidatePairs, KeySorter, sortByKey } from '../../src/core/lsh.js';
+import { candidatePairs, KeySorter, sortByKey } from '../../src/core/matching/lsh.js';
 
 /** mulberry32 */
 function generator(seed: number): () => number {

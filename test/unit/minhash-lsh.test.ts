@@ -1,10 +1,10 @@
 /** MinHash estimates Jaccard; LSH banding finds pairs near the threshold with the predicted probability. */
 import { describe, expect, it } from 'vitest';
-import type { ShingleHashes } from '../../src/core/hash.js';
-import { fmix32 } from '../../src/core/hash.js';
-import { bandKeys, candidatePairs, candidateProbability, optimalBanding, sortByKey } from '../../src/core/lsh.js';
-import { estimateJaccard, MinHasher } from '../../src/core/minhash.js';
-import { overlap, toSortedSet } from '../../src/core/verify.js';
+import type { ShingleHashes } from '../../src/core/signing/hash.js';
+import { fmix32 } from '../../src/core/signing/hash.js';
+import { bandKeys, candidatePairs, candidateProbability, optimalBanding, sortByKey } from '../../src/core/matching/lsh.js';
+import { estimateJaccard, MinHasher } from '../../src/core/signing/minhash.js';
+import { overlap, toSortedSet } from '../../src/core/matching/overlap.js';
 
 /** Deterministic pseudo-random 32-bit values. */
 function generator(seed: number): () => number {

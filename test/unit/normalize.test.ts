@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../src/core/normalize.js';
+import { tokenize } from '../../src/core/text/normalize.js';
 
 const words = (text: string) => tokenize(text).tokens;
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { AlignParagraph } from '../../src/core/align.js';
-import { analyseGroup, latestDate, wireEvidence, type StoryView } from '../../src/core/provenance.js';
-import { scanDocuments } from '../../src/core/scan.js';
-import { detectStories } from '../../src/core/stories.js';
-import { segment } from '../../src/core/segment.js';
+import type { AlignParagraph } from '../../src/core/align/align.js';
+import { analyseGroup, latestDate, wireEvidence, type StoryView } from '../../src/core/scan/provenance.js';
+import { scanDocuments } from '../../src/core/index.js';
+import { detectStories } from '../../src/core/text/stories.js';
+import { segment } from '../../src/core/text/segment.js';
 
-const p = (text: string): AlignParagraph => ({ startLine: 1, endLine: 1, text, words: text.split(/\s+/).length, textKey: null, shingles: null });
+const p = (text: string): AlignParagraph => ({ startLine: 1, endLine: 1, text, words: text.split(/\s+/).length, textKey: null, shingles: null, tokens: new Uint32Array(0) });
 
 describe('wire evidence', () => {
   it('reads agency datelines, bare datelines, closing credits and attributions', () => {

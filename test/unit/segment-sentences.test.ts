@@ -1,6 +1,6 @@
 /** Long paragraphs (text without paragraph breaks) are cut into sentences; news paragraphs are not. */
 import { describe, expect, it } from 'vitest';
-import { LONG_PARAGRAPH_CHARS, MIN_PIECE_CHARS, segment, sentencePieces } from '../../src/core/segment.js';
+import { LONG_PARAGRAPH_CHARS, MIN_PIECE_CHARS, segment, sentencePieces } from '../../src/core/text/segment.js';
 
 const sentence = (i: number) => `The council said on Tuesday that item number ${i} of the plan would be delayed again.`;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLayout, segment, splitLines } from '../../src/core/segment.js';
+import { detectLayout, segment, splitLines } from '../../src/core/text/segment.js';
 
 const spans = (text: string, mode?: 'auto' | 'line' | 'block') =>
   segment(text, mode).segments.map((s) => [s.startLine, s.endLine]);

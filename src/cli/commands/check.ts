@@ -1,0 +1,105 @@
+/**
+ * `dedupe check <paths...>`: the engine checks the incoming articles against the index (and
+ * stores the clean ones with --add); the report is the scan's, with what the gate decided.
+ *
+ * --fail-on document: an incoming article is a copy when at least --copy-share (0.8) of the
+ * words of one of its stories, in-file repeats left out, are in paragraphs shared with or
+ * edited from another article, archived or incoming (the stories' `reusedShare`).
+ */
+import { checkPaths, copiedStories, failingParagraphs, MAX_ARCHIVED_PER_PARAGRAPH, type CheckRun } from '../../engine/index.js';
+import type { DocumentReport } from '../../core/index.js';
+import { renderHuman, renderSummary } from '../../render/human.js';
+import { renderArchiveMatches } from '../../render/ingest.js';
+import { renderJson } from '../../render/json.js';
+import { outputStyle } from '../color.js';
+import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
+import { engineHooks, stageLine, warn, type CliIO } from '../io.js';
+import type { CheckCommand } from '../requests.js';
+
+/** The file, with the copied story's lines when the file holds more than one. */
+function copyLabel(doc: DocumentReport, copyShare: number): string {
+  if (doc.stories.length < 2) return doc.path;
+  return `${doc.path} (lines ${copiedStories(doc, copyShare)
+    .map((s) => `${s.startLine}-${s.endLine}`)
+    .join(', ')})`;
+}
+
+export async function runCheckCommand(command: CheckCommand, io: CliIO): Promise<number> {
+  const started = io.now();
+  const { output } = command;
+  const run = await checkPaths(
+    { ...command, cwd: io.cwd, wordOps: output.json || output.diff, now: Date.now() },
+    engineHooks(io),
+  );
+  if (run.cappedParagraphs > 0) {
+    const n = run.cappedParagraphs;
+    warn(
+      io,
+      `${n} incoming paragraph${n === 1 ? ' matches' : 's match'} more than ${MAX_ARCHIVED_PER_PARAGRAPH} archived articles; ` +
+        `each was compared with the first ${MAX_ARCHIVED_PER_PARAGRAPH} added, so its match count is a lower bound`,
+    );
+  }
+  if (output.verbose) {
+    io.stderr.write(
+      `dedupe: check: ${run.archived.length} archived articles loaded from ${command.db} ` +
+        `(${run.lookup.candidates} LSH candidates, ${run.lookup.verified} verified)\n`,
+    );
+  }
+  reportAdded(command, run, io);
+  const elapsedMs = io.now() - started;
+  printReport(command, run, io, elapsedMs);
+  if (output.verbose) io.stderr.write(`dedupe: ${renderSummary(run.report, elapsedMs)}; ${stageLine(run.timings)}\n`);
+  return gateExit(command, run, io);
+}
+
+function reportAdded(command: CheckCommand, run: CheckRun, io: CliIO): void {
+  if (!run.added) return;
+  const added = run.added;
+  if (added.added.length + added.updated.length + added.unchanged.length === 0) {
+    io.stderr.write(`dedupe: --add: nothing added to ${command.db}; every article has reuse\n`);
+    return;
+  }
+  const held = run.flagged.length > 0 ? `; ${run.flagged.length} with reuse not added` : '';
+  io.stderr.write(
+    `dedupe: --add: ${added.added.length} added, ${added.updated.length} updated, ${added.unchanged.length} unchanged in ${command.db}${held}\n`,
+  );
+}
+
+function printReport(command: CheckCommand, run: CheckRun, io: CliIO, elapsedMs: number): void {
+  const { output } = command;
+  const { report } = run;
+  if (output.json) {
+    // The report is the scan's; `check` adds what the gate decided, so a saved report says why a job failed.
+    const gate = {
+      failOn: command.failOn ?? null,
+      copyShare: command.copyShare,
+      flagged: command.failOn === undefined ? [] : run.flagged.map((d) => d.path),
+      added: run.added ? [...run.added.added, ...run.added.updated].map((entry) => entry.path) : null,
+    };
+    io.stdout.write(renderJson({ ...report, check: gate }));
+    return;
+  }
+  const { palette, color } = outputStyle(output, io);
+  let text = renderHuman(report, { palette, color, diff: output.diff, width: io.stdout.columns ?? 100, quiet: output.quiet, elapsedMs });
+  if (!output.quiet) text += `\n${renderArchiveMatches(report, new Set(run.archived), command.db, palette)}`;
+  io.stdout.write(text);
+}
+
+function gateExit(command: CheckCommand, run: CheckRun, io: CliIO): number {
+  const { failOn } = command;
+  if (failOn === undefined) return EXIT_OK;
+  if (failOn === 'document') {
+    if (run.flagged.length === 0) return EXIT_OK;
+    const share = Math.round(command.copyShare * 100);
+    const n = run.flagged.length;
+    io.stderr.write(
+      `dedupe: --fail-on document: ${n} article${n === 1 ? ' is a copy' : 's are copies'} ` +
+        `(>= ${share}% of a story's words reused): ${run.flagged.map((d) => copyLabel(d, command.copyShare)).join(', ')}\n`,
+    );
+    return EXIT_FOUND;
+  }
+  const found = failingParagraphs(run.report.documents, failOn, run.report.options.minWords);
+  if (found === 0) return EXIT_OK;
+  io.stderr.write(`dedupe: --fail-on ${failOn}: ${found} paragraph${found === 1 ? '' : 's'} found in ${run.flagged.map((d) => d.path).join(', ')}\n`);
+  return EXIT_FOUND;
+}

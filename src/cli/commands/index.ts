@@ -1,0 +1,49 @@
+/**
+ * `dedupe index add|remove|stats`: the persistent index `dedupe check` compares against. The
+ * engine does the work; these print what it returns.
+ */
+import { addToIndex, indexStats, removeFromIndex } from '../../engine/index.js';
+import { renderAddResult, renderRemoveResult, renderStats } from '../../render/ingest.js';
+import { renderJson } from '../../render/json.js';
+import { outputStyle } from '../color.js';
+import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { engineHooks, warn, type CliIO } from '../io.js';
+import type { IndexCommand, OutputRequest } from '../requests.js';
+
+export async function runIndexAdd(command: IndexCommand, io: CliIO, version: string): Promise<number> {
+  const started = io.now();
+  const result = await addToIndex(
+    { ...command, createFolder: command.defaultDb, cwd: io.cwd, now: Date.now(), createdBy: `dedupe ${version}` },
+    engineHooks(io),
+  );
+  const elapsedMs = io.now() - started;
+  const { palette } = outputStyle(command.output, io);
+  io.stdout.write(command.output.json ? renderJson(result) : renderAddResult(result, { palette, quiet: command.output.quiet, elapsedMs }));
+  const files = result.added.length + result.updated.length + result.unchanged.length + result.unreadable.length;
+  if (command.output.verbose) io.stderr.write(`dedupe: index add: ${files} files in ${elapsedMs.toFixed(0)} ms\n`);
+  return EXIT_OK;
+}
+
+export async function runIndexRemove(request: { db: string; paths: string[]; output: OutputRequest }, io: CliIO): Promise<number> {
+  const result = await removeFromIndex({ db: request.db, paths: request.paths, cwd: io.cwd });
+  for (const given of result.notFound) warn(io, `${given}: not in the index ${request.db}; nothing removed for it`);
+  const { palette } = outputStyle(request.output, io);
+  io.stdout.write(request.output.json ? renderJson(result) : renderRemoveResult(result, { palette, quiet: request.output.quiet }));
+  return EXIT_OK;
+}
+
+export async function runIndexStats(request: { db: string; verify: boolean; output: OutputRequest }, io: CliIO): Promise<number> {
+  const { stats, verification } = await indexStats(request.db, request.verify);
+  const { palette } = outputStyle(request.output, io);
+  io.stdout.write(request.output.json ? renderJson(verification ? { ...stats, verification } : stats) : renderStats(stats, palette, verification));
+  if (verification && !verification.ok) {
+    // One line: SQLite's integrity report spans many ("*** in database main ***", one per page).
+    const first = (verification.problems[0] ?? '').replace(/\s+/g, ' ').trim();
+    const more = verification.problems.length > 1 ? ` and ${verification.problems.length - 1} more` : '';
+    io.stderr.write(
+      `dedupe: error: ${request.db}: the index is damaged (${first.length > 160 ? `${first.slice(0, 159)}…` : first}${more}); restore it from a backup or rebuild it\n`,
+    );
+    return EXIT_ERROR;
+  }
+  return EXIT_OK;
+}

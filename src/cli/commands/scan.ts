@@ -1,0 +1,34 @@
+/**
+ * `dedupe [scan] <paths...>`: the engine scans, a renderer formats, the gate picks the exit code.
+ */
+import { failingParagraphs, scanPaths } from '../../engine/index.js';
+import { renderHuman, renderSummary } from '../../render/human.js';
+import { renderJsonChunks } from '../../render/json.js';
+import { outputStyle } from '../color.js';
+import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
+import { engineHooks, stageLine, type CliIO } from '../io.js';
+import type { ScanCommand } from '../requests.js';
+
+export async function runScanCommand(command: ScanCommand, io: CliIO): Promise<number> {
+  const started = io.now();
+  const { output } = command;
+  const run = await scanPaths({ ...command, wordOps: output.json || output.diff }, engineHooks(io));
+  const { report } = run;
+  const elapsedMs = io.now() - started;
+  if (output.json) {
+    // In pieces: a large corpus's report is longer than the longest string V8 can hold.
+    for (const chunk of renderJsonChunks(report)) io.stdout.write(chunk);
+  } else {
+    const { color, palette } = outputStyle(output, io);
+    io.stdout.write(renderHuman(report, { palette, color, width: io.stdout.columns ?? 100, quiet: output.quiet, diff: output.diff, elapsedMs }));
+  }
+  if (output.verbose) {
+    const stages = { walk: run.walkMs, prepare: run.prepareMs, ...run.timings };
+    io.stderr.write(`dedupe: ${renderSummary(report, elapsedMs)}; ${stageLine(stages)}\n`);
+  }
+  if (command.failOn === undefined) return EXIT_OK;
+  const found = failingParagraphs(report.documents, command.failOn, report.options.minWords);
+  if (found === 0) return EXIT_OK;
+  io.stderr.write(`dedupe: --fail-on ${command.failOn}: ${found} paragraph${found === 1 ? '' : 's'} found\n`);
+  return EXIT_FOUND;
+}

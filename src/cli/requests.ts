@@ -1,0 +1,205 @@
+/**
+ * Flags in, one typed and validated request out, per command. Every problem with the flags is
+ * collected, so a user who got three values wrong reads one line naming all three (exit 2),
+ * not one at a time. Options are resolved once here (core/options.ts) and travel resolved.
+ */
+import { optionProblems, resolveOptions, SEGMENT_MODES, type ResolvedOptions, type ScanOptions, type SegmentMode } from '../core/index.js';
+import { CHECK_FAIL_ON, DEFAULT_COPY_SHARE, defaultThreads, FAIL_ON_VALUES, type CheckFailOn, type FailOn } from '../engine/index.js';
+import { parseDecimal } from '../input/arguments.js';
+import { UsageError } from './exit-codes.js';
+
+/** Flags as commander hands them over: values as typed, undefined when not given. */
+export interface RawFlags {
+  json?: boolean;
+  quiet?: boolean;
+  color?: boolean;
+  verbose?: boolean;
+  include?: string[];
+  exclude?: string[];
+  segment?: string;
+  threshold?: string;
+  containment?: string;
+  shingleSize?: string;
+  numHashes?: string;
+  minWords?: string;
+  seed?: string;
+  maxMatches?: string;
+  failOn?: string;
+  diff?: boolean;
+  context?: string;
+  db?: string;
+  copyShare?: string;
+  add?: boolean;
+  verify?: boolean;
+}
+
+/** How the result is shown: the renderer and its switches. */
+export interface OutputRequest {
+  json: boolean;
+  quiet: boolean;
+  diff: boolean;
+  verbose: boolean;
+  /** --color / --no-color; undefined: decided from the environment and the terminal. */
+  color: boolean | undefined;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Collects the problems of a command line; `done` throws them all as one UsageError. */
+class Problems {
+  private readonly list: string[] = [];
+
+  add(message: string): void {
+    this.list.push(message);
+  }
+
+  number(flag: string, raw: string | undefined): number | undefined {
+    if (raw === undefined) return undefined;
+    const value = parseDecimal(raw);
+    if (value === null) this.add(`${flag} must be a number, got '${raw}'`);
+    return value ?? undefined;
+  }
+
+  choice<T extends string>(flag: string, raw: string | undefined, allowed: readonly T[]): T | undefined {
+    if (raw === undefined) return undefined;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    this.add(`${flag} must be one of ${allowed.join(', ')}, got '${raw}'`);
+    return undefined;
+  }
+
+  done(): void {
+    if (this.list.length > 0) throw new UsageError(this.list.join('; '));
+  }
+}
+
+/** The scan options given as flags (undefined when not given), with their number and choice problems. */
+function scanOptionFlags(flags: RawFlags, problems: Problems): Partial<ScanOptions> {
+  const given: Partial<ScanOptions> = {};
+  const numbers: Array<[keyof ScanOptions, string, string | undefined]> = [
+    ['threshold', '--threshold', flags.threshold],
+    ['containment', '--containment', flags.containment],
+    ['shingleSize', '--shingle-size', flags.shingleSize],
+    ['numHashes', '--num-hashes', flags.numHashes],
+    ['minWords', '--min-words', flags.minWords],
+    ['seed', '--seed', flags.seed],
+    ['maxMatches', '--max-matches', flags.maxMatches],
+  ];
+  for (const [key, flag, raw] of numbers) {
+    const value = problems.number(flag, raw);
+    if (value !== undefined) (given as Record<string, number>)[key] = value;
+  }
+  const segment = problems.choice<SegmentMode>('--segment', flags.segment, SEGMENT_MODES);
+  if (segment !== undefined) given.segment = segment;
+  for (const problem of optionProblems(given)) problems.add(problem.message);
+  return given;
+}
+
+/** Threads to prepare on: DEDUPE_THREADS when it is a whole number from 1 (at most 64), else one per core. */
+export function threadCount(env: Env): number {
+  const asked = Number(env.DEDUPE_THREADS);
+  if (env.DEDUPE_THREADS !== undefined && Number.isInteger(asked) && asked >= 1) return Math.min(asked, 64);
+  return defaultThreads();
+}
+
+function outputOf(flags: RawFlags): OutputRequest {
+  return { json: flags.json === true, quiet: flags.quiet === true, diff: flags.diff === true, verbose: flags.verbose === true, color: flags.color };
+}
+
+export interface ScanCommand {
+  paths: string[];
+  include: string[];
+  exclude: string[];
+  options: ResolvedOptions;
+  threads: number;
+  failOn: FailOn | undefined;
+  output: OutputRequest;
+}
+
+export function scanCommand(paths: readonly string[], flags: RawFlags, env: Env): ScanCommand {
+  const problems = new Problems();
+  const given = scanOptionFlags(flags, problems);
+  const failOn = problems.choice<FailOn>('--fail-on', flags.failOn, FAIL_ON_VALUES);
+  problems.done();
+  return {
+    paths: [...paths],
+    include: flags.include ?? [],
+    exclude: flags.exclude ?? [],
+    options: resolveOptions(given),
+    threads: threadCount(env),
+    failOn,
+    output: outputOf(flags),
+  };
+}
+
+export interface DiffCommand {
+  from: string;
+  to: string;
+  options: ResolvedOptions;
+  /** Unchanged words kept around each change; 0 keeps all. */
+  context: number;
+  output: OutputRequest;
+}
+
+/** Unchanged words shown around a change in `dedupe diff` unless --context says otherwise. */
+export const DEFAULT_DIFF_CONTEXT = 6;
+
+export function diffCommand(from: string, to: string, flags: RawFlags): DiffCommand {
+  const problems = new Problems();
+  const given = scanOptionFlags(flags, problems);
+  const context = problems.number('--context', flags.context) ?? DEFAULT_DIFF_CONTEXT;
+  if (!Number.isInteger(context) || context < 0) problems.add(`--context must be a whole number of words, 0 or more, got ${context}`);
+  problems.done();
+  return { from, to, options: resolveOptions(given), context, output: outputOf(flags) };
+}
+
+/** Where the index lives unless --db says otherwise: a hidden folder in the current folder. */
+export const DEFAULT_DB = '.dedupe/index.db';
+
+export interface IndexCommand {
+  db: string;
+  /** True when --db was not given: the default folder may be created. */
+  defaultDb: boolean;
+  paths: string[];
+  include: string[];
+  exclude: string[];
+  /** Options given as flags only: the index's own parameters fill the rest. */
+  requested: Partial<ScanOptions>;
+  threads: number;
+  output: OutputRequest;
+}
+
+export function indexCommand(paths: readonly string[], flags: RawFlags, env: Env): IndexCommand {
+  const problems = new Problems();
+  const requested = scanOptionFlags(flags, problems);
+  problems.done();
+  return indexParts(paths, flags, env, requested);
+}
+
+function indexParts(paths: readonly string[], flags: RawFlags, env: Env, requested: Partial<ScanOptions>): IndexCommand {
+  return {
+    db: flags.db ?? DEFAULT_DB,
+    defaultDb: flags.db === undefined,
+    paths: [...paths],
+    include: flags.include ?? [],
+    exclude: flags.exclude ?? [],
+    requested,
+    threads: threadCount(env),
+    output: outputOf(flags),
+  };
+}
+
+export interface CheckCommand extends IndexCommand {
+  failOn: CheckFailOn | undefined;
+  copyShare: number;
+  add: boolean;
+}
+
+export function checkCommand(paths: readonly string[], flags: RawFlags, env: Env): CheckCommand {
+  const problems = new Problems();
+  const requested = scanOptionFlags(flags, problems);
+  const failOn = problems.choice<CheckFailOn>('--fail-on', flags.failOn, CHECK_FAIL_ON);
+  const copyShare = problems.number('--copy-share', flags.copyShare) ?? DEFAULT_COPY_SHARE;
+  if (!(copyShare > 0 && copyShare <= 1)) problems.add(`--copy-share must be above 0 and at most 1, got ${copyShare}`);
+  problems.done();
+  return { ...indexParts(paths, flags, env, requested), failOn, copyShare, add: flags.add === true };
+}

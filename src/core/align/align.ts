@@ -1,0 +1,297 @@
+/**
+ * Aligns the paragraphs of two articles: which paragraph of `from` became which of `to`.
+ * Used by `dedupe diff` (diff-report.ts), and by provenance to compare each reprint with its
+ * original (edit-summary.ts).
+ *
+ * Every pair that shares something is measured exactly (two articles have at most a few
+ * thousand pairs; no LSH needed). Blocks, in order of preference:
+ * - merged (n → 1): a run of two or more consecutive `from` paragraphs that each lie mostly
+ *   (MERGE_PART_CONTAINMENT) inside one `to` paragraph. Seeds: 002 lines 22-23 → 000 line 30;
+ *   002 lines 9-10 ("What is Ukraine doing?" + its answer) → 000 line 19.
+ * - split (1 → n): two or more `to` paragraphs that each lie at least --containment inside
+ *   one `from` paragraph, adjacent or not. Seeds: 002 line 8 → 003 lines 17, 19 and 25.
+ * - same / edited (1 → 1): identical normalised text, or derived (classify.ts), best first.
+ * - dropped / added: what is left on either side.
+ * A short paragraph (no shingles) counts as inside another when its tokens appear there as a
+ * contiguous run, so a heading folded into the next paragraph is still found.
+ */
+import { isDerived } from '../classify.js';
+import { overlap, unionSet } from '../matching/overlap.js';
+import type { DerivationRule, PreparedParagraph } from '../model.js';
+import { round3 } from '../numbers.js';
+import type { EditOp } from '../types.js';
+import { wordDiff } from './worddiff.js';
+
+/**
+ * A `from` paragraph lying at least this share inside a `to` paragraph can be part of a merge:
+ * lower than --containment, since the parts of a merge are edited to join (002 lines 22-23 lie
+ * 0.6-0.7 inside 000 line 30).
+ */
+export const MERGE_PART_CONTAINMENT = 0.6;
+
+/** What alignment needs of a paragraph: its place, text and the signer's tokens and shingles. */
+export interface AlignParagraph extends Pick<PreparedParagraph, 'words' | 'textKey' | 'shingles' | 'tokens'> {
+  startLine: number;
+  endLine: number;
+  text: string;
+}
+
+/** A prepared paragraph as alignment sees it. */
+export function alignParagraphOf(p: PreparedParagraph): AlignParagraph {
+  const { startLine, endLine, text } = p.segment;
+  return { startLine, endLine, text, words: p.words, textKey: p.textKey, shingles: p.shingles, tokens: p.tokens };
+}
+
+export type BlockKind = 'same' | 'edited' | 'merged' | 'split' | 'dropped' | 'added';
+
+export interface AlignedBlock {
+  kind: BlockKind;
+  /** Indexes into the `from` paragraphs, ascending. */
+  from: number[];
+  /** Indexes into the `to` paragraphs, ascending. */
+  to: number[];
+  /** Jaccard similarity of the two sides' shingle sets; 1 for identical text; null when one side is empty. */
+  similarity: number | null;
+  /** The block's `from` paragraphs come earlier or later than the surrounding order. */
+  moved: boolean;
+  /** Word operations turning the `from` side into the `to` side (edited, merged, split). */
+  ops?: EditOp[];
+}
+
+function containsRun(haystack: Uint32Array, needle: Uint32Array): boolean {
+  if (needle.length === 0 || needle.length > haystack.length) return false;
+  outer: for (let start = 0; start + needle.length <= haystack.length; start++) {
+    for (let k = 0; k < needle.length; k++) if (haystack[start + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function indexInto<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Pairwise measures of the pairs that share something, keyed `i * to.length + j`. */
+interface PairMeasures {
+  /** Share of from[i] inside to[j]. */
+  share: Map<number, number>;
+  /** Share of to[j] inside from[i]. */
+  reverseShare: Map<number, number>;
+  /** Derived pairs (and identical ones, similarity 1). */
+  derived: Array<{ i: number; j: number; similarity: number }>;
+}
+
+/**
+ * Measures only pairs that share something: an inverted index from shingle (or, for short
+ * paragraphs, first token) to `to` paragraphs keeps this near-linear, where a full matrix of
+ * two 10,000-paragraph files would take gigabytes.
+ */
+function measurePairs(from: readonly AlignParagraph[], to: readonly AlignParagraph[], rule: DerivationRule): PairMeasures {
+  const m = to.length;
+  const measures: PairMeasures = { share: new Map(), reverseShare: new Map(), derived: [] };
+  const byShingle = new Map<number, number[]>();
+  const byKey = new Map<string, number[]>();
+  const toByToken = new Map<number, number[]>();
+  to.forEach((b, j) => {
+    if (b.textKey !== null) indexInto(byKey, b.textKey, j);
+    if (b.shingles) for (const h of b.shingles) indexInto(byShingle, h, j);
+    if (b.words > 0) for (const token of new Set(b.tokens)) indexInto(toByToken, token, j);
+  });
+  from.forEach((a, i) => {
+    if (a.words === 0) return;
+    const touched = new Set<number>(a.textKey === null ? [] : (byKey.get(a.textKey) ?? []));
+    if (a.shingles) for (const h of a.shingles) for (const j of byShingle.get(h) ?? []) touched.add(j);
+    else for (const j of toByToken.get(a.tokens[0]!) ?? []) touched.add(j);
+    for (const j of touched) measurePair(a, to[j]!, i * m + j, i, j, rule, measures);
+  });
+  // Short `to` paragraphs inside long `from` ones are found the other way round.
+  const fromByToken = new Map<number, number[]>();
+  from.forEach((a, i) => {
+    if (a.shingles) for (const token of new Set(a.tokens)) indexInto(fromByToken, token, i);
+  });
+  to.forEach((b, j) => {
+    if (b.shingles || b.words === 0) return;
+    for (const i of fromByToken.get(b.tokens[0]!) ?? []) {
+      if (!measures.reverseShare.has(i * m + j) && containsRun(from[i]!.tokens, b.tokens)) measures.reverseShare.set(i * m + j, 1);
+    }
+  });
+  return measures;
+}
+
+function measurePair(a: AlignParagraph, b: AlignParagraph, key: number, i: number, j: number, rule: DerivationRule, measures: PairMeasures): void {
+  if (a.textKey !== null && a.textKey === b.textKey) {
+    measures.share.set(key, 1);
+    measures.reverseShare.set(key, 1);
+    measures.derived.push({ i, j, similarity: 1 });
+    return;
+  }
+  if (a.shingles && b.shingles) {
+    const o = overlap(a.shingles, b.shingles);
+    measures.share.set(key, o.containmentOfA);
+    measures.reverseShare.set(key, o.containmentOfB);
+    if (isDerived(o, rule)) measures.derived.push({ i, j, similarity: o.jaccard });
+  } else if (!a.shingles && containsRun(b.tokens, a.tokens)) {
+    measures.share.set(key, 1);
+  }
+}
+
+/** Paragraphs already placed in a block, on each side. */
+interface Used {
+  from: Set<number>;
+  to: Set<number>;
+}
+
+/**
+ * Merges: runs of consecutive `from` paragraphs inside one `to` paragraph (paragraphs without
+ * words, such as a stray "<", do not break a run).
+ */
+function findMerges(from: readonly AlignParagraph[], m: number, share: ReadonlyMap<number, number>, used: Used): AlignedBlock[] {
+  const blocks: AlignedBlock[] = [];
+  const wordBearingBefore = new Int32Array(from.length + 1);
+  from.forEach((a, i) => (wordBearingBefore[i + 1] = wordBearingBefore[i]! + (a.words > 0 ? 1 : 0)));
+  const insideOf = new Map<number, number[]>(); // j -> i, ascending
+  for (const [key, value] of share) if (value >= MERGE_PART_CONTAINMENT) indexInto(insideOf, key % m, Math.floor(key / m));
+  for (const list of insideOf.values()) list.sort((x, y) => x - y);
+  for (const j of [...insideOf.keys()].sort((x, y) => x - y)) {
+    const candidates = insideOf.get(j)!.filter((i) => !used.from.has(i));
+    let run: number[] = [];
+    const flush = (): void => {
+      if (run.length >= 2 && run.some((i) => from[i]!.shingles) && !used.to.has(j)) {
+        blocks.push({ kind: 'merged', from: run, to: [j], similarity: null, moved: false });
+        for (const i of run) used.from.add(i);
+        used.to.add(j);
+      }
+      run = [];
+    };
+    for (const i of candidates) {
+      const previous = run[run.length - 1];
+      // consecutive: no paragraph with words between the previous part and this one
+      if (previous !== undefined && wordBearingBefore[i]! - wordBearingBefore[previous + 1]! > 0) flush();
+      run.push(i);
+    }
+    flush();
+  }
+  return blocks;
+}
+
+/** Splits: several `to` paragraphs each lying at least --containment inside one `from` paragraph. */
+function findSplits(
+  from: readonly AlignParagraph[],
+  to: readonly AlignParagraph[],
+  reverseShare: ReadonlyMap<number, number>,
+  rule: DerivationRule,
+  used: Used,
+): AlignedBlock[] {
+  const m = to.length;
+  const blocks: AlignedBlock[] = [];
+  const containsOf = new Map<number, number[]>(); // i -> j, ascending
+  for (const [key, value] of reverseShare) if (value >= rule.containment) indexInto(containsOf, Math.floor(key / m), key % m);
+  for (const list of containsOf.values()) list.sort((x, y) => x - y);
+  for (const i of [...containsOf.keys()].sort((x, y) => x - y)) {
+    const a = from[i]!;
+    if (used.from.has(i) || !a.shingles) continue;
+    const parts = containsOf.get(i)!.filter((j) => !used.to.has(j) && to[j]!.shingles && to[j]!.textKey !== a.textKey);
+    if (parts.length < 2) continue;
+    blocks.push({ kind: 'split', from: [i], to: parts, similarity: null, moved: false });
+    used.from.add(i);
+    for (const j of parts) used.to.add(j);
+  }
+  return blocks;
+}
+
+/** One to one, best similarity first (ties: document order). */
+function pairOneToOne(derived: PairMeasures['derived'], used: Used): AlignedBlock[] {
+  const blocks: AlignedBlock[] = [];
+  const sorted = [...derived].sort((x, y) => y.similarity - x.similarity || x.j - y.j || x.i - y.i);
+  for (const { i, j, similarity } of sorted) {
+    if (used.from.has(i) || used.to.has(j)) continue;
+    blocks.push({ kind: similarity === 1 ? 'same' : 'edited', from: [i], to: [j], similarity, moved: false });
+    used.from.add(i);
+    used.to.add(j);
+  }
+  return blocks;
+}
+
+export function alignParagraphs(from: readonly AlignParagraph[], to: readonly AlignParagraph[], rule: DerivationRule): AlignedBlock[] {
+  const measures = measurePairs(from, to, rule);
+  const used: Used = { from: new Set(), to: new Set() };
+  const blocks = [
+    ...findMerges(from, to.length, measures.share, used),
+    ...findSplits(from, to, measures.reverseShare, rule, used),
+    ...pairOneToOne(measures.derived, used),
+  ];
+  for (const block of blocks) {
+    const fromText = block.from.map((i) => from[i]!.text).join(' ');
+    const toText = block.to.map((j) => to[j]!.text).join(' ');
+    if (block.kind !== 'same') block.ops = wordDiff(fromText, toText);
+    if (block.similarity === null) {
+      block.similarity = round3(
+        overlap(unionSet(block.from.map((i) => from[i]!.shingles)), unionSet(block.to.map((j) => to[j]!.shingles))).jaccard,
+      );
+    } else block.similarity = round3(block.similarity);
+  }
+  markMoved(blocks);
+  return inReadingOrder(blocks, from.length, to.length, used);
+}
+
+/**
+ * Reading order: the `to` article's order, each dropped paragraph placed before the first block
+ * that comes after it in `from`, and added paragraphs in place.
+ */
+function inReadingOrder(blocks: AlignedBlock[], fromCount: number, toCount: number, used: Used): AlignedBlock[] {
+  const matched = blocks.sort((x, y) => x.to[0]! - y.to[0]!);
+  const dropped: number[] = [];
+  for (let i = 0; i < fromCount; i++) if (!used.from.has(i)) dropped.push(i);
+  const ordered: AlignedBlock[] = [];
+  let next = 0;
+  for (const block of matched) {
+    if (!block.moved) {
+      while (next < dropped.length && dropped[next]! < block.from[0]!) {
+        ordered.push({ kind: 'dropped', from: [dropped[next++]!], to: [], similarity: null, moved: false });
+      }
+    }
+    ordered.push(block);
+  }
+  while (next < dropped.length) ordered.push({ kind: 'dropped', from: [dropped[next++]!], to: [], similarity: null, moved: false });
+  const result: AlignedBlock[] = [];
+  let toNext = 0;
+  const emitAddedBefore = (limit: number): void => {
+    for (; toNext < limit; toNext++) {
+      if (!used.to.has(toNext)) result.push({ kind: 'added', from: [], to: [toNext], similarity: null, moved: false });
+    }
+  };
+  for (const block of ordered) {
+    if (block.to.length > 0) emitAddedBefore(block.to[0]!);
+    result.push(block);
+    if (block.to.length > 0) toNext = Math.max(toNext, block.to[0]! + 1);
+  }
+  emitAddedBefore(toCount);
+  return result;
+}
+
+/**
+ * Blocks outside the longest increasing run of `from` positions (in `to` order) have moved.
+ * Patience sorting: O(n log n).
+ */
+function markMoved(blocks: AlignedBlock[]): void {
+  const sequence = [...blocks].sort((x, y) => x.to[0]! - y.to[0]!);
+  const tails: number[] = []; // index into sequence of the smallest tail of each run length
+  const previous = new Int32Array(sequence.length).fill(-1);
+  sequence.forEach((block, k) => {
+    const value = block.from[0]!;
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (sequence[tails[mid]!]!.from[0]! < value) low = mid + 1;
+      else high = mid;
+    }
+    if (low > 0) previous[k] = tails[low - 1]!;
+    tails[low] = k;
+  });
+  const inOrder = new Set<AlignedBlock>();
+  for (let k = tails.length > 0 ? tails[tails.length - 1]! : -1; k >= 0; k = previous[k]!) inOrder.add(sequence[k]!);
+  for (const block of blocks) block.moved = !inOrder.has(block);
+}

@@ -1,0 +1,47 @@
+/**
+ * `dedupe diff <from> <to>` as data: the paragraph alignment of two prepared documents with
+ * counts, coverage both ways and each block's line spans and word operations.
+ */
+import type { DerivationRule, PreparedDocument } from '../model.js';
+import { round3 } from '../numbers.js';
+import { SCHEMA_VERSION, type DiffReport, type SegmentRef } from '../types.js';
+import { alignParagraphOf, alignParagraphs, type AlignParagraph } from './align.js';
+
+export function diffDocuments(from: PreparedDocument, to: PreparedDocument, rule: DerivationRule): DiffReport {
+  const a = from.paragraphs.map(alignParagraphOf);
+  const b = to.paragraphs.map(alignParagraphOf);
+  const blocks = alignParagraphs(a, b, rule);
+  const ref = (paragraphs: readonly AlignParagraph[], indexes: readonly number[]): SegmentRef[] =>
+    indexes.map((i) => ({ segment: i, startLine: paragraphs[i]!.startLine, endLine: paragraphs[i]!.endLine }));
+  const summary = { same: 0, edited: 0, merged: 0, split: 0, dropped: 0, added: 0, moved: 0, coverage: 0, reused: 0 };
+  let keptFrom = 0;
+  let keptTo = 0;
+  for (const block of blocks) {
+    summary[block.kind]++;
+    if (block.moved) summary.moved++;
+    if (block.from.length > 0 && block.to.length > 0) {
+      keptFrom += block.from.reduce((n, i) => n + a[i]!.words, 0);
+      keptTo += block.to.reduce((n, j) => n + b[j]!.words, 0);
+    }
+  }
+  summary.coverage = from.words === 0 ? 0 : round3(keptFrom / from.words);
+  summary.reused = to.words === 0 ? 0 : round3(keptTo / to.words);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    from: { path: from.id, paragraphs: a.length, words: from.words },
+    to: { path: to.id, paragraphs: b.length, words: to.words },
+    summary,
+    blocks: blocks.map((block) => {
+      const out: DiffReport['blocks'][number] = {
+        kind: block.kind,
+        from: ref(a, block.from),
+        to: ref(b, block.to),
+        similarity: block.similarity,
+        moved: block.moved,
+      };
+      if (block.ops) out.ops = block.ops;
+      else out.text = (block.to.length > 0 ? b[block.to[0]!]! : a[block.from[0]!]!).text;
+      return out;
+    }),
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * What a copy kept, changed, added and dropped from its original, as the group report states it
+ * (`comparison` of a group member): coverage both ways, paragraph counts, and the kinds of edit
+ * syndication makes, read off the paragraph alignment (align.ts) and its word operations.
+ */
+import type { DerivationRule } from '../model.js';
+import { round3 } from '../numbers.js';
+import type { EditKind, EditSummary } from '../types.js';
+import { alignParagraphs, type AlignedBlock, type AlignParagraph } from './align.js';
+import { changedWords } from './worddiff.js';
+
+/** Word runs of at least this length with a sentence end count as whole sentences in edits. */
+const SENTENCE_MIN_WORDS = 5;
+/** A substitution replaces at most this many words on either side. */
+const SUBSTITUTION_MAX_WORDS = 5;
+/** An opening block this similar to the original's opening paragraph keeps the lede. */
+const SAME_LEDE_SIMILARITY = 0.5;
+
+const wordsOf = (paragraphs: readonly AlignParagraph[], indexes: readonly number[]): number =>
+  indexes.reduce((sum, i) => sum + paragraphs[i]!.words, 0);
+
+const QUOTE = /["“”«»]/;
+
+/** What `copy` kept, changed, added and dropped from `original`. */
+export function editSummary(original: readonly AlignParagraph[], copy: readonly AlignParagraph[], rule: DerivationRule): EditSummary {
+  const blocks = alignParagraphs(original, copy, rule);
+  const matched = blocks.filter((b) => b.from.length > 0 && b.to.length > 0);
+  const originalWords = wordsOf(original, original.map((_, i) => i));
+  const copyWords = wordsOf(copy, copy.map((_, i) => i));
+  const count = (kinds: AlignedBlock['kind'][], side: 'from' | 'to'): number =>
+    blocks.filter((b) => kinds.includes(b.kind)).reduce((n, b) => n + b[side].length, 0);
+  const edits = new Map<EditKind, number>();
+  const add = (kind: EditKind, n = 1): void => {
+    if (n > 0) edits.set(kind, (edits.get(kind) ?? 0) + n);
+  };
+
+  for (const block of matched) {
+    if (block.kind === 'merged') add('paragraphs-merged');
+    if (block.kind === 'split') add('paragraph-split');
+    const ops = block.ops ?? [];
+    let substituted = false;
+    ops.forEach((op, k) => {
+      const next = ops[k + 1];
+      if (op.op === 'delete' && next?.op === 'insert') {
+        const { deleted } = changedWords([op]);
+        const { inserted } = changedWords([next]);
+        if (deleted <= SUBSTITUTION_MAX_WORDS && inserted <= SUBSTITUTION_MAX_WORDS) substituted = true;
+      }
+      const n = changedWords([op]);
+      if (op.op === 'delete' && n.deleted >= SENTENCE_MIN_WORDS && /[.!?]["”’]?$/.test(op.text)) add('sentence-dropped');
+      if (op.op === 'insert' && n.inserted >= SENTENCE_MIN_WORDS && /[.!?]["”’]?$/.test(op.text)) add('sentence-added');
+    });
+    if (substituted) add('words-substituted');
+  }
+  add('paragraphs-moved', matched.filter((b) => b.moved).length);
+
+  // Trimmed from the bottom: the original's last paragraphs are all dropped.
+  const droppedSet = new Set(blocks.filter((b) => b.kind === 'dropped').flatMap((b) => b.from));
+  let trimmed = 0;
+  for (let i = original.length - 1; i >= 0 && droppedSet.has(i); i--) trimmed++;
+  if (trimmed > 0 && trimmed < original.length) add('trimmed-from-bottom', trimmed);
+
+  // New lede: the copy opens with a paragraph that is not the original's opening one.
+  const opening = blocks.find((b) => b.to.includes(0));
+  if (copy.length > 0 && original.length > 0 && (!opening || opening.kind === 'added' || !opening.from.includes(0) || (opening.similarity ?? 0) < SAME_LEDE_SIMILARITY)) {
+    add('new-lede');
+  }
+  for (const block of blocks) {
+    if (block.kind !== 'added') continue;
+    const text = copy[block.to[0]!]!.text;
+    if (QUOTE.test(text) && (/^\s*["“«]/.test(text) || /\bsaid\b/.test(text))) add('quote-added');
+  }
+
+  const keptOriginal = matched.flatMap((b) => b.from);
+  const keptCopy = matched.flatMap((b) => b.to);
+  return {
+    coverage: originalWords === 0 ? 0 : round3(wordsOf(original, keptOriginal) / originalWords),
+    reused: copyWords === 0 ? 0 : round3(wordsOf(copy, keptCopy) / copyWords),
+    paragraphs: {
+      shared: count(['same'], 'to'),
+      edited: count(['edited', 'merged', 'split'], 'to'),
+      added: count(['added'], 'to'),
+      dropped: count(['dropped'], 'from'),
+      moved: matched.filter((b) => b.moved).reduce((n, b) => n + b.to.length, 0),
+    },
+    edits: [...edits].map(([kind, n]) => ({ kind, count: n })),
+  };
+}
+

@@ -1,0 +1,58 @@
+/**
+ * Exact measures of two paragraphs' shingle sets. LSH is probabilistic; this is not: every pair
+ * a candidate channel proposes is measured here, so an LSH false positive never reaches the
+ * report. Sets are sorted arrays of distinct 32-bit shingle hashes, intersected by a merge.
+ * Whether a pair's measures make it "derived" is classify.ts's to say.
+ */
+import type { Overlap } from '../model.js';
+
+export type { Overlap };
+
+/** Sorted distinct values: the shingle set of a paragraph. */
+export function toSortedSet(values: Uint32Array): Uint32Array {
+  const sorted = Uint32Array.from(values).sort();
+  let unique = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[unique++] = sorted[i]!;
+  }
+  return sorted.slice(0, unique);
+}
+
+export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      common++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return common;
+}
+
+export function overlap(a: Uint32Array, b: Uint32Array): Overlap {
+  const common = intersectionSize(a, b);
+  const union = a.length + b.length - common;
+  return {
+    jaccard: union === 0 ? 0 : common / union,
+    containmentOfA: a.length === 0 ? 0 : common / a.length,
+    containmentOfB: b.length === 0 ? 0 : common / b.length,
+  };
+}
+
+/** The union of several sorted sets (a merged block's paragraphs), sorted and distinct. */
+export function unionSet(sets: ReadonlyArray<Uint32Array | null>): Uint32Array {
+  const all = new Uint32Array(sets.reduce((n, set) => n + (set?.length ?? 0), 0));
+  let offset = 0;
+  for (const set of sets) {
+    if (!set) continue;
+    all.set(set, offset);
+    offset += set.length;
+  }
+  return toSortedSet(all);
+}

@@ -1,0 +1,87 @@
+/**
+ * Paragraph clusters: variants joined by verified derived pairs (union-find), kept when they
+ * span two or more documents, numbered in order of their first paragraph. For grouping each
+ * cluster also says how many body words it holds in each story, and whether it is long enough
+ * to be evidence. Grouping works on stories, so a file bundling two articles can take part in
+ * two groups.
+ *
+ * Also here: stories that are copies of each other paragraph for paragraph, which always group.
+ */
+import type { Clusters, ClusterInput, Corpus, Edge, Noise } from '../model.js';
+import { looksLikeHeadline } from '../text/stories.js';
+import { UnionFind } from '../unionfind.js';
+import { isBody } from './noise.js';
+
+export function buildClusters(corpus: Corpus, edges: readonly Edge[][], noise: Noise, minWords: number): Clusters {
+  const { paragraphs, variantOf, variants, paragraphDoc } = corpus;
+  const variantSets = new UnionFind(variants.length);
+  edges.forEach((list, a) => {
+    for (const edge of list) variantSets.union(a, edge.other);
+  });
+  const docsOfRoot = new Map<number, Set<number>>();
+  for (let p = 0; p < paragraphs.length; p++) {
+    const v = variantOf[p]!;
+    if (v < 0) continue;
+    const root = variantSets.find(v);
+    let set = docsOfRoot.get(root);
+    if (!set) docsOfRoot.set(root, (set = new Set()));
+    set.add(paragraphDoc[p]!);
+  }
+  const clusterOfRoot = new Map<number, number>();
+  const inputs: ClusterInput[] = [];
+  const paragraphCluster = new Int32Array(paragraphs.length).fill(-1);
+  const storyWords = new Array<number>(noise.stories.length).fill(0);
+  for (let p = 0; p < paragraphs.length; p++) {
+    const paragraph = paragraphs[p]!;
+    const unit = noise.storyOf[p]!;
+    const body = isBody(noise, p);
+    if (body) storyWords[unit] = storyWords[unit]! + paragraph.words;
+    const v = variantOf[p]!;
+    if (v < 0) continue;
+    const root = variantSets.find(v);
+    if (docsOfRoot.get(root)!.size < 2) continue;
+    let cluster = clusterOfRoot.get(root);
+    if (cluster === undefined) {
+      cluster = inputs.length;
+      clusterOfRoot.set(root, cluster);
+      inputs.push({ wordsByDocument: new Map(), eligible: false });
+    }
+    paragraphCluster[p] = cluster;
+    if (!body) continue;
+    const input = inputs[cluster]!;
+    if (paragraph.words >= minWords) input.eligible = true;
+    input.wordsByDocument.set(unit, (input.wordsByDocument.get(unit) ?? 0) + paragraph.words);
+  }
+  return { paragraphCluster, inputs, storyWords };
+}
+
+/**
+ * Stories with the same text paragraph for paragraph after their headline (at least
+ * `minWords` words that are not artifacts or chrome) in two or more documents: copies, linked
+ * whatever their lines are classified as. A wire repeat under a new headline ("THOMPSON
+ * MEDICAL CO INC <TM> SETS QUARTERLY", then "... DECLARES QTLY DIV") over the same short
+ * dividend table is one.
+ */
+export function identicalStories(corpus: Corpus, noise: Noise, minWords: number): number[][] {
+  const storiesByText = new Map<string, number[]>();
+  noise.stories.forEach(({ doc, span }, unit) => {
+    const base = corpus.firstParagraphOf[doc]!;
+    const paragraphs = corpus.docs[doc]!.paragraphs;
+    const keys: string[] = [];
+    let words = 0;
+    let first = span.firstSegment;
+    if (span.lastSegment > first && looksLikeHeadline(paragraphs[first]!.segment.text)) first++;
+    for (let i = first; i <= span.lastSegment; i++) {
+      const paragraph = paragraphs[i]!;
+      if (paragraph.textKey === null || noise.junk[base + i] !== null) continue;
+      keys.push(paragraph.textKey);
+      words += paragraph.words;
+    }
+    if (words < minWords) return;
+    const key = keys.join(' ');
+    const same = storiesByText.get(key);
+    if (same) same.push(unit);
+    else storiesByText.set(key, [unit]);
+  });
+  return [...storiesByText.values()].filter((units) => new Set(units.map((u) => noise.stories[u]!.doc)).size > 1);
+}

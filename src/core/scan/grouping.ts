@@ -1,0 +1,160 @@
+/**
+ * From paragraph clusters to syndication groups of documents.
+ *
+ * Two documents belong to one group when the text they share is evidence of reuse: paragraph
+ * clusters (copies and verified edits of one paragraph) of at least --min-words words (a "TT"
+ * or "Leave a Reply" line proves nothing) that are not boilerplate, adding up to at least
+ * LINK_MIN_WORDS words. One shared paragraph of that length links its documents at once;
+ * shorter shared lines count per pair of documents. BBC match previews share a 7-word line
+ * ("BBC1, Radio 4 LW and this website") and a 14-word team list, which is not syndication.
+ *
+ * Boilerplate is the site footer problem: "Your email address will not be published" recurs
+ * on every page of a site and would chain all of them into one group. Clusters that occur in
+ * exactly the same documents form a block (a footer is several lines that travel together).
+ * A block is boilerplate when it occurs in at least BOILERPLATE_MIN_DOCUMENTS documents, is
+ * a minor part of most of them (under a third of their words: a footer is a few lines, while
+ * a reprinted story is most of its page, or half of a page that bundles two stories as seeds
+ * 000 and 001 do), and most pairs of those documents are otherwise unrelated: outside the
+ * block they share less than RELATED_SHARE of their words. A wire story reprinted by many
+ * outlets fails the last two tests (it is most of each reprint, and the reprints share its
+ * other paragraphs too).
+ */
+import type { ClusterInput, Grouping } from '../model.js';
+import { UnionFind } from '../unionfind.js';
+
+export type { ClusterInput, Grouping };
+
+export const BOILERPLATE_MIN_DOCUMENTS = 3;
+export const BOILERPLATE_MAX_SHARE = 1 / 3;
+export const RELATED_SHARE = 0.1;
+/** Shared words that link two documents (a typical news paragraph is 20-40 words). */
+export const LINK_MIN_WORDS = 20;
+/** Short clusters spread over more documents than this are too common to count per pair. */
+const SHORT_CLUSTER_MAX_DOCUMENTS = 64;
+/** Pairs are checked among at most this many documents of a block (in document order). */
+const RELATEDNESS_SAMPLE = 24;
+
+/**
+ * `identical` lists sets of documents with the same text, paragraph for paragraph (after
+ * normalising): they always form a group, whatever the boilerplate and link-length rules say
+ * about their lines. Reuters wire repeats are short earnings tables ("Shr profit three cts vs
+ * loss seven cts") whose lines recur across hundreds of reports.
+ */
+export function groupDocuments(
+  documentWords: readonly number[],
+  clusters: readonly ClusterInput[],
+  identical: ReadonlyArray<readonly number[]> = [],
+): Grouping {
+  const boilerplate = findFooterClusters(documentWords, clusters);
+  const links = new UnionFind(documentWords.length);
+  for (const same of identical) for (const doc of same.slice(1)) links.union(same[0]!, doc);
+  linkThroughClusters(links, documentWords.length, clusters, boilerplate);
+  return { boilerplate, ...groupsOf(links, documentWords.length) };
+}
+
+/** Per cluster: whether it belongs to a block that recurs across otherwise unrelated documents. */
+function findFooterClusters(documentWords: readonly number[], clusters: readonly ClusterInput[]): boolean[] {
+  const clustersOf: Array<Map<number, number>> = Array.from({ length: documentWords.length }, () => new Map());
+  clusters.forEach((cluster, id) => {
+    if (!cluster.eligible) return;
+    for (const [doc, words] of cluster.wordsByDocument) clustersOf[doc]!.set(id, words);
+  });
+  const boilerplate = clusters.map(() => false);
+  const blocks = new Map<string, number[]>();
+  // Short clusters ("Leave a Reply") join the analysis too: they never link documents, but a
+  // short line travelling with a footer is part of that footer.
+  clusters.forEach((cluster, id) => {
+    if (cluster.wordsByDocument.size < BOILERPLATE_MIN_DOCUMENTS) return;
+    const key = [...cluster.wordsByDocument.keys()].sort((a, b) => a - b).join(',');
+    const block = blocks.get(key);
+    if (block) block.push(id);
+    else blocks.set(key, [id]);
+  });
+  for (const [key, blockClusters] of blocks) {
+    const docs = key.split(',').map(Number);
+    const inBlock = new Set(blockClusters);
+    let minorIn = 0;
+    for (const doc of docs) {
+      let words = 0;
+      for (const id of blockClusters) words += clusters[id]!.wordsByDocument.get(doc) ?? 0;
+      if (words < BOILERPLATE_MAX_SHARE * documentWords[doc]!) minorIn++;
+    }
+    if (minorIn * 2 <= docs.length) continue;
+    const sample = docs.slice(0, RELATEDNESS_SAMPLE);
+    let pairs = 0;
+    let related = 0;
+    for (let i = 0; i < sample.length; i++) {
+      for (let j = i + 1; j < sample.length; j++) {
+        pairs++;
+        if (sharedOutside(sample[i]!, sample[j]!, inBlock, clustersOf, documentWords) >= RELATED_SHARE) related++;
+      }
+    }
+    if (related * 2 < pairs) for (const id of blockClusters) boilerplate[id] = true;
+  }
+  return boilerplate;
+}
+
+/**
+ * Links documents through the clusters that are evidence: one of at least LINK_MIN_WORDS
+ * words links its documents at once; shorter ones add up per pair of documents.
+ */
+function linkThroughClusters(links: UnionFind, documentCount: number, clusters: readonly ClusterInput[], boilerplate: readonly boolean[]): void {
+  const pairWords = new Map<number, number>();
+  clusters.forEach((cluster, id) => {
+    if (!cluster.eligible || boilerplate[id]) return;
+    const docs = [...cluster.wordsByDocument.keys()];
+    let longest = 0;
+    for (const words of cluster.wordsByDocument.values()) longest = Math.max(longest, words);
+    if (longest >= LINK_MIN_WORDS) {
+      for (const doc of docs.slice(1)) links.union(docs[0]!, doc);
+      return;
+    }
+    if (docs.length > SHORT_CLUSTER_MAX_DOCUMENTS) return;
+    for (let i = 0; i < docs.length; i++) {
+      for (let j = i + 1; j < docs.length; j++) {
+        const [a, b] = docs[i]! < docs[j]! ? [docs[i]!, docs[j]!] : [docs[j]!, docs[i]!];
+        const key = a * documentCount + b;
+        const words = (pairWords.get(key) ?? 0) + Math.min(cluster.wordsByDocument.get(a)!, cluster.wordsByDocument.get(b)!);
+        pairWords.set(key, words);
+        if (words >= LINK_MIN_WORDS) links.union(a, b);
+      }
+    }
+  });
+}
+
+/** The linked sets of two or more documents, ordered by their first document. */
+function groupsOf(links: UnionFind, documentCount: number): Pick<Grouping, 'groups' | 'groupOf'> {
+  const members = new Map<number, number[]>();
+  for (let doc = 0; doc < documentCount; doc++) {
+    const root = links.find(doc);
+    const list = members.get(root);
+    if (list) list.push(doc);
+    else members.set(root, [doc]);
+  }
+  const groups = [...members.values()].filter((g) => g.length > 1).sort((a, b) => a[0]! - b[0]!);
+  const groupOf = new Int32Array(documentCount).fill(-1);
+  groups.forEach((group, index) => {
+    for (const doc of group) groupOf[doc] = index;
+  });
+  return { groups, groupOf };
+}
+
+/** Share of two documents' words that they reuse from each other outside the given clusters. */
+function sharedOutside(
+  a: number,
+  b: number,
+  excluded: ReadonlySet<number>,
+  clustersOf: ReadonlyArray<Map<number, number>>,
+  documentWords: readonly number[],
+): number {
+  const [small, large] = clustersOf[a]!.size <= clustersOf[b]!.size ? [a, b] : [b, a];
+  const largeClusters = clustersOf[large]!;
+  let shared = 0;
+  for (const [id, words] of clustersOf[small]!) {
+    if (excluded.has(id)) continue;
+    const other = largeClusters.get(id);
+    if (other !== undefined) shared += words + other;
+  }
+  const total = documentWords[a]! + documentWords[b]!;
+  return total === 0 ? 0 : shared / total;
+}

@@ -1,0 +1,95 @@
+/**
+ * The group reports: for each syndication group, its stories with their provenance (which is
+ * the original, which are versions and reprints, and what each changed; provenance.ts), and the
+ * paragraph clusters that link it.
+ */
+import { alignParagraphOf, type AlignParagraph } from '../align/align.js';
+import type { Clusters, Corpus, DerivationRule, Grouping, Noise } from '../model.js';
+import { share } from '../numbers.js';
+import type { GroupMember, GroupReport } from '../types.js';
+import { boilerplateOf, isBody } from './noise.js';
+import { analyseGroup, type StoryView } from './provenance.js';
+
+export interface GroupReports {
+  groups: GroupReport[];
+  /** Per story: the document of its group's original, or -1 (matches there are listed first). */
+  originalDocOfStory: Int32Array;
+}
+
+interface LinkingCluster {
+  /** Words of the cluster's longest paragraph. */
+  weight: number;
+  stories: Set<number>;
+}
+
+/**
+ * Each group's linking clusters (eligible, not boilerplate, in two or more of its stories),
+ * weighted by their longest paragraph, in one pass over the clusters.
+ */
+function linkingClusters(clusters: Clusters, grouping: Grouping): LinkingCluster[][] {
+  const linkingOf: LinkingCluster[][] = grouping.groups.map(() => []);
+  clusters.inputs.forEach((cluster, id) => {
+    if (!cluster.eligible || grouping.boilerplate[id]) return;
+    const storiesByGroup = new Map<number, Set<number>>();
+    for (const unit of cluster.wordsByDocument.keys()) {
+      const group = grouping.groupOf[unit]!;
+      if (group < 0) continue;
+      let stories = storiesByGroup.get(group);
+      if (!stories) storiesByGroup.set(group, (stories = new Set()));
+      stories.add(unit);
+    }
+    let weight = 0;
+    for (const words of cluster.wordsByDocument.values()) weight = Math.max(weight, words);
+    for (const [group, stories] of storiesByGroup) if (stories.size >= 2) linkingOf[group]!.push({ weight, stories });
+  });
+  return linkingOf;
+}
+
+export function buildGroupReports(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: Grouping, rule: DerivationRule): GroupReports {
+  const linkingOf = linkingClusters(clusters, grouping);
+  const originalDocOfStory = new Int32Array(noise.stories.length).fill(-1);
+  const groups = grouping.groups.map((units, index): GroupReport => {
+    const linking = linkingOf[index]!;
+    const totalLinked = linking.reduce((sum, { weight }) => sum + weight, 0);
+    // Shared text each story holds, in one pass over the linking clusters (not stories x clusters).
+    const heldBy = new Map<number, number>();
+    for (const { weight, stories } of linking) for (const unit of stories) heldBy.set(unit, (heldBy.get(unit) ?? 0) + weight);
+    const views = units.map((unit) => storyView(corpus, noise, clusters, grouping, unit, share(heldBy.get(unit) ?? 0, totalLinked)));
+    const provenance = analyseGroup(views, rule);
+    const members: GroupMember[] = views.map((view, i) => {
+      const { role, score, reasons, comparison } = provenance.members[i]!;
+      return { path: view.path, story: view.story, startLine: view.startLine, endLine: view.endLine, role, score, reasons, comparison };
+    });
+    const original = provenance.original === null ? null : views[provenance.original]!;
+    if (provenance.original !== null) {
+      const originalDoc = noise.stories[units[provenance.original]!]!.doc;
+      for (const unit of units) originalDocOfStory[unit] = originalDoc;
+    }
+    return {
+      id: index + 1,
+      documents: [...new Set(views.map((v) => v.path))],
+      clusters: linking.length,
+      original: original?.path ?? null,
+      originalStory: original?.story ?? null,
+      confidence: provenance.confidence,
+      originalReasons: provenance.original === null ? [] : provenance.members[provenance.original]!.reasons.filter((r) => r.weight > 0),
+      members,
+    };
+  });
+  return { groups, originalDocOfStory };
+}
+
+/** A story as provenance sees it: its body (repeats, junk and boilerplate left out) and share of the group's text. */
+function storyView(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: Grouping, unit: number, holds: number): StoryView {
+  const { doc, span } = noise.stories[unit]!;
+  const document = corpus.docs[doc]!;
+  const base = corpus.firstParagraphOf[doc]!;
+  const body: AlignParagraph[] = [];
+  for (let i = span.firstSegment; i <= span.lastSegment; i++) {
+    if (!isBody(noise, base + i) || boilerplateOf(noise, clusters, grouping, base + i)) continue;
+    body.push(alignParagraphOf(document.paragraphs[i]!));
+  }
+  const view: StoryView = { path: document.id, story: span.index, startLine: span.startLine, endLine: span.endLine, body, holds };
+  if (document.modifiedAt !== undefined) view.modifiedAt = document.modifiedAt;
+  return view;
+}

@@ -1,0 +1,121 @@
+/**
+ * The matches of a paragraph: its exact copies and the paragraphs it is derived from, in other
+ * documents, best first, with the word operations of each edited match. Linear in what is
+ * listed: a line repeated on a thousand pages is counted, not compared a million times.
+ * Matches in the preferred document (the original of the paragraph's group) come first.
+ */
+import { isEditedBy } from '../classify.js';
+import { WordDiffer } from '../align/worddiff.js';
+import type { Corpus, DerivationRule, Edge, Overlap } from '../model.js';
+import { round3 } from '../numbers.js';
+import type { Match } from '../types.js';
+
+export interface ParagraphMatches {
+  /** Copies with the same normalised words in other documents. */
+  exactCount: number;
+  /** Paragraphs in other documents this one is derived from (0 unless the rule says edited). */
+  derivedCount: number;
+  /** At most maxMatches of them, best first. */
+  matches: Match[];
+}
+
+export interface MatchOptions extends DerivationRule {
+  /** Matches listed per paragraph; 0 lists all. */
+  maxMatches: number;
+  /** Whether edited matches carry their word operations. */
+  wordOps: boolean;
+}
+
+export class MatchLister {
+  /** variant -> document -> members in it, for variants spanning several documents. */
+  private readonly perDocument = new Map<number, Map<number, number>>();
+  private readonly limit: number;
+  private readonly differ = new WordDiffer();
+
+  constructor(
+    private readonly corpus: Corpus,
+    private readonly edges: readonly Edge[][],
+    private readonly options: MatchOptions,
+  ) {
+    this.limit = options.maxMatches === 0 ? Infinity : options.maxMatches;
+  }
+
+  /** Members of variant `v` in document `doc`. */
+  private membersIn(v: number, doc: number): number {
+    const variant = this.corpus.variants[v]!;
+    if (variant.soleDocument >= 0) return variant.soleDocument === doc ? variant.members.length : 0;
+    let byDoc = this.perDocument.get(v);
+    if (!byDoc) {
+      byDoc = new Map();
+      for (const q of variant.members) {
+        const d = this.corpus.paragraphDoc[q]!;
+        byDoc.set(d, (byDoc.get(d) ?? 0) + 1);
+      }
+      this.perDocument.set(v, byDoc);
+    }
+    return byDoc.get(doc) ?? 0;
+  }
+
+  /** Up to `limit` members of a variant outside `doc`, members in `preferred` first. */
+  private listMembers(v: number, doc: number, preferred: number): number[] {
+    const out: number[] = [];
+    const members = this.corpus.variants[v]!.members;
+    const paragraphDoc = this.corpus.paragraphDoc;
+    if (preferred >= 0 && preferred !== doc && this.membersIn(v, preferred) > 0) {
+      for (const q of members) if (paragraphDoc[q] === preferred && out.length < this.limit) out.push(q);
+    }
+    for (const q of members) {
+      if (out.length >= this.limit) break;
+      const d = paragraphDoc[q]!;
+      if (d !== doc && d !== preferred) out.push(q);
+    }
+    return out;
+  }
+
+  private describe(p: number, q: number, o: Overlap | null, reversed: boolean): Match {
+    const { paragraphs, docs, paragraphDoc } = this.corpus;
+    const other = paragraphs[q]!.segment;
+    const match: Match = {
+      path: docs[paragraphDoc[q]!]!.id,
+      segment: other.index,
+      startLine: other.startLine,
+      endLine: other.endLine,
+      status: o ? 'edited' : 'shared',
+      similarity: o ? round3(o.jaccard) : 1,
+      containment: o ? round3(reversed ? o.containmentOfB : o.containmentOfA) : 1,
+      reverseContainment: o ? round3(reversed ? o.containmentOfA : o.containmentOfB) : 1,
+    };
+    // How the other paragraph became this one, word by word.
+    if (o && this.options.wordOps) match.ops = this.differ.diff(other.text, paragraphs[p]!.segment.text);
+    return match;
+  }
+
+  /** Paragraph `p`'s matches; `preferred` is the document listed first (-1: none). */
+  find(p: number, preferred: number): ParagraphMatches {
+    const { variantOf, variants, paragraphDoc } = this.corpus;
+    const v = variantOf[p]!;
+    if (v < 0) return { exactCount: 0, derivedCount: 0, matches: [] };
+    const doc = paragraphDoc[p]!;
+    const exactCount = variants[v]!.members.length - this.membersIn(v, doc);
+    const exact = this.listMembers(v, doc, preferred).map((q) => this.describe(p, q, null, false));
+    // Derived pairs with paragraphs in other documents.
+    const relevant = this.edges[v]!.filter((edge) => variants[edge.other]!.members.length > this.membersIn(edge.other, doc));
+    const links = relevant.map((edge) => ({
+      jaccard: edge.overlap.jaccard,
+      inside: edge.reversed ? edge.overlap.containmentOfB : edge.overlap.containmentOfA,
+    }));
+    let derivedCount = 0;
+    const edited: Array<{ q: number; edge: Edge }> = [];
+    if (isEditedBy(links, this.options)) {
+      for (const edge of relevant) {
+        derivedCount += variants[edge.other]!.members.length - this.membersIn(edge.other, doc);
+        for (const q of this.listMembers(edge.other, doc, preferred)) edited.push({ q, edge });
+      }
+    }
+    const rank = (x: { q: number; edge: Edge }): number => (paragraphDoc[x.q] === preferred ? 0 : 1);
+    edited.sort((x, y) => rank(x) - rank(y) || y.edge.overlap.jaccard - x.edge.overlap.jaccard || x.q - y.q);
+    const room = Math.max(0, this.limit - exact.length);
+    const matches = exact.concat(edited.slice(0, room).map(({ q, edge }) => this.describe(p, q, edge.overlap, edge.reversed)));
+    return { exactCount, derivedCount, matches };
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * Which story of a syndication group is the original, which are later versions of it, which
+ * are reprints, and what each changed.
+ *
+ * Evidence for the original, each with a weight (reasons are reported as data):
+ * - wire dateline with an agency credit at the top ("KYIV, Ukraine (AP) —", "(Reuters) -"):
+ *   +3; a bare dateline ("KYIV, Ukraine --"): +1; an agency credit closing the story: +1.
+ *   Reprints often keep the dateline, so this alone does not decide between them.
+ * - attribution to a wire ("The Associated Press said", "according to Reuters"): -2, the
+ *   text names its source, so it is not that source. Seeds 000/001 add "The Associated Press
+ *   said." to 002's second paragraph.
+ * - explicit dates (2024-11-04, "October 31, 2024"): when members carry different latest
+ *   dates, the earliest gets +1 and later ones -1.
+ * - containment: the original holds most of the group's shared text; the member holding
+ *   clearly the most (by HOLDS_MARGIN) gets +1.
+ * - file time, weak: the earliest modification time, if earlier than all others by an hour,
+ *   gets +0.25.
+ * The member with the highest score is the original when it leads by more than zero;
+ * confidence = 1 / (1 + e^-margin) (margin 1: 0.73, 3: 0.95). Otherwise original is null.
+ *
+ * Against the original each other member is a **version** (a write-through or update of the
+ * same wire story: it carries wire evidence of its own or a later date, and reuses less than
+ * VERSION_MAX_REUSE of its text, seed 003) or a **reprint** (another outlet's copy: mostly the
+ * original's paragraphs, plus additions).
+ */
+import type { AlignParagraph } from '../align/align.js';
+import { editSummary } from '../align/edit-summary.js';
+import type { DerivationRule } from '../model.js';
+import { round3 } from '../numbers.js';
+import type { EditSummary, MemberRole, ProvenanceReason } from '../types.js';
+
+/**
+ * Evidence weights, added to a member's score; positive points to the original. Why each:
+ * - creditedDateline: a wire dateline with the agency's credit is how the agency itself opens
+ *   its copy; reprints often keep it too, so it needs the other evidence to decide between them.
+ * - bareDateline, closingCredit: weaker signs of wire copy.
+ * - attribution: a text naming a wire as its source ("The Associated Press said") is not that
+ *   source; it outweighs a kept dateline (seeds 000 and 001 against 002).
+ * - earliestDate, laterDate: an update carries a later date than what it updates.
+ * - holdsMost: the original holds most of the group's shared text; a trimmed reprint does not.
+ * - oldestFile: file times are easily changed by copying; a tie-breaker at most.
+ */
+export const PROVENANCE_WEIGHTS = {
+  creditedDateline: 3,
+  bareDateline: 1,
+  closingCredit: 1,
+  attribution: -2,
+  earliestDate: 1,
+  laterDate: -1,
+  holdsMost: 1,
+  oldestFile: 0.25,
+} as const;
+
+/** A member that reuses less than this share of its words from the original may be a version (a rewrite), not a reprint. */
+export const VERSION_MAX_REUSE = 0.6;
+/** The member holding the most shared text gets holdsMost only when it leads the next by this share. */
+export const HOLDS_MARGIN = 0.1;
+/** The oldest file time counts only when it precedes every other by at least this long. */
+export const OLDEST_FILE_LEAD_MS = 3_600_000;
+/** A dateline is looked for in the opening characters of a story, and a bare one must start within BARE_DATELINE_MAX_OFFSET. */
+const DATELINE_SEARCH_CHARS = 160;
+const BARE_DATELINE_MAX_OFFSET = 40;
+
+const AGENCIES = 'AP|Reuters|AFP|dpa|UPI|Bloomberg|Xinhua|ANI|PTI|IANS|Anadolu|EFE|ANSA|Kyodo|Yonhap|TASS';
+const DATELINE_WITH_CREDIT = new RegExp(
+  String.raw`^(?:[\p{Lu}][\p{L}.'’ -]*(?:,\s*[\p{L}.'’ -]+)?\s*)?\((${AGENCIES}|Associated Press)\)\s*[—–-]+`,
+  'u',
+);
+const BARE_DATELINE = /(?:^|\d{4}-\d{2}-\d{2}\s+)([\p{Lu}]{2,}[\p{Lu} .'’-]*(?:,\s*[\p{Lu}][\p{L}.'’ -]+)?)\s*(?:--|—|–)\s/u;
+const CLOSING_CREDIT = new RegExp(String.raw`\((${AGENCIES})\)\s*$`, 'u');
+const ATTRIBUTION = new RegExp(
+  String.raw`\b(?:(?:[Tt]he\s+)?(Associated Press|${AGENCIES}|Agence France-Presse)\s+(?:said|reported|reports)\b|according to\s+(?:the\s+)?(Associated Press|${AGENCIES}|Agence France-Presse)\b)`,
+  'u',
+);
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+// Dates stay on one line (BBC's "27 February\n\n1500 GMT" is a date and a time) and years
+// are plausible for news (1900-2099).
+const YEAR = '((?:19|20)\\d{2})';
+const MONTH = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
+const ISO_DATE = new RegExp(`\\b${YEAR}-(\\d{2})-(\\d{2})\\b`, 'g');
+const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}[ \\t]+(\\d{1,2}),?[ \\t]+${YEAR}\\b`, 'g');
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})[ \\t]+${MONTH}[ \\t]+${YEAR}\\b`, 'g');
+
+export interface StoryView {
+  path: string;
+  story: number;
+  startLine: number;
+  endLine: number;
+  /** The story's paragraphs that carry its text: repeats, boilerplate and artifacts left out. */
+  body: AlignParagraph[];
+  /** Share of the group's shared text (by words) this story holds. */
+  holds: number;
+  /** File modification time in ms since the epoch, when known. */
+  modifiedAt?: number;
+}
+
+export interface MemberProvenance {
+  role: MemberRole | null;
+  score: number;
+  reasons: ProvenanceReason[];
+  /** Against the original (null for the original itself or when there is none). */
+  comparison: EditSummary | null;
+}
+
+export interface GroupProvenance {
+  original: number | null;
+  confidence: number | null;
+  members: MemberProvenance[];
+}
+
+/** The latest full date a text mentions, as YYYY-MM-DD, or null. */
+export function latestDate(text: string): string | null {
+  let latest: string | null = null;
+  const consider = (year: string, month: number, day: string): void => {
+    if (month < 1 || month > 12) return;
+    const iso = `${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`;
+    if (latest === null || iso > latest) latest = iso;
+  };
+  for (const m of text.matchAll(ISO_DATE)) consider(m[1]!, Number(m[2]), m[3]!);
+  for (const m of text.matchAll(MONTH_DAY_YEAR)) consider(m[3]!, MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1, m[2]!);
+  for (const m of text.matchAll(DAY_MONTH_YEAR)) consider(m[3]!, MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1, m[1]!);
+  return latest;
+}
+
+/** Signs that a story is wire copy itself, or that it cites a wire as its source. */
+export function wireEvidence(body: readonly AlignParagraph[]): ProvenanceReason[] {
+  const reasons: ProvenanceReason[] = [];
+  const first = body[0]?.text.trim() ?? '';
+  const head = first.slice(0, DATELINE_SEARCH_CHARS);
+  const credited = DATELINE_WITH_CREDIT.exec(head);
+  if (credited) reasons.push({ kind: 'dateline', detail: credited[0].trim(), weight: PROVENANCE_WEIGHTS.creditedDateline });
+  else {
+    const bare = BARE_DATELINE.exec(head);
+    if (bare && bare.index < BARE_DATELINE_MAX_OFFSET) reasons.push({ kind: 'dateline', detail: `${bare[1]!.trim()} --`, weight: PROVENANCE_WEIGHTS.bareDateline });
+  }
+  const last = body[body.length - 1]?.text.trim() ?? '';
+  const closing = CLOSING_CREDIT.exec(last);
+  if (closing && body.length > 1) reasons.push({ kind: 'credit', detail: `(${closing[1]!})`, weight: PROVENANCE_WEIGHTS.closingCredit });
+  for (const paragraph of body) {
+    const attribution = ATTRIBUTION.exec(paragraph.text);
+    if (attribution) {
+      reasons.push({ kind: 'attribution', detail: attribution[0], weight: PROVENANCE_WEIGHTS.attribution });
+      break;
+    }
+  }
+  return reasons;
+}
+
+const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
+
+/** Every member's evidence (wire signs, dates, share of the group's text, file time) and latest date. */
+function collectEvidence(members: readonly StoryView[]): { reasons: ProvenanceReason[][]; dates: Array<string | null> } {
+  const reasons: ProvenanceReason[][] = members.map((m) => wireEvidence(m.body));
+  const dates = members.map((m) => latestDate(m.body.map((p) => p.text).join('\n')));
+  const dated = dates.filter((d): d is string => d !== null);
+  if (new Set(dated).size > 1) {
+    const earliest = dated.reduce((a, b) => (a < b ? a : b));
+    dates.forEach((date, i) => {
+      if (date === null) return;
+      reasons[i]!.push(
+        date === earliest
+          ? { kind: 'date', detail: `earliest date in the group: ${date}`, weight: PROVENANCE_WEIGHTS.earliestDate }
+          : { kind: 'date', detail: `dated later: ${date}`, weight: PROVENANCE_WEIGHTS.laterDate },
+      );
+    });
+  }
+  const byHolds = members.map((m, i) => [m.holds, i] as const).sort((a, b) => b[0] - a[0]);
+  if (byHolds.length > 1 && byHolds[0]![0] - byHolds[1]![0] >= HOLDS_MARGIN) {
+    const [holds, i] = byHolds[0]!;
+    reasons[i]!.push({ kind: 'containment', detail: `holds ${Math.round(holds * 100)}% of the group's shared text`, weight: PROVENANCE_WEIGHTS.holdsMost });
+  }
+  const times = members.map((m) => m.modifiedAt);
+  const known = times.filter((t): t is number => t !== undefined);
+  if (known.length === members.length && known.length > 1) {
+    const sorted = [...known].sort((a, b) => a - b);
+    if (sorted[1]! - sorted[0]! >= OLDEST_FILE_LEAD_MS) {
+      const i = times.indexOf(sorted[0]!);
+      reasons[i]!.push({ kind: 'file-time', detail: 'oldest file', weight: PROVENANCE_WEIGHTS.oldestFile });
+    }
+  }
+  return { reasons, dates };
+}
+
+export function analyseGroup(members: readonly StoryView[], rule: DerivationRule): GroupProvenance {
+  const { reasons, dates } = collectEvidence(members);
+  const scores = reasons.map((list) => list.reduce((sum, r) => sum + r.weight, 0));
+  const ranked = scores.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const margin = ranked.length > 1 ? ranked[0]![0] - ranked[1]![0] : 0;
+  const original = margin > 0 ? ranked[0]![1] : null;
+
+  const result: MemberProvenance[] = members.map((_, i) => ({ role: null, score: round3(scores[i]!), reasons: reasons[i]!, comparison: null }));
+  if (original === null) return { original: null, confidence: null, members: result };
+  result[original]!.role = 'original';
+  const originalDate = dates[original];
+  members.forEach((member, i) => {
+    if (i === original) return;
+    const comparison = editSummary(members[original]!.body, member.body, rule);
+    const ownWire = reasons[i]!.some((r) => (r.kind === 'dateline' || r.kind === 'credit') && r.weight > 0);
+    const cites = reasons[i]!.some((r) => r.kind === 'attribution');
+    const later = dates[i] != null && originalDate != null && dates[i]! > originalDate;
+    const rewritten = comparison.reused < VERSION_MAX_REUSE;
+    result[i]!.role = !cites && rewritten && (ownWire || later) ? 'version' : 'reprint';
+    result[i]!.comparison = comparison;
+  });
+  return { original, confidence: round3(logistic(margin)), members: result };
+}

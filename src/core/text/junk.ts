@@ -1,0 +1,50 @@
+/**
+ * Lines that are not article text, recognised paragraph by paragraph (the footer rule that
+ * needs the whole corpus, a block recurring across unrelated documents, is in cluster.ts):
+ * scraper artifacts (no words, or a word or two repeated, such as the seeds' bare "TT") and
+ * publishing-system chrome ("Leave a Reply"). Both get status boilerplate: they link no
+ * documents and count toward no reuse.
+ */
+import type { PreparedParagraph } from '../model.js';
+import type { BoilerplateKind } from '../types.js';
+
+/** Lines of at most this many words that occur more than once are scraper artifacts ("TT"). */
+export const ARTIFACT_MAX_WORDS = 2;
+/**
+ * Chrome of common publishing systems (WordPress comment forms, "related" widgets), recognised
+ * even on a single page. A paragraph must be exactly one of these (normalised words), so an
+ * article sentence that merely starts with "Advertisement" or "Share" is not taken for one.
+ */
+const CMS_PHRASES = new Set([
+  'leave a reply',
+  'leave a reply cancel reply',
+  'leave a comment',
+  'check also',
+  'your email address will not be published',
+  'your email address will not be published required fields are marked',
+  'required fields are marked',
+  'related posts',
+  'related articles',
+  'related stories',
+  'you may also like',
+  'share this',
+  'share this article',
+  'click to share',
+  'post navigation',
+  'advertisement',
+  'read more',
+]);
+const CMS_MAX_WORDS = 12;
+
+/** Why a paragraph is not article text, or null: a scraper artifact or publishing-system chrome. */
+export function junkKind(paragraph: PreparedParagraph, occurrences: number): BoilerplateKind | null {
+  if (paragraph.words === 0) return 'artifact';
+  if (paragraph.chrome) return 'footer';
+  if (paragraph.words <= ARTIFACT_MAX_WORDS && occurrences >= 2) return 'artifact';
+  return null;
+}
+
+/** Whether a paragraph's normalised tokens are exactly a line of publishing-system chrome. */
+export function isChrome(tokens: readonly string[]): boolean {
+  return tokens.length <= CMS_MAX_WORDS && CMS_PHRASES.has(tokens.join(' '));
+}

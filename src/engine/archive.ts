@@ -1,0 +1,149 @@
+/**
+ * The persistent index as operations that return data: add articles (prepared on all cores,
+ * unchanged files skipped by content hash), remove them, and read its statistics. Storage is
+ * src/store's; this layer decides what to store and says what happened.
+ */
+import type { PreparedDocument } from '../core/model.js';
+import type { ScanOptions } from '../core/types.js';
+import { IndexStore, type IndexStats, type IndexVerification, type WriteBatch } from '../store/index-store.js';
+import { documentPath, findArticles, nothingReadable, type WalkRequest } from './files.js';
+import { defaultThreads, prepareFiles, type PrepareOutcome } from './prepare-pool.js';
+import type { EngineHooks } from './scan.js';
+
+export type { IndexStats, IndexVerification };
+
+export interface StoredArticle {
+  path: string;
+  paragraphs: number;
+}
+
+export interface AddResult {
+  database: string;
+  added: StoredArticle[];
+  updated: StoredArticle[];
+  /** Unchanged since they were last added (same content hash): not signed again. */
+  unchanged: string[];
+  /** Files that could not be read (binary, not UTF-8, unreadable); see the warnings. */
+  unreadable: string[];
+  index: { documents: number; paragraphs: number };
+}
+
+export interface RemoveResult {
+  database: string;
+  removed: string[];
+  /** Paths given that matched nothing in the index. */
+  notFound: string[];
+  index: { documents: number; paragraphs: number };
+}
+
+/** Where the index is and how to open it for writing. */
+export interface IndexLocation {
+  db: string;
+  /** Create the index's folder when missing (the default `.dedupe/`). */
+  createFolder: boolean;
+  /** The folder paths are stored relative to. */
+  cwd: string;
+}
+
+export interface AddRequest extends WalkRequest, IndexLocation {
+  /** Signing options given on the command line (undefined: the index's own, or the defaults for a new one). */
+  requested: Partial<ScanOptions>;
+  threads?: number;
+  /** Unix milliseconds recorded as the time added (and the creation time of a new index). */
+  now: number;
+  createdBy: string;
+}
+
+/** Adds what a batch holds: prepared articles stored, unchanged ones counted. */
+export function storeOutcome(batch: WriteBatch, outcome: PrepareOutcome, addedAt: number, result: Pick<AddResult, 'added' | 'updated' | 'unchanged'>): void {
+  if (outcome.status === 'unchanged') {
+    result.unchanged.push(outcome.job.id);
+    return;
+  }
+  if (outcome.status !== 'prepared') return;
+  putPrepared(batch, outcome.prepared, { contentHash: outcome.contentHash!, bytes: outcome.bytes }, addedAt, result);
+}
+
+export function putPrepared(
+  batch: WriteBatch,
+  prepared: PreparedDocument,
+  version: { contentHash: string; bytes: number },
+  addedAt: number,
+  result: Pick<AddResult, 'added' | 'updated' | 'unchanged'>,
+): void {
+  const stored = batch.put(prepared, { ...version, addedAt });
+  const entry = { path: prepared.id, paragraphs: prepared.paragraphs.length };
+  if (stored === 'added') result.added.push(entry);
+  else if (stored === 'updated') result.updated.push(entry);
+  else result.unchanged.push(prepared.id);
+}
+
+export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): Promise<AddResult> {
+  const files = await findArticles(request);
+  const store = await IndexStore.open(request.db, {
+    mode: 'write',
+    requested: request.requested,
+    createFolder: request.createFolder,
+    now: request.now,
+    createdBy: request.createdBy,
+  });
+  try {
+    const result: AddResult = { database: request.db, added: [], updated: [], unchanged: [], unreadable: [], index: { documents: 0, paragraphs: 0 } };
+    await store.write(async (batch) => {
+      const jobs = files.map((file) => {
+        const id = documentPath(file, request.cwd);
+        const storedHash = batch.contentHashOf(id);
+        return storedHash === undefined ? { path: file, id } : { path: file, id, storedHash };
+      });
+      const run = await prepareFiles(jobs, { options: store.options, threads: request.threads ?? defaultThreads(), contentHash: true });
+      for await (const outcome of run.outcomes) {
+        if (outcome.status === 'unreadable') {
+          result.unreadable.push(outcome.job.path);
+          hooks.warning?.(outcome.warning);
+        } else storeOutcome(batch, outcome, request.now, result);
+      }
+      if (result.unreadable.length === files.length) throw nothingReadable(files.length, '; the index was not changed');
+    });
+    const stats = store.stats();
+    result.index = { documents: stats.documents, paragraphs: stats.paragraphs };
+    return result;
+  } finally {
+    store.close();
+  }
+}
+
+export interface RemoveRequest {
+  db: string;
+  /** Stored paths, or folders to remove everything under. */
+  paths: readonly string[];
+  cwd: string;
+}
+
+export async function removeFromIndex(request: RemoveRequest): Promise<RemoveResult> {
+  const store = await IndexStore.open(request.db, { mode: 'write', mustExist: true });
+  try {
+    const removed: string[] = [];
+    const notFound: string[] = [];
+    await store.write(async (batch) => {
+      for (const given of request.paths) {
+        const matching = store.pathsUnder(documentPath(given, request.cwd));
+        if (matching.length === 0) notFound.push(given);
+        for (const stored of matching) if (batch.remove(stored)) removed.push(stored);
+      }
+    });
+    const stats = store.stats();
+    return { database: request.db, removed, notFound, index: { documents: stats.documents, paragraphs: stats.paragraphs } };
+  } finally {
+    store.close();
+  }
+}
+
+export async function indexStats(db: string, verify: boolean): Promise<{ stats: IndexStats; verification?: IndexVerification }> {
+  const store = await IndexStore.open(db, { mode: 'read' });
+  try {
+    const stats = store.stats();
+    return verify ? { stats, verification: store.verify() } : { stats };
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * `dedupe check <paths...>`, the ingest gate, as data. Incoming articles are prepared on all
+ * cores, the archived articles they match are looked up in the index (store/lookup.ts) and
+ * handed to the report stages as context documents, so statuses, matches and groups come from
+ * the scan's own code. Then the gate decides (gate.ts) and, with `add`, the clean articles are
+ * stored in one transaction.
+ */
+import { buildReport } from '../core/scan/scanner.js';
+import type { PreparedDocument } from '../core/model.js';
+import type { DocumentReport, Report, ScanOptions, StageTimings, Warning } from '../core/types.js';
+import { IndexStore } from '../store/index-store.js';
+import { findContext } from '../store/lookup.js';
+import { putPrepared, type AddResult } from './archive.js';
+import { documentPath, findArticles, nothingReadable, type WalkRequest } from './files.js';
+import { isFlagged, type CheckFailOn } from './gate.js';
+import { defaultThreads, prepareFiles } from './prepare-pool.js';
+import type { EngineHooks } from './scan.js';
+
+/**
+ * Archived articles loaded per incoming paragraph at most. A paragraph in more archived
+ * articles than this is clearly not unique; comparing it with all of them would only make
+ * the check slow (a footer on every page of a site).
+ */
+export const MAX_ARCHIVED_PER_PARAGRAPH = 100;
+
+export interface CheckRequest extends WalkRequest {
+  db: string;
+  cwd: string;
+  /** Options given on the command line; the index's parameters fill the rest (and must agree). */
+  requested: Partial<ScanOptions>;
+  threads?: number;
+  wordOps: boolean;
+  /** undefined: report only (`add` then stores articles with no shared or edited paragraph). */
+  failOn?: CheckFailOn;
+  copyShare: number;
+  add: boolean;
+  /** Unix milliseconds recorded as the time added. */
+  now: number;
+}
+
+export interface CheckRun {
+  report: Report;
+  /** Ids of the archived articles loaded as context. */
+  archived: string[];
+  /** Incoming documents that trip the rule (`edited` when no --fail-on was given). */
+  flagged: DocumentReport[];
+  /** With `add`: what was stored; null without. */
+  added: Pick<AddResult, 'added' | 'updated' | 'unchanged'> | null;
+  /** Incoming paragraphs whose archived matches were cut at MAX_ARCHIVED_PER_PARAGRAPH. */
+  cappedParagraphs: number;
+  lookup: { candidates: number; verified: number };
+  timings: StageTimings & { lookup: number };
+}
+
+interface Incoming {
+  docs: PreparedDocument[];
+  versions: Map<string, { contentHash: string; bytes: number }>;
+  warnings: Warning[];
+}
+
+async function prepareIncoming(request: CheckRequest, files: readonly string[], store: IndexStore, hooks: EngineHooks): Promise<Incoming & { timings: StageTimings }> {
+  const jobs = files.map((file) => ({ path: file, id: documentPath(file, request.cwd) }));
+  const run = await prepareFiles(jobs, { options: store.options, threads: request.threads ?? defaultThreads(), contentHash: true, ...(hooks.clock ? { clock: hooks.clock } : {}) });
+  const incoming: Incoming = { docs: [], versions: new Map(), warnings: [] };
+  for await (const outcome of run.outcomes) {
+    if (outcome.status === 'unreadable') {
+      incoming.warnings.push(outcome.warning);
+      hooks.warning?.(outcome.warning);
+    } else if (outcome.status === 'prepared') {
+      incoming.docs.push(outcome.prepared);
+      incoming.versions.set(outcome.prepared.id, { contentHash: outcome.contentHash!, bytes: outcome.bytes });
+    }
+  }
+  if (incoming.docs.length === 0) throw nothingReadable(files.length);
+  return { ...incoming, timings: { ...run.timings, candidates: 0, verify: 0, cluster: 0, report: 0 } };
+}
+
+export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {}): Promise<CheckRun> {
+  const clock = hooks.clock ?? (() => 0);
+  const files = await findArticles(request);
+  const store = await IndexStore.open(request.db, { mode: 'read', requested: request.requested });
+  let run: Omit<CheckRun, 'flagged' | 'added'>;
+  let incoming: Incoming;
+  try {
+    const prepared = await prepareIncoming(request, files, store, hooks);
+    incoming = prepared;
+    const lookupStart = clock();
+    const context = findContext(store, incoming.docs, {
+      threshold: store.options.threshold,
+      containment: store.options.containment,
+      maxDocumentsPerParagraph: MAX_ARCHIVED_PER_PARAGRAPH,
+      // An incoming file already indexed unchanged stands for its stored version. A file of the
+      // same name with other text (a feed file reused day after day) is compared with what the
+      // index holds under that name, reported as "<path> (as indexed)".
+      exclude: new Set(incoming.docs.filter((d) => store.contentHashOf(d.id) === incoming.versions.get(d.id)!.contentHash).map((d) => d.id)),
+    });
+    for (const doc of context.documents) if (incoming.versions.has(doc.id)) doc.id = `${doc.id} (as indexed)`;
+    const lookupMs = clock() - lookupStart;
+    const result = buildReport([...context.documents, ...incoming.docs], store.options, incoming.warnings, { wordOps: request.wordOps }, clock, prepared.timings);
+    run = {
+      report: result.report,
+      archived: context.documents.map((d) => d.id),
+      cappedParagraphs: context.cappedParagraphs,
+      lookup: { candidates: context.candidates, verified: context.verified },
+      timings: { ...result.timings, lookup: lookupMs },
+    };
+  } finally {
+    store.close();
+  }
+  const flagged = run.report.documents.filter((doc) => isFlagged(doc, run.report, request.failOn ?? 'edited', request.copyShare));
+  const added = request.add ? await addClean(request, incoming.docs, incoming.versions, new Set(flagged.map((d) => d.path))) : null;
+  return { ...run, flagged, added };
+}
+
+/** `add`: stores the incoming articles that did not trip the rule, in one transaction. */
+async function addClean(
+  request: CheckRequest,
+  incoming: readonly PreparedDocument[],
+  versions: Incoming['versions'],
+  flagged: ReadonlySet<string>,
+): Promise<NonNullable<CheckRun['added']>> {
+  const result: NonNullable<CheckRun['added']> = { added: [], updated: [], unchanged: [] };
+  const clean = incoming.filter((doc) => !flagged.has(doc.id));
+  if (clean.length === 0) return result;
+  const store = await IndexStore.open(request.db, { mode: 'write', requested: request.requested });
+  try {
+    await store.write(async (batch) => {
+      for (const doc of clean) {
+        const version = versions.get(doc.id)!;
+        if (batch.contentHashOf(doc.id) === version.contentHash) result.unchanged.push(doc.id);
+        else putPrepared(batch, doc, version, request.now, result);
+      }
+    });
+  } finally {
+    store.close();
+  }
+  return result;
+}

@@ -1,0 +1,44 @@
+/**
+ * Which files a command reads, and the ids documents get: the walk (src/input/walk.ts) with the
+ * one error every command gives when it finds nothing, and the stored path of a document in
+ * the index (relative to the folder the command runs in).
+ */
+import path from 'node:path';
+import { InputError } from '../input/errors.js';
+import { DEFAULT_INCLUDE, findFiles } from '../input/walk.js';
+
+export interface WalkRequest {
+  paths: readonly string[];
+  include: readonly string[];
+  exclude: readonly string[];
+}
+
+/** The files under the paths; an InputError (exit 2) naming the patterns when there are none. */
+export async function findArticles(request: WalkRequest): Promise<string[]> {
+  const files = await findFiles(request.paths, { include: request.include, exclude: request.exclude });
+  if (files.length > 0) return files;
+  const patterns = (request.include.length > 0 ? request.include : DEFAULT_INCLUDE).join(', ');
+  const excluded = request.exclude.length > 0 ? ` not excluded by ${request.exclude.join(', ')}` : '';
+  const fix = request.exclude.length > 0 ? 'check --include and --exclude' : 'use --include to choose other files';
+  throw new InputError(`no files matching ${patterns}${excluded} in ${request.paths.join(', ')}; ${fix}`);
+}
+
+/**
+ * The path a document is stored under, so that `a.txt`, `./a.txt` and `/abs/cwd/a.txt` are
+ * one document: a path inside the current folder is stored relative to it (an index stays
+ * usable when the checkout moves, as a CI workspace does, if commands run from the same
+ * folder); a relative path outside it keeps its `../`; an absolute path outside it stays
+ * absolute. Always forward slashes.
+ */
+export function documentPath(file: string, cwd: string): string {
+  const absolute = path.resolve(cwd, file);
+  const relative = path.relative(cwd, absolute);
+  const outside = relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  const chosen = outside && path.isAbsolute(file) ? absolute : relative;
+  return chosen.split(path.sep).join('/');
+}
+
+/** None of the files could be read: nothing to report (exit 2). */
+export function nothingReadable(count: number, suffix = ''): InputError {
+  return new InputError(`none of the ${count} matching files could be read (see the warnings above)${suffix}`);
+}

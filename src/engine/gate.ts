@@ -1,0 +1,45 @@
+/**
+ * The `--fail-on` gate, over a finished report: which paragraphs or documents trip it. The scan
+ * fails on paragraphs; `check` can also fail on a whole document (a copy).
+ */
+import { failingStatuses } from '../core/classify.js';
+import type { DocumentReport, Report, StoryReport } from '../core/types.js';
+
+export type FailOn = 'shared' | 'edited';
+export const FAIL_ON_VALUES: readonly FailOn[] = ['shared', 'edited'];
+export type CheckFailOn = FailOn | 'document';
+export const CHECK_FAIL_ON: readonly CheckFailOn[] = [...FAIL_ON_VALUES, 'document'];
+
+/** --fail-on document: the share of a story's words that makes its article a copy (issue 4: "say >= 80%"). */
+export const DEFAULT_COPY_SHARE = 0.8;
+
+/**
+ * Paragraphs that count for --fail-on shared or edited: evidence of reuse (at least --min-words
+ * words, not a repeat; boilerplate has its own status) with such a status.
+ */
+export function failingParagraphs(documents: readonly DocumentReport[], failOn: FailOn, minWords: number): number {
+  const statuses = failingStatuses(failOn);
+  let count = 0;
+  for (const doc of documents) {
+    for (const segment of doc.segments) {
+      if (segment.repeat || segment.words < minWords) continue;
+      if (statuses.includes(segment.status)) count++;
+    }
+  }
+  return count;
+}
+
+/** The stories of a document that are copies: at least `copyShare` of their words reused. */
+export function copiedStories(doc: DocumentReport, copyShare: number): StoryReport[] {
+  return doc.stories.filter((story) => story.reusedShare >= copyShare);
+}
+
+/**
+ * Whether a reported document trips the rule. For `document`, each story the file holds is
+ * judged on its own: a reprint bundled with an unrelated story (seed 000: the AP story
+ * reprinted whole, then a Lebanon story) is a copy, though only 60% of the file is.
+ */
+export function isFlagged(doc: DocumentReport, report: Report, failOn: CheckFailOn, copyShare: number): boolean {
+  if (failOn === 'document') return copiedStories(doc, copyShare).length > 0;
+  return failingParagraphs([doc], failOn, report.options.minWords) > 0;
+}

@@ -1,0 +1,12 @@
+/**
+ * The engine: what the commands do, with Node (files, worker threads, the index), returning
+ * data and never printing. The CLI (src/cli) parses flags into the requests taken here and
+ * renders what comes back; the bench and the eval call it the same way.
+ */
+export { addToIndex, indexStats, removeFromIndex, type AddRequest, type AddResult, type IndexStats, type IndexVerification, type RemoveRequest, type RemoveResult } from './archive.js';
+export { checkPaths, MAX_ARCHIVED_PER_PARAGRAPH, type CheckRequest, type CheckRun } from './check.js';
+export { diffFiles } from './diff.js';
+export { documentPath, findArticles } from './files.js';
+export { CHECK_FAIL_ON, copiedStories, DEFAULT_COPY_SHARE, FAIL_ON_VALUES, failingParagraphs, isFlagged, type CheckFailOn, type FailOn } from './gate.js';
+export { defaultThreads, PARALLEL_MIN_FILES, prepareFiles } from './prepare-pool.js';
+export { prepareAll, scanPaths, type EngineHooks, type ScanRequest, type ScanRun } from './scan.js';

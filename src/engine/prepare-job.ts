@@ -1,0 +1,33 @@
+/**
+ * One file: read it, hash its text when asked, and prepare it, unless its text is the version
+ * already stored. Shared by the main thread and the pool's workers, so both do exactly the same.
+ */
+import type { PreparedDocument } from '../core/model.js';
+import type { Signer } from '../core/signing/signer.js';
+import type { Warning } from '../core/types.js';
+import { readArticleSync } from '../input/read.js';
+import { contentHash } from '../store/codec.js';
+
+export interface PrepareJob {
+  /** The file to read. */
+  path: string;
+  /** The document's id in the report and the index (the path as given, or as the index stores it). */
+  id: string;
+  /** Content hash of the version already stored: a file with the same text is not prepared. */
+  storedHash?: string;
+}
+
+export type PrepareOutcome =
+  | { status: 'prepared'; job: PrepareJob; prepared: PreparedDocument; bytes: number; contentHash?: string }
+  | { status: 'unchanged'; job: PrepareJob; bytes: number; contentHash: string }
+  | { status: 'unreadable'; job: PrepareJob; warning: Warning };
+
+export function prepareJob(job: PrepareJob, signer: Signer, withHash: boolean): PrepareOutcome {
+  const read = readArticleSync(job.path);
+  if (!read.ok) return { status: 'unreadable', job, warning: read.warning };
+  const hash = withHash || job.storedHash !== undefined ? contentHash(read.text) : undefined;
+  if (hash !== undefined && hash === job.storedHash) return { status: 'unchanged', job, bytes: read.bytes, contentHash: hash };
+  const outcome: PrepareOutcome = { status: 'prepared', job, prepared: signer.prepare({ id: job.id, text: read.text }), bytes: read.bytes };
+  if (hash !== undefined) outcome.contentHash = hash;
+  return outcome;
+}

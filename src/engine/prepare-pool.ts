@@ -1,0 +1,179 @@
+/**
+ * Reads and prepares articles (segment, normalise, shingle, sign) on all cores, for every
+ * command that reads articles: the scan, `check` and `index add`.
+ *
+ * Preparing is per document and half of a scan's work; the machines this runs on have two
+ * cores. Each worker thread reads the files it is given and prepares them with its own Signer
+ * (same resolved options, same seed: the same hashes as on the main thread), then sends each
+ * prepared document back packed (core/codec.ts) with its numbers transferred, not copied.
+ * Outcomes are handed out in the order the jobs were given, so a report does not depend on
+ * which worker finished first. Small jobs are prepared in place: starting a worker costs more
+ * than it saves below PARALLEL_MIN_FILES files.
+ *
+ * A job may carry the content hash of the version already stored (`index add`): a file whose
+ * text hashes the same is reported unchanged and not signed at all.
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { unpackDocument, type PackedDocument } from '../core/codec.js';
+import { createSigner, type Signer } from '../core/signing/signer.js';
+import type { Clock, PreparedDocument, PrepareTimings } from '../core/model.js';
+import type { ResolvedOptions, Warning } from '../core/types.js';
+import { prepareJob, type PrepareJob, type PrepareOutcome } from './prepare-job.js';
+
+export type { PrepareJob, PrepareOutcome };
+
+export const PARALLEL_MIN_FILES = 200;
+/** Files in flight per worker: enough to keep it busy while results travel back. */
+const IN_FLIGHT = 16;
+/** Threads when none are asked for: one per core, at most this many. */
+const MAX_DEFAULT_THREADS = 8;
+
+export interface PoolOptions {
+  options: ResolvedOptions;
+  /** Threads to prepare on, the main thread included (1: no workers). */
+  threads: number;
+  /** Whether outcomes carry the SHA-256 of each text (check and index add store it). */
+  contentHash: boolean;
+  clock?: Clock;
+}
+
+/** What a worker is sent and sends back. */
+export type WorkerRequest = { index: number; job: PrepareJob } | 'done';
+export type WorkerReply =
+  | { index: number; outcome: Exclude<PrepareOutcome, { status: 'prepared' }> }
+  | { index: number; packed: PackedDocument; bytes: number; contentHash?: string }
+  | { timings: PrepareTimings }
+  | { error: string; stack?: string };
+
+export interface PrepareRun {
+  outcomes: AsyncGenerator<PrepareOutcome>;
+  /** Stage times summed over threads (CPU time, not wall time); complete once outcomes are drained. */
+  timings: PrepareTimings;
+}
+
+/** Threads to use by default: one per core, at most MAX_DEFAULT_THREADS. */
+export function defaultThreads(): number {
+  return Math.min(os.availableParallelism(), MAX_DEFAULT_THREADS);
+}
+
+/** Reads and prepares `jobs` in order, in worker threads when it pays. */
+export async function prepareFiles(jobs: readonly PrepareJob[], pool: PoolOptions): Promise<PrepareRun> {
+  const signer = await createSigner(pool.options, pool.clock);
+  if (pool.threads < 2 || jobs.length < PARALLEL_MIN_FILES) {
+    return { outcomes: inPlace(jobs, signer, pool.contentHash), timings: signer.timings };
+  }
+  return prepareInWorkers(jobs, pool, signer);
+}
+
+async function* inPlace(jobs: readonly PrepareJob[], signer: Signer, contentHash: boolean): AsyncGenerator<PrepareOutcome> {
+  for (const job of jobs) yield prepareJob(job, signer, contentHash);
+}
+
+/**
+ * The worker's script. Run from the TypeScript sources (the tests), the built copy is used:
+ * a worker thread cannot load a .ts file.
+ */
+function workerScript(): URL {
+  const here = new URL('./prepare-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  return new URL('../../dist/engine/prepare-worker.js', import.meta.url);
+}
+
+/** Outcomes of the workers' jobs as they arrive, and a way to wait for the next one. */
+class Mailbox {
+  readonly results = new Map<number, PrepareOutcome>();
+  failure: Error | null = null;
+  private wake: (() => void) | null = null;
+
+  notify(): void {
+    const resume = this.wake;
+    this.wake = null;
+    resume?.();
+  }
+
+  async take(index: number): Promise<PrepareOutcome> {
+    while (!this.results.has(index)) {
+      if (this.failure) throw this.failure;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+    const outcome = this.results.get(index)!;
+    this.results.delete(index);
+    return outcome;
+  }
+}
+
+function startWorker(thread: number, jobs: readonly PrepareJob[], pool: PoolOptions, timings: PrepareTimings, mailbox: Mailbox): { worker: Worker; exited: Promise<unknown> } {
+  const worker = new Worker(workerScript(), { workerData: { options: pool.options, contentHash: pool.contentHash } });
+  // Listen now: a worker done early may have exited before the last file is yielded.
+  const exited = new Promise((resolve) => worker.once('exit', resolve));
+  let next = thread; // next job of this thread: job i goes to thread i % threads
+  let inFlight = 0;
+  const feed = (): void => {
+    while (inFlight < IN_FLIGHT && next < jobs.length) {
+      const request: WorkerRequest = { index: next, job: jobs[next]! };
+      next += pool.threads;
+      inFlight++;
+      worker.postMessage(request);
+    }
+    if (inFlight === 0 && next >= jobs.length) worker.postMessage('done' satisfies WorkerRequest);
+  };
+  worker.on('message', (reply: WorkerReply) => {
+    if ('outcome' in reply || 'packed' in reply) {
+      mailbox.results.set(reply.index, 'packed' in reply ? preparedFrom(reply, jobs[reply.index]!) : reply.outcome);
+      inFlight--;
+      feed();
+    } else if ('timings' in reply) {
+      for (const stage of Object.keys(timings) as Array<keyof PrepareTimings>) timings[stage] += reply.timings[stage];
+    } else {
+      mailbox.failure = Object.assign(new Error(reply.error), { stack: reply.stack });
+    }
+    mailbox.notify();
+  });
+  worker.on('error', (error) => {
+    mailbox.failure = error;
+    mailbox.notify();
+  });
+  feed();
+  return { worker, exited };
+}
+
+function preparedFrom(reply: Extract<WorkerReply, { packed: PackedDocument }>, job: PrepareJob): PrepareOutcome {
+  const prepared: PreparedDocument = unpackDocument(reply.packed);
+  const outcome: PrepareOutcome = { status: 'prepared', job, prepared, bytes: reply.bytes };
+  if (reply.contentHash !== undefined) outcome.contentHash = reply.contentHash;
+  return outcome;
+}
+
+async function prepareInWorkers(jobs: readonly PrepareJob[], pool: PoolOptions, signer: Signer): Promise<PrepareRun> {
+  // The main thread is one of the threads (thread 0), so that on two cores one worker and the
+  // main thread share the files.
+  const timings = signer.timings;
+  const mailbox = new Mailbox();
+  const workers = Array.from({ length: pool.threads - 1 }, (_, k) => startWorker(k + 1, jobs, pool, timings, mailbox));
+  async function* outcomes(): AsyncGenerator<PrepareOutcome> {
+    try {
+      for (let index = 0; index < jobs.length; index++) {
+        if (index % pool.threads === 0) {
+          // Let workers' replies in before working, so they are fed while we prepare.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          yield prepareJob(jobs[index]!, signer, pool.contentHash);
+        } else {
+          yield await mailbox.take(index);
+        }
+      }
+      // Their stage times arrive just before they exit.
+      await Promise.all(workers.map((w) => w.exited));
+    } finally {
+      for (const { worker } of workers) void worker.terminate();
+    }
+  }
+  return { outcomes: outcomes(), timings };
+}
+
+/** A warning for a job that could not be read, as the outcome carries it. */
+export function warningOf(outcome: PrepareOutcome): Warning | null {
+  return outcome.status === 'unreadable' ? outcome.warning : null;
+}

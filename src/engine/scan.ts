@@ -1,0 +1,71 @@
+/**
+ * `dedupe [scan] <paths...>` as data: walk the paths, read and prepare the files on all cores,
+ * run the report stages. Warnings reach the caller as they happen (a hook, so a long run shows
+ * them early) and are kept in the report.
+ */
+import { buildReport, type ScanResult } from '../core/scan/scanner.js';
+import type { Clock, PreparedDocument } from '../core/model.js';
+import type { ResolvedOptions, Warning } from '../core/types.js';
+import { findArticles, nothingReadable, type WalkRequest } from './files.js';
+import { prepareFiles } from './prepare-pool.js';
+
+export interface ScanRequest extends WalkRequest {
+  options: ResolvedOptions;
+  threads: number;
+  /** Whether edited matches carry their word operations (only shown by --json and --diff). */
+  wordOps: boolean;
+}
+
+/** How the engine reports back while it works; it never prints. */
+export interface EngineHooks {
+  warning?: (warning: Warning) => void;
+  clock?: Clock;
+}
+
+export interface ScanRun extends ScanResult {
+  /** Bytes of text read. */
+  bytes: number;
+  files: number;
+  /** Milliseconds of the walk and of reading and preparing (wall time), beside the core's stage timings. */
+  walkMs: number;
+  prepareMs: number;
+}
+
+/** Prepared documents of the files, in order; unreadable ones become warnings. */
+export async function prepareAll(
+  files: readonly string[],
+  request: Pick<ScanRequest, 'options' | 'threads'>,
+  hooks: EngineHooks,
+  warnings: Warning[],
+): Promise<{ prepared: PreparedDocument[]; bytes: number; timings: Awaited<ReturnType<typeof prepareFiles>>['timings'] }> {
+  const run = await prepareFiles(
+    files.map((file) => ({ path: file, id: file })),
+    { options: request.options, threads: request.threads, contentHash: false, ...(hooks.clock ? { clock: hooks.clock } : {}) },
+  );
+  const prepared: PreparedDocument[] = [];
+  let bytes = 0;
+  for await (const outcome of run.outcomes) {
+    if (outcome.status === 'unreadable') {
+      warnings.push(outcome.warning);
+      hooks.warning?.(outcome.warning);
+    } else if (outcome.status === 'prepared') {
+      bytes += outcome.bytes;
+      prepared.push(outcome.prepared);
+    }
+  }
+  return { prepared, bytes, timings: run.timings };
+}
+
+export async function scanPaths(request: ScanRequest, hooks: EngineHooks = {}): Promise<ScanRun> {
+  const clock = hooks.clock ?? (() => 0);
+  const walkStart = clock();
+  const files = await findArticles(request);
+  const walkMs = clock() - walkStart;
+  const warnings: Warning[] = [];
+  const prepareStart = clock();
+  const { prepared, bytes, timings } = await prepareAll(files, request, hooks, warnings);
+  const prepareMs = clock() - prepareStart;
+  if (prepared.length === 0) throw nothingReadable(files.length);
+  const result = buildReport(prepared, request.options, warnings, { wordOps: request.wordOps }, clock, timings);
+  return { ...result, bytes, files: files.length, walkMs, prepareMs };
+}
