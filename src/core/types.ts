@@ -85,6 +85,13 @@ export interface Match {
   ops?: EditOp[];
 }
 
+export interface MergeReport {
+  path: string;
+  /** The matched paragraphs lying inside this one, in line order. */
+  parts: SegmentRef[];
+  ops: EditOp[];
+}
+
 export interface EditOp {
   op: 'equal' | 'delete' | 'insert';
   text: string;
@@ -109,6 +116,12 @@ export interface SegmentReport {
   /** Best matches first; at most `options.maxMatches` of `matchCount`. */
   matches: Match[];
   matchCount: number;
+  /**
+   * With word operations (--json, --diff): per document of which two or more listed matches lie
+   * mostly inside this paragraph (a merge of its paragraphs), those parts in order and the word
+   * operations turning their joined text into this one.
+   */
+  merges?: MergeReport[];
   /** The paragraph as it stands in the file (lines joined with "\n"). */
   text: string;
 }

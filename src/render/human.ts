@@ -7,8 +7,6 @@
  */
 import Table from 'cli-table3';
 import type { DocumentReport, EditSummary, GroupMember, GroupReport, Report, SegmentReport } from '../core/types.js';
-import { MERGE_PART_CONTAINMENT } from '../core/align/align.js';
-import { wordDiff } from '../core/align/worddiff.js';
 import { renderOps } from './diff.js';
 import type { Palette } from './palette.js';
 import { lineSpan, percent, plural, preview, relativeName } from './text.js';
@@ -123,8 +121,6 @@ function matchLabel(doc: DocumentReport, segment: SegmentReport): string {
 export interface DocumentOptions extends Pick<HumanOptions, 'palette' | 'width' | 'diff' | 'color'> {
   /** Path of the original of the document's group, if any. */
   originalOf?: (doc: DocumentReport) => string | null;
-  /** Text of a paragraph of a reported document (for --diff of merges). */
-  segmentText?: (path: string, segment: number) => string | undefined;
 }
 
 
@@ -164,17 +160,12 @@ export function renderDocument(doc: DocumentReport, options: DocumentOptions): s
       const original = options.originalOf?.(doc) ?? null;
       const toOriginal = original === doc.path ? undefined : segment.matches.find((m) => m.path === original);
       const best = original === doc.path ? undefined : toOriginal ?? segment.matches.find((m) => m.ops);
-      // Several paragraphs of that document lying inside this one: a merge, diffed as one text
-      // (otherwise the merged-in sentence would read as written by this document).
-      const parts = best
-        ? segment.matches.filter((m) => m.path === best.path && m.reverseContainment >= MERGE_PART_CONTAINMENT).sort((a, b) => a.startLine - b.startLine)
-        : [];
-      const partTexts = parts.length >= 2 ? parts.map((m) => options.segmentText?.(m.path, m.segment)) : [];
-      const merged = partTexts.length >= 2 && partTexts.every((t): t is string => t !== undefined);
-      const ops = merged ? wordDiff(partTexts.join(' '), segment.text) : best?.ops;
+      // Several paragraphs of that document merged into this one are diffed as one text (the report's `merges`).
+      const merge = best ? segment.merges?.find((m) => m.path === best.path) : undefined;
+      const ops = merge ? merge.ops : best?.ops;
       if (best && ops) {
-        const lines = merged ? parts.map((m) => lineSpan(m.startLine, m.endLine)).join('+') : lineSpan(best.startLine, best.endLine);
-        const from = `${relativeName(doc.path, best.path)}:${lines}${merged ? ' (merged)' : ''}`;
+        const lines = merge ? merge.parts.map((m) => lineSpan(m.startLine, m.endLine)).join('+') : lineSpan(best.startLine, best.endLine);
+        const from = `${relativeName(doc.path, best.path)}:${lines}${merge ? ' (merged)' : ''}`;
         rows.push(`  ${' '.repeat(spanWidth)}  ${palette.dim(`from ${from}:`)} ${renderOps(ops, { palette, color: options.color, context: 6 })}`);
       }
     }
@@ -226,9 +217,7 @@ export function renderHuman(report: Report, options: HumanOptions): string {
     parts.push(renderGroupsTable(report, palette));
     const originals = new Map(report.groups.map((g) => [g.id, g.original]));
     const originalOf = (doc: DocumentReport): string | null => (doc.group === null ? null : (originals.get(doc.group) ?? null));
-    const byPath = new Map(report.documents.map((d) => [d.path, d]));
-    const segmentText = (path: string, segment: number): string | undefined => byPath.get(path)?.segments[segment]?.text;
-    for (const doc of report.documents) parts.push(renderDocument(doc, { ...options, originalOf, segmentText }));
+    for (const doc of report.documents) parts.push(renderDocument(doc, { ...options, originalOf }));
     const noise = renderScraperNoise(report, palette, options.width);
     if (noise) parts.push(noise);
   }

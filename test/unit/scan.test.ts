@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OptionsError, resolveOptions, scanDocuments } from '../../src/core/index.js';
+import { createScanner, OptionsError, resolveOptions, scanDocuments } from '../../src/core/index.js';
 import type { InputDocument, Report } from '../../src/core/types.js';
 import { seeds } from '../helpers/fixtures.js';
 
@@ -31,6 +31,37 @@ describe('scan invariants', () => {
     const forward = await scanDocuments(seedDocs);
     const shuffled = [seedDocs[3]!, seedDocs[0]!, seedDocs[4]!, seedDocs[2]!, seedDocs[1]!];
     expect(JSON.stringify(await scanDocuments(shuffled))).toBe(JSON.stringify(forward));
+  });
+
+  it('reports paragraphs merged into one as a merge, with the diff of their joined text', async () => {
+    const first = para(20);
+    const second = para(20, 100);
+    const report = await scanDocuments([
+      { id: 'wire', text: `${first}\n\n${second}\n` },
+      { id: 'reprint', text: `${first.slice(0, -1)} and ${second}\n` },
+    ]);
+    const merged = report.documents.find((d) => d.path === 'reprint')!.segments[0]!;
+    expect(merged.status).toBe('edited');
+    expect(merged.merges).toEqual([
+      {
+        path: 'wire',
+        parts: [
+          { segment: 0, startLine: 1, endLine: 1 },
+          { segment: 1, startLine: 3, endLine: 3 },
+        ],
+        ops: [
+          { op: 'equal', text: first.slice(0, -1) },
+          { op: 'insert', text: 'and' },
+          { op: 'equal', text: second },
+        ],
+      },
+    ]);
+    // An exact copy is no part of a merge, and without word operations there are none at all.
+    expect(report.documents.find((d) => d.path === 'wire')!.segments.every((s) => s.merges === undefined)).toBe(true);
+    const scanner = await createScanner(resolveOptions());
+    scanner.add({ id: 'wire', text: `${first}\n\n${second}\n` });
+    scanner.add({ id: 'reprint', text: `${first.slice(0, -1)} and ${second}\n` });
+    expect(scanner.finish([], { wordOps: false }).report.documents[1]!.segments[0]!.merges).toBeUndefined();
   });
 
   it('a document alone, or with unrelated ones, has only unique paragraphs', async () => {

@@ -65,6 +65,7 @@ function assembleDocument(input: AssemblyInput, doc: PreparedDocument, docIndex:
       matchCount: found.exactCount + found.derivedCount,
       text: paragraph.segment.text,
     };
+    if (found.merges.length > 0) report.merges = found.merges;
     if (boilerplate) report.boilerplate = boilerplate;
     const repeat = noise.repeated[p] === 1;
     if (repeat) {

@@ -4,11 +4,12 @@
  * listed: a line repeated on a thousand pages is counted, not compared a million times.
  * Matches in the preferred document (the original of the paragraph's group) come first.
  */
+import { MERGE_PART_CONTAINMENT } from '../align/align.js';
 import { isEditedBy } from '../classify.js';
-import { WordDiffer } from '../align/worddiff.js';
+import { WordDiffer, wordDiff } from '../align/worddiff.js';
 import type { Corpus, DerivationRule, Edge, Overlap } from '../model.js';
 import { round3 } from '../numbers.js';
-import type { Match } from '../types.js';
+import type { Match, MergeReport } from '../types.js';
 
 export interface ParagraphMatches {
   /** Copies with the same normalised words in other documents. */
@@ -17,6 +18,8 @@ export interface ParagraphMatches {
   derivedCount: number;
   /** At most maxMatches of them, best first. */
   matches: Match[];
+  /** With word operations: the listed matches that are parts of a merge into this paragraph, per document. */
+  merges: MergeReport[];
 }
 
 export interface MatchOptions extends DerivationRule {
@@ -94,10 +97,11 @@ export class MatchLister {
   find(p: number, preferred: number): ParagraphMatches {
     const { variantOf, variants, paragraphDoc } = this.corpus;
     const v = variantOf[p]!;
-    if (v < 0) return { exactCount: 0, derivedCount: 0, matches: [] };
+    if (v < 0) return { exactCount: 0, derivedCount: 0, matches: [], merges: [] };
     const doc = paragraphDoc[p]!;
     const exactCount = variants[v]!.members.length - this.membersIn(v, doc);
-    const exact = this.listMembers(v, doc, preferred).map((q) => this.describe(p, q, null, false));
+    const exactMembers = this.listMembers(v, doc, preferred);
+    const exact = exactMembers.map((q) => this.describe(p, q, null, false));
     // Derived pairs with paragraphs in other documents.
     const relevant = this.edges[v]!.filter((edge) => variants[edge.other]!.members.length > this.membersIn(edge.other, doc));
     const links = relevant.map((edge) => ({
@@ -115,7 +119,37 @@ export class MatchLister {
     const rank = (x: { q: number; edge: Edge }): number => (paragraphDoc[x.q] === preferred ? 0 : 1);
     edited.sort((x, y) => rank(x) - rank(y) || y.edge.overlap.jaccard - x.edge.overlap.jaccard || x.q - y.q);
     const room = Math.max(0, this.limit - exact.length);
+    const listed = exactMembers.concat(edited.slice(0, room).map((x) => x.q));
     const matches = exact.concat(edited.slice(0, room).map(({ q, edge }) => this.describe(p, q, edge.overlap, edge.reversed)));
-    return { exactCount, derivedCount, matches };
+    const merges = this.options.wordOps ? this.merges(p, listed, matches) : [];
+    return { exactCount, derivedCount, matches, merges };
+  }
+
+  /**
+   * Per document, two or more listed matches lying mostly (MERGE_PART_CONTAINMENT) inside this
+   * paragraph: paragraphs merged into it, diffed as one text, so that a merged-in sentence does
+   * not read as written by this document.
+   */
+  private merges(p: number, listed: readonly number[], matches: readonly Match[]): MergeReport[] {
+    const partsByPath = new Map<string, Array<{ q: number; match: Match }>>();
+    matches.forEach((match, k) => {
+      // An exact copy is this paragraph, not a part of it (a headline scraped twice elsewhere is no merge).
+      if (match.status === 'shared' || match.reverseContainment < MERGE_PART_CONTAINMENT) return;
+      const parts = partsByPath.get(match.path);
+      if (parts) parts.push({ q: listed[k]!, match });
+      else partsByPath.set(match.path, [{ q: listed[k]!, match }]);
+    });
+    const merges: MergeReport[] = [];
+    for (const [path, parts] of partsByPath) {
+      if (parts.length < 2) continue;
+      parts.sort((a, b) => a.match.startLine - b.match.startLine);
+      const from = parts.map(({ q }) => this.corpus.paragraphs[q]!.segment.text).join(' ');
+      merges.push({
+        path,
+        parts: parts.map(({ match }) => ({ segment: match.segment, startLine: match.startLine, endLine: match.endLine })),
+        ops: wordDiff(from, this.corpus.paragraphs[p]!.segment.text),
+      });
+    }
+    return merges;
   }
 }
