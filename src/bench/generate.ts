@@ -91,6 +91,7 @@ export interface CorpusManifest {
   generatorVersion: number;
   seed: number;
   targetBytes: number;
+  targetFiles?: number;
   source: string;
   bytes: number;
   files: number;
@@ -107,6 +108,8 @@ export interface GenerateOptions {
   source: Source;
   out: string;
   targetBytes: number;
+  /** Stop at this many files too (the index bench counts articles, not bytes). */
+  targetFiles?: number;
   seed: number;
 }
 
@@ -372,7 +375,7 @@ export function curlQuotes(text: string): string {
     .replace(/'/g, '\u2019');
 }
 
-interface Edition {
+export interface Edition {
   title: string;
   paragraphs: string[];
   edits: Set<EditKind>;
@@ -475,14 +478,25 @@ function reprintCount(random: Random): number {
   return k;
 }
 
+/** A story of the corpus as its publisher printed it: the source article in its epoch's words. */
+export function storyOf(article: SourceArticle, epoch: number, respeller: Respeller): Edition {
+  return {
+    title: respeller.respell(article.title, epoch),
+    paragraphs: article.paragraphs.map((p) => respeller.respell(p, epoch)),
+    edits: new Set(),
+  };
+}
+
 export function generateCorpus(options: GenerateOptions): CorpusManifest {
   const { source, out, targetBytes, seed } = options;
+  const full = (): boolean => manifest.bytes >= targetBytes || (options.targetFiles !== undefined && manifest.files >= options.targetFiles);
   const outlets = makeOutlets(seed);
   const respeller = new Respeller(source.vocabulary, seed);
   const manifest: CorpusManifest = {
     generatorVersion: GENERATOR_VERSION,
     seed,
     targetBytes,
+    ...(options.targetFiles === undefined ? {} : { targetFiles: options.targetFiles }),
     source: source.dir,
     bytes: 0,
     files: 0,
@@ -510,25 +524,21 @@ export function generateCorpus(options: GenerateOptions): CorpusManifest {
     for (const kind of edits) manifest.edits[kind]++;
   };
 
-  for (let epoch = 0; manifest.bytes < targetBytes; epoch++) {
+  for (let epoch = 0; !full(); epoch++) {
     manifest.epochs = epoch + 1;
     const order = Random.derive(seed, 0x0bde, epoch).shuffle(source.articles.map((_, i) => i));
     for (const index of order) {
-      if (manifest.bytes >= targetBytes) break;
+      if (full()) break;
       const article = source.articles[index]!;
       const random = Random.derive(seed, 0x5707, epoch, index);
-      const story: Edition = {
-        title: respeller.respell(article.title, epoch),
-        paragraphs: article.paragraphs.map((p) => respeller.respell(p, epoch)),
-        edits: new Set(),
-      };
+      const story = storyOf(article, epoch, respeller);
       const outletOrder = random.shuffle(outlets.map((_, i) => i));
       const publisher = outlets[outletOrder[0]!]!;
       manifest.stories++;
       manifest.originals++;
       write(publisher, article, epoch, renderArticle(story, publisher, random), story.edits);
       const copies = reprintCount(random);
-      for (let c = 1; c <= copies && manifest.bytes < targetBytes; c++) {
+      for (let c = 1; c <= copies && !full(); c++) {
         const outlet = outlets[outletOrder[c]!]!;
         const edition = reprint(story, outlet, random, respeller);
         manifest.reprints++;
@@ -538,6 +548,39 @@ export function generateCorpus(options: GenerateOptions): CorpusManifest {
   }
   writeFileSync(path.join(out, MANIFEST_NAME), JSON.stringify(manifest, null, 2) + '\n');
   return manifest;
+}
+
+/**
+ * Articles a corpus does not hold yet, as a feed brings them (the index bench's `check`
+ * batch): every other one an edited reprint of a story of the corpus, the others new stories
+ * from an epoch the corpus never reached. Returns the reprints' file names.
+ */
+export function generateIncoming(options: { source: Source; manifest: CorpusManifest; out: string; count: number; seed: number }): Set<string> {
+  const { source, manifest, out, count, seed } = options;
+  const outlets = makeOutlets(seed);
+  const respeller = new Respeller(source.vocabulary, seed);
+  mkdirSync(out, { recursive: true });
+  const reprints = new Set<string>();
+  for (let k = 0; k < count; k++) {
+    const random = Random.derive(seed, 0x1c0e, k);
+    const name = `new-${String(k).padStart(3, '0')}.txt`;
+    const outlet = random.pick(outlets);
+    const article = random.pick(source.articles);
+    let edition: Edition;
+    if (k % 2 === 0) {
+      // Story s of the corpus is the (s mod n)-th article of its epoch's order (generateCorpus).
+      const story = random.between(0, manifest.stories - 1);
+      const epoch = Math.floor(story / source.articles.length);
+      const order = Random.derive(seed, 0x0bde, epoch).shuffle(source.articles.map((_, i) => i));
+      const held = source.articles[order[story % source.articles.length]!]!;
+      edition = reprint(storyOf(held, epoch, respeller), outlet, random, respeller);
+      reprints.add(name);
+    } else {
+      edition = storyOf(article, manifest.epochs + 1000 + k, respeller);
+    }
+    writeFileSync(path.join(out, name), renderArticle(edition, outlet, random));
+  }
+  return reprints;
 }
 
 /** The manifest of a complete corpus in `dir` made with these settings, or null. */
@@ -557,6 +600,7 @@ export function ensureCorpus(options: GenerateOptions): { manifest: CorpusManife
     existing.generatorVersion === GENERATOR_VERSION &&
     existing.seed === options.seed &&
     existing.targetBytes === options.targetBytes &&
+    existing.targetFiles === options.targetFiles &&
     existing.source === options.source.dir
   ) {
     return { manifest: existing, reused: true };

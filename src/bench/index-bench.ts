@@ -8,16 +8,11 @@
  * runs it, so the times include starting Node and opening the database.
  *
  * The articles are synthetic, generated into a temporary folder from the BBC News corpus
- * (../shared/corpora/bbc; nothing of it enters the repository):
- * - BBC paragraphs are re-cut into news-sized ones of one or two sentences.
- * - Article i is source article i mod 2,225 in "epoch" i div 2,225. In epoch e > 0 every word
- *   outside the 20 commonest is respelt through a permutation (seeded by e) among words of
- *   similar frequency: sentence shapes and Zipf's law stay, content words do not, so articles
- *   of different epochs are unrelated rather than copies.
- * - One article in ten is a reprint of an earlier one: a few words changed, maybe a paragraph
- *   dropped, as syndicated copies in a real archive are.
- * - The 100 incoming articles for `check`: 50 edited reprints of indexed articles, 50 from an
- *   epoch the index does not hold (new stories).
+ * (../shared/corpora/bbc; nothing of it enters the repository) by the same generator as
+ * `npm run bench` (generate.ts): each archive size is a corpus of that many files, stories in
+ * their epochs' words reprinted by invented outlets (about 42% of the files are reprints). The
+ * 100 incoming articles for `check` (generateIncoming): 50 edited reprints of stories the
+ * archive holds, 50 new stories from an epoch it never reached.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -26,19 +21,12 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { fmix32 } from '../core/signing/hash.js';
-import { Random } from './random.js';
+import { ensureCorpus, generateIncoming, loadSource } from './generate.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const binPath = path.join(repoRoot, 'bin', 'dedupe.js');
 export const DEFAULT_SOURCE = path.resolve(repoRoot, '../shared/corpora/bbc');
 
-/** Words never respelt across epochs: the commonest function words, which unrelated news paragraphs do share. */
-const FIXED_WORDS = 20;
-/** Words are respelt within groups of this many of similar frequency rank. */
-const RESPELL_GROUP = 64;
-const REPRINT_SHARE = 0.1;
-const FILES_PER_FOLDER = 1000;
 
 export interface IndexBenchOptions {
   source: string;
@@ -85,132 +73,6 @@ export interface IndexBenchResult {
   readd: { articles: number; seconds: number } | null;
   check: CheckFigure | null;
   folder: string;
-}
-
-/** A [0, 1) generator on the bench's mulberry32 (random.ts), started as it always was here. */
-function random(seed: number): () => number {
-  const generator = new Random(fmix32(seed ^ 0x9e3779b9));
-  return () => generator.next();
-}
-
-interface Source {
-  /** Per article: its title, then paragraphs of one or two sentences. */
-  articles: string[][];
-  /** Lower-case words by falling frequency. */
-  ranked: string[];
-  rankOf: Map<string, number>;
-}
-
-function loadSource(dir: string): Source {
-  const files: string[] = [];
-  for (const topic of readdirSync(dir).sort()) {
-    const folder = path.join(dir, topic);
-    if (!statSync(folder).isDirectory()) continue;
-    for (const name of readdirSync(folder).sort()) if (name.endsWith('.txt')) files.push(path.join(folder, name));
-  }
-  if (files.length === 0) throw new Error(`no articles under ${dir}; pass --source <folder of the BBC corpus>`);
-  const counts = new Map<string, number>();
-  const articles = files.map((file) => {
-    const blocks = readFileSync(file, 'utf8')
-      .split(/\n\s*\n/)
-      .map((b) => b.replace(/\s+/g, ' ').trim())
-      .filter((b) => b.length > 0);
-    const [title = '', ...body] = blocks;
-    const paragraphs: string[] = [title];
-    for (const block of body) {
-      const sentences = block.split(/(?<=[.!?]["”']?)\s+(?=["“]?[A-Z0-9])/);
-      for (let i = 0; i < sentences.length; ) {
-        const take = sentences.length - i >= 2 && fmix32(i ^ sentences[i]!.length) % 2 === 0 ? 2 : 1;
-        paragraphs.push(sentences.slice(i, i + take).join(' '));
-        i += take;
-      }
-    }
-    for (const paragraph of paragraphs) {
-      for (const word of paragraph.toLowerCase().match(/\p{L}+/gu) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
-    }
-    return paragraphs;
-  });
-  const ranked = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || (a < b ? -1 : 1));
-  return { articles, ranked, rankOf: new Map(ranked.map((w, i) => [w, i])) };
-}
-
-/** The respelling of epoch `epoch`: a permutation within groups of similar rank. */
-function respelling(source: Source, epoch: number): (text: string) => string {
-  if (epoch === 0) return (text) => text;
-  const mapped = new Map<string, string>();
-  const next = random(epoch * 7919 + 1);
-  for (let start = FIXED_WORDS; start < source.ranked.length; start += RESPELL_GROUP) {
-    const group = source.ranked.slice(start, start + RESPELL_GROUP);
-    const shuffled = [...group];
-    for (let i = shuffled.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
-      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
-    }
-    group.forEach((word, i) => mapped.set(word, shuffled[i]!));
-  }
-  return (text) =>
-    text.replace(/\p{L}+/gu, (word) => {
-      const to = mapped.get(word.toLowerCase());
-      if (to === undefined) return word;
-      return word[0] !== word[0]!.toLowerCase() ? to[0]!.toUpperCase() + to.slice(1) : to;
-    });
-}
-
-/** A reprint: a few words changed in some paragraphs, sometimes one paragraph dropped. */
-function reprint(paragraphs: readonly string[], source: Source, next: () => number): string[] {
-  const out = paragraphs.map((paragraph) => {
-    if (next() >= 0.3) return paragraph;
-    const words = paragraph.split(' ');
-    const at = Math.floor(next() * words.length);
-    words[at] = source.ranked[FIXED_WORDS + Math.floor(next() * 2000)] ?? words[at]!;
-    return words.join(' ');
-  });
-  if (out.length > 4 && next() < 0.3) out.splice(1 + Math.floor(next() * (out.length - 1)), 1);
-  return out;
-}
-
-function articleText(paragraphs: readonly string[]): string {
-  return `${paragraphs.join('\n\n')}\n`;
-}
-
-/** Generates the archive (`count` articles in folders of 1,000) and the incoming batch. */
-function generate(source: Source, folder: string, count: number, incoming: number, seed: number): { reprints: Set<string> } {
-  const respellings = new Map<number, (text: string) => string>();
-  const respell = (epoch: number): ((text: string) => string) => {
-    let f = respellings.get(epoch);
-    if (!f) respellings.set(epoch, (f = respelling(source, epoch)));
-    return f;
-  };
-  const n = source.articles.length;
-  const next = random(seed);
-  const written: string[][] = [];
-  for (let i = 0; i < count; i++) {
-    let paragraphs: string[];
-    if (i > 0 && next() < REPRINT_SHARE) {
-      paragraphs = reprint(written[Math.floor(next() * i)]!, source, next);
-    } else {
-      const f = respell(Math.floor(i / n));
-      paragraphs = source.articles[i % n]!.map(f);
-    }
-    written.push(paragraphs);
-    const dir = path.join(folder, 'archive', `part-${String(Math.floor(i / FILES_PER_FOLDER)).padStart(3, '0')}`);
-    if (i % FILES_PER_FOLDER === 0) mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, `${String(i).padStart(6, '0')}.txt`), articleText(paragraphs));
-  }
-  const incomingDir = path.join(folder, 'incoming');
-  mkdirSync(incomingDir, { recursive: true });
-  const reprints = new Set<string>();
-  const freshEpoch = Math.ceil(count / n) + 1000;
-  for (let k = 0; k < incoming; k++) {
-    const name = path.join(incomingDir, `new-${String(k).padStart(3, '0')}.txt`);
-    if (k % 2 === 0) {
-      writeFileSync(name, articleText(reprint(written[Math.floor(next() * count)]!, source, next)));
-      reprints.add(`incoming/${path.basename(name)}`);
-    } else {
-      writeFileSync(name, articleText(source.articles[Math.floor(next() * n)]!.map(respell(freshEpoch + k))));
-    }
-  }
-  return { reprints };
 }
 
 interface RunFigures {
@@ -290,18 +152,18 @@ export async function runIndexBench(options: IndexBenchOptions): Promise<IndexBe
   const folder = mkdtempSync(path.join(os.tmpdir(), 'dedupe-index-bench-'));
   try {
     const largest = Math.max(...options.sizes);
-    log(`generating ${largest} articles and ${options.incoming} incoming from ${options.source} into ${folder}`);
-    const source = loadSource(options.source);
-    const { reprints } = generate(source, folder, largest, options.incoming, options.seed);
+    log(`generating archives of ${options.sizes.join(', ')} articles and ${options.incoming} incoming from ${options.source} into ${folder}`);
+    const source = loadSource(options.source, options.seed);
     const add: AddFigure[] = [];
     let largestDb = '';
     let readd: IndexBenchResult['readd'] = null;
+    let reprints = new Set<string>();
     for (const size of [...options.sizes].sort((a, b) => a - b)) {
+      const archive = `archive-${size}`;
+      const { manifest } = ensureCorpus({ source, out: path.join(folder, archive), targetBytes: Number.MAX_SAFE_INTEGER, targetFiles: size, seed: options.seed });
       const db = path.join(folder, `index-${size}.db`);
-      const parts = Array.from({ length: Math.ceil(size / FILES_PER_FOLDER) }, (_, p) => `archive/part-${String(p).padStart(3, '0')}`);
-      if (size % FILES_PER_FOLDER !== 0) throw new Error(`sizes must be multiples of ${FILES_PER_FOLDER}, got ${size}`);
       log(`dedupe index add: ${size} articles`);
-      const run = await dedupe(['index', 'add', '--db', db, '-q', ...parts], folder, db);
+      const run = await dedupe(['index', 'add', '--db', db, '-q', archive], folder, db);
       if (run.code !== 0) throw new Error(`index add failed (exit ${run.code}): ${run.stderr}`);
       const databaseBytes = statSync(db).size;
       const { paragraphs: paragraphCount, tables } = inspect(db);
@@ -319,11 +181,14 @@ export async function runIndexBench(options: IndexBenchOptions): Promise<IndexBe
       if (size === largest) {
         largestDb = db;
         log(`dedupe index add: the same ${size} articles again, unchanged`);
-        const again = await dedupe(['index', 'add', '--db', db, '-q', ...parts], folder, db);
+        const again = await dedupe(['index', 'add', '--db', db, '-q', archive], folder, db);
         if (again.code !== 0) throw new Error(`index add failed (exit ${again.code}): ${again.stderr}`);
         readd = { articles: size, seconds: again.seconds };
+        const names = generateIncoming({ source, manifest, out: path.join(folder, 'incoming'), count: options.incoming, seed: options.seed });
+        reprints = new Set([...names].map((name) => `incoming/${name}`));
       } else {
         for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
+        rmSync(path.join(folder, archive), { recursive: true, force: true });
       }
     }
     let check: CheckFigure | null = null;
