@@ -72,7 +72,7 @@ export async function measure(corpus: string): Promise<Measurement> {
     const started = now();
     const cpuStart = process.cpuUsage();
     const run = await scanPaths(
-      { paths: [corpus], include: [], exclude: [], options: resolveOptions(), threads: defaultThreads(), wordOps: true },
+      { paths: [corpus], include: [], exclude: [], cwd: process.cwd(), options: resolveOptions(), threads: defaultThreads(), wordOps: true },
       { warning: (w) => process.stderr.write(`measure: warning: ${w.message}\n`), clock: now },
     );
     const { report, bytes } = run;

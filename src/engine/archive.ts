@@ -41,8 +41,6 @@ export interface IndexLocation {
   db: string;
   /** Create the index's folder when missing (the default `.dedupe/`). */
   createFolder: boolean;
-  /** The folder paths are stored relative to. */
-  cwd: string;
 }
 
 export interface AddRequest extends WalkRequest, IndexLocation {
@@ -86,6 +84,7 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
     createFolder: request.createFolder,
     now: request.now,
     createdBy: request.createdBy,
+    cwd: request.cwd,
   });
   try {
     const result: AddResult = { database: request.db, added: [], updated: [], unchanged: [], unreadable: [], index: { documents: 0, paragraphs: 0 } };
@@ -95,7 +94,7 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
         const storedHash = batch.contentHashOf(id);
         return storedHash === undefined ? { path: file, id } : { path: file, id, storedHash };
       });
-      const run = await prepareFiles(jobs, { options: store.options, threads: request.threads ?? defaultThreads(), contentHash: true });
+      const run = await prepareFiles(jobs, { options: store.options, threads: request.threads ?? defaultThreads(), contentHash: true, cwd: request.cwd });
       for await (const outcome of run.outcomes) {
         if (outcome.status === 'unreadable') {
           result.unreadable.push(outcome.job.path);
@@ -120,7 +119,7 @@ export interface RemoveRequest {
 }
 
 export async function removeFromIndex(request: RemoveRequest): Promise<RemoveResult> {
-  const store = await IndexStore.open(request.db, { mode: 'write', mustExist: true });
+  const store = await IndexStore.open(request.db, { mode: 'write', mustExist: true, cwd: request.cwd });
   try {
     const removed: string[] = [];
     const notFound: string[] = [];
@@ -138,8 +137,8 @@ export async function removeFromIndex(request: RemoveRequest): Promise<RemoveRes
   }
 }
 
-export async function indexStats(db: string, verify: boolean): Promise<{ stats: IndexStats; verification?: IndexVerification }> {
-  const store = await IndexStore.open(db, { mode: 'read' });
+export async function indexStats(db: string, verify: boolean, cwd: string): Promise<{ stats: IndexStats; verification?: IndexVerification }> {
+  const store = await IndexStore.open(db, { mode: 'read', cwd });
   try {
     const stats = store.stats();
     return verify ? { stats, verification: store.verify() } : { stats };

@@ -25,7 +25,6 @@ export const MAX_ARCHIVED_PER_PARAGRAPH = 100;
 
 export interface CheckRequest extends WalkRequest {
   db: string;
-  cwd: string;
   /** Options given on the command line; the index's parameters fill the rest (and must agree). */
   requested: Partial<ScanOptions>;
   threads?: number;
@@ -60,7 +59,7 @@ interface Incoming {
 
 async function prepareIncoming(request: CheckRequest, files: readonly string[], store: IndexStore, hooks: EngineHooks): Promise<Incoming & { timings: StageTimings }> {
   const jobs = files.map((file) => ({ path: file, id: documentPath(file, request.cwd) }));
-  const run = await prepareFiles(jobs, { options: store.options, threads: request.threads ?? defaultThreads(), contentHash: true, ...(hooks.clock ? { clock: hooks.clock } : {}) });
+  const run = await prepareFiles(jobs, { options: store.options, threads: request.threads ?? defaultThreads(), contentHash: true, cwd: request.cwd, ...(hooks.clock ? { clock: hooks.clock } : {}) });
   const incoming: Incoming = { docs: [], versions: new Map(), warnings: [] };
   for await (const outcome of run.outcomes) {
     if (outcome.status === 'unreadable') {
@@ -78,7 +77,7 @@ async function prepareIncoming(request: CheckRequest, files: readonly string[], 
 export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {}): Promise<CheckRun> {
   const clock = hooks.clock ?? (() => 0);
   const files = await findArticles(request);
-  const store = await IndexStore.open(request.db, { mode: 'read', requested: request.requested });
+  const store = await IndexStore.open(request.db, { mode: 'read', requested: request.requested, cwd: request.cwd });
   let run: Omit<CheckRun, 'flagged' | 'added'>;
   let incoming: Incoming;
   try {
@@ -122,7 +121,7 @@ async function addClean(
   const result: NonNullable<CheckRun['added']> = { added: [], updated: [], unchanged: [] };
   const clean = incoming.filter((doc) => !flagged.has(doc.id));
   if (clean.length === 0) return result;
-  const store = await IndexStore.open(request.db, { mode: 'write', requested: request.requested });
+  const store = await IndexStore.open(request.db, { mode: 'write', requested: request.requested, cwd: request.cwd });
   try {
     await store.write(async (batch) => {
       for (const doc of clean) {

@@ -2,23 +2,26 @@
  * `dedupe diff <from> <to>` as data: read both files, prepare them, align their paragraphs.
  */
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { diffDocuments } from '../core/align/diff-report.js';
 import { createSigner } from '../core/signing/signer.js';
 import type { DiffReport, ResolvedOptions } from '../core/types.js';
 import { InputError } from '../input/errors.js';
 import { readArticle } from '../input/read.js';
 
-async function readOne(path: string): Promise<string> {
-  const info = await stat(path).catch(() => null);
-  if (!info) throw new InputError(`${path}: no such file; check the path`);
-  if (info.isDirectory()) throw new InputError(`${path}: is a folder; dedupe diff compares two files (use dedupe <folder> to scan)`);
-  const outcome = await readArticle(path);
-  if (!outcome.ok) throw new InputError(`${path}: ${outcome.reason}${outcome.fix ? `; ${outcome.fix}` : ''}`);
+async function readOne(file: string, cwd: string): Promise<string> {
+  const onDisk = path.resolve(cwd, file);
+  const info = await stat(onDisk).catch(() => null);
+  if (!info) throw new InputError(`${file}: no such file; check the path`);
+  if (info.isDirectory()) throw new InputError(`${file}: is a folder; dedupe diff compares two files (use dedupe <folder> to scan)`);
+  const outcome = await readArticle(onDisk, file);
+  if (!outcome.ok) throw new InputError(`${file}: ${outcome.reason}${outcome.fix ? `; ${outcome.fix}` : ''}`);
   return outcome.text;
 }
 
-export async function diffFiles(fromPath: string, toPath: string, options: ResolvedOptions): Promise<DiffReport> {
+/** Aligns two files; relative paths are read from `cwd`. */
+export async function diffFiles(fromPath: string, toPath: string, options: ResolvedOptions, cwd: string): Promise<DiffReport> {
   const signer = await createSigner(options);
-  const [fromText, toText] = [await readOne(fromPath), await readOne(toPath)];
+  const [fromText, toText] = [await readOne(fromPath, cwd), await readOne(toPath, cwd)];
   return diffDocuments(signer.prepare({ id: fromPath, text: fromText }), signer.prepare({ id: toPath, text: toText }), options);
 }

@@ -11,11 +11,13 @@ export interface WalkRequest {
   paths: readonly string[];
   include: readonly string[];
   exclude: readonly string[];
+  /** The folder the command runs in: relative paths are read from it, and stored relative to it. */
+  cwd: string;
 }
 
 /** The files under the paths; an InputError (exit 2) naming the patterns when there are none. */
 export async function findArticles(request: WalkRequest): Promise<string[]> {
-  const files = await findFiles(request.paths, { include: request.include, exclude: request.exclude });
+  const files = await findFiles(request.paths, { include: request.include, exclude: request.exclude, cwd: request.cwd });
   if (files.length > 0) return files;
   const patterns = (request.include.length > 0 ? request.include : DEFAULT_INCLUDE).join(', ');
   const excluded = request.exclude.length > 0 ? ` not excluded by ${request.exclude.join(', ')}` : '';

@@ -2,6 +2,7 @@
  * One file: read it, hash its text when asked, and prepare it, unless its text is the version
  * already stored. Shared by the main thread and the pool's workers, so both do exactly the same.
  */
+import path from 'node:path';
 import type { PreparedDocument } from '../core/model.js';
 import type { Signer } from '../core/signing/signer.js';
 import type { Warning } from '../core/types.js';
@@ -9,7 +10,7 @@ import { readArticleSync } from '../input/read.js';
 import { contentHash } from '../store/codec.js';
 
 export interface PrepareJob {
-  /** The file to read. */
+  /** The file to read, as the walk found it (relative to the command's folder, or absolute). */
   path: string;
   /** The document's id in the report and the index (the path as given, or as the index stores it). */
   id: string;
@@ -22,8 +23,9 @@ export type PrepareOutcome =
   | { status: 'unchanged'; job: PrepareJob; bytes: number; contentHash: string }
   | { status: 'unreadable'; job: PrepareJob; warning: Warning };
 
-export function prepareJob(job: PrepareJob, signer: Signer, withHash: boolean): PrepareOutcome {
-  const read = readArticleSync(job.path);
+/** Reads and prepares one job; `cwd` is the folder relative paths are read from. */
+export function prepareJob(job: PrepareJob, signer: Signer, withHash: boolean, cwd: string): PrepareOutcome {
+  const read = readArticleSync(path.resolve(cwd, job.path), job.path);
   if (!read.ok) return { status: 'unreadable', job, warning: read.warning };
   const hash = withHash || job.storedHash !== undefined ? contentHash(read.text) : undefined;
   if (hash !== undefined && hash === job.storedHash) return { status: 'unchanged', job, bytes: read.bytes, contentHash: hash };

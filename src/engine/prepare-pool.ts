@@ -20,7 +20,7 @@ import { Worker } from 'node:worker_threads';
 import { unpackDocument, type PackedDocument } from '../core/codec.js';
 import { createSigner, type Signer } from '../core/signing/signer.js';
 import type { Clock, PreparedDocument, PrepareTimings } from '../core/model.js';
-import type { ResolvedOptions, Warning } from '../core/types.js';
+import type { ResolvedOptions } from '../core/types.js';
 import { prepareJob, type PrepareJob, type PrepareOutcome } from './prepare-job.js';
 
 export type { PrepareJob, PrepareOutcome };
@@ -37,6 +37,8 @@ export interface PoolOptions {
   threads: number;
   /** Whether outcomes carry the SHA-256 of each text (check and index add store it). */
   contentHash: boolean;
+  /** The folder relative job paths are read from. */
+  cwd: string;
   clock?: Clock;
 }
 
@@ -63,13 +65,13 @@ export function defaultThreads(): number {
 export async function prepareFiles(jobs: readonly PrepareJob[], pool: PoolOptions): Promise<PrepareRun> {
   const signer = await createSigner(pool.options, pool.clock);
   if (pool.threads < 2 || jobs.length < PARALLEL_MIN_FILES) {
-    return { outcomes: inPlace(jobs, signer, pool.contentHash), timings: signer.timings };
+    return { outcomes: inPlace(jobs, signer, pool), timings: signer.timings };
   }
   return prepareInWorkers(jobs, pool, signer);
 }
 
-async function* inPlace(jobs: readonly PrepareJob[], signer: Signer, contentHash: boolean): AsyncGenerator<PrepareOutcome> {
-  for (const job of jobs) yield prepareJob(job, signer, contentHash);
+async function* inPlace(jobs: readonly PrepareJob[], signer: Signer, pool: PoolOptions): AsyncGenerator<PrepareOutcome> {
+  for (const job of jobs) yield prepareJob(job, signer, pool.contentHash, pool.cwd);
 }
 
 /**
@@ -106,7 +108,7 @@ class Mailbox {
 }
 
 function startWorker(thread: number, jobs: readonly PrepareJob[], pool: PoolOptions, timings: PrepareTimings, mailbox: Mailbox): { worker: Worker; exited: Promise<unknown> } {
-  const worker = new Worker(workerScript(), { workerData: { options: pool.options, contentHash: pool.contentHash } });
+  const worker = new Worker(workerScript(), { workerData: { options: pool.options, contentHash: pool.contentHash, cwd: pool.cwd } });
   // Listen now: a worker done early may have exited before the last file is yielded.
   const exited = new Promise((resolve) => worker.once('exit', resolve));
   let next = thread; // next job of this thread: job i goes to thread i % threads
@@ -159,7 +161,7 @@ async function prepareInWorkers(jobs: readonly PrepareJob[], pool: PoolOptions, 
         if (index % pool.threads === 0) {
           // Let workers' replies in before working, so they are fed while we prepare.
           await new Promise<void>((resolve) => setImmediate(resolve));
-          yield prepareJob(jobs[index]!, signer, pool.contentHash);
+          yield prepareJob(jobs[index]!, signer, pool.contentHash, pool.cwd);
         } else {
           yield await mailbox.take(index);
         }
@@ -171,9 +173,4 @@ async function prepareInWorkers(jobs: readonly PrepareJob[], pool: PoolOptions, 
     }
   }
   return { outcomes: outcomes(), timings };
-}
-
-/** A warning for a job that could not be read, as the outcome carries it. */
-export function warningOf(outcome: PrepareOutcome): Warning | null {
-  return outcome.status === 'unreadable' ? outcome.warning : null;
 }

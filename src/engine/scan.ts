@@ -34,13 +34,13 @@ export interface ScanRun extends ScanResult {
 /** Prepared documents of the files, in order; unreadable ones become warnings. */
 export async function prepareAll(
   files: readonly string[],
-  request: Pick<ScanRequest, 'options' | 'threads'>,
+  request: Pick<ScanRequest, 'options' | 'threads' | 'cwd'>,
   hooks: EngineHooks,
   warnings: Warning[],
 ): Promise<{ prepared: PreparedDocument[]; bytes: number; timings: Awaited<ReturnType<typeof prepareFiles>>['timings'] }> {
   const run = await prepareFiles(
     files.map((file) => ({ path: file, id: file })),
-    { options: request.options, threads: request.threads, contentHash: false, ...(hooks.clock ? { clock: hooks.clock } : {}) },
+    { options: request.options, threads: request.threads, contentHash: false, cwd: request.cwd, ...(hooks.clock ? { clock: hooks.clock } : {}) },
   );
   const prepared: PreparedDocument[] = [];
   let bytes = 0;

@@ -62,6 +62,8 @@ export interface OpenIndexOptions {
   now?: number;
   /** Label of the program version writing a new index, recorded in meta. */
   createdBy?: string;
+  /** Folder a relative `file` lies in (default: the process's); messages name the file as given. */
+  cwd?: string;
 }
 
 export type PutOutcome = 'added' | 'updated' | 'unchanged';
@@ -168,11 +170,11 @@ export function upgradeSchema(
   }
 }
 
-/** What the file at `file` is, found through a read-only connection that changes nothing. */
-function identify(file: string): { version: number; parameters: IndexParameters | null } {
+/** What the file at `onDisk` is, found through a read-only connection that changes nothing; messages name it `file`. */
+function identify(onDisk: string, file: string): { version: number; parameters: IndexParameters | null } {
   let db: Connection | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    db = new Database(onDisk, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
     const applicationId = Number(db.pragma('application_id', { simple: true }));
     if (applicationId !== APPLICATION_ID) {
       const tables = Number(db.prepare('SELECT count(*) FROM sqlite_master').pluck().get());
@@ -204,16 +206,16 @@ function readParameters(file: string, db: Connection): IndexParameters | null {
   }
 }
 
-/** Builds a complete new index in a temporary file next to `file`, then links it into place. */
-function createIndexFile(file: string, parameters: IndexParameters, now: number, createdBy: string): void {
+/** Builds a complete new index in a temporary file next to `onDisk`, then links it into place; messages name it `file`. */
+function createIndexFile(onDisk: string, file: string, parameters: IndexParameters, now: number, createdBy: string): void {
   const folder = path.dirname(file);
   try {
-    accessSync(folder, constants.W_OK);
+    accessSync(path.dirname(onDisk), constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EACCES';
     throw new IndexError('unwritable', file, `${file}: cannot create the index, folder ${folder} is not writable (${code}); check its permissions, or give another --db`);
   }
-  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  const temporary = `${onDisk}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     const db = new Database(temporary, { timeout: BUSY_TIMEOUT_MS });
     try {
@@ -232,7 +234,7 @@ function createIndexFile(file: string, parameters: IndexParameters, now: number,
       db.close();
     }
     try {
-      linkSync(temporary, file);
+      linkSync(temporary, onDisk);
     } catch (error) {
       // Another process created the index meanwhile: use theirs (its parameters are checked next).
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -250,9 +252,9 @@ function createIndexFile(file: string, parameters: IndexParameters, now: number,
   }
 }
 
-function fileKind(file: string): 'missing' | 'file' | 'folder' {
+function fileKind(onDisk: string, file: string): 'missing' | 'file' | 'folder' {
   try {
-    return statSync(file).isDirectory() ? 'folder' : 'file';
+    return statSync(onDisk).isDirectory() ? 'folder' : 'file';
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
     throw translateError(error, file);
@@ -268,6 +270,8 @@ export class IndexStore {
 
   private constructor(
     readonly file: string,
+    /** `file` resolved against the caller's folder: where the index is. */
+    private readonly onDisk: string,
     readonly mode: OpenMode,
     readonly parameters: IndexParameters,
     requested: Partial<ScanOptions>,
@@ -285,7 +289,8 @@ export class IndexStore {
 
   static async open(file: string, options: OpenIndexOptions): Promise<IndexStore> {
     const requested = options.requested ?? {};
-    const kind = fileKind(file);
+    const onDisk = path.resolve(options.cwd ?? '.', file);
+    const kind = fileKind(onDisk, file);
     if (kind === 'folder') {
       throw new IndexError('not-an-index', file, `${file} is a folder; --db takes the index's file name, e.g. ${path.join(file, 'index.db')}`);
     }
@@ -294,21 +299,21 @@ export class IndexStore {
         throw new IndexError('missing', file, `${file}: no index there; build one first with dedupe index add --db ${file} <paths>`);
       }
       const folder = path.dirname(file);
-      if (fileKind(folder) === 'missing') {
+      if (fileKind(path.dirname(onDisk), folder) === 'missing') {
         if (!options.createFolder) {
           throw new IndexError('missing-folder', file, `${file}: folder ${folder} does not exist; create it first, or give another --db`);
         }
-        guard(file, () => mkdirSync(folder));
+        guard(file, () => mkdirSync(path.dirname(onDisk)));
       }
       const resolved = resolveOptions(requested);
-      createIndexFile(file, parametersOf(resolved), options.now ?? 0, options.createdBy ?? 'dedupe');
+      createIndexFile(onDisk, file, parametersOf(resolved), options.now ?? 0, options.createdBy ?? 'dedupe');
     }
-    const { version, parameters } = identify(file);
+    const { version, parameters } = identify(onDisk, file);
     if (version < SCHEMA_VERSION) {
       // An older index is prepared again with its own parameters where the schema needs it.
       const signer = parameters ? await createSigner(optionsForIndex(file, parameters, {})) : null;
       guard(file, () => {
-        const writer = new Database(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+        const writer = new Database(onDisk, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
         try {
           upgradeSchema(writer, version, MIGRATIONS, { signer });
         } finally {
@@ -318,7 +323,7 @@ export class IndexStore {
     }
     let db: Connection | undefined;
     try {
-      db = new Database(file, { readonly: options.mode === 'read', fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+      db = new Database(onDisk, { readonly: options.mode === 'read', fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
       // better-sqlite3 turns enforcement on; the store keeps the relations itself (schema.ts), and
       // enforcing them would scan band_keys for every variant deleted and look up a variant per key inserted.
       db.pragma('foreign_keys = OFF');
@@ -337,7 +342,7 @@ export class IndexStore {
       if (meta.get('format') !== FORMAT_MARKER) {
         throw new IndexError('corrupt', file, `${file}: the index is damaged (format marker missing); delete it and rebuild it with dedupe index add`);
       }
-      return new IndexStore(file, options.mode, parametersFromMeta(file, meta), requested, db);
+      return new IndexStore(file, onDisk, options.mode, parametersFromMeta(file, meta), requested, db);
     } catch (error) {
       db?.close();
       throw translateError(error, file);
@@ -447,7 +452,7 @@ export class IndexStore {
       let bytes = 0;
       for (const suffix of ['', '-wal']) {
         try {
-          bytes += statSync(`${this.file}${suffix}`).size;
+          bytes += statSync(`${this.onDisk}${suffix}`).size;
         } catch {
           // no write-ahead log right now
         }

@@ -37,3 +37,30 @@ export async function runInProcess(argv: readonly string[], options: InProcessOp
     process.exitCode = saved;
   }
 }
+
+/** The spawned helper's shape (helpers/cli.ts), in-process: most CLI tests use this. */
+export interface CliResult {
+  stdout: string;
+  stderr: string;
+  code: number | null;
+}
+
+export async function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
+  const runOptions: InProcessOptions = {};
+  if (options.cwd !== undefined) runOptions.cwd = options.cwd;
+  if (options.env !== undefined) runOptions.env = options.env;
+  return runInProcess(args, runOptions);
+}
+
+/** Runs with --json and parses stdout. */
+export async function runJson<T = unknown>(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
+): Promise<{ report: T; result: CliResult }> {
+  const result = await runCli([...args, '--json'], options);
+  try {
+    return { report: JSON.parse(result.stdout) as T, result };
+  } catch {
+    throw new Error(`stdout is not JSON (exit ${result.code}):\n${result.stdout.slice(0, 500)}\nstderr:\n${result.stderr}`);
+  }
+}

@@ -10,7 +10,7 @@ import type { CliIO } from '../io.js';
 import type { DiffCommand } from '../requests.js';
 
 export async function runDiffCommand(command: DiffCommand, io: CliIO): Promise<number> {
-  const report = await diffFiles(command.from, command.to, command.options);
+  const report = await diffFiles(command.from, command.to, command.options, io.cwd);
   if (command.output.json) {
     io.stdout.write(renderJson(report));
     return EXIT_OK;

@@ -33,7 +33,7 @@ export async function runIndexRemove(request: { db: string; paths: string[]; out
 }
 
 export async function runIndexStats(request: { db: string; verify: boolean; output: OutputRequest }, io: CliIO): Promise<number> {
-  const { stats, verification } = await indexStats(request.db, request.verify);
+  const { stats, verification } = await indexStats(request.db, request.verify, io.cwd);
   const { palette } = outputStyle(request.output, io);
   io.stdout.write(request.output.json ? renderJson(verification ? { ...stats, verification } : stats) : renderStats(stats, palette, verification));
   if (verification && !verification.ok) {

@@ -12,7 +12,7 @@ import type { ScanCommand } from '../requests.js';
 export async function runScanCommand(command: ScanCommand, io: CliIO): Promise<number> {
   const started = io.now();
   const { output } = command;
-  const run = await scanPaths({ ...command, wordOps: output.json || output.diff }, engineHooks(io));
+  const run = await scanPaths({ ...command, cwd: io.cwd, wordOps: output.json || output.diff }, engineHooks(io));
   const { report } = run;
   const elapsedMs = io.now() - started;
   if (output.json) {

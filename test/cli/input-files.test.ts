@@ -2,9 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/types.js';
-import { runCli, runJson } from '../helpers/cli.js';
+import { runCli, runJson, type CliResult } from '../helpers/in-process.js';
 import { tempDir } from '../helpers/fixtures.js';
 
 function byName(report: Report, name: string) {
@@ -14,9 +14,11 @@ function byName(report: Report, name: string) {
 }
 
 describe('line endings', () => {
-  const { report, result } = runJson<Report>(['fixtures/line-endings']);
+  let report: Report;
+  let result: CliResult;
+  beforeAll(async () => ({ report, result } = await runJson<Report>(['fixtures/line-endings'])));
 
-  it('reads CRLF, CR and LF files alike: same paragraphs, same 1-based lines, all shared', () => {
+  it('reads CRLF, CR and LF files alike: same paragraphs, same 1-based lines, all shared', async () => {
     expect(result.code).toBe(0);
     const spans = (name: string) => byName(report, name).segments.map((s) => [s.startLine, s.endLine, s.status]);
     expect(spans('crlf.txt')).toEqual(spans('lf.txt'));
@@ -32,8 +34,8 @@ describe('line endings', () => {
 });
 
 describe('byte-order mark', () => {
-  it('is stripped, so the first paragraph still matches its copy exactly', () => {
-    const { report } = runJson<Report>(['fixtures/bom']);
+  it('is stripped, so the first paragraph still matches its copy exactly', async () => {
+    const { report } = await runJson<Report>(['fixtures/bom']);
     const first = byName(report, 'with-bom.txt').segments[0]!;
     expect(first.text.startsWith('\ufeff')).toBe(false);
     expect(first.status).toBe('shared');
@@ -42,9 +44,11 @@ describe('byte-order mark', () => {
 });
 
 describe('bad files next to a good one', () => {
-  const { report, result } = runJson<Report>(['fixtures/bad-files']);
+  let report: Report;
+  let result: CliResult;
+  beforeAll(async () => ({ report, result } = await runJson<Report>(['fixtures/bad-files'])));
 
-  it('warns on stderr, one line per bad file naming it, and goes on (exit 0)', () => {
+  it('warns on stderr, one line per bad file naming it, and goes on (exit 0)', async () => {
     expect(result.code).toBe(0);
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
@@ -55,14 +59,14 @@ describe('bad files next to a good one', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('keeps the warnings in the JSON report as data', () => {
+  it('keeps the warnings in the JSON report as data', async () => {
     expect(report.warnings.map((w) => [w.code, w.path])).toEqual([
       ['binary', 'fixtures/bad-files/image.txt'],
       ['invalid-utf8', 'fixtures/bad-files/latin1.txt'],
     ]);
   });
 
-  it('counts the empty file, with no paragraphs, and skips non-.txt files', () => {
+  it('counts the empty file, with no paragraphs, and skips non-.txt files', async () => {
     expect(report.documents.map((d) => d.path)).toEqual(['fixtures/bad-files/empty.txt', 'fixtures/bad-files/good.txt']);
     expect(byName(report, 'empty.txt')).toMatchObject({ segments: [], words: 0, reusedShare: 0 });
     expect(report.summary.documents).toBe(2);
@@ -70,8 +74,8 @@ describe('bad files next to a good one', () => {
 });
 
 describe('layouts', () => {
-  it('gives one paragraph per line in a file without blank lines between paragraphs', () => {
-    const { report } = runJson<Report>(['fixtures/one-paragraph-per-line']);
+  it('gives one paragraph per line in a file without blank lines between paragraphs', async () => {
+    const { report } = await runJson<Report>(['fixtures/one-paragraph-per-line']);
     const library = byName(report, 'library.txt');
     expect(library.layout).toBe('line');
     expect(library.segments.map((s) => [s.startLine, s.endLine])).toEqual([1, 2, 3, 4, 5, 6].map((l) => [l, l]));
@@ -79,8 +83,8 @@ describe('layouts', () => {
     expect(library.segments.map((s) => s.status)).toEqual(['unique', 'shared', 'shared', 'unique', 'shared', 'shared']);
   });
 
-  it('joins the lines of a hard-wrapped file and starts paragraphs at indented lines', () => {
-    const { report } = runJson<Report>(['fixtures/hard-wrapped']);
+  it('joins the lines of a hard-wrapped file and starts paragraphs at indented lines', async () => {
+    const { report } = await runJson<Report>(['fixtures/hard-wrapped']);
     const wrapped = byName(report, 'harbour-wrapped.txt');
     expect(wrapped.layout).toBe('block');
     expect(wrapped.segments.map((s) => [s.startLine, s.endLine])).toEqual([
@@ -97,17 +101,18 @@ describe('layouts', () => {
     expect(wrapped.group).toBe(1);
   });
 
-  it('--segment line overrides the detection', () => {
-    const { report } = runJson<Report>(['--segment', 'line', 'fixtures/hard-wrapped/harbour-wrapped.txt']);
+  it('--segment line overrides the detection', async () => {
+    const { report } = await runJson<Report>(['--segment', 'line', 'fixtures/hard-wrapped/harbour-wrapped.txt']);
     expect(report.documents[0]!.layout).toBe('line');
     expect(report.documents[0]!.segments).toHaveLength(16);
   });
 });
 
 describe('a footer shared by every page of a site', () => {
-  const { report } = runJson<Report>(['fixtures/site-footer']);
+  let report: Report;
+  beforeAll(async () => ({ report } = await runJson<Report>(['fixtures/site-footer'])));
 
-  it('does not chain unrelated articles into one group, while a real reprint still groups', () => {
+  it('does not chain unrelated articles into one group, while a real reprint still groups', async () => {
     expect(report.groups.map((g) => g.documents)).toEqual([
       ['fixtures/site-footer/bakery-reprint.txt', 'fixtures/site-footer/bakery.txt'],
     ]);
@@ -117,7 +122,7 @@ describe('a footer shared by every page of a site', () => {
     }
   });
 
-  it('gives the footer lines status boilerplate (kind footer)', () => {
+  it('gives the footer lines status boilerplate (kind footer)', async () => {
     const footer = byName(report, 'bus.txt').segments.filter((s) => s.startLine >= 11);
     expect(footer.map((s) => s.text.slice(0, 12))).toEqual(['Check Also', 'Leave a Repl', 'Your email a', 'Copyright 20']);
     for (const segment of footer) expect(segment).toMatchObject({ status: 'boilerplate', boilerplate: 'footer' });
@@ -126,53 +131,53 @@ describe('a footer shared by every page of a site', () => {
 });
 
 describe('walking folders', () => {
-  it('follows a symlink loop only once and reads each real file once', () => {
+  it('follows a symlink loop only once and reads each real file once', async () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, 'a/b'), { recursive: true });
     writeFileSync(path.join(dir, 'a/one.txt'), 'The same paragraph sits in two files of this folder tree.\n');
     writeFileSync(path.join(dir, 'a/b/two.txt'), 'The same paragraph sits in two files of this folder tree.\n');
     symlinkSync('..', path.join(dir, 'a/b/loop'));
     symlinkSync(path.join(dir, 'a/one.txt'), path.join(dir, 'link.txt'));
-    const { report, result } = runJson<Report>([dir]);
+    const { report, result } = await runJson<Report>([dir]);
     expect(result.code).toBe(0);
     expect(report.documents.map((d) => path.relative(dir, d.path))).toEqual(['a/b/two.txt', 'a/one.txt']);
   });
 
-  it('skips node_modules and dot-folders unless included, and honours --exclude', () => {
+  it('skips node_modules and dot-folders unless included, and honours --exclude', async () => {
     const dir = tempDir();
     for (const f of ['keep.txt', 'node_modules/pkg/readme.txt', '.git/notes.txt', 'drafts/old.txt']) {
       mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
       writeFileSync(path.join(dir, f), `A paragraph of text in ${f} for the walker test.\n`);
     }
-    const names = (args: string[]) => runJson<Report>([...args, dir]).report.documents.map((d) => path.relative(dir, d.path));
-    expect(names([])).toEqual(['drafts/old.txt', 'keep.txt']);
-    expect(names(['--exclude', 'drafts/**'])).toEqual(['keep.txt']);
-    expect(names(['--include', '.git/*.txt'])).toEqual(['.git/notes.txt']);
+    const names = async (args: string[]) => (await runJson<Report>([...args, dir])).report.documents.map((d) => path.relative(dir, d.path));
+    expect(await names([])).toEqual(['drafts/old.txt', 'keep.txt']);
+    expect(await names(['--exclude', 'drafts/**'])).toEqual(['keep.txt']);
+    expect(await names(['--include', '.git/*.txt'])).toEqual(['.git/notes.txt']);
   });
 
-  it('prints the same report whatever order the paths are given in', () => {
-    const forward = runCli(['--json', 'fixtures/seeds/000_2c77c33462164435.txt', 'fixtures/seeds/002_b644d28894aa6977.txt']);
-    const backward = runCli(['--json', 'fixtures/seeds/002_b644d28894aa6977.txt', 'fixtures/seeds/000_2c77c33462164435.txt']);
+  it('prints the same report whatever order the paths are given in', async () => {
+    const forward = await runCli(['--json', 'fixtures/seeds/000_2c77c33462164435.txt', 'fixtures/seeds/002_b644d28894aa6977.txt']);
+    const backward = await runCli(['--json', 'fixtures/seeds/002_b644d28894aa6977.txt', 'fixtures/seeds/000_2c77c33462164435.txt']);
     expect(backward.stdout).toBe(forward.stdout);
   });
 
-  it('names UTF-16 text and says how to convert it', () => {
+  it('names UTF-16 text and says how to convert it', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'windows.txt'), Buffer.from('\ufeffHello there', 'utf16le'));
     writeFileSync(path.join(dir, 'ok.txt'), 'A readable paragraph.\n');
-    const result = runCli([dir]);
+    const result = await runCli([dir]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/windows\.txt: UTF-16LE text, not UTF-8; skipped \(convert it: iconv -f UTF-16LE -t UTF-8\)\n$/);
   });
 
-  it('skips a named pipe, a broken link and UTF-16 without a mark, each with a warning, and counts them', () => {
+  it('skips a named pipe, a broken link and UTF-16 without a mark, each with a warning, and counts them', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'ok.txt'), 'A readable paragraph of several words.\n');
     symlinkSync('nowhere.txt', path.join(dir, 'broken.txt'));
     writeFileSync(path.join(dir, 'u16.txt'), Buffer.from('Plain text in UTF-16 without a mark.', 'utf16le'));
     const fifo = path.join(dir, 'pipe.txt');
     spawnSync('mkfifo', [fifo]);
-    const result = runCli(['-q', dir, fifo], { timeoutMs: 20_000 });
+    const result = await runCli(['-q', dir, fifo]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^1 file \(3 skipped\), /);
     expect(result.stderr).toMatch(/broken\.txt: missing \(a broken link, or deleted during the run\); skipped/);
@@ -180,13 +185,13 @@ describe('walking folders', () => {
     expect(result.stderr).toMatch(/pipe\.txt: not a regular file \(a pipe, socket or device\); skipped/);
   });
 
-  it('warns about an unreadable file and goes on', () => {
+  it('warns about an unreadable file and goes on', async () => {
     if (process.getuid?.() === 0) return; // root reads anything; nothing to test
     const dir = tempDir();
     writeFileSync(path.join(dir, 'ok.txt'), 'A readable paragraph.\n');
     writeFileSync(path.join(dir, 'secret.txt'), 'An unreadable paragraph.\n');
     chmodSync(path.join(dir, 'secret.txt'), 0o000);
-    const result = runCli([dir]);
+    const result = await runCli([dir]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/secret\.txt: cannot be read \(permission denied\); skipped/);
   });

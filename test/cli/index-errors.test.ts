@@ -7,7 +7,8 @@ import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from '../helpers/cli.js';
+import { repoRoot } from '../helpers/cli.js';
+import { runCli } from '../helpers/in-process.js';
 import { SEED, tempDir } from '../helpers/fixtures.js';
 import { runCliAsync } from '../helpers/spawn.js';
 
@@ -23,58 +24,58 @@ function expectOneLineError(result: { code: number | null; stderr: string; stdou
 }
 
 describe('a --db file that is not a dedupe index', () => {
-  it('a text file: add and check refuse it and leave it as it was', () => {
+  it('a text file: add and check refuse it and leave it as it was', async () => {
     const file = path.join(tempDir(), 'notes.txt');
     writeFileSync(file, 'my notes, not a database\n');
     const before = snapshot(file);
     for (const command of [['index', 'add'], ['check'], ['index', 'remove']]) {
-      const result = runCli([...command, '--db', file, SEED.original]);
+      const result = await runCli([...command, '--db', file, SEED.original]);
       expectOneLineError(result, /notes\.txt is not a dedupe index \(not an SQLite database\)/);
     }
-    expectOneLineError(runCli(['index', 'stats', '--db', file]), /is not a dedupe index/);
+    expectOneLineError(await runCli(['index', 'stats', '--db', file]), /is not a dedupe index/);
     expect(snapshot(file)).toEqual(before);
     expect(readdirSync(path.dirname(file))).toEqual(['notes.txt']);
   });
 
-  it("another program's SQLite database", () => {
+  it("another program's SQLite database", async () => {
     const file = path.join(tempDir(), 'app.db');
     const db = new Database(file);
     db.exec("CREATE TABLE users (name TEXT); INSERT INTO users VALUES ('ada')");
     db.close();
     const before = snapshot(file);
-    expectOneLineError(runCli(['index', 'add', '--db', file, SEED.original]), /app\.db is not a dedupe index \(an SQLite database of another program\)/);
+    expectOneLineError(await runCli(['index', 'add', '--db', file, SEED.original]), /app\.db is not a dedupe index \(an SQLite database of another program\)/);
     expect(snapshot(file)).toEqual(before);
   });
 
-  it('a damaged index', () => {
+  it('a damaged index', async () => {
     const file = path.join(tempDir(), 'index.db');
-    expect(runCli(['index', 'add', '--db', file, SEED.original, SEED.unrelated]).code).toBe(0);
+    expect((await runCli(['index', 'add', '--db', file, SEED.original, SEED.unrelated])).code).toBe(0);
     const bytes = readFileSync(file);
     for (let i = 100; i < 4096; i++) bytes[i] = (i * 131) & 0xff;
     writeFileSync(file, bytes);
     const before = snapshot(file);
     for (const command of [['index', 'add'], ['check']]) {
-      expectOneLineError(runCli([...command, '--db', file, SEED.reprintA]), /index\.db: the index is damaged \(.+\); restore it from a backup/);
+      expectOneLineError(await runCli([...command, '--db', file, SEED.reprintA]), /index\.db: the index is damaged \(.+\); restore it from a backup/);
     }
     expect(snapshot(file)).toEqual(before);
   });
 
-  it('a folder', () => {
+  it('a folder', async () => {
     const dir = tempDir();
-    expectOneLineError(runCli(['check', '--db', dir, SEED.reprintA]), /is a folder; --db takes the index's file name/);
+    expectOneLineError(await runCli(['check', '--db', dir, SEED.reprintA]), /is a folder; --db takes the index's file name/);
   });
 });
 
 describe('missing and read-only folders', () => {
-  it('a missing index for check, a missing folder for add', () => {
+  it('a missing index for check, a missing folder for add', async () => {
     const dir = tempDir();
     expectOneLineError(
-      runCli(['check', '--db', path.join(dir, 'index.db'), SEED.reprintA]),
+      await runCli(['check', '--db', path.join(dir, 'index.db'), SEED.reprintA]),
       /index\.db: no index there; build one first with dedupe index add --db .*index\.db <paths>/,
     );
-    expectOneLineError(runCli(['index', 'stats', '--db', path.join(dir, 'index.db')]), /no index there/);
+    expectOneLineError(await runCli(['index', 'stats', '--db', path.join(dir, 'index.db')]), /no index there/);
     expectOneLineError(
-      runCli(['index', 'add', '--db', path.join(dir, 'no', 'such', 'index.db'), SEED.original]),
+      await runCli(['index', 'add', '--db', path.join(dir, 'no', 'such', 'index.db'), SEED.original]),
       /folder .*no\/such does not exist; create it first, or give another --db/,
     );
     expect(readdirSync(dir)).toEqual([]);
@@ -83,13 +84,13 @@ describe('missing and read-only folders', () => {
   // Root ignores permissions: run the CLI as nobody then.
   const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 
-  function readOnlyFolder(withIndex: boolean): { folder: string; db: string; article: string } {
+  async function readOnlyFolder(withIndex: boolean): Promise<{ folder: string; db: string; article: string }> {
     const dir = tempDir();
     chmodSync(dir, 0o755);
     const folder = path.join(dir, 'readonly');
     mkdirSync(folder);
     const db = path.join(folder, 'index.db');
-    if (withIndex) expect(runCli(['index', 'add', '--db', db, SEED.original]).code).toBe(0);
+    if (withIndex) expect((await runCli(['index', 'add', '--db', db, SEED.original])).code).toBe(0);
     const article = path.join(dir, 'article.txt');
     copyFileSync(path.join(repoRoot, SEED.reprintA), article);
     chmodSync(folder, 0o555);
@@ -98,7 +99,7 @@ describe('missing and read-only folders', () => {
   }
 
   it('add cannot create an index in a read-only folder', async () => {
-    const { folder, db, article } = readOnlyFolder(false);
+    const { folder, db, article } = await readOnlyFolder(false);
     const result = await runCliAsync(['index', 'add', '--db', db, article], asUser);
     chmodSync(folder, 0o755);
     expectOneLineError(result, /index\.db: cannot create the index, folder .*readonly is not writable \(EACCES\); check its permissions, or give another --db/);
@@ -106,7 +107,7 @@ describe('missing and read-only folders', () => {
   });
 
   it('add and check say why an index in a read-only folder cannot be used, and leave it as it was', async () => {
-    const { folder, db, article } = readOnlyFolder(true);
+    const { folder, db, article } = await readOnlyFolder(true);
     const before = snapshot(db);
     const add = await runCliAsync(['index', 'add', '--db', db, article], asUser);
     const check = await runCliAsync(['check', '--db', db, article], asUser);

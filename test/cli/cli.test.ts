@@ -3,7 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { binPath, repoRoot, runCli } from '../helpers/cli.js';
+import { binPath, repoRoot } from '../helpers/cli.js';
+import { runCli } from '../helpers/in-process.js';
 import { SEED, tempDir } from '../helpers/fixtures.js';
 
 function expectOneLineError(result: { stderr: string; stdout: string; code: number | null }, pattern: RegExp): void {
@@ -15,20 +16,20 @@ function expectOneLineError(result: { stderr: string; stdout: string; code: numb
 }
 
 describe('usage and input errors exit 2 with one line', () => {
-  it('a path that does not exist', () => {
-    expectOneLineError(runCli(['no/such/folder']), /^dedupe: error: no\/such\/folder: no such file or folder; check the path$/);
+  it('a path that does not exist', async () => {
+    expectOneLineError(await runCli(['no/such/folder']), /^dedupe: error: no\/such\/folder: no such file or folder; check the path$/);
   });
 
-  it('a folder with no matching files', () => {
+  it('a folder with no matching files', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'notes.md'), 'not an article');
-    expectOneLineError(runCli([dir]), /^dedupe: error: no files matching \*\*\/\*\.txt in .*; use --include/);
+    expectOneLineError(await runCli([dir]), /^dedupe: error: no files matching \*\*\/\*\.txt in .*; use --include/);
   });
 
-  it('only unreadable files', () => {
+  it('only unreadable files', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'a.txt'), Buffer.from([0, 1, 2]));
-    const result = runCli([dir]);
+    const result = await runCli([dir]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/warning: .*a\.txt: binary file/);
     expect(result.stderr).toMatch(/error: none of the 1 matching files could be read/);
@@ -43,61 +44,61 @@ describe('usage and input errors exit 2 with one line', () => {
     [['--segment', 'pages'], /--segment must be one of auto, line, block, got 'pages'/],
     [['--fail-on', 'everything'], /--fail-on must be one of shared, edited, got 'everything'/],
     [['--bogus'], /unknown option '--bogus'/],
-  ])('bad option %j', (args, pattern) => {
-    expectOneLineError(runCli([...args, 'fixtures/seeds']), new RegExp(`^dedupe: (error: )?.*${pattern.source}`));
+  ])('bad option %j', async (args, pattern) => {
+    expectOneLineError(await runCli([...args, 'fixtures/seeds']), new RegExp(`^dedupe: (error: )?.*${pattern.source}`));
   });
 
-  it('every bad value at once, in one line', () => {
+  it('every bad value at once, in one line', async () => {
     expectOneLineError(
-      runCli(['--threshold', '2', '--shingle-size', 'x', '--segment', 'pages', 'fixtures/seeds']),
+      await runCli(['--threshold', '2', '--shingle-size', 'x', '--segment', 'pages', 'fixtures/seeds']),
       /^dedupe: error: --shingle-size must be a number, got 'x'; --segment must be one of auto, line, block, got 'pages'; --threshold must be between 0\.01 and 1, got 2$/,
     );
   });
 
-  it('no stack trace unless --verbose', () => {
-    expect(runCli(['missing']).stderr).not.toMatch(/\n\s+at /);
-    expect(runCli(['--verbose', 'missing']).stderr).toMatch(/\n\s+at /);
+  it('no stack trace unless --verbose', async () => {
+    expect((await runCli(['missing'])).stderr).not.toMatch(/\n\s+at /);
+    expect((await runCli(['--verbose', 'missing'])).stderr).toMatch(/\n\s+at /);
   });
 
-  it('no arguments: one line with the usage, exit 2', () => {
-    expectOneLineError(runCli([]), /^dedupe: error: no files or folders given; usage: dedupe \[options\] <paths\.\.\.> \(see dedupe --help\)$/);
+  it('no arguments: one line with the usage, exit 2', async () => {
+    expectOneLineError(await runCli([]), /^dedupe: error: no files or folders given; usage: dedupe \[options\] <paths\.\.\.> \(see dedupe --help\)$/);
   });
 
-  it('says when --exclude left nothing', () => {
-    expectOneLineError(runCli(['--exclude', '**', 'fixtures/seeds']), /no files matching \*\*\/\*\.txt not excluded by \*\* in fixtures\/seeds; check --include and --exclude$/);
+  it('says when --exclude left nothing', async () => {
+    expectOneLineError(await runCli(['--exclude', '**', 'fixtures/seeds']), /no files matching \*\*\/\*\.txt not excluded by \*\* in fixtures\/seeds; check --include and --exclude$/);
   });
 });
 
 describe('--fail-on for CI', () => {
-  it('exits 1 when shared paragraphs are found, naming the count on stderr', () => {
-    const result = runCli(['--quiet', '--fail-on', 'shared', 'fixtures/seeds']);
+  it('exits 1 when shared paragraphs are found, naming the count on stderr', async () => {
+    const result = await runCli(['--quiet', '--fail-on', 'shared', 'fixtures/seeds']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^dedupe: --fail-on shared: \d+ paragraphs found\n$/);
   });
 
-  it('edited includes shared: any reuse fails', () => {
-    expect(runCli(['-q', '--fail-on', 'edited', SEED.original, SEED.reprintA]).code).toBe(1);
+  it('edited includes shared: any reuse fails', async () => {
+    expect((await runCli(['-q', '--fail-on', 'edited', SEED.original, SEED.reprintA])).code).toBe(1);
   });
 
-  it('exits 0 when there is nothing to fail on', () => {
-    expect(runCli(['-q', '--fail-on', 'edited', SEED.unrelated, SEED.original]).code).toBe(0);
+  it('exits 0 when there is nothing to fail on', async () => {
+    expect((await runCli(['-q', '--fail-on', 'edited', SEED.unrelated, SEED.original])).code).toBe(0);
   });
 
-  it('ignores short lines and boilerplate: a shared footer alone does not fail a build', () => {
-    const result = runCli(['-q', '--fail-on', 'edited', 'fixtures/site-footer/bus.txt', 'fixtures/site-footer/chess.txt', 'fixtures/site-footer/orchard.txt']);
+  it('ignores short lines and boilerplate: a shared footer alone does not fail a build', async () => {
+    const result = await runCli(['-q', '--fail-on', 'edited', 'fixtures/site-footer/bus.txt', 'fixtures/site-footer/chess.txt', 'fixtures/site-footer/orchard.txt']);
     expect(result.code).toBe(0);
   });
 });
 
 describe('human output', () => {
-  it('--quiet prints only the summary line', () => {
-    const result = runCli(['--quiet', 'fixtures/seeds']);
+  it('--quiet prints only the summary line', async () => {
+    const result = await runCli(['--quiet', 'fixtures/seeds']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^5 files, 196 paragraphs \(\d+ shared, \d+ edited, \d+ unique, \d+ boilerplate\), 1 group in \d+\.\d\d s\n$/);
   });
 
-  it('shows the group table and each paragraph with status, best match and preview', () => {
-    const { stdout } = runCli(['fixtures/seeds']);
+  it('shows the group table and each paragraph with status, best match and preview', async () => {
+    const { stdout } = await runCli(['fixtures/seeds']);
     expect(stdout).toMatch(/│\s+1 │ original │ fixtures\/seeds\/002_b644d28894aa6977\.txt │\s+23 │\s+9 │\s+14 │\s+0 │\s+0 │\s+\d+% │/);
     expect(stdout).toMatch(/│\s+- │\s+│ fixtures\/seeds\/004_7a4f2c888cc0ca1e\.txt │\s+42 │\s+0 │\s+0 │\s+38 │\s+4 │\s+0% │/);
     expect(stdout).toMatch(/\n\s+12  shared\s+001_9df642e36ad14cf8\.txt:12 1\.00 \+1\s+American and South Korean officials/);
@@ -106,49 +107,49 @@ describe('human output', () => {
     expect(stdout).toMatch(/\n\s+5  boilerplate\s+001_9df642e36ad14cf8\.txt:5 1\.00 \+1\s+\[repeated, artifact\] TT\n/);
   });
 
-  it('colours only when asked or on a terminal: --color, NO_COLOR, FORCE_COLOR', () => {
+  it('colours only when asked or on a terminal: --color, NO_COLOR, FORCE_COLOR', async () => {
     const ansi = /\u001b\[/;
     const args = [SEED.original, SEED.update];
-    expect(runCli(args).stdout).not.toMatch(ansi); // a pipe, not a terminal
-    expect(runCli(args, { env: { FORCE_COLOR: '1' } }).stdout).toMatch(ansi);
-    expect(runCli(args, { env: { FORCE_COLOR: '0' } }).stdout).not.toMatch(ansi);
-    expect(runCli(args, { env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toMatch(ansi);
-    expect(runCli(['--color', ...args], { env: { NO_COLOR: '1' } }).stdout).toMatch(ansi);
-    expect(runCli(['--no-color', ...args], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(ansi);
-    expect(runCli(['--json', ...args], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(ansi);
+    expect((await runCli(args)).stdout).not.toMatch(ansi); // a pipe, not a terminal
+    expect((await runCli(args, { env: { FORCE_COLOR: '1' } })).stdout).toMatch(ansi);
+    expect((await runCli(args, { env: { FORCE_COLOR: '0' } })).stdout).not.toMatch(ansi);
+    expect((await runCli(args, { env: { NO_COLOR: '1', FORCE_COLOR: '1' } })).stdout).not.toMatch(ansi);
+    expect((await runCli(['--color', ...args], { env: { NO_COLOR: '1' } })).stdout).toMatch(ansi);
+    expect((await runCli(['--no-color', ...args], { env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(ansi);
+    expect((await runCli(['--json', ...args], { env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(ansi);
   });
 
-  it('help lists the options with their defaults and the exit codes', () => {
-    const result = runCli(['--help']);
+  it('help lists the options with their defaults and the exit codes', async () => {
+    const result = await runCli(['--help']);
     expect(result.code).toBe(0);
     for (const text of ['--threshold <jaccard>', '(default: 0.5)', '--shingle-size <words>', '(default: 3)', '--num-hashes', '(default: 128)', '--min-words', '--seed', 'Exit codes:', '2  usage or input error']) {
       expect(result.stdout).toContain(text);
     }
   });
 
-  it('`dedupe scan` is the same command as `dedupe`', () => {
-    expect(runCli(['scan', '--json', SEED.original, SEED.update]).stdout).toBe(runCli(['--json', SEED.original, SEED.update]).stdout);
+  it('`dedupe scan` is the same command as `dedupe`', async () => {
+    expect((await runCli(['scan', '--json', SEED.original, SEED.update])).stdout).toBe((await runCli(['--json', SEED.original, SEED.update])).stdout);
   });
 
-  it('a reader closing the pipe early (| head) is not an error', () => {
+  it('a reader closing the pipe early (| head) is not an error', async () => {
     const result = spawnSync('sh', ['-c', `"${process.execPath}" "${binPath}" fixtures/seeds | head -n 1`], { cwd: repoRoot, encoding: 'utf8' });
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^5 files/);
     expect(result.stderr).toBe('');
   });
 
-  it('--version prints the version', () => {
-    const result = runCli(['--version']);
+  it('--version prints the version', async () => {
+    const result = await runCli(['--version']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
-  it('writes nothing to stdout but the report: warnings go to stderr even with --json', () => {
+  it('writes nothing to stdout but the report: warnings go to stderr even with --json', async () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, 'in'));
     writeFileSync(path.join(dir, 'in/a.txt'), 'One paragraph here.\n');
     writeFileSync(path.join(dir, 'in/b.txt'), Buffer.from([0x41, 0xff, 0x42]));
-    const result = runCli(['--json', dir]);
+    const result = await runCli(['--json', dir]);
     expect(() => JSON.parse(result.stdout)).not.toThrow();
     expect(result.stderr).toMatch(/b\.txt: not valid UTF-8 \(first bad byte at offset 1\)/);
   });

@@ -1,10 +1,10 @@
 /** What the seeds must show (issue "dedupe scan"), checked on the real binary's JSON. */
 import { describe, expect, it } from 'vitest';
 import type { DocumentReport, Report, SegmentReport } from '../../src/core/types.js';
-import { runJson } from '../helpers/cli.js';
+import { runJson } from '../helpers/in-process.js';
 import { SEED } from '../helpers/fixtures.js';
 
-const { report, result } = runJson<Report>(['fixtures/seeds']);
+const { report, result } = await runJson<Report>(['fixtures/seeds']);
 
 function doc(path: string): DocumentReport {
   const found = report.documents.find((d) => d.path === path);
@@ -23,14 +23,14 @@ function matchTo(segment: SegmentReport, path: string) {
 }
 
 describe('dedupe fixtures/seeds', () => {
-  it('exits 0 with nothing on stderr', () => {
+  it('exits 0 with nothing on stderr', async () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(report.schemaVersion).toBe(2);
     expect(report.documents.map((d) => d.path)).toEqual(Object.values(SEED).sort());
   });
 
-  it('000 and 001 share their North Korea story word for word', () => {
+  it('000 and 001 share their North Korea story word for word', async () => {
     for (let line = 12; line <= 30; line++) {
       const segment = atLine(SEED.reprintA, line);
       expect(segment.status, `000:${line}`).toBe('shared');
@@ -38,7 +38,7 @@ describe('dedupe fixtures/seeds', () => {
     }
   });
 
-  it('most of that story is edited relative to 002, e.g. "US" became "American" in the lede', () => {
+  it('most of that story is edited relative to 002, e.g. "US" became "American" in the lede', async () => {
     const lede = atLine(SEED.reprintA, 12);
     const toOriginal = matchTo(lede, SEED.original);
     expect(toOriginal).toMatchObject({ status: 'edited', startLine: 1 });
@@ -48,7 +48,7 @@ describe('dedupe fixtures/seeds', () => {
     expect(original.counts.edited).toBeGreaterThan(original.segments.length / 2);
   });
 
-  it('finds the merge: 002 lines 22 and 23 are one paragraph, line 30, in 000', () => {
+  it('finds the merge: 002 lines 22 and 23 are one paragraph, line 30, in 000', async () => {
     for (const line of [22, 23]) {
       const segment = atLine(SEED.original, line);
       const merged = matchTo(segment, SEED.reprintA);
@@ -56,7 +56,7 @@ describe('dedupe fixtures/seeds', () => {
     }
   });
 
-  it("000's Lebanon story and 001's Trump story are unique", () => {
+  it("000's Lebanon story and 001's Trump story are unique", async () => {
     for (const [path, from, to] of [
       [SEED.reprintA, 45, 67],
       [SEED.reprintB, 45, 87],
@@ -67,7 +67,7 @@ describe('dedupe fixtures/seeds', () => {
     }
   });
 
-  it('002 and 003 share paragraphs word for word; 003 has new unique paragraphs', () => {
+  it('002 and 003 share paragraphs word for word; 003 has new unique paragraphs', async () => {
     const injection = atLine(SEED.update, 33);
     expect(injection.text).toMatch(/^An injection of 10,000 North Korean troops/);
     expect(matchTo(injection, SEED.original)?.status).toBe('shared');
@@ -77,17 +77,17 @@ describe('dedupe fixtures/seeds', () => {
     for (const line of [1, 5, 7, 9, 21, 35, 37, 41]) expect(atLine(SEED.update, line).status, `003:${line}`).toBe('unique');
   });
 
-  it('004 is a different article: no reuse and in no group', () => {
+  it('004 is a different article: no reuse and in no group', async () => {
     const unrelated = doc(SEED.unrelated);
     expect(unrelated.counts.shared + unrelated.counts.edited).toBe(0);
     expect(unrelated.group).toBeNull();
   });
 
-  it('one group holds 000, 001, 002 and 003', () => {
+  it('one group holds 000, 001, 002 and 003', async () => {
     expect(report.groups.map((g) => g.documents)).toEqual([[SEED.reprintA, SEED.reprintB, SEED.original, SEED.update]]);
   });
 
-  it('marks the headline and captions scraped twice as repeats, which alone do not make text shared', () => {
+  it('marks the headline and captions scraped twice as repeats, which alone do not make text shared', async () => {
     const headlineAgain = atLine(SEED.reprintA, 7);
     expect(headlineAgain.repeatOf).toBe(atLine(SEED.reprintA, 1).index);
     // 000's Lebanon caption is repeated three times in 000 and appears nowhere else.

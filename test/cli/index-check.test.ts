@@ -2,23 +2,24 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentReport, Report, SegmentReport } from '../../src/core/types.js';
-import { repoRoot, runCli, runJson } from '../helpers/cli.js';
+import { repoRoot } from '../helpers/cli.js';
+import { runCli, runJson, type CliResult } from '../helpers/in-process.js';
 import { random, syntheticArticle } from '../helpers/articles.js';
 import { SEED, tempDir } from '../helpers/fixtures.js';
 
 /** Folders for indexes built once per describe block (tempDir's are removed after each test). */
 const suiteDirs: string[] = [];
-afterAll(() => {
+afterAll(async () => {
   for (const dir of suiteDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-function indexOf(...files: string[]): string {
+async function indexOf(...files: string[]): Promise<string> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dedupe-index-'));
   suiteDirs.push(dir);
   const db = path.join(dir, 'index.db');
-  const result = runCli(['index', 'add', '--db', db, ...files]);
+  const result = await runCli(['index', 'add', '--db', db, ...files]);
   expect(result.code, result.stderr).toBe(0);
   return db;
 }
@@ -36,26 +37,30 @@ function atLine(doc: DocumentReport, line: number): SegmentReport {
 }
 
 describe('the seeds: index 002 and 004, check 000', () => {
-  const db = indexOf(SEED.original, SEED.unrelated);
+  let db: string;
+  let report: Report;
+  let result: CliResult;
+  beforeAll(async () => {
+    db = await indexOf(SEED.original, SEED.unrelated);
+    ({ report, result } = await runJson<Report>(['check', '--db', db, SEED.reprintA]));
+  });
 
-  it('exits 1 under --fail-on edited, naming the reprinted paragraphs', () => {
-    const result = runCli(['check', '--db', db, '--fail-on', 'edited', SEED.reprintA]);
+  it('exits 1 under --fail-on edited, naming the reprinted paragraphs', async () => {
+    const result = await runCli(['check', '--db', db, '--fail-on', 'edited', SEED.reprintA]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^dedupe: --fail-on edited: \d+ paragraphs found in fixtures\/seeds\/000_2c77c33462164435\.txt\n$/);
     expect(result.stdout).toContain('Matches in the index');
     expect(result.stdout).toMatch(/fixtures\/seeds\/002_b644d28894aa6977\.txt {2}\d+ paragraphs \(\d+ shared, \d+ edited\)/);
   });
 
-  const { report, result } = runJson<Report>(['check', '--db', db, SEED.reprintA]);
-
-  it('reports only the incoming article, in the scan report format', () => {
+  it('reports only the incoming article, in the scan report format', async () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(report.schemaVersion).toBe(2);
     expect(report.documents.map((d) => d.path)).toEqual([SEED.reprintA]);
   });
 
-  it('names 002 for its North Korea paragraphs', () => {
+  it('names 002 for its North Korea paragraphs', async () => {
     const doc = docOf(report, SEED.reprintA);
     const story = doc.segments.filter((s) => s.startLine >= 12 && s.endLine <= 30);
     const reused = story.filter((s) => s.status !== 'unique');
@@ -67,7 +72,7 @@ describe('the seeds: index 002 and 004, check 000', () => {
     expect(report.groups.map((g) => g.documents)).toEqual([[SEED.reprintA, SEED.original]]);
   });
 
-  it('keeps its Lebanon story unique, and never matches 004', () => {
+  it('keeps its Lebanon story unique, and never matches 004', async () => {
     const doc = docOf(report, SEED.reprintA);
     const lebanon = doc.segments.filter((s) => s.startLine >= 45 && s.endLine <= 67);
     expect(lebanon.length).toBeGreaterThan(5);
@@ -76,28 +81,28 @@ describe('the seeds: index 002 and 004, check 000', () => {
     expect(paths).not.toContain(SEED.unrelated);
   });
 
-  it('says for 000 what a scan of 000, 002 and 004 together says', () => {
-    const scan = runJson<Report>(['scan', SEED.reprintA, SEED.original, SEED.unrelated]).report;
+  it('says for 000 what a scan of 000, 002 and 004 together says', async () => {
+    const scan = (await runJson<Report>(['scan', SEED.reprintA, SEED.original, SEED.unrelated])).report;
     expect(docOf(report, SEED.reprintA)).toEqual(docOf(scan, SEED.reprintA));
   });
 
-  it('--fail-on document judges 000 by its stories: the North Korea story is a copy, the Lebanon one is not', () => {
+  it('--fail-on document judges 000 by its stories: the North Korea story is a copy, the Lebanon one is not', async () => {
     const share = docOf(report, SEED.reprintA).reusedShare;
     expect(share).toBeGreaterThan(0.3);
     expect(share).toBeLessThan(0.8);
     expect(docOf(report, SEED.reprintA).stories.map((story) => story.reusedShare >= 0.8)).toEqual([true, false]);
-    const check = runCli(['check', '--db', db, '--fail-on', 'document', '-q', SEED.reprintA]);
+    const check = await runCli(['check', '--db', db, '--fail-on', 'document', '-q', SEED.reprintA]);
     expect(check.code).toBe(1);
     expect(check.stderr).toBe(`dedupe: --fail-on document: 1 article is a copy (>= 80% of a story's words reused): ${SEED.reprintA} (lines 1-30)\n`);
     // The rule's share is a flag: at 100% an edited reprint is not a copy.
-    expect(runCli(['check', '--db', db, '--fail-on', 'document', '--copy-share', '1', '-q', SEED.reprintA]).code).toBe(0);
+    expect((await runCli(['check', '--db', db, '--fail-on', 'document', '--copy-share', '1', '-q', SEED.reprintA])).code).toBe(0);
   });
 });
 
 describe('check 004 against an index of 002', () => {
-  it('exits 0: a different article on the same topic', () => {
-    const db = indexOf(SEED.original);
-    const { report, result } = runJson<Report>(['check', '--db', db, '--fail-on', 'edited', SEED.unrelated]);
+  it('exits 0: a different article on the same topic', async () => {
+    const db = await indexOf(SEED.original);
+    const { report, result } = await runJson<Report>(['check', '--db', db, '--fail-on', 'edited', SEED.unrelated]);
     expect(result.code).toBe(0);
     const doc = docOf(report, SEED.unrelated);
     expect(doc.counts.shared + doc.counts.edited).toBe(0);
@@ -106,57 +111,57 @@ describe('check 004 against an index of 002', () => {
 });
 
 describe('check compares incoming articles with each other too', () => {
-  it('two new copies of one article in a batch are found, though the index has neither', () => {
-    const db = indexOf(SEED.unrelated);
+  it('two new copies of one article in a batch are found, though the index has neither', async () => {
+    const db = await indexOf(SEED.unrelated);
     const dir = tempDir();
     copyFileSync(path.join(repoRoot, SEED.original), path.join(dir, 'a.txt'));
     copyFileSync(path.join(repoRoot, SEED.original), path.join(dir, 'b.txt'));
-    const { report, result } = runJson<Report>(['check', '--db', db, '--fail-on', 'document', dir]);
+    const { report, result } = await runJson<Report>(['check', '--db', db, '--fail-on', 'document', dir]);
     expect(result.code).toBe(1);
     expect(report.documents.map((d) => d.reusedShare)).toEqual([1, 1]);
     expect(report.groups).toHaveLength(1);
   });
 
-  it('an article already in the index stands for its stored version rather than matching itself', () => {
-    const db = indexOf(SEED.original, SEED.unrelated);
-    const { report, result } = runJson<Report>(['check', '--db', db, '--fail-on', 'shared', SEED.unrelated]);
+  it('an article already in the index stands for its stored version rather than matching itself', async () => {
+    const db = await indexOf(SEED.original, SEED.unrelated);
+    const { report, result } = await runJson<Report>(['check', '--db', db, '--fail-on', 'shared', SEED.unrelated]);
     expect(result.code).toBe(0);
     expect(docOf(report, SEED.unrelated).counts.shared).toBe(0);
   });
 });
 
 describe('--fail-on document and --add', () => {
-  it('stores the clean articles and not the copy; exit 1 for the copy', () => {
-    const db = indexOf(SEED.original);
+  it('stores the clean articles and not the copy; exit 1 for the copy', async () => {
+    const db = await indexOf(SEED.original);
     const dir = tempDir();
     copyFileSync(path.join(repoRoot, SEED.original), path.join(dir, 'copy-of-002.txt'));
     copyFileSync(path.join(repoRoot, SEED.unrelated), path.join(dir, 'other.txt'));
-    const check = runCli(['check', '--db', db, '--fail-on', 'document', '--add', '-q', dir]);
+    const check = await runCli(['check', '--db', db, '--fail-on', 'document', '--add', '-q', dir]);
     expect(check.code).toBe(1);
     expect(check.stderr).toContain('dedupe: --add: 1 added, 0 updated, 0 unchanged');
     expect(check.stderr).toContain(`1 article is a copy (>= 80% of a story's words reused): ${path.join(dir, 'copy-of-002.txt')}`);
-    const stats = runJson<{ documents: number }>(['index', 'stats', '--db', db]).report;
+    const stats = (await runJson<{ documents: number }>(['index', 'stats', '--db', db])).report;
     expect(stats.documents).toBe(2);
-    const removed = runJson<{ removed: string[] }>(['index', 'remove', '--db', db, path.join(dir, 'other.txt')]).report;
+    const removed = (await runJson<{ removed: string[] }>(['index', 'remove', '--db', db, path.join(dir, 'other.txt')])).report;
     expect(removed.removed).toHaveLength(1);
   });
 
-  it('without --add, check never writes the index', () => {
-    const db = indexOf(SEED.original);
+  it('without --add, check never writes the index', async () => {
+    const db = await indexOf(SEED.original);
     const before = readFileSync(db);
-    expect(runCli(['check', '--db', db, SEED.reprintA, SEED.unrelated]).code).toBe(0);
+    expect((await runCli(['check', '--db', db, SEED.reprintA, SEED.unrelated])).code).toBe(0);
     expect(readFileSync(db).equals(before)).toBe(true);
   });
 });
 
 describe('dedupe index add', () => {
-  it('prints what was added, updated and skipped; re-adding unchanged files is a no-op', () => {
+  it('prints what was added, updated and skipped; re-adding unchanged files is a no-op', async () => {
     const dir = tempDir();
     const articles = path.join(dir, 'articles');
     mkdirSync(articles);
     copyFileSync(path.join(repoRoot, SEED.original), path.join(articles, 'a.txt'));
     copyFileSync(path.join(repoRoot, SEED.unrelated), path.join(articles, 'b.txt'));
-    const first = runCli(['index', 'add', 'articles'], { cwd: dir });
+    const first = await runCli(['index', 'add', 'articles'], { cwd: dir });
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/^added {4}articles\/a\.txt \(23 paragraphs\)\nadded {4}articles\/b\.txt \(\d+ paragraphs\)\n/);
     expect(first.stdout).toMatch(/\.dedupe\/index\.db: 2 added, 0 updated, 0 skipped \(unchanged\); 2 documents, \d+ paragraphs in the index/);
@@ -164,49 +169,49 @@ describe('dedupe index add', () => {
     expect(existsSync(path.join(dir, '.dedupe', 'index.db'))).toBe(true);
 
     writeFileSync(path.join(articles, 'b.txt'), readFileSync(path.join(repoRoot, SEED.reprintB)));
-    const second = runJson<{ added: unknown[]; updated: Array<{ path: string }>; unchanged: string[]; index: { documents: number } }>(
+    const second = (await runJson<{ added: unknown[]; updated: Array<{ path: string }>; unchanged: string[]; index: { documents: number } }>(
       ['index', 'add', './articles/a.txt', 'articles/b.txt'],
       { cwd: dir },
-    ).report;
+    )).report;
     // ./articles/a.txt is the same document as articles/a.txt.
     expect(second).toMatchObject({ added: [], updated: [{ path: 'articles/b.txt' }], unchanged: ['articles/a.txt'], index: { documents: 2 } });
 
-    const stats = runJson<{ documents: number; paragraphs: number; schemaVersion: number; parameters: { shingleSize: number } }>(
+    const stats = (await runJson<{ documents: number; paragraphs: number; schemaVersion: number; parameters: { shingleSize: number } }>(
       ['index', 'stats'],
       { cwd: dir },
-    ).report;
+    )).report;
     expect(stats).toMatchObject({ documents: 2, schemaVersion: 2, parameters: { shingleSize: 3 } });
-    const human = runCli(['index', 'stats', '--verify'], { cwd: dir });
+    const human = await runCli(['index', 'stats', '--verify'], { cwd: dir });
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/verify +ok/);
   });
 
-  it('index remove takes out a folder, and warns about paths not in the index', () => {
-    const db = indexOf(SEED.original, SEED.unrelated);
-    const result = runCli(['index', 'remove', '--db', db, 'fixtures/seeds/', 'nowhere.txt']);
+  it('index remove takes out a folder, and warns about paths not in the index', async () => {
+    const db = await indexOf(SEED.original, SEED.unrelated);
+    const result = await runCli(['index', 'remove', '--db', db, 'fixtures/seeds/', 'nowhere.txt']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`removed  ${SEED.original}`);
     expect(result.stdout).toMatch(/2 removed; 0 documents, 0 paragraphs in the index/);
     expect(result.stderr).toBe(`dedupe: warning: nowhere.txt: not in the index ${db}; nothing removed for it\n`);
   });
 
-  it('builds a new index with the options given, and refuses other ones later', () => {
+  it('builds a new index with the options given, and refuses other ones later', async () => {
     const db = path.join(tempDir(), 'index.db');
-    expect(runCli(['index', 'add', '--db', db, '--shingle-size', '4', SEED.original]).code).toBe(0);
-    const mismatch = runCli(['check', '--db', db, '--shingle-size', '5', SEED.reprintA]);
+    expect((await runCli(['index', 'add', '--db', db, '--shingle-size', '4', SEED.original])).code).toBe(0);
+    const mismatch = await runCli(['check', '--db', db, '--shingle-size', '5', SEED.reprintA]);
     expect(mismatch.code).toBe(2);
     expect(mismatch.stderr).toBe(
       `dedupe: error: ${db} was built with --shingle-size 4, but this run asks for --shingle-size 5; ` +
         "leave the option out to use the index's value, or build a separate index (--db) with it\n",
     );
-    const { report } = runJson<Report>(['check', '--db', db, SEED.reprintA]);
+    const { report } = await runJson<Report>(['check', '--db', db, SEED.reprintA]);
     expect(report.options.shingleSize).toBe(4);
-    expect(runCli(['index', 'add', '--db', db, '--threshold', '0.2', SEED.unrelated]).code).toBe(2);
+    expect((await runCli(['index', 'add', '--db', db, '--threshold', '0.2', SEED.unrelated])).code).toBe(2);
   });
 
-  it('a missing path or no matching files is a usage error, and creates no index', () => {
+  it('a missing path or no matching files is a usage error, and creates no index', async () => {
     const dir = tempDir();
-    const result = runCli(['index', 'add', 'nope'], { cwd: dir });
+    const result = await runCli(['index', 'add', 'nope'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('dedupe: error: nope: no such file or folder; check the path\n');
     expect(existsSync(path.join(dir, '.dedupe'))).toBe(false);
@@ -214,7 +219,7 @@ describe('dedupe index add', () => {
 });
 
 describe('a paragraph found in very many archived articles', () => {
-  it('is compared with the first 100 added, and a warning says its match count is a lower bound', () => {
+  it('is compared with the first 100 added, and a warning says its match count is a lower bound', async () => {
     const dir = tempDir();
     const next = random(77);
     const wire = syntheticArticle(next, 1).trim();
@@ -225,8 +230,8 @@ describe('a paragraph found in very many archived articles', () => {
       writeFileSync(path.join(dir, 'archive', `${String(i).padStart(3, '0')}.txt`), `${wire}\n\nFiled by desk ${i}.\n`);
     }
     writeFileSync(path.join(dir, 'incoming.txt'), `${wire}\n\n${syntheticArticle(next, 2)}`);
-    expect(runCli(['index', 'add', '-q', 'archive'], { cwd: dir }).code).toBe(0);
-    const { report, result } = runJson<Report>(['check', '--max-matches', '0', 'incoming.txt'], { cwd: dir });
+    expect((await runCli(['index', 'add', '-q', 'archive'], { cwd: dir })).code).toBe(0);
+    const { report, result } = await runJson<Report>(['check', '--max-matches', '0', 'incoming.txt'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
       'dedupe: warning: 1 incoming paragraph matches more than 100 archived articles; ' +
@@ -241,9 +246,9 @@ describe('a paragraph found in very many archived articles', () => {
 });
 
 describe('the gate, on what the seeds look like in a feed', () => {
-  it('--fail-on document judges each story: a reprint bundled with another story is a copy', () => {
-    const db = indexOf(SEED.original, SEED.unrelated);
-    const { report, result } = runJson<Report & { check: { flagged: string[]; failOn: string } }>([
+  it('--fail-on document judges each story: a reprint bundled with another story is a copy', async () => {
+    const db = await indexOf(SEED.original, SEED.unrelated);
+    const { report, result } = await runJson<Report & { check: { flagged: string[]; failOn: string } }>([
       'check',
       '--db',
       db,
@@ -258,26 +263,26 @@ describe('the gate, on what the seeds look like in a feed', () => {
     expect(result.stderr).toContain(`${SEED.reprintA} (lines 1-30)`);
   });
 
-  it('a reused file name is compared with what the index holds under it, not skipped', () => {
+  it('a reused file name is compared with what the index holds under it, not skipped', async () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, 'incoming'));
     const db = path.join(dir, 'index.db');
-    expect(runCli(['index', 'add', '-q', '--db', db, path.join(repoRoot, SEED.unrelated)]).code).toBe(0);
+    expect((await runCli(['index', 'add', '-q', '--db', db, path.join(repoRoot, SEED.unrelated)])).code).toBe(0);
     const feed = path.join(dir, 'incoming', 'feed.txt');
     copyFileSync(path.join(repoRoot, SEED.original), feed);
-    const first = runCli(['check', '-q', '--db', db, '--fail-on', 'edited', '--add', 'incoming'], { cwd: dir });
+    const first = await runCli(['check', '-q', '--db', db, '--fail-on', 'edited', '--add', 'incoming'], { cwd: dir });
     expect(first.code).toBe(0);
     writeFileSync(feed, readFileSync(path.join(repoRoot, SEED.reprintA), 'utf8').split('\n').slice(0, 30).join('\n'));
-    const { report, result } = runJson<Report & { check: { added: string[] | null } }>(['check', '--db', db, '--fail-on', 'edited', '--add', 'incoming'], { cwd: dir });
+    const { report, result } = await runJson<Report & { check: { added: string[] | null } }>(['check', '--db', db, '--fail-on', 'edited', '--add', 'incoming'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(atLine(docOf(report, 'incoming/feed.txt'), 12).matches[0]).toMatchObject({ path: 'incoming/feed.txt (as indexed)', status: 'edited' });
     expect(report.check.added).toEqual([]);
   });
 
-  it('index remove never creates an index', () => {
+  it('index remove never creates an index', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'none.db');
-    const result = runCli(['index', 'remove', '--db', db, 'x.txt']);
+    const result = await runCli(['index', 'remove', '--db', db, 'x.txt']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^dedupe: error: .*none\.db: no index there; build one first/);
     expect(existsSync(db)).toBe(false);

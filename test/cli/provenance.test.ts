@@ -1,24 +1,24 @@
 /** Issue "Show what changed": what the seeds must show about originals, reprints and edits. */
 import { describe, expect, it } from 'vitest';
 import type { DiffReport, Report } from '../../src/core/types.js';
-import { runCli, runJson } from '../helpers/cli.js';
+import { runCli, runJson } from '../helpers/in-process.js';
 import { SEED } from '../helpers/fixtures.js';
 
-const { report } = runJson<Report>(['fixtures/seeds']);
+const { report } = await runJson<Report>(['fixtures/seeds']);
 const group = report.groups[0]!;
 const member = (path: string) => group.members.find((m) => m.path === path)!;
 const doc = (path: string) => report.documents.find((d) => d.path === path)!;
 const atLine = (path: string, line: number) => doc(path).segments.find((s) => s.startLine <= line && line <= s.endLine)!;
 
 describe('original, versions and reprints', () => {
-  it('names 002 the original, with its reasons as data and a confidence', () => {
+  it('names 002 the original, with its reasons as data and a confidence', async () => {
     expect(group.original).toBe(SEED.original);
     expect(group.originalReasons).toContainEqual({ kind: 'dateline', detail: 'KYIV, Ukraine (AP) —', weight: 3 });
     expect(group.confidence).toBeGreaterThan(0.5);
     expect(group.confidence).toBeLessThanOrEqual(1);
   });
 
-  it('000 and 001 are reprints: they cite the AP and keep all of the original', () => {
+  it('000 and 001 are reprints: they cite the AP and keep all of the original', async () => {
     for (const path of [SEED.reprintA, SEED.reprintB]) {
       const m = member(path);
       expect(m.role).toBe('reprint');
@@ -28,7 +28,7 @@ describe('original, versions and reprints', () => {
     }
   });
 
-  it('003 is a later version of the original, not another outlet’s copy', () => {
+  it('003 is a later version of the original, not another outlet’s copy', async () => {
     const m = member(SEED.update);
     expect(m.role).toBe('version');
     expect(m.comparison!.reused).toBeLessThan(0.6);
@@ -36,13 +36,13 @@ describe('original, versions and reprints', () => {
     expect(m.comparison!.edits.map((e) => e.kind)).toEqual(expect.arrayContaining(['new-lede', 'paragraph-split']));
   });
 
-  it('004 is not related', () => {
+  it('004 is not related', async () => {
     expect(group.documents).not.toContain(SEED.unrelated);
     expect(doc(SEED.unrelated).group).toBeNull();
   });
 
-  it('the human report leads with the group: original, version, reprints', () => {
-    const { stdout } = runCli(['fixtures/seeds']);
+  it('the human report leads with the group: original, version, reprints', async () => {
+    const { stdout } = await runCli(['fixtures/seeds']);
     const lines = stdout.split('\n');
     expect(lines[2]).toMatch(/^Group 1: 4 documents, original fixtures\/seeds\/002_b644d28894aa6977\.txt \(confidence 0\.\d\d: dateline KYIV, Ukraine \(AP\) —\)$/);
     expect(lines[3]).toMatch(/^ {2}original\s+fixtures\/seeds\/002_/);
@@ -52,7 +52,7 @@ describe('original, versions and reprints', () => {
 });
 
 describe('word-level changes', () => {
-  it('the edited match of 000 line 12 carries ops: "US" replaced by "American"', () => {
+  it('the edited match of 000 line 12 carries ops: "US" replaced by "American"', async () => {
     const match = atLine(SEED.reprintA, 12).matches.find((m) => m.path === SEED.original)!;
     expect(match.status).toBe('edited');
     expect(match.ops).toEqual([
@@ -62,37 +62,37 @@ describe('word-level changes', () => {
     ]);
   });
 
-  it('shared matches carry no ops', () => {
+  it('shared matches carry no ops', async () => {
     for (const match of atLine(SEED.reprintA, 12).matches.filter((m) => m.status === 'shared')) expect(match.ops).toBeUndefined();
   });
 
-  it('--diff compares a reprint with the original: nothing for a word-for-word copy, the edit otherwise', () => {
-    const { stdout } = runCli(['--diff', 'fixtures/seeds']);
+  it('--diff compares a reprint with the original: nothing for a word-for-word copy, the edit otherwise', async () => {
+    const { stdout } = await runCli(['--diff', 'fixtures/seeds']);
     const reprint = stdout.slice(stdout.indexOf('fixtures/seeds/000_2c77c33462164435.txt  group'));
     expect(reprint).toMatch(/\n {5}25  shared[^\n]*\n {5}26  shared[^\n]*\n\s+from 002_b644d28894aa6977\.txt:17: \[-UK-\] \{\+United Kingdom\+\}/);
   });
 
-  it('--diff shows a merge against both merged paragraphs, not the second as written anew', () => {
-    const { stdout } = runCli(['--diff', SEED.original, SEED.reprintA]);
+  it('--diff shows a merge against both merged paragraphs, not the second as written anew', async () => {
+    const { stdout } = await runCli(['--diff', SEED.original, SEED.reprintA]);
     const line30 = stdout.slice(stdout.indexOf('\n     30  '));
     expect(line30).toMatch(/^\n {5}30 [^\n]*\n\s+from 002_b644d28894aa6977\.txt:22\+23 \(merged\): North Korea has already sent over … Ukrainian targets, officials in Kyiv say\.\n/);
   });
 
-  it('--diff shows the word changes under each changed paragraph, readable without colour', () => {
-    const { stdout } = runCli(['--diff', SEED.original, SEED.reprintA]);
+  it('--diff shows the word changes under each changed paragraph, readable without colour', async () => {
+    const { stdout } = await runCli(['--diff', SEED.original, SEED.reprintA]);
     expect(stdout).toContain('from 002_b644d28894aa6977.txt:1: [-KYIV, Ukraine (AP) — US-] {+American+} and South Korean officials');
-    const coloured = runCli(['--diff', '--color', SEED.original, SEED.reprintA]).stdout;
+    const coloured = (await runCli(['--diff', '--color', SEED.original, SEED.reprintA])).stdout;
     expect(coloured).not.toContain('[-KYIV');
     expect(coloured).toMatch(/\u001b\[[\d;]*mKYIV, Ukraine \(AP\) — US/);
   });
 });
 
 describe('dedupe diff', () => {
-  const diff = (from: string, to: string) => runJson<DiffReport>(['diff', from, to]).report;
+  const diff = async (from: string, to: string) => (await runJson<DiffReport>(['diff', from, to])).report;
   const lines = (refs: Array<{ startLine: number }>) => refs.map((r) => r.startLine);
 
-  it('aligns 000 line 12 with 002 line 1 and shows "US" replaced by "American"', () => {
-    const report = diff(SEED.original, SEED.reprintA);
+  it('aligns 000 line 12 with 002 line 1 and shows "US" replaced by "American"', async () => {
+    const report = await diff(SEED.original, SEED.reprintA);
     const lede = report.blocks.find((b) => lines(b.to).includes(12))!;
     expect(lede).toMatchObject({ kind: 'edited' });
     expect(lines(lede.from)).toEqual([1]);
@@ -100,55 +100,55 @@ describe('dedupe diff', () => {
     expect(lede.ops!.find((o) => o.op === 'delete')!.text).toMatch(/\bUS$/);
   });
 
-  it('aligns 002 lines 22 and 23 with 000 line 30 as a merge', () => {
-    const merge = diff(SEED.original, SEED.reprintA).blocks.find((b) => lines(b.to).includes(30))!;
+  it('aligns 002 lines 22 and 23 with 000 line 30 as a merge', async () => {
+    const merge = (await diff(SEED.original, SEED.reprintA)).blocks.find((b) => lines(b.to).includes(30))!;
     expect(merge.kind).toBe('merged');
     expect(lines(merge.from)).toEqual([22, 23]);
   });
 
-  it('aligns 003 lines 17, 19 and 25 with 002 line 8 as a split', () => {
-    const split = diff(SEED.original, SEED.update).blocks.find((b) => lines(b.from).includes(8))!;
+  it('aligns 003 lines 17, 19 and 25 with 002 line 8 as a split', async () => {
+    const split = (await diff(SEED.original, SEED.update)).blocks.find((b) => lines(b.from).includes(8))!;
     expect(split.kind).toBe('split');
     expect(lines(split.to)).toEqual([17, 19, 25]);
   });
 
-  it('prints a readable alignment without colour, exit 0', () => {
-    const result = runCli(['diff', SEED.original, SEED.update]);
+  it('prints a readable alignment without colour, exit 0', async () => {
+    const result = await runCli(['diff', SEED.original, SEED.update]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/\n {2}8\s+→ 17,19,25\s+split\s+0\.\d\d/);
     expect(result.stdout).toMatch(/\n {2}22,23 → 61\s+merged/);
     expect(result.stdout).toMatch(/\n {2}1\s+→ -\s+dropped\s+\[-KYIV, Ukraine \(AP\)/);
   });
 
-  it('a missing file or a folder is a one-line error, exit 2', () => {
-    const missing = runCli(['diff', SEED.original, 'nope.txt']);
+  it('a missing file or a folder is a one-line error, exit 2', async () => {
+    const missing = await runCli(['diff', SEED.original, 'nope.txt']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('dedupe: error: nope.txt: no such file; check the path\n');
-    const folder = runCli(['diff', SEED.original, 'fixtures/seeds']);
+    const folder = await runCli(['diff', SEED.original, 'fixtures/seeds']);
     expect(folder.code).toBe(2);
     expect(folder.stderr).toMatch(/^dedupe: error: fixtures\/seeds: is a folder; dedupe diff compares two files/);
   });
 });
 
 describe('boilerplate, repeats and stories', () => {
-  it('000 lines 1 and 7 (the headline) and its caption lines are repeats', () => {
+  it('000 lines 1 and 7 (the headline) and its caption lines are repeats', async () => {
     for (const line of [1, 7, 3, 4, 9, 10]) expect(atLine(SEED.reprintA, line).repeat, `000:${line}`).toBe(true);
     expect(atLine(SEED.reprintA, 7).repeatOf).toBe(atLine(SEED.reprintA, 1).index);
   });
 
-  it('"TT" is an artifact, not evidence of reuse', () => {
+  it('"TT" is an artifact, not evidence of reuse', async () => {
     for (const line of [5, 38]) expect(atLine(SEED.reprintA, line)).toMatchObject({ status: 'boilerplate', boilerplate: 'artifact' });
   });
 
-  it('a site footer and a stray "<" in 004 are boilerplate, and listed in their own section', () => {
+  it('a site footer and a stray "<" in 004 are boilerplate, and listed in their own section', async () => {
     expect(atLine(SEED.unrelated, 81)).toMatchObject({ text: 'Leave a Reply', status: 'boilerplate', boilerplate: 'footer' });
     expect(atLine(SEED.unrelated, 71)).toMatchObject({ text: '<', status: 'boilerplate', boilerplate: 'artifact' });
-    const { stdout } = runCli(['fixtures/seeds']);
+    const { stdout } = await runCli(['fixtures/seeds']);
     expect(stdout).toMatch(/\nBoilerplate \(8\) .*\n(?: {2}.*\n)*? {2}fixtures\/seeds\/004_7a4f2c888cc0ca1e\.txt:81\s+footer\s+Leave a Reply\n/);
     expect(stdout).toMatch(/\nRepeated lines \(10\) .*\n {2}fixtures\/seeds\/000_2c77c33462164435\.txt: lines 1, 7\s+Officials Say North Korea/);
   });
 
-  it('000 is two stories, lines 1-30 and 34-67, reported apart', () => {
+  it('000 is two stories, lines 1-30 and 34-67, reported apart', async () => {
     expect(doc(SEED.reprintA).stories.map((s) => [s.startLine, s.endLine, s.group])).toEqual([
       [1, 30, 1],
       [34, 67, null],

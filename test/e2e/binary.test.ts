@@ -1,0 +1,52 @@
+/**
+ * The real binary, spawned as a user runs it: what in-process tests (test/cli) cannot see —
+ * the process entry point, its exit status, a closed pipe, the working folder. Most CLI
+ * behaviour is tested in-process; these few make sure the built program is the same program.
+ */
+import { readFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, runCli } from '../helpers/cli.js';
+import { SEED, tempDir } from '../helpers/fixtures.js';
+
+/** The stdout of a golden snapshot (test/golden/snapshots). */
+function goldenStdout(name: string): string {
+  const text = readFileSync(path.join(repoRoot, 'test/golden/snapshots', name), 'utf8');
+  return text.slice(text.indexOf('--- stdout\n') + '--- stdout\n'.length);
+}
+
+describe('the built dedupe', () => {
+  it('prints the golden report on the seeds, as text and as JSON', () => {
+    const human = runCli(['--no-color', 'fixtures/seeds']);
+    expect(human.code).toBe(0);
+    expect(human.stderr).toBe('');
+    expect(human.stdout.replace(/ in \d+\.\d\d s\n/, ' in 0.00 s\n')).toBe(goldenStdout('scan-seeds.txt'));
+    const json = runCli(['--json', 'fixtures/seeds']);
+    expect(json.stdout).toBe(goldenStdout('scan-seeds.json'));
+  });
+
+  it('exits 1 when --fail-on finds reuse, 2 with one line for a bad path, 0 for --help', () => {
+    const found = runCli(['-q', '--fail-on', 'edited', SEED.original, SEED.reprintA]);
+    expect(found.code).toBe(1);
+    expect(found.stderr).toMatch(/^dedupe: --fail-on edited: \d+ paragraphs found\n$/);
+    const missing = runCli(['no/such/folder']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('dedupe: error: no/such/folder: no such file or folder; check the path\n');
+    const help = runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: dedupe \[options\] \[command\] <paths\.\.\.>/);
+  });
+
+  it('stores documents relative to the folder it runs in, and checks against them from there', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'archive'));
+    copyFileSync(path.join(repoRoot, SEED.original), path.join(dir, 'archive', 'wire.txt'));
+    copyFileSync(path.join(repoRoot, SEED.reprintA), path.join(dir, 'incoming.txt'));
+    const add = runCli(['index', 'add', 'archive'], { cwd: dir });
+    expect(add.code, add.stderr).toBe(0);
+    expect(add.stdout).toMatch(/^added +archive\/wire\.txt \(23 paragraphs\)$/m);
+    const check = runCli(['check', '-q', '--fail-on', 'document', 'incoming.txt'], { cwd: dir });
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(/--fail-on document: 1 article is a copy .*: incoming\.txt \(lines 1-30\)/);
+  });
+});
