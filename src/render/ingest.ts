@@ -4,28 +4,9 @@
  * Pure functions returning strings; the CLI prints them.
  */
 import type { Report } from '../core/types.js';
-import type { IndexStats } from '../store/index-store.js';
+import type { AddResult, IndexStats, RemoveResult } from '../engine/index.js';
 import type { Palette } from './palette.js';
 import { plural } from './text.js';
-
-export interface AddResult {
-  database: string;
-  added: Array<{ path: string; paragraphs: number }>;
-  updated: Array<{ path: string; paragraphs: number }>;
-  /** Unchanged since they were last added (same content hash): not signed again. */
-  unchanged: string[];
-  /** Files that could not be read (binary, not UTF-8, unreadable); see the warnings. */
-  unreadable: string[];
-  index: { documents: number; paragraphs: number };
-}
-
-export interface RemoveResult {
-  database: string;
-  removed: string[];
-  /** Paths given that matched nothing in the index. */
-  notFound: string[];
-  index: { documents: number; paragraphs: number };
-}
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
