@@ -24,8 +24,11 @@ import { UnionFind } from '../unionfind.js';
 
 export type { ClusterInput, Grouping };
 
+/** A footer recurs: a block found in fewer stories than this is not one (two stories sharing text are a reprint). */
 export const BOILERPLATE_MIN_DOCUMENTS = 3;
+/** A footer is a minor part of a page: under this share of most of its stories' words (a reprint is most of its page, or half of one that bundles two stories). */
 export const BOILERPLATE_MAX_SHARE = 1 / 3;
+/** Stories sharing at least this share of their words outside the block are related (reprints), not strangers under one footer. */
 export const RELATED_SHARE = 0.1;
 /** Shared words that link two documents (a typical news paragraph is 20-40 words). */
 export const LINK_MIN_WORDS = 20;

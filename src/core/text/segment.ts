@@ -33,6 +33,8 @@ export interface Segmentation {
 export const WRAPPED_LINE_SHARE = 0.5;
 /** Inside a block, a sentence-final line shorter than this share of the wrap width ends a paragraph. */
 export const SHORT_LINE_RATIO = 0.6;
+/** The wrap width is this percentile of continued-line lengths: the longest lines but for a few overlong ones. */
+const WRAP_WIDTH_PERCENTILE = 0.9;
 
 /**
  * A paragraph longer than this many characters is cut into its sentences. News paragraphs are
@@ -139,7 +141,7 @@ function wrapWidth(lines: readonly string[], spans: ReadonlyArray<[number, numbe
   }
   if (lengths.length === 0) return 0;
   lengths.sort((a, b) => a - b);
-  return lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * 0.9))]!;
+  return lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * WRAP_WIDTH_PERCENTILE))]!;
 }
 
 export function segment(text: string, mode: SegmentMode = 'auto'): Segmentation {
