@@ -421,8 +421,9 @@ export class IndexStore {
   documentsWithVariant(variantId: number, limit: number): DocumentRef[] {
     return guard(this.file, () =>
       this.statement(
-        `SELECT DISTINCT d.id AS id, d.path AS path FROM paragraphs p JOIN documents d ON d.id = p.document_id
-         WHERE p.variant_id = ? ORDER BY d.id LIMIT ?`,
+        `SELECT d.id AS id, d.path AS path FROM
+           (SELECT DISTINCT document_id FROM paragraphs WHERE variant_id = ? ORDER BY document_id LIMIT ?) AS p
+         JOIN documents d ON d.id = p.document_id ORDER BY d.id`,
       ).all(variantId, limit) as DocumentRef[],
     );
   }

@@ -13,7 +13,7 @@
 import { isDerived } from '../core/classify.js';
 import { overlap } from '../core/matching/overlap.js';
 import type { PreparedDocument } from '../core/model.js';
-import type { IndexStore } from './index-store.js';
+import type { DocumentRef, IndexStore } from './index-store.js';
 
 export interface ContextOptions {
   threshold: number;
@@ -38,6 +38,14 @@ export function findContext(store: IndexStore, incoming: readonly PreparedDocume
     const shinglesOf = new Map<number, Uint32Array | null>();
     const verdict = new Map<string, boolean>(); // `${variant}:${textKey}` → derived?
     const documentIds = new Map<number, string>();
+    // The documents of a variant, looked up once: a footer's variant comes back for every page
+    // of its site. One more than fits (after exclusions), to know whether a list was cut.
+    const documentsOf = new Map<number, DocumentRef[]>();
+    const documentsWith = (variant: number): DocumentRef[] => {
+      let refs = documentsOf.get(variant);
+      if (!refs) documentsOf.set(variant, (refs = store.documentsWithVariant(variant, options.maxDocumentsPerParagraph + options.exclude.size + 1)));
+      return refs;
+    };
     let cappedParagraphs = 0;
     let candidates = 0;
     let verified = 0;
@@ -75,8 +83,7 @@ export function findContext(store: IndexStore, incoming: readonly PreparedDocume
             capped = true;
             break;
           }
-          // One more than fits (after exclusions), to know whether the list was cut.
-          for (const ref of store.documentsWithVariant(variant, mine.size + room + options.exclude.size + 1)) {
+          for (const ref of documentsWith(variant)) {
             if (options.exclude.has(ref.path) || mine.has(ref.id)) continue;
             if (mine.size >= options.maxDocumentsPerParagraph) {
               capped = true;
