@@ -151,7 +151,7 @@ export async function runIndexBench(options: IndexBenchOptions): Promise<IndexBe
   const log = options.log ?? (() => {});
   const folder = mkdtempSync(path.join(os.tmpdir(), 'dedupe-index-bench-'));
   try {
-    const largest = Math.max(...options.sizes);
+    const largest = options.sizes.reduce((a, b) => Math.max(a, b));
     log(`generating archives of ${options.sizes.join(', ')} articles and ${options.incoming} incoming from ${options.source} into ${folder}`);
     const source = loadSource(options.source, options.seed);
     const add: AddFigure[] = [];
@@ -206,7 +206,7 @@ export async function runIndexBench(options: IndexBenchOptions): Promise<IndexBe
       check = {
         indexed: largest,
         incoming: options.incoming,
-        fastestSeconds: Math.min(...times),
+        fastestSeconds: times.reduce((a, b) => Math.min(a, b)),
         medianSeconds: median(times),
         peakRssBytes: last!.peakRssBytes,
         exitCode: last!.code,

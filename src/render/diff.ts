@@ -5,7 +5,7 @@
  */
 import type { DiffReport, EditOp } from '../core/types.js';
 import type { Palette } from './palette.js';
-import { lineSpan, percent, preview } from './text.js';
+import { lineSpan, percent, preview, widest } from './text.js';
 
 export interface DiffStyle {
   palette: Palette;
@@ -43,8 +43,8 @@ export function renderDiffReport(report: DiffReport, style: DiffStyle & { width:
   const s = report.summary;
   const spans = (refs: DiffReport['blocks'][number]['from']): string =>
     refs.length === 0 ? '-' : refs.map((r) => lineSpan(r.startLine, r.endLine)).join(',');
-  const fromWidth = Math.max(4, ...report.blocks.map((b) => spans(b.from).length));
-  const toWidth = Math.max(2, ...report.blocks.map((b) => spans(b.to).length));
+  const fromWidth = widest(report.blocks.map((b) => spans(b.from)), 4);
+  const toWidth = widest(report.blocks.map((b) => spans(b.to)), 2);
   const header = [
     `${palette.bold(report.from.path)} → ${palette.bold(report.to.path)}`,
     `${report.from.paragraphs} → ${report.to.paragraphs} paragraphs; blocks: ${s.same} same, ${s.edited} edited, ${s.merged} merged (n→1), ` +

@@ -9,7 +9,7 @@ import Table from 'cli-table3';
 import type { DocumentReport, EditSummary, GroupMember, GroupReport, Report, SegmentReport } from '../core/types.js';
 import { renderOps } from './diff.js';
 import type { Palette } from './palette.js';
-import { lineSpan, percent, plural, preview, relativeName } from './text.js';
+import { lineSpan, percent, plural, preview, relativeName, widest } from './text.js';
 
 export interface HumanOptions {
   palette: Palette;
@@ -72,7 +72,7 @@ export function renderGroup(group: GroupReport, palette: Palette, storiesIn: (pa
   }
   const order: Record<string, number> = { original: 0, version: 1, reprint: 2 };
   const members = [...group.members].sort((a, b) => (order[a.role ?? ''] ?? 3) - (order[b.role ?? ''] ?? 3));
-  const labelWidth = Math.max(...members.map((m) => memberLabel(m, storiesIn).length));
+  const labelWidth = widest(members.map((m) => memberLabel(m, storiesIn)));
   for (const member of members) {
     const role = (member.role ?? 'copy').padEnd(8);
     const detail = member.comparison ? describeComparison(member.comparison) : '';
@@ -132,9 +132,9 @@ export function renderDocument(doc: DocumentReport, options: DocumentOptions): s
     `${group}, ${storyNote}${plural(doc.segments.length, 'paragraph')}, ${percent(doc.reusedShare)} reused, ${doc.layout} layout`,
   )}`;
   if (doc.segments.length === 0) return `${header}\n  ${palette.dim('(no paragraphs)')}`;
-  const spanWidth = Math.max(5, ...doc.segments.map((s) => lineSpan(s.startLine, s.endLine).length));
+  const spanWidth = widest(doc.segments.map((s) => lineSpan(s.startLine, s.endLine)), 5);
   const labels = doc.segments.map((s) => matchLabel(doc, s));
-  const labelWidth = Math.max(10, ...labels.map((l) => l.length));
+  const labelWidth = widest(labels, 10);
   const statusWidth = 11;
   const rows: string[] = [];
   doc.segments.forEach((segment, i) => {
@@ -189,7 +189,9 @@ export function renderScraperNoise(report: Report, palette: Palette, width: numb
     doc.segments.forEach((segment, i) => {
       if (!segment.repeat) return;
       const first = segment.repeatOf ?? i;
-      byFirst.set(first, [...(byFirst.get(first) ?? []), segment.startLine]);
+      const lines = byFirst.get(first);
+      if (lines) lines.push(segment.startLine);
+      else byFirst.set(first, [segment.startLine]);
     });
     for (const [first, lines] of byFirst) {
       const where = `${doc.path}: lines ${lines.join(', ')}`;
@@ -198,11 +200,11 @@ export function renderScraperNoise(report: Report, palette: Palette, width: numb
   }
   const parts: string[] = [];
   if (boilerplate.length > 0) {
-    parts.push(`${palette.bold(`Boilerplate (${boilerplate.length})`)} ${palette.dim('footers and scraper artifacts; they link no documents and count toward no reuse')}`, ...boilerplate);
+    parts.push(`${palette.bold(`Boilerplate (${boilerplate.length})`)} ${palette.dim('footers and scraper artifacts; they link no documents and count toward no reuse')}`, boilerplate.join('\n'));
   }
   if (repeats.length > 0) {
     if (parts.length > 0) parts.push('');
-    parts.push(`${palette.bold(`Repeated lines (${repeats.length})`)} ${palette.dim('the same text more than once in one file, as when a headline or caption is scraped twice')}`, ...repeats);
+    parts.push(`${palette.bold(`Repeated lines (${repeats.length})`)} ${palette.dim('the same text more than once in one file, as when a headline or caption is scraped twice')}`, repeats.join('\n'));
   }
   return parts.length > 0 ? parts.join('\n') : null;
 }

@@ -6,7 +6,7 @@
 import type { Report } from '../core/types.js';
 import type { AddResult, IndexStats, RemoveResult } from '../engine/index.js';
 import type { Palette } from './palette.js';
-import { plural } from './text.js';
+import { plural, widest } from './text.js';
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
@@ -67,7 +67,7 @@ export function renderStats(stats: IndexStats, palette: Palette, verification?: 
   if (verification) {
     rows.push(['verify', verification.ok ? palette.unique('ok') : palette.shared(`${plural(verification.problems.length, 'problem')}`)]);
   }
-  const width = Math.max(...rows.map(([k]) => k.length));
+  const width = widest(rows.map(([k]) => k));
   const lines = [palette.bold(stats.file), ...rows.map(([k, v]) => `  ${palette.dim(k.padEnd(width))}  ${v}`)];
   if (verification) for (const problem of verification.problems) lines.push(`    ${problem}`);
   return `${lines.join('\n')}\n`;

@@ -485,7 +485,7 @@ export class IndexStore {
     return this.read(() => {
       const problems: string[] = [];
       const integrity = this.db.prepare('PRAGMA integrity_check').pluck().all() as string[];
-      if (!(integrity.length === 1 && integrity[0] === 'ok')) problems.push(...integrity.map((line) => `integrity_check: ${line}`));
+      if (!(integrity.length === 1 && integrity[0] === 'ok')) for (const line of integrity) problems.push(`integrity_check: ${line}`);
       const value = (sql: string): number => Number(this.db.prepare(sql).pluck().get());
       const checks: Array<[string, string]> = [
         [

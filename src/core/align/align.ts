@@ -28,6 +28,12 @@ import { wordDiff } from './worddiff.js';
  * 0.6-0.7 inside 000 line 30).
  */
 export const MERGE_PART_CONTAINMENT = 0.6;
+/**
+ * A paragraph made of several holds most of their words: at least this share of the parts'
+ * words together. Two lines of a template each lie mostly inside a third of the same size, but
+ * it is no merge of them (nor they a split of it); 002 lines 22-23 merged into 000 line 30 are.
+ */
+export const MERGED_SIZE_SHARE = 0.6;
 
 /** What alignment needs of a paragraph: its place, text and the signer's tokens and shingles. */
 export interface AlignParagraph extends Pick<PreparedParagraph, 'words' | 'textKey' | 'shingles' | 'tokens'> {
@@ -67,6 +73,37 @@ function containsRun(haystack: Uint32Array, needle: Uint32Array): boolean {
   return false;
 }
 
+/**
+ * A shingle (or text, or token) found in more than this many paragraphs of one article is
+ * template text ("was sold to the buyer at the auction" on 5,000 lines). Its paragraphs are
+ * then only paired with those near the same position in the other article (NEAR_WINDOW either
+ * side), so aligning two templated files stays linear instead of measuring every pair (25
+ * million pairs for two 5,000-line files: 2 GB, then "Map maximum size exceeded"). Articles
+ * without such text (news, the seeds) are aligned exactly as before.
+ */
+export const COMMON_POSTINGS = 32;
+export const NEAR_WINDOW = 32;
+
+/**
+ * Calls `visit` for the entries of an ascending posting list: all of them when the list is
+ * short, else those within NEAR_WINDOW of `near`.
+ */
+function eachPosting(list: readonly number[] | undefined, near: number, visit: (j: number) => void): void {
+  if (!list) return;
+  if (list.length <= COMMON_POSTINGS) {
+    for (const j of list) visit(j);
+    return;
+  }
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid]! < near - NEAR_WINDOW) low = mid + 1;
+    else high = mid;
+  }
+  for (let k = low; k < list.length && list[k]! <= near + NEAR_WINDOW; k++) visit(list[k]!);
+}
+
 function indexInto<K>(map: Map<K, number[]>, key: K, value: number): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -99,11 +136,16 @@ function measurePairs(from: readonly AlignParagraph[], to: readonly AlignParagra
     if (b.shingles) for (const h of b.shingles) indexInto(byShingle, h, j);
     if (b.words > 0) for (const token of new Set(b.tokens)) indexInto(toByToken, token, j);
   });
+  // Where paragraph i of `from` would sit in `to` if both kept their order.
+  const nearFrom = (i: number): number => Math.round((i * m) / Math.max(1, from.length));
   from.forEach((a, i) => {
     if (a.words === 0) return;
-    const touched = new Set<number>(a.textKey === null ? [] : (byKey.get(a.textKey) ?? []));
-    if (a.shingles) for (const h of a.shingles) for (const j of byShingle.get(h) ?? []) touched.add(j);
-    else for (const j of toByToken.get(a.tokens[0]!) ?? []) touched.add(j);
+    const touched = new Set<number>();
+    const touch = (j: number): void => void touched.add(j);
+    const near = nearFrom(i);
+    if (a.textKey !== null) eachPosting(byKey.get(a.textKey), near, touch);
+    if (a.shingles) for (const h of a.shingles) eachPosting(byShingle.get(h), near, touch);
+    else eachPosting(toByToken.get(a.tokens[0]!), near, touch);
     for (const j of touched) measurePair(a, to[j]!, i * m + j, i, j, rule, measures);
   });
   // Short `to` paragraphs inside long `from` ones are found the other way round.
@@ -113,9 +155,9 @@ function measurePairs(from: readonly AlignParagraph[], to: readonly AlignParagra
   });
   to.forEach((b, j) => {
     if (b.shingles || b.words === 0) return;
-    for (const i of fromByToken.get(b.tokens[0]!) ?? []) {
+    eachPosting(fromByToken.get(b.tokens[0]!), Math.round((j * from.length) / Math.max(1, m)), (i) => {
       if (!measures.reverseShare.has(i * m + j) && containsRun(from[i]!.tokens, b.tokens)) measures.reverseShare.set(i * m + j, 1);
-    }
+    });
   });
   return measures;
 }
@@ -147,7 +189,8 @@ interface Used {
  * Merges: runs of consecutive `from` paragraphs inside one `to` paragraph (paragraphs without
  * words, such as a stray "<", do not break a run).
  */
-function findMerges(from: readonly AlignParagraph[], m: number, share: ReadonlyMap<number, number>, used: Used): AlignedBlock[] {
+function findMerges(from: readonly AlignParagraph[], to: readonly AlignParagraph[], share: ReadonlyMap<number, number>, used: Used): AlignedBlock[] {
+  const m = to.length;
   const blocks: AlignedBlock[] = [];
   const wordBearingBefore = new Int32Array(from.length + 1);
   from.forEach((a, i) => (wordBearingBefore[i + 1] = wordBearingBefore[i]! + (a.words > 0 ? 1 : 0)));
@@ -158,7 +201,8 @@ function findMerges(from: readonly AlignParagraph[], m: number, share: ReadonlyM
     const candidates = insideOf.get(j)!.filter((i) => !used.from.has(i));
     let run: number[] = [];
     const flush = (): void => {
-      if (run.length >= 2 && run.some((i) => from[i]!.shingles) && !used.to.has(j)) {
+      const partWords = run.reduce((n, i) => n + from[i]!.words, 0);
+      if (run.length >= 2 && run.some((i) => from[i]!.shingles) && !used.to.has(j) && to[j]!.words >= MERGED_SIZE_SHARE * partWords) {
         blocks.push({ kind: 'merged', from: run, to: [j], similarity: null, moved: false });
         for (const i of run) used.from.add(i);
         used.to.add(j);
@@ -193,7 +237,7 @@ function findSplits(
     const a = from[i]!;
     if (used.from.has(i) || !a.shingles) continue;
     const parts = containsOf.get(i)!.filter((j) => !used.to.has(j) && to[j]!.shingles && to[j]!.textKey !== a.textKey);
-    if (parts.length < 2) continue;
+    if (parts.length < 2 || a.words < MERGED_SIZE_SHARE * parts.reduce((n, j) => n + to[j]!.words, 0)) continue;
     blocks.push({ kind: 'split', from: [i], to: parts, similarity: null, moved: false });
     used.from.add(i);
     for (const j of parts) used.to.add(j);
@@ -218,7 +262,7 @@ export function alignParagraphs(from: readonly AlignParagraph[], to: readonly Al
   const measures = measurePairs(from, to, rule);
   const used: Used = { from: new Set(), to: new Set() };
   const blocks = [
-    ...findMerges(from, to.length, measures.share, used),
+    ...findMerges(from, to, measures.share, used),
     ...findSplits(from, to, measures.reverseShare, rule, used),
     ...pairOneToOne(measures.derived, used),
   ];

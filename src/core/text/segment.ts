@@ -64,9 +64,10 @@ const INDENTED = /^(?:\t| {2,}|\u3000)/;
 const SENTENCE_BREAK =
   /[.!?\u2026]["'\u201d\u2019\u00bb)\]]*\s+(?!\p{Ll})|[\u06d4\u061f\u3002\uff01\uff1f]["'\u201d\u2019\u00bb)\]]*\s*/gu;
 
+/** Newlines in text[from, to). A bounded loop: indexOf would search on to the end of an 8 MB line each time. */
 function countNewlines(text: string, from: number, to: number): number {
   let count = 0;
-  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) count++;
   return count;
 }
 
@@ -160,9 +161,15 @@ export function segment(text: string, mode: SegmentMode = 'auto'): Segmentation 
     // The first piece of a paragraph is as far from the previous paragraph as the paragraph
     // is; later pieces of the same paragraph follow on directly (no story boundary between).
     let gap = start - previousEnd;
+    // Lines before each piece, counted on from the previous piece: counting from the start of
+    // the text for every piece took 29 s for 8 MB of prose on one line of sentences.
+    let newlinesBefore = 0;
+    let counted = 0;
     for (const [from, to] of sentencePieces(text)) {
       const piece = text.slice(from, to);
-      const firstLine = start + 1 + countNewlines(text, 0, from);
+      newlinesBefore += countNewlines(text, counted, from);
+      counted = from;
+      const firstLine = start + 1 + newlinesBefore;
       segments.push({
         index: segments.length,
         startLine: firstLine,

@@ -1,0 +1,117 @@
+/**
+ * `npm run bench:corners`: how the inputs that were once quadratic scale (issue 9, "No
+ * quadratic corner"). For each case it generates inputs of size n, 2n and 4n, runs the built
+ * CLI on them (`node bin/dedupe.js`, as a user would) and prints the seconds and the ratio of
+ * each doubling: about 2 is linear, about 4 quadratic. Figures are printed, never asserted.
+ *
+ *   npm run bench:corners                # the four cases at their default sizes
+ *   npm run bench:corners -- --scale 2   # sizes twice as large
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { isMainModule } from './script.js';
+
+const binPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/dedupe.js');
+
+interface Case {
+  name: string;
+  /** Base size n, in the case's unit. */
+  base: number;
+  unit: string;
+  /** Writes the input files of size `n` into `dir`; returns the CLI arguments. */
+  make(dir: string, n: number): string[];
+}
+
+const lines = (count: number, line: (i: number) => string): string => Array.from({ length: count }, (_, i) => line(i + 1)).join('\n') + '\n';
+const template = (i: number): string => `Item ${i} was sold to the buyer at the auction on Monday.`;
+
+export const CASES: Case[] = [
+  {
+    name: 'short paragraphs, human report',
+    base: 40_000,
+    unit: 'lines',
+    make: (dir, n) => {
+      writeFileSync(path.join(dir, 'items.txt'), lines(n, (i) => `Item ${i} said.`));
+      return ['--no-color', path.join(dir, 'items.txt')];
+    },
+  },
+  {
+    name: 'prose on one line',
+    base: 2,
+    unit: 'MB',
+    make: (dir, n) => {
+      const sentence = 'Officials said the new rules would take effect next year after a review. ';
+      writeFileSync(path.join(dir, 'line.txt'), `${sentence.repeat(Math.round((n * 1e6) / sentence.length)).trimEnd()}\n`);
+      return ['-q', path.join(dir, 'line.txt')];
+    },
+  },
+  {
+    name: 'identical lines in one file, human report',
+    base: 35_000,
+    unit: 'lines',
+    make: (dir, n) => {
+      writeFileSync(path.join(dir, 'same.txt'), lines(n, () => 'The same line of text is repeated here again.'));
+      return ['--no-color', path.join(dir, 'same.txt')];
+    },
+  },
+  {
+    name: 'dedupe diff of two templated files',
+    base: 5_000,
+    unit: 'lines each',
+    make: (dir, n) => {
+      writeFileSync(path.join(dir, 'a.txt'), lines(n, template));
+      writeFileSync(path.join(dir, 'b.txt'), lines(n, (i) => template(i + n)));
+      return ['diff', '--no-color', path.join(dir, 'a.txt'), path.join(dir, 'b.txt')];
+    },
+  },
+  {
+    name: 'scan of two templated files (one group)',
+    base: 5_000,
+    unit: 'lines each',
+    make: (dir, n) => {
+      writeFileSync(path.join(dir, 'a.txt'), lines(n, template));
+      writeFileSync(path.join(dir, 'b.txt'), lines(n, (i) => template(i + n)));
+      return ['--json', path.join(dir, 'a.txt'), path.join(dir, 'b.txt')];
+    },
+  },
+];
+
+/** Seconds for one run of the CLI, or null when it failed or took longer than `timeoutS`. */
+function timeRun(args: readonly string[], timeoutS: number): number | null {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [binPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'], timeout: timeoutS * 1000, maxBuffer: 1 << 30 });
+  if (result.error || (result.status !== 0 && result.status !== 1)) return null;
+  return (performance.now() - started) / 1000;
+}
+
+function main(argv: string[]): number {
+  const { values } = parseArgs({ args: argv, options: { scale: { type: 'string', default: '1' }, timeout: { type: 'string', default: '120' } } });
+  const scale = Number(values.scale);
+  const timeout = Number(values.timeout);
+  if (!(scale > 0) || !(timeout > 0)) {
+    process.stderr.write('usage: npm run bench:corners -- [--scale 1] [--timeout 120]\n');
+    return 2;
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dedupe-corners-'));
+  try {
+    process.stdout.write('case | n | 2n | 4n | 2n/n | 4n/2n\n--- | --- | --- | --- | --- | ---\n');
+    for (const c of CASES) {
+      const sizes = [1, 2, 4].map((k) => c.base * scale * k);
+      const seconds = sizes.map((n) => timeRun(c.make(dir, n), timeout));
+      const shown = seconds.map((s) => (s === null ? 'failed' : `${s.toFixed(2)} s`));
+      const ratio = (a: number | null, b: number | null): string => (a === null || b === null ? '-' : (b / a).toFixed(2));
+      process.stdout.write(
+        `${c.name} (n = ${sizes[0]!.toLocaleString('en-US')} ${c.unit}) | ${shown.join(' | ')} | ${ratio(seconds[0]!, seconds[1]!)} | ${ratio(seconds[1]!, seconds[2]!)}\n`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return 0;
+}
+
+if (isMainModule(import.meta.url)) process.exitCode = main(process.argv.slice(2));

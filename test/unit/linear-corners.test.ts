@@ -1,0 +1,54 @@
+/**
+ * Inputs that once took quadratic time or space (issue 9, "No quadratic corner"), each checked
+ * for the right answer at a size where the quadratic version took minutes or ran out of
+ * memory. No timing asserts: `npm run bench:corners` prints how each scales.
+ */
+import { describe, expect, it } from 'vitest';
+import { alignParagraphOf, alignParagraphs } from '../../src/core/align/align.js';
+import { createSigner, resolveOptions, scanDocuments, segment, type Report } from '../../src/core/index.js';
+import { renderHuman } from '../../src/render/human.js';
+import { plainPalette } from '../../src/render/palette.js';
+
+const lines = (count: number, line: (i: number) => string): string => Array.from({ length: count }, (_, i) => line(i + 1)).join('\n');
+
+describe('no quadratic corner', () => {
+  it('renders 130,000 short paragraphs as text (a spread of that many overflowed the stack)', async () => {
+    const report: Report = await scanDocuments([{ id: 'items.txt', text: lines(130_000, (i) => `Item ${i} said.`) }]);
+    const text = renderHuman(report, { palette: plainPalette, color: false, width: 100, quiet: false, diff: false, elapsedMs: 0 });
+    expect(text).toContain('  130000  unique');
+    expect(report.summary.paragraphs).toBe(130_000);
+  });
+
+  it('segments 8 MB of prose on one line into sentences with their line (cut in linear time)', () => {
+    const sentence = 'Officials said the new rules would take effect next year after a review. ';
+    const text = `Headline\n${sentence.repeat(110_000).trimEnd()}\nLast line.\n`;
+    expect(text.length).toBeGreaterThan(8_000_000);
+    const { segments } = segment(text, 'line');
+    expect(segments).toHaveLength(110_002);
+    expect(segments[1]).toMatchObject({ startLine: 2, endLine: 2 });
+    expect(segments[110_000]).toMatchObject({ startLine: 2, endLine: 2 });
+    expect(segments[110_001]).toMatchObject({ startLine: 3, text: 'Last line.' });
+  });
+
+  it('lists the matches of 140,000 identical lines of one file (each once looked through all the others)', async () => {
+    const same = lines(70_000, () => 'The same line of text is repeated here again.');
+    const report = await scanDocuments([
+      { id: 'a.txt', text: same },
+      { id: 'b.txt', text: same },
+    ]);
+    const first = report.documents[0]!.segments[0]!;
+    expect(first).toMatchObject({ status: 'shared', repeat: true, matchCount: 70_000 });
+    expect(first.matches.map((m) => m.path)).toEqual(Array(5).fill('b.txt'));
+    expect(report.summary).toMatchObject({ shared: 140_000, repeats: 140_000 });
+  });
+
+  it('aligns two 5,000-line templated files line by line (every pair once measured: 2 GB, then a failure)', async () => {
+    const signer = await createSigner(resolveOptions());
+    const template = (i: number): string => `Item ${i} was sold to the buyer at the auction on Monday.`;
+    const from = signer.prepare({ id: 'a', text: lines(5000, template) }).paragraphs.map(alignParagraphOf);
+    const to = signer.prepare({ id: 'b', text: lines(5000, (i) => template(i + 5000)) }).paragraphs.map(alignParagraphOf);
+    const blocks = alignParagraphs(from, to, resolveOptions());
+    expect(blocks).toHaveLength(5000);
+    expect(blocks.every((b, k) => b.kind === 'edited' && b.from[0] === k && b.to[0] === k)).toBe(true);
+  });
+});
