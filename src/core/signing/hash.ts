@@ -75,21 +75,43 @@ export interface ShingleHashes {
   hi: Uint32Array;
 }
 
+/** The characters `chars[start, end)` as a string, in pieces: a spread of a very long token would overflow the stack. */
+export function stringOf(chars: Uint16Array, start: number, end: number): string {
+  const PIECE = 4096;
+  if (end - start <= PIECE) return String.fromCharCode(...chars.subarray(start, end));
+  let out = '';
+  for (let at = start; at < end; at += PIECE) out += String.fromCharCode(...chars.subarray(at, Math.min(end, at + PIECE)));
+  return out;
+}
+
 /**
- * Hashes tokens with xxh64 under a seed, memoising each distinct token. One instance per scan
- * (or per index session); not shared across seeds.
+ * Hashes tokens with xxh64 under a seed, memoising each distinct token under a number (its id).
+ * One instance per scan (or per index session, or per worker thread); not shared across seeds.
+ *
+ * Tokens are looked up in an open-addressing table over their characters, so the tokenizer's
+ * character spans (text/normalize.ts, tokenizeInto) find their id without a string being made:
+ * a string-keyed Map was the hottest function of a scan (about 270 ns a token on PAN). A string
+ * is made once per distinct token, to hash it with xxh64.
  */
 export class TokenHasher {
-  private readonly ids = new Map<string, number>();
+  /** Slot -> id + 1 (0: empty). */
+  private slots = new Int32Array(1 << 14);
+  private mask = (1 << 14) - 1;
+  /** Per id: its table hash, where its characters are in `arena`, and how many. */
+  private slotHash = new Uint32Array(4096);
+  private charStart = new Uint32Array(4096);
+  private charLength = new Uint32Array(4096);
+  private arena = new Uint16Array(1 << 16);
+  private arenaUsed = 0;
   private lo = new Uint32Array(4096);
   private hi = new Uint32Array(4096);
+  private readonly strings: string[] = [];
   private size = 0;
   private readonly seed: bigint;
   private readonly word = new BigUint64Array(1);
   private readonly halves = new Uint32Array(this.word.buffer);
-  private tokenIds = new Uint32Array(256);
-  /** The token list `tokenIds` holds the ids of (see loadIds). */
-  private idsFor: readonly string[] | null = null;
+  /** Scratch for string lookups. */
+  private scratch = new Uint16Array(256);
 
   constructor(
     private readonly api: XXHashApi,
@@ -109,61 +131,110 @@ export class TokenHasher {
     return [this.lo[id]!, this.hi[id]!];
   }
 
-  private idOf(token: string): number {
-    let id = this.ids.get(token);
-    if (id === undefined) {
-      id = this.size++;
-      if (id === this.lo.length) {
-        const lo = new Uint32Array(this.lo.length * 2);
-        lo.set(this.lo);
-        this.lo = lo;
-        const hi = new Uint32Array(this.hi.length * 2);
-        hi.set(this.hi);
-        this.hi = hi;
-      }
-      this.word[0] = this.api.h64(token, this.seed);
-      this.lo[id] = this.halves[0]!;
-      this.hi[id] = this.halves[1]!;
-      this.ids.set(token, id);
+  /** The token an id stands for. */
+  tokenString(id: number): string {
+    return this.strings[id]!;
+  }
+
+  /** The id of the token `chars[start, end)`, made when new. */
+  idOfSpan(chars: Uint16Array, start: number, end: number): number {
+    const length = end - start;
+    let h = 0x811c9dc5 ^ length;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ chars[i]!, 0x01000193);
+    h = fmix32(h);
+    const { slots, mask, slotHash, charLength, charStart, arena } = this;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[slot]!;
+      if (entry === 0) return this.add(chars, start, end, h, slot);
+      const id = entry - 1;
+      if (slotHash[id] !== h || charLength[id] !== length) continue;
+      const at = charStart[id]! - start;
+      let k = start;
+      while (k < end && arena[at + k] === chars[k]) k++;
+      if (k === end) return id;
     }
+  }
+
+  /** The id of a token given as a string (the Unicode path of tokenize, and tests). */
+  idOf(token: string): number {
+    if (this.scratch.length < token.length) this.scratch = new Uint16Array(Math.max(token.length, this.scratch.length * 2));
+    for (let i = 0; i < token.length; i++) this.scratch[i] = token.charCodeAt(i);
+    return this.idOfSpan(this.scratch, 0, token.length);
+  }
+
+  private add(chars: Uint16Array, start: number, end: number, hash: number, slot: number): number {
+    const id = this.size++;
+    const length = end - start;
+    if (id === this.lo.length) this.growIds();
+    if (this.arenaUsed + length > this.arena.length) {
+      const arena = new Uint16Array(Math.max(this.arena.length * 2, this.arenaUsed + length));
+      arena.set(this.arena.subarray(0, this.arenaUsed));
+      this.arena = arena;
+    }
+    this.arena.set(chars.subarray(start, end), this.arenaUsed);
+    this.charStart[id] = this.arenaUsed;
+    this.charLength[id] = length;
+    this.slotHash[id] = hash;
+    this.arenaUsed += length;
+    const token = stringOf(chars, start, end);
+    this.strings.push(token);
+    this.word[0] = this.api.h64(token, this.seed);
+    this.lo[id] = this.halves[0]!;
+    this.hi[id] = this.halves[1]!;
+    this.slots[slot] = id + 1;
+    // Kept at most half full, so that probes stay short.
+    if (this.size * 2 > this.slots.length) this.rehash();
     return id;
   }
 
-  /**
-   * The ids of `tokens`, in a buffer reused from call to call. The ids of the last list are kept:
-   * the scan asks for a paragraph's textKey and then its shingles, and looking every token up
-   * in the map twice was the largest single cost of the scan (idOf, 0.48 s of 4.5 s on the
-   * 10 MB bench corpus). Token lists are treated as immutable, as tokenize returns them.
-   */
-  private loadIds(tokens: readonly string[]): Uint32Array {
-    if (tokens === this.idsFor) return this.tokenIds;
-    if (this.tokenIds.length < tokens.length) {
-      this.tokenIds = new Uint32Array(Math.max(tokens.length, this.tokenIds.length * 2));
+  private growIds(): void {
+    const grow = (array: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> => {
+      const grown = new Uint32Array(array.length * 2);
+      grown.set(array);
+      return grown;
+    };
+    this.lo = grow(this.lo);
+    this.hi = grow(this.hi);
+    this.slotHash = grow(this.slotHash);
+    this.charStart = grow(this.charStart);
+    this.charLength = grow(this.charLength);
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.size; id++) {
+      let slot = this.slotHash[id]! & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
     }
-    const ids = this.tokenIds;
+    this.slots = slots;
+    this.mask = mask;
+  }
+
+  /** The ids of a list of tokens, into `out` (grown when short); returns `out`. */
+  idsOf(tokens: readonly string[], out: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
+    const ids = out.length >= tokens.length ? out : new Uint32Array(Math.max(tokens.length, out.length * 2));
     for (let i = 0; i < tokens.length; i++) ids[i] = this.idOf(tokens[i]!);
-    this.idsFor = tokens;
     return ids;
   }
 
   /** The low 32 bits of each token's xxh64, in order: the token sequence as numbers (alignment compares these). */
-  tokenHashes(tokens: readonly string[]): Uint32Array {
-    const ids = this.loadIds(tokens);
-    const out = new Uint32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) out[i] = this.lo[ids[i]!]!;
+  tokenHashesOf(ids: Uint32Array, count: number): Uint32Array {
+    const out = new Uint32Array(count);
+    for (let i = 0; i < count; i++) out[i] = this.lo[ids[i]!]!;
     return out;
   }
 
-  /** 64-bit hashes (two lanes) of every window of `size` consecutive tokens. */
-  shingles(tokens: readonly string[], size: number): ShingleHashes {
-    const count = Math.max(0, tokens.length - size + 1);
-    const outLo = new Uint32Array(count);
-    const outHi = new Uint32Array(count);
-    if (count === 0) return { lo: outLo, hi: outHi };
-    const ids = this.loadIds(tokens);
+  /**
+   * 64-bit hashes (two lanes) of every window of `size` consecutive tokens, written into `lo`
+   * and `hi` (which hold at least count - size + 1 values); returns how many.
+   */
+  shinglesOf(ids: Uint32Array, count: number, size: number, outLo: Uint32Array, outHi: Uint32Array): number {
+    const windows = Math.max(0, count - size + 1);
     const lo = this.lo;
     const hi = this.hi;
-    for (let start = 0; start < count; start++) {
+    for (let start = 0; start < windows; start++) {
       let a = size;
       let b = Math.imul(size, 0x27d4eb2f);
       for (let j = 0; j < size; j++) {
@@ -175,15 +246,14 @@ export class TokenHasher {
       outLo[start] = mixedLo;
       outHi[start] = fmix32(b + mixedLo);
     }
-    return { lo: outLo, hi: outHi };
+    return windows;
   }
 
   /** A 64-bit hash of the whole token sequence as 16 hex digits: the key of exact (normalised) equality. */
-  textKey(tokens: readonly string[]): string {
-    const ids = this.loadIds(tokens);
-    let a = 0x3c6ef372 ^ tokens.length;
-    let b = 0xa54ff53a ^ Math.imul(tokens.length, 0x9e3779b1);
-    for (let i = 0; i < tokens.length; i++) {
+  textKeyOf(ids: Uint32Array, count: number): string {
+    let a = 0x3c6ef372 ^ count;
+    let b = 0xa54ff53a ^ Math.imul(count, 0x9e3779b1);
+    for (let i = 0; i < count; i++) {
       const id = ids[i]!;
       a = Math.imul(((a << 13) | (a >>> 19)) ^ this.lo[id]!, 0x9e3779b1) + 0x7f4a7c15;
       b = Math.imul(((b << 17) | (b >>> 15)) ^ this.hi[id]!, 0x85ebca77) + 0x165667b1;
@@ -191,5 +261,23 @@ export class TokenHasher {
     const high = fmix32(a ^ Math.imul(b, 0xc2b2ae3d));
     const low = fmix32(b + high);
     return hex64(high, low);
+  }
+
+  // The same, for token lists given as strings (tests, and callers outside the signer).
+
+  tokenHashes(tokens: readonly string[]): Uint32Array {
+    return this.tokenHashesOf(this.idsOf(tokens, new Uint32Array(tokens.length)), tokens.length);
+  }
+
+  shingles(tokens: readonly string[], size: number): ShingleHashes {
+    const windows = Math.max(0, tokens.length - size + 1);
+    const lo = new Uint32Array(windows);
+    const hi = new Uint32Array(windows);
+    this.shinglesOf(this.idsOf(tokens, new Uint32Array(tokens.length)), tokens.length, size, lo, hi);
+    return { lo, hi };
+  }
+
+  textKey(tokens: readonly string[]): string {
+    return this.textKeyOf(this.idsOf(tokens, new Uint32Array(tokens.length)), tokens.length);
   }
 }

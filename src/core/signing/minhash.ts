@@ -44,14 +44,20 @@ export class MinHasher {
 
   /** The signature of a non-empty shingle set; `null` when there are no shingles. */
   sign(hashes: ShingleHashes, out?: Uint32Array): Uint32Array | null {
-    const count = hashes.lo.length;
+    return this.signInto(hashes.lo, hashes.hi, hashes.lo.length, out ?? new Uint32Array(this.size), this.size);
+  }
+
+  /**
+   * The first `bins` values of the signature of the `count` shingles in `lo`/`hi`, into `signature`
+   * (the others are left as they were); null when there are no shingles. LSH reads only the
+   * bands x rows first values (111 of 128 by default), so those are all the scan fills in.
+   */
+  signInto(lo: Uint32Array, hi: Uint32Array, count: number, signature: Uint32Array, bins: number): Uint32Array | null {
     if (count === 0) return null;
     const size = this.size;
-    const signature = out ?? new Uint32Array(size);
     const filled = this.filled;
     signature.fill(0xffffffff);
     filled.fill(0);
-    const { lo, hi } = hashes;
     for (let i = 0; i < count; i++) {
       // Lemire's multiply-shift range reduction: floor(hi * size / 2^32), unbiased for size <= 2^21.
       const bin = Math.floor((hi[i]! * size) / 4294967296);
@@ -60,7 +66,7 @@ export class MinHasher {
       filled[bin] = 1;
     }
     const probe = this.probeOrder;
-    for (let bin = 0; bin < size; bin++) {
+    for (let bin = 0; bin < bins; bin++) {
       if (filled[bin] === 1) continue;
       const base = bin * size;
       for (let t = 0; t < size; t++) {

@@ -34,7 +34,8 @@ const CMS_PHRASES = new Set([
   'advertisement',
   'read more',
 ]);
-const CMS_MAX_WORDS = 12;
+/** The longest of the phrases above, in words: longer paragraphs are never chrome. */
+export const CMS_MAX_WORDS = 12;
 
 /** Why a paragraph is not article text, or null: a scraper artifact or publishing-system chrome. */
 export function junkKind(paragraph: PreparedParagraph, occurrences: number): BoilerplateKind | null {
