@@ -75,7 +75,7 @@ export async function measure(corpus: string): Promise<Measurement> {
       { paths: [corpus], include: [], exclude: [], cwd: process.cwd(), options: resolveOptions(), threads: defaultThreads(), wordOps: true },
       { warning: (w) => process.stderr.write(`measure: warning: ${w.message}\n`), clock: now },
     );
-    const { report, bytes } = run;
+    const { analysis, bytes } = run;
     const timings = { walk: run.walkMs, prepare: run.prepareMs, ...run.timings };
     // Render and write as `runScan` does for --json: chunk by chunk into the output file.
     let renderMs = 0;
@@ -83,7 +83,7 @@ export async function measure(corpus: string): Promise<Measurement> {
     let jsonBytes = 0;
     const fd = openSync(path.join(outDir, 'report.json'), 'w');
     try {
-      const chunks = renderJsonChunks(report);
+      const chunks = renderJsonChunks(analysis);
       for (;;) {
         let t = now();
         const next = chunks.next();
@@ -107,10 +107,10 @@ export async function measure(corpus: string): Promise<Measurement> {
     stages.write = writeMs;
     return {
       bytes,
-      documents: report.summary.documents,
-      paragraphs: report.summary.paragraphs,
-      candidatePairs: report.summary.candidatePairs,
-      verifiedPairs: report.summary.verifiedPairs,
+      documents: analysis.summary.documents,
+      paragraphs: analysis.summary.paragraphs,
+      candidatePairs: analysis.summary.candidatePairs,
+      verifiedPairs: analysis.summary.verifiedPairs,
       elapsedMs,
       cpuMs: (cpu.user + cpu.system) / 1000,
       stages,

@@ -234,6 +234,20 @@ export interface Report {
   warnings: Warning[];
 }
 
+/**
+ * A report whose documents are made one at a time as they are read (core/scan/scanner.ts,
+ * ScanAnalysis), so a renderer can write a report of any size without holding it whole.
+ * `documents` and `groups` give the same values as the Report's fields of those names.
+ */
+export interface ReportSource {
+  schemaVersion: typeof SCHEMA_VERSION;
+  options: ResolvedOptions;
+  summary: Summary;
+  warnings: readonly Warning[];
+  documents(): Iterable<DocumentReport>;
+  groups(): GroupReport[];
+}
+
 /** Milliseconds per pipeline stage; kept out of the report so that two runs print the same report. */
 export interface StageTimings {
   segment: number;

@@ -3,7 +3,7 @@
  * fails on paragraphs; `check` can also fail on a whole document (a copy).
  */
 import { failingStatuses } from '../core/classify.js';
-import type { DocumentReport, Report, StoryReport } from '../core/types.js';
+import type { DocumentReport, Report, SegmentStatus, StoryReport } from '../core/types.js';
 
 export type FailOn = 'shared' | 'edited';
 export const FAIL_ON_VALUES: readonly FailOn[] = ['shared', 'edited'];
@@ -13,20 +13,30 @@ export const CHECK_FAIL_ON: readonly CheckFailOn[] = [...FAIL_ON_VALUES, 'docume
 /** --fail-on document: the share of a story's words that makes its article a copy (issue 4: "say >= 80%"). */
 export const DEFAULT_COPY_SHARE = 0.8;
 
+/** What the gate reads of a paragraph (a report's segment, or the scan's analysis). */
+export interface ParagraphFacts {
+  status: SegmentStatus;
+  words: number;
+  repeat?: boolean;
+}
+
 /**
  * Paragraphs that count for --fail-on shared or edited: evidence of reuse (at least --min-words
  * words, not a repeat; boilerplate has its own status) with such a status.
  */
-export function failingParagraphs(documents: readonly DocumentReport[], failOn: FailOn, minWords: number): number {
+export function failingParagraphs(paragraphs: Iterable<ParagraphFacts>, failOn: FailOn, minWords: number): number {
   const statuses = failingStatuses(failOn);
   let count = 0;
-  for (const doc of documents) {
-    for (const segment of doc.segments) {
-      if (segment.repeat || segment.words < minWords) continue;
-      if (statuses.includes(segment.status)) count++;
-    }
+  for (const paragraph of paragraphs) {
+    if (paragraph.repeat === true || paragraph.words < minWords) continue;
+    if (statuses.includes(paragraph.status)) count++;
   }
   return count;
+}
+
+/** The paragraphs of a report's documents, for the gate. */
+export function* segmentsOf(documents: readonly DocumentReport[]): Generator<ParagraphFacts> {
+  for (const doc of documents) yield* doc.segments;
 }
 
 /** The stories of a document that are copies: at least `copyShare` of their words reused. */
@@ -41,5 +51,5 @@ export function copiedStories(doc: DocumentReport, copyShare: number): StoryRepo
  */
 export function isFlagged(doc: DocumentReport, report: Report, failOn: CheckFailOn, copyShare: number): boolean {
   if (failOn === 'document') return copiedStories(doc, copyShare).length > 0;
-  return failingParagraphs([doc], failOn, report.options.minWords) > 0;
+  return failingParagraphs(doc.segments, failOn, report.options.minWords) > 0;
 }

@@ -3,9 +3,9 @@
  * run the report stages. Warnings reach the caller as they happen (a hook, so a long run shows
  * them early) and are kept in the report.
  */
-import { buildReport, type ScanResult } from '../core/scan/scanner.js';
+import { analyse, type ScanAnalysis } from '../core/scan/scanner.js';
 import type { Clock, PreparedDocument } from '../core/model.js';
-import type { ResolvedOptions, Warning } from '../core/types.js';
+import type { ResolvedOptions, StageTimings, Warning } from '../core/types.js';
 import { findArticles, nothingReadable, type WalkRequest } from './files.js';
 import { prepareFiles } from './prepare-pool.js';
 
@@ -22,7 +22,10 @@ export interface EngineHooks {
   clock?: Clock;
 }
 
-export interface ScanRun extends ScanResult {
+export interface ScanRun {
+  /** Statuses and counts; the report itself is made when asked for (analysis.report(), or documents one at a time). */
+  analysis: ScanAnalysis;
+  timings: StageTimings;
   /** Bytes of text read. */
   bytes: number;
   files: number;
@@ -66,6 +69,6 @@ export async function scanPaths(request: ScanRequest, hooks: EngineHooks = {}): 
   const { prepared, bytes, timings } = await prepareAll(files, request, hooks, warnings);
   const prepareMs = clock() - prepareStart;
   if (prepared.length === 0) throw nothingReadable(files.length);
-  const result = buildReport(prepared, request.options, warnings, { wordOps: request.wordOps }, clock, timings);
-  return { ...result, bytes, files: files.length, walkMs, prepareMs };
+  const { analysis, timings: stages } = analyse(prepared, request.options, warnings, { wordOps: request.wordOps }, clock, timings);
+  return { analysis, timings: stages, bytes, files: files.length, walkMs, prepareMs };
 }

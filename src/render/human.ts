@@ -6,7 +6,7 @@
  * be fixed at the source. Readable without colour: statuses are words, diffs use [-x-]{+y+}.
  */
 import Table from 'cli-table3';
-import type { DocumentReport, EditSummary, GroupMember, GroupReport, Report, SegmentReport } from '../core/types.js';
+import type { DocumentReport, EditSummary, GroupMember, GroupReport, Report, SegmentReport, Summary, Warning } from '../core/types.js';
 import { renderOps } from './diff.js';
 import type { Palette } from './palette.js';
 import { lineSpan, percent, plural, preview, relativeName, widest } from './text.js';
@@ -25,7 +25,7 @@ export interface HumanOptions {
   elapsedMs: number;
 }
 
-export function renderSummary(report: Report, elapsedMs: number): string {
+export function renderSummary(report: { summary: Summary; warnings: readonly Warning[] }, elapsedMs: number): string {
   const s = report.summary;
   const seconds = (elapsedMs / 1000).toFixed(2);
   const skipped = report.warnings.filter((w) => w.code !== 'duplicate-id').length;

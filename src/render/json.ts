@@ -1,52 +1,51 @@
 /**
  * The machine-readable report as JSON: one compact document, newline-terminated. Compact
- * because the report is large (each paragraph lists up to --max-matches matches with their
- * word operations): indentation made it 1.75 times bigger and slower to write, and `jq .`
- * pretty-prints it for a reader anyway.
+ * because the report is large (each paragraph lists its matches with their word operations):
+ * indentation made it 1.75 times bigger and slower to write, and `jq .` pretty-prints it for a
+ * reader anyway.
  */
-import type { Report } from '../core/types.js';
+import type { DocumentReport, GroupReport, Report, ReportSource } from '../core/types.js';
 
 export function renderJson(value: unknown): string {
   return `${JSON.stringify(value)}\n`;
 }
 
 /**
- * The same text as `renderJson`, byte for byte, in pieces of about this many characters.
- *
- * Why: V8 cannot build a string over 2^29 - 24 characters, and `npm run bench` on a 100 MB
- * corpus (a 740 MB report) failed in `JSON.stringify` with "RangeError: Invalid string
- * length"; the single string also held the whole text, and its UTF-8 copy, in memory.
+ * Pieces of about this many characters. V8 cannot build a string over 2^29 - 24 characters
+ * (`npm run bench` on a 100 MB corpus once failed in `JSON.stringify` with "RangeError:
+ * Invalid string length"), and one string would hold the whole text, and its UTF-8 copy.
  */
 export const JSON_CHUNK_CHARS = 1 << 20;
 
-/**
- * `renderJson(report)` as a sequence of strings, for writing a report of any size: long arrays
- * (documents) go a slice of elements at a time.
- */
-export function* renderJsonChunks(report: Report, chunkChars = JSON_CHUNK_CHARS): Generator<string> {
+/** Elements of a long array as JSON text, a slice of about chunkChars at a time, without the brackets. */
+function* arrayBody<T>(items: Iterable<T>, chunkChars: number): Generator<string> {
+  let pending: string[] = [];
+  let size = 0;
   let first = true;
-  yield '{';
-  for (const [key, value] of Object.entries(report)) {
-    if (value === undefined || typeof value === 'function') continue; // left out, as JSON.stringify does
-    const name = `${first ? '' : ','}${JSON.stringify(key)}:`;
-    first = false;
-    if (!Array.isArray(value) || value.length === 0) {
-      yield `${name}${JSON.stringify(value)}`;
-      continue;
+  for (const item of items) {
+    const text = JSON.stringify(item);
+    pending.push(text);
+    size += text.length;
+    if (size >= chunkChars) {
+      yield `${first ? '' : ','}${pending.join(',')}`;
+      first = false;
+      pending = [];
+      size = 0;
     }
-    yield `${name}[`;
-    let perSlice = 1;
-    let written = 0;
-    for (let start = 0; start < value.length; ) {
-      const slice = value.slice(start, start + perSlice);
-      const text = JSON.stringify(slice);
-      yield `${start === 0 ? '' : ','}${text.slice(1, -1)}`;
-      start += slice.length;
-      written += text.length;
-      // Aim the next slice at chunkChars from the average element so far.
-      perSlice = Math.max(1, Math.min(65536, Math.floor((chunkChars * start) / written)));
-    }
-    yield ']';
   }
-  yield '}\n';
+  if (pending.length > 0) yield `${first ? '' : ','}${pending.join(',')}`;
+}
+
+/**
+ * `renderJson(report)` as a sequence of strings, byte for byte, for writing a report of any
+ * size. Given a ReportSource, documents are made, written and let go one at a time.
+ */
+export function* renderJsonChunks(report: Report | ReportSource, chunkChars = JSON_CHUNK_CHARS): Generator<string> {
+  const documents: Iterable<DocumentReport> = typeof report.documents === 'function' ? report.documents() : report.documents;
+  const groups: GroupReport[] = typeof report.groups === 'function' ? report.groups() : report.groups;
+  yield `{"schemaVersion":${JSON.stringify(report.schemaVersion)},"options":${JSON.stringify(report.options)},"summary":${JSON.stringify(report.summary)},"documents":[`;
+  yield* arrayBody(documents, chunkChars);
+  yield '],"groups":[';
+  yield* arrayBody(groups, chunkChars);
+  yield `],"warnings":${JSON.stringify(report.warnings)}}\n`;
 }

@@ -6,7 +6,7 @@
  * words of one of its stories, in-file repeats left out, are in paragraphs shared with or
  * edited from another article, archived or incoming (the stories' `reusedShare`).
  */
-import { checkPaths, copiedStories, failingParagraphs, MAX_ARCHIVED_PER_PARAGRAPH, type CheckRun } from '../../engine/index.js';
+import { checkPaths, copiedStories, failingParagraphs, MAX_ARCHIVED_PER_PARAGRAPH, segmentsOf, type CheckRun } from '../../engine/index.js';
 import type { DocumentReport } from '../../core/index.js';
 import { renderHuman, renderSummary } from '../../render/human.js';
 import { renderArchiveMatches } from '../../render/ingest.js';
@@ -98,7 +98,7 @@ function gateExit(command: CheckCommand, run: CheckRun, io: CliIO): number {
     );
     return EXIT_FOUND;
   }
-  const found = failingParagraphs(run.report.documents, failOn, run.report.options.minWords);
+  const found = failingParagraphs(segmentsOf(run.report.documents), failOn, run.report.options.minWords);
   if (found === 0) return EXIT_OK;
   io.stderr.write(`dedupe: --fail-on ${failOn}: ${found} paragraph${found === 1 ? '' : 's'} found in ${run.flagged.map((d) => d.path).join(', ')}\n`);
   return EXIT_FOUND;

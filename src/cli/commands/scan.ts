@@ -1,5 +1,7 @@
 /**
  * `dedupe [scan] <paths...>`: the engine scans, a renderer formats, the gate picks the exit code.
+ * `-q` prints the summary line only, so the matches and the groups' provenance are never made;
+ * `--json` writes the report one document at a time.
  */
 import { failingParagraphs, scanPaths } from '../../engine/index.js';
 import { renderHuman, renderSummary } from '../../render/human.js';
@@ -13,21 +15,22 @@ export async function runScanCommand(command: ScanCommand, io: CliIO): Promise<n
   const started = io.now();
   const { output } = command;
   const run = await scanPaths({ ...command, cwd: io.cwd, wordOps: output.json || output.diff }, engineHooks(io));
-  const { report } = run;
-  const elapsedMs = io.now() - started;
+  const { analysis } = run;
   if (output.json) {
-    // In pieces: a large corpus's report is longer than the longest string V8 can hold.
-    for (const chunk of renderJsonChunks(report)) io.stdout.write(chunk);
+    for (const chunk of renderJsonChunks(analysis)) io.stdout.write(chunk);
+  } else if (output.quiet) {
+    io.stdout.write(`${renderSummary(analysis, io.now() - started)}\n`);
   } else {
+    const report = analysis.report();
     const { color, palette } = outputStyle(output, io);
-    io.stdout.write(renderHuman(report, { palette, color, width: io.stdout.columns ?? 100, quiet: output.quiet, diff: output.diff, elapsedMs }));
+    io.stdout.write(renderHuman(report, { palette, color, width: io.stdout.columns ?? 100, quiet: false, diff: output.diff, elapsedMs: io.now() - started }));
   }
   if (output.verbose) {
     const stages = { walk: run.walkMs, prepare: run.prepareMs, ...run.timings };
-    io.stderr.write(`dedupe: ${renderSummary(report, elapsedMs)}; ${stageLine(stages)}\n`);
+    io.stderr.write(`dedupe: ${renderSummary(analysis, io.now() - started)}; ${stageLine(stages)}\n`);
   }
   if (command.failOn === undefined) return EXIT_OK;
-  const found = failingParagraphs(report.documents, command.failOn, report.options.minWords);
+  const found = failingParagraphs(analysis.paragraphs(), command.failOn, analysis.options.minWords);
   if (found === 0) return EXIT_OK;
   io.stderr.write(`dedupe: --fail-on ${command.failOn}: ${found} paragraph${found === 1 ? '' : 's'} found\n`);
   return EXIT_FOUND;

@@ -1,12 +1,13 @@
 /**
- * The last stage: the report's documents (every paragraph with its status, matches, cluster
- * and story), their stories with reuse shares, and the summary counts. Statuses come from
- * classify.ts; this stage only puts the pieces together.
+ * The last stages: every paragraph's status (classify.ts) in one pass, with the counts and reuse
+ * shares that need nothing else (the summary, `-q`, `--fail-on`), then, only for a caller that
+ * shows them, each document's report with its matches, built one document at a time so a large
+ * report can be written out as it is made.
  */
 import { isEvidence, paragraphStatus } from '../classify.js';
 import type { Clusters, Corpus, Grouping, Noise, PreparedDocument } from '../model.js';
 import { share } from '../numbers.js';
-import type { DocumentReport, SegmentReport, StoryReport, Summary } from '../types.js';
+import type { DocumentReport, SegmentReport, SegmentStatus, StoryReport, Summary } from '../types.js';
 import type { MatchLister } from './matches.js';
 import { boilerplateOf } from './noise.js';
 
@@ -16,43 +17,87 @@ export interface AssemblyInput {
   clusters: Clusters;
   grouping: Grouping;
   matches: MatchLister;
-  /** Per story: the document whose matches are listed first (its group's original), or -1. */
-  originalDocOfStory: Int32Array;
   minWords: number;
 }
 
-/** Reuse per story: words in evidence paragraphs, and of those the reused ones. */
-interface StoryTally {
-  reused: number[];
-  counted: number[];
+/** Status codes, per paragraph, in `Statuses.status`. */
+const STATUS_NAMES: readonly SegmentStatus[] = ['unique', 'shared', 'edited', 'boilerplate'];
+
+/** The outcome of the status pass. */
+export interface Statuses {
+  /** Per paragraph: index into STATUS_NAMES. */
+  status: Uint8Array;
+  /** Per story: words of evidence paragraphs, and of those the reused ones (for reuse shares). */
+  storyCounted: Float64Array;
+  storyReused: Float64Array;
+  /** Per paragraph: exact copies plus derived paragraphs elsewhere. */
+  matchCount: Uint32Array;
 }
 
-export function assembleDocuments(input: AssemblyInput, summary: Summary): DocumentReport[] {
-  const { corpus, noise } = input;
-  const tally: StoryTally = { reused: new Array<number>(noise.stories.length).fill(0), counted: new Array<number>(noise.stories.length).fill(0) };
-  const documents: DocumentReport[] = [];
-  corpus.docs.forEach((doc, docIndex) => {
-    if (doc.context) return;
+export function statusOf(statuses: Statuses, p: number): SegmentStatus {
+  return STATUS_NAMES[statuses.status[p]!]!;
+}
+
+/** Classifies every paragraph and counts what the summary says; fills `summary`'s counts. */
+export function classifyAll(input: AssemblyInput, summary: Summary): Statuses {
+  const { corpus, noise, clusters, grouping } = input;
+  const total = corpus.paragraphs.length;
+  const statuses: Statuses = {
+    status: new Uint8Array(total),
+    storyCounted: new Float64Array(noise.stories.length),
+    storyReused: new Float64Array(noise.stories.length),
+    matchCount: new Uint32Array(total),
+  };
+  for (let p = 0; p < total; p++) {
+    const { exactCount, derivedCount } = input.matches.counts(p);
+    const boilerplate = boilerplateOf(noise, clusters, grouping, p);
+    const status = paragraphStatus(exactCount, derivedCount, boilerplate);
+    statuses.status[p] = STATUS_NAMES.indexOf(status);
+    statuses.matchCount[p] = exactCount + derivedCount;
+    const words = corpus.paragraphs[p]!.words;
+    const repeat = noise.repeated[p] === 1;
+    // Only paragraphs that could be evidence of reuse count, on both sides of the share:
+    // a whole article copied is 100% reused, whatever its short headings.
+    if (isEvidence({ words, repeat, boilerplate: boilerplate !== null }, input.minWords)) {
+      const unit = noise.storyOf[p]!;
+      statuses.storyCounted[unit]! += words;
+      if (status !== 'unique') statuses.storyReused[unit]! += words;
+    }
+    if (corpus.docs[corpus.paragraphDoc[p]!]!.context) continue;
+    summary[status]++;
+    if (repeat) summary.repeats++;
+  }
+  for (const doc of corpus.docs) {
+    if (doc.context) continue;
     summary.documents++;
     summary.paragraphs += doc.paragraphs.length;
-    documents.push(assembleDocument(input, doc, docIndex, tally, summary));
-  });
-  return documents;
+  }
+  return statuses;
 }
 
-function assembleDocument(input: AssemblyInput, doc: PreparedDocument, docIndex: number, tally: StoryTally, summary: Summary): DocumentReport {
+/** Global story numbers of a document's stories. */
+function storiesOf(noise: Noise, docIndex: number): number[] {
+  const units: number[] = [];
+  for (let unit = noise.firstStoryOf[docIndex]!; unit < noise.stories.length && noise.stories[unit]!.doc === docIndex; unit++) units.push(unit);
+  return units;
+}
+
+/**
+ * One document's report. `originalDocOfStory` gives, per story, the document whose matches are
+ * listed first (the story's group's original), or -1.
+ */
+export function assembleDocument(input: AssemblyInput, statuses: Statuses, originalDocOfStory: Int32Array, docIndex: number): DocumentReport {
   const { corpus, noise, clusters, grouping } = input;
+  const doc: PreparedDocument = corpus.docs[docIndex]!;
   const base = corpus.firstParagraphOf[docIndex]!;
   const counts = { shared: 0, edited: 0, unique: 0, boilerplate: 0, repeats: 0 };
   const segments = doc.paragraphs.map((paragraph, index): SegmentReport => {
     const p = base + index;
     const unit = noise.storyOf[p]!;
-    const found = input.matches.find(p, input.originalDocOfStory[unit]!);
-    const boilerplate = boilerplateOf(noise, clusters, grouping, p);
-    const status = paragraphStatus(found.exactCount, found.derivedCount, boilerplate);
+    const status = statusOf(statuses, p);
+    const found = input.matches.find(p, originalDocOfStory[unit]!);
     const cluster = clusters.paragraphCluster[p]!;
     counts[status]++;
-    summary[status]++;
     const report: SegmentReport = {
       index,
       startLine: paragraph.segment.startLine,
@@ -62,28 +107,20 @@ function assembleDocument(input: AssemblyInput, doc: PreparedDocument, docIndex:
       story: noise.stories[unit]!.span.index,
       cluster: cluster >= 0 ? cluster + 1 : null,
       matches: found.matches,
-      matchCount: found.exactCount + found.derivedCount,
+      matchCount: statuses.matchCount[p]!,
       text: paragraph.segment.text,
     };
     if (found.merges.length > 0) report.merges = found.merges;
+    const boilerplate = status === 'boilerplate' ? boilerplateOf(noise, clusters, grouping, p) : null;
     if (boilerplate) report.boilerplate = boilerplate;
-    const repeat = noise.repeated[p] === 1;
-    if (repeat) {
+    if (noise.repeated[p] === 1) {
       report.repeat = true;
       if (noise.repeatOf[p]! >= 0) report.repeatOf = noise.repeatOf[p]!;
       counts.repeats++;
-      summary.repeats++;
-    }
-    // Only paragraphs that could be evidence of reuse count, on both sides of the share:
-    // a whole article copied is 100% reused, whatever its short headings.
-    if (isEvidence({ words: paragraph.words, repeat, boilerplate: boilerplate !== null }, input.minWords)) {
-      tally.counted[unit]! += paragraph.words;
-      if (status !== 'unique') tally.reused[unit]! += paragraph.words;
     }
     return report;
   });
-  const units: number[] = [];
-  for (let unit = noise.firstStoryOf[docIndex]!; unit < noise.stories.length && noise.stories[unit]!.doc === docIndex; unit++) units.push(unit);
+  const units = storiesOf(noise, docIndex);
   const stories: StoryReport[] = units.map((unit) => {
     const { span } = noise.stories[unit]!;
     const group = grouping.groupOf[unit]!;
@@ -93,12 +130,12 @@ function assembleDocument(input: AssemblyInput, doc: PreparedDocument, docIndex:
       endLine: span.endLine,
       segments: [span.firstSegment, span.lastSegment],
       words: clusters.storyWords[unit]!,
-      reusedShare: share(tally.reused[unit]!, tally.counted[unit]!),
+      reusedShare: share(statuses.storyReused[unit]!, statuses.storyCounted[unit]!),
       group: group >= 0 ? group + 1 : null,
     };
   });
-  const reused = units.reduce((sum, unit) => sum + tally.reused[unit]!, 0);
-  const counted = units.reduce((sum, unit) => sum + tally.counted[unit]!, 0);
+  const reused = units.reduce((sum, unit) => sum + statuses.storyReused[unit]!, 0);
+  const counted = units.reduce((sum, unit) => sum + statuses.storyCounted[unit]!, 0);
   return {
     path: doc.id,
     layout: doc.layout,

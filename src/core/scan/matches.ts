@@ -105,6 +105,30 @@ export class MatchLister {
     return match;
   }
 
+  /** The derived pairs of paragraph `p`'s variant with paragraphs of other documents, when they make it edited. */
+  private derivedEdges(v: number, doc: number): Edge[] {
+    const variants = this.corpus.variants;
+    const edges = this.edges[v]!;
+    if (edges.length === 0) return edges;
+    const relevant = edges.filter((edge) => variants[edge.other]!.members.length > this.membersIn(edge.other, doc));
+    const links = relevant.map((edge) => ({
+      jaccard: edge.overlap.jaccard,
+      inside: edge.reversed ? edge.overlap.containmentOfB : edge.overlap.containmentOfA,
+    }));
+    return isEditedBy(links, this.options) ? relevant : [];
+  }
+
+  /** How many exact copies and derived paragraphs paragraph `p` has in other documents, without listing them. */
+  counts(p: number): { exactCount: number; derivedCount: number } {
+    const { variantOf, variants, paragraphDoc } = this.corpus;
+    const v = variantOf[p]!;
+    if (v < 0) return { exactCount: 0, derivedCount: 0 };
+    const doc = paragraphDoc[p]!;
+    let derivedCount = 0;
+    for (const edge of this.derivedEdges(v, doc)) derivedCount += variants[edge.other]!.members.length - this.membersIn(edge.other, doc);
+    return { exactCount: variants[v]!.members.length - this.membersIn(v, doc), derivedCount };
+  }
+
   /** Paragraph `p`'s matches; `preferred` is the document listed first (-1: none). */
   find(p: number, preferred: number): ParagraphMatches {
     const { variantOf, variants, paragraphDoc } = this.corpus;
@@ -114,19 +138,11 @@ export class MatchLister {
     const exactCount = variants[v]!.members.length - this.membersIn(v, doc);
     const exactMembers = this.listMembers(v, doc, preferred);
     const exact = exactMembers.map((q) => this.describe(p, q, null, false));
-    // Derived pairs with paragraphs in other documents.
-    const relevant = this.edges[v]!.filter((edge) => variants[edge.other]!.members.length > this.membersIn(edge.other, doc));
-    const links = relevant.map((edge) => ({
-      jaccard: edge.overlap.jaccard,
-      inside: edge.reversed ? edge.overlap.containmentOfB : edge.overlap.containmentOfA,
-    }));
     let derivedCount = 0;
     const edited: Array<{ q: number; edge: Edge }> = [];
-    if (isEditedBy(links, this.options)) {
-      for (const edge of relevant) {
-        derivedCount += variants[edge.other]!.members.length - this.membersIn(edge.other, doc);
-        for (const q of this.listMembers(edge.other, doc, preferred)) edited.push({ q, edge });
-      }
+    for (const edge of this.derivedEdges(v, doc)) {
+      derivedCount += variants[edge.other]!.members.length - this.membersIn(edge.other, doc);
+      for (const q of this.listMembers(edge.other, doc, preferred)) edited.push({ q, edge });
     }
     const rank = (x: { q: number; edge: Edge }): number => (paragraphDoc[x.q] === preferred ? 0 : 1);
     edited.sort((x, y) => rank(x) - rank(y) || y.edge.overlap.jaccard - x.edge.overlap.jaccard || x.q - y.q);

@@ -17,11 +17,24 @@
 import { createSigner, type Signer } from '../signing/signer.js';
 import type { Clock, PreparedDocument, PrepareTimings } from '../model.js';
 import { resolveOptions } from '../options.js';
-import { SCHEMA_VERSION, type InputDocument, type Report, type ResolvedOptions, type ScanOptions, type StageTimings, type Summary, type Warning } from '../types.js';
-import { assembleDocuments } from './assemble.js';
+import {
+  SCHEMA_VERSION,
+  type DocumentReport,
+  type GroupReport,
+  type InputDocument,
+  type Report,
+  type ReportSource,
+  type ResolvedOptions,
+  type SegmentStatus,
+  type ScanOptions,
+  type StageTimings,
+  type Summary,
+  type Warning,
+} from '../types.js';
+import { assembleDocument, classifyAll, statusOf, type AssemblyInput, type Statuses } from './assemble.js';
 import { buildClusters, identicalStories } from './clusters.js';
 import { findCandidates, verifyCandidates } from './edges.js';
-import { buildGroupReports } from './groups.js';
+import { buildGroupReports, type GroupReports } from './groups.js';
 import { groupDocuments } from './grouping.js';
 import { MatchLister } from './matches.js';
 import { findNoise } from './noise.js';
@@ -43,15 +56,85 @@ export interface FinishOptions {
 
 const noClock: Clock = () => 0;
 
-/** Runs the report stages over prepared documents; `earlier` are the prepare stages' timings. */
-export function buildReport(
+/**
+ * A finished scan, before its report is written: statuses, counts and groups are known; the
+ * group reports (provenance) and each document's report (matches, word operations) are made
+ * when asked for, so `-q` and `--fail-on` never pay for them and a large report is written one
+ * document at a time.
+ */
+export class ScanAnalysis implements ReportSource {
+  readonly schemaVersion = SCHEMA_VERSION;
+  readonly summary: Summary;
+  private groupReports: GroupReports | null = null;
+
+  constructor(
+    readonly options: ResolvedOptions,
+    readonly warnings: readonly Warning[],
+    private readonly input: AssemblyInput,
+    private readonly statuses: Statuses,
+    summary: Summary,
+  ) {
+    this.summary = summary;
+  }
+
+  /** Indexes (into the scan's documents) of the documents the report lists, in order. */
+  documentIndexes(): number[] {
+    const out: number[] = [];
+    this.input.corpus.docs.forEach((doc, i) => {
+      if (!doc.context) out.push(i);
+    });
+    return out;
+  }
+
+  private groupData(): GroupReports {
+    this.groupReports ??= buildGroupReports(this.input.corpus, this.input.noise, this.input.clusters, this.input.grouping, this.options);
+    return this.groupReports;
+  }
+
+  /** The syndication groups with their provenance (aligns each member with its original). */
+  groups(): GroupReport[] {
+    return this.groupData().groups;
+  }
+
+  /** The reports of the listed documents, each made when reached. */
+  *documents(): Generator<DocumentReport> {
+    for (const i of this.documentIndexes()) yield this.document(i);
+  }
+
+  /** Status, words and repeat of every paragraph of the listed documents, without their reports. */
+  *paragraphs(): Generator<{ status: SegmentStatus; words: number; repeat: boolean }> {
+    const { corpus, noise } = this.input;
+    for (let p = 0; p < corpus.paragraphs.length; p++) {
+      if (corpus.docs[corpus.paragraphDoc[p]!]!.context) continue;
+      yield { status: statusOf(this.statuses, p), words: corpus.paragraphs[p]!.words, repeat: noise.repeated[p] === 1 };
+    }
+  }
+
+  /** The report of one document (by index into the scan's documents). */
+  document(docIndex: number): DocumentReport {
+    return assembleDocument(this.input, this.statuses, this.groupData().originalDocOfStory, docIndex);
+  }
+
+  /** The whole report, held in memory. */
+  report(): Report {
+    const documents = [...this.documents()];
+    return { schemaVersion: SCHEMA_VERSION, options: this.options, summary: this.summary, documents, groups: this.groups(), warnings: [...this.warnings] };
+  }
+}
+
+/**
+ * Runs the report stages that every caller needs (up to each paragraph's status) over prepared
+ * documents; `earlier` are the prepare stages' timings. What is left is done by the analysis
+ * on demand (`report`, `document`, `groups`).
+ */
+export function analyse(
   prepared: readonly PreparedDocument[],
   options: ResolvedOptions,
   extraWarnings: readonly Warning[],
   finish: FinishOptions = {},
   clock: Clock = noClock,
   earlier: PrepareTimings = { segment: 0, normalize: 0, shingle: 0, sign: 0 },
-): ScanResult {
+): { analysis: ScanAnalysis; timings: StageTimings } {
   const ordered = orderDocuments(prepared);
   const warnings = [...extraWarnings, ...ordered.warnings];
   let t = clock();
@@ -70,7 +153,6 @@ export function buildReport(
   const clusterMs = clock() - t;
 
   t = clock();
-  const { groups, originalDocOfStory } = buildGroupReports(corpus, noise, clusters, grouping, options);
   const matches = new MatchLister(corpus, edges.byVariant, { ...options, wordOps: finish.wordOps ?? true });
   const summary: Summary = {
     documents: 0,
@@ -85,10 +167,26 @@ export function buildReport(
     candidatePairs: candidates.pairs.length,
     verifiedPairs: edges.verifiedPairs,
   };
-  const documents = assembleDocuments({ corpus, noise, clusters, grouping, matches, originalDocOfStory, minWords: options.minWords }, summary);
-  const report: Report = { schemaVersion: SCHEMA_VERSION, options, summary, documents, groups, warnings };
+  const input: AssemblyInput = { corpus, noise, clusters, grouping, matches, minWords: options.minWords };
+  const statuses = classifyAll(input, summary);
+  const analysis = new ScanAnalysis(options, warnings, input, statuses, summary);
   const timings = { ...earlier, candidates: candidatesMs, verify: verifyMs, cluster: clusterMs, report: clock() - t };
-  return { report, timings };
+  return { analysis, timings };
+}
+
+/** Runs every report stage over prepared documents and returns the whole report. */
+export function buildReport(
+  prepared: readonly PreparedDocument[],
+  options: ResolvedOptions,
+  extraWarnings: readonly Warning[],
+  finish: FinishOptions = {},
+  clock: Clock = noClock,
+  earlier: PrepareTimings = { segment: 0, normalize: 0, shingle: 0, sign: 0 },
+): ScanResult {
+  const { analysis, timings } = analyse(prepared, options, extraWarnings, finish, clock, earlier);
+  const t = clock();
+  const report = analysis.report();
+  return { report, timings: { ...timings, report: timings.report + clock() - t } };
 }
 
 /** Incremental scan: `add` documents in any order, then `finish` once. */

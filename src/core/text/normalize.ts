@@ -136,7 +136,7 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function grown(ends: Uint32Array): Uint32Array {
+function grown(ends: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
   const bigger = new Uint32Array(ends.length * 2);
   bigger.set(ends);
   return bigger;
