@@ -249,6 +249,9 @@ export class TokenHasher {
     return windows;
   }
 
+  /** The text key's two 32-bit halves (high, low) of the last `textKeyOf` call. */
+  readonly keyHalves = new Uint32Array(2);
+
   /** A 64-bit hash of the whole token sequence as 16 hex digits: the key of exact (normalised) equality. */
   textKeyOf(ids: Uint32Array, count: number): string {
     let a = 0x3c6ef372 ^ count;
@@ -260,6 +263,8 @@ export class TokenHasher {
     }
     const high = fmix32(a ^ Math.imul(b, 0xc2b2ae3d));
     const low = fmix32(b + high);
+    this.keyHalves[0] = high;
+    this.keyHalves[1] = low;
     return hex64(high, low);
   }
 

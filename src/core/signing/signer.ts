@@ -11,29 +11,22 @@
  * per token; shingle hashes go to scratch arrays; a paragraph whose text was signed before
  * (a repeated footer, a reprint's unchanged paragraph) takes the arrays signed then.
  */
-import { CMS_MAX_WORDS, isChrome } from '../text/junk.js';
+import { CMS_MAX_WORDS, CMS_PHRASE_TOKENS } from '../text/junk.js';
 import { tokenize, tokenizeInto, TokenBuffer } from '../text/normalize.js';
 import { segment } from '../text/segment.js';
 import { bandKeys } from '../matching/lsh.js';
-import { toSortedSet } from '../matching/overlap.js';
+import { sortedDistinct } from '../matching/overlap.js';
 import type { Clock, PreparedDocument, PreparedParagraph, PrepareTimings } from '../model.js';
 import type { InputDocument, ResolvedOptions } from '../types.js';
 import { loadXXHash, TokenHasher } from './hash.js';
 import { MinHasher } from './minhash.js';
+import { SignedCache, type Signed } from './signed-cache.js';
 
 /** Character shingles for unspaced scripts span 2k-1 characters: about k words of Chinese. */
 export function shingleLength(shingleSize: number, unspaced: boolean): number {
   return unspaced ? 2 * shingleSize - 1 : shingleSize;
 }
 
-/**
- * Paragraph texts remembered with their signed arrays. Bounded: the memory of the arrays it
- * keeps alive (on a worker thread they are copied out anyway) stays small, and the repeats that
- * matter (footers, reprints) recur close together.
- */
-const SIGNED_CACHE_ENTRIES = 50_000;
-
-type Signed = Pick<PreparedParagraph, 'shingles' | 'bandKeys' | 'anchors'>;
 
 const noClock: Clock = () => 0;
 
@@ -45,7 +38,9 @@ export class Signer {
   private ids = new Uint32Array(1024);
   private shingleLo = new Uint32Array(1024);
   private shingleHi = new Uint32Array(1024);
-  private signed = new Map<string, Signed>();
+  private readonly signed = new SignedCache();
+  /** Text keys of the lines of publishing-system chrome (text/junk.ts). */
+  private readonly chromeKeys: ReadonlySet<string>;
 
   constructor(
     readonly options: ResolvedOptions,
@@ -55,6 +50,7 @@ export class Signer {
   ) {
     this.signature = new Uint32Array(options.numHashes);
     this.banding = { bands: options.bands, rows: options.rows };
+    this.chromeKeys = new Set(CMS_PHRASE_TOKENS.map((tokens) => hasher.textKey(tokens)));
   }
 
   prepare(doc: InputDocument): PreparedDocument {
@@ -99,12 +95,13 @@ export class Signer {
     const ids = this.ids;
     const textKey = count > 0 ? hasher.textKeyOf(ids, count) : null;
     const paragraph: PreparedParagraph = { segment: seg, words: count, textKey, tokens: hasher.tokenHashesOf(ids, count), shingles: null, bandKeys: null, anchors: null };
-    if (count > 0 && count <= CMS_MAX_WORDS && isChrome(Array.from(ids.subarray(0, count), (id) => hasher.tokenString(id)))) paragraph.chrome = true;
+    if (count > 0 && count <= CMS_MAX_WORDS && this.chromeKeys.has(textKey!)) paragraph.chrome = true;
     let now = clock();
     timings.normalize += now - t;
     const size = shingleLength(this.options.shingleSize, unspaced);
     if (count < this.options.minWords || count < size) return paragraph;
-    const known = this.signed.get(textKey!);
+    const [high, low] = [hasher.keyHalves[0]!, hasher.keyHalves[1]!];
+    const known = this.signed.get(high, low);
     if (known) return Object.assign(paragraph, known);
     t = now;
     if (this.shingleLo.length < count) {
@@ -113,15 +110,14 @@ export class Signer {
     }
     const windows = hasher.shinglesOf(ids, count, size, this.shingleLo, this.shingleHi);
     const lo = this.shingleLo.subarray(0, windows);
-    const signed: Signed = { shingles: toSortedSet(lo), anchors: Uint32Array.of(lo[0]!, lo[windows - 1]!), bandKeys: null };
+    const anchors = Uint32Array.of(lo[0]!, lo[windows - 1]!);
     now = clock();
     timings.shingle += now - t;
     t = now;
     const signature = this.minHasher.signInto(this.shingleLo, this.shingleHi, windows, this.signature, this.banding.bands * this.banding.rows)!;
-    signed.bandKeys = bandKeys(signature, this.banding);
+    const signed: Signed = { shingles: sortedDistinct(lo), anchors, bandKeys: bandKeys(signature, this.banding) };
     timings.sign += clock() - t;
-    if (this.signed.size >= SIGNED_CACHE_ENTRIES) this.signed = new Map();
-    this.signed.set(textKey!, signed);
+    this.signed.set(high, low, signed);
     return Object.assign(paragraph, signed);
   }
 }

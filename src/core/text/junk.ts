@@ -45,7 +45,5 @@ export function junkKind(paragraph: PreparedParagraph, occurrences: number): Boi
   return null;
 }
 
-/** Whether a paragraph's normalised tokens are exactly a line of publishing-system chrome. */
-export function isChrome(tokens: readonly string[]): boolean {
-  return tokens.length <= CMS_MAX_WORDS && CMS_PHRASES.has(tokens.join(' '));
-}
+/** The chrome lines as token lists (the signer recognises them by their text keys). */
+export const CMS_PHRASE_TOKENS: readonly string[][] = [...CMS_PHRASES].map((phrase) => phrase.split(' '));
