@@ -1,20 +1,12 @@
 /**
  * The one serialisation of a prepared document, used both to send it between threads (the
- * prepare pool) and to store it in the index (a blob per document). A document becomes one
- * Uint32Array of numbers, one string of texts and a small header:
- *
- *   per paragraph: FIELDS numbers (layout below), then its tokens, shingles, band keys, anchors
- *   texts: every paragraph's text, one after the other (lengths are in the numbers)
- *
- * Why packed: structured cloning a PreparedDocument copies every paragraph object, segment
- * object and small typed array one by one; receiving them on the main thread cost as much as
- * preparing them, so two threads were no faster than one (10 MB bench corpus: 1.9 s against
- * 1.8 s). Unpacking makes the paragraph objects with typed-array views into the one buffer.
- *
- * `encodeDocument` turns the packed form into bytes (little-endian whatever the machine, so an
- * index copied between machines reads the same); `decodeDocument` reverses it.
+ * prepare pool) and to store it in the index (a blob per document). A prepared document is
+ * already flat (document.ts: one Uint32Array of numbers, one string of texts); packing adds a
+ * small header, and `encodeDocument` turns the three into bytes (little-endian whatever the
+ * machine, so an index copied between machines reads the same).
  */
-import type { Layout, PreparedDocument, PreparedParagraph } from './model.js';
+import { indexed } from './document.js';
+import type { Layout, PreparedDocument } from './model.js';
 
 /** What crosses between threads: transfer `numbers.buffer`, clone the rest. */
 export interface PackedDocument {
@@ -28,96 +20,20 @@ export interface PackedHeader {
   layout: Layout;
   lineCount: number;
   words: number;
-  paragraphCount: number;
+  /** Paragraphs. */
+  count: number;
   modifiedAt?: number;
 }
 
-// Per paragraph: index, startLine, endLine, blankLinesBefore, words, flags, text length,
-// text key high and low halves, and the lengths of tokens, shingles, band keys and anchors.
-const FIELDS = 13;
-const HAS_SHINGLES = 1;
-const CHROME = 2;
-const NO_TEXT_KEY = 4;
-
-function textKeyHalves(textKey: string | null): [number, number] {
-  if (textKey === null) return [0, 0];
-  return [parseInt(textKey.slice(0, 8), 16) >>> 0, parseInt(textKey.slice(8, 16), 16) >>> 0];
-}
-
-function textKeyOf(high: number, low: number): string {
-  return high.toString(16).padStart(8, '0') + low.toString(16).padStart(8, '0');
-}
-
 export function packDocument(doc: PreparedDocument): PackedDocument {
-  let size = 0;
-  for (const p of doc.paragraphs) size += FIELDS + p.tokens.length + (p.shingles?.length ?? 0) + (p.bandKeys?.length ?? 0) + (p.anchors?.length ?? 0);
-  const numbers = new Uint32Array(size);
-  const texts: string[] = [];
-  let at = 0;
-  for (const p of doc.paragraphs) {
-    const [high, low] = textKeyHalves(p.textKey);
-    const { index, startLine, endLine, blankLinesBefore, text } = p.segment;
-    numbers.set(
-      [
-        index,
-        startLine,
-        endLine,
-        blankLinesBefore,
-        p.words,
-        (p.shingles ? HAS_SHINGLES : 0) | (p.chrome ? CHROME : 0) | (p.textKey === null ? NO_TEXT_KEY : 0),
-        text.length,
-        high,
-        low,
-        p.tokens.length,
-        p.shingles?.length ?? 0,
-        p.bandKeys?.length ?? 0,
-        p.anchors?.length ?? 0,
-      ],
-      at,
-    );
-    at += FIELDS;
-    for (const array of [p.tokens, p.shingles, p.bandKeys, p.anchors]) {
-      if (!array) continue;
-      numbers.set(array, at);
-      at += array.length;
-    }
-    texts.push(text);
-  }
-  const header: PackedHeader = { id: doc.id, layout: doc.layout, lineCount: doc.lineCount, words: doc.words, paragraphCount: doc.paragraphs.length };
+  const header: PackedHeader = { id: doc.id, layout: doc.layout, lineCount: doc.lineCount, words: doc.words, count: doc.count };
   if (doc.modifiedAt !== undefined) header.modifiedAt = doc.modifiedAt;
-  return { header, numbers, texts: texts.join('') };
+  return { header, numbers: doc.numbers, texts: doc.texts };
 }
 
 export function unpackDocument(packed: PackedDocument): PreparedDocument {
   const { header, numbers, texts } = packed;
-  const paragraphs: PreparedParagraph[] = new Array(header.paragraphCount);
-  let at = 0;
-  let char = 0;
-  const take = (count: number): Uint32Array => {
-    const array = numbers.subarray(at, at + count);
-    at += count;
-    return array;
-  };
-  for (let i = 0; i < header.paragraphCount; i++) {
-    const field = (k: number): number => numbers[at + k]!;
-    const flags = field(5);
-    const textLength = field(6);
-    const counts = [field(9), field(10), field(11), field(12)] as const;
-    const segment = { index: field(0), startLine: field(1), endLine: field(2), text: texts.slice(char, char + textLength), blankLinesBefore: field(3) };
-    const words = field(4);
-    const textKey = flags & NO_TEXT_KEY ? null : textKeyOf(field(7), field(8));
-    at += FIELDS;
-    char += textLength;
-    const tokens = take(counts[0]);
-    const hasShingles = (flags & HAS_SHINGLES) !== 0;
-    const shingles = hasShingles ? take(counts[1]) : null;
-    const bandKeys = hasShingles ? take(counts[2]) : null;
-    const anchors = hasShingles ? take(counts[3]) : null;
-    const paragraph: PreparedParagraph = { segment, words, textKey, tokens, shingles, bandKeys, anchors };
-    if (flags & CHROME) paragraph.chrome = true;
-    paragraphs[i] = paragraph;
-  }
-  const doc: PreparedDocument = { id: header.id, layout: header.layout, lineCount: header.lineCount, words: header.words, paragraphs };
+  const doc = indexed({ id: header.id, layout: header.layout, lineCount: header.lineCount, words: header.words, count: header.count, numbers, texts });
   if (header.modifiedAt !== undefined) doc.modifiedAt = header.modifiedAt;
   return doc;
 }

@@ -1,6 +1,7 @@
 /** The core's public surface: pure text-reuse detection over `{id, text}` documents. */
 export * from './types.js';
-export type { Clock, DerivationRule, PreparedDocument, PreparedParagraph, PrepareTimings, Segment } from './model.js';
+export type { Clock, DerivationRule, PreparedDocument, PrepareTimings, Segment } from './model.js';
+export * as paragraphs from './document.js';
 export { DEFAULT_OPTIONS, OptionsError, optionProblems, resolveOptions, SEGMENT_MODES, type OptionProblem } from './options.js';
 export { analyse, createScanner, buildReport, scanDocuments, ScanAnalysis, Scanner, type FinishOptions, type ScanResult } from './scan/scanner.js';
 export { createSigner, Signer } from './signing/signer.js';

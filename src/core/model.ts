@@ -17,31 +17,13 @@ export interface Segment {
   blankLinesBefore: number;
 }
 
-/** A paragraph after normalising and signing (signing/signer.ts). */
-export interface PreparedParagraph {
-  segment: Segment;
-  words: number;
-  /** 64-bit hash of the normalised tokens as 16 hex digits; null when the paragraph has no words. */
-  textKey: string | null;
-  /**
-   * The paragraph's tokens in order, each as the low 32 bits of its xxh64: what alignment
-   * compares when a paragraph is too short to have shingles (a heading folded into the next
-   * paragraph), so it need not tokenise the text again.
-   */
-  tokens: Uint32Array;
-  /** Sorted distinct shingle hashes; null when the paragraph is too short to be compared (matched only exactly). */
-  shingles: Uint32Array | null;
-  /** LSH band keys of the MinHash signature, one per band; null exactly when `shingles` is. */
-  bandKeys: Uint32Array | null;
-  /** The first and last shingles (containment anchors, see matching/anchors.ts); null exactly when `shingles` is. */
-  anchors: Uint32Array | null;
-  /** The paragraph is a known line of publishing-system chrome ("Leave a Reply"). */
-  chrome?: true;
-}
-
 /** How a file's lines were turned into paragraphs. */
 export type Layout = 'line' | 'block';
 
+/**
+ * A prepared document, held flat (document.ts reads and writes it): every paragraph's numbers
+ * in one Uint32Array and its text in one string.
+ */
 export interface PreparedDocument {
   id: string;
   /**
@@ -53,8 +35,16 @@ export interface PreparedDocument {
   layout: Layout;
   lineCount: number;
   words: number;
-  paragraphs: PreparedParagraph[];
+  /** Number of paragraphs. */
+  count: number;
+  numbers: Uint32Array;
+  texts: string;
+  /** Where each paragraph's numbers start (derived from `numbers`, see `indexed`). */
+  at: Uint32Array;
+  /** Where each paragraph's text starts in `texts`; one more entry, the end. */
+  textAt: Uint32Array;
 }
+
 
 /** Measures of two shingle sets A and B (matching/overlap.ts). */
 export interface Overlap {
@@ -104,20 +94,23 @@ export interface PrepareTimings {
 export interface Variant {
   /** Global paragraph numbers, ascending (document order, then position). */
   members: number[];
-  shingles: Uint32Array | null;
-  bandKeys: Uint32Array | null;
-  anchors: Uint32Array | null;
   /** The one document all members are in, or -1 when they span several. */
   soleDocument: number;
+  /** Long enough to be compared: its first member has shingles, band keys and anchors. */
+  comparable: boolean;
 }
 
 /** All paragraphs of a scan, numbered globally in document order (scan/variants.ts). */
 export interface Corpus {
   /** Sorted by id, each id once. */
   docs: readonly PreparedDocument[];
-  paragraphs: readonly PreparedParagraph[];
-  /** Per paragraph: index into `docs`. */
+  /** Number of paragraphs in all. */
+  size: number;
+  /** Per paragraph: index into `docs`, and its position there. */
   paragraphDoc: Int32Array;
+  paragraphIndex: Int32Array;
+  /** Per paragraph: its words. */
+  words: Uint32Array;
   /** Per document: global number of its first paragraph. */
   firstParagraphOf: Int32Array;
   /** Per paragraph: index into `variants`, -1 for a paragraph without words. */

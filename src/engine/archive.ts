@@ -70,7 +70,7 @@ export function putPrepared(
   result: Pick<AddResult, 'added' | 'updated' | 'unchanged'>,
 ): void {
   const stored = batch.put(prepared, { ...version, addedAt });
-  const entry = { path: prepared.id, paragraphs: prepared.paragraphs.length };
+  const entry = { path: prepared.id, paragraphs: prepared.count };
   if (stored === 'added') result.added.push(entry);
   else if (stored === 'updated') result.updated.push(entry);
   else result.unchanged.push(prepared.id);

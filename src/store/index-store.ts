@@ -19,7 +19,8 @@ import { accessSync, constants, linkSync, mkdirSync, statSync, unlinkSync } from
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { CodecError, decodeDocument, encodeDocument } from '../core/codec.js';
-import type { PreparedDocument, PreparedParagraph } from '../core/model.js';
+import { bandKeys, hasKey, shingles, textKey } from '../core/document.js';
+import type { PreparedDocument } from '../core/model.js';
 import { resolveOptions } from '../core/options.js';
 import { createSigner } from '../core/signing/signer.js';
 import type { ResolvedOptions, ScanOptions } from '../core/types.js';
@@ -530,27 +531,22 @@ export class IndexStore {
       this.statement(
         `INSERT INTO documents (path, content_hash, bytes, layout, line_count, words, paragraph_count, added_at, prepared)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(doc.id, info.contentHash, info.bytes, doc.layout, doc.lineCount, doc.words, doc.paragraphs.length, info.addedAt, encodeDocument(doc))
+      ).run(doc.id, info.contentHash, info.bytes, doc.layout, doc.lineCount, doc.words, doc.count, info.addedAt, encodeDocument(doc))
         .lastInsertRowid,
     );
     const insertParagraph = this.statement('INSERT INTO paragraphs (document_id, position, variant_id) VALUES (?, ?, ?)');
-    for (const paragraph of doc.paragraphs) {
-      insertParagraph.run(documentId, paragraph.segment.index, paragraph.textKey === null ? null : this.ensureVariant(paragraph));
-    }
+    for (let i = 0; i < doc.count; i++) insertParagraph.run(documentId, i, hasKey(doc, i) ? this.ensureVariant(doc, i) : null);
     return existing ? 'updated' : 'added';
   }
 
-  private ensureVariant(paragraph: PreparedParagraph): number {
-    const textKey = encodeTextKey(paragraph.textKey!);
-    const known = this.statement('SELECT id FROM variants WHERE text_key = ?').pluck().get(textKey) as number | undefined;
+  private ensureVariant(doc: PreparedDocument, i: number): number {
+    const key = encodeTextKey(textKey(doc, i)!);
+    const known = this.statement('SELECT id FROM variants WHERE text_key = ?').pluck().get(key) as number | undefined;
     if (known !== undefined) return known;
-    const variantId = Number(
-      this.statement('INSERT INTO variants (text_key, shingles) VALUES (?, ?)').run(
-        textKey,
-        paragraph.shingles ? encodeUint32s(paragraph.shingles) : null,
-      ).lastInsertRowid,
-    );
-    if (paragraph.bandKeys) this.pendingBandKeys.add(paragraph.bandKeys, variantId);
+    const set = shingles(doc, i);
+    const variantId = Number(this.statement('INSERT INTO variants (text_key, shingles) VALUES (?, ?)').run(key, set ? encodeUint32s(set) : null).lastInsertRowid);
+    const keys = bandKeys(doc, i);
+    if (keys) this.pendingBandKeys.add(keys, variantId);
     return variantId;
   }
 
@@ -570,7 +566,7 @@ export class IndexStore {
       if (done.has(variantId)) continue;
       done.add(variantId);
       if (this.statement('SELECT 1 FROM paragraphs WHERE variant_id = ? LIMIT 1').get(variantId) !== undefined) continue;
-      const keys = doc.paragraphs[position]?.bandKeys;
+      const keys = position < doc.count ? bandKeys(doc, position) : null;
       if (keys) {
         const remove = this.statement('DELETE FROM band_keys WHERE key = ? AND variant_id = ?');
         for (const key of keys) remove.run(encodeBandKey(key), variantId);

@@ -12,6 +12,7 @@
  */
 import { isDerived } from '../core/classify.js';
 import { overlap } from '../core/matching/overlap.js';
+import { bandKeys, shingles, textKey } from '../core/document.js';
 import type { PreparedDocument } from '../core/model.js';
 import type { DocumentRef, IndexStore } from './index-store.js';
 
@@ -50,24 +51,27 @@ export function findContext(store: IndexStore, incoming: readonly PreparedDocume
     let candidates = 0;
     let verified = 0;
     for (const doc of incoming) {
-      for (const paragraph of doc.paragraphs) {
-        if (paragraph.textKey === null) continue;
+      for (let i = 0; i < doc.count; i++) {
+        const key = textKey(doc, i);
+        if (key === null) continue;
         const matched: number[] = [];
-        const exact = store.variantByTextKey(paragraph.textKey);
+        const exact = store.variantByTextKey(key);
         if (exact !== undefined) matched.push(exact);
-        if (paragraph.bandKeys && paragraph.shingles) {
+        const set = shingles(doc, i);
+        const keys = bandKeys(doc, i);
+        if (keys && set) {
           const seen = new Set<number>(matched);
-          for (const key of paragraph.bandKeys) {
-            for (const variant of store.variantsByBandKey(key)) {
+          for (const band of keys) {
+            for (const variant of store.variantsByBandKey(band)) {
               if (seen.has(variant)) continue;
               seen.add(variant);
-              const memo = `${variant}:${paragraph.textKey}`;
+              const memo = `${variant}:${key}`;
               let derived = verdict.get(memo);
               if (derived === undefined) {
                 candidates++;
-                let shingles = shinglesOf.get(variant);
-                if (shingles === undefined) shinglesOf.set(variant, (shingles = store.variantShingles(variant)));
-                derived = shingles !== null && isDerived(overlap(paragraph.shingles, shingles), options);
+                let stored = shinglesOf.get(variant);
+                if (stored === undefined) shinglesOf.set(variant, (stored = store.variantShingles(variant)));
+                derived = stored !== null && isDerived(overlap(set, stored), options);
                 if (derived) verified++;
                 verdict.set(memo, derived);
               }

@@ -29,6 +29,7 @@
 
 import type Database from 'better-sqlite3';
 import { encodeDocument } from '../core/codec.js';
+import { DocumentBuilder } from '../core/document.js';
 import type { PreparedDocument, Segment } from '../core/model.js';
 import type { Signer } from '../core/signing/signer.js';
 
@@ -150,10 +151,9 @@ function storePreparedDocuments(db: Database.Database, context: MigrationContext
       text: p.text,
       blankLinesBefore: p.blank_lines_before,
     }));
-    const paragraphs = segments.map((segment) => context.signer!.prepareSegment(segment));
-    const words = paragraphs.reduce((n, p) => n + p.words, 0);
-    const doc: PreparedDocument = { id: row.path, layout: row.layout, lineCount: row.line_count, words, paragraphs };
-    update.run(encodeDocument(doc), row.id);
+    const builder = new DocumentBuilder();
+    for (const segment of segments) context.signer!.addSegment(segment, builder);
+    update.run(encodeDocument(builder.finish({ id: row.path, layout: row.layout, lineCount: row.line_count })), row.id);
   }
   for (const column of ['start_line', 'end_line', 'blank_lines_before', 'words', 'chrome', 'text']) db.exec(`ALTER TABLE paragraphs DROP COLUMN ${column}`);
   for (const column of ['signature', 'anchors']) db.exec(`ALTER TABLE variants DROP COLUMN ${column}`);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { alignParagraphOf, alignParagraphs, type AlignParagraph } from '../../src/core/align/align.js';
+import { alignParagraphs, alignParagraphsOf, type AlignParagraph } from '../../src/core/align/align.js';
 import { createSigner, resolveOptions, type Signer } from '../../src/core/index.js';
 import { wordDiff } from '../../src/core/align/worddiff.js';
 
@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 
 const paragraphs = (lines: string[]): AlignParagraph[] =>
-  signer.prepare({ id: 'x', text: lines.join('\n') }).paragraphs.map(alignParagraphOf);
+  alignParagraphsOf(signer.prepare({ id: 'x', text: lines.join('\n') }));
 
 const sentence = (n: number, offset = 0): string => `${Array.from({ length: n }, (_, i) => `w${i + offset}`).join(' ')}.`;
 

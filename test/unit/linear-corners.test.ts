@@ -4,7 +4,7 @@
  * memory. No timing asserts: `npm run bench:corners` prints how each scales.
  */
 import { describe, expect, it } from 'vitest';
-import { alignParagraphOf, alignParagraphs } from '../../src/core/align/align.js';
+import { alignParagraphs, alignParagraphsOf } from '../../src/core/align/align.js';
 import { createSigner, resolveOptions, scanDocuments, segment, type Report } from '../../src/core/index.js';
 import { renderHuman } from '../../src/render/human.js';
 import { plainPalette } from '../../src/render/palette.js';
@@ -45,8 +45,8 @@ describe('no quadratic corner', () => {
   it('aligns two 5,000-line templated files line by line (every pair once measured: 2 GB, then a failure)', async () => {
     const signer = await createSigner(resolveOptions());
     const template = (i: number): string => `Item ${i} was sold to the buyer at the auction on Monday.`;
-    const from = signer.prepare({ id: 'a', text: lines(5000, template) }).paragraphs.map(alignParagraphOf);
-    const to = signer.prepare({ id: 'b', text: lines(5000, (i) => template(i + 5000)) }).paragraphs.map(alignParagraphOf);
+    const from = alignParagraphsOf(signer.prepare({ id: 'a', text: lines(5000, template) }));
+    const to = alignParagraphsOf(signer.prepare({ id: 'b', text: lines(5000, (i) => template(i + 5000)) }));
     const blocks = alignParagraphs(from, to, resolveOptions());
     expect(blocks).toHaveLength(5000);
     expect(blocks.every((b, k) => b.kind === 'edited' && b.from[0] === k && b.to[0] === k)).toBe(true);

@@ -17,7 +17,8 @@
  */
 import { isDerived } from '../classify.js';
 import { overlap, unionSet } from '../matching/overlap.js';
-import type { DerivationRule, PreparedParagraph } from '../model.js';
+import { endLine, shingles, startLine, text, textKey, tokens, words } from '../document.js';
+import type { DerivationRule, PreparedDocument } from '../model.js';
 import { round3 } from '../numbers.js';
 import type { EditOp } from '../types.js';
 import { wordDiff } from './worddiff.js';
@@ -36,16 +37,34 @@ export const MERGE_PART_CONTAINMENT = 0.6;
 export const MERGED_SIZE_SHARE = 0.6;
 
 /** What alignment needs of a paragraph: its place, text and the signer's tokens and shingles. */
-export interface AlignParagraph extends Pick<PreparedParagraph, 'words' | 'textKey' | 'shingles' | 'tokens'> {
+export interface AlignParagraph {
   startLine: number;
   endLine: number;
   text: string;
+  words: number;
+  /** The text key (16 hex digits), or null for a paragraph without words. */
+  textKey: string | null;
+  shingles: Uint32Array | null;
+  /** Token hashes in order (document.ts). */
+  tokens: Uint32Array;
 }
 
-/** A prepared paragraph as alignment sees it. */
-export function alignParagraphOf(p: PreparedParagraph): AlignParagraph {
-  const { startLine, endLine, text } = p.segment;
-  return { startLine, endLine, text, words: p.words, textKey: p.textKey, shingles: p.shingles, tokens: p.tokens };
+/** Paragraph i of a prepared document as alignment sees it. */
+export function alignParagraphOf(doc: PreparedDocument, i: number): AlignParagraph {
+  return {
+    startLine: startLine(doc, i),
+    endLine: endLine(doc, i),
+    text: text(doc, i),
+    words: words(doc, i),
+    textKey: textKey(doc, i),
+    shingles: shingles(doc, i),
+    tokens: tokens(doc, i),
+  };
+}
+
+/** All paragraphs of a prepared document as alignment sees them. */
+export function alignParagraphsOf(doc: PreparedDocument): AlignParagraph[] {
+  return Array.from({ length: doc.count }, (_, i) => alignParagraphOf(doc, i));
 }
 
 export type BlockKind = 'same' | 'edited' | 'merged' | 'split' | 'dropped' | 'added';

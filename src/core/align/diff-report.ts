@@ -5,11 +5,11 @@
 import type { DerivationRule, PreparedDocument } from '../model.js';
 import { round3 } from '../numbers.js';
 import { SCHEMA_VERSION, type DiffReport, type SegmentRef } from '../types.js';
-import { alignParagraphOf, alignParagraphs, type AlignParagraph } from './align.js';
+import { alignParagraphs, alignParagraphsOf, type AlignParagraph } from './align.js';
 
 export function diffDocuments(from: PreparedDocument, to: PreparedDocument, rule: DerivationRule): DiffReport {
-  const a = from.paragraphs.map(alignParagraphOf);
-  const b = to.paragraphs.map(alignParagraphOf);
+  const a = alignParagraphsOf(from);
+  const b = alignParagraphsOf(to);
   const blocks = alignParagraphs(a, b, rule);
   const ref = (paragraphs: readonly AlignParagraph[], indexes: readonly number[]): SegmentRef[] =>
     indexes.map((i) => ({ segment: i, startLine: paragraphs[i]!.startLine, endLine: paragraphs[i]!.endLine }));

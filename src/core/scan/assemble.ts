@@ -5,6 +5,7 @@
  * report can be written out as it is made.
  */
 import { isEvidence, paragraphStatus } from '../classify.js';
+import { endLine, startLine, text } from '../document.js';
 import type { Clusters, Corpus, Grouping, Noise, PreparedDocument } from '../model.js';
 import { share } from '../numbers.js';
 import type { DocumentReport, SegmentReport, SegmentStatus, StoryReport, Summary } from '../types.js';
@@ -41,7 +42,7 @@ export function statusOf(statuses: Statuses, p: number): SegmentStatus {
 /** Classifies every paragraph and counts what the summary says; fills `summary`'s counts. */
 export function classifyAll(input: AssemblyInput, summary: Summary): Statuses {
   const { corpus, noise, clusters, grouping } = input;
-  const total = corpus.paragraphs.length;
+  const total = corpus.size;
   const statuses: Statuses = {
     status: new Uint8Array(total),
     storyCounted: new Float64Array(noise.stories.length),
@@ -54,7 +55,7 @@ export function classifyAll(input: AssemblyInput, summary: Summary): Statuses {
     const status = paragraphStatus(exactCount, derivedCount, boilerplate);
     statuses.status[p] = STATUS_NAMES.indexOf(status);
     statuses.matchCount[p] = exactCount + derivedCount;
-    const words = corpus.paragraphs[p]!.words;
+    const words = corpus.words[p]!;
     const repeat = noise.repeated[p] === 1;
     // Only paragraphs that could be evidence of reuse count, on both sides of the share:
     // a whole article copied is 100% reused, whatever its short headings.
@@ -70,7 +71,7 @@ export function classifyAll(input: AssemblyInput, summary: Summary): Statuses {
   for (const doc of corpus.docs) {
     if (doc.context) continue;
     summary.documents++;
-    summary.paragraphs += doc.paragraphs.length;
+    summary.paragraphs += doc.count;
   }
   return statuses;
 }
@@ -91,7 +92,7 @@ export function assembleDocument(input: AssemblyInput, statuses: Statuses, origi
   const doc: PreparedDocument = corpus.docs[docIndex]!;
   const base = corpus.firstParagraphOf[docIndex]!;
   const counts = { shared: 0, edited: 0, unique: 0, boilerplate: 0, repeats: 0 };
-  const segments = doc.paragraphs.map((paragraph, index): SegmentReport => {
+  const segments = Array.from({ length: doc.count }, (_, index): SegmentReport => {
     const p = base + index;
     const unit = noise.storyOf[p]!;
     const status = statusOf(statuses, p);
@@ -100,15 +101,15 @@ export function assembleDocument(input: AssemblyInput, statuses: Statuses, origi
     counts[status]++;
     const report: SegmentReport = {
       index,
-      startLine: paragraph.segment.startLine,
-      endLine: paragraph.segment.endLine,
-      words: paragraph.words,
+      startLine: startLine(doc, index),
+      endLine: endLine(doc, index),
+      words: corpus.words[p]!,
       status,
       story: noise.stories[unit]!.span.index,
       cluster: cluster >= 0 ? cluster + 1 : null,
       matches: found.matches,
       matchCount: statuses.matchCount[p]!,
-      text: paragraph.segment.text,
+      text: text(doc, index),
     };
     if (found.merges.length > 0) report.merges = found.merges;
     const boilerplate = status === 'boilerplate' ? boilerplateOf(noise, clusters, grouping, p) : null;

@@ -7,19 +7,20 @@
  *
  * Also here: stories that are copies of each other paragraph for paragraph, which always group.
  */
+import { text } from '../document.js';
 import type { Clusters, ClusterInput, Corpus, Edge, Noise } from '../model.js';
 import { looksLikeHeadline } from '../text/stories.js';
 import { UnionFind } from '../unionfind.js';
 import { isBody } from './noise.js';
 
 export function buildClusters(corpus: Corpus, edges: readonly Edge[][], noise: Noise, minWords: number): Clusters {
-  const { paragraphs, variantOf, variants, paragraphDoc } = corpus;
+  const { size, variantOf, variants, paragraphDoc } = corpus;
   const variantSets = new UnionFind(variants.length);
   edges.forEach((list, a) => {
     for (const edge of list) variantSets.union(a, edge.other);
   });
   const docsOfRoot = new Map<number, Set<number>>();
-  for (let p = 0; p < paragraphs.length; p++) {
+  for (let p = 0; p < size; p++) {
     const v = variantOf[p]!;
     if (v < 0) continue;
     const root = variantSets.find(v);
@@ -29,13 +30,13 @@ export function buildClusters(corpus: Corpus, edges: readonly Edge[][], noise: N
   }
   const clusterOfRoot = new Map<number, number>();
   const inputs: ClusterInput[] = [];
-  const paragraphCluster = new Int32Array(paragraphs.length).fill(-1);
+  const paragraphCluster = new Int32Array(size).fill(-1);
   const storyWords = new Array<number>(noise.stories.length).fill(0);
-  for (let p = 0; p < paragraphs.length; p++) {
-    const paragraph = paragraphs[p]!;
+  for (let p = 0; p < size; p++) {
+    const words = corpus.words[p]!;
     const unit = noise.storyOf[p]!;
     const body = isBody(noise, p);
-    if (body) storyWords[unit] = storyWords[unit]! + paragraph.words;
+    if (body) storyWords[unit] = storyWords[unit]! + words;
     const v = variantOf[p]!;
     if (v < 0) continue;
     const root = variantSets.find(v);
@@ -49,8 +50,8 @@ export function buildClusters(corpus: Corpus, edges: readonly Edge[][], noise: N
     paragraphCluster[p] = cluster;
     if (!body) continue;
     const input = inputs[cluster]!;
-    if (paragraph.words >= minWords) input.eligible = true;
-    input.wordsByDocument.set(unit, (input.wordsByDocument.get(unit) ?? 0) + paragraph.words);
+    if (words >= minWords) input.eligible = true;
+    input.wordsByDocument.set(unit, (input.wordsByDocument.get(unit) ?? 0) + words);
   }
   return { paragraphCluster, inputs, storyWords };
 }
@@ -66,16 +67,17 @@ export function identicalStories(corpus: Corpus, noise: Noise, minWords: number)
   const storiesByText = new Map<string, number[]>();
   noise.stories.forEach(({ doc, span }, unit) => {
     const base = corpus.firstParagraphOf[doc]!;
-    const paragraphs = corpus.docs[doc]!.paragraphs;
-    const keys: string[] = [];
+    const document = corpus.docs[doc]!;
+    // Paragraphs of the same variant have the same text: the story's text is its variants in order.
+    const keys: number[] = [];
     let words = 0;
     let first = span.firstSegment;
-    if (span.lastSegment > first && looksLikeHeadline(paragraphs[first]!.segment.text)) first++;
+    if (span.lastSegment > first && looksLikeHeadline(text(document, first))) first++;
     for (let i = first; i <= span.lastSegment; i++) {
-      const paragraph = paragraphs[i]!;
-      if (paragraph.textKey === null || noise.junk[base + i] !== null) continue;
-      keys.push(paragraph.textKey);
-      words += paragraph.words;
+      const v = corpus.variantOf[base + i]!;
+      if (v < 0 || noise.junk[base + i] !== null) continue;
+      keys.push(v);
+      words += corpus.words[base + i]!;
     }
     if (words < minWords) return;
     const key = keys.join(' ');

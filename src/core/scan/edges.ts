@@ -6,6 +6,7 @@
 import { isDerived, type DerivationRule } from '../classify.js';
 import { findCandidatePairs, unpackPair, type Comparable } from '../matching/candidates.js';
 import { overlap } from '../matching/overlap.js';
+import { anchors, bandKeys, shingles } from '../document.js';
 import type { Corpus, Edge } from '../model.js';
 
 export interface Candidates {
@@ -15,14 +16,23 @@ export interface Candidates {
   pairs: Float64Array;
 }
 
+/** The shingle set of a comparable variant (its first member's). */
+export function variantShingles(corpus: Corpus, v: number): Uint32Array {
+  const p = corpus.variants[v]!.members[0]!;
+  return shingles(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!)!;
+}
+
 /** Candidate pairs among the variants that have shingles. */
 export function findCandidates(corpus: Corpus, bands: number): Candidates {
   const comparable: number[] = [];
   const items: Comparable[] = [];
   corpus.variants.forEach((variant, v) => {
-    if (!variant.bandKeys || !variant.shingles || !variant.anchors) return;
+    if (!variant.comparable) return;
+    const p = variant.members[0]!;
+    const doc = corpus.docs[corpus.paragraphDoc[p]!]!;
+    const i = corpus.paragraphIndex[p]!;
     comparable.push(v);
-    items.push({ shingles: variant.shingles, bandKeys: variant.bandKeys, anchors: variant.anchors });
+    items.push({ shingles: shingles(doc, i)!, bandKeys: bandKeys(doc, i)!, anchors: anchors(doc, i)! });
   });
   return { comparable, pairs: findCandidatePairs(items, bands) };
 }
@@ -47,7 +57,7 @@ export function verifyCandidates(corpus: Corpus, candidates: Candidates, rule: D
     const vb = variants[b]!;
     // Both only ever in the same single document: says nothing about reuse across documents.
     if (va.soleDocument >= 0 && va.soleDocument === vb.soleDocument) continue;
-    const o = overlap(va.shingles!, vb.shingles!);
+    const o = overlap(variantShingles(corpus, a), variantShingles(corpus, b));
     if (!isDerived(o, rule)) continue;
     verifiedPairs++;
     byVariant[a]!.push({ other: b, overlap: o, reversed: false });

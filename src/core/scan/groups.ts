@@ -87,7 +87,7 @@ function storyView(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: G
   const body: AlignParagraph[] = [];
   for (let i = span.firstSegment; i <= span.lastSegment; i++) {
     if (!isBody(noise, base + i) || boilerplateOf(noise, clusters, grouping, base + i)) continue;
-    body.push(alignParagraphOf(document.paragraphs[i]!));
+    body.push(alignParagraphOf(document, i));
   }
   const view: StoryView = { path: document.id, story: span.index, startLine: span.startLine, endLine: span.endLine, body, holds };
   if (document.modifiedAt !== undefined) view.modifiedAt = document.modifiedAt;

@@ -7,6 +7,7 @@
 import { MERGE_PART_CONTAINMENT } from '../align/align.js';
 import { isEditedBy } from '../classify.js';
 import { WordDiffer, wordDiff } from '../align/worddiff.js';
+import { endLine, startLine, text } from '../document.js';
 import type { Corpus, DerivationRule, Edge, Overlap } from '../model.js';
 import { round3 } from '../numbers.js';
 import type { Match, MergeReport } from '../types.js';
@@ -62,6 +63,10 @@ export class MatchLister {
     return [firstAtLeast(doc), firstAtLeast(doc + 1)];
   }
 
+  private textOf(p: number): string {
+    return text(this.corpus.docs[this.corpus.paragraphDoc[p]!]!, this.corpus.paragraphIndex[p]!);
+  }
+
   /** Members of variant `v` in document `doc`. */
   private membersIn(v: number, doc: number): number {
     const variant = this.corpus.variants[v]!;
@@ -88,20 +93,21 @@ export class MatchLister {
   }
 
   private describe(p: number, q: number, o: Overlap | null, reversed: boolean): Match {
-    const { paragraphs, docs, paragraphDoc } = this.corpus;
-    const other = paragraphs[q]!.segment;
+    const { docs, paragraphDoc, paragraphIndex } = this.corpus;
+    const otherDoc = docs[paragraphDoc[q]!]!;
+    const other = paragraphIndex[q]!;
     const match: Match = {
-      path: docs[paragraphDoc[q]!]!.id,
-      segment: other.index,
-      startLine: other.startLine,
-      endLine: other.endLine,
+      path: otherDoc.id,
+      segment: other,
+      startLine: startLine(otherDoc, other),
+      endLine: endLine(otherDoc, other),
       status: o ? 'edited' : 'shared',
       similarity: o ? round3(o.jaccard) : 1,
       containment: o ? round3(reversed ? o.containmentOfB : o.containmentOfA) : 1,
       reverseContainment: o ? round3(reversed ? o.containmentOfA : o.containmentOfB) : 1,
     };
     // How the other paragraph became this one, word by word.
-    if (o && this.options.wordOps) match.ops = this.differ.diff(other.text, paragraphs[p]!.segment.text);
+    if (o && this.options.wordOps) match.ops = this.differ.diff(text(otherDoc, other), this.textOf(p));
     return match;
   }
 
@@ -171,11 +177,11 @@ export class MatchLister {
     for (const [path, parts] of partsByPath) {
       if (parts.length < 2) continue;
       parts.sort((a, b) => a.match.startLine - b.match.startLine);
-      const from = parts.map(({ q }) => this.corpus.paragraphs[q]!.segment.text).join(' ');
+      const from = parts.map(({ q }) => this.textOf(q)).join(' ');
       merges.push({
         path,
         parts: parts.map(({ match }) => ({ segment: match.segment, startLine: match.startLine, endLine: match.endLine })),
-        ops: wordDiff(from, this.corpus.paragraphs[p]!.segment.text),
+        ops: wordDiff(from, this.textOf(p)),
       });
     }
     return merges;

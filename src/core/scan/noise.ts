@@ -5,37 +5,39 @@
  * and stories (a file bundling several articles; text/stories.ts).
  */
 import { boilerplateKind } from '../classify.js';
+import { isChrome, segmentsOf } from '../document.js';
 import type { Clusters, Corpus, Grouping, Noise, Story } from '../model.js';
-import type { BoilerplateKind } from '../types.js';
 import { junkKind } from '../text/junk.js';
 import { detectStories } from '../text/stories.js';
+import type { BoilerplateKind } from '../types.js';
 
 export function findNoise(corpus: Corpus): Noise {
-  const { docs, paragraphs, variantOf, variants, firstParagraphOf } = corpus;
-  const repeated = new Uint8Array(paragraphs.length);
-  const repeatOf = new Int32Array(paragraphs.length).fill(-1);
-  const junk: Noise['junk'][number][] = new Array(paragraphs.length).fill(null);
-  const storyOf = new Int32Array(paragraphs.length);
+  const { docs, size, variantOf, variants, firstParagraphOf } = corpus;
+  const repeated = new Uint8Array(size);
+  const repeatOf = new Int32Array(size).fill(-1);
+  const junk: Noise['junk'][number][] = new Array(size).fill(null);
+  const storyOf = new Int32Array(size);
   const stories: Story[] = [];
   const firstStoryOf = new Int32Array(docs.length);
   docs.forEach((doc, docIndex) => {
     const base = firstParagraphOf[docIndex]!;
-    const firstByKey = new Map<string, number>();
-    doc.paragraphs.forEach((paragraph, index) => {
+    // Same variant, same normalised text: the first position of each variant in this document.
+    const firstOfVariant = new Map<number, number>();
+    for (let index = 0; index < doc.count; index++) {
       const p = base + index;
       const v = variantOf[p]!;
-      junk[p] = junkKind(paragraph, v < 0 ? 0 : variants[v]!.members.length);
-      if (paragraph.textKey === null) return;
-      const first = firstByKey.get(paragraph.textKey);
-      if (first === undefined) firstByKey.set(paragraph.textKey, index);
+      junk[p] = junkKind({ words: corpus.words[p]!, chrome: isChrome(doc, index) }, v < 0 ? 0 : variants[v]!.members.length);
+      if (v < 0 || variants[v]!.members.length === 1) continue;
+      const first = firstOfVariant.get(v);
+      if (first === undefined) firstOfVariant.set(v, index);
       else {
         repeatOf[p] = first;
         repeated[p] = 1;
         repeated[base + first] = 1;
       }
-    });
+    }
     firstStoryOf[docIndex] = stories.length;
-    for (const span of detectStories(doc.paragraphs.map((x) => x.segment))) {
+    for (const span of detectStories(segmentsOf(doc))) {
       const unit = stories.length;
       stories.push({ doc: docIndex, span });
       for (let i = span.firstSegment; i <= span.lastSegment; i++) storyOf[base + i] = unit;

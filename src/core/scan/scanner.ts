@@ -104,9 +104,9 @@ export class ScanAnalysis implements ReportSource {
   /** Status, words and repeat of every paragraph of the listed documents, without their reports. */
   *paragraphs(): Generator<{ status: SegmentStatus; words: number; repeat: boolean }> {
     const { corpus, noise } = this.input;
-    for (let p = 0; p < corpus.paragraphs.length; p++) {
+    for (let p = 0; p < corpus.size; p++) {
       if (corpus.docs[corpus.paragraphDoc[p]!]!.context) continue;
-      yield { status: statusOf(this.statuses, p), words: corpus.paragraphs[p]!.words, repeat: noise.repeated[p] === 1 };
+      yield { status: statusOf(this.statuses, p), words: corpus.words[p]!, repeat: noise.repeated[p] === 1 };
     }
   }
 

@@ -5,8 +5,10 @@
  * Documents are sorted by id before anything order-dependent happens, so the report does not
  * depend on the order they were added; an id given twice is scanned once, with a warning.
  */
+import { hasKey, hasShingles, keyHigh, keyLow, words } from '../document.js';
 import type { Corpus, PreparedDocument, Variant } from '../model.js';
 import type { Warning } from '../types.js';
+import { KeyTable } from '../key-table.js';
 
 /** Documents sorted by id, each id once; a repeated id becomes a warning. */
 export function orderDocuments(unsorted: readonly PreparedDocument[]): { docs: PreparedDocument[]; warnings: Warning[] } {
@@ -25,36 +27,33 @@ export function orderDocuments(unsorted: readonly PreparedDocument[]): { docs: P
 
 /** Numbers every paragraph of `docs` (in order) and collapses identical texts into variants. */
 export function collectVariants(docs: readonly PreparedDocument[]): Corpus {
-  let total = 0;
-  for (const doc of docs) total += doc.paragraphs.length;
-  const paragraphs = new Array<Corpus['paragraphs'][number]>(total);
-  const paragraphDoc = new Int32Array(total);
+  let size = 0;
+  for (const doc of docs) size += doc.count;
+  const paragraphDoc = new Int32Array(size);
+  const paragraphIndex = new Int32Array(size);
+  const wordCounts = new Uint32Array(size);
   const firstParagraphOf = new Int32Array(docs.length);
-  const variantOf = new Int32Array(total);
+  const variantOf = new Int32Array(size);
   const variants: Variant[] = [];
-  const variantByKey = new Map<string, number>();
+  const byKey = new KeyTable(size);
   let p = 0;
   docs.forEach((doc, docIndex) => {
     firstParagraphOf[docIndex] = p;
-    for (const paragraph of doc.paragraphs) {
-      paragraphs[p] = paragraph;
+    for (let i = 0; i < doc.count; i++, p++) {
       paragraphDoc[p] = docIndex;
-      if (paragraph.textKey === null) {
-        variantOf[p++] = -1;
+      paragraphIndex[p] = i;
+      wordCounts[p] = words(doc, i);
+      if (!hasKey(doc, i)) {
+        variantOf[p] = -1;
         continue;
       }
-      let v = variantByKey.get(paragraph.textKey);
-      if (v === undefined) {
-        v = variants.length;
-        const { shingles, bandKeys, anchors } = paragraph;
-        variants.push({ members: [], shingles, bandKeys, anchors, soleDocument: docIndex });
-        variantByKey.set(paragraph.textKey, v);
-      }
+      const v = byKey.indexOf(keyHigh(doc, i), keyLow(doc, i), variants.length);
+      if (v === variants.length) variants.push({ members: [], soleDocument: docIndex, comparable: hasShingles(doc, i) });
       const variant = variants[v]!;
       if (variant.soleDocument !== docIndex) variant.soleDocument = -1;
       variant.members.push(p);
-      variantOf[p++] = v;
+      variantOf[p] = v;
     }
   });
-  return { docs, paragraphs, paragraphDoc, firstParagraphOf, variantOf, variants };
+  return { docs, size, paragraphDoc, paragraphIndex, words: wordCounts, firstParagraphOf, variantOf, variants };
 }

@@ -221,7 +221,11 @@ export class TokenHasher {
 
   /** The low 32 bits of each token's xxh64, in order: the token sequence as numbers (alignment compares these). */
   tokenHashesOf(ids: Uint32Array, count: number): Uint32Array {
-    const out = new Uint32Array(count);
+    return this.tokenHashesInto(ids, count, new Uint32Array(count));
+  }
+
+  /** The same into `out` (at least `count` long); returns `out`. */
+  tokenHashesInto(ids: Uint32Array, count: number, out: Uint32Array): Uint32Array {
     for (let i = 0; i < count; i++) out[i] = this.lo[ids[i]!]!;
     return out;
   }

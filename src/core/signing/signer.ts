@@ -16,7 +16,8 @@ import { tokenize, tokenizeInto, TokenBuffer } from '../text/normalize.js';
 import { segment } from '../text/segment.js';
 import { bandKeys } from '../matching/lsh.js';
 import { sortedDistinct } from '../matching/overlap.js';
-import type { Clock, PreparedDocument, PreparedParagraph, PrepareTimings } from '../model.js';
+import { DocumentBuilder, type ParagraphInput } from '../document.js';
+import type { Clock, PreparedDocument, PrepareTimings, Segment } from '../model.js';
 import type { InputDocument, ResolvedOptions } from '../types.js';
 import { loadXXHash, TokenHasher } from './hash.js';
 import { MinHasher } from './minhash.js';
@@ -38,6 +39,7 @@ export class Signer {
   private ids = new Uint32Array(1024);
   private shingleLo = new Uint32Array(1024);
   private shingleHi = new Uint32Array(1024);
+  private tokenHashes = new Uint32Array(1024);
   private readonly signed = new SignedCache();
   /** Text keys of the lines of publishing-system chrome (text/junk.ts). */
   private readonly chromeKeys: ReadonlySet<string>;
@@ -57,15 +59,11 @@ export class Signer {
     const t = this.clock();
     const { layout, lineCount, segments } = segment(doc.text, this.options.segment);
     this.timings.segment += this.clock() - t;
-    let words = 0;
-    const paragraphs = segments.map((seg) => {
-      const paragraph = this.prepareSegment(seg);
-      words += paragraph.words;
-      return paragraph;
-    });
-    const prepared: PreparedDocument = { id: doc.id, layout, lineCount, words, paragraphs };
-    if (doc.modifiedAt !== undefined) prepared.modifiedAt = doc.modifiedAt;
-    return prepared;
+    const builder = new DocumentBuilder();
+    for (const seg of segments) this.addSegment(seg, builder);
+    const head: { id: string; layout: typeof layout; lineCount: number; modifiedAt?: number } = { id: doc.id, layout, lineCount };
+    if (doc.modifiedAt !== undefined) head.modifiedAt = doc.modifiedAt;
+    return builder.finish(head);
   }
 
   /** The token ids of a text into `this.ids`; returns their count and whether the text is of an unspaced script. */
@@ -87,22 +85,43 @@ export class Signer {
     return { count: tokens.length, unspaced };
   }
 
-  /** One paragraph cut by the segmenter (or read back from an older index): normalised, hashed and signed. */
-  prepareSegment(seg: PreparedParagraph['segment']): PreparedParagraph {
+  /**
+   * One paragraph cut by the segmenter (or read back from an older index): normalised, hashed
+   * and signed, then written to `builder`.
+   */
+  addSegment(seg: Segment, builder: DocumentBuilder): void {
     const { clock, timings, hasher } = this;
     let t = clock();
     const { count, unspaced } = this.tokenIds(seg.text);
     const ids = this.ids;
     const textKey = count > 0 ? hasher.textKeyOf(ids, count) : null;
-    const paragraph: PreparedParagraph = { segment: seg, words: count, textKey, tokens: hasher.tokenHashesOf(ids, count), shingles: null, bandKeys: null, anchors: null };
-    if (count > 0 && count <= CMS_MAX_WORDS && this.chromeKeys.has(textKey!)) paragraph.chrome = true;
+    const high = hasher.keyHalves[0]!;
+    const low = hasher.keyHalves[1]!;
+    const paragraph: ParagraphInput = {
+      startLine: seg.startLine,
+      endLine: seg.endLine,
+      blankLinesBefore: seg.blankLinesBefore,
+      text: seg.text,
+      words: count,
+      key: textKey === null ? null : [high, low],
+      chrome: count > 0 && count <= CMS_MAX_WORDS && this.chromeKeys.has(textKey!),
+      tokens: hasher.tokenHashesInto(ids, count, this.tokenScratch(count)),
+      shingles: null,
+      bandKeys: null,
+      anchors: null,
+    };
     let now = clock();
     timings.normalize += now - t;
     const size = shingleLength(this.options.shingleSize, unspaced);
-    if (count < this.options.minWords || count < size) return paragraph;
-    const [high, low] = [hasher.keyHalves[0]!, hasher.keyHalves[1]!];
+    if (count < this.options.minWords || count < size) {
+      builder.add(paragraph);
+      return;
+    }
     const known = this.signed.get(high, low);
-    if (known) return Object.assign(paragraph, known);
+    if (known) {
+      builder.add(Object.assign(paragraph, known));
+      return;
+    }
     t = now;
     if (this.shingleLo.length < count) {
       this.shingleLo = new Uint32Array(Math.max(count, this.shingleLo.length * 2));
@@ -118,7 +137,12 @@ export class Signer {
     const signed: Signed = { shingles: sortedDistinct(lo), anchors, bandKeys: bandKeys(signature, this.banding) };
     timings.sign += clock() - t;
     this.signed.set(high, low, signed);
-    return Object.assign(paragraph, signed);
+    builder.add(Object.assign(paragraph, signed));
+  }
+
+  private tokenScratch(count: number): Uint32Array {
+    if (this.tokenHashes.length < count) this.tokenHashes = new Uint32Array(Math.max(count, this.tokenHashes.length * 2));
+    return this.tokenHashes.subarray(0, count);
   }
 }
 

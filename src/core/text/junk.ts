@@ -5,7 +5,6 @@
  * publishing-system chrome ("Leave a Reply"). Both get status boilerplate: they link no
  * documents and count toward no reuse.
  */
-import type { PreparedParagraph } from '../model.js';
 import type { BoilerplateKind } from '../types.js';
 
 /** Lines of at most this many words that occur more than once are scraper artifacts ("TT"). */
@@ -38,7 +37,7 @@ const CMS_PHRASES = new Set([
 export const CMS_MAX_WORDS = 12;
 
 /** Why a paragraph is not article text, or null: a scraper artifact or publishing-system chrome. */
-export function junkKind(paragraph: PreparedParagraph, occurrences: number): BoilerplateKind | null {
+export function junkKind(paragraph: { words: number; chrome: boolean }, occurrences: number): BoilerplateKind | null {
   if (paragraph.words === 0) return 'artifact';
   if (paragraph.chrome) return 'footer';
   if (paragraph.words <= ARTIFACT_MAX_WORDS && occurrences >= 2) return 'artifact';
