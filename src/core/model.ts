@@ -90,14 +90,17 @@ export interface PrepareTimings {
 /**
  * Paragraphs with the same normalised words collapse into one variant: matching runs over
  * variants, so a footer repeated on a thousand pages is compared once, not a million times.
+ * Held in flat arrays (a scan of PAN has 150,000 variants): variant v's members are
+ * `members[memberStart[v] .. memberStart[v + 1])`, global paragraph numbers, ascending.
  */
-export interface Variant {
-  /** Global paragraph numbers, ascending (document order, then position). */
-  members: number[];
-  /** The one document all members are in, or -1 when they span several. */
-  soleDocument: number;
-  /** Long enough to be compared: its first member has shingles, band keys and anchors. */
-  comparable: boolean;
+export interface Variants {
+  count: number;
+  memberStart: Int32Array;
+  members: Int32Array;
+  /** Per variant: the one document all its members are in, or -1 when they span several. */
+  soleDocument: Int32Array;
+  /** Per variant: 1 when long enough to be compared (its first member has shingles, band keys and anchors). */
+  comparable: Uint8Array;
 }
 
 /** All paragraphs of a scan, numbered globally in document order (scan/variants.ts). */
@@ -113,12 +116,28 @@ export interface Corpus {
   words: Uint32Array;
   /** Per document: global number of its first paragraph. */
   firstParagraphOf: Int32Array;
-  /** Per paragraph: index into `variants`, -1 for a paragraph without words. */
+  /** Per paragraph: its variant, -1 for a paragraph without words. */
   variantOf: Int32Array;
-  variants: readonly Variant[];
+  variants: Variants;
 }
 
-/** A verified derived pair, seen from one of its two variants (scan/edges.ts). */
+/**
+ * The verified derived pairs of variants (scan/edges.ts), in flat arrays: pair k joins
+ * `pairA[k]` and `pairB[k]` with the measures at k; variant v's pairs are listed at
+ * `edgeOf[edgeStart[v] .. edgeStart[v + 1])` as k * 2, plus 1 when v is the pair's second.
+ */
+export interface Edges {
+  pairA: Int32Array;
+  pairB: Int32Array;
+  jaccard: Float64Array;
+  containmentOfA: Float64Array;
+  containmentOfB: Float64Array;
+  edgeStart: Int32Array;
+  edgeOf: Int32Array;
+  verifiedPairs: number;
+}
+
+/** A verified derived pair, seen from one of its two variants. */
 export interface Edge {
   other: number;
   overlap: Overlap;

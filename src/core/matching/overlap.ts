@@ -18,14 +18,14 @@ export function toSortedSet(values: Uint32Array): Uint32Array {
   return sorted.slice(0, unique);
 }
 
-/** The shingle set of scratch values: `values` is sorted in place, and its distinct values copied out. */
-export function sortedDistinct(values: Uint32Array): Uint32Array {
+/** The shingle set of scratch values, in place: `values` sorted, its distinct values moved to the front; returns a view of them. */
+export function sortInPlace(values: Uint32Array): Uint32Array {
   values.sort();
   let unique = 0;
   for (let i = 0; i < values.length; i++) {
     if (i === 0 || values[i] !== values[i - 1]) values[unique++] = values[i]!;
   }
-  return values.slice(0, unique);
+  return values.subarray(0, unique);
 }
 
 export function intersectionSize(a: Uint32Array, b: Uint32Array): number {

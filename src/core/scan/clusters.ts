@@ -8,17 +8,15 @@
  * Also here: stories that are copies of each other paragraph for paragraph, which always group.
  */
 import { text } from '../document.js';
-import type { Clusters, ClusterInput, Corpus, Edge, Noise } from '../model.js';
+import type { Clusters, ClusterInput, Corpus, Edges, Noise } from '../model.js';
 import { looksLikeHeadline } from '../text/stories.js';
 import { UnionFind } from '../unionfind.js';
 import { isBody } from './noise.js';
 
-export function buildClusters(corpus: Corpus, edges: readonly Edge[][], noise: Noise, minWords: number): Clusters {
+export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWords: number): Clusters {
   const { size, variantOf, variants, paragraphDoc } = corpus;
-  const variantSets = new UnionFind(variants.length);
-  edges.forEach((list, a) => {
-    for (const edge of list) variantSets.union(a, edge.other);
-  });
+  const variantSets = new UnionFind(variants.count);
+  for (let k = 0; k < edges.pairA.length; k++) variantSets.union(edges.pairA[k]!, edges.pairB[k]!);
   const docsOfRoot = new Map<number, Set<number>>();
   for (let p = 0; p < size; p++) {
     const v = variantOf[p]!;

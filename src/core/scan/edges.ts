@@ -1,13 +1,14 @@
 /**
  * Candidates and verification over the variants: which variants are long enough to compare,
  * which pairs the candidate channels propose (matching/candidates.ts), and which of those the
- * exact measures confirm as derived (classify.ts). Only confirmed pairs become edges.
+ * exact measures confirm as derived (classify.ts). Only confirmed pairs become edges, kept in
+ * flat arrays (model.ts, Edges).
  */
 import { isDerived, type DerivationRule } from '../classify.js';
+import { anchors, bandKeys, shingles } from '../document.js';
 import { findCandidatePairs, unpackPair, type Comparable } from '../matching/candidates.js';
 import { overlap } from '../matching/overlap.js';
-import { anchors, bandKeys, shingles } from '../document.js';
-import type { Corpus, Edge } from '../model.js';
+import type { Corpus, Edge, Edges } from '../model.js';
 
 export interface Candidates {
   /** Variant numbers of the comparable variants; pairs are indexes into this list. */
@@ -18,50 +19,85 @@ export interface Candidates {
 
 /** The shingle set of a comparable variant (its first member's). */
 export function variantShingles(corpus: Corpus, v: number): Uint32Array {
-  const p = corpus.variants[v]!.members[0]!;
+  const p = corpus.variants.members[corpus.variants.memberStart[v]!]!;
   return shingles(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!)!;
 }
 
 /** Candidate pairs among the variants that have shingles. */
 export function findCandidates(corpus: Corpus, bands: number): Candidates {
+  const { variants } = corpus;
   const comparable: number[] = [];
   const items: Comparable[] = [];
-  corpus.variants.forEach((variant, v) => {
-    if (!variant.comparable) return;
-    const p = variant.members[0]!;
+  for (let v = 0; v < variants.count; v++) {
+    if (variants.comparable[v] === 0) continue;
+    const p = variants.members[variants.memberStart[v]!]!;
     const doc = corpus.docs[corpus.paragraphDoc[p]!]!;
     const i = corpus.paragraphIndex[p]!;
     comparable.push(v);
     items.push({ shingles: shingles(doc, i)!, bandKeys: bandKeys(doc, i)!, anchors: anchors(doc, i)! });
-  });
+  }
   return { comparable, pairs: findCandidatePairs(items, bands) };
-}
-
-export interface Edges {
-  /** Per variant: its verified derived pairs. */
-  byVariant: Edge[][];
-  verifiedPairs: number;
 }
 
 /** Measures every candidate exactly; derived pairs across documents become edges. */
 export function verifyCandidates(corpus: Corpus, candidates: Candidates, rule: DerivationRule): Edges {
-  const { variants } = corpus;
+  const { soleDocument, count } = corpus.variants;
   const { comparable, pairs } = candidates;
-  const byVariant: Edge[][] = variants.map(() => []);
-  let verifiedPairs = 0;
+  const pairA: number[] = [];
+  const pairB: number[] = [];
+  const jaccard: number[] = [];
+  const containmentOfA: number[] = [];
+  const containmentOfB: number[] = [];
+  const degree = new Int32Array(count + 1);
   for (const packed of pairs) {
     const [i, j] = unpackPair(packed, comparable.length);
     const a = comparable[i]!;
     const b = comparable[j]!;
-    const va = variants[a]!;
-    const vb = variants[b]!;
     // Both only ever in the same single document: says nothing about reuse across documents.
-    if (va.soleDocument >= 0 && va.soleDocument === vb.soleDocument) continue;
+    if (soleDocument[a]! >= 0 && soleDocument[a] === soleDocument[b]) continue;
     const o = overlap(variantShingles(corpus, a), variantShingles(corpus, b));
     if (!isDerived(o, rule)) continue;
-    verifiedPairs++;
-    byVariant[a]!.push({ other: b, overlap: o, reversed: false });
-    byVariant[b]!.push({ other: a, overlap: o, reversed: true });
+    pairA.push(a);
+    pairB.push(b);
+    jaccard.push(o.jaccard);
+    containmentOfA.push(o.containmentOfA);
+    containmentOfB.push(o.containmentOfB);
+    degree[a]!++;
+    degree[b]!++;
   }
-  return { byVariant, verifiedPairs };
+  // Each variant's pairs in one run of edgeOf, in the order they were verified.
+  const edgeStart = new Int32Array(count + 1);
+  for (let v = 0; v < count; v++) edgeStart[v + 1] = edgeStart[v]! + degree[v]!;
+  const edgeOf = new Int32Array(edgeStart[count]!);
+  const next = edgeStart.slice(0, count);
+  for (let k = 0; k < pairA.length; k++) {
+    edgeOf[next[pairA[k]!]!++] = k * 2;
+    edgeOf[next[pairB[k]!]!++] = k * 2 + 1;
+  }
+  return {
+    pairA: Int32Array.from(pairA),
+    pairB: Int32Array.from(pairB),
+    jaccard: Float64Array.from(jaccard),
+    containmentOfA: Float64Array.from(containmentOfA),
+    containmentOfB: Float64Array.from(containmentOfB),
+    edgeStart,
+    edgeOf,
+    verifiedPairs: pairA.length,
+  };
+}
+
+/** Variant v's edges as objects (the few a paragraph's matches need). */
+export function edgesOf(edges: Edges, v: number): Edge[] {
+  const out: Edge[] = [];
+  for (let e = edges.edgeStart[v]!; e < edges.edgeStart[v + 1]!; e++) {
+    const code = edges.edgeOf[e]!;
+    const k = code >>> 1;
+    const reversed = (code & 1) === 1;
+    out.push({
+      other: reversed ? edges.pairA[k]! : edges.pairB[k]!,
+      overlap: { jaccard: edges.jaccard[k]!, containmentOfA: edges.containmentOfA[k]!, containmentOfB: edges.containmentOfB[k]! },
+      reversed,
+    });
+  }
+  return out;
 }

@@ -8,7 +8,9 @@ import { MERGE_PART_CONTAINMENT } from '../align/align.js';
 import { isEditedBy } from '../classify.js';
 import { WordDiffer, wordDiff } from '../align/worddiff.js';
 import { endLine, startLine, text } from '../document.js';
-import type { Corpus, DerivationRule, Edge, Overlap } from '../model.js';
+import type { Corpus, DerivationRule, Edge, Edges, Overlap } from '../model.js';
+import { edgesOf } from './edges.js';
+import { memberCount } from './variants.js';
 import { round3 } from '../numbers.js';
 import type { Match, MergeReport } from '../types.js';
 
@@ -36,7 +38,7 @@ export class MatchLister {
 
   constructor(
     private readonly corpus: Corpus,
-    private readonly edges: readonly Edge[][],
+    private readonly edges: Edges,
     private readonly options: MatchOptions,
   ) {
     this.limit = options.maxMatches === 0 ? Infinity : options.maxMatches;
@@ -48,11 +50,11 @@ export class MatchLister {
    * (Scanning the list for every member was quadratic: 140,000 equal lines in one file.)
    */
   private rangeIn(v: number, doc: number): [number, number] {
-    const members = this.corpus.variants[v]!.members;
+    const { members, memberStart } = this.corpus.variants;
     const paragraphDoc = this.corpus.paragraphDoc;
     const firstAtLeast = (target: number): number => {
-      let low = 0;
-      let high = members.length;
+      let low = memberStart[v]!;
+      let high = memberStart[v + 1]!;
       while (low < high) {
         const mid = (low + high) >>> 1;
         if (paragraphDoc[members[mid]!]! < target) low = mid + 1;
@@ -69,8 +71,8 @@ export class MatchLister {
 
   /** Members of variant `v` in document `doc`. */
   private membersIn(v: number, doc: number): number {
-    const variant = this.corpus.variants[v]!;
-    if (variant.soleDocument >= 0) return variant.soleDocument === doc ? variant.members.length : 0;
+    const sole = this.corpus.variants.soleDocument[v]!;
+    if (sole >= 0) return sole === doc ? memberCount(this.corpus.variants, v) : 0;
     const [start, end] = this.rangeIn(v, doc);
     return end - start;
   }
@@ -78,13 +80,12 @@ export class MatchLister {
   /** Up to `limit` members of a variant outside `doc`, members in `preferred` first. */
   private listMembers(v: number, doc: number, preferred: number): number[] {
     const out: number[] = [];
-    const variant = this.corpus.variants[v]!;
-    if (variant.soleDocument === doc) return out;
-    const members = variant.members;
+    const { members, memberStart, soleDocument } = this.corpus.variants;
+    if (soleDocument[v] === doc) return out;
     const [skipStart, skipEnd] = this.rangeIn(v, doc);
     const [firstStart, firstEnd] = preferred >= 0 && preferred !== doc ? this.rangeIn(v, preferred) : [0, 0];
     for (let k = firstStart; k < firstEnd && out.length < this.limit; k++) out.push(members[k]!);
-    for (let k = 0; k < members.length && out.length < this.limit; ) {
+    for (let k = memberStart[v]!; k < memberStart[v + 1]! && out.length < this.limit; ) {
       if (k >= skipStart && k < skipEnd) k = skipEnd;
       else if (k >= firstStart && k < firstEnd) k = firstEnd;
       else out.push(members[k++]!);
@@ -113,10 +114,9 @@ export class MatchLister {
 
   /** The derived pairs of paragraph `p`'s variant with paragraphs of other documents, when they make it edited. */
   private derivedEdges(v: number, doc: number): Edge[] {
+    if (this.edges.edgeStart[v] === this.edges.edgeStart[v + 1]) return [];
     const variants = this.corpus.variants;
-    const edges = this.edges[v]!;
-    if (edges.length === 0) return edges;
-    const relevant = edges.filter((edge) => variants[edge.other]!.members.length > this.membersIn(edge.other, doc));
+    const relevant = edgesOf(this.edges, v).filter((edge) => memberCount(variants, edge.other) > this.membersIn(edge.other, doc));
     const links = relevant.map((edge) => ({
       jaccard: edge.overlap.jaccard,
       inside: edge.reversed ? edge.overlap.containmentOfB : edge.overlap.containmentOfA,
@@ -131,8 +131,8 @@ export class MatchLister {
     if (v < 0) return { exactCount: 0, derivedCount: 0 };
     const doc = paragraphDoc[p]!;
     let derivedCount = 0;
-    for (const edge of this.derivedEdges(v, doc)) derivedCount += variants[edge.other]!.members.length - this.membersIn(edge.other, doc);
-    return { exactCount: variants[v]!.members.length - this.membersIn(v, doc), derivedCount };
+    for (const edge of this.derivedEdges(v, doc)) derivedCount += memberCount(variants, edge.other) - this.membersIn(edge.other, doc);
+    return { exactCount: memberCount(variants, v) - this.membersIn(v, doc), derivedCount };
   }
 
   /** Paragraph `p`'s matches; `preferred` is the document listed first (-1: none). */
@@ -141,13 +141,13 @@ export class MatchLister {
     const v = variantOf[p]!;
     if (v < 0) return { exactCount: 0, derivedCount: 0, matches: [], merges: [] };
     const doc = paragraphDoc[p]!;
-    const exactCount = variants[v]!.members.length - this.membersIn(v, doc);
+    const exactCount = memberCount(variants, v) - this.membersIn(v, doc);
     const exactMembers = this.listMembers(v, doc, preferred);
     const exact = exactMembers.map((q) => this.describe(p, q, null, false));
     let derivedCount = 0;
     const edited: Array<{ q: number; edge: Edge }> = [];
     for (const edge of this.derivedEdges(v, doc)) {
-      derivedCount += variants[edge.other]!.members.length - this.membersIn(edge.other, doc);
+      derivedCount += memberCount(variants, edge.other) - this.membersIn(edge.other, doc);
       for (const q of this.listMembers(edge.other, doc, preferred)) edited.push({ q, edge });
     }
     const rank = (x: { q: number; edge: Edge }): number => (paragraphDoc[x.q] === preferred ? 0 : 1);

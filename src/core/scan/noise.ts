@@ -9,6 +9,7 @@ import { isChrome, segmentsOf } from '../document.js';
 import type { Clusters, Corpus, Grouping, Noise, Story } from '../model.js';
 import { junkKind } from '../text/junk.js';
 import { detectStories } from '../text/stories.js';
+import { memberCount } from './variants.js';
 import type { BoilerplateKind } from '../types.js';
 
 export function findNoise(corpus: Corpus): Noise {
@@ -26,8 +27,9 @@ export function findNoise(corpus: Corpus): Noise {
     for (let index = 0; index < doc.count; index++) {
       const p = base + index;
       const v = variantOf[p]!;
-      junk[p] = junkKind({ words: corpus.words[p]!, chrome: isChrome(doc, index) }, v < 0 ? 0 : variants[v]!.members.length);
-      if (v < 0 || variants[v]!.members.length === 1) continue;
+      const occurrences = v < 0 ? 0 : memberCount(variants, v);
+      junk[p] = junkKind({ words: corpus.words[p]!, chrome: isChrome(doc, index) }, occurrences);
+      if (occurrences < 2) continue;
       const first = firstOfVariant.get(v);
       if (first === undefined) firstOfVariant.set(v, index);
       else {

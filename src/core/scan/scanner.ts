@@ -148,12 +148,12 @@ export function analyse(
 
   t = clock();
   const noise = findNoise(corpus);
-  const clusters = buildClusters(corpus, edges.byVariant, noise, options.minWords);
+  const clusters = buildClusters(corpus, edges, noise, options.minWords);
   const grouping = groupDocuments(clusters.storyWords, clusters.inputs, identicalStories(corpus, noise, options.minWords));
   const clusterMs = clock() - t;
 
   t = clock();
-  const matches = new MatchLister(corpus, edges.byVariant, { ...options, wordOps: finish.wordOps ?? true });
+  const matches = new MatchLister(corpus, edges, { ...options, wordOps: finish.wordOps ?? true });
   const summary: Summary = {
     documents: 0,
     paragraphs: 0,

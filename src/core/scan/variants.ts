@@ -1,14 +1,14 @@
 /**
  * The first stage of a report: documents in a fixed order, every paragraph numbered, and
- * paragraphs with the same normalised words collapsed into one variant (model.ts, Variant).
+ * paragraphs with the same normalised words collapsed into one variant (model.ts, Variants).
  *
  * Documents are sorted by id before anything order-dependent happens, so the report does not
  * depend on the order they were added; an id given twice is scanned once, with a warning.
  */
 import { hasKey, hasShingles, keyHigh, keyLow, words } from '../document.js';
-import type { Corpus, PreparedDocument, Variant } from '../model.js';
-import type { Warning } from '../types.js';
 import { KeyTable } from '../key-table.js';
+import type { Corpus, PreparedDocument, Variants } from '../model.js';
+import type { Warning } from '../types.js';
 
 /** Documents sorted by id, each id once; a repeated id becomes a warning. */
 export function orderDocuments(unsorted: readonly PreparedDocument[]): { docs: PreparedDocument[]; warnings: Warning[] } {
@@ -34,8 +34,12 @@ export function collectVariants(docs: readonly PreparedDocument[]): Corpus {
   const wordCounts = new Uint32Array(size);
   const firstParagraphOf = new Int32Array(docs.length);
   const variantOf = new Int32Array(size);
-  const variants: Variant[] = [];
   const byKey = new KeyTable(size);
+  // First pass: a number for each distinct text, in order of first appearance, and its size.
+  const counts = new Int32Array(size + 1);
+  const soleDocument = new Int32Array(size);
+  const comparable = new Uint8Array(size);
+  let count = 0;
   let p = 0;
   docs.forEach((doc, docIndex) => {
     firstParagraphOf[docIndex] = p;
@@ -47,13 +51,30 @@ export function collectVariants(docs: readonly PreparedDocument[]): Corpus {
         variantOf[p] = -1;
         continue;
       }
-      const v = byKey.indexOf(keyHigh(doc, i), keyLow(doc, i), variants.length);
-      if (v === variants.length) variants.push({ members: [], soleDocument: docIndex, comparable: hasShingles(doc, i) });
-      const variant = variants[v]!;
-      if (variant.soleDocument !== docIndex) variant.soleDocument = -1;
-      variant.members.push(p);
+      const v = byKey.indexOf(keyHigh(doc, i), keyLow(doc, i), count);
+      if (v === count) {
+        count++;
+        soleDocument[v] = docIndex;
+        comparable[v] = hasShingles(doc, i) ? 1 : 0;
+      } else if (soleDocument[v] !== docIndex) soleDocument[v] = -1;
+      counts[v]!++;
       variantOf[p] = v;
     }
   });
+  // Second pass: members laid out variant after variant, each in paragraph order.
+  const memberStart = new Int32Array(count + 1);
+  for (let v = 0; v < count; v++) memberStart[v + 1] = memberStart[v]! + counts[v]!;
+  const members = new Int32Array(memberStart[count]!);
+  const filled = memberStart.slice(0, count);
+  for (let q = 0; q < size; q++) {
+    const v = variantOf[q]!;
+    if (v >= 0) members[filled[v]!++] = q;
+  }
+  const variants: Variants = { count, memberStart, members, soleDocument: soleDocument.slice(0, count), comparable: comparable.slice(0, count) };
   return { docs, size, paragraphDoc, paragraphIndex, words: wordCounts, firstParagraphOf, variantOf, variants };
+}
+
+/** How many paragraphs variant v stands for. */
+export function memberCount(variants: Variants, v: number): number {
+  return variants.memberStart[v + 1]! - variants.memberStart[v]!;
 }

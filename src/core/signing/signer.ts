@@ -15,7 +15,7 @@ import { CMS_MAX_WORDS, CMS_PHRASE_TOKENS } from '../text/junk.js';
 import { tokenize, tokenizeInto, TokenBuffer } from '../text/normalize.js';
 import { segment } from '../text/segment.js';
 import { bandKeys } from '../matching/lsh.js';
-import { sortedDistinct } from '../matching/overlap.js';
+import { sortInPlace } from '../matching/overlap.js';
 import { DocumentBuilder, type ParagraphInput } from '../document.js';
 import type { Clock, PreparedDocument, PrepareTimings, Segment } from '../model.js';
 import type { InputDocument, ResolvedOptions } from '../types.js';
@@ -40,6 +40,8 @@ export class Signer {
   private shingleLo = new Uint32Array(1024);
   private shingleHi = new Uint32Array(1024);
   private tokenHashes = new Uint32Array(1024);
+  private readonly anchors = new Uint32Array(2);
+  private readonly bandKeys: Uint32Array;
   private readonly signed = new SignedCache();
   /** Text keys of the lines of publishing-system chrome (text/junk.ts). */
   private readonly chromeKeys: ReadonlySet<string>;
@@ -51,6 +53,7 @@ export class Signer {
     private readonly clock: Clock = noClock,
   ) {
     this.signature = new Uint32Array(options.numHashes);
+    this.bandKeys = new Uint32Array(options.bands);
     this.banding = { bands: options.bands, rows: options.rows };
     this.chromeKeys = new Set(CMS_PHRASE_TOKENS.map((tokens) => hasher.textKey(tokens)));
   }
@@ -129,12 +132,14 @@ export class Signer {
     }
     const windows = hasher.shinglesOf(ids, count, size, this.shingleLo, this.shingleHi);
     const lo = this.shingleLo.subarray(0, windows);
-    const anchors = Uint32Array.of(lo[0]!, lo[windows - 1]!);
+    this.anchors[0] = lo[0]!;
+    this.anchors[1] = lo[windows - 1]!;
     now = clock();
     timings.shingle += now - t;
     t = now;
     const signature = this.minHasher.signInto(this.shingleLo, this.shingleHi, windows, this.signature, this.banding.bands * this.banding.rows)!;
-    const signed: Signed = { shingles: sortedDistinct(lo), anchors, bandKeys: bandKeys(signature, this.banding) };
+    // Scratch arrays: the builder copies them into the document.
+    const signed: Signed = { shingles: sortInPlace(lo), anchors: this.anchors, bandKeys: bandKeys(signature, this.banding, this.bandKeys) };
     timings.sign += clock() - t;
     this.signed.set(high, low, signed);
     builder.add(Object.assign(paragraph, signed));
