@@ -16,7 +16,7 @@ import { runIndexAdd, runIndexRemove, runIndexStats } from './commands/index.js'
 import { runScanCommand } from './commands/scan.js';
 import { EXIT_ERROR, EXIT_OK, UsageError } from './exit-codes.js';
 import { CHECK_HELP, DIFF_HELP, INDEX_HELP, SCAN_HELP } from './help.js';
-import type { CliIO } from './io.js';
+import { guardedOutput, OutputError, type CliIO } from './io.js';
 import { checkCommand, DEFAULT_DB, DEFAULT_DIFF_CONTEXT, diffCommand, indexCommand, scanCommand, type RawFlags } from './requests.js';
 
 export const VERSION = '0.1.0';
@@ -163,10 +163,17 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return EXIT_ERROR;
   }
   let code = EXIT_OK;
+  const guarded: CliIO = { ...io, stdout: guardedOutput(io.stdout) };
   try {
-    await buildProgram(io, (c) => (code = c)).parseAsync([...argv], { from: 'user' });
+    await buildProgram(guarded, (c) => (code = c)).parseAsync([...argv], { from: 'user' });
     return code;
   } catch (error) {
+    if (error instanceof OutputError) {
+      // The reader closed the pipe (| head): nothing more to say. Anything else: one line, exit 2.
+      if (error.code === 'EPIPE') return code;
+      io.stderr.write(`dedupe: error: ${error.message}\n`);
+      return EXIT_ERROR;
+    }
     if (error instanceof CommanderError) {
       // Help and --version exit 0; parse errors were already printed by commander.
       return error.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
