@@ -1,5 +1,6 @@
 /** What a command may touch of the process: streams, environment, working folder, clock. Passed in, so commands stay testable in-process. */
 import type { EngineHooks } from '../engine/index.js';
+import { printable } from '../render/text.js';
 
 export interface Output {
   write(text: string): unknown;
@@ -23,7 +24,7 @@ export interface CliIO {
 }
 
 export function warn(io: CliIO, message: string): void {
-  io.stderr.write(`dedupe: warning: ${message}\n`);
+  io.stderr.write(`dedupe: warning: ${printable(message)}\n`);
 }
 
 /** The engine's hooks for a command: warnings as they happen, the command's clock. */

@@ -198,16 +198,29 @@ export interface GroupReport {
   members: GroupMember[];
 }
 
+/**
+ * binary, invalid-utf8, unreadable, vanished, too-large: a file skipped; nul-bytes: a file read
+ * with its stray NUL bytes as spaces; unreadable-folder: a folder whose files were not listed;
+ * bad-line: a line of a JSONL file skipped; exclude-unmatched: an --exclude pattern that
+ * matched nothing in a folder; duplicate-id: a file given twice, read once.
+ */
 export type WarningCode =
   | 'binary'
   | 'invalid-utf8'
   | 'unreadable'
   | 'vanished'
+  | 'too-large'
+  | 'nul-bytes'
+  | 'unreadable-folder'
+  | 'bad-line'
+  | 'exclude-unmatched'
   | 'duplicate-id';
 
 export interface Warning {
   code: WarningCode;
   path: string;
+  /** For bad-line: the 1-based line of the file. */
+  line?: number;
   message: string;
 }
 

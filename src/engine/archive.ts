@@ -77,7 +77,7 @@ export function putPrepared(
 }
 
 export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): Promise<AddResult> {
-  const files = await findArticles(request);
+  const files = await findArticles(request, hooks.warning);
   const store = await IndexStore.open(request.db, {
     mode: 'write',
     requested: request.requested,
@@ -99,7 +99,10 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
         if (outcome.status === 'unreadable') {
           result.unreadable.push(outcome.job.path);
           hooks.warning?.(outcome.warning);
-        } else storeOutcome(batch, outcome, request.now, result);
+          continue;
+        }
+        if (outcome.status === 'prepared' && outcome.warning) hooks.warning?.(outcome.warning);
+        storeOutcome(batch, outcome, request.now, result);
       }
       if (result.unreadable.length === files.length) throw nothingReadable(files.length, '; the index was not changed');
     });

@@ -57,15 +57,26 @@ interface Incoming {
   warnings: Warning[];
 }
 
-async function prepareIncoming(request: CheckRequest, files: readonly string[], store: IndexStore, hooks: EngineHooks): Promise<Incoming & { timings: StageTimings }> {
+/** `warnings`: the walk's so far; the reader's are added. */
+async function prepareIncoming(
+  request: CheckRequest,
+  files: readonly string[],
+  store: IndexStore,
+  hooks: EngineHooks,
+  warnings: Warning[],
+): Promise<Incoming & { timings: StageTimings }> {
   const jobs = files.map((file) => ({ path: file, id: documentPath(file, request.cwd) }));
   const run = await prepareFiles(jobs, { options: store.options, threads: request.threads ?? defaultThreads(), contentHash: true, cwd: request.cwd, ...(hooks.clock ? { clock: hooks.clock } : {}) });
-  const incoming: Incoming = { docs: [], versions: new Map(), warnings: [] };
+  const incoming: Incoming = { docs: [], versions: new Map(), warnings };
   for await (const outcome of run.outcomes) {
     if (outcome.status === 'unreadable') {
       incoming.warnings.push(outcome.warning);
       hooks.warning?.(outcome.warning);
     } else if (outcome.status === 'prepared') {
+      if (outcome.warning) {
+        incoming.warnings.push(outcome.warning);
+        hooks.warning?.(outcome.warning);
+      }
       incoming.docs.push(outcome.prepared);
       incoming.versions.set(outcome.prepared.id, { contentHash: outcome.contentHash!, bytes: outcome.bytes });
     }
@@ -76,12 +87,16 @@ async function prepareIncoming(request: CheckRequest, files: readonly string[], 
 
 export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {}): Promise<CheckRun> {
   const clock = hooks.clock ?? (() => 0);
-  const files = await findArticles(request);
+  const walkWarnings: Warning[] = [];
+  const files = await findArticles(request, (warning) => {
+    walkWarnings.push(warning);
+    hooks.warning?.(warning);
+  });
   const store = await IndexStore.open(request.db, { mode: 'read', requested: request.requested, cwd: request.cwd });
   let run: Omit<CheckRun, 'flagged' | 'added'>;
   let incoming: Incoming;
   try {
-    const prepared = await prepareIncoming(request, files, store, hooks);
+    const prepared = await prepareIncoming(request, files, store, hooks, walkWarnings);
     incoming = prepared;
     const lookupStart = clock();
     const context = findContext(store, incoming.docs, {

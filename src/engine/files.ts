@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { InputError } from '../input/errors.js';
-import { DEFAULT_INCLUDE, findFiles } from '../input/walk.js';
+import type { Warning } from '../core/types.js';
+import { DEFAULT_INCLUDE, findFiles, type WalkOptions } from '../input/walk.js';
 
 export interface WalkRequest {
   paths: readonly string[];
@@ -15,9 +16,14 @@ export interface WalkRequest {
   cwd: string;
 }
 
-/** The files under the paths; an InputError (exit 2) naming the patterns when there are none. */
-export async function findArticles(request: WalkRequest): Promise<string[]> {
-  const files = await findFiles(request.paths, { include: request.include, exclude: request.exclude, cwd: request.cwd });
+/**
+ * The files under the paths; an InputError (exit 2) naming the patterns when there are none.
+ * What the walk could not look into (an unreadable folder) goes to `onWarning`.
+ */
+export async function findArticles(request: WalkRequest, onWarning?: (warning: Warning) => void): Promise<string[]> {
+  const walk: WalkOptions = { include: request.include, exclude: request.exclude, cwd: request.cwd };
+  if (onWarning) walk.onWarning = onWarning;
+  const files = await findFiles(request.paths, walk);
   if (files.length > 0) return files;
   const patterns = (request.include.length > 0 ? request.include : DEFAULT_INCLUDE).join(', ');
   const excluded = request.exclude.length > 0 ? ` not excluded by ${request.exclude.join(', ')}` : '';

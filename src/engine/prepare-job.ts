@@ -19,7 +19,8 @@ export interface PrepareJob {
 }
 
 export type PrepareOutcome =
-  | { status: 'prepared'; job: PrepareJob; prepared: PreparedDocument; bytes: number; contentHash?: string }
+  /** `warning`: read, with something to say (stray NUL bytes read as spaces). */
+  | { status: 'prepared'; job: PrepareJob; prepared: PreparedDocument; bytes: number; contentHash?: string; warning?: Warning }
   | { status: 'unchanged'; job: PrepareJob; bytes: number; contentHash: string }
   | { status: 'unreadable'; job: PrepareJob; warning: Warning };
 
@@ -31,5 +32,6 @@ export function prepareJob(job: PrepareJob, signer: Signer, withHash: boolean, c
   if (hash !== undefined && hash === job.storedHash) return { status: 'unchanged', job, bytes: read.bytes, contentHash: hash };
   const outcome: PrepareOutcome = { status: 'prepared', job, prepared: signer.prepare({ id: job.id, text: read.text }), bytes: read.bytes };
   if (hash !== undefined) outcome.contentHash = hash;
+  if (read.warning) outcome.warning = read.warning;
   return outcome;
 }

@@ -51,6 +51,10 @@ export async function prepareAll(
     } else if (outcome.status === 'prepared') {
       bytes += outcome.bytes;
       prepared.push(outcome.prepared);
+      if (outcome.warning) {
+        warnings.push(outcome.warning);
+        hooks.warning?.(outcome.warning);
+      }
     }
   }
   return { prepared, bytes, timings: run.timings };
@@ -59,9 +63,12 @@ export async function prepareAll(
 export async function scanPaths(request: ScanRequest, hooks: EngineHooks = {}): Promise<ScanRun> {
   const clock = hooks.clock ?? (() => 0);
   const walkStart = clock();
-  const files = await findArticles(request);
-  const walkMs = clock() - walkStart;
   const warnings: Warning[] = [];
+  const files = await findArticles(request, (warning) => {
+    warnings.push(warning);
+    hooks.warning?.(warning);
+  });
+  const walkMs = clock() - walkStart;
   const prepareStart = clock();
   const { prepared, bytes, timings } = await prepareAll(files, request, hooks, warnings);
   const prepareMs = clock() - prepareStart;

@@ -6,7 +6,7 @@
  * be fixed at the source. Readable without colour: statuses are words, diffs use [-x-]{+y+}.
  */
 import Table from 'cli-table3';
-import type { DocumentReport, EditSummary, GroupMember, GroupReport, Report, SegmentReport } from '../core/types.js';
+import type { DocumentReport, EditSummary, GroupMember, GroupReport, Report, SegmentReport, WarningCode } from '../core/types.js';
 import { renderOps } from './diff.js';
 import type { Palette } from './palette.js';
 import { lineSpan, percent, plural, preview, relativeName } from './text.js';
@@ -25,12 +25,16 @@ export interface HumanOptions {
   elapsedMs: number;
 }
 
+/** Warnings that mean a whole file was not read. */
+const SKIPPED_FILE: ReadonlySet<WarningCode> = new Set<WarningCode>(['binary', 'invalid-utf8', 'unreadable', 'vanished', 'too-large']);
+
 export function renderSummary(report: Report, elapsedMs: number): string {
   const s = report.summary;
   const seconds = (elapsedMs / 1000).toFixed(2);
-  const skipped = report.warnings.filter((w) => w.code !== 'duplicate-id').length;
+  const skipped = report.warnings.filter((w) => SKIPPED_FILE.has(w.code)).length;
   return (
-    `${plural(s.documents, 'file')}${skipped > 0 ? ` (${skipped} skipped)` : ''}, ${plural(s.paragraphs, 'paragraph')} ` +
+    // "10 files (8 skipped)" read as ten files of which eight were skipped: say which are which.
+    `${plural(s.documents, 'file')}${skipped > 0 ? ` read, ${skipped} skipped` : ''}, ${plural(s.paragraphs, 'paragraph')} ` +
     `(${s.shared} shared, ${s.edited} edited, ${s.unique} unique, ${s.boilerplate} boilerplate), ` +
     `${plural(s.groups, 'group')} in ${seconds} s`
   );
