@@ -1,5 +1,4 @@
 /** What a command may touch of the process: streams, environment, working folder, clock. Passed in, so commands stay testable in-process. */
-import type { EngineHooks } from '../engine/index.js';
 import { printable } from '../render/text.js';
 
 export interface Output {
@@ -25,11 +24,6 @@ export interface CliIO {
 
 export function warn(io: CliIO, message: string): void {
   io.stderr.write(`dedupe: warning: ${printable(message)}\n`);
-}
-
-/** The engine's hooks for a command: warnings as they happen, the command's clock. */
-export function engineHooks(io: CliIO): EngineHooks {
-  return { warning: (warning) => warn(io, warning.message), clock: () => io.now() };
 }
 
 /** "walk 12 ms, prepare 80 ms, ..." for --verbose. */

@@ -10,12 +10,14 @@ import { DEFAULT_OPTIONS, OptionsError } from '../core/index.js';
 import { DEFAULT_COPY_SHARE } from '../engine/index.js';
 import { InputError } from '../input/errors.js';
 import { collect } from '../input/arguments.js';
+import { isFolder } from '../input/walk.js';
 import { runCheckCommand } from './commands/check.js';
 import { runDiffCommand } from './commands/diff.js';
 import { runIndexAdd, runIndexRemove, runIndexStats } from './commands/index.js';
 import { runScanCommand } from './commands/scan.js';
 import { EXIT_ERROR, EXIT_OK, UsageError } from './exit-codes.js';
 import { CHECK_HELP, DIFF_HELP, INDEX_HELP, SCAN_HELP } from './help.js';
+import { printable } from '../render/text.js';
 import { guardedOutput, OutputError, type CliIO } from './io.js';
 import { checkCommand, DEFAULT_DB, DEFAULT_DIFF_CONTEXT, diffCommand, indexCommand, scanCommand, type RawFlags } from './requests.js';
 
@@ -119,7 +121,8 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
     .action(async (paths: string[], flags: RawFlags) => setCode(await runCheckCommand(checkCommand(paths, flags, io.env), io)));
 }
 
-export function buildProgram(io: CliIO, setCode: (code: number) => void): Command {
+/** `hint` ends commander's own error lines (see folderHint). */
+export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = ''): Command {
   // The root command is the scan, so `dedupe --help` shows what most users need. Root options
   // are positional (before a subcommand's name) so subcommands keep their own flags.
   const program = addScanOptions(
@@ -131,7 +134,7 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void): Comman
       .configureOutput({
         writeOut: (text) => io.stdout.write(text),
         writeErr: (text) => io.stderr.write(text),
-        outputError: (text, write) => write(`dedupe: ${text.trimEnd()}\n`),
+        outputError: (text, write) => write(`dedupe: ${printable(text.trimEnd())}${hint}\n`),
       }),
   );
   const scan = async (paths: string[], flags: RawFlags): Promise<void> => setCode(await runScanCommand(scanCommand(paths, flags, io.env), io));
@@ -155,6 +158,26 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void): Comman
   return program;
 }
 
+/** The words commander reads as a command when they come first. */
+const COMMAND_NAMES = ['scan', 'check', 'index', 'diff', 'help'];
+
+/**
+ * `dedupe -- check` scans a folder named `check`. Commander picks a command from the first
+ * operand even after `--`, so when `--` comes before any command name the scan is named.
+ */
+export function withScanBeforeDoubleDash(argv: readonly string[]): string[] {
+  const dashes = argv.indexOf('--');
+  if (dashes < 0 || argv.slice(0, dashes).some((word) => COMMAND_NAMES.includes(word))) return [...argv];
+  return ['scan', ...argv];
+}
+
+/** When the first word is a command and also a folder here, how to scan the folder instead. */
+function folderHint(argv: readonly string[], cwd: string): string {
+  const first = argv[0];
+  if (first === undefined || !COMMAND_NAMES.includes(first) || !isFolder(first, cwd)) return '';
+  return `; to scan the folder ${first}, write dedupe ./${first} (or dedupe -- ${first})`;
+}
+
 /** Parses argv (without node and script), runs the command, returns the exit code. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const verbose = argv.includes('--verbose');
@@ -164,8 +187,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
   let code = EXIT_OK;
   const guarded: CliIO = { ...io, stdout: guardedOutput(io.stdout) };
+  const hint = folderHint(argv, io.cwd);
   try {
-    await buildProgram(guarded, (c) => (code = c)).parseAsync([...argv], { from: 'user' });
+    await buildProgram(guarded, (c) => (code = c), hint).parseAsync(withScanBeforeDoubleDash(argv), { from: 'user' });
     return code;
   } catch (error) {
     if (error instanceof OutputError) {
@@ -179,12 +203,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return error.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
     }
     if (error instanceof UsageError || error instanceof InputError || error instanceof OptionsError) {
-      io.stderr.write(`dedupe: error: ${error.message}\n`);
+      io.stderr.write(`dedupe: error: ${printable(error.message)}${error instanceof UsageError ? hint : ''}\n`);
       if (verbose && error.stack) io.stderr.write(`${error.stack}\n`);
       return EXIT_ERROR;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`dedupe: internal error: ${message} (rerun with --verbose for details, and please report it)\n`);
+    io.stderr.write(`dedupe: internal error: ${printable(message)} (rerun with --verbose for details, and please report it)\n`);
     if (verbose && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return EXIT_ERROR;
   }

@@ -67,6 +67,13 @@ class Problems {
     return undefined;
   }
 
+  /** Glob patterns of a repeatable flag; an empty one (`--include ''`) matches nothing and is refused. */
+  patterns(flag: string, raw: readonly string[] | undefined): string[] {
+    const list = [...(raw ?? [])];
+    if (list.some((p) => p.trim() === '')) this.add(`${flag} must not be empty; give a glob such as '**/*.txt'`);
+    return list;
+  }
+
   done(): void {
     if (this.list.length > 0) throw new UsageError(this.list.join('; '));
   }
@@ -119,11 +126,13 @@ export function scanCommand(paths: readonly string[], flags: RawFlags, env: Env)
   const problems = new Problems();
   const given = scanOptionFlags(flags, problems);
   const failOn = problems.choice<FailOn>('--fail-on', flags.failOn, FAIL_ON_VALUES);
+  const include = problems.patterns('--include', flags.include);
+  const exclude = problems.patterns('--exclude', flags.exclude);
   problems.done();
   return {
     paths: [...paths],
-    include: flags.include ?? [],
-    exclude: flags.exclude ?? [],
+    include,
+    exclude,
     options: resolveOptions(given),
     threads: threadCount(env),
     failOn,
@@ -171,17 +180,18 @@ export interface IndexCommand {
 export function indexCommand(paths: readonly string[], flags: RawFlags, env: Env): IndexCommand {
   const problems = new Problems();
   const requested = scanOptionFlags(flags, problems);
+  const command = indexParts(paths, flags, env, requested, problems);
   problems.done();
-  return indexParts(paths, flags, env, requested);
+  return command;
 }
 
-function indexParts(paths: readonly string[], flags: RawFlags, env: Env, requested: Partial<ScanOptions>): IndexCommand {
+function indexParts(paths: readonly string[], flags: RawFlags, env: Env, requested: Partial<ScanOptions>, problems: Problems): IndexCommand {
   return {
     db: flags.db ?? DEFAULT_DB,
     defaultDb: flags.db === undefined,
     paths: [...paths],
-    include: flags.include ?? [],
-    exclude: flags.exclude ?? [],
+    include: problems.patterns('--include', flags.include),
+    exclude: problems.patterns('--exclude', flags.exclude),
     requested,
     threads: threadCount(env),
     output: outputOf(flags),
@@ -200,6 +210,7 @@ export function checkCommand(paths: readonly string[], flags: RawFlags, env: Env
   const failOn = problems.choice<CheckFailOn>('--fail-on', flags.failOn, CHECK_FAIL_ON);
   const copyShare = problems.number('--copy-share', flags.copyShare) ?? DEFAULT_COPY_SHARE;
   if (!(copyShare > 0 && copyShare <= 1)) problems.add(`--copy-share must be above 0 and at most 1, got ${copyShare}`);
+  const command = indexParts(paths, flags, env, requested, problems);
   problems.done();
-  return { ...indexParts(paths, flags, env, requested), failOn, copyShare, add: flags.add === true };
+  return { ...command, failOn, copyShare, add: flags.add === true };
 }

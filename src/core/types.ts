@@ -202,7 +202,9 @@ export interface GroupReport {
  * binary, invalid-utf8, unreadable, vanished, too-large: a file skipped; nul-bytes: a file read
  * with its stray NUL bytes as spaces; unreadable-folder: a folder whose files were not listed;
  * bad-line: a line of a JSONL file skipped; exclude-unmatched: an --exclude pattern that
- * matched nothing in a folder; duplicate-id: a file given twice, read once.
+ * matched nothing in a folder (`path` is the pattern); duplicate-id: a file given twice, read
+ * once; empty-not-stored (index add, check --add): an emptied file did not replace its stored
+ * version.
  */
 export type WarningCode =
   | 'binary'
@@ -214,6 +216,7 @@ export type WarningCode =
   | 'unreadable-folder'
   | 'bad-line'
   | 'exclude-unmatched'
+  | 'empty-not-stored'
   | 'duplicate-id';
 
 export interface Warning {

@@ -25,6 +25,8 @@ export interface AddResult {
   unchanged: string[];
   /** Files that could not be read (binary, not UTF-8, unreadable); see the warnings. */
   unreadable: string[];
+  /** Files now empty whose stored version was kept rather than replaced by nothing; see the warnings. */
+  keptStored: string[];
   index: { documents: number; paragraphs: number };
 }
 
@@ -52,23 +54,42 @@ export interface AddRequest extends WalkRequest, IndexLocation {
   createdBy: string;
 }
 
+/** What a batch has stored, updated, left alone and refused to overwrite. */
+export type StoreTally = Pick<AddResult, 'added' | 'updated' | 'unchanged' | 'keptStored'>;
+
 /** Adds what a batch holds: prepared articles stored, unchanged ones counted. */
-export function storeOutcome(batch: WriteBatch, outcome: PrepareOutcome, addedAt: number, result: Pick<AddResult, 'added' | 'updated' | 'unchanged'>): void {
+export function storeOutcome(batch: WriteBatch, outcome: PrepareOutcome, addedAt: number, result: StoreTally, hooks: EngineHooks): void {
   if (outcome.status === 'unchanged') {
     result.unchanged.push(outcome.job.id);
     return;
   }
   if (outcome.status !== 'prepared') return;
-  putPrepared(batch, outcome.prepared, { contentHash: outcome.contentHash!, bytes: outcome.bytes }, addedAt, result);
+  putPrepared(batch, outcome.prepared, { contentHash: outcome.contentHash!, bytes: outcome.bytes }, addedAt, result, hooks);
 }
 
+/**
+ * Stores one prepared article. A file emptied since it was stored (a failed export, a
+ * truncated copy) does not replace the article with nothing: nothing a user stored is lost
+ * without a word. The stored version stays, with a warning saying how to remove it.
+ */
 export function putPrepared(
   batch: WriteBatch,
   prepared: PreparedDocument,
   version: { contentHash: string; bytes: number },
   addedAt: number,
-  result: Pick<AddResult, 'added' | 'updated' | 'unchanged'>,
+  result: StoreTally,
+  hooks: EngineHooks,
 ): void {
+  const storedParagraphs = prepared.paragraphs.length === 0 ? batch.paragraphCountOf(prepared.id) : undefined;
+  if (storedParagraphs !== undefined && storedParagraphs > 0) {
+    result.keptStored.push(prepared.id);
+    hooks.warning?.({
+      code: 'empty-not-stored',
+      path: prepared.id,
+      message: `${prepared.id}: the file is empty now; its stored version (${storedParagraphs} paragraph${storedParagraphs === 1 ? '' : 's'}) was kept (dedupe index remove ${prepared.id} takes it out)`,
+    });
+    return;
+  }
   const stored = batch.put(prepared, { ...version, addedAt });
   const entry = { path: prepared.id, paragraphs: prepared.paragraphs.length };
   if (stored === 'added') result.added.push(entry);
@@ -87,7 +108,7 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
     cwd: request.cwd,
   });
   try {
-    const result: AddResult = { database: request.db, added: [], updated: [], unchanged: [], unreadable: [], index: { documents: 0, paragraphs: 0 } };
+    const result: AddResult = { database: request.db, added: [], updated: [], unchanged: [], unreadable: [], keptStored: [], index: { documents: 0, paragraphs: 0 } };
     await store.write(async (batch) => {
       const jobs = files.map((file) => {
         const id = documentPath(file, request.cwd);
@@ -102,7 +123,7 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
           continue;
         }
         if (outcome.status === 'prepared' && outcome.warning) hooks.warning?.(outcome.warning);
-        storeOutcome(batch, outcome, request.now, result);
+        storeOutcome(batch, outcome, request.now, result, hooks);
       }
       if (result.unreadable.length === files.length) throw nothingReadable(files.length, '; the index was not changed');
     });

@@ -10,7 +10,7 @@ import type { PreparedDocument } from '../core/model.js';
 import type { DocumentReport, Report, ScanOptions, StageTimings, Warning } from '../core/types.js';
 import { IndexStore } from '../store/index-store.js';
 import { findContext } from '../store/lookup.js';
-import { putPrepared, type AddResult } from './archive.js';
+import { putPrepared, type StoreTally } from './archive.js';
 import { documentPath, findArticles, nothingReadable, type WalkRequest } from './files.js';
 import { isFlagged, type CheckFailOn } from './gate.js';
 import { defaultThreads, prepareFiles } from './prepare-pool.js';
@@ -44,7 +44,7 @@ export interface CheckRun {
   /** Incoming documents that trip the rule (`edited` when no --fail-on was given). */
   flagged: DocumentReport[];
   /** With `add`: what was stored; null without. */
-  added: Pick<AddResult, 'added' | 'updated' | 'unchanged'> | null;
+  added: StoreTally | null;
   /** Incoming paragraphs whose archived matches were cut at MAX_ARCHIVED_PER_PARAGRAPH. */
   cappedParagraphs: number;
   lookup: { candidates: number; verified: number };
@@ -122,7 +122,7 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
     store.close();
   }
   const flagged = run.report.documents.filter((doc) => isFlagged(doc, run.report, request.failOn ?? 'edited', request.copyShare));
-  const added = request.add ? await addClean(request, incoming.docs, incoming.versions, new Set(flagged.map((d) => d.path))) : null;
+  const added = request.add ? await addClean(request, incoming.docs, incoming.versions, new Set(flagged.map((d) => d.path)), hooks) : null;
   return { ...run, flagged, added };
 }
 
@@ -132,8 +132,9 @@ async function addClean(
   incoming: readonly PreparedDocument[],
   versions: Incoming['versions'],
   flagged: ReadonlySet<string>,
+  hooks: EngineHooks,
 ): Promise<NonNullable<CheckRun['added']>> {
-  const result: NonNullable<CheckRun['added']> = { added: [], updated: [], unchanged: [] };
+  const result: NonNullable<CheckRun['added']> = { added: [], updated: [], unchanged: [], keptStored: [] };
   const clean = incoming.filter((doc) => !flagged.has(doc.id));
   if (clean.length === 0) return result;
   const store = await IndexStore.open(request.db, { mode: 'write', requested: request.requested, cwd: request.cwd });
@@ -142,7 +143,7 @@ async function addClean(
       for (const doc of clean) {
         const version = versions.get(doc.id)!;
         if (batch.contentHashOf(doc.id) === version.contentHash) result.unchanged.push(doc.id);
-        else putPrepared(batch, doc, version, request.now, result);
+        else putPrepared(batch, doc, version, request.now, result, hooks);
       }
     });
   } finally {

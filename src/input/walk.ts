@@ -14,9 +14,10 @@
  *   be entered (permission denied, a path longer than the system allows, a name that is not
  *   valid UTF-8) is reported through `onWarning`, since fast-glob skips it without a word.
  */
-import { accessSync, constants, lstatSync } from 'node:fs';
+import { accessSync, constants, lstatSync, statSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import fg from 'fast-glob';
 import type { Warning } from '../core/types.js';
 import { InputError } from './errors.js';
@@ -139,6 +140,7 @@ export async function findFiles(paths: readonly string[], options: WalkOptions =
     }
   };
 
+  const folders: string[] = [];
   for (const given of paths) {
     const info = await stat(onDisk(given)).catch((error: NodeJS.ErrnoException) => error);
     if (info instanceof Error) {
@@ -149,13 +151,45 @@ export async function findFiles(paths: readonly string[], options: WalkOptions =
     else {
       const problem = entryProblem(given, onDisk(given), true);
       if (problem) options.onWarning?.(problem);
-      else await walkFolder(given, false);
+      else {
+        folders.push(given);
+        await walkFolder(given, false);
+      }
+    }
+  }
+  for (const pattern of options.exclude ?? []) {
+    // Against the tree as it is (dot-folders too), not minus the other excludes: only a pattern that matches nothing at all is a likely typo.
+    const matched = await someMatch(pattern, folders.map(onDisk), { dot: true, ignore: ignore.filter((p) => !(options.exclude ?? []).includes(p)) });
+    if (!matched) {
+      const where = folders.length > 0 ? `in ${folders.map(displayPath).join(', ')}` : '(it applies inside the folders given, and none was)';
+      options.onWarning?.({ code: 'exclude-unmatched', path: pattern, message: `--exclude ${pattern} matches nothing ${where}; check the pattern` });
     }
   }
   return [...found.values()].map(displayPath).sort(comparePaths);
 }
 
+/**
+ * Whether `pattern` matches any file or folder under one of `folders`; stops at the first.
+ * A typo in an --exclude pattern would otherwise go unnoticed and the files meant to be left
+ * out be scanned.
+ */
+async function someMatch(pattern: string, folders: readonly string[], glob: { dot: boolean; ignore: string[] }): Promise<boolean> {
+  for (const cwd of folders) {
+    const stream = fg.stream(pattern, { cwd, ...glob, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true }) as Readable;
+    for await (const _first of stream) {
+      stream.destroy();
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Code-unit order: the same on every machine and locale. */
 export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Whether `name`, read from `cwd`, is a folder (false when it is missing or anything else). */
+export function isFolder(name: string, cwd: string): boolean {
+  return statSync(path.resolve(cwd, name), { throwIfNoEntry: false })?.isDirectory() === true;
 }

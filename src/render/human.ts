@@ -9,7 +9,7 @@ import Table from 'cli-table3';
 import type { DocumentReport, EditSummary, GroupMember, GroupReport, Report, SegmentReport, WarningCode } from '../core/types.js';
 import { renderOps } from './diff.js';
 import type { Palette } from './palette.js';
-import { lineSpan, percent, plural, preview, relativeName } from './text.js';
+import { lineSpan, percent, plural, preview, printable, relativeName } from './text.js';
 
 export interface HumanOptions {
   palette: Palette;
@@ -61,7 +61,8 @@ export function describeComparison(c: EditSummary): string {
 
 /** The member's path, with its line span when its file holds more than one story. */
 function memberLabel(member: GroupMember, storiesIn: (path: string) => number): string {
-  return storiesIn(member.path) > 1 ? `${member.path}:${lineSpan(member.startLine, member.endLine)}` : member.path;
+  const name = printable(member.path);
+  return storiesIn(member.path) > 1 ? `${name}:${lineSpan(member.startLine, member.endLine)}` : name;
 }
 
 export function renderGroup(group: GroupReport, palette: Palette, storiesIn: (path: string) => number = () => 1): string {
@@ -69,7 +70,7 @@ export function renderGroup(group: GroupReport, palette: Palette, storiesIn: (pa
   const original = group.members.find((m) => m.role === 'original');
   const head = `Group ${group.id}: ${plural(group.documents.length, 'document')}`;
   if (original) {
-    const why = group.originalReasons.map((r) => (r.kind === 'dateline' || r.kind === 'credit' ? `${r.kind} ${r.detail}` : r.detail)).join('; ');
+    const why = printable(group.originalReasons.map((r) => (r.kind === 'dateline' || r.kind === 'credit' ? `${r.kind} ${r.detail}` : r.detail)).join('; '));
     lines.push(`${palette.bold(head)}, original ${memberLabel(original, storiesIn)} (confidence ${group.confidence?.toFixed(2)}: ${why})`);
   } else {
     lines.push(`${palette.bold(head)}, original undecided (no dateline, date or containment evidence tells the copies apart)`);
@@ -103,7 +104,7 @@ export function renderGroupsTable(report: Report, palette: Palette): string {
     table.push([
       doc.group === null ? palette.dim('-') : String(doc.group),
       roleOf(doc),
-      doc.path,
+      printable(doc.path),
       String(doc.segments.length),
       palette.shared(String(doc.counts.shared)),
       palette.edited(String(doc.counts.edited)),
@@ -132,7 +133,7 @@ export function renderDocument(doc: DocumentReport, options: DocumentOptions): s
   const { palette, width } = options;
   const group = doc.group === null ? 'no group' : `group ${doc.group}`;
   const storyNote = doc.stories.length > 1 ? `${doc.stories.length} stories, ` : '';
-  const header = `${palette.bold(doc.path)}  ${palette.dim(
+  const header = `${palette.bold(printable(doc.path))}  ${palette.dim(
     `${group}, ${storyNote}${plural(doc.segments.length, 'paragraph')}, ${percent(doc.reusedShare)} reused, ${doc.layout} layout`,
   )}`;
   if (doc.segments.length === 0) return `${header}\n  ${palette.dim('(no paragraphs)')}`;
@@ -185,7 +186,7 @@ export function renderScraperNoise(report: Report, palette: Palette, width: numb
   for (const doc of report.documents) {
     for (const segment of doc.segments) {
       if (segment.boilerplate) {
-        const where = `${doc.path}:${lineSpan(segment.startLine, segment.endLine)}`;
+        const where = `${printable(doc.path)}:${lineSpan(segment.startLine, segment.endLine)}`;
         boilerplate.push(`  ${where}  ${segment.boilerplate.padEnd(8)}  ${preview(segment.text, Math.max(20, width - where.length - 14))}`);
       }
     }
@@ -196,7 +197,7 @@ export function renderScraperNoise(report: Report, palette: Palette, width: numb
       byFirst.set(first, [...(byFirst.get(first) ?? []), segment.startLine]);
     });
     for (const [first, lines] of byFirst) {
-      const where = `${doc.path}: lines ${lines.join(', ')}`;
+      const where = `${printable(doc.path)}: lines ${lines.join(', ')}`;
       repeats.push(`  ${where}  ${preview(doc.segments[first]!.text, Math.max(20, width - where.length - 4))}`);
     }
   }

@@ -1,8 +1,8 @@
 /** Small text helpers shared by the renderers. */
 
-/** Whitespace collapsed and cut to `width` characters with an ellipsis. */
+/** Whitespace collapsed, other control characters escaped (see printable), cut to `width` characters with an ellipsis. */
 export function preview(text: string, width: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = printable(text.replace(/\s+/g, ' ').trim());
   if (width <= 1) return flat.length > 0 ? '…' : '';
   return flat.length <= width ? flat : `${flat.slice(0, width - 1).trimEnd()}…`;
 }
@@ -15,10 +15,10 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-/** `other` shortened to its file name when it sits in the same folder as `from`. */
+/** `other` shortened to its file name when it sits in the same folder as `from`; printable. */
 export function relativeName(from: string, other: string): string {
   const folder = (p: string): string => p.slice(0, p.lastIndexOf('/') + 1);
-  return folder(from) === folder(other) ? other.slice(folder(other).length) : other;
+  return printable(folder(from) === folder(other) ? other.slice(folder(other).length) : other);
 }
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {

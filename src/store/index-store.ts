@@ -394,6 +394,11 @@ export class IndexStore {
 
   // ---- reads ---------------------------------------------------------------------------
 
+  /** @internal Paragraphs of the stored version of `documentPath`, if any. */
+  paragraphCountOf(documentPath: string): number | undefined {
+    return guard(this.file, () => this.statement('SELECT paragraph_count FROM documents WHERE path = ?').pluck().get(documentPath) as number | undefined);
+  }
+
   /** Content hash of the stored version of `documentPath`, if any. */
   contentHashOf(documentPath: string): string | undefined {
     return guard(this.file, () => this.statement('SELECT content_hash FROM documents WHERE path = ?').pluck().get(documentPath) as string | undefined);
@@ -603,6 +608,11 @@ export class IndexStore {
 /** The writes allowed inside `IndexStore.write`: all or none of them land. */
 export class WriteBatch {
   constructor(private readonly store: IndexStore) {}
+
+  /** Paragraphs of the stored version of `documentPath`, or undefined when none is stored. */
+  paragraphCountOf(documentPath: string): number | undefined {
+    return this.store.paragraphCountOf(documentPath);
+  }
 
   /** Content hash of the stored version of `documentPath`, to skip signing an unchanged file. */
   contentHashOf(documentPath: string): string | undefined {

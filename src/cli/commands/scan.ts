@@ -1,18 +1,25 @@
 /**
  * `dedupe [scan] <paths...>`: the engine scans, a renderer formats, the gate picks the exit code.
  */
-import { failingParagraphs, scanPaths } from '../../engine/index.js';
+import { failingParagraphs, scanPaths, type ScanRun } from '../../engine/index.js';
 import { renderHuman, renderSummary } from '../../render/human.js';
 import { renderJsonChunks } from '../../render/json.js';
 import { outputStyle } from '../color.js';
 import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
-import { engineHooks, stageLine, type CliIO } from '../io.js';
+import { Feedback } from '../feedback.js';
+import { stageLine, type CliIO } from '../io.js';
 import type { ScanCommand } from '../requests.js';
 
 export async function runScanCommand(command: ScanCommand, io: CliIO): Promise<number> {
   const started = io.now();
   const { output } = command;
-  const run = await scanPaths({ ...command, cwd: io.cwd, wordOps: output.json || output.diff }, engineHooks(io));
+  const feedback = new Feedback(io, { verbose: output.verbose, warningsInJson: true });
+  let run: ScanRun;
+  try {
+    run = await scanPaths({ ...command, cwd: io.cwd, wordOps: output.json || output.diff }, feedback.hooks());
+  } finally {
+    feedback.finish();
+  }
   const { report } = run;
   const elapsedMs = io.now() - started;
   if (output.json) {
