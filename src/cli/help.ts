@@ -34,7 +34,11 @@ Changes:
   [moved]  the paragraph changed place
 Without colour, deleted words read [-like this-] and inserted ones {+like this+}.
 
-Exit codes: 0 compared; 2 usage or input error (missing or unreadable file).
+Exit codes:
+  0  compared (with --exit-code: the two are the same, paragraph for paragraph)
+  1  with --exit-code: the two differ (a paragraph edited, merged, split, dropped,
+     added or moved)
+  2  usage or input error (missing or unreadable file)
 
 Example:
   dedupe diff fixtures/seeds/002_b644d28894aa6977.txt fixtures/seeds/000_2c77c33462164435.txt`;

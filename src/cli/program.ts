@@ -152,6 +152,7 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = 
     true,
   )
     .addOption(valueOption('--context <words>', 'unchanged words kept around each change, 0 for all', { default: DEFAULT_DIFF_CONTEXT }))
+    .option('--exit-code', 'exit 1 when the two differ, 0 when every paragraph is the same and in place (as git diff --exit-code)')
     .addHelpText('after', DIFF_HELP)
     .action(async (from: string, to: string, flags: RawFlags) => setCode(await runDiffCommand(diffCommand(from, to, flags), io)));
   addIndexCommands(program, io, setCode);

@@ -31,6 +31,7 @@ export interface RawFlags {
   copyShare?: string;
   add?: boolean;
   verify?: boolean;
+  exitCode?: boolean;
 }
 
 /** How the result is shown: the renderer and its switches. */
@@ -146,6 +147,8 @@ export interface DiffCommand {
   options: ResolvedOptions;
   /** Unchanged words kept around each change; 0 keeps all. */
   context: number;
+  /** Exit 1 when the two articles differ. */
+  exitCode: boolean;
   output: OutputRequest;
 }
 
@@ -158,7 +161,7 @@ export function diffCommand(from: string, to: string, flags: RawFlags): DiffComm
   const context = problems.number('--context', flags.context) ?? DEFAULT_DIFF_CONTEXT;
   if (!Number.isInteger(context) || context < 0) problems.add(`--context must be a whole number of words, 0 or more, got ${context}`);
   problems.done();
-  return { from, to, options: resolveOptions(given), context, output: outputOf(flags) };
+  return { from, to, options: resolveOptions(given), context, exitCode: flags.exitCode === true, output: outputOf(flags) };
 }
 
 /** Where the index lives unless --db says otherwise: a hidden folder in the current folder. */

@@ -3,7 +3,7 @@
  * characters in file names, an --exclude that matches nothing, folders named like commands,
  * an emptied file in the index, a flood of warnings, and `dedupe diff --exit-code`.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/types.js';
@@ -126,5 +126,23 @@ describe('many warnings', () => {
     expect((await runCli(['-q', '--verbose', dir])).stderr).toMatch(/bad-24\.txt: not valid UTF-8/);
     const { report } = await runJson<Report>([dir]);
     expect(report.warnings).toHaveLength(25);
+  });
+});
+
+describe('dedupe diff --exit-code', () => {
+  it('exits 1 when the two differ and 0 when they are the same, as git diff --exit-code; without it, 0 either way', async () => {
+    const dir = tempDir();
+    copyFileSync(SEED.original, path.join(dir, 'copy.txt'));
+    // Different whitespace and quotes, the same words: the same paragraphs.
+    writeFileSync(path.join(dir, 'spaced.txt'), `\n\n${readFileSync(SEED.original, 'utf8').replaceAll('\n', '\n\n')}`);
+    const differ = await runCli(['diff', '--exit-code', SEED.original, SEED.update]);
+    expect(differ.code).toBe(1);
+    expect(differ.stdout).toMatch(/edited/);
+    expect(differ.stderr).toBe('');
+    expect((await runCli(['diff', '--exit-code', '--json', SEED.original, SEED.update])).code).toBe(1);
+    expect((await runCli(['diff', SEED.original, SEED.update])).code).toBe(0);
+    expect((await runCli(['diff', '--exit-code', SEED.original, path.join(dir, 'copy.txt')])).code).toBe(0);
+    expect((await runCli(['diff', '--exit-code', SEED.original, path.join(dir, 'spaced.txt')])).code).toBe(0);
+    expect((await runCli(['diff', '--exit-code', SEED.original, 'no/such.txt'])).code).toBe(2);
   });
 });
