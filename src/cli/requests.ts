@@ -32,6 +32,15 @@ export interface RawFlags {
   add?: boolean;
   verify?: boolean;
   exitCode?: boolean;
+  filesFrom?: string;
+  null?: boolean;
+}
+
+/** --files-from: where the list of paths is (`-`: standard input) and how it is separated. */
+export interface ListRequest {
+  file: string;
+  /** -0: NUL-separated, as `find -print0` writes; otherwise one path per line. */
+  nul: boolean;
 }
 
 /** How the result is shown: the renderer and its switches. */
@@ -109,12 +118,30 @@ export function threadCount(env: Env): number {
   return defaultThreads();
 }
 
+/**
+ * The --files-from list, checked against the paths: something to read must be named, and
+ * standard input can feed only one of them.
+ */
+function listOf(paths: readonly string[], flags: RawFlags, problems: Problems): ListRequest | undefined {
+  if (flags.filesFrom === undefined) {
+    if (flags.null === true) problems.add('-0 (--null) says how the --files-from list is separated; give --files-from too');
+    if (paths.length === 0) problems.add('no files or folders given; name them, or list them with --files-from <file>');
+    return undefined;
+  }
+  if (flags.filesFrom === '') problems.add('--files-from must name a file, or - for standard input');
+  if (flags.filesFrom === '-' && paths.includes('-')) problems.add('--files-from - and the path - both read standard input; give one of them');
+  return { file: flags.filesFrom, nul: flags.null === true };
+}
+
 function outputOf(flags: RawFlags): OutputRequest {
   return { json: flags.json === true, quiet: flags.quiet === true, diff: flags.diff === true, verbose: flags.verbose === true, color: flags.color };
 }
 
 export interface ScanCommand {
   paths: string[];
+  /** --files-from; its paths are read into `listed` before the engine runs. */
+  filesFrom: ListRequest | undefined;
+  listed?: string[];
   include: string[];
   exclude: string[];
   options: ResolvedOptions;
@@ -129,9 +156,11 @@ export function scanCommand(paths: readonly string[], flags: RawFlags, env: Env)
   const failOn = problems.choice<FailOn>('--fail-on', flags.failOn, FAIL_ON_VALUES);
   const include = problems.patterns('--include', flags.include);
   const exclude = problems.patterns('--exclude', flags.exclude);
+  const filesFrom = listOf(paths, flags, problems);
   problems.done();
   return {
     paths: [...paths],
+    filesFrom,
     include,
     exclude,
     options: resolveOptions(given),
@@ -172,6 +201,9 @@ export interface IndexCommand {
   /** True when --db was not given: the default folder may be created. */
   defaultDb: boolean;
   paths: string[];
+  /** --files-from (index add and check); its paths are read into `listed` before the engine runs. */
+  filesFrom: ListRequest | undefined;
+  listed?: string[];
   include: string[];
   exclude: string[];
   /** Options given as flags only: the index's own parameters fill the rest. */
@@ -180,19 +212,21 @@ export interface IndexCommand {
   output: OutputRequest;
 }
 
-export function indexCommand(paths: readonly string[], flags: RawFlags, env: Env): IndexCommand {
+/** `index add` (and, with `reads` false, `index remove` and `stats`, which read no articles). */
+export function indexCommand(paths: readonly string[], flags: RawFlags, env: Env, reads = true): IndexCommand {
   const problems = new Problems();
   const requested = scanOptionFlags(flags, problems);
-  const command = indexParts(paths, flags, env, requested, problems);
+  const command = indexParts(paths, flags, env, requested, problems, reads);
   problems.done();
   return command;
 }
 
-function indexParts(paths: readonly string[], flags: RawFlags, env: Env, requested: Partial<ScanOptions>, problems: Problems): IndexCommand {
+function indexParts(paths: readonly string[], flags: RawFlags, env: Env, requested: Partial<ScanOptions>, problems: Problems, reads: boolean): IndexCommand {
   return {
     db: flags.db ?? DEFAULT_DB,
     defaultDb: flags.db === undefined,
     paths: [...paths],
+    filesFrom: reads ? listOf(paths, flags, problems) : undefined,
     include: problems.patterns('--include', flags.include),
     exclude: problems.patterns('--exclude', flags.exclude),
     requested,
@@ -213,7 +247,7 @@ export function checkCommand(paths: readonly string[], flags: RawFlags, env: Env
   const failOn = problems.choice<CheckFailOn>('--fail-on', flags.failOn, CHECK_FAIL_ON);
   const copyShare = problems.number('--copy-share', flags.copyShare) ?? DEFAULT_COPY_SHARE;
   if (!(copyShare > 0 && copyShare <= 1)) problems.add(`--copy-share must be above 0 and at most 1, got ${copyShare}`);
-  const command = indexParts(paths, flags, env, requested, problems);
+  const command = indexParts(paths, flags, env, requested, problems, true);
   problems.done();
   return { ...command, failOn, copyShare, add: flags.add === true };
 }

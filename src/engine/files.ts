@@ -10,6 +10,8 @@ import { DEFAULT_INCLUDE, findFiles, type WalkOptions } from '../input/walk.js';
 
 export interface WalkRequest {
   paths: readonly string[];
+  /** Paths read from a list (--files-from): a missing one is a warning, not an error. */
+  listed?: readonly string[];
   include: readonly string[];
   exclude: readonly string[];
   /** The folder the command runs in: relative paths are read from it, and stored relative to it. */
@@ -23,12 +25,16 @@ export interface WalkRequest {
 export async function findArticles(request: WalkRequest, onWarning?: (warning: Warning) => void): Promise<string[]> {
   const walk: WalkOptions = { include: request.include, exclude: request.exclude, cwd: request.cwd };
   if (onWarning) walk.onWarning = onWarning;
+  if (request.listed) walk.listed = request.listed;
   const files = await findFiles(request.paths, walk);
   if (files.length > 0) return files;
+  const listed = request.listed?.length ?? 0;
+  if (request.paths.length === 0 && listed === 0) throw new InputError('the --files-from list is empty; nothing to read');
   const patterns = (request.include.length > 0 ? request.include : DEFAULT_INCLUDE).join(', ');
   const excluded = request.exclude.length > 0 ? ` not excluded by ${request.exclude.join(', ')}` : '';
   const fix = request.exclude.length > 0 ? 'check --include and --exclude' : 'use --include to choose other files';
-  throw new InputError(`no files matching ${patterns}${excluded} in ${request.paths.join(', ')}; ${fix}`);
+  const where = [...request.paths, ...(listed > 0 ? [`the ${listed} path${listed === 1 ? '' : 's'} listed by --files-from`] : [])].join(', ');
+  throw new InputError(`no files matching ${patterns}${excluded} in ${where}; ${fix}`);
 }
 
 /**

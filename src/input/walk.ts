@@ -14,7 +14,7 @@
  *   be entered (permission denied, a path longer than the system allows, a name that is not
  *   valid UTF-8) is reported through `onWarning`, since fast-glob skips it without a word.
  */
-import { accessSync, constants, lstatSync, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, realpathSync, statSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -31,6 +31,11 @@ export interface WalkOptions {
   cwd?: string;
   /** Told about what the walk could not look into (an unreadable folder, an undecodable name). */
   onWarning?: (warning: Warning) => void;
+  /**
+   * Paths from a list (--files-from), taken like the `paths` argument except that a missing
+   * one is a warning, not an error: a list made a minute ago may name a file deleted since.
+   */
+  listed?: readonly string[];
 }
 
 /** Node decodes file names as UTF-8 and puts U+FFFD where a byte is not: such a name cannot be opened again. */
@@ -157,6 +162,23 @@ export async function findFiles(paths: readonly string[], options: WalkOptions =
       }
     }
   }
+  for (const given of options.listed ?? []) {
+    // Synchronous: a list from `find` can name a hundred thousand files, and one thread-pool
+    // round trip per stat and realpath would cost more than the calls themselves.
+    const info = statSync(onDisk(given), { throwIfNoEntry: false });
+    if (!info) {
+      const undecodable = entryProblem(given, onDisk(given), false);
+      options.onWarning?.(undecodable ?? { code: 'vanished', path: given, message: `${given}: listed by --files-from but not found; skipped` });
+    } else if (!info.isDirectory()) record(given, realpathOr(onDisk(given)), false);
+    else {
+      const problem = entryProblem(given, onDisk(given), true);
+      if (problem) options.onWarning?.(problem);
+      else {
+        folders.push(given);
+        await walkFolder(given, false);
+      }
+    }
+  }
   for (const pattern of options.exclude ?? []) {
     // Against the tree as it is (dot-folders too), not minus the other excludes: only a pattern that matches nothing at all is a likely typo.
     const matched = await someMatch(pattern, folders.map(onDisk), { dot: true, ignore: ignore.filter((p) => !(options.exclude ?? []).includes(p)) });
@@ -187,6 +209,15 @@ async function someMatch(pattern: string, folders: readonly string[], glob: { do
 /** Code-unit order: the same on every machine and locale. */
 export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The real path of `file`, or `file` itself when it has none (a broken link). */
+function realpathOr(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return file;
+  }
 }
 
 /** Whether `name`, read from `cwd`, is a folder (false when it is missing or anything else). */

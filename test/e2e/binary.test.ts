@@ -35,7 +35,7 @@ describe('the built dedupe', () => {
     expect(missing.stderr).toBe('dedupe: error: no/such/folder: no such file or folder; check the path\n');
     const help = runCli(['--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^Usage: dedupe \[options\] \[command\] <paths\.\.\.>/);
+    expect(help.stdout).toMatch(/^Usage: dedupe \[options\] \[command\] \[paths\.\.\.\]/);
   });
 
   it('stores documents relative to the folder it runs in, and checks against them from there', () => {
@@ -60,5 +60,15 @@ describe('the built dedupe', () => {
     } finally {
       closeSync(full);
     }
+  });
+
+  it('reads the paths find -print0 writes into a pipe (--files-from - -0)', () => {
+    const result = spawnSync('sh', ['-c', `find fixtures/seeds -name '*.txt' -print0 | "${process.execPath}" "${binPath}" --json --files-from - -0`], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(goldenStdout('scan-seeds.json'));
   });
 });
