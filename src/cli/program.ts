@@ -18,7 +18,7 @@ import { runScanCommand } from './commands/scan.js';
 import { EXIT_ERROR, EXIT_OK, UsageError } from './exit-codes.js';
 import { CHECK_HELP, DIFF_HELP, INDEX_HELP, SCAN_HELP } from './help.js';
 import { printable } from '../render/text.js';
-import { withListed } from './inputs.js';
+import { withInputs } from './inputs.js';
 import { guardedOutput, OutputError, type CliIO } from './io.js';
 import { checkCommand, DEFAULT_DB, DEFAULT_DIFF_CONTEXT, diffCommand, indexCommand, scanCommand, type RawFlags } from './requests.js';
 
@@ -67,7 +67,7 @@ function addOutputOptions(command: Command, json: string): Command {
 
 function addWalkOptions(command: Command): Command {
   return command
-    .addOption(new Option('--include <glob>', 'files to read inside folders, repeatable').argParser(collect).default([], '**/*.txt'))
+    .addOption(new Option('--include <glob>', 'files to read inside folders, repeatable').argParser(collect).default([], '**/*.txt, **/*.jsonl, **/*.ndjson'))
     .addOption(new Option('--exclude <glob>', 'files or folders to skip, repeatable').argParser(collect).default([], 'none'))
     .option('--files-from <file>', 'also read the paths listed in <file>, one per line (- for standard input)')
     .option('-0, --null', 'the --files-from list is NUL-separated, as find -print0 writes it');
@@ -96,7 +96,7 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
   addSigningOptions(addWalkOptions(addOutputOptions(addDbOption(index.command('add').argument('[paths...]', 'files or folders to add')), 'print the result as JSON')), false)
     .description('sign articles and store them; unchanged files are skipped, changed ones replaced')
     .addHelpText('after', INDEX_HELP)
-    .action(async (paths: string[], flags: RawFlags) => setCode(await runIndexAdd(await withListed(indexCommand(paths, flags, io.env), io), io, VERSION)));
+    .action(async (paths: string[], flags: RawFlags) => setCode(await runIndexAdd(await withInputs(indexCommand(paths, flags, io.env), io), io, VERSION)));
   addOutputOptions(addDbOption(index.command('remove').argument('<paths...>', 'stored files, or folders to remove everything under')), 'print the result as JSON')
     .description('take articles out of the index (by stored path; the files need not exist)')
     .action(async (paths: string[], flags: RawFlags) => {
@@ -121,7 +121,7 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
     .option('--diff', "show the word changes of each reused paragraph, against its group's original")
     .option('--add', 'store the articles without reuse in the index after the check')
     .addHelpText('after', CHECK_HELP)
-    .action(async (paths: string[], flags: RawFlags) => setCode(await runCheckCommand(await withListed(checkCommand(paths, flags, io.env), io), io)));
+    .action(async (paths: string[], flags: RawFlags) => setCode(await runCheckCommand(await withInputs(checkCommand(paths, flags, io.env), io), io)));
 }
 
 /** `hint` ends commander's own error lines (see folderHint). */
@@ -140,7 +140,7 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = 
         outputError: (text, write) => write(`dedupe: ${printable(text.trimEnd())}${hint}\n`),
       }),
   );
-  const scan = async (paths: string[], flags: RawFlags): Promise<void> => setCode(await runScanCommand(await withListed(scanCommand(paths, flags, io.env), io), io));
+  const scan = async (paths: string[], flags: RawFlags): Promise<void> => setCode(await runScanCommand(await withInputs(scanCommand(paths, flags, io.env), io), io));
   program.action(scan).addHelpText('after', SCAN_HELP);
   addScanOptions(program.command('scan').description('the same as dedupe without a command')).action(scan).addHelpText('after', SCAN_HELP);
   addMatchingOptions(

@@ -6,6 +6,7 @@
 import { optionProblems, resolveOptions, SEGMENT_MODES, type ResolvedOptions, type ScanOptions, type SegmentMode } from '../core/index.js';
 import { CHECK_FAIL_ON, DEFAULT_COPY_SHARE, defaultThreads, FAIL_ON_VALUES, type CheckFailOn, type FailOn } from '../engine/index.js';
 import { parseDecimal } from '../input/arguments.js';
+import type { Chunks } from '../input/records.js';
 import { UsageError } from './exit-codes.js';
 
 /** Flags as commander hands them over: values as typed, undefined when not given. */
@@ -142,6 +143,8 @@ export interface ScanCommand {
   /** --files-from; its paths are read into `listed` before the engine runs. */
   filesFrom: ListRequest | undefined;
   listed?: string[];
+  /** Standard input, when a path is `-` (JSONL articles). */
+  stdin?: Chunks;
   include: string[];
   exclude: string[];
   options: ResolvedOptions;
@@ -204,6 +207,8 @@ export interface IndexCommand {
   /** --files-from (index add and check); its paths are read into `listed` before the engine runs. */
   filesFrom: ListRequest | undefined;
   listed?: string[];
+  /** Standard input, when a path is `-` (JSONL articles). */
+  stdin?: Chunks;
   include: string[];
   exclude: string[];
   /** Options given as flags only: the index's own parameters fill the rest. */

@@ -14,7 +14,7 @@
  * `encodeDocument` turns the packed form into bytes (little-endian whatever the machine, so an
  * index copied between machines reads the same); `decodeDocument` reverses it.
  */
-import type { Layout, PreparedDocument, PreparedParagraph } from './model.js';
+import type { Layout, Metadata, PreparedDocument, PreparedParagraph } from './model.js';
 
 /** What crosses between threads: transfer `numbers.buffer`, clone the rest. */
 export interface PackedDocument {
@@ -30,6 +30,8 @@ export interface PackedHeader {
   words: number;
   paragraphCount: number;
   modifiedAt?: number;
+  /** The document's metadata (JSONL input), as JSON in the header: optional, so older blobs decode unchanged. */
+  metadata?: Metadata;
 }
 
 // Per paragraph: index, startLine, endLine, blankLinesBefore, words, flags, text length,
@@ -85,6 +87,7 @@ export function packDocument(doc: PreparedDocument): PackedDocument {
   }
   const header: PackedHeader = { id: doc.id, layout: doc.layout, lineCount: doc.lineCount, words: doc.words, paragraphCount: doc.paragraphs.length };
   if (doc.modifiedAt !== undefined) header.modifiedAt = doc.modifiedAt;
+  if (doc.metadata !== undefined) header.metadata = doc.metadata;
   return { header, numbers, texts: texts.join('') };
 }
 
@@ -119,6 +122,7 @@ export function unpackDocument(packed: PackedDocument): PreparedDocument {
   }
   const doc: PreparedDocument = { id: header.id, layout: header.layout, lineCount: header.lineCount, words: header.words, paragraphs };
   if (header.modifiedAt !== undefined) doc.modifiedAt = header.modifiedAt;
+  if (header.metadata !== undefined) doc.metadata = header.metadata;
   return doc;
 }
 

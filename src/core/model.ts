@@ -42,6 +42,15 @@ export interface PreparedParagraph {
 /** How a file's lines were turned into paragraphs. */
 export type Layout = 'line' | 'block';
 
+/** A JSON value, as metadata holds them. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * What the caller knows about a document besides its text (from JSONL input: every field of
+ * the line but `id` and `text`). Carried through unchanged into the report's document.
+ */
+export type Metadata = { [key: string]: JsonValue };
+
 export interface PreparedDocument {
   id: string;
   /**
@@ -50,6 +59,8 @@ export interface PreparedDocument {
    */
   context?: boolean;
   modifiedAt?: number;
+  /** Passed through to the report's document as it came in (InputDocument.metadata). */
+  metadata?: Metadata;
   layout: Layout;
   lineCount: number;
   words: number;

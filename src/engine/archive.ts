@@ -6,9 +6,10 @@
 import type { PreparedDocument } from '../core/model.js';
 import type { ScanOptions } from '../core/types.js';
 import { IndexStore, type IndexStats, type IndexVerification, type WriteBatch } from '../store/index-store.js';
-import { documentPath, findArticles, nothingReadable, type WalkRequest } from './files.js';
+import { documentPath, nothingRead } from './files.js';
 import { defaultThreads, prepareFiles, type PrepareOutcome } from './prepare-pool.js';
 import type { EngineHooks } from './scan.js';
+import { collectSources, type SourceRequest } from './sources.js';
 
 export type { IndexStats, IndexVerification };
 
@@ -45,7 +46,7 @@ export interface IndexLocation {
   createFolder: boolean;
 }
 
-export interface AddRequest extends WalkRequest, IndexLocation {
+export interface AddRequest extends SourceRequest, IndexLocation {
   /** Signing options given on the command line (undefined: the index's own, or the defaults for a new one). */
   requested: Partial<ScanOptions>;
   threads?: number;
@@ -98,7 +99,7 @@ export function putPrepared(
 }
 
 export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): Promise<AddResult> {
-  const files = await findArticles(request, hooks.warning);
+  const sources = await collectSources(request, (file) => documentPath(file, request.cwd), (warning) => hooks.warning?.(warning));
   const store = await IndexStore.open(request.db, {
     mode: 'write',
     requested: request.requested,
@@ -110,10 +111,9 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
   try {
     const result: AddResult = { database: request.db, added: [], updated: [], unchanged: [], unreadable: [], keptStored: [], index: { documents: 0, paragraphs: 0 } };
     await store.write(async (batch) => {
-      const jobs = files.map((file) => {
-        const id = documentPath(file, request.cwd);
-        const storedHash = batch.contentHashOf(id);
-        return storedHash === undefined ? { path: file, id } : { path: file, id, storedHash };
+      const jobs = sources.jobs.map((job) => {
+        const storedHash = batch.contentHashOf(job.id);
+        return storedHash === undefined ? job : { ...job, storedHash };
       });
       const run = await prepareFiles(jobs, { options: store.options, threads: request.threads ?? defaultThreads(), contentHash: true, cwd: request.cwd });
       for await (const outcome of run.outcomes) {
@@ -125,7 +125,7 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
         if (outcome.status === 'prepared' && outcome.warning) hooks.warning?.(outcome.warning);
         storeOutcome(batch, outcome, request.now, result, hooks);
       }
-      if (result.unreadable.length === files.length) throw nothingReadable(files.length, '; the index was not changed');
+      if (result.unreadable.length === jobs.length) throw nothingRead(sources, '; the index was not changed');
     });
     const stats = store.stats();
     result.index = { documents: stats.documents, paragraphs: stats.paragraphs };

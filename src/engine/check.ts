@@ -11,10 +11,11 @@ import type { DocumentReport, Report, ScanOptions, StageTimings, Warning } from 
 import { IndexStore } from '../store/index-store.js';
 import { findContext } from '../store/lookup.js';
 import { putPrepared, type StoreTally } from './archive.js';
-import { documentPath, findArticles, nothingReadable, type WalkRequest } from './files.js';
+import { documentPath, nothingRead } from './files.js';
 import { isFlagged, type CheckFailOn } from './gate.js';
 import { defaultThreads, prepareFiles } from './prepare-pool.js';
 import type { EngineHooks } from './scan.js';
+import { collectSources, type SourceRequest, type Sources } from './sources.js';
 
 /**
  * Archived articles loaded per incoming paragraph at most. A paragraph in more archived
@@ -23,7 +24,7 @@ import type { EngineHooks } from './scan.js';
  */
 export const MAX_ARCHIVED_PER_PARAGRAPH = 100;
 
-export interface CheckRequest extends WalkRequest {
+export interface CheckRequest extends SourceRequest {
   db: string;
   /** Options given on the command line; the index's parameters fill the rest (and must agree). */
   requested: Partial<ScanOptions>;
@@ -49,6 +50,8 @@ export interface CheckRun {
   cappedParagraphs: number;
   lookup: { candidates: number; verified: number };
   timings: StageTimings & { lookup: number };
+  /** JSONL sources read (files and standard input). */
+  jsonlSources: number;
 }
 
 interface Incoming {
@@ -60,13 +63,13 @@ interface Incoming {
 /** `warnings`: the walk's so far; the reader's are added. */
 async function prepareIncoming(
   request: CheckRequest,
-  files: readonly string[],
+  sources: Sources,
   store: IndexStore,
   hooks: EngineHooks,
   warnings: Warning[],
 ): Promise<Incoming & { timings: StageTimings }> {
-  const jobs = files.map((file) => ({ path: file, id: documentPath(file, request.cwd) }));
-  const run = await prepareFiles(jobs, { options: store.options, threads: request.threads ?? defaultThreads(), contentHash: true, cwd: request.cwd, ...(hooks.clock ? { clock: hooks.clock } : {}) });
+  const pool = { options: store.options, threads: request.threads ?? defaultThreads(), contentHash: true, cwd: request.cwd };
+  const run = await prepareFiles(sources.jobs, { ...pool, ...(hooks.clock ? { clock: hooks.clock } : {}) });
   const incoming: Incoming = { docs: [], versions: new Map(), warnings };
   for await (const outcome of run.outcomes) {
     if (outcome.status === 'unreadable') {
@@ -81,14 +84,14 @@ async function prepareIncoming(
       incoming.versions.set(outcome.prepared.id, { contentHash: outcome.contentHash!, bytes: outcome.bytes });
     }
   }
-  if (incoming.docs.length === 0) throw nothingReadable(files.length);
+  if (incoming.docs.length === 0) throw nothingRead(sources);
   return { ...incoming, timings: { ...run.timings, candidates: 0, verify: 0, cluster: 0, report: 0 } };
 }
 
 export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {}): Promise<CheckRun> {
   const clock = hooks.clock ?? (() => 0);
   const walkWarnings: Warning[] = [];
-  const files = await findArticles(request, (warning) => {
+  const sources = await collectSources(request, (file) => documentPath(file, request.cwd), (warning) => {
     walkWarnings.push(warning);
     hooks.warning?.(warning);
   });
@@ -96,7 +99,7 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
   let run: Omit<CheckRun, 'flagged' | 'added'>;
   let incoming: Incoming;
   try {
-    const prepared = await prepareIncoming(request, files, store, hooks, walkWarnings);
+    const prepared = await prepareIncoming(request, sources, store, hooks, walkWarnings);
     incoming = prepared;
     const lookupStart = clock();
     const context = findContext(store, incoming.docs, {
@@ -117,6 +120,7 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
       cappedParagraphs: context.cappedParagraphs,
       lookup: { candidates: context.candidates, verified: context.verified },
       timings: { ...result.timings, lookup: lookupMs },
+      jsonlSources: sources.jsonlSources,
     };
   } finally {
     store.close();

@@ -56,3 +56,13 @@ export function documentPath(file: string, cwd: string): string {
 export function nothingReadable(count: number, suffix = ''): InputError {
   return new InputError(`none of the ${count} matching files could be read (see the warnings above)${suffix}`);
 }
+
+/** Nothing could be read from the files and JSONL sources found (exit 2). */
+export function nothingRead(sources: { files: number; jsonlSources: number; records: number }, suffix = ''): InputError {
+  if (sources.jsonlSources === 0) return nothingReadable(sources.files, suffix);
+  const what = [
+    ...(sources.files > 0 ? [`${sources.files} file${sources.files === 1 ? '' : 's'}`] : []),
+    `${sources.jsonlSources} JSONL source${sources.jsonlSources === 1 ? '' : 's'} (${sources.records} article${sources.records === 1 ? '' : 's'})`,
+  ].join(' and ');
+  return new InputError(`no article could be read from the ${what} (see the warnings above)${suffix}`);
+}

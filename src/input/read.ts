@@ -41,7 +41,9 @@ export const MAX_ARTICLE_BYTES = bufferConstants.MAX_STRING_LENGTH;
  */
 export const MAX_CONTROL_SHARE = 0.01;
 
-function failure(code: Warning['code'], file: string, reason: string, fix?: string): ReadOutcome {
+type ReadFailure = Extract<ReadOutcome, { ok: false }>;
+
+function failure(code: Warning['code'], file: string, reason: string, fix?: string): ReadFailure {
   const message = `${file}: ${reason}; skipped${fix ? ` (${fix})` : ''}`;
   return fix ? { ok: false, warning: { code, path: file, message }, reason, fix } : { ok: false, warning: { code, path: file, message }, reason };
 }
@@ -103,7 +105,12 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
-function readFailure(file: string, error: unknown): ReadOutcome {
+/** The warning for a file that could not be opened or read (`error` from the system). */
+export function readFailureWarning(file: string, error: unknown): Warning {
+  return readFailure(file, error).warning;
+}
+
+function readFailure(file: string, error: unknown): ReadFailure {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return failure('vanished', file, 'missing (a broken link, or deleted during the run)');
   if (code === 'ENAMETOOLONG') return failure('unreadable', file, 'cannot be read (its path is longer than the system allows)', 'move it to a shorter path');

@@ -23,18 +23,29 @@ export interface HumanOptions {
   diff: boolean;
   /** Wall time of the run, measured by the caller (the core does not read clocks). */
   elapsedMs: number;
+  /** What the summary calls the documents (see renderSummary). */
+  noun?: 'file' | 'document';
 }
 
 /** Warnings that mean a whole file was not read. */
 const SKIPPED_FILE: ReadonlySet<WarningCode> = new Set<WarningCode>(['binary', 'invalid-utf8', 'unreadable', 'vanished', 'too-large']);
 
-export function renderSummary(report: Report, elapsedMs: number): string {
+/**
+ * The first line. `noun`: what the documents are, files (the default) or documents (when some
+ * came from JSONL lines, which are not files).
+ */
+export function renderSummary(report: Report, elapsedMs: number, noun: 'file' | 'document' = 'file'): string {
   const s = report.summary;
   const seconds = (elapsedMs / 1000).toFixed(2);
   const skipped = report.warnings.filter((w) => SKIPPED_FILE.has(w.code)).length;
+  const badLines = report.warnings.filter((w) => w.code === 'bad-line').length;
+  // "10 files (8 skipped)" read as ten files of which eight were skipped: say which are which.
+  const skips = [
+    ...(skipped > 0 ? [noun === 'file' ? `${skipped} skipped` : `${plural(skipped, 'file')} skipped`] : []),
+    ...(badLines > 0 ? [`${plural(badLines, 'line')} skipped`] : []),
+  ];
   return (
-    // "10 files (8 skipped)" read as ten files of which eight were skipped: say which are which.
-    `${plural(s.documents, 'file')}${skipped > 0 ? ` read, ${skipped} skipped` : ''}, ${plural(s.paragraphs, 'paragraph')} ` +
+    `${plural(s.documents, noun)}${skips.length > 0 ? ` read, ${skips.join(', ')}` : ''}, ${plural(s.paragraphs, 'paragraph')} ` +
     `(${s.shared} shared, ${s.edited} edited, ${s.unique} unique, ${s.boilerplate} boilerplate), ` +
     `${plural(s.groups, 'group')} in ${seconds} s`
   );
@@ -214,7 +225,7 @@ export function renderScraperNoise(report: Report, palette: Palette, width: numb
 
 export function renderHuman(report: Report, options: HumanOptions): string {
   const { palette } = options;
-  const parts = [renderSummary(report, options.elapsedMs)];
+  const parts = [renderSummary(report, options.elapsedMs, options.noun)];
   if (!options.quiet && report.documents.length > 0) {
     const storyCounts = new Map(report.documents.map((d) => [d.path, d.stories.length]));
     const storiesIn = (path: string): number => storyCounts.get(path) ?? 1;

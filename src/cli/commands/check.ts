@@ -86,7 +86,8 @@ function printReport(command: CheckCommand, run: CheckRun, io: CliIO, elapsedMs:
     return;
   }
   const { palette, color } = outputStyle(output, io);
-  let text = renderHuman(report, { palette, color, diff: output.diff, width: io.stdout.columns ?? 100, quiet: output.quiet, elapsedMs });
+  const noun = run.jsonlSources > 0 ? 'document' : 'file';
+  let text = renderHuman(report, { palette, color, diff: output.diff, width: io.stdout.columns ?? 100, quiet: output.quiet, elapsedMs, noun });
   if (!output.quiet) text += `\n${renderArchiveMatches(report, new Set(run.archived), command.db, palette)}`;
   io.stdout.write(text);
 }

@@ -22,16 +22,17 @@ export async function runScanCommand(command: ScanCommand, io: CliIO): Promise<n
   }
   const { report } = run;
   const elapsedMs = io.now() - started;
+  const noun = run.jsonlSources > 0 ? 'document' : 'file';
   if (output.json) {
     // In pieces: a large corpus's report is longer than the longest string V8 can hold.
     for (const chunk of renderJsonChunks(report)) io.stdout.write(chunk);
   } else {
     const { color, palette } = outputStyle(output, io);
-    io.stdout.write(renderHuman(report, { palette, color, width: io.stdout.columns ?? 100, quiet: output.quiet, diff: output.diff, elapsedMs }));
+    io.stdout.write(renderHuman(report, { palette, color, width: io.stdout.columns ?? 100, quiet: output.quiet, diff: output.diff, elapsedMs, noun }));
   }
   if (output.verbose) {
     const stages = { walk: run.walkMs, prepare: run.prepareMs, ...run.timings };
-    io.stderr.write(`dedupe: ${renderSummary(report, elapsedMs)}; ${stageLine(stages)}\n`);
+    io.stderr.write(`dedupe: ${renderSummary(report, elapsedMs, noun)}; ${stageLine(stages)}\n`);
   }
   if (command.failOn === undefined) return EXIT_OK;
   const found = failingParagraphs(report.documents, command.failOn, report.options.minWords);

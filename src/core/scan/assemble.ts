@@ -101,6 +101,7 @@ function assembleDocument(input: AssemblyInput, doc: PreparedDocument, docIndex:
   const counted = units.reduce((sum, unit) => sum + tally.counted[unit]!, 0);
   return {
     path: doc.id,
+    ...(doc.metadata !== undefined ? { metadata: doc.metadata } : {}),
     layout: doc.layout,
     lines: doc.lineCount,
     words: doc.words,

@@ -50,6 +50,7 @@ export class Signer {
     });
     const prepared: PreparedDocument = { id: doc.id, layout, lineCount, words, paragraphs };
     if (doc.modifiedAt !== undefined) prepared.modifiedAt = doc.modifiedAt;
+    if (doc.metadata !== undefined) prepared.metadata = doc.metadata;
     return prepared;
   }
 
