@@ -18,6 +18,7 @@ import { runScanCommand } from './commands/scan.js';
 import { EXIT_ERROR, EXIT_OK, UsageError } from './exit-codes.js';
 import { CHECK_HELP, DIFF_HELP, INDEX_HELP, SCAN_HELP } from './help.js';
 import { printable } from '../render/text.js';
+import { applyConfig } from './config.js';
 import { withInputs } from './inputs.js';
 import { guardedOutput, OutputError, type CliIO } from './io.js';
 import { checkCommand, DEFAULT_DB, DEFAULT_DIFF_CONTEXT, diffCommand, indexCommand, scanCommand, type RawFlags } from './requests.js';
@@ -62,7 +63,10 @@ function addOutputOptions(command: Command, json: string): Command {
     .option('-q, --quiet', 'print only the summary line')
     .option('--color', 'colour the output (default: when stdout is a terminal)')
     .option('--no-color', 'do not colour the output (also NO_COLOR=1)')
-    .option('--verbose', 'stage timings on stderr, stack traces on errors');
+    .option('--verbose', 'stage timings on stderr, stack traces on errors')
+    // Every command has output options, so every command takes these too.
+    .option('--config <file>', 'read options from this JSON file (default: .dedupe.json, or "dedupe" in package.json, here or in a folder above)')
+    .option('--no-config', 'read no config file');
 }
 
 function addWalkOptions(command: Command): Command {
@@ -96,18 +100,23 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
   addSigningOptions(addWalkOptions(addOutputOptions(addDbOption(index.command('add').argument('[paths...]', 'files or folders to add')), 'print the result as JSON')), false)
     .description('sign articles and store them; unchanged files are skipped, changed ones replaced')
     .addHelpText('after', INDEX_HELP)
-    .action(async (paths: string[], flags: RawFlags) => setCode(await runIndexAdd(await withInputs(indexCommand(paths, flags, io.env), io), io, VERSION)));
+    .action(async (paths: string[], given: RawFlags, command: Command) => {
+      const { flags, config } = await applyConfig(given, command, 'index', io);
+      setCode(await runIndexAdd(await withInputs(indexCommand(paths, flags, io.env, true, config), io), io, VERSION));
+    });
   addOutputOptions(addDbOption(index.command('remove').argument('<paths...>', 'stored files, or folders to remove everything under')), 'print the result as JSON')
     .description('take articles out of the index (by stored path; the files need not exist)')
-    .action(async (paths: string[], flags: RawFlags) => {
-      const { db, output } = indexCommand(paths, flags, io.env, false);
+    .action(async (paths: string[], given: RawFlags, command: Command) => {
+      const { flags, config } = await applyConfig(given, command, 'index', io);
+      const { db, output } = indexCommand(paths, flags, io.env, false, config);
       setCode(await runIndexRemove({ db, paths, output }, io));
     });
   addOutputOptions(addDbOption(index.command('stats')), 'print the statistics as JSON')
     .option('--verify', 'also check the whole index for damage (reads all of it); exit 2 if damaged')
     .description('what is in the index: documents, paragraphs, size, parameters')
-    .action(async (flags: RawFlags) => {
-      const { db, output } = indexCommand([], flags, io.env, false);
+    .action(async (given: RawFlags, command: Command) => {
+      const { flags, config } = await applyConfig(given, command, 'index', io);
+      const { db, output } = indexCommand([], flags, io.env, false, config);
       setCode(await runIndexStats({ db, verify: flags.verify === true, output }, io));
     });
   addSigningOptions(
@@ -121,7 +130,10 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
     .option('--diff', "show the word changes of each reused paragraph, against its group's original")
     .option('--add', 'store the articles without reuse in the index after the check')
     .addHelpText('after', CHECK_HELP)
-    .action(async (paths: string[], flags: RawFlags) => setCode(await runCheckCommand(await withInputs(checkCommand(paths, flags, io.env), io), io)));
+    .action(async (paths: string[], given: RawFlags, command: Command) => {
+      const { flags, config } = await applyConfig(given, command, 'check', io);
+      setCode(await runCheckCommand(await withInputs(checkCommand(paths, flags, io.env, config), io), io));
+    });
 }
 
 /** `hint` ends commander's own error lines (see folderHint). */
@@ -140,7 +152,10 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = 
         outputError: (text, write) => write(`dedupe: ${printable(text.trimEnd())}${hint}\n`),
       }),
   );
-  const scan = async (paths: string[], flags: RawFlags): Promise<void> => setCode(await runScanCommand(await withInputs(scanCommand(paths, flags, io.env), io), io));
+  const scan = async (paths: string[], given: RawFlags, command: Command): Promise<void> => {
+    const { flags, config } = await applyConfig(given, command, 'scan', io);
+    setCode(await runScanCommand(await withInputs(scanCommand(paths, flags, io.env, config), io), io));
+  };
   program.action(scan).addHelpText('after', SCAN_HELP);
   addScanOptions(program.command('scan').description('the same as dedupe without a command')).action(scan).addHelpText('after', SCAN_HELP);
   addMatchingOptions(
@@ -157,7 +172,10 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = 
     .addOption(valueOption('--context <words>', 'unchanged words kept around each change, 0 for all', { default: DEFAULT_DIFF_CONTEXT }))
     .option('--exit-code', 'exit 1 when the two differ, 0 when every paragraph is the same and in place (as git diff --exit-code)')
     .addHelpText('after', DIFF_HELP)
-    .action(async (from: string, to: string, flags: RawFlags) => setCode(await runDiffCommand(diffCommand(from, to, flags), io)));
+    .action(async (from: string, to: string, given: RawFlags, command: Command) => {
+      const { flags, config } = await applyConfig(given, command, 'diff', io);
+      setCode(await runDiffCommand(diffCommand(from, to, flags, config), io));
+    });
   addIndexCommands(program, io, setCode);
   return program;
 }
