@@ -41,6 +41,7 @@ export const CONFIG_KEYS: Readonly<Record<string, { kind: Kind; commands: readon
   db: { kind: 'string', commands: ['check', 'index'] },
   context: { kind: 'number', commands: ['diff'] },
   color: { kind: 'boolean', commands: ['scan', 'check', 'index', 'diff'] },
+  progress: { kind: 'boolean', commands: SIGNING },
 };
 
 /** Where each flag's value came from when not from the command line: the config file, as shown. */

@@ -74,7 +74,8 @@ function addWalkOptions(command: Command): Command {
     .addOption(new Option('--include <glob>', 'files to read inside folders, repeatable').argParser(collect).default([], '**/*.txt, **/*.jsonl, **/*.ndjson'))
     .addOption(new Option('--exclude <glob>', 'files or folders to skip, repeatable').argParser(collect).default([], 'none'))
     .option('--files-from <file>', 'also read the paths listed in <file>, one per line (- for standard input)')
-    .option('-0, --null', 'the --files-from list is NUL-separated, as find -print0 writes it');
+    .option('-0, --null', 'the --files-from list is NUL-separated, as find -print0 writes it')
+    .option('--no-progress', 'no progress line on stderr (drawn only on a terminal, for runs over a second)');
 }
 
 function addScanOptions(command: Command): Command {

@@ -40,6 +40,8 @@ export interface RawFlags {
   null?: boolean;
   /** --config <file>; false with --no-config. */
   config?: string | false;
+  /** False with --no-progress. */
+  progress?: boolean;
 }
 
 /** --files-from: where the list of paths is (`-`: standard input) and how it is separated. */
@@ -57,6 +59,8 @@ export interface OutputRequest {
   verbose: boolean;
   /** --color / --no-color; undefined: decided from the environment and the terminal. */
   color: boolean | undefined;
+  /** False with --no-progress: no progress line even on a terminal. */
+  progress: boolean;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -149,7 +153,14 @@ function listOf(paths: readonly string[], flags: RawFlags, problems: Problems): 
 }
 
 function outputOf(flags: RawFlags): OutputRequest {
-  return { json: flags.json === true, quiet: flags.quiet === true, diff: flags.diff === true, verbose: flags.verbose === true, color: flags.color };
+  return {
+    json: flags.json === true,
+    quiet: flags.quiet === true,
+    diff: flags.diff === true,
+    verbose: flags.verbose === true,
+    color: flags.color,
+    progress: flags.progress !== false,
+  };
 }
 
 export interface ScanCommand {

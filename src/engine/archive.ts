@@ -8,7 +8,7 @@ import type { ScanOptions } from '../core/types.js';
 import { IndexStore, type IndexStats, type IndexVerification, type WriteBatch } from '../store/index-store.js';
 import { documentPath, nothingRead } from './files.js';
 import { defaultThreads, prepareFiles, type PrepareOutcome } from './prepare-pool.js';
-import type { EngineHooks } from './scan.js';
+import { prepareProgress, type EngineHooks } from './scan.js';
 import { collectSources, type SourceRequest } from './sources.js';
 
 export type { IndexStats, IndexVerification };
@@ -98,8 +98,13 @@ export function putPrepared(
   else result.unchanged.push(prepared.id);
 }
 
+/** What a write tells the hooks while another process holds the index's write lock. */
+export function waitNotice(db: string, hooks: EngineHooks): (waitedMs: number) => void {
+  return () => hooks.progress?.({ stage: 'wait-lock', file: db });
+}
+
 export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): Promise<AddResult> {
-  const sources = await collectSources(request, (file) => documentPath(file, request.cwd), (warning) => hooks.warning?.(warning));
+  const sources = await collectSources(request, (file) => documentPath(file, request.cwd), (warning) => hooks.warning?.(warning), hooks.progress);
   const store = await IndexStore.open(request.db, {
     mode: 'write',
     requested: request.requested,
@@ -116,7 +121,9 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
         return storedHash === undefined ? job : { ...job, storedHash };
       });
       const run = await prepareFiles(jobs, { options: store.options, threads: request.threads ?? defaultThreads(), contentHash: true, cwd: request.cwd });
+      const progress = prepareProgress(jobs.length, hooks);
       for await (const outcome of run.outcomes) {
+        progress(outcome);
         if (outcome.status === 'unreadable') {
           result.unreadable.push(outcome.job.path);
           hooks.warning?.(outcome.warning);
@@ -126,7 +133,8 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
         storeOutcome(batch, outcome, request.now, result, hooks);
       }
       if (result.unreadable.length === jobs.length) throw nothingRead(sources, '; the index was not changed');
-    });
+      hooks.progress?.({ stage: 'store', file: request.db });
+    }, waitNotice(request.db, hooks));
     const stats = store.stats();
     result.index = { documents: stats.documents, paragraphs: stats.paragraphs };
     return result;

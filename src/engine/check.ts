@@ -10,11 +10,11 @@ import type { PreparedDocument } from '../core/model.js';
 import type { DocumentReport, Report, ScanOptions, StageTimings, Warning } from '../core/types.js';
 import { IndexStore } from '../store/index-store.js';
 import { findContext } from '../store/lookup.js';
-import { putPrepared, type StoreTally } from './archive.js';
+import { putPrepared, waitNotice, type StoreTally } from './archive.js';
 import { documentPath, nothingRead } from './files.js';
 import { isFlagged, type CheckFailOn } from './gate.js';
 import { defaultThreads, prepareFiles } from './prepare-pool.js';
-import type { EngineHooks } from './scan.js';
+import { prepareProgress, type EngineHooks } from './scan.js';
 import { collectSources, type SourceRequest, type Sources } from './sources.js';
 
 /**
@@ -71,7 +71,9 @@ async function prepareIncoming(
   const pool = { options: store.options, threads: request.threads ?? defaultThreads(), contentHash: true, cwd: request.cwd };
   const run = await prepareFiles(sources.jobs, { ...pool, ...(hooks.clock ? { clock: hooks.clock } : {}) });
   const incoming: Incoming = { docs: [], versions: new Map(), warnings };
+  const progress = prepareProgress(sources.jobs.length, hooks);
   for await (const outcome of run.outcomes) {
+    progress(outcome);
     if (outcome.status === 'unreadable') {
       incoming.warnings.push(outcome.warning);
       hooks.warning?.(outcome.warning);
@@ -102,6 +104,7 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
     const prepared = await prepareIncoming(request, sources, store, hooks, walkWarnings);
     incoming = prepared;
     const lookupStart = clock();
+    hooks.progress?.({ stage: 'lookup', file: request.db });
     const context = findContext(store, incoming.docs, {
       threshold: store.options.threshold,
       containment: store.options.containment,
@@ -113,7 +116,9 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
     });
     for (const doc of context.documents) if (incoming.versions.has(doc.id)) doc.id = `${doc.id} (as indexed)`;
     const lookupMs = clock() - lookupStart;
-    const result = buildReport([...context.documents, ...incoming.docs], store.options, incoming.warnings, { wordOps: request.wordOps }, clock, prepared.timings);
+    const all = [...context.documents, ...incoming.docs];
+    hooks.progress?.({ stage: 'match', paragraphs: all.reduce((sum, doc) => sum + doc.paragraphs.length, 0) });
+    const result = buildReport(all, store.options, incoming.warnings, { wordOps: request.wordOps }, clock, prepared.timings);
     run = {
       report: result.report,
       archived: context.documents.map((d) => d.id),
@@ -143,13 +148,14 @@ async function addClean(
   if (clean.length === 0) return result;
   const store = await IndexStore.open(request.db, { mode: 'write', requested: request.requested, cwd: request.cwd });
   try {
+    hooks.progress?.({ stage: 'store', file: request.db });
     await store.write(async (batch) => {
       for (const doc of clean) {
         const version = versions.get(doc.id)!;
         if (batch.contentHashOf(doc.id) === version.contentHash) result.unchanged.push(doc.id);
         else putPrepared(batch, doc, version, request.now, result, hooks);
       }
-    });
+    }, waitNotice(request.db, hooks));
   } finally {
     store.close();
   }

@@ -7,7 +7,7 @@ import { buildReport, type ScanResult } from '../core/scan/scanner.js';
 import type { Clock, PreparedDocument } from '../core/model.js';
 import type { ResolvedOptions, Warning } from '../core/types.js';
 import { nothingRead } from './files.js';
-import type { PrepareJob } from './prepare-job.js';
+import type { PrepareJob, PrepareOutcome } from './prepare-job.js';
 import { prepareFiles } from './prepare-pool.js';
 import { collectSources, type SourceRequest } from './sources.js';
 
@@ -18,9 +18,31 @@ export interface ScanRequest extends SourceRequest {
   wordOps: boolean;
 }
 
+/**
+ * Where a command is: finding files, reading JSONL, reading and preparing the articles,
+ * matching paragraphs, looking up the index, storing into it, or waiting for another
+ * process's write lock on it.
+ */
+export type ProgressStage = 'walk' | 'read' | 'prepare' | 'match' | 'lookup' | 'store' | 'wait-lock';
+
+export interface ProgressEvent {
+  stage: ProgressStage;
+  /** Articles done so far (read: JSONL articles read; prepare: of `total`). */
+  done?: number;
+  total?: number;
+  /** Paragraphs prepared so far (prepare), or to match (match). */
+  paragraphs?: number;
+  /** Bytes of text prepared so far. */
+  bytes?: number;
+  /** wait-lock and store: the index file. */
+  file?: string;
+}
+
 /** How the engine reports back while it works; it never prints. */
 export interface EngineHooks {
   warning?: (warning: Warning) => void;
+  /** Called as the work goes on, often (once per article): the caller decides what to draw and when. */
+  progress?: (event: ProgressEvent) => void;
   clock?: Clock;
 }
 
@@ -35,6 +57,19 @@ export interface ScanRun extends ScanResult {
   /** Milliseconds of the walk and of reading and preparing (wall time), beside the core's stage timings. */
   walkMs: number;
   prepareMs: number;
+}
+
+/** The progress hook of the prepare stage: call it with each outcome, in order. */
+export function prepareProgress(total: number, hooks: EngineHooks): (outcome: PrepareOutcome) => void {
+  let done = 0;
+  let paragraphs = 0;
+  let bytes = 0;
+  return (outcome) => {
+    done++;
+    if (outcome.status === 'prepared') paragraphs += outcome.prepared.paragraphs.length;
+    if (outcome.status !== 'unreadable') bytes += outcome.bytes;
+    hooks.progress?.({ stage: 'prepare', done, total, paragraphs, bytes });
+  };
 }
 
 /** Prepared documents of the jobs, in order; unreadable files become warnings. */
@@ -53,6 +88,7 @@ export async function prepareAll(
   });
   const prepared: PreparedDocument[] = [];
   let bytes = 0;
+  const progress = prepareProgress(jobs.length, hooks);
   for await (const outcome of run.outcomes) {
     if (outcome.status === 'unreadable') {
       warnings.push(outcome.warning);
@@ -65,6 +101,7 @@ export async function prepareAll(
         hooks.warning?.(outcome.warning);
       }
     }
+    progress(outcome);
   }
   return { prepared, bytes, timings: run.timings };
 }
@@ -76,12 +113,13 @@ export async function scanPaths(request: ScanRequest, hooks: EngineHooks = {}): 
   const sources = await collectSources(request, (file) => file, (warning) => {
     warnings.push(warning);
     hooks.warning?.(warning);
-  });
+  }, hooks.progress);
   const walkMs = clock() - walkStart;
   const prepareStart = clock();
   const { prepared, bytes, timings } = await prepareAll(sources.jobs, request, hooks, warnings);
   const prepareMs = clock() - prepareStart;
   if (prepared.length === 0) throw nothingRead(sources);
+  hooks.progress?.({ stage: 'match', paragraphs: prepared.reduce((sum, doc) => sum + doc.paragraphs.length, 0) });
   const result = buildReport(prepared, request.options, warnings, { wordOps: request.wordOps }, clock, timings);
   return { ...result, bytes, files: sources.files, jsonlSources: sources.jsonlSources, records: sources.records, walkMs, prepareMs };
 }

@@ -16,6 +16,7 @@ import { readFailureWarning } from '../input/read.js';
 import type { Chunks } from '../input/records.js';
 import { findArticles, type WalkRequest } from './files.js';
 import type { PrepareJob } from './prepare-job.js';
+import type { ProgressEvent } from './scan.js';
 
 /** The path that stands for standard input (JSONL articles). */
 export const STDIN_PATH = '-';
@@ -49,7 +50,13 @@ class Ids {
  * The jobs for everything the request names. `idOf` gives a text file's document id (the path
  * as given for the scan, the stored path for the index); JSONL articles keep their own ids.
  */
-export async function collectSources(request: SourceRequest, idOf: (file: string) => string, onWarning: (warning: Warning) => void): Promise<Sources> {
+export async function collectSources(
+  request: SourceRequest,
+  idOf: (file: string) => string,
+  onWarning: (warning: Warning) => void,
+  onProgress?: (event: ProgressEvent) => void,
+): Promise<Sources> {
+  onProgress?.({ stage: 'walk' });
   const paths = request.paths.filter((p) => p !== STDIN_PATH);
   const readStdin = paths.length < request.paths.length;
   const walked = paths.length > 0 || (request.listed?.length ?? 0) > 0 || !readStdin ? await findArticles({ ...request, paths }, onWarning) : [];
@@ -68,13 +75,20 @@ export async function collectSources(request: SourceRequest, idOf: (file: string
   }
   for (const file of jsonlFiles) {
     const chunks = await openJsonl(file, request.cwd, onWarning);
-    if (chunks) await addJsonl(chunks, file, sources, ids, onWarning);
+    if (chunks) await addJsonl(chunks, file, sources, ids, onWarning, onProgress);
   }
-  if (readStdin) await addJsonl(request.stdin ?? (async function* nothing() {})(), STDIN_NAME, sources, ids, onWarning);
+  if (readStdin) await addJsonl(request.stdin ?? (async function* nothing() {})(), STDIN_NAME, sources, ids, onWarning, onProgress);
   return sources;
 }
 
-async function addJsonl(chunks: Chunks, source: string, sources: Sources, ids: Ids, onWarning: (warning: Warning) => void): Promise<void> {
+async function addJsonl(
+  chunks: Chunks,
+  source: string,
+  sources: Sources,
+  ids: Ids,
+  onWarning: (warning: Warning) => void,
+  onProgress?: (event: ProgressEvent) => void,
+): Promise<void> {
   sources.jsonlSources++;
   for await (const item of readJsonl(chunks, source)) {
     if ('code' in item) {
@@ -87,6 +101,7 @@ async function addJsonl(chunks: Chunks, source: string, sources: Sources, ids: I
     if (item.metadata) job.metadata = item.metadata;
     sources.jobs.push(job);
     sources.records++;
+    onProgress?.({ stage: 'read', done: sources.records });
   }
 }
 

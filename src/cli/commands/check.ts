@@ -29,7 +29,7 @@ function copyLabel(doc: DocumentReport, copyShare: number): string {
 export async function runCheckCommand(command: CheckCommand, io: CliIO): Promise<number> {
   const started = io.now();
   const { output } = command;
-  const feedback = new Feedback(io, { verbose: output.verbose, warningsInJson: true });
+  const feedback = new Feedback(io, { verbose: output.verbose, warningsInJson: true, quiet: output.quiet, progress: output.progress });
   let run: CheckRun;
   try {
     run = await checkPaths({ ...command, cwd: io.cwd, wordOps: output.json || output.diff, now: Date.now() }, feedback.hooks());

@@ -13,7 +13,7 @@ import type { IndexCommand, OutputRequest } from '../requests.js';
 
 export async function runIndexAdd(command: IndexCommand, io: CliIO, version: string): Promise<number> {
   const started = io.now();
-  const feedback = new Feedback(io, { verbose: command.output.verbose, warningsInJson: false });
+  const feedback = new Feedback(io, { verbose: command.output.verbose, warningsInJson: false, quiet: command.output.quiet, progress: command.output.progress });
   let result: AddResult;
   try {
     result = await addToIndex({ ...command, createFolder: command.defaultDb, cwd: io.cwd, now: Date.now(), createdBy: `dedupe ${version}` }, feedback.hooks());

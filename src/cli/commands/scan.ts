@@ -13,7 +13,7 @@ import type { ScanCommand } from '../requests.js';
 export async function runScanCommand(command: ScanCommand, io: CliIO): Promise<number> {
   const started = io.now();
   const { output } = command;
-  const feedback = new Feedback(io, { verbose: output.verbose, warningsInJson: true });
+  const feedback = new Feedback(io, { verbose: output.verbose, warningsInJson: true, quiet: output.quiet, progress: output.progress });
   let run: ScanRun;
   try {
     run = await scanPaths({ ...command, cwd: io.cwd, wordOps: output.json || output.diff }, feedback.hooks());
