@@ -49,6 +49,11 @@ describe('the progress line', () => {
     }
   });
 
+  it('a terminal that reports 0 columns is taken as 80 wide', async () => {
+    const result = await runInProcess(['fixtures/seeds'], { stderrColumns: 0, now: ticking(300) });
+    expect(result.stderr).toMatch(/\rdedupe: reading 5\/5 files, 196 paragraphs, /);
+  });
+
   it('renders stage, counts and rates, cut to the width', () => {
     const event = { stage: 'prepare' as const, done: 1234, total: 4354, paragraphs: 18201, bytes: 3_200_000 };
     expect(renderProgress({ event, stageMs: 1000, noun: 'file' }, 120)).toBe('dedupe: reading 1,234/4,354 files, 18,201 paragraphs, 1,234 files/s, 3.2 MB/s');
