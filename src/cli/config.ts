@@ -42,6 +42,8 @@ export const CONFIG_KEYS: Readonly<Record<string, { kind: Kind; commands: readon
   context: { kind: 'number', commands: ['diff'] },
   color: { kind: 'boolean', commands: ['scan', 'check', 'index', 'diff'] },
   progress: { kind: 'boolean', commands: SIGNING },
+  only: { kind: 'string', commands: REPORTING },
+  top: { kind: 'number', commands: REPORTING },
 };
 
 /** Where each flag's value came from when not from the command line: the config file, as shown. */

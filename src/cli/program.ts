@@ -84,6 +84,8 @@ function addScanOptions(command: Command): Command {
     true,
   )
     .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all', { default: DEFAULT_OPTIONS.maxMatches }))
+    .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some'))
+    .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)'))
     .addOption(valueOption('--fail-on <status>', 'exit 1 if a paragraph of at least --min-words words (not boilerplate or a repeat) is shared, or shared or edited: shared, edited'))
     .option('--diff', "show the word changes of each reused paragraph, against its group's original when it has one");
 }
@@ -126,6 +128,8 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
   )
     .description('compare incoming articles with the index and with each other (the ingest gate)')
     .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all'))
+    .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some'))
+    .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)'))
     .addOption(valueOption('--fail-on <what>', 'exit 1 when found: shared, edited (paragraphs) or document (a copy)'))
     .addOption(valueOption('--copy-share <share>', 'with --fail-on document: share of reused words that makes an article a copy', { default: DEFAULT_COPY_SHARE }))
     .option('--diff', "show the word changes of each reused paragraph, against its group's original")

@@ -42,7 +42,12 @@ export interface RawFlags {
   config?: string | false;
   /** False with --no-progress. */
   progress?: boolean;
+  only?: string;
+  top?: string;
 }
+
+/** What --only accepts. */
+export const ONLY_VALUES = ['reused'] as const;
 
 /** --files-from: where the list of paths is (`-`: standard input) and how it is separated. */
 export interface ListRequest {
@@ -61,6 +66,10 @@ export interface OutputRequest {
   color: boolean | undefined;
   /** False with --no-progress: no progress line even on a terminal. */
   progress: boolean;
+  /** --only reused: the human report leaves out paragraphs that are not reused. */
+  only?: 'reused';
+  /** --top n: the human report shows the n largest groups; undefined or 0 shows all. */
+  top?: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -152,6 +161,17 @@ function listOf(paths: readonly string[], flags: RawFlags, problems: Problems): 
   return { file: flags.filesFrom, nul: flags.null === true };
 }
 
+/** --only and --top, which shape the human report of the scan and of check. */
+function reportShape(flags: RawFlags, problems: Problems): Pick<OutputRequest, 'only' | 'top'> {
+  const shape: Pick<OutputRequest, 'only' | 'top'> = {};
+  const only = problems.choice('only', flags.only, ONLY_VALUES);
+  if (only !== undefined) shape.only = only;
+  const top = problems.number('top', flags.top);
+  if (top !== undefined && !(Number.isInteger(top) && top >= 0)) problems.add(`${problems.label('top')} must be a whole number of groups, 0 or more (0 shows all), got ${top}`);
+  else if (top !== undefined) shape.top = top;
+  return shape;
+}
+
 function outputOf(flags: RawFlags): OutputRequest {
   return {
     json: flags.json === true,
@@ -185,6 +205,7 @@ export function scanCommand(paths: readonly string[], flags: RawFlags, env: Env,
   const include = problems.patterns('include', flags.include);
   const exclude = problems.patterns('exclude', flags.exclude);
   const filesFrom = listOf(paths, flags, problems);
+  const shape = reportShape(flags, problems);
   problems.done();
   return {
     paths: [...paths],
@@ -194,7 +215,7 @@ export function scanCommand(paths: readonly string[], flags: RawFlags, env: Env,
     options: resolveOptions(given),
     threads: threadCount(env),
     failOn,
-    output: outputOf(flags),
+    output: { ...outputOf(flags), ...shape },
   };
 }
 
@@ -278,6 +299,7 @@ export function checkCommand(paths: readonly string[], flags: RawFlags, env: Env
   const copyShare = problems.number('copyShare', flags.copyShare) ?? DEFAULT_COPY_SHARE;
   if (!(copyShare > 0 && copyShare <= 1)) problems.add(`${problems.label('copyShare')} must be above 0 and at most 1, got ${copyShare}`);
   const command = indexParts(paths, flags, env, requested, problems, true);
+  const shape = reportShape(flags, problems);
   problems.done();
-  return { ...command, failOn, copyShare, add: flags.add === true };
+  return { ...command, output: { ...command.output, ...shape }, failOn, copyShare, add: flags.add === true };
 }

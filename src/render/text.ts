@@ -7,6 +7,12 @@ export function preview(text: string, width: number): string {
   return flat.length <= width ? flat : `${flat.slice(0, width - 1).trimEnd()}…`;
 }
 
+/** `text` cut to `width` characters with an ellipsis, its spacing kept (for aligned lines). */
+export function cut(text: string, width: number): string {
+  if (text.length <= width) return text;
+  return width <= 1 ? '…' : `${text.slice(0, width - 1).trimEnd()}…`;
+}
+
 export function lineSpan(startLine: number, endLine: number): string {
   return startLine === endLine ? String(startLine) : `${startLine}-${endLine}`;
 }

@@ -12,7 +12,7 @@ import { renderHuman, renderSummary } from '../../render/human.js';
 import { renderArchiveMatches } from '../../render/ingest.js';
 import { printable } from '../../render/text.js';
 import { renderJson } from '../../render/json.js';
-import { outputStyle } from '../color.js';
+import { humanLayout, outputStyle } from '../color.js';
 import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
 import { Feedback } from '../feedback.js';
 import { stageLine, warn, type CliIO } from '../io.js';
@@ -87,7 +87,7 @@ function printReport(command: CheckCommand, run: CheckRun, io: CliIO, elapsedMs:
   }
   const { palette, color } = outputStyle(output, io);
   const noun = run.jsonlSources > 0 ? 'document' : 'file';
-  let text = renderHuman(report, { palette, color, diff: output.diff, width: io.stdout.columns ?? 100, quiet: output.quiet, elapsedMs, noun });
+  let text = renderHuman(report, { palette, color, diff: output.diff, ...humanLayout(output, io), quiet: output.quiet, elapsedMs, noun });
   if (!output.quiet) text += `\n${renderArchiveMatches(report, new Set(run.archived), command.db, palette)}`;
   io.stdout.write(text);
 }

@@ -4,7 +4,7 @@
 import { failingParagraphs, scanPaths, type ScanRun } from '../../engine/index.js';
 import { renderHuman, renderSummary } from '../../render/human.js';
 import { renderJsonChunks } from '../../render/json.js';
-import { outputStyle } from '../color.js';
+import { humanLayout, outputStyle } from '../color.js';
 import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
 import { Feedback } from '../feedback.js';
 import { stageLine, type CliIO } from '../io.js';
@@ -28,7 +28,7 @@ export async function runScanCommand(command: ScanCommand, io: CliIO): Promise<n
     for (const chunk of renderJsonChunks(report)) io.stdout.write(chunk);
   } else {
     const { color, palette } = outputStyle(output, io);
-    io.stdout.write(renderHuman(report, { palette, color, width: io.stdout.columns ?? 100, quiet: output.quiet, diff: output.diff, elapsedMs, noun }));
+    io.stdout.write(renderHuman(report, { palette, color, ...humanLayout(output, io), quiet: output.quiet, diff: output.diff, elapsedMs, noun }));
   }
   if (output.verbose) {
     const stages = { walk: run.walkMs, prepare: run.prepareMs, ...run.timings };
