@@ -63,7 +63,7 @@ function addOutputOptions(command: Command, json: string): Command {
     .option('-q, --quiet', 'print only the summary line')
     .option('--color', 'colour the output (default: when stdout is a terminal)')
     .option('--no-color', 'do not colour the output (also NO_COLOR=1)')
-    .option('--verbose', 'stage timings on stderr, stack traces on errors')
+    .option('--verbose', 'stage timings, the config file read and every warning on stderr; stack traces on errors')
     // Every command has output options, so every command takes these too.
     .option('--config <file>', 'read options from this JSON file (default: .dedupe.json, or "dedupe" in package.json, here or in a folder above)')
     .option('--no-config', 'read no config file');
