@@ -1,5 +1,7 @@
 /**
- * Whether to colour stdout, decided once per run in this order:
+ * How stdout is shown: whether to colour it, and how wide the human report is.
+ *
+ * Colour is decided once per run in this order:
  * 1. --color / --no-color
  * 2. NO_COLOR set and not empty (no-color.org): no colour
  * 3. FORCE_COLOR: "0" or "false" means no colour, any other value colour
@@ -27,4 +29,20 @@ export function decideColor({ flag, env, isTTY }: ColorInputs): boolean {
 export function outputStyle(flags: { color?: boolean }, io: CliIO): { color: boolean; palette: Palette } {
   const color = decideColor({ flag: flags.color, env: io.env, isTTY: io.stdout.isTTY === true });
   return { color, palette: color ? chalkPalette(new Chalk({ level: 1 })) : plainPalette };
+}
+
+/**
+ * How wide the human report is and what it leaves out: previews are cut to the terminal's
+ * width (100 columns in a pipe, as before), and tables are fitted to it only on a terminal,
+ * so a report saved to a file keeps whole paths for grep.
+ */
+export function humanLayout(output: { only?: 'reused'; top?: number }, io: CliIO): { width: number; fit: boolean; only?: 'reused'; top?: number } {
+  const columns = io.stdout.columns;
+  const layout: { width: number; fit: boolean; only?: 'reused'; top?: number } = {
+    width: columns || 100,
+    fit: io.stdout.isTTY === true && columns !== undefined && columns > 0,
+  };
+  if (output.only !== undefined) layout.only = output.only;
+  if (output.top !== undefined) layout.top = output.top;
+  return layout;
 }

@@ -14,15 +14,31 @@ Statuses:
   not make it shared. Paragraphs under --min-words words match only when
   identical and never link documents into a group.
 
+Input:
+  Folders are walked for *.txt, *.jsonl and *.ndjson. A .jsonl or .ndjson file holds
+  one article per line, {"id": ..., "text": ...}; its other fields are kept as the
+  document's metadata. The path - reads such lines from standard input.
+  --files-from <file> adds the paths listed in <file> (- for standard input), one per
+  line, or NUL-separated with -0. A folder named like a command: ./check, or -- check.
+
+Config:
+  Options can be kept in .dedupe.json, or under "dedupe" in package.json, here or in
+  a folder above (or --config <file>; --no-config for none): long option names in
+  camelCase, e.g. {"minWords": 6, "check": {"failOn": "document"}}. Flags win.
+
 Exit codes:
   0  finished (reuse may have been found; see --fail-on)
   1  --fail-on given and such paragraphs found
-  2  usage or input error (bad option, missing path, no files to scan)
+  2  usage or input error (bad option or config, missing path, no files to scan),
+     or the report could not be written (a full disk)
 
 Examples:
   dedupe fixtures/seeds
   dedupe --json archive/ | jq '.groups'
-  dedupe --fail-on edited incoming/ archive/`;
+  dedupe --fail-on edited incoming/ archive/
+  dedupe --top 20 --only reused archive/
+  find archive/ -name '*.txt' -mtime -1 -print0 | dedupe --files-from - -0
+  my-scraper --jsonl | dedupe --fail-on edited -`;
 
 export const DIFF_HELP = `
 Changes:
@@ -34,7 +50,11 @@ Changes:
   [moved]  the paragraph changed place
 Without colour, deleted words read [-like this-] and inserted ones {+like this+}.
 
-Exit codes: 0 compared; 2 usage or input error (missing or unreadable file).
+Exit codes:
+  0  compared (with --exit-code: the two are the same, paragraph for paragraph)
+  1  with --exit-code: the two differ (a paragraph edited, merged, split, dropped,
+     added or moved)
+  2  usage or input error (missing or unreadable file)
 
 Example:
   dedupe diff fixtures/seeds/002_b644d28894aa6977.txt fixtures/seeds/000_2c77c33462164435.txt`;
@@ -61,15 +81,22 @@ Exit codes:
   2  usage or input error, or the index is missing, not a dedupe index, damaged,
      built with other parameters, or in a folder that cannot be used
 
+Incoming articles can be files, folders, JSONL (.jsonl, or - for standard input) and
+paths listed with --files-from, as for the scan.
+
 Examples:
   dedupe check incoming/
   dedupe check --fail-on edited --json incoming/ | jq '.documents[].reusedShare'
-  dedupe check --fail-on document --add incoming/`;
+  dedupe check --fail-on document --add incoming/
+  find incoming/ -newer .last-run -print0 | dedupe check --files-from - -0`;
 
 export const INDEX_HELP = `
 The index is an SQLite database (default .dedupe/index.db). Documents are stored under
-their path relative to the current folder: run index commands and checks from the same
-folder. Each add is one transaction: if it is interrupted, the index is as it was before.
+their path relative to the current folder (JSONL articles under their ids): run index
+commands and checks from the same folder. Each add is one transaction: if it is
+interrupted, the index is as it was before. While another process writes to the index,
+add waits for it (up to 30 s) and says so. A file that is empty now does not replace its
+stored version.
 
 Exit codes:
   0  finished

@@ -1,5 +1,5 @@
 /** What a command may touch of the process: streams, environment, working folder, clock. Passed in, so commands stay testable in-process. */
-import type { EngineHooks } from '../engine/index.js';
+import { printable } from '../render/text.js';
 
 export interface Output {
   write(text: string): unknown;
@@ -7,9 +7,14 @@ export interface Output {
   columns?: number;
 }
 
+/** Standard input as the commands read it: chunks of bytes (or text), in order. */
+export type Input = AsyncIterable<Uint8Array | string> & { isTTY?: boolean };
+
 export interface CliIO {
   stdout: Output;
   stderr: Output;
+  /** Opened only when asked (`--files-from -`, the path `-` for JSONL articles): a stream on stdin is not made otherwise. */
+  stdin?: () => Input;
   env: Readonly<Record<string, string | undefined>>;
   /** The folder the command runs in: index paths are stored relative to it. */
   cwd: string;
@@ -18,12 +23,7 @@ export interface CliIO {
 }
 
 export function warn(io: CliIO, message: string): void {
-  io.stderr.write(`dedupe: warning: ${message}\n`);
-}
-
-/** The engine's hooks for a command: warnings as they happen, the command's clock. */
-export function engineHooks(io: CliIO): EngineHooks {
-  return { warning: (warning) => warn(io, warning.message), clock: () => io.now() };
+  io.stderr.write(`dedupe: warning: ${printable(message)}\n`);
 }
 
 /** "walk 12 ms, prepare 80 ms, ..." for --verbose. */
@@ -31,4 +31,51 @@ export function stageLine(timings: object): string {
   return (Object.entries(timings) as Array<[string, number]>)
     .map(([stage, ms]) => `${stage} ${ms.toFixed(0)} ms`)
     .join(', ');
+}
+
+/**
+ * Writing the report failed (a full disk, /dev/full, a closed pipe). Carries the system's code:
+ * EPIPE is the reader's choice and ends the run quietly; anything else is exit 2, one line.
+ */
+export class OutputError extends Error {
+  constructor(readonly code: string) {
+    super(`cannot write to standard output: ${WRITE_ERRORS[code] ?? code} (${code})`);
+    this.name = 'OutputError';
+  }
+}
+
+const WRITE_ERRORS: Record<string, string> = {
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large',
+  EIO: 'input/output error',
+  EBADF: 'it is closed',
+  EPIPE: 'the reader closed the pipe',
+  EAGAIN: 'it would block',
+};
+
+/** The error code of a failed write, or null when `error` is not one. */
+export function writeErrorCode(error: unknown): string | null {
+  if (error instanceof OutputError) return error.code;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : null;
+}
+
+/** `output` whose failed writes throw OutputError, so `run` can tell them from other failures. */
+export function guardedOutput(output: Output): Output {
+  return {
+    write(text: string): unknown {
+      try {
+        return output.write(text);
+      } catch (error) {
+        throw new OutputError(writeErrorCode(error) ?? 'EIO');
+      }
+    },
+    get isTTY() {
+      return output.isTTY;
+    },
+    get columns() {
+      return output.columns;
+    },
+  };
 }

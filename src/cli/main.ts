@@ -1,17 +1,24 @@
 /** Process entry point: real streams and environment in, exit code out. */
+import { EXIT_ERROR } from './exit-codes.js';
+import { OutputError, writeErrorCode } from './io.js';
 import { run } from './program.js';
 
 export async function main(): Promise<void> {
-  // `dedupe ... | head` closes the pipe early: that is the reader's choice, not an error.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
-    });
-  }
+  // A failed write to stdout arrives here, as an event, after the write returned.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    const code = writeErrorCode(error) ?? 'EIO';
+    // `dedupe ... | head` closes the pipe early: that is the reader's choice, not an error.
+    if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    // A full disk is not "reuse found" (exit 1): one line and exit 2, so CI reads it as a failure to run.
+    process.stderr.write(`dedupe: error: ${new OutputError(code).message}\n`);
+    process.exit(EXIT_ERROR);
+  });
+  // Nowhere left to say anything: stop with the error code.
+  process.stderr.on('error', () => process.exit(EXIT_ERROR));
   const code = await run(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
+    stdin: () => process.stdin,
     env: process.env,
     cwd: process.cwd(),
     now: () => performance.now(),

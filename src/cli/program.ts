@@ -10,13 +10,17 @@ import { DEFAULT_OPTIONS, OptionsError } from '../core/index.js';
 import { DEFAULT_COPY_SHARE } from '../engine/index.js';
 import { InputError } from '../input/errors.js';
 import { collect } from '../input/arguments.js';
+import { isFolder } from '../input/walk.js';
 import { runCheckCommand } from './commands/check.js';
 import { runDiffCommand } from './commands/diff.js';
 import { runIndexAdd, runIndexRemove, runIndexStats } from './commands/index.js';
 import { runScanCommand } from './commands/scan.js';
 import { EXIT_ERROR, EXIT_OK, UsageError } from './exit-codes.js';
 import { CHECK_HELP, DIFF_HELP, INDEX_HELP, SCAN_HELP } from './help.js';
-import type { CliIO } from './io.js';
+import { printable } from '../render/text.js';
+import { applyConfig } from './config.js';
+import { withInputs } from './inputs.js';
+import { guardedOutput, OutputError, type CliIO } from './io.js';
 import { checkCommand, DEFAULT_DB, DEFAULT_DIFF_CONTEXT, diffCommand, indexCommand, scanCommand, type RawFlags } from './requests.js';
 
 export const VERSION = '0.1.0';
@@ -59,21 +63,29 @@ function addOutputOptions(command: Command, json: string): Command {
     .option('-q, --quiet', 'print only the summary line')
     .option('--color', 'colour the output (default: when stdout is a terminal)')
     .option('--no-color', 'do not colour the output (also NO_COLOR=1)')
-    .option('--verbose', 'stage timings on stderr, stack traces on errors');
+    .option('--verbose', 'stage timings, the config file read and every warning on stderr; stack traces on errors')
+    // Every command has output options, so every command takes these too.
+    .option('--config <file>', 'read options from this JSON file (default: .dedupe.json, or "dedupe" in package.json, here or in a folder above)')
+    .option('--no-config', 'read no config file');
 }
 
 function addWalkOptions(command: Command): Command {
   return command
-    .addOption(new Option('--include <glob>', 'files to read inside folders, repeatable').argParser(collect).default([], '**/*.txt'))
-    .addOption(new Option('--exclude <glob>', 'files or folders to skip, repeatable').argParser(collect).default([], 'none'));
+    .addOption(new Option('--include <glob>', 'files to read inside folders, repeatable').argParser(collect).default([], '**/*.txt, **/*.jsonl, **/*.ndjson'))
+    .addOption(new Option('--exclude <glob>', 'files or folders to skip, repeatable').argParser(collect).default([], 'none'))
+    .option('--files-from <file>', 'also read the paths listed in <file>, one per line (- for standard input)')
+    .option('-0, --null', 'the --files-from list is NUL-separated, as find -print0 writes it')
+    .option('--no-progress', 'no progress line on stderr (drawn only on a terminal, for runs over a second)');
 }
 
 function addScanOptions(command: Command): Command {
   return addSigningOptions(
-    addWalkOptions(addOutputOptions(command.argument('<paths...>', 'files or folders to scan'), 'print the report as JSON (schema: schema/report.schema.json)')),
+    addWalkOptions(addOutputOptions(command.argument('[paths...]', 'files or folders to scan'), 'print the report as JSON (schema: schema/report.schema.json)')),
     true,
   )
     .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all', { default: DEFAULT_OPTIONS.maxMatches }))
+    .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some'))
+    .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)'))
     .addOption(valueOption('--fail-on <status>', 'exit 1 if a paragraph of at least --min-words words (not boilerplate or a repeat) is shared, or shared or edited: shared, edited'))
     .option('--diff', "show the word changes of each reused paragraph, against its group's original when it has one");
 }
@@ -88,38 +100,49 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
     .command('index')
     .description('keep a persistent index of ingested articles for dedupe check (add, remove, stats)')
     .addHelpText('after', INDEX_HELP);
-  addSigningOptions(addWalkOptions(addOutputOptions(addDbOption(index.command('add').argument('<paths...>', 'files or folders to add')), 'print the result as JSON')), false)
+  addSigningOptions(addWalkOptions(addOutputOptions(addDbOption(index.command('add').argument('[paths...]', 'files or folders to add')), 'print the result as JSON')), false)
     .description('sign articles and store them; unchanged files are skipped, changed ones replaced')
     .addHelpText('after', INDEX_HELP)
-    .action(async (paths: string[], flags: RawFlags) => setCode(await runIndexAdd(indexCommand(paths, flags, io.env), io, VERSION)));
+    .action(async (paths: string[], given: RawFlags, command: Command) => {
+      const { flags, config } = await applyConfig(given, command, 'index', io);
+      setCode(await runIndexAdd(await withInputs(indexCommand(paths, flags, io.env, true, config), io), io, VERSION));
+    });
   addOutputOptions(addDbOption(index.command('remove').argument('<paths...>', 'stored files, or folders to remove everything under')), 'print the result as JSON')
     .description('take articles out of the index (by stored path; the files need not exist)')
-    .action(async (paths: string[], flags: RawFlags) => {
-      const { db, output } = indexCommand(paths, flags, io.env);
+    .action(async (paths: string[], given: RawFlags, command: Command) => {
+      const { flags, config } = await applyConfig(given, command, 'index', io);
+      const { db, output } = indexCommand(paths, flags, io.env, false, config);
       setCode(await runIndexRemove({ db, paths, output }, io));
     });
   addOutputOptions(addDbOption(index.command('stats')), 'print the statistics as JSON')
     .option('--verify', 'also check the whole index for damage (reads all of it); exit 2 if damaged')
     .description('what is in the index: documents, paragraphs, size, parameters')
-    .action(async (flags: RawFlags) => {
-      const { db, output } = indexCommand([], flags, io.env);
+    .action(async (given: RawFlags, command: Command) => {
+      const { flags, config } = await applyConfig(given, command, 'index', io);
+      const { db, output } = indexCommand([], flags, io.env, false, config);
       setCode(await runIndexStats({ db, verify: flags.verify === true, output }, io));
     });
   addSigningOptions(
-    addWalkOptions(addOutputOptions(addDbOption(program.command('check').argument('<paths...>', 'incoming files or folders')), "print the report as JSON (the scan's format, schema/report.schema.json)")),
+    addWalkOptions(addOutputOptions(addDbOption(program.command('check').argument('[paths...]', 'incoming files or folders')), "print the report as JSON (the scan's format, schema/report.schema.json)")),
     false,
   )
     .description('compare incoming articles with the index and with each other (the ingest gate)')
     .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all'))
+    .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some'))
+    .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)'))
     .addOption(valueOption('--fail-on <what>', 'exit 1 when found: shared, edited (paragraphs) or document (a copy)'))
     .addOption(valueOption('--copy-share <share>', 'with --fail-on document: share of reused words that makes an article a copy', { default: DEFAULT_COPY_SHARE }))
     .option('--diff', "show the word changes of each reused paragraph, against its group's original")
     .option('--add', 'store the articles without reuse in the index after the check')
     .addHelpText('after', CHECK_HELP)
-    .action(async (paths: string[], flags: RawFlags) => setCode(await runCheckCommand(checkCommand(paths, flags, io.env), io)));
+    .action(async (paths: string[], given: RawFlags, command: Command) => {
+      const { flags, config } = await applyConfig(given, command, 'check', io);
+      setCode(await runCheckCommand(await withInputs(checkCommand(paths, flags, io.env, config), io), io));
+    });
 }
 
-export function buildProgram(io: CliIO, setCode: (code: number) => void): Command {
+/** `hint` ends commander's own error lines (see folderHint). */
+export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = ''): Command {
   // The root command is the scan, so `dedupe --help` shows what most users need. Root options
   // are positional (before a subcommand's name) so subcommands keep their own flags.
   const program = addScanOptions(
@@ -131,10 +154,13 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void): Comman
       .configureOutput({
         writeOut: (text) => io.stdout.write(text),
         writeErr: (text) => io.stderr.write(text),
-        outputError: (text, write) => write(`dedupe: ${text.trimEnd()}\n`),
+        outputError: (text, write) => write(`dedupe: ${printable(text.trimEnd())}${hint}\n`),
       }),
   );
-  const scan = async (paths: string[], flags: RawFlags): Promise<void> => setCode(await runScanCommand(scanCommand(paths, flags, io.env), io));
+  const scan = async (paths: string[], given: RawFlags, command: Command): Promise<void> => {
+    const { flags, config } = await applyConfig(given, command, 'scan', io);
+    setCode(await runScanCommand(await withInputs(scanCommand(paths, flags, io.env, config), io), io));
+  };
   program.action(scan).addHelpText('after', SCAN_HELP);
   addScanOptions(program.command('scan').description('the same as dedupe without a command')).action(scan).addHelpText('after', SCAN_HELP);
   addMatchingOptions(
@@ -149,10 +175,34 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void): Comman
     true,
   )
     .addOption(valueOption('--context <words>', 'unchanged words kept around each change, 0 for all', { default: DEFAULT_DIFF_CONTEXT }))
+    .option('--exit-code', 'exit 1 when the two differ, 0 when every paragraph is the same and in place (as git diff --exit-code)')
     .addHelpText('after', DIFF_HELP)
-    .action(async (from: string, to: string, flags: RawFlags) => setCode(await runDiffCommand(diffCommand(from, to, flags), io)));
+    .action(async (from: string, to: string, given: RawFlags, command: Command) => {
+      const { flags, config } = await applyConfig(given, command, 'diff', io);
+      setCode(await runDiffCommand(diffCommand(from, to, flags, config), io));
+    });
   addIndexCommands(program, io, setCode);
   return program;
+}
+
+/** The words commander reads as a command when they come first. */
+const COMMAND_NAMES = ['scan', 'check', 'index', 'diff', 'help'];
+
+/**
+ * `dedupe -- check` scans a folder named `check`. Commander picks a command from the first
+ * operand even after `--`, so when `--` comes before any command name the scan is named.
+ */
+export function withScanBeforeDoubleDash(argv: readonly string[]): string[] {
+  const dashes = argv.indexOf('--');
+  if (dashes < 0 || argv.slice(0, dashes).some((word) => COMMAND_NAMES.includes(word))) return [...argv];
+  return ['scan', ...argv];
+}
+
+/** When the first word is a command and also a folder here, how to scan the folder instead. */
+function folderHint(argv: readonly string[], cwd: string): string {
+  const first = argv[0];
+  if (first === undefined || !COMMAND_NAMES.includes(first) || !isFolder(first, cwd)) return '';
+  return `; to scan the folder ${first}, write dedupe ./${first} (or dedupe -- ${first})`;
 }
 
 /** Parses argv (without node and script), runs the command, returns the exit code. */
@@ -163,21 +213,29 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return EXIT_ERROR;
   }
   let code = EXIT_OK;
+  const guarded: CliIO = { ...io, stdout: guardedOutput(io.stdout) };
+  const hint = folderHint(argv, io.cwd);
   try {
-    await buildProgram(io, (c) => (code = c)).parseAsync([...argv], { from: 'user' });
+    await buildProgram(guarded, (c) => (code = c), hint).parseAsync(withScanBeforeDoubleDash(argv), { from: 'user' });
     return code;
   } catch (error) {
+    if (error instanceof OutputError) {
+      // The reader closed the pipe (| head): nothing more to say. Anything else: one line, exit 2.
+      if (error.code === 'EPIPE') return code;
+      io.stderr.write(`dedupe: error: ${error.message}\n`);
+      return EXIT_ERROR;
+    }
     if (error instanceof CommanderError) {
       // Help and --version exit 0; parse errors were already printed by commander.
       return error.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
     }
     if (error instanceof UsageError || error instanceof InputError || error instanceof OptionsError) {
-      io.stderr.write(`dedupe: error: ${error.message}\n`);
+      io.stderr.write(`dedupe: error: ${printable(error.message)}${error instanceof UsageError ? hint : ''}\n`);
       if (verbose && error.stack) io.stderr.write(`${error.stack}\n`);
       return EXIT_ERROR;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`dedupe: internal error: ${message} (rerun with --verbose for details, and please report it)\n`);
+    io.stderr.write(`dedupe: internal error: ${printable(message)} (rerun with --verbose for details, and please report it)\n`);
     if (verbose && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return EXIT_ERROR;
   }

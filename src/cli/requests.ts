@@ -1,11 +1,15 @@
 /**
  * Flags in, one typed and validated request out, per command. Every problem with the flags is
  * collected, so a user who got three values wrong reads one line naming all three (exit 2),
- * not one at a time. Options are resolved once here (core/options.ts) and travel resolved.
+ * not one at a time. Values from a config file (config.ts) are judged by the same rules, and
+ * their problems name the file and key instead of the flag. Options are resolved once here
+ * (core/options.ts) and travel resolved.
  */
-import { optionProblems, resolveOptions, SEGMENT_MODES, type ResolvedOptions, type ScanOptions, type SegmentMode } from '../core/index.js';
+import { optionProblems, resolveOptions, SEGMENT_MODES, type OptionProblem, type ResolvedOptions, type ScanOptions, type SegmentMode } from '../core/index.js';
 import { CHECK_FAIL_ON, DEFAULT_COPY_SHARE, defaultThreads, FAIL_ON_VALUES, type CheckFailOn, type FailOn } from '../engine/index.js';
 import { parseDecimal } from '../input/arguments.js';
+import type { Chunks } from '../input/records.js';
+import { NO_CONFIG, type ConfigContext } from './config.js';
 import { UsageError } from './exit-codes.js';
 
 /** Flags as commander hands them over: values as typed, undefined when not given. */
@@ -31,6 +35,25 @@ export interface RawFlags {
   copyShare?: string;
   add?: boolean;
   verify?: boolean;
+  exitCode?: boolean;
+  filesFrom?: string;
+  null?: boolean;
+  /** --config <file>; false with --no-config. */
+  config?: string | false;
+  /** False with --no-progress. */
+  progress?: boolean;
+  only?: string;
+  top?: string;
+}
+
+/** What --only accepts. */
+export const ONLY_VALUES = ['reused'] as const;
+
+/** --files-from: where the list of paths is (`-`: standard input) and how it is separated. */
+export interface ListRequest {
+  file: string;
+  /** -0: NUL-separated, as `find -print0` writes; otherwise one path per line. */
+  nul: boolean;
 }
 
 /** How the result is shown: the renderer and its switches. */
@@ -41,30 +64,60 @@ export interface OutputRequest {
   verbose: boolean;
   /** --color / --no-color; undefined: decided from the environment and the terminal. */
   color: boolean | undefined;
+  /** False with --no-progress: no progress line even on a terminal. */
+  progress: boolean;
+  /** --only reused: the human report leaves out paragraphs that are not reused. */
+  only?: 'reused';
+  /** --top n: the human report shows the n largest groups; undefined or 0 shows all. */
+  top?: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** Collects the problems of a command line; `done` throws them all as one UsageError. */
 class Problems {
-  private readonly list: string[] = [];
+  private readonly list: string[];
+
+  /** `config`: the config file's own problems come first; its origins name the values it gave. */
+  constructor(private readonly config: ConfigContext = NO_CONFIG) {
+    this.list = [...config.problems];
+  }
+
+  /** How a message names the value of `key`: its flag, or the config file and key it came from. */
+  label(key: keyof RawFlags): string {
+    const file = this.config.origin[key];
+    return file ? `${file}: ${key}` : `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  }
 
   add(message: string): void {
     this.list.push(message);
   }
 
-  number(flag: string, raw: string | undefined): number | undefined {
+  /** A problem found by the core's option check, which names the flag: reworded when the value came from a config. */
+  option(problem: OptionProblem): void {
+    const file = this.config.origin[problem.option as keyof RawFlags];
+    this.add(file ? problem.message.replace(/^--[a-z-]+/, `${file}: ${problem.option}`) : problem.message);
+  }
+
+  number(key: keyof RawFlags, raw: string | undefined): number | undefined {
     if (raw === undefined) return undefined;
     const value = parseDecimal(raw);
-    if (value === null) this.add(`${flag} must be a number, got '${raw}'`);
+    if (value === null) this.add(`${this.label(key)} must be a number, got '${raw}'`);
     return value ?? undefined;
   }
 
-  choice<T extends string>(flag: string, raw: string | undefined, allowed: readonly T[]): T | undefined {
+  choice<T extends string>(key: keyof RawFlags, raw: string | undefined, allowed: readonly T[]): T | undefined {
     if (raw === undefined) return undefined;
     if ((allowed as readonly string[]).includes(raw)) return raw as T;
-    this.add(`${flag} must be one of ${allowed.join(', ')}, got '${raw}'`);
+    this.add(`${this.label(key)} must be one of ${allowed.join(', ')}, got '${raw}'`);
     return undefined;
+  }
+
+  /** Glob patterns of a repeatable flag; an empty one (`--include ''`) matches nothing and is refused. */
+  patterns(key: 'include' | 'exclude', raw: readonly string[] | undefined): string[] {
+    const list = [...(raw ?? [])];
+    if (list.some((p) => p.trim() === '')) this.add(`${this.label(key)} must not be empty; give a glob such as '**/*.txt'`);
+    return list;
   }
 
   done(): void {
@@ -75,22 +128,14 @@ class Problems {
 /** The scan options given as flags (undefined when not given), with their number and choice problems. */
 function scanOptionFlags(flags: RawFlags, problems: Problems): Partial<ScanOptions> {
   const given: Partial<ScanOptions> = {};
-  const numbers: Array<[keyof ScanOptions, string, string | undefined]> = [
-    ['threshold', '--threshold', flags.threshold],
-    ['containment', '--containment', flags.containment],
-    ['shingleSize', '--shingle-size', flags.shingleSize],
-    ['numHashes', '--num-hashes', flags.numHashes],
-    ['minWords', '--min-words', flags.minWords],
-    ['seed', '--seed', flags.seed],
-    ['maxMatches', '--max-matches', flags.maxMatches],
-  ];
-  for (const [key, flag, raw] of numbers) {
-    const value = problems.number(flag, raw);
-    if (value !== undefined) (given as Record<string, number>)[key] = value;
+  const numbers = ['threshold', 'containment', 'shingleSize', 'numHashes', 'minWords', 'seed', 'maxMatches'] as const;
+  for (const key of numbers) {
+    const value = problems.number(key, flags[key]);
+    if (value !== undefined) given[key] = value;
   }
-  const segment = problems.choice<SegmentMode>('--segment', flags.segment, SEGMENT_MODES);
+  const segment = problems.choice<SegmentMode>('segment', flags.segment, SEGMENT_MODES);
   if (segment !== undefined) given.segment = segment;
-  for (const problem of optionProblems(given)) problems.add(problem.message);
+  for (const problem of optionProblems(given)) problems.option(problem);
   return given;
 }
 
@@ -101,12 +146,50 @@ export function threadCount(env: Env): number {
   return defaultThreads();
 }
 
+/**
+ * The --files-from list, checked against the paths: something to read must be named, and
+ * standard input can feed only one of them.
+ */
+function listOf(paths: readonly string[], flags: RawFlags, problems: Problems): ListRequest | undefined {
+  if (flags.filesFrom === undefined) {
+    if (flags.null === true) problems.add('-0 (--null) says how the --files-from list is separated; give --files-from too');
+    if (paths.length === 0) problems.add('no files or folders given; name them, or list them with --files-from <file>');
+    return undefined;
+  }
+  if (flags.filesFrom === '') problems.add('--files-from must name a file, or - for standard input');
+  if (flags.filesFrom === '-' && paths.includes('-')) problems.add('--files-from - and the path - both read standard input; give one of them');
+  return { file: flags.filesFrom, nul: flags.null === true };
+}
+
+/** --only and --top, which shape the human report of the scan and of check. */
+function reportShape(flags: RawFlags, problems: Problems): Pick<OutputRequest, 'only' | 'top'> {
+  const shape: Pick<OutputRequest, 'only' | 'top'> = {};
+  const only = problems.choice('only', flags.only, ONLY_VALUES);
+  if (only !== undefined) shape.only = only;
+  const top = problems.number('top', flags.top);
+  if (top !== undefined && !(Number.isInteger(top) && top >= 0)) problems.add(`${problems.label('top')} must be a whole number of groups, 0 or more (0 shows all), got ${top}`);
+  else if (top !== undefined) shape.top = top;
+  return shape;
+}
+
 function outputOf(flags: RawFlags): OutputRequest {
-  return { json: flags.json === true, quiet: flags.quiet === true, diff: flags.diff === true, verbose: flags.verbose === true, color: flags.color };
+  return {
+    json: flags.json === true,
+    quiet: flags.quiet === true,
+    diff: flags.diff === true,
+    verbose: flags.verbose === true,
+    color: flags.color,
+    progress: flags.progress !== false,
+  };
 }
 
 export interface ScanCommand {
   paths: string[];
+  /** --files-from; its paths are read into `listed` before the engine runs. */
+  filesFrom: ListRequest | undefined;
+  listed?: string[];
+  /** Standard input, when a path is `-` (JSONL articles). */
+  stdin?: Chunks;
   include: string[];
   exclude: string[];
   options: ResolvedOptions;
@@ -115,19 +198,24 @@ export interface ScanCommand {
   output: OutputRequest;
 }
 
-export function scanCommand(paths: readonly string[], flags: RawFlags, env: Env): ScanCommand {
-  const problems = new Problems();
+export function scanCommand(paths: readonly string[], flags: RawFlags, env: Env, config: ConfigContext = NO_CONFIG): ScanCommand {
+  const problems = new Problems(config);
   const given = scanOptionFlags(flags, problems);
-  const failOn = problems.choice<FailOn>('--fail-on', flags.failOn, FAIL_ON_VALUES);
+  const failOn = problems.choice<FailOn>('failOn', flags.failOn, FAIL_ON_VALUES);
+  const include = problems.patterns('include', flags.include);
+  const exclude = problems.patterns('exclude', flags.exclude);
+  const filesFrom = listOf(paths, flags, problems);
+  const shape = reportShape(flags, problems);
   problems.done();
   return {
     paths: [...paths],
-    include: flags.include ?? [],
-    exclude: flags.exclude ?? [],
+    filesFrom,
+    include,
+    exclude,
     options: resolveOptions(given),
     threads: threadCount(env),
     failOn,
-    output: outputOf(flags),
+    output: { ...outputOf(flags), ...shape },
   };
 }
 
@@ -137,19 +225,21 @@ export interface DiffCommand {
   options: ResolvedOptions;
   /** Unchanged words kept around each change; 0 keeps all. */
   context: number;
+  /** Exit 1 when the two articles differ. */
+  exitCode: boolean;
   output: OutputRequest;
 }
 
 /** Unchanged words shown around a change in `dedupe diff` unless --context says otherwise. */
 export const DEFAULT_DIFF_CONTEXT = 6;
 
-export function diffCommand(from: string, to: string, flags: RawFlags): DiffCommand {
-  const problems = new Problems();
+export function diffCommand(from: string, to: string, flags: RawFlags, config: ConfigContext = NO_CONFIG): DiffCommand {
+  const problems = new Problems(config);
   const given = scanOptionFlags(flags, problems);
-  const context = problems.number('--context', flags.context) ?? DEFAULT_DIFF_CONTEXT;
-  if (!Number.isInteger(context) || context < 0) problems.add(`--context must be a whole number of words, 0 or more, got ${context}`);
+  const context = problems.number('context', flags.context) ?? DEFAULT_DIFF_CONTEXT;
+  if (!Number.isInteger(context) || context < 0) problems.add(`${problems.label('context')} must be a whole number of words, 0 or more, got ${context}`);
   problems.done();
-  return { from, to, options: resolveOptions(given), context, output: outputOf(flags) };
+  return { from, to, options: resolveOptions(given), context, exitCode: flags.exitCode === true, output: outputOf(flags) };
 }
 
 /** Where the index lives unless --db says otherwise: a hidden folder in the current folder. */
@@ -160,6 +250,11 @@ export interface IndexCommand {
   /** True when --db was not given: the default folder may be created. */
   defaultDb: boolean;
   paths: string[];
+  /** --files-from (index add and check); its paths are read into `listed` before the engine runs. */
+  filesFrom: ListRequest | undefined;
+  listed?: string[];
+  /** Standard input, when a path is `-` (JSONL articles). */
+  stdin?: Chunks;
   include: string[];
   exclude: string[];
   /** Options given as flags only: the index's own parameters fill the rest. */
@@ -168,20 +263,23 @@ export interface IndexCommand {
   output: OutputRequest;
 }
 
-export function indexCommand(paths: readonly string[], flags: RawFlags, env: Env): IndexCommand {
-  const problems = new Problems();
+/** `index add` (and, with `reads` false, `index remove` and `stats`, which read no articles). */
+export function indexCommand(paths: readonly string[], flags: RawFlags, env: Env, reads = true, config: ConfigContext = NO_CONFIG): IndexCommand {
+  const problems = new Problems(config);
   const requested = scanOptionFlags(flags, problems);
+  const command = indexParts(paths, flags, env, requested, problems, reads);
   problems.done();
-  return indexParts(paths, flags, env, requested);
+  return command;
 }
 
-function indexParts(paths: readonly string[], flags: RawFlags, env: Env, requested: Partial<ScanOptions>): IndexCommand {
+function indexParts(paths: readonly string[], flags: RawFlags, env: Env, requested: Partial<ScanOptions>, problems: Problems, reads: boolean): IndexCommand {
   return {
     db: flags.db ?? DEFAULT_DB,
     defaultDb: flags.db === undefined,
     paths: [...paths],
-    include: flags.include ?? [],
-    exclude: flags.exclude ?? [],
+    filesFrom: reads ? listOf(paths, flags, problems) : undefined,
+    include: problems.patterns('include', flags.include),
+    exclude: problems.patterns('exclude', flags.exclude),
     requested,
     threads: threadCount(env),
     output: outputOf(flags),
@@ -194,12 +292,14 @@ export interface CheckCommand extends IndexCommand {
   add: boolean;
 }
 
-export function checkCommand(paths: readonly string[], flags: RawFlags, env: Env): CheckCommand {
-  const problems = new Problems();
+export function checkCommand(paths: readonly string[], flags: RawFlags, env: Env, config: ConfigContext = NO_CONFIG): CheckCommand {
+  const problems = new Problems(config);
   const requested = scanOptionFlags(flags, problems);
-  const failOn = problems.choice<CheckFailOn>('--fail-on', flags.failOn, CHECK_FAIL_ON);
-  const copyShare = problems.number('--copy-share', flags.copyShare) ?? DEFAULT_COPY_SHARE;
-  if (!(copyShare > 0 && copyShare <= 1)) problems.add(`--copy-share must be above 0 and at most 1, got ${copyShare}`);
+  const failOn = problems.choice<CheckFailOn>('failOn', flags.failOn, CHECK_FAIL_ON);
+  const copyShare = problems.number('copyShare', flags.copyShare) ?? DEFAULT_COPY_SHARE;
+  if (!(copyShare > 0 && copyShare <= 1)) problems.add(`${problems.label('copyShare')} must be above 0 and at most 1, got ${copyShare}`);
+  const command = indexParts(paths, flags, env, requested, problems, true);
+  const shape = reportShape(flags, problems);
   problems.done();
-  return { ...indexParts(paths, flags, env, requested), failOn, copyShare, add: flags.add === true };
+  return { ...command, output: { ...command.output, ...shape }, failOn, copyShare, add: flags.add === true };
 }

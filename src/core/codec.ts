@@ -6,7 +6,7 @@
  * machine, so an index copied between machines reads the same).
  */
 import { indexed } from './document.js';
-import type { Layout, PreparedDocument } from './model.js';
+import type { Layout, Metadata, PreparedDocument } from './model.js';
 
 /** What crosses between threads: transfer `numbers.buffer`, clone the rest. */
 export interface PackedDocument {
@@ -23,11 +23,14 @@ export interface PackedHeader {
   /** Paragraphs. */
   count: number;
   modifiedAt?: number;
+  /** The document's metadata (JSONL input), as JSON in the header: optional, so older blobs decode unchanged. */
+  metadata?: Metadata;
 }
 
 export function packDocument(doc: PreparedDocument): PackedDocument {
   const header: PackedHeader = { id: doc.id, layout: doc.layout, lineCount: doc.lineCount, words: doc.words, count: doc.count };
   if (doc.modifiedAt !== undefined) header.modifiedAt = doc.modifiedAt;
+  if (doc.metadata !== undefined) header.metadata = doc.metadata;
   return { header, numbers: doc.numbers, texts: doc.texts };
 }
 
@@ -35,6 +38,7 @@ export function unpackDocument(packed: PackedDocument): PreparedDocument {
   const { header, numbers, texts } = packed;
   const doc = indexed({ id: header.id, layout: header.layout, lineCount: header.lineCount, words: header.words, count: header.count, numbers, texts });
   if (header.modifiedAt !== undefined) doc.modifiedAt = header.modifiedAt;
+  if (header.metadata !== undefined) doc.metadata = header.metadata;
   return doc;
 }
 

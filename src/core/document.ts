@@ -92,7 +92,7 @@ export class DocumentBuilder {
     this.count++;
   }
 
-  finish(head: { id: string; layout: Layout; lineCount: number; modifiedAt?: number }): PreparedDocument {
+  finish(head: { id: string; layout: Layout; lineCount: number }): PreparedDocument {
     return indexed({ ...head, words: this.words, count: this.count, numbers: this.numbers.slice(0, this.used), texts: this.texts.join('') });
   }
 }

@@ -20,6 +20,16 @@ export interface Segment {
 /** How a file's lines were turned into paragraphs. */
 export type Layout = 'line' | 'block';
 
+/** A JSON value, as metadata holds them. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * What the caller knows about a document besides its text (from JSONL input: every field of
+ * the line but `id` and `text`). Carried through unchanged into the report's document.
+ */
+export type Metadata = { [key: string]: JsonValue };
+
+
 /**
  * A prepared document, held flat (document.ts reads and writes it): every paragraph's numbers
  * in one Uint32Array and its text in one string.
@@ -32,6 +42,8 @@ export interface PreparedDocument {
    */
   context?: boolean;
   modifiedAt?: number;
+  /** Passed through to the report's document as it came in (InputDocument.metadata). */
+  metadata?: Metadata;
   layout: Layout;
   lineCount: number;
   words: number;

@@ -4,7 +4,7 @@
  * `schema/report.schema.json` describes it. Fields may be added; the ones documented
  * there keep their meaning for a given `schemaVersion`.
  */
-import type { Layout } from './model.js';
+import type { JsonValue, Layout, Metadata } from './model.js';
 
 /**
  * Bumped only when a field changes meaning or disappears; adding fields keeps it.
@@ -20,9 +20,10 @@ export interface InputDocument {
   text: string;
   /** File modification time (ms since the epoch): weak evidence of which copy came first. */
   modifiedAt?: number;
+  metadata?: Metadata;
 }
 
-export type { Layout };
+export type { JsonValue, Layout, Metadata };
 export type SegmentMode = 'auto' | 'line' | 'block';
 export type SegmentStatus = 'shared' | 'edited' | 'unique' | 'boilerplate';
 /** footer: recurs across otherwise unrelated documents; artifact: scraper junk such as a bare "TT" or "<". */
@@ -128,6 +129,8 @@ export interface SegmentReport {
 
 export interface DocumentReport {
   path: string;
+  /** The input's own fields (JSONL), as given; absent when there are none. */
+  metadata?: Metadata;
   layout: Layout;
   lines: number;
   words: number;
@@ -198,16 +201,32 @@ export interface GroupReport {
   members: GroupMember[];
 }
 
+/**
+ * binary, invalid-utf8, unreadable, vanished, too-large: a file skipped; nul-bytes: a file read
+ * with its stray NUL bytes as spaces; unreadable-folder: a folder whose files were not listed;
+ * bad-line: a line of a JSONL file skipped; exclude-unmatched: an --exclude pattern that
+ * matched nothing in a folder (`path` is the pattern); duplicate-id: a file given twice, read
+ * once; empty-not-stored (index add, check --add): an emptied file did not replace its stored
+ * version.
+ */
 export type WarningCode =
   | 'binary'
   | 'invalid-utf8'
   | 'unreadable'
   | 'vanished'
+  | 'too-large'
+  | 'nul-bytes'
+  | 'unreadable-folder'
+  | 'bad-line'
+  | 'exclude-unmatched'
+  | 'empty-not-stored'
   | 'duplicate-id';
 
 export interface Warning {
   code: WarningCode;
   path: string;
+  /** For bad-line: the 1-based line of the file. */
+  line?: number;
   message: string;
 }
 

@@ -6,9 +6,10 @@
 import type { PreparedDocument } from '../core/model.js';
 import type { ScanOptions } from '../core/types.js';
 import { IndexStore, type IndexStats, type IndexVerification, type WriteBatch } from '../store/index-store.js';
-import { documentPath, findArticles, nothingReadable, type WalkRequest } from './files.js';
+import { documentPath, nothingRead } from './files.js';
 import { defaultThreads, prepareFiles, type PrepareOutcome } from './prepare-pool.js';
-import type { EngineHooks } from './scan.js';
+import { prepareProgress, type EngineHooks } from './scan.js';
+import { collectSources, type SourceRequest } from './sources.js';
 
 export type { IndexStats, IndexVerification };
 
@@ -25,6 +26,8 @@ export interface AddResult {
   unchanged: string[];
   /** Files that could not be read (binary, not UTF-8, unreadable); see the warnings. */
   unreadable: string[];
+  /** Files now empty whose stored version was kept rather than replaced by nothing; see the warnings. */
+  keptStored: string[];
   index: { documents: number; paragraphs: number };
 }
 
@@ -43,7 +46,7 @@ export interface IndexLocation {
   createFolder: boolean;
 }
 
-export interface AddRequest extends WalkRequest, IndexLocation {
+export interface AddRequest extends SourceRequest, IndexLocation {
   /** Signing options given on the command line (undefined: the index's own, or the defaults for a new one). */
   requested: Partial<ScanOptions>;
   threads?: number;
@@ -52,23 +55,42 @@ export interface AddRequest extends WalkRequest, IndexLocation {
   createdBy: string;
 }
 
+/** What a batch has stored, updated, left alone and refused to overwrite. */
+export type StoreTally = Pick<AddResult, 'added' | 'updated' | 'unchanged' | 'keptStored'>;
+
 /** Adds what a batch holds: prepared articles stored, unchanged ones counted. */
-export function storeOutcome(batch: WriteBatch, outcome: PrepareOutcome, addedAt: number, result: Pick<AddResult, 'added' | 'updated' | 'unchanged'>): void {
+export function storeOutcome(batch: WriteBatch, outcome: PrepareOutcome, addedAt: number, result: StoreTally, hooks: EngineHooks): void {
   if (outcome.status === 'unchanged') {
     result.unchanged.push(outcome.job.id);
     return;
   }
   if (outcome.status !== 'prepared') return;
-  putPrepared(batch, outcome.prepared, { contentHash: outcome.contentHash!, bytes: outcome.bytes }, addedAt, result);
+  putPrepared(batch, outcome.prepared, { contentHash: outcome.contentHash!, bytes: outcome.bytes }, addedAt, result, hooks);
 }
 
+/**
+ * Stores one prepared article. A file emptied since it was stored (a failed export, a
+ * truncated copy) does not replace the article with nothing: nothing a user stored is lost
+ * without a word. The stored version stays, with a warning saying how to remove it.
+ */
 export function putPrepared(
   batch: WriteBatch,
   prepared: PreparedDocument,
   version: { contentHash: string; bytes: number },
   addedAt: number,
-  result: Pick<AddResult, 'added' | 'updated' | 'unchanged'>,
+  result: StoreTally,
+  hooks: EngineHooks,
 ): void {
+  const storedParagraphs = prepared.count === 0 ? batch.paragraphCountOf(prepared.id) : undefined;
+  if (storedParagraphs !== undefined && storedParagraphs > 0) {
+    result.keptStored.push(prepared.id);
+    hooks.warning?.({
+      code: 'empty-not-stored',
+      path: prepared.id,
+      message: `${prepared.id}: the file is empty now; its stored version (${storedParagraphs} paragraph${storedParagraphs === 1 ? '' : 's'}) was kept (dedupe index remove ${prepared.id} takes it out)`,
+    });
+    return;
+  }
   const stored = batch.put(prepared, { ...version, addedAt });
   const entry = { path: prepared.id, paragraphs: prepared.count };
   if (stored === 'added') result.added.push(entry);
@@ -76,8 +98,13 @@ export function putPrepared(
   else result.unchanged.push(prepared.id);
 }
 
+/** What a write tells the hooks while another process holds the index's write lock. */
+export function waitNotice(db: string, hooks: EngineHooks): (waitedMs: number) => void {
+  return () => hooks.progress?.({ stage: 'wait-lock', file: db });
+}
+
 export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): Promise<AddResult> {
-  const files = await findArticles(request);
+  const sources = await collectSources(request, (file) => documentPath(file, request.cwd), (warning) => hooks.warning?.(warning), hooks.progress);
   const store = await IndexStore.open(request.db, {
     mode: 'write',
     requested: request.requested,
@@ -87,22 +114,27 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
     cwd: request.cwd,
   });
   try {
-    const result: AddResult = { database: request.db, added: [], updated: [], unchanged: [], unreadable: [], index: { documents: 0, paragraphs: 0 } };
+    const result: AddResult = { database: request.db, added: [], updated: [], unchanged: [], unreadable: [], keptStored: [], index: { documents: 0, paragraphs: 0 } };
     await store.write(async (batch) => {
-      const jobs = files.map((file) => {
-        const id = documentPath(file, request.cwd);
-        const storedHash = batch.contentHashOf(id);
-        return storedHash === undefined ? { path: file, id } : { path: file, id, storedHash };
+      const jobs = sources.jobs.map((job) => {
+        const storedHash = batch.contentHashOf(job.id);
+        return storedHash === undefined ? job : { ...job, storedHash };
       });
       const run = await prepareFiles(jobs, { options: store.options, threads: request.threads ?? defaultThreads(), contentHash: true, cwd: request.cwd });
+      const progress = prepareProgress(jobs.length, hooks);
       for await (const outcome of run.outcomes) {
+        progress(outcome);
         if (outcome.status === 'unreadable') {
           result.unreadable.push(outcome.job.path);
           hooks.warning?.(outcome.warning);
-        } else storeOutcome(batch, outcome, request.now, result);
+          continue;
+        }
+        if (outcome.status === 'prepared' && outcome.warning) hooks.warning?.(outcome.warning);
+        storeOutcome(batch, outcome, request.now, result, hooks);
       }
-      if (result.unreadable.length === files.length) throw nothingReadable(files.length, '; the index was not changed');
-    });
+      if (result.unreadable.length === jobs.length) throw nothingRead(sources, '; the index was not changed');
+      hooks.progress?.({ stage: 'store', file: request.db });
+    }, waitNotice(request.db, hooks));
     const stats = store.stats();
     result.index = { documents: stats.documents, paragraphs: stats.paragraphs };
     return result;

@@ -10,11 +10,12 @@ import type { PreparedDocument } from '../core/model.js';
 import type { DocumentReport, Report, ScanOptions, StageTimings, Warning } from '../core/types.js';
 import { IndexStore } from '../store/index-store.js';
 import { findContext } from '../store/lookup.js';
-import { putPrepared, type AddResult } from './archive.js';
-import { documentPath, findArticles, nothingReadable, type WalkRequest } from './files.js';
+import { putPrepared, waitNotice, type StoreTally } from './archive.js';
+import { documentPath, nothingRead } from './files.js';
 import { isFlagged, type CheckFailOn } from './gate.js';
 import { defaultThreads, prepareFiles } from './prepare-pool.js';
-import type { EngineHooks } from './scan.js';
+import { prepareProgress, type EngineHooks } from './scan.js';
+import { collectSources, type SourceRequest, type Sources } from './sources.js';
 
 /**
  * Archived articles loaded per incoming paragraph at most. A paragraph in more archived
@@ -23,7 +24,7 @@ import type { EngineHooks } from './scan.js';
  */
 export const MAX_ARCHIVED_PER_PARAGRAPH = 100;
 
-export interface CheckRequest extends WalkRequest {
+export interface CheckRequest extends SourceRequest {
   db: string;
   /** Options given on the command line; the index's parameters fill the rest (and must agree). */
   requested: Partial<ScanOptions>;
@@ -44,11 +45,13 @@ export interface CheckRun {
   /** Incoming documents that trip the rule (`edited` when no --fail-on was given). */
   flagged: DocumentReport[];
   /** With `add`: what was stored; null without. */
-  added: Pick<AddResult, 'added' | 'updated' | 'unchanged'> | null;
+  added: StoreTally | null;
   /** Incoming paragraphs whose archived matches were cut at MAX_ARCHIVED_PER_PARAGRAPH. */
   cappedParagraphs: number;
   lookup: { candidates: number; verified: number };
   timings: StageTimings & { lookup: number };
+  /** JSONL sources read (files and standard input). */
+  jsonlSources: number;
 }
 
 interface Incoming {
@@ -57,33 +60,51 @@ interface Incoming {
   warnings: Warning[];
 }
 
-async function prepareIncoming(request: CheckRequest, files: readonly string[], store: IndexStore, hooks: EngineHooks): Promise<Incoming & { timings: StageTimings }> {
-  const jobs = files.map((file) => ({ path: file, id: documentPath(file, request.cwd) }));
-  const run = await prepareFiles(jobs, { options: store.options, threads: request.threads ?? defaultThreads(), contentHash: true, cwd: request.cwd, ...(hooks.clock ? { clock: hooks.clock } : {}) });
-  const incoming: Incoming = { docs: [], versions: new Map(), warnings: [] };
+/** `warnings`: the walk's so far; the reader's are added. */
+async function prepareIncoming(
+  request: CheckRequest,
+  sources: Sources,
+  store: IndexStore,
+  hooks: EngineHooks,
+  warnings: Warning[],
+): Promise<Incoming & { timings: StageTimings }> {
+  const pool = { options: store.options, threads: request.threads ?? defaultThreads(), contentHash: true, cwd: request.cwd };
+  const run = await prepareFiles(sources.jobs, { ...pool, ...(hooks.clock ? { clock: hooks.clock } : {}) });
+  const incoming: Incoming = { docs: [], versions: new Map(), warnings };
+  const progress = prepareProgress(sources.jobs.length, hooks);
   for await (const outcome of run.outcomes) {
+    progress(outcome);
     if (outcome.status === 'unreadable') {
       incoming.warnings.push(outcome.warning);
       hooks.warning?.(outcome.warning);
     } else if (outcome.status === 'prepared') {
+      if (outcome.warning) {
+        incoming.warnings.push(outcome.warning);
+        hooks.warning?.(outcome.warning);
+      }
       incoming.docs.push(outcome.prepared);
       incoming.versions.set(outcome.prepared.id, { contentHash: outcome.contentHash!, bytes: outcome.bytes });
     }
   }
-  if (incoming.docs.length === 0) throw nothingReadable(files.length);
+  if (incoming.docs.length === 0) throw nothingRead(sources);
   return { ...incoming, timings: { ...run.timings, candidates: 0, verify: 0, cluster: 0, report: 0 } };
 }
 
 export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {}): Promise<CheckRun> {
   const clock = hooks.clock ?? (() => 0);
-  const files = await findArticles(request);
+  const walkWarnings: Warning[] = [];
+  const sources = await collectSources(request, (file) => documentPath(file, request.cwd), (warning) => {
+    walkWarnings.push(warning);
+    hooks.warning?.(warning);
+  });
   const store = await IndexStore.open(request.db, { mode: 'read', requested: request.requested, cwd: request.cwd });
   let run: Omit<CheckRun, 'flagged' | 'added'>;
   let incoming: Incoming;
   try {
-    const prepared = await prepareIncoming(request, files, store, hooks);
+    const prepared = await prepareIncoming(request, sources, store, hooks, walkWarnings);
     incoming = prepared;
     const lookupStart = clock();
+    hooks.progress?.({ stage: 'lookup', file: request.db });
     const context = findContext(store, incoming.docs, {
       threshold: store.options.threshold,
       containment: store.options.containment,
@@ -95,19 +116,22 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
     });
     for (const doc of context.documents) if (incoming.versions.has(doc.id)) doc.id = `${doc.id} (as indexed)`;
     const lookupMs = clock() - lookupStart;
-    const result = buildReport([...context.documents, ...incoming.docs], store.options, incoming.warnings, { wordOps: request.wordOps }, clock, prepared.timings);
+    const all = [...context.documents, ...incoming.docs];
+    hooks.progress?.({ stage: 'match', paragraphs: all.reduce((sum, doc) => sum + doc.count, 0) });
+    const result = buildReport(all, store.options, incoming.warnings, { wordOps: request.wordOps }, clock, prepared.timings);
     run = {
       report: result.report,
       archived: context.documents.map((d) => d.id),
       cappedParagraphs: context.cappedParagraphs,
       lookup: { candidates: context.candidates, verified: context.verified },
       timings: { ...result.timings, lookup: lookupMs },
+      jsonlSources: sources.jsonlSources,
     };
   } finally {
     store.close();
   }
   const flagged = run.report.documents.filter((doc) => isFlagged(doc, run.report, request.failOn ?? 'edited', request.copyShare));
-  const added = request.add ? await addClean(request, incoming.docs, incoming.versions, new Set(flagged.map((d) => d.path))) : null;
+  const added = request.add ? await addClean(request, incoming.docs, incoming.versions, new Set(flagged.map((d) => d.path)), hooks) : null;
   return { ...run, flagged, added };
 }
 
@@ -117,19 +141,21 @@ async function addClean(
   incoming: readonly PreparedDocument[],
   versions: Incoming['versions'],
   flagged: ReadonlySet<string>,
+  hooks: EngineHooks,
 ): Promise<NonNullable<CheckRun['added']>> {
-  const result: NonNullable<CheckRun['added']> = { added: [], updated: [], unchanged: [] };
+  const result: NonNullable<CheckRun['added']> = { added: [], updated: [], unchanged: [], keptStored: [] };
   const clean = incoming.filter((doc) => !flagged.has(doc.id));
   if (clean.length === 0) return result;
   const store = await IndexStore.open(request.db, { mode: 'write', requested: request.requested, cwd: request.cwd });
   try {
+    hooks.progress?.({ stage: 'store', file: request.db });
     await store.write(async (batch) => {
       for (const doc of clean) {
         const version = versions.get(doc.id)!;
         if (batch.contentHashOf(doc.id) === version.contentHash) result.unchanged.push(doc.id);
-        else putPrepared(batch, doc, version, request.now, result);
+        else putPrepared(batch, doc, version, request.now, result, hooks);
       }
-    });
+    }, waitNotice(request.db, hooks));
   } finally {
     store.close();
   }

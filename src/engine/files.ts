@@ -5,24 +5,36 @@
  */
 import path from 'node:path';
 import { InputError } from '../input/errors.js';
-import { DEFAULT_INCLUDE, findFiles } from '../input/walk.js';
+import type { Warning } from '../core/types.js';
+import { DEFAULT_INCLUDE, findFiles, type WalkOptions } from '../input/walk.js';
 
 export interface WalkRequest {
   paths: readonly string[];
+  /** Paths read from a list (--files-from): a missing one is a warning, not an error. */
+  listed?: readonly string[];
   include: readonly string[];
   exclude: readonly string[];
   /** The folder the command runs in: relative paths are read from it, and stored relative to it. */
   cwd: string;
 }
 
-/** The files under the paths; an InputError (exit 2) naming the patterns when there are none. */
-export async function findArticles(request: WalkRequest): Promise<string[]> {
-  const files = await findFiles(request.paths, { include: request.include, exclude: request.exclude, cwd: request.cwd });
+/**
+ * The files under the paths; an InputError (exit 2) naming the patterns when there are none.
+ * What the walk could not look into (an unreadable folder) goes to `onWarning`.
+ */
+export async function findArticles(request: WalkRequest, onWarning?: (warning: Warning) => void): Promise<string[]> {
+  const walk: WalkOptions = { include: request.include, exclude: request.exclude, cwd: request.cwd };
+  if (onWarning) walk.onWarning = onWarning;
+  if (request.listed) walk.listed = request.listed;
+  const files = await findFiles(request.paths, walk);
   if (files.length > 0) return files;
+  const listed = request.listed?.length ?? 0;
+  if (request.paths.length === 0 && listed === 0) throw new InputError('the --files-from list is empty; nothing to read');
   const patterns = (request.include.length > 0 ? request.include : DEFAULT_INCLUDE).join(', ');
   const excluded = request.exclude.length > 0 ? ` not excluded by ${request.exclude.join(', ')}` : '';
   const fix = request.exclude.length > 0 ? 'check --include and --exclude' : 'use --include to choose other files';
-  throw new InputError(`no files matching ${patterns}${excluded} in ${request.paths.join(', ')}; ${fix}`);
+  const where = [...request.paths, ...(listed > 0 ? [`the ${listed} path${listed === 1 ? '' : 's'} listed by --files-from`] : [])].join(', ');
+  throw new InputError(`no files matching ${patterns}${excluded} in ${where}; ${fix}`);
 }
 
 /**
@@ -43,4 +55,14 @@ export function documentPath(file: string, cwd: string): string {
 /** None of the files could be read: nothing to report (exit 2). */
 export function nothingReadable(count: number, suffix = ''): InputError {
   return new InputError(`none of the ${count} matching files could be read (see the warnings above)${suffix}`);
+}
+
+/** Nothing could be read from the files and JSONL sources found (exit 2). */
+export function nothingRead(sources: { files: number; jsonlSources: number; records: number }, suffix = ''): InputError {
+  if (sources.jsonlSources === 0) return nothingReadable(sources.files, suffix);
+  const what = [
+    ...(sources.files > 0 ? [`${sources.files} file${sources.files === 1 ? '' : 's'}`] : []),
+    `${sources.jsonlSources} JSONL source${sources.jsonlSources === 1 ? '' : 's'} (${sources.records} article${sources.records === 1 ? '' : 's'})`,
+  ].join(' and ');
+  return new InputError(`no article could be read from the ${what} (see the warnings above)${suffix}`);
 }

@@ -1,35 +1,51 @@
 /**
- * One file: read it, hash its text when asked, and prepare it, unless its text is the version
- * already stored. Shared by the main thread and the pool's workers, so both do exactly the same.
+ * One file (or one article given as text): read it, hash its text when asked, and prepare it,
+ * unless its text is the version already stored. Shared by the main thread and the pool's
+ * workers, so both do exactly the same.
  */
 import path from 'node:path';
 import type { PreparedDocument } from '../core/model.js';
 import type { Signer } from '../core/signing/signer.js';
-import type { Warning } from '../core/types.js';
-import { readArticleSync } from '../input/read.js';
+import type { InputDocument, Metadata, Warning } from '../core/types.js';
+import { readArticleSync, type ReadOutcome } from '../input/read.js';
 import { contentHash } from '../store/codec.js';
 
 export interface PrepareJob {
-  /** The file to read, as the walk found it (relative to the command's folder, or absolute). */
+  /** The file to read, as the walk found it (relative to the command's folder, or absolute); for an article given as text, where it came from. */
   path: string;
   /** The document's id in the report and the index (the path as given, or as the index stores it). */
   id: string;
+  /** The article's text when it is not read from `path` (a JSONL line). */
+  text?: string;
+  metadata?: Metadata;
   /** Content hash of the version already stored: a file with the same text is not prepared. */
   storedHash?: string;
 }
 
+/**
+ * What identifies a version of an article: its text, and its metadata when it has some, so
+ * that `index add` stores a JSONL article again when only a field such as its URL changed.
+ */
+function versionHash(text: string, metadata: Metadata | undefined): string {
+  return contentHash(metadata === undefined ? text : `${text}\u0000${JSON.stringify(metadata)}`);
+}
+
 export type PrepareOutcome =
-  | { status: 'prepared'; job: PrepareJob; prepared: PreparedDocument; bytes: number; contentHash?: string }
+  /** `warning`: read, with something to say (stray NUL bytes read as spaces). */
+  | { status: 'prepared'; job: PrepareJob; prepared: PreparedDocument; bytes: number; contentHash?: string; warning?: Warning }
   | { status: 'unchanged'; job: PrepareJob; bytes: number; contentHash: string }
   | { status: 'unreadable'; job: PrepareJob; warning: Warning };
 
 /** Reads and prepares one job; `cwd` is the folder relative paths are read from. */
 export function prepareJob(job: PrepareJob, signer: Signer, withHash: boolean, cwd: string): PrepareOutcome {
-  const read = readArticleSync(path.resolve(cwd, job.path), job.path);
+  const read: ReadOutcome = job.text !== undefined ? { ok: true, text: job.text, bytes: Buffer.byteLength(job.text) } : readArticleSync(path.resolve(cwd, job.path), job.path);
   if (!read.ok) return { status: 'unreadable', job, warning: read.warning };
-  const hash = withHash || job.storedHash !== undefined ? contentHash(read.text) : undefined;
+  const hash = withHash || job.storedHash !== undefined ? versionHash(read.text, job.metadata) : undefined;
   if (hash !== undefined && hash === job.storedHash) return { status: 'unchanged', job, bytes: read.bytes, contentHash: hash };
-  const outcome: PrepareOutcome = { status: 'prepared', job, prepared: signer.prepare({ id: job.id, text: read.text }), bytes: read.bytes };
+  const input: InputDocument = { id: job.id, text: read.text };
+  if (job.metadata !== undefined) input.metadata = job.metadata;
+  const outcome: PrepareOutcome = { status: 'prepared', job, prepared: signer.prepare(input), bytes: read.bytes };
   if (hash !== undefined) outcome.contentHash = hash;
+  if (read.warning) outcome.warning = read.warning;
   return outcome;
 }

@@ -20,7 +20,7 @@ import { Worker } from 'node:worker_threads';
 import { unpackDocument, type PackedDocument } from '../core/codec.js';
 import { createSigner, type Signer } from '../core/signing/signer.js';
 import type { Clock, PreparedDocument, PrepareTimings } from '../core/model.js';
-import type { ResolvedOptions } from '../core/types.js';
+import type { ResolvedOptions, Warning } from '../core/types.js';
 import { prepareJob, type PrepareJob, type PrepareOutcome } from './prepare-job.js';
 
 export type { PrepareJob, PrepareOutcome };
@@ -46,7 +46,7 @@ export interface PoolOptions {
 export type WorkerRequest = { index: number; job: PrepareJob } | 'done';
 export type WorkerReply =
   | { index: number; outcome: Exclude<PrepareOutcome, { status: 'prepared' }> }
-  | { index: number; packed: PackedDocument; bytes: number; contentHash?: string }
+  | { index: number; packed: PackedDocument; bytes: number; contentHash?: string; warning?: Warning }
   | { timings: PrepareTimings }
   | { error: string; stack?: string };
 
@@ -146,6 +146,7 @@ function preparedFrom(reply: Extract<WorkerReply, { packed: PackedDocument }>, j
   const prepared: PreparedDocument = unpackDocument(reply.packed);
   const outcome: PrepareOutcome = { status: 'prepared', job, prepared, bytes: reply.bytes };
   if (reply.contentHash !== undefined) outcome.contentHash = reply.contentHash;
+  if (reply.warning !== undefined) outcome.warning = reply.warning;
   return outcome;
 }
 

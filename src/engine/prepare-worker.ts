@@ -31,6 +31,7 @@ port.on('message', (message: WorkerRequest) => {
     const packed = packDocument(outcome.prepared);
     const reply: WorkerReply = { index: message.index, packed, bytes: outcome.bytes };
     if (outcome.contentHash !== undefined) reply.contentHash = outcome.contentHash;
+    if (outcome.warning !== undefined) reply.warning = outcome.warning;
     port.postMessage(reply, [packed.numbers.buffer as ArrayBuffer]);
   } catch (error) {
     const reply: WorkerReply = { error: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined };

@@ -1,24 +1,48 @@
 /**
- * `dedupe [scan] <paths...>` as data: walk the paths, read and prepare the files on all cores,
- * run the report stages. Warnings reach the caller as they happen (a hook, so a long run shows
+ * `dedupe [scan] <paths...>` as data: walk the paths (and read JSONL sources), read and
+ * prepare the articles on all cores, run the report stages. Warnings reach the caller as they happen (a hook, so a long run shows
  * them early) and are kept in the report.
  */
 import { analyse, type ScanAnalysis } from '../core/scan/scanner.js';
 import type { Clock, PreparedDocument } from '../core/model.js';
 import type { ResolvedOptions, StageTimings, Warning } from '../core/types.js';
-import { findArticles, nothingReadable, type WalkRequest } from './files.js';
+import { nothingRead } from './files.js';
+import type { PrepareJob, PrepareOutcome } from './prepare-job.js';
 import { prepareFiles } from './prepare-pool.js';
+import { collectSources, type SourceRequest } from './sources.js';
 
-export interface ScanRequest extends WalkRequest {
+export interface ScanRequest extends SourceRequest {
   options: ResolvedOptions;
   threads: number;
   /** Whether edited matches carry their word operations (only shown by --json and --diff). */
   wordOps: boolean;
 }
 
+/**
+ * Where a command is: finding files, reading JSONL, reading and preparing the articles,
+ * matching paragraphs, looking up the index, storing into it, or waiting for another
+ * process's write lock on it.
+ */
+export type ProgressStage = 'walk' | 'read' | 'prepare' | 'match' | 'lookup' | 'store' | 'wait-lock';
+
+export interface ProgressEvent {
+  stage: ProgressStage;
+  /** Articles done so far (read: JSONL articles read; prepare: of `total`). */
+  done?: number;
+  total?: number;
+  /** Paragraphs prepared so far (prepare), or to match (match). */
+  paragraphs?: number;
+  /** Bytes of text prepared so far. */
+  bytes?: number;
+  /** wait-lock and store: the index file. */
+  file?: string;
+}
+
 /** How the engine reports back while it works; it never prints. */
 export interface EngineHooks {
   warning?: (warning: Warning) => void;
+  /** Called as the work goes on, often (once per article): the caller decides what to draw and when. */
+  progress?: (event: ProgressEvent) => void;
   clock?: Clock;
 }
 
@@ -28,25 +52,46 @@ export interface ScanRun {
   timings: StageTimings;
   /** Bytes of text read. */
   bytes: number;
+  /** Text files found, and JSONL sources read. */
   files: number;
+  jsonlSources: number;
+  /** Articles read from JSONL lines. */
+  records: number;
   /** Milliseconds of the walk and of reading and preparing (wall time), beside the core's stage timings. */
   walkMs: number;
   prepareMs: number;
 }
 
-/** Prepared documents of the files, in order; unreadable ones become warnings. */
+/** The progress hook of the prepare stage: call it with each outcome, in order. */
+export function prepareProgress(total: number, hooks: EngineHooks): (outcome: PrepareOutcome) => void {
+  let done = 0;
+  let paragraphs = 0;
+  let bytes = 0;
+  return (outcome) => {
+    done++;
+    if (outcome.status === 'prepared') paragraphs += outcome.prepared.count;
+    if (outcome.status !== 'unreadable') bytes += outcome.bytes;
+    hooks.progress?.({ stage: 'prepare', done, total, paragraphs, bytes });
+  };
+}
+
+/** Prepared documents of the jobs, in order; unreadable files become warnings. */
 export async function prepareAll(
-  files: readonly string[],
+  jobs: readonly PrepareJob[],
   request: Pick<ScanRequest, 'options' | 'threads' | 'cwd'>,
   hooks: EngineHooks,
   warnings: Warning[],
 ): Promise<{ prepared: PreparedDocument[]; bytes: number; timings: Awaited<ReturnType<typeof prepareFiles>>['timings'] }> {
-  const run = await prepareFiles(
-    files.map((file) => ({ path: file, id: file })),
-    { options: request.options, threads: request.threads, contentHash: false, cwd: request.cwd, ...(hooks.clock ? { clock: hooks.clock } : {}) },
-  );
+  const run = await prepareFiles(jobs, {
+    options: request.options,
+    threads: request.threads,
+    contentHash: false,
+    cwd: request.cwd,
+    ...(hooks.clock ? { clock: hooks.clock } : {}),
+  });
   const prepared: PreparedDocument[] = [];
   let bytes = 0;
+  const progress = prepareProgress(jobs.length, hooks);
   for await (const outcome of run.outcomes) {
     if (outcome.status === 'unreadable') {
       warnings.push(outcome.warning);
@@ -54,7 +99,12 @@ export async function prepareAll(
     } else if (outcome.status === 'prepared') {
       bytes += outcome.bytes;
       prepared.push(outcome.prepared);
+      if (outcome.warning) {
+        warnings.push(outcome.warning);
+        hooks.warning?.(outcome.warning);
+      }
     }
+    progress(outcome);
   }
   return { prepared, bytes, timings: run.timings };
 }
@@ -62,13 +112,17 @@ export async function prepareAll(
 export async function scanPaths(request: ScanRequest, hooks: EngineHooks = {}): Promise<ScanRun> {
   const clock = hooks.clock ?? (() => 0);
   const walkStart = clock();
-  const files = await findArticles(request);
-  const walkMs = clock() - walkStart;
   const warnings: Warning[] = [];
+  const sources = await collectSources(request, (file) => file, (warning) => {
+    warnings.push(warning);
+    hooks.warning?.(warning);
+  }, hooks.progress);
+  const walkMs = clock() - walkStart;
   const prepareStart = clock();
-  const { prepared, bytes, timings } = await prepareAll(files, request, hooks, warnings);
+  const { prepared, bytes, timings } = await prepareAll(sources.jobs, request, hooks, warnings);
   const prepareMs = clock() - prepareStart;
-  if (prepared.length === 0) throw nothingReadable(files.length);
+  if (prepared.length === 0) throw nothingRead(sources);
+  hooks.progress?.({ stage: 'match', paragraphs: prepared.reduce((sum, doc) => sum + doc.count, 0) });
   const { analysis, timings: stages } = analyse(prepared, request.options, warnings, { wordOps: request.wordOps }, clock, timings);
-  return { analysis, timings: stages, bytes, files: files.length, walkMs, prepareMs };
+  return { analysis, timings: stages, bytes, files: sources.files, jsonlSources: sources.jsonlSources, records: sources.records, walkMs, prepareMs };
 }

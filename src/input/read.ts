@@ -4,11 +4,17 @@
  *
  * - UTF-8 only; a byte-order mark is dropped. Line ends (LF, CRLF, CR) are left to the
  *   segmenter, which accepts all three.
- * - A NUL byte means binary (an image or a PDF named .txt): skipped with a warning. UTF-16
- *   text (byte-order mark FF FE or FE FF) is named as such, with the command to convert it.
+ * - NUL bytes: an article with a few stray ones (PAN has articles with 1-7) is read with each
+ *   NUL as a space, and a warning; a file that is mostly control bytes, or not UTF-8 around its
+ *   NULs, is binary (an image or a PDF named .txt): skipped with a warning. UTF-16 text
+ *   (byte-order mark FF FE or FE FF, or every other byte zero) is named as such, with the
+ *   command to convert it.
  * - Invalid UTF-8 (Latin-1 or Windows-1252 exports): skipped with a warning that says how to
  *   convert, rather than guessing an encoding and matching garbage.
+ * - A file larger than the longest string JavaScript can hold is skipped before it is read,
+ *   and said to be too large (not "invalid UTF-8", which is what decoding it would claim).
  */
+import { constants as bufferConstants } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Warning } from '../core/types.js';
@@ -18,10 +24,26 @@ import type { Warning } from '../core/types.js';
  * what is wrong and, when there is one, what to do, for commands that phrase it as an error.
  */
 export type ReadOutcome =
-  | { ok: true; text: string; bytes: number }
+  | { ok: true; text: string; bytes: number; warning?: Warning }
   | { ok: false; warning: Warning; reason: string; fix?: string };
 
-function failure(code: Warning['code'], file: string, reason: string, fix?: string): ReadOutcome {
+/**
+ * The largest file read as one article: V8's longest string (2^29 - 24 UTF-16 units on 64-bit
+ * machines). UTF-8 never takes fewer bytes than UTF-16 units, so a file of at most this many
+ * bytes always decodes; a larger one cannot, and decoding failed with "invalid UTF-8".
+ */
+export const MAX_ARTICLE_BYTES = bufferConstants.MAX_STRING_LENGTH;
+
+/**
+ * Share of control bytes (C0 other than tab, line ends and form feed; DEL; NUL) above which a
+ * file with NUL bytes is binary. Measured on PAN 2013's eight source files with NULs: the six
+ * articles have 0.01-0.45% control bytes, the two files of noise 12.8% and 13.9%.
+ */
+export const MAX_CONTROL_SHARE = 0.01;
+
+type ReadFailure = Extract<ReadOutcome, { ok: false }>;
+
+function failure(code: Warning['code'], file: string, reason: string, fix?: string): ReadFailure {
   const message = `${file}: ${reason}; skipped${fix ? ` (${fix})` : ''}`;
   return fix ? { ok: false, warning: { code, path: file, message }, reason, fix } : { ok: false, warning: { code, path: file, message }, reason };
 }
@@ -34,8 +56,8 @@ export async function readArticle(file: string, name = file): Promise<ReadOutcom
   let handle: FileHandle | undefined;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    const kind = notRegular(await handle.stat());
-    if (kind) return failure('unreadable', name, kind);
+    const unusable = notReadable(await handle.stat(), name);
+    if (unusable) return unusable;
     bytes = await handle.readFile();
   } catch (error) {
     return readFailure(name, error);
@@ -58,8 +80,8 @@ export function readArticleSync(file: string, name = file): ReadOutcome {
   try {
     // Non-blocking open: opening a named pipe for reading would wait for a writer forever.
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    const kind = notRegular(fstatSync(fd));
-    if (kind) return failure('unreadable', name, kind);
+    const unusable = notReadable(fstatSync(fd), name);
+    if (unusable) return unusable;
     bytes = readFileSync(fd);
   } catch (error) {
     return readFailure(name, error);
@@ -69,16 +91,29 @@ export function readArticleSync(file: string, name = file): ReadOutcome {
   return decodeArticle(name, bytes);
 }
 
-/** Why something that is not a regular file cannot be read as an article, or null. */
-function notRegular(info: Stats): string | null {
-  if (info.isFile()) return null;
-  if (info.isDirectory()) return 'cannot be read (is a folder)';
-  return 'not a regular file (a pipe, socket or device)';
+/** Why a file cannot be read as an article before reading it (not a regular file, too large), or null. */
+function notReadable(info: Stats, name: string): ReadOutcome | null {
+  if (info.isDirectory()) return failure('unreadable', name, 'cannot be read (is a folder)');
+  if (!info.isFile()) return failure('unreadable', name, 'not a regular file (a pipe, socket or device)');
+  if (info.size > MAX_ARTICLE_BYTES) {
+    return failure('too-large', name, `too large to read as one article (${megabytes(info.size)}; at most ${megabytes(MAX_ARTICLE_BYTES)} per file)`, 'split it into articles');
+  }
+  return null;
 }
 
-function readFailure(file: string, error: unknown): ReadOutcome {
+function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/** The warning for a file that could not be opened or read (`error` from the system). */
+export function readFailureWarning(file: string, error: unknown): Warning {
+  return readFailure(file, error).warning;
+}
+
+function readFailure(file: string, error: unknown): ReadFailure {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return failure('vanished', file, 'missing (a broken link, or deleted during the run)');
+  if (code === 'ENAMETOOLONG') return failure('unreadable', file, 'cannot be read (its path is longer than the system allows)', 'move it to a shorter path');
   const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : String(code ?? error);
   return failure('unreadable', file, `cannot be read (${reason})`);
 }
@@ -94,7 +129,7 @@ function decodeArticle(file: string, bytes: Buffer): ReadOutcome {
   if (nul >= 0) {
     const utf16 = utf16WithoutMark(bytes);
     if (utf16) return failure('invalid-utf8', file, `${utf16} text without a byte-order mark, not UTF-8`, `convert it: iconv -f ${utf16} -t UTF-8`);
-    return failure('binary', file, `binary file, not text (NUL byte at offset ${nul})`);
+    return textWithNuls(file, bytes, nul) ?? failure('binary', file, `binary file, not text (NUL byte at offset ${nul})`);
   }
   let text: string;
   try {
@@ -108,6 +143,30 @@ function decodeArticle(file: string, bytes: Buffer): ReadOutcome {
     );
   }
   return { ok: true, text, bytes: bytes.length };
+}
+
+/**
+ * Text with a few stray NUL bytes (a scraper's or converter's slip), read with each NUL as a
+ * space so that line numbers and offsets do not move; null when the file is binary: not UTF-8
+ * around its NULs, or over MAX_CONTROL_SHARE control bytes.
+ */
+function textWithNuls(file: string, bytes: Buffer, firstNul: number): ReadOutcome | null {
+  let control = 0;
+  let nuls = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 0) nuls++;
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) control++;
+  }
+  if (control > MAX_CONTROL_SHARE * bytes.length) return null;
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    return null;
+  }
+  const message = `${file}: ${nuls} NUL byte${nuls === 1 ? '' : 's'} (first at offset ${firstNul}) read as ${nuls === 1 ? 'a space' : 'spaces'}`;
+  return { ok: true, text: text.replaceAll('\0', ' '), bytes: bytes.length, warning: { code: 'nul-bytes', path: file, message } };
 }
 
 /**

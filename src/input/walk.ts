@@ -2,26 +2,68 @@
  * Finds the article files under the paths a user gave.
  *
  * - A file path is taken as given, whatever its name.
- * - A folder is walked with fast-glob for the include patterns (default `**\/*.txt`), minus the
+ * - A folder is walked with fast-glob for the include patterns (default `**\/*.txt`,
+ *   `**\/*.jsonl` and `**\/*.ndjson`), minus the
  *   exclude patterns. `node_modules` and dot-folders are skipped unless a pattern names them.
  * - Symbolic links: a link to a file is read; a link to a folder is walked unless that real
  *   folder lies inside a tree already walked, so a link back to an ancestor (a loop) is
  *   never followed. fast-glob's own
  *   `followSymbolicLinks` descends loops until the OS refuses (ELOOP), hence the manual walk.
  * - The result is sorted and each real file appears once, so two runs scan the same list.
+ * - Nothing is left out silently: a named pipe, socket or device that matches is listed (the
+ *   reader warns that it is not a regular file, and never blocks on it); a folder that cannot
+ *   be entered (permission denied, a path longer than the system allows, a name that is not
+ *   valid UTF-8) is reported through `onWarning`, since fast-glob skips it without a word.
  */
+import { accessSync, constants, lstatSync, realpathSync, statSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import fg from 'fast-glob';
+import type { Warning } from '../core/types.js';
 import { InputError } from './errors.js';
 
-export const DEFAULT_INCLUDE = ['**/*.txt'];
+/** Text articles, and JSONL files of articles (input/jsonl.ts). */
+export const DEFAULT_INCLUDE = ['**/*.txt', '**/*.jsonl', '**/*.ndjson'];
 
 export interface WalkOptions {
   include?: readonly string[];
   exclude?: readonly string[];
   /** Folder relative paths are read from (default: the process's); paths are returned as given, relative to it. */
   cwd?: string;
+  /** Told about what the walk could not look into (an unreadable folder, an undecodable name). */
+  onWarning?: (warning: Warning) => void;
+  /**
+   * Paths from a list (--files-from), taken like the `paths` argument except that a missing
+   * one is a warning, not an error: a list made a minute ago may name a file deleted since.
+   */
+  listed?: readonly string[];
+}
+
+/** Node decodes file names as UTF-8 and puts U+FFFD where a byte is not: such a name cannot be opened again. */
+const UNDECODABLE = '\ufffd';
+
+/**
+ * Why an entry the walk found cannot be used (a folder it cannot enter, a name that is not
+ * UTF-8), as a warning; null when it can. `display` is the path shown, `onDisk` where it is.
+ */
+export function entryProblem(display: string, onDisk: string, isFolder: boolean): Warning | null {
+  try {
+    if (isFolder) accessSync(onDisk, constants.R_OK | constants.X_OK);
+    else if (display.includes(UNDECODABLE)) lstatSync(onDisk);
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const what = isFolder ? 'folder' : 'file';
+    const skipped = isFolder ? 'its files were skipped' : 'skipped';
+    let reason: string;
+    if (code === 'ENOENT' && display.includes(UNDECODABLE)) reason = `${what} name is not valid UTF-8 (shown with \ufffd); ${skipped} (rename it, e.g. with convmv -f latin1 -t utf8)`;
+    else if (code === 'ENAMETOOLONG') reason = `path is longer than the system allows (${Buffer.byteLength(onDisk)} bytes); ${skipped} (move it to a shorter path)`;
+    else if (code === 'EACCES' || code === 'EPERM') reason = `${what} cannot be read (permission denied); ${skipped}`;
+    else if (code === 'ENOENT') return null; // deleted since it was listed: the reader says so for a file
+    else reason = `${what} cannot be read (${String(code)}); ${skipped}`;
+    return { code: isFolder ? 'unreadable-folder' : 'unreadable', path: display, message: `${display}: ${reason}` };
+  }
 }
 
 /** Paths as the user will read them: relative paths stay relative, always with forward slashes. */
@@ -72,38 +114,118 @@ export async function findFiles(paths: readonly string[], options: WalkOptions =
     const glob = { cwd: onDisk(folder), dot, ignore, followSymbolicLinks: false, onlyFiles: false, objectMode: true, suppressErrors: true } as const;
     for (const entry of await fg(include, glob)) {
       const full = path.join(folder, entry.path);
+      if (entry.dirent.isDirectory() || !usableName(full, onDisk(full), options)) continue;
       // The glob does not follow links, so every folder between `real` and a plain file is a
       // real folder and the file's real path is known without asking: one realpath call per
       // file took 2.4 s of a 3 s walk of the 44k-file bench corpus.
-      if (entry.dirent.isFile()) record(full, path.join(real, entry.path), throughLink);
-      else if (entry.dirent.isSymbolicLink()) {
+      if (!entry.dirent.isSymbolicLink()) record(full, path.join(real, entry.path), throughLink);
+      else {
         const target = await stat(onDisk(full)).catch(() => null);
-        // A broken link is listed too, so that reading it warns rather than it vanishing.
+        // A broken link is listed too, so that reading it warns rather than it vanishing; so is
+        // a link to a pipe or a device (the reader names it).
         if (!target) record(full, onDisk(full), true);
-        else if (target.isFile()) await add(full, true);
+        else if (!target.isDirectory()) await add(full, true);
       }
     }
     for (const entry of await fg(['**'], glob)) {
-      if (!entry.dirent.isSymbolicLink()) continue;
       const full = path.join(folder, entry.path);
+      if (entry.dirent.isDirectory()) {
+        const problem = entryProblem(full, onDisk(full), true);
+        if (problem) options.onWarning?.(problem);
+        continue;
+      }
+      if (!entry.dirent.isSymbolicLink()) continue;
       const target = await stat(onDisk(full)).catch(() => null);
       if (target?.isDirectory()) await walkFolder(full, true);
     }
   };
 
+  const folders: string[] = [];
+  const enterFolder = async (given: string): Promise<void> => {
+    const problem = entryProblem(given, onDisk(given), true);
+    if (problem) options.onWarning?.(problem);
+    else {
+      folders.push(given);
+      await walkFolder(given, false);
+    }
+  };
   for (const given of paths) {
     const info = await stat(onDisk(given)).catch((error: NodeJS.ErrnoException) => error);
     if (info instanceof Error) {
       const reason = info.code === 'ENOENT' ? 'no such file or folder' : info.message;
       throw new InputError(`${given}: ${reason}; check the path`);
     }
-    if (info.isDirectory()) await walkFolder(given, false);
+    if (info.isDirectory()) await enterFolder(given);
     else await add(given);
   }
+  for (const given of options.listed ?? []) {
+    // Synchronous: a list from `find` can name a hundred thousand files, and one thread-pool
+    // round trip per stat and realpath would cost more than the calls themselves.
+    const info = statSync(onDisk(given), { throwIfNoEntry: false });
+    if (!info) {
+      const undecodable = entryProblem(given, onDisk(given), false);
+      options.onWarning?.(undecodable ?? { code: 'vanished', path: given, message: `${given}: listed by --files-from but not found; skipped` });
+    } else if (info.isDirectory()) await enterFolder(given);
+    else record(given, realpathOr(onDisk(given)), false);
+  }
+  await warnUnmatchedExcludes(options, folders, onDisk, ignore);
   return [...found.values()].map(displayPath).sort(comparePaths);
+}
+
+/** False, with a warning, for a file whose name is not valid UTF-8 (it cannot be opened by the name Node decoded). */
+function usableName(display: string, onDisk: string, options: WalkOptions): boolean {
+  if (!display.includes(UNDECODABLE)) return true;
+  const problem = entryProblem(display, onDisk, false);
+  if (problem) options.onWarning?.(problem);
+  return problem === null;
+}
+
+/**
+ * Warns about each --exclude pattern that matches nothing in the folders walked. Checked
+ * against the tree as it is (dot-folders too), not minus the other excludes: only a pattern
+ * that matches nothing at all is a likely typo.
+ */
+async function warnUnmatchedExcludes(options: WalkOptions, folders: readonly string[], onDisk: (p: string) => string, ignore: readonly string[]): Promise<void> {
+  const excludes = options.exclude ?? [];
+  for (const pattern of excludes) {
+    const matched = await someMatch(pattern, folders.map(onDisk), { dot: true, ignore: ignore.filter((p) => !excludes.includes(p)) });
+    if (matched) continue;
+    const where = folders.length > 0 ? `in ${folders.map(displayPath).join(', ')}` : '(it applies inside the folders given, and none was)';
+    options.onWarning?.({ code: 'exclude-unmatched', path: pattern, message: `--exclude ${pattern} matches nothing ${where}; check the pattern` });
+  }
+}
+
+/**
+ * Whether `pattern` matches any file or folder under one of `folders`; stops at the first.
+ * A typo in an --exclude pattern would otherwise go unnoticed and the files meant to be left
+ * out be scanned.
+ */
+async function someMatch(pattern: string, folders: readonly string[], glob: { dot: boolean; ignore: string[] }): Promise<boolean> {
+  for (const cwd of folders) {
+    const stream = fg.stream(pattern, { cwd, ...glob, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true }) as Readable;
+    for await (const _first of stream) {
+      stream.destroy();
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Code-unit order: the same on every machine and locale. */
 export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The real path of `file`, or `file` itself when it has none (a broken link). */
+function realpathOr(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return file;
+  }
+}
+
+/** Whether `name`, read from `cwd`, is a folder (false when it is missing or anything else). */
+export function isFolder(name: string, cwd: string): boolean {
+  return statSync(path.resolve(cwd, name), { throwIfNoEntry: false })?.isDirectory() === true;
 }

@@ -5,7 +5,7 @@
  */
 import type { DiffReport, EditOp } from '../core/types.js';
 import type { Palette } from './palette.js';
-import { lineSpan, percent, preview, widest } from './text.js';
+import { lineSpan, percent, preview, printable, widest } from './text.js';
 
 export interface DiffStyle {
   palette: Palette;
@@ -27,12 +27,14 @@ export function renderOps(ops: readonly EditOp[], style: DiffStyle): string {
   const { palette, color } = style;
   return ops
     .map((op, i) => {
+      // Words come from the article: a control character in them must not reach the terminal.
+      const text = printable(op.text);
       if (op.op === 'equal') {
         const position = i === 0 ? 'first' : i === ops.length - 1 ? 'last' : 'middle';
-        return shorten(op.text, style.context, ops.length === 1 ? 'middle' : position);
+        return shorten(text, style.context, ops.length === 1 ? 'middle' : position);
       }
-      if (op.op === 'delete') return color ? palette.deleted(op.text) : `[-${op.text}-]`;
-      return color ? palette.inserted(op.text) : `{+${op.text}+}`;
+      if (op.op === 'delete') return color ? palette.deleted(text) : `[-${text}-]`;
+      return color ? palette.inserted(text) : `{+${text}+}`;
     })
     .join(' ');
 }
@@ -46,7 +48,7 @@ export function renderDiffReport(report: DiffReport, style: DiffStyle & { width:
   const fromWidth = widest(report.blocks.map((b) => spans(b.from)), 4);
   const toWidth = widest(report.blocks.map((b) => spans(b.to)), 2);
   const header = [
-    `${palette.bold(report.from.path)} → ${palette.bold(report.to.path)}`,
+    `${palette.bold(printable(report.from.path))} → ${palette.bold(printable(report.to.path))}`,
     `${report.from.paragraphs} → ${report.to.paragraphs} paragraphs; blocks: ${s.same} same, ${s.edited} edited, ${s.merged} merged (n→1), ` +
       `${s.split} split (1→n), ${s.dropped} dropped, ${s.added} added${s.moved > 0 ? `, ${s.moved} moved` : ''}; ` +
       `the second keeps ${percent(s.coverage)} of the first's words, and ${percent(s.reused)} of its own words come from it`,

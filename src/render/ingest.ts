@@ -6,7 +6,7 @@
 import type { Report } from '../core/types.js';
 import type { AddResult, IndexStats, RemoveResult } from '../engine/index.js';
 import type { Palette } from './palette.js';
-import { plural, widest } from './text.js';
+import { plural, printable, widest } from './text.js';
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
@@ -20,20 +20,22 @@ export function renderAddResult(result: AddResult, options: { palette: Palette; 
   const { palette } = options;
   const lines: string[] = [];
   if (!options.quiet) {
-    for (const doc of result.added) lines.push(`${palette.unique('added  ')}  ${doc.path} ${palette.dim(`(${plural(doc.paragraphs, 'paragraph')})`)}`);
-    for (const doc of result.updated) lines.push(`${palette.edited('updated')}  ${doc.path} ${palette.dim(`(${plural(doc.paragraphs, 'paragraph')})`)}`);
-    for (const file of result.unchanged) lines.push(`${palette.dim('skipped')}  ${file} ${palette.dim('(unchanged)')}`);
+    for (const doc of result.added) lines.push(`${palette.unique('added  ')}  ${printable(doc.path)} ${palette.dim(`(${plural(doc.paragraphs, 'paragraph')})`)}`);
+    for (const doc of result.updated) lines.push(`${palette.edited('updated')}  ${printable(doc.path)} ${palette.dim(`(${plural(doc.paragraphs, 'paragraph')})`)}`);
+    for (const file of result.unchanged) lines.push(`${palette.dim('skipped')}  ${printable(file)} ${palette.dim('(unchanged)')}`);
+    for (const file of result.keptStored) lines.push(`${palette.shared('kept   ')}  ${printable(file)} ${palette.dim('(the file is empty; its stored version stays)')}`);
   }
   const unreadable = result.unreadable.length > 0 ? `, ${result.unreadable.length} unreadable` : '';
+  const kept = result.keptStored.length > 0 ? `, ${result.keptStored.length} empty (stored version kept)` : '';
   lines.push(
     `${result.database}: ${result.added.length} added, ${result.updated.length} updated, ` +
-      `${result.unchanged.length} skipped (unchanged)${unreadable}; ${indexSize(result.index)} (${seconds(options.elapsedMs)})`,
+      `${result.unchanged.length} skipped (unchanged)${unreadable}${kept}; ${indexSize(result.index)} (${seconds(options.elapsedMs)})`,
   );
   return `${lines.join('\n')}\n`;
 }
 
 export function renderRemoveResult(result: RemoveResult, options: { palette: Palette; quiet: boolean }): string {
-  const lines = options.quiet ? [] : result.removed.map((p) => `${options.palette.shared('removed')}  ${p}`);
+  const lines = options.quiet ? [] : result.removed.map((p) => `${options.palette.shared('removed')}  ${printable(p)}`);
   lines.push(`${result.database}: ${result.removed.length} removed; ${indexSize(result.index)}`);
   return `${lines.join('\n')}\n`;
 }
@@ -104,13 +106,13 @@ export function renderArchiveMatches(report: Report, archived: ReadonlySet<strin
   const lines = [palette.bold(`Matches in the index ${database}`)];
   for (const [incoming, matches] of archiveMatches(report, archived)) {
     if (matches.length === 0) {
-      lines.push(`  ${incoming}  ${palette.dim('no match')}`);
+      lines.push(`  ${printable(incoming)}  ${palette.dim('no match')}`);
       continue;
     }
-    lines.push(`  ${incoming}`);
+    lines.push(`  ${printable(incoming)}`);
     for (const m of matches) {
       lines.push(
-        `    ${m.path}  ${plural(m.shared + m.edited, 'paragraph')} ${palette.dim(`(${m.shared} shared, ${m.edited} edited)`)}`,
+        `    ${printable(m.path)}  ${plural(m.shared + m.edited, 'paragraph')} ${palette.dim(`(${m.shared} shared, ${m.edited} edited)`)}`,
       );
     }
   }

@@ -1,10 +1,16 @@
 /** Small text helpers shared by the renderers. */
 
-/** Whitespace collapsed and cut to `width` characters with an ellipsis. */
+/** Whitespace collapsed, other control characters escaped (see printable), cut to `width` characters with an ellipsis. */
 export function preview(text: string, width: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = printable(text.replace(/\s+/g, ' ').trim());
   if (width <= 1) return flat.length > 0 ? '…' : '';
   return flat.length <= width ? flat : `${flat.slice(0, width - 1).trimEnd()}…`;
+}
+
+/** `text` cut to `width` characters with an ellipsis, its spacing kept (for aligned lines). */
+export function cut(text: string, width: number): string {
+  if (text.length <= width) return text;
+  return width <= 1 ? '…' : `${text.slice(0, width - 1).trimEnd()}…`;
 }
 
 export function lineSpan(startLine: number, endLine: number): string {
@@ -15,10 +21,10 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-/** `other` shortened to its file name when it sits in the same folder as `from`. */
+/** `other` shortened to its file name when it sits in the same folder as `from`; printable. */
 export function relativeName(from: string, other: string): string {
   const folder = (p: string): string => p.slice(0, p.lastIndexOf('/') + 1);
-  return folder(from) === folder(other) ? other.slice(folder(other).length) : other;
+  return printable(folder(from) === folder(other) ? other.slice(folder(other).length) : other);
 }
 
 /**
@@ -33,4 +39,18 @@ export function widest(texts: Iterable<string>, floor = 0): number {
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/**
+ * Control characters in a name or message (a file called `\e[2Jnews.txt`, a newline in a file
+ * name) would act on the terminal or forge extra lines: they are shown escaped instead.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+  });
 }

@@ -42,6 +42,9 @@ type Statement = Database.Statement;
 /** How long a connection waits for another process's lock before giving up (SQLite busy timeout). */
 export const BUSY_TIMEOUT_MS = 30_000;
 
+/** How often a writer waiting for another process's write lock tries again. */
+const LOCK_RETRY_MS = 100;
+
 /** Page cache of a writing connection: random inserts into the band-key B-tree stay in memory longer. */
 const WRITER_CACHE_KIB = 256 * 1024;
 
@@ -372,9 +375,9 @@ export class IndexStore {
    * Runs `work` (which may await, e.g. to read files) in one write transaction, committed when
    * it resolves and rolled back when it throws. Nothing else may use this store meanwhile.
    */
-  async write<T>(work: (batch: WriteBatch) => Promise<T>): Promise<T> {
+  async write<T>(work: (batch: WriteBatch) => Promise<T>, onWait?: (waitedMs: number) => void): Promise<T> {
     if (this.mode !== 'write') throw new Error('IndexStore.write on a store opened for reading');
-    guard(this.file, () => this.db.exec('BEGIN IMMEDIATE'));
+    await this.beginWrite(onWait);
     let result: T;
     try {
       result = await work(new WriteBatch(this));
@@ -393,7 +396,37 @@ export class IndexStore {
     return result;
   }
 
+  /**
+   * Takes the write lock (BEGIN IMMEDIATE). When another process holds it, `onWait` hears of
+   * it at each try (`index add` says so, rather than seeming to hang), and the lock is tried
+   * again every LOCK_RETRY_MS without blocking the event loop, for up to BUSY_TIMEOUT_MS.
+   */
+  private async beginWrite(onWait?: (waitedMs: number) => void): Promise<void> {
+    const started = Date.now();
+    this.db.pragma('busy_timeout = 0');
+    try {
+      for (;;) {
+        try {
+          this.db.exec('BEGIN IMMEDIATE');
+          return;
+        } catch (error) {
+          const busy = error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY');
+          if (!busy || Date.now() - started >= BUSY_TIMEOUT_MS) throw translateError(error, this.file);
+        }
+        onWait?.(Date.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
+      }
+    } finally {
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+  }
+
   // ---- reads ---------------------------------------------------------------------------
+
+  /** @internal Paragraphs of the stored version of `documentPath`, if any. */
+  paragraphCountOf(documentPath: string): number | undefined {
+    return guard(this.file, () => this.statement('SELECT paragraph_count FROM documents WHERE path = ?').pluck().get(documentPath) as number | undefined);
+  }
 
   /** Content hash of the stored version of `documentPath`, if any. */
   contentHashOf(documentPath: string): string | undefined {
@@ -599,6 +632,11 @@ export class IndexStore {
 /** The writes allowed inside `IndexStore.write`: all or none of them land. */
 export class WriteBatch {
   constructor(private readonly store: IndexStore) {}
+
+  /** Paragraphs of the stored version of `documentPath`, or undefined when none is stored. */
+  paragraphCountOf(documentPath: string): number | undefined {
+    return this.store.paragraphCountOf(documentPath);
+  }
 
   /** Content hash of the stored version of `documentPath`, to skip signing an unchanged file. */
   contentHashOf(documentPath: string): string | undefined {

@@ -23,7 +23,7 @@ describe('usage and input errors exit 2 with one line', () => {
   it('a folder with no matching files', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'notes.md'), 'not an article');
-    expectOneLineError(await runCli([dir]), /^dedupe: error: no files matching \*\*\/\*\.txt in .*; use --include/);
+    expectOneLineError(await runCli([dir]), /^dedupe: error: no files matching \*\*\/\*\.txt, \*\*\/\*\.jsonl, \*\*\/\*\.ndjson in .*; use --include/);
   });
 
   it('only unreadable files', async () => {
@@ -65,7 +65,7 @@ describe('usage and input errors exit 2 with one line', () => {
   });
 
   it('says when --exclude left nothing', async () => {
-    expectOneLineError(await runCli(['--exclude', '**', 'fixtures/seeds']), /no files matching \*\*\/\*\.txt not excluded by \*\* in fixtures\/seeds; check --include and --exclude$/);
+    expectOneLineError(await runCli(['--exclude', '**', 'fixtures/seeds']), /no files matching \*\*\/\*\.txt, \*\*\/\*\.jsonl, \*\*\/\*\.ndjson not excluded by \*\* in fixtures\/seeds; check --include and --exclude$/);
   });
 });
 

@@ -12,7 +12,7 @@ const validate = ajv.compile(load('report.schema.json'));
 const validateDiff = ajv.compile(load('diff.schema.json'));
 
 describe('JSON report schema', () => {
-  it.each([['fixtures/seeds'], ['fixtures/bad-files'], ['fixtures/site-footer'], ['fixtures/hard-wrapped']])('validates the report of %s', async (folder) => {
+  it.each([['fixtures/seeds'], ['fixtures/bad-files'], ['fixtures/site-footer'], ['fixtures/hard-wrapped'], ['fixtures/jsonl'], ['fixtures/jsonl-bad-lines']])('validates the report of %s', async (folder) => {
     const { report } = await runJson([folder]);
     const valid = validate(report);
     expect(validate.errors ?? []).toEqual([]);

@@ -3,10 +3,11 @@
  * the process entry point, its exit status, a closed pipe, the working folder. Most CLI
  * behaviour is tested in-process; these few make sure the built program is the same program.
  */
-import { readFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from '../helpers/cli.js';
+import { binPath, repoRoot, runCli } from '../helpers/cli.js';
 import { SEED, tempDir } from '../helpers/fixtures.js';
 
 /** The stdout of a golden snapshot (test/golden/snapshots). */
@@ -34,7 +35,7 @@ describe('the built dedupe', () => {
     expect(missing.stderr).toBe('dedupe: error: no/such/folder: no such file or folder; check the path\n');
     const help = runCli(['--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^Usage: dedupe \[options\] \[command\] <paths\.\.\.>/);
+    expect(help.stdout).toMatch(/^Usage: dedupe \[options\] \[command\] \[paths\.\.\.\]/);
   });
 
   it('stores documents relative to the folder it runs in, and checks against them from there', () => {
@@ -48,5 +49,26 @@ describe('the built dedupe', () => {
     const check = runCli(['check', '-q', '--fail-on', 'document', 'incoming.txt'], { cwd: dir });
     expect(check.code).toBe(1);
     expect(check.stderr).toMatch(/--fail-on document: 1 article is a copy .*: incoming\.txt \(lines 1-30\)/);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('stdout on a full disk (/dev/full): one line on stderr and exit 2, not a stack trace and exit 1', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const result = spawnSync(process.execPath, [binPath, 'fixtures/seeds'], { cwd: repoRoot, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe('dedupe: error: cannot write to standard output: no space left on device (ENOSPC)\n');
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it('reads the paths find -print0 writes into a pipe (--files-from - -0)', () => {
+    const result = spawnSync('sh', ['-c', `find fixtures/seeds -name '*.txt' -print0 | "${process.execPath}" "${binPath}" --json --files-from - -0`], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(goldenStdout('scan-seeds.json'));
   });
 });

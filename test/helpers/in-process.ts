@@ -3,6 +3,7 @@
  * stands still (so "in 0.00 s" is the same on every run). Most CLI behaviour is tested this way;
  * test/e2e keeps a few tests that spawn the built binary.
  */
+import { Readable } from 'node:stream';
 import { run } from '../../src/cli/program.js';
 
 export interface InProcessResult {
@@ -18,6 +19,16 @@ export interface InProcessOptions {
   isTTY?: boolean;
   /** The folder the command runs in (index paths are stored relative to it); default: this process's. */
   cwd?: string;
+  /** What standard input holds (for `--files-from -` and the path `-`); default: nothing. */
+  stdin?: string | Uint8Array;
+  /** stderr is a terminal of this width (progress lines); default: not a terminal. */
+  stderrColumns?: number;
+  /** The clock; default: one that stands still. */
+  now?: () => number;
+  /** stdout's writes fail with this system error code (ENOSPC: a full disk). */
+  failWrites?: string;
+  /** Called with each piece written to stderr, as it is written. */
+  onStderr?: (text: string) => void;
 }
 
 export async function runInProcess(argv: readonly string[], options: InProcessOptions = {}): Promise<InProcessResult> {
@@ -25,12 +36,29 @@ export async function runInProcess(argv: readonly string[], options: InProcessOp
   let stderr = '';
   const saved = process.exitCode;
   try {
+    const failure = options.failWrites;
+    const input = options.stdin;
     const code = await run(argv, {
-      stdout: { write: (text: string) => (stdout += text), isTTY: options.isTTY, columns: options.columns },
-      stderr: { write: (text: string) => (stderr += text) },
+      stdout: {
+        write: (text: string) => {
+          if (failure) throw Object.assign(new Error(`${failure}: write failed`), { code: failure, syscall: 'write' });
+          stdout += text;
+        },
+        isTTY: options.isTTY,
+        columns: options.columns,
+      },
+      stderr: {
+        write: (text: string) => {
+          stderr += text;
+          options.onStderr?.(text);
+        },
+        isTTY: options.stderrColumns !== undefined,
+        columns: options.stderrColumns,
+      },
+      stdin: () => Readable.from(input === undefined ? [] : [typeof input === 'string' ? Buffer.from(input) : input]),
       env: { DEDUPE_THREADS: '1', ...options.env },
       cwd: options.cwd ?? process.cwd(),
-      now: () => 0,
+      now: options.now ?? (() => 0),
     });
     return { stdout, stderr, code };
   } finally {

@@ -13,6 +13,7 @@ describe('the prepared-document codec', () => {
     for (const name of ['000_2c77c33462164435.txt', '004_7a4f2c888cc0ca1e.txt']) {
       const doc = signer.prepare({ id: name, text: readFileSync(path.join(seeds, name), 'utf8') });
       doc.modifiedAt = 1_700_000_000_000;
+      doc.metadata = { url: 'https://example.org/a', tags: ['wire', 'ap'], rank: 3, extra: { nested: true, none: null } };
       expect(plain(unpackDocument(packDocument(doc)))).toEqual(plain(doc));
       expect(plain(decodeDocument(encodeDocument(doc)))).toEqual(plain(doc));
     }

@@ -10,10 +10,12 @@ import { checkPaths, copiedStories, failingParagraphs, MAX_ARCHIVED_PER_PARAGRAP
 import type { DocumentReport } from '../../core/index.js';
 import { renderHuman, renderSummary } from '../../render/human.js';
 import { renderArchiveMatches } from '../../render/ingest.js';
+import { printable } from '../../render/text.js';
 import { renderJson } from '../../render/json.js';
-import { outputStyle } from '../color.js';
+import { humanLayout, outputStyle } from '../color.js';
 import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
-import { engineHooks, stageLine, warn, type CliIO } from '../io.js';
+import { Feedback } from '../feedback.js';
+import { stageLine, warn, type CliIO } from '../io.js';
 import type { CheckCommand } from '../requests.js';
 
 /** The file, with the copied story's lines when the file holds more than one. */
@@ -27,10 +29,13 @@ function copyLabel(doc: DocumentReport, copyShare: number): string {
 export async function runCheckCommand(command: CheckCommand, io: CliIO): Promise<number> {
   const started = io.now();
   const { output } = command;
-  const run = await checkPaths(
-    { ...command, cwd: io.cwd, wordOps: output.json || output.diff, now: Date.now() },
-    engineHooks(io),
-  );
+  const feedback = new Feedback(io, { verbose: output.verbose, warningsInJson: true, quiet: output.quiet, progress: output.progress });
+  let run: CheckRun;
+  try {
+    run = await checkPaths({ ...command, cwd: io.cwd, wordOps: output.json || output.diff, now: Date.now() }, feedback.hooks());
+  } finally {
+    feedback.finish();
+  }
   if (run.cappedParagraphs > 0) {
     const n = run.cappedParagraphs;
     warn(
@@ -55,13 +60,14 @@ export async function runCheckCommand(command: CheckCommand, io: CliIO): Promise
 function reportAdded(command: CheckCommand, run: CheckRun, io: CliIO): void {
   if (!run.added) return;
   const added = run.added;
-  if (added.added.length + added.updated.length + added.unchanged.length === 0) {
+  if (added.added.length + added.updated.length + added.unchanged.length + added.keptStored.length === 0) {
     io.stderr.write(`dedupe: --add: nothing added to ${command.db}; every article has reuse\n`);
     return;
   }
   const held = run.flagged.length > 0 ? `; ${run.flagged.length} with reuse not added` : '';
+  const kept = added.keptStored.length > 0 ? `, ${added.keptStored.length} empty (stored version kept)` : '';
   io.stderr.write(
-    `dedupe: --add: ${added.added.length} added, ${added.updated.length} updated, ${added.unchanged.length} unchanged in ${command.db}${held}\n`,
+    `dedupe: --add: ${added.added.length} added, ${added.updated.length} updated, ${added.unchanged.length} unchanged${kept} in ${command.db}${held}\n`,
   );
 }
 
@@ -80,7 +86,8 @@ function printReport(command: CheckCommand, run: CheckRun, io: CliIO, elapsedMs:
     return;
   }
   const { palette, color } = outputStyle(output, io);
-  let text = renderHuman(report, { palette, color, diff: output.diff, width: io.stdout.columns ?? 100, quiet: output.quiet, elapsedMs });
+  const noun = run.jsonlSources > 0 ? 'document' : 'file';
+  let text = renderHuman(report, { palette, color, diff: output.diff, ...humanLayout(output, io), quiet: output.quiet, elapsedMs, noun });
   if (!output.quiet) text += `\n${renderArchiveMatches(report, new Set(run.archived), command.db, palette)}`;
   io.stdout.write(text);
 }
@@ -94,12 +101,12 @@ function gateExit(command: CheckCommand, run: CheckRun, io: CliIO): number {
     const n = run.flagged.length;
     io.stderr.write(
       `dedupe: --fail-on document: ${n} article${n === 1 ? ' is a copy' : 's are copies'} ` +
-        `(>= ${share}% of a story's words reused): ${run.flagged.map((d) => copyLabel(d, command.copyShare)).join(', ')}\n`,
+        `(>= ${share}% of a story's words reused): ${printable(run.flagged.map((d) => copyLabel(d, command.copyShare)).join(', '))}\n`,
     );
     return EXIT_FOUND;
   }
   const found = failingParagraphs(segmentsOf(run.report.documents), failOn, run.report.options.minWords);
   if (found === 0) return EXIT_OK;
-  io.stderr.write(`dedupe: --fail-on ${failOn}: ${found} paragraph${found === 1 ? '' : 's'} found in ${run.flagged.map((d) => d.path).join(', ')}\n`);
+  io.stderr.write(`dedupe: --fail-on ${failOn}: ${found} paragraph${found === 1 ? '' : 's'} found in ${printable(run.flagged.map((d) => d.path).join(', '))}\n`);
   return EXIT_FOUND;
 }

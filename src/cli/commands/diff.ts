@@ -1,21 +1,28 @@
 /**
- * `dedupe diff <from> <to>`: the engine aligns the two articles, a renderer formats the blocks.
+ * `dedupe diff <from> <to>`: the engine aligns the two articles, a renderer formats the blocks;
+ * with --exit-code the exit status says whether they differ.
  */
 import { diffFiles } from '../../engine/index.js';
 import { renderDiffReport } from '../../render/diff.js';
 import { renderJson } from '../../render/json.js';
 import { outputStyle } from '../color.js';
-import { EXIT_OK } from '../exit-codes.js';
+import type { DiffReport } from '../../core/types.js';
+import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import type { DiffCommand } from '../requests.js';
 
+/** Whether the alignment found any change: a block other than "same", or a same block that moved. */
+export function differs(report: DiffReport): boolean {
+  return report.blocks.some((block) => block.kind !== 'same' || block.moved);
+}
+
 export async function runDiffCommand(command: DiffCommand, io: CliIO): Promise<number> {
   const report = await diffFiles(command.from, command.to, command.options, io.cwd);
-  if (command.output.json) {
-    io.stdout.write(renderJson(report));
-    return EXIT_OK;
+  if (command.output.json) io.stdout.write(renderJson(report));
+  else {
+    const { color, palette } = outputStyle(command.output, io);
+    io.stdout.write(renderDiffReport(report, { palette, color, context: command.context, width: io.stdout.columns ?? 100 }));
   }
-  const { color, palette } = outputStyle(command.output, io);
-  io.stdout.write(renderDiffReport(report, { palette, color, context: command.context, width: io.stdout.columns ?? 100 }));
-  return EXIT_OK;
+  // As `git diff --exit-code`: 1 tells a script the two differ; without the flag a diff is not a failure.
+  return command.exitCode && differs(report) ? EXIT_FOUND : EXIT_OK;
 }

@@ -2,20 +2,24 @@
  * `dedupe index add|remove|stats`: the persistent index `dedupe check` compares against. The
  * engine does the work; these print what it returns.
  */
-import { addToIndex, indexStats, removeFromIndex } from '../../engine/index.js';
+import { addToIndex, indexStats, removeFromIndex, type AddResult } from '../../engine/index.js';
 import { renderAddResult, renderRemoveResult, renderStats } from '../../render/ingest.js';
 import { renderJson } from '../../render/json.js';
 import { outputStyle } from '../color.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
-import { engineHooks, warn, type CliIO } from '../io.js';
+import { Feedback } from '../feedback.js';
+import type { CliIO } from '../io.js';
 import type { IndexCommand, OutputRequest } from '../requests.js';
 
 export async function runIndexAdd(command: IndexCommand, io: CliIO, version: string): Promise<number> {
   const started = io.now();
-  const result = await addToIndex(
-    { ...command, createFolder: command.defaultDb, cwd: io.cwd, now: Date.now(), createdBy: `dedupe ${version}` },
-    engineHooks(io),
-  );
+  const feedback = new Feedback(io, { verbose: command.output.verbose, warningsInJson: false, quiet: command.output.quiet, progress: command.output.progress });
+  let result: AddResult;
+  try {
+    result = await addToIndex({ ...command, createFolder: command.defaultDb, cwd: io.cwd, now: Date.now(), createdBy: `dedupe ${version}` }, feedback.hooks());
+  } finally {
+    feedback.finish();
+  }
   const elapsedMs = io.now() - started;
   const { palette } = outputStyle(command.output, io);
   io.stdout.write(command.output.json ? renderJson(result) : renderAddResult(result, { palette, quiet: command.output.quiet, elapsedMs }));
@@ -26,7 +30,9 @@ export async function runIndexAdd(command: IndexCommand, io: CliIO, version: str
 
 export async function runIndexRemove(request: { db: string; paths: string[]; output: OutputRequest }, io: CliIO): Promise<number> {
   const result = await removeFromIndex({ db: request.db, paths: request.paths, cwd: io.cwd });
-  for (const given of result.notFound) warn(io, `${given}: not in the index ${request.db}; nothing removed for it`);
+  const feedback = new Feedback(io, { verbose: request.output.verbose, warningsInJson: false });
+  for (const given of result.notFound) feedback.warning(`${given}: not in the index ${request.db}; nothing removed for it`);
+  feedback.finish();
   const { palette } = outputStyle(request.output, io);
   io.stdout.write(request.output.json ? renderJson(result) : renderRemoveResult(result, { palette, quiet: request.output.quiet }));
   return EXIT_OK;

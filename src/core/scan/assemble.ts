@@ -139,6 +139,7 @@ export function assembleDocument(input: AssemblyInput, statuses: Statuses, origi
   const counted = units.reduce((sum, unit) => sum + statuses.storyCounted[unit]!, 0);
   return {
     path: doc.id,
+    ...(doc.metadata !== undefined ? { metadata: doc.metadata } : {}),
     layout: doc.layout,
     lines: doc.lineCount,
     words: doc.words,

@@ -64,9 +64,10 @@ export class Signer {
     this.timings.segment += this.clock() - t;
     const builder = new DocumentBuilder();
     for (const seg of segments) this.addSegment(seg, builder);
-    const head: { id: string; layout: typeof layout; lineCount: number; modifiedAt?: number } = { id: doc.id, layout, lineCount };
-    if (doc.modifiedAt !== undefined) head.modifiedAt = doc.modifiedAt;
-    return builder.finish(head);
+    const doneDoc = builder.finish({ id: doc.id, layout, lineCount });
+    if (doc.modifiedAt !== undefined) doneDoc.modifiedAt = doc.modifiedAt;
+    if (doc.metadata !== undefined) doneDoc.metadata = doc.metadata;
+    return doneDoc;
   }
 
   /** The token ids of a text into `this.ids`; returns their count and whether the text is of an unspaced script. */

@@ -1,0 +1,151 @@
+/**
+ * The configuration file's keys as flags. A key is a long option's name in camelCase
+ * (`minWords` for --min-words); top-level keys apply to every command that takes that option,
+ * and a section named after a command (`"check": {"failOn": "document"}`) applies to it alone,
+ * over the top level. A flag given on the command line wins over both.
+ *
+ * Values are checked here for their JSON type, then converted to the strings commander hands
+ * over, so the same request validation (requests.ts) judges them as it judges flags; every
+ * problem, of the file or of the flags, names where it comes from in one line (exit 2).
+ */
+import path from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../input/config.js';
+import type { CliIO } from './io.js';
+import type { RawFlags } from './requests.js';
+
+/** The commands a config can address: `index` stands for index add, remove and stats. */
+export type ConfigCommand = 'scan' | 'check' | 'index' | 'diff';
+const SECTIONS: readonly ConfigCommand[] = ['scan', 'check', 'index', 'diff'];
+
+type Kind = 'number' | 'string' | 'patterns' | 'boolean';
+
+const MATCHING: readonly ConfigCommand[] = ['scan', 'check', 'index', 'diff'];
+const SIGNING: readonly ConfigCommand[] = ['scan', 'check', 'index'];
+const REPORTING: readonly ConfigCommand[] = ['scan', 'check'];
+
+/** Every key a config may hold: its JSON type and the commands that take it. */
+export const CONFIG_KEYS: Readonly<Record<string, { kind: Kind; commands: readonly ConfigCommand[] }>> = {
+  threshold: { kind: 'number', commands: MATCHING },
+  containment: { kind: 'number', commands: MATCHING },
+  shingleSize: { kind: 'number', commands: MATCHING },
+  minWords: { kind: 'number', commands: MATCHING },
+  segment: { kind: 'string', commands: MATCHING },
+  numHashes: { kind: 'number', commands: SIGNING },
+  seed: { kind: 'number', commands: SIGNING },
+  include: { kind: 'patterns', commands: SIGNING },
+  exclude: { kind: 'patterns', commands: SIGNING },
+  maxMatches: { kind: 'number', commands: REPORTING },
+  failOn: { kind: 'string', commands: REPORTING },
+  copyShare: { kind: 'number', commands: ['check'] },
+  db: { kind: 'string', commands: ['check', 'index'] },
+  context: { kind: 'number', commands: ['diff'] },
+  color: { kind: 'boolean', commands: ['scan', 'check', 'index', 'diff'] },
+  progress: { kind: 'boolean', commands: SIGNING },
+  only: { kind: 'string', commands: REPORTING },
+  top: { kind: 'number', commands: REPORTING },
+};
+
+/** Where each flag's value came from when not from the command line: the config file, as shown. */
+export type Origins = Partial<Record<keyof RawFlags, string>>;
+
+/** The config's part in a command: where its values came from, and what is wrong with it. */
+export interface ConfigContext {
+  origin: Origins;
+  problems: string[];
+}
+
+export const NO_CONFIG: ConfigContext = { origin: {}, problems: [] };
+
+/** Levenshtein distance, for "did you mean" on a misspelt key. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+function unknownKey(key: string, where: string): string {
+  const known = [...Object.keys(CONFIG_KEYS), ...SECTIONS];
+  const close = known.filter((k) => distance(k.toLowerCase(), key.toLowerCase()) <= 2);
+  const hint = close.length > 0 ? `did you mean ${close.join(' or ')}?` : `keys are long option names in camelCase, such as minWords for --min-words`;
+  return `${where}unknown key ${JSON.stringify(key)} (${hint})`;
+}
+
+/** A value of the right JSON type, as commander would hand it over; or a problem. */
+function convert(key: string, kind: Kind, value: unknown): { value: string | string[] | boolean } | { problem: string } {
+  const got = `got ${JSON.stringify(value)}`;
+  if (kind === 'number') return typeof value === 'number' && Number.isFinite(value) ? { value: String(value) } : { problem: `${key} must be a number, ${got}` };
+  if (kind === 'string') return typeof value === 'string' ? { value } : { problem: `${key} must be a string, ${got}` };
+  if (kind === 'boolean') return typeof value === 'boolean' ? { value } : { problem: `${key} must be true or false, ${got}` };
+  if (typeof value === 'string') return { value: [value] };
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return { value: value as string[] };
+  return { problem: `${key} must be a glob or a list of globs, ${got}` };
+}
+
+/** The flags a config gives `command`, and its problems (without the file's name). */
+export function configFlags(values: Record<string, unknown>, command: ConfigCommand): { flags: RawFlags; problems: string[] } {
+  const flags: Record<string, unknown> = {};
+  const problems: string[] = [];
+  const take = (entries: Record<string, unknown>, section: ConfigCommand | null): void => {
+    const where = section ? `"${section}": ` : '';
+    for (const [key, value] of Object.entries(entries)) {
+      const spec = CONFIG_KEYS[key];
+      if (!spec) {
+        problems.push(unknownKey(key, where));
+        continue;
+      }
+      if (section && !spec.commands.includes(section)) {
+        problems.push(`${where}${key} does not apply to dedupe ${section}`);
+        continue;
+      }
+      const converted = convert(key, spec.kind, value);
+      if ('problem' in converted) problems.push(`${where}${converted.problem}`);
+      else if ((section ?? command) === command && spec.commands.includes(command)) flags[key] = converted.value;
+    }
+  };
+  const top = Object.fromEntries(Object.entries(values).filter(([key]) => !(SECTIONS as readonly string[]).includes(key)));
+  take(top, null);
+  for (const section of SECTIONS) {
+    const entries = values[section];
+    if (entries === undefined) continue;
+    if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) problems.push(`"${section}" must be an object of options for dedupe ${section}`);
+    else take(entries as Record<string, unknown>, section);
+  }
+  return { flags: flags as RawFlags, problems };
+}
+
+/** The config file as a user reads its name: relative to the current folder when inside it. */
+function shown(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+/**
+ * Loads the config that applies (--config, else the nearest found; none with --no-config) and
+ * merges it under the command line's flags. `db` in a config is relative to the config's folder.
+ */
+export async function applyConfig(flags: RawFlags, command: Command, name: ConfigCommand, io: CliIO): Promise<{ flags: RawFlags; config: ConfigContext }> {
+  if (flags.config === false) return { flags, config: NO_CONFIG };
+  const loaded = await loadConfig(io.cwd, typeof flags.config === 'string' ? flags.config : undefined);
+  if (!loaded) return { flags, config: NO_CONFIG };
+  const display = shown(loaded.file, io.cwd);
+  if (flags.verbose === true) io.stderr.write(`dedupe: config: ${display}\n`);
+  const fromFile = configFlags(loaded.values, name);
+  if (typeof fromFile.flags.db === 'string' && fromFile.flags.db !== '' && !path.isAbsolute(fromFile.flags.db)) {
+    fromFile.flags.db = shown(path.resolve(path.dirname(loaded.file), fromFile.flags.db), io.cwd);
+  }
+  const merged: Record<string, unknown> = { ...flags };
+  const origin: Origins = {};
+  for (const [key, value] of Object.entries(fromFile.flags)) {
+    if (command.getOptionValueSource(key) === 'cli') continue;
+    merged[key] = value;
+    origin[key as keyof RawFlags] = display;
+  }
+  // The file named once for its own problems (unknown keys, wrong types); value problems found later name it too.
+  const problems = fromFile.problems.length > 0 ? [`${display}: ${fromFile.problems.join('; ')}`] : [];
+  return { flags: merged as RawFlags, config: { origin, problems } };
+}

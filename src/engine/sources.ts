@@ -1,0 +1,122 @@
+/**
+ * What a command reads, as prepare jobs: the text files the walk finds (read later, on the
+ * pool's threads) and the articles of JSONL sources (files ending .jsonl or .ndjson, and the
+ * path `-` for standard input), read here line by line with their metadata.
+ *
+ * Ids name documents in the report and the index, so they must be unique: a JSONL id used
+ * twice, or equal to a file's id, is an InputError (exit 2) naming both places.
+ */
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import type { Warning } from '../core/types.js';
+import { InputError } from '../input/errors.js';
+import { isJsonl, readJsonl, STDIN_NAME } from '../input/jsonl.js';
+import { readFailureWarning } from '../input/read.js';
+import type { Chunks } from '../input/records.js';
+import { findArticles, type WalkRequest } from './files.js';
+import type { PrepareJob } from './prepare-job.js';
+import type { ProgressEvent } from './scan.js';
+
+/** The path that stands for standard input (JSONL articles). */
+export const STDIN_PATH = '-';
+
+export interface SourceRequest extends WalkRequest {
+  /** Standard input, read when the paths include `-`. */
+  stdin?: Chunks;
+}
+
+export interface Sources {
+  jobs: PrepareJob[];
+  /** Text files found, and JSONL sources read (files and standard input). */
+  files: number;
+  jsonlSources: number;
+  /** Articles read from JSONL lines. */
+  records: number;
+}
+
+/** Where each id was first seen, to name both places when one comes again. */
+class Ids {
+  private readonly seen = new Map<string, string>();
+
+  claim(id: string, where: string): void {
+    const previous = this.seen.get(id);
+    if (previous !== undefined) throw new InputError(`${where}: id ${JSON.stringify(id)} is already used by ${previous}; ids must be unique`);
+    this.seen.set(id, where);
+  }
+}
+
+/**
+ * The jobs for everything the request names. `idOf` gives a text file's document id (the path
+ * as given for the scan, the stored path for the index); JSONL articles keep their own ids.
+ */
+export async function collectSources(
+  request: SourceRequest,
+  idOf: (file: string) => string,
+  onWarning: (warning: Warning) => void,
+  onProgress?: (event: ProgressEvent) => void,
+): Promise<Sources> {
+  onProgress?.({ stage: 'walk' });
+  const paths = request.paths.filter((p) => p !== STDIN_PATH);
+  const readStdin = paths.length < request.paths.length;
+  const walked = paths.length > 0 || (request.listed?.length ?? 0) > 0 || !readStdin ? await findArticles({ ...request, paths }, onWarning) : [];
+  const sources: Sources = { jobs: [], files: 0, jsonlSources: 0, records: 0 };
+  const ids = new Ids();
+  const jsonlFiles: string[] = [];
+  for (const file of walked) {
+    if (isJsonl(file)) {
+      jsonlFiles.push(file);
+      continue;
+    }
+    const id = idOf(file);
+    ids.claim(id, file);
+    sources.jobs.push({ path: file, id });
+    sources.files++;
+  }
+  for (const file of jsonlFiles) {
+    const chunks = await openJsonl(file, request.cwd, onWarning);
+    if (chunks) await addJsonl(chunks, file, sources, ids, onWarning, onProgress);
+  }
+  if (readStdin) await addJsonl(request.stdin ?? (async function* nothing() {})(), STDIN_NAME, sources, ids, onWarning, onProgress);
+  return sources;
+}
+
+async function addJsonl(
+  chunks: Chunks,
+  source: string,
+  sources: Sources,
+  ids: Ids,
+  onWarning: (warning: Warning) => void,
+  onProgress?: (event: ProgressEvent) => void,
+): Promise<void> {
+  sources.jsonlSources++;
+  for await (const item of readJsonl(chunks, source)) {
+    if ('code' in item) {
+      onWarning(item);
+      continue;
+    }
+    const where = `${source}:${item.line}`;
+    ids.claim(item.id, where);
+    const job: PrepareJob = { path: where, id: item.id, text: item.text };
+    if (item.metadata) job.metadata = item.metadata;
+    sources.jobs.push(job);
+    sources.records++;
+    onProgress?.({ stage: 'read', done: sources.records });
+  }
+}
+
+/** A JSONL file's bytes, or null (with a warning) when it cannot be read; never blocks on a pipe. */
+async function openJsonl(file: string, cwd: string, onWarning: (warning: Warning) => void): Promise<Chunks | null> {
+  try {
+    const handle = await open(path.resolve(cwd, file), constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!(await handle.stat()).isFile()) {
+      await handle.close();
+      onWarning({ code: 'unreadable', path: file, message: `${file}: not a regular file (a pipe, socket or device); skipped` });
+      return null;
+    }
+    return handle.createReadStream();
+  } catch (error) {
+    onWarning(readFailureWarning(file, error));
+    return null;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Finds and reads the configuration file: `.dedupe.json`, or the `"dedupe"` key of a
+ * `package.json`, in the current folder or the nearest folder above it (lilconfig's search,
+ * up to the root), or the file --config names. Only reads: what the keys mean and whether
+ * their values are good is the CLI's business (src/cli/config.ts).
+ *
+ * Config files are JSON and never run: a `.js` file given to --config is refused, not loaded.
+ */
+import path from 'node:path';
+import { lilconfig, type Loader } from 'lilconfig';
+import { InputError } from './errors.js';
+
+export interface LoadedConfig {
+  /** Absolute path of the file read. */
+  file: string;
+  /** Its values: the object of `.dedupe.json`, or the `"dedupe"` key of a package.json. */
+  values: Record<string, unknown>;
+}
+
+const SEARCH_PLACES = ['.dedupe.json', 'package.json'];
+
+/** lilconfig's JSON parse errors do not say which file: this loader does. */
+const jsonLoader: Loader = (file, content) => {
+  try {
+    return JSON.parse(content.replace(/^\ufeff/, '')) as unknown;
+  } catch (error) {
+    throw new InputError(`${file}: not valid JSON (${(error as Error).message}); fix the file, or run with --no-config`);
+  }
+};
+
+const notJson: Loader = (file) => {
+  throw new InputError(`${file}: a config file is JSON (.dedupe.json, a "dedupe" key in package.json, or a .json file given to --config)`);
+};
+
+/** Names that would be run as code: refused. Any other name given to --config is read as JSON. */
+const CODE_EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts'];
+
+function explorer(cwd: string, explicit?: string) {
+  const loaders: Record<string, Loader> = { '.json': jsonLoader, noExt: jsonLoader };
+  for (const extension of CODE_EXTENSIONS) loaders[extension] = notJson;
+  const extension = explicit === undefined ? '' : path.extname(explicit);
+  if (extension !== '' && loaders[extension] === undefined) loaders[extension] = jsonLoader;
+  // Up to the root of the current folder's file system: a config in a parent folder (a
+  // repository's root) applies to runs in its sub-folders.
+  return lilconfig('dedupe', { searchPlaces: SEARCH_PLACES, stopDir: path.parse(path.resolve(cwd)).root, cache: false, loaders });
+}
+
+/**
+ * The config that applies: `explicit` (--config) if given, else the nearest found from `cwd`
+ * up; null when there is none (or none with a "dedupe" key). Errors name the file.
+ */
+export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig | null> {
+  let result: { filepath: string; config: unknown; isEmpty?: boolean } | null;
+  try {
+    if (explicit !== undefined) {
+      const file = path.resolve(cwd, explicit);
+      result = await explorer(cwd, explicit).load(file);
+      if (result && result.config === undefined && !result.isEmpty) {
+        throw new InputError(`${explicit}: no "dedupe" key in this package.json; nothing to configure`);
+      }
+    } else {
+      result = await explorer(cwd).search(cwd);
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const name = explicit ?? cwd;
+    if (code === 'ENOENT') throw new InputError(`--config ${name}: no such file; check the path`);
+    if (code === 'EISDIR') throw new InputError(`--config ${name}: is a folder; give the config file`);
+    if (code === 'EACCES') throw new InputError(`${name}: cannot read the config file (permission denied)`);
+    throw new InputError(`${name}: cannot read the config file (${(error as Error).message})`);
+  }
+  if (!result) return null;
+  const values = result.isEmpty ? {} : result.config;
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) {
+    throw new InputError(`${result.filepath}: the config must be a JSON object of options, such as {"threshold": 0.6}`);
+  }
+  return { file: result.filepath, values: values as Record<string, unknown> };
+}

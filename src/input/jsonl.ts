@@ -1,0 +1,78 @@
+/**
+ * JSONL (JSON Lines, also called NDJSON) input: one article per line,
+ * `{"id": "...", "text": "...", ...}`; every other field is kept as the document's metadata.
+ * A line that is not such an object is skipped with a warning naming the source and the line,
+ * so one bad line of a feed does not cost the rest. Blank lines are skipped silently.
+ */
+import type { JsonValue, Metadata, Warning } from '../core/types.js';
+import { NEWLINE, splitRecords, type Chunks } from './records.js';
+
+/** Names a file has when it holds JSONL articles (compared in lower case). */
+export const JSONL_EXTENSIONS = ['.jsonl', '.ndjson'];
+
+/** What messages call standard input. */
+export const STDIN_NAME = '<stdin>';
+
+export function isJsonl(file: string): boolean {
+  const lower = file.toLowerCase();
+  return JSONL_EXTENSIONS.some((extension) => lower.endsWith(extension));
+}
+
+export interface JsonlArticle {
+  id: string;
+  text: string;
+  metadata?: Metadata;
+  /** 1-based line of the source. */
+  line: number;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function badLine(source: string, line: number, reason: string): Warning {
+  return { code: 'bad-line', path: source, line, message: `${source}:${line}: ${reason}; line skipped` };
+}
+
+/** What a JSON value is, for messages ("a number", "an array"). */
+function kind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** One line: an article, a warning, or null for a blank line. `first`: the source's first line (may start with a BOM). */
+export function parseJsonlLine(bytes: Uint8Array, source: string, line: number, first = false): JsonlArticle | Warning | null {
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    return badLine(source, line, 'not valid UTF-8');
+  }
+  if (first) text = text.replace(/^\ufeff/, '');
+  if (text.trim() === '') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return badLine(source, line, `not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return badLine(source, line, `${kind(value)}, not an object with "id" and "text"`);
+  const { id, text: article, ...rest } = value as Record<string, JsonValue>;
+  if (id === undefined) return badLine(source, line, 'no "id"');
+  if (!((typeof id === 'string' && id !== '') || (typeof id === 'number' && Number.isFinite(id)))) {
+    return badLine(source, line, `"id" must be a non-empty string or a number, got ${JSON.stringify(id)}`);
+  }
+  if (article === undefined) return badLine(source, line, 'no "text"');
+  if (typeof article !== 'string') return badLine(source, line, `"text" must be a string, got ${kind(article)}`);
+  const out: JsonlArticle = { id: String(id), text: article, line };
+  if (Object.keys(rest).length > 0) out.metadata = rest;
+  return out;
+}
+
+/** The articles and bad-line warnings of a JSONL stream, in line order. */
+export async function* readJsonl(chunks: Chunks, source: string): AsyncGenerator<JsonlArticle | Warning> {
+  for await (const { bytes, number } of splitRecords(chunks, NEWLINE)) {
+    // A CRLF file's lines end in CR, which JSON.parse takes as whitespace.
+    const parsed = parseJsonlLine(bytes, source, number, number === 1);
+    if (parsed) yield parsed;
+  }
+}

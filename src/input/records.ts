@@ -1,0 +1,69 @@
+/**
+ * Streams of bytes cut into records: lines of a JSONL file or of a path list, or NUL-separated
+ * paths as `find -print0` writes them. Works on bytes, not text, so a record is decoded on its
+ * own (a bad byte spoils one line, not the stream) and any size of input streams through.
+ */
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from './errors.js';
+
+/** Newline, for lines; NUL, for `find -print0`. */
+export const NEWLINE = 0x0a;
+export const NUL = 0x00;
+
+export type Chunks = AsyncIterable<Uint8Array | string>;
+
+/**
+ * The records of `chunks` split at `separator`, each without it, in order, with its 1-based
+ * number. A last record without a separator is yielded too; an empty input yields nothing.
+ */
+export async function* splitRecords(chunks: Chunks, separator: number): AsyncGenerator<{ bytes: Buffer; number: number }> {
+  let pending: Buffer = Buffer.alloc(0);
+  let number = 0;
+  for await (const chunk of chunks) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const data = pending.length > 0 ? Buffer.concat([pending, bytes]) : bytes;
+    let start = 0;
+    for (let end = data.indexOf(separator, start); end >= 0; end = data.indexOf(separator, start)) {
+      yield { bytes: data.subarray(start, end), number: ++number };
+      start = end + 1;
+    }
+    // Copied: the stream may reuse its chunk's memory.
+    pending = Buffer.from(data.subarray(start));
+  }
+  if (pending.length > 0) yield { bytes: pending, number: ++number };
+}
+
+/**
+ * Paths, one per record: newline-separated (a trailing CR, from a list written on Windows, is
+ * dropped) or NUL-separated (taken exactly). Empty records are skipped.
+ */
+export async function readPathList(chunks: Chunks, separator: typeof NEWLINE | typeof NUL): Promise<string[]> {
+  const paths: string[] = [];
+  for await (const { bytes } of splitRecords(chunks, separator)) {
+    let text = bytes.toString('utf8');
+    if (separator === NEWLINE && text.endsWith('\r')) text = text.slice(0, -1);
+    if (text.length > 0) paths.push(text);
+  }
+  return paths;
+}
+
+/**
+ * A file's bytes as a stream, read from `cwd` when relative; an InputError (exit 2) naming the
+ * file, as `what` calls it, when it cannot be opened.
+ */
+export async function openChunks(file: string, cwd: string, what: string): Promise<Chunks> {
+  try {
+    const handle = await open(path.resolve(cwd, file), 'r');
+    if ((await handle.stat()).isDirectory()) {
+      await handle.close();
+      throw new InputError(`${what} ${file}: is a folder; give a file`);
+    }
+    return handle.createReadStream();
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
+    throw new InputError(`${what} ${file}: ${reason}; check the path`);
+  }
+}

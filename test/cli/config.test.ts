@@ -1,0 +1,125 @@
+/**
+ * The config file: .dedupe.json or a "dedupe" key in package.json, found from the current
+ * folder upward, or --config <file>; --no-config; flags win; bad keys and values are one line
+ * naming the file (exit 2).
+ */
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/types.js';
+import { SEED, tempDir } from '../helpers/fixtures.js';
+import { runInProcess } from '../helpers/in-process.js';
+
+/** A folder with two seed articles in `in/` and the given config files. */
+function project(files: Record<string, unknown>): string {
+  const root = tempDir();
+  mkdirSync(path.join(root, 'in'));
+  copyFileSync(SEED.original, path.join(root, 'in/a.txt'));
+  copyFileSync(SEED.reprintA, path.join(root, 'in/b.txt'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), typeof content === 'string' ? content : JSON.stringify(content));
+  }
+  return root;
+}
+
+async function options(argv: string[], cwd: string): Promise<Report['options']> {
+  const result = await runInProcess([...argv, '--json'], { cwd });
+  expect(result.code, result.stderr).toBe(0);
+  return (JSON.parse(result.stdout) as Report).options;
+}
+
+function oneLine(result: { code: number; stderr: string; stdout: string }): string {
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr.trimEnd().split('\n'), result.stderr).toHaveLength(1);
+  return result.stderr.trimEnd();
+}
+
+describe('finding the config', () => {
+  it('reads .dedupe.json in the current folder', async () => {
+    const root = project({ '.dedupe.json': { minWords: 8, threshold: 0.6 } });
+    expect(await options(['in'], root)).toMatchObject({ minWords: 8, threshold: 0.6 });
+  });
+
+  it('finds it in a folder above, and reads the "dedupe" key of a package.json (skipping one without it)', async () => {
+    const root = project({ '.dedupe.json': { minWords: 8 }, 'sub/package.json': { name: 'x' } });
+    expect(await options(['../in'], path.join(root, 'sub'))).toMatchObject({ minWords: 8 });
+    writeFileSync(path.join(root, 'sub/package.json'), JSON.stringify({ name: 'x', dedupe: { minWords: 3 } }));
+    expect(await options(['../in'], path.join(root, 'sub'))).toMatchObject({ minWords: 3 });
+  });
+
+  it('--config <file> reads that file instead; --no-config reads none', async () => {
+    const root = project({ '.dedupe.json': { minWords: 8 }, 'settings/strict.json': { threshold: 0.7 } });
+    expect(await options(['--config', 'settings/strict.json', 'in'], root)).toMatchObject({ minWords: 5, threshold: 0.7 });
+    expect(await options(['--no-config', 'in'], root)).toMatchObject({ minWords: 5, threshold: 0.5 });
+  });
+
+  it('--verbose says which file it read', async () => {
+    const root = project({ '.dedupe.json': { minWords: 8 } });
+    const result = await runInProcess(['-q', '--verbose', 'in'], { cwd: root });
+    expect(result.stderr.split('\n')[0]).toBe('dedupe: config: .dedupe.json');
+  });
+});
+
+describe('what the config sets', () => {
+  it('flags on the command line win over the file, including --include over include', async () => {
+    const root = project({ '.dedupe.json': { minWords: 8, include: ['**/*.md'] } });
+    writeFileSync(path.join(root, 'in/notes.md'), 'A paragraph in a markdown file, long enough to count.\n');
+    expect(await options(['--min-words', '6', '--include', '**/*.txt', 'in'], root)).toMatchObject({ minWords: 6 });
+    const fromFile = await runInProcess(['--json', 'in'], { cwd: root });
+    expect((JSON.parse(fromFile.stdout) as Report).documents.map((d) => d.path)).toEqual(['in/notes.md']);
+  });
+
+  it('a section named after a command applies to it alone, over the top level', async () => {
+    const root = project({ '.dedupe.json': { failOn: 'edited', check: { failOn: 'document' } } });
+    expect((await runInProcess(['-q', 'in'], { cwd: root })).stderr).toMatch(/^dedupe: --fail-on edited: \d+ paragraphs found\n$/);
+    expect((await runInProcess(['index', 'add', '-q', 'in/a.txt'], { cwd: root })).code).toBe(0);
+    const check = await runInProcess(['check', '-q', 'in/b.txt'], { cwd: root });
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(/--fail-on document: 1 article is a copy/);
+  });
+
+  it('db is read relative to the config file, so a run from a sub-folder uses the same index', async () => {
+    const root = project({ '.dedupe.json': { db: 'store/index.db' } });
+    mkdirSync(path.join(root, 'store'));
+    mkdirSync(path.join(root, 'sub'));
+    expect((await runInProcess(['index', 'add', '-q', '../in/a.txt'], { cwd: path.join(root, 'sub') })).code).toBe(0);
+    expect(existsSync(path.join(root, 'store/index.db'))).toBe(true);
+    expect((await runInProcess(['index', 'stats', '--json'], { cwd: root })).stdout).toMatch(/"documents":1/);
+  });
+});
+
+describe('a bad config: one line naming the file, exit 2', () => {
+  it('unknown keys (with a suggestion), wrong types and a key that does not apply, all at once', async () => {
+    const root = project({ '.dedupe.json': { treshold: 0.6, minWords: '8', include: 3, diff: { db: 'x.db' } } });
+    expect(oneLine(await runInProcess(['in'], { cwd: root }))).toBe(
+      'dedupe: error: .dedupe.json: unknown key "treshold" (did you mean threshold?); minWords must be a number, got "8"; ' +
+        'include must be a glob or a list of globs, got 3; "diff": db does not apply to dedupe diff',
+    );
+  });
+
+  it('values out of range, with the same rules as flags, and beside bad flags', async () => {
+    const root = project({ '.dedupe.json': { threshold: 2, segment: 'pages', failOn: 'document' } });
+    expect(oneLine(await runInProcess(['--shingle-size', 'x', 'in'], { cwd: root }))).toBe(
+      "dedupe: error: --shingle-size must be a number, got 'x'; .dedupe.json: segment must be one of auto, line, block, got 'pages'; " +
+        ".dedupe.json: threshold must be between 0.01 and 1, got 2; .dedupe.json: failOn must be one of shared, edited, got 'document'",
+    );
+  });
+
+  it('not JSON, or not an object', async () => {
+    const root = project({ '.dedupe.json': '{"threshold": ' });
+    expect(oneLine(await runInProcess(['in'], { cwd: root }))).toMatch(
+      new RegExp(`^dedupe: error: ${path.join(root, '.dedupe.json')}: not valid JSON \\(.+\\); fix the file, or run with --no-config$`),
+    );
+    writeFileSync(path.join(root, '.dedupe.json'), '[1, 2]');
+    expect(oneLine(await runInProcess(['in'], { cwd: root }))).toMatch(/\.dedupe\.json: the config must be a JSON object of options/);
+  });
+
+  it('--config of a missing file, or of a script (never run)', async () => {
+    const root = project({ 'setup.js': `require('fs').writeFileSync(${JSON.stringify('ran')}, 'yes');` });
+    expect(oneLine(await runInProcess(['--config', 'missing.json', 'in'], { cwd: root }))).toBe('dedupe: error: --config missing.json: no such file; check the path');
+    expect(oneLine(await runInProcess(['--config', 'setup.js', 'in'], { cwd: root }))).toMatch(/setup\.js: a config file is JSON/);
+    expect(existsSync(path.join(root, 'ran'))).toBe(false);
+  });
+});

@@ -1,0 +1,70 @@
+/** --files-from: paths from a list or from standard input, one per line or NUL-separated (find -print0). */
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/types.js';
+import { SEED, tempDir } from '../helpers/fixtures.js';
+import { runInProcess } from '../helpers/in-process.js';
+
+const SEEDS = Object.values(SEED);
+
+async function reportOf(argv: string[], options: Parameters<typeof runInProcess>[1] = {}): Promise<{ report: Report; stderr: string; code: number }> {
+  const result = await runInProcess([...argv, '--json'], options);
+  expect(result.code, result.stderr).toBe(0);
+  return { report: JSON.parse(result.stdout) as Report, stderr: result.stderr, code: result.code };
+}
+
+describe('--files-from', () => {
+  it('- -0 reads NUL-separated paths from standard input (find -print0): the same report as naming them', async () => {
+    const named = await reportOf(SEEDS);
+    const listed = await reportOf(['--files-from', '-', '-0'], { stdin: `${SEEDS.join('\0')}\0` });
+    expect(listed.report).toEqual(named.report);
+    expect(listed.stderr).toBe('');
+  });
+
+  it('reads a list file one path per line (CRLF and blank lines too), relative to the current folder', async () => {
+    const cwd = tempDir();
+    mkdirSync(path.join(cwd, 'in'));
+    copyFileSync(SEED.original, path.join(cwd, 'in/a.txt'));
+    copyFileSync(SEED.reprintA, path.join(cwd, 'in/b with space.txt'));
+    writeFileSync(path.join(cwd, 'list.txt'), 'in/a.txt\r\n\nin/b with space.txt\n');
+    const { report } = await reportOf(['--files-from', 'list.txt'], { cwd });
+    expect(report.documents.map((d) => d.path)).toEqual(['in/a.txt', 'in/b with space.txt']);
+  });
+
+  it('a listed path that no longer exists is a warning and the run goes on (a named one is still an error)', async () => {
+    const { report, stderr } = await reportOf(['--files-from', '-'], { stdin: `${SEED.original}\ngone.txt\n${SEED.update}\n` });
+    expect(stderr).toBe('dedupe: warning: gone.txt: listed by --files-from but not found; skipped\n');
+    expect(report.documents).toHaveLength(2);
+    expect(report.warnings).toEqual([{ code: 'vanished', path: 'gone.txt', message: 'gone.txt: listed by --files-from but not found; skipped' }]);
+    expect((await runInProcess(['gone.txt', '--files-from', '-'], { stdin: SEED.original })).code).toBe(2);
+  });
+
+  it('adds to the paths named, walks listed folders, and reads a file named twice once', async () => {
+    const { report } = await reportOf([SEED.original, '--files-from', '-'], { stdin: `${SEED.original}\nfixtures/bom\n` });
+    expect(report.documents.map((d) => d.path)).toEqual(['fixtures/bom/with-bom.txt', 'fixtures/bom/without-bom.txt', SEED.original]);
+  });
+
+  it('works for check and index add', async () => {
+    const cwd = tempDir();
+    copyFileSync(SEED.original, path.join(cwd, 'archived.txt'));
+    copyFileSync(SEED.reprintA, path.join(cwd, 'incoming.txt'));
+    const add = await runInProcess(['index', 'add', '--files-from', '-'], { cwd, stdin: 'archived.txt\n' });
+    expect(add.stdout).toMatch(/1 added/);
+    const check = await runInProcess(['check', '-q', '--fail-on', 'edited', '--files-from', '-', '-0'], { cwd, stdin: 'incoming.txt\0' });
+    expect(check.code).toBe(1);
+  });
+
+  it.each([
+    [['-0', SEED.original], /^dedupe: error: -0 \(--null\) says how the --files-from list is separated; give --files-from too$/],
+    [['--files-from', 'no-such-list.txt'], /^dedupe: error: --files-from no-such-list\.txt: no such file; check the path$/],
+    [['--files-from', 'fixtures'], /^dedupe: error: --files-from fixtures: is a folder; give a file$/],
+    [['--files-from', '-', '-'], /^dedupe: error: --files-from - and the path - both read standard input; give one of them$/],
+    [['--files-from', '-'], /^dedupe: error: the --files-from list is empty; nothing to read$/],
+    [['check'], /^dedupe: error: no files or folders given; name them, or list them with --files-from <file>$/],
+  ])('%j is one line, exit 2', async (argv, pattern) => {
+    const result = await runInProcess(argv, { stdin: '' });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trimEnd()).toMatch(pattern);
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * What a new user tripped over (issue 12, defects 5 and 6): an empty --include, control
+ * characters in file names, an --exclude that matches nothing, folders named like commands,
+ * an emptied file in the index, a flood of warnings, and `dedupe diff --exit-code`.
+ */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/types.js';
+import { SEED, tempDir } from '../helpers/fixtures.js';
+import { runCli, runInProcess, runJson } from '../helpers/in-process.js';
+
+const ARTICLE = 'A readable paragraph of several words for the walker.\n';
+
+function oneLineError(result: { stderr: string; stdout: string; code: number | null }): string {
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe('');
+  const lines = result.stderr.trimEnd().split('\n');
+  expect(lines, result.stderr).toHaveLength(1);
+  return lines[0]!;
+}
+
+describe('an empty --include or --exclude', () => {
+  it('is a one-line usage error, not "internal error"', async () => {
+    expect(oneLineError(await runCli(['--include', '', 'fixtures/seeds']))).toBe(
+      "dedupe: error: --include must not be empty; give a glob such as '**/*.txt'",
+    );
+    expect(oneLineError(await runCli(['index', 'add', '--exclude', '', 'fixtures/seeds']))).toMatch(/^dedupe: error: --exclude must not be empty/);
+  });
+});
+
+describe('control characters in file names', () => {
+  it('are shown escaped in the report and in warnings, never sent raw to the terminal', async () => {
+    const dir = tempDir();
+    const name = 'red\u001b[31mflag\nline two.txt';
+    writeFileSync(path.join(dir, name), 'A paragraph that two files share word for word, to be matched.\n');
+    writeFileSync(path.join(dir, 'plain.txt'), 'A paragraph that two files share word for word, to be matched.\n');
+    writeFileSync(path.join(dir, 'bell\u0007.txt'), Buffer.from([0x41, 0xff]));
+    const result = await runCli(['--no-color', dir]);
+    expect(result.code).toBe(0);
+    for (const stream of [result.stdout, result.stderr]) {
+      expect(stream).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+      expect(stream).not.toContain('flag\nline');
+    }
+    expect(result.stdout).toContain('red\\x1b[31mflag\\nline two.txt');
+    expect(result.stderr).toContain('bell\\x07.txt: not valid UTF-8');
+  });
+
+  it('are kept as they are in --json (JSON escapes them itself)', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'tab\there.txt'), ARTICLE);
+    const { report } = await runJson<Report>([dir]);
+    expect(report.documents[0]!.path).toBe(`${dir}/tab\there.txt`);
+  });
+});
+
+describe('an --exclude that matches nothing', () => {
+  it('is named in a warning (a typo would otherwise scan what was meant to be left out)', async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'drafts'));
+    writeFileSync(path.join(dir, 'keep.txt'), ARTICLE);
+    writeFileSync(path.join(dir, 'drafts/old.txt'), ARTICLE.replace('readable', 'drafted'));
+    const typo = await runJson<Report>(['--exclude', 'draft/**', dir]);
+    expect(typo.result.stderr).toBe(`dedupe: warning: --exclude draft/** matches nothing in ${dir}; check the pattern\n`);
+    expect(typo.report.warnings).toEqual([
+      { code: 'exclude-unmatched', path: 'draft/**', message: `--exclude draft/** matches nothing in ${dir}; check the pattern` },
+    ]);
+    const right = await runJson<Report>(['--exclude', 'drafts/**', dir]);
+    expect(right.result.stderr).toBe('');
+    expect(right.report.documents.map((d) => path.basename(d.path))).toEqual(['keep.txt']);
+  });
+});
+
+describe('a folder named like a command', () => {
+  function folderNamed(name: string): string {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, name));
+    copyFileSync(SEED.original, path.join(dir, name, 'a.txt'));
+    copyFileSync(SEED.reprintA, path.join(dir, name, 'b.txt'));
+    return dir;
+  }
+
+  it.each(['check', 'index', 'diff', 'help', 'scan'])('%s is scanned as ./%s or after --', async (name) => {
+    const cwd = folderNamed(name);
+    for (const args of [[`./${name}`], ['--', name], ['-q', '--', name]]) {
+      const result = await runInProcess(['-q', ...args], { cwd });
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+      expect(result.stdout).toMatch(/^2 files, /);
+    }
+  });
+
+  it('the bare name runs the command, and its error says how to scan the folder', async () => {
+    const cwd = folderNamed('diff');
+    expect(oneLineError(await runInProcess(['diff'], { cwd }))).toMatch(/; to scan the folder diff, write dedupe \.\/diff \(or dedupe -- diff\)$/);
+  });
+});
+
+describe('index add and a file emptied since it was stored', () => {
+  it('keeps the stored article, with a warning, instead of replacing it with nothing', async () => {
+    const cwd = tempDir();
+    copyFileSync(SEED.original, path.join(cwd, 'story.txt'));
+    expect((await runInProcess(['index', 'add', 'story.txt'], { cwd })).code).toBe(0);
+    writeFileSync(path.join(cwd, 'story.txt'), '');
+    const again = await runInProcess(['index', 'add', 'story.txt'], { cwd });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toBe(
+      'dedupe: warning: story.txt: the file is empty now; its stored version (23 paragraphs) was kept (dedupe index remove story.txt takes it out)\n',
+    );
+    expect(again.stdout).toMatch(/kept {5}story\.txt \(the file is empty; its stored version stays\)\n.*0 added, 0 updated, 0 skipped \(unchanged\), 1 empty \(stored version kept\); 1 document, 23 paragraphs in the index/);
+    copyFileSync(SEED.reprintA, path.join(cwd, 'incoming.txt'));
+    const check = await runInProcess(['check', '-q', '--fail-on', 'edited', 'incoming.txt'], { cwd });
+    expect(check.code).toBe(1);
+  });
+});
+
+describe('many warnings', () => {
+  it('shows the first 20 and a count of the rest; --verbose shows all, --json keeps all', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'ok.txt'), ARTICLE);
+    for (let i = 0; i < 25; i++) writeFileSync(path.join(dir, `bad-${String(i).padStart(2, '0')}.txt`), Buffer.from([0x41, 0xff]));
+    const result = await runCli(['-q', dir]);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(21);
+    expect(lines[19]).toMatch(/bad-19\.txt: not valid UTF-8/);
+    expect(lines[20]).toBe('dedupe: warning: 5 more warnings not shown (--verbose shows them all; --json lists them all under "warnings")');
+    expect((await runCli(['-q', '--verbose', dir])).stderr).toMatch(/bad-24\.txt: not valid UTF-8/);
+    const { report } = await runJson<Report>([dir]);
+    expect(report.warnings).toHaveLength(25);
+  });
+});
+
+describe('dedupe diff --exit-code', () => {
+  it('exits 1 when the two differ and 0 when they are the same, as git diff --exit-code; without it, 0 either way', async () => {
+    const dir = tempDir();
+    copyFileSync(SEED.original, path.join(dir, 'copy.txt'));
+    // Different whitespace and quotes, the same words: the same paragraphs.
+    writeFileSync(path.join(dir, 'spaced.txt'), `\n\n${readFileSync(SEED.original, 'utf8').replaceAll('\n', '\n\n')}`);
+    const differ = await runCli(['diff', '--exit-code', SEED.original, SEED.update]);
+    expect(differ.code).toBe(1);
+    expect(differ.stdout).toMatch(/edited/);
+    expect(differ.stderr).toBe('');
+    expect((await runCli(['diff', '--exit-code', '--json', SEED.original, SEED.update])).code).toBe(1);
+    expect((await runCli(['diff', SEED.original, SEED.update])).code).toBe(0);
+    expect((await runCli(['diff', '--exit-code', SEED.original, path.join(dir, 'copy.txt')])).code).toBe(0);
+    expect((await runCli(['diff', '--exit-code', SEED.original, path.join(dir, 'spaced.txt')])).code).toBe(0);
+    expect((await runCli(['diff', '--exit-code', SEED.original, 'no/such.txt'])).code).toBe(2);
+  });
+});

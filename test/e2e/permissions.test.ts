@@ -1,0 +1,43 @@
+/**
+ * Permissions, as a user who lacks them: root reads everything, so when the tests run as root
+ * the built binary is run as nobody (uid 65534).
+ */
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/fixtures.js';
+import { runCliAsync } from '../helpers/spawn.js';
+
+const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+
+/** A folder anyone may enter, with one readable article. */
+function folderWithArticle(): string {
+  const dir = tempDir();
+  chmodSync(dir, 0o755);
+  writeFileSync(path.join(dir, 'ok.txt'), 'A readable paragraph of several words.\n', { mode: 0o644 });
+  return dir;
+}
+
+describe('what the user running dedupe may not read', () => {
+  it('an unreadable sub-folder: a warning naming it, and the run goes on', async () => {
+    const dir = folderWithArticle();
+    mkdirSync(path.join(dir, 'private'));
+    writeFileSync(path.join(dir, 'private/hidden.txt'), 'A paragraph nobody else may read.\n');
+    chmodSync(path.join(dir, 'private'), 0o700);
+    const result = await runCliAsync(['-q', dir], asUser);
+    chmodSync(path.join(dir, 'private'), 0o755);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`dedupe: warning: ${dir}/private: folder cannot be read (permission denied); its files were skipped\n`);
+    expect(result.stdout).toMatch(/^1 file, /);
+  });
+
+  it('an unreadable file: a warning naming it, and the run goes on', async () => {
+    const dir = folderWithArticle();
+    writeFileSync(path.join(dir, 'secret.txt'), 'An unreadable paragraph.\n');
+    chmodSync(path.join(dir, 'secret.txt'), 0o000);
+    const result = await runCliAsync(['-q', dir], asUser);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`dedupe: warning: ${dir}/secret.txt: cannot be read (permission denied); skipped\n`);
+    expect(result.stdout).toMatch(/^1 file read, 1 skipped, /);
+  });
+});
