@@ -75,6 +75,16 @@ export interface ShingleHashes {
   hi: Uint32Array;
 }
 
+/**
+ * The token table's hash of a token's characters: FNV-1a over the UTF-16 code units, finished
+ * with the length and fmix32. The one-pass tokenizer runs it as it writes the characters.
+ */
+export const TOKEN_HASH_START = 0x811c9dc5;
+export const TOKEN_HASH_PRIME = 0x01000193;
+export function tokenHashEnd(h: number, length: number): number {
+  return fmix32(h ^ Math.imul(length, 0x9e3779b1));
+}
+
 /** The characters `chars[start, end)` as a string, in pieces: a spread of a very long token would overflow the stack. */
 export function stringOf(chars: Uint16Array, start: number, end: number): string {
   const PIECE = 4096;
@@ -138,10 +148,14 @@ export class TokenHasher {
 
   /** The id of the token `chars[start, end)`, made when new. */
   idOfSpan(chars: Uint16Array, start: number, end: number): number {
+    let h = TOKEN_HASH_START;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ chars[i]!, TOKEN_HASH_PRIME);
+    return this.idOfHashedSpan(chars, start, end, tokenHashEnd(h, end - start));
+  }
+
+  /** `idOfSpan` for a span whose hash the tokenizer already computed (tokenHashEnd of the running hash). */
+  idOfHashedSpan(chars: Uint16Array, start: number, end: number, h: number): number {
     const length = end - start;
-    let h = 0x811c9dc5 ^ length;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ chars[i]!, 0x01000193);
-    h = fmix32(h);
     const { slots, mask, slotHash, charLength, charStart, arena } = this;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[slot]!;

@@ -79,7 +79,7 @@ export class Signer {
       let start = 0;
       for (let k = 0; k < count; k++) {
         const end = buffer.ends[k]!;
-        this.ids[k] = this.hasher.idOfSpan(buffer.chars, start, end);
+        this.ids[k] = this.hasher.idOfHashedSpan(buffer.chars, start, end, buffer.hashes[k]!);
         start = end;
       }
       return { count, unspaced: false };

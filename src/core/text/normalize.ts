@@ -17,6 +17,8 @@
  *   (see shingleLength in scan.ts).
  */
 
+import { TOKEN_HASH_PRIME, TOKEN_HASH_START, tokenHashEnd } from '../signing/hash.js';
+
 export interface Tokens {
   tokens: string[];
   /** True when most tokens are single characters of a script written without spaces. */
@@ -90,6 +92,8 @@ export function tokenize(text: string): Tokens {
 export class TokenBuffer {
   chars = new Uint16Array(4096);
   ends = new Uint32Array(1024);
+  /** Per token: the token table's hash of its characters (signing/hash.ts, tokenHashEnd). */
+  hashes = new Uint32Array(1024);
   count = 0;
 
   /** The tokens as strings (tests, and the few places that need them). */
@@ -156,8 +160,11 @@ export function tokenizeInto(text: string, out: TokenBuffer): boolean {
   if (out.chars.length < length) out.chars = new Uint16Array(Math.max(length, out.chars.length * 2));
   const chars = out.chars;
   let ends = out.ends;
+  let hashes = out.hashes;
   let count = 0;
   let at = 0; // next free position in chars
+  let tokenStart = 0;
+  let h = TOKEN_HASH_START;
   let inToken = false;
   for (let i = 0; i < length; i++) {
     let c = text.charCodeAt(i);
@@ -168,8 +175,14 @@ export function tokenizeInto(text: string, out: TokenBuffer): boolean {
     }
     const kind = ASCII_CLASS[c]!;
     if (kind === 1) {
-      chars[at++] = c <= 90 && c >= 65 ? c + 32 : c;
-      inToken = true;
+      const folded = c <= 90 && c >= 65 ? c + 32 : c;
+      if (!inToken) {
+        inToken = true;
+        tokenStart = at;
+        h = TOKEN_HASH_START;
+      }
+      chars[at++] = folded;
+      h = Math.imul(h ^ folded, TOKEN_HASH_PRIME);
       continue;
     }
     if (!inToken) continue;
@@ -179,12 +192,20 @@ export function tokenizeInto(text: string, out: TokenBuffer): boolean {
       const next = text.charCodeAt(i + 1);
       if ((kind === 2 && isTokenChar(next)) || (kind === 3 && isDigit(next) && isDigit(chars[at - 1]!))) continue;
     }
-    if (count === ends.length) out.ends = ends = grown(ends);
+    if (count === ends.length) {
+      out.ends = ends = grown(ends);
+      out.hashes = hashes = grown(hashes);
+    }
+    hashes[count] = tokenHashEnd(h, at - tokenStart);
     ends[count++] = at;
     inToken = false;
   }
   if (inToken) {
-    if (count === ends.length) out.ends = ends = grown(ends);
+    if (count === ends.length) {
+      out.ends = ends = grown(ends);
+      out.hashes = hashes = grown(hashes);
+    }
+    hashes[count] = tokenHashEnd(h, at - tokenStart);
     ends[count++] = at;
   }
   out.count = count;
