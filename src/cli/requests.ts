@@ -292,12 +292,18 @@ export interface CheckCommand extends IndexCommand {
   add: boolean;
 }
 
+/** Matches listed per paragraph by `check` unless --max-matches says otherwise. */
+export const CHECK_MAX_MATCHES = 5;
+
 export function checkCommand(paths: readonly string[], flags: RawFlags, env: Env, config: ConfigContext = NO_CONFIG): CheckCommand {
   const problems = new Problems(config);
   const requested = scanOptionFlags(flags, problems);
   const failOn = problems.choice<CheckFailOn>('failOn', flags.failOn, CHECK_FAIL_ON);
   const copyShare = problems.number('copyShare', flags.copyShare) ?? DEFAULT_COPY_SHARE;
   if (!(copyShare > 0 && copyShare <= 1)) problems.add(`${problems.label('copyShare')} must be above 0 and at most 1, got ${copyShare}`);
+  // A check lists more matches than a scan: which archived articles each paragraph is in is
+  // what a check is for (its "Matches in the index" names them).
+  requested.maxMatches ??= CHECK_MAX_MATCHES;
   const command = indexParts(paths, flags, env, requested, problems, true);
   const shape = reportShape(flags, problems);
   problems.done();

@@ -21,7 +21,9 @@ export const DEFAULT_OPTIONS: ScanOptions = {
   minWords: 5,
   seed: 1,
   segment: 'auto',
-  maxMatches: 5,
+  // The best match of each paragraph (the group's original first); matchCount counts them all.
+  // Listing five made the JSON report twice the size of one (PAN: 2.15 against 1.5 times the corpus).
+  maxMatches: 1,
 };
 
 export const SEGMENT_MODES: readonly SegmentMode[] = ['auto', 'line', 'block'];

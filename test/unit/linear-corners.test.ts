@@ -32,10 +32,13 @@ describe('no quadratic corner', () => {
 
   it('lists the matches of 140,000 identical lines of one file (each once looked through all the others)', async () => {
     const same = lines(70_000, () => 'The same line of text is repeated here again.');
-    const report = await scanDocuments([
-      { id: 'a.txt', text: same },
-      { id: 'b.txt', text: same },
-    ]);
+    const report = await scanDocuments(
+      [
+        { id: 'a.txt', text: same },
+        { id: 'b.txt', text: same },
+      ],
+      { maxMatches: 5 },
+    );
     const first = report.documents[0]!.segments[0]!;
     expect(first).toMatchObject({ status: 'shared', repeat: true, matchCount: 70_000 });
     expect(first.matches.map((m) => m.path)).toEqual(Array(5).fill('b.txt'));

@@ -48,6 +48,11 @@ function words(text: string): Word[] {
   return units;
 }
 
+/** The words of a text as word operations count them (a character of Chinese, Japanese or Thai each). */
+export function unitsOf(text: string): Array<{ text: string; spaced: boolean }> {
+  return words(text);
+}
+
 /** Operations turning `from` into `to`. */
 export function wordDiff(from: string, to: string): EditOp[] {
   return diffUnits(words(from), words(to));

@@ -142,45 +142,54 @@ export class MatchLister {
     if (v < 0) return { exactCount: 0, derivedCount: 0, matches: [], merges: [] };
     const doc = paragraphDoc[p]!;
     const exactCount = memberCount(variants, v) - this.membersIn(v, doc);
-    const exactMembers = this.listMembers(v, doc, preferred);
-    const exact = exactMembers.map((q) => this.describe(p, q, null, false));
+    const exact = this.listMembers(v, doc, preferred);
     let derivedCount = 0;
     const edited: Array<{ q: number; edge: Edge }> = [];
     for (const edge of this.derivedEdges(v, doc)) {
       derivedCount += memberCount(variants, edge.other) - this.membersIn(edge.other, doc);
       for (const q of this.listMembers(edge.other, doc, preferred)) edited.push({ q, edge });
     }
-    const rank = (x: { q: number; edge: Edge }): number => (paragraphDoc[x.q] === preferred ? 0 : 1);
-    edited.sort((x, y) => rank(x) - rank(y) || y.edge.overlap.jaccard - x.edge.overlap.jaccard || x.q - y.q);
-    const room = Math.max(0, this.limit - exact.length);
-    const listed = exactMembers.concat(edited.slice(0, room).map((x) => x.q));
-    const matches = exact.concat(edited.slice(0, room).map(({ q, edge }) => this.describe(p, q, edge.overlap, edge.reversed)));
-    const merges = this.options.wordOps ? this.merges(p, listed, matches) : [];
+    const inPreferred = (q: number): boolean => paragraphDoc[q] === preferred;
+    edited.sort((x, y) => Number(inPreferred(y.q)) - Number(inPreferred(x.q)) || y.edge.overlap.jaccard - x.edge.overlap.jaccard || x.q - y.q);
+    // The order shown: what the paragraph is in its group's original (a copy, else an edit),
+    // then copies elsewhere, then edits elsewhere; best first within each.
+    const listed: Array<{ q: number; edge: Edge | null }> = [
+      ...exact.filter(inPreferred).map((q) => ({ q, edge: null })),
+      ...edited.filter((x) => inPreferred(x.q)),
+      ...exact.filter((q) => !inPreferred(q)).map((q) => ({ q, edge: null })),
+      ...edited.filter((x) => !inPreferred(x.q)),
+    ].slice(0, this.limit);
+    const matches = listed.map(({ q, edge }) => (edge ? this.describe(p, q, edge.overlap, edge.reversed) : this.describe(p, q, null, false)));
+    const merges = this.options.wordOps ? this.merges(p, edited) : [];
     return { exactCount, derivedCount, matches, merges };
   }
 
   /**
-   * Per document, two or more listed matches lying mostly (MERGE_PART_CONTAINMENT) inside this
-   * paragraph: paragraphs merged into it, diffed as one text, so that a merged-in sentence does
-   * not read as written by this document.
+   * Per document, two or more paragraphs this one is derived from lying mostly
+   * (MERGE_PART_CONTAINMENT) inside it: paragraphs merged into it, diffed as one text, so that a
+   * merged-in sentence does not read as written by this document. Found among all its derived
+   * paragraphs, not only the listed matches. An exact copy is this paragraph, not a part of it.
    */
-  private merges(p: number, listed: readonly number[], matches: readonly Match[]): MergeReport[] {
-    const partsByPath = new Map<string, Array<{ q: number; match: Match }>>();
-    matches.forEach((match, k) => {
-      // An exact copy is this paragraph, not a part of it (a headline scraped twice elsewhere is no merge).
-      if (match.status === 'shared' || match.reverseContainment < MERGE_PART_CONTAINMENT) return;
-      const parts = partsByPath.get(match.path);
-      if (parts) parts.push({ q: listed[k]!, match });
-      else partsByPath.set(match.path, [{ q: listed[k]!, match }]);
-    });
+  private merges(p: number, edited: ReadonlyArray<{ q: number; edge: Edge }>): MergeReport[] {
+    const { docs, paragraphDoc, paragraphIndex } = this.corpus;
+    const partsByDoc = new Map<number, number[]>();
+    for (const { q, edge } of edited) {
+      const inside = edge.reversed ? edge.overlap.containmentOfA : edge.overlap.containmentOfB;
+      if (round3(inside) < MERGE_PART_CONTAINMENT) continue;
+      const doc = paragraphDoc[q]!;
+      const parts = partsByDoc.get(doc);
+      if (parts) parts.push(q);
+      else partsByDoc.set(doc, [q]);
+    }
     const merges: MergeReport[] = [];
-    for (const [path, parts] of partsByPath) {
+    for (const [doc, parts] of partsByDoc) {
       if (parts.length < 2) continue;
-      parts.sort((a, b) => a.match.startLine - b.match.startLine);
-      const from = parts.map(({ q }) => this.textOf(q)).join(' ');
+      const document = docs[doc]!;
+      parts.sort((a, b) => startLine(document, paragraphIndex[a]!) - startLine(document, paragraphIndex[b]!) || a - b);
+      const from = parts.map((q) => this.textOf(q)).join(' ');
       merges.push({
-        path,
-        parts: parts.map(({ match }) => ({ segment: match.segment, startLine: match.startLine, endLine: match.endLine })),
+        path: document.id,
+        parts: parts.map((q) => ({ segment: paragraphIndex[q]!, startLine: startLine(document, paragraphIndex[q]!), endLine: endLine(document, paragraphIndex[q]!) })),
         ops: wordDiff(from, this.textOf(p)),
       });
     }
