@@ -9,5 +9,5 @@ export { checkPaths, diffFiles, scanPaths, addToIndex, removeFromIndex, indexSta
 export type { CheckRequest, CheckRun, ScanRequest, ScanRun, EngineHooks } from './engine/index.js';
 export { findFiles } from './input/walk.js';
 export { readArticle } from './input/read.js';
-export { renderJson, renderJsonChunks } from './render/json.js';
+export { renderJson, renderJsonChunks, renderNdjsonLines, renderReportJson } from './render/json.js';
 export { renderHuman } from './render/human.js';

@@ -25,6 +25,11 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 };
 /** What render may take from the layers it imports: types only (it formats, it does not compute). */
 const TYPES_ONLY_FROM: Record<string, readonly string[]> = { render: ['core', 'engine'] };
+/**
+ * Except these modules: the JSON form of the report is the report in other words (file numbers
+ * for paths, usual values left out), a contract both written by render/json.ts and read back.
+ */
+const FORMATS_FROM_CORE = new Set([path.join('core', 'report-json.ts')]);
 /** Packages the pure core may use. */
 const CORE_PACKAGES = new Set(['diff', 'xxhash-wasm']);
 const MAX_FUNCTION_LINES = 100;
@@ -78,7 +83,7 @@ describe('architecture', () => {
         const targetLayer = imp.target.includes(path.sep) ? imp.target.split(path.sep)[0]! : '.';
         if (targetLayer === layer) continue;
         if (!MAY_IMPORT[layer]!.includes(targetLayer)) crossings.push(`${imp.from} -> ${imp.target}`);
-        else if (TYPES_ONLY_FROM[layer]?.includes(targetLayer) && !imp.typeOnly) crossings.push(`${imp.from} -> ${imp.target} (types only)`);
+        else if (TYPES_ONLY_FROM[layer]?.includes(targetLayer) && !imp.typeOnly && !FORMATS_FROM_CORE.has(imp.target)) crossings.push(`${imp.from} -> ${imp.target} (types only)`);
       }
     }
     expect(crossings).toEqual([]);

@@ -83,6 +83,7 @@ function addScanOptions(command: Command): Command {
     addWalkOptions(addOutputOptions(command.argument('[paths...]', 'files or folders to scan'), 'print the report as JSON (schema: schema/report.schema.json)')),
     true,
   )
+    .option('--ndjson', 'print the report as JSON lines: one per document as it is made, then groups and the summary (schema/report-line.schema.json)')
     .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all', { default: DEFAULT_OPTIONS.maxMatches }))
     .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some'))
     .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)'))
@@ -127,6 +128,7 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
     false,
   )
     .description('compare incoming articles with the index and with each other (the ingest gate)')
+    .option('--ndjson', 'print the report as JSON lines, as the scan does (schema/report-line.schema.json)')
     .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all'))
     .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some'))
     .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)'))

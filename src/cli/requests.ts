@@ -15,6 +15,7 @@ import { UsageError } from './exit-codes.js';
 /** Flags as commander hands them over: values as typed, undefined when not given. */
 export interface RawFlags {
   json?: boolean;
+  ndjson?: boolean;
   quiet?: boolean;
   color?: boolean;
   verbose?: boolean;
@@ -59,6 +60,8 @@ export interface ListRequest {
 /** How the result is shown: the renderer and its switches. */
 export interface OutputRequest {
   json: boolean;
+  /** --ndjson (scan and check): one JSON line per document, per group, and for the summary. */
+  ndjson: boolean;
   quiet: boolean;
   diff: boolean;
   verbose: boolean;
@@ -161,9 +164,10 @@ function listOf(paths: readonly string[], flags: RawFlags, problems: Problems): 
   return { file: flags.filesFrom, nul: flags.null === true };
 }
 
-/** --only and --top, which shape the human report of the scan and of check. */
+/** --only and --top, which shape the human report of the scan and of check (and the one format chosen). */
 function reportShape(flags: RawFlags, problems: Problems): Pick<OutputRequest, 'only' | 'top'> {
   const shape: Pick<OutputRequest, 'only' | 'top'> = {};
+  if (flags.json === true && flags.ndjson === true) problems.add('--json and --ndjson both choose the report format; give one of them');
   const only = problems.choice('only', flags.only, ONLY_VALUES);
   if (only !== undefined) shape.only = only;
   const top = problems.number('top', flags.top);
@@ -175,6 +179,7 @@ function reportShape(flags: RawFlags, problems: Problems): Pick<OutputRequest, '
 function outputOf(flags: RawFlags): OutputRequest {
   return {
     json: flags.json === true,
+    ndjson: flags.ndjson === true,
     quiet: flags.quiet === true,
     diff: flags.diff === true,
     verbose: flags.verbose === true,

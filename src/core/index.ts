@@ -10,4 +10,5 @@ export { tokenize } from './text/normalize.js';
 export { alignParagraphs } from './align/align.js';
 export { diffDocuments } from './align/diff-report.js';
 export { wordDiff } from './align/worddiff.js';
+export { fromJsonReport, toJsonReport, type JsonReport, type JsonDocument, type JsonSegment, type JsonMatch, type JsonGroup } from './report-json.js';
 export { failingStatuses, isEvidence } from './classify.js';

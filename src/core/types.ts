@@ -8,11 +8,14 @@ import type { JsonValue, Layout, Metadata } from './model.js';
 
 /**
  * Bumped only when a field changes meaning or disappears; adding fields keeps it.
+ * 3: the JSON form is compact (core/report-json.ts): paths once in `files`, referred to by
+ *    index; defaults and what the rest implies left out; unchanged words counted, not repeated.
+ *    The in-memory Report keeps its shape.
  * 2: status gains `boilerplate` (footers and scraper artifacts, formerly `shared` with
  *    `boilerplate: true`); `boilerplate` says which kind; `repeat` marks every occurrence of
  *    a line repeated inside its file; groups are built from stories and carry provenance.
  */
-export const SCHEMA_VERSION = 2 as const;
+export const SCHEMA_VERSION = 3 as const;
 
 /** One article handed to the core: an identifier (the CLI uses the file path) and its text. */
 export interface InputDocument {
@@ -263,6 +266,8 @@ export interface ReportSource {
   options: ResolvedOptions;
   summary: Summary;
   warnings: readonly Warning[];
+  /** Every path the report names: the listed documents' first, in order, then the others (archived, in check). */
+  files(): string[];
   documents(): Iterable<DocumentReport>;
   groups(): GroupReport[];
 }

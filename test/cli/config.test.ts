@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/types.js';
 import { SEED, tempDir } from '../helpers/fixtures.js';
 import { runInProcess } from '../helpers/in-process.js';
+import { readReport } from '../helpers/report.js';
 
 /** A folder with two seed articles in `in/` and the given config files. */
 function project(files: Record<string, unknown>): string {
@@ -26,7 +27,7 @@ function project(files: Record<string, unknown>): string {
 async function options(argv: string[], cwd: string): Promise<Report['options']> {
   const result = await runInProcess([...argv, '--json'], { cwd });
   expect(result.code, result.stderr).toBe(0);
-  return (JSON.parse(result.stdout) as Report).options;
+  return readReport<Report>(result.stdout).options;
 }
 
 function oneLine(result: { code: number; stderr: string; stdout: string }): string {
@@ -68,7 +69,7 @@ describe('what the config sets', () => {
     writeFileSync(path.join(root, 'in/notes.md'), 'A paragraph in a markdown file, long enough to count.\n');
     expect(await options(['--min-words', '6', '--include', '**/*.txt', 'in'], root)).toMatchObject({ minWords: 6 });
     const fromFile = await runInProcess(['--json', 'in'], { cwd: root });
-    expect((JSON.parse(fromFile.stdout) as Report).documents.map((d) => d.path)).toEqual(['in/notes.md']);
+    expect(readReport<Report>(fromFile.stdout).documents.map((d) => d.path)).toEqual(['in/notes.md']);
   });
 
   it('a section named after a command applies to it alone, over the top level', async () => {

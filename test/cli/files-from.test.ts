@@ -5,13 +5,14 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/types.js';
 import { SEED, tempDir } from '../helpers/fixtures.js';
 import { runInProcess } from '../helpers/in-process.js';
+import { readReport } from '../helpers/report.js';
 
 const SEEDS = Object.values(SEED);
 
 async function reportOf(argv: string[], options: Parameters<typeof runInProcess>[1] = {}): Promise<{ report: Report; stderr: string; code: number }> {
   const result = await runInProcess([...argv, '--json'], options);
   expect(result.code, result.stderr).toBe(0);
-  return { report: JSON.parse(result.stdout) as Report, stderr: result.stderr, code: result.code };
+  return { report: readReport<Report>(result.stdout), stderr: result.stderr, code: result.code };
 }
 
 describe('--files-from', () => {

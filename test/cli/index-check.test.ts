@@ -56,7 +56,7 @@ describe('the seeds: index 002 and 004, check 000', () => {
   it('reports only the incoming article, in the scan report format', async () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    expect(report.schemaVersion).toBe(2);
+    expect(report.schemaVersion).toBe(3);
     expect(report.documents.map((d) => d.path)).toEqual([SEED.reprintA]);
   });
 

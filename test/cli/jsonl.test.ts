@@ -8,11 +8,12 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/types.js';
 import { SEED, tempDir } from '../helpers/fixtures.js';
 import { runInProcess } from '../helpers/in-process.js';
+import { readReport } from '../helpers/report.js';
 
 async function reportOf(argv: string[], options: Parameters<typeof runInProcess>[1] = {}): Promise<{ report: Report; stderr: string }> {
   const result = await runInProcess([...argv, '--json'], options);
   expect(result.code, result.stderr).toBe(0);
-  return { report: JSON.parse(result.stdout) as Report, stderr: result.stderr };
+  return { report: readReport<Report>(result.stdout), stderr: result.stderr };
 }
 
 const line = (value: object): string => `${JSON.stringify(value)}\n`;
@@ -106,7 +107,7 @@ describe('index add and check with JSONL', () => {
     expect(add.stdout).toMatch(/^added {4}ap-1 \(23 paragraphs\)\n/);
     copyFileSync(SEED.reprintA, path.join(cwd, 'reprint.txt'));
     const check = await runInProcess(['check', '--json', '-', 'reprint.txt'], { cwd, stdin: line({ id: 'incoming-7', text: seedText(SEED.reprintB), outlet: 'x' }) });
-    const report = JSON.parse(check.stdout) as Report;
+    const report = readReport<Report>(check.stdout);
     expect(report.documents.map((d) => [d.path, d.metadata])).toEqual([
       ['incoming-7', { outlet: 'x' }],
       ['reprint.txt', undefined],

@@ -11,6 +11,7 @@ import { writeArticles } from '../helpers/articles.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 import { SEED, tempDir } from '../helpers/fixtures.js';
 import { runCliAsync, startCli } from '../helpers/spawn.js';
+import { readReport } from '../helpers/report.js';
 
 function indexWithSeeds(dir: string): string {
   const db = path.join(dir, 'index.db');
@@ -33,7 +34,7 @@ describe('concurrent runs against one index', () => {
       expect(result.stderr).toMatch(/^dedupe: --fail-on edited: \d+ paragraphs found/);
     }
     expect(a.stdout).toBe(b.stdout);
-    const report = JSON.parse(a.stdout) as Report;
+    const report = readReport<Report>(a.stdout);
     expect(report.documents[0]!.counts.edited).toBeGreaterThan(0);
   });
 

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { readReport } from './report.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const binPath = path.join(repoRoot, 'bin/dedupe.js');
@@ -35,12 +36,12 @@ export function runCli(args: readonly string[], options: CliRunOptions = {}): Cl
   return { stdout: result.stdout, stderr: result.stderr, code: result.status };
 }
 
-/** Runs the CLI with --json and parses stdout. */
+/** Runs the CLI with --json and parses stdout; a scan or check report is read back into the in-memory Report (helpers/report.ts). */
 export function runJson<T = unknown>(args: readonly string[], options: CliRunOptions = {}): { report: T; result: CliResult } {
   const result = runCli([...args, '--json'], options);
   let report: T;
   try {
-    report = JSON.parse(result.stdout) as T;
+    report = readReport<T>(result.stdout);
   } catch {
     throw new Error(`stdout is not JSON (exit ${result.code}):\n${result.stdout.slice(0, 500)}\nstderr:\n${result.stderr}`);
   }

@@ -5,6 +5,7 @@
  */
 import { Readable } from 'node:stream';
 import { run } from '../../src/cli/program.js';
+import { expandReport } from './report.js';
 
 export interface InProcessResult {
   stdout: string;
@@ -80,8 +81,8 @@ export async function runCli(args: readonly string[], options: { cwd?: string; e
   return runInProcess(args, runOptions);
 }
 
-/** Runs with --json and parses stdout. */
-export async function runJson<T = unknown>(
+/** Runs with --json and parses stdout, as written. */
+export async function runRawJson<T = unknown>(
   args: readonly string[],
   options: { cwd?: string; env?: Record<string, string | undefined> } = {},
 ): Promise<{ report: T; result: CliResult }> {
@@ -91,4 +92,13 @@ export async function runJson<T = unknown>(
   } catch {
     throw new Error(`stdout is not JSON (exit ${result.code}):\n${result.stdout.slice(0, 500)}\nstderr:\n${result.stderr}`);
   }
+}
+
+/** Runs with --json and parses stdout; a scan or check report is read back into the in-memory Report (helpers/report.ts). */
+export async function runJson<T = unknown>(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
+): Promise<{ report: T; result: CliResult }> {
+  const { report, result } = await runRawJson(args, options);
+  return { report: expandReport<T>(report), result };
 }

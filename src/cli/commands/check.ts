@@ -11,7 +11,7 @@ import type { DocumentReport } from '../../core/index.js';
 import { renderHuman, renderSummary } from '../../render/human.js';
 import { renderArchiveMatches } from '../../render/ingest.js';
 import { printable } from '../../render/text.js';
-import { renderJson } from '../../render/json.js';
+import { renderNdjsonLines, renderReportJson } from '../../render/json.js';
 import { humanLayout, outputStyle } from '../color.js';
 import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
 import { Feedback } from '../feedback.js';
@@ -32,7 +32,7 @@ export async function runCheckCommand(command: CheckCommand, io: CliIO): Promise
   const feedback = new Feedback(io, { verbose: output.verbose, warningsInJson: true, quiet: output.quiet, progress: output.progress });
   let run: CheckRun;
   try {
-    run = await checkPaths({ ...command, cwd: io.cwd, wordOps: output.json || output.diff, now: Date.now() }, feedback.hooks());
+    run = await checkPaths({ ...command, cwd: io.cwd, wordOps: output.json || output.ndjson || output.diff, now: Date.now() }, feedback.hooks());
   } finally {
     feedback.finish();
   }
@@ -74,7 +74,7 @@ function reportAdded(command: CheckCommand, run: CheckRun, io: CliIO): void {
 function printReport(command: CheckCommand, run: CheckRun, io: CliIO, elapsedMs: number): void {
   const { output } = command;
   const { report } = run;
-  if (output.json) {
+  if (output.json || output.ndjson) {
     // The report is the scan's; `check` adds what the gate decided, so a saved report says why a job failed.
     const gate = {
       failOn: command.failOn ?? null,
@@ -82,7 +82,8 @@ function printReport(command: CheckCommand, run: CheckRun, io: CliIO, elapsedMs:
       flagged: command.failOn === undefined ? [] : run.flagged.map((d) => d.path),
       added: run.added ? [...run.added.added, ...run.added.updated].map((entry) => entry.path) : null,
     };
-    io.stdout.write(renderJson({ ...report, check: gate }));
+    if (output.json) io.stdout.write(renderReportJson(report, { check: gate }));
+    else for (const line of renderNdjsonLines(report, { check: gate })) io.stdout.write(line);
     return;
   }
   const { palette, color } = outputStyle(output, io);

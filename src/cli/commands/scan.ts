@@ -1,11 +1,11 @@
 /**
  * `dedupe [scan] <paths...>`: the engine scans, a renderer formats, the gate picks the exit code.
  * `-q` prints the summary line only, so the matches and the groups' provenance are never made;
- * `--json` writes the report one document at a time.
+ * `--json` and `--ndjson` write the report one document at a time, as it is made.
  */
 import { failingParagraphs, scanPaths, type ScanRun } from '../../engine/index.js';
 import { renderHuman, renderSummary } from '../../render/human.js';
-import { renderJsonChunks } from '../../render/json.js';
+import { renderJsonChunks, renderNdjsonLines } from '../../render/json.js';
 import { humanLayout, outputStyle } from '../color.js';
 import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
 import { Feedback } from '../feedback.js';
@@ -18,14 +18,14 @@ export async function runScanCommand(command: ScanCommand, io: CliIO): Promise<n
   const feedback = new Feedback(io, { verbose: output.verbose, warningsInJson: true, quiet: output.quiet, progress: output.progress });
   let run: ScanRun;
   try {
-    run = await scanPaths({ ...command, cwd: io.cwd, wordOps: output.json || output.diff }, feedback.hooks());
+    run = await scanPaths({ ...command, cwd: io.cwd, wordOps: output.json || output.ndjson || output.diff }, feedback.hooks());
   } finally {
     feedback.finish();
   }
   const { analysis } = run;
   const noun = run.jsonlSources > 0 ? 'document' : 'file';
-  if (output.json) {
-    for (const chunk of renderJsonChunks(analysis)) io.stdout.write(chunk);
+  if (output.json || output.ndjson) {
+    for (const chunk of output.json ? renderJsonChunks(analysis) : renderNdjsonLines(analysis)) io.stdout.write(chunk);
   } else if (output.quiet) {
     io.stdout.write(`${renderSummary(analysis, io.now() - started, noun)}\n`);
   } else {

@@ -96,6 +96,12 @@ export class ScanAnalysis implements ReportSource {
     return this.groupData().groups;
   }
 
+  /** Paths of the listed documents, in order, then of the context documents. */
+  files(): string[] {
+    const { docs } = this.input.corpus;
+    return [...docs.filter((d) => !d.context), ...docs.filter((d) => d.context)].map((d) => d.id);
+  }
+
   /** The reports of the listed documents, each made when reached. */
   *documents(): Generator<DocumentReport> {
     for (const i of this.documentIndexes()) yield this.document(i);

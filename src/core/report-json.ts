@@ -1,0 +1,363 @@
+/**
+ * The JSON report (`dedupe --json`, schema version 3) from the in-memory Report, and back.
+ *
+ * The in-memory Report (types.ts) is convenient to read: paths everywhere, every field present.
+ * Written out whole it was four times the corpus (PAN: 128 MB for 30 MB of text), half of it
+ * paths repeated in matches and texts repeated in word operations. The JSON form says the same
+ * with less:
+ * - every path once, in `files`; documents, matches, merges and groups name files by index
+ *   (a report's listed documents are its first files, in order: `files[i]` is `documents[i].path`);
+ * - what the rest says is left out: a document's `counts` (its segments' statuses), and the one
+ *   story of a single-story document (only its `storyWords` are given; its lines, share and
+ *   group are the document's);
+ * - fields at their usual value are left out: a unique paragraph has no `status`, a paragraph on
+ *   one line no `endLine`, the paragraphs of a single-story document no `story`, no `cluster`
+ *   when there is none, no `matches` when there are none, no `matchCount` when all are listed,
+ *   no status and no measures on an exact (`shared`) match (an edited match has its
+ *   similarity and containments), no line numbers on a match in a listed document (they are
+ *   that segment's);
+ * - a run of unchanged words in word operations is a count (`{"op":"equal","words":12}`): they
+ *   are the next words of this paragraph's text (text/worddiff.ts cuts words the same way);
+ * - a paragraph whose text is, byte for byte, that of a paragraph earlier in the report has
+ *   `sameText: [file, segment]` instead of `text`.
+ * `fromJsonReport` rebuilds the in-memory Report exactly (tested on every fixture).
+ */
+import { unitsOf } from './align/worddiff.js';
+import type {
+  BoilerplateKind,
+  DocumentReport,
+  EditOp,
+  GroupMember,
+  GroupReport,
+  Match,
+  MergeReport,
+  Metadata,
+  Report,
+  ResolvedOptions,
+  SegmentReport,
+  SegmentStatus,
+  StoryReport,
+  Summary,
+  Warning,
+} from './types.js';
+import { SCHEMA_VERSION } from './types.js';
+
+export type JsonOp = { op: 'equal'; words: number } | { op: 'delete' | 'insert'; text: string };
+
+export interface JsonMatch {
+  file: number;
+  segment: number;
+  /** Only for a file the report does not list (an archived article in `check`). */
+  line?: number;
+  endLine?: number;
+  /** Edited matches only: an exact copy (status shared) has no measures, all would be 1. */
+  similarity?: number;
+  containment?: number;
+  reverseContainment?: number;
+  ops?: JsonOp[];
+}
+
+export interface JsonMerge {
+  file: number;
+  parts: number[];
+  /** Only for a file the report does not list (an archived article in `check`): each part's first and last line. */
+  lines?: Array<[number, number]>;
+  ops: JsonOp[];
+}
+
+export interface JsonSegment {
+  line: number;
+  endLine?: number;
+  words: number;
+  status?: Exclude<SegmentStatus, 'unique'>;
+  story?: number;
+  cluster?: number;
+  repeat?: true;
+  repeatOf?: number;
+  boilerplate?: BoilerplateKind;
+  matches?: JsonMatch[];
+  matchCount?: number;
+  merges?: JsonMerge[];
+  text?: string;
+  sameText?: [number, number];
+}
+
+export interface JsonDocument {
+  path: string;
+  metadata?: Metadata;
+  layout: DocumentReport['layout'];
+  lines: number;
+  words: number;
+  reusedShare: number;
+  group: number | null;
+  /** A file of several stories (or none: an empty file): each. */
+  stories?: StoryReport[];
+  /** A file of one story: that story's words (its body, repeats and junk lines left out). */
+  storyWords?: number;
+  segments: JsonSegment[];
+}
+
+export interface JsonGroupMember extends Omit<GroupMember, 'path'> {
+  file: number;
+}
+
+export interface JsonGroup extends Omit<GroupReport, 'documents' | 'original' | 'members'> {
+  files: number[];
+  original: number | null;
+  members: JsonGroupMember[];
+}
+
+export interface JsonReport {
+  schemaVersion: typeof SCHEMA_VERSION;
+  options: ResolvedOptions;
+  summary: Summary;
+  files: string[];
+  documents: JsonDocument[];
+  groups: JsonGroup[];
+  warnings: Warning[];
+}
+
+/** Paths to file numbers, and where each distinct paragraph text first appeared. */
+export class JsonWriter {
+  private readonly index = new Map<string, number>();
+  private readonly firstText = new Map<string, [number, number]>();
+
+  /** `listed`: how many of the files are the report's documents (the first ones). */
+  constructor(
+    readonly files: readonly string[],
+    private readonly listed: number,
+  ) {
+    files.forEach((path, i) => this.index.set(path, i));
+  }
+
+  file(path: string): number {
+    const i = this.index.get(path);
+    if (i === undefined) throw new Error(`report-json: ${path} is not among the report's files`);
+    return i;
+  }
+
+  ops(ops: readonly EditOp[]): JsonOp[] {
+    return ops.map((op) => (op.op === 'equal' ? { op: 'equal', words: unitsOf(op.text).length } : { op: op.op, text: op.text }));
+  }
+
+  match(m: Match): JsonMatch {
+    const file = this.file(m.path);
+    // Keys in reading order: where, then how.
+    const out = { file, segment: m.segment } as JsonMatch;
+    if (file >= this.listed) {
+      out.line = m.startLine;
+      if (m.endLine !== m.startLine) out.endLine = m.endLine;
+    }
+    if (m.status === 'edited') {
+      out.similarity = m.similarity;
+      out.containment = m.containment;
+      out.reverseContainment = m.reverseContainment;
+      if (m.ops) out.ops = this.ops(m.ops);
+    }
+    return out;
+  }
+
+  merge(m: MergeReport): JsonMerge {
+    const file = this.file(m.path);
+    const out = { file, parts: m.parts.map((p) => p.segment) } as JsonMerge;
+    if (file >= this.listed) out.lines = m.parts.map((p) => [p.startLine, p.endLine]);
+    out.ops = this.ops(m.ops);
+    return out;
+  }
+
+  segment(s: SegmentReport, file: number, multiStory: boolean): JsonSegment {
+    const out = { line: s.startLine } as JsonSegment;
+    if (s.endLine !== s.startLine) out.endLine = s.endLine;
+    out.words = s.words;
+    if (s.status !== 'unique') out.status = s.status;
+    if (multiStory) out.story = s.story;
+    if (s.cluster !== null) out.cluster = s.cluster;
+    if (s.repeat) out.repeat = true;
+    if (s.repeatOf !== undefined) out.repeatOf = s.repeatOf;
+    if (s.boilerplate) out.boilerplate = s.boilerplate;
+    if (s.matches.length > 0) out.matches = s.matches.map((m) => this.match(m));
+    if (s.matchCount > s.matches.length) out.matchCount = s.matchCount;
+    if (s.merges) out.merges = s.merges.map((m) => this.merge(m));
+    // A text written before can only be a copy: shared, boilerplate or repeated in its file.
+    // Only those are remembered, and only when long enough to be worth a reference.
+    const copy = s.status === 'shared' || s.status === 'boilerplate' || s.repeat === true;
+    const first = copy ? this.firstText.get(s.text) : undefined;
+    if (first) out.sameText = first;
+    else {
+      out.text = s.text;
+      if (copy && s.text.length > SAME_TEXT_MIN_CHARS) this.firstText.set(s.text, [file, s.index]);
+    }
+    return out;
+  }
+
+  document(doc: DocumentReport): JsonDocument {
+    const file = this.file(doc.path);
+    const multiStory = doc.stories.length > 1;
+    const out: JsonDocument = { path: doc.path } as JsonDocument;
+    if (doc.metadata !== undefined) out.metadata = doc.metadata;
+    Object.assign(out, { layout: doc.layout, lines: doc.lines, words: doc.words, reusedShare: doc.reusedShare, group: doc.group });
+    if (doc.stories.length === 1) out.storyWords = doc.stories[0]!.words;
+    else out.stories = doc.stories;
+    out.segments = doc.segments.map((s) => this.segment(s, file, multiStory));
+    return out;
+  }
+
+  group(g: GroupReport): JsonGroup {
+    const { documents, original, members, ...rest } = g;
+    return {
+      id: rest.id,
+      files: documents.map((p) => this.file(p)),
+      clusters: rest.clusters,
+      original: original === null ? null : this.file(original),
+      originalStory: rest.originalStory,
+      confidence: rest.confidence,
+      originalReasons: rest.originalReasons,
+      members: members.map(({ path, ...member }) => ({ file: this.file(path), ...member })),
+    };
+  }
+}
+
+/** A text at most this long is written again rather than referred to (a reference costs about as much). */
+export const SAME_TEXT_MIN_CHARS = 16;
+
+/** Every path a report names: its documents' first, in order, then the others its matches name (archived ones, in `check`). */
+export function filesOf(report: Pick<Report, 'documents' | 'groups'>): string[] {
+  const files = report.documents.map((d) => d.path);
+  const known = new Set(files);
+  const add = (path: string): void => {
+    if (!known.has(path)) {
+      known.add(path);
+      files.push(path);
+    }
+  };
+  for (const doc of report.documents) {
+    for (const s of doc.segments) {
+      for (const m of s.matches) add(m.path);
+      for (const m of s.merges ?? []) add(m.path);
+    }
+  }
+  for (const g of report.groups) for (const p of g.documents) add(p);
+  return files;
+}
+
+export function toJsonReport(report: Report): JsonReport {
+  const files = filesOf(report);
+  const writer = new JsonWriter(files, report.documents.length);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    options: report.options,
+    summary: report.summary,
+    files,
+    documents: report.documents.map((d) => writer.document(d)),
+    groups: report.groups.map((g) => writer.group(g)),
+    warnings: report.warnings,
+  };
+}
+
+// ---- Reading it back ----------------------------------------------------------------------
+
+/** Word operations with the unchanged words written out again, taken from the text they rebuild. */
+function expandOps(ops: readonly JsonOp[], text: string): EditOp[] {
+  const units = unitsOf(text);
+  let at = 0;
+  return ops.map((op): EditOp => {
+    if (op.op === 'equal') {
+      const taken = units.slice(at, at + op.words);
+      at += op.words;
+      return { op: 'equal', text: joinUnits(taken) };
+    }
+    if (op.op === 'insert') at += unitsOf(op.text).length;
+    return { op: op.op, text: op.text };
+  });
+}
+
+function joinUnits(units: ReadonlyArray<{ text: string; spaced: boolean }>): string {
+  return units.map((u, k) => (k < units.length - 1 && !u.spaced ? u.text : `${u.text} `)).join('').trimEnd();
+}
+
+export function fromJsonReport(json: JsonReport): Report {
+  const texts: string[][] = json.documents.map(() => []);
+  const pathOf = (file: number): string => json.files[file]!;
+  const lineSpan = (file: number, segment: number, given?: { line?: number; endLine?: number }): { startLine: number; endLine: number } => {
+    if (given?.line !== undefined) return { startLine: given.line, endLine: given.endLine ?? given.line };
+    const s = json.documents[file]?.segments[segment];
+    return s ? { startLine: s.line, endLine: s.endLine ?? s.line } : { startLine: 0, endLine: 0 };
+  };
+  const documents = json.documents.map((doc, file): DocumentReport => {
+    const segments = doc.segments.map((s, index): SegmentReport => {
+      const text = s.text ?? texts[s.sameText![0]]![s.sameText![1]]!;
+      texts[file]![index] = text;
+      const out: SegmentReport = {
+        index,
+        startLine: s.line,
+        endLine: s.endLine ?? s.line,
+        words: s.words,
+        status: s.status ?? 'unique',
+        story: s.story ?? 0,
+        cluster: s.cluster ?? null,
+        matches: (s.matches ?? []).map((m): Match => {
+          const match: Match = {
+            path: pathOf(m.file),
+            segment: m.segment,
+            ...lineSpan(m.file, m.segment, m),
+            status: m.similarity === undefined ? 'shared' : 'edited',
+            similarity: m.similarity ?? 1,
+            containment: m.containment ?? 1,
+            reverseContainment: m.reverseContainment ?? 1,
+          };
+          if (m.ops) match.ops = expandOps(m.ops, text);
+          return match;
+        }),
+        matchCount: s.matchCount ?? (s.matches ?? []).length,
+        text,
+      };
+      if (s.merges) {
+        out.merges = s.merges.map((m): MergeReport => ({
+          path: pathOf(m.file),
+          parts: m.parts.map((segment, k) => {
+            const given = m.lines?.[k];
+            return { segment, ...lineSpan(m.file, segment, given && { line: given[0], endLine: given[1] }) };
+          }),
+          ops: expandOps(m.ops, text),
+        }));
+      }
+      if (s.boilerplate) out.boilerplate = s.boilerplate;
+      if (s.repeat) out.repeat = true;
+      if (s.repeatOf !== undefined) out.repeatOf = s.repeatOf;
+      return out;
+    });
+    const counts = { shared: 0, edited: 0, unique: 0, boilerplate: 0, repeats: 0 };
+    for (const s of segments) {
+      counts[s.status]++;
+      if (s.repeat) counts.repeats++;
+    }
+    const stories = doc.stories ?? [
+      {
+        index: 0,
+        startLine: segments[0]?.startLine ?? 1,
+        endLine: segments[segments.length - 1]?.endLine ?? 1,
+        segments: [0, Math.max(0, segments.length - 1)] as [number, number],
+        words: doc.storyWords ?? 0,
+        reusedShare: doc.reusedShare,
+        group: doc.group,
+      },
+    ];
+    const out: DocumentReport = { path: doc.path, layout: doc.layout, lines: doc.lines, words: doc.words, counts, reusedShare: doc.reusedShare, group: doc.group, stories, segments };
+    if (doc.metadata === undefined) return out;
+    const { path, ...rest } = out;
+    return { path, metadata: doc.metadata, ...rest };
+  });
+  const groups = json.groups.map(
+    (g): GroupReport => ({
+      id: g.id,
+      documents: g.files.map(pathOf),
+      clusters: g.clusters,
+      original: g.original === null ? null : pathOf(g.original),
+      originalStory: g.originalStory,
+      confidence: g.confidence,
+      originalReasons: g.originalReasons,
+      members: g.members.map(({ file, ...member }) => ({ path: pathOf(file), ...member })),
+    }),
+  );
+  return { schemaVersion: SCHEMA_VERSION, options: json.options, summary: json.summary, documents, groups, warnings: json.warnings };
+}

@@ -1,0 +1,55 @@
+/**
+ * The JSON form of the report (core/report-json.ts) says what the in-memory Report says:
+ * written and read back it is the same report, on every fixture folder, with every match
+ * listed and word operations on; and its shortcuts only ever point backwards.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createScanner, resolveOptions } from '../../src/core/index.js';
+import { fromJsonReport, toJsonReport, type JsonReport } from '../../src/core/report-json.js';
+import type { Report } from '../../src/core/types.js';
+import { repoRoot } from '../helpers/cli.js';
+
+const fixtures = path.join(repoRoot, 'fixtures');
+
+async function reportOf(folder: string): Promise<Report> {
+  const dir = path.join(fixtures, folder);
+  const scanner = await createScanner(resolveOptions({ maxMatches: 0 }));
+  for (const name of readdirSync(dir).sort()) {
+    const file = path.join(dir, name);
+    if (statSync(file).isFile()) scanner.add({ id: `${folder}/${name}`, text: readFileSync(file, 'utf8') });
+  }
+  return scanner.finish().report;
+}
+
+const folders = readdirSync(fixtures).filter((name) => statSync(path.join(fixtures, name)).isDirectory());
+
+describe('the JSON report', () => {
+  it.each(folders)('reads back to the same report: %s', async (folder) => {
+    const report = await reportOf(folder);
+    const json = JSON.parse(JSON.stringify(toJsonReport(report))) as JsonReport;
+    expect(fromJsonReport(json)).toEqual(report);
+  });
+
+  it('refers to a text only where it was written before, and to a file by its place in files', async () => {
+    const json = toJsonReport(await reportOf('seeds'));
+    expect(json.files.slice(0, json.documents.length)).toEqual(json.documents.map((d) => d.path));
+    let references = 0;
+    json.documents.forEach((doc, file) =>
+      doc.segments.forEach((s, index) => {
+        if (!s.sameText) return;
+        references++;
+        const [from, segment] = s.sameText;
+        expect(from < file || (from === file && segment < index)).toBe(true);
+        expect(json.documents[from]!.segments[segment]!.text).toBeDefined();
+      }),
+    );
+    expect(references).toBeGreaterThan(0);
+  });
+
+  it('is smaller than the in-memory report written whole', async () => {
+    const report = await reportOf('seeds');
+    expect(JSON.stringify(toJsonReport(report)).length).toBeLessThan(JSON.stringify(report).length * 0.6);
+  });
+});
