@@ -97,8 +97,10 @@ export interface JsonDocument {
   segments: JsonSegment[];
 }
 
-export interface JsonGroupMember extends Omit<GroupMember, 'path'> {
+export interface JsonGroupMember extends Omit<GroupMember, 'path' | 'duplicateOf'> {
   file: number;
+  /** Only for an identical copy of another member: that member's index. */
+  duplicateOf?: number;
 }
 
 export interface JsonGroup extends Omit<GroupReport, 'documents' | 'original' | 'members'> {
@@ -212,7 +214,7 @@ export class JsonWriter {
       originalStory: rest.originalStory,
       confidence: rest.confidence,
       originalReasons: rest.originalReasons,
-      members: members.map(({ path, ...member }) => ({ file: this.file(path), ...member })),
+      members: members.map(({ path, duplicateOf, ...member }) => ({ file: this.file(path), ...member, ...(duplicateOf === null ? {} : { duplicateOf }) })),
     };
   }
 }
@@ -356,7 +358,7 @@ export function fromJsonReport(json: JsonReport): Report {
       originalStory: g.originalStory,
       confidence: g.confidence,
       originalReasons: g.originalReasons,
-      members: g.members.map(({ file, ...member }) => ({ path: pathOf(file), ...member })),
+      members: g.members.map(({ file, duplicateOf, ...member }) => ({ path: pathOf(file), ...member, duplicateOf: duplicateOf ?? null })),
     }),
   );
   return { schemaVersion: SCHEMA_VERSION, options: json.options, summary: json.summary, documents, groups, warnings: json.warnings };

@@ -188,6 +188,11 @@ export interface GroupMember {
   reasons: ProvenanceReason[];
   /** Against the original; null for the original itself or when there is none. */
   comparison: EditSummary | null;
+  /**
+   * When this story's text is, word for word, another member's (a byte-identical copy): that
+   * member's index in `members`, the copy the evidence was read from; null otherwise.
+   */
+  duplicateOf: number | null;
 }
 
 export interface GroupReport {

@@ -99,7 +99,8 @@ export function renderGroup(group: GroupReport, palette: Palette, storiesIn: (pa
   const labelWidth = widest(members.map((m) => memberLabel(m, storiesIn)));
   for (const member of members) {
     const role = (member.role ?? 'copy').padEnd(8);
-    const detail = member.comparison ? describeComparison(member.comparison) : '';
+    const copyOf = member.duplicateOf === null ? undefined : group.members[member.duplicateOf];
+    const detail = copyOf ? `identical to ${memberLabel(copyOf, storiesIn)}` : member.comparison ? describeComparison(member.comparison) : '';
     const start = `  ${role}  ${memberLabel(member, storiesIn).padEnd(labelWidth)}  `;
     if (fitWidth !== undefined && start.length >= fitWidth - 1) lines.push(cut(`${start}${detail}`, fitWidth).trimEnd());
     else lines.push(`${start}${palette.dim(fitWidth === undefined ? detail : cut(detail, fitWidth - start.length))}`.trimEnd());
