@@ -114,6 +114,7 @@ export function rows(results: readonly SizeResult[]): Array<[string, ...string[]
   out.push(
     ['candidate pairs', ...results.map((r) => fixed(r.measurement.candidatePairs, 0))],
     ['verified pairs', ...results.map((r) => fixed(r.measurement.verifiedPairs, 0))],
+    ['reworded pairs', ...results.map((r) => fixed(r.measurement.rewordedPairs ?? 0, 0))],
     ['JSON report (MB)', ...results.map((r) => fixed(r.measurement.jsonBytes / MB, 1))],
     ['peak RSS (MiB)', ...results.map((r) => fixed(r.measurement.peakRss / MIB, 0))],
     ['RSS before scan (MiB)', ...results.map((r) => fixed(r.measurement.baselineRss / MIB, 0))],

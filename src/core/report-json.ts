@@ -55,6 +55,8 @@ export interface JsonMatch {
   containment?: number;
   reverseContainment?: number;
   ops?: JsonOp[];
+  /** A reworded match (passage alignment): its measures are over content words and aligned sentences. */
+  reworded?: true;
 }
 
 export interface JsonMerge {
@@ -154,6 +156,7 @@ export class JsonWriter {
       out.similarity = m.similarity;
       out.containment = m.containment;
       out.reverseContainment = m.reverseContainment;
+      if (m.reworded) out.reworded = true;
       if (m.ops) out.ops = this.ops(m.ops);
     }
     return out;
@@ -308,6 +311,7 @@ export function fromJsonReport(json: JsonReport): Report {
             reverseContainment: m.reverseContainment ?? 1,
           };
           if (m.ops) match.ops = expandOps(m.ops, text);
+          if (m.reworded) match.reworded = true;
           return match;
         }),
         matchCount: s.matchCount ?? (s.matches ?? []).length,
@@ -361,5 +365,5 @@ export function fromJsonReport(json: JsonReport): Report {
       members: g.members.map(({ file, duplicateOf, ...member }) => ({ path: pathOf(file), ...member, duplicateOf: duplicateOf ?? null })),
     }),
   );
-  return { schemaVersion: SCHEMA_VERSION, options: json.options, summary: json.summary, documents, groups, warnings: json.warnings };
+  return { schemaVersion: SCHEMA_VERSION, options: json.options, summary: { rewordedPairs: 0, ...json.summary }, documents, groups, warnings: json.warnings };
 }

@@ -87,6 +87,13 @@ export interface Match {
   reverseContainment: number;
   /** For edited matches: word operations turning the matched paragraph into this one. */
   ops?: EditOp[];
+  /**
+   * Set on a reworded match, found by passage alignment (issue 11) rather than by shingles:
+   * `similarity` is then the Jaccard similarity of the two paragraphs' content words (stop words
+   * left out, in any order), `containment` the share of this paragraph's words in sentences
+   * aligned with the other, `reverseContainment` the same for the other.
+   */
+  reworded?: true;
 }
 
 export interface MergeReport {
@@ -250,6 +257,8 @@ export interface Summary {
   clusters: number;
   candidatePairs: number;
   verifiedPairs: number;
+  /** Pairs of paragraphs found reworded by passage alignment (issue 11), beside the verified ones. */
+  rewordedPairs: number;
 }
 
 export interface Report {
@@ -285,6 +294,8 @@ export interface StageTimings {
   sign: number;
   candidates: number;
   verify: number;
+  /** The rewrite stage: content-word candidates and passage alignment (core/rewrite/). */
+  rewrite: number;
   cluster: number;
   report: number;
 }

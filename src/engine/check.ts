@@ -89,7 +89,7 @@ async function prepareIncoming(
     }
   }
   if (incoming.docs.length === 0) throw nothingRead(sources);
-  return { ...incoming, timings: { ...run.timings, candidates: 0, verify: 0, cluster: 0, report: 0 } };
+  return { ...incoming, timings: { ...run.timings, candidates: 0, verify: 0, rewrite: 0, cluster: 0, report: 0 } };
 }
 
 export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {}): Promise<CheckRun> {

@@ -5,6 +5,7 @@
  *   variants.ts   documents ordered, paragraphs numbered, identical texts collapsed
  *   edges.ts      candidate pairs (LSH, containment anchors) verified exactly
  *   noise.ts      repeats inside a file, junk lines, stories
+ *   rewrite/      reworded paragraphs: content-word candidates, passage alignment (rewrite/stage.ts)
  *   clusters.ts   paragraph clusters; stories identical paragraph for paragraph
  *   grouping.ts   site footers found, stories linked into syndication groups
  *   groups.ts     each group's original, versions and reprints (provenance.ts)
@@ -39,6 +40,7 @@ import { groupDocuments } from './grouping.js';
 import { MatchLister } from './matches.js';
 import { findNoise } from './noise.js';
 import { collectVariants, orderDocuments } from './variants.js';
+import { addRewordedEdges } from '../rewrite/stage.js';
 
 export interface ScanResult {
   report: Report;
@@ -149,14 +151,21 @@ export function analyse(
   const candidatesMs = clock() - t;
 
   t = clock();
-  const edges = verifyCandidates(corpus, candidates, options);
+  const verified = verifyCandidates(corpus, candidates, options);
   const verifyMs = clock() - t;
 
   t = clock();
   const noise = findNoise(corpus);
+  const noiseMs = clock() - t;
+  t = clock();
+  const rewrite = addRewordedEdges(corpus, verified, noise, options.minWords, options.seed);
+  const edges = rewrite.edges;
+  const rewriteMs = clock() - t;
+
+  t = clock();
   const clusters = buildClusters(corpus, edges, noise, options.minWords);
   const grouping = groupDocuments(clusters.storyWords, clusters.inputs, identicalStories(corpus, noise, options.minWords));
-  const clusterMs = clock() - t;
+  const clusterMs = clock() - t + noiseMs;
 
   t = clock();
   const matches = new MatchLister(corpus, edges, { ...options, wordOps: finish.wordOps ?? true });
@@ -172,11 +181,12 @@ export function analyse(
     clusters: clusters.inputs.length,
     candidatePairs: candidates.pairs.length,
     verifiedPairs: edges.verifiedPairs,
+    rewordedPairs: rewrite.rewordedPairs,
   };
   const input: AssemblyInput = { corpus, noise, clusters, grouping, matches, minWords: options.minWords };
   const statuses = classifyAll(input, summary);
   const analysis = new ScanAnalysis(options, warnings, input, statuses, summary);
-  const timings = { ...earlier, candidates: candidatesMs, verify: verifyMs, cluster: clusterMs, report: clock() - t };
+  const timings = { ...earlier, candidates: candidatesMs, verify: verifyMs, rewrite: rewriteMs, cluster: clusterMs, report: clock() - t };
   return { analysis, timings };
 }
 
