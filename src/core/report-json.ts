@@ -365,5 +365,5 @@ export function fromJsonReport(json: JsonReport): Report {
       members: g.members.map(({ file, duplicateOf, ...member }) => ({ path: pathOf(file), ...member, duplicateOf: duplicateOf ?? null })),
     }),
   );
-  return { schemaVersion: SCHEMA_VERSION, options: json.options, summary: { rewordedPairs: 0, ...json.summary }, documents, groups, warnings: json.warnings };
+  return { schemaVersion: SCHEMA_VERSION, options: json.options, summary: { ...json.summary, rewordedPairs: (json.summary as Partial<Summary>).rewordedPairs ?? 0 }, documents, groups, warnings: json.warnings };
 }

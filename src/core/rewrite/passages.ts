@@ -4,11 +4,11 @@
  * (also Torrejon & Ramos 2013, Suchomel et al. 2013, who seed and extend the same way):
  *
  * 1. Seeds: pairs of sentence units (rewrite/units.ts) whose content words overlap: Dice
- *    coefficient and cosine (tf-isf: each word weighted by ln(N / n), N the two documents'
- *    units and n those holding the word, so a word in every sentence counts for little) both
- *    at least SEED_SIMILARITY, the paper's 0.33, sharing at least SEED_MIN_SHARED words. Two
- *    sentences that both state figures but share none are no seed: a rewrite keeps its figures,
- *    while templated items about different companies ("Qtly div 10 cts vs 10 cts prior" and
+ *    coefficient and cosine (tf-isf: each word weighted by ln(N / n), N the units aligned and n
+ *    those holding the word, so a word in every sentence counts for little) both at least
+ *    SEED_SIMILARITY, the paper's 0.33, sharing at least SEED_MIN_SHARED words. Two sentences
+ *    that both state figures but share none are no seed: a rewrite keeps its figures, while
+ *    templated items about different companies ("Qtly div 10 cts vs 10 cts prior" and
  *    "... 12 cts ...") differ in them. Of a unit's seeds, those with its best partner are kept
  *    (best from either side).
  * 2. Extension: seeds are joined into passages while the next seed lies within MAX_GAP units of
@@ -21,19 +21,20 @@
  *
  * A paragraph is aligned with a paragraph of the other document when at least MIN_COVER of the
  * words of one of them lie in seeded units of accepted passages paired with units of the other.
+ *
+ * Hot path (thousands of region pairs on a large scan): the units of each side are given as
+ * ranges of a document's units, word weights and postings live in a reused open-addressing
+ * table cleared by a generation stamp, and per-unit tallies in reused typed arrays.
  */
+import { fmix32 } from '../signing/hash.js';
+import { REWORDED_MIN_COVER } from '../classify.js';
 import type { Units } from './units.js';
 
 export const SEED_SIMILARITY = 0.33;
 export const SEED_MIN_SHARED = 2;
 export const MAX_GAP = 4;
 export const MIN_PASSAGE_SEEDS = 3;
-export const MIN_COVER = 0.5;
-
-interface Seed {
-  a: number;
-  b: number;
-}
+export const MIN_COVER = REWORDED_MIN_COVER;
 
 /** An aligned pair of paragraphs (indexes in their documents), with the share of each one's words aligned with the other. */
 export interface AlignedParagraphs {
@@ -42,6 +43,9 @@ export interface AlignedParagraphs {
   coverA: number;
   coverB: number;
 }
+
+/** Units [from, to) of a document, in order. */
+export type UnitRanges = ReadonlyArray<readonly [number, number]>;
 
 function intersects(x: Uint32Array, xFrom: number, xTo: number, y: Uint32Array, yFrom: number, yTo: number): boolean {
   let i = xFrom;
@@ -61,128 +65,201 @@ function figuresDiffer(units: Units, u: number, other: Units, v: number): boolea
   return from < to && otherFrom < otherTo && !intersects(units.numbers, from, to, other.numbers, otherFrom, otherTo);
 }
 
-/** Per unit of both documents, the norm of its tf-isf vector, and each word's weight. */
-function weights(a: Units, b: Units): { weight: Map<number, number>; normA: Float64Array; normB: Float64Array } {
-  const df = new Map<number, number>();
-  for (const units of [a, b]) for (const word of units.content) df.set(word, (df.get(word) ?? 0) + 1);
-  const total = a.count + b.count;
-  const weight = new Map<number, number>();
-  for (const [word, n] of df) weight.set(word, Math.log(total / n));
-  const norms = (units: Units): Float64Array => {
-    const out = new Float64Array(units.count);
-    for (let u = 0; u < units.count; u++) {
-      let sum = 0;
-      for (let k = units.contentAt[u]!; k < units.contentAt[u + 1]!; k++) sum += weight.get(units.content[k]!)! ** 2;
-      out[u] = Math.sqrt(sum);
-    }
-    return out;
-  };
-  return { weight, normA: norms(a), normB: norms(b) };
-}
+const LN = Array.from({ length: 4096 }, (_, n) => (n === 0 ? 0 : Math.log(n)));
+const ln = (n: number): number => (n < LN.length ? LN[n]! : Math.log(n));
 
-/** Seed pairs of units, in order of `a`'s units. */
-export function findSeeds(a: Units, b: Units): Seed[] {
-  const { weight, normA, normB } = weights(a, b);
-  const postings = new Map<number, number[]>();
-  for (let v = 0; v < b.count; v++) {
-    for (let k = b.contentAt[v]!; k < b.contentAt[v + 1]!; k++) {
-      const list = postings.get(b.content[k]!);
-      if (list) list.push(v);
-      else postings.set(b.content[k]!, [v]);
+/** Reused scratch space of the aligner: a word table (unit counts, postings of the second side) and per-unit tallies. */
+export class Aligner {
+  private keys = new Uint32Array(1 << 12);
+  private stamp = new Int32Array(1 << 12);
+  private df = new Int32Array(1 << 12);
+  private head = new Int32Array(1 << 12);
+  private generation = 0;
+  private nextOf = new Int32Array(1024);
+  private unitOf = new Int32Array(1024);
+  private shared = new Int32Array(256);
+  private dot = new Float64Array(256);
+  private normA = new Float64Array(256);
+  private normB = new Float64Array(256);
+
+  private slot(word: number): number {
+    const mask = this.keys.length - 1;
+    let slot = fmix32(word) & mask;
+    while (this.stamp[slot] === this.generation && this.keys[slot] !== word) slot = (slot + 1) & mask;
+    if (this.stamp[slot] !== this.generation) {
+      this.stamp[slot] = this.generation;
+      this.keys[slot] = word;
+      this.df[slot] = 0;
+      this.head[slot] = -1;
+    }
+    return slot;
+  }
+
+  private prepare(words: number): void {
+    this.generation++;
+    let size = this.keys.length;
+    while (size < words * 4) size *= 2;
+    if (size > this.keys.length) {
+      this.keys = new Uint32Array(size);
+      this.stamp = new Int32Array(size);
+      this.df = new Int32Array(size);
+      this.head = new Int32Array(size);
+      this.generation = 1;
     }
   }
-  const shared = new Int32Array(b.count);
-  const dot = new Float64Array(b.count);
-  const seeds: Array<Seed & { dice: number }> = [];
-  for (let u = 0; u < a.count; u++) {
-    const size = a.contentAt[u + 1]! - a.contentAt[u]!;
-    if (size < SEED_MIN_SHARED) continue;
+
+  private tallies(countA: number, countB: number, postings: number): void {
+    if (this.shared.length < countB) {
+      this.shared = new Int32Array(countB * 2);
+      this.dot = new Float64Array(countB * 2);
+      this.normB = new Float64Array(countB * 2);
+    }
+    if (this.normA.length < countA) this.normA = new Float64Array(countA * 2);
+    if (this.nextOf.length < postings) {
+      this.nextOf = new Int32Array(postings * 2);
+      this.unitOf = new Int32Array(postings * 2);
+    }
+  }
+
+  /** Seed pairs of units ([unit of a, unit of b], document unit numbers), the best partners of either side. */
+  seeds(a: Units, rangesA: UnitRanges, b: Units, rangesB: UnitRanges): Array<[number, number]> {
+    const listA = flatten(rangesA);
+    const listB = flatten(rangesB);
+    let wordsA = 0;
+    let wordsB = 0;
+    for (const u of listA) wordsA += a.contentAt[u + 1]! - a.contentAt[u]!;
+    for (const v of listB) wordsB += b.contentAt[v + 1]! - b.contentAt[v]!;
+    this.prepare(wordsA + wordsB);
+    this.tallies(listA.length, listB.length, wordsB);
+    // Document frequencies over both sides' units, and postings of b's units (local numbers).
+    for (const u of listA) for (let k = a.contentAt[u]!; k < a.contentAt[u + 1]!; k++) this.df[this.slot(a.content[k]!)]!++;
+    let posting = 0;
+    listB.forEach((v, local) => {
+      for (let k = b.contentAt[v]!; k < b.contentAt[v + 1]!; k++) {
+        const slot = this.slot(b.content[k]!);
+        this.df[slot]!++;
+        this.unitOf[posting] = local;
+        this.nextOf[posting] = this.head[slot]!;
+        this.head[slot] = posting++;
+      }
+    });
+    const total = listA.length + listB.length;
+    const weight = (slot: number): number => ln(total) - ln(this.df[slot]!);
+    const norm = (units: Units, u: number): number => {
+      let sum = 0;
+      for (let k = units.contentAt[u]!; k < units.contentAt[u + 1]!; k++) sum += weight(this.slot(units.content[k]!)) ** 2;
+      return Math.sqrt(sum);
+    };
+    listB.forEach((v, local) => (this.normB[local] = norm(b, v)));
+    const found: Array<[number, number, number]> = [];
     const touched: number[] = [];
-    for (let k = a.contentAt[u]!; k < a.contentAt[u + 1]!; k++) {
-      const word = a.content[k]!;
-      const w = weight.get(word)!;
-      for (const v of postings.get(word) ?? []) {
-        if (shared[v] === 0) touched.push(v);
-        shared[v]!++;
-        dot[v]! += w * w;
+    for (const u of listA) {
+      const size = a.contentAt[u + 1]! - a.contentAt[u]!;
+      if (size < SEED_MIN_SHARED) continue;
+      const normU = norm(a, u);
+      touched.length = 0;
+      for (let k = a.contentAt[u]!; k < a.contentAt[u + 1]!; k++) {
+        const slot = this.slot(a.content[k]!);
+        const w = weight(slot);
+        for (let e = this.head[slot]!; e !== -1; e = this.nextOf[e]!) {
+          const local = this.unitOf[e]!;
+          if (this.shared[local] === 0) touched.push(local);
+          this.shared[local]!++;
+          this.dot[local]! += w * w;
+        }
+      }
+      for (const local of touched) {
+        const v = listB[local]!;
+        const common = this.shared[local]!;
+        const dice = (2 * common) / (size + b.contentAt[v + 1]! - b.contentAt[v]!);
+        const cosine = normU > 0 && this.normB[local]! > 0 ? this.dot[local]! / (normU * this.normB[local]!) : 0;
+        if (common >= SEED_MIN_SHARED && dice >= SEED_SIMILARITY && cosine >= SEED_SIMILARITY && !figuresDiffer(a, u, b, v)) found.push([u, v, dice]);
+        this.shared[local] = 0;
+        this.dot[local] = 0;
       }
     }
-    touched.sort((x, y) => x - y);
-    for (const v of touched) {
-      const common = shared[v]!;
-      const dice = (2 * common) / (size + b.contentAt[v + 1]! - b.contentAt[v]!);
-      const cosine = normA[u]! > 0 && normB[v]! > 0 ? dot[v]! / (normA[u]! * normB[v]!) : 0;
-      if (common >= SEED_MIN_SHARED && dice >= SEED_SIMILARITY && cosine >= SEED_SIMILARITY && !figuresDiffer(a, u, b, v)) seeds.push({ a: u, b: v, dice });
-      shared[v] = 0;
-      dot[v] = 0;
-    }
+    return bestPartners(found);
   }
-  return bestPartners(seeds, a.count, b.count);
+}
+
+function flatten(ranges: UnitRanges): number[] {
+  const out: number[] = [];
+  for (const [from, to] of ranges) for (let u = from; u < to; u++) out.push(u);
+  return out;
 }
 
 /**
  * The seeds that pair a unit with its best partner, seen from either side: a headline that is
  * one sentence of the other document's copy and also shares words with another of its
  * paragraphs pairs with the copy only. A long sentence split in two keeps both halves (each
- * half's best partner is the long sentence).
+ * half's best partner is the long sentence). Sorted by a's unit, then b's.
  */
-function bestPartners(seeds: ReadonlyArray<Seed & { dice: number }>, countA: number, countB: number): Seed[] {
-  const bestA = new Float64Array(countA);
-  const bestB = new Float64Array(countB);
-  for (const s of seeds) {
-    bestA[s.a] = Math.max(bestA[s.a]!, s.dice);
-    bestB[s.b] = Math.max(bestB[s.b]!, s.dice);
+function bestPartners(seeds: ReadonlyArray<[number, number, number]>): Array<[number, number]> {
+  const bestA = new Map<number, number>();
+  const bestB = new Map<number, number>();
+  for (const [u, v, dice] of seeds) {
+    bestA.set(u, Math.max(bestA.get(u) ?? 0, dice));
+    bestB.set(v, Math.max(bestB.get(v) ?? 0, dice));
   }
-  return seeds.filter((s) => s.dice === bestA[s.a] || s.dice === bestB[s.b]).map(({ a, b }) => ({ a, b }));
+  return seeds
+    .filter(([u, v, dice]) => dice === bestA.get(u) || dice === bestB.get(v))
+    .map(([u, v]): [number, number] => [u, v])
+    .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 }
 
 interface Passage {
   aLast: number;
   bFirst: number;
   bLast: number;
-  seeds: Seed[];
+  seeds: Array<[number, number]>;
 }
 
-/** Seeds joined into passages (step 2), then the passages that count (step 3). */
-export function passages(seeds: readonly Seed[]): Seed[][] {
+/** Seeds (sorted by a's unit) joined into passages (step 2), then the passages that count (step 3). */
+export function passages(seeds: ReadonlyArray<[number, number]>): Array<Array<[number, number]>> {
   const open: Passage[] = [];
   for (const seed of seeds) {
-    let passage = open.find((p) => seed.a - p.aLast <= MAX_GAP && seed.b >= p.bFirst - MAX_GAP && seed.b <= p.bLast + MAX_GAP);
+    const [u, v] = seed;
+    let passage = open.find((p) => u - p.aLast <= MAX_GAP && v >= p.bFirst - MAX_GAP && v <= p.bLast + MAX_GAP);
     if (!passage) {
-      passage = { aLast: seed.a, bFirst: seed.b, bLast: seed.b, seeds: [] };
+      passage = { aLast: u, bFirst: v, bLast: v, seeds: [] };
       open.push(passage);
     }
     passage.seeds.push(seed);
-    passage.aLast = Math.max(passage.aLast, seed.a);
-    passage.bFirst = Math.min(passage.bFirst, seed.b);
-    passage.bLast = Math.max(passage.bLast, seed.b);
+    passage.aLast = Math.max(passage.aLast, u);
+    passage.bFirst = Math.min(passage.bFirst, v);
+    passage.bLast = Math.max(passage.bLast, v);
   }
   return open
-    .filter((p) => p.seeds.length >= MIN_PASSAGE_SEEDS && new Set(p.seeds.map((s) => s.a)).size >= 2 && new Set(p.seeds.map((s) => s.b)).size >= 2)
+    .filter((p) => p.seeds.length >= MIN_PASSAGE_SEEDS && new Set(p.seeds.map((s) => s[0])).size >= 2 && new Set(p.seeds.map((s) => s[1])).size >= 2)
     .map((p) => p.seeds);
 }
 
 /**
- * Paragraph pairs of two documents aligned by accepted passages. `wordsA(i)` and `wordsB(i)`
- * give a paragraph's words.
+ * Paragraph pairs of two documents aligned by accepted passages, over the given unit ranges.
+ * `wordsA(i)` and `wordsB(i)` give a paragraph's words.
  */
-export function alignParagraphs(a: Units, b: Units, wordsA: (i: number) => number, wordsB: (i: number) => number): AlignedParagraphs[] {
-  const accepted = passages(findSeeds(a, b));
+export function alignParagraphs(
+  aligner: Aligner,
+  a: Units,
+  rangesA: UnitRanges,
+  b: Units,
+  rangesB: UnitRanges,
+  wordsA: (i: number) => number,
+  wordsB: (i: number) => number,
+): AlignedParagraphs[] {
+  const accepted = passages(aligner.seeds(a, rangesA, b, rangesB));
   if (accepted.length === 0) return [];
-  // Words of each paragraph in units seeded with units of a given paragraph of the other side, each unit once per pair.
-  const toB = new Map<string, Set<number>>();
-  const toA = new Map<string, Set<number>>();
-  const add = (map: Map<string, Set<number>>, key: string, unit: number): void => {
-    const set = map.get(key);
-    if (set) set.add(unit);
-    else map.set(key, new Set([unit]));
-  };
+  // Per pair of paragraphs: the units of each side seeded with units of the other, each once.
+  const pairs = new Map<string, { a: number; b: number; unitsA: Set<number>; unitsB: Set<number> }>();
   for (const passage of accepted) {
-    for (const { a: u, b: v } of passage) {
+    for (const [u, v] of passage) {
       const pa = a.paragraph[u]!;
       const pb = b.paragraph[v]!;
-      add(toB, `${pa} ${pb}`, u);
-      add(toA, `${pa} ${pb}`, v);
+      const key = `${pa} ${pb}`;
+      let pair = pairs.get(key);
+      if (!pair) pairs.set(key, (pair = { a: pa, b: pb, unitsA: new Set(), unitsB: new Set() }));
+      pair.unitsA.add(u);
+      pair.unitsB.add(v);
     }
   }
   const share = (units: Units, set: ReadonlySet<number>, words: number): number => {
@@ -191,11 +268,10 @@ export function alignParagraphs(a: Units, b: Units, wordsA: (i: number) => numbe
     return words === 0 ? 0 : Math.min(1, sum / words);
   };
   const out: AlignedParagraphs[] = [];
-  for (const [key, unitsA] of toB) {
-    const [pa, pb] = key.split(' ').map(Number) as [number, number];
-    const coverA = share(a, unitsA, wordsA(pa));
-    const coverB = share(b, toA.get(key)!, wordsB(pb));
-    if (coverA >= MIN_COVER || coverB >= MIN_COVER) out.push({ a: pa, b: pb, coverA, coverB });
+  for (const pair of pairs.values()) {
+    const coverA = share(a, pair.unitsA, wordsA(pair.a));
+    const coverB = share(b, pair.unitsB, wordsB(pair.b));
+    if (coverA >= MIN_COVER || coverB >= MIN_COVER) out.push({ a: pair.a, b: pair.b, coverA, coverB });
   }
   return out.sort((x, y) => x.a - y.a || x.b - y.b);
 }

@@ -16,7 +16,7 @@ import { isChrome, tokens } from '../document.js';
 import type { Corpus, Edges, Noise } from '../model.js';
 import { overlap } from '../matching/overlap.js';
 import { rewordingCandidates } from './channel.js';
-import { alignParagraphs } from './passages.js';
+import { Aligner, alignParagraphs } from './passages.js';
 import { stopTokens, type TokenSet } from './stopwords.js';
 import { documentUnits, type Units } from './units.js';
 
@@ -54,6 +54,43 @@ function isVerified(edges: Edges, a: number, b: number): boolean {
   return false;
 }
 
+/**
+ * Paragraphs either side of a channel hit that alignment looks at: a reworded passage is
+ * aligned in the region around the paragraphs the channel paired, not over whole documents
+ * (PAN's documents run to hundreds of sentences; aligning them whole took 0.7 ms a pair). Hits
+ * closer than twice this join one region. MAX_GAP sentences (passages.ts) fit in it.
+ */
+export const WINDOW_PARAGRAPHS = 4;
+
+/** Paragraph ranges [from, to] around the given paragraphs, merged where they overlap. */
+function regions(paragraphs: readonly number[]): Array<[number, number]> {
+  const sorted = [...new Set(paragraphs)].sort((x, y) => x - y);
+  const out: Array<[number, number]> = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    if (last && p - WINDOW_PARAGRAPHS <= last[1] + 1) last[1] = p + WINDOW_PARAGRAPHS;
+    else out.push([p - WINDOW_PARAGRAPHS, p + WINDOW_PARAGRAPHS]);
+  }
+  return out;
+}
+
+/** The first unit of `units` in paragraph `p` or after it. */
+function firstUnitFrom(units: Units, p: number): number {
+  let low = 0;
+  let high = units.count;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (units.paragraph[mid]! < p) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Unit ranges [from, to) of the paragraph ranges (units are in paragraph order). */
+function unitRanges(units: Units, ranges: ReadonlyArray<[number, number]>): Array<[number, number]> {
+  return ranges.map(([from, to]): [number, number] => [firstUnitFrom(units, from), firstUnitFrom(units, to + 1)]).filter(([from, to]) => to > from);
+}
+
 /** Reworded pairs of variants, each once (lower variant first). */
 export function findRewordedPairs(corpus: Corpus, edges: Edges, noise: Noise, minWords: number, seed: number): { pairs: RewordedPair[]; candidates: number } {
   const stop = stopTokens(seed);
@@ -69,11 +106,16 @@ export function findRewordedPairs(corpus: Corpus, edges: Edges, noise: Noise, mi
     return found;
   };
   const found = new Map<number, RewordedPair>();
+  const aligner = new Aligner();
   const { variantOf, words, firstParagraphOf, variants } = corpus;
-  for (const [da, db] of candidates) {
+  for (const { a: da, b: db, hits } of candidates) {
     const baseA = firstParagraphOf[da]!;
     const baseB = firstParagraphOf[db]!;
-    const aligned = alignParagraphs(unitsOf(da), unitsOf(db), (i) => words[baseA + i]!, (i) => words[baseB + i]!);
+    const unitsA = unitsOf(da);
+    const unitsB = unitsOf(db);
+    const rangesA = unitRanges(unitsA, regions(hits.map(([pa]) => pa)));
+    const rangesB = unitRanges(unitsB, regions(hits.map(([, pb]) => pb)));
+    const aligned = alignParagraphs(aligner, unitsA, rangesA, unitsB, rangesB, (i) => words[baseA + i]!, (i) => words[baseB + i]!);
     for (const { a, b, coverA, coverB } of aligned) {
       const p = baseA + a;
       const q = baseB + b;
