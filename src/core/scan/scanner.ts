@@ -19,6 +19,7 @@ import type { Clock, PreparedDocument, PrepareTimings } from '../model.js';
 import { resolveOptions } from '../options.js';
 import {
   SCHEMA_VERSION,
+  type DiffBlock,
   type DocumentReport,
   type GroupReport,
   type InputDocument,
@@ -34,7 +35,7 @@ import {
 import { assembleDocument, classifyAll, statusOf, type AssemblyInput, type Statuses } from './assemble.js';
 import { buildClusters, identicalStories } from './clusters.js';
 import { findCandidates, verifyCandidates } from './edges.js';
-import { buildGroupReports, type GroupReports } from './groups.js';
+import { alignStories, buildGroupReports, type GroupReports } from './groups.js';
 import { groupDocuments } from './grouping.js';
 import { MatchLister } from './matches.js';
 import { findNoise } from './noise.js';
@@ -94,6 +95,22 @@ export class ScanAnalysis implements ReportSource {
   /** The syndication groups with their provenance (aligns each member with its original). */
   groups(): GroupReport[] {
     return this.groupData().groups;
+  }
+
+  /**
+   * A group member aligned with its group's original, paragraph by paragraph: the blocks its
+   * `comparison` counts (repeats and boilerplate left out), with the segments of both documents
+   * and the word operations. `member` indexes the group's `members`; null for the original
+   * itself, for a group without one, or for a group or member that does not exist.
+   */
+  memberAlignment(groupId: number, member: number): DiffBlock[] | null {
+    const group = this.groups()[groupId - 1];
+    const units = this.input.grouping.groups[groupId - 1];
+    if (!group || !units || member < 0 || member >= units.length) return null;
+    const original = group.members.findIndex((m) => m.role === 'original');
+    if (original < 0 || original === member) return null;
+    const { corpus, noise, clusters, grouping } = this.input;
+    return alignStories(corpus, noise, clusters, grouping, this.options, units[original]!, units[member]!);
   }
 
   /** The reports of the listed documents, each made when reached. */
