@@ -15,7 +15,7 @@ import type { CliIO } from './io.js';
 /** The run as the page needs it: the report's head and groups, and member alignments on demand. */
 export interface HtmlSource extends Pick<ReportSource, 'summary' | 'options' | 'warnings'> {
   groups: readonly GroupReport[];
-  memberAlignment(group: number, member: number): DiffBlock[] | null;
+  memberAlignment(group: number, member: number, reference: number): DiffBlock[] | null;
 }
 
 /** The page's title lists what was read up to this many characters. */
@@ -48,9 +48,9 @@ export class HtmlReport {
   /** Writes the page; returns its size in bytes. */
   write(cwd: string): number {
     const alignments = new Map<string, DiffBlock[]>();
-    for (const [group, members] of this.plan.aligned) {
+    for (const [group, { reference, members }] of this.plan.aligned) {
       for (const member of members) {
-        const blocks = this.source.memberAlignment(group, member);
+        const blocks = this.source.memberAlignment(group, member, reference);
         if (blocks) alignments.set(alignmentKey(group, member), blocks);
       }
     }

@@ -207,7 +207,7 @@ export const PAGE_SCRIPT = String.raw`
   function roleCounts(g) {
     var counts = {};
     g.members.forEach(function (m) { var r = m.role || 'copy'; counts[r] = (counts[r] || 0) + 1; });
-    return ['original', 'version', 'reprint', 'copy'].filter(function (r) { return counts[r]; }).map(function (r) { return plural(counts[r], r); }).join(', ');
+    return ['original', 'version', 'reprint', 'copy'].filter(function (r) { return counts[r]; }).map(function (r) { return plural(counts[r], r, r === 'copy' ? 'copies' : null); }).join(', ');
   }
 
   function groupsView() {
@@ -218,7 +218,7 @@ export const PAGE_SCRIPT = String.raw`
       return h('tr', null, td(h('a', { href: '#group=' + g.id, id: 'group-link-' + g.id }, 'Group ' + g.id)), td(fmt(g.documents), 'num'),
         td(g.original === null ? h('span', { class: 'muted' }, 'undecided') : pathText(g.original), 'path'),
         td(g.confidence === null ? '' : g.confidence.toFixed(2), 'num'), td(g.reasons.map(reasonText).join('; ')),
-        td(roleCounts(g)), td(g.detail ? 'side by side' : h('span', { class: 'muted' }, 'summary')));
+        td(roleCounts(g)), td(g.detail ? 'side by side' + (g.original === null ? ' (with the first member)' : '') : h('span', { class: 'muted' }, 'summary')));
     });
     return [h('h2', { text: 'Groups' }),
       h('p', { class: 'muted', text: 'Syndication groups, largest first: the likely original with its evidence and confidence, and each copy\'s role. Open a group to compare a member with the original side by side.' }),
@@ -228,10 +228,11 @@ export const PAGE_SCRIPT = String.raw`
 
   function memberRow(g, m, i, chosen) {
     var compare;
+    var refIndex = g.reference === null ? 0 : g.reference;
     if (m.role === 'original') compare = h('span', { class: 'muted' }, 'the original');
-    else if (g.original === null) compare = h('span', { class: 'muted' }, 'no original to compare with');
+    else if (g.original === null && i === refIndex) compare = h('span', { class: 'muted' }, 'the reference');
     else if (m.aligned) compare = h('a', { class: 'button', href: '#group=' + g.id + '&member=' + i, id: 'compare-' + g.id + '-' + i }, 'side by side');
-    else compare = h('code', { title: 'not included in this page' }, 'dedupe diff ' + shellQuote(g.original) + ' ' + shellQuote(m.path));
+    else compare = h('code', { title: 'not included in this page' }, 'dedupe diff ' + shellQuote(g.members[refIndex].path) + ' ' + shellQuote(m.path));
     var counts = m.same === null ? '' : m.same + ' same, ' + m.edited + ' edited, ' + m.added + ' added, ' + m.dropped + ' dropped' + (m.moved > 0 ? ', ' + m.moved + ' moved' : '');
     return h('tr', { class: chosen ? 'target' : null }, td(h('span', { class: 'role' }, m.role || 'copy')), td(docLink(m.doc, m.path, m.startLine), 'path'),
       td(span(m.startLine, m.endLine), 'num'), td(pct(m.coverage), 'num'), td(pct(m.reusedShare), 'num'), td(counts), td(editsText(m.edits)),
@@ -242,7 +243,8 @@ export const PAGE_SCRIPT = String.raw`
     var g = groupById.get(id);
     if (!g) return [h('p', { text: 'There is no group ' + id + ' in this report.' })];
     var head = g.original === null
-      ? h('p', { text: 'Original undecided: no dateline, date or containment evidence tells the copies apart.' })
+      ? h('p', { text: 'Original undecided: no dateline, date or containment evidence tells the copies apart. Side by side, each member is compared with the first, ' +
+        g.members[0].path + ', as a reference (not as the original).' })
       : h('div', null, h('p', null, 'Likely original: ', docLink(memberOf(g, 'original').doc, g.original), ', confidence ' + g.confidence.toFixed(2) + ' (0.5 is a toss-up, 1 certain), from this evidence:'),
         h('ul', { class: 'evidence' }, g.reasons.map(function (r) { return h('li', { text: reasonText(r) }); })));
     var body = g.members.map(function (m, i) { return memberRow(g, m, i, i === member); });
@@ -277,25 +279,30 @@ export const PAGE_SCRIPT = String.raw`
     return h('span', { class: 'k-' + b.kind }, name + sim + (b.moved ? ' · moved' : ''));
   }
 
-  function blockRow(b, memberRole) {
+  function blockRow(b, refRole, memberRole) {
     var left, right;
     if (b.ops) { left = opsSide(b.ops, 2, 'del'); right = opsSide(b.ops, 1, 'ins'); }
     else { left = b.from.length > 0 ? b.text : null; right = b.to.length > 0 ? b.text : null; }
     var cell = function (content, spans, missing) {
       return content === null ? h('td', { class: 'side empty' }, missing) : h('td', { class: 'side' }, linesLabel(spans), content);
     };
-    return h('tr', { class: 'block-' + b.kind }, cell(left, b.from, 'not in the original'), td(changeLabel(b), 'change'), cell(right, b.to, 'not in the ' + memberRole));
+    return h('tr', { class: 'block-' + b.kind }, cell(left, b.from, 'not in the ' + refRole), td(changeLabel(b), 'change'), cell(right, b.to, 'not in the ' + memberRole));
   }
 
   function sideBySide(g, m) {
-    var original = memberOf(g, 'original');
+    var reference = g.members[g.reference];
+    var refRole = g.original === null ? 'reference' : 'original';
     var role = m.role || 'copy';
+    var Role = role.charAt(0).toUpperCase() + role.slice(1);
+    var kept = m.coverage === null ? 'No original was found, so there is no comparison summary; the table shows how the two differ.'
+      : 'The ' + role + ' keeps ' + pct(m.coverage) + ' of the original\'s words; ' + pct(m.reusedShare) + ' of its own words come from it. ' + (m.edits.length ? 'Edits: ' + editsText(m.edits) + '.' : 'No edits found.');
     return h('section', { id: 'side-by-side', 'aria-label': 'side by side' },
-      h('h3', { text: 'Side by side: ' + g.original + ' (original, lines ' + span(original.startLine, original.endLine) + ') and ' + m.path + ' (' + role + ', lines ' + span(m.startLine, m.endLine) + ')' }),
-      h('p', { text: 'The ' + role + ' keeps ' + pct(m.coverage) + ' of the original\'s words; ' + pct(m.reusedShare) + ' of its own words come from it. ' + (m.edits.length ? 'Edits: ' + editsText(m.edits) + '.' : 'No edits found.') }),
-      h('div', { class: 'legend' }, h('span', null, h('del', null, 'struck through'), ' in the original only'), h('span', null, h('ins', null, 'underlined'), ' in the ' + role + ' only'),
+      h('h3', { text: 'Side by side: ' + reference.path + ' (' + refRole + ', lines ' + span(reference.startLine, reference.endLine) + ') and ' + m.path + ' (' + role + ', lines ' + span(m.startLine, m.endLine) + ')' }),
+      h('p', { text: kept }),
+      h('div', { class: 'legend' }, h('span', null, h('del', null, 'struck through'), ' in the ' + refRole + ' only'), h('span', null, h('ins', null, 'underlined'), ' in the ' + role + ' only'),
         h('span', { class: 'muted', text: 'Repeated lines and boilerplate are left out, as in the comparison.' })),
-      table([th('Original: ' + g.original), th('Change'), th(role.charAt(0).toUpperCase() + role.slice(1) + ': ' + m.path)], m.aligned.map(function (b) { return blockRow(b, role); }), 'sbs'));
+      table([th(refRole.charAt(0).toUpperCase() + refRole.slice(1) + ': ' + reference.path), th('Change'), th(Role + ': ' + m.path)],
+        m.aligned.map(function (b) { return blockRow(b, refRole, role); }), 'sbs'));
   }
 
   var DOC_COLUMNS = [['group', 'Group', true], ['role', 'Role'], ['path', 'Document'], ['paragraphs', 'Paragraphs', true], ['shared', 'Shared', true],

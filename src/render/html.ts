@@ -22,7 +22,7 @@
 import type { BoilerplateKind, DiffBlock, DocumentReport, GroupMember, GroupReport, ResolvedOptions, SegmentReport, Summary, Warning } from '../core/types.js';
 import { largestFirst } from './human.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './html-page.js';
-import { plural, printable } from './text.js';
+import { printable } from './text.js';
 
 /** How much of a large corpus the page shows in full. */
 export interface HtmlLimits {
@@ -43,12 +43,12 @@ export interface HtmlLimits {
 /**
  * Chosen so that the 100 MB bench corpus (43,917 files, 637,319 paragraphs) makes a page that
  * loads in a few seconds (README, "HTML report"): about 1,000 documents' texts and alignments
- * are a few MB; the BBC corpus (551 documents in groups) is shown whole.
+ * are a few MB. The BBC corpus (2,225 articles, 33,470 paragraphs) is shown whole.
  */
 export const HTML_LIMITS: HtmlLimits = {
   detailDocuments: 1000,
   alignedMembers: 100,
-  allTextsParagraphs: 20_000,
+  allTextsParagraphs: 50_000,
   boilerplateShown: 500,
   repeatsShown: 1000,
   warningsShown: 100,
@@ -57,8 +57,12 @@ export const HTML_LIMITS: HtmlLimits = {
 /** What the page shows in full. */
 export interface HtmlPlan {
   limits: HtmlLimits;
-  /** Per group shown in detail (by id): the members to show side by side with the original (indexes into `members`). */
-  aligned: ReadonlyMap<number, readonly number[]>;
+  /**
+   * Per group shown in detail (by id): the member the others are compared with (the original,
+   * or the first member when the original is undecided) and the members shown side by side with
+   * it (indexes into `members`).
+   */
+  aligned: ReadonlyMap<number, { reference: number; members: readonly number[] }>;
   /** Whether every document's paragraph texts are included. */
   allTexts: boolean;
   /** Documents of the groups shown in detail, whose paragraph texts are included. */
@@ -76,16 +80,18 @@ export function alignmentKey(group: number, member: number): string {
 
 /** Which groups are shown in detail and which documents' texts are included. */
 export function planHtml(groups: readonly GroupReport[], summary: Summary, limits: HtmlLimits = HTML_LIMITS): HtmlPlan {
-  const aligned = new Map<number, number[]>();
+  const aligned = new Map<number, { reference: number; members: number[] }>();
   const textDocuments = new Set<string>();
   for (const group of largestFirst(groups)) {
     const documents = group.documents.filter((d) => !textDocuments.has(d));
     if (aligned.size > 0 && textDocuments.size + documents.length > limits.detailDocuments) break;
+    // Without an original the copies are still worth comparing: with the first member, as the page says.
+    const reference = Math.max(0, group.members.findIndex((m) => m.role === 'original'));
     const members: number[] = [];
-    group.members.forEach((member, i) => {
-      if (member.role !== 'original' && group.original !== null && members.length < limits.alignedMembers) members.push(i);
+    group.members.forEach((_, i) => {
+      if (i !== reference && members.length < limits.alignedMembers) members.push(i);
     });
-    aligned.set(group.id, members);
+    aligned.set(group.id, { reference, members });
     for (const d of documents) textDocuments.add(d);
   }
   return { limits, aligned, allTexts: summary.paragraphs <= limits.allTextsParagraphs, textDocuments };
@@ -247,7 +253,7 @@ function groupData(page: HtmlPage, docIndex: ReadonlyMap<string, number>): unkno
   return page.groups.map((group) => {
     const aligned = page.plan.aligned.get(group.id);
     const members = group.members.map((member, i) => {
-      const blocks = aligned?.includes(i) ? page.extras.alignments.get(alignmentKey(group.id, i)) : undefined;
+      const blocks = aligned?.members.includes(i) ? page.extras.alignments.get(alignmentKey(group.id, i)) : undefined;
       return memberRow(member, docIndex.get(member.path) ?? -1, blocks);
     });
     return {
@@ -258,6 +264,7 @@ function groupData(page: HtmlPage, docIndex: ReadonlyMap<string, number>): unkno
       confidence: group.confidence,
       reasons: group.originalReasons.map((r) => [r.kind, printable(r.detail), r.weight]),
       detail: aligned !== undefined,
+      reference: aligned?.reference ?? null,
       members,
     };
   });
@@ -322,6 +329,7 @@ function repeatsData(documents: readonly HtmlDocument[], limits: HtmlLimits): { 
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');
+const counted = (n: number, singular: string): string => `${count(n)} ${n === 1 ? singular : `${singular}s`}`;
 
 /** What the page says it left out. */
 export function htmlNotes(page: Pick<HtmlPage, 'groups' | 'documents' | 'plan' | 'summary'>, boilerplate: { distinct: number }, repeats: { total: number }): string[] {
@@ -330,19 +338,19 @@ export function htmlNotes(page: Pick<HtmlPage, 'groups' | 'documents' | 'plan' |
   const notes: string[] = [];
   if (plan.aligned.size < groups.length) {
     notes.push(
-      `The ${plural(plan.aligned.size, 'largest group')} (${plural(plan.textDocuments.size, 'document')}) ${plan.aligned.size === 1 ? 'is' : 'are'} shown in detail, each member side by side with its original; ` +
+      `The ${counted(plan.aligned.size, 'largest group')} (${counted(plan.textDocuments.size, 'document')}) ${plan.aligned.size === 1 ? 'is' : 'are'} shown in detail, each member side by side with its original; ` +
         `the other ${count(groups.length - plan.aligned.size)} are listed with their members' roles, coverage and kinds of edit (dedupe diff <original> <member> shows any of them side by side).`,
     );
   }
   for (const group of groups) {
     const aligned = plan.aligned.get(group.id);
-    const comparable = group.original === null ? 0 : group.members.length - 1;
-    if (aligned && aligned.length < comparable) notes.push(`Group ${group.id}: side by side for the first ${count(aligned.length)} of its ${count(comparable)} copies.`);
+    const comparable = group.members.length - 1;
+    if (aligned && aligned.members.length < comparable) notes.push(`Group ${group.id}: side by side for the first ${count(aligned.members.length)} of its ${count(comparable)} copies.`);
   }
   if (!plan.allTexts) {
     const withText = documents.filter((d) => d.detail !== null).length;
     notes.push(
-      `Paragraph texts and matches are included for the ${plural(withText, 'document')} of the groups shown in detail; the paragraph maps of the other ` +
+      `Paragraph texts and matches are included for the ${counted(withText, 'document')} of the groups shown in detail; the paragraph maps of the other ` +
         `${count(documents.length - withText)} give line spans and statuses (the scan has ${count(page.summary.paragraphs)} paragraphs; texts are included for all up to ${count(limits.allTextsParagraphs)}).`,
     );
   }

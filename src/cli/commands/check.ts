@@ -61,7 +61,7 @@ export async function runCheckCommand(command: CheckCommand, io: CliIO, version:
     const { report, analysis } = run;
     const html = new HtmlReport(
       output.html,
-      { summary: report.summary, options: report.options, warnings: report.warnings, groups: report.groups, memberAlignment: (g, m) => analysis.memberAlignment(g, m) },
+      { summary: report.summary, options: report.options, warnings: report.warnings, groups: report.groups, memberAlignment: (g, m, r) => analysis.memberAlignment(g, m, r) },
       { command: 'check', paths: command.paths, generator: `dedupe ${version}` },
     );
     for (const doc of report.documents) html.add(doc);

@@ -33,7 +33,7 @@ export async function runScanCommand(command: ScanCommand, io: CliIO, version: s
       ? null
       : new HtmlReport(
           output.html,
-          { summary: analysis.summary, options: analysis.options, warnings: analysis.warnings, groups: analysis.groups(), memberAlignment: (g, m) => analysis.memberAlignment(g, m) },
+          { summary: analysis.summary, options: analysis.options, warnings: analysis.warnings, groups: analysis.groups(), memberAlignment: (g, m, r) => analysis.memberAlignment(g, m, r) },
           { command: 'scan', paths: command.paths, generator: `dedupe ${version}` },
         );
   if (output.json) {

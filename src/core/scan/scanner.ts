@@ -100,17 +100,19 @@ export class ScanAnalysis implements ReportSource {
   /**
    * A group member aligned with its group's original, paragraph by paragraph: the blocks its
    * `comparison` counts (repeats and boilerplate left out), with the segments of both documents
-   * and the word operations. `member` indexes the group's `members`; null for the original
-   * itself, for a group without one, or for a group or member that does not exist.
+   * and the word operations. `member` and `reference` index the group's `members`; `reference`
+   * defaults to the original (a group whose original is undecided has none: name a member).
+   * Null when there is nothing to compare with, or when the group or a member does not exist.
    */
-  memberAlignment(groupId: number, member: number): DiffBlock[] | null {
+  memberAlignment(groupId: number, member: number, reference?: number): DiffBlock[] | null {
     const group = this.groups()[groupId - 1];
     const units = this.input.grouping.groups[groupId - 1];
-    if (!group || !units || member < 0 || member >= units.length) return null;
-    const original = group.members.findIndex((m) => m.role === 'original');
-    if (original < 0 || original === member) return null;
+    if (!group || !units) return null;
+    const from = reference ?? group.members.findIndex((m) => m.role === 'original');
+    const inGroup = (i: number): boolean => Number.isInteger(i) && i >= 0 && i < units.length;
+    if (!inGroup(from) || !inGroup(member) || from === member) return null;
     const { corpus, noise, clusters, grouping } = this.input;
-    return alignStories(corpus, noise, clusters, grouping, this.options, units[original]!, units[member]!);
+    return alignStories(corpus, noise, clusters, grouping, this.options, units[from]!, units[member]!);
   }
 
   /** The reports of the listed documents, each made when reached. */
