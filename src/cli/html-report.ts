@@ -8,7 +8,7 @@
  */
 import type { DiffBlock, DocumentReport, GroupReport, ReportSource } from '../core/index.js';
 import { writeOutputFile } from '../engine/index.js';
-import { alignmentKey, htmlDocument, planHtml, renderHtmlChunks, type HtmlDocument, type HtmlPage, type HtmlPlan } from '../render/html.js';
+import { alignmentKey, HTML_LIMITS, htmlDocument, planHtml, renderHtmlChunks, type HtmlDocument, type HtmlLimits, type HtmlPage, type HtmlPlan } from '../render/html.js';
 import { printable } from '../render/text.js';
 import type { CliIO } from './io.js';
 
@@ -29,8 +29,9 @@ export class HtmlReport {
     readonly file: string,
     private readonly source: HtmlSource,
     private readonly meta: { command: 'scan' | 'check'; paths: readonly string[]; generator: string },
+    limits: HtmlLimits = HTML_LIMITS,
   ) {
-    this.plan = planHtml(source.groups, source.summary);
+    this.plan = planHtml(source.groups, source.summary, limits);
   }
 
   add(doc: DocumentReport): void {

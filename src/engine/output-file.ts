@@ -9,7 +9,7 @@
  * place that cannot be written. The file is written only once the run has succeeded, so a failed
  * run leaves an earlier report as it was.
  */
-import { accessSync, closeSync, constants, openSync, statSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, statSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../input/errors.js';
 
@@ -22,6 +22,7 @@ const WRITE_ERRORS: Record<string, string> = {
   EROFS: 'read-only file system',
   EIO: 'input/output error',
   EISDIR: 'is a folder',
+  ENOENT: 'no such file or folder',
 };
 
 function reason(error: unknown): string {
@@ -30,17 +31,28 @@ function reason(error: unknown): string {
   return `${WRITE_ERRORS[code] ?? code.toLowerCase()} (${code})`;
 }
 
+/** What is at `where`, or null when nothing is (also when a folder on the way is a file). */
+function statOrNull(where: string, what: string): Stats | null {
+  try {
+    return statSync(where);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw new InputError(`${what}: ${reason(error)}`);
+  }
+}
+
 /**
  * Throws an InputError (exit 2) when `file` cannot be the report: `flag` names the option in the
  * message. Relative paths are taken from `cwd`.
  */
 export function checkOutputFile(file: string, cwd: string, flag: string): void {
   const target = path.resolve(cwd, file);
-  const info = statSync(target, { throwIfNoEntry: false });
+  const info = statOrNull(target, `${flag} ${file}`);
   if (info?.isDirectory()) throw new InputError(`${flag} ${file}: is a folder; name a file in it, such as ${path.join(file, 'report.html')}`);
   const folder = path.dirname(target);
   const shown = path.dirname(file);
-  const parent = statSync(folder, { throwIfNoEntry: false });
+  const parent = statOrNull(folder, `${flag} ${file}`);
   if (!parent) throw new InputError(`${flag} ${file}: the folder ${shown} does not exist; create it first (mkdir -p ${shown})`);
   if (!parent.isDirectory()) throw new InputError(`${flag} ${file}: ${shown} is not a folder`);
   try {

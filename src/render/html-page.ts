@@ -228,7 +228,8 @@ export const PAGE_SCRIPT = String.raw`
 
   function memberRow(g, m, i, chosen) {
     var compare;
-    var refIndex = g.reference === null ? 0 : g.reference;
+    // The member to compare with: the original, or (no original) the first member, as for the groups in detail.
+    var refIndex = g.reference !== null ? g.reference : Math.max(0, g.members.findIndex(function (x) { return x.role === 'original'; }));
     if (m.role === 'original') compare = h('span', { class: 'muted' }, 'the original');
     else if (g.original === null && i === refIndex) compare = h('span', { class: 'muted' }, 'the reference');
     else if (m.aligned) compare = h('a', { class: 'button', href: '#group=' + g.id + '&member=' + i, id: 'compare-' + g.id + '-' + i }, 'side by side');
@@ -248,7 +249,7 @@ export const PAGE_SCRIPT = String.raw`
       : h('div', null, h('p', null, 'Likely original: ', docLink(memberOf(g, 'original').doc, g.original), ', confidence ' + g.confidence.toFixed(2) + ' (0.5 is a toss-up, 1 certain), from this evidence:'),
         h('ul', { class: 'evidence' }, g.reasons.map(function (r) { return h('li', { text: reasonText(r) }); })));
     var body = g.members.map(function (m, i) { return memberRow(g, m, i, i === member); });
-    return [h('p', null, h('a', { href: '#groups' }, '← all groups')), h('h2', { id: 'group-title', text: 'Group ' + g.id + ': ' + plural(g.documents, 'document') + ', ' + plural(g.members.length, 'story', 'stories') }), head,
+    return [h('p', null, h('a', { href: '#groups' }, '← all groups')), h('h2', { id: 'group-title', text: 'Group ' + g.id + ': ' + plural(g.documents, 'document') + (g.members.length !== g.documents ? ', ' + plural(g.members.length, 'story', 'stories') : '') }), head,
       g.detail ? null : h('p', { class: 'muted', text: 'This group is listed in summary: its members are not shown side by side on this page (see the note at the top); the command in each row shows one.' }),
       table([th('Role'), th('Document'), th('Lines', true), th('Keeps of the original', true), th('Own words from it', true), th('Paragraphs'), th('Kinds of edit'), th('Evidence'), th('Compare')], body),
       member !== null && g.members[member] ? sideBySide(g, g.members[member]) : null];
@@ -355,7 +356,7 @@ export const PAGE_SCRIPT = String.raw`
 
   function legend() {
     return h('div', { class: 'legend' }, ['shared', 'edited', 'unique', 'boilerplate'].map(function (s) { return chip(s); }),
-      h('span', { class: 'muted', text: 'shared: the same words elsewhere; edited: derived from a paragraph elsewhere; boilerplate: a footer or scraper junk.' }));
+      h('span', { class: 'muted', text: 'shared: the same words elsewhere; edited: derived from a paragraph elsewhere; boilerplate (hatched in the map): a footer or scraper junk.' }));
   }
 
   function paragraphRow(d, detail, spans, i, target) {
