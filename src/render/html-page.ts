@@ -40,6 +40,7 @@ nav a[aria-current="page"] { background: var(--ink); color: #fff; border-color: 
 nav label { margin-left: auto; }
 nav input { font: inherit; padding: .25rem .5rem; width: 18rem; max-width: 60vw; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
+table.narrow { width: auto; min-width: 20rem; }
 th, td { border-bottom: 1px solid var(--rule); padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; font-weight: 600; white-space: nowrap; }
 th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; }
@@ -397,7 +398,7 @@ export const PAGE_SCRIPT = String.raw`
     return [h('p', null, h('a', { href: '#documents' }, '← all documents')), h('h2', { id: 'document-title', text: d.path }), documentFacts(d),
       storiesOf(d), legend(), stripOf(d, spans),
       detail ? null : h('p', { class: 'muted', text: 'Texts and matches of this document are not included in this page (see the note at the top); the map gives each paragraph\'s lines and status.' }),
-      table(head, body),
+      table(head, body, detail ? null : 'narrow'),
       shown < d.statuses.length ? h('button', { class: 'more', onclick: function () { state.shownRows += PAGE.paragraphs; drawView(); } }, 'show ' + fmt(Math.min(PAGE.paragraphs, d.statuses.length - shown)) + ' more of ' + fmt(d.statuses.length - shown)) : null];
   }
 
