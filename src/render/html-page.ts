@@ -253,7 +253,15 @@ export const PAGE_SCRIPT = String.raw`
     return [h('p', null, h('a', { href: '#groups' }, '← all groups')), h('h2', { id: 'group-title', text: 'Group ' + g.id + ': ' + plural(g.documents, 'document') + (g.members.length !== g.documents ? ', ' + plural(g.members.length, 'story', 'stories') : '') }), head,
       g.detail ? null : h('p', { class: 'muted', text: 'This group is listed in summary: its members are not shown side by side on this page (see the note at the top); the command in each row shows one.' }),
       table([th('Role'), th('Document'), th('Lines', true), th('Keeps of the original', true), th('Own words from it', true), th('Paragraphs'), th('Kinds of edit'), th('Evidence'), th('Compare')], body),
-      member !== null && g.members[member] ? sideBySide(g, g.members[member]) : null];
+      chosenMember(g, member)];
+  }
+
+  function chosenMember(g, member) {
+    if (member === null) return null;
+    var m = g.members[member];
+    if (m && m.aligned) return sideBySide(g, m);
+    var why = !m ? 'there is no member ' + member + ' in this group' : member === g.reference || m.role === 'original' ? 'it is the one the others are compared with' : 'it is not shown side by side on this page';
+    return h('p', { id: 'no-side-by-side', text: 'No side-by-side view for this member: ' + why + '.' });
   }
 
   function memberOf(g, role) { return g.members.filter(function (m) { return m.role === role; })[0]; }
@@ -447,8 +455,9 @@ export const PAGE_SCRIPT = String.raw`
   function currentRoute() {
     var params = new URLSearchParams(location.hash.slice(1));
     var number = function (key) { var v = params.get(key); return v === null || v === '' || isNaN(Number(v)) ? null : Number(v); };
-    if (params.has('group')) return { tab: 'groups', view: function () { return groupView(number('group'), number('member')); } };
-    if (params.has('document')) return { tab: 'documents', view: function () { return documentView(number('document'), number('line')); } };
+    var missing = function (what) { return function () { return [h('p', { text: 'There is no ' + what + ' ' + JSON.stringify(params.get(what)) + ' in this report.' })]; }; };
+    if (params.has('group')) return { tab: 'groups', view: number('group') === null ? missing('group') : function () { return groupView(number('group'), number('member')); } };
+    if (params.has('document')) return { tab: 'documents', view: number('document') === null ? missing('document') : function () { return documentView(number('document'), number('line')); } };
     var tab = ['documents', 'noise', 'warnings'].filter(function (t) { return params.has(t); })[0] || 'groups';
     var views = { groups: groupsView, documents: documentsView, noise: noiseView, warnings: warningsView };
     return { tab: tab, view: views[tab] };

@@ -287,6 +287,7 @@ function boilerplateData(documents: readonly HtmlDocument[], limits: HtmlLimits)
   const byText = new Map<string, { kind: BoilerplateKind; count: number; files: number; doc: number; line: number; lastDoc: number }>();
   let total = 0;
   documents.forEach((doc, d) => {
+    if (doc.boilerplate.length === 0) return;
     const starts = decodeStarts(doc.spans);
     for (const [segment, kind, text] of doc.boilerplate) {
       total++;

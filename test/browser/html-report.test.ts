@@ -117,6 +117,21 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
     await expect.poll(() => page.locator('#view').textContent()).toContain('No document matches the filter.');
   });
 
+  it('answers a link to something that is not there with a sentence, not a script error', async () => {
+    const page = await open('seeds.html', '#group=1&member=2');
+    expect(await page.locator('#no-side-by-side').textContent()).toBe('No side-by-side view for this member: it is the one the others are compared with.');
+    for (const [hash, text] of [
+      ['#group=1&member=9', 'there is no member 9 in this group'],
+      ['#group=7', 'There is no group 7 in this report.'],
+      ['#document=99', 'There is no document 99 in this report.'],
+      ['#document=x', 'There is no document "x" in this report.'],
+      ['#group=', 'There is no group "" in this report.'],
+    ] as const) {
+      await page.evaluate((h) => ((globalThis as unknown as { location: { hash: string } }).location.hash = h), hash);
+      await expect.poll(() => page.locator('#view').textContent()).toContain(text);
+    }
+  });
+
   it('lists boilerplate by text and repeated lines', async () => {
     const page = await open('seeds.html', '#noise');
     const rows = page.locator('#view table').first().locator('tbody tr');
