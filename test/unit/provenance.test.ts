@@ -73,6 +73,15 @@ describe('identical copies (issue 11, defect 2)', () => {
     ]);
   });
 
+  it('a tie between the full story and a trimmed copy (both with the dateline) goes to the one holding more of the group', () => {
+    const lede = 'KYIV, Ukraine (AP) — Officials said on Wednesday.';
+    const full = { ...view('full', [lede, 'A second paragraph.', 'A third one.']), holds: 1 };
+    const trimmed = { ...view('trimmed', [lede]), holds: 0.3 };
+    const result = analyseGroup([trimmed, full], rule);
+    expect(result.original).toBe(1);
+    expect(result.members[1]!.reasons).toContainEqual({ kind: 'containment', detail: "holds 100% of the group's shared text", weight: 1 });
+  });
+
   it('only copies: undecided, unless one file is clearly the oldest', () => {
     const same = ['Same words here for all.'];
     const undecided = analyseGroup([view('a', same), view('b', same)], rule, [0, 0]);

@@ -12,7 +12,9 @@
  * - explicit dates (2024-11-04, "October 31, 2024"): when members carry different latest
  *   dates, the earliest gets +1 and later ones -1.
  * - containment: the original holds most of the group's shared text; the member holding
- *   clearly the most (by HOLDS_MARGIN) gets +1.
+ *   clearly the most (by HOLDS_MARGIN) gets +1, and so does, among candidates that tie on the
+ *   rest of the evidence, the one holding clearly the most of them (a full wire story against
+ *   a reprint trimmed to its first paragraphs, both with the story's dateline).
  * - file time, weak: the earliest modification time, if earlier than all others by an hour,
  *   gets +0.25.
  * The member with the highest score is the original when it leads by more than zero;
@@ -213,6 +215,28 @@ function candidateView(members: readonly StoryView[], copies: readonly number[])
 }
 
 /**
+ * When the texts that could be the original tie on their evidence (two copies of a wire story
+ * both with its dateline: the full story and a reprint trimmed to its first paragraphs), the
+ * containment evidence is read among them: the one holding clearly the most (HOLDS_MARGIN) of the
+ * group's shared text gets it, as the group's clear top holder does. Members are given by the
+ * representatives of their texts; `reasons` is amended in place.
+ */
+function breakTieByHolds(members: readonly StoryView[], candidates: readonly number[], reasons: ProvenanceReason[][]): void {
+  const score = (i: number): number => reasons[i]!.reduce((sum, r) => sum + r.weight, 0);
+  const top = Math.max(...candidates.map(score));
+  const tied = candidates.filter((i) => score(i) === top);
+  if (tied.length < 2 || tied.some((i) => reasons[i]!.some((r) => r.kind === 'containment'))) return;
+  const byHolds = [...tied].sort((a, b) => members[b]!.holds - members[a]!.holds);
+  const [first, second] = [byHolds[0]!, byHolds[1]!];
+  if (members[first]!.holds - members[second]!.holds < HOLDS_MARGIN) return;
+  reasons[first]!.push({
+    kind: 'containment',
+    detail: `holds ${Math.round(members[first]!.holds * 100)}% of the group's shared text`,
+    weight: PROVENANCE_WEIGHTS.holdsMost,
+  });
+}
+
+/**
  * `sameAs[i]` is the first member with member i's text word for word (i itself when none comes
  * earlier); without it every member is a text of its own.
  */
@@ -229,6 +253,7 @@ export function analyseGroup(members: readonly StoryView[], rule: DerivationRule
     if (reps[t]!.byTime && reps[t]!.index === i) own.push({ kind: 'file-time', detail: `oldest of ${copiesOf[t]!.length} identical copies`, weight: PROVENANCE_WEIGHTS.oldestFile });
     return own;
   });
+  breakTieByHolds(members, reps.map((rep) => rep.index), reasons);
   const scores = reasons.map((list) => list.reduce((sum, r) => sum + r.weight, 0));
   const ranked = reps.map((rep, t) => [scores[rep.index]!, t] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   // With one text only, the file time among its copies is all the evidence there is.
