@@ -105,10 +105,12 @@ export interface JsonGroupMember extends Omit<GroupMember, 'path' | 'duplicateOf
   duplicateOf?: number;
 }
 
-export interface JsonGroup extends Omit<GroupReport, 'documents' | 'original' | 'members'> {
+export interface JsonGroup extends Omit<GroupReport, 'documents' | 'original' | 'members' | 'pairs'> {
   files: number[];
   original: number | null;
   members: JsonGroupMember[];
+  /** Left out when there are none. */
+  pairs?: GroupReport['pairs'];
 }
 
 export interface JsonReport {
@@ -208,8 +210,8 @@ export class JsonWriter {
   }
 
   group(g: GroupReport): JsonGroup {
-    const { documents, original, members, ...rest } = g;
-    return {
+    const { documents, original, members, pairs, ...rest } = g;
+    const out: JsonGroup = {
       id: rest.id,
       files: documents.map((p) => this.file(p)),
       clusters: rest.clusters,
@@ -219,6 +221,8 @@ export class JsonWriter {
       originalReasons: rest.originalReasons,
       members: members.map(({ path, duplicateOf, ...member }) => ({ file: this.file(path), ...member, ...(duplicateOf === null ? {} : { duplicateOf }) })),
     };
+    if (pairs.length > 0) out.pairs = pairs;
+    return out;
   }
 }
 
@@ -363,6 +367,7 @@ export function fromJsonReport(json: JsonReport): Report {
       confidence: g.confidence,
       originalReasons: g.originalReasons,
       members: g.members.map(({ file, duplicateOf, ...member }) => ({ path: pathOf(file), ...member, duplicateOf: duplicateOf ?? null })),
+      pairs: g.pairs ?? [],
     }),
   );
   return { schemaVersion: SCHEMA_VERSION, options: json.options, summary: { ...json.summary, rewordedPairs: (json.summary as Partial<Summary>).rewordedPairs ?? 0 }, documents, groups, warnings: json.warnings };

@@ -214,6 +214,30 @@ export interface GroupReport {
   confidence: number | null;
   originalReasons: ProvenanceReason[];
   members: GroupMember[];
+  /**
+   * Story-level reuse (issue 11) of each pair of members linked directly by a paragraph cluster,
+   * ordered by members; at most MAX_STORY_PAIRS per group (core/scan/groups.ts).
+   */
+  pairs: StoryPairReport[];
+}
+
+/** Whether a story was written from another: most of its words are in it, part of them and its phrasing, or neither. */
+export type ReuseCall = 'derived' | 'partly-derived' | 'not-derived';
+
+/**
+ * Two stories of a group compared whole (core/rewrite/story-reuse.ts). Index k of each pair of
+ * values is about `members[k]` (an index into the group's `members`) as found in the other.
+ */
+export interface StoryPairReport {
+  members: [number, number];
+  /** Share of the story's distinct words, stop words left out, found in the other story. */
+  words: [number, number];
+  /** Share of the story's distinct pairs of consecutive words found in the other. */
+  bigrams: [number, number];
+  /** The story as derived from the other: derived, partly derived or not derived. */
+  calls: [ReuseCall, ReuseCall];
+  /** The pair's call: the stronger of the two (one story derived from the other makes the pair derived). */
+  call: ReuseCall;
 }
 
 /**
