@@ -214,30 +214,40 @@ export interface GroupReport {
   confidence: number | null;
   originalReasons: ProvenanceReason[];
   members: GroupMember[];
-  /**
-   * Story-level reuse (issue 11) of each pair of members linked directly by a paragraph cluster,
-   * ordered by members; at most MAX_STORY_PAIRS per group (core/scan/groups.ts).
-   */
-  pairs: StoryPairReport[];
 }
 
 /** Whether a story was written from another: most of its words are in it, part of them and its phrasing, or neither. */
 export type ReuseCall = 'derived' | 'partly-derived' | 'not-derived';
 
+/** A story: its file and its index among the file's stories. */
+export interface StoryRef {
+  path: string;
+  story: number;
+}
+
 /**
- * Two stories of a group compared whole (core/rewrite/story-reuse.ts). Index k of each pair of
- * values is about `members[k]` (an index into the group's `members`) as found in the other.
+ * Two stories compared whole (issue 11; core/rewrite/story-reuse.ts): stories that share a
+ * paragraph cluster, or that the rewording channel paired. Index k of each pair of values is
+ * about `stories[k]` as found in the other.
  */
 export interface StoryPairReport {
-  members: [number, number];
+  stories: [StoryRef, StoryRef];
   /** Share of the story's distinct words, stop words left out, found in the other story. */
   words: [number, number];
   /** Share of the story's distinct pairs of consecutive words found in the other. */
   bigrams: [number, number];
+  /**
+   * Share of the story's words (in paragraphs of at least --min-words words, repeats and
+   * boilerplate left out) in paragraphs matched to the other story: copies, edits and reworded
+   * paragraphs.
+   */
+  reused: [number, number];
   /** The story as derived from the other: derived, partly derived or not derived. */
   calls: [ReuseCall, ReuseCall];
   /** The pair's call: the stronger of the two (one story derived from the other makes the pair derived). */
   call: ReuseCall;
+  /** The group both stories are in, or null. */
+  group: number | null;
 }
 
 /**
@@ -291,6 +301,8 @@ export interface Report {
   summary: Summary;
   documents: DocumentReport[];
   groups: GroupReport[];
+  /** Story-level reuse of the stories compared whole (StoryPairReport), each pair once. */
+  storyPairs: StoryPairReport[];
   warnings: Warning[];
 }
 
@@ -308,6 +320,7 @@ export interface ReportSource {
   files(): string[];
   documents(): Iterable<DocumentReport>;
   groups(): GroupReport[];
+  storyPairs(): StoryPairReport[];
 }
 
 /** Milliseconds per pipeline stage; kept out of the report so that two runs print the same report. */

@@ -21,7 +21,6 @@ function group(id: number, documents: number, original = true): GroupReport {
     originalStory: original ? 0 : null,
     confidence: original ? 0.73 : null,
     originalReasons: [],
-    pairs: [],
     members: paths.map((path, i) => ({ path, story: 0, startLine: 1, endLine: 3, role: original ? (i === 0 ? 'original' : 'reprint') : null, score: 0, reasons: [], comparison: null, duplicateOf: null })),
   };
 }

@@ -277,6 +277,7 @@ export interface DocumentCandidate {
 /**
  * Candidate document pairs (lower document index first) with their paragraph hits, from
  * content-word LSH over the comparable variants, leaving out pairs the shingle channel verified.
+ * The caller aligns those with two hits or a strong one (stage.ts); all are compared whole.
  */
 export function rewordingCandidates(corpus: Corpus, edges: Edges, stop: TokenSet, seed: number): DocumentCandidate[] {
   const { variants } = corpus;
@@ -311,5 +312,5 @@ export function rewordingCandidates(corpus: Corpus, edges: Edges, stop: TokenSet
       }
     }
   }
-  return [...byDocuments.values()].filter((c) => c.strong || c.hits.length >= 2).sort((x, y) => x.a - y.a || x.b - y.b);
+  return [...byDocuments.values()].sort((x, y) => x.a - y.a || x.b - y.b);
 }

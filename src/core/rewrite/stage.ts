@@ -15,7 +15,7 @@
 import { isChrome, tokens } from '../document.js';
 import type { Corpus, Edges, Noise } from '../model.js';
 import { overlap } from '../matching/overlap.js';
-import { rewordingCandidates } from './channel.js';
+import { rewordingCandidates, type DocumentCandidate } from './channel.js';
 import { Aligner, alignParagraphs } from './passages.js';
 import { stopTokens, type TokenSet } from './stopwords.js';
 import { documentUnits, type Units } from './units.js';
@@ -31,6 +31,8 @@ export interface RewordedPair {
 /** What the stage did, for timings and the summary. */
 export interface RewriteOutcome {
   edges: Edges;
+  /** Pairs of stories (global numbers, lower first) holding paragraphs the channel paired: compared whole later (story-pairs.ts). */
+  storyPairs: Array<[number, number]>;
   /** Document pairs the channel proposed, and reworded pairs of paragraph variants found. */
   candidateDocumentPairs: number;
   rewordedPairs: number;
@@ -92,9 +94,17 @@ function unitRanges(units: Units, ranges: ReadonlyArray<[number, number]>): Arra
 }
 
 /** Reworded pairs of variants, each once (lower variant first). */
-export function findRewordedPairs(corpus: Corpus, edges: Edges, noise: Noise, minWords: number, seed: number): { pairs: RewordedPair[]; candidates: number } {
+export function findRewordedPairs(
+  corpus: Corpus,
+  edges: Edges,
+  noise: Noise,
+  minWords: number,
+  seed: number,
+): { pairs: RewordedPair[]; candidates: number; storyPairs: Array<[number, number]> } {
   const stop = stopTokens(seed);
-  const candidates = rewordingCandidates(corpus, edges, stop, seed);
+  const all = rewordingCandidates(corpus, edges, stop, seed);
+  const storyPairs = channelStoryPairs(corpus, noise, all);
+  const candidates = all.filter((c) => c.strong || c.hits.length >= 2);
   const units = new Map<number, Units>();
   const unitsOf = (d: number): Units => {
     let found = units.get(d);
@@ -132,7 +142,21 @@ export function findRewordedPairs(corpus: Corpus, edges: Edges, noise: Noise, mi
     }
   }
   const pairs = [...found.values()].sort((x, y) => x.a - y.a || x.b - y.b);
-  return { pairs, candidates: candidates.length };
+  return { pairs, candidates: candidates.length, storyPairs };
+}
+
+/** The pairs of stories the channel's hits lie in, each once, lower first. */
+function channelStoryPairs(corpus: Corpus, noise: Noise, candidates: readonly DocumentCandidate[]): Array<[number, number]> {
+  const keys = new Set<number>();
+  const count = noise.stories.length;
+  for (const { a, b, hits } of candidates) {
+    for (const [pa, pb] of hits) {
+      const x = noise.storyOf[corpus.firstParagraphOf[a]! + pa]!;
+      const y = noise.storyOf[corpus.firstParagraphOf[b]! + pb]!;
+      keys.add(Math.min(x, y) * count + Math.max(x, y));
+    }
+  }
+  return [...keys].sort((x, y) => x - y).map((key) => [Math.floor(key / count), key % count]);
 }
 
 /** The verified pairs with the reworded ones added (flagged in `reworded`), each variant's pairs in one run again. */
@@ -178,6 +202,6 @@ export function withRewordedPairs(edges: Edges, extra: readonly RewordedPair[], 
 
 /** Runs the stage: the edges with the reworded pairs added. */
 export function addRewordedEdges(corpus: Corpus, edges: Edges, noise: Noise, minWords: number, seed: number): RewriteOutcome {
-  const { pairs, candidates } = findRewordedPairs(corpus, edges, noise, minWords, seed);
-  return { edges: withRewordedPairs(edges, pairs, corpus.variants.count), candidateDocumentPairs: candidates, rewordedPairs: pairs.length };
+  const { pairs, candidates, storyPairs } = findRewordedPairs(corpus, edges, noise, minWords, seed);
+  return { edges: withRewordedPairs(edges, pairs, corpus.variants.count), storyPairs, candidateDocumentPairs: candidates, rewordedPairs: pairs.length };
 }

@@ -10,8 +10,6 @@ import { share } from '../numbers.js';
 import type { DiffBlock, GroupMember, GroupReport } from '../types.js';
 import { boilerplateOf, isBody } from './noise.js';
 import { analyseGroup, type StoryView } from './provenance.js';
-import { stopTokens } from '../rewrite/stopwords.js';
-import { storyPair, storyTerms } from '../rewrite/story-reuse.js';
 
 export interface GroupReports {
   groups: GroupReport[];
@@ -48,28 +46,7 @@ function linkingClusters(clusters: Clusters, grouping: Grouping): LinkingCluster
   return linkingOf;
 }
 
-/**
- * Story pairs reported per group at most: pairs with the original (else the first member)
- * first, then the rest in member order. A wire story reprinted by a hundred outlets links
- * 4,950 pairs, and the pairs with the original say what a desk needs.
- */
-export const MAX_STORY_PAIRS = 500;
-
-/** Member pairs [i, j] (i < j) of a group linked directly by a linking cluster, those with `first` first. */
-function linkedPairs(units: readonly number[], linking: readonly LinkingCluster[], first: number): Array<[number, number]> {
-  const memberOf = new Map(units.map((unit, i) => [unit, i]));
-  const keys = new Set<number>();
-  for (const { stories } of linking) {
-    const members = [...stories].map((unit) => memberOf.get(unit)!).sort((x, y) => x - y);
-    for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) keys.add(members[x]! * units.length + members[y]!);
-  }
-  const pairs = [...keys].sort((x, y) => x - y).map((key): [number, number] => [Math.floor(key / units.length), key % units.length]);
-  const withFirst = pairs.filter(([i, j]) => i === first || j === first);
-  return [...withFirst, ...pairs.filter(([i, j]) => i !== first && j !== first)].slice(0, MAX_STORY_PAIRS);
-}
-
-export function buildGroupReports(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: Grouping, rule: DerivationRule & { seed: number }): GroupReports {
-  const stop = stopTokens(rule.seed);
+export function buildGroupReports(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: Grouping, rule: DerivationRule): GroupReports {
   const linkingOf = linkingClusters(clusters, grouping);
   const originalDocOfStory = new Int32Array(noise.stories.length).fill(-1);
   const groups = grouping.groups.map((units, index): GroupReport => {
@@ -85,11 +62,6 @@ export function buildGroupReports(corpus: Corpus, noise: Noise, clusters: Cluste
       return { path: view.path, story: view.story, startLine: view.startLine, endLine: view.endLine, role, score, reasons, comparison, duplicateOf };
     });
     const original = provenance.original === null ? null : views[provenance.original]!;
-    const terms = units.map((unit) => {
-      const base = corpus.firstParagraphOf[noise.stories[unit]!.doc]!;
-      return storyTerms(corpus, storyBody(corpus, noise, clusters, grouping, unit).segments.map((i) => base + i), stop);
-    });
-    const pairs = linkedPairs(units, linking, provenance.original ?? 0).map(([i, j]) => storyPair(i, j, terms[i]!, terms[j]!));
     if (provenance.original !== null) {
       const originalDoc = noise.stories[units[provenance.original]!]!.doc;
       for (const unit of units) originalDocOfStory[unit] = originalDoc;
@@ -103,7 +75,6 @@ export function buildGroupReports(corpus: Corpus, noise: Noise, clusters: Cluste
       confidence: provenance.confidence,
       originalReasons: provenance.original === null ? [] : provenance.members[provenance.original]!.reasons.filter((r) => r.weight > 0),
       members,
-      pairs,
     };
   });
   return { groups, originalDocOfStory };

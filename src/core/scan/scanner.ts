@@ -28,6 +28,7 @@ import {
   type ReportSource,
   type ResolvedOptions,
   type SegmentStatus,
+  type StoryPairReport,
   type ScanOptions,
   type StageTimings,
   type Summary,
@@ -42,6 +43,7 @@ import { MatchLister } from './matches.js';
 import { findNoise } from './noise.js';
 import { collectVariants, orderDocuments } from './variants.js';
 import { addRewordedEdges } from '../rewrite/stage.js';
+import { buildStoryPairs } from '../rewrite/story-pairs.js';
 
 export interface ScanResult {
   report: Report;
@@ -69,6 +71,7 @@ export class ScanAnalysis implements ReportSource {
   readonly schemaVersion = SCHEMA_VERSION;
   readonly summary: Summary;
   private groupReports: GroupReports | null = null;
+  private pairs: StoryPairReport[] | null = null;
 
   constructor(
     readonly options: ResolvedOptions,
@@ -97,6 +100,12 @@ export class ScanAnalysis implements ReportSource {
   /** The syndication groups with their provenance (aligns each member with its original). */
   groups(): GroupReport[] {
     return this.groupData().groups;
+  }
+
+  /** Story-level reuse of the stories compared whole (rewrite/story-pairs.ts), made when first asked for. */
+  storyPairs(): StoryPairReport[] {
+    this.pairs ??= buildStoryPairs(this.input, this.input.channelStoryPairs, this.options);
+    return this.pairs;
   }
 
   /** Paths of the listed documents, in order, then of the context documents. */
@@ -145,7 +154,7 @@ export class ScanAnalysis implements ReportSource {
   /** The whole report, held in memory. */
   report(): Report {
     const documents = [...this.documents()];
-    return { schemaVersion: SCHEMA_VERSION, options: this.options, summary: this.summary, documents, groups: this.groups(), warnings: [...this.warnings] };
+    return { schemaVersion: SCHEMA_VERSION, options: this.options, summary: this.summary, documents, groups: this.groups(), storyPairs: this.storyPairs(), warnings: [...this.warnings] };
   }
 }
 
@@ -202,7 +211,7 @@ export function analyse(
     verifiedPairs: edges.verifiedPairs,
     rewordedPairs: rewrite.rewordedPairs,
   };
-  const input: AssemblyInput = { corpus, noise, clusters, grouping, matches, minWords: options.minWords };
+  const input: AssemblyInput = { corpus, noise, clusters, grouping, matches, minWords: options.minWords, edges, channelStoryPairs: rewrite.storyPairs };
   const statuses = classifyAll(input, summary);
   const analysis = new ScanAnalysis(options, warnings, input, statuses, summary);
   const timings = { ...earlier, candidates: candidatesMs, verify: verifyMs, rewrite: rewriteMs, cluster: clusterMs, report: clock() - t };
