@@ -6,7 +6,19 @@
  * be fixed at the source. Readable without colour: statuses are words, diffs use [-x-]{+y+}.
  */
 import Table from 'cli-table3';
-import type { DocumentReport, EditSummary, GroupMember, GroupReport, Report, SegmentReport, Summary, Warning, WarningCode } from '../core/types.js';
+import type {
+  DocumentReport,
+  EditSummary,
+  GroupMember,
+  GroupReport,
+  Report,
+  ReuseCall,
+  SegmentReport,
+  StoryPairReport,
+  Summary,
+  Warning,
+  WarningCode,
+} from '../core/types.js';
 import { renderOps } from './diff.js';
 import type { Palette } from './palette.js';
 import { cut, lineSpan, percent, plural, preview, printable, relativeName, widest } from './text.js';
@@ -82,8 +94,48 @@ function memberLabel(member: GroupMember, storiesIn: (path: string) => number): 
   return storiesIn(member.path) > 1 ? `${name}:${lineSpan(member.startLine, member.endLine)}` : name;
 }
 
-/** `fitWidth`: cut each member's line to this many columns. */
-export function renderGroup(group: GroupReport, palette: Palette, storiesIn: (path: string) => number = () => 1, fitWidth?: number): string {
+const CALL_NAMES: Record<ReuseCall, string> = { derived: 'derived', 'partly-derived': 'partly derived', 'not-derived': 'not derived' };
+
+/** A story pair seen from one of its stories: that story's call, measures and the other story. */
+export interface StorySide {
+  call: ReuseCall;
+  words: number;
+  bigrams: number;
+  reused: number;
+  other: { path: string; story: number };
+}
+
+/** Story pairs by story: every pair seen from each of its two stories (key: path and story index). */
+export function storySides(pairs: readonly StoryPairReport[]): Map<string, StorySide[]> {
+  const out = new Map<string, StorySide[]>();
+  for (const pair of pairs) {
+    for (const k of [0, 1] as const) {
+      const key = `${pair.stories[k].story} ${pair.stories[k].path}`;
+      const side: StorySide = { call: pair.calls[k], words: pair.words[k], bigrams: pair.bigrams[k], reused: pair.reused[k], other: pair.stories[1 - k]! };
+      const list = out.get(key);
+      if (list) list.push(side);
+      else out.set(key, [side]);
+    }
+  }
+  return out;
+}
+
+/** "partly derived (words 45%, bigrams 21%, reused 0%)" */
+export function describeSide(side: StorySide): string {
+  return `${CALL_NAMES[side.call]} (words ${percent(side.words)}, bigrams ${percent(side.bigrams)}, reused ${percent(side.reused)})`;
+}
+
+/**
+ * `fitWidth`: cut each member's line to this many columns. `sides` (storySides of the report's
+ * story pairs) adds each member's story-level call against the original.
+ */
+export function renderGroup(
+  group: GroupReport,
+  palette: Palette,
+  storiesIn: (path: string) => number = () => 1,
+  fitWidth?: number,
+  sides: ReadonlyMap<string, StorySide[]> = new Map(),
+): string {
   const lines: string[] = [];
   const original = group.members.find((m) => m.role === 'original');
   const head = `Group ${group.id}: ${plural(group.documents.length, 'document')}`;
@@ -100,7 +152,12 @@ export function renderGroup(group: GroupReport, palette: Palette, storiesIn: (pa
   for (const member of members) {
     const role = (member.role ?? 'copy').padEnd(8);
     const copyOf = member.duplicateOf === null ? undefined : group.members[member.duplicateOf];
-    const detail = copyOf ? `identical to ${memberLabel(copyOf, storiesIn)}` : member.comparison ? describeComparison(member.comparison) : '';
+    const side =
+      original && member !== original
+        ? sides.get(`${member.story} ${member.path}`)?.find((s) => s.other.path === original.path && s.other.story === original.story)
+        : undefined;
+    const story = side ? `; story ${describeSide(side)}` : '';
+    const detail = copyOf ? `identical to ${memberLabel(copyOf, storiesIn)}` : member.comparison ? describeComparison(member.comparison) + story : '';
     const start = `  ${role}  ${memberLabel(member, storiesIn).padEnd(labelWidth)}  `;
     if (fitWidth !== undefined && start.length >= fitWidth - 1) lines.push(cut(`${start}${detail}`, fitWidth).trimEnd());
     else lines.push(`${start}${palette.dim(fitWidth === undefined ? detail : cut(detail, fitWidth - start.length))}`.trimEnd());
@@ -316,6 +373,28 @@ export function renderScraperNoise(documents: readonly DocumentReport[], palette
   return parts.length > 0 ? parts.join('\n') : null;
 }
 
+/**
+ * Stories derived or partly derived from a story they share no group with: written from another
+ * without a paragraph in common (a story retold in a paper's own words), or linked too weakly to
+ * group. Pairs inside a group are on its members' lines. Only pairs with a story of `shown`.
+ */
+export function renderStoryReuse(pairs: readonly StoryPairReport[], shown: ReadonlySet<string>, palette: Palette, storiesIn: (path: string) => number): string | null {
+  const label = (s: { path: string; story: number }): string => (storiesIn(s.path) > 1 ? `${printable(s.path)} (story ${s.story + 1})` : printable(s.path));
+  const lines: string[] = [];
+  for (const pair of pairs) {
+    if (pair.group !== null || pair.call === 'not-derived') continue;
+    if (!pair.stories.some((s) => shown.has(s.path))) continue;
+    for (const k of [0, 1] as const) {
+      if (pair.calls[k] === 'not-derived') continue;
+      const side: StorySide = { call: pair.calls[k], words: pair.words[k], bigrams: pair.bigrams[k], reused: pair.reused[k], other: pair.stories[1 - k]! };
+      lines.push(`  ${label(pair.stories[k])} from ${label(side.other)}: ${describeSide(side)}`);
+    }
+  }
+  if (lines.length === 0) return null;
+  const head = `${palette.bold(`Story reuse outside groups (${lines.length})`)} ${palette.dim('stories written from another they share no group with, compared whole')}`;
+  return [head, ...lines].join('\n');
+}
+
 /** What the human report shows of a report under --top and --only, and notes saying what it leaves out. */
 interface Shown {
   groups: readonly GroupReport[];
@@ -368,7 +447,8 @@ export function renderHuman(report: Report, options: HumanOptions): string {
     const fitWidth = options.fit ? options.width : undefined;
     const storyCounts = new Map(report.documents.map((d) => [d.path, d.stories.length]));
     const storiesIn = (path: string): number => storyCounts.get(path) ?? 1;
-    for (const group of shown.groups) parts.push(renderGroup(group, palette, storiesIn, fitWidth));
+    const sides = storySides(report.storyPairs);
+    for (const group of shown.groups) parts.push(renderGroup(group, palette, storiesIn, fitWidth, sides));
     const table: TableOptions = { documents: shown.documents };
     if (shown.groupOrder) table.groupOrder = shown.groupOrder;
     if (fitWidth !== undefined) table.fitWidth = fitWidth;
@@ -376,6 +456,8 @@ export function renderHuman(report: Report, options: HumanOptions): string {
     const originals = new Map(report.groups.map((g) => [g.id, g.original]));
     const originalOf = (doc: DocumentReport): string | null => (doc.group === null ? null : (originals.get(doc.group) ?? null));
     for (const doc of shown.documents) parts.push(renderDocument(doc, { ...options, originalOf }));
+    const reuse = renderStoryReuse(report.storyPairs, new Set(shown.documents.map((d) => d.path)), palette, storiesIn);
+    if (reuse) parts.push(reuse);
     const noise = renderScraperNoise(shown.documents, palette, options.width);
     if (noise) parts.push(noise);
   }

@@ -15,7 +15,7 @@
 import { isChrome, tokens } from '../document.js';
 import type { Corpus, Edges, Noise } from '../model.js';
 import { overlap } from '../matching/overlap.js';
-import { rewordingCandidates, type DocumentCandidate } from './channel.js';
+import { rewordingCandidates } from './channel.js';
 import { Aligner, alignParagraphs } from './passages.js';
 import { stopTokens, type TokenSet } from './stopwords.js';
 import { documentUnits, type Units } from './units.js';
@@ -31,7 +31,7 @@ export interface RewordedPair {
 /** What the stage did, for timings and the summary. */
 export interface RewriteOutcome {
   edges: Edges;
-  /** Pairs of stories (global numbers, lower first) holding paragraphs the channel paired: compared whole later (story-pairs.ts). */
+  /** Pairs of stories (global numbers, lower first) holding paragraphs that passage alignment aligned: compared whole later (story-pairs.ts). */
   storyPairs: Array<[number, number]>;
   /** Document pairs the channel proposed, and reworded pairs of paragraph variants found. */
   candidateDocumentPairs: number;
@@ -102,9 +102,8 @@ export function findRewordedPairs(
   seed: number,
 ): { pairs: RewordedPair[]; candidates: number; storyPairs: Array<[number, number]> } {
   const stop = stopTokens(seed);
-  const all = rewordingCandidates(corpus, edges, stop, seed);
-  const storyPairs = channelStoryPairs(corpus, noise, all);
-  const candidates = all.filter((c) => c.strong || c.hits.length >= 2);
+  const candidates = rewordingCandidates(corpus, edges, stop, seed).filter((c) => c.strong || c.hits.length >= 2);
+  const storyKeys = new Set<number>();
   const units = new Map<number, Units>();
   const unitsOf = (d: number): Units => {
     let found = units.get(d);
@@ -129,6 +128,8 @@ export function findRewordedPairs(
     for (const { a, b, coverA, coverB } of aligned) {
       const p = baseA + a;
       const q = baseB + b;
+      const [x, y] = [noise.storyOf[p]!, noise.storyOf[q]!];
+      storyKeys.add(Math.min(x, y) * noise.stories.length + Math.max(x, y));
       const [va, vb] = [variantOf[p]!, variantOf[q]!];
       if (va < 0 || vb < 0 || va === vb || words[p]! < minWords || words[q]! < minWords) continue;
       if (variants.soleDocument[va]! >= 0 && variants.soleDocument[va] === variants.soleDocument[vb]) continue;
@@ -142,21 +143,9 @@ export function findRewordedPairs(
     }
   }
   const pairs = [...found.values()].sort((x, y) => x.a - y.a || x.b - y.b);
-  return { pairs, candidates: candidates.length, storyPairs };
-}
-
-/** The pairs of stories the channel's hits lie in, each once, lower first. */
-function channelStoryPairs(corpus: Corpus, noise: Noise, candidates: readonly DocumentCandidate[]): Array<[number, number]> {
-  const keys = new Set<number>();
   const count = noise.stories.length;
-  for (const { a, b, hits } of candidates) {
-    for (const [pa, pb] of hits) {
-      const x = noise.storyOf[corpus.firstParagraphOf[a]! + pa]!;
-      const y = noise.storyOf[corpus.firstParagraphOf[b]! + pb]!;
-      keys.add(Math.min(x, y) * count + Math.max(x, y));
-    }
-  }
-  return [...keys].sort((x, y) => x - y).map((key) => [Math.floor(key / count), key % count]);
+  const storyPairs = [...storyKeys].sort((x, y) => x - y).map((key): [number, number] => [Math.floor(key / count), key % count]);
+  return { pairs, candidates: candidates.length, storyPairs };
 }
 
 /** The verified pairs with the reworded ones added (flagged in `reworded`), each variant's pairs in one run again. */

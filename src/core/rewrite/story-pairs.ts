@@ -3,13 +3,13 @@
  *
  * - stories that share a paragraph cluster that is evidence of reuse (at least --min-words
  *   words, not boilerplate): copies, edits and reworded paragraphs (scan/clusters.ts);
- * - stories the rewording channel paired (rewrite/channel.ts: paragraphs sharing content
- *   words), aligned or not: a newspaper story retold from agency copy may match no paragraph
- *   and still be partly derived, which only the whole-story measures show.
- *
- * - in a scan of at most ALL_PAIRS_STORIES stories (two articles compared, a small batch), every
- *   pair of stories in different documents: a user asking about two articles gets the answer
- *   even when nothing in them matched.
+ * - stories with paragraphs aligned by passage alignment (rewrite/stage.ts), whether or not
+ *   the paragraphs became reworded matches;
+ * - in a scan of two documents (`dedupe a.txt b.txt`, a pair checked on its own), every pair of
+ *   their stories: a newspaper story retold from agency copy in the paper's own words may match
+ *   no paragraph and still be partly derived, which only the whole-story measures show. In a
+ *   larger scan only paragraph evidence proposes a pair: topically close stories share content
+ *   words everywhere (the seeds' unrelated 004 shares 46% of 002's words).
  *
  * Pairs across documents only, and at least one story in a listed document (in `check`, two
  * archived articles are not compared). A paragraph cluster in more than MAX_CLUSTER_STORIES
@@ -23,7 +23,8 @@ import { storyPair, storyTerms, type StoryTerms } from './story-reuse.js';
 import { boilerplateOf, isBody } from '../scan/noise.js';
 
 export const MAX_CLUSTER_STORIES = 50;
-export const ALL_PAIRS_STORIES = 20;
+/** A scan of at most this many documents compares every pair of stories across them. */
+export const ALL_PAIRS_DOCUMENTS = 2;
 
 export interface StoryPairInput {
   corpus: Corpus;
@@ -99,7 +100,7 @@ export function buildStoryPairs(input: StoryPairInput, channelPairs: ReadonlyArr
     keys.add(x * count + y);
   };
   clusterPairs(input, add);
-  if (count <= ALL_PAIRS_STORIES) {
+  if (corpus.docs.length <= ALL_PAIRS_DOCUMENTS) {
     for (let a = 0; a < count; a++) for (let b = a + 1; b < count; b++) if (noise.stories[a]!.doc !== noise.stories[b]!.doc) add(a, b);
   }
   for (const [a, b] of channelPairs) if (noise.stories[a]!.doc !== noise.stories[b]!.doc) add(a, b);
