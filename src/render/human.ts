@@ -265,7 +265,8 @@ function matchLabel(doc: DocumentReport, segment: SegmentReport): string {
   const best = segment.matches[0];
   if (!best) return '';
   const more = segment.matchCount > 1 ? ` +${segment.matchCount - 1}` : '';
-  return `${relativeName(doc.path, best.path)}:${lineSpan(best.startLine, best.endLine)} ${best.similarity.toFixed(2)}${more}`;
+  // "~0.62": a reworded match, whose similarity is over content words (core/types.ts, Match.reworded).
+  return `${relativeName(doc.path, best.path)}:${lineSpan(best.startLine, best.endLine)} ${best.reworded ? '~' : ''}${best.similarity.toFixed(2)}${more}`;
 }
 
 export interface DocumentOptions extends Pick<HumanOptions, 'palette' | 'width' | 'diff' | 'color' | 'only'> {

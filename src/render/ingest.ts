@@ -3,7 +3,8 @@
  * `dedupe check`'s human output that names the archived articles each incoming one matches.
  * Pure functions returning strings; the CLI prints them.
  */
-import type { Report } from '../core/types.js';
+import type { DocumentReport, Report } from '../core/types.js';
+import { describeSide, storySides, type StorySide } from './human.js';
 import type { AddResult, IndexStats, RemoveResult } from '../engine/index.js';
 import type { Palette } from './palette.js';
 import { plural, printable, widest } from './text.js';
@@ -102,8 +103,26 @@ export function archiveMatches(report: Report, archived: ReadonlySet<string>): M
   return out;
 }
 
+/**
+ * The incoming story's strongest story-level call against an archived document (its story
+ * pairs, issue 11), as "story partly derived (words 45%, bigrams 21%, reused 0%)", or ''.
+ */
+function storyAgainst(sides: ReadonlyMap<string, StorySide[]>, doc: DocumentReport, archivedPath: string): string {
+  const strength = { derived: 2, 'partly-derived': 1, 'not-derived': 0 } as const;
+  let best: StorySide | undefined;
+  for (const story of doc.stories) {
+    for (const side of sides.get(`${story.index} ${doc.path}`) ?? []) {
+      if (side.other.path !== archivedPath) continue;
+      if (!best || strength[side.call] > strength[best.call] || (side.call === best.call && side.words > best.words)) best = side;
+    }
+  }
+  return best ? `; story ${describeSide(best)}` : '';
+}
+
 export function renderArchiveMatches(report: Report, archived: ReadonlySet<string>, database: string, palette: Palette): string {
   const lines = [palette.bold(`Matches in the index ${database}`)];
+  const sides = storySides(report.storyPairs);
+  const byPath = new Map(report.documents.map((d) => [d.path, d]));
   for (const [incoming, matches] of archiveMatches(report, archived)) {
     if (matches.length === 0) {
       lines.push(`  ${printable(incoming)}  ${palette.dim('no match')}`);
@@ -111,8 +130,9 @@ export function renderArchiveMatches(report: Report, archived: ReadonlySet<strin
     }
     lines.push(`  ${printable(incoming)}`);
     for (const m of matches) {
+      const story = storyAgainst(sides, byPath.get(incoming)!, m.path);
       lines.push(
-        `    ${printable(m.path)}  ${plural(m.shared + m.edited, 'paragraph')} ${palette.dim(`(${m.shared} shared, ${m.edited} edited)`)}`,
+        `    ${printable(m.path)}  ${plural(m.shared + m.edited, 'paragraph')} ${palette.dim(`(${m.shared} shared, ${m.edited} edited${story})`)}`,
       );
     }
   }
