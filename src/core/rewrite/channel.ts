@@ -51,10 +51,21 @@ export const COMMON_SHARE = 0.02;
 export const COMMON_MIN_DOCUMENTS = 200;
 export const COMMON_SAMPLE = 2000;
 
-/** The scan's very common words (see COMMON_SHARE): none in a scan of fewer than COMMON_MIN_DOCUMENTS documents. */
-export function commonWords(corpus: Corpus, stop: TokenSet): TokenSet {
+/**
+ * Document frequencies of the scan's words, counted on at most COMMON_SAMPLE documents evenly
+ * spaced; null in a scan of fewer than COMMON_MIN_DOCUMENTS documents, where a share of
+ * documents says little. Passage alignment weighs words by them (passages.ts): in a large scan
+ * a word of a template ("eurobond", "denominations") is common and a name is rare.
+ */
+export interface ScanFrequencies {
+  table: DocumentFrequency;
+  /** Documents counted. */
+  sampled: number;
+}
+
+export function scanFrequencies(corpus: Corpus): ScanFrequencies | null {
   const documents = corpus.docs.length;
-  if (documents < COMMON_MIN_DOCUMENTS) return new TokenSet([]);
+  if (documents < COMMON_MIN_DOCUMENTS) return null;
   const step = Math.max(1, Math.floor(documents / COMMON_SAMPLE));
   const table = new DocumentFrequency();
   let sampled = 0;
@@ -65,11 +76,17 @@ export function commonWords(corpus: Corpus, stop: TokenSet): TokenSet {
       for (let k = 0; k < hashes.length; k++) table.see(hashes[k]!, d);
     }
   }
-  return new TokenSet(table.above(COMMON_SHARE * sampled).filter((h) => !stop.has(h)));
+  return { table, sampled };
+}
+
+/** The scan's very common words (see COMMON_SHARE): none in a scan of fewer than COMMON_MIN_DOCUMENTS documents. */
+export function commonWords(frequencies: ScanFrequencies | null, stop: TokenSet): TokenSet {
+  if (!frequencies) return new TokenSet([]);
+  return new TokenSet(frequencies.table.above(COMMON_SHARE * frequencies.sampled).filter((h) => !stop.has(h)));
 }
 
 /** Documents per token hash, in an open-addressing table. */
-class DocumentFrequency {
+export class DocumentFrequency {
   private keys = new Uint32Array(1 << 16);
   private lastDoc = new Int32Array(1 << 16).fill(-1);
   private counts = new Uint32Array(1 << 16);
@@ -108,6 +125,13 @@ class DocumentFrequency {
       this.lastDoc[slot] = lastDoc[old]!;
       this.counts[slot] = counts[old]!;
     }
+  }
+
+  /** Documents the token was seen in (0 when never). */
+  count(h: number): number {
+    const mask = this.keys.length - 1;
+    for (let slot = fmix32(h) & mask; this.lastDoc[slot] !== -1; slot = (slot + 1) & mask) if (this.keys[slot] === h) return this.counts[slot]!;
+    return 0;
   }
 
   /** Tokens seen in more than `limit` documents. */
@@ -279,10 +303,10 @@ export interface DocumentCandidate {
  * content-word LSH over the comparable variants, leaving out pairs the shingle channel verified.
  * The caller aligns those with two hits or a strong one (stage.ts); all are compared whole.
  */
-export function rewordingCandidates(corpus: Corpus, edges: Edges, stop: TokenSet, seed: number): DocumentCandidate[] {
+export function rewordingCandidates(corpus: Corpus, edges: Edges, stop: TokenSet, seed: number, frequencies: ScanFrequencies | null): DocumentCandidate[] {
   const { variants } = corpus;
   const banding = optimalBanding(CHANNEL_THRESHOLD, CHANNEL_HASHES);
-  const signed = signVariants(corpus, stop, commonWords(corpus, stop), seed ^ 0x5bd1e995, banding);
+  const signed = signVariants(corpus, stop, commonWords(frequencies, stop), seed ^ 0x5bd1e995, banding);
   const count = signed.variants.length;
   const matched = matchedVariants(corpus, edges);
   const byDocuments = new Map<number, DocumentCandidate>();

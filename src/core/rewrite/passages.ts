@@ -44,26 +44,58 @@ export interface AlignedParagraphs {
   coverB: number;
 }
 
+/**
+ * A word's weight in the cosine of a seed. Sanchez-Perez et al. weigh by inverse sentence
+ * frequency over the two documents (tf-isf), which is what a scan of a few documents uses; in a
+ * large scan (rewrite/channel.ts, scanFrequencies) the weight is the word's inverse document
+ * frequency in the scan, ln(N / n): there a template's words ("is issuing a ... eurobond due
+ * ... paying ... pct", in hundreds of Reuters notices) weigh little and names and figures a
+ * lot, so two notices of one template about different issuers are no seed, while a rewrite,
+ * which keeps the names, is.
+ */
+export type WordWeights = (word: number) => number;
+
 /** Units [from, to) of a document, in order. */
 export type UnitRanges = ReadonlyArray<readonly [number, number]>;
 
-function intersects(x: Uint32Array, xFrom: number, xTo: number, y: Uint32Array, yFrom: number, yTo: number): boolean {
+function common(x: Uint32Array, xFrom: number, xTo: number, y: Uint32Array, yFrom: number, yTo: number): number {
   let i = xFrom;
   let j = yFrom;
+  let n = 0;
   while (i < xTo && j < yTo) {
-    if (x[i] === y[j]) return true;
-    if (x[i]! < y[j]!) i++;
+    if (x[i] === y[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (x[i]! < y[j]!) i++;
     else j++;
   }
-  return false;
+  return n;
 }
 
-/** Unit u of `units` and unit v of `other` state figures, and none of the same. */
+/**
+ * Unit u of `units` and unit v of `other` both state figures, and fewer than half of the figures
+ * of the one stating fewer are in the other: a rewrite keeps its figures; two notices of one
+ * template ("issuing a 40 mln Australian dlr eurobond due May 15, 1990 paying 14-1/2 pct" and
+ * "... 100 mln ... May 27, 1992 ... 14-1/4 pct") share a few by chance.
+ */
 function figuresDiffer(units: Units, u: number, other: Units, v: number): boolean {
   const [from, to] = [units.numberAt[u]!, units.numberAt[u + 1]!];
   const [otherFrom, otherTo] = [other.numberAt[v]!, other.numberAt[v + 1]!];
-  return from < to && otherFrom < otherTo && !intersects(units.numbers, from, to, other.numbers, otherFrom, otherTo);
+  if (from === to || otherFrom === otherTo) return false;
+  return 2 * common(units.numbers, from, to, other.numbers, otherFrom, otherTo) < Math.min(to - from, otherTo - otherFrom);
 }
+
+/**
+ * In a large scan (word weights from its documents) a seed also shares at least SEED_MIN_RARE
+ * words found in at most RARE_SHARE of the scan's documents (a weight of ln(1 / RARE_SHARE) or
+ * more): a rewrite keeps its names, places and figures, which are rare, while notices of one
+ * template about different issuers share only the template's words. Reuters-21578 (README,
+ * "Accuracy").
+ */
+export const RARE_SHARE = 0.005;
+export const SEED_MIN_RARE = 2;
+const RARE_WEIGHT = Math.log(1 / RARE_SHARE);
 
 const LN = Array.from({ length: 4096 }, (_, n) => (n === 0 ? 0 : Math.log(n)));
 const ln = (n: number): number => (n < LN.length ? LN[n]! : Math.log(n));
@@ -78,6 +110,7 @@ export class Aligner {
   private nextOf = new Int32Array(1024);
   private unitOf = new Int32Array(1024);
   private shared = new Int32Array(256);
+  private rare = new Int32Array(256);
   private dot = new Float64Array(256);
   private normA = new Float64Array(256);
   private normB = new Float64Array(256);
@@ -121,8 +154,12 @@ export class Aligner {
     }
   }
 
-  /** Seed pairs of units ([unit of a, unit of b], document unit numbers), the best partners of either side. */
-  seeds(a: Units, rangesA: UnitRanges, b: Units, rangesB: UnitRanges): Array<[number, number]> {
+  /**
+   * Seed pairs of units ([unit of a, unit of b], document unit numbers), the best partners of
+   * either side. `idf`, when given (a large scan), weighs a word by the scan's documents instead
+   * of the two documents' sentences (see `WordWeights`).
+   */
+  seeds(a: Units, rangesA: UnitRanges, b: Units, rangesB: UnitRanges, idf: WordWeights | null = null): Array<[number, number]> {
     const listA = flatten(rangesA);
     const listB = flatten(rangesB);
     let wordsA = 0;
@@ -144,7 +181,7 @@ export class Aligner {
       }
     });
     const total = listA.length + listB.length;
-    const weight = (slot: number): number => ln(total) - ln(this.df[slot]!);
+    const weight = idf ? (slot: number): number => idf(this.keys[slot]!) : (slot: number): number => ln(total) - ln(this.df[slot]!);
     const norm = (units: Units, u: number): number => {
       let sum = 0;
       for (let k = units.contentAt[u]!; k < units.contentAt[u + 1]!; k++) sum += weight(this.slot(units.content[k]!)) ** 2;
@@ -153,6 +190,7 @@ export class Aligner {
     listB.forEach((v, local) => (this.normB[local] = norm(b, v)));
     const found: Array<[number, number, number]> = [];
     const touched: number[] = [];
+    if (this.rare.length < listB.length) this.rare = new Int32Array(listB.length * 2);
     for (const u of listA) {
       const size = a.contentAt[u + 1]! - a.contentAt[u]!;
       if (size < SEED_MIN_SHARED) continue;
@@ -161,10 +199,12 @@ export class Aligner {
       for (let k = a.contentAt[u]!; k < a.contentAt[u + 1]!; k++) {
         const slot = this.slot(a.content[k]!);
         const w = weight(slot);
+        const rare = idf !== null && w >= RARE_WEIGHT ? 1 : 0;
         for (let e = this.head[slot]!; e !== -1; e = this.nextOf[e]!) {
           const local = this.unitOf[e]!;
           if (this.shared[local] === 0) touched.push(local);
           this.shared[local]!++;
+          this.rare[local]! += rare;
           this.dot[local]! += w * w;
         }
       }
@@ -173,8 +213,10 @@ export class Aligner {
         const common = this.shared[local]!;
         const dice = (2 * common) / (size + b.contentAt[v + 1]! - b.contentAt[v]!);
         const cosine = normU > 0 && this.normB[local]! > 0 ? this.dot[local]! / (normU * this.normB[local]!) : 0;
-        if (common >= SEED_MIN_SHARED && dice >= SEED_SIMILARITY && cosine >= SEED_SIMILARITY && !figuresDiffer(a, u, b, v)) found.push([u, v, dice]);
+        const rareEnough = idf === null || this.rare[local]! >= SEED_MIN_RARE;
+        if (common >= SEED_MIN_SHARED && dice >= SEED_SIMILARITY && cosine >= SEED_SIMILARITY && rareEnough && !figuresDiffer(a, u, b, v)) found.push([u, v, dice]);
         this.shared[local] = 0;
+        this.rare[local] = 0;
         this.dot[local] = 0;
       }
     }
@@ -246,8 +288,9 @@ export function alignParagraphs(
   rangesB: UnitRanges,
   wordsA: (i: number) => number,
   wordsB: (i: number) => number,
+  idf: WordWeights | null = null,
 ): AlignedParagraphs[] {
-  const accepted = passages(aligner.seeds(a, rangesA, b, rangesB));
+  const accepted = passages(aligner.seeds(a, rangesA, b, rangesB, idf));
   if (accepted.length === 0) return [];
   // Per pair of paragraphs: the units of each side seeded with units of the other, each once.
   const pairs = new Map<string, { a: number; b: number; unitsA: Set<number>; unitsB: Set<number> }>();

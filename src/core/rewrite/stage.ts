@@ -15,7 +15,7 @@
 import { isChrome, tokens } from '../document.js';
 import type { Corpus, Edges, Noise } from '../model.js';
 import { overlap } from '../matching/overlap.js';
-import { rewordingCandidates } from './channel.js';
+import { rewordingCandidates, scanFrequencies } from './channel.js';
 import { Aligner, alignParagraphs } from './passages.js';
 import { stopTokens, type TokenSet } from './stopwords.js';
 import { documentUnits, type Units } from './units.js';
@@ -102,7 +102,9 @@ export function findRewordedPairs(
   seed: number,
 ): { pairs: RewordedPair[]; candidates: number; storyPairs: Array<[number, number]> } {
   const stop = stopTokens(seed);
-  const candidates = rewordingCandidates(corpus, edges, stop, seed).filter((c) => c.strong || c.hits.length >= 2);
+  const frequencies = scanFrequencies(corpus);
+  const candidates = rewordingCandidates(corpus, edges, stop, seed, frequencies).filter((c) => c.strong || c.hits.length >= 2);
+  const idf = frequencies ? (word: number): number => Math.log(frequencies.sampled / Math.max(1, frequencies.table.count(word))) : null;
   const storyKeys = new Set<number>();
   const units = new Map<number, Units>();
   const unitsOf = (d: number): Units => {
@@ -124,7 +126,7 @@ export function findRewordedPairs(
     const unitsB = unitsOf(db);
     const rangesA = unitRanges(unitsA, regions(hits.map(([pa]) => pa)));
     const rangesB = unitRanges(unitsB, regions(hits.map(([, pb]) => pb)));
-    const aligned = alignParagraphs(aligner, unitsA, rangesA, unitsB, rangesB, (i) => words[baseA + i]!, (i) => words[baseB + i]!);
+    const aligned = alignParagraphs(aligner, unitsA, rangesA, unitsB, rangesB, (i) => words[baseA + i]!, (i) => words[baseB + i]!, idf);
     for (const { a, b, coverA, coverB } of aligned) {
       const p = baseA + a;
       const q = baseB + b;

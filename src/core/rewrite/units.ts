@@ -116,7 +116,8 @@ export function documentUnits(doc: PreparedDocument, stop: TokenSet, skip: (i: n
     const count = words(doc, i);
     if (count === 0 || skip(i) || isChrome(doc, i)) continue;
     const hashes = tokens(doc, i);
-    const split = count >= 2 * MIN_UNIT_WORDS ? sentenceTokens(text(doc, i), count, buffer) : null;
+    // Every paragraph is read for its figures; only a long one can hold two sentences of MIN_UNIT_WORDS.
+    const split = sentenceTokens(text(doc, i), count, buffer);
     const ranges = split ? joinShort(split.counts) : [[0, count] as [number, number]];
     for (const [from, to] of ranges) {
       const own: number[] = [];
