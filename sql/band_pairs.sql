@@ -1,0 +1,29 @@
+-- Candidate pairs from one LSH band (src/core/matching/lsh.ts, addBandPairs): variants whose
+-- band keys agree in this band share a bucket. A bucket of n variants would give n(n-1)/2
+-- pairs; instead each variant is paired with the next ${bucket_window} variants of its bucket
+-- in item order (BUCKET_WINDOW in lsh.ts). A bucket of up to ${bucket_window} + 1 variants
+-- gives all its pairs; a larger one (a template line in a million variants) gives at most
+-- ${bucket_window} pairs per variant, which still joins them all into one cluster.
+--
+-- Run once per band: band_rows holds that band's rows of every shard.
+-- Input:  band_rows (shard, band, band_key, text_key), variants (variants.sql),
+--         window_offsets (step = 1 .. ${bucket_window}).
+-- Output: pairs of items, a < b.
+WITH members AS (
+  SELECT b.band_key, v.item
+  FROM band_rows b
+  JOIN variants v ON v.text_key = b.text_key AND v.owner = b.shard
+), ranked AS (
+  SELECT
+    band_key,
+    item,
+    row_number() OVER (PARTITION BY band_key ORDER BY item) AS pos,
+    count(*) OVER (PARTITION BY band_key) AS bucket_size
+  FROM members
+), shared AS (
+  SELECT band_key, item, pos, bucket_size FROM ranked WHERE bucket_size > 1
+)
+SELECT a.item AS a, b.item AS b
+FROM shared a
+JOIN window_offsets w ON w.step <= a.bucket_size - a.pos
+JOIN shared b ON b.band_key = a.band_key AND b.pos = a.pos + w.step
