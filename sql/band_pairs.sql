@@ -5,9 +5,12 @@
 -- gives all its pairs; a larger one (a template line in a million variants) gives at most
 -- ${bucket_window} pairs per variant, which still joins them all into one cluster.
 --
+-- Equi-joins only, so no engine can turn a large bucket into a quadratic join: a bucket's
+-- members are cut into blocks of ${bucket_window} in item order, and a pair lies in one block
+-- or in two neighbouring ones.
+--
 -- Run once per band: band_rows holds that band's rows of every shard.
--- Input:  band_rows (shard, band, band_key, text_key), variants (variants.sql),
---         window_offsets (step = 1 .. ${bucket_window}).
+-- Input:  band_rows (shard, band, band_key, text_key), variants (variants.sql).
 -- Output: pairs of items, a < b.
 WITH members AS (
   SELECT b.band_key, v.item
@@ -17,13 +20,20 @@ WITH members AS (
   SELECT
     band_key,
     item,
-    row_number() OVER (PARTITION BY band_key ORDER BY item) AS pos,
+    row_number() OVER (PARTITION BY band_key ORDER BY item) - 1 AS pos,
     count(*) OVER (PARTITION BY band_key) AS bucket_size
   FROM members
 ), shared AS (
-  SELECT band_key, item, pos, bucket_size FROM ranked WHERE bucket_size > 1
+  SELECT band_key, item, pos, CAST(floor(pos / ${bucket_window}) AS BIGINT) AS block
+  FROM ranked
+  WHERE bucket_size > 1
 )
 SELECT a.item AS a, b.item AS b
 FROM shared a
-JOIN window_offsets w ON w.step <= a.bucket_size - a.pos
-JOIN shared b ON b.band_key = a.band_key AND b.pos = a.pos + w.step
+JOIN shared b ON b.band_key = a.band_key AND b.block = a.block
+WHERE b.pos > a.pos
+UNION ALL
+SELECT a.item AS a, b.item AS b
+FROM shared a
+JOIN shared b ON b.band_key = a.band_key AND b.block = a.block + 1
+WHERE b.pos <= a.pos + ${bucket_window}

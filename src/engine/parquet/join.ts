@@ -6,7 +6,9 @@
  *   doc_order      documents in the scan's order
  *   variants       identical texts collapsed; comparable variants numbered as the scan does
  *   band_pairs     run once per LSH band over that band's files, a window over large buckets
- *   anchor_pairs   containment anchors
+ *   anchors        the containment anchors each variant needs found
+ *   anchor_hits    where they are found
+ *   anchor_pairs   pairs of a variant and a variant holding its anchors
  *   candidates     both channels, each pair once
  *   verified       Jaccard and containment on the shingle sets, the scan's rule
  *
@@ -56,13 +58,12 @@ export interface JoinResult {
   steps: StepFigure[];
 }
 
-/** The views every statement reads: the shards' sets, and the window's offsets. */
+/** The views every statement reads: the shards' sets. */
 async function defineInputs(duck: Duck, run: RunInfo): Promise<void> {
   const files = (set: 'documents' | 'paragraphs' | 'shingles'): string => fileList(run.shards.map((s) => s.files[set]));
   await duck.run(`CREATE VIEW documents AS SELECT * FROM read_parquet(${files('documents')})`);
   await duck.run(`CREATE VIEW paragraphs AS SELECT * FROM read_parquet(${files('paragraphs')})`);
   await duck.run(`CREATE VIEW shingles AS SELECT * FROM read_parquet(${files('shingles')})`);
-  await duck.run(`CREATE TABLE window_offsets AS SELECT CAST(range AS INTEGER) AS step FROM range(1, ${BUCKET_WINDOW + 1})`);
 }
 
 /** Two shards holding the same document id: ids must be unique, as in a scan (exit 2). */
@@ -202,6 +203,8 @@ async function runSteps(duck: Duck, run: RunInfo, hooks: EngineHooks, target: st
   await steps.table('doc_order');
   const variants = await steps.table('variants');
   const bands = await steps.bands(filesByBand(run), signing.bands);
+  await steps.table('anchors');
+  await steps.table('anchor_hits');
   const anchorPairs = await steps.table('anchor_pairs');
   const candidatePairs = await steps.table('candidates');
   const verifiedPairs = await steps.table('verified');
