@@ -158,7 +158,8 @@ export function showUnder(dir: string, given: string): Show {
 
 /** A damaged or foreign file: what it is, in one line. */
 export function unreadable(file: string, reason: string, shard: string): ShardError {
-  const short = reason.replace(/\s+/g, ' ').replace(/^[A-Za-z ]*Error: /, '').replace(/ '[^']*'$/, '');
+  // DuckDB's message names the file again, in quotes: once is enough.
+  const short = reason.replace(/\s+/g, ' ').replace(/^[A-Za-z ]*Error: /, '').replace(/ ?'[^']*'/g, '');
   return new ShardError(file, `${file}: not a readable dedupe Parquet file (${short}); it may be truncated or damaged: sign ${shard} again`);
 }
 
