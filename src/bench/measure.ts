@@ -1,12 +1,13 @@
 /**
- * One benchmark measurement, run by `bench.ts` in a child process of its own so that the peak
- * resident set size (getrusage's ru_maxrss) belongs to this corpus alone:
+ * One benchmark measurement, run by `bench.ts` and `pan.ts` in a child process of its own so
+ * that the peak resident set size (getrusage's ru_maxrss) belongs to this run alone:
  *
- *   node --expose-gc dist/bench/measure.js <corpus folder>
+ *   node --expose-gc dist/bench/measure.js [--quiet] <paths...>
  *
- * It does what `dedupe --json <folder> > report.json` does (walk, read, scan, render the JSON
- * report, write it to a file) through the same functions the CLI uses, and prints one JSON
- * line (`Measurement`) on stdout.
+ * It does what `dedupe --json <paths> > report.json` does (walk, read, scan, render the JSON
+ * report, write it to a file), or with --quiet what `dedupe -q <paths>` does (the summary
+ * line only: no matches, provenance or word operations are made), through the same functions
+ * the CLI uses, and prints one JSON line (`Measurement`) on stdout.
  */
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
@@ -15,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { loadXXHash } from '../core/signing/hash.js';
 import { resolveOptions } from '../core/options.js';
 import { defaultThreads, scanPaths } from '../engine/index.js';
+import { renderSummary } from '../render/human.js';
 import { renderJsonChunks } from '../render/json.js';
 import { isMainModule } from './script.js';
 
@@ -34,13 +36,17 @@ export const STAGES = [
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
+/** What is measured: `dedupe --json > file`, or `dedupe -q`. */
+export type MeasureMode = 'json' | 'quiet';
+
 export interface Measurement {
+  mode: MeasureMode;
   bytes: number;
   documents: number;
   paragraphs: number;
   candidatePairs: number;
   verifiedPairs: number;
-  /** Walk to JSON written, milliseconds. */
+  /** Walk to JSON written (or to the summary line), milliseconds. */
   elapsedMs: number;
   /** CPU time (user + system, all threads) over the same span, milliseconds: less affected than wall time by other work on the machine. */
   cpuMs: number;
@@ -62,7 +68,30 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-export async function measure(corpus: string): Promise<Measurement> {
+/** Renders the JSON report into a file, chunk by chunk as the CLI writes it; times rendering and writing apart. */
+function writeJson(source: Parameters<typeof renderJsonChunks>[0], file: string, now: () => number): { renderMs: number; writeMs: number; jsonBytes: number } {
+  let renderMs = 0;
+  let writeMs = 0;
+  let jsonBytes = 0;
+  const fd = openSync(file, 'w');
+  try {
+    const chunks = renderJsonChunks(source);
+    for (;;) {
+      let t = now();
+      const next = chunks.next();
+      renderMs += now() - t;
+      if (next.done) break;
+      t = now();
+      jsonBytes += writeSync(fd, next.value);
+      writeMs += now() - t;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { renderMs, writeMs, jsonBytes };
+}
+
+export async function measure(paths: readonly string[], mode: MeasureMode = 'json'): Promise<Measurement> {
   await loadXXHash();
   collectGarbage();
   const baselineRss = process.memoryUsage().rss;
@@ -72,30 +101,19 @@ export async function measure(corpus: string): Promise<Measurement> {
     const started = now();
     const cpuStart = process.cpuUsage();
     const run = await scanPaths(
-      { paths: [corpus], include: [], exclude: [], cwd: process.cwd(), options: resolveOptions(), threads: defaultThreads(), wordOps: true },
+      { paths: [...paths], include: [], exclude: [], cwd: process.cwd(), options: resolveOptions(), threads: defaultThreads(), wordOps: mode === 'json' },
       { warning: (w) => process.stderr.write(`measure: warning: ${w.message}\n`), clock: now },
     );
     const { analysis, bytes } = run;
     const timings = { walk: run.walkMs, prepare: run.prepareMs, ...run.timings };
-    // Render and write as `runScan` does for --json: chunk by chunk into the output file.
-    let renderMs = 0;
-    let writeMs = 0;
-    let jsonBytes = 0;
-    const fd = openSync(path.join(outDir, 'report.json'), 'w');
-    try {
-      const chunks = renderJsonChunks(analysis);
-      for (;;) {
-        let t = now();
-        const next = chunks.next();
-        renderMs += now() - t;
-        if (next.done) break;
-        t = now();
-        jsonBytes += writeSync(fd, next.value);
-        writeMs += now() - t;
-      }
-    } finally {
-      closeSync(fd);
+    let written = { renderMs: 0, writeMs: 0, jsonBytes: 0 };
+    if (mode === 'json') written = writeJson(analysis, path.join(outDir, 'report.json'), now);
+    else {
+      const t = now();
+      renderSummary(analysis, 0, 'file');
+      written.renderMs = now() - t;
     }
+    const { renderMs, writeMs, jsonBytes } = written;
     const elapsedMs = now() - started;
     const cpu = process.cpuUsage(cpuStart);
 
@@ -106,6 +124,7 @@ export async function measure(corpus: string): Promise<Measurement> {
     stages.render = renderMs;
     stages.write = writeMs;
     return {
+      mode,
       bytes,
       documents: analysis.summary.documents,
       paragraphs: analysis.summary.paragraphs,
@@ -125,12 +144,14 @@ export async function measure(corpus: string): Promise<Measurement> {
 }
 
 if (isMainModule(import.meta.url)) {
-  const corpus = process.argv[2];
-  if (!corpus) {
-    process.stderr.write('usage: node --expose-gc dist/bench/measure.js <corpus folder>\n');
+  const args = process.argv.slice(2);
+  const quiet = args[0] === '--quiet';
+  const paths = quiet ? args.slice(1) : args;
+  if (paths.length === 0) {
+    process.stderr.write('usage: node --expose-gc dist/bench/measure.js [--quiet] <paths...>\n');
     process.exitCode = 2;
   } else {
-    measure(corpus).then(
+    measure(paths, quiet ? 'quiet' : 'json').then(
       (m) => process.stdout.write(`${JSON.stringify(m)}\n`),
       (error: unknown) => {
         process.stderr.write(`measure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

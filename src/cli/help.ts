@@ -26,14 +26,25 @@ Config:
   a folder above (or --config <file>; --no-config for none): long option names in
   camelCase, e.g. {"minWords": 6, "check": {"failOn": "document"}}. Flags win.
 
+HTML report:
+  --html <file> also writes the report as one self-contained page (data, style and
+  script inside; opens from disk, fetches nothing): groups with their original and
+  evidence, each copy side by side with the original, every document's paragraph map,
+  boilerplate, a filter by file name. Standard output keeps the usual report. An
+  existing <file> is replaced once the run succeeds; a folder, a missing folder or a
+  name ending in .txt, .jsonl or .ndjson is refused. A large corpus is summarised:
+  the largest groups in detail, the rest listed, as the page says.
+
 Exit codes:
   0  finished (reuse may have been found; see --fail-on)
   1  --fail-on given and such paragraphs found
-  2  usage or input error (bad option or config, missing path, no files to scan),
-     or the report could not be written (a full disk)
+  2  usage or input error (bad option or config, missing path, no files to scan,
+     an --html path that cannot be written), or the report could not be written
+     (a full disk)
 
 Examples:
   dedupe fixtures/seeds
+  dedupe --html report.html fixtures/seeds
   dedupe --json archive/ | jq '.groups'
   dedupe --fail-on edited incoming/ archive/
   dedupe --top 20 --only reused archive/
@@ -86,6 +97,7 @@ paths listed with --files-from, as for the scan.
 
 Examples:
   dedupe check incoming/
+  dedupe check --html check.html incoming/
   dedupe check --fail-on edited --json incoming/ | jq '.documents[].reusedShare'
   dedupe check --fail-on document --add incoming/
   find incoming/ -newer .last-run -print0 | dedupe check --files-from - -0`;

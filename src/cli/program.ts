@@ -26,6 +26,8 @@ import { checkCommand, DEFAULT_DB, DEFAULT_DIFF_CONTEXT, DEFAULT_MEMORY_LIMIT, d
 
 export const VERSION = '0.1.0';
 
+const HTML_OPTION = 'also write the report as one self-contained HTML page to <file> (replaced if it exists); stdout keeps the usual report';
+
 /**
  * A value option. Values stay strings until requests.ts reads them (so every bad value is
  * reported at once). With a default, an option not given takes it; `note` only describes
@@ -89,6 +91,7 @@ function addScanOptions(command: Command): Command {
     .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some'))
     .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)'))
     .addOption(valueOption('--fail-on <status>', 'exit 1 if a paragraph of at least --min-words words (not boilerplate or a repeat) is shared, or shared or edited: shared, edited'))
+    .addOption(valueOption('--html <file>', HTML_OPTION))
     .option('--diff', "show the word changes of each reused paragraph, against its group's original when it has one");
 }
 
@@ -134,13 +137,14 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
     .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some'))
     .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)'))
     .addOption(valueOption('--fail-on <what>', 'exit 1 when found: shared, edited (paragraphs) or document (a copy)'))
+    .addOption(valueOption('--html <file>', HTML_OPTION))
     .addOption(valueOption('--copy-share <share>', 'with --fail-on document: share of reused words that makes an article a copy', { default: DEFAULT_COPY_SHARE }))
     .option('--diff', "show the word changes of each reused paragraph, against its group's original")
     .option('--add', 'store the articles without reuse in the index after the check')
     .addHelpText('after', CHECK_HELP)
     .action(async (paths: string[], given: RawFlags, command: Command) => {
       const { flags, config } = await applyConfig(given, command, 'check', io);
-      setCode(await runCheckCommand(await withInputs(checkCommand(paths, flags, io.env, config), io), io));
+      setCode(await runCheckCommand(await withInputs(checkCommand(paths, flags, io.env, config), io), io, VERSION));
     });
 }
 
@@ -205,7 +209,7 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = 
   );
   const scan = async (paths: string[], given: RawFlags, command: Command): Promise<void> => {
     const { flags, config } = await applyConfig(given, command, 'scan', io);
-    setCode(await runScanCommand(await withInputs(scanCommand(paths, flags, io.env, config), io), io));
+    setCode(await runScanCommand(await withInputs(scanCommand(paths, flags, io.env, config), io), io, VERSION));
   };
   program.action(scan).addHelpText('after', SCAN_HELP);
   addScanOptions(program.command('scan').description('the same as dedupe without a command')).action(scan).addHelpText('after', SCAN_HELP);

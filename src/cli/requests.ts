@@ -45,6 +45,8 @@ export interface RawFlags {
   progress?: boolean;
   only?: string;
   top?: string;
+  /** --html <file>. */
+  html?: string;
   /** dedupe sign: the folder to write into, and which shard. */
   out?: string;
   shard?: string;
@@ -79,6 +81,8 @@ export interface OutputRequest {
   only?: 'reused';
   /** --top n: the human report shows the n largest groups; undefined or 0 shows all. */
   top?: number;
+  /** --html <file>: also write the HTML report there (the usual report still goes to stdout). */
+  html?: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -182,6 +186,23 @@ function reportShape(flags: RawFlags, problems: Problems): Pick<OutputRequest, '
   return shape;
 }
 
+/** What dedupe reads: a report written over one of them would destroy an article. */
+const ARTICLE_EXTENSIONS = /\.(txt|jsonl|ndjson)$/i;
+
+/** --only, --top and --html, which shape the reports of the scan and of check. */
+function reportOutputs(flags: RawFlags, problems: Problems): Pick<OutputRequest, 'only' | 'top' | 'html'> {
+  const shape: Pick<OutputRequest, 'only' | 'top' | 'html'> = reportShape(flags, problems);
+  const html = flags.html;
+  if (html === undefined) return shape;
+  const label = problems.label('html');
+  if (html.trim() === '') problems.add(`${label} must name a file, such as --html report.html`);
+  else if (html === '-') problems.add(`${label} writes a file, not standard output: name one, such as --html report.html (standard output keeps the usual report)`);
+  else if (ARTICLE_EXTENSIONS.test(html)) {
+    problems.add(`${label} ${html}: ends like the articles dedupe reads (.txt, .jsonl, .ndjson); name the report .html, so that an article is never overwritten`);
+  } else shape.html = html;
+  return shape;
+}
+
 function outputOf(flags: RawFlags): OutputRequest {
   return {
     json: flags.json === true,
@@ -216,7 +237,7 @@ export function scanCommand(paths: readonly string[], flags: RawFlags, env: Env,
   const include = problems.patterns('include', flags.include);
   const exclude = problems.patterns('exclude', flags.exclude);
   const filesFrom = listOf(paths, flags, problems);
-  const shape = reportShape(flags, problems);
+  const shape = reportOutputs(flags, problems);
   problems.done();
   return {
     paths: [...paths],
@@ -316,7 +337,7 @@ export function checkCommand(paths: readonly string[], flags: RawFlags, env: Env
   // what a check is for (its "Matches in the index" names them).
   requested.maxMatches ??= CHECK_MAX_MATCHES;
   const command = indexParts(paths, flags, env, requested, problems, true);
-  const shape = reportShape(flags, problems);
+  const shape = reportOutputs(flags, problems);
   problems.done();
   return { ...command, output: { ...command.output, ...shape }, failOn, copyShare, add: flags.add === true };
 }

@@ -178,6 +178,16 @@ export function shingles(doc: PreparedDocument, i: number): Uint32Array | null {
   return doc.numbers.subarray(at, at + doc.numbers[head + 8]!);
 }
 
+/**
+ * Where paragraph i's shingle set starts in `doc.numbers`, and how long it is; its band keys
+ * and then its anchors follow it. For copying many paragraphs' sets without a view of each.
+ */
+export function shingleSpan(doc: PreparedDocument, i: number): { at: number; shingles: number; bandKeys: number } {
+  const head = doc.at[i]!;
+  const n = doc.numbers;
+  return { at: head + FIELDS + n[head + 7]!, shingles: n[head + 8]!, bandKeys: n[head + 9]! };
+}
+
 export function bandKeys(doc: PreparedDocument, i: number): Uint32Array | null {
   if (!hasShingles(doc, i)) return null;
   const head = doc.at[i]!;

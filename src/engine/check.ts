@@ -5,7 +5,7 @@
  * the scan's own code. Then the gate decides (gate.ts) and, with `add`, the clean articles are
  * stored in one transaction.
  */
-import { buildReport } from '../core/scan/scanner.js';
+import { analyse, type ScanAnalysis } from '../core/scan/scanner.js';
 import type { PreparedDocument } from '../core/model.js';
 import type { DocumentReport, Report, ScanOptions, StageTimings, Warning } from '../core/types.js';
 import { IndexStore } from '../store/index-store.js';
@@ -40,6 +40,8 @@ export interface CheckRequest extends SourceRequest {
 
 export interface CheckRun {
   report: Report;
+  /** The scan behind the report (group members aligned with their originals on demand, for the HTML report). */
+  analysis: ScanAnalysis;
   /** Ids of the archived articles loaded as context. */
   archived: string[];
   /** Incoming documents that trip the rule (`edited` when no --fail-on was given). */
@@ -118,9 +120,13 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
     const lookupMs = clock() - lookupStart;
     const all = [...context.documents, ...incoming.docs];
     hooks.progress?.({ stage: 'match', paragraphs: all.reduce((sum, doc) => sum + doc.count, 0) });
-    const result = buildReport(all, store.options, incoming.warnings, { wordOps: request.wordOps }, clock, prepared.timings);
+    const { analysis, timings } = analyse(all, store.options, incoming.warnings, { wordOps: request.wordOps }, clock, prepared.timings);
+    const reportStart = clock();
+    const report = analysis.report();
+    const result = { report, timings: { ...timings, report: timings.report + clock() - reportStart } };
     run = {
       report: result.report,
+      analysis,
       archived: context.documents.map((d) => d.id),
       cappedParagraphs: context.cappedParagraphs,
       lookup: { candidates: context.candidates, verified: context.verified },

@@ -326,13 +326,16 @@ interface Shown {
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
+/** Groups largest first: most documents, then most stories, then the first found (--top, the HTML report's detail). */
+export function largestFirst(groups: readonly GroupReport[]): GroupReport[] {
+  return [...groups].sort((a, b) => b.documents.length - a.documents.length || b.members.length - a.members.length || a.id - b.id);
+}
+
 export function shownParts(report: Report, options: Pick<HumanOptions, 'top' | 'only'>): Shown {
   const shown: Shown = { groups: report.groups, documents: report.documents, notes: [] };
   const top = options.top ?? 0;
   if (top > 0) {
-    // Largest first: most documents, then most stories, then the first found.
-    const bySize = [...report.groups].sort((a, b) => b.documents.length - a.documents.length || b.members.length - a.members.length || a.id - b.id);
-    shown.groups = bySize.slice(0, top);
+    shown.groups = largestFirst(report.groups).slice(0, top);
     shown.groupOrder = new Map(shown.groups.map((g, rank) => [g.id, rank]));
     const inGroups = new Set(shown.groups.flatMap((g) => g.documents));
     shown.documents = report.documents.filter((d) => inGroups.has(d.path));

@@ -5,8 +5,9 @@ import type { Measurement } from '../../src/bench/measure.js';
 
 const MIB = 2 ** 20;
 
-function result(megabytes: number, paragraphs: number, peakMiB: number, seconds: number): SizeResult {
+function result(megabytes: number, paragraphs: number, peakMiB: number, seconds: number, mode: Measurement['mode'] = 'quiet'): SizeResult {
   const measurement = {
+    mode,
     bytes: megabytes * 1e6,
     paragraphs,
     peakRss: peakMiB * MIB,
@@ -26,10 +27,19 @@ describe('bench verdicts', () => {
     expect(faster).toMatch(/NOT linear/);
   });
 
-  it('compares MB/s with the 20 MB/s target', () => {
-    expect(speedVerdicts([result(10, 1, 100, 0.4), result(100, 1, 100, 10)])).toEqual([
-      'speed 10 MB: 25.0 MB/s (target ≥ 20: met)',
-      'speed 100 MB: 10.0 MB/s (target ≥ 20: NOT met)',
+  it('compares each size with the next smaller one run in the same mode', () => {
+    const lines = linearity([result(10, 63_619, 304, 3, 'quiet'), result(10, 63_619, 400, 3, 'json'), result(100, 635_170, 2168, 30, 'quiet'), result(100, 635_170, 3000, 30, 'json')]);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^memory 10 MB → 100 MB \(-q\)/);
+    expect(lines[1]).toMatch(/^memory 10 MB → 100 MB \(--json\)/);
+  });
+
+  it('compares MB/s with the target of its mode: 20 MB/s for -q, 10 MB/s for --json', () => {
+    expect(speedVerdicts([result(10, 1, 100, 0.4), result(100, 1, 100, 10), result(100, 1, 100, 10, 'json'), result(100, 1, 100, 12.5, 'json')])).toEqual([
+      'speed 10 MB -q: 25.0 MB/s (target ≥ 20: met)',
+      'speed 100 MB -q: 10.0 MB/s (target ≥ 20: NOT met)',
+      'speed 100 MB --json: 10.0 MB/s (target ≥ 10: met)',
+      'speed 100 MB --json: 8.0 MB/s (target ≥ 10: NOT met)',
     ]);
   });
 

@@ -1,12 +1,13 @@
 /**
  * `dedupe check <paths...>`: the engine checks the incoming articles against the index (and
- * stores the clean ones with --add); the report is the scan's, with what the gate decided.
+ * stores the clean ones with --add); the report is the scan's, with what the gate decided, on
+ * stdout and, with --html <file>, as a page (html-report.ts).
  *
  * --fail-on document: an incoming article is a copy when at least --copy-share (0.8) of the
  * words of one of its stories, in-file repeats left out, are in paragraphs shared with or
  * edited from another article, archived or incoming (the stories' `reusedShare`).
  */
-import { checkPaths, copiedStories, failingParagraphs, MAX_ARCHIVED_PER_PARAGRAPH, segmentsOf, type CheckRun } from '../../engine/index.js';
+import { checkOutputFile, checkPaths, copiedStories, failingParagraphs, MAX_ARCHIVED_PER_PARAGRAPH, segmentsOf, type CheckRun } from '../../engine/index.js';
 import type { DocumentReport } from '../../core/index.js';
 import { renderHuman, renderSummary } from '../../render/human.js';
 import { renderArchiveMatches } from '../../render/ingest.js';
@@ -15,6 +16,7 @@ import { renderNdjsonLines, renderReportJson } from '../../render/json.js';
 import { humanLayout, outputStyle } from '../color.js';
 import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
 import { Feedback } from '../feedback.js';
+import { finishHtml, HtmlReport } from '../html-report.js';
 import { stageLine, warn, type CliIO } from '../io.js';
 import type { CheckCommand } from '../requests.js';
 
@@ -26,9 +28,11 @@ function copyLabel(doc: DocumentReport, copyShare: number): string {
     .join(', ')})`;
 }
 
-export async function runCheckCommand(command: CheckCommand, io: CliIO): Promise<number> {
+export async function runCheckCommand(command: CheckCommand, io: CliIO, version: string): Promise<number> {
   const started = io.now();
   const { output } = command;
+  // A report file that cannot be written fails now, not after the check.
+  if (output.html !== undefined) checkOutputFile(output.html, io.cwd, '--html');
   const feedback = new Feedback(io, { verbose: output.verbose, warningsInJson: true, quiet: output.quiet, progress: output.progress });
   let run: CheckRun;
   try {
@@ -53,6 +57,16 @@ export async function runCheckCommand(command: CheckCommand, io: CliIO): Promise
   reportAdded(command, run, io);
   const elapsedMs = io.now() - started;
   printReport(command, run, io, elapsedMs);
+  if (output.html !== undefined) {
+    const { report, analysis } = run;
+    const html = new HtmlReport(
+      output.html,
+      { summary: report.summary, options: report.options, warnings: report.warnings, groups: report.groups, memberAlignment: (g, m, r) => analysis.memberAlignment(g, m, r) },
+      { command: 'check', paths: command.paths, generator: `dedupe ${version}` },
+    );
+    for (const doc of report.documents) html.add(doc);
+    finishHtml(html, io, output.quiet);
+  }
   if (output.verbose) io.stderr.write(`dedupe: ${renderSummary(run.report, elapsedMs)}; ${stageLine(run.timings)}\n`);
   return gateExit(command, run, io);
 }

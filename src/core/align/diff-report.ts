@@ -1,18 +1,42 @@
 /**
  * `dedupe diff <from> <to>` as data: the paragraph alignment of two prepared documents with
- * counts, coverage both ways and each block's line spans and word operations.
+ * counts, coverage both ways and each block's line spans and word operations. `diffBlocks`
+ * states any alignment that way (the HTML report's side-by-side view of a group member).
  */
 import type { DerivationRule, PreparedDocument } from '../model.js';
 import { round3 } from '../numbers.js';
-import { SCHEMA_VERSION, type DiffReport, type SegmentRef } from '../types.js';
-import { alignParagraphs, alignParagraphsOf, type AlignParagraph } from './align.js';
+import { SCHEMA_VERSION, type DiffBlock, type DiffReport, type SegmentRef } from '../types.js';
+import { alignParagraphs, alignParagraphsOf, type AlignedBlock, type AlignParagraph } from './align.js';
+
+/** One side of an alignment: the paragraphs aligned, and the segment each stands for in its document. */
+export interface AlignedSide {
+  paragraphs: readonly AlignParagraph[];
+  /** Segment index of each paragraph; absent: the paragraphs are the document's segments, in order. */
+  segments?: readonly number[];
+}
+
+/** Aligned blocks as the report states them: line spans, similarity, and word operations or text. */
+export function diffBlocks(blocks: readonly AlignedBlock[], from: AlignedSide, to: AlignedSide): DiffBlock[] {
+  const ref = (side: AlignedSide, indexes: readonly number[]): SegmentRef[] =>
+    indexes.map((i) => ({ segment: side.segments?.[i] ?? i, startLine: side.paragraphs[i]!.startLine, endLine: side.paragraphs[i]!.endLine }));
+  return blocks.map((block) => {
+    const out: DiffBlock = {
+      kind: block.kind,
+      from: ref(from, block.from),
+      to: ref(to, block.to),
+      similarity: block.similarity,
+      moved: block.moved,
+    };
+    if (block.ops) out.ops = block.ops;
+    else out.text = (block.to.length > 0 ? to.paragraphs[block.to[0]!]! : from.paragraphs[block.from[0]!]!).text;
+    return out;
+  });
+}
 
 export function diffDocuments(from: PreparedDocument, to: PreparedDocument, rule: DerivationRule): DiffReport {
   const a = alignParagraphsOf(from);
   const b = alignParagraphsOf(to);
   const blocks = alignParagraphs(a, b, rule);
-  const ref = (paragraphs: readonly AlignParagraph[], indexes: readonly number[]): SegmentRef[] =>
-    indexes.map((i) => ({ segment: i, startLine: paragraphs[i]!.startLine, endLine: paragraphs[i]!.endLine }));
   const summary = { same: 0, edited: 0, merged: 0, split: 0, dropped: 0, added: 0, moved: 0, coverage: 0, reused: 0 };
   let keptFrom = 0;
   let keptTo = 0;
@@ -31,17 +55,6 @@ export function diffDocuments(from: PreparedDocument, to: PreparedDocument, rule
     from: { path: from.id, paragraphs: a.length, words: from.words },
     to: { path: to.id, paragraphs: b.length, words: to.words },
     summary,
-    blocks: blocks.map((block) => {
-      const out: DiffReport['blocks'][number] = {
-        kind: block.kind,
-        from: ref(a, block.from),
-        to: ref(b, block.to),
-        similarity: block.similarity,
-        moved: block.moved,
-      };
-      if (block.ops) out.ops = block.ops;
-      else out.text = (block.to.length > 0 ? b[block.to[0]!]! : a[block.from[0]!]!).text;
-      return out;
-    }),
+    blocks: diffBlocks(blocks, { paragraphs: a }, { paragraphs: b }),
   };
 }

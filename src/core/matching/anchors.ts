@@ -65,8 +65,8 @@ function seenBits(anchorCount: number): number {
   return bits;
 }
 
-function buildAnchorTable(sets: readonly Uint32Array[], anchors: readonly Uint32Array[]): AnchorTable {
-  const items = anchors.length;
+function buildAnchorTable(sets: ShingleSets, anchors: Uint32Array): AnchorTable {
+  const items = anchors.length >> 1;
   let capacity = 16;
   while (capacity < items * 4) capacity *= 2;
   const mask = capacity - 1;
@@ -75,8 +75,8 @@ function buildAnchorTable(sets: readonly Uint32Array[], anchors: readonly Uint32
   const keyTable = { mask, slotKey, slotCount };
   const slotsOf = new Int32Array(items * 2).fill(-1);
   for (let i = 0; i < items; i++) {
-    const first = anchors[i]![0]!;
-    const last = anchors[i]![1]!;
+    const first = anchors[2 * i]!;
+    const last = anchors[2 * i + 1]!;
     for (const [k, key] of [first, last].entries()) {
       if (k === 1 && key === first) break;
       const slot = slotOf(keyTable, key);
@@ -111,7 +111,10 @@ function buildAnchorTable(sets: readonly Uint32Array[], anchors: readonly Uint32
     if (needed === 0) continue;
     const place = (slot: number, which: number): void => {
       const at = ENTRY_FIELDS * end[slot]!++;
-      entries.set([i, sets[i]!.length, which, needed], at);
+      entries[at] = i;
+      entries[at + 1] = sets.start[i + 1]! - sets.start[i]!;
+      entries[at + 2] = which;
+      entries[at + 3] = needed;
     };
     if (usable(firstSlot)) place(firstSlot, lastSlot === -1 ? 3 : 1);
     if (usable(lastSlot)) place(lastSlot, 2);
@@ -135,27 +138,35 @@ function sortRunBySize(entries: Int32Array, from: number, to: number): void {
   }
 }
 
+/** Sorted shingle sets one after another: item i's are `data[start[i]]` to `data[start[i + 1] - 1]`. */
+export interface ShingleSets {
+  data: Uint32Array;
+  start: Uint32Array;
+}
+
 /**
  * Adds a pair for every paragraph whose anchors (first and last shingle, those usable) appear
- * in another paragraph at least 1/0.7 its size. `sets[i]` are sorted shingle sets;
- * `anchors[i]` two shingles.
+ * in another paragraph at least 1/0.7 its size. `anchors` holds two shingles per item.
  */
-export function addAnchorPairs(sets: readonly Uint32Array[], anchors: readonly Uint32Array[], pairs: PairBuffer): void {
+export function addAnchorPairs(sets: ShingleSets, anchors: Uint32Array, pairs: PairBuffer): void {
   const table = buildAnchorTable(sets, anchors);
   const { entries, start, end, seen, seenMask, slotCount, slotKey, mask } = table;
+  const { data } = sets;
+  const items = anchors.length >> 1;
   // Per paragraph: the container it was last seen in, times 4, plus the anchors found there;
   // no clearing between containers.
-  const state = new Int32Array(anchors.length).fill(-1);
-  for (let container = 0; container < sets.length; container++) {
-    const set = sets[container]!;
-    const largest = (set.length * SMALLER_SHARE_TENTHS) / 10;
-    for (let k = 0; k < set.length; k++) {
-      const shingle = set[k]!;
+  const state = new Int32Array(items).fill(-1);
+  for (let container = 0; container < items; container++) {
+    const from = sets.start[container]!;
+    const to = sets.start[container + 1]!;
+    const largest = ((to - from) * SMALLER_SHARE_TENTHS) / 10;
+    for (let k = from; k < to; k++) {
+      const shingle = data[k]!;
       if ((seen[(shingle & seenMask) >>> 5]! & (1 << (shingle & 31))) === 0) continue;
       let slot = fmix32(shingle) & mask;
       while (slotCount[slot] !== 0 && slotKey[slot] !== shingle) slot = (slot + 1) & mask;
-      const to = ENTRY_FIELDS * end[slot]!;
-      for (let e = ENTRY_FIELDS * start[slot]!; e < to; e += ENTRY_FIELDS) {
+      const last = ENTRY_FIELDS * end[slot]!;
+      for (let e = ENTRY_FIELDS * start[slot]!; e < last; e += ENTRY_FIELDS) {
         if (entries[e + 1]! > largest) break;
         const item = entries[e]!;
         if (item === container) continue;

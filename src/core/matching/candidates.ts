@@ -10,29 +10,28 @@
  * Every pair found here is measured exactly afterwards (scan/edges.ts): a channel may propose
  * too much, never decide.
  */
-import { addAnchorPairs } from './anchors.js';
-import { addBandPairs } from './lsh.js';
+import { addAnchorPairs, type ShingleSets } from './anchors.js';
+import { addBandMajorPairs } from './lsh.js';
 import { PairBuffer } from './pairs.js';
 
-/** A paragraph variant long enough to be compared. */
-export interface Comparable {
-  shingles: Uint32Array;
+/**
+ * The paragraph variants long enough to be compared, in flat arrays (a view object per
+ * paragraph and array cost more memory than the numbers: 46 MB of headers on PAN).
+ */
+export interface CandidateItems {
+  count: number;
+  /** Band keys, band-major: item i's key in band b is `bandKeys[b * count + i]`. */
   bandKeys: Uint32Array;
+  shingles: ShingleSets;
+  /** Each item's two anchors (its first and last shingle). */
   anchors: Uint32Array;
 }
 
-/** Candidate pairs of `items`, packed as `low * items.length + high`, ascending, each once. */
-export function findCandidatePairs(items: readonly Comparable[], bands: number): Float64Array {
-  const count = items.length;
-  const keys = new Uint32Array(count * bands);
-  items.forEach((item, i) => keys.set(item.bandKeys, i * bands));
-  const pairs = new PairBuffer(count);
-  addBandPairs(keys, count, bands, pairs);
-  addAnchorPairs(
-    items.map((item) => item.shingles),
-    items.map((item) => item.anchors),
-    pairs,
-  );
+/** Candidate pairs of the items, packed as `low * count + high`, ascending, each once. */
+export function findCandidatePairs(items: CandidateItems, bands: number): Float64Array {
+  const pairs = new PairBuffer(items.count);
+  addBandMajorPairs(items.bandKeys, items.count, bands, pairs);
+  addAnchorPairs(items.shingles, items.anchors, pairs);
   return pairs.toArray();
 }
 

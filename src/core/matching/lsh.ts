@@ -171,6 +171,11 @@ export function addBandPairs(keys: Uint32Array, count: number, bands: number, pa
   for (let item = 0, at = 0; item < count; item++) {
     for (let band = 0; band < bands; band++) byBand[band * count + item] = keys[at++]!;
   }
+  addBandMajorPairs(byBand, count, bands, pairs);
+}
+
+/** As addBandPairs, with the keys laid out band-major (`keys[band * count + item]`), as the scan gathers them. */
+export function addBandMajorPairs(byBand: Uint32Array, count: number, bands: number, pairs: PairBuffer): void {
   const sorter = new KeySorter(count);
   const { sortedKeys, order } = sorter;
   for (let band = 0; band < bands; band++) {

@@ -17,14 +17,17 @@ export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWor
   const { size, variantOf, variants, paragraphDoc } = corpus;
   const variantSets = new UnionFind(variants.count);
   for (let k = 0; k < edges.pairA.length; k++) variantSets.union(edges.pairA[k]!, edges.pairB[k]!);
-  const docsOfRoot = new Map<number, Set<number>>();
+  // Whether each root's variants span two documents or more: its first document, and a flag
+  // (a Set of documents per root cost 15-30 MB on PAN, one per distinct paragraph).
+  const firstDocOfRoot = new Int32Array(variants.count).fill(-1);
+  const spansDocs = new Uint8Array(variants.count);
   for (let p = 0; p < size; p++) {
     const v = variantOf[p]!;
     if (v < 0) continue;
     const root = variantSets.find(v);
-    let set = docsOfRoot.get(root);
-    if (!set) docsOfRoot.set(root, (set = new Set()));
-    set.add(paragraphDoc[p]!);
+    const doc = paragraphDoc[p]!;
+    if (firstDocOfRoot[root] === -1) firstDocOfRoot[root] = doc;
+    else if (firstDocOfRoot[root] !== doc) spansDocs[root] = 1;
   }
   const clusterOfRoot = new Map<number, number>();
   const inputs: ClusterInput[] = [];
@@ -38,7 +41,7 @@ export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWor
     const v = variantOf[p]!;
     if (v < 0) continue;
     const root = variantSets.find(v);
-    if (docsOfRoot.get(root)!.size < 2) continue;
+    if (spansDocs[root] === 0) continue;
     let cluster = clusterOfRoot.get(root);
     if (cluster === undefined) {
       cluster = inputs.length;

@@ -5,8 +5,8 @@
  * flat arrays (model.ts, Edges).
  */
 import { isDerived, type DerivationRule } from '../classify.js';
-import { anchors, bandKeys, shingles } from '../document.js';
-import { findCandidatePairs, unpackPair, type Comparable } from '../matching/candidates.js';
+import { shingles, shingleSpan } from '../document.js';
+import { findCandidatePairs, unpackPair, type CandidateItems } from '../matching/candidates.js';
 import { overlap } from '../matching/overlap.js';
 import type { Corpus, Edge, Edges } from '../model.js';
 
@@ -25,18 +25,45 @@ export function variantShingles(corpus: Corpus, v: number): Uint32Array {
 
 /** Candidate pairs among the variants that have shingles. */
 export function findCandidates(corpus: Corpus, bands: number): Candidates {
-  const { variants } = corpus;
   const comparable: number[] = [];
-  const items: Comparable[] = [];
-  for (let v = 0; v < variants.count; v++) {
-    if (variants.comparable[v] === 0) continue;
-    const p = variants.members[variants.memberStart[v]!]!;
-    const doc = corpus.docs[corpus.paragraphDoc[p]!]!;
-    const i = corpus.paragraphIndex[p]!;
+  let total = 0;
+  for (let v = 0; v < corpus.variants.count; v++) {
+    if (corpus.variants.comparable[v] === 0) continue;
     comparable.push(v);
-    items.push({ shingles: shingles(doc, i)!, bandKeys: bandKeys(doc, i)!, anchors: anchors(doc, i)! });
+    total += spanOf(corpus, v).shingles;
   }
-  return { comparable, pairs: findCandidatePairs(items, bands) };
+  return { comparable, pairs: findCandidatePairs(gatherItems(corpus, comparable, total, bands), bands) };
+}
+
+function spanOf(corpus: Corpus, v: number): { doc: Corpus['docs'][number]; at: number; shingles: number; bandKeys: number } {
+  const p = corpus.variants.members[corpus.variants.memberStart[v]!]!;
+  const doc = corpus.docs[corpus.paragraphDoc[p]!]!;
+  return { doc, ...shingleSpan(doc, corpus.paragraphIndex[p]!) };
+}
+
+/** The comparable variants' shingle sets, band keys (band-major) and anchors, copied into flat arrays. */
+function gatherItems(corpus: Corpus, comparable: readonly number[], totalShingles: number, bands: number): CandidateItems {
+  const count = comparable.length;
+  const items: CandidateItems = {
+    count,
+    bandKeys: new Uint32Array(count * bands),
+    shingles: { data: new Uint32Array(totalShingles), start: new Uint32Array(count + 1) },
+    anchors: new Uint32Array(count * 2),
+  };
+  let used = 0;
+  comparable.forEach((v, item) => {
+    const { doc, at, shingles: length, bandKeys: keys } = spanOf(corpus, v);
+    const n = doc.numbers;
+    items.shingles.start[item] = used;
+    items.shingles.data.set(n.subarray(at, at + length), used);
+    used += length;
+    const keysAt = at + length;
+    for (let band = 0; band < bands && band < keys; band++) items.bandKeys[band * count + item] = n[keysAt + band]!;
+    items.anchors[2 * item] = n[keysAt + keys]!;
+    items.anchors[2 * item + 1] = n[keysAt + keys + 1]!;
+  });
+  items.shingles.start[count] = used;
+  return items;
 }
 
 /** Measures every candidate exactly; derived pairs across documents become edges. */

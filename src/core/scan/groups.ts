@@ -3,10 +3,11 @@
  * the original, which are versions and reprints, and what each changed; provenance.ts), and the
  * paragraph clusters that link it.
  */
-import { alignParagraphOf, type AlignParagraph } from '../align/align.js';
+import { alignParagraphOf, alignParagraphs, type AlignParagraph } from '../align/align.js';
+import { diffBlocks } from '../align/diff-report.js';
 import type { Clusters, Corpus, DerivationRule, Grouping, Noise } from '../model.js';
 import { share } from '../numbers.js';
-import type { GroupMember, GroupReport } from '../types.js';
+import type { DiffBlock, GroupMember, GroupReport } from '../types.js';
 import { boilerplateOf, isBody } from './noise.js';
 import { analyseGroup, type StoryView } from './provenance.js';
 
@@ -79,17 +80,42 @@ export function buildGroupReports(corpus: Corpus, noise: Noise, clusters: Cluste
   return { groups, originalDocOfStory };
 }
 
-/** A story as provenance sees it: its body (repeats, junk and boilerplate left out) and share of the group's text. */
-function storyView(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: Grouping, unit: number, holds: number): StoryView {
+/**
+ * A story's body, the paragraphs that carry its text (repeats, junk and boilerplate left out),
+ * with each one's index among its document's segments.
+ */
+function storyBody(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: Grouping, unit: number): { body: AlignParagraph[]; segments: number[] } {
   const { doc, span } = noise.stories[unit]!;
   const document = corpus.docs[doc]!;
   const base = corpus.firstParagraphOf[doc]!;
   const body: AlignParagraph[] = [];
+  const segments: number[] = [];
   for (let i = span.firstSegment; i <= span.lastSegment; i++) {
     if (!isBody(noise, base + i) || boilerplateOf(noise, clusters, grouping, base + i)) continue;
     body.push(alignParagraphOf(document, i));
+    segments.push(i);
   }
+  return { body, segments };
+}
+
+/** A story as provenance sees it: its body and share of the group's text. */
+function storyView(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: Grouping, unit: number, holds: number): StoryView {
+  const { doc, span } = noise.stories[unit]!;
+  const document = corpus.docs[doc]!;
+  const { body } = storyBody(corpus, noise, clusters, grouping, unit);
   const view: StoryView = { path: document.id, story: span.index, startLine: span.startLine, endLine: span.endLine, body, holds };
   if (document.modifiedAt !== undefined) view.modifiedAt = document.modifiedAt;
   return view;
+}
+
+/**
+ * The paragraph alignment of one story with another (a group member with its original), as the
+ * member's `comparison` counts it: the two bodies aligned, merges and splits included, each block
+ * naming the segments of the two documents and carrying its word operations.
+ */
+export function alignStories(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: Grouping, rule: DerivationRule, fromUnit: number, toUnit: number): DiffBlock[] {
+  const from = storyBody(corpus, noise, clusters, grouping, fromUnit);
+  const to = storyBody(corpus, noise, clusters, grouping, toUnit);
+  const blocks = alignParagraphs(from.body, to.body, rule);
+  return diffBlocks(blocks, { paragraphs: from.body, segments: from.segments }, { paragraphs: to.body, segments: to.segments });
 }

@@ -19,6 +19,7 @@ import type { Clock, Corpus, Edges, PreparedDocument, PrepareTimings } from '../
 import { resolveOptions } from '../options.js';
 import {
   SCHEMA_VERSION,
+  type DiffBlock,
   type DocumentReport,
   type GroupReport,
   type InputDocument,
@@ -34,7 +35,7 @@ import {
 import { assembleDocument, classifyAll, statusOf, type AssemblyInput, type Statuses } from './assemble.js';
 import { buildClusters, identicalStories } from './clusters.js';
 import { findCandidates, verifyCandidates } from './edges.js';
-import { buildGroupReports, type GroupReports } from './groups.js';
+import { alignStories, buildGroupReports, type GroupReports } from './groups.js';
 import { groupDocuments } from './grouping.js';
 import { MatchLister } from './matches.js';
 import { findNoise } from './noise.js';
@@ -106,6 +107,24 @@ export class ScanAnalysis implements ReportSource {
   files(): string[] {
     const { docs } = this.input.corpus;
     return [...docs.filter((d) => !d.context), ...docs.filter((d) => d.context)].map((d) => d.id);
+  }
+
+  /**
+   * A group member aligned with its group's original, paragraph by paragraph: the blocks its
+   * `comparison` counts (repeats and boilerplate left out), with the segments of both documents
+   * and the word operations. `member` and `reference` index the group's `members`; `reference`
+   * defaults to the original (a group whose original is undecided has none: name a member).
+   * Null when there is nothing to compare with, or when the group or a member does not exist.
+   */
+  memberAlignment(groupId: number, member: number, reference?: number): DiffBlock[] | null {
+    const group = this.groups()[groupId - 1];
+    const units = this.input.grouping.groups[groupId - 1];
+    if (!group || !units) return null;
+    const from = reference ?? group.members.findIndex((m) => m.role === 'original');
+    const inGroup = (i: number): boolean => Number.isInteger(i) && i >= 0 && i < units.length;
+    if (!inGroup(from) || !inGroup(member) || from === member) return null;
+    const { corpus, noise, clusters, grouping } = this.input;
+    return alignStories(corpus, noise, clusters, grouping, this.options, units[from]!, units[member]!);
   }
 
   /** The reports of the listed documents, each made when reached. */

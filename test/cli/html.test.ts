@@ -1,0 +1,147 @@
+/**
+ * --html <file> on the scan and on check: the page is written beside the usual output, which
+ * stays as it was; paths that cannot be the report are refused before the run, in one line.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { named, pageData } from '../helpers/html.js';
+import { repoRoot } from '../helpers/cli.js';
+import { SEED, tempDir } from '../helpers/fixtures.js';
+import { runInProcess } from '../helpers/in-process.js';
+
+const seeds = path.join(repoRoot, 'fixtures/seeds');
+
+describe('dedupe --html <file>', () => {
+  it('writes the page and leaves stdout as it was without --html', async () => {
+    const dir = tempDir();
+    const plain = await runInProcess(['--no-color', seeds]);
+    const withHtml = await runInProcess(['--no-color', '--html', 'report.html', seeds], { cwd: dir });
+    expect(withHtml.code).toBe(0);
+    expect(withHtml.stdout).toBe(plain.stdout);
+    expect(withHtml.stderr).toMatch(/^dedupe: --html: report written to report\.html \(0\.\d MB\)\n$/);
+    const html = readFileSync(path.join(dir, 'report.html'), 'utf8');
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    const data = pageData(html);
+    expect(data.summary.documents).toBe(5);
+    expect(data.documents).toHaveLength(5);
+    expect(data.groups).toHaveLength(1);
+  });
+
+  it('is self-contained: no external script, style, image or link', async () => {
+    const dir = tempDir();
+    await runInProcess(['--html', 'r.html', seeds], { cwd: dir });
+    const html = readFileSync(path.join(dir, 'r.html'), 'utf8');
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=(?!"data:)|<img|@import|url\(/i);
+  });
+
+  it('with --json: stdout is the same JSON report, and the page holds the same documents', async () => {
+    const dir = tempDir();
+    const json = await runInProcess(['--json', seeds]);
+    const both = await runInProcess(['--json', '--html', 'r.html', seeds], { cwd: dir });
+    expect(both.stdout).toBe(json.stdout);
+    const report = JSON.parse(json.stdout) as { documents: Array<{ path: string }> };
+    const data = pageData(readFileSync(path.join(dir, 'r.html'), 'utf8'));
+    expect(named(data.documentFields, data.documents).map((d) => d.path)).toEqual(report.documents.map((d) => d.path));
+  });
+
+  it('with -q: the summary line on stdout, the page written, nothing said on stderr', async () => {
+    const dir = tempDir();
+    const quiet = await runInProcess(['-q', '--html', 'r.html', seeds], { cwd: dir });
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout.split('\n')).toHaveLength(2);
+    expect(quiet.stderr).toBe('');
+    expect(pageData(readFileSync(path.join(dir, 'r.html'), 'utf8')).documents).toHaveLength(5);
+  });
+
+  it('holds each member of group 1 aligned with the original: 000 line 12 deletes "US" and inserts "American"', async () => {
+    const dir = tempDir();
+    await runInProcess(['--html', 'r.html', seeds], { cwd: dir });
+    const data = pageData(readFileSync(path.join(dir, 'r.html'), 'utf8'));
+    const group = data.groups[0]!;
+    expect(group.original).toBe(path.join(seeds, '002_b644d28894aa6977.txt'));
+    const members = named(data.memberFields, group.members);
+    const reprint = members.find((m) => String(m.path).endsWith(path.basename(SEED.reprintA)))!;
+    const blocks = reprint.aligned as Array<{ kind: string; to: number[][]; ops?: Array<[number, string]> }>;
+    const lede = blocks.find((b) => b.to[0]?.[0] === 12)!;
+    expect(lede.kind).toBe('edited');
+    expect(lede.ops!.slice(0, 2)).toEqual([
+      [1, 'KYIV, Ukraine (AP) — US'],
+      [2, 'American'],
+    ]);
+    // The blocks are the comparison's: as many edited paragraphs (merges included) as it counts.
+    const edited = blocks.filter((b) => ['edited', 'merged', 'split'].includes(b.kind)).reduce((n, b) => n + b.to.length, 0);
+    expect(edited).toBe(reprint.edited);
+    expect(members.find((m) => m.role === 'original')!.aligned).toBeNull();
+  });
+
+  it('replaces an existing file, as a shell redirection would', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'r.html'), 'an older report');
+    const result = await runInProcess(['-q', '--html', 'r.html', seeds], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'r.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+  });
+
+  it('leaves an existing file alone when the run fails', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'r.html'), 'an older report');
+    const result = await runInProcess(['--html', 'r.html', 'no-such-folder'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(readFileSync(path.join(dir, 'r.html'), 'utf8')).toBe('an older report');
+  });
+
+  it.each([
+    [['--html', 'out'], /^dedupe: error: --html out: is a folder; name a file in it, such as out\/report\.html\n$/],
+    [['--html', 'missing/r.html'], /^dedupe: error: --html missing\/r\.html: the folder missing does not exist; create it first \(mkdir -p missing\)\n$/],
+    [['--html', 'note.txt/r.html'], /^dedupe: error: --html note\.txt\/r\.html: note\.txt is not a folder\n$/],
+    [['--html', '-'], /^dedupe: error: --html writes a file, not standard output: name one, such as --html report\.html/],
+    [['--html', ''], /^dedupe: error: --html must name a file, such as --html report\.html\n$/],
+    [['--html', 'today.TXT'], /^dedupe: error: --html today\.TXT: ends like the articles dedupe reads \(\.txt, \.jsonl, \.ndjson\); name the report \.html/],
+  ])('%j is refused before anything is read: one line, exit 2', async (flags, pattern) => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'out'));
+    writeFileSync(path.join(dir, 'note.txt'), 'a note');
+    // The path to scan does not exist: the --html problem is found first, before the scan starts.
+    const result = await runInProcess([...flags, 'no-such-folder'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(pattern);
+    expect(result.stdout).toBe('');
+    expect(existsSync(path.join(dir, 'missing'))).toBe(false);
+    expect(readFileSync(path.join(dir, 'note.txt'), 'utf8')).toBe('a note');
+  });
+
+  it('a write that fails (a full disk) is one line naming the file, exit 2, even with --fail-on', async () => {
+    const result = await runInProcess(['-q', '--fail-on', 'shared', '--html', '/dev/full', seeds]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('dedupe: error: --html /dev/full: cannot write it: no space left on device (ENOSPC)\n');
+  });
+
+  it('is not a config key (one invocation writes one file)', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '.dedupe.json'), JSON.stringify({ html: 'r.html' }));
+    const result = await runInProcess([seeds], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown key "html"/);
+  });
+});
+
+describe('dedupe check --html <file>', () => {
+  it('writes the page of the check: incoming documents, groups with archived members', async () => {
+    const dir = tempDir();
+    const add = await runInProcess(['index', 'add', '--db', 'i.db', SEED.original, SEED.update].map((a) => (a.startsWith('fixtures/') ? path.join(repoRoot, a) : a)), { cwd: dir });
+    expect(add.code).toBe(0);
+    const result = await runInProcess(['check', '--db', 'i.db', '--html', 'check.html', path.join(repoRoot, SEED.reprintA)], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/--html: report written to check\.html/);
+    const data = pageData(readFileSync(path.join(dir, 'check.html'), 'utf8'));
+    expect(data.title).toMatch(/^dedupe check /);
+    expect(data.documents).toHaveLength(1);
+    const group = data.groups[0]!;
+    const members = named(data.memberFields, group.members);
+    // The archived original is a member but not one of the page's documents.
+    expect(members.find((m) => m.role === 'original')).toMatchObject({ doc: -1 });
+    const reprint = members.find((m) => m.doc === 0)!;
+    expect(Array.isArray(reprint.aligned)).toBe(true);
+  });
+});
