@@ -183,11 +183,12 @@ function addScaleCommands(program: Command, io: CliIO, setCode: (code: number) =
     .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)'))
     .addOption(valueOption('--fail-on <status>', 'exit 1 if a paragraph of at least --min-words words (not boilerplate or a repeat) is shared, or shared or edited: shared, edited'))
     .option('--diff', "show the word changes of each reused paragraph, against its group's original when it has one")
+    .addOption(valueOption('--html <file>', HTML_OPTION))
     .option('--no-progress', 'no progress line on stderr (drawn only on a terminal, for runs over a second)')
     .addHelpText('after', REPORT_HELP)
     .action(async (dir: string, given: RawFlags, command: Command) => {
       const { flags, config } = await applyConfig(given, command, 'report', io);
-      setCode(await runReportCommand(reportCommand(dir, flags, io.env, config), io));
+      setCode(await runReportCommand(reportCommand(dir, flags, io.env, config), io, VERSION));
     });
 }
 

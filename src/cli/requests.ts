@@ -440,7 +440,7 @@ export function reportCommand(dir: string, flags: RawFlags, env: Env, config: Co
   for (const problem of optionProblems({ maxMatches })) problems.option(problem);
   const failOn = problems.choice<FailOn>('failOn', flags.failOn, FAIL_ON_VALUES);
   const memoryLimit = memoryLimitOf(flags, problems);
-  const shape = reportShape(flags, problems);
+  const shape = reportOutputs(flags, problems);
   problems.done();
   return { dir, memoryLimit, threads: threadCount(env), maxMatches, failOn, output: { ...outputOf(flags), ...shape } };
 }

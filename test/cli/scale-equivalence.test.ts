@@ -6,7 +6,7 @@
  * once (bad files, JSONL, stray NULs, footers), on a corpus with a bucket larger than the
  * LSH window, and on a generated bench corpus.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SOURCE, generateCorpus, loadSource } from '../../src/bench/generate.js';
@@ -64,6 +64,17 @@ describe('sign + join + report equals the scan', () => {
     const { scan, report } = await bothWays('fixtures/seeds', out, repoRoot, ['--diff', '--no-color']);
     expect(report).toBe(scan);
     expect(report).toContain('Group 1: 4 documents, original fixtures/seeds/002_b644d28894aa6977.txt');
+  });
+
+  it('the HTML page too (but for its title)', async () => {
+    const out = await signAndJoin('fixtures/seeds', repoRoot, 1);
+    const dir = tempDir();
+    const [a, b] = [path.join(dir, 'scan.html'), path.join(dir, 'report.html')];
+    await runInProcess(['fixtures/seeds', '-q', '--html', a], { cwd: repoRoot });
+    await runInProcess(['report', out, '-q', '--html', b], { cwd: repoRoot });
+    const page = readFileSync(b, 'utf8');
+    expect(page).toContain(`dedupe report ${out}`);
+    expect(page.replaceAll(`dedupe report ${out}`, 'TITLE')).toBe(readFileSync(a, 'utf8').replaceAll('dedupe fixtures/seeds', 'TITLE'));
   });
 
   it(`pairs a bucket of more than ${BUCKET_WINDOW + 1} near-identical lines in the scan's sliding window`, async () => {

@@ -3,13 +3,14 @@
  * (README "Beyond one machine"). sign and join print one summary line (or --json, the engine's
  * result); report prints the scan's report, in the scan's formats, with the scan's exit codes.
  */
-import { failingParagraphs, joinShards, reportShards, signShard, type JoinResult, type ReportRun, type SignResult } from '../../engine/index.js';
+import { checkOutputFile, failingParagraphs, joinShards, reportShards, signShard, type JoinResult, type ReportRun, type SignResult } from '../../engine/index.js';
 import { renderHuman, renderSummary } from '../../render/human.js';
 import { renderJson, renderJsonChunks, renderNdjsonLines } from '../../render/json.js';
 import { renderJoinResult, renderJoinSteps, renderSignResult, renderSignStages } from '../../render/scale.js';
 import { humanLayout, outputStyle } from '../color.js';
 import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
 import { Feedback } from '../feedback.js';
+import { finishHtml, HtmlReport, tappedSource } from '../html-report.js';
 import { stageLine, type CliIO } from '../io.js';
 import type { JoinCommand, ReportCommand, SignCommand } from '../requests.js';
 
@@ -47,9 +48,10 @@ export async function runJoinCommand(command: JoinCommand, io: CliIO, version: s
   return EXIT_OK;
 }
 
-export async function runReportCommand(command: ReportCommand, io: CliIO): Promise<number> {
+export async function runReportCommand(command: ReportCommand, io: CliIO, version: string): Promise<number> {
   const started = io.now();
   const { output } = command;
+  if (output.html !== undefined) checkOutputFile(output.html, io.cwd, '--html');
   const feedback = new Feedback(io, { verbose: output.verbose, warningsInJson: true, quiet: output.quiet, progress: output.progress });
   let run: ReportRun;
   try {
@@ -62,15 +64,28 @@ export async function runReportCommand(command: ReportCommand, io: CliIO): Promi
   }
   const { analysis } = run;
   const noun = run.read.jsonlSources > 0 ? 'document' : 'file';
+  // The page of a scan's report (it is one), titled "dedupe report <dir>".
+  const html =
+    output.html === undefined
+      ? null
+      : new HtmlReport(
+          output.html,
+          { summary: analysis.summary, options: analysis.options, warnings: analysis.warnings, groups: analysis.groups(), memberAlignment: (g, m, r) => analysis.memberAlignment(g, m, r) },
+          { command: 'scan', paths: ['report', command.dir], generator: `dedupe ${version}` },
+        );
   if (output.json || output.ndjson) {
-    for (const chunk of output.json ? renderJsonChunks(analysis) : renderNdjsonLines(analysis)) io.stdout.write(chunk);
+    const source = html ? tappedSource(analysis, html) : analysis;
+    for (const chunk of output.json ? renderJsonChunks(source) : renderNdjsonLines(source)) io.stdout.write(chunk);
   } else if (output.quiet) {
     io.stdout.write(`${renderSummary(analysis, io.now() - started, noun)}\n`);
+    if (html) for (const doc of analysis.documents()) html.add(doc);
   } else {
     const report = analysis.report();
     const { color, palette } = outputStyle(output, io);
     io.stdout.write(renderHuman(report, { palette, color, ...humanLayout(output, io), quiet: false, diff: output.diff, elapsedMs: io.now() - started, noun }));
+    if (html) for (const doc of report.documents) html.add(doc);
   }
+  if (html) finishHtml(html, io, output.quiet);
   if (output.verbose) {
     io.stderr.write(`dedupe: ${renderSummary(analysis, io.now() - started, noun)}; ${stageLine({ load: run.loadMs, ...run.timings })}\n`);
   }
