@@ -10,7 +10,9 @@
  *   anchor_hits    where they are found
  *   anchor_pairs   pairs of a variant and a variant holding its anchors
  *   candidates     both channels, each pair once
- *   verified       Jaccard and containment on the shingle sets, the scan's rule
+ *   verify_pairs   the candidates to measure (not two variants of one document only)
+ *   pair_shingles  each with its first variant's shingles
+ *   verified       shared shingles counted; Jaccard and containment, the scan's rule
  *
  * The verified pairs go to <dir>/join/pairs.parquet, with the candidate count and the tokens of
  * the shards joined in its metadata; the folder is written under a hidden name and swapped in
@@ -207,6 +209,8 @@ async function runSteps(duck: Duck, run: RunInfo, hooks: EngineHooks, target: st
   await steps.table('anchor_hits');
   const anchorPairs = await steps.table('anchor_pairs');
   const candidatePairs = await steps.table('candidates');
+  await steps.table('verify_pairs');
+  await steps.table('pair_shingles');
   const verifiedPairs = await steps.table('verified');
   const metadata = new Map([
     [KEY.format, String(FORMAT_VERSION)],
