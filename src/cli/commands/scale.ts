@@ -62,6 +62,15 @@ export async function runReportCommand(command: ReportCommand, io: CliIO, versio
   } finally {
     feedback.finish();
   }
+  try {
+    return writeReport(command, run, io, version, started);
+  } finally {
+    run.close();
+  }
+}
+
+function writeReport(command: ReportCommand, run: ReportRun, io: CliIO, version: string, started: number): number {
+  const { output } = command;
   const { analysis } = run;
   const noun = run.read.jsonlSources > 0 ? 'document' : 'file';
   // The page of a scan's report (it is one), titled "dedupe report <dir>".
@@ -87,7 +96,7 @@ export async function runReportCommand(command: ReportCommand, io: CliIO, versio
   }
   if (html) finishHtml(html, io, output.quiet);
   if (output.verbose) {
-    io.stderr.write(`dedupe: ${renderSummary(analysis, io.now() - started, noun)}; ${stageLine({ load: run.loadMs, ...run.timings })}\n`);
+    io.stderr.write(`dedupe: ${renderSummary(analysis, io.now() - started, noun)}; ${stageLine({ load: run.loadMs, ...run.timings })}; ${run.pageReads()} documents read back from disk\n`);
   }
   if (command.failOn === undefined) return EXIT_OK;
   const found = failingParagraphs(analysis.paragraphs(), command.failOn, analysis.options.minWords);

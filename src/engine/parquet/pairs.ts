@@ -32,15 +32,19 @@ export function overlapOfCounts(common: number, sizeA: number, sizeB: number): O
 /** What went wrong matching the pairs with the paragraphs: the join is stale or damaged. */
 export class PairsMismatch extends Error {}
 
-/** Variant numbers by text key (the key of each variant's first member). */
+/**
+ * Variant numbers by text key. Read in paragraph order, a variant first seen where it is first
+ * numbered: documents are read one after the other (report.ts keeps them on disk, paged.ts).
+ */
 function variantsByKey(corpus: Corpus): KeyTable {
-  const { variants, docs, paragraphDoc, paragraphIndex } = corpus;
+  const { variants, docs, variantOf } = corpus;
   const table = new KeyTable(variants.count);
-  for (let v = 0; v < variants.count; v++) {
-    const p = variants.members[variants.memberStart[v]!]!;
-    const doc = docs[paragraphDoc[p]!]!;
-    const i = paragraphIndex[p]!;
-    table.indexOf(paragraph.keyHigh(doc, i), paragraph.keyLow(doc, i), v);
+  let p = 0;
+  for (const doc of docs) {
+    for (let i = 0; i < doc.count; i++, p++) {
+      const v = variantOf[p]!;
+      if (v >= 0 && variants.members[variants.memberStart[v]!] === p) table.indexOf(paragraph.keyHigh(doc, i), paragraph.keyLow(doc, i), v);
+    }
   }
   return table;
 }

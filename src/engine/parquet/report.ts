@@ -20,6 +20,7 @@ import { Duck, fileList, kvMetadata, literal } from './duck.js';
 import { withDamageNamed } from './join.js';
 import { JOIN_FOLDER, KEY, PAIRS_FILE, parameterDifference, readRun, ShardError, type ReadCounts, type RunInfo } from './layout.js';
 import { bigintToKey } from './numbers.js';
+import { DocumentPager } from './paged.js';
 import { edgesFromPairs, PairsMismatch, type JoinedPairs } from './pairs.js';
 import type { IndexParameters } from '../../store/parameters.js';
 
@@ -35,7 +36,12 @@ export interface ReportRequest {
 }
 
 export interface ReportRun {
+  /** The report, made when read: its documents' text stays on disk until then (paged.ts). */
   analysis: ScanAnalysis;
+  /** Lets go of the documents on disk: call once the report is written. */
+  close(): void;
+  /** Documents read back from disk while the report was made (so far). */
+  pageReads(): number;
   timings: StageTimings;
   /** What the shards read, summed: for the summary line ("files" or "documents"). */
   read: ReadCounts;
@@ -98,6 +104,7 @@ class DocumentAssembler {
   constructor(
     private readonly heads: Map<bigint, DocumentHead>,
     private readonly file: string,
+    private readonly pager: DocumentPager,
   ) {}
 
   private damaged(what: string): ShardError {
@@ -110,7 +117,7 @@ class DocumentAssembler {
     const head = this.heads.get(this.current);
     if (!head) throw this.damaged('a paragraph names a document the shard does not list');
     if (head.paragraphs !== this.count) throw this.damaged(`${head.id} has ${this.count} paragraphs, not the ${head.paragraphs} listed`);
-    this.prepared.push(documentOf(head, this.builder));
+    this.prepared.push(this.pager.store(documentOf(head, this.builder)));
     this.built.add(this.current);
     this.current = null;
   }
@@ -146,12 +153,12 @@ class DocumentAssembler {
   }
 }
 
-async function readDocuments(duck: Duck, run: RunInfo, heads: Map<bigint, DocumentHead>, hooks: EngineHooks): Promise<PreparedDocument[]> {
+async function readDocuments(duck: Duck, run: RunInfo, heads: Map<bigint, DocumentHead>, pager: DocumentPager, hooks: EngineHooks): Promise<PreparedDocument[]> {
   const prepared: PreparedDocument[] = [];
   const built = new Set<bigint>();
   for (const shard of run.shards) {
     hooks.progress?.({ stage: 'step', step: `report: reading shard ${shard.number} of ${shard.count}` });
-    const assembler = new DocumentAssembler(heads, run.show(shard.files.paragraphs));
+    const assembler = new DocumentAssembler(heads, run.show(shard.files.paragraphs), pager);
     const sql = `SELECT doc, start_line, end_line, blank_before, words, chrome, idx, text_key, text, tokens, shingles FROM read_parquet(${literal(shard.files.paragraphs)})`;
     await duck.stream(sql, (chunk) => assembler.chunk(chunk));
     assembler.close();
@@ -162,7 +169,7 @@ async function readDocuments(duck: Duck, run: RunInfo, heads: Map<bigint, Docume
   for (const [doc, head] of heads) {
     if (built.has(doc)) continue;
     if (head.paragraphs !== 0) throw new ShardError(run.given, `${run.given}: the shards list ${head.id} with ${head.paragraphs} paragraphs but hold none of them; sign it again`);
-    prepared.push(documentOf(head, new DocumentBuilder()));
+    prepared.push(pager.store(documentOf(head, new DocumentBuilder())));
   }
   return prepared;
 }
@@ -229,8 +236,19 @@ function sumRead(run: RunInfo): ReadCounts {
 export async function reportShards(request: ReportRequest, hooks: EngineHooks = {}): Promise<ReportRun> {
   const clock = hooks.clock ?? (() => 0);
   const started = clock();
-  const dir = path.resolve(request.cwd, request.dir);
   const duck = await Duck.open({ memoryLimit: request.memoryLimit, threads: request.threads, tempDirectory: path.join(os.tmpdir(), `dedupe-report-${process.pid}`) });
+  const pager = new DocumentPager();
+  try {
+    return await reportFrom(duck, pager, request, hooks, started);
+  } catch (error) {
+    pager.close();
+    throw error;
+  }
+}
+
+async function reportFrom(duck: Duck, pager: DocumentPager, request: ReportRequest, hooks: EngineHooks, started: number): Promise<ReportRun> {
+  const clock = hooks.clock ?? (() => 0);
+  const dir = path.resolve(request.cwd, request.dir);
   let loaded: { run: RunInfo; prepared: PreparedDocument[]; warnings: Warning[]; pairs: JoinedPairs; candidatePairs: number };
   try {
     // Read in the order written: the paragraphs of a document come one after the other.
@@ -239,7 +257,7 @@ export async function reportShards(request: ReportRequest, hooks: EngineHooks = 
     const { pairs, candidatePairs } = await readPairs(duck, run);
     loaded = await withDamageNamed(duck, run, async () => {
       const heads = await readHeads(duck, run);
-      return { run, prepared: await readDocuments(duck, run, heads, hooks), warnings: await readWarnings(duck, run), pairs, candidatePairs };
+      return { run, prepared: await readDocuments(duck, run, heads, pager, hooks), warnings: await readWarnings(duck, run), pairs, candidatePairs };
     });
   } finally {
     duck.close();
@@ -258,5 +276,5 @@ export async function reportShards(request: ReportRequest, hooks: EngineHooks = 
     }
   };
   const { analysis, timings } = analyse(loaded.prepared, options, loaded.warnings, { wordOps: request.wordOps, verified }, clock);
-  return { analysis, timings, read: sumRead(loaded.run), loadMs };
+  return { analysis, timings, read: sumRead(loaded.run), loadMs, close: () => pager.close(), pageReads: () => pager.reads };
 }
