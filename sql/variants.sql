@@ -8,26 +8,24 @@
 --   text_key      the variant's text key (signed 64-bit)
 --   owner         the lowest shard holding it: its shingles and band keys are read from there
 --                 (a text in several shards is written by each)
---   first_seen    ord * 2^32 + paragraph number of its first occurrence
+--   item          where it first occurs: ord * 2^32 + paragraph number. Unique, and in the
+--                 order the scan numbers its variants (band_pairs.sql pairs neighbours in this
+--                 order). Not renumbered 0, 1, 2...: that would need one global sort, which
+--                 Spark runs in a single task.
 --   docs          documents holding it; some_doc one of them (pairs inside a single document
 --                 are not verified, as in the scan)
 --   size          its number of distinct shingles
 --   anchor_first, anchor_last   its first and last shingle (src/core/matching/anchors.ts)
---   item          its number among comparable variants, in order of first occurrence: the
---                 order the scan lists them in (band_pairs.sql pairs neighbours in this order)
-SELECT v.*, row_number() OVER (ORDER BY v.first_seen) - 1 AS item
-FROM (
-  SELECT
-    p.text_key,
-    min(p.shard) AS owner,
-    min(o.ord * 4294967296 + p.idx) AS first_seen,
-    count(DISTINCT p.doc) AS docs,
-    min(p.doc) AS some_doc,
-    max(p.shingle_count) AS size,
-    max(p.anchor_first) AS anchor_first,
-    max(p.anchor_last) AS anchor_last
-  FROM paragraphs p
-  JOIN doc_order o ON o.doc = p.doc
-  WHERE p.shingle_count IS NOT NULL
-  GROUP BY p.text_key
-) v
+SELECT
+  p.text_key,
+  min(p.shard) AS owner,
+  min(o.ord * 4294967296 + p.idx) AS item,
+  count(DISTINCT p.doc) AS docs,
+  min(p.doc) AS some_doc,
+  max(p.shingle_count) AS size,
+  max(p.anchor_first) AS anchor_first,
+  max(p.anchor_last) AS anchor_last
+FROM paragraphs p
+JOIN doc_order o ON o.doc = p.doc
+WHERE p.shingle_count IS NOT NULL
+GROUP BY p.text_key

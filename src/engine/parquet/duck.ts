@@ -10,6 +10,7 @@
  * only when the damaged pages are read (a Thrift or decompression error that names no file).
  */
 import { DuckDBConnection, DuckDBInstance, type DuckDBDataChunk, type DuckDBValue } from '@duckdb/node-api';
+import { InputError } from '../../input/errors.js';
 
 export interface DuckSettings {
   /** DuckDB's memory limit, as DuckDB reads it ("2GB", "512MiB"). */
@@ -31,10 +32,21 @@ export function fileList(files: readonly string[]): string {
   return `[${files.map(literal).join(', ')}]`;
 }
 
+/** DuckDB ran out of memory within the limit it was given: what to do, in one line (exit 2). */
+export class DuckMemoryError extends InputError {}
+
+function explained(error: unknown, memoryLimit: string): unknown {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!/Out of Memory Error/i.test(message)) return error;
+  const first = message.split('\n')[0]!.replace(/^Out of Memory Error: /i, '');
+  return new DuckMemoryError(`DuckDB ran out of memory within --memory-limit ${memoryLimit} (${first}); raise --memory-limit, or lower --threads`);
+}
+
 export class Duck {
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
+    private readonly memoryLimit: string,
   ) {}
 
   static async open(settings: DuckSettings): Promise<Duck> {
@@ -48,30 +60,41 @@ export class Duck {
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
     });
-    return new Duck(instance, await instance.connect());
+    return new Duck(instance, await instance.connect(), settings.memoryLimit);
+  }
+
+  /** Runs `work`, turning DuckDB's out-of-memory error into one line saying what to do. */
+  private async guarded<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw explained(error, this.memoryLimit);
+    }
   }
 
   async run(sql: string): Promise<void> {
-    await this.connection.run(sql);
+    await this.guarded(() => this.connection.run(sql));
   }
 
   /** All rows of a small result, as objects of JS values (BIGINT as bigint). */
   async rows(sql: string): Promise<Record<string, DuckDBValue>[]> {
-    const reader = await this.connection.runAndReadAll(sql);
+    const reader = await this.guarded(() => this.connection.runAndReadAll(sql));
     return reader.getRowObjects();
   }
 
   /** One number from a query returning one row of one column. */
   async number(sql: string): Promise<number> {
-    const reader = await this.connection.runAndReadAll(sql);
+    const reader = await this.guarded(() => this.connection.runAndReadAll(sql));
     const value = reader.getRows()[0]?.[0];
     return value === undefined || value === null ? 0 : Number(value);
   }
 
   /** Streams a result: `each` is called with every chunk, in order, and may not keep it. */
   async stream(sql: string, each: (chunk: DuckDBDataChunk) => void | Promise<void>): Promise<void> {
-    const result = await this.connection.stream(sql);
-    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) await each(chunk);
+    await this.guarded(async () => {
+      const result = await this.connection.stream(sql);
+      for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) await each(chunk);
+    });
   }
 
   close(): void {

@@ -23,7 +23,7 @@ import path from 'node:path';
 import { ANCHOR_MAX_PARAGRAPHS, SMALLER_SHARE_TENTHS } from '../../core/matching/anchors.js';
 import { BUCKET_WINDOW } from '../../core/matching/lsh.js';
 import type { EngineHooks } from '../scan.js';
-import { copyToParquet, Duck, fileList } from './duck.js';
+import { copyToParquet, Duck, DuckMemoryError, fileList } from './duck.js';
 import { bandOf, damagedFile, FORMAT_VERSION, JOIN_FOLDER, KEY, PAIRS_FILE, readRun, ShardError, unreadable, type RunInfo } from './layout.js';
 import { statement, type SqlName } from './sql.js';
 
@@ -150,7 +150,7 @@ export async function withDamageNamed<T>(duck: Duck, run: RunInfo, work: () => P
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ShardError) throw error;
+    if (error instanceof ShardError || error instanceof DuckMemoryError) throw error;
     const damaged = await damagedFile(duck, [...runFiles(run), ...extra]);
     if (!damaged) throw error;
     const shard = run.shards.find((s) => damaged.file.startsWith(s.folder));
