@@ -5,7 +5,8 @@
 <dir> is a folder (local, HDFS, S3...) holding shard-NNNNN-of-NNNNN folders written by
 `dedupe sign --out <dir> --shard i/n`. The verified pairs are written to --out as Parquet
 (a folder of part files), with the columns of <dir>/join/pairs.parquet: a, b, a_key, b_key,
-a_size, b_size, common. `dedupe report` reads the pairs DuckDB wrote; to report from Spark's,
+a_size, b_size, common; and their connected components to --out/components (item, component,
+text_key), by large-star and small-star rounds as dedupe join finds them. `dedupe report` reads the pairs DuckDB wrote; to report from Spark's,
 see docs/scale.md ("After the join").
 
 The statements are the ones `dedupe join` runs in DuckDB, unchanged; what differs is how
@@ -107,9 +108,34 @@ def main():
         step(name)
 
     spark.table("verified").orderBy("a", "b").write.mode("overwrite").parquet(out + "/pairs")
+    rounds = components(spark, view, work, parameters)
+    spark.sql("SELECT c.item, c.component, v.text_key FROM components c JOIN variants v ON v.item = c.item").write.mode("overwrite").parquet(out + "/components")
     candidates = spark.table("candidates").count()
     verified = spark.table("verified").count()
-    print(json.dumps({"candidatePairs": candidates, "verifiedPairs": verified, "pairs": out + "/pairs"}))
+    print(json.dumps({"candidatePairs": candidates, "verifiedPairs": verified, "componentRounds": rounds, "pairs": out + "/pairs"}))
+
+
+def components(spark, view, work, parameters, max_rounds=60):
+    """Large-star and small-star rounds (components_*.sql) until a round changes no edge."""
+    spark.sql("SELECT DISTINCT greatest(a, b) AS a, least(a, b) AS b FROM verified").write.mode("overwrite").parquet(f"{work}/cc_0")
+    view("cc_edges", f"{work}/cc_0")
+    for round_ in range(1, max_rounds + 1):
+        before = f"{work}/cc_{round_ - 1}"
+        for half, name in (("l", "components_large_star"), ("s", "components_small_star")):
+            path = f"{work}/cc_{round_}{half}"
+            spark.sql(statement(name, parameters)).write.mode("overwrite").parquet(path)
+            view("cc_edges", path)
+        view("cc_before", before)
+        changed = spark.sql(
+            "SELECT count(*) FROM ((SELECT a, b FROM cc_edges EXCEPT SELECT a, b FROM cc_before)"
+            " UNION ALL (SELECT a, b FROM cc_before EXCEPT SELECT a, b FROM cc_edges)) d"
+        ).first()[0]
+        spark.read.parquet(f"{work}/cc_{round_}s").write.mode("overwrite").parquet(f"{work}/cc_{round_}")
+        if changed == 0:
+            spark.sql(statement("components", parameters)).write.mode("overwrite").parquet(f"{work}/components")
+            view("components", f"{work}/components")
+            return round_
+    raise SystemExit(f"connected components did not settle in {max_rounds} rounds")
 
 
 if __name__ == "__main__":

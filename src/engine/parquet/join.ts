@@ -14,9 +14,13 @@
  *   pair_shingles  each with its first variant's shingles
  *   verified       shared shingles counted; Jaccard and containment, the scan's rule
  *
+ *   components_large_star, components_small_star, components
+ *                  connected components of the verified pairs (Kiveris et al. 2014)
+ *
  * The verified pairs go to <dir>/join/pairs.parquet, with the candidate count and the tokens of
- * the shards joined in its metadata; the folder is written under a hidden name and swapped in
- * whole, so a report never reads half a join.
+ * the shards joined in its metadata, and their components (the report's paragraph clusters,
+ * as variants) to <dir>/join/components.parquet; the folder is written under a hidden name and
+ * swapped in whole, so a report never reads half a join.
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -24,7 +28,7 @@ import { ANCHOR_MAX_PARAGRAPHS, SMALLER_SHARE_TENTHS } from '../../core/matching
 import { BUCKET_WINDOW } from '../../core/matching/lsh.js';
 import type { EngineHooks } from '../scan.js';
 import { copyToParquet, Duck, DuckMemoryError, fileList } from './duck.js';
-import { bandOf, damagedFile, FORMAT_VERSION, JOIN_FOLDER, KEY, PAIRS_FILE, readRun, ShardError, unreadable, type RunInfo } from './layout.js';
+import { bandOf, COMPONENTS_FILE, damagedFile, FORMAT_VERSION, JOIN_FOLDER, KEY, PAIRS_FILE, readRun, ShardError, unreadable, type RunInfo } from './layout.js';
 import { statement, type SqlName } from './sql.js';
 
 export interface JoinRequest {
@@ -57,6 +61,8 @@ export interface JoinResult {
   anchorPairs: number;
   candidatePairs: number;
   verifiedPairs: number;
+  /** Rounds of large-star and small-star to the connected components. */
+  componentRounds: number;
   steps: StepFigure[];
 }
 
@@ -102,6 +108,22 @@ class StepRunner {
     return (this.hooks.clock ?? (() => 0))();
   }
 
+  /** The statement of sql/<name>.sql with the join's parameters. */
+  sql(name: SqlName): string {
+    return statement(name, this.parameters);
+  }
+
+  /** Large-star and small-star rounds to the components, into a temporary table `components`. */
+  async components(): Promise<{ rows: number; rounds: number }> {
+    this.hooks.progress?.({ stage: 'step', step: 'join: connected components' });
+    const started = this.now();
+    const rounds = await components(this.duck, (name) => this.sql(name));
+    await this.duck.run(`CREATE TEMP TABLE components AS ${this.sql('components')}`);
+    const rows = await this.duck.number('SELECT count(*) FROM components');
+    this.steps.push({ step: `components (${rounds} rounds)`, ms: this.now() - started, rows });
+    return { rows, rounds };
+  }
+
   /** Runs sql/<name>.sql into a temporary table of that name; returns its rows. */
   async table(name: SqlName): Promise<number> {
     this.hooks.progress?.({ stage: 'step', step: `join: ${name.replace('_', ' ')}` });
@@ -135,6 +157,30 @@ class StepRunner {
     this.steps.push({ step: 'band_pairs', ms: this.now() - started, rows: pairs.reduce((a, b) => a + b, 0) });
     return { rows, pairs };
   }
+}
+
+/** Large-star and small-star rounds before the join gives up (they take O(log n); 60 is far past any real graph). */
+export const MAX_COMPONENT_ROUNDS = 60;
+
+/**
+ * Connected components of the verified pairs (sql/components_*.sql): a round of large-star
+ * then small-star, until a round leaves the edges as they were. Returns the rounds taken.
+ */
+export async function components(duck: Duck, sql: (name: SqlName) => string): Promise<number> {
+  await duck.run('CREATE TEMP TABLE cc_edges AS SELECT DISTINCT greatest(a, b) AS a, least(a, b) AS b FROM verified');
+  for (let round = 1; round <= MAX_COMPONENT_ROUNDS; round++) {
+    await duck.run('CREATE OR REPLACE TEMP TABLE cc_before AS SELECT a, b FROM cc_edges');
+    for (const name of ['components_large_star', 'components_small_star'] as const) {
+      await duck.run(`CREATE OR REPLACE TEMP TABLE cc_next AS ${sql(name)}`);
+      await duck.run('DROP TABLE cc_edges');
+      await duck.run('ALTER TABLE cc_next RENAME TO cc_edges');
+    }
+    const changed = await duck.number(
+      'SELECT count(*) FROM ((SELECT a, b FROM cc_edges EXCEPT SELECT a, b FROM cc_before) UNION ALL (SELECT a, b FROM cc_before EXCEPT SELECT a, b FROM cc_edges))',
+    );
+    if (changed === 0) return round;
+  }
+  throw new Error(`connected components did not settle in ${MAX_COMPONENT_ROUNDS} rounds`);
 }
 
 /** Every Parquet file of the run, for finding a damaged one. */
@@ -220,10 +266,14 @@ async function runSteps(duck: Duck, run: RunInfo, hooks: EngineHooks, target: st
     [KEY.candidatePairs, String(candidatePairs)],
     [KEY.version, version],
   ]);
+  const { rounds } = await steps.components();
   hooks.progress?.({ stage: 'step', step: 'join: writing the pairs' });
   await duck.run(copyToParquet('SELECT a, b, a_key, b_key, a_size, b_size, common FROM verified ORDER BY a, b', target, metadata));
+  const componentsFile = path.join(path.dirname(target), COMPONENTS_FILE);
+  const componentsQuery = 'SELECT c.item, c.component, v.text_key FROM components c JOIN variants v ON v.item = c.item ORDER BY c.component, c.item';
+  await duck.run(copyToParquet(componentsQuery, componentsFile, new Map([...metadata, [KEY.set, 'components']])));
   const documents = await duck.number('SELECT count(*) FROM documents');
   const paragraphs = await duck.number('SELECT count(*) FROM paragraphs');
-  return { shards: run.shards.length, documents, paragraphs, variants, bandRows: bands.rows, bandPairs: bands.pairs, anchorPairs, candidatePairs, verifiedPairs, steps: steps.steps };
+  return { shards: run.shards.length, documents, paragraphs, variants, bandRows: bands.rows, bandPairs: bands.pairs, anchorPairs, candidatePairs, verifiedPairs, componentRounds: rounds, steps: steps.steps };
 }
 

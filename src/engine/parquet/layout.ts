@@ -9,6 +9,7 @@
  *     bands/band=<b>/part<k>.parquet     (band, band_key, text_key): one folder per LSH band
  *     warnings.parquet                   what the walk and the reads said
  *   <dir>/join/pairs.parquet             the verified pairs (dedupe join)
+ *   <dir>/join/components.parquet        their connected components: (item, component, text_key)
  *
  * A shard is written under a hidden name (.shard-...partial-<pid>) and renamed when complete,
  * so a killed `sign` leaves nothing a join reads. Every Parquet file carries the run's
@@ -29,6 +30,7 @@ export const SETS = ['documents', 'paragraphs', 'shingles', 'warnings'] as const
 export type SetName = (typeof SETS)[number] | 'bands';
 export const JOIN_FOLDER = 'join';
 export const PAIRS_FILE = 'pairs.parquet';
+export const COMPONENTS_FILE = 'components.parquet';
 
 export const KEY = {
   format: 'dedupe.format',

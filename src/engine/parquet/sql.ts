@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 /** The folder: sql/ next to src/ (from src/engine/parquet or dist/engine/parquet). */
 const SQL_FOLDER = new URL('../../../sql/', import.meta.url);
 
-export type SqlName = 'doc_order' | 'variants' | 'band_pairs' | 'anchors' | 'anchor_hits' | 'anchor_pairs' | 'candidates' | 'verify_pairs' | 'pair_shingles' | 'verified';
+export type SqlName = 'doc_order' | 'variants' | 'band_pairs' | 'anchors' | 'anchor_hits' | 'anchor_pairs' | 'candidates' | 'verify_pairs' | 'pair_shingles' | 'verified' | 'components_large_star' | 'components_small_star' | 'components';
 
 /** The statement of sql/<name>.sql with its parameters filled in. */
 export function statement(name: SqlName, parameters: Readonly<Record<string, number>>): string {
