@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DEFAULT_MEMORY_LIMIT } from '../engine/index.js';
 import { DEFAULT_SOURCE, ensureCorpus, loadSource, repoRoot } from './generate.js';
 import { fixed, log, machine, markdownTable, MB, MIB, wordCountSeconds } from './runs.js';
 import type { StepMeasurement } from './scale-step.js';
@@ -25,11 +26,12 @@ import { isMainModule } from './script.js';
 
 const STEP_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scale-step.js');
 
-const USAGE = `usage: npm run bench:scale -- [--size 100] [--shards 1] [--memory-limit 2GB] [--threads n] [--seed 1] [--source <bbc>] [--work <folder>] [--check] [--json]
+const USAGE = `usage: npm run bench:scale -- [--size 100] [--shards 1] [--memory-limit <size>] [--threads n] [--seed 1] [--source <bbc>] [--work <folder>] [--check] [--json]
 
   --size          corpus size in MB (10^6 bytes; default 100, 1000 for the 1 GB corpus)
   --shards        shards to sign, one after the other (default 1)
-  --memory-limit  DuckDB's memory limit for every step (default 2GB)
+  --memory-limit  DuckDB's memory limit for every step (default: each command's, 512MB for
+                  sign and report, 2GB for join)
   --threads       DuckDB's threads for the join (default: one per core)
   --work          keep the corpus, the Parquet files and the report there (default: a
                   temporary folder, removed at the end)
@@ -128,7 +130,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       size: { type: 'string', default: '100' },
       shards: { type: 'string', default: '1' },
-      'memory-limit': { type: 'string', default: '2GB' },
+      'memory-limit': { type: 'string' },
       threads: { type: 'string', default: String(os.availableParallelism()) },
       seed: { type: 'string', default: '1' },
       source: { type: 'string', default: DEFAULT_SOURCE },
@@ -156,16 +158,16 @@ async function main(argv: string[]): Promise<number> {
     const out = path.join(work, `signed-${megabytes}-${shards}`);
     rmSync(out, { recursive: true, force: true });
     const steps: StepMeasurement[] = [];
-    const limit = values['memory-limit'];
+    const limit = (step: keyof typeof DEFAULT_MEMORY_LIMIT): string => values['memory-limit'] ?? DEFAULT_MEMORY_LIMIT[step];
     for (let n = 1; n <= shards; n++) {
       log(`sign ${n}/${shards}`);
-      steps.push(await runStep(['sign', corpus, out, `${n}/${shards}`, limit]));
+      steps.push(await runStep(['sign', corpus, out, `${n}/${shards}`, limit('sign')]));
     }
     log('join');
-    steps.push(await runStep(['join', out, limit, values.threads]));
+    steps.push(await runStep(['join', out, limit('join'), values.threads]));
     log('report --json');
     const reportFile = path.join(work, `report-${megabytes}.json`);
-    steps.push(await runStep(['report', out, limit, reportFile]));
+    steps.push(await runStep(['report', out, limit('report'), reportFile]));
     const paragraphs = (steps.at(-1)!.figures as { summary: { paragraphs: number } }).summary.paragraphs;
     const run: Run = { megabytes, files: manifest.files, paragraphs, wc, steps, sets: setSizes(out) };
     if (values.check) run.same = sameAsScan(corpus, reportFile, work);

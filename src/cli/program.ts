@@ -149,14 +149,15 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
 }
 
 /** DuckDB's memory limit, for the commands that run it. */
-function addMemoryOption(command: Command): Command {
-  return command.addOption(valueOption('--memory-limit <size>', "DuckDB's memory limit (2GB, 512MiB, ...); past it DuckDB spills to disk", { default: DEFAULT_MEMORY_LIMIT }));
+function addMemoryOption(command: Command, name: keyof typeof DEFAULT_MEMORY_LIMIT): Command {
+  return command.addOption(valueOption('--memory-limit <size>', "DuckDB's memory limit (2GB, 512MiB, ...); past it DuckDB spills to disk", { default: DEFAULT_MEMORY_LIMIT[name] }));
 }
 
 /** Registers `sign`, `join` and `report` (beyond one machine: Parquet files, DuckDB). */
 function addScaleCommands(program: Command, io: CliIO, setCode: (code: number) => void): void {
   addMemoryOption(
     addSigningOptions(addWalkOptions(addOutputOptions(program.command('sign').argument('[paths...]', 'files or folders to sign'), 'print what was written as JSON')), true),
+    'sign',
   )
     .description('sign articles into Parquet files under --out, one shard of n, for dedupe join')
     .option('--out <dir>', 'the folder to write into (created if missing): the shard goes to <dir>/shard-<i>-of-<n>')
@@ -166,7 +167,7 @@ function addScaleCommands(program: Command, io: CliIO, setCode: (code: number) =
       const { flags, config } = await applyConfig(given, command, 'sign', io);
       setCode(await runSignCommand(await withInputs(signCommand(paths, flags, io.env, config), io), io, VERSION));
     });
-  addMemoryOption(addOutputOptions(program.command('join').argument('<dir>', 'the folder dedupe sign wrote'), 'print what was done as JSON'))
+  addMemoryOption(addOutputOptions(program.command('join').argument('<dir>', 'the folder dedupe sign wrote'), 'print what was done as JSON'), 'join')
     .description('find and verify the pairs of similar paragraphs across all shards in <dir> (DuckDB); writes <dir>/join/pairs.parquet')
     .addOption(valueOption('--threads <n>', "DuckDB's threads (default: one per core)"))
     .option('--no-progress', 'no progress line on stderr (drawn only on a terminal, for runs over a second)')
@@ -175,7 +176,7 @@ function addScaleCommands(program: Command, io: CliIO, setCode: (code: number) =
       const { flags, config } = await applyConfig(given, command, 'join', io);
       setCode(await runJoinCommand(joinCommand(dir, flags, io.env, config), io, VERSION));
     });
-  addMemoryOption(addOutputOptions(program.command('report').argument('<dir>', 'the folder dedupe sign and dedupe join wrote'), 'print the report as JSON (the scan\'s, schema/report.schema.json)'))
+  addMemoryOption(addOutputOptions(program.command('report').argument('<dir>', 'the folder dedupe sign and dedupe join wrote'), 'print the report as JSON (the scan\'s, schema/report.schema.json)'), 'report')
     .description("print the scan's report from the Parquet files in <dir> (after dedupe join)")
     .option('--ndjson', 'print the report as JSON lines, as the scan does (schema/report-line.schema.json)')
     .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all', { default: DEFAULT_OPTIONS.maxMatches }))

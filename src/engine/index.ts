@@ -15,3 +15,4 @@ export { collectSources, STDIN_PATH, type SourceRequest, type Sources } from './
 export { signShard, shardOf, type SignRequest, type SignResult } from './parquet/sign.js';
 export { joinShards, type JoinRequest, type JoinResult, type StepFigure } from './parquet/join.js';
 export { reportShards, type ReportRequest, type ReportRun } from './parquet/report.js';
+export { DEFAULT_MEMORY_LIMIT } from './parquet/duck.js';
