@@ -59,10 +59,10 @@ function addSigningOptions(command: Command, defaults: boolean): Command {
     .addOption(valueOption('--seed <n>', 'hash seed (same seed, same signatures)', fallbackFor(defaults, 'seed')));
 }
 
-function addOutputOptions(command: Command, json: string): Command {
+function addOutputOptions(command: Command, json: string, quiet = 'print only the summary line'): Command {
   return command
     .option('--json', json)
-    .option('-q, --quiet', 'print only the summary line')
+    .option('-q, --quiet', quiet)
     .option('--color', 'colour the output (default: when stdout is a terminal)')
     .option('--no-color', 'do not colour the output (also NO_COLOR=1)')
     .option('--verbose', 'stage timings, the config file read and every warning on stderr; stack traces on errors')
@@ -177,6 +177,8 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = 
         .argument('<from>', 'the earlier article (say, the wire original)')
         .argument('<to>', 'the later one (say, a reprint)'),
       'print the alignment as JSON',
+      // As git diff --quiet: for scripts that only ask whether two articles differ.
+      'print nothing; the exit code says whether the two differ (implies --exit-code)',
     ),
     true,
   )

@@ -146,3 +146,26 @@ describe('dedupe diff --exit-code', () => {
     expect((await runCli(['diff', '--exit-code', SEED.original, 'no/such.txt'])).code).toBe(2);
   });
 });
+
+describe('dedupe diff -q', () => {
+  it('prints nothing and exits as --exit-code does (1 differ, 0 same), as git diff --quiet', async () => {
+    const dir = tempDir();
+    copyFileSync(SEED.original, path.join(dir, 'copy.txt'));
+    for (const quiet of ['-q', '--quiet']) {
+      const differ = await runCli(['diff', quiet, SEED.original, SEED.update]);
+      expect(differ).toEqual({ stdout: '', stderr: '', code: 1 });
+      expect(await runCli(['diff', quiet, SEED.original, path.join(dir, 'copy.txt')])).toEqual({ stdout: '', stderr: '', code: 0 });
+      // --json asks for the alignment, and --quiet for no output at all: quiet wins, as in git.
+      expect(await runCli(['diff', quiet, '--json', SEED.original, SEED.update])).toEqual({ stdout: '', stderr: '', code: 1 });
+    }
+    // An error is still an error, whatever the quiet.
+    const missing = await runCli(['diff', '-q', SEED.original, 'no/such.txt']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^dedupe: error: .*no\/such\.txt/);
+  });
+
+  it('is described as such in dedupe diff --help', async () => {
+    const help = await runCli(['diff', '--help']);
+    expect(help.stdout).toMatch(/-q, --quiet +print nothing; the exit code says whether the two\s+differ \(implies --exit-code\)/);
+  });
+});

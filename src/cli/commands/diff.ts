@@ -1,6 +1,7 @@
 /**
  * `dedupe diff <from> <to>`: the engine aligns the two articles, a renderer formats the blocks;
- * with --exit-code the exit status says whether they differ.
+ * with --exit-code the exit status says whether they differ; --quiet prints nothing and implies
+ * --exit-code, as git diff --quiet does.
  */
 import { diffFiles } from '../../engine/index.js';
 import { renderDiffReport } from '../../render/diff.js';
@@ -18,6 +19,8 @@ export function differs(report: DiffReport): boolean {
 
 export async function runDiffCommand(command: DiffCommand, io: CliIO): Promise<number> {
   const report = await diffFiles(command.from, command.to, command.options, io.cwd);
+  // --quiet, as git diff --quiet: no output at all (not even --json's), only the exit code.
+  if (command.output.quiet) return differs(report) ? EXIT_FOUND : EXIT_OK;
   if (command.output.json) io.stdout.write(renderJson(report));
   else {
     const { color, palette } = outputStyle(command.output, io);
