@@ -156,6 +156,9 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = 
       .description('Find copied and edited paragraphs across news articles.')
       .version(VERSION)
       .enablePositionalOptions()
+      // Commander adds `help [command]` only to a program without an action of its own; the
+      // root command is the scan, so it is asked for (without it `dedupe help` scanned "help").
+      .helpCommand(true)
       .exitOverride()
       .configureOutput({
         writeOut: (text) => io.stdout.write(text),
@@ -206,6 +209,23 @@ export function withScanBeforeDoubleDash(argv: readonly string[]): string[] {
   return ['scan', ...argv];
 }
 
+/**
+ * `dedupe help <command> [subcommand]` as `<command> [subcommand] --help`, so `help index add`
+ * shows add's options (commander's own help command stops at the first word); an unknown
+ * command is a usage error rather than the program's help on stderr. `dedupe help` alone is
+ * left to commander.
+ */
+export function withHelpCommand(argv: readonly string[]): string[] {
+  if (argv[0] !== 'help') return [...argv];
+  const words = argv.slice(1).filter((word) => !word.startsWith('-'));
+  const command = words[0];
+  if (command === undefined) return ['help'];
+  if (!COMMAND_NAMES.includes(command) || command === 'help') {
+    throw new UsageError(`help ${command}: no such command; the commands are ${COMMAND_NAMES.filter((c) => c !== 'help').join(', ')} (dedupe --help lists them)`);
+  }
+  return [...words, '--help'];
+}
+
 /** When the first word is a command and also a folder here, how to scan the folder instead. */
 function folderHint(argv: readonly string[], cwd: string): string {
   const first = argv[0];
@@ -224,7 +244,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const guarded: CliIO = { ...io, stdout: guardedOutput(io.stdout) };
   const hint = folderHint(argv, io.cwd);
   try {
-    await buildProgram(guarded, (c) => (code = c), hint).parseAsync(withScanBeforeDoubleDash(argv), { from: 'user' });
+    await buildProgram(guarded, (c) => (code = c), hint).parseAsync(withHelpCommand(withScanBeforeDoubleDash(argv)), { from: 'user' });
     return code;
   } catch (error) {
     if (error instanceof OutputError) {

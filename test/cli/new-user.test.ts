@@ -169,3 +169,50 @@ describe('dedupe diff -q', () => {
     expect(help.stdout).toMatch(/-q, --quiet +print nothing; the exit code says whether the two\s+differ \(implies --exit-code\)/);
   });
 });
+
+describe('dedupe help [command]', () => {
+  it('shows the help of the program or of the command named, exit 0, as commander help does', async () => {
+    const cwd = tempDir();
+    const cases: Array<[string[], string[]]> = [
+      [['help'], ['--help']],
+      [['help', 'check'], ['check', '--help']],
+      [['help', 'diff'], ['diff', '--help']],
+      [['help', 'index'], ['index', '--help']],
+      [['help', 'scan'], ['scan', '--help']],
+    ];
+    for (const [asked, flag] of cases) {
+      const help = await runInProcess(asked, { cwd });
+      expect(help.code, `${asked.join(' ')}: ${help.stderr}`).toBe(0);
+      expect(help.stderr).toBe('');
+      expect(help.stdout).toBe((await runInProcess(flag, { cwd })).stdout);
+    }
+    expect((await runInProcess(['help'], { cwd })).stdout).toMatch(/^Usage: dedupe \[options\] \[command\] \[paths\.\.\.\]/);
+    expect((await runInProcess(['help'], { cwd })).stdout).toMatch(/\n  help \[command\] +display help for command\n/);
+  });
+
+  it('with a folder named help there, still shows the help; ./help scans the folder', async () => {
+    const cwd = tempDir();
+    mkdirSync(path.join(cwd, 'help'));
+    copyFileSync(SEED.original, path.join(cwd, 'help', 'a.txt'));
+    const help = await runInProcess(['help'], { cwd });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: dedupe /);
+    expect((await runInProcess(['-q', './help'], { cwd })).stdout).toMatch(/^1 file, 23 paragraphs/);
+  });
+
+  it('names an unknown command in one line, exit 2', async () => {
+    const result = await runInProcess(['help', 'nosuch'], { cwd: tempDir() });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^dedupe: error: .*nosuch.*\n$/);
+  });
+});
+
+describe('dedupe help index add', () => {
+  it("shows the subcommand's own help", async () => {
+    const help = await runInProcess(['help', 'index', 'add'], { cwd: tempDir() });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toBe((await runInProcess(['index', 'add', '--help'])).stdout);
+    expect(help.stdout).toMatch(/^Usage: dedupe index add \[options\] \[paths\.\.\.\]/);
+  });
+});
