@@ -6,6 +6,7 @@
 import type { Report } from '../core/types.js';
 import type { AddResult, IndexStats, RemoveResult } from '../engine/index.js';
 import type { Palette } from './palette.js';
+import { cutEnd, cutStart, visibleWidth, wrap } from './fit.js';
 import { plural, printable, widest } from './text.js';
 
 function seconds(ms: number): string {
@@ -102,18 +103,21 @@ export function archiveMatches(report: Report, archived: ReadonlySet<string>): M
   return out;
 }
 
-export function renderArchiveMatches(report: Report, archived: ReadonlySet<string>, database: string, palette: Palette): string {
-  const lines = [palette.bold(`Matches in the index ${database}`)];
+/** `fitWidth`: fit every line to this many columns (paths cut from the left, counts under them when need be). */
+export function renderArchiveMatches(report: Report, archived: ReadonlySet<string>, database: string, palette: Palette, fitWidth?: number): string {
+  const name = (path: string, room: number): string => (fitWidth === undefined ? printable(path) : cutStart(printable(path), fitWidth - room));
+  const lines = [fitWidth === undefined ? palette.bold(`Matches in the index ${database}`) : cutEnd(palette.bold(`Matches in the index ${database}`), fitWidth)];
   for (const [incoming, matches] of archiveMatches(report, archived)) {
     if (matches.length === 0) {
-      lines.push(`  ${printable(incoming)}  ${palette.dim('no match')}`);
+      lines.push(`  ${name(incoming, 12)}  ${palette.dim('no match')}`);
       continue;
     }
-    lines.push(`  ${printable(incoming)}`);
+    lines.push(`  ${name(incoming, 2)}`);
     for (const m of matches) {
-      lines.push(
-        `    ${printable(m.path)}  ${plural(m.shared + m.edited, 'paragraph')} ${palette.dim(`(${m.shared} shared, ${m.edited} edited)`)}`,
-      );
+      const counts = `${plural(m.shared + m.edited, 'paragraph')} ${palette.dim(`(${m.shared} shared, ${m.edited} edited)`)}`;
+      const line = `    ${printable(m.path)}  ${counts}`;
+      if (fitWidth === undefined || visibleWidth(line) <= fitWidth) lines.push(line);
+      else lines.push(`    ${name(m.path, 4)}`, ...wrap(`      ${counts}`, fitWidth, 6));
     }
   }
   return `${lines.join('\n')}\n`;

@@ -102,8 +102,9 @@ function printReport(command: CheckCommand, run: CheckRun, io: CliIO, elapsedMs:
   }
   const { palette, color } = outputStyle(output, io);
   const noun = run.jsonlSources > 0 ? 'document' : 'file';
-  let text = renderHuman(report, { palette, color, diff: output.diff, ...humanLayout(output, io), quiet: output.quiet, elapsedMs, noun });
-  if (!output.quiet) text += `\n${renderArchiveMatches(report, new Set(run.archived), command.db, palette)}`;
+  const layout = humanLayout(output, io);
+  let text = renderHuman(report, { palette, color, diff: output.diff, ...layout, quiet: output.quiet, elapsedMs, noun });
+  if (!output.quiet) text += `\n${renderArchiveMatches(report, new Set(run.archived), command.db, palette, layout.fit ? layout.width : undefined)}`;
   io.stdout.write(text);
 }
 

@@ -6,7 +6,7 @@
 import { diffFiles } from '../../engine/index.js';
 import { renderDiffReport } from '../../render/diff.js';
 import { renderJson } from '../../render/json.js';
-import { outputStyle } from '../color.js';
+import { outputStyle, stdoutWidth } from '../color.js';
 import type { DiffReport } from '../../core/types.js';
 import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
@@ -24,7 +24,7 @@ export async function runDiffCommand(command: DiffCommand, io: CliIO): Promise<n
   if (command.output.json) io.stdout.write(renderJson(report));
   else {
     const { color, palette } = outputStyle(command.output, io);
-    io.stdout.write(renderDiffReport(report, { palette, color, context: command.context, width: io.stdout.columns ?? 100 }));
+    io.stdout.write(renderDiffReport(report, { palette, color, context: command.context, ...stdoutWidth(io) }));
   }
   // As `git diff --exit-code`: 1 tells a script the two differ; without the flag a diff is not a failure.
   return command.exitCode && differs(report) ? EXIT_FOUND : EXIT_OK;
