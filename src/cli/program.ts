@@ -254,11 +254,17 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return EXIT_ERROR;
     }
     if (error instanceof CommanderError) {
+      // `dedupe index` alone: commander printed the index help on stderr; say what is missing
+      // (and, with a folder named index here, how to scan it).
+      if (error.code === 'commander.help' && error.exitCode !== 0 && argv[0] === 'index') {
+        io.stderr.write(`dedupe: error: index needs a command: add, remove or stats${hint}\n`);
+      }
       // Help and --version exit 0; parse errors were already printed by commander.
       return error.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
     }
     if (error instanceof UsageError || error instanceof InputError || error instanceof OptionsError) {
-      io.stderr.write(`dedupe: error: ${printable(error.message)}${error instanceof UsageError ? hint : ''}\n`);
+      // Whatever failed, a folder named like the command is worth a word (README: Command).
+      io.stderr.write(`dedupe: error: ${printable(error.message)}${hint}\n`);
       if (verbose && error.stack) io.stderr.write(`${error.stack}\n`);
       return EXIT_ERROR;
     }

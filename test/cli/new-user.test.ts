@@ -93,6 +93,23 @@ describe('a folder named like a command', () => {
     const cwd = folderNamed('diff');
     expect(oneLineError(await runInProcess(['diff'], { cwd }))).toMatch(/; to scan the folder diff, write dedupe \.\/diff \(or dedupe -- diff\)$/);
   });
+
+  it('says so too when the command fails for another reason (no index), and for index without its command', async () => {
+    const cwd = folderNamed('check');
+    mkdirSync(path.join(cwd, 'diff'));
+    copyFileSync(SEED.update, path.join(cwd, 'diff', 'c.txt'));
+    expect(oneLineError(await runInProcess(['check', 'diff'], { cwd }))).toBe(
+      'dedupe: error: .dedupe/index.db: no index there; build one first with dedupe index add --db .dedupe/index.db <paths>; to scan the folder check, write dedupe ./check (or dedupe -- check)',
+    );
+    const index = await runInProcess(['index'], { cwd: folderNamed('index') });
+    expect(index.code).toBe(2);
+    expect(index.stderr).toMatch(/^Usage: dedupe index /);
+    expect(index.stderr.trimEnd().split('\n').at(-1)).toBe(
+      'dedupe: error: index needs a command: add, remove or stats; to scan the folder index, write dedupe ./index (or dedupe -- index)',
+    );
+    const bare = await runInProcess(['index'], { cwd: tempDir() });
+    expect(bare.stderr.trimEnd().split('\n').at(-1)).toBe('dedupe: error: index needs a command: add, remove or stats');
+  });
 });
 
 describe('index add and a file emptied since it was stored', () => {
