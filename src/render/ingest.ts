@@ -24,7 +24,7 @@ export function renderAddResult(result: AddResult, options: { palette: Palette; 
     for (const doc of result.added) lines.push(`${palette.unique('added  ')}  ${printable(doc.path)} ${palette.dim(`(${plural(doc.paragraphs, 'paragraph')})`)}`);
     for (const doc of result.updated) lines.push(`${palette.edited('updated')}  ${printable(doc.path)} ${palette.dim(`(${plural(doc.paragraphs, 'paragraph')})`)}`);
     for (const file of result.unchanged) lines.push(`${palette.dim('skipped')}  ${printable(file)} ${palette.dim('(unchanged)')}`);
-    for (const file of result.keptStored) lines.push(`${palette.shared('kept   ')}  ${printable(file)} ${palette.dim('(the file is empty; its stored version stays)')}`);
+    for (const file of result.keptStored) lines.push(`${palette.shared('kept   ')}  ${printable(file)} ${palette.dim('(empty now; its stored version stays)')}`);
   }
   const unreadable = result.unreadable.length > 0 ? `, ${result.unreadable.length} unreadable` : '';
   const kept = result.keptStored.length > 0 ? `, ${result.keptStored.length} empty (stored version kept)` : '';

@@ -115,6 +115,19 @@ describe('index add and check with JSONL', () => {
     expect(report.documents[0]!.segments.some((s) => s.matches.some((m) => m.path === 'ap-1'))).toBe(true);
   });
 
+  it('an article whose "text" is empty now keeps its stored version, with a warning that names the line, not "the file"', async () => {
+    const cwd = tempDir();
+    writeFileSync(path.join(cwd, 'a.jsonl'), line({ id: 'ap-1', text: seedText(SEED.original) }));
+    expect((await runInProcess(['index', 'add', 'a.jsonl'], { cwd })).code).toBe(0);
+    writeFileSync(path.join(cwd, 'a.jsonl'), line({ id: 'ap-1', text: '' }));
+    const again = await runInProcess(['index', 'add', 'a.jsonl'], { cwd });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toBe(
+      'dedupe: warning: ap-1: its "text" (a.jsonl:1) is empty now; its stored version (23 paragraphs) was kept (dedupe index remove ap-1 takes it out)\n',
+    );
+    expect(again.stdout).toMatch(/^kept {5}ap-1 \(empty now; its stored version stays\)\n/);
+  });
+
   it('a change of metadata alone stores the article again (its version includes the metadata)', async () => {
     const cwd = tempDir();
     const text = seedText(SEED.original);

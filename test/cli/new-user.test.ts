@@ -123,7 +123,7 @@ describe('index add and a file emptied since it was stored', () => {
     expect(again.stderr).toBe(
       'dedupe: warning: story.txt: the file is empty now; its stored version (23 paragraphs) was kept (dedupe index remove story.txt takes it out)\n',
     );
-    expect(again.stdout).toMatch(/kept {5}story\.txt \(the file is empty; its stored version stays\)\n.*0 added, 0 updated, 0 skipped \(unchanged\), 1 empty \(stored version kept\); 1 document, 23 paragraphs in the index/);
+    expect(again.stdout).toMatch(/kept {5}story\.txt \(empty now; its stored version stays\)\n.*0 added, 0 updated, 0 skipped \(unchanged\), 1 empty \(stored version kept\); 1 document, 23 paragraphs in the index/);
     copyFileSync(SEED.reprintA, path.join(cwd, 'incoming.txt'));
     const check = await runInProcess(['check', '-q', '--fail-on', 'edited', 'incoming.txt'], { cwd });
     expect(check.code).toBe(1);
