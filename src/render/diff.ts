@@ -6,7 +6,7 @@
 import type { DiffReport, EditOp } from '../core/types.js';
 import type { Palette } from './palette.js';
 import { cutStart, fitLines, visibleWidth, wrap } from './fit.js';
-import { lineSpan, percent, preview, printable, widest } from './text.js';
+import { lineSpan, percent, preview, printable, thousands, widest } from './text.js';
 
 export interface DiffStyle {
   palette: Palette;
@@ -58,7 +58,7 @@ export function renderDiffReport(report: DiffReport, style: DiffStyle & { width:
   const toWidth = widest(report.blocks.map((b) => spans(b.to)), 2);
   const paths = `${palette.bold(printable(report.from.path))} → ${palette.bold(printable(report.to.path))}`;
   const counts =
-    `${report.from.paragraphs} → ${report.to.paragraphs} paragraphs; blocks: ${s.same} same, ${s.edited} edited, ${s.merged} merged (n→1), ` +
+    `${thousands(report.from.paragraphs)} → ${thousands(report.to.paragraphs)} paragraphs; blocks: ${s.same} same, ${s.edited} edited, ${s.merged} merged (n→1), ` +
     `${s.split} split (1→n), ${s.dropped} dropped, ${s.added} added${s.moved > 0 ? `, ${s.moved} moved` : ''}; ` +
     `the second keeps ${percent(s.coverage)} of the first's words, and ${percent(s.reused)} of its own words come from it`;
   const header = [

@@ -10,7 +10,7 @@ import { renderOps } from './diff.js';
 import { renderGroupsTable, type TableOptions } from './documents-table.js';
 import { cutEnd, cutStart, fitLines, visibleWidth, wrap } from './fit.js';
 import type { Palette } from './palette.js';
-import { lineSpan, percent, plural, preview, printable, relativeName, widest } from './text.js';
+import { lineSpan, percent, plural, preview, printable, relativeName, thousands, widest } from './text.js';
 
 export interface HumanOptions {
   palette: Palette;
@@ -48,12 +48,12 @@ export function renderSummary(report: { summary: Summary; warnings: readonly War
   const badLines = report.warnings.filter((w) => w.code === 'bad-line').length;
   // "10 files (8 skipped)" read as ten files of which eight were skipped: say which are which.
   const skips = [
-    ...(skipped > 0 ? [noun === 'file' ? `${skipped} skipped` : `${plural(skipped, 'file')} skipped`] : []),
+    ...(skipped > 0 ? [noun === 'file' ? `${thousands(skipped)} skipped` : `${plural(skipped, 'file')} skipped`] : []),
     ...(badLines > 0 ? [`${plural(badLines, 'line')} skipped`] : []),
   ];
   return (
     `${plural(s.documents, noun)}${skips.length > 0 ? ` read, ${skips.join(', ')}` : ''}, ${plural(s.paragraphs, 'paragraph')} ` +
-    `(${s.shared} shared, ${s.edited} edited, ${s.unique} unique, ${s.boilerplate} boilerplate), ` +
+    `(${thousands(s.shared)} shared, ${thousands(s.edited)} edited, ${thousands(s.unique)} unique, ${thousands(s.boilerplate)} boilerplate), ` +
     `${plural(s.groups, 'group')} in ${seconds} s`
   );
 }
@@ -330,7 +330,6 @@ interface Shown {
   notes: string[];
 }
 
-const count = (n: number): string => n.toLocaleString('en-US');
 
 /** Groups largest first: most documents, then most stories, then the first found (--top, the HTML report's detail). */
 export function largestFirst(groups: readonly GroupReport[]): GroupReport[] {
@@ -347,7 +346,7 @@ export function shownParts(report: Report, options: Pick<HumanOptions, 'top' | '
     shown.documents = report.documents.filter((d) => inGroups.has(d.path));
     const others = report.documents.length - shown.documents.length;
     shown.notes.push(
-      `Showing the ${plural(shown.groups.length, 'largest group')} of ${count(report.groups.length)} (--top ${top}) and their ${plural(shown.documents.length, 'document')}` +
+      `Showing the ${plural(shown.groups.length, 'largest group')} of ${thousands(report.groups.length)} (--top ${top}) and their ${plural(shown.documents.length, 'document')}` +
         `${others > 0 ? `; ${plural(others, 'other document')} not shown` : ''}.`,
     );
   }

@@ -7,7 +7,7 @@ import type { Report } from '../core/types.js';
 import type { AddResult, IndexStats, RemoveResult } from '../engine/index.js';
 import type { Palette } from './palette.js';
 import { cutEnd, cutStart, visibleWidth, wrap } from './fit.js';
-import { plural, printable, widest } from './text.js';
+import { plural, printable, thousands, widest } from './text.js';
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
@@ -29,15 +29,15 @@ export function renderAddResult(result: AddResult, options: { palette: Palette; 
   const unreadable = result.unreadable.length > 0 ? `, ${result.unreadable.length} unreadable` : '';
   const kept = result.keptStored.length > 0 ? `, ${result.keptStored.length} empty (stored version kept)` : '';
   lines.push(
-    `${result.database}: ${result.added.length} added, ${result.updated.length} updated, ` +
-      `${result.unchanged.length} skipped (unchanged)${unreadable}${kept}; ${indexSize(result.index)} (${seconds(options.elapsedMs)})`,
+    `${result.database}: ${thousands(result.added.length)} added, ${thousands(result.updated.length)} updated, ` +
+      `${thousands(result.unchanged.length)} skipped (unchanged)${unreadable}${kept}; ${indexSize(result.index)} (${seconds(options.elapsedMs)})`,
   );
   return `${lines.join('\n')}\n`;
 }
 
 export function renderRemoveResult(result: RemoveResult, options: { palette: Palette; quiet: boolean }): string {
   const lines = options.quiet ? [] : result.removed.map((p) => `${options.palette.shared('removed')}  ${printable(p)}`);
-  lines.push(`${result.database}: ${result.removed.length} removed; ${indexSize(result.index)}`);
+  lines.push(`${result.database}: ${thousands(result.removed.length)} removed; ${indexSize(result.index)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -53,10 +53,10 @@ export function renderStats(stats: IndexStats, palette: Palette, verification?: 
   const p = stats.parameters;
   const perParagraph = stats.paragraphs === 0 ? '' : `, ${Math.round(stats.bytes / stats.paragraphs)} bytes per paragraph`;
   const rows: Array<[string, string]> = [
-    ['documents', String(stats.documents)],
-    ['paragraphs', `${stats.paragraphs} (${stats.variants} distinct texts, ${stats.signedVariants} long enough to compare)`],
-    ['words', String(stats.words)],
-    ['band keys', String(stats.bandKeys)],
+    ['documents', thousands(stats.documents)],
+    ['paragraphs', `${thousands(stats.paragraphs)} (${thousands(stats.variants)} distinct texts, ${thousands(stats.signedVariants)} long enough to compare)`],
+    ['words', thousands(stats.words)],
+    ['band keys', thousands(stats.bandKeys)],
     ['size', `${megabytes(stats.bytes)}${perParagraph}`],
     [
       'parameters',
