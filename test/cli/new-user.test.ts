@@ -233,3 +233,29 @@ describe('dedupe help index add', () => {
     expect(help.stdout).toMatch(/^Usage: dedupe index add \[options\] \[paths\.\.\.\]/);
   });
 });
+
+describe('a file or folder given twice', () => {
+  it('is read once, with a duplicate-id warning (as the README lists), for text files, JSONL files, folders and --files-from', async () => {
+    const cwd = tempDir();
+    copyFileSync(SEED.original, path.join(cwd, 'a.txt'));
+    writeFileSync(path.join(cwd, 'feed.jsonl'), `${JSON.stringify({ id: 'x', text: 'One article in a feed, long enough to be read.' })}\n`);
+    mkdirSync(path.join(cwd, 'in'));
+    copyFileSync(SEED.update, path.join(cwd, 'in', 'b.txt'));
+    const cases: Array<[string[], string, string]> = [
+      [['a.txt', 'a.txt'], 'a.txt: given more than once; read once', 'a.txt'],
+      [['a.txt', './a.txt'], './a.txt: the same file as a.txt; read once', './a.txt'],
+      [['feed.jsonl', 'feed.jsonl'], 'feed.jsonl: given more than once; read once', 'feed.jsonl'],
+      [['in', 'in/'], 'in/: the same folder as in; walked once', 'in/'],
+    ];
+    for (const [argv, message, given] of cases) {
+      const { report, result } = await runJson<Report>(argv, { cwd });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toBe(`dedupe: warning: ${message}\n`);
+      expect(report.documents).toHaveLength(1);
+      expect(report.warnings).toEqual([{ code: 'duplicate-id', path: given, message }]);
+    }
+    const listed = await runInProcess(['-q', 'a.txt', '--files-from', '-'], { cwd, stdin: 'a.txt\n' });
+    expect(listed.stderr).toBe('dedupe: warning: a.txt: given more than once; read once\n');
+    expect(listed.stdout).toMatch(/^1 file, /);
+  });
+});
