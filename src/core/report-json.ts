@@ -22,7 +22,7 @@
  *   `sameText: [file, segment]` instead of `text`.
  * `fromJsonReport` rebuilds the in-memory Report exactly (tested on every fixture).
  */
-import { unitsOf } from './align/worddiff.js';
+import { countUnits, unitsOf } from './align/worddiff.js';
 import type {
   BoilerplateKind,
   DocumentReport,
@@ -137,7 +137,7 @@ export class JsonWriter {
   }
 
   ops(ops: readonly EditOp[]): JsonOp[] {
-    return ops.map((op) => (op.op === 'equal' ? { op: 'equal', words: unitsOf(op.text).length } : { op: op.op, text: op.text }));
+    return ops.map((op) => (op.op === 'equal' ? { op: 'equal', words: countUnits(op.text) } : { op: op.op, text: op.text }));
   }
 
   match(m: Match): JsonMatch {
@@ -266,7 +266,7 @@ function expandOps(ops: readonly JsonOp[], text: string): EditOp[] {
       at += op.words;
       return { op: 'equal', text: joinUnits(taken) };
     }
-    if (op.op === 'insert') at += unitsOf(op.text).length;
+    if (op.op === 'insert') at += countUnits(op.text);
     return { op: op.op, text: op.text };
   });
 }

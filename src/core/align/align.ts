@@ -129,6 +129,29 @@ function indexInto<K>(map: Map<K, number[]>, key: K, value: number): void {
   else map.set(key, [value]);
 }
 
+/** The first tokens of the paragraphs with words but no shingles: what a short paragraph is looked up by. */
+function firstTokensOfShort(paragraphs: readonly AlignParagraph[]): Set<number> {
+  const first = new Set<number>();
+  for (const p of paragraphs) if (!p.shingles && p.words > 0) first.add(p.tokens[0]!);
+  return first;
+}
+
+/** Paragraph numbers by token, for the `wanted` tokens, of the paragraphs with words that `include` takes; each paragraph once per token, ascending. */
+function tokenIndex(paragraphs: readonly AlignParagraph[], wanted: ReadonlySet<number>, include: (p: AlignParagraph) => boolean): Map<number, number[]> {
+  const index = new Map<number, number[]>();
+  if (wanted.size === 0) return index;
+  paragraphs.forEach((p, j) => {
+    if (p.words === 0 || !include(p)) return;
+    for (const token of p.tokens) {
+      if (!wanted.has(token)) continue;
+      const list = index.get(token);
+      if (!list) index.set(token, [j]);
+      else if (list[list.length - 1] !== j) list.push(j);
+    }
+  });
+  return index;
+}
+
 /** Pairwise measures of the pairs that share something, keyed `i * to.length + j`. */
 interface PairMeasures {
   /** Share of from[i] inside to[j]. */
@@ -149,12 +172,13 @@ function measurePairs(from: readonly AlignParagraph[], to: readonly AlignParagra
   const measures: PairMeasures = { share: new Map(), reverseShare: new Map(), derived: [] };
   const byShingle = new Map<number, number[]>();
   const byKey = new Map<string, number[]>();
-  const toByToken = new Map<number, number[]>();
   to.forEach((b, j) => {
     if (b.textKey !== null) indexInto(byKey, b.textKey, j);
     if (b.shingles) for (const h of b.shingles) indexInto(byShingle, h, j);
-    if (b.words > 0) for (const token of new Set(b.tokens)) indexInto(toByToken, token, j);
   });
+  // A short paragraph (no shingles) is looked up by its first token only, so only those
+  // tokens are indexed: indexing every token of every paragraph was a third of aligning.
+  const toByToken = tokenIndex(to, firstTokensOfShort(from), () => true);
   // Where paragraph i of `from` would sit in `to` if both kept their order.
   const nearFrom = (i: number): number => Math.round((i * m) / Math.max(1, from.length));
   from.forEach((a, i) => {
@@ -168,10 +192,7 @@ function measurePairs(from: readonly AlignParagraph[], to: readonly AlignParagra
     for (const j of touched) measurePair(a, to[j]!, i * m + j, i, j, rule, measures);
   });
   // Short `to` paragraphs inside long `from` ones are found the other way round.
-  const fromByToken = new Map<number, number[]>();
-  from.forEach((a, i) => {
-    if (a.shingles) for (const token of new Set(a.tokens)) indexInto(fromByToken, token, i);
-  });
+  const fromByToken = tokenIndex(from, firstTokensOfShort(to), (a) => a.shingles !== null);
   to.forEach((b, j) => {
     if (b.shingles || b.words === 0) return;
     eachPosting(fromByToken.get(b.tokens[0]!), Math.round((j * from.length) / Math.max(1, m)), (i) => {

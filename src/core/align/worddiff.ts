@@ -53,6 +53,17 @@ export function unitsOf(text: string): Array<{ text: string; spaced: boolean }> 
   return words(text);
 }
 
+const SPACED_WORD = /\S+/g;
+
+/** How many units `unitsOf` finds in a text, without making them (the JSON report counts every run of unchanged words). */
+export function countUnits(text: string): number {
+  if (hasUnspacedScript(text)) return words(text).length;
+  let count = 0;
+  SPACED_WORD.lastIndex = 0;
+  while (SPACED_WORD.exec(text) !== null) count++;
+  return count;
+}
+
 /** Operations turning `from` into `to`. */
 export function wordDiff(from: string, to: string): EditOp[] {
   return diffUnits(words(from), words(to));
