@@ -206,6 +206,16 @@ export interface HtmlPage {
   documents: readonly HtmlDocument[];
   plan: HtmlPlan;
   extras: HtmlExtras;
+  /** `dedupe check`: what the gate decided, as the JSON report's `check` says it. */
+  check?: HtmlGate;
+}
+
+/** The check's verdict: the rule, the incoming articles it flagged, and those stored with --add (null without it). */
+export interface HtmlGate {
+  failOn: string | null;
+  copyShare: number;
+  flagged: readonly string[];
+  added: readonly string[] | null;
 }
 
 /** Field names of the rows the page's data holds as arrays (documents, members), so the script reads them by name. */
@@ -441,6 +451,9 @@ export function* renderHtmlChunks(page: HtmlPage): Generator<string> {
     summary: page.summary,
     options: page.options,
     warnings: { total: page.warnings.length, shown: page.warnings.slice(0, page.plan.limits.warningsShown).map((w) => printable(w.message)) },
+    check: page.check
+      ? { ...page.check, flagged: page.check.flagged.map(printable), added: page.check.added === null ? null : page.check.added.map(printable) }
+      : null,
     notes: htmlNotes(page, boilerplate, repeats),
     documentFields: DOCUMENT_FIELDS,
     memberFields: MEMBER_FIELDS,

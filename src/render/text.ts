@@ -37,8 +37,13 @@ export function widest(texts: Iterable<string>, floor = 0): number {
   return width;
 }
 
+/** A count as people read it: thousands separated (`33,470`), as the progress line and the README write them. */
+export function thousands(count: number): string {
+  return count.toLocaleString('en-US');
+}
+
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
+  return `${thousands(count)} ${count === 1 ? singular : pluralForm}`;
 }
 
 /**
