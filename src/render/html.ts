@@ -22,7 +22,7 @@
 import type { BoilerplateKind, DiffBlock, DocumentReport, GroupMember, GroupReport, ResolvedOptions, SegmentReport, Summary, Warning } from '../core/types.js';
 import { largestFirst } from './human.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './html-page.js';
-import { printable } from './text.js';
+import { printable, repeatedLines } from './text.js';
 
 /** How much of a large corpus the page shows in full. */
 export interface HtmlLimits {
@@ -148,15 +148,7 @@ export function encodeSpans(segments: readonly Pick<SegmentReport, 'startLine' |
 }
 
 function repeatsOf(doc: DocumentReport): HtmlDocument['repeats'] {
-  const byFirst = new Map<number, number[]>();
-  doc.segments.forEach((segment, i) => {
-    if (!segment.repeat) return;
-    const first = segment.repeatOf ?? i;
-    const lines = byFirst.get(first);
-    if (lines) lines.push(segment.startLine);
-    else byFirst.set(first, [segment.startLine]);
-  });
-  return [...byFirst].map(([first, lines]) => [lines, doc.segments[first]!.text]);
+  return [...repeatedLines(doc)].map(([first, lines]) => [lines, doc.segments[first]!.text]);
 }
 
 function detailOf(doc: DocumentReport): NonNullable<HtmlDocument['detail']> {

@@ -10,7 +10,7 @@ import { renderOps } from './diff.js';
 import { renderGroupsTable, type TableOptions } from './documents-table.js';
 import { cutEnd, cutStart, fitLines, visibleWidth, wrap } from './fit.js';
 import type { Palette } from './palette.js';
-import { lineSpan, percent, plural, preview, printable, relativeName, thousands, widest } from './text.js';
+import { lineSpan, percent, plural, preview, printable, relativeName, repeatedLines, thousands, widest } from './text.js';
 
 export interface HumanOptions {
   palette: Palette;
@@ -286,15 +286,7 @@ export function renderScraperNoise(documents: readonly DocumentReport[], palette
         boilerplate.push(...noiseLine(where, `${segment.boilerplate.padEnd(8)}  `, segment.text, width, fit));
       }
     }
-    const byFirst = new Map<number, number[]>();
-    doc.segments.forEach((segment, i) => {
-      if (!segment.repeat) return;
-      const first = segment.repeatOf ?? i;
-      const lines = byFirst.get(first);
-      if (lines) lines.push(segment.startLine);
-      else byFirst.set(first, [segment.startLine]);
-    });
-    for (const [first, lines] of byFirst) {
+    for (const [first, lines] of repeatedLines(doc)) {
       const text = doc.segments[first]!.text;
       const where = `${printable(doc.path)}: lines ${lines.join(', ')}`;
       const inline = noiseLine(where, '', text, width, fit);

@@ -59,3 +59,19 @@ export function printable(text: string): string {
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
   });
 }
+
+/**
+ * A document's repeated texts: for each text found more than once in the file, its first
+ * paragraph's number and the lines of every occurrence, in file order.
+ */
+export function repeatedLines(doc: { segments: ReadonlyArray<{ repeat?: boolean; repeatOf?: number; startLine: number }> }): Map<number, number[]> {
+  const byFirst = new Map<number, number[]>();
+  doc.segments.forEach((segment, i) => {
+    if (!segment.repeat) return;
+    const first = segment.repeatOf ?? i;
+    const lines = byFirst.get(first);
+    if (lines) lines.push(segment.startLine);
+    else byFirst.set(first, [segment.startLine]);
+  });
+  return byFirst;
+}
