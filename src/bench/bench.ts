@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_SOURCE, ensureCorpus, loadSource, type CorpusManifest } from './generate.js';
 import { STAGES, type Measurement, type MeasureMode } from './measure.js';
 import { bytesPerParagraph, fixed, log, machine, markdownTable, MB, medianRun, MIB, runMeasurement, scanMemory, wordCountReference } from './runs.js';
-import { isMainModule } from './script.js';
+import { runScript } from './script.js';
 
 export { markdownTable } from './runs.js';
 
@@ -226,12 +226,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (isMainModule(import.meta.url)) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runScript(import.meta.url, 'bench', main);

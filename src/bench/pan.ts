@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { TARGET_MB_PER_S } from './bench.js';
 import type { Measurement, MeasureMode } from './measure.js';
 import { bytesPerParagraph, fixed, log, machine, markdownTable, MB, median, medianRun, MIB, runMeasurement, wordCountReference } from './runs.js';
-import { isMainModule } from './script.js';
+import { runScript } from './script.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_PAN = path.resolve(repoRoot, '../shared/corpora/pan13-text-alignment');
@@ -106,12 +106,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (isMainModule(import.meta.url)) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      process.stderr.write(`bench:pan: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runScript(import.meta.url, 'bench:pan', main);

@@ -61,14 +61,17 @@ Changes:
   [moved]  the paragraph changed place
 Without colour, deleted words read [-like this-] and inserted ones {+like this+}.
 
+-q (--quiet) prints nothing and implies --exit-code, as git diff --quiet does.
+
 Exit codes:
-  0  compared (with --exit-code: the two are the same, paragraph for paragraph)
-  1  with --exit-code: the two differ (a paragraph edited, merged, split, dropped,
-     added or moved)
+  0  compared (with --exit-code or -q: the two are the same, paragraph for paragraph)
+  1  with --exit-code or -q: the two differ (a paragraph edited, merged, split,
+     dropped, added or moved)
   2  usage or input error (missing or unreadable file)
 
-Example:
-  dedupe diff fixtures/seeds/002_b644d28894aa6977.txt fixtures/seeds/000_2c77c33462164435.txt`;
+Examples:
+  dedupe diff fixtures/seeds/002_b644d28894aa6977.txt fixtures/seeds/000_2c77c33462164435.txt
+  dedupe diff -q old.txt new.txt || echo "the articles differ"`;
 
 export const CHECK_HELP = `
 Compares incoming articles with the index (dedupe index add) and with each other, and

@@ -60,10 +60,10 @@ function addSigningOptions(command: Command, defaults: boolean): Command {
     .addOption(valueOption('--seed <n>', 'hash seed (same seed, same signatures)', fallbackFor(defaults, 'seed')));
 }
 
-function addOutputOptions(command: Command, json: string): Command {
+function addOutputOptions(command: Command, json: string, quiet = 'print only the summary line'): Command {
   return command
     .option('--json', json)
-    .option('-q, --quiet', 'print only the summary line')
+    .option('-q, --quiet', quiet)
     .option('--color', 'colour the output (default: when stdout is a terminal)')
     .option('--no-color', 'do not colour the output (also NO_COLOR=1)')
     .option('--verbose', 'stage timings, the config file read and every warning on stderr; stack traces on errors')
@@ -202,6 +202,9 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = 
       .description('Find copied and edited paragraphs across news articles.')
       .version(VERSION)
       .enablePositionalOptions()
+      // Commander adds `help [command]` only to a program without an action of its own; the
+      // root command is the scan, so it is asked for (without it `dedupe help` scanned "help").
+      .helpCommand(true)
       .exitOverride()
       .configureOutput({
         writeOut: (text) => io.stdout.write(text),
@@ -223,6 +226,8 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = 
         .argument('<from>', 'the earlier article (say, the wire original)')
         .argument('<to>', 'the later one (say, a reprint)'),
       'print the alignment as JSON',
+      // As git diff --quiet: for scripts that only ask whether two articles differ.
+      'print nothing; the exit code says whether the two differ (implies --exit-code)',
     ),
     true,
   )
@@ -251,6 +256,23 @@ export function withScanBeforeDoubleDash(argv: readonly string[]): string[] {
   return ['scan', ...argv];
 }
 
+/**
+ * `dedupe help <command> [subcommand]` as `<command> [subcommand] --help`, so `help index add`
+ * shows add's options (commander's own help command stops at the first word); an unknown
+ * command is a usage error rather than the program's help on stderr. `dedupe help` alone is
+ * left to commander.
+ */
+export function withHelpCommand(argv: readonly string[]): string[] {
+  if (argv[0] !== 'help') return [...argv];
+  const words = argv.slice(1).filter((word) => !word.startsWith('-'));
+  const command = words[0];
+  if (command === undefined) return ['help'];
+  if (!COMMAND_NAMES.includes(command) || command === 'help') {
+    throw new UsageError(`help ${command}: no such command; the commands are ${COMMAND_NAMES.filter((c) => c !== 'help').join(', ')} (dedupe --help lists them)`);
+  }
+  return [...words, '--help'];
+}
+
 /** When the first word is a command and also a folder here, how to scan the folder instead. */
 function folderHint(argv: readonly string[], cwd: string): string {
   const first = argv[0];
@@ -269,7 +291,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const guarded: CliIO = { ...io, stdout: guardedOutput(io.stdout) };
   const hint = folderHint(argv, io.cwd);
   try {
-    await buildProgram(guarded, (c) => (code = c), hint).parseAsync(withScanBeforeDoubleDash(argv), { from: 'user' });
+    await buildProgram(guarded, (c) => (code = c), hint).parseAsync(withHelpCommand(withScanBeforeDoubleDash(argv)), { from: 'user' });
     return code;
   } catch (error) {
     if (error instanceof OutputError) {
@@ -279,11 +301,17 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return EXIT_ERROR;
     }
     if (error instanceof CommanderError) {
+      // `dedupe index` alone: commander printed the index help on stderr; say what is missing
+      // (and, with a folder named index here, how to scan it).
+      if (error.code === 'commander.help' && error.exitCode !== 0 && argv[0] === 'index') {
+        io.stderr.write(`dedupe: error: index needs a command: add, remove or stats${hint}\n`);
+      }
       // Help and --version exit 0; parse errors were already printed by commander.
       return error.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
     }
     if (error instanceof UsageError || error instanceof InputError || error instanceof OptionsError) {
-      io.stderr.write(`dedupe: error: ${printable(error.message)}${error instanceof UsageError ? hint : ''}\n`);
+      // Whatever failed, a folder named like the command is worth a word (README: Command).
+      io.stderr.write(`dedupe: error: ${printable(error.message)}${hint}\n`);
       if (verbose && error.stack) io.stderr.write(`${error.stack}\n`);
       return EXIT_ERROR;
     }

@@ -257,7 +257,7 @@ export interface DiffCommand {
   options: ResolvedOptions;
   /** Unchanged words kept around each change; 0 keeps all. */
   context: number;
-  /** Exit 1 when the two articles differ. */
+  /** Exit 1 when the two articles differ (--exit-code, or --quiet, which implies it as in git diff). */
   exitCode: boolean;
   output: OutputRequest;
 }
@@ -271,7 +271,7 @@ export function diffCommand(from: string, to: string, flags: RawFlags, config: C
   const context = problems.number('context', flags.context) ?? DEFAULT_DIFF_CONTEXT;
   if (!Number.isInteger(context) || context < 0) problems.add(`${problems.label('context')} must be a whole number of words, 0 or more, got ${context}`);
   problems.done();
-  return { from, to, options: resolveOptions(given), context, exitCode: flags.exitCode === true, output: outputOf(flags) };
+  return { from, to, options: resolveOptions(given), context, exitCode: flags.exitCode === true || flags.quiet === true, output: outputOf(flags) };
 }
 
 /** Where the index lives unless --db says otherwise: a hidden folder in the current folder. */

@@ -25,6 +25,7 @@
  */
 import type { AlignParagraph } from '../align/align.js';
 import { editSummary } from '../align/edit-summary.js';
+import type { WordDiff } from '../align/worddiff.js';
 import type { DerivationRule } from '../model.js';
 import { round3 } from '../numbers.js';
 import type { EditSummary, MemberRole, ProvenanceReason } from '../types.js';
@@ -181,7 +182,7 @@ function collectEvidence(members: readonly StoryView[]): { reasons: ProvenanceRe
   return { reasons, dates };
 }
 
-export function analyseGroup(members: readonly StoryView[], rule: DerivationRule): GroupProvenance {
+export function analyseGroup(members: readonly StoryView[], rule: DerivationRule, diff?: WordDiff): GroupProvenance {
   const { reasons, dates } = collectEvidence(members);
   const scores = reasons.map((list) => list.reduce((sum, r) => sum + r.weight, 0));
   const ranked = scores.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
@@ -194,7 +195,7 @@ export function analyseGroup(members: readonly StoryView[], rule: DerivationRule
   const originalDate = dates[original];
   members.forEach((member, i) => {
     if (i === original) return;
-    const comparison = editSummary(members[original]!.body, member.body, rule);
+    const comparison = editSummary(members[original]!.body, member.body, rule, diff);
     const ownWire = reasons[i]!.some((r) => (r.kind === 'dateline' || r.kind === 'credit') && r.weight > 0);
     const cites = reasons[i]!.some((r) => r.kind === 'attribution');
     const later = dates[i] != null && originalDate != null && dates[i]! > originalDate;

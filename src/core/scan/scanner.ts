@@ -94,7 +94,8 @@ export class ScanAnalysis implements ReportSource {
   }
 
   private groupData(): GroupReports {
-    this.groupReports ??= buildGroupReports(this.input.corpus, this.input.noise, this.input.clusters, this.input.grouping, this.options);
+    const { differ } = this.input.matches;
+    this.groupReports ??= buildGroupReports(this.input.corpus, this.input.noise, this.input.clusters, this.input.grouping, this.options, (from, to) => differ.diff(from, to));
     return this.groupReports;
   }
 
