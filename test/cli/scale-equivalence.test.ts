@@ -108,7 +108,7 @@ describe('sign + join + report equals the scan', () => {
       const out = await signAndJoin('.', corpus, shards);
       const { scan, report } = await bothWays('.', out, corpus, ['--json']);
       expect(report).toBe(scan);
-      expect((JSON.parse(report) as { groups: unknown[] }).groups.length).toBeGreaterThan(5);
+      expect((JSON.parse(report) as { groups: unknown[] }).groups.length).toBeGreaterThan(2);
     }
   });
 });
