@@ -22,7 +22,7 @@
  * as variants) to <dir>/join/components.parquet; the folder is written under a hidden name and
  * swapped in whole, so a report never reads half a join.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ANCHOR_MAX_PARAGRAPHS, SMALLER_SHARE_TENTHS } from '../../core/matching/anchors.js';
 import { BUCKET_WINDOW } from '../../core/matching/lsh.js';
@@ -212,12 +212,31 @@ function swapIn(partial: string, target: string): void {
   rmSync(old, { recursive: true, force: true });
 }
 
+/** Whether a process of this id runs on this machine (a join runs on one machine). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes what killed joins left (their hidden folders, with DuckDB's spill files). */
+function removeLeftovers(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const match = new RegExp(`^\\.${JOIN_FOLDER}\\.partial-(\\d+)$`).exec(name);
+    if (match && Number(match[1]) !== process.pid && !running(Number(match[1]))) rmSync(path.join(dir, name), { recursive: true, force: true });
+  }
+}
+
 export async function joinShards(request: JoinRequest, hooks: EngineHooks = {}): Promise<JoinResult> {
   const dir = path.resolve(request.cwd, request.dir);
   const partial = path.join(dir, `.${JOIN_FOLDER}.partial-${process.pid}`);
   let duck: Duck | null = null;
   try {
-    if (existsSync(dir)) {
+    if (existsSync(dir) && statSync(dir).isDirectory()) {
+      removeLeftovers(dir);
       rmSync(partial, { recursive: true, force: true });
       mkdirSync(path.join(partial, 'spill'), { recursive: true });
     }

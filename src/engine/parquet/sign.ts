@@ -161,6 +161,7 @@ export async function signShard(request: SignRequest, hooks: EngineHooks = {}): 
     const prepareMs = clock() - prepareStart;
     for (const { warning, order } of warnings) writer.addWarning(warning, order);
     const writeStart = clock();
+    hooks.progress?.({ stage: 'step', step: `sign: writing shard ${request.shard.number}/${request.shard.count} as Parquet` });
     await writer.finish(partial, metadataOf(request, randomUUID(), read));
     const folder = path.join(out, shardFolder(request.shard.number, request.shard.count));
     renameSync(partial, folder);
