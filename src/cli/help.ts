@@ -132,7 +132,8 @@ there are shards, all with the same paths from the same folder and the same opti
 dedupe join <dir> and dedupe report <dir>.
 
 Shards: a file belongs to shard (FNV-1a 32-bit hash of its path as walked, in UTF-8,
-modulo n) + 1; a JSONL file goes whole to one shard. A shard is written under a hidden
+modulo n) + 1; a JSONL file goes whole to one shard; the articles of standard input (-)
+are split by the same hash of their ids. A shard is written under a hidden
 name and renamed when complete, so a killed sign leaves nothing a join would read.
 The signing options are stored in every file: shards signed with other options, or a
 folder holding another run (another shard count, other options), stop with an error.

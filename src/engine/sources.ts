@@ -29,6 +29,11 @@ export interface SourceRequest extends WalkRequest {
    * as walked (`-` for standard input); the rest are listed but not read. Default: all.
    */
   keep?: (file: string) => boolean;
+  /**
+   * Which articles of standard input to read (`dedupe sign --shard`: every machine is given the
+   * same feed and keeps its share, by id). Default: all.
+   */
+  keepArticle?: (id: string) => boolean;
 }
 
 export interface Sources {
@@ -92,14 +97,15 @@ export async function collectSources(
   }
   if (readStdin && keep(STDIN_PATH)) {
     const stdin = request.stdin ?? (async function* nothing() {})();
-    await addJsonl(stdin, { name: STDIN_NAME, source: textFiles + jsonlFiles.length }, sources, ids, onWarning, onProgress);
+    const from = { name: STDIN_NAME, source: textFiles + jsonlFiles.length, ...(request.keepArticle ? { keep: request.keepArticle } : {}) };
+    await addJsonl(stdin, from, sources, ids, onWarning, onProgress);
   }
   return sources;
 }
 
 async function addJsonl(
   chunks: Chunks,
-  from: { name: string; source: number },
+  from: { name: string; source: number; keep?: (id: string) => boolean },
   sources: Sources,
   ids: Ids,
   onWarning: (warning: Warning, source?: number) => void,
@@ -114,7 +120,9 @@ async function addJsonl(
     }
     const where = `${from.name}:${item.line}`;
     ids.claim(item.id, where);
-    const job: PrepareJob = { path: where, id: item.id, text: item.text, source: from.source, item: articles++ };
+    const place = articles++;
+    if (from.keep && !from.keep(item.id)) continue;
+    const job: PrepareJob = { path: where, id: item.id, text: item.text, source: from.source, item: place };
     if (item.metadata) job.metadata = item.metadata;
     sources.jobs.push(job);
     sources.records++;

@@ -66,6 +66,24 @@ describe('sign + join + report equals the scan', () => {
     expect(report).toContain('Group 1: 4 documents, original fixtures/seeds/002_b644d28894aa6977.txt');
   });
 
+  it('JSONL on standard input, split article by article into 2 shards (bad lines reported once)', async () => {
+    const feed = readFileSync(path.join(repoRoot, 'fixtures/jsonl/articles.jsonl'), 'utf8') + readFileSync(path.join(repoRoot, 'fixtures/jsonl-bad-lines/feed.ndjson'), 'utf8');
+    const out = path.join(tempDir(), 'signed');
+    const kept: number[] = [];
+    for (const n of [1, 2]) {
+      const signed = await runInProcess(['sign', '-', '--out', out, '--shard', `${n}/2`, '--json'], { cwd: repoRoot, stdin: feed });
+      expect(signed.code).toBe(0);
+      kept.push((JSON.parse(signed.stdout) as { written: { documents: number } }).written.documents);
+    }
+    // Each machine was given the whole feed and kept its share.
+    expect(kept.every((k) => k > 0)).toBe(true);
+    expect((await runInProcess(['join', out], { cwd: repoRoot })).code).toBe(0);
+    const scan = await runInProcess(['-', '--json'], { cwd: repoRoot, stdin: feed });
+    const report = await runInProcess(['report', out, '--json'], { cwd: repoRoot });
+    expect(report.stdout).toBe(scan.stdout);
+    expect(kept[0]! + kept[1]!).toBe((JSON.parse(scan.stdout) as { summary: { documents: number } }).summary.documents);
+  });
+
   it('the HTML page too (but for its title)', async () => {
     const out = await signAndJoin('fixtures/seeds', repoRoot, 1);
     const dir = tempDir();

@@ -174,16 +174,18 @@ async function readDocuments(duck: Duck, run: RunInfo, heads: Map<bigint, Docume
   return prepared;
 }
 
-/** The warnings of every shard, in the scan's order; the walk's (stored by every shard) once. */
+/**
+ * The warnings of every shard, in the scan's order. A place (stage, position, seq) is one
+ * warning: the walk's and standard input's are stored by every shard, and kept once.
+ */
 async function readWarnings(duck: Duck, run: RunInfo): Promise<Warning[]> {
   const rows = await duck.rows(`SELECT stage, position, seq, shard, json FROM read_parquet(${fileList(run.shards.map((s) => s.files.warnings))}) ORDER BY stage, position, seq, shard`);
   const out: Warning[] = [];
-  let lastWalk = -1;
+  let last = '';
   for (const row of rows) {
-    const stage = Number(row.stage);
-    const position = Number(row.position);
-    if (stage === 0 && position === lastWalk) continue;
-    if (stage === 0) lastWalk = position;
+    const place = `${row.stage} ${row.position} ${row.seq}`;
+    if (place === last) continue;
+    last = place;
     out.push(JSON.parse(String(row.json)) as Warning);
   }
   return out;

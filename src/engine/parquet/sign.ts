@@ -8,12 +8,14 @@
  * modulo n) + 1. The path as walked is the path given on the command line joined with the
  * file's place under it ("archive/2024/a.txt" for `dedupe sign archive`), so n machines that
  * run the same command from the same folder, each with its own --shard, split the files
- * between them with none read twice. A JSONL file goes whole to one shard; standard input
- * (`-`) is the path "-".
+ * between them with none read twice. A JSONL file goes whole to one shard. Standard input
+ * (`-`) is split article by article, by the same hash of each article's id, so n machines fed
+ * the same JSONL stream each keep their share.
  *
  * Warnings (unreadable files, bad JSONL lines) are stored with the shard and each gets its
- * place in the order the scan would print it: the walk's first (every shard stores them; the
- * report keeps one copy), then the JSONL sources' lines, then the files' in job order.
+ * place in the order the scan would print it: the walk's first, then the JSONL sources' lines,
+ * then the files' in job order. The walk's, and standard input's, are stored by every shard;
+ * the report keeps one copy of each place.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -23,7 +25,7 @@ import { parametersOf } from '../../store/parameters.js';
 import { nothingRead } from '../files.js';
 import { prepareFiles, type PrepareJob } from '../prepare-pool.js';
 import { prepareProgress, type EngineHooks } from '../scan.js';
-import { collectSources, type SourceRequest, type Sources } from '../sources.js';
+import { collectSources, STDIN_PATH, type SourceRequest, type Sources } from '../sources.js';
 import { Duck } from './duck.js';
 import { FORMAT_VERSION, KEY, parameterDifference, partialFolder, readShard, shardFolder, shardFolders, ShardError, showUnder, type ReadCounts } from './layout.js';
 import { ShardWriter, type WarningOrder, type WrittenCounts } from './shard-writer.js';
@@ -106,16 +108,24 @@ async function checkOut(out: string, given: string, shard: ShardChoice, options:
 /** What the walk found, this shard's jobs, and the warnings with their places in the scan's order. */
 async function walk(request: SignRequest, hooks: EngineHooks, warnings: Array<{ warning: Warning; order: WarningOrder }>): Promise<{ sources: Sources; walked: number }> {
   let walkSeq = 0;
-  let jsonlSeq = 0;
+  // Per JSONL source: its warnings in order (standard input's are the same in every shard).
+  const jsonlSeq = new Map<number, number>();
   const seen = new Set<string>();
   const sources = await collectSources(
-    { ...request, keep: (file) => shardOf(file, request.shard.count) === request.shard.number },
+    {
+      ...request,
+      // Standard input is split article by article (every machine reads the same feed); files whole.
+      keep: (file) => file === STDIN_PATH || shardOf(file, request.shard.count) === request.shard.number,
+      keepArticle: (id) => shardOf(id, request.shard.count) === request.shard.number,
+    },
     (file) => {
       seen.add(file);
       return file;
     },
     (warning, source) => {
-      const order = source === undefined ? { stage: 0, position: walkSeq++, seq: 0 } : { stage: 1, position: source, seq: jsonlSeq++ };
+      const seq = source === undefined ? walkSeq++ : (jsonlSeq.get(source) ?? 0);
+      if (source !== undefined) jsonlSeq.set(source, seq + 1);
+      const order = source === undefined ? { stage: 0, position: seq, seq: 0 } : { stage: 1, position: source, seq };
       warnings.push({ warning, order });
       hooks.warning?.(warning);
     },
