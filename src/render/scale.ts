@@ -11,7 +11,9 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 export function renderSignResult(result: SignResult, elapsedMs: number): string {
   const { read, written, shard } = result;
-  const what = read.jsonlSources > 0 ? `${count(written.documents)} documents` : `${count(written.documents)} files`;
+  // With several shards, how many of the files found were this shard's.
+  const of = shard.count > 1 && read.jsonlSources === 0 ? ` of ${count(result.filesFound)}` : '';
+  const what = read.jsonlSources > 0 ? `${count(written.documents)} documents` : `${count(written.documents)}${of} files`;
   const skipped = result.warnings > 0 ? ` (${count(result.warnings)} warning${result.warnings === 1 ? '' : 's'})` : '';
   return (
     `shard ${shard.number}/${shard.count}: ${what}${skipped}, ${count(written.paragraphs)} paragraphs, ` +

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DuckDBDataChunk, DuckDBListVector, DuckDBVector } from '@duckdb/node-api';
 import { DocumentBuilder } from '../../core/document.js';
-import type { Layout, Metadata, PreparedDocument } from '../../core/model.js';
+import type { Corpus, Edges, Layout, Metadata, PreparedDocument } from '../../core/model.js';
 import { analyse, type ScanAnalysis } from '../../core/scan/scanner.js';
 import type { ResolvedOptions, StageTimings, Warning } from '../../core/types.js';
 import { resolveOptions } from '../../core/options.js';
@@ -269,7 +269,7 @@ async function reportFrom(duck: Duck, pager: DocumentPager, request: ReportReque
   if (loaded.prepared.length === 0) throw new ShardError(request.dir, `${request.dir}: the shards hold no documents (nothing could be read when signing); see the warnings of dedupe sign`);
   hooks.progress?.({ stage: 'match', paragraphs: loaded.prepared.reduce((sum, doc) => sum + doc.count, 0) });
   const pairsFile = loaded.run.show(path.join(loaded.run.dir, JOIN_FOLDER, PAIRS_FILE));
-  const verified = (corpus: Parameters<typeof edgesFromPairs>[0]): { edges: ReturnType<typeof edgesFromPairs>; candidatePairs: number } => {
+  const verified = (corpus: Corpus): { edges: Edges; candidatePairs: number } => {
     try {
       return { edges: edgesFromPairs(corpus, loaded.pairs, options), candidatePairs: loaded.candidatePairs };
     } catch (error) {

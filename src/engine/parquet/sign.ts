@@ -54,8 +54,8 @@ export interface SignResult {
   shard: ShardChoice;
   read: ReadCounts;
   written: WrittenCounts;
-  /** Files found by the walk in all shards, and how many were this shard's. */
-  walked: number;
+  /** Text files the walk found, in all shards (this shard's are in `read`). */
+  filesFound: number;
   warnings: number;
   walkMs: number;
   prepareMs: number;
@@ -106,7 +106,7 @@ async function checkOut(out: string, given: string, shard: ShardChoice, options:
 }
 
 /** What the walk found, this shard's jobs, and the warnings with their places in the scan's order. */
-async function walk(request: SignRequest, hooks: EngineHooks, warnings: Array<{ warning: Warning; order: WarningOrder }>): Promise<{ sources: Sources; walked: number }> {
+async function walk(request: SignRequest, hooks: EngineHooks, warnings: Array<{ warning: Warning; order: WarningOrder }>): Promise<{ sources: Sources; filesFound: number }> {
   let walkSeq = 0;
   // Per JSONL source: its warnings in order (standard input's are the same in every shard).
   const jsonlSeq = new Map<number, number>();
@@ -131,7 +131,7 @@ async function walk(request: SignRequest, hooks: EngineHooks, warnings: Array<{ 
     },
     hooks.progress,
   );
-  return { sources, walked: seen.size };
+  return { sources, filesFound: seen.size };
 }
 
 /** A prepare warning's place: text files first, in walk order; then JSONL articles, by source and line. */
@@ -157,7 +157,7 @@ export async function signShard(request: SignRequest, hooks: EngineHooks = {}): 
   await checkOut(out, request.out, request.shard, request.options, request);
   const started = clock();
   const warnings: Array<{ warning: Warning; order: WarningOrder }> = [];
-  const { sources, walked } = await walk(request, hooks, warnings);
+  const { sources, filesFound } = await walk(request, hooks, warnings);
   const walkMs = clock() - started;
   mkdirSync(out, { recursive: true });
   const partial = path.join(out, partialFolder(request.shard.number, request.shard.count, process.pid));
@@ -176,7 +176,7 @@ export async function signShard(request: SignRequest, hooks: EngineHooks = {}): 
     const folder = path.join(out, shardFolder(request.shard.number, request.shard.count));
     renameSync(partial, folder);
     const shown = path.join(request.out, shardFolder(request.shard.number, request.shard.count));
-    return { folder: shown, shard: request.shard, read, written: writer.counts, walked, warnings: warnings.length, walkMs, prepareMs, writeMs: clock() - writeStart };
+    return { folder: shown, shard: request.shard, read, written: writer.counts, filesFound, warnings: warnings.length, walkMs, prepareMs, writeMs: clock() - writeStart };
   } catch (error) {
     writer?.close();
     rmSync(partial, { recursive: true, force: true });
