@@ -15,14 +15,15 @@ import type { CliIO } from './io.js';
 import type { RawFlags } from './requests.js';
 
 /** The commands a config can address: `index` stands for index add, remove and stats. */
-export type ConfigCommand = 'scan' | 'check' | 'index' | 'diff';
-const SECTIONS: readonly ConfigCommand[] = ['scan', 'check', 'index', 'diff'];
+export type ConfigCommand = 'scan' | 'check' | 'index' | 'diff' | 'sign' | 'join' | 'report';
+const SECTIONS: readonly ConfigCommand[] = ['scan', 'check', 'index', 'diff', 'sign', 'join', 'report'];
 
 type Kind = 'number' | 'string' | 'patterns' | 'boolean';
 
-const MATCHING: readonly ConfigCommand[] = ['scan', 'check', 'index', 'diff'];
-const SIGNING: readonly ConfigCommand[] = ['scan', 'check', 'index'];
-const REPORTING: readonly ConfigCommand[] = ['scan', 'check'];
+const MATCHING: readonly ConfigCommand[] = ['scan', 'check', 'index', 'diff', 'sign'];
+const SIGNING: readonly ConfigCommand[] = ['scan', 'check', 'index', 'sign'];
+const REPORTING: readonly ConfigCommand[] = ['scan', 'check', 'report'];
+const DUCKDB: readonly ConfigCommand[] = ['sign', 'join', 'report'];
 
 /** Every key a config may hold: its JSON type and the commands that take it. */
 export const CONFIG_KEYS: Readonly<Record<string, { kind: Kind; commands: readonly ConfigCommand[] }>> = {
@@ -40,8 +41,10 @@ export const CONFIG_KEYS: Readonly<Record<string, { kind: Kind; commands: readon
   copyShare: { kind: 'number', commands: ['check'] },
   db: { kind: 'string', commands: ['check', 'index'] },
   context: { kind: 'number', commands: ['diff'] },
-  color: { kind: 'boolean', commands: ['scan', 'check', 'index', 'diff'] },
-  progress: { kind: 'boolean', commands: SIGNING },
+  color: { kind: 'boolean', commands: SECTIONS },
+  progress: { kind: 'boolean', commands: [...SIGNING, 'join', 'report'] },
+  memoryLimit: { kind: 'string', commands: DUCKDB },
+  threads: { kind: 'number', commands: ['join'] },
   only: { kind: 'string', commands: REPORTING },
   top: { kind: 'number', commands: REPORTING },
 };

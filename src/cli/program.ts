@@ -15,13 +15,14 @@ import { runCheckCommand } from './commands/check.js';
 import { runDiffCommand } from './commands/diff.js';
 import { runIndexAdd, runIndexRemove, runIndexStats } from './commands/index.js';
 import { runScanCommand } from './commands/scan.js';
+import { runJoinCommand, runReportCommand, runSignCommand } from './commands/scale.js';
 import { EXIT_ERROR, EXIT_OK, UsageError } from './exit-codes.js';
-import { CHECK_HELP, DIFF_HELP, INDEX_HELP, SCAN_HELP } from './help.js';
+import { CHECK_HELP, DIFF_HELP, INDEX_HELP, JOIN_HELP, REPORT_HELP, SCAN_HELP, SIGN_HELP } from './help.js';
 import { printable } from '../render/text.js';
 import { applyConfig } from './config.js';
 import { withInputs } from './inputs.js';
 import { guardedOutput, OutputError, type CliIO } from './io.js';
-import { checkCommand, DEFAULT_DB, DEFAULT_DIFF_CONTEXT, diffCommand, indexCommand, scanCommand, type RawFlags } from './requests.js';
+import { checkCommand, DEFAULT_DB, DEFAULT_DIFF_CONTEXT, DEFAULT_MEMORY_LIMIT, diffCommand, indexCommand, joinCommand, reportCommand, scanCommand, signCommand, type RawFlags } from './requests.js';
 
 export const VERSION = '0.1.0';
 
@@ -147,6 +148,51 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
     });
 }
 
+/** DuckDB's memory limit, for the commands that run it. */
+function addMemoryOption(command: Command, name: keyof typeof DEFAULT_MEMORY_LIMIT): Command {
+  return command.addOption(valueOption('--memory-limit <size>', "DuckDB's memory limit (2GB, 512MiB, ...); past it DuckDB spills to disk", { default: DEFAULT_MEMORY_LIMIT[name] }));
+}
+
+/** Registers `sign`, `join` and `report` (beyond one machine: Parquet files, DuckDB). */
+function addScaleCommands(program: Command, io: CliIO, setCode: (code: number) => void): void {
+  addMemoryOption(
+    addSigningOptions(addWalkOptions(addOutputOptions(program.command('sign').argument('[paths...]', 'files or folders to sign'), 'print what was written as JSON')), true),
+    'sign',
+  )
+    .description('sign articles into Parquet files under --out, one shard of n, for dedupe join')
+    .option('--out <dir>', 'the folder to write into (created if missing): the shard goes to <dir>/shard-<i>-of-<n>')
+    .option('--shard <i/n>', 'sign only shard i of n (from 1): the files whose path hashes to it (default: 1/1, all)')
+    .addHelpText('after', SIGN_HELP)
+    .action(async (paths: string[], given: RawFlags, command: Command) => {
+      const { flags, config } = await applyConfig(given, command, 'sign', io);
+      setCode(await runSignCommand(await withInputs(signCommand(paths, flags, io.env, config), io), io, VERSION));
+    });
+  addMemoryOption(addOutputOptions(program.command('join').argument('<dir>', 'the folder dedupe sign wrote'), 'print what was done as JSON'), 'join')
+    .description('find and verify the pairs of similar paragraphs across all shards in <dir> (DuckDB); writes <dir>/join/pairs.parquet')
+    .addOption(valueOption('--threads <n>', "DuckDB's threads (default: one per core)"))
+    .option('--no-progress', 'no progress line on stderr (drawn only on a terminal, for runs over a second)')
+    .addHelpText('after', JOIN_HELP)
+    .action(async (dir: string, given: RawFlags, command: Command) => {
+      const { flags, config } = await applyConfig(given, command, 'join', io);
+      setCode(await runJoinCommand(joinCommand(dir, flags, io.env, config), io, VERSION));
+    });
+  addMemoryOption(addOutputOptions(program.command('report').argument('<dir>', 'the folder dedupe sign and dedupe join wrote'), 'print the report as JSON (the scan\'s, schema/report.schema.json)'), 'report')
+    .description("print the scan's report from the Parquet files in <dir> (after dedupe join)")
+    .option('--ndjson', 'print the report as JSON lines, as the scan does (schema/report-line.schema.json)')
+    .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all', { default: DEFAULT_OPTIONS.maxMatches }))
+    .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some'))
+    .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)'))
+    .addOption(valueOption('--fail-on <status>', 'exit 1 if a paragraph of at least --min-words words (not boilerplate or a repeat) is shared, or shared or edited: shared, edited'))
+    .option('--diff', "show the word changes of each reused paragraph, against its group's original when it has one")
+    .addOption(valueOption('--html <file>', HTML_OPTION))
+    .option('--no-progress', 'no progress line on stderr (drawn only on a terminal, for runs over a second)')
+    .addHelpText('after', REPORT_HELP)
+    .action(async (dir: string, given: RawFlags, command: Command) => {
+      const { flags, config } = await applyConfig(given, command, 'report', io);
+      setCode(await runReportCommand(reportCommand(dir, flags, io.env, config), io, VERSION));
+    });
+}
+
 /** `hint` ends commander's own error lines (see folderHint). */
 export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = ''): Command {
   // The root command is the scan, so `dedupe --help` shows what most users need. Root options
@@ -193,11 +239,12 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = 
       setCode(await runDiffCommand(diffCommand(from, to, flags, config), io));
     });
   addIndexCommands(program, io, setCode);
+  addScaleCommands(program, io, setCode);
   return program;
 }
 
 /** The words commander reads as a command when they come first. */
-const COMMAND_NAMES = ['scan', 'check', 'index', 'diff', 'help'];
+const COMMAND_NAMES = ['scan', 'check', 'index', 'diff', 'sign', 'join', 'report', 'help'];
 
 /**
  * `dedupe -- check` scans a folder named `check`. Commander picks a command from the first

@@ -15,7 +15,7 @@
  * caller streaming files holds signatures, not raw buffers.
  */
 import { createSigner, type Signer } from '../signing/signer.js';
-import type { Clock, PreparedDocument, PrepareTimings } from '../model.js';
+import type { Clock, Corpus, Edges, PreparedDocument, PrepareTimings } from '../model.js';
 import { resolveOptions } from '../options.js';
 import {
   SCHEMA_VERSION,
@@ -53,6 +53,12 @@ export interface FinishOptions {
    * on a large corpus.
    */
   wordOps?: boolean;
+  /**
+   * Pairs verified elsewhere (`dedupe join`, in SQL over the signed Parquet files): given the
+   * numbered corpus, the derived pairs as edges and how many candidate pairs were measured.
+   * The scan's own candidates and verification are then not run.
+   */
+  verified?: (corpus: Corpus) => { edges: Edges; candidatePairs: number };
 }
 
 const noClock: Clock = () => 0;
@@ -165,11 +171,12 @@ export function analyse(
   const warnings = [...extraWarnings, ...ordered.warnings];
   let t = clock();
   const corpus = collectVariants(ordered.docs);
-  const candidates = findCandidates(corpus, options.bands);
+  const external = finish.verified?.(corpus);
+  const candidates = external ? null : findCandidates(corpus, options.bands);
   const candidatesMs = clock() - t;
 
   t = clock();
-  const edges = verifyCandidates(corpus, candidates, options);
+  const edges = external ? external.edges : verifyCandidates(corpus, candidates!, options);
   const verifyMs = clock() - t;
 
   t = clock();
@@ -190,7 +197,7 @@ export function analyse(
     repeats: 0,
     groups: grouping.groups.length,
     clusters: clusters.inputs.length,
-    candidatePairs: candidates.pairs.length,
+    candidatePairs: external ? external.candidatePairs : candidates!.pairs.length,
     verifiedPairs: edges.verifiedPairs,
   };
   const input: AssemblyInput = { corpus, noise, clusters, grouping, matches, minWords: options.minWords };
