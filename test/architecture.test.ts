@@ -101,6 +101,16 @@ describe('architecture', () => {
     expect(impure).toEqual([]);
   });
 
+  it('DuckDB is used in src/engine/parquet only (the Parquet files and the join)', () => {
+    const outside: string[] = [];
+    for (const file of files) {
+      const relative = path.relative(src, file);
+      if (relative.startsWith(path.join('engine', 'parquet') + path.sep)) continue;
+      for (const imp of importsOf(file)) if (imp.target.startsWith('@duckdb/')) outside.push(`${imp.from} imports ${imp.target}`);
+    }
+    expect(outside).toEqual([]);
+  });
+
   it('has no import cycle inside src/core', () => {
     const graph = new Map<string, string[]>();
     for (const file of files.filter((f) => layerOf(f) === 'core')) {

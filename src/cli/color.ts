@@ -31,17 +31,31 @@ export function outputStyle(flags: { color?: boolean }, io: CliIO): { color: boo
   return { color, palette: color ? chalkPalette(new Chalk({ level: 1 })) : plainPalette };
 }
 
+/** COLUMNS as a width: a whole number above 0, else undefined (as most tools read it). */
+export function columnsFromEnv(env: Readonly<Record<string, string | undefined>>): number | undefined {
+  const raw = env.COLUMNS?.trim();
+  if (raw === undefined || !/^\d+$/.test(raw)) return undefined;
+  const columns = Number(raw);
+  return columns > 0 ? columns : undefined;
+}
+
 /**
- * How wide the human report is and what it leaves out: previews are cut to the terminal's
- * width (100 columns in a pipe, as before), and tables are fitted to it only on a terminal,
- * so a report saved to a file keeps whole paths for grep.
+ * How wide stdout is, and whether lines are fitted to it. A terminal's own width wins; when
+ * stdout does not say (a pty that reports 0 columns, a pipe), COLUMNS does, and asking for a
+ * width that way fits the lines to it in a pipe too. Otherwise a pipe or a file keeps whole
+ * lines and paths (for grep), with previews cut at 100 columns.
  */
+export function stdoutWidth(io: CliIO): { width: number; fit: boolean } {
+  const own = io.stdout.columns;
+  if (own !== undefined && own > 0) return { width: own, fit: io.stdout.isTTY === true };
+  const env = columnsFromEnv(io.env);
+  if (env !== undefined) return { width: env, fit: true };
+  return { width: 100, fit: false };
+}
+
+/** How wide the human report is (stdoutWidth) and what it leaves out (--only, --top). */
 export function humanLayout(output: { only?: 'reused'; top?: number }, io: CliIO): { width: number; fit: boolean; only?: 'reused'; top?: number } {
-  const columns = io.stdout.columns;
-  const layout: { width: number; fit: boolean; only?: 'reused'; top?: number } = {
-    width: columns || 100,
-    fit: io.stdout.isTTY === true && columns !== undefined && columns > 0,
-  };
+  const layout: { width: number; fit: boolean; only?: 'reused'; top?: number } = stdoutWidth(io);
   if (output.only !== undefined) layout.only = output.only;
   if (output.top !== undefined) layout.top = output.top;
   return layout;

@@ -10,19 +10,20 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../input/config.js';
+import { loadConfig, shownConfigPath } from '../input/config.js';
 import type { CliIO } from './io.js';
 import type { RawFlags } from './requests.js';
 
 /** The commands a config can address: `index` stands for index add, remove and stats. */
-export type ConfigCommand = 'scan' | 'check' | 'index' | 'diff';
-const SECTIONS: readonly ConfigCommand[] = ['scan', 'check', 'index', 'diff'];
+export type ConfigCommand = 'scan' | 'check' | 'index' | 'diff' | 'sign' | 'join' | 'report';
+const SECTIONS: readonly ConfigCommand[] = ['scan', 'check', 'index', 'diff', 'sign', 'join', 'report'];
 
 type Kind = 'number' | 'string' | 'patterns' | 'boolean';
 
-const MATCHING: readonly ConfigCommand[] = ['scan', 'check', 'index', 'diff'];
-const SIGNING: readonly ConfigCommand[] = ['scan', 'check', 'index'];
-const REPORTING: readonly ConfigCommand[] = ['scan', 'check'];
+const MATCHING: readonly ConfigCommand[] = ['scan', 'check', 'index', 'diff', 'sign'];
+const SIGNING: readonly ConfigCommand[] = ['scan', 'check', 'index', 'sign'];
+const REPORTING: readonly ConfigCommand[] = ['scan', 'check', 'report'];
+const DUCKDB: readonly ConfigCommand[] = ['sign', 'join', 'report'];
 
 /** Every key a config may hold: its JSON type and the commands that take it. */
 export const CONFIG_KEYS: Readonly<Record<string, { kind: Kind; commands: readonly ConfigCommand[] }>> = {
@@ -40,8 +41,10 @@ export const CONFIG_KEYS: Readonly<Record<string, { kind: Kind; commands: readon
   copyShare: { kind: 'number', commands: ['check'] },
   db: { kind: 'string', commands: ['check', 'index'] },
   context: { kind: 'number', commands: ['diff'] },
-  color: { kind: 'boolean', commands: ['scan', 'check', 'index', 'diff'] },
-  progress: { kind: 'boolean', commands: SIGNING },
+  color: { kind: 'boolean', commands: SECTIONS },
+  progress: { kind: 'boolean', commands: [...SIGNING, 'join', 'report'] },
+  memoryLimit: { kind: 'string', commands: DUCKDB },
+  threads: { kind: 'number', commands: ['join'] },
   only: { kind: 'string', commands: REPORTING },
   top: { kind: 'number', commands: REPORTING },
 };
@@ -68,9 +71,17 @@ function distance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/**
+ * "Did you mean" only for a close key: at most two edits, and fewer than half the key's
+ * letters (`foo` is two edits from `top` but names nothing like it; `treshold` is one from
+ * `threshold`).
+ */
 function unknownKey(key: string, where: string): string {
   const known = [...Object.keys(CONFIG_KEYS), ...SECTIONS];
-  const close = known.filter((k) => distance(k.toLowerCase(), key.toLowerCase()) <= 2);
+  const close = known.filter((k) => {
+    const edits = distance(k.toLowerCase(), key.toLowerCase());
+    return edits <= 2 && edits < key.length / 2;
+  });
   const hint = close.length > 0 ? `did you mean ${close.join(' or ')}?` : `keys are long option names in camelCase, such as minWords for --min-words`;
   return `${where}unknown key ${JSON.stringify(key)} (${hint})`;
 }
@@ -118,12 +129,6 @@ export function configFlags(values: Record<string, unknown>, command: ConfigComm
   return { flags: flags as RawFlags, problems };
 }
 
-/** The config file as a user reads its name: relative to the current folder when inside it. */
-function shown(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-}
-
 /**
  * Loads the config that applies (--config, else the nearest found; none with --no-config) and
  * merges it under the command line's flags. `db` in a config is relative to the config's folder.
@@ -132,11 +137,12 @@ export async function applyConfig(flags: RawFlags, command: Command, name: Confi
   if (flags.config === false) return { flags, config: NO_CONFIG };
   const loaded = await loadConfig(io.cwd, typeof flags.config === 'string' ? flags.config : undefined);
   if (!loaded) return { flags, config: NO_CONFIG };
-  const display = shown(loaded.file, io.cwd);
-  if (flags.verbose === true) io.stderr.write(`dedupe: config: ${display}\n`);
+  const display = shownConfigPath(loaded.file, io.cwd);
+  // An empty file configures nothing; said with --verbose, as a file read should be.
+  if (flags.verbose === true) io.stderr.write(`dedupe: config: ${display}${loaded.empty ? ' (empty: no options set)' : ''}\n`);
   const fromFile = configFlags(loaded.values, name);
   if (typeof fromFile.flags.db === 'string' && fromFile.flags.db !== '' && !path.isAbsolute(fromFile.flags.db)) {
-    fromFile.flags.db = shown(path.resolve(path.dirname(loaded.file), fromFile.flags.db), io.cwd);
+    fromFile.flags.db = shownConfigPath(path.resolve(path.dirname(loaded.file), fromFile.flags.db), io.cwd);
   }
   const merged: Record<string, unknown> = { ...flags };
   const origin: Origins = {};

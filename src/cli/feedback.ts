@@ -14,6 +14,7 @@
 import type { EngineHooks, ProgressEvent, ProgressStage } from '../engine/index.js';
 import { renderProgress } from '../render/progress.js';
 import { printable } from '../render/text.js';
+import { columnsFromEnv } from './color.js';
 import { warn, type CliIO } from './io.js';
 
 /** Warnings printed before the rest are only counted. */
@@ -88,8 +89,8 @@ export class Feedback {
     const atOnce = event.stage === 'wait-lock' || (event.stage === 'match' && (event.paragraphs ?? 0) >= LONG_MATCH_PARAGRAPHS);
     if (!atOnce && now - this.started < SHOW_AFTER_MS) return;
     if (!newStage && now - this.lastDraw < REDRAW_MS) return;
-    // A terminal of unknown size (a pty nobody sized says 0 columns) is taken as 80 wide.
-    const width = this.io.stderr.columns || 80;
+    // A terminal of unknown size (a pty nobody sized says 0 columns) is as wide as COLUMNS says, else 80.
+    const width = this.io.stderr.columns || columnsFromEnv(this.io.env) || 80;
     this.io.stderr.write(`\r${renderProgress({ event, stageMs: now - this.stageStarted, noun: this.noun }, width)}${CLEAR_TO_END}`);
     this.drawn = true;
     this.lastDraw = now;

@@ -61,14 +61,17 @@ Changes:
   [moved]  the paragraph changed place
 Without colour, deleted words read [-like this-] and inserted ones {+like this+}.
 
+-q (--quiet) prints nothing and implies --exit-code, as git diff --quiet does.
+
 Exit codes:
-  0  compared (with --exit-code: the two are the same, paragraph for paragraph)
-  1  with --exit-code: the two differ (a paragraph edited, merged, split, dropped,
-     added or moved)
+  0  compared (with --exit-code or -q: the two are the same, paragraph for paragraph)
+  1  with --exit-code or -q: the two differ (a paragraph edited, merged, split,
+     dropped, added or moved)
   2  usage or input error (missing or unreadable file)
 
-Example:
-  dedupe diff fixtures/seeds/002_b644d28894aa6977.txt fixtures/seeds/000_2c77c33462164435.txt`;
+Examples:
+  dedupe diff fixtures/seeds/002_b644d28894aa6977.txt fixtures/seeds/000_2c77c33462164435.txt
+  dedupe diff -q old.txt new.txt || echo "the articles differ"`;
 
 export const CHECK_HELP = `
 Compares incoming articles with the index (dedupe index add) and with each other, and
@@ -120,3 +123,58 @@ Examples:
   dedupe index stats
   dedupe index remove archive/2024-01-03/
   dedupe check --fail-on edited incoming/`;
+
+export const SIGN_HELP = `
+Writes the paths' articles, prepared as the scan prepares them, as Parquet files in
+<dir>/shard-<i>-of-<n>: documents, paragraphs (text, lines, tokens, shingles), shingles
+and LSH band keys, and the warnings met. Run it once per shard, on as many machines as
+there are shards, all with the same paths from the same folder and the same options; then
+dedupe join <dir> and dedupe report <dir>.
+
+Shards: a file belongs to shard (FNV-1a 32-bit hash of its path as walked, in UTF-8,
+modulo n) + 1; a JSONL file goes whole to one shard; the articles of standard input (-)
+are split by the same hash of their ids. A shard is written under a hidden
+name and renamed when complete, so a killed sign leaves nothing a join would read.
+The signing options are stored in every file: shards signed with other options, or a
+folder holding another run (another shard count, other options), stop with an error.
+
+Exit codes:
+  0  the shard was written
+  2  usage or input error (bad option, missing path, no files, nothing readable), or
+     <dir> already holds this shard or another run
+
+Examples:
+  dedupe sign fixtures/seeds --out /tmp/seeds-parquet
+  dedupe sign archive/ --out /data/signed --shard 3/8`;
+
+export const JOIN_HELP = `
+Reads every shard in <dir>, checks that they are one complete run (all shards present,
+the same options, every file readable), and runs the SQL in sql/ in DuckDB: identical
+texts collapsed, the LSH band join one band at a time (a bucket larger than 65 texts is
+paired in a sliding window of 64, as the scan does), containment anchors, and exact
+verification (shingle Jaccard >= --threshold, or containment >= --containment, the
+options the shards were signed with). Writes <dir>/join/pairs.parquet, replacing an
+earlier join. DuckDB stays within --memory-limit and spills the rest to <dir>.
+
+Exit codes:
+  0  joined
+  2  usage or input error: no such folder, no shards, a shard missing, a file truncated
+     or damaged, shards signed with other options, an id in two shards, or DuckDB out of
+     memory within --memory-limit
+
+Example:
+  dedupe join /tmp/seeds-parquet --memory-limit 1GB --threads 2`;
+
+export const REPORT_HELP = `
+Prints the scan's report from the Parquet files alone (the articles need not be there):
+the same statuses, matches, groups, originals and word diffs as dedupe on the same files,
+in the same formats (human, --json, --ndjson, -q).
+
+Exit codes:
+  0  finished (reuse may have been found; see --fail-on)
+  1  --fail-on given and such paragraphs found
+  2  usage or input error: no join in <dir> (run dedupe join), a join made from other
+     shards, a file truncated or damaged
+
+Example:
+  dedupe report /tmp/seeds-parquet --json | jq '.summary'`;

@@ -8,7 +8,7 @@
  */
 import type { DiffBlock, DocumentReport, GroupReport, ReportSource } from '../core/index.js';
 import { writeOutputFile } from '../engine/index.js';
-import { alignmentKey, HTML_LIMITS, htmlDocument, planHtml, renderHtmlChunks, type HtmlDocument, type HtmlLimits, type HtmlPage, type HtmlPlan } from '../render/html.js';
+import { alignmentKey, HTML_LIMITS, htmlDocument, planHtml, renderHtmlChunks, type HtmlDocument, type HtmlGate, type HtmlLimits, type HtmlPage, type HtmlPlan } from '../render/html.js';
 import { printable } from '../render/text.js';
 import type { CliIO } from './io.js';
 
@@ -28,7 +28,7 @@ export class HtmlReport {
   constructor(
     readonly file: string,
     private readonly source: HtmlSource,
-    private readonly meta: { command: 'scan' | 'check'; paths: readonly string[]; generator: string },
+    private readonly meta: { command: 'scan' | 'check'; paths: readonly string[]; generator: string; check?: HtmlGate },
     limits: HtmlLimits = HTML_LIMITS,
   ) {
     this.plan = planHtml(source.groups, source.summary, limits);
@@ -68,6 +68,7 @@ export class HtmlReport {
       plan: this.plan,
       extras: { alignments },
     };
+    if (this.meta.check) page.check = this.meta.check;
     return writeOutputFile(this.file, cwd, renderHtmlChunks(page), '--html');
   }
 }

@@ -27,6 +27,6 @@ export async function withInputs<T extends ReadsArticles>(command: T, io: CliIO)
   if (!command.filesFrom) return command;
   const { file, nul } = command.filesFrom;
   const chunks = file === '-' ? stdinChunks(io) : await openChunks(file, io.cwd, '--files-from');
-  command.listed = await readPathList(chunks, nul ? NUL : NEWLINE);
+  command.listed = await readPathList(chunks, nul ? NUL : NEWLINE, `--files-from ${file}`);
   return command;
 }

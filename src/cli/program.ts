@@ -15,13 +15,14 @@ import { runCheckCommand } from './commands/check.js';
 import { runDiffCommand } from './commands/diff.js';
 import { runIndexAdd, runIndexRemove, runIndexStats } from './commands/index.js';
 import { runScanCommand } from './commands/scan.js';
+import { runJoinCommand, runReportCommand, runSignCommand } from './commands/scale.js';
 import { EXIT_ERROR, EXIT_OK, UsageError } from './exit-codes.js';
-import { CHECK_HELP, DIFF_HELP, INDEX_HELP, SCAN_HELP } from './help.js';
+import { CHECK_HELP, DIFF_HELP, INDEX_HELP, JOIN_HELP, REPORT_HELP, SCAN_HELP, SIGN_HELP } from './help.js';
 import { printable } from '../render/text.js';
 import { applyConfig } from './config.js';
 import { withInputs } from './inputs.js';
 import { guardedOutput, OutputError, type CliIO } from './io.js';
-import { checkCommand, DEFAULT_DB, DEFAULT_DIFF_CONTEXT, diffCommand, indexCommand, scanCommand, type RawFlags } from './requests.js';
+import { checkCommand, DEFAULT_DB, DEFAULT_DIFF_CONTEXT, DEFAULT_MEMORY_LIMIT, diffCommand, indexCommand, joinCommand, reportCommand, scanCommand, signCommand, type RawFlags } from './requests.js';
 
 export const VERSION = '0.1.0';
 
@@ -59,10 +60,10 @@ function addSigningOptions(command: Command, defaults: boolean): Command {
     .addOption(valueOption('--seed <n>', 'hash seed (same seed, same signatures)', fallbackFor(defaults, 'seed')));
 }
 
-function addOutputOptions(command: Command, json: string): Command {
+function addOutputOptions(command: Command, json: string, quiet = 'print only the summary line'): Command {
   return command
     .option('--json', json)
-    .option('-q, --quiet', 'print only the summary line')
+    .option('-q, --quiet', quiet)
     .option('--color', 'colour the output (default: when stdout is a terminal)')
     .option('--no-color', 'do not colour the output (also NO_COLOR=1)')
     .option('--verbose', 'stage timings, the config file read and every warning on stderr; stack traces on errors')
@@ -147,6 +148,51 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
     });
 }
 
+/** DuckDB's memory limit, for the commands that run it. */
+function addMemoryOption(command: Command, name: keyof typeof DEFAULT_MEMORY_LIMIT): Command {
+  return command.addOption(valueOption('--memory-limit <size>', "DuckDB's memory limit (2GB, 512MiB, ...); past it DuckDB spills to disk", { default: DEFAULT_MEMORY_LIMIT[name] }));
+}
+
+/** Registers `sign`, `join` and `report` (beyond one machine: Parquet files, DuckDB). */
+function addScaleCommands(program: Command, io: CliIO, setCode: (code: number) => void): void {
+  addMemoryOption(
+    addSigningOptions(addWalkOptions(addOutputOptions(program.command('sign').argument('[paths...]', 'files or folders to sign'), 'print what was written as JSON')), true),
+    'sign',
+  )
+    .description('sign articles into Parquet files under --out, one shard of n, for dedupe join')
+    .option('--out <dir>', 'the folder to write into (created if missing): the shard goes to <dir>/shard-<i>-of-<n>')
+    .option('--shard <i/n>', 'sign only shard i of n (from 1): the files whose path hashes to it (default: 1/1, all)')
+    .addHelpText('after', SIGN_HELP)
+    .action(async (paths: string[], given: RawFlags, command: Command) => {
+      const { flags, config } = await applyConfig(given, command, 'sign', io);
+      setCode(await runSignCommand(await withInputs(signCommand(paths, flags, io.env, config), io), io, VERSION));
+    });
+  addMemoryOption(addOutputOptions(program.command('join').argument('<dir>', 'the folder dedupe sign wrote'), 'print what was done as JSON'), 'join')
+    .description('find and verify the pairs of similar paragraphs across all shards in <dir> (DuckDB); writes <dir>/join/pairs.parquet')
+    .addOption(valueOption('--threads <n>', "DuckDB's threads (default: one per core)"))
+    .option('--no-progress', 'no progress line on stderr (drawn only on a terminal, for runs over a second)')
+    .addHelpText('after', JOIN_HELP)
+    .action(async (dir: string, given: RawFlags, command: Command) => {
+      const { flags, config } = await applyConfig(given, command, 'join', io);
+      setCode(await runJoinCommand(joinCommand(dir, flags, io.env, config), io, VERSION));
+    });
+  addMemoryOption(addOutputOptions(program.command('report').argument('<dir>', 'the folder dedupe sign and dedupe join wrote'), 'print the report as JSON (the scan\'s, schema/report.schema.json)'), 'report')
+    .description("print the scan's report from the Parquet files in <dir> (after dedupe join)")
+    .option('--ndjson', 'print the report as JSON lines, as the scan does (schema/report-line.schema.json)')
+    .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all', { default: DEFAULT_OPTIONS.maxMatches }))
+    .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some'))
+    .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)'))
+    .addOption(valueOption('--fail-on <status>', 'exit 1 if a paragraph of at least --min-words words (not boilerplate or a repeat) is shared, or shared or edited: shared, edited'))
+    .option('--diff', "show the word changes of each reused paragraph, against its group's original when it has one")
+    .addOption(valueOption('--html <file>', HTML_OPTION))
+    .option('--no-progress', 'no progress line on stderr (drawn only on a terminal, for runs over a second)')
+    .addHelpText('after', REPORT_HELP)
+    .action(async (dir: string, given: RawFlags, command: Command) => {
+      const { flags, config } = await applyConfig(given, command, 'report', io);
+      setCode(await runReportCommand(reportCommand(dir, flags, io.env, config), io, VERSION));
+    });
+}
+
 /** `hint` ends commander's own error lines (see folderHint). */
 export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = ''): Command {
   // The root command is the scan, so `dedupe --help` shows what most users need. Root options
@@ -156,6 +202,9 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = 
       .description('Find copied and edited paragraphs across news articles.')
       .version(VERSION)
       .enablePositionalOptions()
+      // Commander adds `help [command]` only to a program without an action of its own; the
+      // root command is the scan, so it is asked for (without it `dedupe help` scanned "help").
+      .helpCommand(true)
       .exitOverride()
       .configureOutput({
         writeOut: (text) => io.stdout.write(text),
@@ -177,6 +226,8 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = 
         .argument('<from>', 'the earlier article (say, the wire original)')
         .argument('<to>', 'the later one (say, a reprint)'),
       'print the alignment as JSON',
+      // As git diff --quiet: for scripts that only ask whether two articles differ.
+      'print nothing; the exit code says whether the two differ (implies --exit-code)',
     ),
     true,
   )
@@ -188,11 +239,12 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = 
       setCode(await runDiffCommand(diffCommand(from, to, flags, config), io));
     });
   addIndexCommands(program, io, setCode);
+  addScaleCommands(program, io, setCode);
   return program;
 }
 
 /** The words commander reads as a command when they come first. */
-const COMMAND_NAMES = ['scan', 'check', 'index', 'diff', 'help'];
+const COMMAND_NAMES = ['scan', 'check', 'index', 'diff', 'sign', 'join', 'report', 'help'];
 
 /**
  * `dedupe -- check` scans a folder named `check`. Commander picks a command from the first
@@ -202,6 +254,23 @@ export function withScanBeforeDoubleDash(argv: readonly string[]): string[] {
   const dashes = argv.indexOf('--');
   if (dashes < 0 || argv.slice(0, dashes).some((word) => COMMAND_NAMES.includes(word))) return [...argv];
   return ['scan', ...argv];
+}
+
+/**
+ * `dedupe help <command> [subcommand]` as `<command> [subcommand] --help`, so `help index add`
+ * shows add's options (commander's own help command stops at the first word); an unknown
+ * command is a usage error rather than the program's help on stderr. `dedupe help` alone is
+ * left to commander.
+ */
+export function withHelpCommand(argv: readonly string[]): string[] {
+  if (argv[0] !== 'help') return [...argv];
+  const words = argv.slice(1).filter((word) => !word.startsWith('-'));
+  const command = words[0];
+  if (command === undefined) return ['help'];
+  if (!COMMAND_NAMES.includes(command) || command === 'help') {
+    throw new UsageError(`help ${command}: no such command; the commands are ${COMMAND_NAMES.filter((c) => c !== 'help').join(', ')} (dedupe --help lists them)`);
+  }
+  return [...words, '--help'];
 }
 
 /** When the first word is a command and also a folder here, how to scan the folder instead. */
@@ -222,7 +291,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const guarded: CliIO = { ...io, stdout: guardedOutput(io.stdout) };
   const hint = folderHint(argv, io.cwd);
   try {
-    await buildProgram(guarded, (c) => (code = c), hint).parseAsync(withScanBeforeDoubleDash(argv), { from: 'user' });
+    await buildProgram(guarded, (c) => (code = c), hint).parseAsync(withHelpCommand(withScanBeforeDoubleDash(argv)), { from: 'user' });
     return code;
   } catch (error) {
     if (error instanceof OutputError) {
@@ -232,11 +301,17 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return EXIT_ERROR;
     }
     if (error instanceof CommanderError) {
+      // `dedupe index` alone: commander printed the index help on stderr; say what is missing
+      // (and, with a folder named index here, how to scan it).
+      if (error.code === 'commander.help' && error.exitCode !== 0 && argv[0] === 'index') {
+        io.stderr.write(`dedupe: error: index needs a command: add, remove or stats${hint}\n`);
+      }
       // Help and --version exit 0; parse errors were already printed by commander.
       return error.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
     }
     if (error instanceof UsageError || error instanceof InputError || error instanceof OptionsError) {
-      io.stderr.write(`dedupe: error: ${printable(error.message)}${error instanceof UsageError ? hint : ''}\n`);
+      // Whatever failed, a folder named like the command is worth a word (README: Command).
+      io.stderr.write(`dedupe: error: ${printable(error.message)}${hint}\n`);
       if (verbose && error.stack) io.stderr.write(`${error.stack}\n`);
       return EXIT_ERROR;
     }

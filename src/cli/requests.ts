@@ -5,8 +5,8 @@
  * their problems name the file and key instead of the flag. Options are resolved once here
  * (core/options.ts) and travel resolved.
  */
-import { optionProblems, resolveOptions, SEGMENT_MODES, type OptionProblem, type ResolvedOptions, type ScanOptions, type SegmentMode } from '../core/index.js';
-import { CHECK_FAIL_ON, DEFAULT_COPY_SHARE, defaultThreads, FAIL_ON_VALUES, type CheckFailOn, type FailOn } from '../engine/index.js';
+import { DEFAULT_OPTIONS, optionProblems, resolveOptions, SEGMENT_MODES, type OptionProblem, type ResolvedOptions, type ScanOptions, type SegmentMode } from '../core/index.js';
+import { CHECK_FAIL_ON, DEFAULT_COPY_SHARE, DEFAULT_MEMORY_LIMIT, defaultThreads, FAIL_ON_VALUES, type CheckFailOn, type FailOn } from '../engine/index.js';
 import { parseDecimal } from '../input/arguments.js';
 import type { Chunks } from '../input/records.js';
 import { NO_CONFIG, type ConfigContext } from './config.js';
@@ -47,6 +47,12 @@ export interface RawFlags {
   top?: string;
   /** --html <file>. */
   html?: string;
+  /** dedupe sign: the folder to write into, and which shard. */
+  out?: string;
+  shard?: string;
+  /** dedupe sign, join, report: DuckDB's memory limit; join: DuckDB's threads. */
+  memoryLimit?: string;
+  threads?: string;
 }
 
 /** What --only accepts. */
@@ -261,7 +267,7 @@ export interface DiffCommand {
   options: ResolvedOptions;
   /** Unchanged words kept around each change; 0 keeps all. */
   context: number;
-  /** Exit 1 when the two articles differ. */
+  /** Exit 1 when the two articles differ (--exit-code, or --quiet, which implies it as in git diff). */
   exitCode: boolean;
   output: OutputRequest;
 }
@@ -275,7 +281,7 @@ export function diffCommand(from: string, to: string, flags: RawFlags, config: C
   const context = problems.number('context', flags.context) ?? DEFAULT_DIFF_CONTEXT;
   if (!Number.isInteger(context) || context < 0) problems.add(`${problems.label('context')} must be a whole number of words, 0 or more, got ${context}`);
   problems.done();
-  return { from, to, options: resolveOptions(given), context, exitCode: flags.exitCode === true, output: outputOf(flags) };
+  return { from, to, options: resolveOptions(given), context, exitCode: flags.exitCode === true || flags.quiet === true, output: outputOf(flags) };
 }
 
 /** Where the index lives unless --db says otherwise: a hidden folder in the current folder. */
@@ -346,4 +352,105 @@ export function checkCommand(paths: readonly string[], flags: RawFlags, env: Env
   const shape = reportOutputs(flags, problems);
   problems.done();
   return { ...command, output: { ...command.output, ...shape }, failOn, copyShare, add: flags.add === true };
+}
+
+// ---- dedupe sign, join, report (issue 10: beyond one machine) ---------------------------
+
+/** DuckDB's memory limit per command when --memory-limit is not given (engine/parquet/duck.ts says why). */
+export { DEFAULT_MEMORY_LIMIT };
+/** The largest shard count: shard folders are numbered with five digits. */
+export const MAX_SHARDS = 99_999;
+
+const MEMORY_SIZE = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
+
+/** --memory-limit as DuckDB reads it ("2GB", "512MiB"; at least 64 MB). */
+function memoryLimitOf(flags: RawFlags, problems: Problems, command: keyof typeof DEFAULT_MEMORY_LIMIT): string {
+  const raw = flags.memoryLimit;
+  const fallback = DEFAULT_MEMORY_LIMIT[command];
+  if (raw === undefined) return fallback;
+  const match = MEMORY_SIZE.exec(raw.trim());
+  const units: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40 };
+  if (!match || Number(match[1]) * units[match[2]!.toLowerCase()]! < 64e6) {
+    problems.add(`${problems.label('memoryLimit')} must be a size of at least 64MB such as 2GB or 512MiB, got '${raw}'`);
+    return fallback;
+  }
+  return `${match[1]}${match[2]!.toUpperCase().replace('IB', 'iB')}`;
+}
+
+/** --shard i/n: shard i (from 1) of n. */
+function shardOf(raw: string | undefined, problems: Problems): { number: number; count: number } {
+  if (raw === undefined) return { number: 1, count: 1 };
+  const match = /^(\d+)\/(\d+)$/.exec(raw.trim());
+  const number = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || !(number >= 1 && number <= count && count <= MAX_SHARDS)) {
+    problems.add(`${problems.label('shard')} must be i/n with 1 <= i <= n <= ${MAX_SHARDS} (shard i of n, such as 2/8), got '${raw}'`);
+    return { number: 1, count: 1 };
+  }
+  return { number, count };
+}
+
+export interface SignCommand {
+  paths: string[];
+  filesFrom: ListRequest | undefined;
+  listed?: string[];
+  stdin?: Chunks;
+  include: string[];
+  exclude: string[];
+  options: ResolvedOptions;
+  threads: number;
+  out: string;
+  shard: { number: number; count: number };
+  memoryLimit: string;
+  output: OutputRequest;
+}
+
+export function signCommand(paths: readonly string[], flags: RawFlags, env: Env, config: ConfigContext = NO_CONFIG): SignCommand {
+  const problems = new Problems(config);
+  const given = scanOptionFlags(flags, problems);
+  const include = problems.patterns('include', flags.include);
+  const exclude = problems.patterns('exclude', flags.exclude);
+  const filesFrom = listOf(paths, flags, problems);
+  if (flags.out === undefined || flags.out === '') problems.add('--out <dir> is required: the folder the shard is written into (created if missing)');
+  const shard = shardOf(flags.shard, problems);
+  const memoryLimit = memoryLimitOf(flags, problems, 'sign');
+  problems.done();
+  return { paths: [...paths], filesFrom, include, exclude, options: resolveOptions(given), threads: threadCount(env), out: flags.out!, shard, memoryLimit, output: outputOf(flags) };
+}
+
+export interface JoinCommand {
+  dir: string;
+  memoryLimit: string;
+  /** DuckDB's threads. */
+  threads: number;
+  output: OutputRequest;
+}
+
+export function joinCommand(dir: string, flags: RawFlags, env: Env, config: ConfigContext = NO_CONFIG): JoinCommand {
+  const problems = new Problems(config);
+  const memoryLimit = memoryLimitOf(flags, problems, 'join');
+  const threads = problems.number('threads', flags.threads) ?? threadCount(env);
+  if (!(Number.isInteger(threads) && threads >= 1 && threads <= 256)) problems.add(`${problems.label('threads')} must be a whole number from 1 to 256, got ${threads}`);
+  problems.done();
+  return { dir, memoryLimit, threads, output: outputOf(flags) };
+}
+
+export interface ReportCommand {
+  dir: string;
+  memoryLimit: string;
+  threads: number;
+  maxMatches: number;
+  failOn: FailOn | undefined;
+  output: OutputRequest;
+}
+
+export function reportCommand(dir: string, flags: RawFlags, env: Env, config: ConfigContext = NO_CONFIG): ReportCommand {
+  const problems = new Problems(config);
+  const maxMatches = problems.number('maxMatches', flags.maxMatches) ?? DEFAULT_OPTIONS.maxMatches;
+  for (const problem of optionProblems({ maxMatches })) problems.option(problem);
+  const failOn = problems.choice<FailOn>('failOn', flags.failOn, FAIL_ON_VALUES);
+  const memoryLimit = memoryLimitOf(flags, problems, 'report');
+  const shape = reportOutputs(flags, problems);
+  problems.done();
+  return { dir, memoryLimit, threads: threadCount(env), maxMatches, failOn, output: { ...outputOf(flags), ...shape } };
 }

@@ -67,13 +67,16 @@ export function storeOutcome(batch: WriteBatch, outcome: PrepareOutcome, addedAt
     return;
   }
   if (outcome.status !== 'prepared') return;
-  putPrepared(batch, outcome.prepared, { contentHash: outcome.contentHash!, bytes: outcome.bytes }, addedAt, result, hooks);
+  // A JSONL article (its text given, not read from a file) is named by the line it came from.
+  const record = outcome.job.text === undefined ? undefined : outcome.job.path;
+  putPrepared(batch, outcome.prepared, { contentHash: outcome.contentHash!, bytes: outcome.bytes }, addedAt, result, hooks, record);
 }
 
 /**
  * Stores one prepared article. A file emptied since it was stored (a failed export, a
  * truncated copy) does not replace the article with nothing: nothing a user stored is lost
  * without a word. The stored version stays, with a warning saying how to remove it.
+ * `record`: where a JSONL article's line is (`feed.jsonl:4`), for the warning.
  */
 export function putPrepared(
   batch: WriteBatch,
@@ -82,14 +85,16 @@ export function putPrepared(
   addedAt: number,
   result: StoreTally,
   hooks: EngineHooks,
+  record?: string,
 ): void {
   const storedParagraphs = prepared.count === 0 ? batch.paragraphCountOf(prepared.id) : undefined;
   if (storedParagraphs !== undefined && storedParagraphs > 0) {
     result.keptStored.push(prepared.id);
+    const what = record === undefined ? 'the file is empty now' : `its "text" (${record}) is empty now`;
     hooks.warning?.({
       code: 'empty-not-stored',
       path: prepared.id,
-      message: `${prepared.id}: the file is empty now; its stored version (${storedParagraphs} paragraph${storedParagraphs === 1 ? '' : 's'}) was kept (dedupe index remove ${prepared.id} takes it out)`,
+      message: `${prepared.id}: ${what}; its stored version (${storedParagraphs} paragraph${storedParagraphs === 1 ? '' : 's'}) was kept (dedupe index remove ${prepared.id} takes it out)`,
     });
     return;
   }

@@ -20,6 +20,13 @@ export interface PrepareJob {
   metadata?: Metadata;
   /** Content hash of the version already stored: a file with the same text is not prepared. */
   storedHash?: string;
+  /**
+   * Where the job stands among everything the walk found (sources.ts): the number of its
+   * source (text files first, in walk order, then JSONL sources), and for a JSONL article its
+   * place in that source. The same in every shard of `dedupe sign`, which orders warnings by it.
+   */
+  source?: number;
+  item?: number;
 }
 
 /**

@@ -23,9 +23,9 @@ export interface ScanRequest extends SourceRequest {
 /**
  * Where a command is: finding files, reading JSONL, reading and preparing the articles,
  * matching paragraphs, looking up the index, storing into it, or waiting for another
- * process's write lock on it.
+ * process's write lock on it; or a named step of `sign`, `join` or `report` (`step`).
  */
-export type ProgressStage = 'walk' | 'read' | 'prepare' | 'match' | 'lookup' | 'store' | 'wait-lock';
+export type ProgressStage = 'walk' | 'read' | 'prepare' | 'match' | 'lookup' | 'store' | 'wait-lock' | 'step';
 
 export interface ProgressEvent {
   stage: ProgressStage;
@@ -38,6 +38,8 @@ export interface ProgressEvent {
   bytes?: number;
   /** wait-lock and store: the index file. */
   file?: string;
+  /** step: what is being done ("join: band 3 of 37"). */
+  step?: string;
 }
 
 /** How the engine reports back while it works; it never prints. */

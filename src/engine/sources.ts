@@ -24,6 +24,16 @@ export const STDIN_PATH = '-';
 export interface SourceRequest extends WalkRequest {
   /** Standard input, read when the paths include `-`. */
   stdin?: Chunks;
+  /**
+   * Which of the files found to read (`dedupe sign --shard`: the shard's share), by the path
+   * as walked (`-` for standard input); the rest are listed but not read. Default: all.
+   */
+  keep?: (file: string) => boolean;
+  /**
+   * Which articles of standard input to read (`dedupe sign --shard`: every machine is given the
+   * same feed and keeps its share, by id). Default: all.
+   */
+  keepArticle?: (id: string) => boolean;
 }
 
 export interface Sources {
@@ -49,55 +59,70 @@ class Ids {
 /**
  * The jobs for everything the request names. `idOf` gives a text file's document id (the path
  * as given for the scan, the stored path for the index); JSONL articles keep their own ids.
+ * `onWarning` gets, for a warning about a JSONL source, the source's number (PrepareJob.source).
  */
 export async function collectSources(
   request: SourceRequest,
   idOf: (file: string) => string,
-  onWarning: (warning: Warning) => void,
+  onWarning: (warning: Warning, source?: number) => void,
   onProgress?: (event: ProgressEvent) => void,
 ): Promise<Sources> {
   onProgress?.({ stage: 'walk' });
   const paths = request.paths.filter((p) => p !== STDIN_PATH);
   const readStdin = paths.length < request.paths.length;
-  const walked = paths.length > 0 || (request.listed?.length ?? 0) > 0 || !readStdin ? await findArticles({ ...request, paths }, onWarning) : [];
+  const walked = paths.length > 0 || (request.listed?.length ?? 0) > 0 || !readStdin ? await findArticles({ ...request, paths }, (w) => onWarning(w)) : [];
+  const keep = request.keep ?? (() => true);
   const sources: Sources = { jobs: [], files: 0, jsonlSources: 0, records: 0 };
   const ids = new Ids();
   const jsonlFiles: string[] = [];
+  let textFiles = 0;
   for (const file of walked) {
     if (isJsonl(file)) {
       jsonlFiles.push(file);
       continue;
     }
     const id = idOf(file);
+    // Claimed even when another shard reads it: a JSONL id equal to it is an error in every shard.
     ids.claim(id, file);
-    sources.jobs.push({ path: file, id });
+    const source = textFiles++;
+    if (!keep(file)) continue;
+    sources.jobs.push({ path: file, id, source });
     sources.files++;
   }
-  for (const file of jsonlFiles) {
-    const chunks = await openJsonl(file, request.cwd, onWarning);
-    if (chunks) await addJsonl(chunks, file, sources, ids, onWarning, onProgress);
+  for (const [k, file] of jsonlFiles.entries()) {
+    if (!keep(file)) continue;
+    const source = textFiles + k;
+    const chunks = await openJsonl(file, request.cwd, (w) => onWarning(w, source));
+    if (chunks) await addJsonl(chunks, { name: file, source }, sources, ids, onWarning, onProgress);
   }
-  if (readStdin) await addJsonl(request.stdin ?? (async function* nothing() {})(), STDIN_NAME, sources, ids, onWarning, onProgress);
+  if (readStdin && keep(STDIN_PATH)) {
+    const stdin = request.stdin ?? (async function* nothing() {})();
+    const from = { name: STDIN_NAME, source: textFiles + jsonlFiles.length, ...(request.keepArticle ? { keep: request.keepArticle } : {}) };
+    await addJsonl(stdin, from, sources, ids, onWarning, onProgress);
+  }
   return sources;
 }
 
 async function addJsonl(
   chunks: Chunks,
-  source: string,
+  from: { name: string; source: number; keep?: (id: string) => boolean },
   sources: Sources,
   ids: Ids,
-  onWarning: (warning: Warning) => void,
+  onWarning: (warning: Warning, source?: number) => void,
   onProgress?: (event: ProgressEvent) => void,
 ): Promise<void> {
   sources.jsonlSources++;
-  for await (const item of readJsonl(chunks, source)) {
+  let articles = 0;
+  for await (const item of readJsonl(chunks, from.name)) {
     if ('code' in item) {
-      onWarning(item);
+      onWarning(item, from.source);
       continue;
     }
-    const where = `${source}:${item.line}`;
+    const where = `${from.name}:${item.line}`;
     ids.claim(item.id, where);
-    const job: PrepareJob = { path: where, id: item.id, text: item.text };
+    const place = articles++;
+    if (from.keep && !from.keep(item.id)) continue;
+    const job: PrepareJob = { path: where, id: item.id, text: item.text, source: from.source, item: place };
     if (item.metadata) job.metadata = item.metadata;
     sources.jobs.push(job);
     sources.records++;

@@ -15,34 +15,52 @@ export interface LoadedConfig {
   file: string;
   /** Its values: the object of `.dedupe.json`, or the `"dedupe"` key of a package.json. */
   values: Record<string, unknown>;
+  /** The file holds nothing (not even `{}`): no options. */
+  empty: boolean;
 }
 
 const SEARCH_PLACES = ['.dedupe.json', 'package.json'];
 
-/** lilconfig's JSON parse errors do not say which file: this loader does. */
-const jsonLoader: Loader = (file, content) => {
-  try {
-    return JSON.parse(content.replace(/^\ufeff/, '')) as unknown;
-  } catch (error) {
-    throw new InputError(`${file}: not valid JSON (${(error as Error).message}); fix the file, or run with --no-config`);
-  }
-};
+/**
+ * A config file's name as a user reads it, in every message about it: relative to the
+ * current folder when inside it (`.dedupe.json`, `settings/strict.json`), else absolute.
+ */
+export function shownConfigPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
 
-const notJson: Loader = (file) => {
-  throw new InputError(`${file}: a config file is JSON (.dedupe.json, a "dedupe" key in package.json, or a .json file given to --config)`);
-};
+/** lilconfig's JSON parse errors do not say which file: this loader does. */
+function jsonLoader(cwd: string): Loader {
+  return (file, content) => {
+    try {
+      return JSON.parse(content.replace(/^\ufeff/, '')) as unknown;
+    } catch (error) {
+      throw new InputError(`${shownConfigPath(file, cwd)}: not valid JSON (${(error as Error).message}); fix the file, or run with --no-config`);
+    }
+  };
+}
+
+function notJson(cwd: string): Loader {
+  return (file) => {
+    throw new InputError(`${shownConfigPath(file, cwd)}: a config file is JSON (.dedupe.json, a "dedupe" key in package.json, or a .json file given to --config)`);
+  };
+}
 
 /** Names that would be run as code: refused. Any other name given to --config is read as JSON. */
 const CODE_EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts'];
 
 function explorer(cwd: string, explicit?: string) {
-  const loaders: Record<string, Loader> = { '.json': jsonLoader, noExt: jsonLoader };
-  for (const extension of CODE_EXTENSIONS) loaders[extension] = notJson;
+  const json = jsonLoader(cwd);
+  const loaders: Record<string, Loader> = { '.json': json, noExt: json };
+  for (const extension of CODE_EXTENSIONS) loaders[extension] = notJson(cwd);
   const extension = explicit === undefined ? '' : path.extname(explicit);
-  if (extension !== '' && loaders[extension] === undefined) loaders[extension] = jsonLoader;
+  if (extension !== '' && loaders[extension] === undefined) loaders[extension] = json;
   // Up to the root of the current folder's file system: a config in a parent folder (a
   // repository's root) applies to runs in its sub-folders.
-  return lilconfig('dedupe', { searchPlaces: SEARCH_PLACES, stopDir: path.parse(path.resolve(cwd)).root, cache: false, loaders });
+  // An empty .dedupe.json is found (and configures nothing) rather than skipped for a config
+  // further up, which would apply options the user cannot see from here.
+  return lilconfig('dedupe', { searchPlaces: SEARCH_PLACES, stopDir: path.parse(path.resolve(cwd)).root, cache: false, loaders, ignoreEmptySearchPlaces: false });
 }
 
 /**
@@ -71,9 +89,9 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     throw new InputError(`${name}: cannot read the config file (${(error as Error).message})`);
   }
   if (!result) return null;
-  const values = result.isEmpty ? {} : result.config;
+  const values = result.isEmpty === true ? {} : result.config;
   if (typeof values !== 'object' || values === null || Array.isArray(values)) {
-    throw new InputError(`${result.filepath}: the config must be a JSON object of options, such as {"threshold": 0.6}`);
+    throw new InputError(`${shownConfigPath(result.filepath, cwd)}: the config must be a JSON object of options, such as {"threshold": 0.6}`);
   }
-  return { file: result.filepath, values: values as Record<string, unknown> };
+  return { file: result.filepath, values: values as Record<string, unknown>, empty: result.isEmpty === true };
 }

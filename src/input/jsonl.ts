@@ -5,6 +5,7 @@
  * so one bad line of a feed does not cost the rest. Blank lines are skipped silently.
  */
 import type { JsonValue, Metadata, Warning } from '../core/types.js';
+import { InputError } from './errors.js';
 import { NEWLINE, splitRecords, type Chunks } from './records.js';
 
 /** Names a file has when it holds JSONL articles (compared in lower case). */
@@ -68,11 +69,50 @@ export function parseJsonlLine(bytes: Uint8Array, source: string, line: number, 
   return out;
 }
 
-/** The articles and bad-line warnings of a JSONL stream, in line order. */
+/**
+ * Standard input whose first this many lines (or all, if fewer) are none of them JSON is not
+ * JSONL at all: a text or a list of paths piped to `-` (`cat x.txt | dedupe -`, `ls | dedupe
+ * -`), which gave a warning per line before the error that nothing could be read.
+ */
+export const NOT_JSONL_LINES = 3;
+
+function isJson(bytes: Uint8Array): boolean {
+  try {
+    JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\ufeff/, ''));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function notJsonl(): InputError {
+  return new InputError(
+    'standard input is not JSONL: its first lines are not JSON; the path - reads articles as JSON lines, {"id": ..., "text": ...} on each; ' +
+      'for a list of paths, use --files-from -',
+  );
+}
+
+/**
+ * The articles and bad-line warnings of a JSONL stream, in line order. Standard input
+ * (`source` STDIN_NAME) that does not start as JSON lines is one InputError, NOT_JSONL_LINES.
+ */
 export async function* readJsonl(chunks: Chunks, source: string): AsyncGenerator<JsonlArticle | Warning> {
+  // Warnings of the first lines of standard input, held until it shows itself JSON or not.
+  let held: Warning[] | null = source === STDIN_NAME ? [] : null;
   for await (const { bytes, number } of splitRecords(chunks, NEWLINE)) {
     // A CRLF file's lines end in CR, which JSON.parse takes as whitespace.
     const parsed = parseJsonlLine(bytes, source, number, number === 1);
-    if (parsed) yield parsed;
+    if (!parsed) continue;
+    if (held !== null) {
+      if ('code' in parsed && !isJson(bytes)) {
+        held.push(parsed);
+        if (held.length >= NOT_JSONL_LINES) throw notJsonl();
+        continue;
+      }
+      yield* held;
+      held = null;
+    }
+    yield parsed;
   }
+  if (held !== null && held.length > 0) throw notJsonl();
 }

@@ -129,6 +129,8 @@ function readFailure(file: string, error: unknown): ReadFailure {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return failure('vanished', file, 'missing (a broken link, or deleted during the run)');
   if (code === 'ENAMETOOLONG') return failure('unreadable', file, 'cannot be read (its path is longer than the system allows)', 'move it to a shorter path');
+  // open(2) refuses a socket, and a device with no driver, with ENXIO or ENODEV before there is a file to stat.
+  if (code === 'ENXIO' || code === 'ENODEV') return failure('unreadable', file, 'not a regular file (a pipe, socket or device)');
   const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : String(code ?? error);
   return failure('unreadable', file, `cannot be read (${reason})`);
 }

@@ -36,11 +36,16 @@ export async function* splitRecords(chunks: Chunks, separator: number): AsyncGen
 
 /**
  * Paths, one per record: newline-separated (a trailing CR, from a list written on Windows, is
- * dropped) or NUL-separated (taken exactly). Empty records are skipped.
+ * dropped) or NUL-separated (taken exactly). Empty records are skipped. A NUL inside a line
+ * is an InputError naming the list (`name`): no path holds one, so the list was written by
+ * `find -print0` and wants -0 (read as it is, the whole list became one impossible path).
  */
-export async function readPathList(chunks: Chunks, separator: typeof NEWLINE | typeof NUL): Promise<string[]> {
+export async function readPathList(chunks: Chunks, separator: typeof NEWLINE | typeof NUL, name = 'the --files-from list'): Promise<string[]> {
   const paths: string[] = [];
-  for await (const { bytes } of splitRecords(chunks, separator)) {
+  for await (const { bytes, number } of splitRecords(chunks, separator)) {
+    if (separator === NEWLINE && bytes.includes(NUL)) {
+      throw new InputError(`${name}: line ${number} holds a NUL byte, as find -print0 writes; add -0 (--null) to read a NUL-separated list`);
+    }
     let text = bytes.toString('utf8');
     if (separator === NEWLINE && text.endsWith('\r')) text = text.slice(0, -1);
     if (text.length > 0) paths.push(text);

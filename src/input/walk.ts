@@ -9,7 +9,9 @@
  *   folder lies inside a tree already walked, so a link back to an ancestor (a loop) is
  *   never followed. fast-glob's own
  *   `followSymbolicLinks` descends loops until the OS refuses (ELOOP), hence the manual walk.
- * - The result is sorted and each real file appears once, so two runs scan the same list.
+ * - The result is sorted and each real file appears once, so two runs scan the same list. A
+ *   file or folder named twice (or named and listed by --files-from) gets a duplicate-id
+ *   warning; one reached again through a folder or a link does not.
  * - Nothing is left out silently: a named pipe, socket or device that matches is listed (the
  *   reader warns that it is not a regular file, and never blocks on it); a folder that cannot
  *   be entered (permission denied, a path longer than the system allows, a name that is not
@@ -149,15 +151,47 @@ export async function findFiles(paths: readonly string[], options: WalkOptions =
       await walkFolder(given, false);
     }
   };
+  const namedAgain = namedTwice(options);
   for (const given of paths) {
     const info = await stat(onDisk(given)).catch((error: NodeJS.ErrnoException) => error);
     if (info instanceof Error) {
       const reason = info.code === 'ENOENT' ? 'no such file or folder' : info.message;
       throw new InputError(`${given}: ${reason}; check the path`);
     }
+    if (namedAgain(given, info.isDirectory(), realpathOr(onDisk(given)))) continue;
     if (info.isDirectory()) await enterFolder(given);
     else await add(given);
   }
+  await takeListed(options, onDisk, namedAgain, { folder: enterFolder, file: (given, real) => record(given, real, false) });
+  await warnUnmatchedExcludes(options, folders, onDisk, ignore);
+  return [...found.values()].map(displayPath).sort(comparePaths);
+}
+
+/**
+ * A check of what was named (or listed) by real path: true, with a duplicate-id warning, for
+ * the same file or folder named again, which is then read once.
+ */
+function namedTwice(options: WalkOptions): (given: string, isFolder: boolean, real: string) => boolean {
+  const named = new Map<string, string>();
+  return (given, isFolder, real) => {
+    const first = named.get(real);
+    if (first === undefined) {
+      named.set(real, given);
+      return false;
+    }
+    const again = first === given ? 'given more than once' : `the same ${isFolder ? 'folder' : 'file'} as ${first}`;
+    options.onWarning?.({ code: 'duplicate-id', path: given, message: `${given}: ${again}; ${isFolder ? 'walked' : 'read'} once` });
+    return true;
+  };
+}
+
+/** The --files-from paths: a folder is walked, a file taken; one that no longer exists is a warning. */
+async function takeListed(
+  options: WalkOptions,
+  onDisk: (p: string) => string,
+  namedAgain: (given: string, isFolder: boolean, real: string) => boolean,
+  take: { folder: (given: string) => Promise<void>; file: (given: string, real: string) => void },
+): Promise<void> {
   for (const given of options.listed ?? []) {
     // Synchronous: a list from `find` can name a hundred thousand files, and one thread-pool
     // round trip per stat and realpath would cost more than the calls themselves.
@@ -165,11 +199,13 @@ export async function findFiles(paths: readonly string[], options: WalkOptions =
     if (!info) {
       const undecodable = entryProblem(given, onDisk(given), false);
       options.onWarning?.(undecodable ?? { code: 'vanished', path: given, message: `${given}: listed by --files-from but not found; skipped` });
-    } else if (info.isDirectory()) await enterFolder(given);
-    else record(given, realpathOr(onDisk(given)), false);
+      continue;
+    }
+    const real = realpathOr(onDisk(given));
+    if (namedAgain(given, info.isDirectory(), real)) continue;
+    if (info.isDirectory()) await take.folder(given);
+    else take.file(given, real);
   }
-  await warnUnmatchedExcludes(options, folders, onDisk, ignore);
-  return [...found.values()].map(displayPath).sort(comparePaths);
 }
 
 /** False, with a warning, for a file whose name is not valid UTF-8 (it cannot be opened by the name Node decoded). */

@@ -5,7 +5,8 @@
  */
 import type { DiffReport, EditOp } from '../core/types.js';
 import type { Palette } from './palette.js';
-import { lineSpan, percent, preview, printable, widest } from './text.js';
+import { cutStart, fitLines, visibleWidth, wrap } from './fit.js';
+import { lineSpan, percent, preview, printable, thousands, widest } from './text.js';
 
 export interface DiffStyle {
   palette: Palette;
@@ -39,35 +40,52 @@ export function renderOps(ops: readonly EditOp[], style: DiffStyle): string {
     .join(' ');
 }
 
-/** `dedupe diff` for people: one line per aligned block, in the order of the `to` article. */
-export function renderDiffReport(report: DiffReport, style: DiffStyle & { width: number }): string {
-  const { palette } = style;
+/** A block's line is wrapped under its text while this many columns are left for it; else under the line spans. */
+const MIN_BODY_WIDTH = 20;
+
+/**
+ * `dedupe diff` for people: one line per aligned block, in the order of the `to` article.
+ * `fit` (a terminal, or COLUMNS): every line fits `width`, the word changes wrapped under
+ * their text, paths cut from the left.
+ */
+export function renderDiffReport(report: DiffReport, style: DiffStyle & { width: number; fit?: boolean }): string {
+  const { palette, width } = style;
+  const fit = style.fit === true;
   const s = report.summary;
   const spans = (refs: DiffReport['blocks'][number]['from']): string =>
     refs.length === 0 ? '-' : refs.map((r) => lineSpan(r.startLine, r.endLine)).join(',');
   const fromWidth = widest(report.blocks.map((b) => spans(b.from)), 4);
   const toWidth = widest(report.blocks.map((b) => spans(b.to)), 2);
+  const paths = `${palette.bold(printable(report.from.path))} → ${palette.bold(printable(report.to.path))}`;
+  const counts =
+    `${thousands(report.from.paragraphs)} → ${thousands(report.to.paragraphs)} paragraphs; blocks: ${s.same} same, ${s.edited} edited, ${s.merged} merged (n→1), ` +
+    `${s.split} split (1→n), ${s.dropped} dropped, ${s.added} added${s.moved > 0 ? `, ${s.moved} moved` : ''}; ` +
+    `the second keeps ${percent(s.coverage)} of the first's words, and ${percent(s.reused)} of its own words come from it`;
   const header = [
-    `${palette.bold(printable(report.from.path))} → ${palette.bold(printable(report.to.path))}`,
-    `${report.from.paragraphs} → ${report.to.paragraphs} paragraphs; blocks: ${s.same} same, ${s.edited} edited, ${s.merged} merged (n→1), ` +
-      `${s.split} split (1→n), ${s.dropped} dropped, ${s.added} added${s.moved > 0 ? `, ${s.moved} moved` : ''}; ` +
-      `the second keeps ${percent(s.coverage)} of the first's words, and ${percent(s.reused)} of its own words come from it`,
+    ...(!fit || visibleWidth(paths) <= width
+      ? [paths]
+      : [palette.bold(cutStart(printable(report.from.path), width)), `→ ${palette.bold(cutStart(printable(report.to.path), width - 2))}`]),
+    ...(fit ? wrap(counts, width, 2) : [counts]),
     palette.dim(`  ${'from'.padEnd(fromWidth)}   ${'to'.padEnd(toWidth)}  ${'change'.padEnd(7)}  sim   text`),
   ];
   const kindColour = (kind: DiffReport['blocks'][number]['kind']): ((t: string) => string) =>
     kind === 'same' ? palette.shared : kind === 'added' ? palette.unique : kind === 'dropped' ? palette.deleted : palette.edited;
-  const rows = report.blocks.map((block) => {
+  const rows = report.blocks.flatMap((block) => {
     const similarity = block.similarity === null ? '    ' : block.similarity.toFixed(2);
     const kind = kindColour(block.kind)(block.kind.padEnd(7));
     const moved = block.moved ? palette.dim('[moved] ') : '';
     const prefix = `  ${spans(block.from).padEnd(fromWidth)} → ${spans(block.to).padEnd(toWidth)}  ${kind}  ${similarity}  ${moved}`;
-    const room = Math.max(20, style.width - fromWidth - toWidth - 24);
+    const room = Math.max(20, width - fromWidth - toWidth - 24);
     let body: string;
     if (block.ops) body = renderOps(block.ops, style);
     else if (block.kind === 'dropped') body = style.color ? palette.deleted(preview(block.text ?? '', room)) : `[-${preview(block.text ?? '', room)}-]`;
     else if (block.kind === 'added') body = style.color ? palette.inserted(preview(block.text ?? '', room)) : `{+${preview(block.text ?? '', room)}+}`;
     else body = preview(block.text ?? '', room);
-    return `${prefix}${body}`.trimEnd();
+    const line = `${prefix}${body}`.trimEnd();
+    if (!fit) return [line];
+    const indent = width - visibleWidth(prefix) >= MIN_BODY_WIDTH ? visibleWidth(prefix) : 4;
+    return wrap(line, width, indent);
   });
-  return `${[...header, ...rows].join('\n')}\n`;
+  const text = `${[...header, ...rows].join('\n')}\n`;
+  return fit ? fitLines(text, width) : text;
 }

@@ -34,6 +34,8 @@ a:focus, button:focus, input:focus { outline: 3px solid var(--focus); outline-of
 .summary .chip { margin-right: .3rem; }
 .notes { background: #fff8e6; border: 1px solid #e6c97a; padding: .5rem .8rem; margin: .8rem 0; }
 .notes p { margin: .2rem 0; }
+.gate { background: #eef6fb; border: 1px solid #9cc7e0; padding: .5rem .8rem; margin: .8rem 0; }
+.archived { font-size: .85em; color: var(--muted); border: 1px solid var(--rule); border-radius: 3px; padding: 0 .35rem; margin-left: .3rem; white-space: nowrap; }
 nav { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin: .8rem 0; }
 nav a { padding: .3rem .7rem; border: 1px solid var(--rule); border-radius: 4px; text-decoration: none; color: var(--ink); background: #fafafa; }
 nav a[aria-current="page"] { background: var(--ink); color: #fff; border-color: var(--ink); }
@@ -162,6 +164,17 @@ export const PAGE_SCRIPT = String.raw`
         ', shingle size ' + data.options.shingleSize + ', min words ' + data.options.minWords + '. ' + data.generator + '.'));
   }
 
+  // dedupe check: what the gate decided (the rule, the articles it flagged, those stored with --add).
+  function gate() {
+    var c = data.check;
+    if (!c) return null;
+    var rule = c.failOn === null ? 'No --fail-on rule: the check reports and flags nothing.'
+      : '--fail-on ' + c.failOn + (c.failOn === 'document' ? ' (copy share ' + c.copyShare + ')' : '') + ': ' +
+        (c.flagged.length === 0 ? 'nothing flagged.' : plural(c.flagged.length, 'incoming article') + ' flagged: ' + c.flagged.join(', ') + '.');
+    var added = c.added === null ? null : c.added.length === 0 ? 'Nothing added to the index (--add).' : plural(c.added.length, 'article') + ' added to the index (--add): ' + c.added.join(', ') + '.';
+    return h('div', { class: 'gate', id: 'gate', role: 'status' }, h('strong', { text: 'Gate. ' }), h('span', { text: rule }), added ? h('span', { text: ' ' + added }) : null);
+  }
+
   function notes() {
     if (data.notes.length === 0) return null;
     return h('div', { class: 'notes', role: 'note' }, h('strong', { text: 'This corpus is large; the page summarises it.' }),
@@ -236,7 +249,9 @@ export const PAGE_SCRIPT = String.raw`
     else if (m.aligned) compare = h('a', { class: 'button', href: '#group=' + g.id + '&member=' + i, id: 'compare-' + g.id + '-' + i }, 'side by side');
     else compare = h('code', { title: 'not included in this page' }, 'dedupe diff ' + shellQuote(g.members[refIndex].path) + ' ' + shellQuote(m.path));
     var counts = m.same === null ? '' : m.same + ' same, ' + m.edited + ' edited, ' + m.added + ' added, ' + m.dropped + ' dropped' + (m.moved > 0 ? ', ' + m.moved + ' moved' : '');
-    return h('tr', { class: chosen ? 'target' : null }, td(h('span', { class: 'role' }, m.role || 'copy')), td(docLink(m.doc, m.path, m.startLine), 'path'),
+    // In a check, a member that is not one of the incoming documents was found in the index.
+    var archived = data.command === 'check' && (typeof m.doc !== 'number' || m.doc < 0) ? h('span', { class: 'archived', text: 'in the index' }) : null;
+    return h('tr', { class: chosen ? 'target' : null }, td(h('span', { class: 'role' }, m.role || 'copy')), td([docLink(m.doc, m.path, m.startLine), archived], 'path'),
       td(span(m.startLine, m.endLine), 'num'), td(pct(m.coverage), 'num'), td(pct(m.reusedShare), 'num'), td(counts), td(editsText(m.edits)),
       td(m.reasons.map(reasonText).join('; ')), td(compare));
   }
@@ -479,7 +494,7 @@ export const PAGE_SCRIPT = String.raw`
 
   function start() {
     document.getElementById('summary').replaceWith(summaryLine());
-    app.append(notes() || '', nav(currentRoute().tab), h('div', { id: 'view' }));
+    app.append(gate() || '', notes() || '', nav(currentRoute().tab), h('div', { id: 'view' }));
     drawView();
     window.addEventListener('hashchange', function () { drawView(); });
     document.documentElement.setAttribute('data-ready', 'true');

@@ -22,7 +22,7 @@
 import type { BoilerplateKind, DiffBlock, DocumentReport, GroupMember, GroupReport, ResolvedOptions, SegmentReport, Summary, Warning } from '../core/types.js';
 import { largestFirst } from './human.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './html-page.js';
-import { printable } from './text.js';
+import { printable, repeatedLines } from './text.js';
 
 /** How much of a large corpus the page shows in full. */
 export interface HtmlLimits {
@@ -148,15 +148,7 @@ export function encodeSpans(segments: readonly Pick<SegmentReport, 'startLine' |
 }
 
 function repeatsOf(doc: DocumentReport): HtmlDocument['repeats'] {
-  const byFirst = new Map<number, number[]>();
-  doc.segments.forEach((segment, i) => {
-    if (!segment.repeat) return;
-    const first = segment.repeatOf ?? i;
-    const lines = byFirst.get(first);
-    if (lines) lines.push(segment.startLine);
-    else byFirst.set(first, [segment.startLine]);
-  });
-  return [...byFirst].map(([first, lines]) => [lines, doc.segments[first]!.text]);
+  return [...repeatedLines(doc)].map(([first, lines]) => [lines, doc.segments[first]!.text]);
 }
 
 function detailOf(doc: DocumentReport): NonNullable<HtmlDocument['detail']> {
@@ -206,6 +198,16 @@ export interface HtmlPage {
   documents: readonly HtmlDocument[];
   plan: HtmlPlan;
   extras: HtmlExtras;
+  /** `dedupe check`: what the gate decided, as the JSON report's `check` says it. */
+  check?: HtmlGate;
+}
+
+/** The check's verdict: the rule, the incoming articles it flagged, and those stored with --add (null without it). */
+export interface HtmlGate {
+  failOn: string | null;
+  copyShare: number;
+  flagged: readonly string[];
+  added: readonly string[] | null;
 }
 
 /** Field names of the rows the page's data holds as arrays (documents, members), so the script reads them by name. */
@@ -441,6 +443,9 @@ export function* renderHtmlChunks(page: HtmlPage): Generator<string> {
     summary: page.summary,
     options: page.options,
     warnings: { total: page.warnings.length, shown: page.warnings.slice(0, page.plan.limits.warningsShown).map((w) => printable(w.message)) },
+    check: page.check
+      ? { ...page.check, flagged: page.check.flagged.map(printable), added: page.check.added === null ? null : page.check.added.map(printable) }
+      : null,
     notes: htmlNotes(page, boilerplate, repeats),
     documentFields: DOCUMENT_FIELDS,
     memberFields: MEMBER_FIELDS,

@@ -5,7 +5,6 @@
  * paragraph), and ends with the boilerplate and repeated lines a scraper leaked, so they can
  * be fixed at the source. Readable without colour: statuses are words, diffs use [-x-]{+y+}.
  */
-import Table from 'cli-table3';
 import type {
   DocumentReport,
   EditSummary,
@@ -20,8 +19,10 @@ import type {
   WarningCode,
 } from '../core/types.js';
 import { renderOps } from './diff.js';
+import { renderGroupsTable, type TableOptions } from './documents-table.js';
+import { cutEnd, cutStart, fitLines, visibleWidth, wrap } from './fit.js';
 import type { Palette } from './palette.js';
-import { cut, lineSpan, percent, plural, preview, printable, relativeName, widest } from './text.js';
+import { lineSpan, percent, plural, preview, printable, relativeName, repeatedLines, thousands, widest } from './text.js';
 
 export interface HumanOptions {
   palette: Palette;
@@ -59,12 +60,12 @@ export function renderSummary(report: { summary: Summary; warnings: readonly War
   const badLines = report.warnings.filter((w) => w.code === 'bad-line').length;
   // "10 files (8 skipped)" read as ten files of which eight were skipped: say which are which.
   const skips = [
-    ...(skipped > 0 ? [noun === 'file' ? `${skipped} skipped` : `${plural(skipped, 'file')} skipped`] : []),
+    ...(skipped > 0 ? [noun === 'file' ? `${thousands(skipped)} skipped` : `${plural(skipped, 'file')} skipped`] : []),
     ...(badLines > 0 ? [`${plural(badLines, 'line')} skipped`] : []),
   ];
   return (
     `${plural(s.documents, noun)}${skips.length > 0 ? ` read, ${skips.join(', ')}` : ''}, ${plural(s.paragraphs, 'paragraph')} ` +
-    `(${s.shared} shared, ${s.edited} edited, ${s.unique} unique, ${s.boilerplate} boilerplate), ` +
+    `(${thousands(s.shared)} shared, ${thousands(s.edited)} edited, ${thousands(s.unique)} unique, ${thousands(s.boilerplate)} boilerplate), ` +
     `${plural(s.groups, 'group')} in ${seconds} s`
   );
 }
@@ -126,8 +127,21 @@ export function describeSide(side: StorySide): string {
 }
 
 /**
- * `fitWidth`: cut each member's line to this many columns. `sides` (storySides of the report's
- * story pairs) adds each member's story-level call against the original.
+ * Below this many columns beside the members' paths, their comparisons (about 100 to 200
+ * columns each) go on the lines under the paths: wrapped into a narrower column they would
+ * take five lines or more a member.
+ */
+const MIN_DETAIL_WIDTH = 50;
+/** Where a member's comparison starts when it goes under the path: under the path. */
+const DETAIL_INDENT = 12;
+
+/**
+ * A group: its head (original, confidence, evidence), then one line per member with its role,
+ * path and comparison with the original. `fitWidth`: fit every line to this many columns, the
+ * head and comparisons wrapped, paths cut from the left only when longer than a line; the
+ * comparison stays beside the path while MIN_DETAIL_WIDTH columns are left for it, else it
+ * goes under. `sides` (storySides of the report's story pairs) adds each member's story-level
+ * call against the original.
  */
 export function renderGroup(
   group: GroupReport,
@@ -139,17 +153,24 @@ export function renderGroup(
   const lines: string[] = [];
   const original = group.members.find((m) => m.role === 'original');
   const head = `Group ${group.id}: ${plural(group.documents.length, 'document')}`;
+  // On a terminal no path is longer than a line, so wrapping never breaks one.
+  const label = (member: GroupMember, room = fitWidth === undefined ? Infinity : fitWidth - DETAIL_INDENT): string => {
+    const text = memberLabel(member, storiesIn);
+    return room === Infinity ? text : cutStart(text, room);
+  };
   if (original) {
     const why = printable(group.originalReasons.map((r) => (r.kind === 'dateline' || r.kind === 'credit' ? `${r.kind} ${r.detail}` : r.detail)).join('; '));
-    const rest = `, original ${memberLabel(original, storiesIn)} (confidence ${group.confidence?.toFixed(2)}: ${why})`;
-    lines.push(`${palette.bold(head)}${fitWidth === undefined ? rest : cut(rest, fitWidth - head.length)}`);
+    const rest = `, original ${label(original)} (confidence ${group.confidence?.toFixed(2)}: ${why})`;
+    lines.push(...fitted(`${palette.bold(head)}${rest}`, fitWidth, 2));
   } else {
-    lines.push(`${palette.bold(head)}, original undecided (no dateline, date or containment evidence tells the copies apart)`);
+    lines.push(...fitted(`${palette.bold(head)}, original undecided (no dateline, date or containment evidence tells the copies apart)`, fitWidth, 2));
   }
   const order: Record<string, number> = { original: 0, version: 1, reprint: 2 };
   const members = [...group.members].sort((a, b) => (order[a.role ?? ''] ?? 3) - (order[b.role ?? ''] ?? 3));
-  const labelWidth = widest(members.map((m) => memberLabel(m, storiesIn)));
-  for (const member of members) {
+  const names = members.map((m) => label(m));
+  const nameWidth = widest(names);
+  const beside = fitWidth === undefined || fitWidth - (2 + 8 + 2 + nameWidth + 2) >= MIN_DETAIL_WIDTH;
+  members.forEach((member, i) => {
     const role = (member.role ?? 'copy').padEnd(8);
     const copyOf = member.duplicateOf === null ? undefined : group.members[member.duplicateOf];
     const side =
@@ -157,108 +178,21 @@ export function renderGroup(
         ? sides.get(`${member.story} ${member.path}`)?.find((s) => s.other.path === original.path && s.other.story === original.story)
         : undefined;
     const story = side ? `; story ${describeSide(side)}` : '';
-    const detail = copyOf ? `identical to ${memberLabel(copyOf, storiesIn)}` : member.comparison ? describeComparison(member.comparison) + story : '';
-    const start = `  ${role}  ${memberLabel(member, storiesIn).padEnd(labelWidth)}  `;
-    if (fitWidth !== undefined && start.length >= fitWidth - 1) lines.push(cut(`${start}${detail}`, fitWidth).trimEnd());
-    else lines.push(`${start}${palette.dim(fitWidth === undefined ? detail : cut(detail, fitWidth - start.length))}`.trimEnd());
-  }
+    const detail = copyOf ? `identical to ${label(copyOf)}` : member.comparison ? describeComparison(member.comparison) + story : '';
+    if (beside) {
+      const start = `  ${role}  ${names[i]!.padEnd(nameWidth)}  `;
+      lines.push(...fitted(`${start}${palette.dim(detail)}`.trimEnd(), fitWidth, start.length));
+      return;
+    }
+    lines.push(`  ${role}  ${names[i]!}`.trimEnd());
+    if (detail) lines.push(...fitted(`${' '.repeat(DETAIL_INDENT)}${palette.dim(detail)}`, fitWidth, DETAIL_INDENT));
+  });
   return lines.join('\n');
 }
 
-/** Columns of the documents table, and how a cell is padded and ruled (cli-table3's defaults). */
-const TABLE_HEAD = ['Group', 'Role', 'Document', 'Paragraphs', 'Shared', 'Edited', 'Unique', 'Boilerplate', 'Reused'];
-const CELL_PADDING = 2;
-const DOCUMENT_COLUMN = 2;
-/** The Document column is never cut below this: a path cut shorter says nothing. */
-const MIN_DOCUMENT_WIDTH = 16;
-
-/** Headings of the compact table, for terminals too narrow for the ruled one. */
-const COMPACT_HEAD = ['Group', 'Role', 'Document', 'Paras', 'Shared', 'Edited', 'Unique', 'Boiler', 'Reused'];
-const COMPACT_GAP = 2;
-const LEFT_ALIGNED = new Set([1, DOCUMENT_COLUMN]);
-
-function stripAnsi(text: string): string {
-  return text.replace(/\u001b\[[0-9;]*m/g, '');
-}
-
-function columnWidths(head: readonly string[], rows: readonly string[][]): number[] {
-  return head.map((title, column) => Math.max(title.length, ...rows.map((row) => stripAnsi(row[column]!).length)));
-}
-
-/** Paths cut from the left to `room` characters: the file name is what tells documents apart. */
-function cutPaths(rows: string[][], room: number): void {
-  for (const row of rows) {
-    const cell = row[DOCUMENT_COLUMN]!;
-    if (cell.length > room) row[DOCUMENT_COLUMN] = `…${cell.slice(cell.length - room + 1)}`;
-  }
-}
-
-/** The width the ruled table takes (cli-table3: one column of padding each side, a rule between and around). */
-function ruledWidth(widths: readonly number[]): number {
-  return widths.reduce((sum, w) => sum + w + CELL_PADDING, 0) + widths.length + 1;
-}
-
-/** No rules, short headings, two spaces between columns. */
-function compactTable(rows: string[][], width: number, palette: Palette): string {
-  const others = columnWidths(COMPACT_HEAD, rows).reduce((sum, w, column) => (column === DOCUMENT_COLUMN ? sum : sum + w), 0);
-  cutPaths(rows, Math.max(MIN_DOCUMENT_WIDTH, width - others - COMPACT_GAP * (COMPACT_HEAD.length - 1)));
-  const widths = columnWidths(COMPACT_HEAD, rows);
-  const line = (cells: readonly string[]): string =>
-    cells
-      .map((cell, column) => {
-        const pad = ' '.repeat(widths[column]! - stripAnsi(cell).length);
-        return LEFT_ALIGNED.has(column) ? `${cell}${pad}` : `${pad}${cell}`;
-      })
-      .join(' '.repeat(COMPACT_GAP))
-      .trimEnd();
-  return [palette.dim(line(COMPACT_HEAD)), ...rows.map(line)].join('\n');
-}
-
-export interface TableOptions {
-  /** The documents listed (default: all), in group order. */
-  documents?: readonly DocumentReport[];
-  /** Groups in the order shown, when not by id (--top: largest first). */
-  groupOrder?: ReadonlyMap<number, number>;
-  /** Fit the table to this many columns. */
-  fitWidth?: number;
-}
-
-export function renderGroupsTable(report: Report, palette: Palette, options: TableOptions = {}): string {
-  const table = new Table({
-    head: TABLE_HEAD,
-    colAligns: ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
-    style: { head: [], border: [] },
-    // No rule between rows: a group of forty reprints stays forty lines.
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
-  const roles = new Map<string, string>();
-  for (const group of report.groups) {
-    for (const member of group.members) if (!roles.has(`${group.id} ${member.path}`)) roles.set(`${group.id} ${member.path}`, member.role ?? '');
-  }
-  const roleOf = (doc: DocumentReport): string => roles.get(`${doc.group} ${doc.path}`) ?? '';
-  const rank = (doc: DocumentReport): number => (doc.group === null ? Infinity : (options.groupOrder?.get(doc.group) ?? doc.group));
-  const ordered = [...(options.documents ?? report.documents)].sort((a, b) => rank(a) - rank(b));
-  const rows = ordered.map((doc) => [
-    doc.group === null ? palette.dim('-') : String(doc.group),
-    roleOf(doc),
-    printable(doc.path),
-    String(doc.segments.length),
-    palette.shared(String(doc.counts.shared)),
-    palette.edited(String(doc.counts.edited)),
-    palette.unique(String(doc.counts.unique)),
-    palette.boilerplate(String(doc.counts.boilerplate)),
-    percent(doc.reusedShare),
-  ]);
-  const width = options.fitWidth;
-  if (width !== undefined) {
-    const widths = columnWidths(TABLE_HEAD, rows);
-    const over = ruledWidth(widths) - width;
-    // Too wide: shorter paths; still too wide with paths at their shortest: the compact table.
-    if (over > 0 && widths[DOCUMENT_COLUMN]! - over < MIN_DOCUMENT_WIDTH) return compactTable(rows, width, palette);
-    if (over > 0) cutPaths(rows, widths[DOCUMENT_COLUMN]! - over);
-  }
-  table.push(...rows);
-  return table.toString();
+/** `line` as it is (not fitted), or wrapped to `width` with `indent` on the lines after the first. */
+function fitted(line: string, width: number | undefined, indent: number): string[] {
+  return width === undefined ? [line] : wrap(line, width, indent);
 }
 
 function matchLabel(doc: DocumentReport, segment: SegmentReport): string {
@@ -269,11 +203,10 @@ function matchLabel(doc: DocumentReport, segment: SegmentReport): string {
   return `${relativeName(doc.path, best.path)}:${lineSpan(best.startLine, best.endLine)} ${best.reworded ? '~' : ''}${best.similarity.toFixed(2)}${more}`;
 }
 
-export interface DocumentOptions extends Pick<HumanOptions, 'palette' | 'width' | 'diff' | 'color' | 'only'> {
+export interface DocumentOptions extends Pick<HumanOptions, 'palette' | 'width' | 'diff' | 'color' | 'only' | 'fit'> {
   /** Path of the original of the document's group, if any. */
   originalOf?: (doc: DocumentReport) => string | null;
 }
-
 
 /** Whether a paragraph is shown: all are, but only shared and edited ones with --only reused. */
 function shownSegment(segment: SegmentReport, only: HumanOptions['only']): boolean {
@@ -299,19 +232,75 @@ function diffRow(doc: DocumentReport, segment: SegmentReport, options: DocumentO
   return `  ${' '.repeat(indent)}  ${palette.dim(`from ${from}:`)} ${renderOps(ops, { palette, color: options.color, context: 6 })}`;
 }
 
-export function renderDocument(doc: DocumentReport, options: DocumentOptions): string {
-  const { palette, width } = options;
+/** Columns of the status column ("boilerplate" and a space). */
+const STATUS_WIDTH = 11;
+/** On a terminal, a paragraph's text keeps at least this many columns beside its best match; else it goes under it. */
+const MIN_TEXT_WIDTH = 24;
+/** A best match is not cut shorter than this to keep the text beside it ("…f8.txt:12 0.84 +1"). */
+const MIN_MATCH_WIDTH = 18;
+
+/** How a document's paragraph rows are laid out: the columns' widths, and whether the text goes under the row. */
+interface RowLayout {
+  spanWidth: number;
+  labelWidth: number;
+  /** Text on a line of its own under span, status and best match (a narrow terminal). */
+  stacked: boolean;
+}
+
+function rowLayout(shown: readonly SegmentReport[], labels: ReadonlyMap<SegmentReport, string>, options: DocumentOptions): RowLayout {
+  const spanWidth = widest(shown.map((s) => lineSpan(s.startLine, s.endLine)), 5);
+  const labelWidth = widest(labels.values(), 10);
+  if (!options.fit) return { spanWidth, labelWidth, stacked: false };
+  const room = options.width - (2 + spanWidth + 2 + STATUS_WIDTH + 2) - 2 - MIN_TEXT_WIDTH;
+  if (labelWidth <= room) return { spanWidth, labelWidth, stacked: false };
+  // Best matches cut from the left (the line and similarity stay) to keep the text beside them.
+  if (room >= MIN_MATCH_WIDTH) return { spanWidth, labelWidth: room, stacked: false };
+  return { spanWidth, labelWidth: options.width - (2 + spanWidth + 2 + STATUS_WIDTH + 2), stacked: true };
+}
+
+/** The document's first line: its path and what it holds; on a terminal too narrow for both, the details go under the path. */
+function documentHeader(doc: DocumentReport, options: DocumentOptions): string[] {
+  const { palette } = options;
   const group = doc.group === null ? 'no group' : `group ${doc.group}`;
   const storyNote = doc.stories.length > 1 ? `${doc.stories.length} stories, ` : '';
-  const header = `${palette.bold(printable(doc.path))}  ${palette.dim(
-    `${group}, ${storyNote}${plural(doc.segments.length, 'paragraph')}, ${percent(doc.reusedShare)} reused, ${doc.layout} layout`,
-  )}`;
-  if (doc.segments.length === 0) return `${header}\n  ${palette.dim('(no paragraphs)')}`;
+  const details = `${group}, ${storyNote}${plural(doc.segments.length, 'paragraph')}, ${percent(doc.reusedShare)} reused, ${doc.layout} layout`;
+  const name = printable(doc.path);
+  const line = `${palette.bold(name)}  ${palette.dim(details)}`;
+  if (!options.fit || visibleWidth(line) <= options.width) return [line];
+  return [palette.bold(cutStart(name, options.width)), ...wrap(`  ${palette.dim(details)}`, options.width, 2)];
+}
+
+/** One paragraph's line (two when stacked): span, status, best match, notes and the start of its text. */
+function paragraphRow(segment: SegmentReport, doc: DocumentReport, label: string, layout: RowLayout, options: DocumentOptions): string[] {
+  const { palette, width } = options;
+  const { spanWidth, labelWidth } = layout;
+  const notes: string[] = [];
+  if (segment.repeat) notes.push(segment.repeatOf !== undefined ? `repeat of line ${doc.segments[segment.repeatOf]?.startLine ?? '?'}` : 'repeated');
+  if (segment.boilerplate) notes.push(segment.boilerplate);
+  const note = notes.length > 0 ? `[${notes.join(', ')}] ` : '';
+  const span = lineSpan(segment.startLine, segment.endLine).padStart(spanWidth);
+  const status = palette[segment.status](segment.status.padEnd(STATUS_WIDTH));
+  const match = (options.fit ? cutStart(label, labelWidth) : label).padEnd(labelWidth);
+  const fixed = 2 + spanWidth + 2 + STATUS_WIDTH + 2 + labelWidth + 2;
+  const textRoom = width - fixed - note.length;
+  // On a terminal, a row whose notes leave its text too little room is stacked as well.
+  if (!layout.stacked && (!options.fit || textRoom >= MIN_TEXT_WIDTH / 2)) {
+    return [`  ${span}  ${status}  ${match}  ${palette.dim(note)}${preview(segment.text, options.fit ? textRoom : Math.max(20, textRoom))}`.trimEnd()];
+  }
+  const indent = 2 + spanWidth + 2;
+  const under = `${' '.repeat(indent)}${palette.dim(note)}${preview(segment.text, Math.max(12, width - indent - note.length))}`;
+  return [`  ${span}  ${status}  ${cutStart(label, width - (indent + STATUS_WIDTH + 2))}`.trimEnd(), cutEnd(under, width)];
+}
+
+export function renderDocument(doc: DocumentReport, options: DocumentOptions): string {
+  const { palette } = options;
+  const header = documentHeader(doc, options);
+  if (doc.segments.length === 0) return [...header, `  ${palette.dim('(no paragraphs)')}`].join('\n');
   const shown = doc.segments.filter((s) => shownSegment(s, options.only));
-  const spanWidth = widest(shown.map((s) => lineSpan(s.startLine, s.endLine)), 5);
   const labels = new Map(shown.map((s) => [s, matchLabel(doc, s)]));
-  const labelWidth = widest(labels.values(), 10);
-  const statusWidth = 11;
+  const layout = rowLayout(shown, labels, options);
+  const { spanWidth, labelWidth } = layout;
+  const fit = options.fit ? options.width : undefined;
   const rows: string[] = [];
   let previousStory = -1;
   for (const segment of shown) {
@@ -319,57 +308,64 @@ export function renderDocument(doc: DocumentReport, options: DocumentOptions): s
     if (doc.stories.length > 1 && segment.story !== previousStory) {
       const story = doc.stories[segment.story]!;
       const storyGroup = story.group === null ? 'no group' : `group ${story.group}`;
-      rows.push(palette.dim(`  -- story ${story.index + 1}, lines ${lineSpan(story.startLine, story.endLine)}: ${storyGroup}, ${percent(story.reusedShare)} reused`));
+      rows.push(...fitted(palette.dim(`  -- story ${story.index + 1}, lines ${lineSpan(story.startLine, story.endLine)}: ${storyGroup}, ${percent(story.reusedShare)} reused`), fit, 5));
     }
     previousStory = segment.story;
-    const notes: string[] = [];
-    if (segment.repeat) notes.push(segment.repeatOf !== undefined ? `repeat of line ${doc.segments[segment.repeatOf]?.startLine ?? '?'}` : 'repeated');
-    if (segment.boilerplate) notes.push(segment.boilerplate);
-    const note = notes.length > 0 ? `[${notes.join(', ')}] ` : '';
-    const fixed = 2 + spanWidth + 2 + statusWidth + 2 + labelWidth + 2;
-    const text = preview(segment.text, Math.max(20, width - fixed - note.length));
-    const span = lineSpan(segment.startLine, segment.endLine).padStart(spanWidth);
-    const label = labels.get(segment)!.padEnd(labelWidth);
-    const status = palette[segment.status](segment.status.padEnd(statusWidth));
-    rows.push(`  ${span}  ${status}  ${label}  ${palette.dim(note)}${text}`.trimEnd());
+    rows.push(...paragraphRow(segment, doc, labels.get(segment)!, layout, options));
     const changes = options.diff ? diffRow(doc, segment, options, spanWidth) : null;
-    if (changes) rows.push(changes);
+    if (changes) rows.push(...fitted(changes, fit, 2 + spanWidth + 2 + 2));
   }
-  const head = palette.dim(`  ${'lines'.padStart(spanWidth)}  ${'status'.padEnd(statusWidth)}  ${'best match'.padEnd(labelWidth)}  text`);
-  return [header, head, ...rows].join('\n');
+  const titles = `  ${'lines'.padStart(spanWidth)}  ${'status'.padEnd(STATUS_WIDTH)}  `;
+  const head = layout.stacked
+    ? [palette.dim(`${titles}best match`), palette.dim(`${' '.repeat(2 + spanWidth + 2)}text`)]
+    : [palette.dim(`${titles}${'best match'.padEnd(labelWidth)}  text`)];
+  return [...header, ...head, ...rows].join('\n');
 }
 
-/** Boilerplate, artifacts and repeated lines: what a scraper should stop collecting. */
-export function renderScraperNoise(documents: readonly DocumentReport[], palette: Palette, width: number): string | null {
+/**
+ * One line of the scraper-noise lists: where, then the start of the text. On a terminal
+ * (`fit`) too narrow for both, `where` (cut from the left if need be) and the text under it.
+ */
+function noiseLine(where: string, detail: string, text: string, width: number, fit: boolean): string[] {
+  const inline = `  ${where}  ${detail}${preview(text, Math.max(20, width - where.length - detail.length - 4))}`;
+  if (!fit || visibleWidth(inline) <= width) return [inline];
+  return [`  ${cutStart(where, width - 2)}`, `    ${detail}${preview(text, Math.max(1, width - 4 - detail.length))}`];
+}
+
+/** Boilerplate, artifacts and repeated lines: what a scraper should stop collecting. `fit`: lines fit `width` (a terminal). */
+export function renderScraperNoise(documents: readonly DocumentReport[], palette: Palette, width: number, fit = false): string | null {
   const boilerplate: string[] = [];
   const repeats: string[] = [];
   for (const doc of documents) {
     for (const segment of doc.segments) {
       if (segment.boilerplate) {
         const where = `${printable(doc.path)}:${lineSpan(segment.startLine, segment.endLine)}`;
-        boilerplate.push(`  ${where}  ${segment.boilerplate.padEnd(8)}  ${preview(segment.text, Math.max(20, width - where.length - 14))}`);
+        boilerplate.push(...noiseLine(where, `${segment.boilerplate.padEnd(8)}  `, segment.text, width, fit));
       }
     }
-    const byFirst = new Map<number, number[]>();
-    doc.segments.forEach((segment, i) => {
-      if (!segment.repeat) return;
-      const first = segment.repeatOf ?? i;
-      const lines = byFirst.get(first);
-      if (lines) lines.push(segment.startLine);
-      else byFirst.set(first, [segment.startLine]);
-    });
-    for (const [first, lines] of byFirst) {
+    for (const [first, lines] of repeatedLines(doc)) {
+      const text = doc.segments[first]!.text;
       const where = `${printable(doc.path)}: lines ${lines.join(', ')}`;
-      repeats.push(`  ${where}  ${preview(doc.segments[first]!.text, Math.max(20, width - where.length - 4))}`);
+      const inline = noiseLine(where, '', text, width, fit);
+      if (inline.length === 1) {
+        repeats.push(...inline);
+        continue;
+      }
+      // The path, then the line numbers and the text under it (the text on a line of its own when the numbers are many).
+      const numbers = `lines ${lines.join(', ')}`;
+      const room = width - 4 - numbers.length - 2;
+      const under = room >= 12 ? [`    ${numbers}  ${preview(text, room)}`] : [...wrap(`    ${numbers}`, width, 4), `    ${preview(text, width - 4)}`];
+      repeats.push(`  ${cutStart(`${printable(doc.path)}:`, width - 2)}`, ...under);
     }
   }
   const parts: string[] = [];
+  const heading = (title: string, about: string): string[] => fitted(`${palette.bold(title)} ${palette.dim(about)}`, fit ? width : undefined, 2);
   if (boilerplate.length > 0) {
-    parts.push(`${palette.bold(`Boilerplate (${boilerplate.length})`)} ${palette.dim('footers and scraper artifacts; they link no documents and count toward no reuse')}`, boilerplate.join('\n'));
+    parts.push(...heading(`Boilerplate (${boilerplate.length})`, 'footers and scraper artifacts; they link no documents and count toward no reuse'), boilerplate.join('\n'));
   }
   if (repeats.length > 0) {
     if (parts.length > 0) parts.push('');
-    parts.push(`${palette.bold(`Repeated lines (${repeats.length})`)} ${palette.dim('the same text more than once in one file, as when a headline or caption is scraped twice')}`, repeats.join('\n'));
+    parts.push(...heading(`Repeated lines (${repeats.length})`, 'the same text more than once in one file, as when a headline or caption is scraped twice'), repeats.join('\n'));
   }
   return parts.length > 0 ? parts.join('\n') : null;
 }
@@ -379,7 +375,13 @@ export function renderScraperNoise(documents: readonly DocumentReport[], palette
  * without a paragraph in common (a story retold in a paper's own words), or linked too weakly to
  * group. Pairs inside a group are on its members' lines. Only pairs with a story of `shown`.
  */
-export function renderStoryReuse(pairs: readonly StoryPairReport[], shown: ReadonlySet<string>, palette: Palette, storiesIn: (path: string) => number): string | null {
+export function renderStoryReuse(
+  pairs: readonly StoryPairReport[],
+  shown: ReadonlySet<string>,
+  palette: Palette,
+  storiesIn: (path: string) => number,
+  fitWidth?: number,
+): string | null {
   const label = (s: { path: string; story: number }): string => (storiesIn(s.path) > 1 ? `${printable(s.path)} (story ${s.story + 1})` : printable(s.path));
   const lines: string[] = [];
   for (const pair of pairs) {
@@ -388,12 +390,12 @@ export function renderStoryReuse(pairs: readonly StoryPairReport[], shown: Reado
     for (const k of [0, 1] as const) {
       if (pair.calls[k] === 'not-derived') continue;
       const side: StorySide = { call: pair.calls[k], words: pair.words[k], bigrams: pair.bigrams[k], reused: pair.reused[k], other: pair.stories[1 - k]! };
-      lines.push(`  ${label(pair.stories[k])} from ${label(side.other)}: ${describeSide(side)}`);
+      lines.push(...fitted(`  ${label(pair.stories[k])} from ${label(side.other)}: ${describeSide(side)}`, fitWidth, 4));
     }
   }
   if (lines.length === 0) return null;
   const head = `${palette.bold(`Story reuse outside groups (${lines.length})`)} ${palette.dim('stories written from another they share no group with, compared whole')}`;
-  return [head, ...lines].join('\n');
+  return [...fitted(head, fitWidth, 2), ...lines].join('\n');
 }
 
 /** What the human report shows of a report under --top and --only, and notes saying what it leaves out. */
@@ -405,7 +407,6 @@ interface Shown {
   notes: string[];
 }
 
-const count = (n: number): string => n.toLocaleString('en-US');
 
 /** Groups largest first: most documents, then most stories, then the first found (--top, the HTML report's detail). */
 export function largestFirst(groups: readonly GroupReport[]): GroupReport[] {
@@ -422,7 +423,7 @@ export function shownParts(report: Report, options: Pick<HumanOptions, 'top' | '
     shown.documents = report.documents.filter((d) => inGroups.has(d.path));
     const others = report.documents.length - shown.documents.length;
     shown.notes.push(
-      `Showing the ${plural(shown.groups.length, 'largest group')} of ${count(report.groups.length)} (--top ${top}) and their ${plural(shown.documents.length, 'document')}` +
+      `Showing the ${plural(shown.groups.length, 'largest group')} of ${thousands(report.groups.length)} (--top ${top}) and their ${plural(shown.documents.length, 'document')}` +
         `${others > 0 ? `; ${plural(others, 'other document')} not shown` : ''}.`,
     );
   }
@@ -439,13 +440,18 @@ export function shownParts(report: Report, options: Pick<HumanOptions, 'top' | '
   return shown;
 }
 
+/** The summary line, wrapped to `fitWidth` on a terminal. */
+export function fitSummary(line: string, fitWidth: number | undefined): string {
+  return fitted(line, fitWidth, 2).join('\n');
+}
+
 export function renderHuman(report: Report, options: HumanOptions): string {
   const { palette } = options;
-  const parts = [renderSummary(report, options.elapsedMs, options.noun)];
+  const fitWidth = options.fit ? options.width : undefined;
+  const parts = [fitSummary(renderSummary(report, options.elapsedMs, options.noun), fitWidth)];
   if (!options.quiet && report.documents.length > 0) {
     const shown = shownParts(report, options);
-    if (shown.notes.length > 0) parts.push(palette.dim(shown.notes.join('\n')));
-    const fitWidth = options.fit ? options.width : undefined;
+    if (shown.notes.length > 0) parts.push(shown.notes.flatMap((note) => fitted(palette.dim(note), fitWidth, 2)).join('\n'));
     const storyCounts = new Map(report.documents.map((d) => [d.path, d.stories.length]));
     const storiesIn = (path: string): number => storyCounts.get(path) ?? 1;
     const sides = storySides(report.storyPairs);
@@ -457,10 +463,12 @@ export function renderHuman(report: Report, options: HumanOptions): string {
     const originals = new Map(report.groups.map((g) => [g.id, g.original]));
     const originalOf = (doc: DocumentReport): string | null => (doc.group === null ? null : (originals.get(doc.group) ?? null));
     for (const doc of shown.documents) parts.push(renderDocument(doc, { ...options, originalOf }));
-    const reuse = renderStoryReuse(report.storyPairs, new Set(shown.documents.map((d) => d.path)), palette, storiesIn);
+    const reuse = renderStoryReuse(report.storyPairs, new Set(shown.documents.map((d) => d.path)), palette, storiesIn, fitWidth);
     if (reuse) parts.push(reuse);
-    const noise = renderScraperNoise(shown.documents, palette, options.width);
+    const noise = renderScraperNoise(shown.documents, palette, options.width, options.fit === true);
     if (noise) parts.push(noise);
   }
-  return `${parts.join('\n\n')}\n`;
+  const text = `${parts.join('\n\n')}\n`;
+  // Each part is laid out to fit; this is the guarantee (a character wider than its estimate).
+  return fitWidth === undefined ? text : fitLines(text, fitWidth);
 }

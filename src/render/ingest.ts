@@ -7,7 +7,8 @@ import type { DocumentReport, Report } from '../core/types.js';
 import { describeSide, storySides, type StorySide } from './human.js';
 import type { AddResult, IndexStats, RemoveResult } from '../engine/index.js';
 import type { Palette } from './palette.js';
-import { plural, printable, widest } from './text.js';
+import { cutEnd, cutStart, visibleWidth, wrap } from './fit.js';
+import { plural, printable, thousands, widest } from './text.js';
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
@@ -24,20 +25,20 @@ export function renderAddResult(result: AddResult, options: { palette: Palette; 
     for (const doc of result.added) lines.push(`${palette.unique('added  ')}  ${printable(doc.path)} ${palette.dim(`(${plural(doc.paragraphs, 'paragraph')})`)}`);
     for (const doc of result.updated) lines.push(`${palette.edited('updated')}  ${printable(doc.path)} ${palette.dim(`(${plural(doc.paragraphs, 'paragraph')})`)}`);
     for (const file of result.unchanged) lines.push(`${palette.dim('skipped')}  ${printable(file)} ${palette.dim('(unchanged)')}`);
-    for (const file of result.keptStored) lines.push(`${palette.shared('kept   ')}  ${printable(file)} ${palette.dim('(the file is empty; its stored version stays)')}`);
+    for (const file of result.keptStored) lines.push(`${palette.shared('kept   ')}  ${printable(file)} ${palette.dim('(empty now; its stored version stays)')}`);
   }
   const unreadable = result.unreadable.length > 0 ? `, ${result.unreadable.length} unreadable` : '';
   const kept = result.keptStored.length > 0 ? `, ${result.keptStored.length} empty (stored version kept)` : '';
   lines.push(
-    `${result.database}: ${result.added.length} added, ${result.updated.length} updated, ` +
-      `${result.unchanged.length} skipped (unchanged)${unreadable}${kept}; ${indexSize(result.index)} (${seconds(options.elapsedMs)})`,
+    `${result.database}: ${thousands(result.added.length)} added, ${thousands(result.updated.length)} updated, ` +
+      `${thousands(result.unchanged.length)} skipped (unchanged)${unreadable}${kept}; ${indexSize(result.index)} (${seconds(options.elapsedMs)})`,
   );
   return `${lines.join('\n')}\n`;
 }
 
 export function renderRemoveResult(result: RemoveResult, options: { palette: Palette; quiet: boolean }): string {
   const lines = options.quiet ? [] : result.removed.map((p) => `${options.palette.shared('removed')}  ${printable(p)}`);
-  lines.push(`${result.database}: ${result.removed.length} removed; ${indexSize(result.index)}`);
+  lines.push(`${result.database}: ${thousands(result.removed.length)} removed; ${indexSize(result.index)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -53,10 +54,10 @@ export function renderStats(stats: IndexStats, palette: Palette, verification?: 
   const p = stats.parameters;
   const perParagraph = stats.paragraphs === 0 ? '' : `, ${Math.round(stats.bytes / stats.paragraphs)} bytes per paragraph`;
   const rows: Array<[string, string]> = [
-    ['documents', String(stats.documents)],
-    ['paragraphs', `${stats.paragraphs} (${stats.variants} distinct texts, ${stats.signedVariants} long enough to compare)`],
-    ['words', String(stats.words)],
-    ['band keys', String(stats.bandKeys)],
+    ['documents', thousands(stats.documents)],
+    ['paragraphs', `${thousands(stats.paragraphs)} (${thousands(stats.variants)} distinct texts, ${thousands(stats.signedVariants)} long enough to compare)`],
+    ['words', thousands(stats.words)],
+    ['band keys', thousands(stats.bandKeys)],
     ['size', `${megabytes(stats.bytes)}${perParagraph}`],
     [
       'parameters',
@@ -119,21 +120,24 @@ function storyAgainst(sides: ReadonlyMap<string, StorySide[]>, doc: DocumentRepo
   return best ? `; story ${describeSide(best)}` : '';
 }
 
-export function renderArchiveMatches(report: Report, archived: ReadonlySet<string>, database: string, palette: Palette): string {
-  const lines = [palette.bold(`Matches in the index ${database}`)];
+/** `fitWidth`: fit every line to this many columns (paths cut from the left, counts under them when need be). */
+export function renderArchiveMatches(report: Report, archived: ReadonlySet<string>, database: string, palette: Palette, fitWidth?: number): string {
+  const name = (path: string, room: number): string => (fitWidth === undefined ? printable(path) : cutStart(printable(path), fitWidth - room));
+  const lines = [fitWidth === undefined ? palette.bold(`Matches in the index ${database}`) : cutEnd(palette.bold(`Matches in the index ${database}`), fitWidth)];
   const sides = storySides(report.storyPairs);
   const byPath = new Map(report.documents.map((d) => [d.path, d]));
   for (const [incoming, matches] of archiveMatches(report, archived)) {
     if (matches.length === 0) {
-      lines.push(`  ${printable(incoming)}  ${palette.dim('no match')}`);
+      lines.push(`  ${name(incoming, 12)}  ${palette.dim('no match')}`);
       continue;
     }
-    lines.push(`  ${printable(incoming)}`);
+    lines.push(`  ${name(incoming, 2)}`);
     for (const m of matches) {
       const story = storyAgainst(sides, byPath.get(incoming)!, m.path);
-      lines.push(
-        `    ${printable(m.path)}  ${plural(m.shared + m.edited, 'paragraph')} ${palette.dim(`(${m.shared} shared, ${m.edited} edited${story})`)}`,
-      );
+      const counts = `${plural(m.shared + m.edited, 'paragraph')} ${palette.dim(`(${m.shared} shared, ${m.edited} edited${story})`)}`;
+      const line = `    ${printable(m.path)}  ${counts}`;
+      if (fitWidth === undefined || visibleWidth(line) <= fitWidth) lines.push(line);
+      else lines.push(`    ${name(m.path, 4)}`, ...wrap(`      ${counts}`, fitWidth, 6));
     }
   }
   return `${lines.join('\n')}\n`;

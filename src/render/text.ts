@@ -37,8 +37,13 @@ export function widest(texts: Iterable<string>, floor = 0): number {
   return width;
 }
 
+/** A count as people read it: thousands separated (`33,470`), as the progress line and the README write them. */
+export function thousands(count: number): string {
+  return count.toLocaleString('en-US');
+}
+
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
+  return `${thousands(count)} ${count === 1 ? singular : pluralForm}`;
 }
 
 /**
@@ -53,4 +58,20 @@ export function printable(text: string): string {
     const code = c.charCodeAt(0);
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
   });
+}
+
+/**
+ * A document's repeated texts: for each text found more than once in the file, its first
+ * paragraph's number and the lines of every occurrence, in file order.
+ */
+export function repeatedLines(doc: { segments: ReadonlyArray<{ repeat?: boolean; repeatOf?: number; startLine: number }> }): Map<number, number[]> {
+  const byFirst = new Map<number, number[]>();
+  doc.segments.forEach((segment, i) => {
+    if (!segment.repeat) return;
+    const first = segment.repeatOf ?? i;
+    const lines = byFirst.get(first);
+    if (lines) lines.push(segment.startLine);
+    else byFirst.set(first, [segment.startLine]);
+  });
+  return byFirst;
 }

@@ -154,6 +154,20 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
     expect(await page.locator('main img').count()).toBe(0);
   });
 
+  it("a check's page says what the gate decided and marks the members found in the index", async () => {
+    const seed = (name: string): string => path.join(repoRoot, 'fixtures/seeds', name);
+    expect((await runInProcess(['index', 'add', '--db', 'check.db', seed('002_b644d28894aa6977.txt')], { cwd: dir })).code).toBe(0);
+    const check = await runInProcess(['check', '-q', '--db', 'check.db', '--fail-on', 'document', '--html', 'check.html', seed('000_2c77c33462164435.txt')], { cwd: dir });
+    expect(check.code).toBe(1);
+    const page = await open('check.html', '#group=1');
+    expect(await page.locator('#gate').textContent()).toBe(`Gate. --fail-on document (copy share 0.8): 1 incoming article flagged: ${seed('000_2c77c33462164435.txt')}.`);
+    const original = page.locator('#view tbody tr', { hasText: '002_b644d28894aa6977.txt' });
+    expect(await original.locator('.archived').textContent()).toBe('in the index');
+    const reprint = page.locator('#view tbody tr', { hasText: '000_2c77c33462164435.txt' });
+    expect(await reprint.locator('.archived').count()).toBe(0);
+    await page.screenshot({ path: path.join(screenshots, 'check-gate.png'), fullPage: false });
+  });
+
   it('summarises a large corpus and says so: notes, groups in summary with the command to compare, maps without texts', async () => {
     // Small limits stand in for a large corpus: fixtures/ holds several groups.
     const run = await scanPaths({ paths: [path.join(repoRoot, 'fixtures')], include: [], exclude: [], cwd: dir, options: resolveOptions({}), threads: 1, wordOps: false });

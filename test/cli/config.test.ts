@@ -56,10 +56,19 @@ describe('finding the config', () => {
     expect(await options(['--no-config', 'in'], root)).toMatchObject({ minWords: 5, threshold: 0.5 });
   });
 
-  it('--verbose says which file it read', async () => {
+  it('--verbose says which file it read, and when it is empty', async () => {
     const root = project({ '.dedupe.json': { minWords: 8 } });
     const result = await runInProcess(['-q', '--verbose', 'in'], { cwd: root });
     expect(result.stderr.split('\n')[0]).toBe('dedupe: config: .dedupe.json');
+    writeFileSync(path.join(root, '.dedupe.json'), '');
+    const empty = await runInProcess(['-q', '--verbose', 'in'], { cwd: root });
+    expect(empty.code).toBe(0);
+    expect(empty.stderr.split('\n')[0]).toBe('dedupe: config: .dedupe.json (empty: no options set)');
+    // The nearest file applies, empty or not: not one further up.
+    writeFileSync(path.join(root, '.dedupe.json'), JSON.stringify({ minWords: 8 }));
+    mkdirSync(path.join(root, 'sub'));
+    writeFileSync(path.join(root, 'sub/.dedupe.json'), '\n');
+    expect(await options(['../in'], path.join(root, 'sub'))).toMatchObject({ minWords: 5 });
   });
 });
 
@@ -110,11 +119,24 @@ describe('a bad config: one line naming the file, exit 2', () => {
 
   it('not JSON, or not an object', async () => {
     const root = project({ '.dedupe.json': '{"threshold": ' });
-    expect(oneLine(await runInProcess(['in'], { cwd: root }))).toMatch(
-      new RegExp(`^dedupe: error: ${path.join(root, '.dedupe.json')}: not valid JSON \\(.+\\); fix the file, or run with --no-config$`),
-    );
+    // Named as found, relative to the current folder, as every other config problem is.
+    expect(oneLine(await runInProcess(['in'], { cwd: root }))).toMatch(/^dedupe: error: \.dedupe\.json: not valid JSON \(.+\); fix the file, or run with --no-config$/);
     writeFileSync(path.join(root, '.dedupe.json'), '[1, 2]');
-    expect(oneLine(await runInProcess(['in'], { cwd: root }))).toMatch(/\.dedupe\.json: the config must be a JSON object of options/);
+    expect(oneLine(await runInProcess(['in'], { cwd: root }))).toMatch(/^dedupe: error: \.dedupe\.json: the config must be a JSON object of options/);
+    expect(oneLine(await runInProcess(['--config', '.dedupe.json', 'in'], { cwd: root }))).toMatch(/^dedupe: error: \.dedupe\.json: the config must be/);
+    // From a sub-folder, the file above is named by its absolute path.
+    mkdirSync(path.join(root, 'sub'));
+    expect(oneLine(await runInProcess(['../in'], { cwd: path.join(root, 'sub') }))).toMatch(
+      new RegExp(`^dedupe: error: ${path.join(root, '.dedupe.json')}: the config must be`),
+    );
+  });
+
+  it('suggests only close keys', async () => {
+    const root = project({ '.dedupe.json': { check: { foo: 1 }, colour: true } });
+    expect(oneLine(await runInProcess(['in'], { cwd: root }))).toBe(
+      'dedupe: error: .dedupe.json: unknown key "colour" (did you mean color?); "check": unknown key "foo" ' +
+        '(keys are long option names in camelCase, such as minWords for --min-words)',
+    );
   });
 
   it('--config of a missing file, or of a script (never run)', async () => {

@@ -57,6 +57,28 @@ describe('--files-from', () => {
   });
 
   it.each([
+    ['scan', ['-q']],
+    ['check', ['check', '-q']],
+    ['index add', ['index', 'add', '-q']],
+  ])('%s: a NUL-separated list read without -0 is one line naming the list and suggesting -0, exit 2', async (_name, command) => {
+    const cwd = tempDir();
+    copyFileSync(SEED.original, path.join(cwd, 'a.txt'));
+    copyFileSync(SEED.reprintA, path.join(cwd, 'b.txt'));
+    for (const stdin of ['a.txt\0b.txt\0', 'a.txt\0']) {
+      const result = await runInProcess([...command, '--files-from', '-'], { cwd, stdin });
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toBe(
+        'dedupe: error: --files-from -: line 1 holds a NUL byte, as find -print0 writes; add -0 (--null) to read a NUL-separated list\n',
+      );
+      expect(result.stdout).toBe('');
+    }
+    writeFileSync(path.join(cwd, 'list.txt'), 'a.txt\nb.txt\0\n');
+    const fromFile = await runInProcess(['-q', '--files-from', 'list.txt'], { cwd });
+    expect(fromFile.code).toBe(2);
+    expect(fromFile.stderr).toMatch(/^dedupe: error: --files-from list\.txt: line 2 holds a NUL byte/);
+  });
+
+  it.each([
     [['-0', SEED.original], /^dedupe: error: -0 \(--null\) says how the --files-from list is separated; give --files-from too$/],
     [['--files-from', 'no-such-list.txt'], /^dedupe: error: --files-from no-such-list\.txt: no such file; check the path$/],
     [['--files-from', 'fixtures'], /^dedupe: error: --files-from fixtures: is a folder; give a file$/],

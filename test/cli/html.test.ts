@@ -144,4 +144,20 @@ describe('dedupe check --html <file>', () => {
     const reprint = members.find((m) => m.doc === 0)!;
     expect(Array.isArray(reprint.aligned)).toBe(true);
   });
+
+  it("carries the gate's verdict, as --json's check does: the rule, the articles flagged and those added", async () => {
+    const dir = tempDir();
+    const abs = (file: string): string => path.join(repoRoot, file);
+    expect((await runInProcess(['index', 'add', '--db', 'i.db', abs(SEED.original)], { cwd: dir })).code).toBe(0);
+    const argv = ['check', '--db', 'i.db', '--fail-on', 'document', '--add', abs(SEED.reprintA), abs(SEED.unrelated)];
+    const result = await runInProcess([...argv, '--html', 'check.html'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const data = pageData(readFileSync(path.join(dir, 'check.html'), 'utf8')) as ReturnType<typeof pageData> & { check: unknown };
+    const json = JSON.parse((await runInProcess([...argv.filter((a) => a !== '--add'), '--json'], { cwd: dir })).stdout) as { check: { flagged: string[] } };
+    expect(data.check).toEqual({ failOn: 'document', copyShare: 0.8, flagged: [abs(SEED.reprintA)], added: [abs(SEED.unrelated)] });
+    expect(json.check.flagged).toEqual([abs(SEED.reprintA)]);
+    const scan = await runInProcess(['-q', '--html', 'scan.html', abs(SEED.original)], { cwd: dir });
+    expect(scan.code).toBe(0);
+    expect((pageData(readFileSync(path.join(dir, 'scan.html'), 'utf8')) as ReturnType<typeof pageData> & { check: unknown }).check).toBeNull();
+  });
 });

@@ -86,9 +86,32 @@ describe('standard input (the path -)', () => {
   });
 
   it('nothing readable on standard input is an error (exit 2)', async () => {
-    const result = await runInProcess(['-'], { stdin: 'not json\n' });
+    const result = await runInProcess(['-'], { stdin: '{"id": 1}\n' });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/<stdin>:1: not valid JSON .*\n.*error: no article could be read from the 1 JSONL source \(0 articles\)/);
+    expect(result.stderr).toMatch(/<stdin>:1: no "text"; line skipped\n.*error: no article could be read from the 1 JSONL source \(0 articles\)/);
+  });
+
+  const NOT_JSONL =
+    'dedupe: error: standard input is not JSONL: its first lines are not JSON; the path - reads articles as JSON lines, ' +
+    '{"id": ..., "text": ...} on each; for a list of paths, use --files-from -\n';
+
+  it('text or a list of paths piped to - (cat x.txt | dedupe -, ls | dedupe -) is one line saying so, not a warning per line', async () => {
+    const paths = `${Object.values(SEED).join('\n')}\n`;
+    for (const stdin of [readFileSync(SEED.original, 'utf8'), paths, 'one line\n', '\n\nhello\n\n']) {
+      for (const [argv, cwd] of [[['-'], process.cwd()], [['-', 'fixtures/bom'], process.cwd()], [['index', 'add', '-'], tempDir()]] as const) {
+        const result = await runInProcess(argv, { stdin, cwd });
+        expect(result.code, argv.join(' ')).toBe(2);
+        expect(result.stderr).toBe(NOT_JSONL);
+        expect(result.stdout).toBe('');
+      }
+    }
+  });
+
+  it('a feed whose first line is JSON keeps its per-line warnings for the lines that are not', async () => {
+    const stdin = `${line({ id: 'a', text: 'A first article of the feed, long enough to count.' })}not json\nnot json either\nnor this\n`;
+    const result = await runInProcess(['-q', '-'], { stdin });
+    expect(result.code).toBe(0);
+    expect(result.stderr.match(/: not valid JSON .*; line skipped\n/g)).toHaveLength(3);
   });
 
   it('metadata survives the worker threads (packed with the document)', async () => {
@@ -113,6 +136,19 @@ describe('index add and check with JSONL', () => {
       ['reprint.txt', undefined],
     ]);
     expect(report.documents[0]!.segments.some((s) => s.matches.some((m) => m.path === 'ap-1'))).toBe(true);
+  });
+
+  it('an article whose "text" is empty now keeps its stored version, with a warning that names the line, not "the file"', async () => {
+    const cwd = tempDir();
+    writeFileSync(path.join(cwd, 'a.jsonl'), line({ id: 'ap-1', text: seedText(SEED.original) }));
+    expect((await runInProcess(['index', 'add', 'a.jsonl'], { cwd })).code).toBe(0);
+    writeFileSync(path.join(cwd, 'a.jsonl'), line({ id: 'ap-1', text: '' }));
+    const again = await runInProcess(['index', 'add', 'a.jsonl'], { cwd });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toBe(
+      'dedupe: warning: ap-1: its "text" (a.jsonl:1) is empty now; its stored version (23 paragraphs) was kept (dedupe index remove ap-1 takes it out)\n',
+    );
+    expect(again.stdout).toMatch(/^kept {5}ap-1 \(empty now; its stored version stays\)\n/);
   });
 
   it('a change of metadata alone stores the article again (its version includes the metadata)', async () => {

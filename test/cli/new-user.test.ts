@@ -93,6 +93,23 @@ describe('a folder named like a command', () => {
     const cwd = folderNamed('diff');
     expect(oneLineError(await runInProcess(['diff'], { cwd }))).toMatch(/; to scan the folder diff, write dedupe \.\/diff \(or dedupe -- diff\)$/);
   });
+
+  it('says so too when the command fails for another reason (no index), and for index without its command', async () => {
+    const cwd = folderNamed('check');
+    mkdirSync(path.join(cwd, 'diff'));
+    copyFileSync(SEED.update, path.join(cwd, 'diff', 'c.txt'));
+    expect(oneLineError(await runInProcess(['check', 'diff'], { cwd }))).toBe(
+      'dedupe: error: .dedupe/index.db: no index there; build one first with dedupe index add --db .dedupe/index.db <paths>; to scan the folder check, write dedupe ./check (or dedupe -- check)',
+    );
+    const index = await runInProcess(['index'], { cwd: folderNamed('index') });
+    expect(index.code).toBe(2);
+    expect(index.stderr).toMatch(/^Usage: dedupe index /);
+    expect(index.stderr.trimEnd().split('\n').at(-1)).toBe(
+      'dedupe: error: index needs a command: add, remove or stats; to scan the folder index, write dedupe ./index (or dedupe -- index)',
+    );
+    const bare = await runInProcess(['index'], { cwd: tempDir() });
+    expect(bare.stderr.trimEnd().split('\n').at(-1)).toBe('dedupe: error: index needs a command: add, remove or stats');
+  });
 });
 
 describe('index add and a file emptied since it was stored', () => {
@@ -106,7 +123,7 @@ describe('index add and a file emptied since it was stored', () => {
     expect(again.stderr).toBe(
       'dedupe: warning: story.txt: the file is empty now; its stored version (23 paragraphs) was kept (dedupe index remove story.txt takes it out)\n',
     );
-    expect(again.stdout).toMatch(/kept {5}story\.txt \(the file is empty; its stored version stays\)\n.*0 added, 0 updated, 0 skipped \(unchanged\), 1 empty \(stored version kept\); 1 document, 23 paragraphs in the index/);
+    expect(again.stdout).toMatch(/kept {5}story\.txt \(empty now; its stored version stays\)\n.*0 added, 0 updated, 0 skipped \(unchanged\), 1 empty \(stored version kept\); 1 document, 23 paragraphs in the index/);
     copyFileSync(SEED.reprintA, path.join(cwd, 'incoming.txt'));
     const check = await runInProcess(['check', '-q', '--fail-on', 'edited', 'incoming.txt'], { cwd });
     expect(check.code).toBe(1);
@@ -144,5 +161,101 @@ describe('dedupe diff --exit-code', () => {
     expect((await runCli(['diff', '--exit-code', SEED.original, path.join(dir, 'copy.txt')])).code).toBe(0);
     expect((await runCli(['diff', '--exit-code', SEED.original, path.join(dir, 'spaced.txt')])).code).toBe(0);
     expect((await runCli(['diff', '--exit-code', SEED.original, 'no/such.txt'])).code).toBe(2);
+  });
+});
+
+describe('dedupe diff -q', () => {
+  it('prints nothing and exits as --exit-code does (1 differ, 0 same), as git diff --quiet', async () => {
+    const dir = tempDir();
+    copyFileSync(SEED.original, path.join(dir, 'copy.txt'));
+    for (const quiet of ['-q', '--quiet']) {
+      const differ = await runCli(['diff', quiet, SEED.original, SEED.update]);
+      expect(differ).toEqual({ stdout: '', stderr: '', code: 1 });
+      expect(await runCli(['diff', quiet, SEED.original, path.join(dir, 'copy.txt')])).toEqual({ stdout: '', stderr: '', code: 0 });
+      // --json asks for the alignment, and --quiet for no output at all: quiet wins, as in git.
+      expect(await runCli(['diff', quiet, '--json', SEED.original, SEED.update])).toEqual({ stdout: '', stderr: '', code: 1 });
+    }
+    // An error is still an error, whatever the quiet.
+    const missing = await runCli(['diff', '-q', SEED.original, 'no/such.txt']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^dedupe: error: .*no\/such\.txt/);
+  });
+
+  it('is described as such in dedupe diff --help', async () => {
+    const help = await runCli(['diff', '--help']);
+    expect(help.stdout).toMatch(/-q, --quiet +print nothing; the exit code says whether the two\s+differ \(implies --exit-code\)/);
+  });
+});
+
+describe('dedupe help [command]', () => {
+  it('shows the help of the program or of the command named, exit 0, as commander help does', async () => {
+    const cwd = tempDir();
+    const cases: Array<[string[], string[]]> = [
+      [['help'], ['--help']],
+      [['help', 'check'], ['check', '--help']],
+      [['help', 'diff'], ['diff', '--help']],
+      [['help', 'index'], ['index', '--help']],
+      [['help', 'scan'], ['scan', '--help']],
+    ];
+    for (const [asked, flag] of cases) {
+      const help = await runInProcess(asked, { cwd });
+      expect(help.code, `${asked.join(' ')}: ${help.stderr}`).toBe(0);
+      expect(help.stderr).toBe('');
+      expect(help.stdout).toBe((await runInProcess(flag, { cwd })).stdout);
+    }
+    expect((await runInProcess(['help'], { cwd })).stdout).toMatch(/^Usage: dedupe \[options\] \[command\] \[paths\.\.\.\]/);
+    expect((await runInProcess(['help'], { cwd })).stdout).toMatch(/\n  help \[command\] +display help for command\n/);
+  });
+
+  it('with a folder named help there, still shows the help; ./help scans the folder', async () => {
+    const cwd = tempDir();
+    mkdirSync(path.join(cwd, 'help'));
+    copyFileSync(SEED.original, path.join(cwd, 'help', 'a.txt'));
+    const help = await runInProcess(['help'], { cwd });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: dedupe /);
+    expect((await runInProcess(['-q', './help'], { cwd })).stdout).toMatch(/^1 file, 23 paragraphs/);
+  });
+
+  it('names an unknown command in one line, exit 2', async () => {
+    const result = await runInProcess(['help', 'nosuch'], { cwd: tempDir() });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^dedupe: error: .*nosuch.*\n$/);
+  });
+});
+
+describe('dedupe help index add', () => {
+  it("shows the subcommand's own help", async () => {
+    const help = await runInProcess(['help', 'index', 'add'], { cwd: tempDir() });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toBe((await runInProcess(['index', 'add', '--help'])).stdout);
+    expect(help.stdout).toMatch(/^Usage: dedupe index add \[options\] \[paths\.\.\.\]/);
+  });
+});
+
+describe('a file or folder given twice', () => {
+  it('is read once, with a duplicate-id warning (as the README lists), for text files, JSONL files, folders and --files-from', async () => {
+    const cwd = tempDir();
+    copyFileSync(SEED.original, path.join(cwd, 'a.txt'));
+    writeFileSync(path.join(cwd, 'feed.jsonl'), `${JSON.stringify({ id: 'x', text: 'One article in a feed, long enough to be read.' })}\n`);
+    mkdirSync(path.join(cwd, 'in'));
+    copyFileSync(SEED.update, path.join(cwd, 'in', 'b.txt'));
+    const cases: Array<[string[], string, string]> = [
+      [['a.txt', 'a.txt'], 'a.txt: given more than once; read once', 'a.txt'],
+      [['a.txt', './a.txt'], './a.txt: the same file as a.txt; read once', './a.txt'],
+      [['feed.jsonl', 'feed.jsonl'], 'feed.jsonl: given more than once; read once', 'feed.jsonl'],
+      [['in', 'in/'], 'in/: the same folder as in; walked once', 'in/'],
+    ];
+    for (const [argv, message, given] of cases) {
+      const { report, result } = await runJson<Report>(argv, { cwd });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toBe(`dedupe: warning: ${message}\n`);
+      expect(report.documents).toHaveLength(1);
+      expect(report.warnings).toEqual([{ code: 'duplicate-id', path: given, message }]);
+    }
+    const listed = await runInProcess(['-q', 'a.txt', '--files-from', '-'], { cwd, stdin: 'a.txt\n' });
+    expect(listed.stderr).toBe('dedupe: warning: a.txt: given more than once; read once\n');
+    expect(listed.stdout).toMatch(/^1 file, /);
   });
 });

@@ -49,9 +49,13 @@ describe('the progress line', () => {
     }
   });
 
-  it('a terminal that reports 0 columns is taken as 80 wide', async () => {
+  it('a terminal that reports 0 columns is taken as 80 wide, or as wide as COLUMNS says', async () => {
     const result = await runInProcess(['fixtures/seeds'], { stderrColumns: 0, now: ticking(300) });
     expect(result.stderr).toMatch(/\rdedupe: reading 5\/5 files, 196 paragraphs, /);
+    const narrow = await runInProcess(['fixtures/seeds'], { stderrColumns: 0, now: ticking(300), env: { COLUMNS: '30' } });
+    const frames = narrow.stderr.split('\r').filter((frame) => frame !== '');
+    expect(frames.length).toBeGreaterThan(1);
+    for (const frame of frames) expect(frame.replace('\u001b[K', '').length).toBeLessThan(30);
   });
 
   it('renders stage, counts and rates, cut to the width', () => {

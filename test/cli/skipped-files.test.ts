@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/types.js';
@@ -49,6 +50,21 @@ describe('files the walk used to leave out without a word', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(`dedupe: warning: ${dir}/pipe.txt: not a regular file (a pipe, socket or device); skipped\n`);
     expect(result.stdout).toMatch(/^1 file read, 1 skipped, /);
+  });
+
+  it('a socket inside a scanned folder: "not a regular file", not "cannot be read (ENXIO)"', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'ok.txt'), ARTICLE);
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(path.join(dir, 'socket.txt'), resolve));
+    try {
+      const result = await runCli(['-q', dir]);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe(`dedupe: warning: ${dir}/socket.txt: not a regular file (a pipe, socket or device); skipped\n`);
+      expect(result.stdout).toMatch(/^1 file read, 1 skipped, /);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   describe('a path longer than the system allows', () => {

@@ -18,6 +18,7 @@ export function startCli(args: readonly string[], options: { cwd?: string; uid?:
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
+  delete env.COLUMNS;
   const child = spawn(process.execPath, [binPath, ...args], {
     cwd: options.cwd ?? repoRoot,
     env,

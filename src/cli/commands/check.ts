@@ -62,7 +62,7 @@ export async function runCheckCommand(command: CheckCommand, io: CliIO, version:
     const html = new HtmlReport(
       output.html,
       { summary: report.summary, options: report.options, warnings: report.warnings, groups: report.groups, memberAlignment: (g, m, r) => analysis.memberAlignment(g, m, r) },
-      { command: 'check', paths: command.paths, generator: `dedupe ${version}` },
+      { command: 'check', paths: command.paths, generator: `dedupe ${version}`, check: gateOf(command, run) },
     );
     for (const doc of report.documents) html.add(doc);
     finishHtml(html, io, output.quiet);
@@ -85,25 +85,31 @@ function reportAdded(command: CheckCommand, run: CheckRun, io: CliIO): void {
   );
 }
 
+/** What the gate decided, for the JSON report's `check` and the HTML page. */
+function gateOf(command: CheckCommand, run: CheckRun): { failOn: string | null; copyShare: number; flagged: string[]; added: string[] | null } {
+  return {
+    failOn: command.failOn ?? null,
+    copyShare: command.copyShare,
+    flagged: command.failOn === undefined ? [] : run.flagged.map((d) => d.path),
+    added: run.added ? [...run.added.added, ...run.added.updated].map((entry) => entry.path) : null,
+  };
+}
+
 function printReport(command: CheckCommand, run: CheckRun, io: CliIO, elapsedMs: number): void {
   const { output } = command;
   const { report } = run;
   if (output.json || output.ndjson) {
     // The report is the scan's; `check` adds what the gate decided, so a saved report says why a job failed.
-    const gate = {
-      failOn: command.failOn ?? null,
-      copyShare: command.copyShare,
-      flagged: command.failOn === undefined ? [] : run.flagged.map((d) => d.path),
-      added: run.added ? [...run.added.added, ...run.added.updated].map((entry) => entry.path) : null,
-    };
+    const gate = gateOf(command, run);
     if (output.json) io.stdout.write(renderReportJson(report, { check: gate }));
     else for (const line of renderNdjsonLines(report, { check: gate })) io.stdout.write(line);
     return;
   }
   const { palette, color } = outputStyle(output, io);
   const noun = run.jsonlSources > 0 ? 'document' : 'file';
-  let text = renderHuman(report, { palette, color, diff: output.diff, ...humanLayout(output, io), quiet: output.quiet, elapsedMs, noun });
-  if (!output.quiet) text += `\n${renderArchiveMatches(report, new Set(run.archived), command.db, palette)}`;
+  const layout = humanLayout(output, io);
+  let text = renderHuman(report, { palette, color, diff: output.diff, ...layout, quiet: output.quiet, elapsedMs, noun });
+  if (!output.quiet) text += `\n${renderArchiveMatches(report, new Set(run.archived), command.db, palette, layout.fit ? layout.width : undefined)}`;
   io.stdout.write(text);
 }
 

@@ -1,11 +1,12 @@
 /**
  * `dedupe diff <from> <to>`: the engine aligns the two articles, a renderer formats the blocks;
- * with --exit-code the exit status says whether they differ.
+ * with --exit-code the exit status says whether they differ; --quiet prints nothing and implies
+ * --exit-code, as git diff --quiet does.
  */
 import { diffFiles } from '../../engine/index.js';
 import { renderDiffReport } from '../../render/diff.js';
 import { renderJson } from '../../render/json.js';
-import { outputStyle } from '../color.js';
+import { outputStyle, stdoutWidth } from '../color.js';
 import type { DiffReport } from '../../core/types.js';
 import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
@@ -18,10 +19,12 @@ export function differs(report: DiffReport): boolean {
 
 export async function runDiffCommand(command: DiffCommand, io: CliIO): Promise<number> {
   const report = await diffFiles(command.from, command.to, command.options, io.cwd);
+  // --quiet, as git diff --quiet: no output at all (not even --json's), only the exit code.
+  if (command.output.quiet) return differs(report) ? EXIT_FOUND : EXIT_OK;
   if (command.output.json) io.stdout.write(renderJson(report));
   else {
     const { color, palette } = outputStyle(command.output, io);
-    io.stdout.write(renderDiffReport(report, { palette, color, context: command.context, width: io.stdout.columns ?? 100 }));
+    io.stdout.write(renderDiffReport(report, { palette, color, context: command.context, ...stdoutWidth(io) }));
   }
   // As `git diff --exit-code`: 1 tells a script the two differ; without the flag a diff is not a failure.
   return command.exitCode && differs(report) ? EXIT_FOUND : EXIT_OK;

@@ -5,9 +5,9 @@
  * report (html-report.ts), from the same documents as they go by.
  */
 import { checkOutputFile, failingParagraphs, scanPaths, type ScanRun } from '../../engine/index.js';
-import { renderHuman, renderSummary } from '../../render/human.js';
+import { fitSummary, renderHuman, renderSummary } from '../../render/human.js';
 import { renderJsonChunks, renderNdjsonLines } from '../../render/json.js';
-import { humanLayout, outputStyle } from '../color.js';
+import { humanLayout, outputStyle, stdoutWidth } from '../color.js';
 import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
 import { Feedback } from '../feedback.js';
 import { finishHtml, HtmlReport, tappedSource } from '../html-report.js';
@@ -40,7 +40,8 @@ export async function runScanCommand(command: ScanCommand, io: CliIO, version: s
     const source = html ? tappedSource(analysis, html) : analysis;
     for (const chunk of output.json ? renderJsonChunks(source) : renderNdjsonLines(source)) io.stdout.write(chunk);
   } else if (output.quiet) {
-    io.stdout.write(`${renderSummary(analysis, io.now() - started, noun)}\n`);
+    const { fit, width } = stdoutWidth(io);
+    io.stdout.write(`${fitSummary(renderSummary(analysis, io.now() - started, noun), fit ? width : undefined)}\n`);
     if (html) for (const doc of analysis.documents()) html.add(doc);
   } else {
     const report = analysis.report();

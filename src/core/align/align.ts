@@ -21,7 +21,7 @@ import { endLine, shingles, startLine, text, textKey, tokens, words } from '../d
 import type { DerivationRule, PreparedDocument } from '../model.js';
 import { round3 } from '../numbers.js';
 import type { EditOp } from '../types.js';
-import { wordDiff } from './worddiff.js';
+import { wordDiff, type WordDiff } from './worddiff.js';
 
 /**
  * A `from` paragraph lying at least this share inside a `to` paragraph can be part of a merge:
@@ -298,7 +298,12 @@ function pairOneToOne(derived: PairMeasures['derived'], used: Used): AlignedBloc
   return blocks;
 }
 
-export function alignParagraphs(from: readonly AlignParagraph[], to: readonly AlignParagraph[], rule: DerivationRule): AlignedBlock[] {
+/**
+ * The blocks aligning `from` with `to`. `diff` makes their word operations: a scan passes its
+ * WordDiffer, so a reprint's paragraph compared with the original here and listed as its match
+ * later is diffed once.
+ */
+export function alignParagraphs(from: readonly AlignParagraph[], to: readonly AlignParagraph[], rule: DerivationRule, diff: WordDiff = wordDiff): AlignedBlock[] {
   const measures = measurePairs(from, to, rule);
   const used: Used = { from: new Set(), to: new Set() };
   const blocks = [
@@ -309,7 +314,7 @@ export function alignParagraphs(from: readonly AlignParagraph[], to: readonly Al
   for (const block of blocks) {
     const fromText = block.from.map((i) => from[i]!.text).join(' ');
     const toText = block.to.map((j) => to[j]!.text).join(' ');
-    if (block.kind !== 'same') block.ops = wordDiff(fromText, toText);
+    if (block.kind !== 'same') block.ops = diff(fromText, toText);
     if (block.similarity === null) {
       block.similarity = round3(
         overlap(unionSet(block.from.map((i) => from[i]!.shingles)), unionSet(block.to.map((j) => to[j]!.shingles))).jaccard,

@@ -7,6 +7,7 @@ import type { DerivationRule } from '../model.js';
 import { round3 } from '../numbers.js';
 import type { EditKind, EditSummary } from '../types.js';
 import { alignParagraphs, type AlignedBlock, type AlignParagraph } from './align.js';
+import type { WordDiff } from './worddiff.js';
 import { changedWords } from './worddiff.js';
 
 /** Word runs of at least this length with a sentence end count as whole sentences in edits. */
@@ -22,8 +23,8 @@ const wordsOf = (paragraphs: readonly AlignParagraph[], indexes: readonly number
 const QUOTE = /["“”«»]/;
 
 /** What `copy` kept, changed, added and dropped from `original`. */
-export function editSummary(original: readonly AlignParagraph[], copy: readonly AlignParagraph[], rule: DerivationRule): EditSummary {
-  const blocks = alignParagraphs(original, copy, rule);
+export function editSummary(original: readonly AlignParagraph[], copy: readonly AlignParagraph[], rule: DerivationRule, diff?: WordDiff): EditSummary {
+  const blocks = alignParagraphs(original, copy, rule, diff);
   const matched = blocks.filter((b) => b.from.length > 0 && b.to.length > 0);
   const originalWords = wordsOf(original, original.map((_, i) => i));
   const copyWords = wordsOf(copy, copy.map((_, i) => i));

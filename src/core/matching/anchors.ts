@@ -22,7 +22,7 @@ export const ANCHOR_MAX_PARAGRAPHS = 32;
  * inside one at most 1/0.7 its size has Jaccard >= 0.49 with it, which LSH (tuned to 0.36)
  * finds. Near-duplicates of similar size are LSH's to find.
  */
-const SMALLER_SHARE_TENTHS = 7;
+export const SMALLER_SHARE_TENTHS = 7;
 
 /** Entries per paragraph anchor in AnchorTable.entries: item, size, which anchor (1 first, 2 last, 3 both), anchors needed. */
 const ENTRY_FIELDS = 4;

@@ -46,12 +46,16 @@ export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
 }
 
 export function overlap(a: Uint32Array, b: Uint32Array): Overlap {
-  const common = intersectionSize(a, b);
-  const union = a.length + b.length - common;
+  return measuresOf(intersectionSize(a, b), a.length, b.length);
+}
+
+/** The measures of two sets of these sizes sharing `common` values. */
+export function measuresOf(common: number, sizeA: number, sizeB: number): Overlap {
+  const union = sizeA + sizeB - common;
   return {
     jaccard: union === 0 ? 0 : common / union,
-    containmentOfA: a.length === 0 ? 0 : common / a.length,
-    containmentOfB: b.length === 0 ? 0 : common / b.length,
+    containmentOfA: sizeA === 0 ? 0 : common / sizeA,
+    containmentOfB: sizeB === 0 ? 0 : common / sizeB,
   };
 }
 

@@ -6,15 +6,18 @@
  */
 import { isDerived, type DerivationRule } from '../classify.js';
 import { shingles, shingleSpan } from '../document.js';
-import { findCandidatePairs, unpackPair, type CandidateItems } from '../matching/candidates.js';
-import { overlap } from '../matching/overlap.js';
-import type { Corpus, Edge, Edges } from '../model.js';
+import type { ShingleSets } from '../matching/anchors.js';
+import { findCandidatePairs, type CandidateItems } from '../matching/candidates.js';
+import { measuresOf, overlap } from '../matching/overlap.js';
+import type { Corpus, Edge, Edges, Overlap } from '../model.js';
 
 export interface Candidates {
   /** Variant numbers of the comparable variants; pairs are indexes into this list. */
   comparable: number[];
   /** Packed pairs (see matching/candidates.ts). */
   pairs: Float64Array;
+  /** The comparable variants' shingle sets, in the order of `comparable`, when gathered flat. */
+  shingles?: ShingleSets;
 }
 
 /** The shingle set of a comparable variant (its first member's). */
@@ -32,7 +35,8 @@ export function findCandidates(corpus: Corpus, bands: number): Candidates {
     comparable.push(v);
     total += spanOf(corpus, v).shingles;
   }
-  return { comparable, pairs: findCandidatePairs(gatherItems(corpus, comparable, total, bands), bands) };
+  const items = gatherItems(corpus, comparable, total, bands);
+  return { comparable, pairs: findCandidatePairs(items, bands), shingles: items.shingles };
 }
 
 function spanOf(corpus: Corpus, v: number): { doc: Corpus['docs'][number]; at: number; shingles: number; bandKeys: number } {
@@ -66,6 +70,29 @@ function gatherItems(corpus: Corpus, comparable: readonly number[], totalShingle
   return items;
 }
 
+/** overlap() of items i and j of flat shingle sets. */
+function flatOverlap(sets: ShingleSets, i: number, j: number): Overlap {
+  const { data, start } = sets;
+  let x = start[i]!;
+  const xEnd = start[i + 1]!;
+  let y = start[j]!;
+  const yEnd = start[j + 1]!;
+  let common = 0;
+  while (x < xEnd && y < yEnd) {
+    const u = data[x]!;
+    const v = data[y]!;
+    if (u === v) {
+      common++;
+      x++;
+      y++;
+    } else if (u < v) x++;
+    else y++;
+  }
+  const sizeA = xEnd - start[i]!;
+  const sizeB = yEnd - start[j]!;
+  return measuresOf(common, sizeA, sizeB);
+}
+
 /** Measures every candidate exactly; derived pairs across documents become edges. */
 export function verifyCandidates(corpus: Corpus, candidates: Candidates, rule: DerivationRule): Edges {
   const { soleDocument, count } = corpus.variants;
@@ -76,13 +103,18 @@ export function verifyCandidates(corpus: Corpus, candidates: Candidates, rule: D
   const containmentOfA: number[] = [];
   const containmentOfB: number[] = [];
   const degree = new Int32Array(count + 1);
+  const n = comparable.length;
+  const flat = candidates.shingles;
   for (const packed of pairs) {
-    const [i, j] = unpackPair(packed, comparable.length);
+    const i = Math.floor(packed / n);
+    const j = packed - i * n;
     const a = comparable[i]!;
     const b = comparable[j]!;
     // Both only ever in the same single document: says nothing about reuse across documents.
     if (soleDocument[a]! >= 0 && soleDocument[a] === soleDocument[b]) continue;
-    const o = overlap(variantShingles(corpus, a), variantShingles(corpus, b));
+    // From the flat sets the candidates were found in when there are: no view per pair, and
+    // the sets side by side in memory (verification at 1 GB read them from all over the heap).
+    const o = flat ? flatOverlap(flat, i, j) : overlap(variantShingles(corpus, a), variantShingles(corpus, b));
     if (!isDerived(o, rule)) continue;
     pairA.push(a);
     pairB.push(b);

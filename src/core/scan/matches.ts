@@ -34,7 +34,8 @@ export interface MatchOptions extends DerivationRule {
 
 export class MatchLister {
   private readonly limit: number;
-  private readonly differ = new WordDiffer();
+  /** Word operations remembered; provenance shares them (scanner.ts), so a paragraph compared with its original there is not diffed again here. */
+  readonly differ = new WordDiffer();
 
   constructor(
     private readonly corpus: Corpus,

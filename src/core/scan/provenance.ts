@@ -31,6 +31,7 @@
  */
 import type { AlignParagraph } from '../align/align.js';
 import { editSummary } from '../align/edit-summary.js';
+import type { WordDiff } from '../align/worddiff.js';
 import type { DerivationRule } from '../model.js';
 import { round3 } from '../numbers.js';
 import type { EditSummary, MemberRole, ProvenanceReason } from '../types.js';
@@ -210,7 +211,7 @@ function candidateView(members: readonly StoryView[], copies: readonly number[])
   const times = copies.map((i) => members[i]!.modifiedAt);
   const view: StoryView = { ...members[copies[0]!]! };
   delete view.modifiedAt;
-  if (times.every((t) => t !== undefined)) view.modifiedAt = Math.min(...(times as number[]));
+  if (times.every((t) => t !== undefined)) view.modifiedAt = (times as number[]).reduce((a, b) => Math.min(a, b));
   return view;
 }
 
@@ -223,7 +224,7 @@ function candidateView(members: readonly StoryView[], copies: readonly number[])
  */
 function breakTieByHolds(members: readonly StoryView[], candidates: readonly number[], reasons: ProvenanceReason[][]): void {
   const score = (i: number): number => reasons[i]!.reduce((sum, r) => sum + r.weight, 0);
-  const top = Math.max(...candidates.map(score));
+  const top = candidates.reduce((best, i) => Math.max(best, score(i)), -Infinity);
   const tied = candidates.filter((i) => score(i) === top);
   if (tied.length < 2 || tied.some((i) => reasons[i]!.some((r) => r.kind === 'containment'))) return;
   const byHolds = [...tied].sort((a, b) => members[b]!.holds - members[a]!.holds);
@@ -238,9 +239,15 @@ function breakTieByHolds(members: readonly StoryView[], candidates: readonly num
 
 /**
  * `sameAs[i]` is the first member with member i's text word for word (i itself when none comes
- * earlier); without it every member is a text of its own.
+ * earlier); without it every member is a text of its own. `diff`: the scan's word differ, shared
+ * with the matches (a pair compared here is not diffed again).
  */
-export function analyseGroup(members: readonly StoryView[], rule: DerivationRule, sameAs: readonly number[] = members.map((_, i) => i)): GroupProvenance {
+export function analyseGroup(
+  members: readonly StoryView[],
+  rule: DerivationRule,
+  sameAs: readonly number[] = members.map((_, i) => i),
+  diff?: WordDiff,
+): GroupProvenance {
   const texts = members.map((_, i) => i).filter((i) => sameAs[i] === i);
   const copiesOf = texts.map((head) => members.map((_, i) => i).filter((i) => sameAs[i] === head));
   const { reasons: textReasons, dates } = collectEvidence(copiesOf.map((copies) => candidateView(members, copies)));
@@ -269,7 +276,7 @@ export function analyseGroup(members: readonly StoryView[], rule: DerivationRule
   copiesOf.forEach((copies, t) => {
     const rep = reps[t]!.index;
     if (t === originalText && copies.length === 1) return;
-    const comparison = editSummary(members[original]!.body, members[rep]!.body, rule);
+    const comparison = editSummary(members[original]!.body, members[rep]!.body, rule, diff);
     const ownWire = textReasons[t]!.some((r) => (r.kind === 'dateline' || r.kind === 'credit') && r.weight > 0);
     const cites = textReasons[t]!.some((r) => r.kind === 'attribution');
     const later = dates[t] != null && dates[originalText] != null && dates[t]! > dates[originalText]!;

@@ -16,7 +16,7 @@
  * caller streaming files holds signatures, not raw buffers.
  */
 import { createSigner, type Signer } from '../signing/signer.js';
-import type { Clock, PreparedDocument, PrepareTimings } from '../model.js';
+import type { Clock, Corpus, Edges, PreparedDocument, PrepareTimings } from '../model.js';
 import { resolveOptions } from '../options.js';
 import {
   SCHEMA_VERSION,
@@ -57,6 +57,12 @@ export interface FinishOptions {
    * on a large corpus.
    */
   wordOps?: boolean;
+  /**
+   * Pairs verified elsewhere (`dedupe join`, in SQL over the signed Parquet files): given the
+   * numbered corpus, the derived pairs as edges and how many candidate pairs were measured.
+   * The scan's own candidates and verification are then not run.
+   */
+  verified?: (corpus: Corpus) => { edges: Edges; candidatePairs: number };
 }
 
 const noClock: Clock = () => 0;
@@ -93,7 +99,8 @@ export class ScanAnalysis implements ReportSource {
   }
 
   private groupData(): GroupReports {
-    this.groupReports ??= buildGroupReports(this.input.corpus, this.input.noise, this.input.clusters, this.input.grouping, this.options);
+    const { differ } = this.input.matches;
+    this.groupReports ??= buildGroupReports(this.input.corpus, this.input.noise, this.input.clusters, this.input.grouping, this.options, (from, to) => differ.diff(from, to));
     return this.groupReports;
   }
 
@@ -175,11 +182,12 @@ export function analyse(
   const warnings = [...extraWarnings, ...ordered.warnings];
   let t = clock();
   const corpus = collectVariants(ordered.docs);
-  const candidates = findCandidates(corpus, options.bands);
+  const external = finish.verified?.(corpus);
+  const candidates = external ? null : findCandidates(corpus, options.bands);
   const candidatesMs = clock() - t;
 
   t = clock();
-  const verified = verifyCandidates(corpus, candidates, options);
+  const verified = external ? external.edges : verifyCandidates(corpus, candidates!, options);
   const verifyMs = clock() - t;
 
   t = clock();
@@ -207,7 +215,7 @@ export function analyse(
     repeats: 0,
     groups: grouping.groups.length,
     clusters: clusters.inputs.length,
-    candidatePairs: candidates.pairs.length,
+    candidatePairs: external ? external.candidatePairs : candidates!.pairs.length,
     verifiedPairs: edges.verifiedPairs,
     rewordedPairs: rewrite.rewordedPairs,
   };

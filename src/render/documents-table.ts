@@ -1,0 +1,134 @@
+/**
+ * The human report's table of documents: group, role, path and paragraph counts per document.
+ * In a pipe or a file it is cli-table3's ruled table with whole paths. On a terminal it fits
+ * the width: the ruled table with paths cut from the left; when that is too wide even with
+ * paths of MIN_DOCUMENT_WIDTH, a compact table without rules; when that too is too wide (under
+ * about 80 columns), a stacked list, the path on one line and the counts, wrapped, under it.
+ */
+import Table from 'cli-table3';
+import type { DocumentReport, Report } from '../core/types.js';
+import { cutStart, visibleWidth, wrap } from './fit.js';
+import type { Palette } from './palette.js';
+import { percent, plural, printable } from './text.js';
+
+/** Columns of the documents table, and how a cell is padded and ruled (cli-table3's defaults). */
+const TABLE_HEAD = ['Group', 'Role', 'Document', 'Paragraphs', 'Shared', 'Edited', 'Unique', 'Boilerplate', 'Reused'];
+const CELL_PADDING = 2;
+const DOCUMENT_COLUMN = 2;
+/** The Document column is never cut below this: a path cut shorter says nothing. */
+const MIN_DOCUMENT_WIDTH = 16;
+
+/** Headings of the compact table, for terminals too narrow for the ruled one. */
+const COMPACT_HEAD = ['Group', 'Role', 'Document', 'Paras', 'Shared', 'Edited', 'Unique', 'Boiler', 'Reused'];
+const COMPACT_GAP = 2;
+const LEFT_ALIGNED = new Set([1, DOCUMENT_COLUMN]);
+
+function columnWidths(head: readonly string[], rows: readonly string[][]): number[] {
+  return head.map((title, column) => Math.max(title.length, ...rows.map((row) => visibleWidth(row[column]!))));
+}
+
+/** Paths cut from the left to `room` columns: the file name is what tells documents apart. */
+function cutPaths(rows: string[][], room: number): void {
+  for (const row of rows) row[DOCUMENT_COLUMN] = cutStart(row[DOCUMENT_COLUMN]!, room);
+}
+
+/** The width the ruled table takes (cli-table3: one column of padding each side, a rule between and around). */
+function ruledWidth(widths: readonly number[]): number {
+  return widths.reduce((sum, w) => sum + w + CELL_PADDING, 0) + widths.length + 1;
+}
+
+/** The width of the compact table with paths of `documentWidth`. */
+function compactWidth(rows: readonly string[][], documentWidth: number): number {
+  const others = columnWidths(COMPACT_HEAD, rows).reduce((sum, w, column) => (column === DOCUMENT_COLUMN ? sum : sum + w), 0);
+  return others + documentWidth + COMPACT_GAP * (COMPACT_HEAD.length - 1);
+}
+
+/** No rules, short headings, two spaces between columns. */
+function compactTable(rows: string[][], width: number, palette: Palette): string {
+  cutPaths(rows, Math.max(MIN_DOCUMENT_WIDTH, width - compactWidth(rows, 0)));
+  const widths = columnWidths(COMPACT_HEAD, rows);
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, column) => {
+        const pad = ' '.repeat(widths[column]! - visibleWidth(cell));
+        return LEFT_ALIGNED.has(column) ? `${cell}${pad}` : `${pad}${cell}`;
+      })
+      .join(' '.repeat(COMPACT_GAP))
+      .trimEnd();
+  return [palette.dim(line(COMPACT_HEAD)), ...rows.map(line)].join('\n');
+}
+
+/**
+ * One document per entry: group, role and path (cut from the left) on a line, then its counts
+ * in words, wrapped under the path: for terminals too narrow for any table.
+ */
+function stackedList(documents: readonly DocumentReport[], roleOf: (doc: DocumentReport) => string, width: number, palette: Palette): string {
+  const groups = documents.map((doc) => (doc.group === null ? '-' : String(doc.group)));
+  const groupWidth = Math.max(5, ...groups.map((g) => g.length));
+  const roleWidth = Math.max(4, ...documents.map((doc) => roleOf(doc).length));
+  const indent = groupWidth + 2;
+  const pathStart = indent + roleWidth + 2;
+  const lines = [palette.dim(cutStart(`${'Group'.padStart(groupWidth)}  ${'Role'.padEnd(roleWidth)}  Document`, width))];
+  documents.forEach((doc, i) => {
+    const group = groups[i]!.padStart(groupWidth);
+    const room = Math.max(MIN_DOCUMENT_WIDTH, width - pathStart);
+    lines.push(`${doc.group === null ? palette.dim(group) : group}  ${roleOf(doc).padEnd(roleWidth)}  ${cutStart(printable(doc.path), room)}`.trimEnd());
+    const c = doc.counts;
+    const counts =
+      `${plural(doc.segments.length, 'paragraph')}: ${palette.shared(`${c.shared} shared`)}, ${palette.edited(`${c.edited} edited`)}, ` +
+      `${palette.unique(`${c.unique} unique`)}, ${palette.boilerplate(`${c.boilerplate} boilerplate`)}; ${percent(doc.reusedShare)} reused`;
+    lines.push(...wrap(`${' '.repeat(indent)}${counts}`, width, indent));
+  });
+  return lines.join('\n');
+}
+
+export interface TableOptions {
+  /** The documents listed (default: all), in group order. */
+  documents?: readonly DocumentReport[];
+  /** Groups in the order shown, when not by id (--top: largest first). */
+  groupOrder?: ReadonlyMap<number, number>;
+  /** Fit the table to this many columns. */
+  fitWidth?: number;
+}
+
+export function renderGroupsTable(report: Report, palette: Palette, options: TableOptions = {}): string {
+  const table = new Table({
+    head: TABLE_HEAD,
+    colAligns: ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
+    style: { head: [], border: [] },
+    // No rule between rows: a group of forty reprints stays forty lines.
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
+  const roles = new Map<string, string>();
+  for (const group of report.groups) {
+    for (const member of group.members) if (!roles.has(`${group.id} ${member.path}`)) roles.set(`${group.id} ${member.path}`, member.role ?? '');
+  }
+  const roleOf = (doc: DocumentReport): string => roles.get(`${doc.group} ${doc.path}`) ?? '';
+  const rank = (doc: DocumentReport): number => (doc.group === null ? Infinity : (options.groupOrder?.get(doc.group) ?? doc.group));
+  const ordered = [...(options.documents ?? report.documents)].sort((a, b) => rank(a) - rank(b));
+  const rows = ordered.map((doc) => [
+    doc.group === null ? palette.dim('-') : String(doc.group),
+    roleOf(doc),
+    printable(doc.path),
+    String(doc.segments.length),
+    palette.shared(String(doc.counts.shared)),
+    palette.edited(String(doc.counts.edited)),
+    palette.unique(String(doc.counts.unique)),
+    palette.boilerplate(String(doc.counts.boilerplate)),
+    percent(doc.reusedShare),
+  ]);
+  const width = options.fitWidth;
+  if (width !== undefined) {
+    const widths = columnWidths(TABLE_HEAD, rows);
+    const over = ruledWidth(widths) - width;
+    // Too wide: shorter paths; still too wide with paths at their shortest: the compact
+    // table; and when even that does not fit, the stacked list.
+    if (over > 0 && widths[DOCUMENT_COLUMN]! - over < MIN_DOCUMENT_WIDTH) {
+      if (compactWidth(rows, MIN_DOCUMENT_WIDTH) > width) return stackedList(ordered, roleOf, width, palette);
+      return compactTable(rows, width, palette);
+    }
+    if (over > 0) cutPaths(rows, widths[DOCUMENT_COLUMN]! - over);
+  }
+  table.push(...rows);
+  return table.toString();
+}

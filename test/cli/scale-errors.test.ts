@@ -1,0 +1,149 @@
+/**
+ * What `dedupe sign`, `join` and `report` do with a Parquet folder that is not one complete,
+ * consistent run (issue 10): a truncated or damaged file, a missing shard, a shard signed with
+ * other parameters, a folder already holding another run, a join made from other shards, an
+ * id in two shards, bad flags. Each is one line on stderr naming the file, exit 2, and nothing
+ * written over.
+ */
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/cli.js';
+import { tempDir } from '../helpers/fixtures.js';
+import { runInProcess } from '../helpers/in-process.js';
+
+const SEEDS = 'fixtures/seeds';
+
+async function dedupe(args: readonly string[], cwd = repoRoot): Promise<{ stdout: string; stderr: string; code: number }> {
+  return runInProcess(args, { cwd });
+}
+
+/** Signs the seeds into `out` as `shards` shards (all of them unless `only` says which). */
+async function sign(out: string, shards: number, only?: number[], extra: readonly string[] = []): Promise<void> {
+  for (let n = 1; n <= shards; n++) {
+    if (only && !only.includes(n)) continue;
+    const result = await dedupe(['sign', SEEDS, '--out', out, '--shard', `${n}/${shards}`, ...extra]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  }
+}
+
+/** A one-line error, exit 2, whose message names `file`. */
+function expectOneLineError(result: { stdout: string; stderr: string; code: number }, file: string, says: RegExp): void {
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe('');
+  const lines = result.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^dedupe: error: /);
+  expect(lines[0]).toContain(file);
+  expect(lines[0]).toMatch(says);
+}
+
+/** Every file under `dir` with its size and modification time: to show nothing was written over. */
+function snapshot(dir: string): string {
+  const out: string[] = [];
+  const walk = (sub: string): void => {
+    for (const name of readdirSync(path.join(dir, sub)).sort()) {
+      const rel = path.join(sub, name);
+      const stat = statSync(path.join(dir, rel));
+      if (stat.isDirectory()) walk(rel);
+      else out.push(`${rel} ${stat.size} ${stat.mtimeMs}`);
+    }
+  };
+  walk('');
+  return out.join('\n');
+}
+
+const shard = (n: number, of: number): string => `shard-${String(n).padStart(5, '0')}-of-${String(of).padStart(5, '0')}`;
+
+describe('a Parquet folder that is not one complete run', () => {
+  it('a truncated Parquet file: join and report name it, exit 2, and the earlier join stays', async () => {
+    const out = path.join(tempDir(), 'signed');
+    await sign(out, 2);
+    expect((await dedupe(['join', out])).code).toBe(0);
+    const file = path.join(out, shard(2, 2), 'paragraphs.parquet');
+    truncateSync(file, Math.floor(statSync(file).size / 2));
+    const before = snapshot(out);
+    expectOneLineError(await dedupe(['join', out]), file, /not a readable dedupe Parquet file \(No magic bytes found at end of file\).*sign shard 2\/2 again/);
+    expectOneLineError(await dedupe(['report', out, '--json']), file, /truncated or damaged/);
+    expect(snapshot(out)).toBe(before);
+  });
+
+  it('a file damaged inside (its footer intact): the join finds which file it is', async () => {
+    const out = path.join(tempDir(), 'signed');
+    await sign(out, 1);
+    const file = path.join(out, shard(1, 1), 'paragraphs.parquet');
+    const bytes = readFileSync(file);
+    // Zeros over the middle of the data pages; the footer (and so the metadata) still reads.
+    bytes.fill(0, 64, Math.floor(bytes.length / 2));
+    writeFileSync(file, bytes);
+    expectOneLineError(await dedupe(['join', out]), file, /not a readable dedupe Parquet file .*sign shard 1\/1 again/);
+    expect(existsSync(path.join(out, 'join'))).toBe(false);
+  });
+
+  it('a missing shard', async () => {
+    const out = path.join(tempDir(), 'signed');
+    await sign(out, 3, [1, 3]);
+    expectOneLineError(await dedupe(['join', out]), path.join(out, shard(2, 3)), /is missing: shard 2 of 3 has not been signed .*--shard 2\/3/);
+  });
+
+  it('a shard signed with other parameters', async () => {
+    const [a, b] = [path.join(tempDir(), 'a'), path.join(tempDir(), 'b')];
+    await sign(a, 2, [1]);
+    await sign(b, 2, [2], ['--shingle-size', '4']);
+    renameSync(path.join(b, shard(2, 2)), path.join(a, shard(2, 2)));
+    const before = snapshot(a);
+    expectOneLineError(await dedupe(['join', a]), path.join(a, shard(2, 2), 'documents.parquet'), /signed with other parameters .*--shingle-size/);
+    expect(snapshot(a)).toBe(before);
+  });
+
+  it('sign into a folder holding another run, or this shard already: exit 2, nothing written over', async () => {
+    const out = path.join(tempDir(), 'signed');
+    await sign(out, 3, [1]);
+    const before = snapshot(out);
+    expectOneLineError(await dedupe(['sign', SEEDS, '--out', out, '--shard', '1/2']), path.join(out, shard(1, 3)), /a run of 3 shards, not 2/);
+    expectOneLineError(await dedupe(['sign', SEEDS, '--out', out, '--shard', '2/3', '--min-words', '6']), path.join(out, shard(1, 3), 'documents.parquet'), /other parameters .*--min-words 5 against --min-words 6/);
+    expectOneLineError(await dedupe(['sign', SEEDS, '--out', out, '--shard', '1/3']), path.join(out, shard(1, 3)), /already exists/);
+    expect(snapshot(out)).toBe(before);
+  });
+
+  it('report without a join, and after a shard was signed again since the join', async () => {
+    const out = path.join(tempDir(), 'signed');
+    await sign(out, 2);
+    expectOneLineError(await dedupe(['report', out]), path.join(out, 'join', 'pairs.parquet'), /is missing: run dedupe join/);
+    expect((await dedupe(['join', out])).code).toBe(0);
+    const copy = path.join(tempDir(), 'again');
+    await sign(copy, 2, [2]);
+    const old = path.join(tempDir(), 'old');
+    renameSync(path.join(out, shard(2, 2)), old);
+    cpSync(path.join(copy, shard(2, 2)), path.join(out, shard(2, 2)), { recursive: true });
+    expectOneLineError(await dedupe(['report', out]), path.join(out, 'join', 'pairs.parquet'), /joined from other shards .*run dedupe join/);
+  });
+
+  it('an id in two shards (JSONL articles with the same id in files of different shards)', async () => {
+    const dir = tempDir();
+    const article = (id: string): string => `${JSON.stringify({ id, text: 'A council voted on Tuesday to approve new cycle lanes across the city centre.' })}\n`;
+    // Two files whose paths hash to different shards of 2 (dedupe sign's shard rule).
+    writeFileSync(path.join(dir, 'a.jsonl'), article('same-id'));
+    writeFileSync(path.join(dir, 'b.jsonl'), article('same-id'));
+    const out = path.join(dir, 'signed');
+    for (const n of [1, 2]) expect((await dedupe(['sign', 'a.jsonl', 'b.jsonl', '--out', out, '--shard', `${n}/2`], dir)).code).toBe(0);
+    expect(readdirSync(out).filter((n) => n.startsWith('shard-'))).toHaveLength(2);
+    expectOneLineError(await dedupe(['join', out], dir), out, /the id "same-id" is in more than one shard/);
+  });
+
+  it('no such folder, and a folder without shards', async () => {
+    const missing = path.join(tempDir(), 'nowhere');
+    expectOneLineError(await dedupe(['join', missing]), missing, /no such folder/);
+    const empty = tempDir();
+    expectOneLineError(await dedupe(['report', empty]), empty, /holds no signed shards/);
+  });
+
+  it('bad flags: all in one line', async () => {
+    const result = await dedupe(['sign', SEEDS, '--shard', '4/3', '--memory-limit', '12']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--out <dir> is required.*--shard must be i\/n.*got '4\/3'.*--memory-limit must be a size/);
+    const join = await dedupe(['join', tempDir(), '--threads', '0']);
+    expect(join.stderr).toMatch(/--threads must be a whole number from 1/);
+  });
+});

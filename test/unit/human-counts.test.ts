@@ -1,0 +1,30 @@
+/** Counts in the human summary lines are written with thousands separated, as the progress line and the README write them. */
+import { describe, expect, it } from 'vitest';
+import type { Summary } from '../../src/core/types.js';
+import { renderSummary } from '../../src/render/human.js';
+
+const BBC: Summary = {
+  documents: 2224,
+  paragraphs: 33470,
+  shared: 5294,
+  edited: 469,
+  unique: 27431,
+  boilerplate: 276,
+  repeats: 0,
+  groups: 261,
+  clusters: 2000,
+  candidatePairs: 0,
+  verifiedPairs: 0,
+  rewordedPairs: 0,
+};
+
+describe('the summary line', () => {
+  it('separates thousands in every count', () => {
+    const skipped = Array.from({ length: 1200 }, (_, i) => ({ code: 'binary' as const, path: `x/${i}.txt`, message: 'binary' }));
+    expect(renderSummary({ summary: BBC, warnings: [] }, 4210)).toBe(
+      '2,224 files, 33,470 paragraphs (5,294 shared, 469 edited, 27,431 unique, 276 boilerplate), 261 groups in 4.21 s',
+    );
+    expect(renderSummary({ summary: BBC, warnings: skipped }, 0)).toMatch(/^2,224 files read, 1,200 skipped, 33,470 paragraphs/);
+    expect(renderSummary({ summary: { ...BBC, documents: 1 }, warnings: [] }, 0, 'document')).toMatch(/^1 document, /);
+  });
+});
