@@ -78,6 +78,7 @@ export function rows(results: readonly SizeResult[]): Array<[string, ...string[]
   out.push(
     ['candidate pairs', ...each((r) => fixed(r.measurement.candidatePairs, 0))],
     ['verified pairs', ...each((r) => fixed(r.measurement.verifiedPairs, 0))],
+    ['reworded pairs', ...each((r) => fixed(r.measurement.rewordedPairs ?? 0, 0))],
     ['JSON report (MB)', ...each((r) => (r.measurement.mode === 'json' ? fixed(r.measurement.jsonBytes / MB, 1) : ''))],
     ['  JSON / corpus', ...each((r) => (r.measurement.mode === 'json' ? fixed(r.measurement.jsonBytes / r.measurement.bytes, 2) : ''))],
     ['peak RSS (MiB)', ...each((r) => fixed(r.measurement.peakRss / MIB, 0))],

@@ -29,6 +29,7 @@ export const STAGES = [
   'sign',
   'candidates',
   'verify',
+  'rewrite',
   'cluster',
   'report',
   'render',
@@ -46,6 +47,8 @@ export interface Measurement {
   paragraphs: number;
   candidatePairs: number;
   verifiedPairs: number;
+  /** Paragraph pairs found reworded by passage alignment (the rewrite stage). */
+  rewordedPairs: number;
   /** Walk to JSON written (or to the summary line), milliseconds. */
   elapsedMs: number;
   /** CPU time (user + system, all threads) over the same span, milliseconds: less affected than wall time by other work on the machine. */
@@ -130,6 +133,7 @@ export async function measure(paths: readonly string[], mode: MeasureMode = 'jso
       paragraphs: analysis.summary.paragraphs,
       candidatePairs: analysis.summary.candidatePairs,
       verifiedPairs: analysis.summary.verifiedPairs,
+      rewordedPairs: analysis.summary.rewordedPairs,
       elapsedMs,
       cpuMs: (cpu.user + cpu.system) / 1000,
       stages,

@@ -82,6 +82,7 @@ export function tappedSource(source: ReportSource, html: HtmlReport): ReportSour
     warnings: source.warnings,
     documents: () => html.tap(source.documents()),
     groups: () => source.groups(),
+    storyPairs: () => source.storyPairs(),
     files: () => source.files(),
   };
 }

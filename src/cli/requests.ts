@@ -152,6 +152,14 @@ function scanOptionFlags(flags: RawFlags, problems: Problems): Partial<ScanOptio
   return given;
 }
 
+/**
+ * Whether files' modification times count as evidence of which copy came first: yes unless
+ * DEDUPE_FILE_TIMES=0 (times that say nothing, as in a fresh checkout or a copied archive).
+ */
+function fileTimesOf(env: Env): boolean {
+  return env.DEDUPE_FILE_TIMES !== '0';
+}
+
 /** Threads to prepare on: DEDUPE_THREADS when it is a whole number from 1 (at most 64), else one per core. */
 export function threadCount(env: Env): number {
   const asked = Number(env.DEDUPE_THREADS);
@@ -226,6 +234,7 @@ export interface ScanCommand {
   exclude: string[];
   options: ResolvedOptions;
   threads: number;
+  fileTimes: boolean;
   failOn: FailOn | undefined;
   output: OutputRequest;
 }
@@ -246,6 +255,7 @@ export function scanCommand(paths: readonly string[], flags: RawFlags, env: Env,
     exclude,
     options: resolveOptions(given),
     threads: threadCount(env),
+    fileTimes: fileTimesOf(env),
     failOn,
     output: { ...outputOf(flags), ...shape },
   };
@@ -292,6 +302,7 @@ export interface IndexCommand {
   /** Options given as flags only: the index's own parameters fill the rest. */
   requested: Partial<ScanOptions>;
   threads: number;
+  fileTimes: boolean;
   output: OutputRequest;
 }
 
@@ -314,6 +325,7 @@ function indexParts(paths: readonly string[], flags: RawFlags, env: Env, request
     exclude: problems.patterns('exclude', flags.exclude),
     requested,
     threads: threadCount(env),
+    fileTimes: fileTimesOf(env),
     output: outputOf(flags),
   };
 }

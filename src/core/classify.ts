@@ -13,7 +13,9 @@
  * - **shared**: another document has a paragraph with exactly the same normalised words.
  * - **edited**: not shared, and another document has a paragraph it is derived from, by being
  *   similar to it or lying inside it; a paragraph that only contains others (they lie inside it)
- *   is edited when they make up at least CONTAINED_MIN_SHARE of it together.
+ *   is edited when they make up at least CONTAINED_MIN_SHARE of it together; a reworded
+ *   paragraph (passage alignment, rewrite/) is edited when at least REWORDED_MIN_COVER of its
+ *   words lie in sentences aligned with paragraphs of other documents.
  * - **boilerplate**: a junk line (text/junk.ts: a scraper artifact or publishing-system chrome)
  *   or a paragraph of a site-footer cluster (scan/grouping.ts), whatever its matches.
  * - **unique**: none of these.
@@ -38,11 +40,19 @@ export function isDerived(o: Overlap, rule: DerivationRule): boolean {
  */
 export const CONTAINED_MIN_SHARE = 0.5;
 
+/**
+ * A paragraph of which at least this share of the words lies in sentences aligned with another
+ * document's paragraphs (rewrite/passages.ts) is edited: most of it was written from them.
+ */
+export const REWORDED_MIN_COVER = 0.5;
+
 /** One derived pair seen from the paragraph being classified. */
 export interface DerivedLink {
   jaccard: number;
-  /** Share of this paragraph inside the other. */
+  /** Share of this paragraph inside the other (for a reworded pair: of its words aligned with it). */
   inside: number;
+  /** Found by passage alignment: `jaccard` is over content words, `inside` over aligned sentences. */
+  reworded?: boolean;
 }
 
 /**
@@ -51,11 +61,16 @@ export interface DerivedLink {
  */
 export function isEditedBy(links: readonly DerivedLink[], rule: DerivationRule): boolean {
   let containedShare = 0;
+  let alignedShare = 0;
   for (const link of links) {
+    if (link.reworded) {
+      alignedShare += link.inside;
+      continue;
+    }
     if (link.jaccard >= rule.threshold || link.inside >= rule.containment) return true;
     containedShare += link.inside;
   }
-  return containedShare >= CONTAINED_MIN_SHARE;
+  return containedShare >= CONTAINED_MIN_SHARE || alignedShare >= REWORDED_MIN_COVER;
 }
 
 /** A paragraph's status from what it matches and whether it is boilerplate. */

@@ -147,6 +147,11 @@ export interface Edges {
   edgeStart: Int32Array;
   edgeOf: Int32Array;
   verifiedPairs: number;
+  /**
+   * Per pair: 1 when passage alignment found it (rewrite/stage.ts): its measures are then over
+   * content words and aligned sentences, not shingles. Absent when there are none.
+   */
+  reworded?: Uint8Array;
 }
 
 /** A verified derived pair, seen from one of its two variants. */
@@ -155,6 +160,8 @@ export interface Edge {
   overlap: Overlap;
   /** True when `other` is the first variant of the pair (so containment directions swap). */
   reversed: boolean;
+  /** Found by passage alignment (a reworded paragraph), not by shingles. */
+  reworded: boolean;
 }
 
 /** A story of the scan: which document, and where in it. */

@@ -36,6 +36,7 @@ import type {
   ResolvedOptions,
   SegmentReport,
   SegmentStatus,
+  StoryPairReport,
   StoryReport,
   Summary,
   Warning,
@@ -55,6 +56,8 @@ export interface JsonMatch {
   containment?: number;
   reverseContainment?: number;
   ops?: JsonOp[];
+  /** A reworded match (passage alignment): its measures are over content words and aligned sentences. */
+  reworded?: true;
 }
 
 export interface JsonMerge {
@@ -97,14 +100,22 @@ export interface JsonDocument {
   segments: JsonSegment[];
 }
 
-export interface JsonGroupMember extends Omit<GroupMember, 'path'> {
+export interface JsonGroupMember extends Omit<GroupMember, 'path' | 'duplicateOf'> {
   file: number;
+  /** Only for an identical copy of another member: that member's index. */
+  duplicateOf?: number;
 }
 
 export interface JsonGroup extends Omit<GroupReport, 'documents' | 'original' | 'members'> {
   files: number[];
   original: number | null;
   members: JsonGroupMember[];
+}
+
+/** A story pair with its stories as [file, story]; `group` left out when null. */
+export interface JsonStoryPair extends Omit<StoryPairReport, 'stories' | 'group'> {
+  stories: [[number, number], [number, number]];
+  group?: number;
 }
 
 export interface JsonReport {
@@ -114,6 +125,8 @@ export interface JsonReport {
   files: string[];
   documents: JsonDocument[];
   groups: JsonGroup[];
+  /** Left out when there are none. */
+  storyPairs?: JsonStoryPair[];
   warnings: Warning[];
 }
 
@@ -136,6 +149,10 @@ export class JsonWriter {
     return i;
   }
 
+  storyPair(p: StoryPairReport): JsonStoryPair {
+    return jsonStoryPair(p, (path) => this.file(path));
+  }
+
   ops(ops: readonly EditOp[]): JsonOp[] {
     return ops.map((op) => (op.op === 'equal' ? { op: 'equal', words: countUnits(op.text) } : { op: op.op, text: op.text }));
   }
@@ -152,6 +169,7 @@ export class JsonWriter {
       out.similarity = m.similarity;
       out.containment = m.containment;
       out.reverseContainment = m.reverseContainment;
+      if (m.reworded) out.reworded = true;
       if (m.ops) out.ops = this.ops(m.ops);
     }
     return out;
@@ -212,16 +230,24 @@ export class JsonWriter {
       originalStory: rest.originalStory,
       confidence: rest.confidence,
       originalReasons: rest.originalReasons,
-      members: members.map(({ path, ...member }) => ({ file: this.file(path), ...member })),
+      members: members.map(({ path, duplicateOf, ...member }) => ({ file: this.file(path), ...member, ...(duplicateOf === null ? {} : { duplicateOf }) })),
     };
   }
+}
+
+/** A story pair as the JSON report writes it (files by number). */
+export function jsonStoryPair(p: StoryPairReport, file: (path: string) => number): JsonStoryPair {
+  const [a, b] = p.stories;
+  const out: JsonStoryPair = { stories: [[file(a.path), a.story], [file(b.path), b.story]], words: p.words, bigrams: p.bigrams, reused: p.reused, calls: p.calls, call: p.call };
+  if (p.group !== null) out.group = p.group;
+  return out;
 }
 
 /** A text at most this long is written again rather than referred to (a reference costs about as much). */
 export const SAME_TEXT_MIN_CHARS = 16;
 
 /** Every path a report names: its documents' first, in order, then the others its matches name (archived ones, in `check`). */
-export function filesOf(report: Pick<Report, 'documents' | 'groups'>): string[] {
+export function filesOf(report: Pick<Report, 'documents' | 'groups'> & { storyPairs?: Report['storyPairs'] }): string[] {
   const files = report.documents.map((d) => d.path);
   const known = new Set(files);
   const add = (path: string): void => {
@@ -237,6 +263,7 @@ export function filesOf(report: Pick<Report, 'documents' | 'groups'>): string[] 
     }
   }
   for (const g of report.groups) for (const p of g.documents) add(p);
+  for (const pair of report.storyPairs ?? []) for (const s of pair.stories) add(s.path);
   return files;
 }
 
@@ -250,6 +277,7 @@ export function toJsonReport(report: Report): JsonReport {
     files,
     documents: report.documents.map((d) => writer.document(d)),
     groups: report.groups.map((g) => writer.group(g)),
+    ...(report.storyPairs.length > 0 ? { storyPairs: report.storyPairs.map((p) => writer.storyPair(p)) } : {}),
     warnings: report.warnings,
   };
 }
@@ -273,6 +301,21 @@ function expandOps(ops: readonly JsonOp[], text: string): EditOp[] {
 
 function joinUnits(units: ReadonlyArray<{ text: string; spaced: boolean }>): string {
   return units.map((u, k) => (k < units.length - 1 && !u.spaced ? u.text : `${u.text} `)).join('').trimEnd();
+}
+
+function readStoryPair(p: JsonStoryPair, pathOf: (file: number) => string): StoryPairReport {
+  return {
+    stories: [
+      { path: pathOf(p.stories[0][0]), story: p.stories[0][1] },
+      { path: pathOf(p.stories[1][0]), story: p.stories[1][1] },
+    ],
+    words: p.words,
+    bigrams: p.bigrams,
+    reused: p.reused,
+    calls: p.calls,
+    call: p.call,
+    group: p.group ?? null,
+  };
 }
 
 export function fromJsonReport(json: JsonReport): Report {
@@ -306,6 +349,7 @@ export function fromJsonReport(json: JsonReport): Report {
             reverseContainment: m.reverseContainment ?? 1,
           };
           if (m.ops) match.ops = expandOps(m.ops, text);
+          if (m.reworded) match.reworded = true;
           return match;
         }),
         matchCount: s.matchCount ?? (s.matches ?? []).length,
@@ -356,8 +400,10 @@ export function fromJsonReport(json: JsonReport): Report {
       originalStory: g.originalStory,
       confidence: g.confidence,
       originalReasons: g.originalReasons,
-      members: g.members.map(({ file, ...member }) => ({ path: pathOf(file), ...member })),
+      members: g.members.map(({ file, duplicateOf, ...member }) => ({ path: pathOf(file), ...member, duplicateOf: duplicateOf ?? null })),
     }),
   );
-  return { schemaVersion: SCHEMA_VERSION, options: json.options, summary: json.summary, documents, groups, warnings: json.warnings };
+  const storyPairs = (json.storyPairs ?? []).map((p) => readStoryPair(p, pathOf));
+  const summary = { ...json.summary, rewordedPairs: (json.summary as Partial<Summary>).rewordedPairs ?? 0 };
+  return { schemaVersion: SCHEMA_VERSION, options: json.options, summary, documents, groups, storyPairs, warnings: json.warnings };
 }

@@ -87,6 +87,13 @@ export interface Match {
   reverseContainment: number;
   /** For edited matches: word operations turning the matched paragraph into this one. */
   ops?: EditOp[];
+  /**
+   * Set on a reworded match, found by passage alignment (issue 11) rather than by shingles:
+   * `similarity` is then the Jaccard similarity of the two paragraphs' content words (stop words
+   * left out, in any order), `containment` the share of this paragraph's words in sentences
+   * aligned with the other, `reverseContainment` the same for the other.
+   */
+  reworded?: true;
 }
 
 export interface MergeReport {
@@ -188,6 +195,11 @@ export interface GroupMember {
   reasons: ProvenanceReason[];
   /** Against the original; null for the original itself or when there is none. */
   comparison: EditSummary | null;
+  /**
+   * When this story's text is, word for word, another member's (a byte-identical copy): that
+   * member's index in `members`, the copy the evidence was read from; null otherwise.
+   */
+  duplicateOf: number | null;
 }
 
 export interface GroupReport {
@@ -202,6 +214,40 @@ export interface GroupReport {
   confidence: number | null;
   originalReasons: ProvenanceReason[];
   members: GroupMember[];
+}
+
+/** Whether a story was written from another: most of its words are in it, part of them and its phrasing, or neither. */
+export type ReuseCall = 'derived' | 'partly-derived' | 'not-derived';
+
+/** A story: its file and its index among the file's stories. */
+export interface StoryRef {
+  path: string;
+  story: number;
+}
+
+/**
+ * Two stories compared whole (issue 11; core/rewrite/story-reuse.ts): stories that share a
+ * paragraph cluster, or that the rewording channel paired. Index k of each pair of values is
+ * about `stories[k]` as found in the other.
+ */
+export interface StoryPairReport {
+  stories: [StoryRef, StoryRef];
+  /** Share of the story's distinct words, stop words left out, found in the other story. */
+  words: [number, number];
+  /** Share of the story's distinct pairs of consecutive words found in the other. */
+  bigrams: [number, number];
+  /**
+   * Share of the story's words (in paragraphs of at least --min-words words, repeats and
+   * boilerplate left out) in paragraphs matched to the other story: copies, edits and reworded
+   * paragraphs.
+   */
+  reused: [number, number];
+  /** The story as derived from the other: derived, partly derived or not derived. */
+  calls: [ReuseCall, ReuseCall];
+  /** The pair's call: the stronger of the two (one story derived from the other makes the pair derived). */
+  call: ReuseCall;
+  /** The group both stories are in, or null. */
+  group: number | null;
 }
 
 /**
@@ -245,6 +291,8 @@ export interface Summary {
   clusters: number;
   candidatePairs: number;
   verifiedPairs: number;
+  /** Pairs of paragraphs found reworded by passage alignment (issue 11), beside the verified ones. */
+  rewordedPairs: number;
 }
 
 export interface Report {
@@ -253,6 +301,8 @@ export interface Report {
   summary: Summary;
   documents: DocumentReport[];
   groups: GroupReport[];
+  /** Story-level reuse of the stories compared whole (StoryPairReport), each pair once. */
+  storyPairs: StoryPairReport[];
   warnings: Warning[];
 }
 
@@ -270,6 +320,7 @@ export interface ReportSource {
   files(): string[];
   documents(): Iterable<DocumentReport>;
   groups(): GroupReport[];
+  storyPairs(): StoryPairReport[];
 }
 
 /** Milliseconds per pipeline stage; kept out of the report so that two runs print the same report. */
@@ -280,6 +331,8 @@ export interface StageTimings {
   sign: number;
   candidates: number;
   verify: number;
+  /** The rewrite stage: content-word candidates and passage alignment (core/rewrite/). */
+  rewrite: number;
   cluster: number;
   report: number;
 }

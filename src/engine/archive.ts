@@ -50,6 +50,8 @@ export interface AddRequest extends SourceRequest, IndexLocation {
   /** Signing options given on the command line (undefined: the index's own, or the defaults for a new one). */
   requested: Partial<ScanOptions>;
   threads?: number;
+  /** Whether files' modification times are stored with the articles, as evidence for later checks (default true). */
+  fileTimes?: boolean;
   /** Unix milliseconds recorded as the time added (and the creation time of a new index). */
   now: number;
   createdBy: string;
@@ -125,7 +127,7 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
         const storedHash = batch.contentHashOf(job.id);
         return storedHash === undefined ? job : { ...job, storedHash };
       });
-      const run = await prepareFiles(jobs, { options: store.options, threads: request.threads ?? defaultThreads(), contentHash: true, cwd: request.cwd });
+      const run = await prepareFiles(jobs, { options: store.options, threads: request.threads ?? defaultThreads(), contentHash: true, cwd: request.cwd, fileTimes: request.fileTimes ?? true });
       const progress = prepareProgress(jobs.length, hooks);
       for await (const outcome of run.outcomes) {
         progress(outcome);

@@ -29,6 +29,8 @@ export interface CheckRequest extends SourceRequest {
   /** Options given on the command line; the index's parameters fill the rest (and must agree). */
   requested: Partial<ScanOptions>;
   threads?: number;
+  /** Whether files' modification times are evidence of which copy came first (default true). */
+  fileTimes?: boolean;
   wordOps: boolean;
   /** undefined: report only (`add` then stores articles with no shared or edited paragraph). */
   failOn?: CheckFailOn;
@@ -70,7 +72,7 @@ async function prepareIncoming(
   hooks: EngineHooks,
   warnings: Warning[],
 ): Promise<Incoming & { timings: StageTimings }> {
-  const pool = { options: store.options, threads: request.threads ?? defaultThreads(), contentHash: true, cwd: request.cwd };
+  const pool = { options: store.options, threads: request.threads ?? defaultThreads(), contentHash: true, cwd: request.cwd, fileTimes: request.fileTimes ?? true };
   const run = await prepareFiles(sources.jobs, { ...pool, ...(hooks.clock ? { clock: hooks.clock } : {}) });
   const incoming: Incoming = { docs: [], versions: new Map(), warnings };
   const progress = prepareProgress(sources.jobs.length, hooks);
@@ -89,7 +91,7 @@ async function prepareIncoming(
     }
   }
   if (incoming.docs.length === 0) throw nothingRead(sources);
-  return { ...incoming, timings: { ...run.timings, candidates: 0, verify: 0, cluster: 0, report: 0 } };
+  return { ...incoming, timings: { ...run.timings, candidates: 0, verify: 0, rewrite: 0, cluster: 0, report: 0 } };
 }
 
 export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {}): Promise<CheckRun> {

@@ -43,14 +43,19 @@ export type PrepareOutcome =
   | { status: 'unchanged'; job: PrepareJob; bytes: number; contentHash: string }
   | { status: 'unreadable'; job: PrepareJob; warning: Warning };
 
-/** Reads and prepares one job; `cwd` is the folder relative paths are read from. */
-export function prepareJob(job: PrepareJob, signer: Signer, withHash: boolean, cwd: string): PrepareOutcome {
+/**
+ * Reads and prepares one job; `cwd` is the folder relative paths are read from. With
+ * `fileTimes`, a file's modification time goes to the core with its text (provenance's weakest
+ * evidence: the oldest file); an article given as text (JSONL) has none.
+ */
+export function prepareJob(job: PrepareJob, signer: Signer, withHash: boolean, cwd: string, fileTimes = true): PrepareOutcome {
   const read: ReadOutcome = job.text !== undefined ? { ok: true, text: job.text, bytes: Buffer.byteLength(job.text) } : readArticleSync(path.resolve(cwd, job.path), job.path);
   if (!read.ok) return { status: 'unreadable', job, warning: read.warning };
   const hash = withHash || job.storedHash !== undefined ? versionHash(read.text, job.metadata) : undefined;
   if (hash !== undefined && hash === job.storedHash) return { status: 'unchanged', job, bytes: read.bytes, contentHash: hash };
   const input: InputDocument = { id: job.id, text: read.text };
   if (job.metadata !== undefined) input.metadata = job.metadata;
+  if (fileTimes && read.modifiedAt !== undefined) input.modifiedAt = read.modifiedAt;
   const outcome: PrepareOutcome = { status: 'prepared', job, prepared: signer.prepare(input), bytes: read.bytes };
   if (hash !== undefined) outcome.contentHash = hash;
   if (read.warning) outcome.warning = read.warning;

@@ -39,6 +39,8 @@ export interface PoolOptions {
   contentHash: boolean;
   /** The folder relative job paths are read from. */
   cwd: string;
+  /** Whether files' modification times go to the core as evidence (default true; DEDUPE_FILE_TIMES=0 turns it off). */
+  fileTimes?: boolean;
   clock?: Clock;
 }
 
@@ -71,7 +73,7 @@ export async function prepareFiles(jobs: readonly PrepareJob[], pool: PoolOption
 }
 
 async function* inPlace(jobs: readonly PrepareJob[], signer: Signer, pool: PoolOptions): AsyncGenerator<PrepareOutcome> {
-  for (const job of jobs) yield prepareJob(job, signer, pool.contentHash, pool.cwd);
+  for (const job of jobs) yield prepareJob(job, signer, pool.contentHash, pool.cwd, pool.fileTimes ?? true);
 }
 
 /**
@@ -108,7 +110,7 @@ class Mailbox {
 }
 
 function startWorker(thread: number, jobs: readonly PrepareJob[], pool: PoolOptions, timings: PrepareTimings, mailbox: Mailbox): { worker: Worker; exited: Promise<unknown> } {
-  const worker = new Worker(workerScript(), { workerData: { options: pool.options, contentHash: pool.contentHash, cwd: pool.cwd } });
+  const worker = new Worker(workerScript(), { workerData: { options: pool.options, contentHash: pool.contentHash, cwd: pool.cwd, fileTimes: pool.fileTimes ?? true } });
   // Listen now: a worker done early may have exited before the last file is yielded.
   const exited = new Promise((resolve) => worker.once('exit', resolve));
   let next = thread; // next job of this thread: job i goes to thread i % threads
@@ -162,7 +164,7 @@ async function prepareInWorkers(jobs: readonly PrepareJob[], pool: PoolOptions, 
         if (index % pool.threads === 0) {
           // Let workers' replies in before working, so they are fed while we prepare.
           await new Promise<void>((resolve) => setImmediate(resolve));
-          yield prepareJob(jobs[index]!, signer, pool.contentHash, pool.cwd);
+          yield prepareJob(jobs[index]!, signer, pool.contentHash, pool.cwd, pool.fileTimes ?? true);
         } else {
           yield await mailbox.take(index);
         }

@@ -13,7 +13,7 @@ import type { WorkerReply, WorkerRequest } from './prepare-pool.js';
 const port = parentPort;
 if (!port) throw new Error('prepare-worker.js runs only as a worker thread');
 
-const data = workerData as { options: ResolvedOptions; contentHash: boolean; cwd: string };
+const data = workerData as { options: ResolvedOptions; contentHash: boolean; cwd: string; fileTimes: boolean };
 const signer = await createSigner(data.options, () => performance.now());
 
 port.on('message', (message: WorkerRequest) => {
@@ -23,7 +23,7 @@ port.on('message', (message: WorkerRequest) => {
       port.close();
       return;
     }
-    const outcome = prepareJob(message.job, signer, data.contentHash, data.cwd);
+    const outcome = prepareJob(message.job, signer, data.contentHash, data.cwd, data.fileTimes);
     if (outcome.status !== 'prepared') {
       port.postMessage({ index: message.index, outcome } satisfies WorkerReply);
       return;

@@ -16,6 +16,8 @@ export interface ScanRequest extends SourceRequest {
   threads: number;
   /** Whether edited matches carry their word operations (only shown by --json and --diff). */
   wordOps: boolean;
+  /** Whether files' modification times are evidence of which copy came first (default true). */
+  fileTimes?: boolean;
 }
 
 /**
@@ -80,7 +82,7 @@ export function prepareProgress(total: number, hooks: EngineHooks): (outcome: Pr
 /** Prepared documents of the jobs, in order; unreadable files become warnings. */
 export async function prepareAll(
   jobs: readonly PrepareJob[],
-  request: Pick<ScanRequest, 'options' | 'threads' | 'cwd'>,
+  request: Pick<ScanRequest, 'options' | 'threads' | 'cwd' | 'fileTimes'>,
   hooks: EngineHooks,
   warnings: Warning[],
 ): Promise<{ prepared: PreparedDocument[]; bytes: number; timings: Awaited<ReturnType<typeof prepareFiles>>['timings'] }> {
@@ -89,6 +91,7 @@ export async function prepareAll(
     threads: request.threads,
     contentHash: false,
     cwd: request.cwd,
+    fileTimes: request.fileTimes ?? true,
     ...(hooks.clock ? { clock: hooks.clock } : {}),
   });
   const prepared: PreparedDocument[] = [];

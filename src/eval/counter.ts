@@ -23,7 +23,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { tokenize, type DocumentReport } from '../core/index.js';
+import { tokenize, type DocumentReport, type Report } from '../core/index.js';
 import type { Engine } from './engine.js';
 import { accuracy, confusion, macroF1, prf, type Confusion, type Counts, type PRF } from './metrics.js';
 import { attributes, cleanControls, decodeEntities, decodeText } from './text.js';
@@ -107,6 +107,68 @@ export function sharesByDocument(doc: DocumentReport): Map<string, number> {
   return out;
 }
 
+/**
+ * The newspaper story's words and bigrams found in the agency story, as the report's story
+ * pairs give them (storyPairs); zeros when the scan does not compare the two stories.
+ */
+export function storyMeasures(report: Report, newspaper: string, agency: string): { words: number; bigrams: number; reused: number; linked: boolean } {
+  for (const pair of report.storyPairs) {
+    const paths = pair.stories.map((s) => s.path);
+    if (!paths.includes(newspaper) || !paths.includes(agency)) continue;
+    const k = paths[0] === newspaper ? 0 : 1;
+    return { words: pair.words[k], bigrams: pair.bigrams[k], reused: pair.reused[k], linked: true };
+  }
+  return { words: 0, bigrams: 0, reused: 0, linked: false };
+}
+
+/** Thresholds of the story-level call (core/rewrite/story-reuse.ts): WD on words or reused paragraphs, PD on the mean of words and bigrams. */
+export interface CallThresholds {
+  /** Mean of word and bigram containment at or above which a story is PD. */
+  partial: number;
+  /** Word containment, or share in paragraphs matched to the other story, at or above which a story is WD. */
+  whole: number;
+}
+
+export interface StoryItem {
+  number: string;
+  label: CounterLabel;
+  words: number;
+  bigrams: number;
+  reused: number;
+}
+
+/** The call of core/rewrite/story-reuse.ts (reuseCall) with the given thresholds. */
+export function classifyStory(item: { words: number; bigrams: number; reused: number }, t: CallThresholds): CounterLabel {
+  return Math.max(item.words, item.reused) >= t.whole ? 'WD' : (item.words + item.bigrams) / 2 >= t.partial ? 'PD' : 'ND';
+}
+
+function midpoints(values: readonly number[]): number[] {
+  const sorted = [...new Set(values)].sort((a, b) => a - b);
+  const out = [0];
+  for (let i = 1; i < sorted.length; i++) out.push((sorted[i - 1]! + sorted[i]!) / 2);
+  out.push(1.000001);
+  return out;
+}
+
+/** The call's two thresholds that maximise macro-F1 on the given stories (ties: the lowest found first). */
+export function fitCallThresholds(items: readonly StoryItem[]): CallThresholds {
+  const partials = midpoints(items.map((i) => (i.words + i.bigrams) / 2));
+  const wholes = midpoints(items.map((i) => Math.max(i.words, i.reused)));
+  let best: CallThresholds = { partial: 0, whole: 1 };
+  let bestScore = -1;
+  for (const partial of partials) {
+    for (const whole of wholes) {
+      const t = { partial, whole };
+      const score = macroF1(confusion(COUNTER_LABELS, items.map((i) => ({ gold: i.label, predicted: classifyStory(i, t) }))));
+      if (score > bestScore + 1e-12) {
+        bestScore = score;
+        best = t;
+      }
+    }
+  }
+  return best;
+}
+
 export interface Thresholds {
   /** Share at or above which a story is PD (below: ND). */
   partial: number;
@@ -176,59 +238,95 @@ function heldOut(items: ReadonlyArray<{ number: string; share: number; label: Co
   return { thresholds, thresholdsFor, matrix };
 }
 
-export interface CounterResult {
-  pairs: number;
-  /** Thresholds fitted on the odd-numbered stories (applied to the even ones) and vice versa. */
-  thresholds: { odd: Thresholds; even: Thresholds };
-  /** Over the held-out halves: rows gold WD/PD/ND, columns predicted. */
+/** A three-way call's figures over the held-out halves. */
+export interface HeldOut<T> {
+  thresholds: { odd: T; even: T };
+  /** Rows gold WD/PD/ND, columns predicted. */
   confusion: Confusion;
   macroF1: number;
   accuracy: number | null;
-  /** Mean share per gold label, to see how far apart the classes lie. */
-  meanShare: Record<CounterLabel, number | null>;
-  /** Derived (WD+PD) vs ND over all agency x newspaper pairs. */
+}
+
+export interface CounterResult {
+  pairs: number;
+  /**
+   * dedupe's story-level call (issue 11): the newspaper story's words and bigrams found in its
+   * agency story, as the report's story pairs give them (pair scanned alone), with thresholds
+   * fitted on the other half; `all` are fitted on every story (the constants of
+   * core/rewrite/story-reuse.ts).
+   */
+  stories: HeldOut<CallThresholds> & { all: CallThresholds; meanWords: Record<CounterLabel, number | null>; linked: Record<CounterLabel, number> };
+  /** Before issue 11: the share of the newspaper story in paragraphs matched to its agency story. */
+  paragraphs: HeldOut<Thresholds> & { meanShare: Record<CounterLabel, number | null> };
+  /** Derived (WD+PD) vs ND over all agency x newspaper pairs, by the story-level call. */
   allPairs: { candidates: number; counts: Counts; scores: PRF };
   /** Reference, not dedupe: held-out macro-F1 of whole-story word n-gram containment, per n. */
   reference: Array<{ n: number; macroF1: number }>;
 }
 
+function meanBy(items: ReadonlyArray<{ label: CounterLabel }>, value: (item: never) => number): Record<CounterLabel, number | null> {
+  return Object.fromEntries(
+    COUNTER_LABELS.map((label) => {
+      const of = items.filter((i) => i.label === label);
+      return [label, of.length === 0 ? null : of.reduce((sum, i) => sum + value(i as never), 0) / of.length];
+    }),
+  ) as Record<CounterLabel, number | null>;
+}
+
+/** The story-level call fitted on the odd-numbered stories and tested on the even ones, and the reverse. */
+function storiesHeldOut(items: readonly StoryItem[]): HeldOut<CallThresholds> & { thresholdsFor: (number: string) => CallThresholds } {
+  const odd = fitCallThresholds(items.filter((i) => Number(i.number) % 2 === 1));
+  const even = fitCallThresholds(items.filter((i) => Number(i.number) % 2 === 0));
+  const thresholdsFor = (number: string): CallThresholds => (Number(number) % 2 === 1 ? even : odd);
+  const matrix = confusion(COUNTER_LABELS, items.map((i) => ({ gold: i.label, predicted: classifyStory(i, thresholdsFor(i.number)) })));
+  return { thresholds: { odd, even }, thresholdsFor, confusion: matrix, macroF1: macroF1(matrix), accuracy: accuracy(matrix) };
+}
+
+/** All pairs: one scan of every story; a pair (agency j, newspaper i) is called derived when i's call from j is not ND. */
+function allPairsScore(report: Report, pairs: readonly CounterPair[], thresholdsFor: (number: string) => CallThresholds): Counts {
+  const agencies = new Set(pairs.map((p) => p.agency));
+  const counts: Counts = { tp: 0, fp: 0, fn: 0 };
+  const derivedFrom = new Map<string, Set<string>>();
+  const numberOf = new Map(pairs.map((p) => [p.newspaper, p.number]));
+  for (const pair of report.storyPairs) {
+    for (const k of [0, 1] as const) {
+      const own = pair.stories[k].path;
+      const other = pair.stories[1 - k]!.path;
+      const number = numberOf.get(own);
+      if (number === undefined || !agencies.has(other)) continue;
+      if (classifyStory({ words: pair.words[k], bigrams: pair.bigrams[k], reused: pair.reused[k] }, thresholdsFor(number)) === 'ND') continue;
+      if (!derivedFrom.has(own)) derivedFrom.set(own, new Set());
+      derivedFrom.get(own)!.add(other);
+    }
+  }
+  for (const pair of pairs) {
+    const found = derivedFrom.get(pair.newspaper) ?? new Set<string>();
+    const goldDerived = pair.label !== 'ND';
+    for (const other of found) {
+      if (other === pair.agency && goldDerived) counts.tp++;
+      else counts.fp++;
+    }
+    if (goldDerived && !found.has(pair.agency)) counts.fn++;
+  }
+  return counts;
+}
+
 export async function scoreCounter(pairs: readonly CounterPair[], engine: Engine, progress: (done: number) => void = () => {}): Promise<CounterResult> {
-  const items: Array<CounterPair & { share: number }> = [];
+  const items: Array<CounterPair & { share: number } & StoryItem & { linked: boolean }> = [];
   for (const pair of pairs) {
     const report = await engine.scan([pair.agency, pair.newspaper]);
     const doc = report.documents.find((d) => d.path === pair.newspaper);
     if (!doc) throw new Error(`${pair.newspaper}: not scanned (${engine.skipped.join('; ')})`);
-    items.push({ ...pair, share: shareFrom(doc, pair.agency) });
+    items.push({ ...pair, share: shareFrom(doc, pair.agency), ...storyMeasures(report, pair.newspaper, pair.agency) });
     progress(items.length);
   }
-  const { thresholds, thresholdsFor, matrix } = heldOut(items);
-  const meanShare = Object.fromEntries(
-    COUNTER_LABELS.map((label) => {
-      const of = items.filter((i) => i.label === label);
-      return [label, of.length === 0 ? null : of.reduce((s, i) => s + i.share, 0) / of.length];
-    }),
-  ) as Record<CounterLabel, number | null>;
+  const stories = storiesHeldOut(items);
+  const paragraphs = heldOut(items);
+  const linked = Object.fromEntries(COUNTER_LABELS.map((label) => [label, items.filter((i) => i.label === label && i.linked).length])) as Record<CounterLabel, number>;
 
   // All pairs: one scan of every story.
   const report = await engine.scan(pairs.flatMap((p) => [p.agency, p.newspaper]));
-  const agencyIds = new Set(pairs.map((p) => p.agency));
-  const byNewspaper = new Map(report.documents.map((d) => [d.path, d]));
-  const counts: Counts = { tp: 0, fp: 0, fn: 0 };
-  for (const pair of pairs) {
-    const doc = byNewspaper.get(pair.newspaper);
-    if (!doc) continue;
-    const partial = thresholdsFor(pair.number).partial;
-    const goldDerived = pair.label !== 'ND';
-    let foundOwn = false;
-    for (const [other, share] of sharesByDocument(doc)) {
-      if (!agencyIds.has(other) || share < partial || share === 0) continue;
-      if (other === pair.agency && goldDerived) {
-        counts.tp++;
-        foundOwn = true;
-      } else counts.fp++;
-    }
-    if (goldDerived && !foundOwn) counts.fn++;
-  }
+  const counts = allPairsScore(report, pairs, stories.thresholdsFor);
   const texts = new Map(pairs.flatMap((p) => [p.agency, p.newspaper]).map((id) => [id, readFileSync(path.join(engine.root, id), 'utf8')]));
   const reference = [1, 2, 3].map((n) => {
     const shares = pairs.map((p) => ({ ...p, share: ngramContainment(texts.get(p.newspaper)!, texts.get(p.agency)!, n) }));
@@ -236,11 +334,22 @@ export async function scoreCounter(pairs: readonly CounterPair[], engine: Engine
   });
   return {
     pairs: items.length,
-    thresholds,
-    confusion: matrix,
-    macroF1: macroF1(matrix),
-    accuracy: accuracy(matrix),
-    meanShare,
+    stories: {
+      thresholds: stories.thresholds,
+      all: fitCallThresholds(items),
+      confusion: stories.confusion,
+      macroF1: stories.macroF1,
+      accuracy: stories.accuracy,
+      meanWords: meanBy(items, (i: StoryItem) => i.words),
+      linked,
+    },
+    paragraphs: {
+      thresholds: paragraphs.thresholds,
+      confusion: paragraphs.matrix,
+      macroF1: macroF1(paragraphs.matrix),
+      accuracy: accuracy(paragraphs.matrix),
+      meanShare: meanBy(items, (i: { share: number }) => i.share),
+    },
     allPairs: { candidates: pairs.length * pairs.length, counts, scores: prf(counts) },
     reference,
   };

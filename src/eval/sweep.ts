@@ -63,7 +63,7 @@ export function sweepRow(options: Partial<ScanOptions>, result: EvalResult): str
     folder('05') ? fmt(folder('05')!.reused.f1) : '',
     folder('02') ? fmt(folder('02')!.chars.plagdet) : '',
     folder('03') ? fmt(folder('03')!.chars.plagdet) : '',
-    result.counter ? fmt(result.counter.macroF1) : '',
+    result.counter ? fmt(result.counter.stories.macroF1) : '',
     result.counter ? fmt(result.counter.allPairs.scores.f1) : '',
     duplicates(result.bbc),
     duplicates(result.reuters),

@@ -24,7 +24,7 @@ import type { Warning } from '../core/types.js';
  * what is wrong and, when there is one, what to do, for commands that phrase it as an error.
  */
 export type ReadOutcome =
-  | { ok: true; text: string; bytes: number; warning?: Warning }
+  | { ok: true; text: string; bytes: number; warning?: Warning; modifiedAt?: number }
   | { ok: false; warning: Warning; reason: string; fix?: string };
 
 /**
@@ -53,18 +53,21 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 /** Reads `file`; messages name it `name` (the path as the user gave it, when `file` is resolved). */
 export async function readArticle(file: string, name = file): Promise<ReadOutcome> {
   let bytes: Buffer;
+  let modifiedAt: number;
   let handle: FileHandle | undefined;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    const unusable = notReadable(await handle.stat(), name);
+    const info = await handle.stat();
+    const unusable = notReadable(info, name);
     if (unusable) return unusable;
     bytes = await handle.readFile();
+    modifiedAt = info.mtimeMs;
   } catch (error) {
     return readFailure(name, error);
   } finally {
     await handle?.close();
   }
-  return decodeArticle(name, bytes);
+  return withTime(decodeArticle(name, bytes), modifiedAt);
 }
 
 /**
@@ -76,19 +79,31 @@ export async function readArticle(file: string, name = file): Promise<ReadOutcom
  */
 export function readArticleSync(file: string, name = file): ReadOutcome {
   let bytes: Buffer;
+  let modifiedAt: number;
   let fd: number | undefined;
   try {
     // Non-blocking open: opening a named pipe for reading would wait for a writer forever.
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    const unusable = notReadable(fstatSync(fd), name);
+    const info = fstatSync(fd);
+    const unusable = notReadable(info, name);
     if (unusable) return unusable;
     bytes = readFileSync(fd);
+    modifiedAt = info.mtimeMs;
   } catch (error) {
     return readFailure(name, error);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return decodeArticle(name, bytes);
+  return withTime(decodeArticle(name, bytes), modifiedAt);
+}
+
+/**
+ * A read article with its file's modification time (milliseconds since the epoch): the core
+ * takes it as weak evidence of which copy came first (core/scan/provenance.ts). The time is
+ * data handed to the core, which never looks at files itself.
+ */
+function withTime(outcome: ReadOutcome, modifiedAt: number): ReadOutcome {
+  return outcome.ok ? { ...outcome, modifiedAt: Math.round(modifiedAt) } : outcome;
 }
 
 /** Why a file cannot be read as an article before reading it (not a regular file, too large), or null. */

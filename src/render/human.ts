@@ -5,7 +5,19 @@
  * paragraph), and ends with the boilerplate and repeated lines a scraper leaked, so they can
  * be fixed at the source. Readable without colour: statuses are words, diffs use [-x-]{+y+}.
  */
-import type { DocumentReport, EditSummary, GroupMember, GroupReport, Report, SegmentReport, Summary, Warning, WarningCode } from '../core/types.js';
+import type {
+  DocumentReport,
+  EditSummary,
+  GroupMember,
+  GroupReport,
+  Report,
+  ReuseCall,
+  SegmentReport,
+  StoryPairReport,
+  Summary,
+  Warning,
+  WarningCode,
+} from '../core/types.js';
 import { renderOps } from './diff.js';
 import { renderGroupsTable, type TableOptions } from './documents-table.js';
 import { cutEnd, cutStart, fitLines, visibleWidth, wrap } from './fit.js';
@@ -83,6 +95,37 @@ function memberLabel(member: GroupMember, storiesIn: (path: string) => number): 
   return storiesIn(member.path) > 1 ? `${name}:${lineSpan(member.startLine, member.endLine)}` : name;
 }
 
+const CALL_NAMES: Record<ReuseCall, string> = { derived: 'derived', 'partly-derived': 'partly derived', 'not-derived': 'not derived' };
+
+/** A story pair seen from one of its stories: that story's call, measures and the other story. */
+export interface StorySide {
+  call: ReuseCall;
+  words: number;
+  bigrams: number;
+  reused: number;
+  other: { path: string; story: number };
+}
+
+/** Story pairs by story: every pair seen from each of its two stories (key: path and story index). */
+export function storySides(pairs: readonly StoryPairReport[]): Map<string, StorySide[]> {
+  const out = new Map<string, StorySide[]>();
+  for (const pair of pairs) {
+    for (const k of [0, 1] as const) {
+      const key = `${pair.stories[k].story} ${pair.stories[k].path}`;
+      const side: StorySide = { call: pair.calls[k], words: pair.words[k], bigrams: pair.bigrams[k], reused: pair.reused[k], other: pair.stories[1 - k]! };
+      const list = out.get(key);
+      if (list) list.push(side);
+      else out.set(key, [side]);
+    }
+  }
+  return out;
+}
+
+/** "partly derived (words 45%, bigrams 21%, reused 0%)" */
+export function describeSide(side: StorySide): string {
+  return `${CALL_NAMES[side.call]} (words ${percent(side.words)}, bigrams ${percent(side.bigrams)}, reused ${percent(side.reused)})`;
+}
+
 /**
  * Below this many columns beside the members' paths, their comparisons (about 100 to 200
  * columns each) go on the lines under the paths: wrapped into a narrower column they would
@@ -97,9 +140,16 @@ const DETAIL_INDENT = 12;
  * path and comparison with the original. `fitWidth`: fit every line to this many columns, the
  * head and comparisons wrapped, paths cut from the left only when longer than a line; the
  * comparison stays beside the path while MIN_DETAIL_WIDTH columns are left for it, else it
- * goes under.
+ * goes under. `sides` (storySides of the report's story pairs) adds each member's story-level
+ * call against the original.
  */
-export function renderGroup(group: GroupReport, palette: Palette, storiesIn: (path: string) => number = () => 1, fitWidth?: number): string {
+export function renderGroup(
+  group: GroupReport,
+  palette: Palette,
+  storiesIn: (path: string) => number = () => 1,
+  fitWidth?: number,
+  sides: ReadonlyMap<string, StorySide[]> = new Map(),
+): string {
   const lines: string[] = [];
   const original = group.members.find((m) => m.role === 'original');
   const head = `Group ${group.id}: ${plural(group.documents.length, 'document')}`;
@@ -122,7 +172,13 @@ export function renderGroup(group: GroupReport, palette: Palette, storiesIn: (pa
   const beside = fitWidth === undefined || fitWidth - (2 + 8 + 2 + nameWidth + 2) >= MIN_DETAIL_WIDTH;
   members.forEach((member, i) => {
     const role = (member.role ?? 'copy').padEnd(8);
-    const detail = member.comparison ? describeComparison(member.comparison) : '';
+    const copyOf = member.duplicateOf === null ? undefined : group.members[member.duplicateOf];
+    const side =
+      original && member !== original
+        ? sides.get(`${member.story} ${member.path}`)?.find((s) => s.other.path === original.path && s.other.story === original.story)
+        : undefined;
+    const story = side ? `; story ${describeSide(side)}` : '';
+    const detail = copyOf ? `identical to ${label(copyOf)}` : member.comparison ? describeComparison(member.comparison) + story : '';
     if (beside) {
       const start = `  ${role}  ${names[i]!.padEnd(nameWidth)}  `;
       lines.push(...fitted(`${start}${palette.dim(detail)}`.trimEnd(), fitWidth, start.length));
@@ -143,7 +199,8 @@ function matchLabel(doc: DocumentReport, segment: SegmentReport): string {
   const best = segment.matches[0];
   if (!best) return '';
   const more = segment.matchCount > 1 ? ` +${segment.matchCount - 1}` : '';
-  return `${relativeName(doc.path, best.path)}:${lineSpan(best.startLine, best.endLine)} ${best.similarity.toFixed(2)}${more}`;
+  // "~0.62": a reworded match, whose similarity is over content words (core/types.ts, Match.reworded).
+  return `${relativeName(doc.path, best.path)}:${lineSpan(best.startLine, best.endLine)} ${best.reworded ? '~' : ''}${best.similarity.toFixed(2)}${more}`;
 }
 
 export interface DocumentOptions extends Pick<HumanOptions, 'palette' | 'width' | 'diff' | 'color' | 'only' | 'fit'> {
@@ -313,6 +370,34 @@ export function renderScraperNoise(documents: readonly DocumentReport[], palette
   return parts.length > 0 ? parts.join('\n') : null;
 }
 
+/**
+ * Stories derived or partly derived from a story they share no group with: written from another
+ * without a paragraph in common (a story retold in a paper's own words), or linked too weakly to
+ * group. Pairs inside a group are on its members' lines. Only pairs with a story of `shown`.
+ */
+export function renderStoryReuse(
+  pairs: readonly StoryPairReport[],
+  shown: ReadonlySet<string>,
+  palette: Palette,
+  storiesIn: (path: string) => number,
+  fitWidth?: number,
+): string | null {
+  const label = (s: { path: string; story: number }): string => (storiesIn(s.path) > 1 ? `${printable(s.path)} (story ${s.story + 1})` : printable(s.path));
+  const lines: string[] = [];
+  for (const pair of pairs) {
+    if (pair.group !== null || pair.call === 'not-derived') continue;
+    if (!pair.stories.some((s) => shown.has(s.path))) continue;
+    for (const k of [0, 1] as const) {
+      if (pair.calls[k] === 'not-derived') continue;
+      const side: StorySide = { call: pair.calls[k], words: pair.words[k], bigrams: pair.bigrams[k], reused: pair.reused[k], other: pair.stories[1 - k]! };
+      lines.push(...fitted(`  ${label(pair.stories[k])} from ${label(side.other)}: ${describeSide(side)}`, fitWidth, 4));
+    }
+  }
+  if (lines.length === 0) return null;
+  const head = `${palette.bold(`Story reuse outside groups (${lines.length})`)} ${palette.dim('stories written from another they share no group with, compared whole')}`;
+  return [...fitted(head, fitWidth, 2), ...lines].join('\n');
+}
+
 /** What the human report shows of a report under --top and --only, and notes saying what it leaves out. */
 interface Shown {
   groups: readonly GroupReport[];
@@ -369,7 +454,8 @@ export function renderHuman(report: Report, options: HumanOptions): string {
     if (shown.notes.length > 0) parts.push(shown.notes.flatMap((note) => fitted(palette.dim(note), fitWidth, 2)).join('\n'));
     const storyCounts = new Map(report.documents.map((d) => [d.path, d.stories.length]));
     const storiesIn = (path: string): number => storyCounts.get(path) ?? 1;
-    for (const group of shown.groups) parts.push(renderGroup(group, palette, storiesIn, fitWidth));
+    const sides = storySides(report.storyPairs);
+    for (const group of shown.groups) parts.push(renderGroup(group, palette, storiesIn, fitWidth, sides));
     const table: TableOptions = { documents: shown.documents };
     if (shown.groupOrder) table.groupOrder = shown.groupOrder;
     if (fitWidth !== undefined) table.fitWidth = fitWidth;
@@ -377,6 +463,8 @@ export function renderHuman(report: Report, options: HumanOptions): string {
     const originals = new Map(report.groups.map((g) => [g.id, g.original]));
     const originalOf = (doc: DocumentReport): string | null => (doc.group === null ? null : (originals.get(doc.group) ?? null));
     for (const doc of shown.documents) parts.push(renderDocument(doc, { ...options, originalOf }));
+    const reuse = renderStoryReuse(report.storyPairs, new Set(shown.documents.map((d) => d.path)), palette, storiesIn, fitWidth);
+    if (reuse) parts.push(reuse);
     const noise = renderScraperNoise(shown.documents, palette, options.width, options.fit === true);
     if (noise) parts.push(noise);
   }

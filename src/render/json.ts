@@ -6,7 +6,7 @@
  * it for a reader anyway.
  */
 import { filesOf, JsonWriter } from '../core/report-json.js';
-import type { DocumentReport, GroupReport, Report, ReportSource } from '../core/types.js';
+import type { DocumentReport, GroupReport, Report, ReportSource, StoryPairReport } from '../core/types.js';
 
 export function renderJson(value: unknown): string {
   return `${JSON.stringify(value)}\n`;
@@ -41,14 +41,20 @@ function* arrayBody<T>(items: Iterable<T>, chunkChars: number): Generator<string
 }
 
 /** A report's parts, made when read (a ReportSource) or already made (a Report). */
-function partsOf(report: Report | ReportSource): { files: string[]; listed: number; documents: Iterable<DocumentReport>; groups: () => GroupReport[] } {
+function partsOf(report: Report | ReportSource): {
+  files: string[];
+  listed: number;
+  documents: Iterable<DocumentReport>;
+  groups: () => GroupReport[];
+  storyPairs: () => StoryPairReport[];
+} {
   if (typeof report.documents === 'function') {
     const source = report as ReportSource;
     const files = source.files();
-    return { files, listed: source.summary.documents, documents: source.documents(), groups: () => source.groups() };
+    return { files, listed: source.summary.documents, documents: source.documents(), groups: () => source.groups(), storyPairs: () => source.storyPairs() };
   }
   const whole = report as Report;
-  return { files: filesOf(whole), listed: whole.documents.length, documents: whole.documents, groups: () => whole.groups };
+  return { files: filesOf(whole), listed: whole.documents.length, documents: whole.documents, groups: () => whole.groups, storyPairs: () => whole.storyPairs };
 }
 
 /**
@@ -57,7 +63,7 @@ function partsOf(report: Report | ReportSource): { files: string[]; listed: numb
  * `check` decided) are written last.
  */
 export function* renderJsonChunks(report: Report | ReportSource, extra: Record<string, unknown> = {}, chunkChars = JSON_CHUNK_CHARS): Generator<string> {
-  const { files, listed, documents, groups } = partsOf(report);
+  const { files, listed, documents, groups, storyPairs } = partsOf(report);
   const writer = new JsonWriter(files, listed);
   yield `{"schemaVersion":${report.schemaVersion},"options":${JSON.stringify(report.options)},"summary":${JSON.stringify(report.summary)},"files":[`;
   yield* arrayBody(files, chunkChars);
@@ -67,6 +73,11 @@ export function* renderJsonChunks(report: Report | ReportSource, extra: Record<s
   })(), chunkChars);
   yield '],"groups":[';
   yield* arrayBody(groups().map((g) => writer.group(g)), chunkChars);
+  const pairs = storyPairs();
+  if (pairs.length > 0) {
+    yield '],"storyPairs":[';
+    yield* arrayBody(pairs.map((p) => writer.storyPair(p)), chunkChars);
+  }
   yield `],"warnings":${JSON.stringify(report.warnings)}`;
   for (const [key, value] of Object.entries(extra)) yield `,${JSON.stringify(key)}:${JSON.stringify(value)}`;
   yield '}\n';
@@ -83,10 +94,11 @@ export function renderReportJson(report: Report | ReportSource, extra: Record<st
  * summary and warnings. Every line is an object with a `type`.
  */
 export function* renderNdjsonLines(report: Report | ReportSource, extra: Record<string, unknown> = {}): Generator<string> {
-  const { files, listed, documents, groups } = partsOf(report);
+  const { files, listed, documents, groups, storyPairs } = partsOf(report);
   const writer = new JsonWriter(files, listed);
   yield `${JSON.stringify({ type: 'report', schemaVersion: report.schemaVersion, options: report.options, files })}\n`;
   for (const doc of documents) yield `${JSON.stringify({ type: 'document', ...writer.document(doc) })}\n`;
   for (const group of groups()) yield `${JSON.stringify({ type: 'group', ...writer.group(group) })}\n`;
+  for (const pair of storyPairs()) yield `${JSON.stringify({ type: 'storyPair', ...writer.storyPair(pair) })}\n`;
   yield `${JSON.stringify({ type: 'summary', summary: report.summary, warnings: report.warnings, ...extra })}\n`;
 }

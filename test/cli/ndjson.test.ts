@@ -12,7 +12,7 @@ const linesOf = (stdout: string): Array<Record<string, unknown>> =>
 
 describe('--ndjson', () => {
   it('writes the documents and groups of the --json report, one per line, between a report and a summary line', async () => {
-    const { report } = await runRawJson<{ files: string[]; documents: unknown[]; groups: unknown[]; summary: unknown }>(['fixtures/seeds']);
+    const { report } = await runRawJson<{ files: string[]; documents: unknown[]; groups: unknown[]; storyPairs: unknown[]; summary: unknown }>(['fixtures/seeds']);
     const result = await runCli(['fixtures/seeds', '--ndjson']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
@@ -20,6 +20,7 @@ describe('--ndjson', () => {
     expect(lines[0]).toMatchObject({ type: 'report', schemaVersion: 3, files: report.files });
     expect(lines.filter((l) => l.type === 'document').map(({ type: _t, ...doc }) => doc)).toEqual(report.documents);
     expect(lines.filter((l) => l.type === 'group').map(({ type: _t, ...group }) => group)).toEqual(report.groups);
+    expect(lines.filter((l) => l.type === 'storyPair').map(({ type: _t, ...pair }) => pair)).toEqual(report.storyPairs);
     expect(lines[lines.length - 1]).toEqual({ type: 'summary', summary: report.summary, warnings: [] });
   });
 

@@ -54,7 +54,8 @@ describe('JSON report schema', () => {
     const result = await runCli(['fixtures/seeds', '--ndjson']);
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines.length).toBe(1 + 5 + 1 + 1);
+    // A report line, 5 documents, 1 group, the 6 pairs of the group's stories (linked by paragraphs), a summary.
+    expect(lines.length).toBe(1 + 5 + 1 + 6 + 1);
     for (const line of lines) expectValid(validateLine, JSON.parse(line));
   });
 

@@ -86,8 +86,10 @@ describe.skipIf(!present)('eval harness on corpus slices', () => {
   it('COUNTER: every pair labelled, wholly derived stories share more than non-derived ones', () => {
     const c = result.counter!;
     expect(c.pairs).toBe(40);
-    expect(c.confusion.flat().reduce((s, v) => s + v, 0)).toBe(40);
-    expect(c.meanShare.WD!).toBeGreaterThan(c.meanShare.ND!);
+    expect(c.stories.confusion.flat().reduce((s, v) => s + v, 0)).toBe(40);
+    expect(c.paragraphs.confusion.flat().reduce((s, v) => s + v, 0)).toBe(40);
+    expect(c.stories.meanWords.WD!).toBeGreaterThan(c.stories.meanWords.ND!);
+    expect(c.paragraphs.meanShare.WD!).toBeGreaterThan(c.paragraphs.meanShare.ND!);
     expect(c.allPairs.candidates).toBe(1600);
     expect(c.allPairs.scores.precision).toBeGreaterThan(0.5);
   });
@@ -106,7 +108,7 @@ describe.skipIf(!present)('eval harness on corpus slices', () => {
     const text = renderTables(result);
     expect(text).toMatch(/\| 02-no-obfuscation \| 40 \|/);
     expect(text).toContain('**COUNTER**');
-    expect(targets(result).map((t) => t.name)).toContain('PAN 01 paragraphs reported reused');
+    expect(targets(result).map((t) => t.name)).toContain('PAN 01 paragraphs called reused');
   });
 });
 

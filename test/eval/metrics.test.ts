@@ -1,6 +1,6 @@
 /** The scoring arithmetic on hand-made cases whose figures are worked out in the comments. */
 import { describe, expect, it } from 'vitest';
-import { classify, fitThresholds, type CounterLabel } from '../../src/eval/counter.js';
+import { classify, classifyStory, fitCallThresholds, fitThresholds, type CounterLabel } from '../../src/eval/counter.js';
 import { accuracy, confusion, macroF1, panCharMeasures, prf, type Alignment } from '../../src/eval/metrics.js';
 
 describe('precision, recall, F1', () => {
@@ -81,5 +81,22 @@ describe('COUNTER thresholds', () => {
     expect(t.whole).toBeGreaterThan(0.45);
     expect(t.whole).toBeLessThanOrEqual(0.8);
     for (const item of items) expect(classify(item.share, t)).toBe(item.label);
+  });
+});
+
+describe('COUNTER story-level call', () => {
+  it('fits WD on words and PD on the mean of words and bigrams: a story with the words but not the phrasing is not derived', () => {
+    const items = [
+      { number: '1', label: 'ND' as const, words: 0.5, bigrams: 0.02, reused: 0 },
+      { number: '2', label: 'ND' as const, words: 0.3, bigrams: 0.05, reused: 0 },
+      { number: '3', label: 'PD' as const, words: 0.45, bigrams: 0.3, reused: 0 },
+      { number: '4', label: 'PD' as const, words: 0.4, bigrams: 0.35, reused: 0 },
+      { number: '5', label: 'WD' as const, words: 0.9, bigrams: 0.8, reused: 0 },
+      { number: '6', label: 'WD' as const, words: 0.85, bigrams: 0.6, reused: 0 },
+    ];
+    const t = fitCallThresholds(items);
+    for (const item of items) expect(classifyStory(item, t)).toBe(item.label);
+    expect(t.whole).toBeGreaterThan(0.5);
+    expect(t.whole).toBeLessThanOrEqual(0.85);
   });
 });

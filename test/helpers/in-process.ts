@@ -57,7 +57,9 @@ export async function runInProcess(argv: readonly string[], options: InProcessOp
         columns: options.stderrColumns,
       },
       stdin: () => Readable.from(input === undefined ? [] : [typeof input === 'string' ? Buffer.from(input) : input]),
-      env: { DEDUPE_THREADS: '1', ...options.env },
+      // File times off unless a test asks: a checkout's file times say nothing, and a fixture
+      // touched an hour after the others would otherwise change what a snapshot says.
+      env: { DEDUPE_THREADS: '1', DEDUPE_FILE_TIMES: '0', ...options.env },
       cwd: options.cwd ?? process.cwd(),
       now: options.now ?? (() => 0),
     });

@@ -14,7 +14,7 @@ export function readReport<T = unknown>(stdout: string): T {
 export function expandReport<T = unknown>(value: unknown): T {
   const parsed = value as Record<string, unknown>;
   if (!Array.isArray(parsed.files) || !Array.isArray(parsed.documents)) return parsed as T;
-  const { schemaVersion, options, summary, files, documents, groups, warnings, ...extra } = parsed;
-  const json = { schemaVersion, options, summary, files, documents, groups, warnings } as unknown as JsonReport;
+  const { schemaVersion, options, summary, files, documents, groups, storyPairs, warnings, ...extra } = parsed;
+  const json = { schemaVersion, options, summary, files, documents, groups, storyPairs, warnings } as unknown as JsonReport;
   return { ...fromJsonReport(json), ...extra } as T;
 }

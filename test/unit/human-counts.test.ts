@@ -15,6 +15,7 @@ const BBC: Summary = {
   clusters: 2000,
   candidatePairs: 0,
   verifiedPairs: 0,
+  rewordedPairs: 0,
 };
 
 describe('the summary line', () => {

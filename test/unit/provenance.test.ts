@@ -50,6 +50,51 @@ describe('group analysis', () => {
   });
 });
 
+describe('identical copies (issue 11, defect 2)', () => {
+  const view = (path: string, texts: string[], modifiedAt?: number): StoryView => ({
+    path,
+    story: 0,
+    startLine: 1,
+    endLine: texts.length,
+    body: texts.map(p),
+    holds: 0.5,
+    ...(modifiedAt === undefined ? {} : { modifiedAt }),
+  });
+  const rule = { threshold: 0.5, containment: 0.8 };
+
+  it('are one candidate: a copy of the original does not tie with it', () => {
+    const wire = ['KYIV, Ukraine (AP) — Officials said on Wednesday.'];
+    const result = analyseGroup([view('a', wire), view('b', ['Officials said on Wednesday, the AP said.']), view('c', wire)], rule, [0, 1, 0]);
+    expect(result.original).toBe(0);
+    expect(result.members.map((m) => [m.role, m.duplicateOf])).toEqual([
+      ['original', null],
+      ['reprint', null],
+      ['reprint', 0],
+    ]);
+  });
+
+  it('a tie between the full story and a trimmed copy (both with the dateline) goes to the one holding more of the group', () => {
+    const lede = 'KYIV, Ukraine (AP) — Officials said on Wednesday.';
+    const full = { ...view('full', [lede, 'A second paragraph.', 'A third one.']), holds: 1 };
+    const trimmed = { ...view('trimmed', [lede]), holds: 0.3 };
+    const result = analyseGroup([trimmed, full], rule);
+    expect(result.original).toBe(1);
+    expect(result.members[1]!.reasons).toContainEqual({ kind: 'containment', detail: "holds 100% of the group's shared text", weight: 1 });
+  });
+
+  it('only copies: undecided, unless one file is clearly the oldest', () => {
+    const same = ['Same words here for all.'];
+    const undecided = analyseGroup([view('a', same), view('b', same)], rule, [0, 0]);
+    expect(undecided.original).toBeNull();
+    expect(undecided.members.map((m) => m.duplicateOf)).toEqual([null, 0]);
+    const timed = analyseGroup([view('a', same, 10_000_000), view('b', same, 1_000)], rule, [0, 0]);
+    expect(timed.original).toBe(1);
+    expect(timed.members[1]!.reasons).toEqual([{ kind: 'file-time', detail: 'oldest of 2 identical copies', weight: 0.25 }]);
+    expect(timed.members.map((m) => m.duplicateOf)).toEqual([1, null]);
+    expect(timed.confidence).toBeLessThan(0.6);
+  });
+});
+
 describe('stories in one file', () => {
   it('splits at a gap wider than the file’s usual one, with enough paragraphs on each side', () => {
     const text = ['A.', 'B.', 'C.', '', '', '', 'D.', '', 'E.', '', 'F.'].join('\n');

@@ -1,5 +1,5 @@
 /** readArticleSync (the CLI's reader) and readArticle give the same outcome for every kind of file. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArticle, readArticleSync } from '../../src/input/read.js';
@@ -23,7 +23,9 @@ describe('readArticleSync', () => {
     mkdirSync(files.folder);
 
     const outcomes = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, readArticleSync(f)]));
-    expect(outcomes.text).toEqual({ ok: true, text: 'Héllo “world”\n', bytes: Buffer.byteLength('Héllo “world”\n') });
+    // The file's modification time comes with its text: provenance's weakest evidence (issue 11).
+    const modifiedAt = Math.round(statSync(files.text).mtimeMs);
+    expect(outcomes.text).toEqual({ ok: true, text: 'Héllo “world”\n', bytes: Buffer.byteLength('Héllo “world”\n'), modifiedAt });
     expect(outcomes.bom).toMatchObject({ ok: true, text: 'With a BOM\n' });
     expect(outcomes.binary).toMatchObject({ ok: false, warning: { code: 'binary' } });
     expect(outcomes.latin1).toMatchObject({ ok: false, warning: { code: 'invalid-utf8' } });

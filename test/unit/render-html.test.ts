@@ -21,11 +21,11 @@ function group(id: number, documents: number, original = true): GroupReport {
     originalStory: original ? 0 : null,
     confidence: original ? 0.73 : null,
     originalReasons: [],
-    members: paths.map((path, i) => ({ path, story: 0, startLine: 1, endLine: 3, role: original ? (i === 0 ? 'original' : 'reprint') : null, score: 0, reasons: [], comparison: null })),
+    members: paths.map((path, i) => ({ path, story: 0, startLine: 1, endLine: 3, role: original ? (i === 0 ? 'original' : 'reprint') : null, score: 0, reasons: [], comparison: null, duplicateOf: null })),
   };
 }
 
-const summary = (paragraphs: number): Summary => ({ documents: 0, paragraphs, shared: 0, edited: 0, unique: 0, boilerplate: 0, repeats: 0, groups: 0, clusters: 0, candidatePairs: 0, verifiedPairs: 0 });
+const summary = (paragraphs: number): Summary => ({ documents: 0, paragraphs, shared: 0, edited: 0, unique: 0, boilerplate: 0, repeats: 0, groups: 0, clusters: 0, candidatePairs: 0, verifiedPairs: 0, rewordedPairs: 0 });
 const limits = (over: Partial<HtmlLimits>): HtmlLimits => ({ ...HTML_LIMITS, ...over });
 
 describe('planHtml', () => {

@@ -45,7 +45,7 @@ describe('renderJsonChunks', () => {
   it('writes extra fields last, after the report', async () => {
     const report = await seedReport();
     const parsed = JSON.parse(renderReportJson(report, { check: { failOn: null } })) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(['schemaVersion', 'options', 'summary', 'files', 'documents', 'groups', 'warnings', 'check']);
+    expect(Object.keys(parsed)).toEqual(['schemaVersion', 'options', 'summary', 'files', 'documents', 'groups', 'storyPairs', 'warnings', 'check']);
     expect(parsed.check).toEqual({ failOn: null });
   });
 });
@@ -56,10 +56,16 @@ describe('renderNdjsonLines', () => {
     const lines = [...renderNdjsonLines(report)];
     for (const line of lines) expect(line.endsWith('\n') && !line.slice(0, -1).includes('\n')).toBe(true);
     const parsed = lines.map((line) => JSON.parse(line) as { type: string } & Record<string, unknown>);
-    expect(parsed.map((p) => p.type)).toEqual(['report', ...report.documents.map(() => 'document'), ...report.groups.map(() => 'group'), 'summary']);
+    expect(parsed.map((p) => p.type)).toEqual([
+      'report',
+      ...report.documents.map(() => 'document'),
+      ...report.groups.map(() => 'group'),
+      ...report.storyPairs.map(() => 'storyPair'),
+      'summary',
+    ]);
   });
 
-  it('holds the same report as --json: documents and groups line for line', async () => {
+  it('holds the same report as --json: documents, groups and story pairs line for line', async () => {
     const report = await seedReport();
     const json = JSON.parse(renderReportJson(report)) as JsonReport;
     const parsed = [...renderNdjsonLines(report)].map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -73,6 +79,7 @@ describe('renderNdjsonLines', () => {
       files: head.files,
       documents: parsed.filter((p) => p.type === 'document').map(strip),
       groups: parsed.filter((p) => p.type === 'group').map(strip),
+      storyPairs: parsed.filter((p) => p.type === 'storyPair').map(strip),
       warnings: tail.warnings,
     };
     expect(rebuilt).toEqual(json);

@@ -6,7 +6,7 @@
  */
 import { isEvidence, paragraphStatus } from '../classify.js';
 import { endLine, startLine, text } from '../document.js';
-import type { Clusters, Corpus, Grouping, Noise, PreparedDocument } from '../model.js';
+import type { Clusters, Corpus, Edges, Grouping, Noise, PreparedDocument } from '../model.js';
 import { share } from '../numbers.js';
 import type { DocumentReport, SegmentReport, SegmentStatus, StoryReport, Summary } from '../types.js';
 import type { MatchLister } from './matches.js';
@@ -19,6 +19,10 @@ export interface AssemblyInput {
   grouping: Grouping;
   matches: MatchLister;
   minWords: number;
+  /** The verified and reworded pairs of variants (scan/edges.ts, rewrite/stage.ts). */
+  edges: Edges;
+  /** Pairs of stories the rewording channel paired (rewrite/stage.ts), compared whole with the cluster-linked ones. */
+  channelStoryPairs: ReadonlyArray<readonly [number, number]>;
 }
 
 /** Status codes, per paragraph, in `Statuses.status`. */

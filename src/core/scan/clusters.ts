@@ -13,10 +13,37 @@ import { looksLikeHeadline } from '../text/stories.js';
 import { UnionFind } from '../unionfind.js';
 import { isBody } from './noise.js';
 
+/**
+ * Variants joined by the edges. A reworded pair (passage alignment, rewrite/stage.ts) joins a
+ * paragraph to a cluster only when one side is still in a single document: the paragraph that
+ * was reworded. It never bridges two clusters that each span documents already; one such
+ * bridge between two templated notices chained every notice of both templates together
+ * (Reuters-21578: "4TH QTR NET" tables linked to dividend notices of other companies).
+ */
+function joinVariants(corpus: Corpus, edges: Edges): UnionFind {
+  const { variants } = corpus;
+  const sets = new UnionFind(variants.count);
+  // Per root: its one document, or -1 when its variants span several.
+  const docOf = Int32Array.from(variants.soleDocument);
+  const join = (a: number, b: number): void => {
+    const [ra, rb] = [sets.find(a), sets.find(b)];
+    if (ra === rb) return;
+    const doc = docOf[ra] === docOf[rb] ? docOf[ra]! : -1;
+    sets.union(ra, rb);
+    docOf[sets.find(ra)] = doc;
+  };
+  for (let k = 0; k < edges.pairA.length; k++) if (edges.reworded?.[k] !== 1) join(edges.pairA[k]!, edges.pairB[k]!);
+  for (let k = 0; k < edges.pairA.length; k++) {
+    if (edges.reworded?.[k] !== 1) continue;
+    const [a, b] = [edges.pairA[k]!, edges.pairB[k]!];
+    if (docOf[sets.find(a)]! >= 0 || docOf[sets.find(b)]! >= 0) join(a, b);
+  }
+  return sets;
+}
+
 export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWords: number): Clusters {
   const { size, variantOf, variants, paragraphDoc } = corpus;
-  const variantSets = new UnionFind(variants.count);
-  for (let k = 0; k < edges.pairA.length; k++) variantSets.union(edges.pairA[k]!, edges.pairB[k]!);
+  const variantSets = joinVariants(corpus, edges);
   // Whether each root's variants span two documents or more: its first document, and a flag
   // (a Set of documents per root cost 15-30 MB on PAN, one per distinct paragraph).
   const firstDocOfRoot = new Int32Array(variants.count).fill(-1);

@@ -156,6 +156,7 @@ export function edgesOf(edges: Edges, v: number): Edge[] {
       other: reversed ? edges.pairA[k]! : edges.pairB[k]!,
       overlap: { jaccard: edges.jaccard[k]!, containmentOfA: edges.containmentOfA[k]!, containmentOfB: edges.containmentOfB[k]! },
       reversed,
+      reworded: edges.reworded?.[k] === 1,
     });
   }
   return out;

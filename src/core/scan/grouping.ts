@@ -11,11 +11,12 @@
  * Boilerplate is the site footer problem: "Your email address will not be published" recurs
  * on every page of a site and would chain all of them into one group. Clusters that occur in
  * exactly the same documents form a block (a footer is several lines that travel together).
- * A block is boilerplate when it occurs in at least BOILERPLATE_MIN_DOCUMENTS documents, is
- * a minor part of most of them (under a third of their words: a footer is a few lines, while
- * a reprinted story is most of its page, or half of a page that bundles two stories as seeds
- * 000 and 001 do), and most pairs of those documents are otherwise unrelated: outside the
- * block they share less than RELATED_SHARE of their words. A wire story reprinted by many
+ * A block is boilerplate when it is a minor part (under a third of the words: a footer is a
+ * few lines, while a reprinted story is most of its page, or half of a page that bundles two
+ * stories as seeds 000 and 001 do) of at least BOILERPLATE_MIN_DOCUMENTS documents and of most
+ * documents it occurs in, and most pairs of the documents where it is minor are otherwise
+ * unrelated: outside the block they share less than RELATED_SHARE of their words. (A trimmed
+ * reprint made of the block's paragraphs alone is no evidence either way: issue 11.) A wire story reprinted by many
  * outlets fails the last two tests (it is most of each reprint, and the reprints share its
  * other paragraphs too).
  */
@@ -76,14 +77,19 @@ function findFooterClusters(documentWords: readonly number[], clusters: readonly
   for (const [key, blockClusters] of blocks) {
     const docs = key.split(',').map(Number);
     const inBlock = new Set(blockClusters);
-    let minorIn = 0;
+    const minor: number[] = [];
     for (const doc of docs) {
       let words = 0;
       for (const id of blockClusters) words += clusters[id]!.wordsByDocument.get(doc) ?? 0;
-      if (words < BOILERPLATE_MAX_SHARE * documentWords[doc]!) minorIn++;
+      if (words < BOILERPLATE_MAX_SHARE * documentWords[doc]!) minor.push(doc);
     }
-    if (minorIn * 2 <= docs.length) continue;
-    const sample = docs.slice(0, RELATEDNESS_SAMPLE);
+    // A footer recurs as a minor part of pages: of at least BOILERPLATE_MIN_DOCUMENTS of them,
+    // and of most. A document that is the block, or mostly the block, says nothing about
+    // whether the pages carrying it are related: a trimmed reprint (the first paragraphs of a
+    // wire story, issue 11) is mostly the block, and the two full copies it was cut from are
+    // related to each other, so only pages where the block is minor are compared.
+    if (minor.length * 2 <= docs.length || minor.length < BOILERPLATE_MIN_DOCUMENTS) continue;
+    const sample = minor.slice(0, RELATEDNESS_SAMPLE);
     let pairs = 0;
     let related = 0;
     for (let i = 0; i < sample.length; i++) {

@@ -57,10 +57,10 @@ export function buildGroupReports(corpus: Corpus, noise: Noise, clusters: Cluste
     const heldBy = new Map<number, number>();
     for (const { weight, stories } of linking) for (const unit of stories) heldBy.set(unit, (heldBy.get(unit) ?? 0) + weight);
     const views = units.map((unit) => storyView(corpus, noise, clusters, grouping, unit, share(heldBy.get(unit) ?? 0, totalLinked)));
-    const provenance = analyseGroup(views, rule, diff);
+    const provenance = analyseGroup(views, rule, sameTextAs(views), diff);
     const members: GroupMember[] = views.map((view, i) => {
-      const { role, score, reasons, comparison } = provenance.members[i]!;
-      return { path: view.path, story: view.story, startLine: view.startLine, endLine: view.endLine, role, score, reasons, comparison };
+      const { role, score, reasons, comparison, duplicateOf } = provenance.members[i]!;
+      return { path: view.path, story: view.story, startLine: view.startLine, endLine: view.endLine, role, score, reasons, comparison, duplicateOf };
     });
     const original = provenance.original === null ? null : views[provenance.original]!;
     if (provenance.original !== null) {
@@ -79,6 +79,18 @@ export function buildGroupReports(corpus: Corpus, noise: Noise, clusters: Cluste
     };
   });
   return { groups, originalDocOfStory };
+}
+
+/** Per story: the first story with the same body, paragraph for paragraph (same normalised words), or itself. */
+function sameTextAs(views: readonly StoryView[]): number[] {
+  const first = new Map<string, number>();
+  return views.map((view, i) => {
+    const key = view.body.map((p) => p.textKey ?? '').join(' ');
+    const seen = first.get(key);
+    if (seen !== undefined) return seen;
+    first.set(key, i);
+    return i;
+  });
 }
 
 /**

@@ -94,7 +94,7 @@ export class MatchLister {
     return out;
   }
 
-  private describe(p: number, q: number, o: Overlap | null, reversed: boolean): Match {
+  private describe(p: number, q: number, o: Overlap | null, reversed: boolean, reworded = false): Match {
     const { docs, paragraphDoc, paragraphIndex } = this.corpus;
     const otherDoc = docs[paragraphDoc[q]!]!;
     const other = paragraphIndex[q]!;
@@ -108,6 +108,7 @@ export class MatchLister {
       containment: o ? round3(reversed ? o.containmentOfB : o.containmentOfA) : 1,
       reverseContainment: o ? round3(reversed ? o.containmentOfA : o.containmentOfB) : 1,
     };
+    if (reworded) match.reworded = true;
     // How the other paragraph became this one, word by word.
     if (o && this.options.wordOps) match.ops = this.differ.diff(text(otherDoc, other), this.textOf(p));
     return match;
@@ -121,6 +122,7 @@ export class MatchLister {
     const links = relevant.map((edge) => ({
       jaccard: edge.overlap.jaccard,
       inside: edge.reversed ? edge.overlap.containmentOfB : edge.overlap.containmentOfA,
+      reworded: edge.reworded,
     }));
     return isEditedBy(links, this.options) ? relevant : [];
   }
@@ -160,7 +162,7 @@ export class MatchLister {
       ...exact.filter((q) => !inPreferred(q)).map((q) => ({ q, edge: null })),
       ...edited.filter((x) => !inPreferred(x.q)),
     ].slice(0, this.limit);
-    const matches = listed.map(({ q, edge }) => (edge ? this.describe(p, q, edge.overlap, edge.reversed) : this.describe(p, q, null, false)));
+    const matches = listed.map(({ q, edge }) => (edge ? this.describe(p, q, edge.overlap, edge.reversed, edge.reworded) : this.describe(p, q, null, false)));
     const merges = this.options.wordOps ? this.merges(p, edited) : [];
     return { exactCount, derivedCount, matches, merges };
   }

@@ -12,11 +12,17 @@
  * - explicit dates (2024-11-04, "October 31, 2024"): when members carry different latest
  *   dates, the earliest gets +1 and later ones -1.
  * - containment: the original holds most of the group's shared text; the member holding
- *   clearly the most (by HOLDS_MARGIN) gets +1.
+ *   clearly the most (by HOLDS_MARGIN) gets +1, and so does, among candidates that tie on the
+ *   rest of the evidence, the one holding clearly the most of them (a full wire story against
+ *   a reprint trimmed to its first paragraphs, both with the story's dateline).
  * - file time, weak: the earliest modification time, if earlier than all others by an hour,
  *   gets +0.25.
  * The member with the highest score is the original when it leads by more than zero;
  * confidence = 1 / (1 + e^-margin) (margin 1: 0.73, 3: 0.95). Otherwise original is null.
+ *
+ * Identical copies (the same words, paragraph for paragraph) are one candidate: the evidence
+ * ranks texts, so a byte-identical copy of the original neither ties with it nor hides it; the
+ * copies name their representative (`duplicateOf`).
  *
  * Against the original each other member is a **version** (a write-through or update of the
  * same wire story: it carries wire evidence of its own or a later date, and reuses less than
@@ -101,6 +107,8 @@ export interface MemberProvenance {
   reasons: ProvenanceReason[];
   /** Against the original (null for the original itself or when there is none). */
   comparison: EditSummary | null;
+  /** The member whose text this one is, word for word (the representative of its copies), or null. */
+  duplicateOf: number | null;
 }
 
 export interface GroupProvenance {
@@ -182,26 +190,104 @@ function collectEvidence(members: readonly StoryView[]): { reasons: ProvenanceRe
   return { reasons, dates };
 }
 
-export function analyseGroup(members: readonly StoryView[], rule: DerivationRule, diff?: WordDiff): GroupProvenance {
-  const { reasons, dates } = collectEvidence(members);
-  const scores = reasons.map((list) => list.reduce((sum, r) => sum + r.weight, 0));
-  const ranked = scores.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  const margin = ranked.length > 1 ? ranked[0]![0] - ranked[1]![0] : 0;
-  const original = margin > 0 ? ranked[0]![1] : null;
+/**
+ * Copies of one text (identical word for word) are one candidate for the original: the evidence
+ * ranks texts, not files, so a byte-identical copy of the original does not tie with it (issue
+ * 11, defect 2). Among the copies of a text the representative is the oldest file when it
+ * precedes the others by OLDEST_FILE_LEAD_MS (which adds the file-time weight to its score),
+ * else the first in path order.
+ */
+function representative(members: readonly StoryView[], copies: readonly number[]): { index: number; byTime: boolean } {
+  const times = copies.map((i) => members[i]!.modifiedAt);
+  if (copies.length > 1 && times.every((t) => t !== undefined)) {
+    const sorted = [...(times as number[])].sort((a, b) => a - b);
+    if (sorted[1]! - sorted[0]! >= OLDEST_FILE_LEAD_MS) return { index: copies[times.indexOf(sorted[0]!)]!, byTime: true };
+  }
+  return { index: copies[0]!, byTime: false };
+}
 
-  const result: MemberProvenance[] = members.map((_, i) => ({ role: null, score: round3(scores[i]!), reasons: reasons[i]!, comparison: null }));
-  if (original === null) return { original: null, confidence: null, members: result };
+/** A candidate text as the evidence sees it: its first copy, with the copies' oldest file time when all have one. */
+function candidateView(members: readonly StoryView[], copies: readonly number[]): StoryView {
+  const times = copies.map((i) => members[i]!.modifiedAt);
+  const view: StoryView = { ...members[copies[0]!]! };
+  delete view.modifiedAt;
+  if (times.every((t) => t !== undefined)) view.modifiedAt = (times as number[]).reduce((a, b) => Math.min(a, b));
+  return view;
+}
+
+/**
+ * When the texts that could be the original tie on their evidence (two copies of a wire story
+ * both with its dateline: the full story and a reprint trimmed to its first paragraphs), the
+ * containment evidence is read among them: the one holding clearly the most (HOLDS_MARGIN) of the
+ * group's shared text gets it, as the group's clear top holder does. Members are given by the
+ * representatives of their texts; `reasons` is amended in place.
+ */
+function breakTieByHolds(members: readonly StoryView[], candidates: readonly number[], reasons: ProvenanceReason[][]): void {
+  const score = (i: number): number => reasons[i]!.reduce((sum, r) => sum + r.weight, 0);
+  const top = candidates.reduce((best, i) => Math.max(best, score(i)), -Infinity);
+  const tied = candidates.filter((i) => score(i) === top);
+  if (tied.length < 2 || tied.some((i) => reasons[i]!.some((r) => r.kind === 'containment'))) return;
+  const byHolds = [...tied].sort((a, b) => members[b]!.holds - members[a]!.holds);
+  const [first, second] = [byHolds[0]!, byHolds[1]!];
+  if (members[first]!.holds - members[second]!.holds < HOLDS_MARGIN) return;
+  reasons[first]!.push({
+    kind: 'containment',
+    detail: `holds ${Math.round(members[first]!.holds * 100)}% of the group's shared text`,
+    weight: PROVENANCE_WEIGHTS.holdsMost,
+  });
+}
+
+/**
+ * `sameAs[i]` is the first member with member i's text word for word (i itself when none comes
+ * earlier); without it every member is a text of its own. `diff`: the scan's word differ, shared
+ * with the matches (a pair compared here is not diffed again).
+ */
+export function analyseGroup(
+  members: readonly StoryView[],
+  rule: DerivationRule,
+  sameAs: readonly number[] = members.map((_, i) => i),
+  diff?: WordDiff,
+): GroupProvenance {
+  const texts = members.map((_, i) => i).filter((i) => sameAs[i] === i);
+  const copiesOf = texts.map((head) => members.map((_, i) => i).filter((i) => sameAs[i] === head));
+  const { reasons: textReasons, dates } = collectEvidence(copiesOf.map((copies) => candidateView(members, copies)));
+  const reps = copiesOf.map((copies) => representative(members, copies));
+  const textOf = new Int32Array(members.length);
+  copiesOf.forEach((copies, t) => copies.forEach((i) => (textOf[i] = t)));
+  const reasons = members.map((_, i) => {
+    const t = textOf[i]!;
+    const own = textReasons[t]!.filter((r) => r.kind !== 'file-time' || reps[t]!.index === i);
+    if (reps[t]!.byTime && reps[t]!.index === i) own.push({ kind: 'file-time', detail: `oldest of ${copiesOf[t]!.length} identical copies`, weight: PROVENANCE_WEIGHTS.oldestFile });
+    return own;
+  });
+  breakTieByHolds(members, reps.map((rep) => rep.index), reasons);
+  const scores = reasons.map((list) => list.reduce((sum, r) => sum + r.weight, 0));
+  const ranked = reps.map((rep, t) => [scores[rep.index]!, t] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  // With one text only, the file time among its copies is all the evidence there is.
+  const margin = ranked.length > 1 ? ranked[0]![0] - ranked[1]![0] : reps[0]!.byTime ? PROVENANCE_WEIGHTS.oldestFile : 0;
+  const originalText = margin > 0 ? ranked[0]![1] : null;
+  const result: MemberProvenance[] = members.map((_, i) => {
+    const rep = reps[textOf[i]!]!.index;
+    return { role: null, score: round3(scores[i]!), reasons: reasons[i]!, comparison: null, duplicateOf: rep === i ? null : rep };
+  });
+  if (originalText === null) return { original: null, confidence: null, members: result };
+  const original = reps[originalText]!.index;
   result[original]!.role = 'original';
-  const originalDate = dates[original];
-  members.forEach((member, i) => {
-    if (i === original) return;
-    const comparison = editSummary(members[original]!.body, member.body, rule, diff);
-    const ownWire = reasons[i]!.some((r) => (r.kind === 'dateline' || r.kind === 'credit') && r.weight > 0);
-    const cites = reasons[i]!.some((r) => r.kind === 'attribution');
-    const later = dates[i] != null && originalDate != null && dates[i]! > originalDate;
+  copiesOf.forEach((copies, t) => {
+    const rep = reps[t]!.index;
+    if (t === originalText && copies.length === 1) return;
+    const comparison = editSummary(members[original]!.body, members[rep]!.body, rule, diff);
+    const ownWire = textReasons[t]!.some((r) => (r.kind === 'dateline' || r.kind === 'credit') && r.weight > 0);
+    const cites = textReasons[t]!.some((r) => r.kind === 'attribution');
+    const later = dates[t] != null && dates[originalText] != null && dates[t]! > dates[originalText]!;
     const rewritten = comparison.reused < VERSION_MAX_REUSE;
-    result[i]!.role = !cites && rewritten && (ownWire || later) ? 'version' : 'reprint';
-    result[i]!.comparison = comparison;
+    // An identical copy of the original is a reprint of it; copies of another text share its role.
+    const role: MemberRole = t !== originalText && !cites && rewritten && (ownWire || later) ? 'version' : 'reprint';
+    for (const i of copies) {
+      if (i === original) continue;
+      result[i]!.role = role;
+      result[i]!.comparison = comparison;
+    }
   });
   return { original, confidence: round3(logistic(margin)), members: result };
 }

@@ -5,6 +5,7 @@
  *   variants.ts   documents ordered, paragraphs numbered, identical texts collapsed
  *   edges.ts      candidate pairs (LSH, containment anchors) verified exactly
  *   noise.ts      repeats inside a file, junk lines, stories
+ *   rewrite/      reworded paragraphs: content-word candidates, passage alignment (rewrite/stage.ts)
  *   clusters.ts   paragraph clusters; stories identical paragraph for paragraph
  *   grouping.ts   site footers found, stories linked into syndication groups
  *   groups.ts     each group's original, versions and reprints (provenance.ts)
@@ -27,6 +28,7 @@ import {
   type ReportSource,
   type ResolvedOptions,
   type SegmentStatus,
+  type StoryPairReport,
   type ScanOptions,
   type StageTimings,
   type Summary,
@@ -40,6 +42,8 @@ import { groupDocuments } from './grouping.js';
 import { MatchLister } from './matches.js';
 import { findNoise } from './noise.js';
 import { collectVariants, orderDocuments } from './variants.js';
+import { addRewordedEdges } from '../rewrite/stage.js';
+import { buildStoryPairs } from '../rewrite/story-pairs.js';
 
 export interface ScanResult {
   report: Report;
@@ -73,6 +77,7 @@ export class ScanAnalysis implements ReportSource {
   readonly schemaVersion = SCHEMA_VERSION;
   readonly summary: Summary;
   private groupReports: GroupReports | null = null;
+  private pairs: StoryPairReport[] | null = null;
 
   constructor(
     readonly options: ResolvedOptions,
@@ -102,6 +107,12 @@ export class ScanAnalysis implements ReportSource {
   /** The syndication groups with their provenance (aligns each member with its original). */
   groups(): GroupReport[] {
     return this.groupData().groups;
+  }
+
+  /** Story-level reuse of the stories compared whole (rewrite/story-pairs.ts), made when first asked for. */
+  storyPairs(): StoryPairReport[] {
+    this.pairs ??= buildStoryPairs(this.input, this.input.channelStoryPairs, this.options);
+    return this.pairs;
   }
 
   /** Paths of the listed documents, in order, then of the context documents. */
@@ -150,7 +161,7 @@ export class ScanAnalysis implements ReportSource {
   /** The whole report, held in memory. */
   report(): Report {
     const documents = [...this.documents()];
-    return { schemaVersion: SCHEMA_VERSION, options: this.options, summary: this.summary, documents, groups: this.groups(), warnings: [...this.warnings] };
+    return { schemaVersion: SCHEMA_VERSION, options: this.options, summary: this.summary, documents, groups: this.groups(), storyPairs: this.storyPairs(), warnings: [...this.warnings] };
   }
 }
 
@@ -176,14 +187,21 @@ export function analyse(
   const candidatesMs = clock() - t;
 
   t = clock();
-  const edges = external ? external.edges : verifyCandidates(corpus, candidates!, options);
+  const verified = external ? external.edges : verifyCandidates(corpus, candidates!, options);
   const verifyMs = clock() - t;
 
   t = clock();
   const noise = findNoise(corpus);
+  const noiseMs = clock() - t;
+  t = clock();
+  const rewrite = addRewordedEdges(corpus, verified, noise, options.minWords, options.seed);
+  const edges = rewrite.edges;
+  const rewriteMs = clock() - t;
+
+  t = clock();
   const clusters = buildClusters(corpus, edges, noise, options.minWords);
   const grouping = groupDocuments(clusters.storyWords, clusters.inputs, identicalStories(corpus, noise, options.minWords));
-  const clusterMs = clock() - t;
+  const clusterMs = clock() - t + noiseMs;
 
   t = clock();
   const matches = new MatchLister(corpus, edges, { ...options, wordOps: finish.wordOps ?? true });
@@ -199,11 +217,12 @@ export function analyse(
     clusters: clusters.inputs.length,
     candidatePairs: external ? external.candidatePairs : candidates!.pairs.length,
     verifiedPairs: edges.verifiedPairs,
+    rewordedPairs: rewrite.rewordedPairs,
   };
-  const input: AssemblyInput = { corpus, noise, clusters, grouping, matches, minWords: options.minWords };
+  const input: AssemblyInput = { corpus, noise, clusters, grouping, matches, minWords: options.minWords, edges, channelStoryPairs: rewrite.storyPairs };
   const statuses = classifyAll(input, summary);
   const analysis = new ScanAnalysis(options, warnings, input, statuses, summary);
-  const timings = { ...earlier, candidates: candidatesMs, verify: verifyMs, cluster: clusterMs, report: clock() - t };
+  const timings = { ...earlier, candidates: candidatesMs, verify: verifyMs, rewrite: rewriteMs, cluster: clusterMs, report: clock() - t };
   return { analysis, timings };
 }
 

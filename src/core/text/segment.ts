@@ -61,7 +61,7 @@ const INDENTED = /^(?:\t| {2,}|\u3000)/;
  * brackets, then whitespace and no lower-case letter ("U.S. officials" stays whole); or a
  * full stop or question mark of Urdu/Arabic or CJK, which need no space after them.
  */
-const SENTENCE_BREAK =
+export const SENTENCE_BREAK =
   /[.!?\u2026]["'\u201d\u2019\u00bb)\]]*\s+(?!\p{Ll})|[\u06d4\u061f\u3002\uff01\uff1f]["'\u201d\u2019\u00bb)\]]*\s*/gu;
 
 /** Newlines in text[from, to). A bounded loop: indexOf would search on to the end of an 8 MB line each time. */

@@ -1,0 +1,340 @@
+/**
+ * The candidate channel robust to rewording: which paragraphs of which pairs of documents may
+ * be reworded from one another. Word 3-gram shingles do not survive a copy desk's rewording
+ * (synonyms, clauses reordered, words dropped: PAN 2013's random obfuscation keeps 2% of its
+ * paragraphs' 3-grams), but a reworded paragraph keeps most of its content words. So each
+ * comparable paragraph variant is also signed on the set of its content words (order-free
+ * unigrams, stop words and the scan's very common words left out) through the same machinery as
+ * the shingles: one-permutation MinHash and LSH banding (matching/lsh.ts: optimalBanding,
+ * bandKeys, KeySorter), tuned for a content-word Jaccard of CHANNEL_THRESHOLD. A sentence pair
+ * at the seed level of passages.ts (Dice 0.33) is Jaccard 0.2, found 29% of the time alone; a
+ * reworded passage has several such paragraphs, and one found is enough to align the region
+ * around it (stage.ts).
+ *
+ * What keeps it cheap (the 100 MB bench corpus has 257,000 signed variants):
+ * - content words are gathered, sorted and deduplicated in typed arrays (3 microseconds a
+ *   variant to sign, signing/minhash.ts);
+ * - a bucket pairs each item with its next CHANNEL_BUCKET_WINDOW items only, and a pair counts
+ *   only when one side is unmatched (no copy and no verified edit in another document): a
+ *   paragraph that was reworded lost its shingles, so the rewritten side of a reworded pair has
+ *   no match yet;
+ * - a candidate is kept only when the two sets really overlap (exact, CHANNEL_MIN_SHARED words
+ *   and CHANNEL_MIN_JACCARD or CHANNEL_MIN_CONTAINMENT), across documents, and not already
+ *   verified by the shingle channel.
+ */
+import { fmix32 } from '../signing/hash.js';
+import { MinHasher } from '../signing/minhash.js';
+import { PairBuffer } from '../matching/pairs.js';
+import { bandKeys, KeySorter, optimalBanding, type Banding } from '../matching/lsh.js';
+import { isChrome, tokens } from '../document.js';
+import type { Corpus, Edges } from '../model.js';
+import { TokenSet } from './stopwords.js';
+
+export const CHANNEL_THRESHOLD = 0.3;
+export const CHANNEL_HASHES = 128;
+/** Fewer content words than this say too little to propose a pair (a dateline, a byline). */
+export const CHANNEL_MIN_WORDS = 4;
+/** A paragraph found in more than this many documents is paired through its first ones only. */
+export const MAX_MEMBERS = 8;
+/** Items of an LSH bucket are paired with this many next ones (lsh.ts's BUCKET_WINDOW is 64 for shingles). */
+export const CHANNEL_BUCKET_WINDOW = 16;
+
+/**
+ * Words in more than COMMON_SHARE of a scan's documents (of at least COMMON_MIN_DOCUMENTS) are
+ * very common there and left out of the channel's sets, like stop words: Reuters' earnings
+ * tables share "shr", "cts", "vs", "net", "revs" and "mln" across thousands of companies, and
+ * with them every table proposed every other (4.7 million document pairs). A word that common
+ * says nothing about which two documents are related. Counted on at most COMMON_SAMPLE
+ * documents, evenly spaced (the share is all that is needed).
+ */
+export const COMMON_SHARE = 0.02;
+export const COMMON_MIN_DOCUMENTS = 200;
+export const COMMON_SAMPLE = 2000;
+
+/**
+ * Document frequencies of the scan's words, counted on at most COMMON_SAMPLE documents evenly
+ * spaced; null in a scan of fewer than COMMON_MIN_DOCUMENTS documents, where a share of
+ * documents says little. Passage alignment weighs words by them (passages.ts): in a large scan
+ * a word of a template ("eurobond", "denominations") is common and a name is rare.
+ */
+export interface ScanFrequencies {
+  table: DocumentFrequency;
+  /** Documents counted. */
+  sampled: number;
+}
+
+export function scanFrequencies(corpus: Corpus): ScanFrequencies | null {
+  const documents = corpus.docs.length;
+  if (documents < COMMON_MIN_DOCUMENTS) return null;
+  const step = Math.max(1, Math.floor(documents / COMMON_SAMPLE));
+  const table = new DocumentFrequency();
+  let sampled = 0;
+  for (let d = 0; d < documents; d += step, sampled++) {
+    const doc = corpus.docs[d]!;
+    for (let i = 0; i < doc.count; i++) {
+      const hashes = tokens(doc, i);
+      for (let k = 0; k < hashes.length; k++) table.see(hashes[k]!, d);
+    }
+  }
+  return { table, sampled };
+}
+
+/** The scan's very common words (see COMMON_SHARE): none in a scan of fewer than COMMON_MIN_DOCUMENTS documents. */
+export function commonWords(frequencies: ScanFrequencies | null, stop: TokenSet): TokenSet {
+  if (!frequencies) return new TokenSet([]);
+  return new TokenSet(frequencies.table.above(COMMON_SHARE * frequencies.sampled).filter((h) => !stop.has(h)));
+}
+
+/** Documents per token hash, in an open-addressing table. */
+export class DocumentFrequency {
+  private keys = new Uint32Array(1 << 16);
+  private lastDoc = new Int32Array(1 << 16).fill(-1);
+  private counts = new Uint32Array(1 << 16);
+  private size = 0;
+
+  see(h: number, doc: number): void {
+    let mask = this.keys.length - 1;
+    let slot = fmix32(h) & mask;
+    while (this.lastDoc[slot] !== -1 && this.keys[slot] !== h) slot = (slot + 1) & mask;
+    if (this.lastDoc[slot] === doc) return;
+    if (this.lastDoc[slot] === -1) {
+      if ((this.size + 1) * 2 > this.keys.length) {
+        this.rehash();
+        mask = this.keys.length - 1;
+        slot = fmix32(h) & mask;
+        while (this.lastDoc[slot] !== -1) slot = (slot + 1) & mask;
+      }
+      this.keys[slot] = h;
+      this.size++;
+    }
+    this.lastDoc[slot] = doc;
+    this.counts[slot]!++;
+  }
+
+  private rehash(): void {
+    const { keys, lastDoc, counts } = this;
+    this.keys = new Uint32Array(keys.length * 2);
+    this.lastDoc = new Int32Array(keys.length * 2).fill(-1);
+    this.counts = new Uint32Array(keys.length * 2);
+    const mask = this.keys.length - 1;
+    for (let old = 0; old < keys.length; old++) {
+      if (lastDoc[old] === -1) continue;
+      let slot = fmix32(keys[old]!) & mask;
+      while (this.lastDoc[slot] !== -1) slot = (slot + 1) & mask;
+      this.keys[slot] = keys[old]!;
+      this.lastDoc[slot] = lastDoc[old]!;
+      this.counts[slot] = counts[old]!;
+    }
+  }
+
+  /** Documents the token was seen in (0 when never). */
+  count(h: number): number {
+    const mask = this.keys.length - 1;
+    for (let slot = fmix32(h) & mask; this.lastDoc[slot] !== -1; slot = (slot + 1) & mask) if (this.keys[slot] === h) return this.counts[slot]!;
+    return 0;
+  }
+
+  /** Tokens seen in more than `limit` documents. */
+  above(limit: number): number[] {
+    const out: number[] = [];
+    for (let slot = 0; slot < this.keys.length; slot++) if (this.lastDoc[slot] !== -1 && this.counts[slot]! > limit) out.push(this.keys[slot]!);
+    return out;
+  }
+}
+
+/** The channel's signed variants: their numbers, band keys (item-major) and content-word sets (flat, sorted). */
+export interface Signed {
+  variants: number[];
+  keys: Uint32Array;
+  setAt: number[];
+  sets: Uint32Array;
+}
+
+function grow(array: Uint32Array, size: number): Uint32Array<ArrayBuffer> {
+  const grown = new Uint32Array(size);
+  grown.set(array);
+  return grown;
+}
+
+/** Signs every comparable variant with enough content words. */
+export function signVariants(corpus: Corpus, stop: TokenSet, common: TokenSet, seed: number, banding: Banding): Signed {
+  const { variants } = corpus;
+  const bins = banding.bands * banding.rows;
+  const hasher = new MinHasher(CHANNEL_HASHES, seed);
+  const signature = new Uint32Array(CHANNEL_HASHES);
+  let lo = new Uint32Array(256);
+  let hi = new Uint32Array(256);
+  const band = new Uint32Array(banding.bands);
+  const signed: number[] = [];
+  let keys = new Uint32Array(1024 * banding.bands);
+  const setAt = [0];
+  let sets = new Uint32Array(1 << 16);
+  let words = new Uint32Array(256);
+  for (let v = 0; v < variants.count; v++) {
+    if (variants.comparable[v] === 0) continue;
+    const p = variants.members[variants.memberStart[v]!]!;
+    const doc = corpus.docs[corpus.paragraphDoc[p]!]!;
+    const i = corpus.paragraphIndex[p]!;
+    if (isChrome(doc, i)) continue;
+    const hashes = tokens(doc, i);
+    if (words.length < hashes.length) words = new Uint32Array(hashes.length * 2);
+    let n = 0;
+    for (let k = 0; k < hashes.length; k++) {
+      const h = hashes[k]!;
+      if (!stop.has(h) && !common.has(h)) words[n++] = h;
+    }
+    const content = words.subarray(0, n).sort();
+    let count = 0;
+    for (let k = 0; k < n; k++) if (k === 0 || content[k] !== content[k - 1]) content[count++] = content[k]!;
+    if (count < CHANNEL_MIN_WORDS) continue;
+    if (lo.length < count) [lo, hi] = [new Uint32Array(count * 2), new Uint32Array(count * 2)];
+    // Each word's one 32-bit hash, mixed two ways: the value and the bin of one-permutation hashing.
+    for (let k = 0; k < count; k++) {
+      lo[k] = fmix32(content[k]! ^ 0x2545f491);
+      hi[k] = fmix32(content[k]! + 0x9e3779b9);
+    }
+    hasher.signInto(lo, hi, count, signature, bins);
+    bandKeys(signature, banding, band);
+    if ((signed.length + 1) * banding.bands > keys.length) keys = grow(keys, keys.length * 2);
+    keys.set(band, signed.length * banding.bands);
+    const at = setAt[setAt.length - 1]!;
+    if (at + count > sets.length) sets = grow(sets, Math.max(sets.length * 2, at + count));
+    sets.set(content.subarray(0, count), at);
+    setAt.push(at + count);
+    signed.push(v);
+  }
+  return { variants: signed, keys: keys.subarray(0, signed.length * banding.bands), setAt, sets };
+}
+
+/**
+ * An LSH candidate is worth aligning when the two content-word sets really overlap (LSH is
+ * probabilistic; this is exact): at least CHANNEL_MIN_SHARED words in common, and a Jaccard
+ * similarity of CHANNEL_MIN_JACCARD or the smaller set lying CHANNEL_MIN_CONTAINMENT inside the
+ * larger (a reworded sentence inside a longer paragraph).
+ */
+export const CHANNEL_MIN_SHARED = 3;
+export const CHANNEL_MIN_JACCARD = 0.2;
+export const CHANNEL_MIN_CONTAINMENT = 0.5;
+
+/**
+ * A document pair is aligned when the channel pairs two or more of its paragraphs, or one pair
+ * strongly (Jaccard STRONG_JACCARD, or the smaller set STRONG_CONTAINMENT inside the larger):
+ * most pairs of documents that share one paragraph's worth of content words by chance share
+ * only that one (80% of the 100 MB bench corpus's candidate pairs, 55% of PAN's).
+ */
+export const STRONG_JACCARD = 0.4;
+export const STRONG_CONTAINMENT = 0.7;
+
+/** 0: not enough overlap; 1: enough to propose; 2: strong. */
+function overlapGrade(signed: Signed, i: number, j: number): 0 | 1 | 2 {
+  const { sets, setAt } = signed;
+  let x = setAt[i]!;
+  let y = setAt[j]!;
+  const xEnd = setAt[i + 1]!;
+  const yEnd = setAt[j + 1]!;
+  let common = 0;
+  while (x < xEnd && y < yEnd) {
+    if (sets[x] === sets[y]) {
+      common++;
+      x++;
+      y++;
+    } else if (sets[x]! < sets[y]!) x++;
+    else y++;
+  }
+  const sizeI = setAt[i + 1]! - setAt[i]!;
+  const sizeJ = setAt[j + 1]! - setAt[j]!;
+  if (common < CHANNEL_MIN_SHARED) return 0;
+  const jaccard = common / (sizeI + sizeJ - common);
+  const containment = common / Math.min(sizeI, sizeJ);
+  if (jaccard >= STRONG_JACCARD || containment >= STRONG_CONTAINMENT) return 2;
+  return jaccard >= CHANNEL_MIN_JACCARD || containment >= CHANNEL_MIN_CONTAINMENT ? 1 : 0;
+}
+
+/** Per variant: 1 when it has a copy in another document or a verified edge (it has a match already). */
+export function matchedVariants(corpus: Corpus, edges: Edges): Uint8Array {
+  const { variants } = corpus;
+  const matched = new Uint8Array(variants.count);
+  for (let v = 0; v < variants.count; v++) {
+    if (variants.soleDocument[v] === -1 || edges.edgeStart[v + 1]! > edges.edgeStart[v]!) matched[v] = 1;
+  }
+  return matched;
+}
+
+/** Candidate pairs of signed items (indexes into `signed.variants`), packed low * count + high, ascending, each once. */
+export function bandPairs(signed: Signed, banding: Banding, matched: Uint8Array): Float64Array {
+  const count = signed.variants.length;
+  const bands = banding.bands;
+  const column = new Uint32Array(count);
+  const sorter = new KeySorter(count);
+  const { sortedKeys, order } = sorter;
+  const pairs = new PairBuffer(count);
+  for (let band = 0; band < bands; band++) {
+    for (let item = 0; item < count; item++) column[item] = signed.keys[item * bands + band]!;
+    sorter.sort(column);
+    let runStart = 0;
+    for (let i = 1; i <= count; i++) {
+      if (i < count && sortedKeys[i] === sortedKeys[runStart]) continue;
+      for (let a = runStart; a < i; a++) {
+        const end = Math.min(i, a + 1 + CHANNEL_BUCKET_WINDOW);
+        for (let b = a + 1; b < end; b++) {
+          const x = order[a]!;
+          const y = order[b]!;
+          if (matched[signed.variants[x]!] === 1 && matched[signed.variants[y]!] === 1) continue;
+          pairs.add(x, y);
+        }
+      }
+      runStart = i;
+    }
+  }
+  return pairs.toArray();
+}
+
+/** A candidate pair of documents and the paragraphs (indexes in each) the channel paired. */
+export interface DocumentCandidate {
+  a: number;
+  b: number;
+  hits: Array<[number, number]>;
+  /** One of the hits overlaps strongly (STRONG_JACCARD, STRONG_CONTAINMENT). */
+  strong: boolean;
+}
+
+/**
+ * Candidate document pairs (lower document index first) with their paragraph hits, from
+ * content-word LSH over the comparable variants, leaving out pairs the shingle channel verified.
+ * The caller aligns those with two hits or a strong one (stage.ts); all are compared whole.
+ */
+export function rewordingCandidates(corpus: Corpus, edges: Edges, stop: TokenSet, seed: number, frequencies: ScanFrequencies | null): DocumentCandidate[] {
+  const { variants } = corpus;
+  const banding = optimalBanding(CHANNEL_THRESHOLD, CHANNEL_HASHES);
+  const signed = signVariants(corpus, stop, commonWords(frequencies, stop), seed ^ 0x5bd1e995, banding);
+  const count = signed.variants.length;
+  const matched = matchedVariants(corpus, edges);
+  const byDocuments = new Map<number, DocumentCandidate>();
+  const docCount = corpus.docs.length;
+  const membersOf = (v: number): number[] => {
+    const out: number[] = [];
+    for (let m = variants.memberStart[v]!; m < variants.memberStart[v + 1]! && out.length < MAX_MEMBERS; m++) out.push(variants.members[m]!);
+    return out;
+  };
+  for (const packed of bandPairs(signed, banding, matched)) {
+    const i = Math.floor(packed / count);
+    const j = packed % count;
+    const a = signed.variants[i]!;
+    const b = signed.variants[j]!;
+    if (variants.soleDocument[a]! >= 0 && variants.soleDocument[a] === variants.soleDocument[b]) continue;
+    const grade = overlapGrade(signed, i, j);
+    if (grade === 0) continue;
+    for (const p of membersOf(a)) {
+      for (const q of membersOf(b)) {
+        const [x, y] = [corpus.paragraphDoc[p]!, corpus.paragraphDoc[q]!];
+        if (x === y) continue;
+        const key = Math.min(x, y) * docCount + Math.max(x, y);
+        let candidate = byDocuments.get(key);
+        if (!candidate) byDocuments.set(key, (candidate = { a: Math.min(x, y), b: Math.max(x, y), hits: [], strong: false }));
+        if (grade === 2) candidate.strong = true;
+        candidate.hits.push(x < y ? [corpus.paragraphIndex[p]!, corpus.paragraphIndex[q]!] : [corpus.paragraphIndex[q]!, corpus.paragraphIndex[p]!]);
+      }
+    }
+  }
+  return [...byDocuments.values()].sort((x, y) => x.a - y.a || x.b - y.b);
+}

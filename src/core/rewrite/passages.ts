@@ -1,0 +1,320 @@
+/**
+ * Passage alignment of two documents by seed and extend over sentences, after Sanchez-Perez,
+ * Sidorov & Gelbukh, "A winning approach to text alignment: text reuse detection at PAN 2014"
+ * (also Torrejon & Ramos 2013, Suchomel et al. 2013, who seed and extend the same way):
+ *
+ * 1. Seeds: pairs of sentence units (rewrite/units.ts) whose content words overlap: Dice
+ *    coefficient and cosine (tf-isf: each word weighted by ln(N / n), N the units aligned and n
+ *    those holding the word, so a word in every sentence counts for little) both at least
+ *    SEED_SIMILARITY, the paper's 0.33, sharing at least SEED_MIN_SHARED words. Two sentences
+ *    that both state figures but share none are no seed: a rewrite keeps its figures, while
+ *    templated items about different companies ("Qtly div 10 cts vs 10 cts prior" and
+ *    "... 12 cts ...") differ in them. Of a unit's seeds, those with its best partner are kept
+ *    (best from either side).
+ * 2. Extension: seeds are joined into passages while the next seed lies within MAX_GAP units of
+ *    the passage on both sides (the paper's maxgap of 4 sentences).
+ * 3. Filtering: a passage counts only with at least MIN_PASSAGE_SEEDS seeds over at least two
+ *    units of each document. One or two similar sentences between topically related texts
+ *    are common (PAN 2013's no-plagiarism pairs share facts: "the seeds were planted in 1906 by
+ *    ... Alexander Allison"); three in a row are not. Measured with `npm run eval` (README,
+ *    "Accuracy").
+ *
+ * A paragraph is aligned with a paragraph of the other document when at least MIN_COVER of the
+ * words of one of them lie in seeded units of accepted passages paired with units of the other.
+ *
+ * Hot path (thousands of region pairs on a large scan): the units of each side are given as
+ * ranges of a document's units, word weights and postings live in a reused open-addressing
+ * table cleared by a generation stamp, and per-unit tallies in reused typed arrays.
+ */
+import { fmix32 } from '../signing/hash.js';
+import { REWORDED_MIN_COVER } from '../classify.js';
+import type { Units } from './units.js';
+
+export const SEED_SIMILARITY = 0.33;
+export const SEED_MIN_SHARED = 2;
+export const MAX_GAP = 4;
+export const MIN_PASSAGE_SEEDS = 3;
+export const MIN_COVER = REWORDED_MIN_COVER;
+
+/** An aligned pair of paragraphs (indexes in their documents), with the share of each one's words aligned with the other. */
+export interface AlignedParagraphs {
+  a: number;
+  b: number;
+  coverA: number;
+  coverB: number;
+}
+
+/**
+ * A word's weight in the cosine of a seed. Sanchez-Perez et al. weigh by inverse sentence
+ * frequency over the two documents (tf-isf), which is what a scan of a few documents uses; in a
+ * large scan (rewrite/channel.ts, scanFrequencies) the weight is the word's inverse document
+ * frequency in the scan, ln(N / n): there a template's words ("is issuing a ... eurobond due
+ * ... paying ... pct", in hundreds of Reuters notices) weigh little and names and figures a
+ * lot, so two notices of one template about different issuers are no seed, while a rewrite,
+ * which keeps the names, is.
+ */
+export type WordWeights = (word: number) => number;
+
+/** Units [from, to) of a document, in order. */
+export type UnitRanges = ReadonlyArray<readonly [number, number]>;
+
+function common(x: Uint32Array, xFrom: number, xTo: number, y: Uint32Array, yFrom: number, yTo: number): number {
+  let i = xFrom;
+  let j = yFrom;
+  let n = 0;
+  while (i < xTo && j < yTo) {
+    if (x[i] === y[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (x[i]! < y[j]!) i++;
+    else j++;
+  }
+  return n;
+}
+
+/**
+ * Unit u of `units` and unit v of `other` both state figures, and fewer than half of the figures
+ * of the one stating fewer are in the other: a rewrite keeps its figures; two notices of one
+ * template ("issuing a 40 mln Australian dlr eurobond due May 15, 1990 paying 14-1/2 pct" and
+ * "... 100 mln ... May 27, 1992 ... 14-1/4 pct") share a few by chance.
+ */
+function figuresDiffer(units: Units, u: number, other: Units, v: number): boolean {
+  const [from, to] = [units.numberAt[u]!, units.numberAt[u + 1]!];
+  const [otherFrom, otherTo] = [other.numberAt[v]!, other.numberAt[v + 1]!];
+  if (from === to || otherFrom === otherTo) return false;
+  return 2 * common(units.numbers, from, to, other.numbers, otherFrom, otherTo) < Math.min(to - from, otherTo - otherFrom);
+}
+
+/**
+ * In a large scan (word weights from its documents) a seed also shares at least SEED_MIN_RARE
+ * words found in at most RARE_SHARE of the scan's documents (a weight of ln(1 / RARE_SHARE) or
+ * more): a rewrite keeps its names, places and figures, which are rare, while notices of one
+ * template about different issuers share only the template's words. Reuters-21578 (README,
+ * "Accuracy").
+ */
+export const RARE_SHARE = 0.005;
+export const SEED_MIN_RARE = 2;
+const RARE_WEIGHT = Math.log(1 / RARE_SHARE);
+
+const LN = Array.from({ length: 4096 }, (_, n) => (n === 0 ? 0 : Math.log(n)));
+const ln = (n: number): number => (n < LN.length ? LN[n]! : Math.log(n));
+
+/** Reused scratch space of the aligner: a word table (unit counts, postings of the second side) and per-unit tallies. */
+export class Aligner {
+  private keys = new Uint32Array(1 << 12);
+  private stamp = new Int32Array(1 << 12);
+  private df = new Int32Array(1 << 12);
+  private head = new Int32Array(1 << 12);
+  private generation = 0;
+  private nextOf = new Int32Array(1024);
+  private unitOf = new Int32Array(1024);
+  private shared = new Int32Array(256);
+  private rare = new Int32Array(256);
+  private dot = new Float64Array(256);
+  private normA = new Float64Array(256);
+  private normB = new Float64Array(256);
+
+  private slot(word: number): number {
+    const mask = this.keys.length - 1;
+    let slot = fmix32(word) & mask;
+    while (this.stamp[slot] === this.generation && this.keys[slot] !== word) slot = (slot + 1) & mask;
+    if (this.stamp[slot] !== this.generation) {
+      this.stamp[slot] = this.generation;
+      this.keys[slot] = word;
+      this.df[slot] = 0;
+      this.head[slot] = -1;
+    }
+    return slot;
+  }
+
+  private prepare(words: number): void {
+    this.generation++;
+    let size = this.keys.length;
+    while (size < words * 4) size *= 2;
+    if (size > this.keys.length) {
+      this.keys = new Uint32Array(size);
+      this.stamp = new Int32Array(size);
+      this.df = new Int32Array(size);
+      this.head = new Int32Array(size);
+      this.generation = 1;
+    }
+  }
+
+  private tallies(countA: number, countB: number, postings: number): void {
+    if (this.shared.length < countB) {
+      this.shared = new Int32Array(countB * 2);
+      this.dot = new Float64Array(countB * 2);
+      this.normB = new Float64Array(countB * 2);
+    }
+    if (this.normA.length < countA) this.normA = new Float64Array(countA * 2);
+    if (this.nextOf.length < postings) {
+      this.nextOf = new Int32Array(postings * 2);
+      this.unitOf = new Int32Array(postings * 2);
+    }
+  }
+
+  /**
+   * Seed pairs of units ([unit of a, unit of b], document unit numbers), the best partners of
+   * either side. `idf`, when given (a large scan), weighs a word by the scan's documents instead
+   * of the two documents' sentences (see `WordWeights`).
+   */
+  seeds(a: Units, rangesA: UnitRanges, b: Units, rangesB: UnitRanges, idf: WordWeights | null = null): Array<[number, number]> {
+    const listA = flatten(rangesA);
+    const listB = flatten(rangesB);
+    let wordsA = 0;
+    let wordsB = 0;
+    for (const u of listA) wordsA += a.contentAt[u + 1]! - a.contentAt[u]!;
+    for (const v of listB) wordsB += b.contentAt[v + 1]! - b.contentAt[v]!;
+    this.prepare(wordsA + wordsB);
+    this.tallies(listA.length, listB.length, wordsB);
+    // Document frequencies over both sides' units, and postings of b's units (local numbers).
+    for (const u of listA) for (let k = a.contentAt[u]!; k < a.contentAt[u + 1]!; k++) this.df[this.slot(a.content[k]!)]!++;
+    let posting = 0;
+    listB.forEach((v, local) => {
+      for (let k = b.contentAt[v]!; k < b.contentAt[v + 1]!; k++) {
+        const slot = this.slot(b.content[k]!);
+        this.df[slot]!++;
+        this.unitOf[posting] = local;
+        this.nextOf[posting] = this.head[slot]!;
+        this.head[slot] = posting++;
+      }
+    });
+    const total = listA.length + listB.length;
+    const weight = idf ? (slot: number): number => idf(this.keys[slot]!) : (slot: number): number => ln(total) - ln(this.df[slot]!);
+    const norm = (units: Units, u: number): number => {
+      let sum = 0;
+      for (let k = units.contentAt[u]!; k < units.contentAt[u + 1]!; k++) sum += weight(this.slot(units.content[k]!)) ** 2;
+      return Math.sqrt(sum);
+    };
+    listB.forEach((v, local) => (this.normB[local] = norm(b, v)));
+    const found: Array<[number, number, number]> = [];
+    const touched: number[] = [];
+    if (this.rare.length < listB.length) this.rare = new Int32Array(listB.length * 2);
+    for (const u of listA) {
+      const size = a.contentAt[u + 1]! - a.contentAt[u]!;
+      if (size < SEED_MIN_SHARED) continue;
+      const normU = norm(a, u);
+      touched.length = 0;
+      for (let k = a.contentAt[u]!; k < a.contentAt[u + 1]!; k++) {
+        const slot = this.slot(a.content[k]!);
+        const w = weight(slot);
+        const rare = idf !== null && w >= RARE_WEIGHT ? 1 : 0;
+        for (let e = this.head[slot]!; e !== -1; e = this.nextOf[e]!) {
+          const local = this.unitOf[e]!;
+          if (this.shared[local] === 0) touched.push(local);
+          this.shared[local]!++;
+          this.rare[local]! += rare;
+          this.dot[local]! += w * w;
+        }
+      }
+      for (const local of touched) {
+        const v = listB[local]!;
+        const common = this.shared[local]!;
+        const dice = (2 * common) / (size + b.contentAt[v + 1]! - b.contentAt[v]!);
+        const cosine = normU > 0 && this.normB[local]! > 0 ? this.dot[local]! / (normU * this.normB[local]!) : 0;
+        const rareEnough = idf === null || this.rare[local]! >= SEED_MIN_RARE;
+        if (common >= SEED_MIN_SHARED && dice >= SEED_SIMILARITY && cosine >= SEED_SIMILARITY && rareEnough && !figuresDiffer(a, u, b, v)) found.push([u, v, dice]);
+        this.shared[local] = 0;
+        this.rare[local] = 0;
+        this.dot[local] = 0;
+      }
+    }
+    return bestPartners(found);
+  }
+}
+
+function flatten(ranges: UnitRanges): number[] {
+  const out: number[] = [];
+  for (const [from, to] of ranges) for (let u = from; u < to; u++) out.push(u);
+  return out;
+}
+
+/**
+ * The seeds that pair a unit with its best partner, seen from either side: a headline that is
+ * one sentence of the other document's copy and also shares words with another of its
+ * paragraphs pairs with the copy only. A long sentence split in two keeps both halves (each
+ * half's best partner is the long sentence). Sorted by a's unit, then b's.
+ */
+function bestPartners(seeds: ReadonlyArray<[number, number, number]>): Array<[number, number]> {
+  const bestA = new Map<number, number>();
+  const bestB = new Map<number, number>();
+  for (const [u, v, dice] of seeds) {
+    bestA.set(u, Math.max(bestA.get(u) ?? 0, dice));
+    bestB.set(v, Math.max(bestB.get(v) ?? 0, dice));
+  }
+  return seeds
+    .filter(([u, v, dice]) => dice === bestA.get(u) || dice === bestB.get(v))
+    .map(([u, v]): [number, number] => [u, v])
+    .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+}
+
+interface Passage {
+  aLast: number;
+  bFirst: number;
+  bLast: number;
+  seeds: Array<[number, number]>;
+}
+
+/** Seeds (sorted by a's unit) joined into passages (step 2), then the passages that count (step 3). */
+export function passages(seeds: ReadonlyArray<[number, number]>): Array<Array<[number, number]>> {
+  const open: Passage[] = [];
+  for (const seed of seeds) {
+    const [u, v] = seed;
+    let passage = open.find((p) => u - p.aLast <= MAX_GAP && v >= p.bFirst - MAX_GAP && v <= p.bLast + MAX_GAP);
+    if (!passage) {
+      passage = { aLast: u, bFirst: v, bLast: v, seeds: [] };
+      open.push(passage);
+    }
+    passage.seeds.push(seed);
+    passage.aLast = Math.max(passage.aLast, u);
+    passage.bFirst = Math.min(passage.bFirst, v);
+    passage.bLast = Math.max(passage.bLast, v);
+  }
+  return open
+    .filter((p) => p.seeds.length >= MIN_PASSAGE_SEEDS && new Set(p.seeds.map((s) => s[0])).size >= 2 && new Set(p.seeds.map((s) => s[1])).size >= 2)
+    .map((p) => p.seeds);
+}
+
+/**
+ * Paragraph pairs of two documents aligned by accepted passages, over the given unit ranges.
+ * `wordsA(i)` and `wordsB(i)` give a paragraph's words.
+ */
+export function alignParagraphs(
+  aligner: Aligner,
+  a: Units,
+  rangesA: UnitRanges,
+  b: Units,
+  rangesB: UnitRanges,
+  wordsA: (i: number) => number,
+  wordsB: (i: number) => number,
+  idf: WordWeights | null = null,
+): AlignedParagraphs[] {
+  const accepted = passages(aligner.seeds(a, rangesA, b, rangesB, idf));
+  if (accepted.length === 0) return [];
+  // Per pair of paragraphs: the units of each side seeded with units of the other, each once.
+  const pairs = new Map<string, { a: number; b: number; unitsA: Set<number>; unitsB: Set<number> }>();
+  for (const passage of accepted) {
+    for (const [u, v] of passage) {
+      const pa = a.paragraph[u]!;
+      const pb = b.paragraph[v]!;
+      const key = `${pa} ${pb}`;
+      let pair = pairs.get(key);
+      if (!pair) pairs.set(key, (pair = { a: pa, b: pb, unitsA: new Set(), unitsB: new Set() }));
+      pair.unitsA.add(u);
+      pair.unitsB.add(v);
+    }
+  }
+  const share = (units: Units, set: ReadonlySet<number>, words: number): number => {
+    let sum = 0;
+    for (const u of set) sum += units.words[u]!;
+    return words === 0 ? 0 : Math.min(1, sum / words);
+  };
+  const out: AlignedParagraphs[] = [];
+  for (const pair of pairs.values()) {
+    const coverA = share(a, pair.unitsA, wordsA(pair.a));
+    const coverB = share(b, pair.unitsB, wordsB(pair.b));
+    if (coverA >= MIN_COVER || coverB >= MIN_COVER) out.push({ a: pair.a, b: pair.b, coverA, coverB });
+  }
+  return out.sort((x, y) => x.a - y.a || x.b - y.b);
+}

@@ -1,0 +1,147 @@
+/**
+ * The units passage alignment works on (rewrite/passages.ts): a document's sentences, each with
+ * its content words. Sanchez-Perez, Sidorov & Gelbukh ("A winning approach to text alignment",
+ * PAN 2014) seed on sentence pairs: a reworded passage keeps its sentences' vocabulary while
+ * their order, word order and length change, and a sentence is short enough that two unrelated
+ * ones rarely share a third of their words.
+ *
+ * Units are cut from the signer's token hashes (document.ts), not tokenised again for matching:
+ * each paragraph's text is cut into sentences (text/segment.ts, SENTENCE_BREAK) only to count
+ * how many of its tokens each sentence holds. A sentence under MIN_UNIT_WORDS words joins the
+ * next ("Fact:", "Pay April 15"); a paragraph whose sentences do not add up to its tokens (a
+ * script the count reads differently) is one unit. Content words are the tokens that are not
+ * stop words (rewrite/stopwords.ts); numbers (tokens of digits) are also kept apart, since a
+ * rewrite keeps its figures (passages.ts).
+ *
+ * Made only for the documents of candidate pairs (rewrite/stage.ts), once each.
+ */
+import { isChrome, text, tokens, words } from '../document.js';
+import type { PreparedDocument } from '../model.js';
+import { tokenize, tokenizeInto, TokenBuffer } from '../text/normalize.js';
+import { SENTENCE_BREAK } from '../text/segment.js';
+import type { TokenSet } from './stopwords.js';
+
+/** A sentence shorter than this many words joins the next (Sanchez-Perez et al. join sentences under 4 words). */
+export const MIN_UNIT_WORDS = 4;
+
+/** A document's sentence units, flat: unit u's content words are `content[contentAt[u] .. contentAt[u + 1])`, sorted and distinct; its numbers likewise. */
+export interface Units {
+  count: number;
+  /** Per unit: the paragraph (its index in the document) it lies in. */
+  paragraph: Int32Array;
+  /** Per unit: its words (tokens). */
+  words: Uint32Array;
+  contentAt: Uint32Array;
+  content: Uint32Array;
+  numberAt: Uint32Array;
+  numbers: Uint32Array;
+}
+
+const DIGITS = /^\p{N}+$/u;
+
+/** Per sentence of a paragraph: its token count and which of its tokens are numbers; null when the counts do not add up. */
+function sentenceTokens(paragraph: string, expected: number, buffer: TokenBuffer): { counts: number[]; numeric: boolean[] } | null {
+  const counts: number[] = [];
+  const numeric: boolean[] = [];
+  let start = 0;
+  const piece = (end: number): void => {
+    const part = paragraph.slice(start, end);
+    if (tokenizeInto(part, buffer)) {
+      counts.push(buffer.count);
+      let from = 0;
+      for (let k = 0; k < buffer.count; k++) {
+        const to = buffer.ends[k]!;
+        let digits = true;
+        for (let c = from; c < to && digits; c++) digits = buffer.chars[c]! >= 48 && buffer.chars[c]! <= 57;
+        numeric.push(digits);
+        from = to;
+      }
+    } else {
+      const found = tokenize(part).tokens;
+      counts.push(found.length);
+      for (const token of found) numeric.push(DIGITS.test(token));
+    }
+  };
+  SENTENCE_BREAK.lastIndex = 0;
+  for (let m = SENTENCE_BREAK.exec(paragraph); m !== null; m = SENTENCE_BREAK.exec(paragraph)) {
+    const next = m.index + m[0].length;
+    if (next >= paragraph.length) break;
+    piece(next);
+    start = next;
+  }
+  piece(paragraph.length);
+  return numeric.length === expected ? { counts, numeric } : null;
+}
+
+/** Sentence ranges [from, to) of token positions, short sentences joined to the next (the last to the one before). */
+function joinShort(counts: readonly number[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let from = 0;
+  let at = 0;
+  for (const count of counts) {
+    at += count;
+    if (at - from >= MIN_UNIT_WORDS) {
+      ranges.push([from, at]);
+      from = at;
+    }
+  }
+  if (at > from) {
+    if (ranges.length > 0) ranges[ranges.length - 1]![1] = at;
+    else ranges.push([from, at]);
+  }
+  return ranges;
+}
+
+function sortedDistinct(values: number[]): number[] {
+  values.sort((a, b) => a - b);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) values[n++] = values[i]!;
+  values.length = n;
+  return values;
+}
+
+/**
+ * The sentence units of a document. `skip(i)` leaves paragraph i out (junk lines: a scraper
+ * artifact, publishing-system chrome).
+ */
+export function documentUnits(doc: PreparedDocument, stop: TokenSet, skip: (i: number) => boolean = () => false): Units {
+  const buffer = new TokenBuffer();
+  const paragraph: number[] = [];
+  const unitWords: number[] = [];
+  const contentAt = [0];
+  const content: number[] = [];
+  const numberAt = [0];
+  const numbers: number[] = [];
+  for (let i = 0; i < doc.count; i++) {
+    const count = words(doc, i);
+    if (count === 0 || skip(i) || isChrome(doc, i)) continue;
+    const hashes = tokens(doc, i);
+    // Every paragraph is read for its figures; only a long one can hold two sentences of MIN_UNIT_WORDS.
+    const split = sentenceTokens(text(doc, i), count, buffer);
+    const ranges = split ? joinShort(split.counts) : [[0, count] as [number, number]];
+    for (const [from, to] of ranges) {
+      const own: number[] = [];
+      const figures: number[] = [];
+      for (let k = from; k < to; k++) {
+        const h = hashes[k]!;
+        if (split?.numeric[k]) figures.push(h);
+        if (!stop.has(h)) own.push(h);
+      }
+      paragraph.push(i);
+      unitWords.push(to - from);
+      content.push(...sortedDistinct(own));
+      contentAt.push(content.length);
+      numbers.push(...sortedDistinct(figures));
+      numberAt.push(numbers.length);
+    }
+  }
+  return {
+    count: paragraph.length,
+    paragraph: Int32Array.from(paragraph),
+    words: Uint32Array.from(unitWords),
+    contentAt: Uint32Array.from(contentAt),
+    content: Uint32Array.from(content),
+    numberAt: Uint32Array.from(numberAt),
+    numbers: Uint32Array.from(numbers),
+  };
+}

@@ -1,0 +1,32 @@
+/** Issue 11, defect 2: a byte-identical copy of the original does not erase the provenance. */
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/types.js';
+import { SEED } from '../helpers/fixtures.js';
+import { runCli, runJson } from '../helpers/in-process.js';
+
+const COPY = 'fixtures/exact-copy/002-copy.txt';
+
+describe('an exact copy of the original (fixtures/exact-copy)', () => {
+  it('the evidence still decides the original, and the copies name each other', async () => {
+    const { report } = await runJson<Report>(['fixtures/seeds', COPY]);
+    expect(report.groups).toHaveLength(1);
+    const group = report.groups[0]!;
+    // Of the two copies of 002's text, the first in path order represents it.
+    expect(group.original).toBe(COPY);
+    expect(group.confidence).toBeGreaterThan(0.7);
+    expect(group.originalReasons).toContainEqual({ kind: 'dateline', detail: 'KYIV, Ukraine (AP) —', weight: 3 });
+    const index = (path: string) => group.members.findIndex((m) => m.path === path);
+    const copy = group.members[index(SEED.original)]!;
+    expect(copy).toMatchObject({ role: 'reprint', duplicateOf: index(COPY) });
+    expect(copy.comparison!.coverage).toBe(1);
+    expect(group.members[index(SEED.update)]!.role).toBe('version');
+    expect(group.members[index(SEED.reprintA)]!.role).toBe('reprint');
+    expect(group.members[index(SEED.unrelated)]).toBeUndefined();
+  });
+
+  it('the human report says which copy another is identical to', async () => {
+    const { stdout } = await runCli(['--no-color', 'fixtures/seeds', COPY]);
+    expect(stdout).toMatch(/^ {2}original {2}fixtures\/exact-copy\/002-copy\.txt\s*$/m);
+    expect(stdout).toMatch(/^ {2}reprint {3}fixtures\/seeds\/002_b644d28894aa6977\.txt\s+identical to fixtures\/exact-copy\/002-copy\.txt$/m);
+  });
+});

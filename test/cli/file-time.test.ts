@@ -1,0 +1,49 @@
+/** Issue 11, defect 3: the oldest file time is evidence from the CLI, handed to the core as data. */
+import { copyFileSync, utimesSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/types.js';
+import { fixtures, tempDir } from '../helpers/fixtures.js';
+import { runCli, runJson } from '../helpers/in-process.js';
+
+const HOUR = 3600;
+
+/** The fixture copied to a temporary folder, the reprint's file two hours newer than the story's. */
+function withTimes(): string {
+  const dir = tempDir();
+  const now = Math.floor(Date.now() / 1000);
+  for (const [name, age] of [['harbour-board.txt', 3 * HOUR], ['harbour-board-reprint.txt', HOUR]] as const) {
+    const file = path.join(dir, name);
+    copyFileSync(path.join(fixtures, 'file-time', name), file);
+    utimesSync(file, now - age, now - age);
+  }
+  return dir;
+}
+
+describe('file time (fixtures/file-time)', () => {
+  it('the older file is the original when nothing in the texts decides', async () => {
+    const dir = withTimes();
+    const { report } = await runJson<Report>(['.'], { cwd: dir, env: { DEDUPE_FILE_TIMES: '1' } });
+    const group = report.groups[0]!;
+    expect(group.original).toBe('harbour-board.txt');
+    expect(group.originalReasons).toEqual([{ kind: 'file-time', detail: 'oldest file', weight: 0.25 }]);
+    expect(group.confidence).toBeLessThan(0.6);
+    expect(group.members.find((m) => m.path === 'harbour-board-reprint.txt')!.role).toBe('reprint');
+    const { stdout } = await runCli(['--no-color', '.'], { cwd: dir, env: { DEDUPE_FILE_TIMES: '1' } });
+    expect(stdout).toContain('original harbour-board.txt (confidence 0.56: oldest file)');
+  });
+
+  it('DEDUPE_FILE_TIMES=0 leaves the times out: undecided', async () => {
+    const dir = withTimes();
+    const { report } = await runJson<Report>(['.'], { cwd: dir, env: { DEDUPE_FILE_TIMES: '0' } });
+    expect(report.groups[0]!.original).toBeNull();
+  });
+
+  it('an index stores the times, and check weighs them against the incoming article', async () => {
+    const dir = withTimes();
+    const env = { DEDUPE_FILE_TIMES: '1' };
+    expect((await runCli(['index', 'add', 'harbour-board.txt'], { cwd: dir, env })).code).toBe(0);
+    const { report } = await runJson<Report>(['check', 'harbour-board-reprint.txt'], { cwd: dir, env });
+    expect(report.groups[0]!.original).toBe('harbour-board.txt');
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * Issue 11: a reworded reprint is still "edited", paragraph by paragraph, and derived at story
+ * level; story-level reuse is in the report, in the human report and in `check`.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/types.js';
+import { SEED, tempDir } from '../helpers/fixtures.js';
+import { runCli, runJson } from '../helpers/in-process.js';
+
+const DIR = 'fixtures/reworded-reprint';
+const WIRE = `${DIR}/wire.txt`;
+const REWRITE = `${DIR}/rewrite.txt`;
+
+describe('a reworded reprint (fixtures/reworded-reprint)', () => {
+  it('its reworded paragraphs are edited, each with a reworded match, a similarity and word operations', async () => {
+    const { report } = await runJson<Report>([DIR]);
+    const rewrite = report.documents.find((d) => d.path === REWRITE)!;
+    const body = rewrite.segments.slice(1);
+    expect(body.map((s) => s.status)).toEqual(['edited', 'edited', 'edited', 'edited', 'edited', 'edited']);
+    for (const segment of body) {
+      const match = segment.matches[0]!;
+      expect(match).toMatchObject({ path: WIRE, status: 'edited', reworded: true });
+      expect(match.similarity).toBeGreaterThan(0.3);
+      expect(match.similarity).toBeLessThan(1);
+      expect(match.containment).toBeGreaterThanOrEqual(0.5);
+      expect(match.ops!.some((op) => op.op === 'insert') && match.ops!.some((op) => op.op === 'equal')).toBe(true);
+    }
+    // Figures a rewrite keeps: the flooding paragraph is matched to the flooding paragraph.
+    expect(rewrite.segments.find((s) => s.text.startsWith('Twice'))!.matches[0]!.startLine).toBe(9);
+    expect(report.groups).toHaveLength(1);
+  });
+
+  it('the two stories are derived from one another, and the report says how much', async () => {
+    const { report } = await runJson<Report>([DIR]);
+    expect(report.storyPairs).toHaveLength(1);
+    const pair = report.storyPairs[0]!;
+    expect(pair.stories.map((s) => s.path)).toEqual([REWRITE, WIRE]);
+    expect(pair.calls).toEqual(['derived', 'derived']);
+    expect(pair.reused[0]).toBeGreaterThan(0.9);
+    expect(pair.bigrams[0]).toBeLessThan(pair.words[0]);
+    expect(pair.group).toBe(1);
+  });
+});
+
+describe('story-level reuse', () => {
+  it('the seeds: each member against the original in the group lines; 004 is compared with nothing', async () => {
+    const { report } = await runJson<Report>(['fixtures/seeds']);
+    expect(report.storyPairs.some((p) => p.stories.some((s) => s.path === SEED.unrelated))).toBe(false);
+    const update = report.storyPairs.find((p) => p.stories[0].path === SEED.original && p.stories[1].path === SEED.update)!;
+    expect(update.calls).toEqual(['derived', 'partly-derived']);
+    const { stdout } = await runCli(['--no-color', 'fixtures/seeds']);
+    expect(stdout).toMatch(/^ {2}version +fixtures\/seeds\/003_\S+ +keeps .*; story partly derived \(words \d+%, bigrams \d+%, reused \d+%\)$/m);
+    expect(stdout).not.toContain('Story reuse outside groups');
+  });
+
+  it('two articles given alone are compared whole, even with no paragraph in common', async () => {
+    const { report } = await runJson<Report>([SEED.original, SEED.unrelated]);
+    expect(report.groups).toEqual([]);
+    expect(report.storyPairs).toHaveLength(1);
+    expect(report.storyPairs[0]!.words[0]).toBeGreaterThan(0);
+  });
+
+  it('check gives an incoming story’s call against the archived one', async () => {
+    const db = path.join(tempDir('story-check-'), 'index.db');
+    expect((await runCli(['index', 'add', SEED.original, '--db', db])).code).toBe(0);
+    const { stdout } = await runCli(['check', '--no-color', SEED.update, '--db', db]);
+    expect(stdout).toMatch(/002_b644d28894aa6977\.txt {2}\d+ paragraphs \(\d+ shared, \d+ edited; story partly derived \(words \d+%, bigrams \d+%, reused \d+%\)\)/);
+    const { report } = await runJson<Report>(['check', SEED.update, '--db', db]);
+    const pair = report.storyPairs.find((p) => p.stories.some((s) => s.path === SEED.original))!;
+    expect(pair.stories.map((s) => s.path)).toContain(SEED.update);
+  });
+});
