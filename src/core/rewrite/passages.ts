@@ -106,6 +106,11 @@ export class Aligner {
   private stamp = new Int32Array(1 << 12);
   private df = new Int32Array(1 << 12);
   private head = new Int32Array(1 << 12);
+  /** Per slot: its word's weight in this pair's cosine (computed once per slot, not per use). */
+  private weightOf = new Float64Array(1 << 12);
+  /** The slots taken in this generation, `usedCount` of them. */
+  private used = new Int32Array(1 << 10);
+  private usedCount = 0;
   private generation = 0;
   private nextOf = new Int32Array(1024);
   private unitOf = new Int32Array(1024);
@@ -124,12 +129,19 @@ export class Aligner {
       this.keys[slot] = word;
       this.df[slot] = 0;
       this.head[slot] = -1;
+      if (this.usedCount === this.used.length) {
+        const grown = new Int32Array(this.used.length * 2);
+        grown.set(this.used);
+        this.used = grown;
+      }
+      this.used[this.usedCount++] = slot;
     }
     return slot;
   }
 
   private prepare(words: number): void {
     this.generation++;
+    this.usedCount = 0;
     let size = this.keys.length;
     while (size < words * 4) size *= 2;
     if (size > this.keys.length) {
@@ -137,6 +149,7 @@ export class Aligner {
       this.stamp = new Int32Array(size);
       this.df = new Int32Array(size);
       this.head = new Int32Array(size);
+      this.weightOf = new Float64Array(size);
       this.generation = 1;
     }
   }
@@ -181,7 +194,12 @@ export class Aligner {
       }
     });
     const total = listA.length + listB.length;
-    const weight = idf ? (slot: number): number => idf(this.keys[slot]!) : (slot: number): number => ln(total) - ln(this.df[slot]!);
+    for (let k = 0; k < this.usedCount; k++) {
+      const slot = this.used[k]!;
+      this.weightOf[slot] = idf ? idf(this.keys[slot]!) : ln(total) - ln(this.df[slot]!);
+    }
+    const weightOf = this.weightOf;
+    const weight = (slot: number): number => weightOf[slot]!;
     const norm = (units: Units, u: number): number => {
       let sum = 0;
       for (let k = units.contentAt[u]!; k < units.contentAt[u + 1]!; k++) sum += weight(this.slot(units.content[k]!)) ** 2;

@@ -92,13 +92,15 @@ function joinShort(counts: readonly number[]): Array<[number, number]> {
   return ranges;
 }
 
-function sortedDistinct(values: number[]): number[] {
-  values.sort((a, b) => a - b);
-  let n = 0;
-  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) values[n++] = values[i]!;
-  values.length = n;
-  return values;
+/** Appends `values` to `target` sorted and distinct (a typed array's sort: numeric, no comparator calls). */
+function pushSortedDistinct(target: number[], values: readonly number[]): void {
+  if (values.length === 0) return;
+  const sorted = Uint32Array.from(values).sort();
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) target.push(sorted[i]!);
 }
+
+/** Any character that is or normalises to a digit (NFKC maps ① and ² to digits; both are \p{N}). */
+const ANY_NUMBER = /\p{N}/u;
 
 /**
  * The sentence units of a document. `skip(i)` leaves paragraph i out (junk lines: a scraper
@@ -116,8 +118,10 @@ export function documentUnits(doc: PreparedDocument, stop: TokenSet, skip: (i: n
     const count = words(doc, i);
     if (count === 0 || skip(i) || isChrome(doc, i)) continue;
     const hashes = tokens(doc, i);
-    // Every paragraph is read for its figures; only a long one can hold two sentences of MIN_UNIT_WORDS.
-    const split = sentenceTokens(text(doc, i), count, buffer);
+    // A paragraph is cut into sentences when it can hold two of MIN_UNIT_WORDS, and read for its
+    // figures when it has any; a short one without a digit is one unit with none either way.
+    const paragraphText = text(doc, i);
+    const split = count >= 2 * MIN_UNIT_WORDS || ANY_NUMBER.test(paragraphText) ? sentenceTokens(paragraphText, count, buffer) : null;
     const ranges = split ? joinShort(split.counts) : [[0, count] as [number, number]];
     for (const [from, to] of ranges) {
       const own: number[] = [];
@@ -129,9 +133,9 @@ export function documentUnits(doc: PreparedDocument, stop: TokenSet, skip: (i: n
       }
       paragraph.push(i);
       unitWords.push(to - from);
-      content.push(...sortedDistinct(own));
+      pushSortedDistinct(content, own);
       contentAt.push(content.length);
-      numbers.push(...sortedDistinct(figures));
+      pushSortedDistinct(numbers, figures);
       numberAt.push(numbers.length);
     }
   }
