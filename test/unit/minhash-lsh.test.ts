@@ -1,5 +1,6 @@
 /** MinHash estimates Jaccard; LSH banding finds pairs near the threshold with the predicted probability. */
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import type { ShingleHashes } from '../../src/core/signing/hash.js';
 import { fmix32 } from '../../src/core/signing/hash.js';
 import { bandKeys, candidatePairs, candidateProbability, optimalBanding, sortByKey } from '../../src/core/matching/lsh.js';
@@ -101,5 +102,35 @@ describe('LSH banding', () => {
     // two bands: items 1 and 3 collide in both, 2 and 5 in the first only
     const twoBands = Uint32Array.from([9, 1, 5, 2, 7, 3, 5, 2, 8, 4, 7, 5]);
     expect(Array.from(candidatePairs(twoBands, 6, 2))).toEqual([1 * 6 + 3, 2 * 6 + 5]);
+  });
+});
+
+describe('densification', () => {
+  // Signatures of sets of 1 to 100 shingles from the walk over each empty bin's order, recorded
+  // before empty bins of sparse sets took the filled bin of least rank instead: the two must
+  // agree value for value (a set of 8 or fewer filled bins goes one way, 9 or more the other).
+  const GOLDEN =
+    '1:91daed1acfb16c7d 2:a3bc785de36ec19b 3:fc9b93712915d67b 5:f327d5a20453741f 8:cdc50cf476a3d2d5 9:d4d9499aff87eb52 12:c22770e233de3995 30:47dc4233dafd4006 100:87e4f7cf0519b918';
+
+  it('fills empty bins as the walk over their orders does, for sparse and dense sets', () => {
+    const hasher = new MinHasher(128, 1);
+    let state = 12345;
+    const next = (): number => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state;
+    };
+    const out: string[] = [];
+    for (const n of [1, 2, 3, 5, 8, 9, 12, 30, 100]) {
+      const lo = new Uint32Array(n);
+      const hi = new Uint32Array(n);
+      for (let i = 0; i < n; i++) {
+        lo[i] = next();
+        hi[i] = next();
+      }
+      const signature = new Uint32Array(128);
+      hasher.signInto(lo, hi, n, signature, 128);
+      out.push(`${n}:${createHash('sha256').update(Buffer.from(signature.buffer)).digest('hex').slice(0, 16)}`);
+    }
+    expect(out.join(' ')).toBe(GOLDEN);
   });
 });

@@ -13,17 +13,31 @@
  */
 import { fmix32, type ShingleHashes } from './hash.js';
 
+/**
+ * With at most this many bins filled, an empty bin takes the filled bin it would reach first by
+ * comparing their ranks in its order (one step per filled bin), instead of walking its order
+ * (about size / filled steps). The same value either way; measured on 128 bins, ranks are
+ * faster up to 8 filled bins (3 words: 2.2 against 7.4 microseconds a set) and the walk from 10.
+ * Short paragraphs and the rewording channel's content-word sets (7.7 words on PAN) are there.
+ */
+const RANKED_FILL_MAX = 8;
+
 export class MinHasher {
   /** probeOrder[i * size + t] is the t-th bin an empty bin i looks at. */
   private readonly probeOrder: Uint16Array;
+  /** rankOf[i * size + b]: where bin b comes in empty bin i's order (the inverse of probeOrder). */
+  private readonly rankOf: Uint16Array;
   private readonly filled: Uint8Array;
+  private readonly filledBins: Uint16Array;
 
   constructor(
     readonly size: number,
     seed: number,
   ) {
     this.filled = new Uint8Array(size);
+    this.filledBins = new Uint16Array(size);
     this.probeOrder = new Uint16Array(size * size);
+    this.rankOf = new Uint16Array(size * size);
     let state = fmix32(seed ^ 0x6a09e667);
     const next = (): number => {
       state = fmix32(state + 0x9e3779b9);
@@ -39,6 +53,7 @@ export class MinHasher {
         this.probeOrder[base + t] = this.probeOrder[base + j]!;
         this.probeOrder[base + j] = tmp;
       }
+      for (let t = 0; t < size; t++) this.rankOf[base + this.probeOrder[base + t]!] = t;
     }
   }
 
@@ -66,6 +81,27 @@ export class MinHasher {
       filled[bin] = 1;
     }
     const probe = this.probeOrder;
+    const filledBins = this.filledBins;
+    let filledCount = 0;
+    for (let bin = 0; bin < size; bin++) if (filled[bin] === 1) filledBins[filledCount++] = bin;
+    if (filledCount <= RANKED_FILL_MAX) {
+      const rankOf = this.rankOf;
+      for (let bin = 0; bin < bins; bin++) {
+        if (filled[bin] === 1) continue;
+        const base = bin * size;
+        let best = filledBins[0]!;
+        let bestRank = rankOf[base + best]!;
+        for (let k = 1; k < filledCount; k++) {
+          const rank = rankOf[base + filledBins[k]!]!;
+          if (rank < bestRank) {
+            bestRank = rank;
+            best = filledBins[k]!;
+          }
+        }
+        signature[bin] = signature[best]!;
+      }
+      return signature;
+    }
     for (let bin = 0; bin < bins; bin++) {
       if (filled[bin] === 1) continue;
       const base = bin * size;
