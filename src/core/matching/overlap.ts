@@ -9,7 +9,7 @@ import type { Overlap } from '../model.js';
 export type { Overlap };
 
 /** Sorted distinct values: the shingle set of a paragraph. */
-export function toSortedSet(values: Uint32Array): Uint32Array {
+export function toSortedSet(values: ArrayLike<number>): Uint32Array {
   const sorted = Uint32Array.from(values).sort();
   let unique = 0;
   for (let i = 0; i < sorted.length; i++) {
@@ -28,21 +28,26 @@ export function sortInPlace(values: Uint32Array): Uint32Array {
   return values.subarray(0, unique);
 }
 
-export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
+/** How many values two sorted distinct runs share: x[xFrom..xTo) and y[yFrom..yTo), by a merge. */
+export function commonInRanges(x: Uint32Array, xFrom: number, xTo: number, y: Uint32Array, yFrom: number, yTo: number): number {
+  let i = xFrom;
+  let j = yFrom;
   let common = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
+  while (i < xTo && j < yTo) {
+    const a = x[i]!;
+    const b = y[j]!;
+    if (a === b) {
       common++;
       i++;
       j++;
-    } else if (x < y) i++;
+    } else if (a < b) i++;
     else j++;
   }
   return common;
+}
+
+export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+  return commonInRanges(a, 0, a.length, b, 0, b.length);
 }
 
 export function overlap(a: Uint32Array, b: Uint32Array): Overlap {

@@ -24,6 +24,7 @@
  */
 import { fmix32 } from '../signing/hash.js';
 import { MinHasher } from '../signing/minhash.js';
+import { commonInRanges } from '../matching/overlap.js';
 import { PairBuffer } from '../matching/pairs.js';
 import { bandKeys, KeySorter, optimalBanding, type Banding } from '../matching/lsh.js';
 import { isChrome, tokens } from '../document.js';
@@ -228,19 +229,7 @@ export const STRONG_CONTAINMENT = 0.7;
 /** 0: not enough overlap; 1: enough to propose; 2: strong. */
 function overlapGrade(signed: Signed, i: number, j: number): 0 | 1 | 2 {
   const { sets, setAt } = signed;
-  let x = setAt[i]!;
-  let y = setAt[j]!;
-  const xEnd = setAt[i + 1]!;
-  const yEnd = setAt[j + 1]!;
-  let common = 0;
-  while (x < xEnd && y < yEnd) {
-    if (sets[x] === sets[y]) {
-      common++;
-      x++;
-      y++;
-    } else if (sets[x]! < sets[y]!) x++;
-    else y++;
-  }
+  const common = commonInRanges(sets, setAt[i]!, setAt[i + 1]!, sets, setAt[j]!, setAt[j + 1]!);
   const sizeI = setAt[i + 1]! - setAt[i]!;
   const sizeJ = setAt[j + 1]! - setAt[j]!;
   if (common < CHANNEL_MIN_SHARED) return 0;

@@ -27,6 +27,7 @@
  * table cleared by a generation stamp, and per-unit tallies in reused typed arrays.
  */
 import { fmix32 } from '../signing/hash.js';
+import { commonInRanges } from '../matching/overlap.js';
 import { REWORDED_MIN_COVER } from '../classify.js';
 import type { Units } from './units.js';
 
@@ -58,20 +59,6 @@ export type WordWeights = (word: number) => number;
 /** Units [from, to) of a document, in order. */
 export type UnitRanges = ReadonlyArray<readonly [number, number]>;
 
-function common(x: Uint32Array, xFrom: number, xTo: number, y: Uint32Array, yFrom: number, yTo: number): number {
-  let i = xFrom;
-  let j = yFrom;
-  let n = 0;
-  while (i < xTo && j < yTo) {
-    if (x[i] === y[j]) {
-      n++;
-      i++;
-      j++;
-    } else if (x[i]! < y[j]!) i++;
-    else j++;
-  }
-  return n;
-}
 
 /**
  * Unit u of `units` and unit v of `other` both state figures, and fewer than half of the figures
@@ -83,7 +70,7 @@ function figuresDiffer(units: Units, u: number, other: Units, v: number): boolea
   const [from, to] = [units.numberAt[u]!, units.numberAt[u + 1]!];
   const [otherFrom, otherTo] = [other.numberAt[v]!, other.numberAt[v + 1]!];
   if (from === to || otherFrom === otherTo) return false;
-  return 2 * common(units.numbers, from, to, other.numbers, otherFrom, otherTo) < Math.min(to - from, otherTo - otherFrom);
+  return 2 * commonInRanges(units.numbers, from, to, other.numbers, otherFrom, otherTo) < Math.min(to - from, otherTo - otherFrom);
 }
 
 /**

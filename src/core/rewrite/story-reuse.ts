@@ -34,6 +34,7 @@
 import { fmix32 } from '../signing/hash.js';
 import { tokens } from '../document.js';
 import type { Corpus } from '../model.js';
+import { intersectionSize, toSortedSet } from '../matching/overlap.js';
 import { round3 } from '../numbers.js';
 import type { ReuseCall, StoryPairReport, StoryRef } from '../types.js';
 import type { TokenSet } from './stopwords.js';
@@ -47,12 +48,6 @@ export interface StoryTerms {
   bigrams: Uint32Array;
 }
 
-function sortedDistinct(values: number[]): Uint32Array {
-  const sorted = Uint32Array.from(values).sort();
-  let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
-  return sorted.slice(0, n);
-}
 
 /** The terms of a story whose body is the given paragraphs (global paragraph numbers). */
 export function storyTerms(corpus: Corpus, paragraphs: readonly number[], stop: TokenSet): StoryTerms {
@@ -70,24 +65,12 @@ export function storyTerms(corpus: Corpus, paragraphs: readonly number[], stop: 
       bigrams.push(fmix32(Math.imul(before, 0x9e3779b1) ^ h));
     }
   }
-  return { words: sortedDistinct(words), bigrams: sortedDistinct(bigrams) };
+  return { words: toSortedSet(words), bigrams: toSortedSet(bigrams) };
 }
 
 /** Share of `a`'s values found in `b` (sorted distinct arrays); 0 for an empty `a`. */
 export function containment(a: Uint32Array, b: Uint32Array): number {
-  if (a.length === 0) return 0;
-  let i = 0;
-  let j = 0;
-  let common = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      common++;
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  return common / a.length;
+  return a.length === 0 ? 0 : intersectionSize(a, b) / a.length;
 }
 
 /** The call of a story as derived from another, from its containment in it and its paragraphs matched to it. */
