@@ -98,3 +98,17 @@ describe('COLUMNS', () => {
     }
   });
 });
+
+describe('dedupe report (from signed shards)', () => {
+  it('fits its -q summary and its report to the terminal, as the scan does', async () => {
+    const out = path.join(tempDir('dedupe-narrow-report-'), 'signed');
+    expect((await runInProcess(['sign', 'fixtures/seeds', '--out', out])).code).toBe(0);
+    expect((await runInProcess(['join', out, '--memory-limit', '256MB', '--threads', '1'])).code).toBe(0);
+    for (const args of [['-q'], []]) {
+      const report = await runInProcess(['--no-color', 'report', out, ...args], { isTTY: true, columns: 40 });
+      expect(report.code, report.stderr).toBe(0);
+      expect(report.stdout).toMatch(/196 paragraphs/);
+      expect(tooWide(report.stdout, 40), args.join(' ')).toEqual([]);
+    }
+  });
+});

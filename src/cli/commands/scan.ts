@@ -4,15 +4,11 @@
  * `--json` and `--ndjson` write the report one document at a time, as it is made. `--html <file>` also writes the HTML
  * report (html-report.ts), from the same documents as they go by.
  */
-import { checkOutputFile, failingParagraphs, scanPaths, type ScanRun } from '../../engine/index.js';
-import { fitSummary, renderHuman, renderSummary } from '../../render/human.js';
-import { renderJsonChunks, renderNdjsonLines } from '../../render/json.js';
-import { humanLayout, outputStyle, stdoutWidth } from '../color.js';
-import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
+import { checkOutputFile, scanPaths, type ScanRun } from '../../engine/index.js';
 import { Feedback } from '../feedback.js';
-import { finishHtml, HtmlReport, tappedSource } from '../html-report.js';
 import { stageLine, type CliIO } from '../io.js';
 import type { ScanCommand } from '../requests.js';
+import { writeScanReport } from './scan-output.js';
 
 export async function runScanCommand(command: ScanCommand, io: CliIO, version: string): Promise<number> {
   const started = io.now();
@@ -27,36 +23,17 @@ export async function runScanCommand(command: ScanCommand, io: CliIO, version: s
     feedback.finish();
   }
   const { analysis } = run;
-  const noun = run.jsonlSources > 0 ? 'document' : 'file';
-  const html =
-    output.html === undefined
-      ? null
-      : new HtmlReport(
-          output.html,
-          { summary: analysis.summary, options: analysis.options, warnings: analysis.warnings, groups: analysis.groups(), memberAlignment: (g, m, r) => analysis.memberAlignment(g, m, r) },
-          { command: 'scan', paths: command.paths, generator: `dedupe ${version}` },
-        );
-  if (output.json || output.ndjson) {
-    const source = html ? tappedSource(analysis, html) : analysis;
-    for (const chunk of output.json ? renderJsonChunks(source) : renderNdjsonLines(source)) io.stdout.write(chunk);
-  } else if (output.quiet) {
-    const { fit, width } = stdoutWidth(io);
-    io.stdout.write(`${fitSummary(renderSummary(analysis, io.now() - started, noun), fit ? width : undefined)}\n`);
-    if (html) for (const doc of analysis.documents()) html.add(doc);
-  } else {
-    const report = analysis.report();
-    const { color, palette } = outputStyle(output, io);
-    io.stdout.write(renderHuman(report, { palette, color, ...humanLayout(output, io), quiet: false, diff: output.diff, elapsedMs: io.now() - started, noun }));
-    if (html) for (const doc of report.documents) html.add(doc);
-  }
-  if (html) finishHtml(html, io, output.quiet);
-  if (output.verbose) {
-    const stages = { walk: run.walkMs, prepare: run.prepareMs, ...run.timings };
-    io.stderr.write(`dedupe: ${renderSummary(analysis, io.now() - started, noun)}; ${stageLine(stages)}\n`);
-  }
-  if (command.failOn === undefined) return EXIT_OK;
-  const found = failingParagraphs(analysis.paragraphs(), command.failOn, analysis.options.minWords);
-  if (found === 0) return EXIT_OK;
-  io.stderr.write(`dedupe: --fail-on ${command.failOn}: ${found} paragraph${found === 1 ? '' : 's'} found\n`);
-  return EXIT_FOUND;
+  return writeScanReport(
+    analysis,
+    {
+      output,
+      failOn: command.failOn,
+      pagePaths: command.paths,
+      version,
+      started,
+      noun: run.jsonlSources > 0 ? 'document' : 'file',
+      verboseDetail: () => stageLine({ walk: run.walkMs, prepare: run.prepareMs, ...run.timings }),
+    },
+    io,
+  );
 }

@@ -1,0 +1,61 @@
+/**
+ * What `dedupe` and `dedupe report <dir>` print once a scan's analysis is made: the same report
+ * in the same formats with the same exit codes (issue 10). JSON or NDJSON, the summary alone
+ * (-q, fitted to the terminal), or the human report; the HTML page beside any of them; the
+ * stage timings with --verbose; and --fail-on's verdict as the exit code.
+ */
+import type { ScanAnalysis } from '../../core/scan/scanner.js';
+import { failingParagraphs, type FailOn } from '../../engine/index.js';
+import { fitSummary, renderHuman, renderSummary } from '../../render/human.js';
+import { renderJsonChunks, renderNdjsonLines } from '../../render/json.js';
+import { humanLayout, outputStyle, stdoutWidth } from '../color.js';
+import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
+import { finishHtml, HtmlReport, tappedSource } from '../html-report.js';
+import type { CliIO } from '../io.js';
+import type { OutputRequest } from '../requests.js';
+
+export interface ScanReportRequest {
+  output: OutputRequest;
+  failOn: FailOn | undefined;
+  /** How the HTML page names the command run ("dedupe <paths>", "dedupe report <dir>"). */
+  pagePaths: string[];
+  version: string;
+  /** When the command started (io.now()), for the elapsed time in the summary. */
+  started: number;
+  /** "file", or "document" when articles came from JSONL. */
+  noun: 'file' | 'document';
+  /** With --verbose: what follows the summary on stderr (the stages' timings). */
+  verboseDetail: () => string;
+}
+
+export function writeScanReport(analysis: ScanAnalysis, request: ScanReportRequest, io: CliIO): number {
+  const { output, started, noun } = request;
+  const html =
+    output.html === undefined
+      ? null
+      : new HtmlReport(
+          output.html,
+          { summary: analysis.summary, options: analysis.options, warnings: analysis.warnings, groups: analysis.groups(), memberAlignment: (g, m, r) => analysis.memberAlignment(g, m, r) },
+          { command: 'scan', paths: request.pagePaths, generator: `dedupe ${request.version}` },
+        );
+  if (output.json || output.ndjson) {
+    const source = html ? tappedSource(analysis, html) : analysis;
+    for (const chunk of output.json ? renderJsonChunks(source) : renderNdjsonLines(source)) io.stdout.write(chunk);
+  } else if (output.quiet) {
+    const { fit, width } = stdoutWidth(io);
+    io.stdout.write(`${fitSummary(renderSummary(analysis, io.now() - started, noun), fit ? width : undefined)}\n`);
+    if (html) for (const doc of analysis.documents()) html.add(doc);
+  } else {
+    const report = analysis.report();
+    const { color, palette } = outputStyle(output, io);
+    io.stdout.write(renderHuman(report, { palette, color, ...humanLayout(output, io), quiet: false, diff: output.diff, elapsedMs: io.now() - started, noun }));
+    if (html) for (const doc of report.documents) html.add(doc);
+  }
+  if (html) finishHtml(html, io, output.quiet);
+  if (output.verbose) io.stderr.write(`dedupe: ${renderSummary(analysis, io.now() - started, noun)}; ${request.verboseDetail()}\n`);
+  if (request.failOn === undefined) return EXIT_OK;
+  const found = failingParagraphs(analysis.paragraphs(), request.failOn, analysis.options.minWords);
+  if (found === 0) return EXIT_OK;
+  io.stderr.write(`dedupe: --fail-on ${request.failOn}: ${found} paragraph${found === 1 ? '' : 's'} found\n`);
+  return EXIT_FOUND;
+}
