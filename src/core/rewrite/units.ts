@@ -99,8 +99,17 @@ function pushSortedDistinct(target: number[], values: readonly number[]): void {
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) target.push(sorted[i]!);
 }
 
-/** Any character that is or normalises to a digit (NFKC maps ① and ² to digits; both are \p{N}). */
 const ANY_NUMBER = /\p{N}/u;
+/** Characters NFKC leaves as they are, digits aside: ASCII and Latin-1 up to ±. */
+const BEYOND_PLAIN = /[^\x00-\u00b1]/;
+
+/**
+ * Whether a text may hold a token of digits: a number character (\p{N}, ① and ² included), or
+ * one that NFKC turns into digits (㋀ is "1月").
+ */
+function mayHoldNumbers(text: string): boolean {
+  return ANY_NUMBER.test(text) || (BEYOND_PLAIN.test(text) && ANY_NUMBER.test(text.normalize('NFKC')));
+}
 
 /**
  * The sentence units of a document. `skip(i)` leaves paragraph i out (junk lines: a scraper
@@ -121,7 +130,7 @@ export function documentUnits(doc: PreparedDocument, stop: TokenSet, skip: (i: n
     // A paragraph is cut into sentences when it can hold two of MIN_UNIT_WORDS, and read for its
     // figures when it has any; a short one without a digit is one unit with none either way.
     const paragraphText = text(doc, i);
-    const split = count >= 2 * MIN_UNIT_WORDS || ANY_NUMBER.test(paragraphText) ? sentenceTokens(paragraphText, count, buffer) : null;
+    const split = count >= 2 * MIN_UNIT_WORDS || mayHoldNumbers(paragraphText) ? sentenceTokens(paragraphText, count, buffer) : null;
     const ranges = split ? joinShort(split.counts) : [[0, count] as [number, number]];
     for (const [from, to] of ranges) {
       const own: number[] = [];
