@@ -1,0 +1,51 @@
+/**
+ * Passage alignment's extension and filtering (core/rewrite/passages.ts, after Sanchez-Perez et
+ * al. 2014) and story-level calls (core/rewrite/story-reuse.ts): the rules, at their edges.
+ */
+import { describe, expect, it } from 'vitest';
+import { MAX_GAP, MIN_PASSAGE_SEEDS, passages } from '../../src/core/rewrite/passages.js';
+import { containment, DERIVED_WORDS, PARTLY_DERIVED_SCORE, reuseCall } from '../../src/core/rewrite/story-reuse.js';
+
+describe('passages from seeds', () => {
+  it('join seeds within MAX_GAP units on both sides into one passage', () => {
+    expect(MAX_GAP).toBe(4);
+    expect(passages([[0, 10], [2, 12], [6, 16]])).toEqual([[[0, 10], [2, 12], [6, 16]]]);
+  });
+
+  it('keep a passage only with MIN_PASSAGE_SEEDS seeds over two units or more of each side', () => {
+    expect(MIN_PASSAGE_SEEDS).toBe(3);
+    expect(passages([[0, 10], [2, 12]])).toEqual([]);
+    // Three seeds, but one unit of a matched to three of b: a headline against three sentences.
+    expect(passages([[0, 10], [0, 11], [0, 12]])).toEqual([]);
+  });
+
+  it('start a new passage past the gap on either side', () => {
+    const far = passages([[0, 10], [1, 11], [2, 12], [20, 13], [21, 14], [22, 15]]);
+    expect(far).toHaveLength(2);
+    const elsewhere = passages([[0, 10], [1, 11], [2, 12], [3, 40], [4, 41], [5, 42]]);
+    expect(elsewhere).toHaveLength(2);
+  });
+});
+
+describe('story-level calls', () => {
+  it('call a story derived when its words or its matched share reach DERIVED_WORDS', () => {
+    expect(reuseCall(DERIVED_WORDS, 0, 0)).toBe('derived');
+    expect(reuseCall(0.1, 0, DERIVED_WORDS)).toBe('derived');
+    expect(reuseCall(DERIVED_WORDS - 0.001, 0.9, 0)).toBe('partly-derived');
+  });
+
+  it('call it partly derived when the mean of words and bigrams reaches PARTLY_DERIVED_SCORE, else not derived', () => {
+    expect(reuseCall(PARTLY_DERIVED_SCORE, PARTLY_DERIVED_SCORE, 0)).toBe('partly-derived');
+    expect(reuseCall(0.4, 0.04, 0)).toBe('partly-derived');
+    expect(reuseCall(0.4, 0.02, 0)).toBe('not-derived');
+    expect(reuseCall(0.3, 0.1, 0.5)).toBe('not-derived');
+  });
+
+  it('measure containment as the share of the first set found in the second', () => {
+    const a = Uint32Array.of(1, 2, 3, 4);
+    const b = Uint32Array.of(2, 4, 6);
+    expect(containment(a, b)).toBe(0.5);
+    expect(containment(b, a)).toBeCloseTo(2 / 3);
+    expect(containment(new Uint32Array(0), b)).toBe(0);
+  });
+});
