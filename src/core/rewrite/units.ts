@@ -111,26 +111,24 @@ function mayHoldNumbers(text: string): boolean {
   return ANY_NUMBER.test(text) || (BEYOND_PLAIN.test(text) && ANY_NUMBER.test(text.normalize('NFKC')));
 }
 
-/**
- * The sentence units of a document. `skip(i)` leaves paragraph i out (junk lines: a scraper
- * artifact, publishing-system chrome).
- */
-export function documentUnits(doc: PreparedDocument, stop: TokenSet, skip: (i: number) => boolean = () => false): Units {
-  const buffer = new TokenBuffer();
-  const paragraph: number[] = [];
-  const unitWords: number[] = [];
-  const contentAt = [0];
-  const content: number[] = [];
-  const numberAt = [0];
-  const numbers: number[] = [];
-  for (let i = 0; i < doc.count; i++) {
-    const count = words(doc, i);
-    if (count === 0 || skip(i) || isChrome(doc, i)) continue;
-    const hashes = tokens(doc, i);
+/** Units made paragraph by paragraph (documentUnits, unitsOfParagraphs). */
+class UnitsBuilder {
+  private readonly buffer = new TokenBuffer();
+  private readonly paragraph: number[] = [];
+  private readonly unitWords: number[] = [];
+  private readonly contentAt = [0];
+  private readonly content: number[] = [];
+  private readonly numberAt = [0];
+  private readonly numbers: number[] = [];
+
+  constructor(private readonly stop: TokenSet) {}
+
+  /** Paragraph i: its text, its token hashes and its word count. */
+  add(i: number, paragraphText: string, hashes: Uint32Array, count: number): void {
+    if (count === 0) return;
     // A paragraph is cut into sentences when it can hold two of MIN_UNIT_WORDS, and read for its
     // figures when it has any; a short one without a digit is one unit with none either way.
-    const paragraphText = text(doc, i);
-    const split = count >= 2 * MIN_UNIT_WORDS || mayHoldNumbers(paragraphText) ? sentenceTokens(paragraphText, count, buffer) : null;
+    const split = count >= 2 * MIN_UNIT_WORDS || mayHoldNumbers(paragraphText) ? sentenceTokens(paragraphText, count, this.buffer) : null;
     const ranges = split ? joinShort(split.counts) : [[0, count] as [number, number]];
     for (const [from, to] of ranges) {
       const own: number[] = [];
@@ -138,23 +136,46 @@ export function documentUnits(doc: PreparedDocument, stop: TokenSet, skip: (i: n
       for (let k = from; k < to; k++) {
         const h = hashes[k]!;
         if (split?.numeric[k]) figures.push(h);
-        if (!stop.has(h)) own.push(h);
+        if (!this.stop.has(h)) own.push(h);
       }
-      paragraph.push(i);
-      unitWords.push(to - from);
-      pushSortedDistinct(content, own);
-      contentAt.push(content.length);
-      pushSortedDistinct(numbers, figures);
-      numberAt.push(numbers.length);
+      this.paragraph.push(i);
+      this.unitWords.push(to - from);
+      pushSortedDistinct(this.content, own);
+      this.contentAt.push(this.content.length);
+      pushSortedDistinct(this.numbers, figures);
+      this.numberAt.push(this.numbers.length);
     }
   }
-  return {
-    count: paragraph.length,
-    paragraph: Int32Array.from(paragraph),
-    words: Uint32Array.from(unitWords),
-    contentAt: Uint32Array.from(contentAt),
-    content: Uint32Array.from(content),
-    numberAt: Uint32Array.from(numberAt),
-    numbers: Uint32Array.from(numbers),
-  };
+
+  finish(): Units {
+    return {
+      count: this.paragraph.length,
+      paragraph: Int32Array.from(this.paragraph),
+      words: Uint32Array.from(this.unitWords),
+      contentAt: Uint32Array.from(this.contentAt),
+      content: Uint32Array.from(this.content),
+      numberAt: Uint32Array.from(this.numberAt),
+      numbers: Uint32Array.from(this.numbers),
+    };
+  }
+}
+
+/**
+ * The sentence units of a document. `skip(i)` leaves paragraph i out (junk lines: a scraper
+ * artifact, publishing-system chrome).
+ */
+export function documentUnits(doc: PreparedDocument, stop: TokenSet, skip: (i: number) => boolean = () => false): Units {
+  const builder = new UnitsBuilder(stop);
+  for (let i = 0; i < doc.count; i++) {
+    if (words(doc, i) === 0 || skip(i) || isChrome(doc, i)) continue;
+    builder.add(i, text(doc, i), tokens(doc, i), words(doc, i));
+  }
+  return builder.finish();
+}
+
+/** The sentence units of a list of paragraphs (text, token hashes, words), `paragraph` numbering them in the list. */
+export function unitsOfParagraphs(paragraphs: ReadonlyArray<{ text: string; tokens: Uint32Array; words: number }>, stop: TokenSet): Units {
+  const builder = new UnitsBuilder(stop);
+  paragraphs.forEach((p, i) => builder.add(i, p.text, p.tokens, p.words));
+  return builder.finish();
 }
