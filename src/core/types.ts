@@ -374,4 +374,9 @@ export interface DiffBlock {
   ops?: EditOp[];
   /** The text of a same, dropped or added block (the `to` side when present). */
   text?: string;
+  /**
+   * An edited block found by passage alignment (issue 11): the paragraph was reworded, so
+   * `similarity` is the Jaccard similarity of the two paragraphs' content words.
+   */
+  reworded?: true;
 }

@@ -56,6 +56,8 @@ export function renderDiffReport(report: DiffReport, style: DiffStyle & { width:
     refs.length === 0 ? '-' : refs.map((r) => lineSpan(r.startLine, r.endLine)).join(',');
   const fromWidth = widest(report.blocks.map((b) => spans(b.from)), 4);
   const toWidth = widest(report.blocks.map((b) => spans(b.to)), 2);
+  // "~0.62": a reworded paragraph, its similarity over content words (as in the scan's report).
+  const simWidth = report.blocks.some((b) => b.reworded) ? 5 : 4;
   const paths = `${palette.bold(printable(report.from.path))} → ${palette.bold(printable(report.to.path))}`;
   const counts =
     `${thousands(report.from.paragraphs)} → ${thousands(report.to.paragraphs)} paragraphs; blocks: ${s.same} same, ${s.edited} edited, ${s.merged} merged (n→1), ` +
@@ -66,16 +68,16 @@ export function renderDiffReport(report: DiffReport, style: DiffStyle & { width:
       ? [paths]
       : [palette.bold(cutStart(printable(report.from.path), width)), `→ ${palette.bold(cutStart(printable(report.to.path), width - 2))}`]),
     ...(fit ? wrap(counts, width, 2) : [counts]),
-    palette.dim(`  ${'from'.padEnd(fromWidth)}   ${'to'.padEnd(toWidth)}  ${'change'.padEnd(7)}  sim   text`),
+    palette.dim(`  ${'from'.padEnd(fromWidth)}   ${'to'.padEnd(toWidth)}  ${'change'.padEnd(7)}  ${'sim'.padEnd(simWidth)}  text`),
   ];
   const kindColour = (kind: DiffReport['blocks'][number]['kind']): ((t: string) => string) =>
     kind === 'same' ? palette.shared : kind === 'added' ? palette.unique : kind === 'dropped' ? palette.deleted : palette.edited;
   const rows = report.blocks.flatMap((block) => {
-    const similarity = block.similarity === null ? '    ' : block.similarity.toFixed(2);
+    const similarity = (block.similarity === null ? '' : `${block.reworded ? '~' : ''}${block.similarity.toFixed(2)}`).padStart(simWidth);
     const kind = kindColour(block.kind)(block.kind.padEnd(7));
     const moved = block.moved ? palette.dim('[moved] ') : '';
     const prefix = `  ${spans(block.from).padEnd(fromWidth)} → ${spans(block.to).padEnd(toWidth)}  ${kind}  ${similarity}  ${moved}`;
-    const room = Math.max(20, width - fromWidth - toWidth - 24);
+    const room = Math.max(20, width - fromWidth - toWidth - 20 - simWidth);
     let body: string;
     if (block.ops) body = renderOps(block.ops, style);
     else if (block.kind === 'dropped') body = style.color ? palette.deleted(preview(block.text ?? '', room)) : `[-${preview(block.text ?? '', room)}-]`;

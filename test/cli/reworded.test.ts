@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/core/types.js';
+import type { DiffReport, Report } from '../../src/core/types.js';
 import { SEED, tempDir } from '../helpers/fixtures.js';
 import { runCli, runJson } from '../helpers/in-process.js';
 
@@ -69,5 +69,37 @@ describe('story-level reuse', () => {
     const { report } = await runJson<Report>(['check', SEED.update, '--db', db]);
     const pair = report.storyPairs.find((p) => p.stories.some((s) => s.path === SEED.original))!;
     expect(pair.stories.map((s) => s.path)).toContain(SEED.update);
+  });
+});
+
+describe('dedupe diff of a reworded reprint', () => {
+  it('pairs the reworded paragraphs as edited blocks, marked reworded, with word operations, as the scan does', async () => {
+    const { stdout, code } = await runCli(['diff', '--json', WIRE, REWRITE]);
+    expect(code).toBe(0);
+    const diff = JSON.parse(stdout) as DiffReport;
+    const reworded = diff.blocks.filter((b) => b.reworded);
+    // wire.txt's paragraphs are retold in rewrite.txt's, in order; similarities as the scan's matches.
+    expect(reworded.map((b) => [b.from[0]!.startLine, b.to[0]!.startLine])).toEqual([
+      [3, 3],
+      [5, 5],
+      [7, 7],
+      [9, 9],
+      [11, 11],
+      [13, 13],
+    ]);
+    expect(reworded.map((b) => b.similarity)).toEqual([0.621, 0.696, 0.5, 0.737, 0.6, 0.563]);
+    for (const block of reworded) {
+      expect(block.kind).toBe('edited');
+      expect(block.ops!.some((op) => op.op === 'equal')).toBe(true);
+    }
+    expect(diff.summary.edited).toBe(6);
+    expect(diff.summary.coverage).toBeGreaterThan(0.7);
+    const text = await runCli(['diff', '--no-color', WIRE, REWRITE]);
+    expect(text.stdout).toMatch(/ 9 {4}→ 9 {3}edited {3}~0\.74 /);
+  });
+
+  it('pairs nothing reworded between unrelated articles', async () => {
+    const { stdout } = await runCli(['diff', '--json', SEED.original, SEED.unrelated]);
+    expect((JSON.parse(stdout) as DiffReport).blocks.some((b) => b.reworded)).toBe(false);
   });
 });

@@ -81,6 +81,8 @@ export interface AlignedBlock {
   moved: boolean;
   /** Word operations turning the `from` side into the `to` side (edited, merged, split). */
   ops?: EditOp[];
+  /** An edit found by passage alignment (a reworded paragraph): `similarity` is over content words. */
+  reworded?: true;
 }
 
 function containsRun(haystack: Uint32Array, needle: Uint32Array): boolean {
@@ -364,7 +366,7 @@ function inReadingOrder(blocks: AlignedBlock[], fromCount: number, toCount: numb
  * Blocks outside the longest increasing run of `from` positions (in `to` order) have moved.
  * Patience sorting: O(n log n).
  */
-function markMoved(blocks: AlignedBlock[]): void {
+export function markMoved(blocks: AlignedBlock[]): void {
   const sequence = [...blocks].sort((x, y) => x.to[0]! - y.to[0]!);
   const tails: number[] = []; // index into sequence of the smallest tail of each run length
   const previous = new Int32Array(sequence.length).fill(-1);
