@@ -7,7 +7,7 @@ import type { DerivationRule, PreparedDocument } from '../model.js';
 import { overlap } from '../matching/overlap.js';
 import { round3 } from '../numbers.js';
 import { Aligner, alignParagraphs as alignPassages } from '../rewrite/passages.js';
-import { stopTokens, type TokenSet } from '../rewrite/stopwords.js';
+import { contentWords, stopTokens } from '../rewrite/stopwords.js';
 import { unitsOfParagraphs } from '../rewrite/units.js';
 import { SCHEMA_VERSION, type DiffBlock, type DiffReport, type SegmentRef } from '../types.js';
 import { alignParagraphs, alignParagraphsOf, markMoved, type AlignedBlock, type AlignParagraph } from './align.js';
@@ -39,11 +39,6 @@ export function diffBlocks(blocks: readonly AlignedBlock[], from: AlignedSide, t
   });
 }
 
-/** A paragraph's distinct content words, sorted (stop words left out). */
-function contentWords(paragraph: AlignParagraph, stop: TokenSet): Uint32Array {
-  return Uint32Array.from(new Set([...paragraph.tokens].filter((h) => !stop.has(h)))).sort();
-}
-
 /**
  * The dropped and added paragraphs that passage alignment pairs (rewrite/passages.ts, the
  * scan's rewrite stage): each becomes one edited block, `reworded`, in the added paragraph's
@@ -59,7 +54,7 @@ function withRewordedBlocks(blocks: AlignedBlock[], a: readonly AlignParagraph[]
   const unitsB = unitsOfParagraphs(b, stop);
   const aligned = alignPassages(new Aligner(), unitsA, [[0, unitsA.count]], unitsB, [[0, unitsB.count]], (i) => a[i]!.words, (j) => b[j]!.words)
     .filter((p) => dropped.has(p.a) && added.has(p.b) && a[p.a]!.words >= minWords && b[p.b]!.words >= minWords)
-    .map((p) => ({ i: p.a, j: p.b, similarity: round3(overlap(contentWords(a[p.a]!, stop), contentWords(b[p.b]!, stop)).jaccard) }))
+    .map((p) => ({ i: p.a, j: p.b, similarity: round3(overlap(contentWords(a[p.a]!.tokens, stop), contentWords(b[p.b]!.tokens, stop)).jaccard) }))
     .sort((x, y) => y.similarity - x.similarity || x.j - y.j || x.i - y.i);
   const pairedTo = new Map<number, AlignedBlock>();
   const pairedFrom = new Set<number>();

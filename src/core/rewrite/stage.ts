@@ -17,7 +17,7 @@ import type { Corpus, Edges, Noise } from '../model.js';
 import { overlap } from '../matching/overlap.js';
 import { rewordingCandidates, scanFrequencies } from './channel.js';
 import { Aligner, alignParagraphs } from './passages.js';
-import { stopTokens, type TokenSet } from './stopwords.js';
+import { contentWords, stopTokens, type TokenSet } from './stopwords.js';
 import { documentUnits, type Units } from './units.js';
 
 export interface RewordedPair {
@@ -42,9 +42,7 @@ export interface RewriteOutcome {
 function contentSet(corpus: Corpus, p: number, stop: TokenSet): Uint32Array {
   const doc = corpus.docs[corpus.paragraphDoc[p]!]!;
   const i = corpus.paragraphIndex[p]!;
-  if (isChrome(doc, i)) return new Uint32Array(0);
-  const words = [...tokens(doc, i)].filter((h) => !stop.has(h)).sort((x, y) => x - y);
-  return Uint32Array.from(words.filter((h, k) => k === 0 || h !== words[k - 1]));
+  return isChrome(doc, i) ? new Uint32Array(0) : contentWords(tokens(doc, i), stop);
 }
 
 function isVerified(edges: Edges, a: number, b: number): boolean {

@@ -81,3 +81,11 @@ export function stopTokens(seed: number): TokenSet {
   }
   return set;
 }
+
+/** The distinct content words of a paragraph's token hashes (stop words left out), sorted. */
+export function contentWords(hashes: Uint32Array, stop: TokenSet): Uint32Array {
+  const words = hashes.filter((h) => !stop.has(h)).sort();
+  let n = 0;
+  for (let k = 0; k < words.length; k++) if (k === 0 || words[k] !== words[k - 1]) words[n++] = words[k]!;
+  return words.slice(0, n);
+}
