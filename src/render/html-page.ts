@@ -395,7 +395,7 @@ export const PAGE_SCRIPT = String.raw`
       var best = detail[1][i];
       var other = best ? (typeof best[0] === 'number' ? docs[best[0]].path : best[0]) : '';
       cells.push(td(best ? [docLink(best[0], relativeName(d.path, other) + ':' + best[1], best[1]),
-        h('div', { class: 'muted', text: best[3] + ', similarity ' + best[2].toFixed(2) + (best[4] > 0 ? ', ' + plural(best[4], 'more match', 'more matches') : '') })] : '', 'path'));
+        h('div', { class: 'muted', text: best[3] + (best[5] ? ' (reworded), similarity of content words ' : ', similarity ') + best[2].toFixed(2) + (best[4] > 0 ? ', ' + plural(best[4], 'more match', 'more matches') : '') })] : '', 'path'));
       cells.push(td(detail[0][i], 'text'));
     }
     return h('tr', { id: 'p-' + i, class: target ? 'target' : null }, cells);

@@ -99,8 +99,8 @@ export function planHtml(groups: readonly GroupReport[], summary: Summary, limit
   return { limits, aligned, allTexts: summary.paragraphs <= limits.allTextsParagraphs, textDocuments };
 }
 
-/** A best match as the page shows it: path, first line, similarity, status, how many more. */
-type BestMatch = [path: string, startLine: number, similarity: number, status: 'shared' | 'edited', more: number];
+/** A best match as the page shows it: path, first line, similarity, status, how many more, and 1 when reworded. */
+type BestMatch = [path: string, startLine: number, similarity: number, status: 'shared' | 'edited', more: number, reworded?: 1];
 
 /** One document as the page holds it, made as the document goes by (the report is never held whole). */
 export interface HtmlDocument {
@@ -156,7 +156,8 @@ function detailOf(doc: DocumentReport): NonNullable<HtmlDocument['detail']> {
     text: doc.segments.map((s) => s.text),
     best: doc.segments.map((s): BestMatch | null => {
       const m = s.matches[0];
-      return m ? [m.path, m.startLine, m.similarity, m.status, s.matchCount - 1] : null;
+      if (!m) return null;
+      return m.reworded ? [m.path, m.startLine, m.similarity, m.status, s.matchCount - 1, 1] : [m.path, m.startLine, m.similarity, m.status, s.matchCount - 1];
     }),
     repeatOf: doc.segments.map((s) => s.repeatOf ?? null),
   };

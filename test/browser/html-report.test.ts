@@ -154,6 +154,13 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
     expect(await page.locator('main img').count()).toBe(0);
   });
 
+  it('says a reworded match is reworded, with the similarity of its content words', async () => {
+    expect((await runInProcess(['-q', '--html', 'reworded.html', path.join(repoRoot, 'fixtures/reworded-reprint')], { cwd: dir })).code).toBe(0);
+    const page = await open('reworded.html', '#document=0');
+    const flooding = page.locator('#view tbody tr', { hasText: 'Twice in the past ten years' });
+    expect(await flooding.locator('td.path .muted').textContent()).toBe('edited (reworded), similarity of content words 0.74');
+  });
+
   it("a check's page says what the gate decided and marks the members found in the index", async () => {
     const seed = (name: string): string => path.join(repoRoot, 'fixtures/seeds', name);
     expect((await runInProcess(['index', 'add', '--db', 'check.db', seed('002_b644d28894aa6977.txt')], { cwd: dir })).code).toBe(0);
