@@ -11,6 +11,8 @@
  * - split (1 → n): two or more `to` paragraphs that each lie at least --containment inside
  *   one `from` paragraph, adjacent or not. Seeds: 002 line 8 → 003 lines 17, 19 and 25.
  * - same / edited (1 → 1): identical normalised text, or derived (classify.ts), best first.
+ * - edited, reworded: a dropped and an added paragraph that passage alignment aligns (the
+ *   scan's rewrite stage, rewrite/passages.ts), when the rule carries the scan's seed.
  * - dropped / added: what is left on either side.
  * A short paragraph (no shingles) counts as inside another when its tokens appear there as a
  * contiguous run, so a heading folded into the next paragraph is still found.
@@ -20,6 +22,9 @@ import { overlap, unionSet } from '../matching/overlap.js';
 import { endLine, shingles, startLine, text, textKey, tokens, words } from '../document.js';
 import type { DerivationRule, PreparedDocument } from '../model.js';
 import { round3 } from '../numbers.js';
+import { Aligner, alignParagraphs as alignPassages } from '../rewrite/passages.js';
+import { contentWords, stopTokens } from '../rewrite/stopwords.js';
+import { unitsOfParagraphs } from '../rewrite/units.js';
 import type { EditOp } from '../types.js';
 import { wordDiff, type WordDiff } from './worddiff.js';
 
@@ -305,7 +310,10 @@ function pairOneToOne(derived: PairMeasures['derived'], used: Used): AlignedBloc
  * WordDiffer, so a reprint's paragraph compared with the original here and listed as its match
  * later is diffed once.
  */
-export function alignParagraphs(from: readonly AlignParagraph[], to: readonly AlignParagraph[], rule: DerivationRule, diff: WordDiff = wordDiff): AlignedBlock[] {
+/** The derived-pair rule, and the scan's seed and minimum words: with a seed, reworded paragraphs are paired too. */
+export type AlignRule = DerivationRule & { seed?: number; minWords?: number };
+
+export function alignParagraphs(from: readonly AlignParagraph[], to: readonly AlignParagraph[], rule: AlignRule, diff: WordDiff = wordDiff): AlignedBlock[] {
   const measures = measurePairs(from, to, rule);
   const used: Used = { from: new Set(), to: new Set() };
   const blocks = [
@@ -324,7 +332,48 @@ export function alignParagraphs(from: readonly AlignParagraph[], to: readonly Al
     } else block.similarity = round3(block.similarity);
   }
   markMoved(blocks);
-  return inReadingOrder(blocks, from.length, to.length, used);
+  const ordered = inReadingOrder(blocks, from.length, to.length, used);
+  return rule.seed === undefined ? ordered : withRewordedBlocks(ordered, from, to, rule.seed, rule.minWords ?? 0, diff);
+}
+
+/**
+ * The dropped and added paragraphs that passage alignment pairs (rewrite/passages.ts, as the
+ * scan's rewrite stage does): each becomes one edited block, `reworded`, in the added
+ * paragraph's place. A pair needs `minWords` words on each side, as in a scan; the most similar
+ * pairs (over content words, as a scan ranks a paragraph's matches) are taken first, each
+ * paragraph once.
+ */
+function withRewordedBlocks(
+  blocks: AlignedBlock[],
+  a: readonly AlignParagraph[],
+  b: readonly AlignParagraph[],
+  seed: number,
+  minWords: number,
+  diff: WordDiff,
+): AlignedBlock[] {
+  const dropped = new Set(blocks.filter((k) => k.kind === 'dropped').map((k) => k.from[0]!));
+  const added = new Set(blocks.filter((k) => k.kind === 'added').map((k) => k.to[0]!));
+  if (dropped.size === 0 || added.size === 0) return blocks;
+  const stop = stopTokens(seed);
+  const unitsA = unitsOfParagraphs(a, stop);
+  const unitsB = unitsOfParagraphs(b, stop);
+  const aligned = alignPassages(new Aligner(), unitsA, [[0, unitsA.count]], unitsB, [[0, unitsB.count]], (i) => a[i]!.words, (j) => b[j]!.words)
+    .filter((p) => dropped.has(p.a) && added.has(p.b) && a[p.a]!.words >= minWords && b[p.b]!.words >= minWords)
+    .map((p) => ({ i: p.a, j: p.b, similarity: round3(overlap(contentWords(a[p.a]!.tokens, stop), contentWords(b[p.b]!.tokens, stop)).jaccard) }))
+    .sort((x, y) => y.similarity - x.similarity || x.j - y.j || x.i - y.i);
+  const pairedTo = new Map<number, AlignedBlock>();
+  const pairedFrom = new Set<number>();
+  for (const { i, j, similarity } of aligned) {
+    if (pairedFrom.has(i) || pairedTo.has(j)) continue;
+    pairedTo.set(j, { kind: 'edited', from: [i], to: [j], similarity, moved: false, ops: diff(a[i]!.text, b[j]!.text), reworded: true });
+    pairedFrom.add(i);
+  }
+  if (pairedTo.size === 0) return blocks;
+  const out = blocks
+    .filter((k) => !(k.kind === 'dropped' && pairedFrom.has(k.from[0]!)))
+    .map((k) => (k.kind === 'added' && pairedTo.has(k.to[0]!) ? pairedTo.get(k.to[0]!)! : k));
+  markMoved(out.filter((k) => k.from.length > 0 && k.to.length > 0));
+  return out;
 }
 
 /**
@@ -366,7 +415,7 @@ function inReadingOrder(blocks: AlignedBlock[], fromCount: number, toCount: numb
  * Blocks outside the longest increasing run of `from` positions (in `to` order) have moved.
  * Patience sorting: O(n log n).
  */
-export function markMoved(blocks: AlignedBlock[]): void {
+function markMoved(blocks: AlignedBlock[]): void {
   const sequence = [...blocks].sort((x, y) => x.to[0]! - y.to[0]!);
   const tails: number[] = []; // index into sequence of the smallest tail of each run length
   const previous = new Int32Array(sequence.length).fill(-1);

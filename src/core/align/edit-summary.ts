@@ -3,10 +3,9 @@
  * (`comparison` of a group member): coverage both ways, paragraph counts, and the kinds of edit
  * syndication makes, read off the paragraph alignment (align.ts) and its word operations.
  */
-import type { DerivationRule } from '../model.js';
 import { round3 } from '../numbers.js';
 import type { EditKind, EditSummary } from '../types.js';
-import { alignParagraphs, type AlignedBlock, type AlignParagraph } from './align.js';
+import { alignParagraphs, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
 import type { WordDiff } from './worddiff.js';
 import { changedWords } from './worddiff.js';
 
@@ -23,7 +22,7 @@ const wordsOf = (paragraphs: readonly AlignParagraph[], indexes: readonly number
 const QUOTE = /["“”«»]/;
 
 /** What `copy` kept, changed, added and dropped from `original`. */
-export function editSummary(original: readonly AlignParagraph[], copy: readonly AlignParagraph[], rule: DerivationRule, diff?: WordDiff): EditSummary {
+export function editSummary(original: readonly AlignParagraph[], copy: readonly AlignParagraph[], rule: AlignRule, diff?: WordDiff): EditSummary {
   const blocks = alignParagraphs(original, copy, rule, diff);
   const matched = blocks.filter((b) => b.from.length > 0 && b.to.length > 0);
   const originalWords = wordsOf(original, original.map((_, i) => i));
