@@ -121,6 +121,23 @@ export function storySides(pairs: readonly StoryPairReport[]): Map<string, Story
   return out;
 }
 
+export const CALL_STRENGTH: Record<ReuseCall, number> = { derived: 2, 'partly-derived': 1, 'not-derived': 0 };
+
+/**
+ * In a group whose original is undecided no member is compared with an original: its line says
+ * instead how the member's story was written from another member's, the strongest call
+ * ("story derived (words 76%, bigrams 43%, reused 97%) from wire.txt"), or nothing.
+ */
+function undecidedCall(member: GroupMember, group: GroupReport, sides: ReadonlyMap<string, StorySide[]>, label: (m: GroupMember) => string): string {
+  let best: { side: StorySide; other: GroupMember } | undefined;
+  for (const side of sides.get(`${member.story} ${member.path}`) ?? []) {
+    const other = group.members.find((m) => m !== member && m.path === side.other.path && m.story === side.other.story);
+    if (!other || side.call === 'not-derived') continue;
+    if (!best || CALL_STRENGTH[side.call] > CALL_STRENGTH[best.side.call] || (side.call === best.side.call && side.words > best.side.words)) best = { side, other };
+  }
+  return best ? `story ${describeSide(best.side)} from ${label(best.other)}` : '';
+}
+
 /** "partly derived (words 45%, bigrams 21%, reused 0%)" */
 export function describeSide(side: StorySide): string {
   return `${CALL_NAMES[side.call]} (words ${percent(side.words)}, bigrams ${percent(side.bigrams)}, reused ${percent(side.reused)})`;
@@ -178,7 +195,13 @@ export function renderGroup(
         ? sides.get(`${member.story} ${member.path}`)?.find((s) => s.other.path === original.path && s.other.story === original.story)
         : undefined;
     const story = side ? `; story ${describeSide(side)}` : '';
-    const detail = copyOf ? `identical to ${label(copyOf)}` : member.comparison ? describeComparison(member.comparison) + story : '';
+    const detail = copyOf
+      ? `identical to ${label(copyOf)}`
+      : member.comparison
+        ? describeComparison(member.comparison) + story
+        : original
+          ? ''
+          : undecidedCall(member, group, sides, label);
     if (beside) {
       const start = `  ${role}  ${names[i]!.padEnd(nameWidth)}  `;
       lines.push(...fitted(`${start}${palette.dim(detail)}`.trimEnd(), fitWidth, start.length));

@@ -4,7 +4,7 @@
  * Pure functions returning strings; the CLI prints them.
  */
 import type { DocumentReport, Report } from '../core/types.js';
-import { describeSide, storySides, type StorySide } from './human.js';
+import { CALL_STRENGTH, describeSide, storySides, type StorySide } from './human.js';
 import type { AddResult, IndexStats, RemoveResult } from '../engine/index.js';
 import type { Palette } from './palette.js';
 import { cutEnd, cutStart, visibleWidth, wrap } from './fit.js';
@@ -109,12 +109,11 @@ export function archiveMatches(report: Report, archived: ReadonlySet<string>): M
  * pairs, issue 11), as "story partly derived (words 45%, bigrams 21%, reused 0%)", or ''.
  */
 function storyAgainst(sides: ReadonlyMap<string, StorySide[]>, doc: DocumentReport, archivedPath: string): string {
-  const strength = { derived: 2, 'partly-derived': 1, 'not-derived': 0 } as const;
   let best: StorySide | undefined;
   for (const story of doc.stories) {
     for (const side of sides.get(`${story.index} ${doc.path}`) ?? []) {
       if (side.other.path !== archivedPath) continue;
-      if (!best || strength[side.call] > strength[best.call] || (side.call === best.call && side.words > best.words)) best = side;
+      if (!best || CALL_STRENGTH[side.call] > CALL_STRENGTH[best.call] || (side.call === best.call && side.words > best.words)) best = side;
     }
   }
   return best ? `; story ${describeSide(best)}` : '';

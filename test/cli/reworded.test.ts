@@ -103,3 +103,11 @@ describe('dedupe diff of a reworded reprint', () => {
     expect((JSON.parse(stdout) as DiffReport).blocks.some((b) => b.reworded)).toBe(false);
   });
 });
+
+describe('a group whose original is undecided', () => {
+  it("gives each member's story-level call against the member it was written from", async () => {
+    const { stdout } = await runCli(['--no-color', DIR]);
+    expect(stdout).toContain(`copy      ${REWRITE}  story derived (words 76%, bigrams 43%, reused 97%) from ${WIRE}`);
+    expect(stdout).toContain(`copy      ${WIRE}     story derived (words 73%, bigrams 41%, reused 100%) from ${REWRITE}`);
+  });
+});
