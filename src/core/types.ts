@@ -291,7 +291,7 @@ export interface Summary {
   clusters: number;
   candidatePairs: number;
   verifiedPairs: number;
-  /** Pairs of paragraphs found reworded by passage alignment (issue 11), beside the verified ones. */
+  /** Pairs of distinct paragraph texts found reworded by passage alignment (issue 11), beside the verified ones. */
   rewordedPairs: number;
 }
 
