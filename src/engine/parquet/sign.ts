@@ -88,7 +88,7 @@ async function checkOut(out: string, given: string, shard: ShardChoice, options:
   }
   const other = existing.find((e) => e.count !== shard.count);
   if (other) {
-    throw new ShardError(show(other.folder), `${given} already holds ${show(other.folder)}, of a run of ${other.count} shards, not ${shard.count}: sign into another folder, or remove that run`);
+    throw new ShardError(show(other.folder), `${given} already holds ${show(other.folder)}, of a run of ${other.count} shard${other.count === 1 ? '' : 's'}, not ${shard.count}: sign into another folder, or remove that run`);
   }
   const first = existing[0];
   if (!first) return;
