@@ -119,3 +119,21 @@ export class Feedback {
     this.lastDraw = Number.NEGATIVE_INFINITY;
   }
 }
+
+/**
+ * Runs the engine's `work` with feedback on stderr: its warnings and progress as it goes, the
+ * progress line cleared and the warnings not shown counted once it ends, or fails.
+ */
+export async function withFeedback<T>(
+  io: CliIO,
+  output: { verbose: boolean; quiet?: boolean; progress?: boolean },
+  warningsInJson: boolean,
+  work: (hooks: EngineHooks) => Promise<T>,
+): Promise<T> {
+  const feedback = new Feedback(io, { verbose: output.verbose, warningsInJson, quiet: output.quiet, progress: output.progress });
+  try {
+    return await work(feedback.hooks());
+  } finally {
+    feedback.finish();
+  }
+}

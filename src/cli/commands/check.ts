@@ -15,7 +15,7 @@ import { printable } from '../../render/text.js';
 import { renderNdjsonLines, renderReportJson } from '../../render/json.js';
 import { humanLayout, outputStyle } from '../color.js';
 import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
-import { Feedback } from '../feedback.js';
+import { withFeedback } from '../feedback.js';
 import { finishHtml, HtmlReport } from '../html-report.js';
 import { stageLine, warn, type CliIO } from '../io.js';
 import type { CheckCommand } from '../requests.js';
@@ -33,13 +33,7 @@ export async function runCheckCommand(command: CheckCommand, io: CliIO, version:
   const { output } = command;
   // A report file that cannot be written fails now, not after the check.
   if (output.html !== undefined) checkOutputFile(output.html, io.cwd, '--html');
-  const feedback = new Feedback(io, { verbose: output.verbose, warningsInJson: true, quiet: output.quiet, progress: output.progress });
-  let run: CheckRun;
-  try {
-    run = await checkPaths({ ...command, cwd: io.cwd, wordOps: output.json || output.ndjson || output.diff, now: Date.now() }, feedback.hooks());
-  } finally {
-    feedback.finish();
-  }
+  const run = await withFeedback(io, output, true, (hooks) => checkPaths({ ...command, cwd: io.cwd, wordOps: output.json || output.ndjson || output.diff, now: Date.now() }, hooks));
   if (run.cappedParagraphs > 0) {
     const n = run.cappedParagraphs;
     warn(

@@ -2,24 +2,18 @@
  * `dedupe index add|remove|stats`: the persistent index `dedupe check` compares against. The
  * engine does the work; these print what it returns.
  */
-import { addToIndex, indexStats, removeFromIndex, type AddResult } from '../../engine/index.js';
+import { addToIndex, indexStats, removeFromIndex } from '../../engine/index.js';
 import { renderAddResult, renderRemoveResult, renderStats } from '../../render/ingest.js';
 import { renderJson } from '../../render/json.js';
 import { outputStyle } from '../color.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
-import { Feedback } from '../feedback.js';
+import { Feedback, withFeedback } from '../feedback.js';
 import type { CliIO } from '../io.js';
 import type { IndexCommand, OutputRequest } from '../requests.js';
 
 export async function runIndexAdd(command: IndexCommand, io: CliIO, version: string): Promise<number> {
   const started = io.now();
-  const feedback = new Feedback(io, { verbose: command.output.verbose, warningsInJson: false, quiet: command.output.quiet, progress: command.output.progress });
-  let result: AddResult;
-  try {
-    result = await addToIndex({ ...command, createFolder: command.defaultDb, cwd: io.cwd, now: Date.now(), createdBy: `dedupe ${version}` }, feedback.hooks());
-  } finally {
-    feedback.finish();
-  }
+  const result = await withFeedback(io, command.output, false, (hooks) => addToIndex({ ...command, createFolder: command.defaultDb, cwd: io.cwd, now: Date.now(), createdBy: `dedupe ${version}` }, hooks));
   const elapsedMs = io.now() - started;
   const { palette } = outputStyle(command.output, io);
   io.stdout.write(command.output.json ? renderJson(result) : renderAddResult(result, { palette, quiet: command.output.quiet, elapsedMs }));

@@ -3,11 +3,11 @@
  * (README "Beyond one machine"). sign and join print one summary line (or --json, the engine's
  * result); report prints the scan's report, in the scan's formats, with the scan's exit codes.
  */
-import { checkOutputFile, joinShards, reportShards, signShard, type JoinResult, type ReportRun, type SignResult } from '../../engine/index.js';
+import { checkOutputFile, joinShards, reportShards, signShard, type ReportRun } from '../../engine/index.js';
 import { renderJson } from '../../render/json.js';
 import { renderJoinResult, renderJoinSteps, renderSignResult, renderSignStages } from '../../render/scale.js';
 import { EXIT_OK } from '../exit-codes.js';
-import { Feedback } from '../feedback.js';
+import { withFeedback } from '../feedback.js';
 import { stageLine, type CliIO } from '../io.js';
 import type { JoinCommand, ReportCommand, SignCommand } from '../requests.js';
 import { writeScanReport } from './scan-output.js';
@@ -15,13 +15,7 @@ import { writeScanReport } from './scan-output.js';
 export async function runSignCommand(command: SignCommand, io: CliIO, version: string): Promise<number> {
   const started = io.now();
   const { output } = command;
-  const feedback = new Feedback(io, { verbose: output.verbose, warningsInJson: false, quiet: output.quiet, progress: output.progress });
-  let result: SignResult;
-  try {
-    result = await signShard({ ...command, cwd: io.cwd, version }, feedback.hooks());
-  } finally {
-    feedback.finish();
-  }
+  const result = await withFeedback(io, output, false, (hooks) => signShard({ ...command, cwd: io.cwd, version }, hooks));
   const elapsed = io.now() - started;
   if (output.json) io.stdout.write(renderJson(result));
   else if (!output.quiet) io.stdout.write(renderSignResult(result, elapsed));
@@ -32,13 +26,7 @@ export async function runSignCommand(command: SignCommand, io: CliIO, version: s
 export async function runJoinCommand(command: JoinCommand, io: CliIO, version: string): Promise<number> {
   const started = io.now();
   const { output } = command;
-  const feedback = new Feedback(io, { verbose: output.verbose, warningsInJson: false, quiet: output.quiet, progress: output.progress });
-  let result: JoinResult;
-  try {
-    result = await joinShards({ dir: command.dir, cwd: io.cwd, memoryLimit: command.memoryLimit, threads: command.threads, version }, feedback.hooks());
-  } finally {
-    feedback.finish();
-  }
+  const result = await withFeedback(io, output, false, (hooks) => joinShards({ dir: command.dir, cwd: io.cwd, memoryLimit: command.memoryLimit, threads: command.threads, version }, hooks));
   const elapsed = io.now() - started;
   if (output.json) io.stdout.write(renderJson(result));
   else if (!output.quiet) io.stdout.write(renderJoinResult(result, elapsed));
@@ -50,16 +38,13 @@ export async function runReportCommand(command: ReportCommand, io: CliIO, versio
   const started = io.now();
   const { output } = command;
   if (output.html !== undefined) checkOutputFile(output.html, io.cwd, '--html');
-  const feedback = new Feedback(io, { verbose: output.verbose, warningsInJson: true, quiet: output.quiet, progress: output.progress });
-  let run: ReportRun;
-  try {
-    const wordOps = output.json || output.ndjson || output.diff;
-    run = await reportShards({ dir: command.dir, cwd: io.cwd, memoryLimit: command.memoryLimit, threads: command.threads, maxMatches: command.maxMatches, wordOps }, feedback.hooks());
+  const wordOps = output.json || output.ndjson || output.diff;
+  const run = await withFeedback(io, output, true, async (hooks) => {
+    const loaded = await reportShards({ dir: command.dir, cwd: io.cwd, memoryLimit: command.memoryLimit, threads: command.threads, maxMatches: command.maxMatches, wordOps }, hooks);
     // The warnings signing met, as the scan prints them.
-    for (const warning of run.analysis.warnings) feedback.warning(warning.message);
-  } finally {
-    feedback.finish();
-  }
+    for (const warning of loaded.analysis.warnings) hooks.warning?.(warning);
+    return loaded;
+  });
   try {
     return writeReport(command, run, io, version, started);
   } finally {

@@ -4,8 +4,8 @@
  * `--json` and `--ndjson` write the report one document at a time, as it is made. `--html <file>` also writes the HTML
  * report (html-report.ts), from the same documents as they go by.
  */
-import { checkOutputFile, scanPaths, type ScanRun } from '../../engine/index.js';
-import { Feedback } from '../feedback.js';
+import { checkOutputFile, scanPaths } from '../../engine/index.js';
+import { withFeedback } from '../feedback.js';
 import { stageLine, type CliIO } from '../io.js';
 import type { ScanCommand } from '../requests.js';
 import { writeScanReport } from './scan-output.js';
@@ -15,13 +15,7 @@ export async function runScanCommand(command: ScanCommand, io: CliIO, version: s
   const { output } = command;
   // A report file that cannot be written fails now, not after the scan.
   if (output.html !== undefined) checkOutputFile(output.html, io.cwd, '--html');
-  const feedback = new Feedback(io, { verbose: output.verbose, warningsInJson: true, quiet: output.quiet, progress: output.progress });
-  let run: ScanRun;
-  try {
-    run = await scanPaths({ ...command, cwd: io.cwd, wordOps: output.json || output.ndjson || output.diff }, feedback.hooks());
-  } finally {
-    feedback.finish();
-  }
+  const run = await withFeedback(io, output, true, (hooks) => scanPaths({ ...command, cwd: io.cwd, wordOps: output.json || output.ndjson || output.diff }, hooks));
   const { analysis } = run;
   return writeScanReport(
     analysis,
