@@ -24,11 +24,13 @@ export function fixed(value: number, digits: number): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-/** Runs measure.js on `paths` (relative to `cwd`) in a child process and returns its measurement. */
-export function runMeasurement(paths: readonly string[], mode: MeasureMode, cwd: string): Promise<Measurement> {
+/**
+ * Runs a Node script in a child process of its own and returns the JSON object its last line
+ * of stdout holds; rejects with `what` failed, why, and the end of its stderr.
+ */
+export function runJsonChild<T>(args: readonly string[], what: string, cwd?: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const args = ['--expose-gc', MEASURE_SCRIPT, ...(mode === 'quiet' ? ['--quiet'] : []), ...paths];
-    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(cwd === undefined ? {} : { cwd }) });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -37,13 +39,19 @@ export function runMeasurement(paths: readonly string[], mode: MeasureMode, cwd:
     child.on('close', (code, signal) => {
       const line = stdout.trim().split('\n').pop() ?? '';
       if (code === 0 && line.startsWith('{')) {
-        resolve(JSON.parse(line) as Measurement);
+        resolve(JSON.parse(line) as T);
         return;
       }
       const why = signal ? `killed by ${signal}` : `exit code ${code}`;
-      reject(new Error(`measurement of ${paths.join(' ')} failed (${why}):\n${stderr.trim().split('\n').slice(-15).join('\n')}`));
+      reject(new Error(`${what} failed (${why}):\n${stderr.trim().split('\n').slice(-15).join('\n')}`));
     });
   });
+}
+
+/** Runs measure.js on `paths` (relative to `cwd`) in a child process and returns its measurement. */
+export function runMeasurement(paths: readonly string[], mode: MeasureMode, cwd: string): Promise<Measurement> {
+  const args = ['--expose-gc', MEASURE_SCRIPT, ...(mode === 'quiet' ? ['--quiet'] : []), ...paths];
+  return runJsonChild<Measurement>(args, `measurement of ${paths.join(' ')}`, cwd);
 }
 
 /** The median of a list (the mean of the middle two for an even count). */

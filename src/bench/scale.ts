@@ -12,7 +12,7 @@
  *
  * Figures are printed, never asserted.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MEMORY_LIMIT } from '../engine/index.js';
 import { DEFAULT_SOURCE, ensureCorpus, loadSource, repoRoot } from './generate.js';
-import { fixed, log, machine, markdownTable, MB, MIB, wordCountSeconds } from './runs.js';
+import { fixed, log, machine, markdownTable, MB, MIB, runJsonChild, wordCountSeconds } from './runs.js';
 import type { StepMeasurement } from './scale-step.js';
 import { isMainModule } from './script.js';
 
@@ -40,19 +40,7 @@ const USAGE = `usage: npm run bench:scale -- [--size 100] [--shards 1] [--memory
   --json          print the measurements as JSON`;
 
 function runStep(args: readonly string[]): Promise<StepMeasurement> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [STEP_SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      const line = stdout.trim().split('\n').pop() ?? '';
-      if (code === 0 && line.startsWith('{')) resolve(JSON.parse(line) as StepMeasurement);
-      else reject(new Error(`${args[0]} failed (${signal ?? `exit ${code}`}):\n${stderr.trim().split('\n').slice(-10).join('\n')}`));
-    });
-  });
+  return runJsonChild<StepMeasurement>([STEP_SCRIPT, ...args], args[0] ?? 'step');
 }
 
 /** Bytes of each Parquet set under the signed folder (all shards), and of the join's pairs. */
