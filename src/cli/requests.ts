@@ -223,7 +223,8 @@ function outputOf(flags: RawFlags): OutputRequest {
   };
 }
 
-export interface ScanCommand {
+/** What a command reads: paths, a --files-from list, standard input, and which files to keep. */
+export interface InputsRequest {
   paths: string[];
   /** --files-from; its paths are read into `listed` before the engine runs. */
   filesFrom: ListRequest | undefined;
@@ -232,6 +233,16 @@ export interface ScanCommand {
   stdin?: Chunks;
   include: string[];
   exclude: string[];
+}
+
+/** The inputs of a command that walks paths (the scan, sign). */
+function inputsOf(paths: readonly string[], flags: RawFlags, problems: Problems): InputsRequest {
+  const include = problems.patterns('include', flags.include);
+  const exclude = problems.patterns('exclude', flags.exclude);
+  return { paths: [...paths], filesFrom: listOf(paths, flags, problems), include, exclude };
+}
+
+export interface ScanCommand extends InputsRequest {
   options: ResolvedOptions;
   threads: number;
   fileTimes: boolean;
@@ -243,16 +254,11 @@ export function scanCommand(paths: readonly string[], flags: RawFlags, env: Env,
   const problems = new Problems(config);
   const given = scanOptionFlags(flags, problems);
   const failOn = problems.choice<FailOn>('failOn', flags.failOn, FAIL_ON_VALUES);
-  const include = problems.patterns('include', flags.include);
-  const exclude = problems.patterns('exclude', flags.exclude);
-  const filesFrom = listOf(paths, flags, problems);
+  const inputs = inputsOf(paths, flags, problems);
   const shape = reportOutputs(flags, problems);
   problems.done();
   return {
-    paths: [...paths],
-    filesFrom,
-    include,
-    exclude,
+    ...inputs,
     options: resolveOptions(given),
     threads: threadCount(env),
     fileTimes: fileTimesOf(env),
@@ -287,18 +293,10 @@ export function diffCommand(from: string, to: string, flags: RawFlags, config: C
 /** Where the index lives unless --db says otherwise: a hidden folder in the current folder. */
 export const DEFAULT_DB = '.dedupe/index.db';
 
-export interface IndexCommand {
+export interface IndexCommand extends InputsRequest {
   db: string;
   /** True when --db was not given: the default folder may be created. */
   defaultDb: boolean;
-  paths: string[];
-  /** --files-from (index add and check); its paths are read into `listed` before the engine runs. */
-  filesFrom: ListRequest | undefined;
-  listed?: string[];
-  /** Standard input, when a path is `-` (JSONL articles). */
-  stdin?: Chunks;
-  include: string[];
-  exclude: string[];
   /** Options given as flags only: the index's own parameters fill the rest. */
   requested: Partial<ScanOptions>;
   threads: number;
@@ -390,13 +388,7 @@ function shardOf(raw: string | undefined, problems: Problems): { number: number;
   return { number, count };
 }
 
-export interface SignCommand {
-  paths: string[];
-  filesFrom: ListRequest | undefined;
-  listed?: string[];
-  stdin?: Chunks;
-  include: string[];
-  exclude: string[];
+export interface SignCommand extends InputsRequest {
   options: ResolvedOptions;
   threads: number;
   out: string;
@@ -408,14 +400,12 @@ export interface SignCommand {
 export function signCommand(paths: readonly string[], flags: RawFlags, env: Env, config: ConfigContext = NO_CONFIG): SignCommand {
   const problems = new Problems(config);
   const given = scanOptionFlags(flags, problems);
-  const include = problems.patterns('include', flags.include);
-  const exclude = problems.patterns('exclude', flags.exclude);
-  const filesFrom = listOf(paths, flags, problems);
+  const inputs = inputsOf(paths, flags, problems);
   if (flags.out === undefined || flags.out === '') problems.add('--out <dir> is required: the folder the shard is written into (created if missing)');
   const shard = shardOf(flags.shard, problems);
   const memoryLimit = memoryLimitOf(flags, problems, 'sign');
   problems.done();
-  return { paths: [...paths], filesFrom, include, exclude, options: resolveOptions(given), threads: threadCount(env), out: flags.out!, shard, memoryLimit, output: outputOf(flags) };
+  return { ...inputs, options: resolveOptions(given), threads: threadCount(env), out: flags.out!, shard, memoryLimit, output: outputOf(flags) };
 }
 
 export interface JoinCommand {
