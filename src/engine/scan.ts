@@ -8,7 +8,8 @@ import type { Clock, PreparedDocument } from '../core/model.js';
 import type { ResolvedOptions, StageTimings, Warning } from '../core/types.js';
 import { nothingRead } from './files.js';
 import type { PrepareJob, PrepareOutcome } from './prepare-job.js';
-import { prepareFiles } from './prepare-pool.js';
+import { PARALLEL_MIN_FILES, prepareFiles } from './prepare-pool.js';
+import { startRewritePool } from './rewrite-pool.js';
 import { collectSources, type SourceRequest } from './sources.js';
 
 export interface ScanRequest extends SourceRequest {
@@ -123,11 +124,18 @@ export async function scanPaths(request: ScanRequest, hooks: EngineHooks = {}): 
     hooks.warning?.(warning);
   }, hooks.progress);
   const walkMs = clock() - walkStart;
-  const prepareStart = clock();
-  const { prepared, bytes, timings } = await prepareAll(sources.jobs, request, hooks, warnings);
-  const prepareMs = clock() - prepareStart;
-  if (prepared.length === 0) throw nothingRead(sources);
-  hooks.progress?.({ stage: 'match', paragraphs: prepared.reduce((sum, doc) => sum + doc.count, 0) });
-  const { analysis, timings: stages } = analyse(prepared, request.options, warnings, { wordOps: request.wordOps }, clock, timings);
-  return { analysis, timings: stages, bytes, files: sources.files, jsonlSources: sources.jsonlSources, records: sources.records, walkMs, prepareMs };
+  // Helpers for the rewrite stage, started now so that they are loaded when it comes.
+  const helpers = sources.jobs.length >= PARALLEL_MIN_FILES ? startRewritePool(request.threads) : null;
+  try {
+    const prepareStart = clock();
+    const { prepared, bytes, timings } = await prepareAll(sources.jobs, request, hooks, warnings);
+    const prepareMs = clock() - prepareStart;
+    if (prepared.length === 0) throw nothingRead(sources);
+    hooks.progress?.({ stage: 'match', paragraphs: prepared.reduce((sum, doc) => sum + doc.count, 0) });
+    const finish = helpers ? { wordOps: request.wordOps, helpers } : { wordOps: request.wordOps };
+    const { analysis, timings: stages } = await analyse(prepared, request.options, warnings, finish, clock, timings);
+    return { analysis, timings: stages, bytes, files: sources.files, jsonlSources: sources.jsonlSources, records: sources.records, walkMs, prepareMs };
+  } finally {
+    await helpers?.close();
+  }
 }

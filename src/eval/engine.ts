@@ -49,6 +49,6 @@ export class Engine {
       const doc = await this.document(id);
       if (doc) scanner.addPrepared(doc);
     }
-    return scanner.finish([], { wordOps: false }).report;
+    return (await scanner.finish([], { wordOps: false })).report;
   }
 }

@@ -20,7 +20,7 @@ async function reportOf(folder: string): Promise<Report> {
     const file = path.join(dir, name);
     if (statSync(file).isFile()) scanner.add({ id: `${folder}/${name}`, text: readFileSync(file, 'utf8') });
   }
-  return scanner.finish().report;
+  return (await scanner.finish()).report;
 }
 
 const folders = readdirSync(fixtures).filter((name) => statSync(path.join(fixtures, name)).isDirectory());

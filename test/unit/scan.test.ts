@@ -61,7 +61,7 @@ describe('scan invariants', () => {
     const scanner = await createScanner(resolveOptions());
     scanner.add({ id: 'wire', text: `${first}\n\n${second}\n` });
     scanner.add({ id: 'reprint', text: `${first.slice(0, -1)} and ${second}\n` });
-    expect(scanner.finish([], { wordOps: false }).report.documents[1]!.segments[0]!.merges).toBeUndefined();
+    expect((await scanner.finish([], { wordOps: false })).report.documents[1]!.segments[0]!.merges).toBeUndefined();
   });
 
   it('a document alone, or with unrelated ones, has only unique paragraphs', async () => {

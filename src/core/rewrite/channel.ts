@@ -29,7 +29,7 @@ import { PairBuffer } from '../matching/pairs.js';
 import { bandKeys, KeySorter, optimalBanding, type Banding } from '../matching/lsh.js';
 import { isChrome, tokens } from '../document.js';
 import type { Corpus, Edges } from '../model.js';
-import { TokenSet } from './stopwords.js';
+import { stopTokens, TokenSet } from './stopwords.js';
 
 export const CHANNEL_THRESHOLD = 0.3;
 export const CHANNEL_HASHES = 128;
@@ -81,16 +81,38 @@ export function scanFrequencies(corpus: Corpus): ScanFrequencies | null {
 }
 
 /** The scan's very common words (see COMMON_SHARE): none in a scan of fewer than COMMON_MIN_DOCUMENTS documents. */
-export function commonWords(frequencies: ScanFrequencies | null, stop: TokenSet): TokenSet {
-  if (!frequencies) return new TokenSet([]);
-  return new TokenSet(frequencies.table.above(COMMON_SHARE * frequencies.sampled).filter((h) => !stop.has(h)));
+export function commonWords(frequencies: ScanFrequencies | null, stop: TokenSet): number[] {
+  if (!frequencies) return [];
+  return frequencies.table.above(COMMON_SHARE * frequencies.sampled).filter((h) => !stop.has(h));
+}
+
+/** A DocumentFrequency's table as plain arrays (sent to another thread with an alignment job). */
+export interface FrequencyData {
+  keys: Uint32Array;
+  lastDoc: Int32Array;
+  counts: Uint32Array;
 }
 
 /** Documents per token hash, in an open-addressing table. */
 export class DocumentFrequency {
-  private keys = new Uint32Array(1 << 16);
-  private lastDoc = new Int32Array(1 << 16).fill(-1);
-  private counts = new Uint32Array(1 << 16);
+  /** The table's arrays (not copies). */
+  data(): FrequencyData {
+    return { keys: this.keys, lastDoc: this.lastDoc, counts: this.counts };
+  }
+
+  /** A table reading `data()` of another (its arrays, not copies: for reading). */
+  static of(data: FrequencyData): DocumentFrequency {
+    const table = new DocumentFrequency();
+    table.keys = data.keys;
+    table.lastDoc = data.lastDoc;
+    table.counts = data.counts;
+    for (let slot = 0; slot < data.lastDoc.length; slot++) if (data.lastDoc[slot] !== -1) table.size++;
+    return table;
+  }
+
+  private keys: Uint32Array = new Uint32Array(1 << 16);
+  private lastDoc: Int32Array = new Int32Array(1 << 16).fill(-1);
+  private counts: Uint32Array = new Uint32Array(1 << 16);
   private size = 0;
 
   see(h: number, doc: number): void {
@@ -145,10 +167,49 @@ export class DocumentFrequency {
 
 /** The channel's signed variants: their numbers, band keys (item-major) and content-word sets (flat, sorted). */
 export interface Signed {
-  variants: number[];
+  variants: Int32Array;
   keys: Uint32Array;
-  setAt: number[];
+  setAt: Uint32Array;
   sets: Uint32Array;
+}
+
+/**
+ * What signing reads, flat so that it can be sent to another thread (engine/rewrite-pool.ts):
+ * the token hashes of each signable variant's first paragraph, `tokens[tokenAt[k] ..
+ * tokenAt[k + 1])` for variant `variants[k]`, and the scan's very common words.
+ */
+export interface ChannelInput {
+  variants: Int32Array;
+  tokenAt: Uint32Array;
+  tokens: Uint32Array;
+  common: Uint32Array;
+  /** The scan's seed (stop words are hashed with it; the channel's MinHash seed derives from it). */
+  seed: number;
+}
+
+/** The signable variants (comparable, not publishing-system chrome) with their tokens. */
+export function channelInput(corpus: Corpus, frequencies: ScanFrequencies | null, stop: TokenSet, seed: number): ChannelInput {
+  const { variants } = corpus;
+  const chosen: number[] = [];
+  let total = 0;
+  for (let v = 0; v < variants.count; v++) {
+    if (variants.comparable[v] === 0) continue;
+    const p = variants.members[variants.memberStart[v]!]!;
+    const doc = corpus.docs[corpus.paragraphDoc[p]!]!;
+    const i = corpus.paragraphIndex[p]!;
+    if (isChrome(doc, i)) continue;
+    chosen.push(v);
+    total += corpus.words[p]!;
+  }
+  const tokenAt = new Uint32Array(chosen.length + 1);
+  const tokensFlat = new Uint32Array(total);
+  chosen.forEach((v, k) => {
+    const p = variants.members[variants.memberStart[v]!]!;
+    const hashes = tokens(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!);
+    tokensFlat.set(hashes, tokenAt[k]!);
+    tokenAt[k + 1] = tokenAt[k]! + hashes.length;
+  });
+  return { variants: Int32Array.from(chosen), tokenAt, tokens: tokensFlat, common: Uint32Array.from(commonWords(frequencies, stop)), seed };
 }
 
 function grow(array: Uint32Array, size: number): Uint32Array<ArrayBuffer> {
@@ -157,11 +218,18 @@ function grow(array: Uint32Array, size: number): Uint32Array<ArrayBuffer> {
   return grown;
 }
 
-/** Signs every comparable variant with enough content words. */
-export function signVariants(corpus: Corpus, stop: TokenSet, common: TokenSet, seed: number, banding: Banding): Signed {
-  const { variants } = corpus;
+/** The channel's banding: tuned for a content-word Jaccard of CHANNEL_THRESHOLD. */
+export function channelBanding(): Banding {
+  return optimalBanding(CHANNEL_THRESHOLD, CHANNEL_HASHES);
+}
+
+/** Signs every variant of the input with enough content words (a pure function of its input: it runs on any thread). */
+export function signChannel(input: ChannelInput): Signed {
+  const banding = channelBanding();
+  const stop = stopTokens(input.seed);
+  const common = new TokenSet(Array.from(input.common));
   const bins = banding.bands * banding.rows;
-  const hasher = new MinHasher(CHANNEL_HASHES, seed);
+  const hasher = new MinHasher(CHANNEL_HASHES, input.seed ^ 0x5bd1e995);
   const signature = new Uint32Array(CHANNEL_HASHES);
   let lo = new Uint32Array(256);
   let hi = new Uint32Array(256);
@@ -171,28 +239,25 @@ export function signVariants(corpus: Corpus, stop: TokenSet, common: TokenSet, s
   const setAt = [0];
   let sets = new Uint32Array(1 << 16);
   let words = new Uint32Array(256);
-  for (let v = 0; v < variants.count; v++) {
-    if (variants.comparable[v] === 0) continue;
-    const p = variants.members[variants.memberStart[v]!]!;
-    const doc = corpus.docs[corpus.paragraphDoc[p]!]!;
-    const i = corpus.paragraphIndex[p]!;
-    if (isChrome(doc, i)) continue;
-    const hashes = tokens(doc, i);
-    if (words.length < hashes.length) words = new Uint32Array(hashes.length * 2);
+  const { tokenAt, tokens: hashes } = input;
+  for (let k = 0; k < input.variants.length; k++) {
+    const from = tokenAt[k]!;
+    const to = tokenAt[k + 1]!;
+    if (words.length < to - from) words = new Uint32Array((to - from) * 2);
     let n = 0;
-    for (let k = 0; k < hashes.length; k++) {
-      const h = hashes[k]!;
+    for (let t = from; t < to; t++) {
+      const h = hashes[t]!;
       if (!stop.has(h) && !common.has(h)) words[n++] = h;
     }
     const content = words.subarray(0, n).sort();
     let count = 0;
-    for (let k = 0; k < n; k++) if (k === 0 || content[k] !== content[k - 1]) content[count++] = content[k]!;
+    for (let t = 0; t < n; t++) if (t === 0 || content[t] !== content[t - 1]) content[count++] = content[t]!;
     if (count < CHANNEL_MIN_WORDS) continue;
     if (lo.length < count) [lo, hi] = [new Uint32Array(count * 2), new Uint32Array(count * 2)];
     // Each word's one 32-bit hash, mixed two ways: the value and the bin of one-permutation hashing.
-    for (let k = 0; k < count; k++) {
-      lo[k] = fmix32(content[k]! ^ 0x2545f491);
-      hi[k] = fmix32(content[k]! + 0x9e3779b9);
+    for (let t = 0; t < count; t++) {
+      lo[t] = fmix32(content[t]! ^ 0x2545f491);
+      hi[t] = fmix32(content[t]! + 0x9e3779b9);
     }
     hasher.signInto(lo, hi, count, signature, bins);
     bandKeys(signature, banding, band);
@@ -202,9 +267,10 @@ export function signVariants(corpus: Corpus, stop: TokenSet, common: TokenSet, s
     if (at + count > sets.length) sets = grow(sets, Math.max(sets.length * 2, at + count));
     sets.set(content.subarray(0, count), at);
     setAt.push(at + count);
-    signed.push(v);
+    signed.push(input.variants[k]!);
   }
-  return { variants: signed, keys: keys.subarray(0, signed.length * banding.bands), setAt, sets };
+  const total = setAt[setAt.length - 1]!;
+  return { variants: Int32Array.from(signed), keys: keys.slice(0, signed.length * banding.bands), setAt: Uint32Array.from(setAt), sets: sets.slice(0, total) };
 }
 
 /**
@@ -292,10 +358,9 @@ export interface DocumentCandidate {
  * content-word LSH over the comparable variants, leaving out pairs the shingle channel verified.
  * The caller aligns those with two hits or a strong one (stage.ts); all are compared whole.
  */
-export function rewordingCandidates(corpus: Corpus, edges: Edges, stop: TokenSet, seed: number, frequencies: ScanFrequencies | null): DocumentCandidate[] {
+export function rewordingCandidates(corpus: Corpus, edges: Edges, signed: Signed): DocumentCandidate[] {
   const { variants } = corpus;
-  const banding = optimalBanding(CHANNEL_THRESHOLD, CHANNEL_HASHES);
-  const signed = signVariants(corpus, stop, commonWords(frequencies, stop), seed ^ 0x5bd1e995, banding);
+  const banding = channelBanding();
   const count = signed.variants.length;
   const matched = matchedVariants(corpus, edges);
   const byDocuments = new Map<number, DocumentCandidate>();

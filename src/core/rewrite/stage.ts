@@ -3,7 +3,7 @@
  * verified pairs, so that they are `edited`, cluster and link their documents like any edit.
  *
  *   channel.ts    candidate document pairs from content-word MinHash/LSH (order-free, robust to rewording)
- *   units.ts      each candidate document's sentences with their content words (once per document)
+ *   units.ts      the sentences of the paragraphs around the channel's hits, with their content words (once per paragraph)
  *   passages.ts   seed and extend over sentences (Sanchez-Perez et al. 2014): aligned paragraphs
  *
  * It runs only where the channel finds candidates: a scan whose documents share no content
@@ -15,10 +15,9 @@
 import { isChrome, tokens } from '../document.js';
 import type { Corpus, Edges, Noise } from '../model.js';
 import { overlap } from '../matching/overlap.js';
-import { rewordingCandidates, scanFrequencies } from './channel.js';
-import { Aligner, alignParagraphs } from './passages.js';
+import { buildAlignJob, runAlignJob, type AlignCandidate, type AlignJob, type AlignOutcome } from './align-job.js';
+import { channelInput, rewordingCandidates, scanFrequencies, signChannel, type ChannelInput, type ScanFrequencies, type Signed } from './channel.js';
 import { contentWords, stopTokens, type TokenSet } from './stopwords.js';
-import { documentUnits, type Units } from './units.js';
 
 export interface RewordedPair {
   a: number;
@@ -62,8 +61,8 @@ function isVerified(edges: Edges, a: number, b: number): boolean {
  */
 export const WINDOW_PARAGRAPHS = 4;
 
-/** Paragraph ranges [from, to] around the given paragraphs, merged where they overlap. */
-function regions(paragraphs: readonly number[]): Array<[number, number]> {
+/** Paragraph ranges [from, to] around the given paragraphs, merged where they overlap, within a document of `count` paragraphs. */
+function regions(paragraphs: readonly number[], count: number): Array<[number, number]> {
   const sorted = [...new Set(paragraphs)].sort((x, y) => x - y);
   const out: Array<[number, number]> = [];
   for (const p of sorted) {
@@ -71,77 +70,125 @@ function regions(paragraphs: readonly number[]): Array<[number, number]> {
     if (last && p - WINDOW_PARAGRAPHS <= last[1] + 1) last[1] = p + WINDOW_PARAGRAPHS;
     else out.push([p - WINDOW_PARAGRAPHS, p + WINDOW_PARAGRAPHS]);
   }
-  return out;
+  // Merged before clamping, so that regions are separated by the same paragraphs as before.
+  return out.map(([from, to]): [number, number] => [Math.max(0, from), Math.min(count - 1, to)]);
 }
 
-/** The first unit of `units` in paragraph `p` or after it. */
-function firstUnitFrom(units: Units, p: number): number {
-  let low = 0;
-  let high = units.count;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (units.paragraph[mid]! < p) low = mid + 1;
-    else high = mid;
+/**
+ * Threads the stage can hand work to (the engine's, engine/rewrite-pool.ts). Signing and
+ * alignment are pure functions of plain data (channel.ts signChannel, align-job.ts
+ * runAlignJob), so they give the same results on any thread.
+ */
+export interface RewriteHelpers {
+  /** Threads besides this one that take a share of the alignment (0: none). */
+  readonly threads: number;
+  signChannel(input: ChannelInput): Promise<Signed>;
+  align(job: AlignJob): Promise<AlignOutcome>;
+}
+
+/** Everything on the calling thread. */
+export const ON_THIS_THREAD: RewriteHelpers = {
+  threads: 0,
+  signChannel: (input) => Promise.resolve(signChannel(input)),
+  align: (job) => Promise.resolve(runAlignJob(job)),
+};
+
+/** The stage once started (startRewrite): the channel's signatures on their way. */
+export interface RewriteStart {
+  frequencies: ScanFrequencies | null;
+  signing: Promise<Signed>;
+}
+
+/**
+ * Starts the stage as soon as the variants are known: the channel's signing needs nothing else,
+ * so on a helper thread it runs while this thread finds and verifies the shingle channel's pairs.
+ */
+export function startRewrite(corpus: Corpus, seed: number, helpers: RewriteHelpers): RewriteStart {
+  const frequencies = scanFrequencies(corpus);
+  const signing = helpers.signChannel(channelInput(corpus, frequencies, stopTokens(seed), seed));
+  // A failure is reported where the signatures are awaited, not as an unhandled rejection meanwhile.
+  signing.catch(() => undefined);
+  return { frequencies, signing };
+}
+
+/**
+ * Below this many candidate pairs the alignment is not shared out: sending the work costs more
+ * than it saves.
+ */
+export const SHARE_MIN_CANDIDATES = 64;
+
+/** Splits candidates into `parts` runs of about equal work (paragraphs in their regions), in order: [from, to) each. */
+function shares(candidates: readonly AlignCandidate[], parts: number): Array<[number, number]> {
+  const cost = candidates.map((c) => [...c.regionsA, ...c.regionsB].reduce((sum, [from, to]) => sum + to - from + 1, 0));
+  const total = cost.reduce((sum, c) => sum + c, 0);
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  let done = 0;
+  for (let k = 0; k < candidates.length; k++) {
+    done += cost[k]!;
+    if (done >= (total * (out.length + 1)) / parts && out.length < parts - 1) {
+      out.push([from, k + 1]);
+      from = k + 1;
+    }
   }
-  return low;
-}
-
-/** Unit ranges [from, to) of the paragraph ranges (units are in paragraph order). */
-function unitRanges(units: Units, ranges: ReadonlyArray<[number, number]>): Array<[number, number]> {
-  return ranges.map(([from, to]): [number, number] => [firstUnitFrom(units, from), firstUnitFrom(units, to + 1)]).filter(([from, to]) => to > from);
+  out.push([from, candidates.length]);
+  return out.filter(([x, y]) => y > x);
 }
 
 /** Reworded pairs of variants, each once (lower variant first). */
-export function findRewordedPairs(
+export async function findRewordedPairs(
   corpus: Corpus,
   edges: Edges,
   noise: Noise,
   minWords: number,
   seed: number,
-): { pairs: RewordedPair[]; candidates: number; storyPairs: Array<[number, number]> } {
+  start: RewriteStart,
+  helpers: RewriteHelpers,
+): Promise<{ pairs: RewordedPair[]; candidates: number; storyPairs: Array<[number, number]> }> {
   const stop = stopTokens(seed);
-  const frequencies = scanFrequencies(corpus);
-  const candidates = rewordingCandidates(corpus, edges, stop, seed, frequencies).filter((c) => c.strong || c.hits.length >= 2);
-  const idf = frequencies ? (word: number): number => Math.log(frequencies.sampled / Math.max(1, frequencies.table.count(word))) : null;
+  const signed = await start.signing;
+  const candidates = rewordingCandidates(corpus, edges, signed)
+    .filter((c) => c.strong || c.hits.length >= 2)
+    .map((c): AlignCandidate => ({
+      a: c.a,
+      b: c.b,
+      regionsA: regions(c.hits.map(([pa]) => pa), corpus.docs[c.a]!.count),
+      regionsB: regions(c.hits.map(([, pb]) => pb), corpus.docs[c.b]!.count),
+    }));
+  // The first share is aligned here, the others on helper threads meanwhile.
+  const parts = candidates.length < SHARE_MIN_CANDIDATES ? [[0, candidates.length] as [number, number]] : shares(candidates, helpers.threads + 1);
+  const remote = parts.slice(1).map(([from, to]) => helpers.align(buildAlignJob(corpus, noise, candidates, from, to, start.frequencies, seed)));
+  remote.forEach((outcome) => outcome.catch(() => undefined));
+  const [firstFrom, firstTo] = parts[0] ?? [0, 0];
+  const outcomes = [runAlignJob(buildAlignJob(corpus, noise, candidates, firstFrom, firstTo, start.frequencies, seed)), ...(await Promise.all(remote))];
   const storyKeys = new Set<number>();
-  const units = new Map<number, Units>();
-  const unitsOf = (d: number): Units => {
-    let found = units.get(d);
-    if (!found) {
-      const base = corpus.firstParagraphOf[d]!;
-      found = documentUnits(corpus.docs[d]!, stop, (i) => noise.junk[base + i] !== null);
-      units.set(d, found);
-    }
-    return found;
-  };
-  const found = new Map<number, RewordedPair>();
-  const aligner = new Aligner();
   const { variantOf, words, firstParagraphOf, variants } = corpus;
-  for (const { a: da, b: db, hits } of candidates) {
-    const baseA = firstParagraphOf[da]!;
-    const baseB = firstParagraphOf[db]!;
-    const unitsA = unitsOf(da);
-    const unitsB = unitsOf(db);
-    const rangesA = unitRanges(unitsA, regions(hits.map(([pa]) => pa)));
-    const rangesB = unitRanges(unitsB, regions(hits.map(([, pb]) => pb)));
-    const aligned = alignParagraphs(aligner, unitsA, rangesA, unitsB, rangesB, (i) => words[baseA + i]!, (i) => words[baseB + i]!, idf);
-    for (const { a, b, coverA, coverB } of aligned) {
-      const p = baseA + a;
-      const q = baseB + b;
-      const [x, y] = [noise.storyOf[p]!, noise.storyOf[q]!];
-      storyKeys.add(Math.min(x, y) * noise.stories.length + Math.max(x, y));
-      const [va, vb] = [variantOf[p]!, variantOf[q]!];
-      if (va < 0 || vb < 0 || va === vb || words[p]! < minWords || words[q]! < minWords) continue;
-      if (variants.soleDocument[va]! >= 0 && variants.soleDocument[va] === variants.soleDocument[vb]) continue;
-      if (isVerified(edges, va, vb)) continue;
-      const [lo, hi, coverLo, coverHi] = va < vb ? [va, vb, coverA, coverB] : [vb, va, coverB, coverA];
-      const key = lo * variants.count + hi;
-      const known = found.get(key);
-      if (known && known.coverA + known.coverB >= coverLo + coverHi) continue;
-      const jaccard = overlap(contentSet(corpus, p, stop), contentSet(corpus, q, stop)).jaccard;
-      found.set(key, { a: lo, b: hi, jaccard, coverA: coverLo, coverB: coverHi });
+  const found = new Map<number, RewordedPair>();
+  parts.forEach(([from, to], part) => {
+    const outcome = outcomes[part]!;
+    for (let k = from; k < to; k++) {
+      const { a: da, b: db } = candidates[k]!;
+      const baseA = firstParagraphOf[da]!;
+      const baseB = firstParagraphOf[db]!;
+      for (let x = outcome.alignedAt[k - from]!; x < outcome.alignedAt[k - from + 1]!; x++) {
+        const [coverA, coverB] = [outcome.coverA[x]!, outcome.coverB[x]!];
+        const p = baseA + outcome.a[x]!;
+        const q = baseB + outcome.b[x]!;
+        const [sx, sy] = [noise.storyOf[p]!, noise.storyOf[q]!];
+        storyKeys.add(Math.min(sx, sy) * noise.stories.length + Math.max(sx, sy));
+        const [va, vb] = [variantOf[p]!, variantOf[q]!];
+        if (va < 0 || vb < 0 || va === vb || words[p]! < minWords || words[q]! < minWords) continue;
+        if (variants.soleDocument[va]! >= 0 && variants.soleDocument[va] === variants.soleDocument[vb]) continue;
+        if (isVerified(edges, va, vb)) continue;
+        const [lo, hi, coverLo, coverHi] = va < vb ? [va, vb, coverA, coverB] : [vb, va, coverB, coverA];
+        const key = lo * variants.count + hi;
+        const known = found.get(key);
+        if (known && known.coverA + known.coverB >= coverLo + coverHi) continue;
+        const jaccard = overlap(contentSet(corpus, p, stop), contentSet(corpus, q, stop)).jaccard;
+        found.set(key, { a: lo, b: hi, jaccard, coverA: coverLo, coverB: coverHi });
+      }
     }
-  }
+  });
   const pairs = [...found.values()].sort((x, y) => x.a - y.a || x.b - y.b);
   const count = noise.stories.length;
   const storyPairs = [...storyKeys].sort((x, y) => x - y).map((key): [number, number] => [Math.floor(key / count), key % count]);
@@ -189,8 +236,8 @@ export function withRewordedPairs(edges: Edges, extra: readonly RewordedPair[], 
   return { pairA, pairB, jaccard, containmentOfA, containmentOfB, edgeStart, edgeOf, verifiedPairs: edges.verifiedPairs, reworded };
 }
 
-/** Runs the stage: the edges with the reworded pairs added. */
-export function addRewordedEdges(corpus: Corpus, edges: Edges, noise: Noise, minWords: number, seed: number): RewriteOutcome {
-  const { pairs, candidates, storyPairs } = findRewordedPairs(corpus, edges, noise, minWords, seed);
+/** Finishes the stage (startRewrite began it): the edges with the reworded pairs added. */
+export async function addRewordedEdges(corpus: Corpus, edges: Edges, noise: Noise, minWords: number, seed: number, start: RewriteStart, helpers: RewriteHelpers = ON_THIS_THREAD): Promise<RewriteOutcome> {
+  const { pairs, candidates, storyPairs } = await findRewordedPairs(corpus, edges, noise, minWords, seed, start, helpers);
   return { edges: withRewordedPairs(edges, pairs, corpus.variants.count), storyPairs, candidateDocumentPairs: candidates, rewordedPairs: pairs.length };
 }

@@ -42,7 +42,7 @@ import { groupDocuments } from './grouping.js';
 import { MatchLister } from './matches.js';
 import { findNoise } from './noise.js';
 import { collectVariants, orderDocuments } from './variants.js';
-import { addRewordedEdges } from '../rewrite/stage.js';
+import { addRewordedEdges, ON_THIS_THREAD, startRewrite, type RewriteHelpers } from '../rewrite/stage.js';
 import { buildStoryPairs } from '../rewrite/story-pairs.js';
 
 export interface ScanResult {
@@ -63,6 +63,8 @@ export interface FinishOptions {
    * The scan's own candidates and verification are then not run.
    */
   verified?: (corpus: Corpus) => { edges: Edges; candidatePairs: number };
+  /** Threads the rewrite stage can share its work with (the engine's); by default it runs on the calling thread. */
+  helpers?: RewriteHelpers;
 }
 
 const noClock: Clock = () => 0;
@@ -170,21 +172,28 @@ export class ScanAnalysis implements ReportSource {
  * documents; `earlier` are the prepare stages' timings. What is left is done by the analysis
  * on demand (`report`, `document`, `groups`).
  */
-export function analyse(
+export async function analyse(
   prepared: readonly PreparedDocument[],
   options: ResolvedOptions,
   extraWarnings: readonly Warning[],
   finish: FinishOptions = {},
   clock: Clock = noClock,
   earlier: PrepareTimings = { segment: 0, normalize: 0, shingle: 0, sign: 0 },
-): { analysis: ScanAnalysis; timings: StageTimings } {
+): Promise<{ analysis: ScanAnalysis; timings: StageTimings }> {
   const ordered = orderDocuments(prepared);
   const warnings = [...extraWarnings, ...ordered.warnings];
   let t = clock();
   const corpus = collectVariants(ordered.docs);
+  const variantsMs = clock() - t;
+  // The rewrite stage's signing starts now: on a helper thread it runs beside the next two stages.
+  t = clock();
+  const helpers = finish.helpers ?? ON_THIS_THREAD;
+  const rewriteStart = startRewrite(corpus, options.seed, helpers);
+  const rewriteStartMs = clock() - t;
+  t = clock();
   const external = finish.verified?.(corpus);
   const candidates = external ? null : findCandidates(corpus, options.bands);
-  const candidatesMs = clock() - t;
+  const candidatesMs = clock() - t + variantsMs;
 
   t = clock();
   const verified = external ? external.edges : verifyCandidates(corpus, candidates!, options);
@@ -194,9 +203,9 @@ export function analyse(
   const noise = findNoise(corpus);
   const noiseMs = clock() - t;
   t = clock();
-  const rewrite = addRewordedEdges(corpus, verified, noise, options.minWords, options.seed);
+  const rewrite = await addRewordedEdges(corpus, verified, noise, options.minWords, options.seed, rewriteStart, helpers);
   const edges = rewrite.edges;
-  const rewriteMs = clock() - t;
+  const rewriteMs = clock() - t + rewriteStartMs;
 
   t = clock();
   const clusters = buildClusters(corpus, edges, noise, options.minWords);
@@ -227,15 +236,15 @@ export function analyse(
 }
 
 /** Runs every report stage over prepared documents and returns the whole report. */
-export function buildReport(
+export async function buildReport(
   prepared: readonly PreparedDocument[],
   options: ResolvedOptions,
   extraWarnings: readonly Warning[],
   finish: FinishOptions = {},
   clock: Clock = noClock,
   earlier: PrepareTimings = { segment: 0, normalize: 0, shingle: 0, sign: 0 },
-): ScanResult {
-  const { analysis, timings } = analyse(prepared, options, extraWarnings, finish, clock, earlier);
+): Promise<ScanResult> {
+  const { analysis, timings } = await analyse(prepared, options, extraWarnings, finish, clock, earlier);
   const t = clock();
   const report = analysis.report();
   return { report, timings: { ...timings, report: timings.report + clock() - t } };
@@ -266,7 +275,7 @@ export class Scanner {
     this.prepared.push(doc);
   }
 
-  finish(extraWarnings: readonly Warning[] = [], options: FinishOptions = {}): ScanResult {
+  finish(extraWarnings: readonly Warning[] = [], options: FinishOptions = {}): Promise<ScanResult> {
     return buildReport(this.prepared, this.signer.options, extraWarnings, options, this.clock, this.signer.timings);
   }
 }
@@ -279,5 +288,5 @@ export async function createScanner(options: ResolvedOptions, clock?: Clock): Pr
 export async function scanDocuments(docs: readonly InputDocument[], options: Partial<ScanOptions> = {}): Promise<Report> {
   const scanner = await createScanner(resolveOptions(options));
   for (const doc of docs) scanner.add(doc);
-  return scanner.finish().report;
+  return (await scanner.finish()).report;
 }

@@ -277,6 +277,6 @@ async function reportFrom(duck: Duck, pager: DocumentPager, request: ReportReque
       throw new ShardError(pairsFile, `${pairsFile} does not fit the shards (${error.message}); run dedupe join ${request.dir} again`);
     }
   };
-  const { analysis, timings } = analyse(loaded.prepared, options, loaded.warnings, { wordOps: request.wordOps, verified }, clock);
+  const { analysis, timings } = await analyse(loaded.prepared, options, loaded.warnings, { wordOps: request.wordOps, verified }, clock);
   return { analysis, timings, read: sumRead(loaded.run), loadMs, close: () => pager.close(), pageReads: () => pager.reads };
 }

@@ -1,0 +1,149 @@
+/**
+ * Passage alignment of candidate document pairs (passages.ts) as a job that carries all it
+ * reads: the paragraphs (text, token hashes, words) and, per candidate pair, the layout of each
+ * side's regions (units.ts, layoutRegions). Plain data in and out, so that the engine can run
+ * parts of the candidates on other threads (engine/rewrite-pool.ts) while the main thread runs
+ * a part itself; the stage merges the outcomes in candidate order (stage.ts), so a report does
+ * not depend on how the work was split.
+ *
+ * Alignment is per candidate pair and its cost is in cutting the regions' paragraphs into
+ * sentence units and seeding (PAN: 0.4 and 0.35 s of the stage's 1.6 s on one thread).
+ */
+import type { Corpus, Noise } from '../model.js';
+import { isChrome, text, tokens } from '../document.js';
+import { DocumentFrequency, type FrequencyData, type ScanFrequencies } from './channel.js';
+import { Aligner, alignParagraphs, MAX_GAP, type WordWeights } from './passages.js';
+import { stopTokens } from './stopwords.js';
+import { layoutRegions, ParagraphUnits } from './units.js';
+
+export interface AlignJob {
+  seed: number;
+  /** Global numbers of the paragraphs the job reads, with their texts, token hashes (`tokens[tokenAt[k] .. tokenAt[k + 1])`) and words. */
+  paragraphs: Int32Array;
+  texts: string[];
+  tokenAt: Uint32Array;
+  tokens: Uint32Array;
+  words: Uint32Array;
+  /**
+   * Per candidate pair k, its sides s = 2k (the lower document) and 2k + 1: the side's first
+   * global paragraph `bases[s]` and its layout `entries[entryAt[s] .. entryAt[s + 1])`.
+   */
+  bases: Int32Array;
+  entryAt: Uint32Array;
+  entries: Int32Array;
+  /** A large scan's document frequencies, which weigh words (passages.ts, WordWeights); null in a small scan. */
+  frequencies: { table: FrequencyData; sampled: number } | null;
+}
+
+/** Per candidate pair k: its aligned paragraph pairs (indexes in their documents) are those from alignedAt[k] to alignedAt[k + 1]. */
+export interface AlignOutcome {
+  alignedAt: Uint32Array;
+  a: Int32Array;
+  b: Int32Array;
+  coverA: Float64Array;
+  coverB: Float64Array;
+}
+
+/** A candidate pair of documents to align, and the paragraph ranges (within each) around the channel's hits. */
+export interface AlignCandidate {
+  a: number;
+  b: number;
+  regionsA: ReadonlyArray<readonly [number, number]>;
+  regionsB: ReadonlyArray<readonly [number, number]>;
+}
+
+/** Whether global paragraph p has sentence units: words, and neither junk nor chrome. */
+function hasUnits(corpus: Corpus, noise: Noise, p: number): boolean {
+  return corpus.words[p]! > 0 && noise.junk[p] === null && !isChrome(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!);
+}
+
+/** The job for candidates[from .. to). */
+export function buildAlignJob(corpus: Corpus, noise: Noise, candidates: readonly AlignCandidate[], from: number, to: number, frequencies: ScanFrequencies | null, seed: number): AlignJob {
+  const bases = new Int32Array(2 * (to - from));
+  const entryAt = new Uint32Array(2 * (to - from) + 1);
+  const entries: number[] = [];
+  const needed = new Set<number>();
+  for (let k = from; k < to; k++) {
+    const { a, b, regionsA, regionsB } = candidates[k]!;
+    const sides: Array<[number, ReadonlyArray<readonly [number, number]>]> = [[a, regionsA], [b, regionsB]];
+    sides.forEach(([doc, regions], side) => {
+      const s = 2 * (k - from) + side;
+      const base = corpus.firstParagraphOf[doc]!;
+      bases[s] = base;
+      for (const entry of layoutRegions(regions, (i) => hasUnits(corpus, noise, base + i), MAX_GAP)) {
+        entries.push(entry);
+        if (entry >= 0 && hasUnits(corpus, noise, base + (entry >> 1))) needed.add(base + (entry >> 1));
+      }
+      entryAt[s + 1] = entries.length;
+    });
+  }
+  const paragraphs = Int32Array.from(needed).sort();
+  const texts: string[] = [];
+  const words = new Uint32Array(paragraphs.length);
+  const tokenAt = new Uint32Array(paragraphs.length + 1);
+  paragraphs.forEach((p, k) => {
+    words[k] = corpus.words[p]!;
+    tokenAt[k + 1] = tokenAt[k]! + words[k]!;
+  });
+  const tokensFlat = new Uint32Array(tokenAt[paragraphs.length]!);
+  paragraphs.forEach((p, k) => {
+    const doc = corpus.docs[corpus.paragraphDoc[p]!]!;
+    const i = corpus.paragraphIndex[p]!;
+    texts.push(text(doc, i));
+    tokensFlat.set(tokens(doc, i), tokenAt[k]!);
+  });
+  return {
+    seed,
+    paragraphs,
+    texts,
+    tokenAt,
+    tokens: tokensFlat,
+    words,
+    bases,
+    entryAt,
+    entries: Int32Array.from(entries),
+    frequencies: frequencies ? { table: frequencies.table.data(), sampled: frequencies.sampled } : null,
+  };
+}
+
+/** Aligns every candidate pair of a job (a pure function of the job: it runs on any thread). */
+export function runAlignJob(job: AlignJob): AlignOutcome {
+  const local = new Map<number, number>();
+  job.paragraphs.forEach((p, k) => local.set(p, k));
+  const units = new ParagraphUnits(
+    stopTokens(job.seed),
+    (p) => {
+      const k = local.get(p);
+      if (k === undefined) return null;
+      return { text: job.texts[k]!, tokens: job.tokens.subarray(job.tokenAt[k]!, job.tokenAt[k + 1]!), words: job.words[k]! };
+    },
+    MAX_GAP,
+  );
+  const table = job.frequencies ? DocumentFrequency.of(job.frequencies.table) : null;
+  const sampled = job.frequencies?.sampled ?? 0;
+  const idf: WordWeights | null = table ? (word) => Math.log(sampled / Math.max(1, table.count(word))) : null;
+  const aligner = new Aligner();
+  const pairs = job.bases.length / 2;
+  const alignedAt = new Uint32Array(pairs + 1);
+  const a: number[] = [];
+  const b: number[] = [];
+  const coverA: number[] = [];
+  const coverB: number[] = [];
+  const wordsOf = (base: number) => (i: number): number => {
+    const k = local.get(base + i);
+    return k === undefined ? 0 : job.words[k]!;
+  };
+  for (let k = 0; k < pairs; k++) {
+    const [baseA, baseB] = [job.bases[2 * k]!, job.bases[2 * k + 1]!];
+    const sideA = units.assemble(baseA, job.entries.subarray(job.entryAt[2 * k]!, job.entryAt[2 * k + 1]!));
+    const sideB = units.assemble(baseB, job.entries.subarray(job.entryAt[2 * k + 1]!, job.entryAt[2 * k + 2]!));
+    for (const found of alignParagraphs(aligner, sideA.units, sideA.ranges, sideB.units, sideB.ranges, wordsOf(baseA), wordsOf(baseB), idf)) {
+      a.push(found.a);
+      b.push(found.b);
+      coverA.push(found.coverA);
+      coverB.push(found.coverB);
+    }
+    alignedAt[k + 1] = a.length;
+  }
+  return { alignedAt, a: Int32Array.from(a), b: Int32Array.from(b), coverA: Float64Array.from(coverA), coverB: Float64Array.from(coverB) };
+}
