@@ -160,6 +160,15 @@ function fileTimesOf(env: Env): boolean {
   return env.DEDUPE_FILE_TIMES !== '0';
 }
 
+/**
+ * Whether the scan looks for reworded paragraphs (the rewrite stage, core/rewrite/stage.ts): yes
+ * unless DEDUPE_REWORDING=0, which measures what the stage costs (reworded copies then come out
+ * unique).
+ */
+function rewordingOf(env: Env): boolean {
+  return env.DEDUPE_REWORDING !== '0';
+}
+
 /** Threads to prepare on: DEDUPE_THREADS when it is a whole number from 1 (at most 64), else one per core. */
 export function threadCount(env: Env): number {
   const asked = Number(env.DEDUPE_THREADS);
@@ -246,6 +255,7 @@ export interface ScanCommand extends InputsRequest {
   options: ResolvedOptions;
   threads: number;
   fileTimes: boolean;
+  rewording: boolean;
   failOn: FailOn | undefined;
   output: OutputRequest;
 }
@@ -262,6 +272,7 @@ export function scanCommand(paths: readonly string[], flags: RawFlags, env: Env,
     options: resolveOptions(given),
     threads: threadCount(env),
     fileTimes: fileTimesOf(env),
+    rewording: rewordingOf(env),
     failOn,
     output: { ...outputOf(flags), ...shape },
   };

@@ -14,6 +14,7 @@ import { putPrepared, waitNotice, type StoreTally } from './archive.js';
 import { documentPath, nothingRead } from './files.js';
 import { isFlagged, type CheckFailOn } from './gate.js';
 import { defaultThreads, prepareFiles } from './prepare-pool.js';
+import { withRewriteHelpers } from './rewrite-pool.js';
 import { prepareProgress, type EngineHooks } from './scan.js';
 import { collectSources, type SourceRequest, type Sources } from './sources.js';
 
@@ -122,7 +123,10 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
     const lookupMs = clock() - lookupStart;
     const all = [...context.documents, ...incoming.docs];
     hooks.progress?.({ stage: 'match', paragraphs: all.reduce((sum, doc) => sum + doc.count, 0) });
-    const { analysis, timings } = await analyse(all, store.options, incoming.warnings, { wordOps: request.wordOps }, clock, prepared.timings);
+    const paragraphs = all.reduce((sum, doc) => sum + doc.count, 0);
+    const { analysis, timings } = await withRewriteHelpers(request.threads ?? defaultThreads(), paragraphs, (helpers) =>
+      analyse(all, store.options, incoming.warnings, { wordOps: request.wordOps, ...(helpers ? { helpers } : {}) }, clock, prepared.timings),
+    );
     const reportStart = clock();
     const report = analysis.report();
     const result = { report, timings: { ...timings, report: timings.report + clock() - reportStart } };

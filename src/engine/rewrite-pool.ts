@@ -1,28 +1,28 @@
 /**
  * Helper threads for the rewrite stage (core/rewrite/stage.ts, RewriteHelpers): the channel's
- * signing and shares of the passage alignment run here while the main thread goes on with the
+ * signing, banding and grading, and shares of the passage alignment, run here while the main thread goes on with the
  * scan's other stages or its own share.
  *
  * After preparing, a scan's remaining stages run on the main thread alone, so on two cores one
  * core sat idle through the rewrite stage, the largest of them (PAN: 1.8 s of a 5.6 s scan).
- * Signing needs only the variants, so it runs beside finding and verifying the shingle
- * channel's pairs; alignment is split by candidate pairs. Both are pure functions of the plain
- * data sent (core/rewrite/channel.ts signChannel, align-job.ts runAlignJob), and the stage
+ * The channel's pairs need only the variants, so they are found beside finding and verifying the
+ * shingle channel's pairs; alignment is split by candidate pairs. Both are pure functions of the
+ * plain data sent (core/rewrite/channel.ts channelPairs, align-job.ts runAlignJob), and the stage
  * merges results in candidate order, so the report is the same with or without helpers.
  *
- * The threads are started with the scan, so that they are loaded by the time they are needed,
- * and only when preparing runs on several threads too (prepare-pool.ts, PARALLEL_MIN_FILES).
+ * The threads are started once the articles are prepared, for a large scan only
+ * (HELPERS_MIN_PARAGRAPHS); they load while the main thread collects the variants.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker, type Transferable } from 'node:worker_threads';
 import type { AlignJob, AlignOutcome } from '../core/rewrite/align-job.js';
-import type { ChannelInput, Signed } from '../core/rewrite/channel.js';
+import type { ChannelInput, ChannelPairs } from '../core/rewrite/channel.js';
 import type { RewriteHelpers } from '../core/rewrite/stage.js';
 
 /** What a helper is sent and sends back. */
 export type RewriteRequest = { id: number; sign: ChannelInput } | { id: number; align: AlignJob };
-export type RewriteReply = { id: number; signed: Signed } | { id: number; aligned: AlignOutcome } | { id: number; error: string; stack?: string };
+export type RewriteReply = { id: number; channel: ChannelPairs } | { id: number; aligned: AlignOutcome } | { id: number; error: string; stack?: string };
 
 function workerScript(): URL {
   const here = new URL('./rewrite-worker.js', import.meta.url);
@@ -70,11 +70,11 @@ export class RewritePool implements RewriteHelpers {
     });
   }
 
-  async signChannel(input: ChannelInput): Promise<Signed> {
+  async channelPairs(input: ChannelInput): Promise<ChannelPairs> {
     // The input was made for this call: its arrays move to the helper instead of being copied.
-    const reply = await this.send({ id: this.nextId++, sign: input }, [input.variants.buffer, input.tokenAt.buffer, input.tokens.buffer] as Transferable[]);
-    if (!('signed' in reply)) throw new Error('rewrite helper: expected signatures');
-    return reply.signed;
+    const reply = await this.send({ id: this.nextId++, sign: input }, [input.variants.buffer, input.soleDocument.buffer, input.tokenAt.buffer, input.tokens.buffer] as Transferable[]);
+    if (!('channel' in reply)) throw new Error('rewrite helper: expected the channel pairs');
+    return reply.channel;
   }
 
   async align(job: AlignJob): Promise<AlignOutcome> {
@@ -91,7 +91,27 @@ export class RewritePool implements RewriteHelpers {
   }
 }
 
-/** Helpers for a scan on `threads` threads (the main thread one of them): none on one thread. */
-export function startRewritePool(threads: number): RewritePool | null {
-  return threads >= 2 ? new RewritePool(threads - 1) : null;
+/**
+ * Below this many paragraphs a scan gets no helpers. Measured on two cores (npm run bench):
+ * with helpers PAN (202,000 paragraphs) ran 2% faster in wall time for 12% more CPU time and
+ * 170 MB more memory (a helper's heap and the data it is sent), the 100 MB bench corpus
+ * (637,000 paragraphs) 15% faster for the same CPU time. Two threads that each sort and hash
+ * large arrays slow each other down on these machines, so the gain comes only where the stage
+ * is long.
+ */
+export const HELPERS_MIN_PARAGRAPHS = 400_000;
+
+/** Helpers for a scan of `paragraphs` on `threads` threads (the main thread one of them): none on one thread or a smaller scan. */
+export function startRewritePool(threads: number, paragraphs: number): RewritePool | null {
+  return threads >= 2 && paragraphs >= HELPERS_MIN_PARAGRAPHS ? new RewritePool(threads - 1) : null;
+}
+
+/** Runs `work` with helpers for a scan of `paragraphs` on `threads` threads (none for a small scan), and ends them after. */
+export async function withRewriteHelpers<T>(threads: number, paragraphs: number, work: (helpers: RewriteHelpers | undefined) => Promise<T>): Promise<T> {
+  const pool = startRewritePool(threads, paragraphs);
+  try {
+    return await work(pool ?? undefined);
+  } finally {
+    await pool?.close();
+  }
 }

@@ -8,8 +8,8 @@ import type { Clock, PreparedDocument } from '../core/model.js';
 import type { ResolvedOptions, StageTimings, Warning } from '../core/types.js';
 import { nothingRead } from './files.js';
 import type { PrepareJob, PrepareOutcome } from './prepare-job.js';
-import { PARALLEL_MIN_FILES, prepareFiles } from './prepare-pool.js';
-import { startRewritePool } from './rewrite-pool.js';
+import { prepareFiles } from './prepare-pool.js';
+import { withRewriteHelpers } from './rewrite-pool.js';
 import { collectSources, type SourceRequest } from './sources.js';
 
 export interface ScanRequest extends SourceRequest {
@@ -19,6 +19,8 @@ export interface ScanRequest extends SourceRequest {
   wordOps: boolean;
   /** Whether files' modification times are evidence of which copy came first (default true). */
   fileTimes?: boolean;
+  /** Whether to look for reworded paragraphs (the rewrite stage; default true). */
+  rewording?: boolean;
 }
 
 /**
@@ -124,18 +126,15 @@ export async function scanPaths(request: ScanRequest, hooks: EngineHooks = {}): 
     hooks.warning?.(warning);
   }, hooks.progress);
   const walkMs = clock() - walkStart;
-  // Helpers for the rewrite stage, started now so that they are loaded when it comes.
-  const helpers = sources.jobs.length >= PARALLEL_MIN_FILES ? startRewritePool(request.threads) : null;
-  try {
-    const prepareStart = clock();
-    const { prepared, bytes, timings } = await prepareAll(sources.jobs, request, hooks, warnings);
-    const prepareMs = clock() - prepareStart;
-    if (prepared.length === 0) throw nothingRead(sources);
-    hooks.progress?.({ stage: 'match', paragraphs: prepared.reduce((sum, doc) => sum + doc.count, 0) });
-    const finish = helpers ? { wordOps: request.wordOps, helpers } : { wordOps: request.wordOps };
-    const { analysis, timings: stages } = await analyse(prepared, request.options, warnings, finish, clock, timings);
-    return { analysis, timings: stages, bytes, files: sources.files, jsonlSources: sources.jsonlSources, records: sources.records, walkMs, prepareMs };
-  } finally {
-    await helpers?.close();
-  }
+  const rewording = request.rewording ?? true;
+  const prepareStart = clock();
+  const { prepared, bytes, timings } = await prepareAll(sources.jobs, request, hooks, warnings);
+  const prepareMs = clock() - prepareStart;
+  if (prepared.length === 0) throw nothingRead(sources);
+  const paragraphs = prepared.reduce((sum, doc) => sum + doc.count, 0);
+  hooks.progress?.({ stage: 'match', paragraphs });
+  const { analysis, timings: stages } = await withRewriteHelpers(rewording ? request.threads : 1, paragraphs, (helpers) =>
+    analyse(prepared, request.options, warnings, { wordOps: request.wordOps, rewording, ...(helpers ? { helpers } : {}) }, clock, timings),
+  );
+  return { analysis, timings: stages, bytes, files: sources.files, jsonlSources: sources.jsonlSources, records: sources.records, walkMs, prepareMs };
 }

@@ -14,6 +14,7 @@ import { isChrome, text, tokens } from '../document.js';
 import { DocumentFrequency, type FrequencyData, type ScanFrequencies } from './channel.js';
 import { Aligner, alignParagraphs, MAX_GAP, type WordWeights } from './passages.js';
 import { stopTokens } from './stopwords.js';
+import { narrowLayout, RarePairFinder, rareWordsOf, rareWordTest } from './rare-pairs.js';
 import { layoutRegions, ParagraphUnits } from './units.js';
 
 export interface AlignJob {
@@ -122,6 +123,9 @@ export function runAlignJob(job: AlignJob): AlignOutcome {
   const table = job.frequencies ? DocumentFrequency.of(job.frequencies.table) : null;
   const sampled = job.frequencies?.sampled ?? 0;
   const idf: WordWeights | null = table ? (word) => Math.log(sampled / Math.max(1, table.count(word))) : null;
+  const stop = stopTokens(job.seed);
+  const rareWords = table ? rareWordsOf(job.tokenAt, job.tokens, stop, rareWordTest(sampled, (word) => table.count(word))) : null;
+  const rarePairs = new RarePairFinder();
   const aligner = new Aligner();
   const pairs = job.bases.length / 2;
   const alignedAt = new Uint32Array(pairs + 1);
@@ -135,8 +139,20 @@ export function runAlignJob(job: AlignJob): AlignOutcome {
   };
   for (let k = 0; k < pairs; k++) {
     const [baseA, baseB] = [job.bases[2 * k]!, job.bases[2 * k + 1]!];
-    const sideA = units.assemble(baseA, job.entries.subarray(job.entryAt[2 * k]!, job.entryAt[2 * k + 1]!));
-    const sideB = units.assemble(baseB, job.entries.subarray(job.entryAt[2 * k + 1]!, job.entryAt[2 * k + 2]!));
+    let entriesA: ArrayLike<number> = job.entries.subarray(job.entryAt[2 * k]!, job.entryAt[2 * k + 1]!);
+    let entriesB: ArrayLike<number> = job.entries.subarray(job.entryAt[2 * k + 1]!, job.entryAt[2 * k + 2]!);
+    if (rareWords) {
+      // A large scan: only paragraphs sharing two rare words with the other side can seed (rare-pairs.ts).
+      const [activeA, activeB] = rarePairs.find(entriesA, entriesB, (side, i) => local.get((side === 0 ? baseA : baseB) + i) ?? -1, rareWords);
+      if (activeA.size === 0) {
+        alignedAt[k + 1] = a.length;
+        continue;
+      }
+      entriesA = narrowLayout(entriesA, activeA, (i) => local.has(baseA + i), MAX_GAP);
+      entriesB = narrowLayout(entriesB, activeB, (i) => local.has(baseB + i), MAX_GAP);
+    }
+    const sideA = units.assemble(baseA, entriesA);
+    const sideB = units.assemble(baseB, entriesB);
     for (const found of alignParagraphs(aligner, sideA.units, sideA.ranges, sideB.units, sideB.ranges, wordsOf(baseA), wordsOf(baseB), idf)) {
       a.push(found.a);
       b.push(found.b);

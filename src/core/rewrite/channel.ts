@@ -168,6 +168,8 @@ export class DocumentFrequency {
 /** The channel's signed variants: their numbers, band keys (item-major) and content-word sets (flat, sorted). */
 export interface Signed {
   variants: Int32Array;
+  /** Per signed item: its variant's sole document, or -1. */
+  soleDocument: Int32Array;
   keys: Uint32Array;
   setAt: Uint32Array;
   sets: Uint32Array;
@@ -180,6 +182,8 @@ export interface Signed {
  */
 export interface ChannelInput {
   variants: Int32Array;
+  /** Per variant of `variants`: the one document all its paragraphs are in, or -1 (Variants.soleDocument). */
+  soleDocument: Int32Array;
   tokenAt: Uint32Array;
   tokens: Uint32Array;
   common: Uint32Array;
@@ -209,7 +213,8 @@ export function channelInput(corpus: Corpus, frequencies: ScanFrequencies | null
     tokensFlat.set(hashes, tokenAt[k]!);
     tokenAt[k + 1] = tokenAt[k]! + hashes.length;
   });
-  return { variants: Int32Array.from(chosen), tokenAt, tokens: tokensFlat, common: Uint32Array.from(commonWords(frequencies, stop)), seed };
+  const soleDocument = Int32Array.from(chosen, (v) => variants.soleDocument[v]!);
+  return { variants: Int32Array.from(chosen), soleDocument, tokenAt, tokens: tokensFlat, common: Uint32Array.from(commonWords(frequencies, stop)), seed };
 }
 
 function grow(array: Uint32Array, size: number): Uint32Array<ArrayBuffer> {
@@ -235,6 +240,7 @@ export function signChannel(input: ChannelInput): Signed {
   let hi = new Uint32Array(256);
   const band = new Uint32Array(banding.bands);
   const signed: number[] = [];
+  const sole: number[] = [];
   let keys = new Uint32Array(1024 * banding.bands);
   const setAt = [0];
   let sets = new Uint32Array(1 << 16);
@@ -268,9 +274,10 @@ export function signChannel(input: ChannelInput): Signed {
     sets.set(content.subarray(0, count), at);
     setAt.push(at + count);
     signed.push(input.variants[k]!);
+    sole.push(input.soleDocument[k]!);
   }
   const total = setAt[setAt.length - 1]!;
-  return { variants: Int32Array.from(signed), keys: keys.slice(0, signed.length * banding.bands), setAt: Uint32Array.from(setAt), sets: sets.slice(0, total) };
+  return { variants: Int32Array.from(signed), soleDocument: Int32Array.from(sole), keys: keys.slice(0, signed.length * banding.bands), setAt: Uint32Array.from(setAt), sets: sets.slice(0, total) };
 }
 
 /**
@@ -315,14 +322,32 @@ export function matchedVariants(corpus: Corpus, edges: Edges): Uint8Array {
   return matched;
 }
 
-/** Candidate pairs of signed items (indexes into `signed.variants`), packed low * count + high, ascending, each once. */
-export function bandPairs(signed: Signed, banding: Banding, matched: Uint8Array): Float64Array {
+/**
+ * The channel's pairs: signed items (indexes into `variants`) packed low * count + high,
+ * ascending, each once, with 1 in `strong` where their overlap is strong.
+ */
+export interface ChannelPairs {
+  variants: Int32Array;
+  pairs: Float64Array;
+  strong: Uint8Array;
+}
+
+/**
+ * The pairs of signed items that share an LSH bucket (each with its next CHANNEL_BUCKET_WINDOW
+ * items) and really overlap (overlapGrade), across documents. Graded as found, so that only the
+ * few that overlap are kept (on the 100 MB bench 28,000 of 1.5 million). Which pairs already
+ * have a match is left to the caller (rewordingCandidates): it needs the verified pairs, and
+ * this needs only the signatures, so it runs while the shingle channel's pairs are verified.
+ */
+export function bandPairs(signed: Signed, banding: Banding): ChannelPairs {
   const count = signed.variants.length;
   const bands = banding.bands;
   const column = new Uint32Array(count);
   const sorter = new KeySorter(count);
   const { sortedKeys, order } = sorter;
-  const pairs = new PairBuffer(count);
+  const weak = new PairBuffer(count);
+  const strong = new PairBuffer(count);
+  const sole = signed.soleDocument;
   for (let band = 0; band < bands; band++) {
     for (let item = 0; item < count; item++) column[item] = signed.keys[item * bands + band]!;
     sorter.sort(column);
@@ -334,14 +359,32 @@ export function bandPairs(signed: Signed, banding: Banding, matched: Uint8Array)
         for (let b = a + 1; b < end; b++) {
           const x = order[a]!;
           const y = order[b]!;
-          if (matched[signed.variants[x]!] === 1 && matched[signed.variants[y]!] === 1) continue;
-          pairs.add(x, y);
+          if (sole[x]! >= 0 && sole[x] === sole[y]) continue;
+          const grade = overlapGrade(signed, x, y);
+          if (grade === 2) strong.add(x, y);
+          else if (grade === 1) weak.add(x, y);
         }
       }
       runStart = i;
     }
   }
-  return pairs.toArray();
+  // A pair graded in two bands is graded the same: each pair is in one of the two buffers.
+  const strongPairs = strong.toArray();
+  const weakPairs = weak.toArray();
+  const pairs = new Float64Array(strongPairs.length + weakPairs.length);
+  const isStrong = new Uint8Array(pairs.length);
+  for (let s = 0, w = 0, k = 0; k < pairs.length; k++) {
+    if (w >= weakPairs.length || (s < strongPairs.length && strongPairs[s]! < weakPairs[w]!)) {
+      pairs[k] = strongPairs[s++]!;
+      isStrong[k] = 1;
+    } else pairs[k] = weakPairs[w++]!;
+  }
+  return { variants: signed.variants, pairs, strong: isStrong };
+}
+
+/** Signs the input's variants and finds the channel's pairs (a pure function of its input: it runs on any thread). */
+export function channelPairs(input: ChannelInput): ChannelPairs {
+  return bandPairs(signChannel(input), channelBanding());
 }
 
 /** A candidate pair of documents and the paragraphs (indexes in each) the channel paired. */
@@ -358,10 +401,9 @@ export interface DocumentCandidate {
  * content-word LSH over the comparable variants, leaving out pairs the shingle channel verified.
  * The caller aligns those with two hits or a strong one (stage.ts); all are compared whole.
  */
-export function rewordingCandidates(corpus: Corpus, edges: Edges, signed: Signed): DocumentCandidate[] {
+export function rewordingCandidates(corpus: Corpus, edges: Edges, channel: ChannelPairs): DocumentCandidate[] {
   const { variants } = corpus;
-  const banding = channelBanding();
-  const count = signed.variants.length;
+  const count = channel.variants.length;
   const matched = matchedVariants(corpus, edges);
   const byDocuments = new Map<number, DocumentCandidate>();
   const docCount = corpus.docs.length;
@@ -370,14 +412,13 @@ export function rewordingCandidates(corpus: Corpus, edges: Edges, signed: Signed
     for (let m = variants.memberStart[v]!; m < variants.memberStart[v + 1]! && out.length < MAX_MEMBERS; m++) out.push(variants.members[m]!);
     return out;
   };
-  for (const packed of bandPairs(signed, banding, matched)) {
-    const i = Math.floor(packed / count);
-    const j = packed % count;
-    const a = signed.variants[i]!;
-    const b = signed.variants[j]!;
-    if (variants.soleDocument[a]! >= 0 && variants.soleDocument[a] === variants.soleDocument[b]) continue;
-    const grade = overlapGrade(signed, i, j);
-    if (grade === 0) continue;
+  for (let k = 0; k < channel.pairs.length; k++) {
+    const packed = channel.pairs[k]!;
+    const a = channel.variants[Math.floor(packed / count)]!;
+    const b = channel.variants[packed % count]!;
+    // A pair counts only when one side has no match yet (see the header).
+    if (matched[a] === 1 && matched[b] === 1) continue;
+    const grade = channel.strong[k] === 1 ? 2 : 1;
     for (const p of membersOf(a)) {
       for (const q of membersOf(b)) {
         const [x, y] = [corpus.paragraphDoc[p]!, corpus.paragraphDoc[q]!];

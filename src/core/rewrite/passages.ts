@@ -82,7 +82,7 @@ function figuresDiffer(units: Units, u: number, other: Units, v: number): boolea
  */
 export const RARE_SHARE = 0.005;
 export const SEED_MIN_RARE = 2;
-const RARE_WEIGHT = Math.log(1 / RARE_SHARE);
+export const RARE_WEIGHT = Math.log(1 / RARE_SHARE);
 
 const LN = Array.from({ length: 4096 }, (_, n) => (n === 0 ? 0 : Math.log(n)));
 const ln = (n: number): number => (n < LN.length ? LN[n]! : Math.log(n));

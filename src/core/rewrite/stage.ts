@@ -16,7 +16,7 @@ import { isChrome, tokens } from '../document.js';
 import type { Corpus, Edges, Noise } from '../model.js';
 import { overlap } from '../matching/overlap.js';
 import { buildAlignJob, runAlignJob, type AlignCandidate, type AlignJob, type AlignOutcome } from './align-job.js';
-import { channelInput, rewordingCandidates, scanFrequencies, signChannel, type ChannelInput, type ScanFrequencies, type Signed } from './channel.js';
+import { channelInput, channelPairs, rewordingCandidates, scanFrequencies, type ChannelInput, type ChannelPairs, type ScanFrequencies } from './channel.js';
 import { contentWords, stopTokens, type TokenSet } from './stopwords.js';
 
 export interface RewordedPair {
@@ -75,40 +75,42 @@ function regions(paragraphs: readonly number[], count: number): Array<[number, n
 }
 
 /**
- * Threads the stage can hand work to (the engine's, engine/rewrite-pool.ts). Signing and
- * alignment are pure functions of plain data (channel.ts signChannel, align-job.ts
- * runAlignJob), so they give the same results on any thread.
+ * Threads the stage can hand work to (the engine's, engine/rewrite-pool.ts). The channel's
+ * pairs and the alignment are pure functions of plain data (channel.ts channelPairs,
+ * align-job.ts runAlignJob), so they give the same results on any thread.
  */
 export interface RewriteHelpers {
   /** Threads besides this one that take a share of the alignment (0: none). */
   readonly threads: number;
-  signChannel(input: ChannelInput): Promise<Signed>;
+  /** Signs the channel's variants and finds its pairs (channel.ts, channelPairs). */
+  channelPairs(input: ChannelInput): Promise<ChannelPairs>;
   align(job: AlignJob): Promise<AlignOutcome>;
 }
 
 /** Everything on the calling thread. */
 export const ON_THIS_THREAD: RewriteHelpers = {
   threads: 0,
-  signChannel: (input) => Promise.resolve(signChannel(input)),
+  channelPairs: (input) => Promise.resolve(channelPairs(input)),
   align: (job) => Promise.resolve(runAlignJob(job)),
 };
 
-/** The stage once started (startRewrite): the channel's signatures on their way. */
+/** The stage once started (startRewrite): the channel's pairs on their way. */
 export interface RewriteStart {
   frequencies: ScanFrequencies | null;
-  signing: Promise<Signed>;
+  channel: Promise<ChannelPairs>;
 }
 
 /**
- * Starts the stage as soon as the variants are known: the channel's signing needs nothing else,
- * so on a helper thread it runs while this thread finds and verifies the shingle channel's pairs.
+ * Starts the stage as soon as the variants are known: the channel's signing, banding and
+ * grading need nothing else, so on a helper thread they run while this thread finds and
+ * verifies the shingle channel's pairs.
  */
 export function startRewrite(corpus: Corpus, seed: number, helpers: RewriteHelpers): RewriteStart {
   const frequencies = scanFrequencies(corpus);
-  const signing = helpers.signChannel(channelInput(corpus, frequencies, stopTokens(seed), seed));
-  // A failure is reported where the signatures are awaited, not as an unhandled rejection meanwhile.
-  signing.catch(() => undefined);
-  return { frequencies, signing };
+  const channel = helpers.channelPairs(channelInput(corpus, frequencies, stopTokens(seed), seed));
+  // A failure is reported where the pairs are awaited, not as an unhandled rejection meanwhile.
+  channel.catch(() => undefined);
+  return { frequencies, channel };
 }
 
 /**
@@ -146,8 +148,7 @@ export async function findRewordedPairs(
   helpers: RewriteHelpers,
 ): Promise<{ pairs: RewordedPair[]; candidates: number; storyPairs: Array<[number, number]> }> {
   const stop = stopTokens(seed);
-  const signed = await start.signing;
-  const candidates = rewordingCandidates(corpus, edges, signed)
+  const candidates = rewordingCandidates(corpus, edges, await start.channel)
     .filter((c) => c.strong || c.hits.length >= 2)
     .map((c): AlignCandidate => ({
       a: c.a,

@@ -17,7 +17,7 @@
  */
 import { isChrome, text, tokens, words } from '../document.js';
 import type { PreparedDocument } from '../model.js';
-import { tokenize, tokenizeInto, TokenBuffer } from '../text/normalize.js';
+import { SentenceCuts, sentenceCutsInto, tokenize, tokenizeInto, TokenBuffer } from '../text/normalize.js';
 import { SENTENCE_BREAK } from '../text/segment.js';
 import type { TokenSet } from './stopwords.js';
 
@@ -73,13 +73,17 @@ function sentenceTokens(paragraph: string, expected: number, buffer: TokenBuffer
   return numeric.length === expected ? { counts, numeric } : null;
 }
 
-/** Sentence ranges [from, to) of token positions, short sentences joined to the next (the last to the one before). */
-function joinShort(counts: readonly number[]): Array<[number, number]> {
+/**
+ * Sentence ranges [from, to) of token positions from the token counts at each sentence's end
+ * (ascending, the last the paragraph's), short sentences joined to the next (the last to the
+ * one before).
+ */
+function joinShort(ends: readonly number[]): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   let from = 0;
   let at = 0;
-  for (const count of counts) {
-    at += count;
+  for (const end of ends) {
+    at = end;
     if (at - from >= MIN_UNIT_WORDS) {
       ranges.push([from, at]);
       from = at;
@@ -90,13 +94,6 @@ function joinShort(counts: readonly number[]): Array<[number, number]> {
     else ranges.push([from, at]);
   }
   return ranges;
-}
-
-/** Appends `values` to `target` sorted and distinct (a typed array's sort: numeric, no comparator calls). */
-function pushSortedDistinct(target: number[], values: readonly number[]): void {
-  if (values.length === 0) return;
-  const sorted = Uint32Array.from(values).sort();
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) target.push(sorted[i]!);
 }
 
 const ANY_NUMBER = /\p{N}/u;
@@ -123,26 +120,48 @@ class UnitsBuilder {
 
   constructor(readonly stop: TokenSet) {}
 
+  private readonly cuts = new SentenceCuts();
+  private scratch = new Uint32Array(256);
+
+  /**
+   * Token ranges of paragraph text's sentence units, and per token whether it is all digits
+   * (null: none known); one pass over the characters (sentenceCutsInto) where the text allows.
+   */
+  private split(paragraphText: string, count: number): { ranges: Array<[number, number]>; numeric: ArrayLike<number> | null } {
+    if (sentenceCutsInto(paragraphText, this.cuts) && this.cuts.count === count) {
+      return { ranges: joinShort([...this.cuts.cuts, count]), numeric: this.cuts.digits };
+    }
+    const found = sentenceTokens(paragraphText, count, this.buffer);
+    if (!found) return { ranges: [[0, count]], numeric: null };
+    const ends: number[] = [];
+    let at = 0;
+    for (const tokens of found.counts) ends.push((at += tokens));
+    return { ranges: joinShort(ends), numeric: found.numeric.map((n) => (n ? 1 : 0)) };
+  }
+
+  /** Appends the distinct values of scratch[0 .. n) to `target`, sorted. */
+  private pushDistinct(target: number[], n: number): void {
+    const sorted = this.scratch.subarray(0, n).sort();
+    for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) target.push(sorted[k]!);
+  }
+
   /** Paragraph i: its text, its token hashes and its word count. */
   add(i: number, paragraphText: string, hashes: Uint32Array, count: number): void {
     if (count === 0) return;
     // A paragraph is cut into sentences when it can hold two of MIN_UNIT_WORDS, and read for its
     // figures when it has any; a short one without a digit is one unit with none either way.
-    const split = count >= 2 * MIN_UNIT_WORDS || mayHoldNumbers(paragraphText) ? sentenceTokens(paragraphText, count, this.buffer) : null;
-    const ranges = split ? joinShort(split.counts) : [[0, count] as [number, number]];
+    const { ranges, numeric } = count >= 2 * MIN_UNIT_WORDS || mayHoldNumbers(paragraphText) ? this.split(paragraphText, count) : { ranges: [[0, count] as [number, number]], numeric: null };
+    if (this.scratch.length < count) this.scratch = new Uint32Array(count * 2);
     for (const [from, to] of ranges) {
-      const own: number[] = [];
-      const figures: number[] = [];
-      for (let k = from; k < to; k++) {
-        const h = hashes[k]!;
-        if (split?.numeric[k]) figures.push(h);
-        if (!this.stop.has(h)) own.push(h);
-      }
       this.paragraph.push(i);
       this.unitWords.push(to - from);
-      pushSortedDistinct(this.content, own);
+      let n = 0;
+      for (let k = from; k < to; k++) if (!this.stop.has(hashes[k]!)) this.scratch[n++] = hashes[k]!;
+      this.pushDistinct(this.content, n);
       this.contentAt.push(this.content.length);
-      pushSortedDistinct(this.numbers, figures);
+      n = 0;
+      if (numeric) for (let k = from; k < to; k++) if (numeric[k] === 1) this.scratch[n++] = hashes[k]!;
+      this.pushDistinct(this.numbers, n);
       this.numberAt.push(this.numbers.length);
     }
   }

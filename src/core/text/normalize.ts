@@ -211,3 +211,118 @@ export function tokenizeInto(text: string, out: TokenBuffer): boolean {
   out.count = count;
   return true;
 }
+
+/** Whitespace as `\s` reads it, among the characters the one-pass tokenizer reads. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0x00a0 || (c >= 0x2000 && c <= 0x200a);
+}
+
+/** Closing quotes and brackets a sentence's end may carry before its space: " ' ” ’ » ) ] */
+function isCloser(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0x00bb || c === 41 || c === 93;
+}
+
+/**
+ * A paragraph's sentence cuts in token positions, from one pass over its characters: `cuts` are
+ * the token counts before each break that segment.ts's SENTENCE_BREAK finds (a break at the
+ * very end left out, as there), and `digits[k]` is 1 when token k is all digits. Written by
+ * `sentenceCutsInto` for text the one-pass tokenizer reads (tokenizeInto).
+ */
+export class SentenceCuts {
+  cuts: number[] = [];
+  digits = new Uint8Array(1024);
+  count = 0;
+}
+
+/**
+ * Where the sentence after the first break at or after `from` starts (SENTENCE_BREAK's first
+ * branch, see sentenceCutsInto), or -1 when there is none before the end.
+ */
+function breakFrom(text: string, from: number): number {
+  const length = text.length;
+  for (let i = from; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 46 && c !== 33 && c !== 63 && c !== 0x2026) continue;
+    let j = i + 1;
+    while (j < length && isCloser(text.charCodeAt(j))) j++;
+    if (j >= length || !isSpace(text.charCodeAt(j))) continue;
+    let end = j;
+    while (end < length && isSpace(text.charCodeAt(end))) end++;
+    if (end >= length) return -1; // a break at the very end is no cut
+    const after = text.charCodeAt(end);
+    if (!(after >= 97 && after <= 122)) return end;
+    if (end - j >= 2) return end - 1;
+  }
+  return -1;
+}
+
+/**
+ * The sentence cuts and tokens' digit flags of `text` (SentenceCuts), without a regular
+ * expression and without tokenising each sentence again: what cutting the text at
+ * SENTENCE_BREAK and tokenising each piece gives (checked against that in
+ * test/unit/sentence-cuts.test.ts). Within text this tokenizer reads, SENTENCE_BREAK's first
+ * branch is all that can match: a . ! ? or … then closing quotes or brackets, then whitespace
+ * not followed by a lower-case letter (a-z is every lower-case letter such text holds), or two
+ * or more whitespace characters (the pattern backtracks one). A token never spans a break (a
+ * break ends with whitespace), so the tokens of the pieces are the tokens of the whole.
+ * Returns false, writing nothing usable, for text it does not read.
+ */
+export function sentenceCutsInto(text: string, out: SentenceCuts): boolean {
+  const length = text.length;
+  out.cuts.length = 0;
+  let count = 0;
+  let digits = out.digits;
+  let inToken = false;
+  let allDigits = true;
+  let previous = 0; // the last character put into the current token
+  // The character position where the next sentence starts, -1 when no break lies ahead.
+  let nextBreak = breakFrom(text, 0);
+  for (let i = 0; i < length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) {
+      if (c === 0x2018 || c === 0x2019) c = 39;
+      else if (c < 0x2070 && SEPARATOR_ABOVE_ASCII[c] === 1) c = 32;
+      else return false;
+    }
+    const kind = ASCII_CLASS[c]!;
+    if (kind === 1) {
+      if (!inToken) {
+        while (nextBreak !== -1 && nextBreak <= i) {
+          out.cuts.push(count);
+          nextBreak = breakFrom(text, nextBreak);
+        }
+        inToken = true;
+        allDigits = true;
+      }
+      if (!isDigit(c)) allDigits = false;
+      previous = c;
+      continue;
+    }
+    if (!inToken) continue;
+    if (i + 1 < length) {
+      const next = text.charCodeAt(i + 1);
+      if ((kind === 2 && isTokenChar(next)) || (kind === 3 && isDigit(next) && isDigit(previous))) continue;
+    }
+    if (count === digits.length) {
+      const bigger = new Uint8Array(digits.length * 2);
+      bigger.set(digits);
+      out.digits = digits = bigger;
+    }
+    digits[count++] = allDigits ? 1 : 0;
+    inToken = false;
+  }
+  if (inToken) {
+    if (count === digits.length) {
+      const bigger = new Uint8Array(digits.length * 2);
+      bigger.set(digits);
+      out.digits = digits = bigger;
+    }
+    digits[count++] = allDigits ? 1 : 0;
+  }
+  while (nextBreak !== -1) {
+    out.cuts.push(count);
+    nextBreak = breakFrom(text, nextBreak);
+  }
+  out.count = count;
+  return true;
+}

@@ -13,6 +13,7 @@ import type { DuckDBDataChunk, DuckDBListVector, DuckDBVector } from '@duckdb/no
 import { DocumentBuilder } from '../../core/document.js';
 import type { Corpus, Edges, Layout, Metadata, PreparedDocument } from '../../core/model.js';
 import { analyse, type ScanAnalysis } from '../../core/scan/scanner.js';
+import { withRewriteHelpers } from '../rewrite-pool.js';
 import type { ResolvedOptions, StageTimings, Warning } from '../../core/types.js';
 import { resolveOptions } from '../../core/options.js';
 import type { EngineHooks } from '../scan.js';
@@ -277,6 +278,9 @@ async function reportFrom(duck: Duck, pager: DocumentPager, request: ReportReque
       throw new ShardError(pairsFile, `${pairsFile} does not fit the shards (${error.message}); run dedupe join ${request.dir} again`);
     }
   };
-  const { analysis, timings } = await analyse(loaded.prepared, options, loaded.warnings, { wordOps: request.wordOps, verified }, clock);
+  const paragraphs = loaded.prepared.reduce((sum, doc) => sum + doc.count, 0);
+  const { analysis, timings } = await withRewriteHelpers(request.threads, paragraphs, (helpers) =>
+    analyse(loaded.prepared, options, loaded.warnings, { wordOps: request.wordOps, verified, ...(helpers ? { helpers } : {}) }, clock),
+  );
   return { analysis, timings, read: sumRead(loaded.run), loadMs, close: () => pager.close(), pageReads: () => pager.reads };
 }

@@ -1,0 +1,209 @@
+/**
+ * Which paragraphs of a candidate pair's regions can hold a seed at all, in a large scan: there
+ * a seed's two sentence units share at least SEED_MIN_RARE rare words (passages.ts, a word's
+ * weight RARE_WEIGHT or more), and a unit lies inside one paragraph, so its paragraph shares
+ * them with the other unit's paragraph. Only paragraphs in such a pair are worth cutting into
+ * units and seeding; the others are only counted for the units' numbering (units.ts,
+ * layoutRegions), and with a scan's word weights a unit's seeds do not depend on the units
+ * around it, so the alignment is the same. On PAN most region paragraphs share no two rare
+ * words with the other side.
+ *
+ * In a small scan (no scan-wide weights) every paragraph of the regions is aligned: there a
+ * word's weight depends on all the units aligned.
+ */
+import { RARE_WEIGHT, SEED_MIN_RARE } from './passages.js';
+import { fmix32 } from '../signing/hash.js';
+import type { TokenSet } from './stopwords.js';
+
+/**
+ * Whether a word is rare (a weight of RARE_WEIGHT or more, as seeds count them) from its
+ * document count alone: the weight ln(sampled / max(1, count)) falls as the count grows, so a
+ * word is rare up to the largest count whose weight still reaches RARE_WEIGHT (found once,
+ * with the same expression), without a logarithm per token.
+ */
+export function rareWordTest(sampled: number, count: (word: number) => number): (word: number) => boolean {
+  let maxCount = 0;
+  while (Math.log(sampled / Math.max(1, maxCount + 1)) >= RARE_WEIGHT) maxCount++;
+  return (word) => Math.max(1, count(word)) <= maxCount;
+}
+
+/**
+ * Each paragraph's distinct rare content words, sorted, flat: paragraph k's are
+ * `words[at[k] .. at[k + 1])`. `tokens[tokenAt[k] .. tokenAt[k + 1])` are its token hashes.
+ */
+export interface RareWords {
+  at: Uint32Array;
+  words: Uint32Array;
+}
+
+export function rareWordsOf(tokenAt: Uint32Array, tokens: Uint32Array, stop: TokenSet, isRare: (word: number) => boolean): RareWords {
+  const paragraphs = tokenAt.length - 1;
+  const at = new Uint32Array(paragraphs + 1);
+  let words = new Uint32Array(Math.max(16, tokens.length >> 2));
+  let n = 0;
+  for (let k = 0; k < paragraphs; k++) {
+    const from = n;
+    for (let t = tokenAt[k]!; t < tokenAt[k + 1]!; t++) {
+      const word = tokens[t]!;
+      if (!isRare(word) || stop.has(word)) continue;
+      if (n === words.length) {
+        const grown = new Uint32Array(words.length * 2);
+        grown.set(words);
+        words = grown;
+      }
+      words[n++] = word;
+    }
+    if (n - from > 1) {
+      const sorted = words.subarray(from, n).sort();
+      let distinct = 0;
+      for (let t = 0; t < sorted.length; t++) if (t === 0 || sorted[t] !== sorted[t - 1]) sorted[distinct++] = sorted[t]!;
+      n = from + distinct;
+    }
+    at[k + 1] = n;
+  }
+  return { at, words: words.subarray(0, n) };
+}
+
+/**
+ * Finds the aligned entries of two layouts (layoutRegions: odd entries are aligned paragraphs)
+ * that share SEED_MIN_RARE rare words with some aligned paragraph of the other side. Reuses its
+ * scratch space: a word table (each rare word of the second side, with the paragraphs holding
+ * it as a linked list) cleared by a generation stamp, and a tally per paragraph of that side.
+ */
+export class RarePairFinder {
+  private keys = new Uint32Array(1 << 10);
+  private stamp = new Int32Array(1 << 10);
+  private head = new Int32Array(1 << 10);
+  private generation = 0;
+  private paragraphOf = new Int32Array(256);
+  private nextOf = new Int32Array(256);
+  private tally = new Int32Array(64);
+  private tallyStamp = new Int32Array(64);
+  private tallyGeneration = 0;
+
+  private slot(word: number): number {
+    const mask = this.keys.length - 1;
+    let slot = fmix32(word) & mask;
+    while (this.stamp[slot] === this.generation && this.keys[slot] !== word) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  /** `keyOf(side, i)`: paragraph i of side 0 (a) or 1 (b) in `rare`, -1 when it is not there (no units). */
+  find(entriesA: ArrayLike<number>, entriesB: ArrayLike<number>, keyOf: (side: 0 | 1, i: number) => number, rare: RareWords): [Set<number>, Set<number>] {
+    const { at, words: flat } = rare;
+    const activeA = new Set<number>();
+    const activeB = new Set<number>();
+    // Side b's rare words into the table, with postings (local paragraph numbers).
+    const paragraphsB: number[] = [];
+    let postings = 0;
+    let words = 0;
+    for (let e = 0; e < entriesB.length; e++) {
+      const entry = entriesB[e]!;
+      if (entry < 0 || (entry & 1) === 0) continue;
+      const k = keyOf(1, entry >> 1);
+      if (k >= 0) words += at[k + 1]! - at[k]!;
+    }
+    if (words === 0) return [activeA, activeB];
+    let size = this.keys.length;
+    while (size < words * 4) size *= 2;
+    if (size > this.keys.length) {
+      this.keys = new Uint32Array(size);
+      this.stamp = new Int32Array(size);
+      this.head = new Int32Array(size);
+      this.generation = 0;
+    }
+    if (this.paragraphOf.length < words) {
+      this.paragraphOf = new Int32Array(words * 2);
+      this.nextOf = new Int32Array(words * 2);
+    }
+    this.generation++;
+    for (let e = 0; e < entriesB.length; e++) {
+      const entry = entriesB[e]!;
+      if (entry < 0 || (entry & 1) === 0) continue;
+      const k = keyOf(1, entry >> 1);
+      if (k < 0 || at[k + 1]! - at[k]! < SEED_MIN_RARE) continue;
+      const local = paragraphsB.length;
+      paragraphsB.push(entry >> 1);
+      for (let w = at[k]!; w < at[k + 1]!; w++) {
+        const slot = this.slot(flat[w]!);
+        if (this.stamp[slot] !== this.generation) {
+          this.stamp[slot] = this.generation;
+          this.keys[slot] = flat[w]!;
+          this.head[slot] = -1;
+        }
+        this.paragraphOf[postings] = local;
+        this.nextOf[postings] = this.head[slot]!;
+        this.head[slot] = postings++;
+      }
+    }
+    if (paragraphsB.length === 0) return [activeA, activeB];
+    if (this.tally.length < paragraphsB.length) {
+      this.tally = new Int32Array(paragraphsB.length * 2);
+      this.tallyStamp = new Int32Array(paragraphsB.length * 2);
+      this.tallyGeneration = 0;
+    }
+    for (let e = 0; e < entriesA.length; e++) {
+      const entry = entriesA[e]!;
+      if (entry < 0 || (entry & 1) === 0) continue;
+      const k = keyOf(0, entry >> 1);
+      if (k < 0 || at[k + 1]! - at[k]! < SEED_MIN_RARE) continue;
+      this.tallyGeneration++;
+      for (let w = at[k]!; w < at[k + 1]!; w++) {
+        const slot = this.slot(flat[w]!);
+        if (this.stamp[slot] !== this.generation) continue;
+        for (let x = this.head[slot]!; x !== -1; x = this.nextOf[x]!) {
+          const local = this.paragraphOf[x]!;
+          if (this.tallyStamp[local] !== this.tallyGeneration) {
+            this.tallyStamp[local] = this.tallyGeneration;
+            this.tally[local] = 0;
+          }
+          // Words are distinct within a paragraph, so each count is one more word in common.
+          if (++this.tally[local]! === SEED_MIN_RARE) {
+            activeA.add(entry >> 1);
+            activeB.add(paragraphsB[local]!);
+          }
+        }
+      }
+    }
+    return [activeA, activeB];
+  }
+}
+
+/**
+ * A layout narrowed to the active paragraphs: they are the aligned ones; between two of them
+ * the paragraphs in between are kept for numbering when they could hold `maxGap` units or
+ * fewer (`hasUnits`), and otherwise stand as one wide gap (-1), as in layoutRegions. Entries
+ * before the first active paragraph and after the last do not change which units lie within
+ * `maxGap` of one another, and are left out.
+ */
+export function narrowLayout(entries: ArrayLike<number>, active: ReadonlySet<number>, hasUnits: (i: number) => boolean, maxGap: number): number[] {
+  const out: number[] = [];
+  let between: number[] = [];
+  let bearing = 0;
+  let wide = false;
+  let started = false;
+  for (let e = 0; e < entries.length; e++) {
+    const entry = entries[e]!;
+    if (entry >= 0 && (entry & 1) === 1 && active.has(entry >> 1)) {
+      if (started) {
+        if (wide || bearing > maxGap) out.push(-1);
+        else out.push(...between);
+      }
+      out.push(entry);
+      started = true;
+      between = [];
+      bearing = 0;
+      wide = false;
+      continue;
+    }
+    if (!started) continue;
+    if (entry < 0) {
+      wide = true;
+      continue;
+    }
+    const i = entry >> 1;
+    if (hasUnits(i)) bearing++;
+    if (!wide && bearing <= maxGap) between.push(2 * i);
+  }
+  return out;
+}
