@@ -31,6 +31,14 @@ describe('a reworded reprint (fixtures/reworded-reprint)', () => {
     expect(report.groups).toHaveLength(1);
   });
 
+  it('DEDUPE_REWORDING=0 leaves the stage out: the reworded paragraphs are unique and the stories unlinked', async () => {
+    const { report } = await runJson<Report>([DIR], { env: { DEDUPE_REWORDING: '0' } });
+    const rewrite = report.documents.find((d) => d.path === REWRITE)!;
+    expect(rewrite.segments.slice(1).every((s) => s.status === 'unique')).toBe(true);
+    expect(report.summary.rewordedPairs).toBe(0);
+    expect(report.groups).toHaveLength(0);
+  });
+
   it('the two stories are derived from one another, and the report says how much', async () => {
     const { report } = await runJson<Report>([DIR]);
     expect(report.storyPairs).toHaveLength(1);

@@ -1,0 +1,95 @@
+/**
+ * The rewrite stage gives the same report however its work is shared out (core/rewrite/stage.ts,
+ * RewriteHelpers): on this thread alone, split into shares that are copied as a message would
+ * copy them, and on a real helper thread (engine/rewrite-pool.ts). The corpus is made here:
+ * articles and reworded copies of them (each sentence's words reordered, a word changed), enough
+ * of them for the alignment to be shared out and for scan-wide word weights (a large scan).
+ */
+import { describe, expect, it } from 'vitest';
+import { analyse, createSigner, resolveOptions, type PreparedDocument } from '../../src/core/index.js';
+import { collectVariants, orderDocuments } from '../../src/core/scan/variants.js';
+import { findCandidates, verifyCandidates } from '../../src/core/scan/edges.js';
+import { findNoise } from '../../src/core/scan/noise.js';
+import { runAlignJob } from '../../src/core/rewrite/align-job.js';
+import { channelPairs, COMMON_MIN_DOCUMENTS } from '../../src/core/rewrite/channel.js';
+import { findRewordedPairs, ON_THIS_THREAD, SHARE_MIN_CANDIDATES, startRewrite, type RewriteHelpers } from '../../src/core/rewrite/stage.js';
+import { RewritePool } from '../../src/engine/rewrite-pool.js';
+
+const options = resolveOptions();
+// 400 documents: a word found in an article and its copy only is rare (RARE_SHARE) from 400 on.
+const PAIRS = 200;
+
+function generator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Articles and their reworded copies: 2 * PAIRS documents of six paragraphs of two sentences. */
+function rewordedCorpus(): Array<{ id: string; text: string }> {
+  const random = generator(11);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const word = (): string => Array.from({ length: 5 + Math.floor(random() * 5) }, () => pick([...'abcdefghiklmnoprstuvwy'])).join('');
+  const general = Array.from({ length: 300 }, word);
+  const stopWords = ['the', 'of', 'and', 'to', 'in', 'a', 'for', 'on', 'with', 'was'];
+  const shuffle = <T>(list: T[]): T[] => {
+    for (let i = list.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [list[i], list[j]] = [list[j]!, list[i]!];
+    }
+    return list;
+  };
+  const sentence = (words: string[]): string => `${words[0]![0]!.toUpperCase()}${words[0]!.slice(1)} ${words.slice(1).join(' ')}.`;
+  const docs: Array<{ id: string; text: string }> = [];
+  for (let d = 0; d < PAIRS; d++) {
+    const topic = Array.from({ length: 40 }, word);
+    const original: string[][][] = Array.from({ length: 6 }, () =>
+      Array.from({ length: 2 }, () => shuffle([...Array.from({ length: 6 }, () => pick(topic)), pick(general), pick(general), pick(general), ...Array.from({ length: 3 }, () => pick(stopWords))])),
+    );
+    const reworded = original.map((paragraph) => paragraph.map((words) => shuffle([...words.slice(1), word()])));
+    const text = (paragraphs: string[][][]): string => paragraphs.map((p) => p.map(sentence).join(' ')).join('\n\n') + '\n';
+    docs.push({ id: `wire/${String(d).padStart(3, '0')}.txt`, text: text(original) });
+    docs.push({ id: `reprint/${String(d).padStart(3, '0')}.txt`, text: text(reworded) });
+  }
+  return docs;
+}
+
+/** Helpers on this thread that split the alignment into three shares and copy every message, as postMessage would. */
+const splitting: RewriteHelpers = {
+  threads: 2,
+  channelPairs: (input) => Promise.resolve(structuredClone(channelPairs(structuredClone(input)))),
+  align: (job) => Promise.resolve(structuredClone(runAlignJob(structuredClone(job)))),
+};
+
+describe('the rewrite stage shared out', async () => {
+  const signer = await createSigner(options);
+  const prepared: PreparedDocument[] = rewordedCorpus().map((doc) => signer.prepare(doc));
+  const reportWith = async (helpers: RewriteHelpers | undefined): Promise<string> =>
+    JSON.stringify((await analyse(prepared, options, [], { wordOps: true, ...(helpers ? { helpers } : {}) })).analysis.report());
+
+  it('finds reworded copies in the made-up corpus, with enough candidates to share out, in a large scan', async () => {
+    const corpus = collectVariants(orderDocuments(prepared).docs);
+    const edges = verifyCandidates(corpus, findCandidates(corpus, options.bands), options);
+    const found = await findRewordedPairs(corpus, edges, findNoise(corpus), options.minWords, options.seed, startRewrite(corpus, options.seed, ON_THIS_THREAD), ON_THIS_THREAD);
+    expect(prepared.length).toBeGreaterThanOrEqual(COMMON_MIN_DOCUMENTS);
+    expect(found.candidates).toBeGreaterThanOrEqual(SHARE_MIN_CANDIDATES);
+    expect(found.pairs.length).toBeGreaterThan(PAIRS);
+  });
+
+  it('gives the same report on this thread, in copied shares and on a helper thread', async () => {
+    const alone = await reportWith(undefined);
+    expect(JSON.parse(alone).summary.rewordedPairs).toBeGreaterThan(PAIRS);
+    expect(await reportWith(splitting)).toBe(alone);
+    const pool = new RewritePool(1);
+    try {
+      expect(await reportWith(pool)).toBe(alone);
+    } finally {
+      await pool.close();
+    }
+  });
+});

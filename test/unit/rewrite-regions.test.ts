@@ -1,0 +1,108 @@
+/**
+ * Alignment over the regions around the channel's hits (core/rewrite/units.ts layoutRegions and
+ * ParagraphUnits, rare-pairs.ts) finds what alignment over a whole document's units finds: the
+ * units' numbering between regions is kept where MAX_GAP can reach across, and in a large scan
+ * only paragraphs sharing two rare words with the other side are cut.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createSigner, resolveOptions } from '../../src/core/index.js';
+import { isChrome, text, tokens, words } from '../../src/core/document.js';
+import type { PreparedDocument } from '../../src/core/model.js';
+import { fmix32 } from '../../src/core/signing/hash.js';
+import { Aligner, alignParagraphs, MAX_GAP, RARE_WEIGHT, type WordWeights } from '../../src/core/rewrite/passages.js';
+import { narrowLayout, RarePairFinder, rareWordsOf } from '../../src/core/rewrite/rare-pairs.js';
+import { stopTokens } from '../../src/core/rewrite/stopwords.js';
+import { documentUnits, layoutRegions, ParagraphUnits, type Units } from '../../src/core/rewrite/units.js';
+
+const options = resolveOptions();
+const stop = stopTokens(options.seed);
+type Ranges = Array<[number, number]>;
+
+async function prepare(file: string): Promise<PreparedDocument> {
+  const signer = await createSigner(options);
+  return signer.prepare({ id: file, text: readFileSync(`fixtures/reworded-reprint/${file}`, 'utf8') });
+}
+
+const hasUnits = (doc: PreparedDocument) => (i: number): boolean => words(doc, i) > 0 && !isChrome(doc, i);
+
+/** The unit ranges of paragraph ranges over a whole document's units (as alignment did before regions). */
+function wholeRanges(units: Units, ranges: Ranges): Ranges {
+  const first = (p: number): number => {
+    let u = 0;
+    while (u < units.count && units.paragraph[u]! < p) u++;
+    return u;
+  };
+  return ranges.map(([from, to]): [number, number] => [first(from), first(to + 1)]).filter(([from, to]) => to > from);
+}
+
+function paragraphUnits(doc: PreparedDocument): ParagraphUnits {
+  return new ParagraphUnits(stop, (i) => (hasUnits(doc)(i) ? { text: text(doc, i), tokens: tokens(doc, i), words: words(doc, i) } : null), MAX_GAP);
+}
+
+/** Regions in a document of `count` paragraphs: every one alone, pairs with gaps of 1 to 8 paragraphs, and the whole. */
+function regionSets(count: number): Ranges[] {
+  const sets: Ranges[] = [[[0, count - 1]]];
+  for (let i = 0; i < count; i++) sets.push([[i, i]]);
+  for (let gap = 1; gap <= 8; gap++) for (let i = 0; i + gap + 1 < count; i++) sets.push([[0, i], [i + gap + 1, Math.min(count - 1, i + gap + 2)]]);
+  return sets;
+}
+
+/** Word weights for a "large scan": a fixed pseudo-random weight per word, about half of them rare. */
+const weights: WordWeights = (word) => ((fmix32(word) % 1000) / 1000) * 2 * RARE_WEIGHT;
+
+describe('alignment over regions', async () => {
+  const wire = await prepare('wire.txt');
+  const rewrite = await prepare('rewrite.txt');
+  const wholeA = documentUnits(wire, stop);
+  const wholeB = documentUnits(rewrite, stop);
+  const aligner = new Aligner();
+  const wordsA = (i: number): number => words(wire, i);
+  const wordsB = (i: number): number => words(rewrite, i);
+
+  it('align what the whole documents align, for every layout of regions', () => {
+    const unitsA = paragraphUnits(wire);
+    const unitsB = paragraphUnits(rewrite);
+    const full: Ranges = [[0, rewrite.count - 1]];
+    let aligned = 0;
+    for (const idf of [null, weights]) {
+      for (const ranges of regionSets(wire.count)) {
+        const expected = alignParagraphs(aligner, wholeA, wholeRanges(wholeA, ranges), wholeB, wholeRanges(wholeB, full), wordsA, wordsB, idf);
+        const sideA = unitsA.assemble(0, layoutRegions(ranges, hasUnits(wire), MAX_GAP));
+        const sideB = unitsB.assemble(0, layoutRegions(full, hasUnits(rewrite), MAX_GAP));
+        expect(alignParagraphs(aligner, sideA.units, sideA.ranges, sideB.units, sideB.ranges, wordsA, wordsB, idf), JSON.stringify(ranges)).toEqual(expected);
+        aligned += expected.length;
+      }
+    }
+    // The fixture is a reworded reprint: most layouts align something, so equality says something.
+    expect(aligned).toBeGreaterThan(100);
+  });
+
+  it('align the same when only paragraphs sharing two rare words with the other side are cut (a large scan)', () => {
+    const docs = [wire, rewrite];
+    const tokenAt = new Uint32Array(wire.count + rewrite.count + 1);
+    docs.flatMap((doc) => Array.from({ length: doc.count }, (_, i) => words(doc, i))).forEach((n, k) => (tokenAt[k + 1] = tokenAt[k]! + n));
+    const flat = new Uint32Array(tokenAt[tokenAt.length - 1]!);
+    docs.flatMap((doc) => Array.from({ length: doc.count }, (_, i) => tokens(doc, i))).forEach((t, k) => flat.set(t, tokenAt[k]!));
+    const rare = rareWordsOf(tokenAt, flat, stop, (word) => weights(word) >= RARE_WEIGHT);
+    const finder = new RarePairFinder();
+    const full: Ranges = [[0, rewrite.count - 1]];
+    let narrowed = 0;
+    for (const ranges of regionSets(wire.count)) {
+      const entriesA = layoutRegions(ranges, hasUnits(wire), MAX_GAP);
+      const entriesB = layoutRegions(full, hasUnits(rewrite), MAX_GAP);
+      const [activeA, activeB] = finder.find(entriesA, entriesB, (side, i) => (side === 0 ? i : wire.count + i), rare);
+      const expected = alignParagraphs(aligner, wholeA, wholeRanges(wholeA, ranges), wholeB, wholeRanges(wholeB, full), wordsA, wordsB, weights);
+      if (activeA.size === 0) {
+        expect(expected).toEqual([]);
+        continue;
+      }
+      const sideA = paragraphUnits(wire).assemble(0, narrowLayout(entriesA, activeA, hasUnits(wire), MAX_GAP));
+      const sideB = paragraphUnits(rewrite).assemble(0, narrowLayout(entriesB, activeB, hasUnits(rewrite), MAX_GAP));
+      expect(alignParagraphs(aligner, sideA.units, sideA.ranges, sideB.units, sideB.ranges, wordsA, wordsB, weights), JSON.stringify(ranges)).toEqual(expected);
+      if (sideB.units.count < wholeB.count) narrowed++;
+    }
+    // Narrowing happened: some layouts cut fewer units than the whole reprint holds.
+    expect(narrowed).toBeGreaterThan(10);
+  });
+});
