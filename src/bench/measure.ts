@@ -94,6 +94,11 @@ function writeJson(source: Parameters<typeof renderJsonChunks>[0], file: string,
   return { renderMs, writeMs, jsonBytes };
 }
 
+/** DEDUPE_REWORDING=0 measures the scan without its rewrite stage, as the CLI does: what the stage costs is the difference. */
+export function rewordingOn(): boolean {
+  return process.env.DEDUPE_REWORDING !== '0';
+}
+
 export async function measure(paths: readonly string[], mode: MeasureMode = 'json'): Promise<Measurement> {
   await loadXXHash();
   collectGarbage();
@@ -104,7 +109,7 @@ export async function measure(paths: readonly string[], mode: MeasureMode = 'jso
     const started = now();
     const cpuStart = process.cpuUsage();
     const run = await scanPaths(
-      { paths: [...paths], include: [], exclude: [], cwd: process.cwd(), options: resolveOptions(), threads: defaultThreads(), wordOps: mode === 'json' },
+      { paths: [...paths], include: [], exclude: [], cwd: process.cwd(), options: resolveOptions(), threads: defaultThreads(), wordOps: mode === 'json', rewording: rewordingOn() },
       { warning: (w) => process.stderr.write(`measure: warning: ${w.message}\n`), clock: now },
     );
     const { analysis, bytes } = run;

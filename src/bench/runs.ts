@@ -92,7 +92,8 @@ export async function wordCountReference(paths: readonly string[], cwd: string, 
 
 export function machine(): string {
   const cpus = os.cpus();
-  return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${fixed(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+  const off = process.env.DEDUPE_REWORDING === '0' ? '; DEDUPE_REWORDING=0: without the rewrite stage' : '';
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${fixed(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}${off}`;
 }
 
 /** Memory the run itself took: peak RSS above the process's RSS before reading anything. */
