@@ -29,7 +29,7 @@ import { PairBuffer } from '../matching/pairs.js';
 import { bandKeys, KeySorter, optimalBanding, type Banding } from '../matching/lsh.js';
 import { isChrome, tokens } from '../document.js';
 import type { Corpus, Edges } from '../model.js';
-import { stopTokens, TokenSet } from './stopwords.js';
+import { stopHashes, TokenSet } from './stopwords.js';
 
 export const CHANNEL_THRESHOLD = 0.3;
 export const CHANNEL_HASHES = 128;
@@ -231,8 +231,8 @@ export function channelBanding(): Banding {
 /** Signs every variant of the input with enough content words (a pure function of its input: it runs on any thread). */
 export function signChannel(input: ChannelInput): Signed {
   const banding = channelBanding();
-  const stop = stopTokens(input.seed);
-  const common = new TokenSet(Array.from(input.common));
+  // Stop words and the scan's very common words in one set: one lookup a token.
+  const excluded = new TokenSet([...stopHashes(input.seed), ...input.common]);
   const bins = banding.bands * banding.rows;
   const hasher = new MinHasher(CHANNEL_HASHES, input.seed ^ 0x5bd1e995);
   const signature = new Uint32Array(CHANNEL_HASHES);
@@ -253,7 +253,7 @@ export function signChannel(input: ChannelInput): Signed {
     let n = 0;
     for (let t = from; t < to; t++) {
       const h = hashes[t]!;
-      if (!stop.has(h) && !common.has(h)) words[n++] = h;
+      if (!excluded.has(h)) words[n++] = h;
     }
     const content = words.subarray(0, n).sort();
     let count = 0;

@@ -72,11 +72,16 @@ export class TokenSet {
 
 const bySeed = new Map<number, TokenSet>();
 
-/** The stop words' token hashes under `seed` (computed once per seed). */
+/** The stop words' token hashes under `seed`. */
+export function stopHashes(seed: number): number[] {
+  return stopWords().map((word) => tokenHash(word, seed));
+}
+
+/** The stop words' token hashes under `seed` as a set (computed once per seed). */
 export function stopTokens(seed: number): TokenSet {
   let set = bySeed.get(seed);
   if (!set) {
-    set = new TokenSet(stopWords().map((word) => tokenHash(word, seed)));
+    set = new TokenSet(stopHashes(seed));
     bySeed.set(seed, set);
   }
   return set;
