@@ -6,9 +6,10 @@
  * aligned with their originals by the core (ScanAnalysis.memberAlignment) and handed to the
  * renderer as data; the page is written once the run is done.
  */
-import type { DiffBlock, DocumentReport, GroupReport, ReportSource } from '../core/index.js';
+import type { DiffBlock, DocumentReport, GroupReport, ReportSource, StoryPairReport } from '../core/index.js';
 import { writeOutputFile } from '../engine/index.js';
 import { alignmentKey, HTML_LIMITS, htmlDocument, planHtml, renderHtmlChunks, type HtmlDocument, type HtmlGate, type HtmlLimits, type HtmlPage, type HtmlPlan } from '../render/html.js';
+import { storySides } from '../render/human.js';
 import { printable } from '../render/text.js';
 import type { CliIO } from './io.js';
 
@@ -16,6 +17,8 @@ import type { CliIO } from './io.js';
 export interface HtmlSource extends Pick<ReportSource, 'summary' | 'options' | 'warnings'> {
   groups: readonly GroupReport[];
   memberAlignment(group: number, member: number, reference: number): DiffBlock[] | null;
+  /** The report's story pairs (each member's story-level call). */
+  storyPairs(): readonly StoryPairReport[];
 }
 
 /** The page's title lists what was read up to this many characters. */
@@ -66,7 +69,7 @@ export class HtmlReport {
       groups: this.source.groups,
       documents: this.documents,
       plan: this.plan,
-      extras: { alignments },
+      extras: { alignments, stories: storySides(this.source.storyPairs()) },
     };
     if (this.meta.check) page.check = this.meta.check;
     return writeOutputFile(this.file, cwd, renderHtmlChunks(page), '--html');

@@ -240,6 +240,15 @@ export const PAGE_SCRIPT = String.raw`
       list.length === 0 ? h('p', { text: groups.length === 0 ? 'No groups: no two documents share a story.' : 'No group has a member matching the filter.' }) : null];
   }
 
+  // The story-level call (story-reuse.ts): against the original, or (no original) the strongest against another member.
+  var CALLS = { derived: 'derived', 'partly-derived': 'partly derived', 'not-derived': 'not derived' };
+  function storyText(g, m) {
+    var c = m.storyCall;
+    if (!c) return '';
+    var from = g.original === null ? ' from ' + relativeName(m.path, c[4]) : '';
+    return h('span', { title: 'words ' + pct(c[1]) + ', bigrams ' + pct(c[2]) + ', reused ' + pct(c[3]) + ' (story-level reuse)' }, CALLS[c[0]] + from + ' (words ' + pct(c[1]) + ')');
+  }
+
   function memberRow(g, m, i, chosen) {
     var compare;
     // The member to compare with: the original, or (no original) the first member, as for the groups in detail.
@@ -253,7 +262,7 @@ export const PAGE_SCRIPT = String.raw`
     var archived = data.command === 'check' && (typeof m.doc !== 'number' || m.doc < 0) ? h('span', { class: 'archived', text: 'in the index' }) : null;
     return h('tr', { class: chosen ? 'target' : null }, td(h('span', { class: 'role' }, m.role || 'copy')), td([docLink(m.doc, m.path, m.startLine), archived], 'path'),
       td(span(m.startLine, m.endLine), 'num'), td(pct(m.coverage), 'num'), td(pct(m.reusedShare), 'num'), td(counts), td(editsText(m.edits)),
-      td(m.reasons.map(reasonText).join('; ')), td(compare));
+      td(storyText(g, m), 'story'), td(m.reasons.map(reasonText).join('; ')), td(compare));
   }
 
   function groupView(id, member) {
@@ -267,7 +276,7 @@ export const PAGE_SCRIPT = String.raw`
     var body = g.members.map(function (m, i) { return memberRow(g, m, i, i === member); });
     return [h('p', null, h('a', { href: '#groups' }, '← all groups')), h('h2', { id: 'group-title', text: 'Group ' + g.id + ': ' + plural(g.documents, 'document') + (g.members.length !== g.documents ? ', ' + plural(g.members.length, 'story', 'stories') : '') }), head,
       g.detail ? null : h('p', { class: 'muted', text: 'This group is listed in summary: its members are not shown side by side on this page (see the note at the top); the command in each row shows one.' }),
-      table([th('Role'), th('Document'), th('Lines', true), th('Keeps of the original', true), th('Own words from it', true), th('Paragraphs'), th('Kinds of edit'), th('Evidence'), th('Compare')], body),
+      table([th('Role'), th('Document'), th('Lines', true), th('Keeps of the original', true), th('Own words from it', true), th('Paragraphs'), th('Kinds of edit'), th('Story'), th('Evidence'), th('Compare')], body),
       chosenMember(g, member)];
   }
 

@@ -20,7 +20,7 @@
  *   repeated lines in document order; each list up to a cap.
  */
 import type { BoilerplateKind, DiffBlock, DocumentReport, GroupMember, GroupReport, ResolvedOptions, SegmentReport, Summary, Warning } from '../core/types.js';
-import { largestFirst } from './human.js';
+import { largestFirst, memberStoryCall, type StorySide } from './human.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './html-page.js';
 import { printable, repeatedLines } from './text.js';
 
@@ -74,6 +74,8 @@ export interface HtmlPlan {
 /** Data computed elsewhere for the page: members aligned with their originals, keyed by alignmentKey. */
 export interface HtmlExtras {
   alignments: ReadonlyMap<string, readonly DiffBlock[]>;
+  /** The report's story pairs by story (human.ts, storySides): each member's story-level call. */
+  stories?: ReadonlyMap<string, StorySide[]>;
 }
 
 export function alignmentKey(group: number, member: number): string {
@@ -213,7 +215,7 @@ export interface HtmlGate {
 
 /** Field names of the rows the page's data holds as arrays (documents, members), so the script reads them by name. */
 export const DOCUMENT_FIELDS = ['path', 'group', 'role', 'layout', 'lines', 'words', 'reused', 'shared', 'edited', 'unique', 'boilerplate', 'repeats', 'statuses', 'spans', 'stories', 'detail'] as const;
-export const MEMBER_FIELDS = ['doc', 'path', 'story', 'startLine', 'endLine', 'role', 'score', 'coverage', 'reusedShare', 'same', 'edited', 'added', 'dropped', 'moved', 'edits', 'reasons', 'aligned'] as const;
+export const MEMBER_FIELDS = ['doc', 'path', 'story', 'startLine', 'endLine', 'role', 'score', 'coverage', 'reusedShare', 'same', 'edited', 'added', 'dropped', 'moved', 'edits', 'reasons', 'aligned', 'storyCall'] as const;
 
 const OP_CODES = { equal: 0, delete: 1, insert: 2 } as const;
 
@@ -231,7 +233,15 @@ function pageBlock(block: DiffBlock): Record<string, unknown> {
   return out;
 }
 
-function memberRow(member: GroupMember, doc: number, aligned: readonly DiffBlock[] | undefined): unknown[] {
+/** A member's story-level call for the page: [call, words, bigrams, reused, the other story's path], or null. */
+function storyCallCell(member: GroupMember, group: GroupReport, stories: ReadonlyMap<string, StorySide[]> | undefined): unknown[] | null {
+  const found = stories ? memberStoryCall(member, group, stories) : null;
+  if (!found) return null;
+  const { side, other } = found;
+  return [side.call, side.words, side.bigrams, side.reused, printable(other.path)];
+}
+
+function memberRow(member: GroupMember, doc: number, aligned: readonly DiffBlock[] | undefined, storyCall: unknown[] | null): unknown[] {
   const c = member.comparison;
   return [
     doc,
@@ -251,6 +261,7 @@ function memberRow(member: GroupMember, doc: number, aligned: readonly DiffBlock
     c ? c.edits.map((e) => [e.kind, e.count]) : [],
     member.reasons.map((r) => [r.kind, printable(r.detail), r.weight]),
     aligned ? aligned.map(pageBlock) : null,
+    storyCall,
   ];
 }
 
@@ -259,7 +270,7 @@ function groupData(page: HtmlPage, docIndex: ReadonlyMap<string, number>): unkno
     const aligned = page.plan.aligned.get(group.id);
     const members = group.members.map((member, i) => {
       const blocks = aligned?.members.includes(i) ? page.extras.alignments.get(alignmentKey(group.id, i)) : undefined;
-      return memberRow(member, docIndex.get(member.path) ?? -1, blocks);
+      return memberRow(member, docIndex.get(member.path) ?? -1, blocks, storyCallCell(member, group, page.extras.stories));
     });
     return {
       id: group.id,

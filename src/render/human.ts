@@ -124,17 +124,34 @@ export function storySides(pairs: readonly StoryPairReport[]): Map<string, Story
 export const CALL_STRENGTH: Record<ReuseCall, number> = { derived: 2, 'partly-derived': 1, 'not-derived': 0 };
 
 /**
+ * A member's story-level call as the group reports show it: against the original when there is
+ * one (none for the original itself); in a group whose original is undecided, the strongest
+ * call against another member (not "not derived"), or none.
+ */
+export function memberStoryCall(member: GroupMember, group: GroupReport, sides: ReadonlyMap<string, StorySide[]>): { side: StorySide; other: GroupMember } | null {
+  const own = sides.get(`${member.story} ${member.path}`) ?? [];
+  const original = group.members.find((m) => m.role === 'original');
+  if (original) {
+    if (member === original) return null;
+    const side = own.find((s) => s.other.path === original.path && s.other.story === original.story);
+    return side ? { side, other: original } : null;
+  }
+  let best: { side: StorySide; other: GroupMember } | null = null;
+  for (const side of own) {
+    const other = group.members.find((m) => m !== member && m.path === side.other.path && m.story === side.other.story);
+    if (!other || side.call === 'not-derived') continue;
+    if (!best || CALL_STRENGTH[side.call] > CALL_STRENGTH[best.side.call] || (side.call === best.side.call && side.words > best.side.words)) best = { side, other };
+  }
+  return best;
+}
+
+/**
  * In a group whose original is undecided no member is compared with an original: its line says
  * instead how the member's story was written from another member's, the strongest call
  * ("story derived (words 76%, bigrams 43%, reused 97%) from wire.txt"), or nothing.
  */
 function undecidedCall(member: GroupMember, group: GroupReport, sides: ReadonlyMap<string, StorySide[]>, label: (m: GroupMember) => string): string {
-  let best: { side: StorySide; other: GroupMember } | undefined;
-  for (const side of sides.get(`${member.story} ${member.path}`) ?? []) {
-    const other = group.members.find((m) => m !== member && m.path === side.other.path && m.story === side.other.story);
-    if (!other || side.call === 'not-derived') continue;
-    if (!best || CALL_STRENGTH[side.call] > CALL_STRENGTH[best.side.call] || (side.call === best.side.call && side.words > best.side.words)) best = { side, other };
-  }
+  const best = memberStoryCall(member, group, sides);
   return best ? `story ${describeSide(best.side)} from ${label(best.other)}` : '';
 }
 
@@ -190,10 +207,7 @@ export function renderGroup(
   members.forEach((member, i) => {
     const role = (member.role ?? 'copy').padEnd(8);
     const copyOf = member.duplicateOf === null ? undefined : group.members[member.duplicateOf];
-    const side =
-      original && member !== original
-        ? sides.get(`${member.story} ${member.path}`)?.find((s) => s.other.path === original.path && s.other.story === original.story)
-        : undefined;
+    const side = original ? memberStoryCall(member, group, sides)?.side : undefined;
     const story = side ? `; story ${describeSide(side)}` : '';
     const detail = copyOf
       ? `identical to ${label(copyOf)}`

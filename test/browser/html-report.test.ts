@@ -87,6 +87,8 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
     const reprint = page.locator('tbody tr', { hasText: '000_2c77c33462164435.txt' });
     expect(await reprint.locator('td').first().textContent()).toBe('reprint');
     expect(await reprint.textContent()).toContain('paragraphs merged (5)');
+    // The story-level call against the original, as the human report's group line gives it.
+    expect(await reprint.locator('td.story').textContent()).toMatch(/^derived \(words \d+%\)$/);
     await reprint.getByRole('link', { name: 'side by side' }).click();
     const sideBySide = page.locator('#side-by-side');
     await sideBySide.waitFor();
@@ -181,7 +183,7 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
     const { analysis } = run;
     const html = new HtmlReport(
       'small-limits.html',
-      { summary: analysis.summary, options: analysis.options, warnings: analysis.warnings, groups: analysis.groups(), memberAlignment: (g, m, r) => analysis.memberAlignment(g, m, r) },
+      { summary: analysis.summary, options: analysis.options, warnings: analysis.warnings, groups: analysis.groups(), memberAlignment: (g, m, r) => analysis.memberAlignment(g, m, r), storyPairs: () => analysis.storyPairs() },
       { command: 'scan', paths: ['fixtures'], generator: 'dedupe test' },
       { ...HTML_LIMITS, detailDocuments: 4, allTextsParagraphs: 10, repeatsShown: 2 },
     );

@@ -75,6 +75,27 @@ describe('dedupe --html <file>', () => {
     expect(members.find((m) => m.role === 'original')!.aligned).toBeNull();
   });
 
+  it("holds each member's story-level call against the original, as the report's story pairs make it, and none for the original", async () => {
+    const dir = tempDir();
+    const json = JSON.parse((await runInProcess(['--json', '--html', 'r.html', seeds], { cwd: dir })).stdout) as {
+      storyPairs: Array<{ stories: Array<[number, number]>; calls: string[]; words: number[] }>;
+      files: string[];
+    };
+    const data = pageData(readFileSync(path.join(dir, 'r.html'), 'utf8'));
+    const members = named(data.memberFields, data.groups[0]!.members);
+    const original = members.find((m) => m.role === 'original')!;
+    expect(original.storyCall).toBeNull();
+    const update = members.find((m) => String(m.path).endsWith(path.basename(SEED.update)))!;
+    const call = update.storyCall as [string, number, number, number, string];
+    // The same call as the JSON report's story pair of 003 with 002, seen from 003.
+    const pathOf = (story: [number, number]): string => json.files[story[0]]!;
+    const pair = json.storyPairs.find((p) => p.stories.some((s) => pathOf(s) === update.path) && p.stories.some((s) => pathOf(s) === original.path))!;
+    const side = pair.stories.findIndex((s) => pathOf(s) === update.path);
+    expect(call[0]).toBe(pair.calls[side]);
+    expect(call[1]).toBe(pair.words[side]);
+    expect(call[4]).toBe(original.path);
+  });
+
   it('replaces an existing file, as a shell redirection would', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'r.html'), 'an older report');

@@ -55,7 +55,7 @@ export async function runCheckCommand(command: CheckCommand, io: CliIO, version:
     const { report, analysis } = run;
     const html = new HtmlReport(
       output.html,
-      { summary: report.summary, options: report.options, warnings: report.warnings, groups: report.groups, memberAlignment: (g, m, r) => analysis.memberAlignment(g, m, r) },
+      { summary: report.summary, options: report.options, warnings: report.warnings, groups: report.groups, memberAlignment: (g, m, r) => analysis.memberAlignment(g, m, r), storyPairs: () => report.storyPairs },
       { command: 'check', paths: command.paths, generator: `dedupe ${version}`, check: gateOf(command, run) },
     );
     for (const doc of report.documents) html.add(doc);

@@ -35,7 +35,7 @@ export function writeScanReport(analysis: ScanAnalysis, request: ScanReportReque
       ? null
       : new HtmlReport(
           output.html,
-          { summary: analysis.summary, options: analysis.options, warnings: analysis.warnings, groups: analysis.groups(), memberAlignment: (g, m, r) => analysis.memberAlignment(g, m, r) },
+          { summary: analysis.summary, options: analysis.options, warnings: analysis.warnings, groups: analysis.groups(), memberAlignment: (g, m, r) => analysis.memberAlignment(g, m, r), storyPairs: () => analysis.storyPairs() },
           { command: 'scan', paths: request.pagePaths, generator: `dedupe ${request.version}` },
         );
   if (output.json || output.ndjson) {
