@@ -13,7 +13,6 @@ import type { DuckDBDataChunk, DuckDBListVector, DuckDBVector } from '@duckdb/no
 import { DocumentBuilder } from '../../core/document.js';
 import type { Corpus, Edges, Layout, Metadata, PreparedDocument } from '../../core/model.js';
 import { analyse, type ScanAnalysis } from '../../core/scan/scanner.js';
-import { withRewriteHelpers } from '../rewrite-pool.js';
 import type { ResolvedOptions, StageTimings, Warning } from '../../core/types.js';
 import { resolveOptions } from '../../core/options.js';
 import type { EngineHooks } from '../scan.js';
@@ -278,9 +277,8 @@ async function reportFrom(duck: Duck, pager: DocumentPager, request: ReportReque
       throw new ShardError(pairsFile, `${pairsFile} does not fit the shards (${error.message}); run dedupe join ${request.dir} again`);
     }
   };
-  const paragraphs = loaded.prepared.reduce((sum, doc) => sum + doc.count, 0);
-  const { analysis, timings } = await withRewriteHelpers(request.threads, paragraphs, (helpers) =>
-    analyse(loaded.prepared, options, loaded.warnings, { wordOps: request.wordOps, verified, ...(helpers ? { helpers } : {}) }, clock),
-  );
+  // No helper threads here: `report` keeps every step of a billion-paragraph plan under 4 GB,
+  // and a helper's heap and the data it is sent cost about 700 MB at 1 GB (README, Speed).
+  const { analysis, timings } = await analyse(loaded.prepared, options, loaded.warnings, { wordOps: request.wordOps, verified }, clock);
   return { analysis, timings, read: sumRead(loaded.run), loadMs, close: () => pager.close(), pageReads: () => pager.reads };
 }
