@@ -6,6 +6,7 @@
  * of them for the alignment to be shared out and for scan-wide word weights (a large scan).
  */
 import { describe, expect, it } from 'vitest';
+import { random as seeded } from '../helpers/articles.js';
 import { analyse, createSigner, resolveOptions, type PreparedDocument } from '../../src/core/index.js';
 import { collectVariants, orderDocuments } from '../../src/core/scan/variants.js';
 import { findCandidates, verifyCandidates } from '../../src/core/scan/edges.js';
@@ -19,20 +20,10 @@ const options = resolveOptions();
 // 400 documents: a word found in an article and its copy only is rare (RARE_SHARE) from 400 on.
 const PAIRS = 200;
 
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Articles and their reworded copies: 2 * PAIRS documents of six paragraphs of two sentences. */
 function rewordedCorpus(): Array<{ id: string; text: string }> {
-  const random = generator(11);
+  const random = seeded(11);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const word = (): string => Array.from({ length: 5 + Math.floor(random() * 5) }, () => pick([...'abcdefghiklmnoprstuvwy'])).join('');
   const general = Array.from({ length: 300 }, word);

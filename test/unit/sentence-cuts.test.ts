@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { random as seeded } from '../helpers/articles.js';
 import { SentenceCuts, sentenceCutsInto, TokenBuffer, tokenizeInto } from '../../src/core/text/normalize.js';
 import { SENTENCE_BREAK } from '../../src/core/text/segment.js';
 
@@ -53,17 +54,6 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Every character class the two must agree on: letters either case, digits, joiners, the
 // sentence ends, closing quotes and brackets, whitespace of several kinds.
@@ -84,7 +74,7 @@ describe('sentence cuts in one pass', () => {
   });
 
   it('cut generated text where the pattern cuts it', () => {
-    const random = generator(20261130);
+    const random = seeded(20261130);
     for (let n = 0; n < 5000; n++) {
       const length = 1 + Math.floor(random() * 40);
       let text = '';

@@ -132,6 +132,17 @@ ASCII_CLASS[39] = 2;
 ASCII_CLASS[44] = 3;
 ASCII_CLASS[46] = 3;
 
+/**
+ * A character as the one-pass readers (tokenizeInto, sentenceCutsInto) read it: ASCII as it is,
+ * ‘ and ’ as an apostrophe, the separators above as a space; -1 for one they do not read.
+ */
+function readChar(c: number): number {
+  if (c < 128) return c;
+  if (c === 0x2018 || c === 0x2019) return 39;
+  if (c < 0x2070 && SEPARATOR_ABOVE_ASCII[c] === 1) return 32;
+  return -1;
+}
+
 function isTokenChar(c: number): boolean {
   return c < 128 && ASCII_CLASS[c] === 1;
 }
@@ -167,12 +178,8 @@ export function tokenizeInto(text: string, out: TokenBuffer): boolean {
   let h = TOKEN_HASH_START;
   let inToken = false;
   for (let i = 0; i < length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 128) {
-      if (c === 0x2018 || c === 0x2019) c = 39;
-      else if (c < 0x2070 && SEPARATOR_ABOVE_ASCII[c] === 1) c = 32;
-      else return false;
-    }
+    const c = readChar(text.charCodeAt(i));
+    if (c < 0) return false;
     const kind = ASCII_CLASS[c]!;
     if (kind === 1) {
       const folded = c <= 90 && c >= 65 ? c + 32 : c;
@@ -278,12 +285,8 @@ export function sentenceCutsInto(text: string, out: SentenceCuts): boolean {
   // The character position where the next sentence starts, -1 when no break lies ahead.
   let nextBreak = breakFrom(text, 0);
   for (let i = 0; i < length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 128) {
-      if (c === 0x2018 || c === 0x2019) c = 39;
-      else if (c < 0x2070 && SEPARATOR_ABOVE_ASCII[c] === 1) c = 32;
-      else return false;
-    }
+    const c = readChar(text.charCodeAt(i));
+    if (c < 0) return false;
     const kind = ASCII_CLASS[c]!;
     if (kind === 1) {
       if (!inToken) {
