@@ -122,8 +122,8 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
     for (const doc of context.documents) if (incoming.versions.has(doc.id)) doc.id = `${doc.id} (as indexed)`;
     const lookupMs = clock() - lookupStart;
     const all = [...context.documents, ...incoming.docs];
-    hooks.progress?.({ stage: 'match', paragraphs: all.reduce((sum, doc) => sum + doc.count, 0) });
     const paragraphs = all.reduce((sum, doc) => sum + doc.count, 0);
+    hooks.progress?.({ stage: 'match', paragraphs });
     const { analysis, timings } = await withRewriteHelpers(request.threads ?? defaultThreads(), paragraphs, (helpers) =>
       analyse(all, store.options, incoming.warnings, { wordOps: request.wordOps, ...(helpers ? { helpers } : {}) }, clock, prepared.timings),
     );

@@ -39,6 +39,8 @@ interface Pending {
 export class RewritePool implements RewriteHelpers {
   private readonly workers: Worker[];
   private readonly pending = new Map<number, Pending>();
+  /** Set when a helper failed or stopped: every request waiting or to come is refused with it. */
+  private failure: Error | null = null;
   private nextId = 0;
   private turn = 0;
 
@@ -53,16 +55,21 @@ export class RewritePool implements RewriteHelpers {
         else waiting.resolve(reply);
       });
       worker.on('error', (error) => this.failAll(error));
+      worker.on('messageerror', (error) => this.failAll(error));
+      // A helper that stops while work is asked of it would leave the scan waiting for ever.
+      worker.on('exit', (code) => this.failAll(new Error(`rewrite helper stopped (exit code ${code})`)));
       return worker;
     });
   }
 
   private failAll(error: Error): void {
+    this.failure ??= error;
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
   }
 
   private send(request: RewriteRequest, transfer: Transferable[]): Promise<RewriteReply> {
+    if (this.failure) return Promise.reject(this.failure);
     const worker = this.workers[this.turn++ % this.workers.length]!;
     return new Promise((resolve, reject) => {
       this.pending.set(request.id, { resolve, reject });
@@ -101,9 +108,16 @@ export class RewritePool implements RewriteHelpers {
  */
 export const HELPERS_MIN_PARAGRAPHS = 400_000;
 
+/**
+ * At most this many helpers: one finds the channel's pairs, and the alignment is shared among
+ * them and the main thread; each costs its own heap and a copy of its share's paragraphs
+ * (about 700 MB at 1 GB), so more cores are not all worth a helper.
+ */
+export const MAX_HELPERS = 3;
+
 /** Helpers for a scan of `paragraphs` on `threads` threads (the main thread one of them): none on one thread or a smaller scan. */
 export function startRewritePool(threads: number, paragraphs: number): RewritePool | null {
-  return threads >= 2 && paragraphs >= HELPERS_MIN_PARAGRAPHS ? new RewritePool(threads - 1) : null;
+  return threads >= 2 && paragraphs >= HELPERS_MIN_PARAGRAPHS ? new RewritePool(Math.min(MAX_HELPERS, threads - 1)) : null;
 }
 
 /** Runs `work` with helpers for a scan of `paragraphs` on `threads` threads (none for a small scan), and ends them after. */

@@ -234,8 +234,13 @@ function pageBlock(block: DiffBlock): Record<string, unknown> {
 }
 
 /** A member's story-level call for the page: [call, words, bigrams, reused, the other story's path], or null. */
-function storyCallCell(member: GroupMember, group: GroupReport, stories: ReadonlyMap<string, StorySide[]> | undefined): unknown[] | null {
-  const found = stories ? memberStoryCall(member, group, stories) : null;
+function storyCallCell(
+  member: GroupMember,
+  group: GroupReport,
+  stories: ReadonlyMap<string, StorySide[]> | undefined,
+  memberOf: (path: string, story: number) => GroupMember | undefined,
+): unknown[] | null {
+  const found = stories ? memberStoryCall(member, group, stories, memberOf) : null;
   if (!found) return null;
   const { side, other } = found;
   return [side.call, side.words, side.bigrams, side.reused, printable(other.path)];
@@ -268,9 +273,12 @@ function memberRow(member: GroupMember, doc: number, aligned: readonly DiffBlock
 function groupData(page: HtmlPage, docIndex: ReadonlyMap<string, number>): unknown[] {
   return page.groups.map((group) => {
     const aligned = page.plan.aligned.get(group.id);
+    // Members by path and story: a group of a thousand members is looked up, not scanned, per call.
+    const byKey = new Map(group.members.map((m) => [`${m.story} ${m.path}`, m]));
+    const memberOf = (path: string, story: number): GroupMember | undefined => byKey.get(`${story} ${path}`);
     const members = group.members.map((member, i) => {
       const blocks = aligned?.members.includes(i) ? page.extras.alignments.get(alignmentKey(group.id, i)) : undefined;
-      return memberRow(member, docIndex.get(member.path) ?? -1, blocks, storyCallCell(member, group, page.extras.stories));
+      return memberRow(member, docIndex.get(member.path) ?? -1, blocks, storyCallCell(member, group, page.extras.stories, memberOf));
     });
     return {
       id: group.id,

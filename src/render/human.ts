@@ -126,9 +126,15 @@ export const CALL_STRENGTH: Record<ReuseCall, number> = { derived: 2, 'partly-de
 /**
  * A member's story-level call as the group reports show it: against the original when there is
  * one (none for the original itself); in a group whose original is undecided, the strongest
- * call against another member (not "not derived"), or none.
+ * call against another member (not "not derived"), or none. `memberOf` finds a member by path
+ * and story (a lookup by key for a large group: by default a scan of the members).
  */
-export function memberStoryCall(member: GroupMember, group: GroupReport, sides: ReadonlyMap<string, StorySide[]>): { side: StorySide; other: GroupMember } | null {
+export function memberStoryCall(
+  member: GroupMember,
+  group: GroupReport,
+  sides: ReadonlyMap<string, StorySide[]>,
+  memberOf: (path: string, story: number) => GroupMember | undefined = (path, story) => group.members.find((m) => m.path === path && m.story === story),
+): { side: StorySide; other: GroupMember } | null {
   const own = sides.get(`${member.story} ${member.path}`) ?? [];
   const original = group.members.find((m) => m.role === 'original');
   if (original) {
@@ -138,7 +144,8 @@ export function memberStoryCall(member: GroupMember, group: GroupReport, sides: 
   }
   let best: { side: StorySide; other: GroupMember } | null = null;
   for (const side of own) {
-    const other = group.members.find((m) => m !== member && m.path === side.other.path && m.story === side.other.story);
+    const found = memberOf(side.other.path, side.other.story);
+    const other = found === member ? undefined : found;
     if (!other || side.call === 'not-derived') continue;
     if (!best || CALL_STRENGTH[side.call] > CALL_STRENGTH[best.side.call] || (side.call === best.side.call && side.words > best.side.words)) best = { side, other };
   }

@@ -12,7 +12,9 @@ import { collectVariants, orderDocuments } from '../../src/core/scan/variants.js
 import { findCandidates, verifyCandidates } from '../../src/core/scan/edges.js';
 import { findNoise } from '../../src/core/scan/noise.js';
 import { runAlignJob } from '../../src/core/rewrite/align-job.js';
-import { channelPairs, COMMON_MIN_DOCUMENTS } from '../../src/core/rewrite/channel.js';
+import { channelInput, channelPairs, COMMON_MIN_DOCUMENTS, scanFrequencies } from '../../src/core/rewrite/channel.js';
+import { stopTokens } from '../../src/core/rewrite/stopwords.js';
+import type { Corpus } from '../../src/core/model.js';
 import { findRewordedPairs, ON_THIS_THREAD, SHARE_MIN_CANDIDATES, startRewrite, type RewriteHelpers } from '../../src/core/rewrite/stage.js';
 import { RewritePool } from '../../src/engine/rewrite-pool.js';
 
@@ -57,6 +59,8 @@ const splitting: RewriteHelpers = {
   align: (job) => Promise.resolve(structuredClone(runAlignJob(structuredClone(job)))),
 };
 
+const channelInputOf = (corpus: Corpus) => channelInput(corpus, scanFrequencies(corpus), stopTokens(options.seed), options.seed);
+
 describe('the rewrite stage shared out', async () => {
   const signer = await createSigner(options);
   const prepared: PreparedDocument[] = rewordedCorpus().map((doc) => signer.prepare(doc));
@@ -70,6 +74,16 @@ describe('the rewrite stage shared out', async () => {
     expect(prepared.length).toBeGreaterThanOrEqual(COMMON_MIN_DOCUMENTS);
     expect(found.candidates).toBeGreaterThanOrEqual(SHARE_MIN_CANDIDATES);
     expect(found.pairs.length).toBeGreaterThan(PAIRS);
+  });
+
+  it('refuses work, rather than waiting for ever, once a helper has stopped', async () => {
+    const pool = new RewritePool(1);
+    const corpus = collectVariants(orderDocuments(prepared.slice(0, 4)).docs);
+    const input = () => channelInputOf(corpus);
+    await (pool as unknown as { workers: Array<{ terminate(): Promise<number> }> }).workers[0]!.terminate();
+    await expect(pool.channelPairs(input())).rejects.toThrow(/rewrite helper stopped/);
+    await pool.close();
+    await expect(pool.channelPairs(input())).rejects.toThrow();
   });
 
   it('gives the same report on this thread, in copied shares and on a helper thread', async () => {

@@ -111,8 +111,9 @@ export function buildAlignJob(corpus: Corpus, noise: Noise, candidates: readonly
 export function runAlignJob(job: AlignJob): AlignOutcome {
   const local = new Map<number, number>();
   job.paragraphs.forEach((p, k) => local.set(p, k));
+  const stop = stopTokens(job.seed);
   const units = new ParagraphUnits(
-    stopTokens(job.seed),
+    stop,
     (p) => {
       const k = local.get(p);
       if (k === undefined) return null;
@@ -123,7 +124,6 @@ export function runAlignJob(job: AlignJob): AlignOutcome {
   const table = job.frequencies ? DocumentFrequency.of(job.frequencies.table) : null;
   const sampled = job.frequencies?.sampled ?? 0;
   const idf: WordWeights | null = table ? (word) => Math.log(sampled / Math.max(1, table.count(word))) : null;
-  const stop = stopTokens(job.seed);
   const rareWords = table ? rareWordsOf(job.tokenAt, job.tokens, stop, rareWordTest(sampled, (word) => table.count(word))) : null;
   const rarePairs = new RarePairFinder();
   const aligner = new Aligner();

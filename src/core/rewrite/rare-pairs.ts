@@ -2,10 +2,11 @@
  * Which paragraphs of a candidate pair's regions can hold a seed at all, in a large scan: there
  * a seed's two sentence units share at least SEED_MIN_RARE rare words (passages.ts, a word's
  * weight RARE_WEIGHT or more), and a unit lies inside one paragraph, so its paragraph shares
- * them with the other unit's paragraph. Only paragraphs in such a pair are worth cutting into
- * units and seeding; the others are only counted for the units' numbering (units.ts,
- * layoutRegions), and with a scan's word weights a unit's seeds do not depend on the units
- * around it, so the alignment is the same. On PAN most region paragraphs share no two rare
+ * them with the other unit's paragraph. Only paragraphs in such a pair are worth seeding; of
+ * the others, those between two of them are still cut when the units' numbering needs their
+ * count (narrowLayout, as units.ts layoutRegions), and the rest are left out. With a scan's
+ * word weights a unit's seeds do not depend on the units around it, so the alignment is the
+ * same. On PAN most region paragraphs share no two rare
  * words with the other side.
  *
  * In a small scan (no scan-wide weights) every paragraph of the regions is aligned: there a

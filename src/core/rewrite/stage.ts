@@ -3,7 +3,9 @@
  * verified pairs, so that they are `edited`, cluster and link their documents like any edit.
  *
  *   channel.ts    candidate document pairs from content-word MinHash/LSH (order-free, robust to rewording)
- *   units.ts      the sentences of the paragraphs around the channel's hits, with their content words (once per paragraph)
+ *   align-job.ts  alignment of candidate pairs as a job of plain data (on this thread or a helper)
+ *   units.ts      the sentences of the paragraphs around the channel's hits, with their content words (once per paragraph of a job)
+ *   rare-pairs.ts in a large scan, only paragraphs sharing two rare words with the other side are cut and seeded
  *   passages.ts   seed and extend over sentences (Sanchez-Perez et al. 2014): aligned paragraphs
  *
  * It runs only where the channel finds candidates: a scan whose documents share no content
@@ -158,8 +160,13 @@ export async function findRewordedPairs(
     }));
   // The first share is aligned here, the others on helper threads meanwhile.
   const parts = candidates.length < SHARE_MIN_CANDIDATES ? [[0, candidates.length] as [number, number]] : shares(candidates, helpers.threads + 1);
-  const remote = parts.slice(1).map(([from, to]) => helpers.align(buildAlignJob(corpus, noise, candidates, from, to, start.frequencies, seed)));
-  remote.forEach((outcome) => outcome.catch(() => undefined));
+  const remote = parts.slice(1).map(([from, to]) => {
+    const outcome = helpers.align(buildAlignJob(corpus, noise, candidates, from, to, start.frequencies, seed));
+    // Caught at once: should a later share fail to be made, an earlier one's rejection (its
+    // helper closed) is not left unhandled; failures are reported where the shares are awaited.
+    outcome.catch(() => undefined);
+    return outcome;
+  });
   const [firstFrom, firstTo] = parts[0] ?? [0, 0];
   const outcomes = [runAlignJob(buildAlignJob(corpus, noise, candidates, firstFrom, firstTo, start.frequencies, seed)), ...(await Promise.all(remote))];
   const storyKeys = new Set<number>();

@@ -6,14 +6,16 @@
  * ones rarely share a third of their words.
  *
  * Units are cut from the signer's token hashes (document.ts), not tokenised again for matching:
- * each paragraph's text is cut into sentences (text/segment.ts, SENTENCE_BREAK) only to count
- * how many of its tokens each sentence holds. A sentence under MIN_UNIT_WORDS words joins the
+ * each paragraph's text is cut into sentences only to count how many of its tokens each
+ * sentence holds (one pass over its characters, text/normalize.ts sentenceCutsInto, where
+ * segment.ts's SENTENCE_BREAK would cut it). A sentence under MIN_UNIT_WORDS words joins the
  * next ("Fact:", "Pay April 15"); a paragraph whose sentences do not add up to its tokens (a
  * script the count reads differently) is one unit. Content words are the tokens that are not
  * stop words (rewrite/stopwords.ts); numbers (tokens of digits) are also kept apart, since a
  * rewrite keeps its figures (passages.ts).
  *
- * Made only for the documents of candidate pairs (rewrite/stage.ts), once each.
+ * Made only for the paragraphs alignment looks at (ParagraphUnits, layoutRegions: around the
+ * channel's hits, rewrite/stage.ts), once per paragraph of an alignment job.
  */
 import { isChrome, text, tokens, words } from '../document.js';
 import type { PreparedDocument } from '../model.js';
@@ -108,7 +110,7 @@ function mayHoldNumbers(text: string): boolean {
   return ANY_NUMBER.test(text) || (BEYOND_PLAIN.test(text) && ANY_NUMBER.test(text.normalize('NFKC')));
 }
 
-/** Up to this many values are sorted by insertion (a sentence's content words; measured faster than TypedArray sort below about 32). */
+/** Up to this many values are sorted by insertion (a sentence's content words): faster than a typed array's sort, a call and a view each, for so few. */
 const INSERTION_SORT_MAX = 24;
 
 /** Units made paragraph by paragraph (documentUnits, unitsOfParagraphs, ParagraphUnits). */
@@ -121,7 +123,7 @@ class UnitsBuilder {
   readonly numberAt = [0];
   readonly numbers: number[] = [];
 
-  constructor(readonly stop: TokenSet) {}
+  constructor(private readonly stop: TokenSet) {}
 
   private readonly cuts = new SentenceCuts();
   private scratch = new Uint32Array(256);
@@ -200,8 +202,9 @@ class UnitsBuilder {
 }
 
 /**
- * The sentence units of a document. `skip(i)` leaves paragraph i out (junk lines: a scraper
- * artifact, publishing-system chrome).
+ * The sentence units of a whole document. `skip(i)` leaves paragraph i out (junk lines: a
+ * scraper artifact, publishing-system chrome). The scan cuts only the paragraphs it aligns
+ * (ParagraphUnits); this is what that must agree with (test/unit/rewrite-regions.test.ts).
  */
 export function documentUnits(doc: PreparedDocument, stop: TokenSet, skip: (i: number) => boolean = () => false): Units {
   const builder = new UnitsBuilder(stop);
@@ -227,8 +230,9 @@ export function unitsOfParagraphs(paragraphs: ReadonlyArray<{ text: string; toke
  *
  * What matters of the units' numbering is which units lie within MAX_GAP of one another
  * (passages.ts). So between two regions the layout holds the real paragraphs in between when
- * they could hold `maxGap` units or fewer, and otherwise `maxGap + 1` empty units: each
- * paragraph with words has at least one unit, so the real gap is longer than `maxGap` too, and
+ * at most `maxGap` of them have units (their units may then number `maxGap` or fewer), and
+ * otherwise `maxGap + 1` empty units: each paragraph with words has at least one unit, so more
+ * than `maxGap` such paragraphs make a real gap longer than `maxGap` too, and
  * the alignment is the same as over the whole document's units. `hasUnits(i)` says without
  * cutting whether paragraph i has any (words, and not junk or chrome).
  */
