@@ -8,6 +8,7 @@
  *
  *   npm run bench:pan
  *   npm run bench:pan -- --runs 5 --corpus ../shared/corpora/pan13-text-alignment
+ *   npm run bench:pan -- --stage-cost     # what the rewrite stage adds (issue 11): with and without it, runs interleaved
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -66,8 +67,35 @@ function verdicts(results: readonly ModeResult[]): string[] {
   return lines;
 }
 
+/**
+ * What the rewrite stage adds, per mode: runs with it and without it (DEDUPE_REWORDING=0) in
+ * turn, so that a machine whose speed drifts moves both alike; the ratio is taken run pair by
+ * run pair and its median printed, beside each side's median wall and CPU seconds.
+ */
+async function stageCost(corpus: string, runs: number): Promise<string> {
+  const rows: string[][] = [];
+  for (const mode of MODES) {
+    const withStage: Measurement[] = [];
+    const without: Measurement[] = [];
+    for (let run = 1; run <= runs; run++) {
+      const on = await runMeasurement(FOLDERS, mode, corpus, { ...process.env, DEDUPE_REWORDING: '1' });
+      const off = await runMeasurement(FOLDERS, mode, corpus, { ...process.env, DEDUPE_REWORDING: '0' });
+      log(`${LABEL[mode]} run ${run}/${runs}: ${fixed(on.elapsedMs / 1000, 2)} s with the stage, ${fixed(off.elapsedMs / 1000, 2)} s without`);
+      withStage.push(on);
+      without.push(off);
+    }
+    const ratio = (key: 'elapsedMs' | 'cpuMs'): string => fixed(median(withStage.map((m, i) => m[key] / without[i]![key])), 2);
+    const seconds = (list: Measurement[], key: 'elapsedMs' | 'cpuMs'): string => fixed(median(list.map((m) => m[key])) / 1000, 2);
+    rows.push([LABEL[mode], seconds(withStage, 'elapsedMs'), seconds(without, 'elapsedMs'), ratio('elapsedMs'), seconds(withStage, 'cpuMs'), seconds(without, 'cpuMs'), ratio('cpuMs')]);
+  }
+  return markdownTable(['', 'wall s, with', 'without', 'with / without', 'CPU s, with', 'without', 'with / without'], rows);
+}
+
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { runs: { type: 'string', default: '3' }, corpus: { type: 'string', default: DEFAULT_PAN } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { runs: { type: 'string', default: '3' }, corpus: { type: 'string', default: DEFAULT_PAN }, 'stage-cost': { type: 'boolean', default: false } },
+  });
   const runs = Number(values.runs);
   const corpus = path.resolve(values.corpus);
   if (!(Number.isInteger(runs) && runs >= 1)) {
@@ -77,6 +105,11 @@ async function main(argv: string[]): Promise<number> {
   if (!FOLDERS.every((f) => existsSync(path.join(corpus, f)))) {
     process.stderr.write(`bench:pan: ${corpus}: no src/ and susp/ folders; give the PAN 2013 text alignment corpus with --corpus <folder>\n`);
     return 2;
+  }
+  if (values['stage-cost']) {
+    const table = await stageCost(corpus, runs);
+    process.stdout.write(`PAN 2013 src/ + susp/: what the rewrite stage adds (issue 11 allows 25%), medians of ${runs} run${runs === 1 ? '' : 's'} each, in turn\nmachine: ${machine()}\n\n${table}\n`);
+    return 0;
   }
   const wc = await wordCountReference(FOLDERS, corpus, runs);
   log(`wc -w ${FOLDERS.join(' ')}: ${fixed(wc.seconds, 2)} s (${fixed(wc.words, 0)} words)`);

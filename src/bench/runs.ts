@@ -28,9 +28,9 @@ export function fixed(value: number, digits: number): string {
  * Runs a Node script in a child process of its own and returns the JSON object its last line
  * of stdout holds; rejects with `what` failed, why, and the end of its stderr.
  */
-export function runJsonChild<T>(args: readonly string[], what: string, cwd?: string): Promise<T> {
+export function runJsonChild<T>(args: readonly string[], what: string, cwd?: string, env?: NodeJS.ProcessEnv): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(cwd === undefined ? {} : { cwd }) });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(cwd === undefined ? {} : { cwd }), ...(env === undefined ? {} : { env }) });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -48,10 +48,10 @@ export function runJsonChild<T>(args: readonly string[], what: string, cwd?: str
   });
 }
 
-/** Runs measure.js on `paths` (relative to `cwd`) in a child process and returns its measurement. */
-export function runMeasurement(paths: readonly string[], mode: MeasureMode, cwd: string): Promise<Measurement> {
+/** Runs measure.js on `paths` (relative to `cwd`) in a child process and returns its measurement; `env` replaces the child's environment. */
+export function runMeasurement(paths: readonly string[], mode: MeasureMode, cwd: string, env?: NodeJS.ProcessEnv): Promise<Measurement> {
   const args = ['--expose-gc', MEASURE_SCRIPT, ...(mode === 'quiet' ? ['--quiet'] : []), ...paths];
-  return runJsonChild<Measurement>(args, `measurement of ${paths.join(' ')}`, cwd);
+  return runJsonChild<Measurement>(args, `measurement of ${paths.join(' ')}`, cwd, env);
 }
 
 /** The median of a list (the mean of the middle two for an even count). */
