@@ -6,6 +6,7 @@
  * Ids name documents in the report and the index, so they must be unique: a JSONL id used
  * twice, or equal to a file's id, is an InputError (exit 2) naming both places.
  */
+import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
@@ -43,6 +44,12 @@ export interface Sources {
   jsonlSources: number;
   /** Articles read from JSONL lines. */
   records: number;
+  /**
+   * SHA-256 of everything the walk found (every file, in walk order, before `keep`), with "-"
+   * for standard input: the same on every machine that runs the same `dedupe sign` over the
+   * same files, so that shards signed from different listings can be told apart.
+   */
+  listing: string;
 }
 
 /** Where each id was first seen, to name both places when one comes again. */
@@ -72,7 +79,10 @@ export async function collectSources(
   const readStdin = paths.length < request.paths.length;
   const walked = paths.length > 0 || (request.listed?.length ?? 0) > 0 || !readStdin ? await findArticles({ ...request, paths }, (w) => onWarning(w)) : [];
   const keep = request.keep ?? (() => true);
-  const sources: Sources = { jobs: [], files: 0, jsonlSources: 0, records: 0 };
+  const listing = createHash('sha256');
+  for (const file of walked) listing.update(`${file}\n`);
+  if (readStdin) listing.update(`${STDIN_PATH}\n`);
+  const sources: Sources = { jobs: [], files: 0, jsonlSources: 0, records: 0, listing: listing.digest('hex') };
   const ids = new Ids();
   const jsonlFiles: string[] = [];
   let textFiles = 0;

@@ -1,7 +1,7 @@
 /**
  * What `dedupe sign`, `join` and `report` do with a Parquet folder that is not one complete,
  * consistent run (issue 10): a truncated or damaged file, a missing shard, a shard signed with
- * other parameters, a folder already holding another run, a join made from other shards, an
+ * other parameters or from other files, a folder already holding another run, a join made from other shards, an
  * id in two shards, bad flags. Each is one line on stderr naming the file, exit 2, and nothing
  * written over.
  */
@@ -95,6 +95,19 @@ describe('a Parquet folder that is not one complete run', () => {
     const before = snapshot(a);
     expectOneLineError(await dedupe(['join', a]), path.join(a, shard(2, 2), 'documents.parquet'), /signed with other parameters .*--shingle-size/);
     expect(snapshot(a)).toBe(before);
+  });
+
+  it('a shard signed from other files (another listing): join and report refuse it, nothing written', async () => {
+    const out = path.join(tempDir(), 'signed');
+    await sign(out, 2, [1]);
+    // Shard 2 of 2 over other paths: files of the seeds would be in no shard, others in two.
+    const other = await dedupe(['sign', SEEDS, 'fixtures/trimmed-reprint', '--out', out, '--shard', '2/2']);
+    expect(other.code).toBe(0);
+    const before = snapshot(out);
+    const documents = path.join(out, shard(2, 2), 'documents.parquet');
+    expectOneLineError(await dedupe(['join', out]), documents, /signed from other files than .*run the same dedupe sign command over the same files/);
+    expectOneLineError(await dedupe(['report', out]), documents, /signed from other files/);
+    expect(snapshot(out)).toBe(before);
   });
 
   it('sign into a folder holding another run, or this shard already: exit 2, nothing written over', async () => {

@@ -42,6 +42,8 @@ export const KEY = {
   version: 'dedupe.version',
   /** On documents.parquet: how the shard was read, for the report's summary line. */
   read: 'dedupe.read',
+  /** What the walk found before sharding (sources.ts, Sources.listing): the same in every shard of one run. */
+  listing: 'dedupe.listing',
   /** On pairs.parquet: the shards' tokens in order, and the candidate pairs counted. */
   tokens: 'dedupe.tokens',
   candidatePairs: 'dedupe.candidate_pairs',
@@ -88,6 +90,8 @@ export interface ShardInfo {
   token: string;
   signing: IndexParameters;
   read: ReadCounts;
+  /** Sources.listing of the walk that signed it; null for a shard written before it was recorded. */
+  listing: string | null;
   files: { [set in (typeof SETS)[number]]: string } & { bands: string[] };
 }
 
@@ -233,12 +237,12 @@ export async function readShard(duck: Duck, entry: { number: number; count: numb
   const documents = show(files.documents);
   const signing = parsedJson<IndexParameters>(documents, first!.get(KEY.signing), 'signing parameters');
   const read = parsedJson<ReadCounts>(documents, first!.get(KEY.read), 'read counts');
-  return { number: entry.number, count: entry.count, folder: entry.folder, token: first!.get(KEY.token) ?? '', signing, read, files };
+  return { number: entry.number, count: entry.count, folder: entry.folder, token: first!.get(KEY.token) ?? '', signing, read, listing: first!.get(KEY.listing) ?? null, files };
 }
 
 /**
  * Reads and checks the shards in `dir` (absolute; `given` as the user wrote it): at least one,
- * all of the same count and parameters, none missing.
+ * all of the same count, parameters and listing of files, none missing.
  */
 export async function readRun(duck: Duck, dir: string, given: string): Promise<RunInfo> {
   const show = showUnder(dir, given);
@@ -256,6 +260,12 @@ export async function readRun(duck: Duck, dir: string, given: string): Promise<R
     if (base && difference) {
       const [file, against] = [show(shard.files.documents), show(base.files.documents)];
       throw new ShardError(file, `${file} was signed with other parameters than ${against} (${difference}); sign every shard with the same options`);
+    }
+    // Each machine keeps the files of its shard out of the same listing: a shard signed from
+    // other paths (or other files under them) would leave files in no shard or in two.
+    if (base && shard.listing !== null && base.listing !== null && shard.listing !== base.listing) {
+      const [file, against] = [show(shard.files.documents), show(base.files.documents)];
+      throw new ShardError(file, `${file} was signed from other files than ${against} (the walks found different files): run the same dedupe sign command over the same files for every shard`);
     }
     shards.push(shard);
   }

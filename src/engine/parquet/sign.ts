@@ -139,8 +139,9 @@ function prepareOrder(job: PrepareJob): WarningOrder {
   return { stage: 2, position: job.source ?? 0, seq: job.item ?? 0 };
 }
 
-function metadataOf(request: SignRequest, token: string, read: ReadCounts): Map<string, string> {
+function metadataOf(request: SignRequest, token: string, read: ReadCounts, listing: string): Map<string, string> {
   return new Map([
+    [KEY.listing, listing],
     [KEY.format, String(FORMAT_VERSION)],
     [KEY.shard, String(request.shard.number)],
     [KEY.shards, String(request.shard.count)],
@@ -172,7 +173,7 @@ export async function signShard(request: SignRequest, hooks: EngineHooks = {}): 
     for (const { warning, order } of warnings) writer.addWarning(warning, order);
     const writeStart = clock();
     hooks.progress?.({ stage: 'step', step: `sign: writing shard ${request.shard.number}/${request.shard.count} as Parquet` });
-    await writer.finish(partial, metadataOf(request, randomUUID(), read));
+    await writer.finish(partial, metadataOf(request, randomUUID(), read, sources.listing));
     const folder = path.join(out, shardFolder(request.shard.number, request.shard.count));
     renameSync(partial, folder);
     const shown = path.join(request.out, shardFolder(request.shard.number, request.shard.count));
