@@ -466,8 +466,12 @@ export function shownParts(report: Report, options: Pick<HumanOptions, 'top' | '
     const inGroups = new Set(shown.groups.flatMap((g) => g.documents));
     shown.documents = report.documents.filter((d) => inGroups.has(d.path));
     const others = report.documents.length - shown.documents.length;
+    const [count, total] = [shown.groups.length, report.groups.length];
+    // "the largest group of 2 ... and its 4 documents", "the 3 largest groups of 9 ... and their ...", "all 2 groups ...".
+    const which =
+      count === total ? (total === 1 ? 'the only group' : `all ${thousands(total)} groups`) : count === 1 ? `the largest group of ${thousands(total)}` : `the ${thousands(count)} largest groups of ${thousands(total)}`;
     shown.notes.push(
-      `Showing the ${plural(shown.groups.length, 'largest group')} of ${thousands(report.groups.length)} (--top ${top}) and their ${plural(shown.documents.length, 'document')}` +
+      `Showing ${which} (--top ${top}) and ${count === 1 ? 'its' : 'their'} ${plural(shown.documents.length, 'document')}` +
         `${others > 0 ? `; ${plural(others, 'other document')} not shown` : ''}.`,
     );
   }
