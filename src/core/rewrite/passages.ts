@@ -23,10 +23,10 @@
  * words of one of them lie in seeded units of accepted passages paired with units of the other.
  *
  * Hot path (thousands of region pairs on a large scan): the units of each side are given as
- * ranges of a document's units, word weights and postings live in a reused open-addressing
- * table cleared by a generation stamp, and per-unit tallies in reused typed arrays.
+ * ranges of a document's units, word weights and postings live in a reused word table
+ * (word-table.ts) cleared by a generation stamp, and per-unit tallies in reused typed arrays.
  */
-import { fmix32 } from '../signing/hash.js';
+import { WordTable } from './word-table.js';
 import { commonInRanges } from '../matching/overlap.js';
 import { REWORDED_MIN_COVER } from '../classify.js';
 import type { Units } from './units.js';
@@ -89,8 +89,8 @@ const ln = (n: number): number => (n < LN.length ? LN[n]! : Math.log(n));
 
 /** Reused scratch space of the aligner: a word table (unit counts, postings of the second side) and per-unit tallies. */
 export class Aligner {
-  private keys = new Uint32Array(1 << 12);
-  private stamp = new Int32Array(1 << 12);
+  /** The pair's words; per slot, in the arrays below: units holding it, b's postings, its weight. */
+  private readonly words = new WordTable(1 << 12);
   private df = new Int32Array(1 << 12);
   private head = new Int32Array(1 << 12);
   /** Per slot: its word's weight in this pair's cosine (computed once per slot, not per use). */
@@ -98,7 +98,6 @@ export class Aligner {
   /** The slots taken in this generation, `usedCount` of them. */
   private used = new Int32Array(1 << 10);
   private usedCount = 0;
-  private generation = 0;
   private nextOf = new Int32Array(1024);
   private unitOf = new Int32Array(1024);
   private shared = new Int32Array(256);
@@ -108,12 +107,9 @@ export class Aligner {
   private normB = new Float64Array(256);
 
   private slot(word: number): number {
-    const mask = this.keys.length - 1;
-    let slot = fmix32(word) & mask;
-    while (this.stamp[slot] === this.generation && this.keys[slot] !== word) slot = (slot + 1) & mask;
-    if (this.stamp[slot] !== this.generation) {
-      this.stamp[slot] = this.generation;
-      this.keys[slot] = word;
+    const slot = this.words.slotOf(word);
+    if (!this.words.taken(slot)) {
+      this.words.take(slot, word);
       this.df[slot] = 0;
       this.head[slot] = -1;
       if (this.usedCount === this.used.length) {
@@ -127,17 +123,12 @@ export class Aligner {
   }
 
   private prepare(words: number): void {
-    this.generation++;
     this.usedCount = 0;
-    let size = this.keys.length;
-    while (size < words * 4) size *= 2;
-    if (size > this.keys.length) {
-      this.keys = new Uint32Array(size);
-      this.stamp = new Int32Array(size);
+    if (this.words.reset(words)) {
+      const size = this.words.size;
       this.df = new Int32Array(size);
       this.head = new Int32Array(size);
       this.weightOf = new Float64Array(size);
-      this.generation = 1;
     }
   }
 
@@ -183,7 +174,7 @@ export class Aligner {
     const total = listA.length + listB.length;
     for (let k = 0; k < this.usedCount; k++) {
       const slot = this.used[k]!;
-      this.weightOf[slot] = idf ? idf(this.keys[slot]!) : ln(total) - ln(this.df[slot]!);
+      this.weightOf[slot] = idf ? idf(this.words.keys[slot]!) : ln(total) - ln(this.df[slot]!);
     }
     const weightOf = this.weightOf;
     const weight = (slot: number): number => weightOf[slot]!;

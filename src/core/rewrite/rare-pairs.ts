@@ -13,8 +13,8 @@
  * word's weight depends on all the units aligned.
  */
 import { RARE_WEIGHT, SEED_MIN_RARE } from './passages.js';
-import { fmix32 } from '../signing/hash.js';
 import type { TokenSet } from './stopwords.js';
+import { WordTable } from './word-table.js';
 
 /**
  * Whether a word is rare (a weight of RARE_WEIGHT or more, as seeds count them) from its
@@ -68,26 +68,18 @@ export function rareWordsOf(tokenAt: Uint32Array, tokens: Uint32Array, stop: Tok
 /**
  * Finds the aligned entries of two layouts (layoutRegions: odd entries are aligned paragraphs)
  * that share SEED_MIN_RARE rare words with some aligned paragraph of the other side. Reuses its
- * scratch space: a word table (each rare word of the second side, with the paragraphs holding
- * it as a linked list) cleared by a generation stamp, and a tally per paragraph of that side.
+ * scratch space: a word table (word-table.ts: each rare word of the second side, with the
+ * paragraphs holding it as a linked list), and a tally per paragraph of that side.
  */
 export class RarePairFinder {
-  private keys = new Uint32Array(1 << 10);
-  private stamp = new Int32Array(1 << 10);
+  /** Side b's rare words; per slot, `head` starts its list of paragraphs. */
+  private readonly words = new WordTable(1 << 10);
   private head = new Int32Array(1 << 10);
-  private generation = 0;
   private paragraphOf = new Int32Array(256);
   private nextOf = new Int32Array(256);
   private tally = new Int32Array(64);
   private tallyStamp = new Int32Array(64);
   private tallyGeneration = 0;
-
-  private slot(word: number): number {
-    const mask = this.keys.length - 1;
-    let slot = fmix32(word) & mask;
-    while (this.stamp[slot] === this.generation && this.keys[slot] !== word) slot = (slot + 1) & mask;
-    return slot;
-  }
 
   /** `keyOf(side, i)`: paragraph i of side 0 (a) or 1 (b) in `rare`, -1 when it is not there (no units). */
   find(entriesA: ArrayLike<number>, entriesB: ArrayLike<number>, keyOf: (side: 0 | 1, i: number) => number, rare: RareWords): [Set<number>, Set<number>] {
@@ -105,19 +97,11 @@ export class RarePairFinder {
       if (k >= 0) words += at[k + 1]! - at[k]!;
     }
     if (words === 0) return [activeA, activeB];
-    let size = this.keys.length;
-    while (size < words * 4) size *= 2;
-    if (size > this.keys.length) {
-      this.keys = new Uint32Array(size);
-      this.stamp = new Int32Array(size);
-      this.head = new Int32Array(size);
-      this.generation = 0;
-    }
+    if (this.words.reset(words)) this.head = new Int32Array(this.words.size);
     if (this.paragraphOf.length < words) {
       this.paragraphOf = new Int32Array(words * 2);
       this.nextOf = new Int32Array(words * 2);
     }
-    this.generation++;
     for (let e = 0; e < entriesB.length; e++) {
       const entry = entriesB[e]!;
       if (entry < 0 || (entry & 1) === 0) continue;
@@ -126,10 +110,9 @@ export class RarePairFinder {
       const local = paragraphsB.length;
       paragraphsB.push(entry >> 1);
       for (let w = at[k]!; w < at[k + 1]!; w++) {
-        const slot = this.slot(flat[w]!);
-        if (this.stamp[slot] !== this.generation) {
-          this.stamp[slot] = this.generation;
-          this.keys[slot] = flat[w]!;
+        const slot = this.words.slotOf(flat[w]!);
+        if (!this.words.taken(slot)) {
+          this.words.take(slot, flat[w]!);
           this.head[slot] = -1;
         }
         this.paragraphOf[postings] = local;
@@ -150,8 +133,8 @@ export class RarePairFinder {
       if (k < 0 || at[k + 1]! - at[k]! < SEED_MIN_RARE) continue;
       this.tallyGeneration++;
       for (let w = at[k]!; w < at[k + 1]!; w++) {
-        const slot = this.slot(flat[w]!);
-        if (this.stamp[slot] !== this.generation) continue;
+        const slot = this.words.slotOf(flat[w]!);
+        if (!this.words.taken(slot)) continue;
         for (let x = this.head[slot]!; x !== -1; x = this.nextOf[x]!) {
           const local = this.paragraphOf[x]!;
           if (this.tallyStamp[local] !== this.tallyGeneration) {
