@@ -209,7 +209,8 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = 
       .configureOutput({
         writeOut: (text) => io.stdout.write(text),
         writeErr: (text) => io.stderr.write(text),
-        outputError: (text, write) => write(`dedupe: ${printable(text.trimEnd())}${hint}\n`),
+        // One line: commander puts its suggestion ("(Did you mean --json?)") on a line of its own.
+        outputError: (text, write) => write(`dedupe: ${printable(text.trimEnd().split('\n').join(' '))}${hint}\n`),
       }),
   );
   const scan = async (paths: string[], given: RawFlags, command: Command): Promise<void> => {

@@ -44,6 +44,7 @@ describe('usage and input errors exit 2 with one line', () => {
     [['--segment', 'pages'], /--segment must be one of auto, line, block, got 'pages'/],
     [['--fail-on', 'everything'], /--fail-on must be one of shared, edited, got 'everything'/],
     [['--bogus'], /unknown option '--bogus'/],
+    [['--jsn'], /unknown option '--jsn' \(Did you mean --json\?\)$/],
   ])('bad option %j', async (args, pattern) => {
     expectOneLineError(await runCli([...args, 'fixtures/seeds']), new RegExp(`^dedupe: (error: )?.*${pattern.source}`));
   });
