@@ -24,7 +24,7 @@
  */
 import { fmix32 } from '../signing/hash.js';
 import { MinHasher } from '../signing/minhash.js';
-import { commonInRanges } from '../matching/overlap.js';
+import { commonInRanges, sortInPlace } from '../matching/overlap.js';
 import { PairBuffer } from '../matching/pairs.js';
 import { bandKeys, KeySorter, optimalBanding, type Banding } from '../matching/lsh.js';
 import { isChrome, tokens } from '../document.js';
@@ -102,17 +102,21 @@ export class DocumentFrequency {
 
   /** A table reading `data()` of another (its arrays, not copies: for reading). */
   static of(data: FrequencyData): DocumentFrequency {
-    const table = new DocumentFrequency();
-    table.keys = data.keys;
-    table.lastDoc = data.lastDoc;
-    table.counts = data.counts;
+    const table = new DocumentFrequency(data);
     for (let slot = 0; slot < data.lastDoc.length; slot++) if (data.lastDoc[slot] !== -1) table.size++;
     return table;
   }
 
-  private keys: Uint32Array = new Uint32Array(1 << 16);
-  private lastDoc: Int32Array = new Int32Array(1 << 16).fill(-1);
-  private counts: Uint32Array = new Uint32Array(1 << 16);
+  /** An empty table, or one over `data` (DocumentFrequency.of). */
+  constructor(data?: FrequencyData) {
+    this.keys = data?.keys ?? new Uint32Array(1 << 16);
+    this.lastDoc = data?.lastDoc ?? new Int32Array(1 << 16).fill(-1);
+    this.counts = data?.counts ?? new Uint32Array(1 << 16);
+  }
+
+  private keys: Uint32Array;
+  private lastDoc: Int32Array;
+  private counts: Uint32Array;
   private size = 0;
 
   see(h: number, doc: number): void {
@@ -255,9 +259,8 @@ export function signChannel(input: ChannelInput): Signed {
       const h = hashes[t]!;
       if (!excluded.has(h)) words[n++] = h;
     }
-    const content = words.subarray(0, n).sort();
-    let count = 0;
-    for (let t = 0; t < n; t++) if (t === 0 || content[t] !== content[t - 1]) content[count++] = content[t]!;
+    const content = sortInPlace(words.subarray(0, n));
+    const count = content.length;
     if (count < CHANNEL_MIN_WORDS) continue;
     if (lo.length < count) [lo, hi] = [new Uint32Array(count * 2), new Uint32Array(count * 2)];
     // Each word's one 32-bit hash, mixed two ways: the value and the bin of one-permutation hashing.

@@ -15,6 +15,7 @@
 import { RARE_WEIGHT, SEED_MIN_RARE } from './passages.js';
 import type { TokenSet } from './stopwords.js';
 import { WordTable } from './word-table.js';
+import { sortInPlace } from '../matching/overlap.js';
 
 /**
  * Whether a word is rare (a weight of RARE_WEIGHT or more, as seeds count them) from its
@@ -54,12 +55,7 @@ export function rareWordsOf(tokenAt: Uint32Array, tokens: Uint32Array, stop: Tok
       }
       words[n++] = word;
     }
-    if (n - from > 1) {
-      const sorted = words.subarray(from, n).sort();
-      let distinct = 0;
-      for (let t = 0; t < sorted.length; t++) if (t === 0 || sorted[t] !== sorted[t - 1]) sorted[distinct++] = sorted[t]!;
-      n = from + distinct;
-    }
+    if (n - from > 1) n = from + sortInPlace(words.subarray(from, n)).length;
     at[k + 1] = n;
   }
   return { at, words: words.subarray(0, n) };

@@ -41,28 +41,28 @@ export interface Units {
 
 const DIGITS = /^\p{N}+$/u;
 
-/** Per sentence of a paragraph: its token count and which of its tokens are numbers; null when the counts do not add up. */
-function sentenceTokens(paragraph: string, expected: number, buffer: TokenBuffer): { counts: number[]; numeric: boolean[] } | null {
-  const counts: number[] = [];
-  const numeric: boolean[] = [];
+/**
+ * For text the one-pass cutter does not read (sentenceCutsInto): the token count at each
+ * sentence's end and, per token, 1 when it is all digits, by cutting at SENTENCE_BREAK and
+ * tokenising each piece; null when the counts do not add up.
+ */
+function sentenceTokens(paragraph: string, expected: number, buffer: TokenBuffer): { ends: number[]; numeric: number[] } | null {
+  const ends: number[] = [];
+  const numeric: number[] = [];
   let start = 0;
   const piece = (end: number): void => {
     const part = paragraph.slice(start, end);
     if (tokenizeInto(part, buffer)) {
-      counts.push(buffer.count);
       let from = 0;
       for (let k = 0; k < buffer.count; k++) {
         const to = buffer.ends[k]!;
         let digits = true;
         for (let c = from; c < to && digits; c++) digits = buffer.chars[c]! >= 48 && buffer.chars[c]! <= 57;
-        numeric.push(digits);
+        numeric.push(digits ? 1 : 0);
         from = to;
       }
-    } else {
-      const found = tokenize(part).tokens;
-      counts.push(found.length);
-      for (const token of found) numeric.push(DIGITS.test(token));
-    }
+    } else for (const token of tokenize(part).tokens) numeric.push(DIGITS.test(token) ? 1 : 0);
+    ends.push(numeric.length);
   };
   SENTENCE_BREAK.lastIndex = 0;
   for (let m = SENTENCE_BREAK.exec(paragraph); m !== null; m = SENTENCE_BREAK.exec(paragraph)) {
@@ -72,7 +72,7 @@ function sentenceTokens(paragraph: string, expected: number, buffer: TokenBuffer
     start = next;
   }
   piece(paragraph.length);
-  return numeric.length === expected ? { counts, numeric } : null;
+  return numeric.length === expected ? { ends, numeric } : null;
 }
 
 /**
@@ -122,11 +122,10 @@ class UnitsBuilder {
   readonly content: number[] = [];
   readonly numberAt = [0];
   readonly numbers: number[] = [];
-
-  constructor(private readonly stop: TokenSet) {}
-
   private readonly cuts = new SentenceCuts();
   private scratch = new Uint32Array(256);
+
+  constructor(private readonly stop: TokenSet) {}
 
   /**
    * Token ranges of paragraph text's sentence units, and per token whether it is all digits
@@ -137,11 +136,7 @@ class UnitsBuilder {
       return { ranges: joinShort([...this.cuts.cuts, count]), numeric: this.cuts.digits };
     }
     const found = sentenceTokens(paragraphText, count, this.buffer);
-    if (!found) return { ranges: [[0, count]], numeric: null };
-    const ends: number[] = [];
-    let at = 0;
-    for (const tokens of found.counts) ends.push((at += tokens));
-    return { ranges: joinShort(ends), numeric: found.numeric.map((n) => (n ? 1 : 0)) };
+    return found ? { ranges: joinShort(found.ends), numeric: found.numeric } : { ranges: [[0, count]], numeric: null };
   }
 
   /** Appends the distinct values of scratch[0 .. n) to `target`, sorted. */
