@@ -34,8 +34,7 @@ export interface RewriteOutcome {
   edges: Edges;
   /** Pairs of stories (global numbers, lower first) holding paragraphs that passage alignment aligned: compared whole later (story-pairs.ts). */
   storyPairs: Array<[number, number]>;
-  /** Document pairs the channel proposed, and reworded pairs of paragraph variants found. */
-  candidateDocumentPairs: number;
+  /** Reworded pairs of paragraph variants found. */
   rewordedPairs: number;
 }
 
@@ -246,6 +245,6 @@ export function withRewordedPairs(edges: Edges, extra: readonly RewordedPair[], 
 
 /** Finishes the stage (startRewrite began it): the edges with the reworded pairs added. */
 export async function addRewordedEdges(corpus: Corpus, edges: Edges, noise: Noise, minWords: number, seed: number, start: RewriteStart, helpers: RewriteHelpers = ON_THIS_THREAD): Promise<RewriteOutcome> {
-  const { pairs, candidates, storyPairs } = await findRewordedPairs(corpus, edges, noise, minWords, seed, start, helpers);
-  return { edges: withRewordedPairs(edges, pairs, corpus.variants.count), storyPairs, candidateDocumentPairs: candidates, rewordedPairs: pairs.length };
+  const { pairs, storyPairs } = await findRewordedPairs(corpus, edges, noise, minWords, seed, start, helpers);
+  return { edges: withRewordedPairs(edges, pairs, corpus.variants.count), storyPairs, rewordedPairs: pairs.length };
 }

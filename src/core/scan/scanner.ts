@@ -208,7 +208,7 @@ export async function analyse(
   t = clock();
   const rewrite = rewriteStart
     ? await addRewordedEdges(corpus, verified, noise, options.minWords, options.seed, rewriteStart, helpers)
-    : { edges: verified, storyPairs: [], candidateDocumentPairs: 0, rewordedPairs: 0 };
+    : { edges: verified, storyPairs: [], rewordedPairs: 0 };
   const edges = rewrite.edges;
   const rewriteMs = clock() - t + rewriteStartMs;
 
