@@ -12,7 +12,4 @@ export { CHECK_FAIL_ON, copiedStories, DEFAULT_COPY_SHARE, FAIL_ON_VALUES, faili
 export { defaultThreads, PARALLEL_MIN_FILES, prepareFiles } from './prepare-pool.js';
 export { prepareAll, scanPaths, type EngineHooks, type ProgressEvent, type ProgressStage, type ScanRequest, type ScanRun } from './scan.js';
 export { collectSources, STDIN_PATH, type SourceRequest, type Sources } from './sources.js';
-export { signShard, shardOf, type SignRequest, type SignResult } from './parquet/sign.js';
-export { joinShards, type JoinRequest, type JoinResult, type StepFigure } from './parquet/join.js';
-export { reportShards, type ReportRequest, type ReportRun } from './parquet/report.js';
-export { DEFAULT_MEMORY_LIMIT } from './parquet/duck.js';
+export { DEFAULT_MEMORY_LIMIT, joinShards, reportShards, signShard, type JoinRequest, type JoinResult, type ReportRequest, type ReportRun, type SignRequest, type SignResult, type StepFigure } from './scale.js';

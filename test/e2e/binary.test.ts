@@ -4,7 +4,7 @@
  * behaviour is tested in-process; these few make sure the built program is the same program.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { binPath, repoRoot, runCli } from '../helpers/cli.js';
@@ -74,4 +74,23 @@ describe('the built dedupe', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(goldenStdout('scan-seeds.json'));
   });
+
+  it('loads DuckDB only for the commands that use it (sign, join, report)', () => {
+    // DuckDB's native module costs about 0.1 s to load, on every run that imports it.
+    const probe = path.join(tempDir(), 'loaded-packages.mjs');
+    writeFileSync(
+      probe,
+      [
+        "import { createRequire } from 'node:module';",
+        'const cache = createRequire(import.meta.url).cache;',
+        "process.on('exit', () => process.stderr.write(`packages: ${Object.keys(cache).filter((k) => k.includes('@duckdb')).length}\\n`));",
+      ].join('\n'),
+    );
+    const loaded = (args: string[]): string => runCli(args, { env: { NODE_OPTIONS: `--import ${probe}` } }).stderr;
+    expect(loaded(['--version'])).toBe('packages: 0\n');
+    expect(loaded(['-q', 'fixtures/seeds'])).toBe('packages: 0\n');
+    const out = path.join(tempDir(), 'signed');
+    expect(loaded(['sign', 'fixtures/seeds', '--out', out, '-q'])).toMatch(/packages: [1-9]\d*\n$/);
+  });
 });
+
