@@ -1,5 +1,18 @@
 /** The help texts shown after each command's options: statuses, exit codes, examples. */
 
+/** The environment variables dedupe reads (cli/requests.ts), with what each takes. */
+export const ENVIRONMENT = [
+  ['DEDUPE_THREADS', ['threads to read and prepare articles on: a whole number', 'from 1 (default: one per core, at most 8)']],
+  ['DEDUPE_FILE_TIMES', ["0: files' modification times are no evidence of which", 'copy came first (a fresh checkout); default 1']],
+  ['DEDUPE_REWORDING', ['0: leave out the stage that finds reworded paragraphs,', 'which then come out unique (to measure its cost); default 1']],
+] as const;
+
+/** The help's section on the environment variables. */
+function environmentSection(): string {
+  const lines = ENVIRONMENT.flatMap(([name, text]) => text.map((line, i) => `  ${(i === 0 ? name : '').padEnd(19)}${line}`));
+  return ['Environment:', ...lines, '  Another value of one of these is a usage error (exit 2).'].join('\n');
+}
+
 export const SCAN_HELP = `
 Statuses:
   shared   another document has a paragraph with exactly the same words
@@ -35,12 +48,14 @@ HTML report:
   name ending in .txt, .jsonl or .ndjson is refused. A large corpus is summarised:
   the largest groups in detail, the rest listed, as the page says.
 
+${environmentSection()}
+
 Exit codes:
   0  finished (reuse may have been found; see --fail-on)
   1  --fail-on given and such paragraphs found
-  2  usage or input error (bad option or config, missing path, no files to scan,
-     an --html path that cannot be written), or the report could not be written
-     (a full disk)
+  2  usage or input error (bad option, config or environment variable, missing
+     path, no files to scan, an --html path that cannot be written), or the
+     report could not be written (a full disk)
 
 Examples:
   dedupe fixtures/seeds

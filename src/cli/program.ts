@@ -209,8 +209,7 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = 
       .configureOutput({
         writeOut: (text) => io.stdout.write(text),
         writeErr: (text) => io.stderr.write(text),
-        // One line: commander puts its suggestion ("(Did you mean --json?)") on a line of its own.
-        outputError: (text, write) => write(`dedupe: ${printable(text.trimEnd().split('\n').join(' '))}${hint}\n`),
+        outputError: (text, write) => write(errorLine(text, hint)),
       }),
   );
   const scan = async (paths: string[], given: RawFlags, command: Command): Promise<void> => {
@@ -241,7 +240,38 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = 
     });
   addIndexCommands(program, io, setCode);
   addScaleCommands(program, io, setCode);
+  usageOnMissingArgument(program, hint);
   return program;
+}
+
+/** Every command under `command` (subcommands of subcommands included). */
+function commandsUnder(command: Command): Command[] {
+  return command.commands.flatMap((sub) => [sub, ...commandsUnder(sub)]);
+}
+
+/**
+ * A missing argument's error names the command's usage on the same line ("missing required
+ * argument 'to' (usage: dedupe diff [options] <from> <to>)"): the argument's name alone does
+ * not say what to give.
+ */
+function usageOnMissingArgument(program: Command, hint: string): void {
+  for (const command of commandsUnder(program)) {
+    if (!command.registeredArguments.some((argument) => argument.required)) continue;
+    const names = [];
+    for (let at: Command | null = command; at; at = at.parent) names.unshift(at.name());
+    const usage = `${names.join(' ')} ${command.usage()}`;
+    command.configureOutput({ outputError: (text, write) => write(errorLine(text, hint, usage)) });
+  }
+}
+
+/**
+ * Commander's error as dedupe's one line. Commander puts its suggestion ("(Did you mean
+ * --json?)") on a line of its own; `usage` is added to a missing argument's error.
+ */
+function errorLine(text: string, hint: string, usage?: string): string {
+  const line = text.trimEnd().split('\n').join(' ');
+  const withUsage = usage !== undefined && /^error: missing required argument/.test(line) ? `${line} (usage: ${usage})` : line;
+  return `dedupe: ${printable(withUsage)}${hint}\n`;
 }
 
 /** The words commander reads as a command when they come first. */

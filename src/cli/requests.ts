@@ -152,12 +152,25 @@ function scanOptionFlags(flags: RawFlags, problems: Problems): Partial<ScanOptio
   return given;
 }
 
+/*
+ * The environment variables (listed in --help, cli/help.ts ENVIRONMENT): a value outside what
+ * each takes is a usage error, as a flag's would be, so that a mistyped DEDUPE_THREADS=tow does
+ * not quietly run with the default.
+ */
+
+/** A 0/1 switch of the environment: true unless set to 0. */
+function switchOf(env: Env, name: 'DEDUPE_FILE_TIMES' | 'DEDUPE_REWORDING', problems: Problems): boolean {
+  const raw = env[name];
+  if (raw !== undefined && raw !== '' && raw !== '0' && raw !== '1') problems.add(`${name} must be 0 or 1, got '${raw}'`);
+  return raw !== '0';
+}
+
 /**
  * Whether files' modification times count as evidence of which copy came first: yes unless
  * DEDUPE_FILE_TIMES=0 (times that say nothing, as in a fresh checkout or a copied archive).
  */
-function fileTimesOf(env: Env): boolean {
-  return env.DEDUPE_FILE_TIMES !== '0';
+function fileTimesOf(env: Env, problems: Problems): boolean {
+  return switchOf(env, 'DEDUPE_FILE_TIMES', problems);
 }
 
 /**
@@ -165,15 +178,20 @@ function fileTimesOf(env: Env): boolean {
  * unless DEDUPE_REWORDING=0, which measures what the stage costs (reworded copies then come out
  * unique).
  */
-function rewordingOf(env: Env): boolean {
-  return env.DEDUPE_REWORDING !== '0';
+function rewordingOf(env: Env, problems: Problems): boolean {
+  return switchOf(env, 'DEDUPE_REWORDING', problems);
 }
 
-/** Threads to prepare on: DEDUPE_THREADS when it is a whole number from 1 (at most 64), else one per core. */
-export function threadCount(env: Env): number {
-  const asked = Number(env.DEDUPE_THREADS);
-  if (env.DEDUPE_THREADS !== undefined && Number.isInteger(asked) && asked >= 1) return Math.min(asked, 64);
-  return defaultThreads();
+/** Threads to prepare on: DEDUPE_THREADS when set (a whole number from 1, at most 64 used), else one per core. */
+function threadCount(env: Env, problems: Problems): number {
+  const raw = env.DEDUPE_THREADS;
+  if (raw === undefined || raw === '') return defaultThreads();
+  const asked = /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+  if (!Number.isInteger(asked) || asked < 1) {
+    problems.add(`DEDUPE_THREADS must be a whole number from 1, got '${raw}'`);
+    return defaultThreads();
+  }
+  return Math.min(asked, 64);
 }
 
 /**
@@ -266,13 +284,16 @@ export function scanCommand(paths: readonly string[], flags: RawFlags, env: Env,
   const failOn = problems.choice<FailOn>('failOn', flags.failOn, FAIL_ON_VALUES);
   const inputs = inputsOf(paths, flags, problems);
   const shape = reportOutputs(flags, problems);
+  const threads = threadCount(env, problems);
+  const fileTimes = fileTimesOf(env, problems);
+  const rewording = rewordingOf(env, problems);
   problems.done();
   return {
     ...inputs,
     options: resolveOptions(given),
-    threads: threadCount(env),
-    fileTimes: fileTimesOf(env),
-    rewording: rewordingOf(env),
+    threads,
+    fileTimes,
+    rewording,
     failOn,
     output: { ...outputOf(flags), ...shape },
   };
@@ -333,8 +354,8 @@ function indexParts(paths: readonly string[], flags: RawFlags, env: Env, request
     include: problems.patterns('include', flags.include),
     exclude: problems.patterns('exclude', flags.exclude),
     requested,
-    threads: threadCount(env),
-    fileTimes: fileTimesOf(env),
+    threads: threadCount(env, problems),
+    fileTimes: fileTimesOf(env, problems),
     output: outputOf(flags),
   };
 }
@@ -415,8 +436,9 @@ export function signCommand(paths: readonly string[], flags: RawFlags, env: Env,
   if (flags.out === undefined || flags.out === '') problems.add('--out <dir> is required: the folder the shard is written into (created if missing)');
   const shard = shardOf(flags.shard, problems);
   const memoryLimit = memoryLimitOf(flags, problems, 'sign');
+  const threads = threadCount(env, problems);
   problems.done();
-  return { ...inputs, options: resolveOptions(given), threads: threadCount(env), out: flags.out!, shard, memoryLimit, output: outputOf(flags) };
+  return { ...inputs, options: resolveOptions(given), threads, out: flags.out!, shard, memoryLimit, output: outputOf(flags) };
 }
 
 export interface JoinCommand {
@@ -430,7 +452,7 @@ export interface JoinCommand {
 export function joinCommand(dir: string, flags: RawFlags, env: Env, config: ConfigContext = NO_CONFIG): JoinCommand {
   const problems = new Problems(config);
   const memoryLimit = memoryLimitOf(flags, problems, 'join');
-  const threads = problems.number('threads', flags.threads) ?? threadCount(env);
+  const threads = problems.number('threads', flags.threads) ?? threadCount(env, problems);
   if (!(Number.isInteger(threads) && threads >= 1 && threads <= 256)) problems.add(`${problems.label('threads')} must be a whole number from 1 to 256, got ${threads}`);
   problems.done();
   return { dir, memoryLimit, threads, output: outputOf(flags) };
@@ -452,6 +474,7 @@ export function reportCommand(dir: string, flags: RawFlags, env: Env, config: Co
   const failOn = problems.choice<FailOn>('failOn', flags.failOn, FAIL_ON_VALUES);
   const memoryLimit = memoryLimitOf(flags, problems, 'report');
   const shape = reportOutputs(flags, problems);
+  const threads = threadCount(env, problems);
   problems.done();
-  return { dir, memoryLimit, threads: threadCount(env), maxMatches, failOn, output: { ...outputOf(flags), ...shape } };
+  return { dir, memoryLimit, threads, maxMatches, failOn, output: { ...outputOf(flags), ...shape } };
 }

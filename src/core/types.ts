@@ -255,8 +255,8 @@ export interface StoryPairReport {
  * with its stray NUL bytes as spaces; unreadable-folder: a folder whose files were not listed;
  * bad-line: a line of a JSONL file skipped; exclude-unmatched: an --exclude pattern that
  * matched nothing in a folder (`path` is the pattern); duplicate-id: a file given twice, read
- * once; empty-not-stored (index add, check --add): an emptied file did not replace its stored
- * version.
+ * once; empty: a document with no text, listed with no paragraphs; empty-not-stored (index add,
+ * check --add): an emptied file did not replace its stored version.
  */
 export type WarningCode =
   | 'binary'
@@ -269,7 +269,8 @@ export type WarningCode =
   | 'bad-line'
   | 'exclude-unmatched'
   | 'empty-not-stored'
-  | 'duplicate-id';
+  | 'duplicate-id'
+  | 'empty';
 
 export interface Warning {
   code: WarningCode;

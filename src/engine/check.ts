@@ -127,6 +127,8 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
     const { analysis, timings } = await withRewriteHelpers(request.threads ?? defaultThreads(), paragraphs, (helpers) =>
       analyse(all, store.options, incoming.warnings, { wordOps: request.wordOps, ...(helpers ? { helpers } : {}) }, clock, prepared.timings),
     );
+    // The core's own warnings (an id given twice, a document without text) come after the engine's.
+    for (const warning of analysis.warnings.slice(incoming.warnings.length)) hooks.warning?.(warning);
     const reportStart = clock();
     const report = analysis.report();
     const result = { report, timings: { ...timings, report: timings.report + clock() - reportStart } };

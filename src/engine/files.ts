@@ -53,13 +53,14 @@ export function documentPath(file: string, cwd: string): string {
 }
 
 /** None of the files could be read: nothing to report (exit 2). */
-export function nothingReadable(count: number, suffix = ''): InputError {
+export function nothingReadable(count: number, suffix = '', only?: string): InputError {
+  if (count === 1 && only !== undefined) return new InputError(`nothing to scan: ${only}, the only matching file, could not be read (see the warning above)${suffix}`);
   return new InputError(`none of the ${count} matching files could be read (see the warnings above)${suffix}`);
 }
 
-/** Nothing could be read from the files and JSONL sources found (exit 2). */
-export function nothingRead(sources: { files: number; jsonlSources: number; records: number }, suffix = ''): InputError {
-  if (sources.jsonlSources === 0) return nothingReadable(sources.files, suffix);
+/** Nothing could be read from the files and JSONL sources found (exit 2); a lone file is named. */
+export function nothingRead(sources: { files: number; jsonlSources: number; records: number; jobs?: ReadonlyArray<{ path: string }> }, suffix = ''): InputError {
+  if (sources.jsonlSources === 0) return nothingReadable(sources.files, suffix, sources.jobs?.[0]?.path);
   const what = [
     ...(sources.files > 0 ? [`${sources.files} file${sources.files === 1 ? '' : 's'}`] : []),
     `${sources.jsonlSources} JSONL source${sources.jsonlSources === 1 ? '' : 's'} (${sources.records} article${sources.records === 1 ? '' : 's'})`,

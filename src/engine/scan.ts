@@ -136,5 +136,7 @@ export async function scanPaths(request: ScanRequest, hooks: EngineHooks = {}): 
   const { analysis, timings: stages } = await withRewriteHelpers(rewording ? request.threads : 1, paragraphs, (helpers) =>
     analyse(prepared, request.options, warnings, { wordOps: request.wordOps, rewording, ...(helpers ? { helpers } : {}) }, clock, timings),
   );
+  // The core's own warnings (an id given twice, a document without text) come after the engine's.
+  for (const warning of analysis.warnings.slice(warnings.length)) hooks.warning?.(warning);
   return { analysis, timings: stages, bytes, files: sources.files, jsonlSources: sources.jsonlSources, records: sources.records, walkMs, prepareMs };
 }

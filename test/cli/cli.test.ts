@@ -32,7 +32,9 @@ describe('usage and input errors exit 2 with one line', () => {
     const result = await runCli([dir]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/warning: .*a\.txt: binary file/);
-    expect(result.stderr).toMatch(/error: none of the 1 matching files could be read/);
+    expect(result.stderr).toMatch(/error: nothing to scan: .*a\.txt, the only matching file, could not be read \(see the warning above\)\n$/);
+    writeFileSync(path.join(dir, 'b.txt'), Buffer.from([0, 1, 2]));
+    expect((await runCli([dir])).stderr).toMatch(/error: none of the 2 matching files could be read \(see the warnings above\)\n$/);
   });
 
   it.each([

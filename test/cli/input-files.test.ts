@@ -51,11 +51,13 @@ describe('bad files next to a good one', () => {
   it('warns on stderr, one line per bad file naming it, and goes on (exit 0)', async () => {
     expect(result.code).toBe(0);
     const lines = result.stderr.trimEnd().split('\n');
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
     expect(lines[0]).toBe('dedupe: warning: fixtures/bad-files/image.txt: binary file, not text (NUL byte at offset 8); skipped');
     expect(lines[1]).toBe(
       'dedupe: warning: fixtures/bad-files/latin1.txt: not valid UTF-8 (first bad byte at offset 3); skipped (convert it: iconv -f <encoding> -t UTF-8)',
     );
+    // The empty file is read, and listed, but said (a failed download often leaves one).
+    expect(lines[2]).toBe('dedupe: warning: fixtures/bad-files/empty.txt: no text (empty or only blank lines); listed with no paragraphs');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -63,6 +65,7 @@ describe('bad files next to a good one', () => {
     expect(report.warnings.map((w) => [w.code, w.path])).toEqual([
       ['binary', 'fixtures/bad-files/image.txt'],
       ['invalid-utf8', 'fixtures/bad-files/latin1.txt'],
+      ['empty', 'fixtures/bad-files/empty.txt'],
     ]);
   });
 

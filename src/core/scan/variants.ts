@@ -10,7 +10,7 @@ import { KeyTable } from '../key-table.js';
 import type { Corpus, PreparedDocument, Variants } from '../model.js';
 import type { Warning } from '../types.js';
 
-/** Documents sorted by id, each id once; a repeated id becomes a warning. */
+/** Documents sorted by id, each id once; a repeated id and a document without text become warnings. */
 export function orderDocuments(unsorted: readonly PreparedDocument[]): { docs: PreparedDocument[]; warnings: Warning[] } {
   const sorted = [...unsorted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const docs: PreparedDocument[] = [];
@@ -21,6 +21,8 @@ export function orderDocuments(unsorted: readonly PreparedDocument[]): { docs: P
       continue;
     }
     docs.push(doc);
+    // Listed all the same (it was read), but said: an empty file is often a failed download.
+    if (doc.count === 0) warnings.push({ code: 'empty', path: doc.id, message: `${doc.id}: no text (empty or only blank lines); listed with no paragraphs` });
   }
   return { docs, warnings };
 }

@@ -1,0 +1,91 @@
+/**
+ * What a new user tripped over (session 5's trial): DEDUPE_* variables taken silently whatever
+ * their value and missing from --help, an empty file listed without a word, a missing argument
+ * named without the command's usage, and a lone unreadable file not named in the error.
+ */
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/types.js';
+import { repoRoot } from '../helpers/cli.js';
+import { SEED, tempDir } from '../helpers/fixtures.js';
+import { runInProcess as runCli, runJson } from '../helpers/in-process.js';
+
+function oneLineError(result: { stderr: string; stdout: string; code: number | null }): string {
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe('');
+  const lines = result.stderr.trimEnd().split('\n');
+  expect(lines, result.stderr).toHaveLength(1);
+  return lines[0]!;
+}
+
+/** The DEDUPE_* names the CLI's code mentions (src/cli, its help text left out): the ones it reads. */
+function variablesRead(): string[] {
+  const files = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(path.join(d, n)).isDirectory() ? files(path.join(d, n)) : [path.join(d, n)]));
+  const names = new Set<string>();
+  for (const file of files(path.join(repoRoot, 'src/cli'))) {
+    if (path.basename(file) === 'help.ts') continue;
+    for (const m of readFileSync(file, 'utf8').matchAll(/DEDUPE_[A-Z_]+/g)) names.add(m[0]);
+  }
+  return [...names].sort();
+}
+
+describe('environment variables', () => {
+  it('an invalid value is a one-line usage error naming the variable, exit 2', async () => {
+    expect(oneLineError(await runCli(['-q', SEED.original], { env: { DEDUPE_THREADS: 'tow' } }))).toBe("dedupe: error: DEDUPE_THREADS must be a whole number from 1, got 'tow'");
+    expect(oneLineError(await runCli(['-q', SEED.original], { env: { DEDUPE_THREADS: '0' } }))).toBe("dedupe: error: DEDUPE_THREADS must be a whole number from 1, got '0'");
+    expect(oneLineError(await runCli(['-q', SEED.original], { env: { DEDUPE_REWORDING: 'no' } }))).toBe("dedupe: error: DEDUPE_REWORDING must be 0 or 1, got 'no'");
+    expect(oneLineError(await runCli(['index', 'add', '--db', path.join(tempDir(), 'i.db'), SEED.original], { env: { DEDUPE_FILE_TIMES: 'off' } }))).toBe(
+      "dedupe: error: DEDUPE_FILE_TIMES must be 0 or 1, got 'off'",
+    );
+  });
+
+  it('the values each takes run as before: 1, 0, a thread count, empty as unset', async () => {
+    for (const env of [{ DEDUPE_THREADS: '2' }, { DEDUPE_THREADS: '' }, { DEDUPE_REWORDING: '1', DEDUPE_FILE_TIMES: '1' }, { DEDUPE_REWORDING: '0' }]) {
+      const result = await runCli(['-q', SEED.original], { env });
+      expect([result.code, result.stderr]).toEqual([0, '']);
+    }
+  });
+
+  it('--help lists every one the CLI reads', async () => {
+    const help = (await runCli(['--help'])).stdout;
+    const section = help.slice(help.indexOf('Environment:'), help.indexOf('Exit codes:'));
+    expect(variablesRead()).toEqual(['DEDUPE_FILE_TIMES', 'DEDUPE_REWORDING', 'DEDUPE_THREADS']);
+    for (const name of variablesRead()) expect(section).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+    for (const line of help.split('\n')) expect(line.length, line).toBeLessThanOrEqual(88);
+  });
+
+  it('--verbose says when the rewrite stage was left out', async () => {
+    const off = await runCli(['-q', '--verbose', SEED.original], { env: { DEDUPE_REWORDING: '0' } });
+    expect(off.stderr).toMatch(/rewrite 0 ms, .* \(rewrite off: DEDUPE_REWORDING=0\)\n$/);
+    expect((await runCli(['-q', '--verbose', SEED.original])).stderr).not.toMatch(/rewrite off/);
+  });
+});
+
+describe('an empty file', () => {
+  it('is listed with no paragraphs and a warning (stderr and the JSON), not silently', async () => {
+    const human = await runCli(['--no-color', 'fixtures/bad-files/empty.txt', 'fixtures/bad-files/good.txt']);
+    expect(human.code).toBe(0);
+    expect(human.stderr).toBe('dedupe: warning: fixtures/bad-files/empty.txt: no text (empty or only blank lines); listed with no paragraphs\n');
+    const { report } = await runJson<Report>(['fixtures/bad-files/empty.txt', 'fixtures/bad-files/good.txt']);
+    expect(report.warnings).toEqual([{ code: 'empty', path: 'fixtures/bad-files/empty.txt', message: 'fixtures/bad-files/empty.txt: no text (empty or only blank lines); listed with no paragraphs' }]);
+    expect(report.documents.map((d) => [d.path, d.segments.length])).toEqual([
+      ['fixtures/bad-files/empty.txt', 0],
+      ['fixtures/bad-files/good.txt', 3],
+    ]);
+  });
+
+  it('blank lines only count as empty too', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'blank.txt'), '\n   \n\t\n');
+    expect((await runCli(['-q', dir])).stderr).toMatch(/blank\.txt: no text \(empty or only blank lines\); listed with no paragraphs\n$/);
+  });
+});
+
+describe('a missing argument', () => {
+  it("names the command's usage on the same line", async () => {
+    expect(oneLineError(await runCli(['diff', SEED.original]))).toBe("dedupe: error: missing required argument 'to' (usage: dedupe diff [options] <from> <to>)");
+    expect(oneLineError(await runCli(['join']))).toBe("dedupe: error: missing required argument 'dir' (usage: dedupe join [options] <dir>)");
+    expect(oneLineError(await runCli(['index', 'remove']))).toBe("dedupe: error: missing required argument 'paths' (usage: dedupe index remove [options] <paths...>)");
+  });
+});
