@@ -53,7 +53,8 @@ export interface CheckRun {
   added: StoreTally | null;
   /** Incoming paragraphs whose archived matches were cut at MAX_ARCHIVED_PER_PARAGRAPH. */
   cappedParagraphs: number;
-  lookup: { candidates: number; verified: number };
+  /** Archived variants proposed by shingle LSH and verified; and by the rewording channel and kept (store/lookup.ts). */
+  lookup: { candidates: number; verified: number; contentCandidates: number; contentProposed: number };
   timings: StageTimings & { lookup: number };
   /** JSONL sources read (files and standard input). */
   jsonlSources: number;
@@ -137,7 +138,7 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
       analysis,
       archived: context.documents.map((d) => d.id),
       cappedParagraphs: context.cappedParagraphs,
-      lookup: { candidates: context.candidates, verified: context.verified },
+      lookup: { candidates: context.candidates, verified: context.verified, contentCandidates: context.contentCandidates, contentProposed: context.contentProposed },
       timings: { ...result.timings, lookup: lookupMs },
       jsonlSources: sources.jsonlSources,
     };

@@ -57,7 +57,7 @@ export function renderStats(stats: IndexStats, palette: Palette, verification?: 
     ['documents', thousands(stats.documents)],
     ['paragraphs', `${thousands(stats.paragraphs)} (${thousands(stats.variants)} distinct texts, ${thousands(stats.signedVariants)} long enough to compare)`],
     ['words', thousands(stats.words)],
-    ['band keys', thousands(stats.bandKeys)],
+    ['band keys', `${thousands(stats.bandKeys)} (shingles), ${thousands(stats.contentKeys)} (content words, for reworded copies)`],
     ['size', `${megabytes(stats.bytes)}${perParagraph}`],
     [
       'parameters',

@@ -23,6 +23,8 @@ import { bandKeys, hasKey, shingles, textKey } from '../core/document.js';
 import type { PreparedDocument } from '../core/model.js';
 import { resolveOptions } from '../core/options.js';
 import { createSigner } from '../core/signing/signer.js';
+import { archivedContent, ContentWordSigner } from '../core/rewrite/channel.js';
+import { stopTokens } from '../core/rewrite/stopwords.js';
 import type { ResolvedOptions, ScanOptions } from '../core/types.js';
 import { decodeUint32s, encodeBandKey, encodeTextKey, encodeUint32s } from './codec.js';
 import { IndexError } from './errors.js';
@@ -95,6 +97,8 @@ export interface IndexStats {
   /** Variants long enough to be signed and banded. */
   signedVariants: number;
   bandKeys: number;
+  /** The rewording channel's keys (content_keys). */
+  contentKeys: number;
   /** Bytes of the database file plus its write-ahead log. */
   bytes: number;
 }
@@ -271,6 +275,10 @@ export class IndexStore {
   private readonly statements = new Map<string, Statement>();
   /** Band keys of variants created in the current write batch, not yet inserted. */
   private readonly pendingBandKeys: BandKeyBuffer;
+  /** The same for the rewording channel's keys (content_keys). */
+  private readonly pendingContentKeys: BandKeyBuffer;
+  /** Signs stored paragraphs' content words (stop words left out), made when first needed. */
+  private contentSigner: ContentWordSigner | null = null;
 
   private constructor(
     readonly file: string,
@@ -289,6 +297,23 @@ export class IndexStore {
       (values) => this.statement(insertRows(ROWS_PER_STATEMENT)).run(values),
       (values) => this.statement(insertRows(1)).run(values),
     );
+    const insertContentRows = (rows: number): string => `INSERT INTO content_keys (key, variant_id) VALUES ${'(?, ?), '.repeat(rows - 1)}(?, ?)`;
+    this.pendingContentKeys = new BandKeyBuffer(
+      (values) => this.statement(insertContentRows(ROWS_PER_STATEMENT)).run(values),
+      (values) => this.statement(insertContentRows(1)).run(values),
+    );
+  }
+
+  /** The signer of stored paragraphs' content words (core/rewrite/channel.ts, archivedContent). */
+  contentWordSigner(): ContentWordSigner {
+    this.contentSigner ??= new ContentWordSigner(this.options.seed, stopTokens(this.options.seed));
+    return this.contentSigner;
+  }
+
+  /** Inserts the keys held for this batch. */
+  private flushKeys(): void {
+    this.pendingBandKeys.flush();
+    this.pendingContentKeys.flush();
   }
 
   static async open(file: string, options: OpenIndexOptions): Promise<IndexStore> {
@@ -381,9 +406,10 @@ export class IndexStore {
     let result: T;
     try {
       result = await work(new WriteBatch(this));
-      this.pendingBandKeys.flush();
+      this.flushKeys();
     } catch (error) {
       this.pendingBandKeys.clear();
+      this.pendingContentKeys.clear();
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw translateError(error, this.file);
     }
@@ -442,6 +468,24 @@ export class IndexStore {
   variantsByBandKey(key: number): number[] {
     if (this.pendingBandKeys.size > 0) guard(this.file, () => this.pendingBandKeys.flush());
     return guard(this.file, () => this.statement('SELECT variant_id FROM band_keys WHERE key = ?').pluck().all(encodeBandKey(key)) as number[]);
+  }
+
+  /**
+   * Variants with this content key (the rewording channel's): candidates, to be graded on their
+   * content words. At most `limit`, earliest first: a key of a few very common words can be
+   * shared by a large part of an archive.
+   */
+  variantsByContentKey(key: number, limit: number): number[] {
+    if (this.pendingContentKeys.size > 0) guard(this.file, () => this.pendingContentKeys.flush());
+    return guard(this.file, () => this.statement('SELECT variant_id FROM content_keys WHERE key = ? ORDER BY variant_id LIMIT ?').pluck().all(encodeBandKey(key), limit) as number[]);
+  }
+
+  /** A variant's content words (sorted hashes), or null when it has too few to be keyed. */
+  variantContent(variantId: number): Uint32Array | null {
+    return guard(this.file, () => {
+      const blob = this.statement('SELECT content FROM variants WHERE id = ?').pluck().get(variantId) as Uint8Array | null | undefined;
+      return blob ? decodeUint32s(blob) : null;
+    });
   }
 
   variantShingles(variantId: number): Uint32Array | null {
@@ -505,6 +549,7 @@ export class IndexStore {
         variants: count('variants'),
         signedVariants: count('variants', 'WHERE shingles IS NOT NULL'),
         bandKeys: count('band_keys'),
+        contentKeys: count('content_keys'),
         bytes,
       };
     });
@@ -534,6 +579,9 @@ export class IndexStore {
         ['variants no paragraph uses', 'SELECT count(*) FROM variants v WHERE NOT EXISTS (SELECT 1 FROM paragraphs p WHERE p.variant_id = v.id)'],
         ['band keys of a missing variant', 'SELECT count(*) FROM band_keys b WHERE NOT EXISTS (SELECT 1 FROM variants v WHERE v.id = b.variant_id)'],
         ['band keys of an unsigned variant', 'SELECT count(*) FROM band_keys b JOIN variants v ON v.id = b.variant_id WHERE v.shingles IS NULL'],
+        ['content keys of a missing variant', 'SELECT count(*) FROM content_keys c WHERE NOT EXISTS (SELECT 1 FROM variants v WHERE v.id = c.variant_id)'],
+        ['content keys of a variant without content words', 'SELECT count(*) FROM content_keys c JOIN variants v ON v.id = c.variant_id WHERE v.content IS NULL'],
+        ['variants with content words but no content keys', 'SELECT count(*) FROM variants v WHERE v.content IS NOT NULL AND NOT EXISTS (SELECT 1 FROM content_keys c WHERE c.variant_id = v.id)'],
         ['documents without their prepared form', 'SELECT count(*) FROM documents WHERE prepared IS NULL'],
       ];
       for (const [what, sql] of checks) {
@@ -577,16 +625,21 @@ export class IndexStore {
     const known = this.statement('SELECT id FROM variants WHERE text_key = ?').pluck().get(key) as number | undefined;
     if (known !== undefined) return known;
     const set = shingles(doc, i);
-    const variantId = Number(this.statement('INSERT INTO variants (text_key, shingles) VALUES (?, ?)').run(key, set ? encodeUint32s(set) : null).lastInsertRowid);
+    const archived = archivedContent(this.contentWordSigner(), doc, i);
+    const variantId = Number(
+      this.statement('INSERT INTO variants (text_key, shingles, content) VALUES (?, ?, ?)').run(key, set ? encodeUint32s(set) : null, archived ? encodeUint32s(archived.content) : null)
+        .lastInsertRowid,
+    );
     const keys = bandKeys(doc, i);
     if (keys) this.pendingBandKeys.add(keys, variantId);
+    if (archived) this.pendingContentKeys.add(archived.keys, variantId);
     return variantId;
   }
 
   /** @internal Removes a document, and the variants (with their band keys) no other document uses. */
   deleteDocument(documentId: number): void {
     // The variants it may orphan could have been created earlier in this batch.
-    this.pendingBandKeys.flush();
+    this.flushKeys();
     const doc = this.decodeStored(documentId);
     const rows = this.statement('SELECT position, variant_id FROM paragraphs WHERE document_id = ? AND variant_id IS NOT NULL').all(documentId) as Array<{
       position: number;
@@ -603,6 +656,11 @@ export class IndexStore {
       if (keys) {
         const remove = this.statement('DELETE FROM band_keys WHERE key = ? AND variant_id = ?');
         for (const key of keys) remove.run(encodeBandKey(key), variantId);
+      }
+      const content = this.variantContent(variantId);
+      if (content) {
+        const remove = this.statement('DELETE FROM content_keys WHERE key = ? AND variant_id = ?');
+        for (const key of this.contentWordSigner().keysOf(content)) remove.run(encodeBandKey(key), variantId);
       }
       this.statement('DELETE FROM variants WHERE id = ?').run(variantId);
     }

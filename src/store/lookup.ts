@@ -9,10 +9,17 @@
  * footer on every page) loads at most `maxDocumentsPerParagraph` of them, earliest added
  * first: enough to classify it, and a check stays fast. Their count is returned so the CLI
  * can say when matches were cut.
+ *
+ * An incoming paragraph with neither is looked up once more through the rewording channel's
+ * keys (content_keys: order-free content words, core/rewrite/channel.ts): an article reworded
+ * throughout shares no shingles with the one it retells. A stored variant whose content words
+ * overlap the paragraph's as the scan's channel requires (overlapGrade) brings its documents in
+ * too, and the scan's rewrite stage then aligns them as in any scan (issue 11).
  */
 import { isDerived } from '../core/classify.js';
-import { overlap } from '../core/matching/overlap.js';
+import { intersectionSize, overlap } from '../core/matching/overlap.js';
 import { bandKeys, shingles, textKey } from '../core/document.js';
+import { archivedContent, overlapGrade } from '../core/rewrite/channel.js';
 import type { PreparedDocument } from '../core/model.js';
 import type { DocumentRef, IndexStore } from './index-store.js';
 
@@ -32,7 +39,17 @@ export interface ContextResult {
   /** Archived paragraph variants that LSH proposed and verification kept or rejected. */
   candidates: number;
   verified: number;
+  /** Archived variants the rewording channel proposed, and those whose content words overlap enough to be aligned. */
+  contentCandidates: number;
+  contentProposed: number;
 }
+
+/**
+ * A content key shared by more stored variants than this is read for its first ones only: a
+ * key of a few very common words can be shared by a large part of an archive (Reuters' earnings
+ * tables), and a check must stay quick.
+ */
+export const CONTENT_KEY_MAX_VARIANTS = 256;
 
 export function findContext(store: IndexStore, incoming: readonly PreparedDocument[], options: ContextOptions): ContextResult {
   return store.read(() => {
@@ -50,6 +67,9 @@ export function findContext(store: IndexStore, incoming: readonly PreparedDocume
     let cappedParagraphs = 0;
     let candidates = 0;
     let verified = 0;
+    const reworded = { candidates: 0, proposed: 0 };
+    const contentOf = new Map<number, Uint32Array | null>();
+    const signer = store.contentWordSigner();
     for (const doc of incoming) {
       for (let i = 0; i < doc.count; i++) {
         const key = textKey(doc, i);
@@ -79,6 +99,10 @@ export function findContext(store: IndexStore, incoming: readonly PreparedDocume
             }
           }
         }
+        if (matched.length === 0) {
+          const archived = archivedContent(signer, doc, i);
+          if (archived) matched.push(...rewordedVariants(store, archived.content.slice(), archived.keys.slice(), contentOf, reworded));
+        }
         const mine = new Set<number>();
         let capped = false;
         for (const variant of matched) {
@@ -102,6 +126,31 @@ export function findContext(store: IndexStore, incoming: readonly PreparedDocume
     }
     const ordered = [...documentIds].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
     const documents = ordered.map(([id]) => store.loadDocument(id));
-    return { documents, cappedParagraphs, candidates, verified };
+    return { documents, cappedParagraphs, candidates, verified, contentCandidates: reworded.candidates, contentProposed: reworded.proposed };
   });
+}
+
+/** Stored variants sharing a content key with a paragraph whose content words overlap its own enough (overlapGrade). */
+function rewordedVariants(
+  store: IndexStore,
+  content: Uint32Array,
+  keys: Uint32Array,
+  contentOf: Map<number, Uint32Array | null>,
+  counts: { candidates: number; proposed: number },
+): number[] {
+  const out: number[] = [];
+  const seen = new Set<number>();
+  for (const key of keys) {
+    for (const variant of store.variantsByContentKey(key, CONTENT_KEY_MAX_VARIANTS)) {
+      if (seen.has(variant)) continue;
+      seen.add(variant);
+      counts.candidates++;
+      let stored = contentOf.get(variant);
+      if (stored === undefined) contentOf.set(variant, (stored = store.variantContent(variant)));
+      if (stored === null || overlapGrade(intersectionSize(content, stored), content.length, stored.length) === 0) continue;
+      counts.proposed++;
+      out.push(variant);
+    }
+  }
+  return out;
 }

@@ -2,7 +2,7 @@
  * The on-disk format of the index: an SQLite database identified by its application id,
  * with the schema version in `PRAGMA user_version` and ordered migrations between versions.
  *
- * Tables (schema version 2):
+ * Tables (schema version 3):
  *
  *   meta        key/value: format marker, creating version, time, and the signing parameters
  *               (`parameter.*`), which every later run must agree with (parameters.ts).
@@ -20,6 +20,10 @@
  *   band_keys   LSH band keys of each signed variant, primary key (key, variant_id): the
  *               lookup `check` makes for every band of every incoming paragraph. The band
  *               number is mixed into the key (core/lsh.ts), so one column serves all bands.
+ *   content_keys  the rewording channel's band keys of each variant with enough content words
+ *               (core/rewrite/channel.ts, archivedContent; the variant's `content` column holds
+ *               the words themselves, sorted hashes): how `check` finds an archived article an
+ *               incoming one rewords throughout, which shares no shingles with it (schema 3).
  *
  * Foreign keys are declared for the reader but not enforced (PRAGMA foreign_keys = OFF on
  * every connection): enforcing them would scan band_keys for every variant deleted (or need
@@ -28,7 +32,10 @@
  */
 
 import type Database from 'better-sqlite3';
-import { encodeDocument } from '../core/codec.js';
+import { decodeDocument, encodeDocument } from '../core/codec.js';
+import { archivedContent, ContentWordSigner } from '../core/rewrite/channel.js';
+import { stopTokens } from '../core/rewrite/stopwords.js';
+import { encodeBandKey, encodeUint32s } from './codec.js';
 import { DocumentBuilder } from '../core/document.js';
 import type { PreparedDocument, Segment } from '../core/model.js';
 import type { Signer } from '../core/signing/signer.js';
@@ -104,13 +111,14 @@ export const MIGRATIONS: readonly Migration[] = [
   ) WITHOUT ROWID;
   `,
   storePreparedDocuments,
+  storeContentKeys,
 ];
 
 /** The schema this build reads and writes: one past the last migration. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Tables every index of this schema version has; a file missing one is damaged. */
-export const REQUIRED_TABLES = ['meta', 'documents', 'variants', 'paragraphs', 'band_keys'] as const;
+export const REQUIRED_TABLES = ['meta', 'documents', 'variants', 'paragraphs', 'band_keys', 'content_keys'] as const;
 
 interface Version1Paragraph {
   document_id: number;
@@ -160,4 +168,42 @@ function storePreparedDocuments(db: Database.Database, context: MigrationContext
   // The documents holding a variant, in the order they were added, without sorting all of them:
   // a site footer's variant is in every page of the site (check loads the first 100).
   db.exec('DROP INDEX paragraphs_by_variant; CREATE INDEX paragraphs_by_variant ON paragraphs (variant_id, document_id)');
+}
+
+/** The table and column of schema 3 (content_keys; variants.content), empty. */
+const CONTENT_KEYS_TABLE = `
+  ALTER TABLE variants ADD COLUMN content BLOB;
+  CREATE TABLE content_keys (
+    key INTEGER NOT NULL,
+    variant_id INTEGER NOT NULL REFERENCES variants (id),
+    PRIMARY KEY (key, variant_id)
+  ) WITHOUT ROWID;
+`;
+
+/**
+ * Version 2 -> 3: the rewording channel's content words and band keys of every stored variant,
+ * from the stored documents' tokens (each variant once, from the first document holding it).
+ */
+function storeContentKeys(db: Database.Database, context: MigrationContext): void {
+  db.exec(CONTENT_KEYS_TABLE);
+  const documents = db.prepare('SELECT id, path, prepared FROM documents ORDER BY id').all() as Array<{ id: number; path: string; prepared: Uint8Array }>;
+  if (documents.length === 0) return;
+  if (!context.signer) throw new Error('the index parameters are needed to upgrade its documents');
+  const seed = context.signer.options.seed;
+  const signer = new ContentWordSigner(seed, stopTokens(seed));
+  const variantsOf = db.prepare('SELECT position, variant_id FROM paragraphs WHERE document_id = ? AND variant_id IS NOT NULL');
+  const setContent = db.prepare('UPDATE variants SET content = ? WHERE id = ?');
+  const insertKey = db.prepare('INSERT OR IGNORE INTO content_keys (key, variant_id) VALUES (?, ?)');
+  const done = new Set<number>();
+  for (const row of documents) {
+    const doc = decodeDocument(row.prepared);
+    for (const { position, variant_id: variant } of variantsOf.all(row.id) as Array<{ position: number; variant_id: number }>) {
+      if (done.has(variant) || position >= doc.count) continue;
+      done.add(variant);
+      const archived = archivedContent(signer, doc, position);
+      if (!archived) continue;
+      setContent.run(encodeUint32s(archived.content), variant);
+      for (const key of archived.keys) insertKey.run(encodeBandKey(key), variant);
+    }
+  }
 }

@@ -181,7 +181,7 @@ describe('dedupe index add', () => {
       ['index', 'stats'],
       { cwd: dir },
     )).report;
-    expect(stats).toMatchObject({ documents: 2, schemaVersion: 2, parameters: { shingleSize: 3 } });
+    expect(stats).toMatchObject({ documents: 2, schemaVersion: 3, parameters: { shingleSize: 3 } });
     const human = await runCli(['index', 'stats', '--verify'], { cwd: dir });
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/verify +ok/);

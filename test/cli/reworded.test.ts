@@ -78,6 +78,21 @@ describe('story-level reuse', () => {
     const pair = report.storyPairs.find((p) => p.stories.some((s) => s.path === SEED.original))!;
     expect(pair.stories.map((s) => s.path)).toContain(SEED.update);
   });
+
+  it('check finds an archived article that the incoming one rewords throughout (no shingle in common), as a scan of both does', async () => {
+    const db = path.join(tempDir('reworded-check-'), 'index.db');
+    expect((await runCli(['index', 'add', REWRITE, SEED.original, SEED.unrelated, '--db', db])).code).toBe(0);
+    const { report } = await runJson<Report>(['check', WIRE, '--db', db]);
+    const wire = report.documents.find((d) => d.path === WIRE)!;
+    const scanned = (await runJson<Report>([DIR])).report.documents.find((d) => d.path === WIRE)!;
+    expect(wire.segments.map((s) => s.status)).toEqual(scanned.segments.map((s) => s.status));
+    expect(wire.segments.filter((s) => s.status === 'edited')).toHaveLength(7);
+    for (const segment of wire.segments) expect(segment.matches[0]).toMatchObject({ path: REWRITE, reworded: true });
+    expect(report.storyPairs.find((p) => p.stories.some((s) => s.path === REWRITE))!.call).toBe('derived');
+    // The seeds in the index are not brought in as reworded copies of it.
+    const verbose = await runCli(['check', '-q', '--verbose', WIRE, '--db', db]);
+    expect(verbose.stderr).toMatch(/check: 1 archived articles loaded .*; \d+ content-word candidates for reworded paragraphs, [1-9]\d* kept\)/);
+  });
 });
 
 describe('dedupe diff of a reworded reprint', () => {

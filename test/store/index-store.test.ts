@@ -304,7 +304,7 @@ describe('migrations', () => {
     (await IndexStore.open(file, { mode: 'write' })).close();
     // Version 0 with our application id: what a future schema 2 will see of a version 1 file.
     const db = new Database(file);
-    db.exec('DROP TABLE band_keys; DROP TABLE paragraphs; DROP TABLE variants; DROP TABLE documents; DROP TABLE meta');
+    db.exec('DROP TABLE content_keys; DROP TABLE band_keys; DROP TABLE paragraphs; DROP TABLE variants; DROP TABLE documents; DROP TABLE meta');
     db.pragma('user_version = 0');
     db.close();
     // The migration recreates the tables, but meta is empty: the index has no parameters.
@@ -367,6 +367,39 @@ describe('an index of schema version 1', () => {
     const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     db.close();
+  });
+});
+
+describe('an index of schema version 2', () => {
+  it('gets the rewording channel\'s content words and keys when opened, the same as a new index stores', async () => {
+    const docs: Array<[string, string]> = [
+      ['a.txt', seedText(SEED.original)],
+      ['b.txt', seedText(SEED.unrelated)],
+    ];
+    const fresh = path.join(tempDir(), 'fresh.db');
+    const store = await IndexStore.open(fresh, { mode: 'write' });
+    await addAll(store, docs);
+    const expected = store.stats().contentKeys;
+    store.close();
+    expect(expected).toBeGreaterThan(0);
+    const rows = (file: string): unknown[] => {
+      const db = new Database(file, { readonly: true });
+      const out = [db.prepare('SELECT key, variant_id FROM content_keys ORDER BY key, variant_id').raw().all(), db.prepare('SELECT id, content FROM variants ORDER BY id').raw().all()];
+      db.close();
+      return out;
+    };
+    // The same index as schema 2 wrote it: no content column, no content_keys table.
+    const old = path.join(tempDir(), 'old.db');
+    writeFileSync(old, readFileSync(fresh));
+    const db = new Database(old);
+    db.exec('DROP TABLE content_keys; ALTER TABLE variants DROP COLUMN content');
+    db.pragma('user_version = 2');
+    db.close();
+    const upgraded = await IndexStore.open(old, { mode: 'write' });
+    expect(upgraded.stats()).toMatchObject({ schemaVersion: SCHEMA_VERSION, contentKeys: expected });
+    expect(upgraded.verify()).toEqual({ ok: true, problems: [] });
+    upgraded.close();
+    expect(rows(old)).toEqual(rows(fresh));
   });
 });
 

@@ -45,7 +45,8 @@ export async function runCheckCommand(command: CheckCommand, io: CliIO, version:
   if (output.verbose) {
     io.stderr.write(
       `dedupe: check: ${run.archived.length} archived articles loaded from ${command.db} ` +
-        `(${run.lookup.candidates} LSH candidates, ${run.lookup.verified} verified)\n`,
+        `(${run.lookup.candidates} LSH candidates, ${run.lookup.verified} verified; ` +
+        `${run.lookup.contentCandidates} content-word candidates for reworded paragraphs, ${run.lookup.contentProposed} kept)\n`,
     );
   }
   reportAdded(command, run, io);

@@ -27,8 +27,8 @@ import { MinHasher } from '../signing/minhash.js';
 import { commonInRanges, sortInPlace } from '../matching/overlap.js';
 import { PairBuffer } from '../matching/pairs.js';
 import { bandKeys, KeySorter, optimalBanding, type Banding } from '../matching/lsh.js';
-import { isChrome, tokens } from '../document.js';
-import type { Corpus, Edges } from '../model.js';
+import { hasShingles, isChrome, tokens } from '../document.js';
+import type { Corpus, Edges, PreparedDocument } from '../model.js';
 import { stopHashes, TokenSet } from './stopwords.js';
 
 export const CHANNEL_THRESHOLD = 0.3;
@@ -232,55 +232,102 @@ export function channelBanding(): Banding {
   return optimalBanding(CHANNEL_THRESHOLD, CHANNEL_HASHES);
 }
 
-/** Signs every variant of the input with enough content words (a pure function of its input: it runs on any thread). */
-export function signChannel(input: ChannelInput): Signed {
-  const banding = channelBanding();
-  // Stop words and the scan's very common words in one set: one lookup a token.
-  const excluded = new TokenSet([...stopHashes(input.seed), ...input.common]);
-  const bins = banding.bands * banding.rows;
-  const hasher = new MinHasher(CHANNEL_HASHES, input.seed ^ 0x5bd1e995);
-  const signature = new Uint32Array(CHANNEL_HASHES);
-  let lo = new Uint32Array(256);
-  let hi = new Uint32Array(256);
-  const band = new Uint32Array(banding.bands);
-  const signed: number[] = [];
-  const sole: number[] = [];
-  let keys = new Uint32Array(1024 * banding.bands);
-  const setAt = [0];
-  let sets = new Uint32Array(1 << 16);
-  let words = new Uint32Array(256);
-  const { tokenAt, tokens: hashes } = input;
-  for (let k = 0; k < input.variants.length; k++) {
-    const from = tokenAt[k]!;
-    const to = tokenAt[k + 1]!;
-    if (words.length < to - from) words = new Uint32Array((to - from) * 2);
+/**
+ * Signs paragraphs' content-word sets for the channel: the words of a paragraph not in
+ * `excluded` (stop words, and in a scan its very common words), sorted and distinct, then their
+ * one-permutation MinHash and band keys (channelBanding). The scan signs its variants with it
+ * (signChannel); the index stores the keys of its paragraphs with stop words only excluded, so
+ * that `check` finds an archived article reworded throughout (store/lookup.ts).
+ */
+export class ContentWordSigner {
+  readonly banding = channelBanding();
+  private readonly bins: number;
+  private readonly hasher: MinHasher;
+  private readonly signature = new Uint32Array(CHANNEL_HASHES);
+  private readonly band: Uint32Array;
+  private lo = new Uint32Array(256);
+  private hi = new Uint32Array(256);
+  private words = new Uint32Array(256);
+
+  constructor(
+    seed: number,
+    private readonly excluded: TokenSet,
+  ) {
+    this.bins = this.banding.bands * this.banding.rows;
+    this.hasher = new MinHasher(CHANNEL_HASHES, seed ^ 0x5bd1e995);
+    this.band = new Uint32Array(this.banding.bands);
+  }
+
+  /**
+   * The content words of `tokens[from, to)`, sorted and distinct, or null when there are fewer
+   * than CHANNEL_MIN_WORDS. A view of scratch space: valid until the next call.
+   */
+  contentOf(tokens: Uint32Array, from = 0, to = tokens.length): Uint32Array | null {
+    if (this.words.length < to - from) this.words = new Uint32Array((to - from) * 2);
+    const { words, excluded } = this;
     let n = 0;
     for (let t = from; t < to; t++) {
-      const h = hashes[t]!;
+      const h = tokens[t]!;
       if (!excluded.has(h)) words[n++] = h;
     }
     const content = sortInPlace(words.subarray(0, n));
+    return content.length < CHANNEL_MIN_WORDS ? null : content;
+  }
+
+  /** The band keys of a content-word set (contentOf). A view of scratch space: valid until the next call. */
+  keysOf(content: Uint32Array): Uint32Array {
     const count = content.length;
-    if (count < CHANNEL_MIN_WORDS) continue;
-    if (lo.length < count) [lo, hi] = [new Uint32Array(count * 2), new Uint32Array(count * 2)];
+    if (this.lo.length < count) [this.lo, this.hi] = [new Uint32Array(count * 2), new Uint32Array(count * 2)];
+    const { lo, hi } = this;
     // Each word's one 32-bit hash, mixed two ways: the value and the bin of one-permutation hashing.
     for (let t = 0; t < count; t++) {
       lo[t] = fmix32(content[t]! ^ 0x2545f491);
       hi[t] = fmix32(content[t]! + 0x9e3779b9);
     }
-    hasher.signInto(lo, hi, count, signature, bins);
-    bandKeys(signature, banding, band);
-    if ((signed.length + 1) * banding.bands > keys.length) keys = grow(keys, keys.length * 2);
-    keys.set(band, signed.length * banding.bands);
+    this.hasher.signInto(lo, hi, count, this.signature, this.bins);
+    return bandKeys(this.signature, this.banding, this.band);
+  }
+}
+
+/**
+ * The content words of paragraph i of an archived document and their band keys, as the index
+ * stores them (stop words left out; the scan's very common words cannot be, as an index has no
+ * one scan), or null for a paragraph the channel would not sign: too short to compare,
+ * publishing-system chrome, or fewer than CHANNEL_MIN_WORDS content words. Views of the
+ * signer's scratch space.
+ */
+export function archivedContent(signer: ContentWordSigner, doc: PreparedDocument, i: number): { content: Uint32Array; keys: Uint32Array } | null {
+  if (!hasShingles(doc, i) || isChrome(doc, i)) return null;
+  const content = signer.contentOf(tokens(doc, i));
+  return content === null ? null : { content, keys: signer.keysOf(content) };
+}
+
+/** Signs every variant of the input with enough content words (a pure function of its input: it runs on any thread). */
+export function signChannel(input: ChannelInput): Signed {
+  // Stop words and the scan's very common words in one set: one lookup a token.
+  const signer = new ContentWordSigner(input.seed, new TokenSet([...stopHashes(input.seed), ...input.common]));
+  const bands = signer.banding.bands;
+  const signed: number[] = [];
+  const sole: number[] = [];
+  let keys = new Uint32Array(1024 * bands);
+  const setAt = [0];
+  let sets = new Uint32Array(1 << 16);
+  const { tokenAt, tokens: hashes } = input;
+  for (let k = 0; k < input.variants.length; k++) {
+    const content = signer.contentOf(hashes, tokenAt[k]!, tokenAt[k + 1]!);
+    if (content === null) continue;
+    const count = content.length;
     const at = setAt[setAt.length - 1]!;
     if (at + count > sets.length) sets = grow(sets, Math.max(sets.length * 2, at + count));
-    sets.set(content.subarray(0, count), at);
+    sets.set(content, at);
     setAt.push(at + count);
+    if ((signed.length + 1) * bands > keys.length) keys = grow(keys, keys.length * 2);
+    keys.set(signer.keysOf(content), signed.length * bands);
     signed.push(input.variants[k]!);
     sole.push(input.soleDocument[k]!);
   }
   const total = setAt[setAt.length - 1]!;
-  return { variants: Int32Array.from(signed), soleDocument: Int32Array.from(sole), keys: keys.slice(0, signed.length * banding.bands), setAt: Uint32Array.from(setAt), sets: sets.slice(0, total) };
+  return { variants: Int32Array.from(signed), soleDocument: Int32Array.from(sole), keys: keys.slice(0, signed.length * bands), setAt: Uint32Array.from(setAt), sets: sets.slice(0, total) };
 }
 
 /**
@@ -302,17 +349,20 @@ export const CHANNEL_MIN_CONTAINMENT = 0.5;
 export const STRONG_JACCARD = 0.4;
 export const STRONG_CONTAINMENT = 0.7;
 
-/** 0: not enough overlap; 1: enough to propose; 2: strong. */
-function overlapGrade(signed: Signed, i: number, j: number): 0 | 1 | 2 {
-  const { sets, setAt } = signed;
-  const common = commonInRanges(sets, setAt[i]!, setAt[i + 1]!, sets, setAt[j]!, setAt[j + 1]!);
-  const sizeI = setAt[i + 1]! - setAt[i]!;
-  const sizeJ = setAt[j + 1]! - setAt[j]!;
+/** How two content-word sets of these sizes sharing `common` words overlap. 0: not enough; 1: enough to propose; 2: strong. */
+export function overlapGrade(common: number, sizeA: number, sizeB: number): 0 | 1 | 2 {
   if (common < CHANNEL_MIN_SHARED) return 0;
-  const jaccard = common / (sizeI + sizeJ - common);
-  const containment = common / Math.min(sizeI, sizeJ);
+  const jaccard = common / (sizeA + sizeB - common);
+  const containment = common / Math.min(sizeA, sizeB);
   if (jaccard >= STRONG_JACCARD || containment >= STRONG_CONTAINMENT) return 2;
   return jaccard >= CHANNEL_MIN_JACCARD || containment >= CHANNEL_MIN_CONTAINMENT ? 1 : 0;
+}
+
+/** overlapGrade of signed items i and j. */
+function signedOverlapGrade(signed: Signed, i: number, j: number): 0 | 1 | 2 {
+  const { sets, setAt } = signed;
+  const common = commonInRanges(sets, setAt[i]!, setAt[i + 1]!, sets, setAt[j]!, setAt[j + 1]!);
+  return overlapGrade(common, setAt[i + 1]! - setAt[i]!, setAt[j + 1]! - setAt[j]!);
 }
 
 /** Per variant: 1 when it has a copy in another document or a verified edge (it has a match already). */
@@ -337,7 +387,7 @@ export interface ChannelPairs {
 
 /**
  * The pairs of signed items that share an LSH bucket (each with its next CHANNEL_BUCKET_WINDOW
- * items) and really overlap (overlapGrade), across documents. Graded as found, so that only the
+ * items) and really overlap (signedOverlapGrade), across documents. Graded as found, so that only the
  * few that overlap are kept (on the 100 MB bench 28,000 of 1.5 million). Which pairs already
  * have a match is left to the caller (rewordingCandidates): it needs the verified pairs, and
  * this needs only the signatures, so it runs while the shingle channel's pairs are verified.
@@ -363,7 +413,7 @@ export function bandPairs(signed: Signed, banding: Banding): ChannelPairs {
           const x = order[a]!;
           const y = order[b]!;
           if (sole[x]! >= 0 && sole[x] === sole[y]) continue;
-          const grade = overlapGrade(signed, x, y);
+          const grade = signedOverlapGrade(signed, x, y);
           if (grade === 2) strong.add(x, y);
           else if (grade === 1) weak.add(x, y);
         }
