@@ -201,8 +201,9 @@ export async function runIndexBench(options: IndexBenchOptions): Promise<IndexBe
         if (last.code !== 0 && last.code !== 1) throw new Error(`check failed (exit ${last.code}): ${last.stderr}`);
         times.push(last.seconds);
       }
-      const report = JSON.parse(last!.stdout) as { documents: Array<{ path: string; counts: { shared: number; edited: number } }> };
-      const withReuse = report.documents.filter((d) => d.counts.shared + d.counts.edited > 0);
+      // The JSON report (schema 3) leaves a unique paragraph's status out.
+      const report = JSON.parse(last!.stdout) as { documents: Array<{ path: string; segments: Array<{ status?: string }> }> };
+      const withReuse = report.documents.filter((d) => d.segments.some((s) => s.status === 'shared' || s.status === 'edited'));
       check = {
         indexed: largest,
         incoming: options.incoming,

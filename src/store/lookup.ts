@@ -45,11 +45,15 @@ export interface ContextResult {
 }
 
 /**
- * A content key shared by more stored variants than this is read for its first ones only: a
- * key of a few very common words can be shared by a large part of an archive (Reuters' earnings
- * tables), and a check must stay quick.
+ * A content key shared by more stored variants than this is skipped: made of words very common
+ * in the archive (Reuters' "mln", "dlrs", "pct"), it says nothing about which article a
+ * paragraph was reworded from, as the scan leaves out words found in more than 2% of its
+ * documents (channel.ts, COMMON_SHARE). A reworded paragraph has other keys, of rarer words.
  */
 export const CONTENT_KEY_MAX_VARIANTS = 256;
+
+/** Archived variants an incoming paragraph brings in through its content words, at most (the strongest). */
+export const CONTENT_MAX_PER_PARAGRAPH = 8;
 
 export function findContext(store: IndexStore, incoming: readonly PreparedDocument[], options: ContextOptions): ContextResult {
   return store.read(() => {
@@ -130,7 +134,13 @@ export function findContext(store: IndexStore, incoming: readonly PreparedDocume
   });
 }
 
-/** Stored variants sharing a content key with a paragraph whose content words overlap its own enough (overlapGrade). */
+/**
+ * The stored variants sharing a content key with a paragraph whose content words overlap its
+ * own enough (overlapGrade), strongest first (grade, then Jaccard), at most
+ * CONTENT_MAX_PER_PARAGRAPH: as in a scan, where a bucket pairs an item with its next 16 only,
+ * a paragraph of common words (Reuters' "... said in a statement") must not bring in half the
+ * archive. Ties go to the earlier stored variant.
+ */
 function rewordedVariants(
   store: IndexStore,
   content: Uint32Array,
@@ -138,19 +148,25 @@ function rewordedVariants(
   contentOf: Map<number, Uint32Array | null>,
   counts: { candidates: number; proposed: number },
 ): number[] {
-  const out: number[] = [];
+  const kept: Array<{ variant: number; grade: number; jaccard: number }> = [];
   const seen = new Set<number>();
   for (const key of keys) {
-    for (const variant of store.variantsByContentKey(key, CONTENT_KEY_MAX_VARIANTS)) {
+    const bucket = store.variantsByContentKey(key, CONTENT_KEY_MAX_VARIANTS + 1);
+    if (bucket.length > CONTENT_KEY_MAX_VARIANTS) continue;
+    for (const variant of bucket) {
       if (seen.has(variant)) continue;
       seen.add(variant);
       counts.candidates++;
       let stored = contentOf.get(variant);
       if (stored === undefined) contentOf.set(variant, (stored = store.variantContent(variant)));
-      if (stored === null || overlapGrade(intersectionSize(content, stored), content.length, stored.length) === 0) continue;
-      counts.proposed++;
-      out.push(variant);
+      if (stored === null) continue;
+      const common = intersectionSize(content, stored);
+      const grade = overlapGrade(common, content.length, stored.length);
+      if (grade > 0) kept.push({ variant, grade, jaccard: common / (content.length + stored.length - common) });
     }
   }
-  return out;
+  kept.sort((x, y) => y.grade - x.grade || y.jaccard - x.jaccard || x.variant - y.variant);
+  const chosen = kept.slice(0, CONTENT_MAX_PER_PARAGRAPH).map((k) => k.variant);
+  counts.proposed += chosen.length;
+  return chosen;
 }
