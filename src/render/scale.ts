@@ -29,8 +29,8 @@ export function renderJoinResult(result: JoinResult, elapsedMs: number): string 
   const bandPairs = result.bandPairs.reduce((a, b) => a + b, 0);
   return (
     `joined ${result.shards} shard${result.shards === 1 ? '' : 's'}: ${count(result.documents)} documents, ${count(result.paragraphs)} paragraphs, ` +
-    `${count(result.variants)} distinct texts to compare; ${count(result.candidatePairs)} candidate pairs ` +
-    `(${count(bandPairs)} from bands, ${count(result.anchorPairs)} from anchors, before removing repeats), ` +
+    `${count(result.variants)} distinct texts to compare; ${count(result.candidatePairs)} distinct candidate pairs ` +
+    `(proposed ${count(bandPairs + result.anchorPairs)} times: ${count(bandPairs)} by bands, ${count(result.anchorPairs)} by anchors), ` +
     `${count(result.verifiedPairs)} verified, written to ${printable(result.file)} in ${seconds(elapsedMs)}\n`
   );
 }

@@ -40,7 +40,12 @@ describe('connected components in SQL', () => {
   it('are union-find components of the verified pairs (all fixtures, three shards)', async () => {
     const out = path.join(tempDir(), 'signed');
     for (const n of [1, 2, 3]) expect((await runInProcess(['sign', 'fixtures', '--out', out, '--shard', `${n}/3`], { cwd: repoRoot })).code).toBe(0);
-    expect((await runInProcess(['join', out], { cwd: repoRoot })).code).toBe(0);
+    const joined = await runInProcess(['join', out], { cwd: repoRoot });
+    expect(joined.code).toBe(0);
+    // The line's counts read as what they are: distinct pairs, and how often bands and anchors proposed them.
+    const [, distinct, proposed, byBands, byAnchors] = /(\d+) distinct candidate pairs \(proposed (\d+) times: (\d+) by bands, (\d+) by anchors\)/.exec(joined.stderr + joined.stdout)!.map(Number);
+    expect(proposed).toBe(byBands! + byAnchors!);
+    expect(distinct).toBeLessThanOrEqual(proposed!);
     const duck = await Duck.open({ memoryLimit: '256MB', threads: 1, tempDirectory: tempDir() });
     try {
       const pairs = (await duck.rows(`SELECT a, b FROM read_parquet(${literal(path.join(out, 'join', 'pairs.parquet'))})`)).map((r) => [Number(r.a), Number(r.b)] as [number, number]);
