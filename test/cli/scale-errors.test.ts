@@ -97,12 +97,18 @@ describe('a Parquet folder that is not one complete run', () => {
     expect(snapshot(a)).toBe(before);
   });
 
-  it('a shard signed from other files (another listing): join and report refuse it, nothing written', async () => {
+  it('a shard signed from other files (another listing): sign, join and report refuse it, nothing written', async () => {
     const out = path.join(tempDir(), 'signed');
     await sign(out, 2, [1]);
     // Shard 2 of 2 over other paths: files of the seeds would be in no shard, others in two.
-    const other = await dedupe(['sign', SEEDS, 'fixtures/trimmed-reprint', '--out', out, '--shard', '2/2']);
-    expect(other.code).toBe(0);
+    // sign refuses it beside shard 1 once its walk is done, before signing anything.
+    const refused = await dedupe(['sign', SEEDS, 'fixtures/trimmed-reprint', '--out', out, '--shard', '2/2']);
+    expectOneLineError(refused, path.join(out, shard(1, 2), 'documents.parquet'), /signed from other files than this walk found: sign every shard of a run over the same files/);
+    expect(existsSync(path.join(out, shard(2, 2)))).toBe(false);
+    // Signed elsewhere (another machine) and copied in, join and report refuse it.
+    const elsewhere = path.join(tempDir(), 'elsewhere');
+    expect((await dedupe(['sign', SEEDS, 'fixtures/trimmed-reprint', '--out', elsewhere, '--shard', '2/2'])).code).toBe(0);
+    renameSync(path.join(elsewhere, shard(2, 2)), path.join(out, shard(2, 2)));
     const before = snapshot(out);
     const documents = path.join(out, shard(2, 2), 'documents.parquet');
     expectOneLineError(await dedupe(['join', out]), documents, /signed from other files than .*run the same dedupe sign command over the same files/);

@@ -78,7 +78,13 @@ export function shardOf(file: string, count: number): number {
 }
 
 /** Stops before anything is written if `out` holds another run, or this shard already. */
-async function checkOut(out: string, given: string, shard: ShardChoice, options: ResolvedOptions, settings: { memoryLimit: string }): Promise<void> {
+/**
+ * Whether `out` can take this shard: refused when the shard is there already, or the folder
+ * holds a run of another shard count or other signing parameters. Returns a shard already
+ * there (its Parquet file as shown, and the listing it was signed from), to check this walk's
+ * listing against once it is known (signShard).
+ */
+async function checkOut(out: string, given: string, shard: ShardChoice, options: ResolvedOptions, settings: { memoryLimit: string }): Promise<{ file: string; listing: string | null } | null> {
   const show = showUnder(out, given);
   if (existsSync(out) && !statSync(out).isDirectory()) throw new ShardError(given, `${given} is a file, not a folder; give --out a folder (it is created if missing)`);
   const existing = shardFolders(out);
@@ -91,15 +97,16 @@ async function checkOut(out: string, given: string, shard: ShardChoice, options:
     throw new ShardError(show(other.folder), `${given} already holds ${show(other.folder)}, of a run of ${other.count} shard${other.count === 1 ? '' : 's'}, not ${shard.count}: sign into another folder, or remove that run`);
   }
   const first = existing[0];
-  if (!first) return;
+  if (!first) return null;
   const duck = await Duck.open({ memoryLimit: settings.memoryLimit, threads: 1, tempDirectory: out });
   try {
     const info = await readShard(duck, first, show);
+    const file = show(info.files.documents);
     const difference = parameterDifference(info.signing, parametersOf(options));
     if (difference) {
-      const file = show(info.files.documents);
       throw new ShardError(file, `${given} already holds a run signed with other parameters (${file}: ${difference}); sign into another folder, or with the same options`);
     }
+    return { file, listing: info.listing };
   } finally {
     duck.close();
   }
@@ -155,11 +162,18 @@ function metadataOf(request: SignRequest, token: string, read: ReadCounts, listi
 export async function signShard(request: SignRequest, hooks: EngineHooks = {}): Promise<SignResult> {
   const clock = hooks.clock ?? (() => 0);
   const out = path.resolve(request.cwd, request.out);
-  await checkOut(out, request.out, request.shard, request.options, request);
+  const sibling = await checkOut(out, request.out, request.shard, request.options, request);
   const started = clock();
   const warnings: Array<{ warning: Warning; order: WarningOrder }> = [];
   const { sources, filesFound } = await walk(request, hooks, warnings);
   const walkMs = clock() - started;
+  // join would refuse this shard beside one signed from other files: said now, before signing.
+  if (sibling && sibling.listing !== null && sibling.listing !== sources.listing) {
+    throw new ShardError(
+      sibling.file,
+      `${request.out} holds ${sibling.file}, signed from other files than this walk found: sign every shard of a run over the same files, or sign into another folder`,
+    );
+  }
   mkdirSync(out, { recursive: true });
   const partial = path.join(out, partialFolder(request.shard.number, request.shard.count, process.pid));
   rmSync(partial, { recursive: true, force: true });
