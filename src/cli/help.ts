@@ -17,15 +17,25 @@ export const SCAN_HELP = `
 Statuses:
   shared   another document has a paragraph with exactly the same words
            (after normalising case, punctuation, quotes and Unicode forms)
-  edited   another document has a paragraph this one derives from: shingle
-           Jaccard >= --threshold, or this one lies >= --containment inside it,
-           or paragraphs lying inside this one make up half of it (a merge)
+  edited   another document has a paragraph this one derives from, or that
+           derives from it (so an original's paragraphs are edited too): shingle
+           Jaccard >= --threshold, or one lies >= --containment inside the other,
+           or paragraphs lying inside one make up half of it (a merge), or
+           passage alignment pairs them as reworded
   unique   neither
   boilerplate  a site footer or scraper junk ("Leave a Reply", a bare "TT");
            it links no documents and counts toward no reuse
   A text repeated inside its own file is marked as a repeat; that alone does
   not make it shared. Paragraphs under --min-words words match only when
   identical and never link documents into a group.
+
+Reading the report:
+  best match  the matching paragraph (file:line), its similarity, and +n when
+           n more paragraphs match; a group's original is listed first, so a
+           shared paragraph may show an edited match there before its copies.
+           ~0.62: a reworded match, its similarity over content words.
+  original ... (confidence 0.73: dateline KYIV (AP) —): how sure the pick of
+           the group's original is (0 to 1), and the evidence that decided it.
 
 Input:
   Folders are walked for *.txt, *.jsonl and *.ndjson. A .jsonl or .ndjson file holds

@@ -55,6 +55,19 @@ describe('environment variables', () => {
     for (const line of help.split('\n')) expect(line.length, line).toBeLessThanOrEqual(88);
   });
 
+  it('--help explains the markers of the human report: +n, ~ and the confidence', async () => {
+    const help = (await runCli(['--help'])).stdout;
+    const section = help.slice(help.indexOf('Reading the report:'), help.indexOf('Input:'));
+    expect(section).toMatch(/\+n when\s+n more paragraphs match/);
+    expect(section).toMatch(/~0\.62: a reworded match/);
+    expect(section).toMatch(/confidence 0\.73/);
+    // The markers it explains are the ones the report prints.
+    const seeds = (await runCli(['--no-color', 'fixtures/seeds'])).stdout;
+    expect(seeds).toMatch(/\.txt:\d+ \d\.\d\d \+\d/);
+    expect(seeds).toMatch(/\(confidence 0\.\d\d: /);
+    expect((await runCli(['--no-color', 'fixtures/reworded-reprint'])).stdout).toMatch(/\.txt:\d+ ~0\.\d\d/);
+  });
+
   it('--verbose says when the rewrite stage was left out', async () => {
     const off = await runCli(['-q', '--verbose', SEED.original], { env: { DEDUPE_REWORDING: '0' } });
     expect(off.stderr).toMatch(/rewrite 0 ms, .* \(rewrite off: DEDUPE_REWORDING=0\)\n$/);
