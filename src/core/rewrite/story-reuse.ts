@@ -34,7 +34,7 @@
 import { fmix32 } from '../signing/hash.js';
 import { tokens } from '../document.js';
 import type { Corpus } from '../model.js';
-import { intersectionSize, toSortedSet } from '../matching/overlap.js';
+import { intersectionSize, sortInPlace } from '../matching/overlap.js';
 import { round3 } from '../numbers.js';
 import type { ReuseCall, StoryPairReport, StoryRef } from '../types.js';
 import type { TokenSet } from './stopwords.js';
@@ -51,21 +51,27 @@ export interface StoryTerms {
 
 /** The terms of a story whose body is the given paragraphs (global paragraph numbers). */
 export function storyTerms(corpus: Corpus, paragraphs: readonly number[], stop: TokenSet): StoryTerms {
-  const words: number[] = [];
-  const bigrams: number[] = [];
+  let total = 0;
+  for (const p of paragraphs) total += tokens(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!).length;
+  // Typed arrays sized once, sorted and deduplicated in place: a story's terms as numbers in a
+  // plain array, copied into a typed one to sort, took 0.4 s of PAN's --json report.
+  const words = new Uint32Array(total);
+  const bigrams = new Uint32Array(total);
+  let w = 0;
+  let g = 0;
   for (const p of paragraphs) {
     const hashes = tokens(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!);
     for (let k = 0; k < hashes.length; k++) {
       const h = hashes[k]!;
       const isStop = stop.has(h);
-      words.push(h);
+      words[w++] = h;
       if (k === 0) continue;
       const before = hashes[k - 1]!;
       if (isStop && stop.has(before)) continue;
-      bigrams.push(fmix32(Math.imul(before, 0x9e3779b1) ^ h));
+      bigrams[g++] = fmix32(Math.imul(before, 0x9e3779b1) ^ h);
     }
   }
-  return { words: toSortedSet(words), bigrams: toSortedSet(bigrams) };
+  return { words: sortInPlace(words.subarray(0, w)).slice(), bigrams: sortInPlace(bigrams.subarray(0, g)).slice() };
 }
 
 /** Share of `a`'s values found in `b` (sorted distinct arrays); 0 for an empty `a`. */
