@@ -130,15 +130,17 @@ describe('documents', () => {
     const two = store.stats();
     expect(two.variants).toBe(one.variants);
     expect(two.bandKeys).toBe(one.bandKeys);
+    expect(one.contentKeys).toBeGreaterThan(0);
+    expect(two.contentKeys).toBe(one.contentKeys);
     expect(two.paragraphs).toBe(2 * one.paragraphs);
     expect(store.pathsUnder('one')).toEqual(['one/a.txt']);
     await store.write(async (batch) => expect(batch.remove('one/a.txt')).toBe(true));
-    expect(store.stats()).toMatchObject({ documents: 1, paragraphs: one.paragraphs, variants: one.variants, bandKeys: one.bandKeys });
+    expect(store.stats()).toMatchObject({ documents: 1, paragraphs: one.paragraphs, variants: one.variants, bandKeys: one.bandKeys, contentKeys: one.contentKeys });
     await store.write(async (batch) => {
       expect(batch.remove('two/a.txt')).toBe(true);
       expect(batch.remove('two/a.txt')).toBe(false);
     });
-    expect(store.stats()).toMatchObject({ documents: 0, paragraphs: 0, variants: 0, bandKeys: 0 });
+    expect(store.stats()).toMatchObject({ documents: 0, paragraphs: 0, variants: 0, bandKeys: 0, contentKeys: 0 });
     expect(empty.documents).toBe(0);
     expect(store.verify().ok).toBe(true);
     store.close();
