@@ -103,10 +103,6 @@ export function findContext(store: IndexStore, incoming: readonly PreparedDocume
             }
           }
         }
-        if (matched.length === 0) {
-          const archived = archivedContent(signer, doc, i);
-          if (archived) matched.push(...rewordedVariants(store, archived.content.slice(), archived.keys.slice(), contentOf, reworded));
-        }
         const mine = new Set<number>();
         let capped = false;
         for (const variant of matched) {
@@ -126,6 +122,25 @@ export function findContext(store: IndexStore, incoming: readonly PreparedDocume
           }
         }
         if (capped) cappedParagraphs++;
+        // Nothing brought in (no match, or only the incoming file's own stored version, which is
+        // excluded): the rewording channel's keys. Its strongest variants that bring in a document
+        // not excluded, CONTENT_MAX_PER_PARAGRAPH at most.
+        if (mine.size > 0) continue;
+        const archived = archivedContent(signer, doc, i);
+        if (!archived) continue;
+        let taken = 0;
+        for (const variant of rewordedVariants(store, archived.content.slice(), archived.keys.slice(), contentOf, reworded)) {
+          if (taken >= CONTENT_MAX_PER_PARAGRAPH) break;
+          const refs = documentsWith(variant).filter((ref) => !options.exclude.has(ref.path)).slice(0, options.maxDocumentsPerParagraph - mine.size);
+          if (refs.length === 0) continue;
+          taken++;
+          reworded.proposed++;
+          for (const ref of refs) {
+            mine.add(ref.id);
+            documentIds.set(ref.id, ref.path);
+          }
+          if (mine.size >= options.maxDocumentsPerParagraph) break;
+        }
       }
     }
     const ordered = [...documentIds].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
@@ -136,17 +151,17 @@ export function findContext(store: IndexStore, incoming: readonly PreparedDocume
 
 /**
  * The stored variants sharing a content key with a paragraph whose content words overlap its
- * own enough (overlapGrade), strongest first (grade, then Jaccard), at most
- * CONTENT_MAX_PER_PARAGRAPH: as in a scan, where a bucket pairs an item with its next 16 only,
- * a paragraph of common words (Reuters' "... said in a statement") must not bring in half the
- * archive. Ties go to the earlier stored variant.
+ * own enough (overlapGrade), strongest first (grade, then Jaccard; ties to the earlier stored
+ * variant). The caller takes the first CONTENT_MAX_PER_PARAGRAPH that bring a document in: as
+ * in a scan, where a bucket pairs an item with its next 16 only, a paragraph of common words
+ * (Reuters' "... said in a statement") must not bring in half the archive.
  */
 function rewordedVariants(
   store: IndexStore,
   content: Uint32Array,
   keys: Uint32Array,
   contentOf: Map<number, Uint32Array | null>,
-  counts: { candidates: number; proposed: number },
+  counts: { candidates: number },
 ): number[] {
   const kept: Array<{ variant: number; grade: number; jaccard: number }> = [];
   const seen = new Set<number>();
@@ -166,7 +181,5 @@ function rewordedVariants(
     }
   }
   kept.sort((x, y) => y.grade - x.grade || y.jaccard - x.jaccard || x.variant - y.variant);
-  const chosen = kept.slice(0, CONTENT_MAX_PER_PARAGRAPH).map((k) => k.variant);
-  counts.proposed += chosen.length;
-  return chosen;
+  return kept.map((k) => k.variant);
 }

@@ -89,6 +89,11 @@ describe('story-level reuse', () => {
     expect(wire.segments.filter((s) => s.status === 'edited')).toHaveLength(7);
     for (const segment of wire.segments) expect(segment.matches[0]).toMatchObject({ path: REWRITE, reworded: true });
     expect(report.storyPairs.find((p) => p.stories.some((s) => s.path === REWRITE))!.call).toBe('derived');
+    // Indexed itself too (unchanged, so its stored version stands in for it and is left out),
+    // it still finds the article it rewords.
+    expect((await runCli(['index', 'add', WIRE, '--db', db])).code).toBe(0);
+    const again = (await runJson<Report>(['check', WIRE, '--db', db])).report.documents.find((d) => d.path === WIRE)!;
+    expect(again.segments.map((s) => s.status)).toEqual(scanned.segments.map((s) => s.status));
     // The seeds in the index are not brought in as reworded copies of it.
     const verbose = await runCli(['check', '-q', '--verbose', WIRE, '--db', db]);
     expect(verbose.stderr).toMatch(/check: 1 archived articles loaded .*; \d+ content-word candidates for reworded paragraphs, [1-9]\d* kept\)/);

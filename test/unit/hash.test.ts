@@ -8,6 +8,10 @@ import { fmix32, loadXXHash, TokenHasher } from '../../src/core/signing/hash.js'
 import { bandKeys } from '../../src/core/matching/lsh.js';
 import { MinHasher } from '../../src/core/signing/minhash.js';
 import { tokenize } from '../../src/core/text/normalize.js';
+import { createSigner } from '../../src/core/signing/signer.js';
+import { resolveOptions } from '../../src/core/options.js';
+import { archivedContent, ContentWordSigner } from '../../src/core/rewrite/channel.js';
+import { stopTokens } from '../../src/core/rewrite/stopwords.js';
 
 const hex = (values: ArrayLike<number>) => Array.from(values, (v) => v.toString(16).padStart(8, '0'));
 
@@ -32,6 +36,16 @@ describe('golden hash values', () => {
     const signature = new MinHasher(128, 1).sign(shingles)!;
     expect(hex(signature.subarray(0, 8))).toEqual(['a59dbd7f', '72b2053c', '72b2053c', '72b2053c', '72b2053c', '00218def', '00218def', 'e31fd3c0']);
     expect(hex(bandKeys(signature, { bands: 4, rows: 3 }))).toEqual(['cfbc09a6', 'ce5444c2', '9b7cf874', 'b0be7bf3']);
+  });
+
+  it("the index's content words and content keys of a paragraph (index schema 3: a change needs a new schema that keys content_keys again)", async () => {
+    const doc = (await createSigner(resolveOptions({}))).prepare({ id: 'a.txt', text: 'The regional water authority on Thursday awarded a flood barrier contract.\n' });
+    const archived = archivedContent(new ContentWordSigner(1, stopTokens(1)), doc, 0)!;
+    expect(hex(archived.content)).toEqual(['04d944ae', '44c4378e', '4e48c343', '50697fa0', '7dcc85b1', '9f5959d0', 'c456cc5b', 'd4210e72']);
+    expect(hex(archived.keys)).toEqual([
+      'ea5fa498', '3eede3c8', '326583ad', 'cab1b70a', '7e66475a', '56317618', '8f13279b', '0a1d990b',
+      '05e9586e', 'ee81145a', '6919ee0c', 'fd0f928d', '5d4f535f', '57118fb5', '88c780f5', 'a5cf7838',
+    ]);
   });
 
   it('fmix32 is MurmurHash3 finaliser', () => {

@@ -309,6 +309,11 @@ export function archivedContent(signer: ContentWordSigner, doc: PreparedDocument
  * Jaccard of 0.4 a paragraph is found with probability 0.65 (0.94 with all 42), and a reworded
  * article of five such paragraphs with 0.995. All 42 made `index add` of 10,000 BBC-based
  * articles 47% slower and the index 35% larger (npm run bench:index).
+ *
+ * Part of the index format, with the channel's banding and ContentWordSigner's hashing: the
+ * index deletes a variant's keys by computing them again from its stored content words, so a
+ * change to any of them needs a new index schema whose migration keys content_keys again
+ * (test/unit/hash.test.ts pins a paragraph's keys, and fails first).
  */
 export const ARCHIVED_CONTENT_BANDS = 16;
 

@@ -22,7 +22,6 @@ export interface DuckSettings {
   file?: string;
 }
 
-
 /** A string as a SQL literal. */
 export function literal(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;

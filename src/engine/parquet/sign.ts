@@ -77,12 +77,11 @@ export function shardOf(file: string, count: number): number {
   return (fnv1a(file) % count) + 1;
 }
 
-/** Stops before anything is written if `out` holds another run, or this shard already. */
 /**
- * Whether `out` can take this shard: refused when the shard is there already, or the folder
- * holds a run of another shard count or other signing parameters. Returns a shard already
- * there (its Parquet file as shown, and the listing it was signed from), to check this walk's
- * listing against once it is known (signShard).
+ * Whether `out` can take this shard, checked before anything is written: refused when the
+ * shard is there already, or the folder holds a run of another shard count or other signing
+ * parameters. Returns a shard already there (its Parquet file as shown, and the listing it was
+ * signed from), to check this walk's listing against once it is known (signShard).
  */
 async function checkOut(out: string, given: string, shard: ShardChoice, options: ResolvedOptions, settings: { memoryLimit: string }): Promise<{ file: string; listing: string | null } | null> {
   const show = showUnder(out, given);
