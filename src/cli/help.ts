@@ -2,15 +2,15 @@
 
 /** The environment variables dedupe reads (cli/requests.ts), with what each takes. */
 export const ENVIRONMENT = [
-  ['DEDUPE_THREADS', ['threads to read and prepare articles on: a whole number', 'from 1 (default: one per core, at most 8)']],
+  ['DEDUPE_THREADS', ['threads to read and prepare articles on: a whole number', 'from 1, at most 64 used (default: one per core, at most 8)']],
   ['DEDUPE_FILE_TIMES', ["0: files' modification times are no evidence of which", 'copy came first (a fresh checkout); default 1']],
-  ['DEDUPE_REWORDING', ['0: leave out the stage that finds reworded paragraphs,', 'which then come out unique (to measure its cost); default 1']],
+  ['DEDUPE_REWORDING', ['0: the scan leaves out the stage that finds reworded', 'paragraphs, which then come out unique (to measure its', 'cost; check and report always run it); default 1']],
 ] as const;
 
 /** The help's section on the environment variables. */
 function environmentSection(): string {
   const lines = ENVIRONMENT.flatMap(([name, text]) => text.map((line, i) => `  ${(i === 0 ? name : '').padEnd(19)}${line}`));
-  return ['Environment:', ...lines, '  Another value of one of these is a usage error (exit 2).'].join('\n');
+  return ['Environment:', ...lines, '  Another value of any of them is a usage error (exit 2).'].join('\n');
 }
 
 export const SCAN_HELP = `
@@ -114,6 +114,8 @@ archived or incoming. Nothing is written to the index unless --add is given.
 --add stores the articles that do not trip the --fail-on rule (without --fail-on:
 those with no shared or edited paragraph) after the check.
 
+${environmentSection()}
+
 Exit codes:
   0  finished; nothing found that --fail-on asks about
   1  --fail-on given and such reuse found
@@ -137,6 +139,8 @@ commands and checks from the same folder. Each add is one transaction: if it is
 interrupted, the index is as it was before. While another process writes to the index,
 add waits for it (up to 30 s) and says so. A file that is empty now does not replace its
 stored version.
+
+${environmentSection()}
 
 Exit codes:
   0  finished
@@ -163,6 +167,8 @@ name and renamed when complete, so a killed sign leaves nothing a join would rea
 The signing options are stored in every file: shards signed with other options, or a
 folder holding another run (another shard count, other options), stop with an error.
 
+${environmentSection()}
+
 Exit codes:
   0  the shard was written
   2  usage or input error (bad option, missing path, no files, nothing readable), or
@@ -181,6 +187,8 @@ verification (shingle Jaccard >= --threshold, or containment >= --containment, t
 options the shards were signed with). Writes <dir>/join/pairs.parquet, replacing an
 earlier join. DuckDB stays within --memory-limit and spills the rest to <dir>.
 
+${environmentSection()}
+
 Exit codes:
   0  joined
   2  usage or input error: no such folder, no shards, a shard missing, a file truncated
@@ -194,6 +202,8 @@ export const REPORT_HELP = `
 Prints the scan's report from the Parquet files alone (the articles need not be there):
 the same statuses, matches, groups, originals and word diffs as dedupe on the same files,
 in the same formats (human, --json, --ndjson, -q).
+
+${environmentSection()}
 
 Exit codes:
   0  finished (reuse may have been found; see --fail-on)

@@ -158,40 +158,35 @@ function scanOptionFlags(flags: RawFlags, problems: Problems): Partial<ScanOptio
  * not quietly run with the default.
  */
 
-/** A 0/1 switch of the environment: true unless set to 0. */
-function switchOf(env: Env, name: 'DEDUPE_FILE_TIMES' | 'DEDUPE_REWORDING', problems: Problems): boolean {
-  const raw = env[name];
-  if (raw !== undefined && raw !== '' && raw !== '0' && raw !== '1') problems.add(`${name} must be 0 or 1, got '${raw}'`);
-  return raw !== '0';
+/** The environment variables as a command reads them. */
+interface Environment {
+  threads: number;
+  fileTimes: boolean;
+  rewording: boolean;
 }
 
 /**
- * Whether files' modification times count as evidence of which copy came first: yes unless
- * DEDUPE_FILE_TIMES=0 (times that say nothing, as in a fresh checkout or a copied archive).
+ * The three variables, each checked whichever of them the command uses, so that a mistyped
+ * value is said by every command the same way: DEDUPE_THREADS when set (a whole number from 1,
+ * at most 64 used), else one thread per core; DEDUPE_FILE_TIMES=0: files' modification times
+ * are no evidence of which copy came first (a fresh checkout, a copied archive);
+ * DEDUPE_REWORDING=0: the scan leaves out the rewrite stage (core/rewrite/stage.ts), to
+ * measure what it costs.
  */
-function fileTimesOf(env: Env, problems: Problems): boolean {
-  return switchOf(env, 'DEDUPE_FILE_TIMES', problems);
-}
-
-/**
- * Whether the scan looks for reworded paragraphs (the rewrite stage, core/rewrite/stage.ts): yes
- * unless DEDUPE_REWORDING=0, which measures what the stage costs (reworded copies then come out
- * unique).
- */
-function rewordingOf(env: Env, problems: Problems): boolean {
-  return switchOf(env, 'DEDUPE_REWORDING', problems);
-}
-
-/** Threads to prepare on: DEDUPE_THREADS when set (a whole number from 1, at most 64 used), else one per core. */
-function threadCount(env: Env, problems: Problems): number {
+function environmentOf(env: Env, problems: Problems): Environment {
+  const switchOf = (name: 'DEDUPE_FILE_TIMES' | 'DEDUPE_REWORDING'): boolean => {
+    const raw = env[name];
+    if (raw !== undefined && raw !== '' && raw !== '0' && raw !== '1') problems.add(`${name} must be 0 or 1, got '${raw}'`);
+    return raw !== '0';
+  };
   const raw = env.DEDUPE_THREADS;
-  if (raw === undefined || raw === '') return defaultThreads();
-  const asked = /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
-  if (!Number.isInteger(asked) || asked < 1) {
-    problems.add(`DEDUPE_THREADS must be a whole number from 1, got '${raw}'`);
-    return defaultThreads();
+  let threads = defaultThreads();
+  if (raw !== undefined && raw !== '') {
+    const asked = /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+    if (Number.isInteger(asked) && asked >= 1) threads = Math.min(asked, 64);
+    else problems.add(`DEDUPE_THREADS must be a whole number from 1, got '${raw}'`);
   }
-  return Math.min(asked, 64);
+  return { threads, fileTimes: switchOf('DEDUPE_FILE_TIMES'), rewording: switchOf('DEDUPE_REWORDING') };
 }
 
 /**
@@ -284,9 +279,7 @@ export function scanCommand(paths: readonly string[], flags: RawFlags, env: Env,
   const failOn = problems.choice<FailOn>('failOn', flags.failOn, FAIL_ON_VALUES);
   const inputs = inputsOf(paths, flags, problems);
   const shape = reportOutputs(flags, problems);
-  const threads = threadCount(env, problems);
-  const fileTimes = fileTimesOf(env, problems);
-  const rewording = rewordingOf(env, problems);
+  const { threads, fileTimes, rewording } = environmentOf(env, problems);
   problems.done();
   return {
     ...inputs,
@@ -346,6 +339,7 @@ export function indexCommand(paths: readonly string[], flags: RawFlags, env: Env
 }
 
 function indexParts(paths: readonly string[], flags: RawFlags, env: Env, requested: Partial<ScanOptions>, problems: Problems, reads: boolean): IndexCommand {
+  const { threads, fileTimes } = environmentOf(env, problems);
   return {
     db: flags.db ?? DEFAULT_DB,
     defaultDb: flags.db === undefined,
@@ -354,8 +348,8 @@ function indexParts(paths: readonly string[], flags: RawFlags, env: Env, request
     include: problems.patterns('include', flags.include),
     exclude: problems.patterns('exclude', flags.exclude),
     requested,
-    threads: threadCount(env, problems),
-    fileTimes: fileTimesOf(env, problems),
+    threads,
+    fileTimes,
     output: outputOf(flags),
   };
 }
@@ -436,7 +430,7 @@ export function signCommand(paths: readonly string[], flags: RawFlags, env: Env,
   if (flags.out === undefined || flags.out === '') problems.add('--out <dir> is required: the folder the shard is written into (created if missing)');
   const shard = shardOf(flags.shard, problems);
   const memoryLimit = memoryLimitOf(flags, problems, 'sign');
-  const threads = threadCount(env, problems);
+  const { threads } = environmentOf(env, problems);
   problems.done();
   return { ...inputs, options: resolveOptions(given), threads, out: flags.out!, shard, memoryLimit, output: outputOf(flags) };
 }
@@ -452,7 +446,8 @@ export interface JoinCommand {
 export function joinCommand(dir: string, flags: RawFlags, env: Env, config: ConfigContext = NO_CONFIG): JoinCommand {
   const problems = new Problems(config);
   const memoryLimit = memoryLimitOf(flags, problems, 'join');
-  const threads = problems.number('threads', flags.threads) ?? threadCount(env, problems);
+  const environment = environmentOf(env, problems);
+  const threads = problems.number('threads', flags.threads) ?? environment.threads;
   if (!(Number.isInteger(threads) && threads >= 1 && threads <= 256)) problems.add(`${problems.label('threads')} must be a whole number from 1 to 256, got ${threads}`);
   problems.done();
   return { dir, memoryLimit, threads, output: outputOf(flags) };
@@ -474,7 +469,7 @@ export function reportCommand(dir: string, flags: RawFlags, env: Env, config: Co
   const failOn = problems.choice<FailOn>('failOn', flags.failOn, FAIL_ON_VALUES);
   const memoryLimit = memoryLimitOf(flags, problems, 'report');
   const shape = reportOutputs(flags, problems);
-  const threads = threadCount(env, problems);
+  const { threads } = environmentOf(env, problems);
   problems.done();
   return { dir, memoryLimit, threads, maxMatches, failOn, output: { ...outputOf(flags), ...shape } };
 }

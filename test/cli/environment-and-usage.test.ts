@@ -38,6 +38,11 @@ describe('environment variables', () => {
     expect(oneLineError(await runCli(['index', 'add', '--db', path.join(tempDir(), 'i.db'), SEED.original], { env: { DEDUPE_FILE_TIMES: 'off' } }))).toBe(
       "dedupe: error: DEDUPE_FILE_TIMES must be 0 or 1, got 'off'",
     );
+    // Every command checks all three, whichever it reads: check always runs the rewrite stage.
+    expect(oneLineError(await runCli(['check', '--db', path.join(tempDir(), 'i.db'), SEED.original], { env: { DEDUPE_REWORDING: '2' } }))).toBe(
+      "dedupe: error: DEDUPE_REWORDING must be 0 or 1, got '2'",
+    );
+    expect(oneLineError(await runCli(['join', tempDir(), '--threads', '1'], { env: { DEDUPE_THREADS: 'x' } }))).toBe("dedupe: error: DEDUPE_THREADS must be a whole number from 1, got 'x'");
   });
 
   it('the values each takes run as before: 1, 0, a thread count, empty as unset', async () => {
@@ -47,7 +52,10 @@ describe('environment variables', () => {
     }
   });
 
-  it('--help lists every one the CLI reads', async () => {
+  it("--help lists every one the CLI reads, and so does each command's help that reads them", async () => {
+    for (const command of [['check'], ['index', 'add'], ['sign'], ['join'], ['report']]) {
+      expect((await runCli([...command, '--help'])).stdout).toMatch(/^Environment:\n {2}DEDUPE_THREADS /m);
+    }
     const help = (await runCli(['--help'])).stdout;
     const section = help.slice(help.indexOf('Environment:'), help.indexOf('Exit codes:'));
     expect(variablesRead()).toEqual(['DEDUPE_FILE_TIMES', 'DEDUPE_REWORDING', 'DEDUPE_THREADS']);
