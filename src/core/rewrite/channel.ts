@@ -221,12 +221,6 @@ export function channelInput(corpus: Corpus, frequencies: ScanFrequencies | null
   return { variants: Int32Array.from(chosen), soleDocument, tokenAt, tokens: tokensFlat, common: Uint32Array.from(commonWords(frequencies, stop)), seed };
 }
 
-function grow(array: Uint32Array, size: number): Uint32Array<ArrayBuffer> {
-  const grown = new Uint32Array(size);
-  grown.set(array);
-  return grown;
-}
-
 /** The channel's banding: tuned for a content-word Jaccard of CHANNEL_THRESHOLD. */
 export function channelBanding(): Banding {
   return optimalBanding(CHANNEL_THRESHOLD, CHANNEL_HASHES);
@@ -329,25 +323,25 @@ export function signChannel(input: ChannelInput): Signed {
   const bands = signer.banding.bands;
   const signed: number[] = [];
   const sole: number[] = [];
-  let keys = new Uint32Array(1024 * bands);
+  // Sized once for every variant and every token (most are signed, and a set holds at most its
+  // paragraph's tokens), so nothing is copied to grow or to trim: at 200,000 variants the keys
+  // alone are 34 MB.
+  const keys = new Uint32Array(input.variants.length * bands);
   const setAt = [0];
-  let sets = new Uint32Array(1 << 16);
+  const sets = new Uint32Array(input.tokens.length);
   const { tokenAt, tokens: hashes } = input;
   for (let k = 0; k < input.variants.length; k++) {
     const content = signer.contentOf(hashes, tokenAt[k]!, tokenAt[k + 1]!);
     if (content === null) continue;
-    const count = content.length;
     const at = setAt[setAt.length - 1]!;
-    if (at + count > sets.length) sets = grow(sets, Math.max(sets.length * 2, at + count));
     sets.set(content, at);
-    setAt.push(at + count);
-    if ((signed.length + 1) * bands > keys.length) keys = grow(keys, keys.length * 2);
+    setAt.push(at + content.length);
     keys.set(signer.keysOf(content), signed.length * bands);
     signed.push(input.variants[k]!);
     sole.push(input.soleDocument[k]!);
   }
   const total = setAt[setAt.length - 1]!;
-  return { variants: Int32Array.from(signed), soleDocument: Int32Array.from(sole), keys: keys.slice(0, signed.length * bands), setAt: Uint32Array.from(setAt), sets: sets.slice(0, total) };
+  return { variants: Int32Array.from(signed), soleDocument: Int32Array.from(sole), keys: keys.subarray(0, signed.length * bands), setAt: Uint32Array.from(setAt), sets: sets.subarray(0, total) };
 }
 
 /**
