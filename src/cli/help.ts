@@ -33,9 +33,19 @@ Reading the report:
   best match  the matching paragraph (file:line), its similarity, and +n when
            n more paragraphs match; a group's original is listed first, so a
            shared paragraph may show an edited match there before its copies.
-           ~0.62: a reworded match, its similarity over content words.
+           ~0.62: a reworded match, its similarity over content words; passage
+           alignment finds those whatever --threshold says (DEDUPE_REWORDING=0
+           leaves them out).
   original ... (confidence 0.73: dateline KYIV (AP) —): how sure the pick of
            the group's original is (0 to 1), and the evidence that decided it.
+  roles    original; version (a write-through or update of the same story: most
+           of its text its own); reprint (every other member, trimmed or edited
+           as it may be); copy (a member of a group whose original is undecided)
+  story derived / partly derived (words, bigrams, reused): how much of the
+           story's vocabulary and phrasing is found in the other, and the share
+           of its words in matched paragraphs
+  [repeated], [repeat of line 3]: the text recurs inside its own file;
+           [artifact]: scraper junk (boilerplate)
 
 Input:
   Folders are walked for *.txt, *.jsonl and *.ndjson. A .jsonl or .ndjson file holds

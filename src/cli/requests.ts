@@ -182,7 +182,7 @@ function environmentOf(env: Env, problems: Problems): Environment {
   const raw = env.DEDUPE_THREADS;
   let threads = defaultThreads();
   if (raw !== undefined && raw !== '') {
-    const asked = /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+    const asked = /^\d+$/.test(raw) ? Number(raw) : NaN;
     if (Number.isInteger(asked) && asked >= 1) threads = Math.min(asked, 64);
     else problems.add(`DEDUPE_THREADS must be a whole number from 1, got '${raw}'`);
   }

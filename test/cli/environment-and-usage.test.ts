@@ -34,6 +34,7 @@ describe('environment variables', () => {
   it('an invalid value is a one-line usage error naming the variable, exit 2', async () => {
     expect(oneLineError(await runCli(['-q', SEED.original], { env: { DEDUPE_THREADS: 'tow' } }))).toBe("dedupe: error: DEDUPE_THREADS must be a whole number from 1, got 'tow'");
     expect(oneLineError(await runCli(['-q', SEED.original], { env: { DEDUPE_THREADS: '0' } }))).toBe("dedupe: error: DEDUPE_THREADS must be a whole number from 1, got '0'");
+    expect(oneLineError(await runCli(['-q', SEED.original], { env: { DEDUPE_THREADS: ' 2' } }))).toBe("dedupe: error: DEDUPE_THREADS must be a whole number from 1, got ' 2'");
     expect(oneLineError(await runCli(['-q', SEED.original], { env: { DEDUPE_REWORDING: 'no' } }))).toBe("dedupe: error: DEDUPE_REWORDING must be 0 or 1, got 'no'");
     expect(oneLineError(await runCli(['index', 'add', '--db', path.join(tempDir(), 'i.db'), SEED.original], { env: { DEDUPE_FILE_TIMES: 'off' } }))).toBe(
       "dedupe: error: DEDUPE_FILE_TIMES must be 0 or 1, got 'off'",
@@ -69,6 +70,9 @@ describe('environment variables', () => {
     expect(section).toMatch(/\+n when\s+n more paragraphs match/);
     expect(section).toMatch(/~0\.62: a reworded match/);
     expect(section).toMatch(/confidence 0\.73/);
+    expect(section).toMatch(/roles {4}original; version .*reprint .*copy/s);
+    expect(section).toMatch(/\[repeated\], \[repeat of line 3\]/);
+    expect(section).toMatch(/whatever --threshold says/);
     // The markers it explains are the ones the report prints.
     const seeds = (await runCli(['--no-color', 'fixtures/seeds'])).stdout;
     expect(seeds).toMatch(/\.txt:\d+ \d\.\d\d \+\d/);

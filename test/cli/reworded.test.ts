@@ -96,7 +96,7 @@ describe('story-level reuse', () => {
     expect(again.segments.map((s) => s.status)).toEqual(scanned.segments.map((s) => s.status));
     // The seeds in the index are not brought in as reworded copies of it.
     const verbose = await runCli(['check', '-q', '--verbose', WIRE, '--db', db]);
-    expect(verbose.stderr).toMatch(/check: 1 archived articles loaded .*; \d+ content-word candidates for reworded paragraphs, [1-9]\d* kept\)/);
+    expect(verbose.stderr).toMatch(/check: 1 archived article loaded .*; \d+ content-word candidates for reworded paragraphs, [1-9]\d* kept\)/);
   });
 });
 

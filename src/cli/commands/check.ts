@@ -44,9 +44,9 @@ export async function runCheckCommand(command: CheckCommand, io: CliIO, version:
   }
   if (output.verbose) {
     io.stderr.write(
-      `dedupe: check: ${run.archived.length} archived articles loaded from ${command.db} ` +
-        `(${run.lookup.candidates} LSH candidates, ${run.lookup.verified} verified; ` +
-        `${run.lookup.contentCandidates} content-word candidates for reworded paragraphs, ${run.lookup.contentProposed} kept)\n`,
+      `dedupe: check: ${counted(run.archived.length, 'archived article')} loaded from ${command.db} ` +
+        `(${counted(run.lookup.candidates, 'LSH candidate')}, ${run.lookup.verified} verified; ` +
+        `${counted(run.lookup.contentCandidates, 'content-word candidate')} for reworded paragraphs, ${run.lookup.contentProposed} kept)\n`,
     );
   }
   reportAdded(command, run, io);
@@ -125,4 +125,9 @@ function gateExit(command: CheckCommand, run: CheckRun, io: CliIO): number {
   if (found === 0) return EXIT_OK;
   io.stderr.write(`dedupe: --fail-on ${failOn}: ${found} paragraph${found === 1 ? '' : 's'} found in ${printable(run.flagged.map((d) => d.path).join(', '))}\n`);
   return EXIT_FOUND;
+}
+
+/** "1 archived article", "2 archived articles". */
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
