@@ -47,6 +47,7 @@ export const CONFIG_KEYS: Readonly<Record<string, { kind: Kind; commands: readon
   threads: { kind: 'number', commands: ['join'] },
   only: { kind: 'string', commands: REPORTING },
   top: { kind: 'number', commands: REPORTING },
+  reworded: { kind: 'boolean', commands: ['scan', 'check'] },
 };
 
 /** Where each flag's value came from when not from the command line: the config file, as shown. */

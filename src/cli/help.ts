@@ -4,7 +4,7 @@
 export const ENVIRONMENT = [
   ['DEDUPE_THREADS', ['threads to read and prepare articles on: a whole number', 'from 1, at most 64 used (default: one per core, at most 8)']],
   ['DEDUPE_FILE_TIMES', ["0: files' modification times are no evidence of which", 'copy came first (a fresh checkout); default 1']],
-  ['DEDUPE_REWORDING', ['0: the scan leaves out the stage that finds reworded', 'paragraphs, which then come out unique (to measure its', 'cost; check and report always run it); default 1']],
+  ['DEDUPE_REWORDING', ['0: the scan leaves out the stage that finds reworded', 'paragraphs, as --no-reworded does (for benchmarks, which', 'measure its cost this way); default 1']],
 ] as const;
 
 /** The help's section on the environment variables. */
@@ -34,7 +34,7 @@ Reading the report:
            n more paragraphs match; a group's original is listed first, so a
            shared paragraph may show an edited match there before its copies.
            ~0.62: a reworded match, its similarity over content words; passage
-           alignment finds those whatever --threshold says (DEDUPE_REWORDING=0
+           alignment finds those whatever --threshold says (--no-reworded
            leaves them out).
   original ... (confidence 0.73: dateline KYIV (AP) —): how sure the pick of
            the group's original is (0 to 1), and the evidence that decided it.

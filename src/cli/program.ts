@@ -92,8 +92,12 @@ function addScanOptions(command: Command): Command {
     .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)'))
     .addOption(valueOption('--fail-on <status>', 'exit 1 if a paragraph of at least --min-words words (not boilerplate or a repeat) is shared, or shared or edited: shared, edited'))
     .addOption(valueOption('--html <file>', HTML_OPTION))
-    .option('--diff', "show the word changes of each reused paragraph, against its group's original when it has one");
+    .option('--diff', "show the word changes of each reused paragraph, against its group's original when it has one")
+    .option('--no-reworded', REWORDED_OPTION);
 }
+
+/** --no-reworded, for the scan and check. */
+const REWORDED_OPTION = 'leave reworded paragraphs out: only shingle matches (--threshold, --containment) make a paragraph edited';
 
 function addDbOption(command: Command): Command {
   return command.option('--db <file>', `the index file (default: ${DEFAULT_DB} in the current folder)`);
@@ -141,6 +145,7 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
     .addOption(valueOption('--copy-share <share>', 'with --fail-on document: share of reused words that makes an article a copy', { default: DEFAULT_COPY_SHARE }))
     .option('--diff', "show the word changes of each reused paragraph, against its group's original")
     .option('--add', 'store the articles without reuse in the index after the check')
+    .option('--no-reworded', REWORDED_OPTION)
     .addHelpText('after', CHECK_HELP)
     .action(async (paths: string[], given: RawFlags, command: Command) => {
       const { flags, config } = await applyConfig(given, command, 'check', io);

@@ -47,6 +47,8 @@ export interface RawFlags {
   top?: string;
   /** --html <file>. */
   html?: string;
+  /** False with --no-reworded (scan, check): passage alignment's reworded pairs left out. */
+  reworded?: boolean;
   /** dedupe sign: the folder to write into, and which shard. */
   out?: string;
   shard?: string;
@@ -279,7 +281,8 @@ export function scanCommand(paths: readonly string[], flags: RawFlags, env: Env,
   const failOn = problems.choice<FailOn>('failOn', flags.failOn, FAIL_ON_VALUES);
   const inputs = inputsOf(paths, flags, problems);
   const shape = reportOutputs(flags, problems);
-  const { threads, fileTimes, rewording } = environmentOf(env, problems);
+  const { threads, fileTimes, rewording: environmentRewording } = environmentOf(env, problems);
+  const rewording = environmentRewording && flags.reworded !== false;
   problems.done();
   return {
     ...inputs,
@@ -358,6 +361,8 @@ export interface CheckCommand extends IndexCommand {
   failOn: CheckFailOn | undefined;
   copyShare: number;
   add: boolean;
+  /** False with --no-reworded: the rewrite stage and the content-word lookup are left out. */
+  rewording: boolean;
 }
 
 /** Matches listed per paragraph by `check` unless --max-matches says otherwise. */
@@ -375,7 +380,7 @@ export function checkCommand(paths: readonly string[], flags: RawFlags, env: Env
   const command = indexParts(paths, flags, env, requested, problems, true);
   const shape = reportOutputs(flags, problems);
   problems.done();
-  return { ...command, output: { ...command.output, ...shape }, failOn, copyShare, add: flags.add === true };
+  return { ...command, output: { ...command.output, ...shape }, failOn, copyShare, add: flags.add === true, rewording: flags.reworded !== false };
 }
 
 // ---- dedupe sign, join, report (issue 10: beyond one machine) ---------------------------

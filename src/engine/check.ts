@@ -39,6 +39,8 @@ export interface CheckRequest extends SourceRequest {
   add: boolean;
   /** Unix milliseconds recorded as the time added. */
   now: number;
+  /** Whether to look for reworded paragraphs (the rewrite stage and the index's content keys; default true). */
+  rewording?: boolean;
 }
 
 export interface CheckRun {
@@ -111,7 +113,9 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
     incoming = prepared;
     const lookupStart = clock();
     hooks.progress?.({ stage: 'lookup', file: request.db });
+    const rewording = request.rewording ?? true;
     const context = findContext(store, incoming.docs, {
+      rewording,
       threshold: store.options.threshold,
       containment: store.options.containment,
       maxDocumentsPerParagraph: MAX_ARCHIVED_PER_PARAGRAPH,
@@ -125,8 +129,8 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
     const all = [...context.documents, ...incoming.docs];
     const paragraphs = all.reduce((sum, doc) => sum + doc.count, 0);
     hooks.progress?.({ stage: 'match', paragraphs });
-    const { analysis, timings } = await withRewriteHelpers(request.threads ?? defaultThreads(), paragraphs, (helpers) =>
-      analyse(all, store.options, incoming.warnings, { wordOps: request.wordOps, ...(helpers ? { helpers } : {}) }, clock, prepared.timings),
+    const { analysis, timings } = await withRewriteHelpers(rewording ? (request.threads ?? defaultThreads()) : 1, paragraphs, (helpers) =>
+      analyse(all, store.options, incoming.warnings, { wordOps: request.wordOps, rewording, ...(helpers ? { helpers } : {}) }, clock, prepared.timings),
     );
     // The core's own warnings (an id given twice, a document without text) come after the engine's.
     for (const warning of analysis.warnings.slice(incoming.warnings.length)) hooks.warning?.(warning);

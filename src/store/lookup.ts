@@ -29,6 +29,8 @@ export interface ContextOptions {
   maxDocumentsPerParagraph: number;
   /** Stored paths not to load: incoming files that are themselves in the index stand for their stored version. */
   exclude: ReadonlySet<string>;
+  /** Whether paragraphs with no match are looked up by their content words (default true; false with --no-reworded). */
+  rewording?: boolean;
 }
 
 export interface ContextResult {
@@ -125,7 +127,7 @@ export function findContext(store: IndexStore, incoming: readonly PreparedDocume
         // Nothing brought in (no match, or only the incoming file's own stored version, which is
         // excluded): the rewording channel's keys. Its strongest variants that bring in a document
         // not excluded, CONTENT_MAX_PER_PARAGRAPH at most.
-        if (mine.size > 0) continue;
+        if (mine.size > 0 || options.rewording === false) continue;
         const archived = archivedContent(signer, doc, i);
         if (!archived) continue;
         let taken = 0;

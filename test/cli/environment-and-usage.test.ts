@@ -82,7 +82,7 @@ describe('environment variables', () => {
 
   it('--verbose says when the rewrite stage was left out', async () => {
     const off = await runCli(['-q', '--verbose', SEED.original], { env: { DEDUPE_REWORDING: '0' } });
-    expect(off.stderr).toMatch(/rewrite 0 ms, .* \(rewrite off: DEDUPE_REWORDING=0\)\n$/);
+    expect(off.stderr).toMatch(/rewrite 0 ms, .* \(rewrite off: --no-reworded or DEDUPE_REWORDING=0\)\n$/);
     expect((await runCli(['-q', '--verbose', SEED.original])).stderr).not.toMatch(/rewrite off/);
   });
 });

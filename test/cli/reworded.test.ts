@@ -2,6 +2,7 @@
  * Issue 11: a reworded reprint is still "edited", paragraph by paragraph, and derived at story
  * level; story-level reuse is in the report, in the human report and in `check`.
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DiffReport, Report } from '../../src/core/types.js';
@@ -29,6 +30,20 @@ describe('a reworded reprint (fixtures/reworded-reprint)', () => {
     // Figures a rewrite keeps: the flooding paragraph is matched to the flooding paragraph.
     expect(rewrite.segments.find((s) => s.text.startsWith('Twice'))!.matches[0]!.startLine).toBe(9);
     expect(report.groups).toHaveLength(1);
+  });
+
+  it('--no-reworded (or "reworded": false in the config) leaves them out, in the scan and in check', async () => {
+    const statuses = (report: Report): string[] => report.documents.flatMap((d) => d.segments.map((s) => s.status));
+    expect(statuses((await runJson<Report>([DIR])).report)).toContain('edited');
+    expect(new Set(statuses((await runJson<Report>(['--no-reworded', DIR])).report))).toEqual(new Set(['unique']));
+    const dir = tempDir('no-reworded-');
+    writeFileSync(path.join(dir, '.dedupe.json'), JSON.stringify({ reworded: false }));
+    expect(new Set(statuses((await runJson<Report>([path.resolve(DIR)], { cwd: dir })).report))).toEqual(new Set(['unique']));
+    const db = path.join(tempDir('no-reworded-check-'), 'index.db');
+    expect((await runCli(['index', 'add', REWRITE, '--db', db])).code).toBe(0);
+    expect(new Set(statuses((await runJson<Report>(['check', WIRE, '--db', db])).report))).toEqual(new Set(['edited']));
+    const off = await runJson<Report>(['check', '--no-reworded', WIRE, '--db', db]);
+    expect(new Set(statuses(off.report))).toEqual(new Set(['unique']));
   });
 
   it('DEDUPE_REWORDING=0 leaves the stage out: the reworded paragraphs are unique and the stories unlinked', async () => {

@@ -26,7 +26,7 @@ export async function runScanCommand(command: ScanCommand, io: CliIO, version: s
       version,
       started,
       noun: run.jsonlSources > 0 ? 'document' : 'file',
-      verboseDetail: () => stageLine({ walk: run.walkMs, prepare: run.prepareMs, ...run.timings }) + (command.rewording ? '' : ' (rewrite off: DEDUPE_REWORDING=0)'),
+      verboseDetail: () => stageLine({ walk: run.walkMs, prepare: run.prepareMs, ...run.timings }) + (command.rewording ? '' : ' (rewrite off: --no-reworded or DEDUPE_REWORDING=0)'),
     },
     io,
   );
