@@ -98,6 +98,8 @@ export function putPrepared(
     });
     return;
   }
+  // Stored all the same (check then knows the file), but said, as the scan says it.
+  if (prepared.count === 0) hooks.warning?.({ code: 'empty', path: prepared.id, message: `${prepared.id}: no text (empty or only blank lines); stored with no paragraphs` });
   const stored = batch.put(prepared, { ...version, addedAt });
   const entry = { path: prepared.id, paragraphs: prepared.count };
   if (stored === 'added') result.added.push(entry);

@@ -100,6 +100,14 @@ describe('an empty file', () => {
     ]);
   });
 
+  it('index add stores it with a warning too, once (an unchanged re-add says nothing)', async () => {
+    const db = path.join(tempDir(), 'index.db');
+    const first = await runCli(['index', 'add', '--db', db, 'fixtures/bad-files/empty.txt']);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe('dedupe: warning: fixtures/bad-files/empty.txt: no text (empty or only blank lines); stored with no paragraphs\n');
+    expect((await runCli(['index', 'add', '--db', db, 'fixtures/bad-files/empty.txt'])).stderr).toBe('');
+  });
+
   it('blank lines only count as empty too', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'blank.txt'), '\n   \n\t\n');
