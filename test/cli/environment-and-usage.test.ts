@@ -10,14 +10,7 @@ import type { Report } from '../../src/core/types.js';
 import { repoRoot } from '../helpers/cli.js';
 import { SEED, tempDir } from '../helpers/fixtures.js';
 import { runInProcess as runCli, runJson } from '../helpers/in-process.js';
-
-function oneLineError(result: { stderr: string; stdout: string; code: number | null }): string {
-  expect(result.code).toBe(2);
-  expect(result.stdout).toBe('');
-  const lines = result.stderr.trimEnd().split('\n');
-  expect(lines, result.stderr).toHaveLength(1);
-  return lines[0]!;
-}
+import { oneLineError } from '../helpers/errors.js';
 
 /** The DEDUPE_* names the CLI's code mentions (src/cli, its help text left out): the ones it reads. */
 function variablesRead(): string[] {

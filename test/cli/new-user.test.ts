@@ -9,16 +9,9 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/types.js';
 import { SEED, tempDir } from '../helpers/fixtures.js';
 import { runCli, runInProcess, runJson } from '../helpers/in-process.js';
+import { oneLineError } from '../helpers/errors.js';
 
 const ARTICLE = 'A readable paragraph of several words for the walker.\n';
-
-function oneLineError(result: { stderr: string; stdout: string; code: number | null }): string {
-  expect(result.code).toBe(2);
-  expect(result.stdout).toBe('');
-  const lines = result.stderr.trimEnd().split('\n');
-  expect(lines, result.stderr).toHaveLength(1);
-  return lines[0]!;
-}
 
 describe('an empty --include or --exclude', () => {
   it('is a one-line usage error, not "internal error"', async () => {
