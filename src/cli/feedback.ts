@@ -79,6 +79,11 @@ export class Feedback {
       this.stageStarted = now;
     }
     if (event.stage === 'read') this.noun = 'document';
+    // An index upgrade can take minutes on a large archive: said once, terminal or not.
+    if (event.stage === 'upgrade' && !this.drawsProgress) {
+      this.io.stderr.write(`dedupe: ${printable(event.step ?? 'upgrading the index')}\n`);
+      return;
+    }
     if (event.stage === 'wait-lock' && !this.drawsProgress) {
       if (!this.waitNoted) this.io.stderr.write(`dedupe: waiting for ${printable(event.file ?? 'the index')}: another process is writing to it (up to 30 s)\n`);
       this.waitNoted = true;
@@ -86,7 +91,7 @@ export class Feedback {
     }
     if (!this.drawsProgress) return;
     // A wait is shown at once: it is what a user staring at a silent terminal needs to know.
-    const atOnce = event.stage === 'wait-lock' || (event.stage === 'match' && (event.paragraphs ?? 0) >= LONG_MATCH_PARAGRAPHS);
+    const atOnce = event.stage === 'wait-lock' || event.stage === 'upgrade' || (event.stage === 'match' && (event.paragraphs ?? 0) >= LONG_MATCH_PARAGRAPHS);
     if (!atOnce && now - this.started < SHOW_AFTER_MS) return;
     if (!newStage && now - this.lastDraw < REDRAW_MS) return;
     // A terminal of unknown size (a pty nobody sized says 0 columns) is as wide as COLUMNS says, else 80.

@@ -107,6 +107,14 @@ export function putPrepared(
   else result.unchanged.push(prepared.id);
 }
 
+/**
+ * What opening an index of an older schema tells the hooks: its upgrade runs once, in one
+ * transaction, and reads every stored document (about 4 s for 10,000 articles from schema 2).
+ */
+export function upgradeNotice(db: string, hooks: EngineHooks): (from: number, to: number) => void {
+  return (from, to) => hooks.progress?.({ stage: 'upgrade', file: db, step: `upgrading ${db} from index schema ${from} to ${to} (once; it reads every stored article)` });
+}
+
 /** What a write tells the hooks while another process holds the index's write lock. */
 export function waitNotice(db: string, hooks: EngineHooks): (waitedMs: number) => void {
   return () => hooks.progress?.({ stage: 'wait-lock', file: db });
@@ -121,6 +129,7 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
     now: request.now,
     createdBy: request.createdBy,
     cwd: request.cwd,
+    onUpgrade: upgradeNotice(request.db, hooks),
   });
   try {
     const result: AddResult = { database: request.db, added: [], updated: [], unchanged: [], unreadable: [], keptStored: [], index: { documents: 0, paragraphs: 0 } };

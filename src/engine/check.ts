@@ -10,7 +10,7 @@ import type { PreparedDocument } from '../core/model.js';
 import type { DocumentReport, Report, ScanOptions, StageTimings, Warning } from '../core/types.js';
 import { IndexStore } from '../store/index-store.js';
 import { findContext } from '../store/lookup.js';
-import { putPrepared, waitNotice, type StoreTally } from './archive.js';
+import { putPrepared, upgradeNotice, waitNotice, type StoreTally } from './archive.js';
 import { documentPath, nothingRead } from './files.js';
 import { isFlagged, type CheckFailOn } from './gate.js';
 import { defaultThreads, prepareFiles } from './prepare-pool.js';
@@ -105,7 +105,7 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
     walkWarnings.push(warning);
     hooks.warning?.(warning);
   });
-  const store = await IndexStore.open(request.db, { mode: 'read', requested: request.requested, cwd: request.cwd });
+  const store = await IndexStore.open(request.db, { mode: 'read', requested: request.requested, cwd: request.cwd, onUpgrade: upgradeNotice(request.db, hooks) });
   let run: Omit<CheckRun, 'flagged' | 'added'>;
   let incoming: Incoming;
   try {

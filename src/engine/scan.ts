@@ -26,9 +26,10 @@ export interface ScanRequest extends SourceRequest {
 /**
  * Where a command is: finding files, reading JSONL, reading and preparing the articles,
  * matching paragraphs, looking up the index, storing into it, or waiting for another
- * process's write lock on it; or a named step of `sign`, `join` or `report` (`step`).
+ * process's write lock on it, or upgrading it from an older schema (`step` says how); or a named
+ * step of `sign`, `join` or `report` (`step`).
  */
-export type ProgressStage = 'walk' | 'read' | 'prepare' | 'match' | 'lookup' | 'store' | 'wait-lock' | 'step';
+export type ProgressStage = 'walk' | 'read' | 'prepare' | 'match' | 'lookup' | 'store' | 'wait-lock' | 'upgrade' | 'step';
 
 export interface ProgressEvent {
   stage: ProgressStage;

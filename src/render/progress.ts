@@ -44,6 +44,7 @@ function describe({ event, stageMs, noun }: ProgressView): string {
       return `storing in ${file}`;
     case 'wait-lock':
       return `waiting for ${file}: another process is writing to it (${Math.floor(stageMs / 1000)} s)`;
+    case 'upgrade':
     case 'step':
       return printable(event.step ?? '');
   }

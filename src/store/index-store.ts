@@ -70,6 +70,8 @@ export interface OpenIndexOptions {
   createdBy?: string;
   /** Folder a relative `file` lies in (default: the process's); messages name the file as given. */
   cwd?: string;
+  /** Called before an index of an older schema is upgraded (it can take minutes on a large one). */
+  onUpgrade?: (from: number, to: number) => void;
 }
 
 export type PutOutcome = 'added' | 'updated' | 'unchanged';
@@ -339,6 +341,7 @@ export class IndexStore {
     }
     const { version, parameters } = identify(onDisk, file);
     if (version < SCHEMA_VERSION) {
+      options.onUpgrade?.(version, SCHEMA_VERSION);
       // An older index is prepared again with its own parameters where the schema needs it.
       const signer = parameters ? await createSigner(optionsForIndex(file, parameters, {})) : null;
       guard(file, () => {

@@ -112,3 +112,22 @@ describe('index add waiting for the write lock', () => {
     }
   });
 });
+
+describe('an index of an older schema', () => {
+  it('is upgraded once, and the command says so first (it can take minutes on a large index)', async () => {
+    const cwd = tempDir();
+    copyFileSync(path.join(process.cwd(), SEED.original), path.join(cwd, 'a.txt'));
+    copyFileSync(path.join(process.cwd(), SEED.update), path.join(cwd, 'b.txt'));
+    expect((await runInProcess(['index', 'add', '-q', 'a.txt'], { cwd })).code).toBe(0);
+    // As schema 2 left it: no content words, no content keys.
+    const db = new Database(path.join(cwd, '.dedupe', 'index.db'));
+    db.exec('DROP TABLE content_keys; ALTER TABLE variants DROP COLUMN content');
+    db.pragma('user_version = 2');
+    db.close();
+    const first = await runInProcess(['check', '-q', 'b.txt'], { cwd });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe('dedupe: upgrading .dedupe/index.db from index schema 2 to 3 (once; it reads every stored article)\n');
+    expect((await runInProcess(['check', '-q', 'b.txt'], { cwd })).stderr).toBe('');
+  });
+});
+
