@@ -98,6 +98,11 @@ class Problems {
     this.list = [...config.problems];
   }
 
+  /** The config file `key`'s value came from, if one did. */
+  originOf(key: keyof RawFlags): string | undefined {
+    return this.config.origin[key];
+  }
+
   /** How a message names the value of `key`: its flag, or the config file and key it came from. */
   label(key: keyof RawFlags): string {
     const file = this.config.origin[key];
@@ -325,8 +330,10 @@ export interface IndexCommand extends InputsRequest {
   db: string;
   /** True when --db was not given: the default folder may be created. */
   defaultDb: boolean;
-  /** Options given as flags only: the index's own parameters fill the rest. */
+  /** Options given as flags (or in a config file): the index's own parameters fill the rest. */
   requested: Partial<ScanOptions>;
+  /** The config file each of `requested` came from, when one did: a disagreement with the index names it. */
+  requestedFrom: Partial<Record<keyof ScanOptions, string>>;
   threads: number;
   fileTimes: boolean;
   output: OutputRequest;
@@ -343,6 +350,11 @@ export function indexCommand(paths: readonly string[], flags: RawFlags, env: Env
 
 function indexParts(paths: readonly string[], flags: RawFlags, env: Env, requested: Partial<ScanOptions>, problems: Problems, reads: boolean): IndexCommand {
   const { threads, fileTimes } = environmentOf(env, problems);
+  const requestedFrom: Partial<Record<keyof ScanOptions, string>> = {};
+  for (const key of Object.keys(requested) as Array<keyof ScanOptions & keyof RawFlags>) {
+    const file = problems.originOf(key);
+    if (file !== undefined) requestedFrom[key] = file;
+  }
   return {
     db: flags.db ?? DEFAULT_DB,
     defaultDb: flags.db === undefined,
@@ -351,6 +363,7 @@ function indexParts(paths: readonly string[], flags: RawFlags, env: Env, request
     include: problems.patterns('include', flags.include),
     exclude: problems.patterns('exclude', flags.exclude),
     requested,
+    requestedFrom,
     threads,
     fileTimes,
     output: outputOf(flags),

@@ -6,6 +6,7 @@
 import type { PreparedDocument } from '../core/model.js';
 import type { ScanOptions } from '../core/types.js';
 import { IndexStore, type IndexStats, type IndexVerification, type WriteBatch } from '../store/index-store.js';
+import type { RequestOrigins } from '../store/parameters.js';
 import { documentPath, nothingRead } from './files.js';
 import { defaultThreads, prepareFiles, type PrepareOutcome } from './prepare-pool.js';
 import { prepareProgress, type EngineHooks } from './scan.js';
@@ -49,6 +50,8 @@ export interface IndexLocation {
 export interface AddRequest extends SourceRequest, IndexLocation {
   /** Signing options given on the command line (undefined: the index's own, or the defaults for a new one). */
   requested: Partial<ScanOptions>;
+  /** The config file each of `requested` came from, when one did (store/parameters.ts names it). */
+  requestedFrom?: RequestOrigins;
   threads?: number;
   /** Whether files' modification times are stored with the articles, as evidence for later checks (default true). */
   fileTimes?: boolean;
@@ -125,6 +128,7 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
   const store = await IndexStore.open(request.db, {
     mode: 'write',
     requested: request.requested,
+    ...(request.requestedFrom ? { requestedFrom: request.requestedFrom } : {}),
     createFolder: request.createFolder,
     now: request.now,
     createdBy: request.createdBy,

@@ -10,6 +10,7 @@ import type { PreparedDocument } from '../core/model.js';
 import type { DocumentReport, Report, ScanOptions, StageTimings, Warning } from '../core/types.js';
 import { IndexStore } from '../store/index-store.js';
 import { findContext } from '../store/lookup.js';
+import type { RequestOrigins } from '../store/parameters.js';
 import { putPrepared, upgradeNotice, waitNotice, type StoreTally } from './archive.js';
 import { documentPath, nothingRead } from './files.js';
 import { isFlagged, type CheckFailOn } from './gate.js';
@@ -29,6 +30,8 @@ export interface CheckRequest extends SourceRequest {
   db: string;
   /** Options given on the command line; the index's parameters fill the rest (and must agree). */
   requested: Partial<ScanOptions>;
+  /** The config file each of `requested` came from, when one did (store/parameters.ts names it). */
+  requestedFrom?: RequestOrigins;
   threads?: number;
   /** Whether files' modification times are evidence of which copy came first (default true). */
   fileTimes?: boolean;
@@ -105,7 +108,13 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
     walkWarnings.push(warning);
     hooks.warning?.(warning);
   });
-  const store = await IndexStore.open(request.db, { mode: 'read', requested: request.requested, cwd: request.cwd, onUpgrade: upgradeNotice(request.db, hooks) });
+  const store = await IndexStore.open(request.db, {
+    mode: 'read',
+    requested: request.requested,
+    ...(request.requestedFrom ? { requestedFrom: request.requestedFrom } : {}),
+    cwd: request.cwd,
+    onUpgrade: upgradeNotice(request.db, hooks),
+  });
   let run: Omit<CheckRun, 'flagged' | 'added'>;
   let incoming: Incoming;
   try {

@@ -34,6 +34,7 @@ import {
   parametersOf,
   parametersToMeta,
   type IndexParameters,
+  type RequestOrigins,
 } from './parameters.js';
 import { BandKeyBuffer, ROWS_PER_STATEMENT } from './band-key-buffer.js';
 import { APPLICATION_ID, FORMAT_MARKER, MIGRATIONS, REQUIRED_TABLES, SCHEMA_VERSION, type Migration, type MigrationContext } from './schema.js';
@@ -72,6 +73,8 @@ export interface OpenIndexOptions {
   cwd?: string;
   /** Called before an index of an older schema is upgraded (it can take minutes on a large one). */
   onUpgrade?: (from: number, to: number) => void;
+  /** The config file each of `requested` came from, when one did (messages name it). */
+  requestedFrom?: RequestOrigins;
 }
 
 export type PutOutcome = 'added' | 'updated' | 'unchanged';
@@ -290,8 +293,9 @@ export class IndexStore {
     readonly parameters: IndexParameters,
     requested: Partial<ScanOptions>,
     private readonly db: Connection,
+    requestedFrom: RequestOrigins = {},
   ) {
-    this.options = optionsForIndex(file, parameters, requested);
+    this.options = optionsForIndex(file, parameters, requested, requestedFrom);
     // A plain INSERT: the buffer removes duplicate pairs, and a variant's keys are inserted once,
     // when it is created (deleting a variant deletes its keys), so a conflict would be a bug.
     const insertRows = (rows: number): string => `INSERT INTO band_keys (key, variant_id) VALUES ${'(?, ?), '.repeat(rows - 1)}(?, ?)`;
@@ -374,7 +378,7 @@ export class IndexStore {
       if (meta.get('format') !== FORMAT_MARKER) {
         throw new IndexError('corrupt', file, `${file}: the index is damaged (format marker missing); delete it and rebuild it with dedupe index add`);
       }
-      return new IndexStore(file, onDisk, options.mode, parametersFromMeta(file, meta), requested, db);
+      return new IndexStore(file, onDisk, options.mode, parametersFromMeta(file, meta), requested, db, options.requestedFrom);
     } catch (error) {
       db?.close();
       throw translateError(error, file);

@@ -81,19 +81,25 @@ function describe(parameters: IndexParameters): string {
 /**
  * The options for a run against an index: the index's parameters, with the verification
  * thresholds and report options the user gave. `requested` holds only options given on the
- * command line (undefined = not given). Throws IndexError 'parameters' on a disagreement, and
- * OptionsError (from the core) on an invalid value.
+ * command line or a config file (undefined = not given); `from` names the config file of those
+ * that came from one. Throws IndexError 'parameters' on a disagreement, and OptionsError (from
+ * the core) on an invalid value.
  */
-export function optionsForIndex(file: string, stored: IndexParameters, requested: Partial<ScanOptions>): ResolvedOptions {
+/** Per option the run asks for, the config file it came from (absent: the command line). */
+export type RequestOrigins = Partial<Record<keyof ScanOptions, string>>;
+
+export function optionsForIndex(file: string, stored: IndexParameters, requested: Partial<ScanOptions>, from: RequestOrigins = {}): ResolvedOptions {
   for (const key of SIGNING) {
     const asked = requested[key];
     if (asked === undefined || asked === stored[key]) continue;
     const flag = PARAMETER_FLAGS.find(([k]) => k === key)![1];
+    const config = from[key];
+    const asks = config === undefined ? `this run asks for ${flag} ${asked}` : `${config} sets ${key} ${asked}`;
     throw new IndexError(
       'parameters',
       file,
-      `${file} was built with ${flag} ${stored[key]}, but this run asks for ${flag} ${asked}; ` +
-        `leave the option out to use the index's value, or build a separate index (--db) with it`,
+      `${file} was built with ${flag} ${stored[key]}, but ${asks}; ` +
+        `leave ${config === undefined ? 'the option' : 'it'} out to use the index's value, or build a separate index (--db) with it`,
     );
   }
   const resolved = resolveOptions({

@@ -98,6 +98,16 @@ describe('what the config sets', () => {
     expect(existsSync(path.join(root, 'store/index.db'))).toBe(true);
     expect((await runInProcess(['index', 'stats', '--json'], { cwd: root })).stdout).toMatch(/"documents":1/);
   });
+
+  it("a signing parameter the index disagrees with is blamed on the config file it came from, not on the command line", async () => {
+    const root = project({});
+    expect((await runInProcess(['index', 'add', '-q', 'in/a.txt'], { cwd: root })).code).toBe(0);
+    writeFileSync(path.join(root, '.dedupe.json'), JSON.stringify({ minWords: 6 }));
+    expect(oneLine(await runInProcess(['check', 'in/b.txt'], { cwd: root }))).toBe(
+      "dedupe: error: .dedupe/index.db was built with --min-words 5, but .dedupe.json sets minWords 6; leave it out to use the index's value, or build a separate index (--db) with it",
+    );
+    expect(oneLine(await runInProcess(['check', '--no-config', '--min-words', '7', 'in/b.txt'], { cwd: root }))).toMatch(/but this run asks for --min-words 7; leave the option out/);
+  });
 });
 
 describe('a bad config: one line naming the file, exit 2', () => {
