@@ -256,7 +256,8 @@ export interface StoryPairReport {
  * bad-line: a line of a JSONL file skipped; exclude-unmatched: an --exclude pattern that
  * matched nothing in a folder (`path` is the pattern); duplicate-id: a file given twice, read
  * once; empty: a document with no text, listed with no paragraphs; empty-not-stored (index add,
- * check --add): an emptied file did not replace its stored version.
+ * check --add): an emptied file did not replace its stored version; option-not-stored (index
+ * add): a --threshold or --containment other than the existing index's, which it keeps.
  */
 export type WarningCode =
   | 'binary'
@@ -270,7 +271,8 @@ export type WarningCode =
   | 'exclude-unmatched'
   | 'empty-not-stored'
   | 'duplicate-id'
-  | 'empty';
+  | 'empty'
+  | 'option-not-stored';
 
 export interface Warning {
   code: WarningCode;

@@ -135,6 +135,15 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
     cwd: request.cwd,
     onUpgrade: upgradeNotice(request.db, hooks),
   });
+  // The verification thresholds of an existing index are its own: a check takes others per run
+  // (while the banding stays the same), but an add stores nothing of them. Said, not ignored.
+  for (const [key, flag] of [['threshold', '--threshold'], ['containment', '--containment']] as const) {
+    const asked = request.requested[key];
+    const kept = store.parameters[key];
+    if (asked !== undefined && asked !== kept) {
+      hooks.warning?.({ code: 'option-not-stored', path: request.db, message: `${flag} ${asked} is not stored: ${request.db} keeps ${kept} (dedupe check takes ${flag} per run)` });
+    }
+  }
   try {
     const result: AddResult = { database: request.db, added: [], updated: [], unchanged: [], unreadable: [], keptStored: [], index: { documents: 0, paragraphs: 0 } };
     await store.write(async (batch) => {

@@ -115,3 +115,15 @@ describe('a missing argument', () => {
     expect(oneLineError(await runCli(['index', 'remove']))).toBe("dedupe: error: missing required argument 'paths' (usage: dedupe index remove [options] <paths...>)");
   });
 });
+
+describe('index add with a verification threshold other than the index', () => {
+  it('says the index keeps its own (check takes one per run), instead of ignoring it silently', async () => {
+    const db = path.join(tempDir(), 'index.db');
+    expect((await runCli(['index', 'add', '-q', '--db', db, '--threshold', '0.6', SEED.original])).stderr).toBe('');
+    const other = await runCli(['index', 'add', '-q', '--db', db, '--threshold', '0.7', SEED.update]);
+    expect(other.code).toBe(0);
+    expect(other.stderr).toBe(`dedupe: warning: --threshold 0.7 is not stored: ${db} keeps 0.6 (dedupe check takes --threshold per run)\n`);
+    expect((await runCli(['index', 'add', '-q', '--db', db, '--threshold', '0.6', SEED.unrelated])).stderr).toBe('');
+  });
+});
+
