@@ -79,8 +79,10 @@ export class Feedback {
       this.stageStarted = now;
     }
     if (event.stage === 'read') this.noun = 'document';
-    // An index upgrade can take minutes on a large archive: said once, terminal or not.
-    if (event.stage === 'upgrade' && !this.drawsProgress) {
+    // An index upgrade can take minutes on a large archive: said once, on a line of its own
+    // (not as a progress line, which a terminal would erase), terminal or not.
+    if (event.stage === 'upgrade') {
+      this.clearLine();
       this.io.stderr.write(`dedupe: ${printable(event.step ?? 'upgrading the index')}\n`);
       return;
     }
@@ -91,7 +93,7 @@ export class Feedback {
     }
     if (!this.drawsProgress) return;
     // A wait is shown at once: it is what a user staring at a silent terminal needs to know.
-    const atOnce = event.stage === 'wait-lock' || event.stage === 'upgrade' || (event.stage === 'match' && (event.paragraphs ?? 0) >= LONG_MATCH_PARAGRAPHS);
+    const atOnce = event.stage === 'wait-lock' || (event.stage === 'match' && (event.paragraphs ?? 0) >= LONG_MATCH_PARAGRAPHS);
     if (!atOnce && now - this.started < SHOW_AFTER_MS) return;
     if (!newStage && now - this.lastDraw < REDRAW_MS) return;
     // A terminal of unknown size (a pty nobody sized says 0 columns) is as wide as COLUMNS says, else 80.

@@ -26,6 +26,9 @@ export function warn(io: CliIO, message: string): void {
   io.stderr.write(`dedupe: warning: ${printable(message)}\n`);
 }
 
+/** Ends --verbose's stage line when the rewrite stage was left out. */
+export const REWRITE_OFF = ' (rewrite off: --no-reworded or DEDUPE_REWORDING=0)';
+
 /** "walk 12 ms, prepare 80 ms, ..." for --verbose. */
 export function stageLine(timings: object): string {
   return (Object.entries(timings) as Array<[string, number]>)

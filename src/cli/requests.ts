@@ -335,6 +335,8 @@ export interface IndexCommand extends InputsRequest {
   /** The config file each of `requested` came from, when one did: a disagreement with the index names it. */
   requestedFrom: Partial<Record<keyof ScanOptions, string>>;
   threads: number;
+  /** DEDUPE_REWORDING (check; index add has no rewrite stage), and check's --no-reworded. */
+  rewording: boolean;
   fileTimes: boolean;
   output: OutputRequest;
 }
@@ -349,7 +351,7 @@ export function indexCommand(paths: readonly string[], flags: RawFlags, env: Env
 }
 
 function indexParts(paths: readonly string[], flags: RawFlags, env: Env, requested: Partial<ScanOptions>, problems: Problems, reads: boolean): IndexCommand {
-  const { threads, fileTimes } = environmentOf(env, problems);
+  const { threads, fileTimes, rewording } = environmentOf(env, problems);
   const requestedFrom: Partial<Record<keyof ScanOptions, string>> = {};
   for (const key of Object.keys(requested) as Array<keyof ScanOptions & keyof RawFlags>) {
     const file = problems.originOf(key);
@@ -366,6 +368,7 @@ function indexParts(paths: readonly string[], flags: RawFlags, env: Env, request
     requestedFrom,
     threads,
     fileTimes,
+    rewording,
     output: outputOf(flags),
   };
 }
@@ -374,8 +377,6 @@ export interface CheckCommand extends IndexCommand {
   failOn: CheckFailOn | undefined;
   copyShare: number;
   add: boolean;
-  /** False with --no-reworded: the rewrite stage and the content-word lookup are left out. */
-  rewording: boolean;
 }
 
 /** Matches listed per paragraph by `check` unless --max-matches says otherwise. */
@@ -393,7 +394,7 @@ export function checkCommand(paths: readonly string[], flags: RawFlags, env: Env
   const command = indexParts(paths, flags, env, requested, problems, true);
   const shape = reportOutputs(flags, problems);
   problems.done();
-  return { ...command, output: { ...command.output, ...shape }, failOn, copyShare, add: flags.add === true, rewording: flags.reworded !== false };
+  return { ...command, output: { ...command.output, ...shape }, failOn, copyShare, add: flags.add === true, rewording: command.rewording && flags.reworded !== false };
 }
 
 // ---- dedupe sign, join, report (issue 10: beyond one machine) ---------------------------

@@ -48,7 +48,7 @@ export interface IndexLocation {
 }
 
 export interface AddRequest extends SourceRequest, IndexLocation {
-  /** Signing options given on the command line (undefined: the index's own, or the defaults for a new one). */
+  /** Signing options given on the command line or in a config file (undefined: the index's own, or the defaults for a new one). */
   requested: Partial<ScanOptions>;
   /** The config file each of `requested` came from, when one did (store/parameters.ts names it). */
   requestedFrom?: RequestOrigins;
@@ -89,6 +89,8 @@ export function putPrepared(
   result: StoreTally,
   hooks: EngineHooks,
   record?: string,
+  /** Whether an empty article gets a warning here (not in check --add: its scan said so already). */
+  warnEmpty = true,
 ): void {
   const storedParagraphs = prepared.count === 0 ? batch.paragraphCountOf(prepared.id) : undefined;
   if (storedParagraphs !== undefined && storedParagraphs > 0) {
@@ -102,7 +104,7 @@ export function putPrepared(
     return;
   }
   // Stored all the same (check then knows the file), but said, as the scan says it.
-  if (prepared.count === 0) hooks.warning?.({ code: 'empty', path: prepared.id, message: `${prepared.id}: no text (empty or only blank lines); stored with no paragraphs` });
+  if (prepared.count === 0 && warnEmpty) hooks.warning?.({ code: 'empty', path: prepared.id, message: `${prepared.id}: no text (empty or only blank lines); stored with no paragraphs` });
   const stored = batch.put(prepared, { ...version, addedAt });
   const entry = { path: prepared.id, paragraphs: prepared.count };
   if (stored === 'added') result.added.push(entry);
@@ -181,8 +183,8 @@ export interface RemoveRequest {
   cwd: string;
 }
 
-export async function removeFromIndex(request: RemoveRequest): Promise<RemoveResult> {
-  const store = await IndexStore.open(request.db, { mode: 'write', mustExist: true, cwd: request.cwd });
+export async function removeFromIndex(request: RemoveRequest, hooks: EngineHooks = {}): Promise<RemoveResult> {
+  const store = await IndexStore.open(request.db, { mode: 'write', mustExist: true, cwd: request.cwd, onUpgrade: upgradeNotice(request.db, hooks) });
   try {
     const removed: string[] = [];
     const notFound: string[] = [];
@@ -200,8 +202,8 @@ export async function removeFromIndex(request: RemoveRequest): Promise<RemoveRes
   }
 }
 
-export async function indexStats(db: string, verify: boolean, cwd: string): Promise<{ stats: IndexStats; verification?: IndexVerification }> {
-  const store = await IndexStore.open(db, { mode: 'read', cwd });
+export async function indexStats(db: string, verify: boolean, cwd: string, hooks: EngineHooks = {}): Promise<{ stats: IndexStats; verification?: IndexVerification }> {
+  const store = await IndexStore.open(db, { mode: 'read', cwd, onUpgrade: upgradeNotice(db, hooks) });
   try {
     const stats = store.stats();
     return verify ? { stats, verification: store.verify() } : { stats };

@@ -28,7 +28,7 @@ export const MAX_ARCHIVED_PER_PARAGRAPH = 100;
 
 export interface CheckRequest extends SourceRequest {
   db: string;
-  /** Options given on the command line; the index's parameters fill the rest (and must agree). */
+  /** Options given on the command line or in a config file; the index's parameters fill the rest (and must agree). */
   requested: Partial<ScanOptions>;
   /** The config file each of `requested` came from, when one did (store/parameters.ts names it). */
   requestedFrom?: RequestOrigins;
@@ -181,7 +181,7 @@ async function addClean(
       for (const doc of clean) {
         const version = versions.get(doc.id)!;
         if (batch.contentHashOf(doc.id) === version.contentHash) result.unchanged.push(doc.id);
-        else putPrepared(batch, doc, version, request.now, result, hooks);
+        else putPrepared(batch, doc, version, request.now, result, hooks, undefined, false);
       }
     }, waitNotice(request.db, hooks));
   } finally {

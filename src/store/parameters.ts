@@ -78,6 +78,9 @@ function describe(parameters: IndexParameters): string {
   return `--threshold ${parameters.threshold} --containment ${parameters.containment}`;
 }
 
+/** Per option the run asks for, the config file it came from (absent: the command line). */
+export type RequestOrigins = Partial<Record<keyof ScanOptions, string>>;
+
 /**
  * The options for a run against an index: the index's parameters, with the verification
  * thresholds and report options the user gave. `requested` holds only options given on the
@@ -85,9 +88,6 @@ function describe(parameters: IndexParameters): string {
  * that came from one. Throws IndexError 'parameters' on a disagreement, and OptionsError (from
  * the core) on an invalid value.
  */
-/** Per option the run asks for, the config file it came from (absent: the command line). */
-export type RequestOrigins = Partial<Record<keyof ScanOptions, string>>;
-
 export function optionsForIndex(file: string, stored: IndexParameters, requested: Partial<ScanOptions>, from: RequestOrigins = {}): ResolvedOptions {
   for (const key of SIGNING) {
     const asked = requested[key];
@@ -113,10 +113,12 @@ export function optionsForIndex(file: string, stored: IndexParameters, requested
     containment: requested.containment ?? stored.containment,
   });
   if (resolved.bands !== stored.bands || resolved.rows !== stored.rows) {
+    const configs = [...new Set([from.threshold, from.containment].filter((f): f is string => f !== undefined))];
+    const where = configs.length > 0 ? ` (set in ${configs.join(', ')})` : '';
     throw new IndexError(
       'parameters',
       file,
-      `${describe(resolved)} needs LSH banding of ${resolved.bands} bands × ${resolved.rows} rows, but ${file} was built ` +
+      `${describe(resolved)}${where} needs LSH banding of ${resolved.bands} bands × ${resolved.rows} rows, but ${file} was built ` +
         `for ${stored.bands} × ${stored.rows} (${describe(stored)}); leave the options out, or build a separate index (--db) with them`,
     );
   }

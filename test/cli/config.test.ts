@@ -107,6 +107,9 @@ describe('what the config sets', () => {
       "dedupe: error: .dedupe/index.db was built with --min-words 5, but .dedupe.json sets minWords 6; leave it out to use the index's value, or build a separate index (--db) with it",
     );
     expect(oneLine(await runInProcess(['check', '--no-config', '--min-words', '7', 'in/b.txt'], { cwd: root }))).toMatch(/but this run asks for --min-words 7; leave the option out/);
+    // A threshold whose banding differs is named with the file too.
+    writeFileSync(path.join(root, '.dedupe.json'), JSON.stringify({ threshold: 0.2 }));
+    expect(oneLine(await runInProcess(['check', 'in/b.txt'], { cwd: root }))).toMatch(/^dedupe: error: --threshold 0\.2 --containment 0\.8 \(set in \.dedupe\.json\) needs LSH banding/);
   });
 });
 

@@ -101,6 +101,15 @@ describe('an empty file', () => {
     expect((await runCli(['index', 'add', '--db', db, 'fixtures/bad-files/empty.txt'])).stderr).toBe('');
   });
 
+  it('check --add says it once (its scan), not again as it stores it', async () => {
+    const db = path.join(tempDir(), 'index.db');
+    expect((await runCli(['index', 'add', '-q', '--db', db, SEED.original])).code).toBe(0);
+    const added = await runCli(['check', '--add', '-q', '--db', db, 'fixtures/bad-files/empty.txt']);
+    expect(added.stderr.match(/no text/g)).toHaveLength(1);
+    expect(added.stderr).toContain('dedupe: warning: fixtures/bad-files/empty.txt: no text (empty or only blank lines); listed with no paragraphs\n');
+    expect(added.stderr).toContain('--add: 1 added');
+  });
+
   it('blank lines only count as empty too', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'blank.txt'), '\n   \n\t\n');
@@ -124,6 +133,17 @@ describe('index add with a verification threshold other than the index', () => {
     expect(other.code).toBe(0);
     expect(other.stderr).toBe(`dedupe: warning: --threshold 0.7 is not stored: ${db} keeps 0.6 (dedupe check takes --threshold per run)\n`);
     expect((await runCli(['index', 'add', '-q', '--db', db, '--threshold', '0.6', SEED.unrelated])).stderr).toBe('');
+  });
+});
+
+describe('DEDUPE_REWORDING=0 in check', () => {
+  it('leaves reworded paragraphs out as --no-reworded does, and --verbose says so', async () => {
+    const db = path.join(tempDir(), 'index.db');
+    expect((await runCli(['index', 'add', '-q', '--db', db, 'fixtures/reworded-reprint/rewrite.txt'])).code).toBe(0);
+    const off = await runCli(['check', '-q', '--verbose', '--db', db, 'fixtures/reworded-reprint/wire.txt'], { env: { DEDUPE_REWORDING: '0' } });
+    expect(off.stdout).toMatch(/\(0 shared, 0 edited, 7 unique/);
+    expect(off.stderr).toMatch(/\(rewrite off: --no-reworded or DEDUPE_REWORDING=0\)\n$/);
+    expect((await runCli(['check', '-q', '--db', db, 'fixtures/reworded-reprint/wire.txt'])).stdout).toMatch(/\(0 shared, 7 edited, 0 unique/);
   });
 });
 

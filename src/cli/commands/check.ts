@@ -17,7 +17,7 @@ import { humanLayout, outputStyle } from '../color.js';
 import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
 import { withFeedback } from '../feedback.js';
 import { finishHtml, HtmlReport } from '../html-report.js';
-import { stageLine, warn, type CliIO } from '../io.js';
+import { REWRITE_OFF, stageLine, warn, type CliIO } from '../io.js';
 import type { CheckCommand } from '../requests.js';
 
 /** The file, with the copied story's lines when the file holds more than one. */
@@ -62,7 +62,7 @@ export async function runCheckCommand(command: CheckCommand, io: CliIO, version:
     for (const doc of report.documents) html.add(doc);
     finishHtml(html, io, output.quiet);
   }
-  if (output.verbose) io.stderr.write(`dedupe: ${renderSummary(run.report, elapsedMs)}; ${stageLine(run.timings)}\n`);
+  if (output.verbose) io.stderr.write(`dedupe: ${renderSummary(run.report, elapsedMs)}; ${stageLine(run.timings)}${command.rewording ? '' : REWRITE_OFF}\n`);
   return gateExit(command, run, io);
 }
 

@@ -23,8 +23,8 @@ export async function runIndexAdd(command: IndexCommand, io: CliIO, version: str
 }
 
 export async function runIndexRemove(request: { db: string; paths: string[]; output: OutputRequest }, io: CliIO): Promise<number> {
-  const result = await removeFromIndex({ db: request.db, paths: request.paths, cwd: io.cwd });
   const feedback = new Feedback(io, { verbose: request.output.verbose, warningsInJson: false });
+  const result = await removeFromIndex({ db: request.db, paths: request.paths, cwd: io.cwd }, feedback.hooks());
   for (const given of result.notFound) feedback.warning(`${given}: not in the index ${request.db}; nothing removed for it`);
   feedback.finish();
   const { palette } = outputStyle(request.output, io);
@@ -33,7 +33,8 @@ export async function runIndexRemove(request: { db: string; paths: string[]; out
 }
 
 export async function runIndexStats(request: { db: string; verify: boolean; output: OutputRequest }, io: CliIO): Promise<number> {
-  const { stats, verification } = await indexStats(request.db, request.verify, io.cwd);
+  // An older index is upgraded when opened: said on stderr (it can take minutes).
+  const { stats, verification } = await indexStats(request.db, request.verify, io.cwd, new Feedback(io, { verbose: false, warningsInJson: false }).hooks());
   const { palette } = outputStyle(request.output, io);
   io.stdout.write(request.output.json ? renderJson(verification ? { ...stats, verification } : stats) : renderStats(stats, palette, verification));
   if (verification && !verification.ok) {
