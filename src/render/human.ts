@@ -159,7 +159,10 @@ export function memberStoryCall(
  */
 function undecidedCall(member: GroupMember, group: GroupReport, sides: ReadonlyMap<string, StorySide[]>, label: (m: GroupMember) => string): string {
   const best = memberStoryCall(member, group, sides);
-  return best ? `story ${describeSide(best.side)} from ${label(best.other)}` : '';
+  if (!best) return '';
+  // The first of identical copies is closest to its own copy: said as the copy's line says it.
+  if (best.other.duplicateOf !== null && group.members[best.other.duplicateOf] === member) return `identical to ${label(best.other)}`;
+  return `story ${describeSide(best.side)} from ${label(best.other)}`;
 }
 
 /** "partly derived (words 45%, bigrams 21%, reused 0%)" */

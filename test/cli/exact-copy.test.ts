@@ -29,4 +29,12 @@ describe('an exact copy of the original (fixtures/exact-copy)', () => {
     expect(stdout).toMatch(/^ {2}original {2}fixtures\/exact-copy\/002-copy\.txt\s*$/m);
     expect(stdout).toMatch(/^ {2}reprint {3}fixtures\/seeds\/002_b644d28894aa6977\.txt\s+identical to fixtures\/exact-copy\/002-copy\.txt$/m);
   });
+
+  it('two identical copies alone (original undecided) are each said to be identical to the other', async () => {
+    const { stdout } = await runCli(['--no-color', SEED.original, COPY]);
+    expect(stdout).toMatch(/original undecided/);
+    expect(stdout).toMatch(/^ {2}copy {6}fixtures\/exact-copy\/002-copy\.txt\s+identical to fixtures\/seeds\/002_b644d28894aa6977\.txt$/m);
+    expect(stdout).toMatch(/^ {2}copy {6}fixtures\/seeds\/002_b644d28894aa6977\.txt\s+identical to fixtures\/exact-copy\/002-copy\.txt$/m);
+    expect(stdout).not.toMatch(/story derived/);
+  });
 });
