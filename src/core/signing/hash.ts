@@ -85,8 +85,19 @@ export function tokenHashEnd(h: number, length: number): number {
   return fmix32(h ^ Math.imul(length, 0x9e3779b1));
 }
 
-/** The characters `chars[start, end)` as a string, in pieces: a spread of a very long token would overflow the stack. */
+/**
+ * The characters `chars[start, end)` as a string. A token (up to SHORT_TOKEN characters) is
+ * built a character at a time: 50 ns for a word against 270 for a spread of its subarray,
+ * which made this 100 ms of PAN's preparing (once per distinct token per thread). Longer runs
+ * go in pieces: a spread of a very long token would overflow the stack.
+ */
 export function stringOf(chars: Uint16Array, start: number, end: number): string {
+  const SHORT_TOKEN = 64;
+  if (end - start <= SHORT_TOKEN) {
+    let out = '';
+    for (let i = start; i < end; i++) out += String.fromCharCode(chars[i]!);
+    return out;
+  }
   const PIECE = 4096;
   if (end - start <= PIECE) return String.fromCharCode(...chars.subarray(start, end));
   let out = '';
