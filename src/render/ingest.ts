@@ -50,7 +50,12 @@ function isoTime(ms: number | null): string {
   return ms === null ? '-' : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-export function renderStats(stats: IndexStats, palette: Palette, verification?: { ok: boolean; problems: string[] }): string {
+export function renderStats(stats: IndexStats, palette: Palette, verification?: { ok: boolean; problems: string[] }, quiet = false): string {
+  if (quiet) {
+    // -q: one line, as index add and remove print with it.
+    const verified = verification ? `; verify ${verification.ok ? 'ok' : plural(verification.problems.length, 'problem')}` : '';
+    return `${printable(stats.file)}: ${plural(stats.documents, 'document')}, ${plural(stats.paragraphs, 'paragraph')}, ${megabytes(stats.bytes)}, schema ${stats.schemaVersion}${verified}\n`;
+  }
   const p = stats.parameters;
   const perParagraph = stats.paragraphs === 0 ? '' : `, ${Math.round(stats.bytes / stats.paragraphs)} bytes per paragraph`;
   const rows: Array<[string, string]> = [

@@ -185,6 +185,9 @@ describe('dedupe index add', () => {
     const human = await runCli(['index', 'stats', '--verify'], { cwd: dir });
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/verify +ok/);
+    // -q: one line, as index add prints with it.
+    const quiet = await runCli(['index', 'stats', '-q', '--verify'], { cwd: dir });
+    expect(quiet.stdout).toMatch(/^\.dedupe\/index\.db: 2 documents, \d+ paragraphs, [\d.]+ KiB, schema 3; verify ok\n$/);
   });
 
   it('index remove takes out a folder, and warns about paths not in the index', async () => {

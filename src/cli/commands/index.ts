@@ -36,7 +36,7 @@ export async function runIndexStats(request: { db: string; verify: boolean; outp
   // An older index is upgraded when opened: said on stderr (it can take minutes).
   const { stats, verification } = await indexStats(request.db, request.verify, io.cwd, new Feedback(io, { verbose: false, warningsInJson: false }).hooks());
   const { palette } = outputStyle(request.output, io);
-  io.stdout.write(request.output.json ? renderJson(verification ? { ...stats, verification } : stats) : renderStats(stats, palette, verification));
+  io.stdout.write(request.output.json ? renderJson(verification ? { ...stats, verification } : stats) : renderStats(stats, palette, verification, request.output.quiet));
   if (verification && !verification.ok) {
     // One line: SQLite's integrity report spans many ("*** in database main ***", one per page).
     const first = (verification.problems[0] ?? '').replace(/\s+/g, ' ').trim();
