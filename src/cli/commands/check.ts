@@ -11,7 +11,7 @@ import { checkOutputFile, checkPaths, copiedStories, failingParagraphs, MAX_ARCH
 import type { DocumentReport } from '../../core/index.js';
 import { renderHuman, renderSummary } from '../../render/human.js';
 import { renderArchiveMatches } from '../../render/ingest.js';
-import { printable } from '../../render/text.js';
+import { plural, printable } from '../../render/text.js';
 import { renderNdjsonLines, renderReportJson } from '../../render/json.js';
 import { humanLayout, outputStyle } from '../color.js';
 import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
@@ -44,9 +44,9 @@ export async function runCheckCommand(command: CheckCommand, io: CliIO, version:
   }
   if (output.verbose) {
     io.stderr.write(
-      `dedupe: check: ${counted(run.archived.length, 'archived article')} loaded from ${command.db} ` +
-        `(${counted(run.lookup.candidates, 'LSH candidate')}, ${run.lookup.verified} verified; ` +
-        `${counted(run.lookup.contentCandidates, 'content-word candidate')} for reworded paragraphs, ${run.lookup.contentProposed} kept)\n`,
+      `dedupe: check: ${plural(run.archived.length, 'archived article')} loaded from ${command.db} ` +
+        `(${plural(run.lookup.candidates, 'LSH candidate')}, ${run.lookup.verified} verified; ` +
+        `${plural(run.lookup.contentCandidates, 'content-word candidate')} for reworded paragraphs, ${run.lookup.contentProposed} kept)\n`,
     );
   }
   reportAdded(command, run, io);
@@ -125,9 +125,4 @@ function gateExit(command: CheckCommand, run: CheckRun, io: CliIO): number {
   if (found === 0) return EXIT_OK;
   io.stderr.write(`dedupe: --fail-on ${failOn}: ${found} paragraph${found === 1 ? '' : 's'} found in ${printable(run.flagged.map((d) => d.path).join(', '))}\n`);
   return EXIT_FOUND;
-}
-
-/** "1 archived article", "2 archived articles". */
-function counted(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
