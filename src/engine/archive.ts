@@ -5,7 +5,7 @@
  */
 import type { PreparedDocument } from '../core/model.js';
 import type { ScanOptions } from '../core/types.js';
-import { IndexStore, type IndexStats, type IndexVerification, type WriteBatch } from '../store/index-store.js';
+import { IndexStore, type IndexStats, type IndexVerification, type PutOutcome, type WriteBatch } from '../store/index-store.js';
 import type { RequestOrigins } from '../store/parameters.js';
 import { documentPath, nothingRead } from './files.js';
 import { defaultThreads, prepareFiles, type PrepareOutcome } from './prepare-pool.js';
@@ -72,13 +72,17 @@ export function storeOutcome(batch: WriteBatch, outcome: PrepareOutcome, addedAt
   if (outcome.status !== 'prepared') return;
   // A JSONL article (its text given, not read from a file) is named by the line it came from.
   const record = outcome.job.text === undefined ? undefined : outcome.job.path;
-  putPrepared(batch, outcome.prepared, { contentHash: outcome.contentHash!, bytes: outcome.bytes }, addedAt, result, hooks, record);
+  const stored = putPrepared(batch, outcome.prepared, { contentHash: outcome.contentHash!, bytes: outcome.bytes }, addedAt, result, hooks, record);
+  // Stored all the same (check then knows the file), but said, as the scan says it. (check
+  // --add stores through putPrepared too, after its scan has said it.)
+  const { prepared } = outcome;
+  if (prepared.count === 0 && stored !== 'kept') hooks.warning?.({ code: 'empty', path: prepared.id, message: `${prepared.id}: no text (empty or only blank lines); stored with no paragraphs` });
 }
 
 /**
  * Stores one prepared article. A file emptied since it was stored (a failed export, a
  * truncated copy) does not replace the article with nothing: nothing a user stored is lost
- * without a word. The stored version stays, with a warning saying how to remove it.
+ * without a word. The stored version stays ('kept'), with a warning saying how to remove it.
  * `record`: where a JSONL article's line is (`feed.jsonl:4`), for the warning.
  */
 export function putPrepared(
@@ -89,9 +93,7 @@ export function putPrepared(
   result: StoreTally,
   hooks: EngineHooks,
   record?: string,
-  /** Whether an empty article gets a warning here (not in check --add: its scan said so already). */
-  warnEmpty = true,
-): void {
+): PutOutcome | 'kept' {
   const storedParagraphs = prepared.count === 0 ? batch.paragraphCountOf(prepared.id) : undefined;
   if (storedParagraphs !== undefined && storedParagraphs > 0) {
     result.keptStored.push(prepared.id);
@@ -101,15 +103,14 @@ export function putPrepared(
       path: prepared.id,
       message: `${prepared.id}: ${what}; its stored version (${storedParagraphs} paragraph${storedParagraphs === 1 ? '' : 's'}) was kept (dedupe index remove ${prepared.id} takes it out)`,
     });
-    return;
+    return 'kept';
   }
-  // Stored all the same (check then knows the file), but said, as the scan says it.
-  if (prepared.count === 0 && warnEmpty) hooks.warning?.({ code: 'empty', path: prepared.id, message: `${prepared.id}: no text (empty or only blank lines); stored with no paragraphs` });
   const stored = batch.put(prepared, { ...version, addedAt });
   const entry = { path: prepared.id, paragraphs: prepared.count };
   if (stored === 'added') result.added.push(entry);
   else if (stored === 'updated') result.updated.push(entry);
   else result.unchanged.push(prepared.id);
+  return stored;
 }
 
 /**

@@ -181,7 +181,7 @@ async function addClean(
       for (const doc of clean) {
         const version = versions.get(doc.id)!;
         if (batch.contentHashOf(doc.id) === version.contentHash) result.unchanged.push(doc.id);
-        else putPrepared(batch, doc, version, request.now, result, hooks, undefined, false);
+        else putPrepared(batch, doc, version, request.now, result, hooks);
       }
     }, waitNotice(request.db, hooks));
   } finally {
