@@ -129,7 +129,7 @@ class Problems {
   choice<T extends string>(key: keyof RawFlags, raw: string | undefined, allowed: readonly T[]): T | undefined {
     if (raw === undefined) return undefined;
     if ((allowed as readonly string[]).includes(raw)) return raw as T;
-    this.add(`${this.label(key)} must be ${allowed.length === 1 ? '' : 'one of '}${allowed.join(', ')}, got '${raw}'`);
+    this.add(allowed.length === 1 ? `${this.label(key)} takes one value, ${allowed[0]}; got '${raw}'` : `${this.label(key)} must be one of ${allowed.join(', ')}, got '${raw}'`);
     return undefined;
   }
 

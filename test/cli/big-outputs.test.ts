@@ -50,7 +50,7 @@ describe('--top <n>', () => {
     [['--top', '-1'], /--top must be a whole number of groups, 0 or more \(0 shows all\), got -1/],
     [['--top', '1.5'], /--top must be a whole number of groups/],
     [['--top', 'many'], /--top must be a number, got 'many'/],
-    [['--only', 'unique'], /--only must be reused, got 'unique'/],
+    [['--only', 'unique'], /--only takes one value, reused; got 'unique'/],
   ])('%j is a usage error', async (flags, pattern) => {
     const result = await runInProcess([...flags, 'fixtures/seeds']);
     expect(result.code).toBe(2);
