@@ -1,7 +1,7 @@
 /** The help texts shown after each command's options: statuses, exit codes, examples. */
 
 /** The environment variables dedupe reads (cli/requests.ts), with what each takes. */
-export const ENVIRONMENT = [
+const ENVIRONMENT = [
   ['DEDUPE_THREADS', ['threads to read and prepare articles on: a whole number', 'from 1, at most 64 used (default: one per core, at most 8)']],
   ['DEDUPE_FILE_TIMES', ["0: files' modification times are no evidence of which", 'copy came first (a fresh checkout); default 1']],
   ['DEDUPE_REWORDING', ['0: scan and check leave out reworded paragraphs, as', '--no-reworded does (benchmarks measure the stage\'s cost', 'this way); default 1']],

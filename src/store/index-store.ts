@@ -23,8 +23,7 @@ import { bandKeys, hasKey, shingles, textKey } from '../core/document.js';
 import type { PreparedDocument } from '../core/model.js';
 import { resolveOptions } from '../core/options.js';
 import { createSigner } from '../core/signing/signer.js';
-import { archivedContent, archivedKeys, ContentWordSigner } from '../core/rewrite/channel.js';
-import { stopTokens } from '../core/rewrite/stopwords.js';
+import { archivedContent, archivedKeys, archiveSigner, type ContentWordSigner } from '../core/rewrite/channel.js';
 import type { ResolvedOptions, ScanOptions } from '../core/types.js';
 import { decodeUint32s, encodeBandKey, encodeTextKey, encodeUint32s } from './codec.js';
 import { IndexError } from './errors.js';
@@ -298,22 +297,29 @@ export class IndexStore {
     this.options = optionsForIndex(file, parameters, requested, requestedFrom);
     // A plain INSERT: the buffer removes duplicate pairs, and a variant's keys are inserted once,
     // when it is created (deleting a variant deletes its keys), so a conflict would be a bug.
-    const insertRows = (rows: number): string => `INSERT INTO band_keys (key, variant_id) VALUES ${'(?, ?), '.repeat(rows - 1)}(?, ?)`;
-    this.pendingBandKeys = new BandKeyBuffer(
+    this.pendingBandKeys = this.keyBuffer('band_keys');
+    this.pendingContentKeys = this.keyBuffer('content_keys');
+  }
+
+  /** A buffer of (key, variant) rows for one of the two key tables, inserted in key order. */
+  private keyBuffer(table: 'band_keys' | 'content_keys'): BandKeyBuffer {
+    const insertRows = (rows: number): string => `INSERT INTO ${table} (key, variant_id) VALUES ${'(?, ?), '.repeat(rows - 1)}(?, ?)`;
+    return new BandKeyBuffer(
       (values) => this.statement(insertRows(ROWS_PER_STATEMENT)).run(values),
       (values) => this.statement(insertRows(1)).run(values),
-    );
-    const insertContentRows = (rows: number): string => `INSERT INTO content_keys (key, variant_id) VALUES ${'(?, ?), '.repeat(rows - 1)}(?, ?)`;
-    this.pendingContentKeys = new BandKeyBuffer(
-      (values) => this.statement(insertContentRows(ROWS_PER_STATEMENT)).run(values),
-      (values) => this.statement(insertContentRows(1)).run(values),
     );
   }
 
   /** The signer of stored paragraphs' content words (core/rewrite/channel.ts, archivedContent). */
   contentWordSigner(): ContentWordSigner {
-    this.contentSigner ??= new ContentWordSigner(this.options.seed, stopTokens(this.options.seed));
+    this.contentSigner ??= archiveSigner(this.options.seed);
     return this.contentSigner;
+  }
+
+  /** Forgets the keys held for this batch (it is being rolled back). */
+  private clearKeys(): void {
+    this.pendingBandKeys.clear();
+    this.pendingContentKeys.clear();
   }
 
   /** Inserts the keys held for this batch. */
@@ -415,8 +421,7 @@ export class IndexStore {
       result = await work(new WriteBatch(this));
       this.flushKeys();
     } catch (error) {
-      this.pendingBandKeys.clear();
-      this.pendingContentKeys.clear();
+      this.clearKeys();
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw translateError(error, this.file);
     }

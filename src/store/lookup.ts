@@ -131,7 +131,7 @@ export function findContext(store: IndexStore, incoming: readonly PreparedDocume
         const archived = archivedContent(signer, doc, i);
         if (!archived) continue;
         let taken = 0;
-        for (const variant of rewordedVariants(store, archived.content.slice(), archived.keys.slice(), contentOf, reworded)) {
+        for (const variant of rewordedVariants(store, archived.content, archived.keys, contentOf, reworded)) {
           if (taken >= CONTENT_MAX_PER_PARAGRAPH) break;
           const refs = documentsWith(variant).filter((ref) => !options.exclude.has(ref.path)).slice(0, options.maxDocumentsPerParagraph - mine.size);
           if (refs.length === 0) continue;

@@ -33,8 +33,7 @@
 
 import type Database from 'better-sqlite3';
 import { decodeDocument, encodeDocument } from '../core/codec.js';
-import { archivedContent, ContentWordSigner } from '../core/rewrite/channel.js';
-import { stopTokens } from '../core/rewrite/stopwords.js';
+import { archivedContent, archiveSigner } from '../core/rewrite/channel.js';
 import { encodeBandKey, encodeUint32s } from './codec.js';
 import { DocumentBuilder } from '../core/document.js';
 import type { PreparedDocument, Segment } from '../core/model.js';
@@ -190,7 +189,7 @@ function storeContentKeys(db: Database.Database, context: MigrationContext): voi
   if (documents.length === 0) return;
   if (!context.signer) throw new Error('the index parameters are needed to upgrade its documents');
   const seed = context.signer.options.seed;
-  const signer = new ContentWordSigner(seed, stopTokens(seed));
+  const signer = archiveSigner(seed);
   const variantsOf = db.prepare('SELECT position, variant_id FROM paragraphs WHERE document_id = ? AND variant_id IS NOT NULL');
   const setContent = db.prepare('UPDATE variants SET content = ? WHERE id = ?');
   const insertKey = db.prepare('INSERT OR IGNORE INTO content_keys (key, variant_id) VALUES (?, ?)');

@@ -29,7 +29,7 @@ import { PairBuffer } from '../matching/pairs.js';
 import { bandKeys, KeySorter, optimalBanding, type Banding } from '../matching/lsh.js';
 import { hasShingles, isChrome, tokens } from '../document.js';
 import type { Corpus, Edges, PreparedDocument } from '../model.js';
-import { stopHashes, TokenSet } from './stopwords.js';
+import { stopHashes, stopTokens, TokenSet } from './stopwords.js';
 
 export const CHANNEL_THRESHOLD = 0.3;
 export const CHANNEL_HASHES = 128;
@@ -281,6 +281,11 @@ export class ContentWordSigner {
     this.hasher.signInto(lo, hi, count, this.signature, this.bins);
     return bandKeys(this.signature, this.banding, this.band);
   }
+}
+
+/** The signer of the index's content words: stop words left out, none of a scan's very common words (archivedContent). */
+export function archiveSigner(seed: number): ContentWordSigner {
+  return new ContentWordSigner(seed, stopTokens(seed));
 }
 
 /**

@@ -133,7 +133,9 @@ class UnitsBuilder {
    */
   private split(paragraphText: string, count: number): { ranges: Array<[number, number]>; numeric: ArrayLike<number> | null } {
     if (sentenceCutsInto(paragraphText, this.cuts) && this.cuts.count === count) {
-      return { ranges: joinShort([...this.cuts.cuts, count]), numeric: this.cuts.digits };
+      // The cuts are scratch, emptied by the next call: the paragraph's end goes on in place.
+      this.cuts.cuts.push(count);
+      return { ranges: joinShort(this.cuts.cuts), numeric: this.cuts.digits };
     }
     const found = sentenceTokens(paragraphText, count, this.buffer);
     return found ? { ranges: joinShort(found.ends), numeric: found.numeric } : { ranges: [[0, count]], numeric: null };

@@ -278,7 +278,9 @@ export function sentenceCutsInto(text: string, out: SentenceCuts): boolean {
   const length = text.length;
   out.cuts.length = 0;
   let count = 0;
-  let digits = out.digits;
+  // A paragraph has fewer tokens than characters: sized once, not grown in the loop.
+  if (out.digits.length < length) out.digits = new Uint8Array(length);
+  const digits = out.digits;
   let inToken = false;
   let allDigits = true;
   let previous = 0; // the last character put into the current token
@@ -306,20 +308,10 @@ export function sentenceCutsInto(text: string, out: SentenceCuts): boolean {
       const next = text.charCodeAt(i + 1);
       if ((kind === 2 && isTokenChar(next)) || (kind === 3 && isDigit(next) && isDigit(previous))) continue;
     }
-    if (count === digits.length) {
-      const bigger = new Uint8Array(digits.length * 2);
-      bigger.set(digits);
-      out.digits = digits = bigger;
-    }
     digits[count++] = allDigits ? 1 : 0;
     inToken = false;
   }
   if (inToken) {
-    if (count === digits.length) {
-      const bigger = new Uint8Array(digits.length * 2);
-      bigger.set(digits);
-      out.digits = digits = bigger;
-    }
     digits[count++] = allDigits ? 1 : 0;
   }
   while (nextBreak !== -1) {
