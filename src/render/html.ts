@@ -20,7 +20,7 @@
  *   repeated lines in document order; each list up to a cap.
  */
 import type { BoilerplateKind, DiffBlock, DocumentReport, GroupMember, GroupReport, ResolvedOptions, SegmentReport, Summary, Warning } from '../core/types.js';
-import { largestFirst, memberStoryCall, type StorySide } from './human.js';
+import { largestFirst, memberStoryCalls, type MemberStoryCall, type StorySide } from './human.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './html-page.js';
 import { printable, repeatedLines } from './text.js';
 
@@ -234,13 +234,8 @@ function pageBlock(block: DiffBlock): Record<string, unknown> {
 }
 
 /** A member's story-level call for the page: [call, words, bigrams, reused, the other story's path], or null. */
-function storyCallCell(
-  member: GroupMember,
-  group: GroupReport,
-  stories: ReadonlyMap<string, StorySide[]> | undefined,
-  memberOf: (path: string, story: number) => GroupMember | undefined,
-): unknown[] | null {
-  const found = stories ? memberStoryCall(member, group, stories, memberOf) : null;
+function storyCallCell(member: GroupMember, storyCall: MemberStoryCall | null): unknown[] | null {
+  const found = storyCall ? storyCall(member) : null;
   if (!found) return null;
   const { side, other } = found;
   return [side.call, side.words, side.bigrams, side.reused, printable(other.path)];
@@ -273,12 +268,10 @@ function memberRow(member: GroupMember, doc: number, aligned: readonly DiffBlock
 function groupData(page: HtmlPage, docIndex: ReadonlyMap<string, number>): unknown[] {
   return page.groups.map((group) => {
     const aligned = page.plan.aligned.get(group.id);
-    // Members by path and story: a group of a thousand members is looked up, not scanned, per call.
-    const byKey = new Map(group.members.map((m) => [`${m.story} ${m.path}`, m]));
-    const memberOf = (path: string, story: number): GroupMember | undefined => byKey.get(`${story} ${path}`);
+    const storyCall = page.extras.stories ? memberStoryCalls(group, page.extras.stories) : null;
     const members = group.members.map((member, i) => {
       const blocks = aligned?.members.includes(i) ? page.extras.alignments.get(alignmentKey(group.id, i)) : undefined;
-      return memberRow(member, docIndex.get(member.path) ?? -1, blocks, storyCallCell(member, group, page.extras.stories, memberOf));
+      return memberRow(member, docIndex.get(member.path) ?? -1, blocks, storyCallCell(member, storyCall));
     });
     return {
       id: group.id,

@@ -123,33 +123,35 @@ export function storySides(pairs: readonly StoryPairReport[]): Map<string, Story
 
 export const CALL_STRENGTH: Record<ReuseCall, number> = { derived: 2, 'partly-derived': 1, 'not-derived': 0 };
 
+/** A member's story-level call: the side of the story pair and the member it is against. */
+export type MemberStoryCall = (member: GroupMember) => { side: StorySide; other: GroupMember } | null;
+
 /**
- * A member's story-level call as the group reports show it: against the original when there is
- * one (none for the original itself); in a group whose original is undecided, the strongest
- * call against another member (not "not derived"), or none. `memberOf` finds a member by path
- * and story (a lookup by key for a large group: by default a scan of the members).
+ * The story-level calls of a group's members as the group reports show them: against the
+ * original when there is one (none for the original itself); in a group whose original is
+ * undecided, the strongest call against another member (not "not derived"), or none. The
+ * original and the members by path and story are found once per group, so that a group of a
+ * thousand members is looked up, not scanned, per member.
  */
-export function memberStoryCall(
-  member: GroupMember,
-  group: GroupReport,
-  sides: ReadonlyMap<string, StorySide[]>,
-  memberOf: (path: string, story: number) => GroupMember | undefined = (path, story) => group.members.find((m) => m.path === path && m.story === story),
-): { side: StorySide; other: GroupMember } | null {
-  const own = sides.get(`${member.story} ${member.path}`) ?? [];
+export function memberStoryCalls(group: GroupReport, sides: ReadonlyMap<string, StorySide[]>): MemberStoryCall {
   const original = group.members.find((m) => m.role === 'original');
-  if (original) {
-    if (member === original) return null;
-    const side = own.find((s) => s.other.path === original.path && s.other.story === original.story);
-    return side ? { side, other: original } : null;
-  }
-  let best: { side: StorySide; other: GroupMember } | null = null;
-  for (const side of own) {
-    const found = memberOf(side.other.path, side.other.story);
-    const other = found === member ? undefined : found;
-    if (!other || side.call === 'not-derived') continue;
-    if (!best || CALL_STRENGTH[side.call] > CALL_STRENGTH[best.side.call] || (side.call === best.side.call && side.words > best.side.words)) best = { side, other };
-  }
-  return best;
+  const byKey = new Map(group.members.map((m) => [`${m.story} ${m.path}`, m]));
+  return (member) => {
+    const own = sides.get(`${member.story} ${member.path}`) ?? [];
+    if (original) {
+      if (member === original) return null;
+      const side = own.find((s) => s.other.path === original.path && s.other.story === original.story);
+      return side ? { side, other: original } : null;
+    }
+    let best: { side: StorySide; other: GroupMember } | null = null;
+    for (const side of own) {
+      const found = byKey.get(`${side.other.story} ${side.other.path}`);
+      const other = found === member ? undefined : found;
+      if (!other || side.call === 'not-derived') continue;
+      if (!best || CALL_STRENGTH[side.call] > CALL_STRENGTH[best.side.call] || (side.call === best.side.call && side.words > best.side.words)) best = { side, other };
+    }
+    return best;
+  };
 }
 
 /**
@@ -157,8 +159,8 @@ export function memberStoryCall(
  * instead how the member's story was written from another member's, the strongest call
  * ("story derived (words 76%, bigrams 43%, reused 97%) from wire.txt"), or nothing.
  */
-function undecidedCall(member: GroupMember, group: GroupReport, sides: ReadonlyMap<string, StorySide[]>, label: (m: GroupMember) => string): string {
-  const best = memberStoryCall(member, group, sides);
+function undecidedCall(member: GroupMember, group: GroupReport, storyCall: MemberStoryCall, label: (m: GroupMember) => string): string {
+  const best = storyCall(member);
   if (!best) return '';
   // The first of identical copies is closest to its own copy: said as the copy's line says it.
   if (best.other.duplicateOf !== null && group.members[best.other.duplicateOf] === member) return `identical to ${label(best.other)}`;
@@ -196,6 +198,7 @@ export function renderGroup(
 ): string {
   const lines: string[] = [];
   const original = group.members.find((m) => m.role === 'original');
+  const storyCall = memberStoryCalls(group, sides);
   const head = `Group ${group.id}: ${plural(group.documents.length, 'document')}`;
   // On a terminal no path is longer than a line, so wrapping never breaks one.
   const label = (member: GroupMember, room = fitWidth === undefined ? Infinity : fitWidth - DETAIL_INDENT): string => {
@@ -217,7 +220,7 @@ export function renderGroup(
   members.forEach((member, i) => {
     const role = (member.role ?? 'copy').padEnd(8);
     const copyOf = member.duplicateOf === null ? undefined : group.members[member.duplicateOf];
-    const side = original ? memberStoryCall(member, group, sides)?.side : undefined;
+    const side = original ? storyCall(member)?.side : undefined;
     const story = side ? `; story ${describeSide(side)}` : '';
     const detail = copyOf
       ? `identical to ${label(copyOf)}`
@@ -225,7 +228,7 @@ export function renderGroup(
         ? describeComparison(member.comparison) + story
         : original
           ? ''
-          : undecidedCall(member, group, sides, label);
+          : undecidedCall(member, group, storyCall, label);
     if (beside) {
       const start = `  ${role}  ${names[i]!.padEnd(nameWidth)}  `;
       lines.push(...fitted(`${start}${palette.dim(detail)}`.trimEnd(), fitWidth, start.length));
