@@ -6,7 +6,7 @@
  * (core/options.ts) and travel resolved.
  */
 import { DEFAULT_OPTIONS, optionProblems, resolveOptions, SEGMENT_MODES, type OptionProblem, type ResolvedOptions, type ScanOptions, type SegmentMode } from '../core/index.js';
-import { CHECK_FAIL_ON, DEFAULT_COPY_SHARE, DEFAULT_MEMORY_LIMIT, defaultThreads, FAIL_ON_VALUES, type CheckFailOn, type FailOn } from '../engine/index.js';
+import { CHECK_FAIL_ON, DEFAULT_COPY_SHARE, DEFAULT_MEMORY_LIMIT, defaultThreads, FAIL_ON_VALUES, type CheckFailOn, type FailOn, type RequestOrigins } from '../engine/index.js';
 import { parseDecimal } from '../input/arguments.js';
 import type { Chunks } from '../input/records.js';
 import { NO_CONFIG, type ConfigContext } from './config.js';
@@ -105,7 +105,7 @@ class Problems {
 
   /** How a message names the value of `key`: its flag, or the config file and key it came from. */
   label(key: keyof RawFlags): string {
-    const file = this.config.origin[key];
+    const file = this.originOf(key);
     return file ? `${file}: ${key}` : `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
   }
 
@@ -333,7 +333,7 @@ export interface IndexCommand extends InputsRequest {
   /** Options given as flags (or in a config file): the index's own parameters fill the rest. */
   requested: Partial<ScanOptions>;
   /** The config file each of `requested` came from, when one did: a disagreement with the index names it. */
-  requestedFrom: Partial<Record<keyof ScanOptions, string>>;
+  requestedFrom: RequestOrigins;
   threads: number;
   /** DEDUPE_REWORDING (check; index add has no rewrite stage), and check's --no-reworded. */
   rewording: boolean;
@@ -352,7 +352,7 @@ export function indexCommand(paths: readonly string[], flags: RawFlags, env: Env
 
 function indexParts(paths: readonly string[], flags: RawFlags, env: Env, requested: Partial<ScanOptions>, problems: Problems, reads: boolean): IndexCommand {
   const { threads, fileTimes, rewording } = environmentOf(env, problems);
-  const requestedFrom: Partial<Record<keyof ScanOptions, string>> = {};
+  const requestedFrom: RequestOrigins = {};
   for (const key of Object.keys(requested) as Array<keyof ScanOptions & keyof RawFlags>) {
     const file = problems.originOf(key);
     if (file !== undefined) requestedFrom[key] = file;

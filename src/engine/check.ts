@@ -5,7 +5,7 @@
  * the scan's own code. Then the gate decides (gate.ts) and, with `add`, the clean articles are
  * stored in one transaction.
  */
-import { analyse, type ScanAnalysis } from '../core/scan/scanner.js';
+import type { ScanAnalysis } from '../core/scan/scanner.js';
 import type { PreparedDocument } from '../core/model.js';
 import type { DocumentReport, Report, ScanOptions, StageTimings, Warning } from '../core/types.js';
 import { IndexStore } from '../store/index-store.js';
@@ -15,8 +15,7 @@ import { putPrepared, upgradeNotice, waitNotice, type StoreTally } from './archi
 import { documentPath, nothingRead } from './files.js';
 import { isFlagged, type CheckFailOn } from './gate.js';
 import { defaultThreads, prepareFiles } from './prepare-pool.js';
-import { withRewriteHelpers } from './rewrite-pool.js';
-import { prepareProgress, type EngineHooks } from './scan.js';
+import { analyseOnThreads, prepareProgress, type EngineHooks } from './scan.js';
 import { collectSources, type SourceRequest, type Sources } from './sources.js';
 
 /**
@@ -138,11 +137,13 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
     const all = [...context.documents, ...incoming.docs];
     const paragraphs = all.reduce((sum, doc) => sum + doc.count, 0);
     hooks.progress?.({ stage: 'match', paragraphs });
-    const { analysis, timings } = await withRewriteHelpers(rewording ? (request.threads ?? defaultThreads()) : 1, paragraphs, (helpers) =>
-      analyse(all, store.options, incoming.warnings, { wordOps: request.wordOps, rewording, ...(helpers ? { helpers } : {}) }, clock, prepared.timings),
+    const { analysis, timings } = await analyseOnThreads(
+      all,
+      store.options,
+      incoming.warnings,
+      { wordOps: request.wordOps, rewording, threads: request.threads ?? defaultThreads(), paragraphs, earlier: prepared.timings },
+      hooks,
     );
-    // The core's own warnings (an id given twice, a document without text) come after the engine's.
-    for (const warning of analysis.warnings.slice(incoming.warnings.length)) hooks.warning?.(warning);
     const reportStart = clock();
     const report = analysis.report();
     const result = { report, timings: { ...timings, report: timings.report + clock() - reportStart } };

@@ -13,3 +13,4 @@ export { defaultThreads, PARALLEL_MIN_FILES, prepareFiles } from './prepare-pool
 export { prepareAll, scanPaths, type EngineHooks, type ProgressEvent, type ProgressStage, type ScanRequest, type ScanRun } from './scan.js';
 export { collectSources, STDIN_PATH, type SourceRequest, type Sources } from './sources.js';
 export { DEFAULT_MEMORY_LIMIT, joinShards, reportShards, signShard, type JoinRequest, type JoinResult, type ReportRequest, type ReportRun, type SignRequest, type SignResult, type StepFigure } from './scale.js';
+export type { RequestOrigins } from '../store/parameters.js';

@@ -4,7 +4,7 @@
  * them early) and are kept in the report.
  */
 import { analyse, type ScanAnalysis } from '../core/scan/scanner.js';
-import type { Clock, PreparedDocument } from '../core/model.js';
+import type { Clock, PreparedDocument, PrepareTimings } from '../core/model.js';
 import type { ResolvedOptions, StageTimings, Warning } from '../core/types.js';
 import { nothingRead } from './files.js';
 import type { PrepareJob, PrepareOutcome } from './prepare-job.js';
@@ -118,6 +118,26 @@ export async function prepareAll(
   return { prepared, bytes, timings: run.timings };
 }
 
+/**
+ * The core's analysis of prepared documents, its rewrite stage on helper threads where it runs
+ * and pays (engine/rewrite-pool.ts); the core's own warnings (an id given twice, a document
+ * without text) then reach the hooks, after the engine's (`warnings`).
+ */
+export async function analyseOnThreads(
+  prepared: readonly PreparedDocument[],
+  options: ResolvedOptions,
+  warnings: readonly Warning[],
+  run: { wordOps: boolean; rewording: boolean; threads: number; paragraphs: number; earlier: PrepareTimings },
+  hooks: EngineHooks,
+): Promise<{ analysis: ScanAnalysis; timings: StageTimings }> {
+  const clock = hooks.clock ?? (() => 0);
+  const result = await withRewriteHelpers(run.rewording ? run.threads : 1, run.paragraphs, (helpers) =>
+    analyse(prepared, options, warnings, { wordOps: run.wordOps, rewording: run.rewording, ...(helpers ? { helpers } : {}) }, clock, run.earlier),
+  );
+  for (const warning of result.analysis.warnings.slice(warnings.length)) hooks.warning?.(warning);
+  return result;
+}
+
 export async function scanPaths(request: ScanRequest, hooks: EngineHooks = {}): Promise<ScanRun> {
   const clock = hooks.clock ?? (() => 0);
   const walkStart = clock();
@@ -134,10 +154,6 @@ export async function scanPaths(request: ScanRequest, hooks: EngineHooks = {}): 
   if (prepared.length === 0) throw nothingRead(sources);
   const paragraphs = prepared.reduce((sum, doc) => sum + doc.count, 0);
   hooks.progress?.({ stage: 'match', paragraphs });
-  const { analysis, timings: stages } = await withRewriteHelpers(rewording ? request.threads : 1, paragraphs, (helpers) =>
-    analyse(prepared, request.options, warnings, { wordOps: request.wordOps, rewording, ...(helpers ? { helpers } : {}) }, clock, timings),
-  );
-  // The core's own warnings (an id given twice, a document without text) come after the engine's.
-  for (const warning of analysis.warnings.slice(warnings.length)) hooks.warning?.(warning);
+  const { analysis, timings: stages } = await analyseOnThreads(prepared, request.options, warnings, { wordOps: request.wordOps, rewording, threads: request.threads, paragraphs, earlier: timings }, hooks);
   return { analysis, timings: stages, bytes, files: sources.files, jsonlSources: sources.jsonlSources, records: sources.records, walkMs, prepareMs };
 }
