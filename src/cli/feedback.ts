@@ -79,13 +79,6 @@ export class Feedback {
       this.stageStarted = now;
     }
     if (event.stage === 'read') this.noun = 'document';
-    // An index upgrade can take minutes on a large archive: said once, on a line of its own
-    // (not as a progress line, which a terminal would erase), terminal or not.
-    if (event.stage === 'upgrade') {
-      this.clearLine();
-      this.io.stderr.write(`dedupe: ${printable(event.step ?? 'upgrading the index')}\n`);
-      return;
-    }
     if (event.stage === 'wait-lock' && !this.drawsProgress) {
       if (!this.waitNoted) this.io.stderr.write(`dedupe: waiting for ${printable(event.file ?? 'the index')}: another process is writing to it (up to 30 s)\n`);
       this.waitNoted = true;
@@ -103,9 +96,24 @@ export class Feedback {
     this.lastDraw = now;
   }
 
-  /** The engine's hooks: warnings and progress through here, the command's clock. */
+  /**
+   * Something the user should know that is neither a warning nor progress (an index upgrade,
+   * which can take minutes): said on a line of its own, which a terminal does not erase as it
+   * does a progress line, terminal or not.
+   */
+  notice(message: string): void {
+    this.clearLine();
+    this.io.stderr.write(`dedupe: ${printable(message)}\n`);
+  }
+
+  /** The engine's hooks: warnings, notices and progress through here, the command's clock. */
   hooks(): EngineHooks {
-    return { warning: (warning) => this.warning(warning.message), progress: (event) => this.progress(event), clock: () => this.io.now() };
+    return {
+      warning: (warning) => this.warning(warning.message),
+      notice: (message) => this.notice(message),
+      progress: (event) => this.progress(event),
+      clock: () => this.io.now(),
+    };
   }
 
   /** Clears the progress line and says how many warnings were not shown; call once the engine is done (or has failed). */

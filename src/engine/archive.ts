@@ -118,7 +118,7 @@ export function putPrepared(
  * transaction, and reads every stored document (about 4 s for 10,000 articles from schema 2).
  */
 export function upgradeNotice(db: string, hooks: EngineHooks): (from: number, to: number) => void {
-  return (from, to) => hooks.progress?.({ stage: 'upgrade', file: db, step: `upgrading ${db} from index schema ${from} to ${to} (once; it reads every stored article)` });
+  return (from, to) => hooks.notice?.(`upgrading ${db} from index schema ${from} to ${to} (once; it reads every stored article)`);
 }
 
 /** What a write tells the hooks while another process holds the index's write lock. */

@@ -26,10 +26,9 @@ export interface ScanRequest extends SourceRequest {
 /**
  * Where a command is: finding files, reading JSONL, reading and preparing the articles,
  * matching paragraphs, looking up the index, storing into it, or waiting for another
- * process's write lock on it, or upgrading it from an older schema (`step` says how); or a named
- * step of `sign`, `join` or `report` (`step`).
+ * process's write lock on it; or a named step of `sign`, `join` or `report` (`step`).
  */
-export type ProgressStage = 'walk' | 'read' | 'prepare' | 'match' | 'lookup' | 'store' | 'wait-lock' | 'upgrade' | 'step';
+export type ProgressStage = 'walk' | 'read' | 'prepare' | 'match' | 'lookup' | 'store' | 'wait-lock' | 'step';
 
 export interface ProgressEvent {
   stage: ProgressStage;
@@ -49,6 +48,8 @@ export interface ProgressEvent {
 /** How the engine reports back while it works; it never prints. */
 export interface EngineHooks {
   warning?: (warning: Warning) => void;
+  /** Something to tell the user that is neither a warning nor progress: an index upgrade, which can take minutes. */
+  notice?: (message: string) => void;
   /** Called as the work goes on, often (once per article): the caller decides what to draw and when. */
   progress?: (event: ProgressEvent) => void;
   clock?: Clock;

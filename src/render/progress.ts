@@ -44,7 +44,6 @@ function describe({ event, stageMs, noun }: ProgressView): string {
       return `storing in ${file}`;
     case 'wait-lock':
       return `waiting for ${file}: another process is writing to it (${Math.floor(stageMs / 1000)} s)`;
-    case 'upgrade': // shown as a line of its own (cli/feedback.ts), not drawn
     case 'step':
       return printable(event.step ?? '');
   }
