@@ -7,11 +7,12 @@ const ENVIRONMENT = [
   ['DEDUPE_REWORDING', ['0: scan and check leave out reworded paragraphs, as', '--no-reworded does (benchmarks measure the stage\'s cost', 'this way); default 1']],
 ] as const;
 
-/** The help's section on the environment variables. */
-function environmentSection(): string {
-  const lines = ENVIRONMENT.flatMap(([name, text]) => text.map((line, i) => `  ${(i === 0 ? name : '').padEnd(19)}${line}`));
-  return ['Environment:', ...lines, '  Another value of any of them is a usage error (exit 2).'].join('\n');
-}
+/** The help's section on the environment variables (in the help of every command that reads them). */
+const ENVIRONMENT_SECTION = [
+  'Environment:',
+  ...ENVIRONMENT.flatMap(([name, text]) => text.map((line, i) => `  ${(i === 0 ? name : '').padEnd(19)}${line}`)),
+  '  Another value of any of them is a usage error (exit 2).',
+].join('\n');
 
 export const SCAN_HELP = `
 Statuses:
@@ -68,7 +69,7 @@ HTML report:
   name ending in .txt, .jsonl or .ndjson is refused. A large corpus is summarised:
   the largest groups in detail, the rest listed, as the page says.
 
-${environmentSection()}
+${ENVIRONMENT_SECTION}
 
 Exit codes:
   0  finished (reuse may have been found; see --fail-on)
@@ -124,7 +125,7 @@ archived or incoming. Nothing is written to the index unless --add is given.
 --add stores the articles that do not trip the --fail-on rule (without --fail-on:
 those with no shared or edited paragraph) after the check.
 
-${environmentSection()}
+${ENVIRONMENT_SECTION}
 
 Exit codes:
   0  finished; nothing found that --fail-on asks about
@@ -150,7 +151,7 @@ interrupted, the index is as it was before. While another process writes to the 
 add waits for it (up to 30 s) and says so. A file that is empty now does not replace its
 stored version.
 
-${environmentSection()}
+${ENVIRONMENT_SECTION}
 
 Exit codes:
   0  finished
@@ -177,7 +178,7 @@ name and renamed when complete, so a killed sign leaves nothing a join would rea
 The signing options are stored in every file: shards signed with other options, or a
 folder holding another run (another shard count, other options), stop with an error.
 
-${environmentSection()}
+${ENVIRONMENT_SECTION}
 
 Exit codes:
   0  the shard was written
@@ -197,7 +198,7 @@ verification (shingle Jaccard >= --threshold, or containment >= --containment, t
 options the shards were signed with). Writes <dir>/join/pairs.parquet, replacing an
 earlier join. DuckDB stays within --memory-limit and spills the rest to <dir>.
 
-${environmentSection()}
+${ENVIRONMENT_SECTION}
 
 Exit codes:
   0  joined
@@ -213,7 +214,7 @@ Prints the scan's report from the Parquet files alone (the articles need not be 
 the same statuses, matches, groups, originals and word diffs as dedupe on the same files,
 in the same formats (human, --json, --ndjson, -q).
 
-${environmentSection()}
+${ENVIRONMENT_SECTION}
 
 Exit codes:
   0  finished (reuse may have been found; see --fail-on)
