@@ -1,6 +1,6 @@
 /** Candidate pairs from LSH band keys: the radix sort and the pair listing against brute force. */
 import { describe, expect, it } from 'vitest';
-import { candidatePairs, KeySorter, sortByKey } from '../../src/core/matching/lsh.js';
+import { candidatePairs, KeySorter, SharedBuckets, sortByKey } from '../../src/core/matching/lsh.js';
 
 /** mulberry32 */
 function generator(seed: number): () => number {
@@ -27,6 +27,40 @@ describe('KeySorter and sortByKey', () => {
       sorter.sort(keys);
       expect([...sorter.order]).toEqual(expected);
       expect([...sorter.sortedKeys]).toEqual(expected.map((i) => keys[i]));
+    }
+  });
+});
+
+/** The runs of equal keys (two items or more) in sorted order, each as [key, items in item order]. */
+function runsOf(keys: ArrayLike<number>, items: ArrayLike<number>, n: number): Array<[number, number[]]> {
+  const runs: Array<[number, number[]]> = [];
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    while (j < n && keys[j] === keys[i]) j++;
+    if (j - i >= 2) runs.push([keys[i]!, Array.from({ length: j - i }, (_, k) => items[i + k]!)]);
+    i = j;
+  }
+  return runs;
+}
+
+describe('SharedBuckets', () => {
+  it('finds the buckets of sorting every item, lone keys left out, also where lone keys share a tally slot', () => {
+    const next = generator(5);
+    for (const n of [0, 1, 2, 50, 3000]) {
+      // Shared keys, lone keys, and lone keys whose low bits collide with each other and with shared ones.
+      const shared = Array.from({ length: 20 }, () => next());
+      const keys = Uint32Array.from({ length: n }, (_, i) => (i % 3 === 0 ? shared[next() % shared.length]! : i % 3 === 1 ? next() : ((next() << 16) | (shared[0]! & 0xffff)) >>> 0));
+      const sorter = new KeySorter(n);
+      sorter.sort(keys);
+      const buckets = new SharedBuckets(n);
+      const gathered = buckets.group(keys);
+      expect(gathered).toBeLessThan(Math.max(1, n));
+      expect(runsOf(buckets.sorter.sortedKeys, buckets.sorter.order, gathered)).toEqual(runsOf(sorter.sortedKeys, sorter.order, n));
+      // Reused for the next band: the tally starts afresh.
+      const again = buckets.group(keys.slice().reverse());
+      const reversed = new KeySorter(n);
+      reversed.sort(keys.slice().reverse());
+      expect(runsOf(buckets.sorter.sortedKeys, buckets.sorter.order, again)).toEqual(runsOf(reversed.sortedKeys, reversed.order, n));
     }
   });
 });

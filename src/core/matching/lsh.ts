@@ -112,9 +112,11 @@ export class KeySorter {
     this.passItems = new Uint32Array(size);
   }
 
-  /** Sorts `keys` (of length `size`) into `sortedKeys` and `order`. */
-  sort(keys: Uint32Array): void {
-    const n = this.size;
+  /**
+   * Sorts the first `n` of `keys` into `sortedKeys` and `order`; `order` holds the item at each
+   * position: `items[k]` for keys[k] when items are given, otherwise k.
+   */
+  sort(keys: Uint32Array, n = this.size, items?: Uint32Array): void {
     const { lowCounts: low, highCounts: high, passKeys, passItems, sortedKeys, order } = this;
     low.fill(0);
     high.fill(0);
@@ -137,7 +139,7 @@ export class KeySorter {
       const key = keys[i]!;
       const at = low[key & 0xffff]!++;
       passKeys[at] = key;
-      passItems[at] = i;
+      passItems[at] = items ? items[i]! : i;
     }
     for (let i = 0; i < n; i++) {
       const key = passKeys[i]!;
@@ -176,19 +178,78 @@ export function addBandPairs(keys: Uint32Array, count: number, bands: number, pa
 
 /** As addBandPairs, with the keys laid out band-major (`keys[band * count + item]`), as the scan gathers them. */
 export function addBandMajorPairs(byBand: Uint32Array, count: number, bands: number, pairs: PairBuffer): void {
-  const sorter = new KeySorter(count);
-  const { sortedKeys, order } = sorter;
+  const buckets = new SharedBuckets(count);
+  const { sortedKeys, order } = buckets.sorter;
   for (let band = 0; band < bands; band++) {
-    sorter.sort(byBand.subarray(band * count, (band + 1) * count));
+    const n = buckets.group(byBand.subarray(band * count, (band + 1) * count));
     let runStart = 0;
-    for (let i = 1; i <= count; i++) {
-      if (i < count && sortedKeys[i] === sortedKeys[runStart]) continue;
+    for (let i = 1; i <= n; i++) {
+      if (i < n && sortedKeys[i] === sortedKeys[runStart]) continue;
       for (let a = runStart; a < i; a++) {
         const end = Math.min(i, a + 1 + BUCKET_WINDOW);
         for (let b = a + 1; b < end; b++) pairs.add(order[a]!, order[b]!);
       }
       runStart = i;
     }
+  }
+}
+
+/**
+ * Slots of SharedBuckets' tally per item, as a power of two: at 8 slots an item, an item whose
+ * key no other item has shares its slot with another key's item about one time in eight, and
+ * is sorted for nothing. At most MAX_TALLY_SLOTS (16 MiB of tally at a 1 GB corpus's millions
+ * of items; more items only means more of those collisions).
+ */
+export const TALLY_SLOTS_PER_ITEM = 8;
+export const MAX_TALLY_SLOTS = 1 << 24;
+
+/**
+ * The buckets of a band that can pair anything: the items whose key another item of the band
+ * shares, sorted by key (stable, so a bucket keeps item order), without sorting the rest. Most
+ * keys of a band are held by one item (on PAN 85% of the rewording channel's), so a first pass
+ * tallies keys into a table of saturating counts (by their low bits; band keys are hashes), a
+ * second gathers the items whose slot counted two or more, and only those are sorted. A slot
+ * shared by two different keys lets a lone item through, to be found alone in the sort: the
+ * buckets are exactly those of sorting every item.
+ */
+export class SharedBuckets {
+  readonly sorter: KeySorter;
+  private readonly tally: Uint8Array;
+  private readonly keys: Uint32Array;
+  private readonly items: Uint32Array;
+
+  constructor(readonly size: number) {
+    this.sorter = new KeySorter(size);
+    let slots = 1 << 12;
+    while (slots < size * TALLY_SLOTS_PER_ITEM && slots < MAX_TALLY_SLOTS) slots *= 2;
+    this.tally = new Uint8Array(slots);
+    this.keys = new Uint32Array(size);
+    this.items = new Uint32Array(size);
+  }
+
+  /**
+   * Groups one band's keys (one per item, `size` of them): afterwards the sorter's
+   * `sortedKeys` and `order` (item numbers) hold the gathered items, whose count it returns;
+   * runs of equal keys there are the band's buckets of two or more items.
+   */
+  group(column: Uint32Array): number {
+    const { tally, keys, items } = this;
+    const mask = tally.length - 1;
+    tally.fill(0);
+    for (let item = 0; item < this.size; item++) {
+      const slot = column[item]! & mask;
+      if (tally[slot]! < 2) tally[slot]!++;
+    }
+    let n = 0;
+    for (let item = 0; item < this.size; item++) {
+      const key = column[item]!;
+      if (tally[key & mask] === 2) {
+        keys[n] = key;
+        items[n++] = item;
+      }
+    }
+    this.sorter.sort(keys, n, items);
+    return n;
   }
 }
 

@@ -6,7 +6,7 @@
  * comparable paragraph variant is also signed on the set of its content words (order-free
  * unigrams, stop words and the scan's very common words left out) through the same machinery as
  * the shingles: one-permutation MinHash and LSH banding (matching/lsh.ts: optimalBanding,
- * bandKeys, KeySorter), tuned for a content-word Jaccard of CHANNEL_THRESHOLD. A sentence pair
+ * bandKeys, SharedBuckets), tuned for a content-word Jaccard of CHANNEL_THRESHOLD. A sentence pair
  * at the seed level of passages.ts (Dice 0.33) is Jaccard 0.2, found 29% of the time alone; a
  * reworded passage has several such paragraphs, and one found is enough to align the region
  * around it (stage.ts).
@@ -26,7 +26,7 @@ import { fmix32 } from '../signing/hash.js';
 import { MinHasher } from '../signing/minhash.js';
 import { commonInRanges, sortInPlace } from '../matching/overlap.js';
 import { PairBuffer } from '../matching/pairs.js';
-import { bandKeys, KeySorter, optimalBanding, type Banding } from '../matching/lsh.js';
+import { bandKeys, optimalBanding, SharedBuckets, type Banding } from '../matching/lsh.js';
 import { hasShingles, isChrome, tokens } from '../document.js';
 import type { Corpus, Edges, PreparedDocument } from '../model.js';
 import { stopHashes, stopTokens, TokenSet } from './stopwords.js';
@@ -169,12 +169,14 @@ export class DocumentFrequency {
   }
 }
 
-/** The channel's signed variants: their numbers, band keys (item-major) and content-word sets (flat, sorted). */
+/** The channel's signed variants: their numbers, band keys and content-word sets (flat, sorted). */
 export interface Signed {
   variants: Int32Array;
   /** Per signed item: its variant's sole document, or -1. */
   soleDocument: Int32Array;
+  /** Band-major, so that a band's column is read in sequence: item i's key of band b at `keys[b * stride + i]`. */
   keys: Uint32Array;
+  stride: number;
   setAt: Uint32Array;
   sets: Uint32Array;
 }
@@ -330,8 +332,9 @@ export function signChannel(input: ChannelInput): Signed {
   const sole: number[] = [];
   // Sized once for every variant and every token (most are signed, and a set holds at most its
   // paragraph's tokens), so nothing is copied to grow or to trim: at 200,000 variants the keys
-  // alone are 34 MB.
-  const keys = new Uint32Array(input.variants.length * bands);
+  // alone are 34 MB. Band-major, a band's column of `stride` items each (bandPairs).
+  const stride = input.variants.length;
+  const keys = new Uint32Array(stride * bands);
   const setAt = [0];
   const sets = new Uint32Array(input.tokens.length);
   const { tokenAt, tokens: hashes } = input;
@@ -341,12 +344,13 @@ export function signChannel(input: ChannelInput): Signed {
     const at = setAt[setAt.length - 1]!;
     sets.set(content, at);
     setAt.push(at + content.length);
-    keys.set(signer.keysOf(content), signed.length * bands);
+    const itemKeys = signer.keysOf(content);
+    for (let band = 0; band < bands; band++) keys[band * stride + signed.length] = itemKeys[band]!;
     signed.push(input.variants[k]!);
     sole.push(input.soleDocument[k]!);
   }
   const total = setAt[setAt.length - 1]!;
-  return { variants: Int32Array.from(signed), soleDocument: Int32Array.from(sole), keys: keys.subarray(0, signed.length * bands), setAt: Uint32Array.from(setAt), sets: sets.subarray(0, total) };
+  return { variants: Int32Array.from(signed), soleDocument: Int32Array.from(sole), keys, stride, setAt: Uint32Array.from(setAt), sets: sets.subarray(0, total) };
 }
 
 /**
@@ -413,19 +417,17 @@ export interface ChannelPairs {
  */
 export function bandPairs(signed: Signed, banding: Banding): ChannelPairs {
   const count = signed.variants.length;
-  const bands = banding.bands;
-  const column = new Uint32Array(count);
-  const sorter = new KeySorter(count);
-  const { sortedKeys, order } = sorter;
+  const { keys, stride } = signed;
+  const buckets = new SharedBuckets(count);
+  const { sortedKeys, order } = buckets.sorter;
   const weak = new PairBuffer(count);
   const strong = new PairBuffer(count);
   const sole = signed.soleDocument;
-  for (let band = 0; band < bands; band++) {
-    for (let item = 0; item < count; item++) column[item] = signed.keys[item * bands + band]!;
-    sorter.sort(column);
+  for (let band = 0; band < banding.bands; band++) {
+    const n = buckets.group(keys.subarray(band * stride, band * stride + count));
     let runStart = 0;
-    for (let i = 1; i <= count; i++) {
-      if (i < count && sortedKeys[i] === sortedKeys[runStart]) continue;
+    for (let i = 1; i <= n; i++) {
+      if (i < n && sortedKeys[i] === sortedKeys[runStart]) continue;
       for (let a = runStart; a < i; a++) {
         const end = Math.min(i, a + 1 + CHANNEL_BUCKET_WINDOW);
         for (let b = a + 1; b < end; b++) {
