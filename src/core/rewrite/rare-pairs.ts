@@ -29,36 +29,74 @@ export function rareWordTest(sampled: number, count: (word: number) => number): 
   return (word) => Math.max(1, count(word)) <= maxCount;
 }
 
-/**
- * Each paragraph's distinct rare content words, sorted, flat: paragraph k's are
- * `words[at[k] .. at[k + 1])`. `tokens[tokenAt[k] .. tokenAt[k + 1])` are its token hashes.
- */
+/** Each paragraph's distinct rare content words, sorted, flat: paragraph k's are `words[at[k] .. at[k + 1])`. */
 export interface RareWords {
-  at: Uint32Array;
-  words: Uint32Array;
+  readonly at: Uint32Array;
+  readonly words: Uint32Array;
 }
 
+/** RareWords of the paragraphs whose token hashes are `tokens[tokenAt[k] .. tokenAt[k + 1])`. */
 export function rareWordsOf(tokenAt: Uint32Array, tokens: Uint32Array, stop: TokenSet, isRare: (word: number) => boolean): RareWords {
   const paragraphs = tokenAt.length - 1;
-  const at = new Uint32Array(paragraphs + 1);
-  let words = new Uint32Array(Math.max(16, tokens.length >> 2));
-  let n = 0;
-  for (let k = 0; k < paragraphs; k++) {
-    const from = n;
-    for (let t = tokenAt[k]!; t < tokenAt[k + 1]!; t++) {
+  const cache = new RareWordCache(paragraphs, (k) => tokens.subarray(tokenAt[k]!, tokenAt[k + 1]!), stop, isRare);
+  for (let k = 0; k < paragraphs; k++) cache.slot(k);
+  return { at: cache.at.subarray(0, paragraphs + 1), words: cache.words.subarray(0, cache.at[paragraphs]!) };
+}
+
+/**
+ * RareWords of paragraphs numbered 0 to `paragraphs - 1`, each found when first asked for
+ * (`slot`) and kept: the alignment job builder asks only for the paragraphs around a candidate
+ * pair's hits (align-job.ts), without copying their tokens. Paragraph p's words are
+ * `words[at[s] .. at[s + 1])` for its slot s; `at` and `words` are replaced as they grow.
+ */
+export class RareWordCache implements RareWords {
+  at: Uint32Array = new Uint32Array(1024);
+  words: Uint32Array = new Uint32Array(4096);
+  private readonly slotOf: Int32Array;
+  private slots = 0;
+
+  constructor(
+    paragraphs: number,
+    private readonly tokensOf: (p: number) => Uint32Array,
+    private readonly stop: TokenSet,
+    private readonly isRare: (word: number) => boolean,
+  ) {
+    this.slotOf = new Int32Array(paragraphs).fill(-1);
+  }
+
+  /** The slot of paragraph p if its words were found, else -1. */
+  known(p: number): number {
+    return this.slotOf[p]!;
+  }
+
+  /** The slot of paragraph p, its words found now if they were not yet. */
+  slot(p: number): number {
+    const known = this.slotOf[p]!;
+    if (known >= 0) return known;
+    const tokens = this.tokensOf(p);
+    const s = this.slots++;
+    if (this.at.length < s + 2) this.at = grown(this.at, s + 2);
+    const from = this.at[s]!;
+    if (this.words.length < from + tokens.length) this.words = grown(this.words, from + tokens.length);
+    const words = this.words;
+    let n = from;
+    for (let t = 0; t < tokens.length; t++) {
       const word = tokens[t]!;
-      if (!isRare(word) || stop.has(word)) continue;
-      if (n === words.length) {
-        const grown = new Uint32Array(words.length * 2);
-        grown.set(words);
-        words = grown;
-      }
+      if (!this.isRare(word) || this.stop.has(word)) continue;
       words[n++] = word;
     }
     if (n - from > 1) n = from + sortInPlace(words.subarray(from, n)).length;
-    at[k + 1] = n;
+    this.at[s + 1] = n;
+    this.slotOf[p] = s;
+    return s;
   }
-  return { at, words: words.subarray(0, n) };
+}
+
+/** A copy of `array` at least `size` long (twice its length or more). */
+function grown(array: Uint32Array, size: number): Uint32Array {
+  const out = new Uint32Array(Math.max(size, array.length * 2));
+  out.set(array);
+  return out;
 }
 
 /**
