@@ -13,8 +13,8 @@ import type { Corpus, Noise } from '../model.js';
 import { isChrome, text, tokens } from '../document.js';
 import { DocumentFrequency, type FrequencyData, type ScanFrequencies } from './channel.js';
 import { Aligner, alignParagraphs, MAX_GAP, type WordWeights } from './passages.js';
-import { stopTokens } from './stopwords.js';
-import { narrowLayout, RarePairFinder, RareWordCache, rareWordTest } from './rare-pairs.js';
+import { stopHashes, stopTokens } from './stopwords.js';
+import { narrowLayout, RarePairFinder, rareContentTest, RareWordCache } from './rare-pairs.js';
 import { layoutRegions, ParagraphUnits } from './units.js';
 
 export interface AlignJob {
@@ -53,22 +53,32 @@ export interface AlignCandidate {
   regionsB: ReadonlyArray<readonly [number, number]>;
 }
 
-/** Whether global paragraph p has sentence units: words, and neither junk nor chrome. */
-function hasUnits(corpus: Corpus, noise: Noise, p: number): boolean {
-  return corpus.words[p]! > 0 && noise.junk[p] === null && !isChrome(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!);
+/**
+ * Per global paragraph: 1 when it has sentence units (words, and neither junk nor chrome). Found
+ * once per job, in document order, since layouts ask it of the same paragraphs several times.
+ */
+function paragraphsWithUnits(corpus: Corpus, noise: Noise): Uint8Array {
+  const out = new Uint8Array(corpus.words.length);
+  corpus.docs.forEach((doc, d) => {
+    const base = corpus.firstParagraphOf[d]!;
+    for (let i = 0; i < doc.count; i++) {
+      const p = base + i;
+      out[p] = corpus.words[p]! > 0 && noise.junk[p] === null && !isChrome(doc, i) ? 1 : 0;
+    }
+  });
+  return out;
 }
 
 /** A large scan's rare words of its paragraphs (global numbers), found when first asked for. */
 function rareWordsOfCorpus(corpus: Corpus, frequencies: ScanFrequencies, seed: number): RareWordCache {
-  const isRare = rareWordTest(frequencies.sampled, (word) => frequencies.table.count(word));
-  return new RareWordCache(corpus.words.length, (p) => tokens(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!), stopTokens(seed), isRare);
+  return new RareWordCache(corpus.words.length, (p) => tokens(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!), rareContentTest(frequencies, stopHashes(seed)));
 }
 
-/** Finds the rare words of a layout's aligned paragraphs that have units (the paragraphs RarePairFinder reads). */
-function findRareWords(rare: RareWordCache, layout: ArrayLike<number>, base: number, units: (i: number) => boolean): void {
+/** Finds the rare words of a layout's aligned paragraphs that have units (paragraphsWithUnits): the paragraphs RarePairFinder reads. */
+function findRareWords(rare: RareWordCache, layout: readonly number[], base: number, withUnits: Uint8Array): void {
   for (let e = 0; e < layout.length; e++) {
     const entry = layout[e]!;
-    if (entry >= 0 && (entry & 1) === 1 && units(entry >> 1)) rare.slot(base + (entry >> 1));
+    if (entry >= 0 && (entry & 1) === 1 && withUnits[base + (entry >> 1)] === 1 && rare.known(base + (entry >> 1)) < 0) rare.slot(base + (entry >> 1));
   }
 }
 
@@ -82,31 +92,38 @@ export function buildAlignJob(corpus: Corpus, noise: Noise, candidates: readonly
   const bases = new Int32Array(2 * (to - from));
   const entryAt = new Uint32Array(2 * (to - from) + 1);
   const entries: number[] = [];
-  const needed = new Set<number>();
+  const withUnits = paragraphsWithUnits(corpus, noise);
+  // The paragraphs the job carries: marked once each, listed in the order first met.
+  const isNeeded = new Uint8Array(withUnits.length);
+  const needed: number[] = [];
   const rare = frequencies ? rareWordsOfCorpus(corpus, frequencies, seed) : null;
   const finder = new RarePairFinder();
   for (let k = from; k < to; k++) {
     const { a, b, regionsA, regionsB } = candidates[k]!;
     const [baseA, baseB] = [corpus.firstParagraphOf[a]!, corpus.firstParagraphOf[b]!];
-    const unitsA = (i: number): boolean => hasUnits(corpus, noise, baseA + i);
-    const unitsB = (i: number): boolean => hasUnits(corpus, noise, baseB + i);
-    let layoutA: ArrayLike<number> = layoutRegions(regionsA, unitsA, MAX_GAP);
-    let layoutB: ArrayLike<number> = layoutRegions(regionsB, unitsB, MAX_GAP);
+    const unitsA = (i: number): boolean => withUnits[baseA + i] === 1;
+    const unitsB = (i: number): boolean => withUnits[baseB + i] === 1;
+    let layoutA: number[] = layoutRegions(regionsA, unitsA, MAX_GAP);
+    let layoutB: number[] = layoutRegions(regionsB, unitsB, MAX_GAP);
     if (rare) {
       // A large scan: only paragraphs sharing two rare words with the other side can seed.
-      findRareWords(rare, layoutA, baseA, unitsA);
-      findRareWords(rare, layoutB, baseB, unitsB);
+      findRareWords(rare, layoutA, baseA, withUnits);
+      findRareWords(rare, layoutB, baseB, withUnits);
       const [activeA, activeB] = finder.find(layoutA, layoutB, (side, i) => rare.known((side === 0 ? baseA : baseB) + i), rare);
       [layoutA, layoutB] = activeA.size === 0 ? [[], []] : [narrowLayout(layoutA, activeA, unitsA, MAX_GAP), narrowLayout(layoutB, activeB, unitsB, MAX_GAP)];
     }
-    const sides: Array<[number, ArrayLike<number>, (i: number) => boolean]> = [[baseA, layoutA, unitsA], [baseB, layoutB, unitsB]];
-    sides.forEach(([base, layout, units], side) => {
+    const sides: Array<[number, readonly number[]]> = [[baseA, layoutA], [baseB, layoutB]];
+    sides.forEach(([base, layout], side) => {
       const s = 2 * (k - from) + side;
       bases[s] = base;
       for (let e = 0; e < layout.length; e++) {
         const entry = layout[e]!;
         entries.push(entry);
-        if (entry >= 0 && units(entry >> 1)) needed.add(base + (entry >> 1));
+        const p = base + (entry >> 1);
+        if (entry >= 0 && withUnits[p] === 1 && isNeeded[p] === 0) {
+          isNeeded[p] = 1;
+          needed.push(p);
+        }
       }
       entryAt[s + 1] = entries.length;
     });

@@ -13,20 +13,39 @@
  * word's weight depends on all the units aligned.
  */
 import { RARE_WEIGHT, SEED_MIN_RARE } from './passages.js';
-import type { TokenSet } from './stopwords.js';
+import { TokenSet } from './stopwords.js';
+import type { ScanFrequencies } from './channel.js';
 import { WordTable } from './word-table.js';
 import { sortInPlace } from '../matching/overlap.js';
 
 /**
- * Whether a word is rare (a weight of RARE_WEIGHT or more, as seeds count them) from its
- * document count alone: the weight ln(sampled / max(1, count)) falls as the count grows, so a
- * word is rare up to the largest count whose weight still reaches RARE_WEIGHT (found once,
- * with the same expression), without a logarithm per token.
+ * The largest document count of a rare word (a weight of RARE_WEIGHT or more, as seeds count
+ * them): the weight ln(sampled / max(1, count)) falls as the count grows, so a word is rare up
+ * to the largest count whose weight still reaches RARE_WEIGHT (found with the same expression).
  */
-export function rareWordTest(sampled: number, count: (word: number) => number): (word: number) => boolean {
+export function rareMaxCount(sampled: number): number {
   let maxCount = 0;
   while (Math.log(sampled / Math.max(1, maxCount + 1)) >= RARE_WEIGHT) maxCount++;
+  return maxCount;
+}
+
+/** Whether a word is rare from its document count alone (rareMaxCount), without a logarithm per token. */
+export function rareWordTest(sampled: number, count: (word: number) => number): (word: number) => boolean {
+  const maxCount = rareMaxCount(sampled);
   return (word) => Math.max(1, count(word)) <= maxCount;
+}
+
+/**
+ * Whether a word is a rare content word of a large scan: not a stop word, and counted in no more
+ * documents than rareMaxCount. The words that are not are far fewer than the scan's words (on
+ * PAN, most words are counted once or twice), so they go in one small set: one lookup a token in
+ * a table that stays in cache, where probing the whole frequency table took 46 ms a scan.
+ */
+export function rareContentTest(frequencies: ScanFrequencies, stop: readonly number[]): (word: number) => boolean {
+  const maxCount = rareMaxCount(frequencies.sampled);
+  if (maxCount === 0) return () => false;
+  const excluded = new TokenSet([...stop, ...frequencies.table.above(maxCount)]);
+  return (word) => !excluded.has(word);
 }
 
 /** Each paragraph's distinct rare content words, sorted, flat: paragraph k's are `words[at[k] .. at[k + 1])`. */
@@ -38,7 +57,7 @@ export interface RareWords {
 /** RareWords of the paragraphs whose token hashes are `tokens[tokenAt[k] .. tokenAt[k + 1])`. */
 export function rareWordsOf(tokenAt: Uint32Array, tokens: Uint32Array, stop: TokenSet, isRare: (word: number) => boolean): RareWords {
   const paragraphs = tokenAt.length - 1;
-  const cache = new RareWordCache(paragraphs, (k) => tokens.subarray(tokenAt[k]!, tokenAt[k + 1]!), stop, isRare);
+  const cache = new RareWordCache(paragraphs, (k) => tokens.subarray(tokenAt[k]!, tokenAt[k + 1]!), (word) => isRare(word) && !stop.has(word));
   for (let k = 0; k < paragraphs; k++) cache.slot(k);
   return { at: cache.at.subarray(0, paragraphs + 1), words: cache.words.subarray(0, cache.at[paragraphs]!) };
 }
@@ -58,8 +77,8 @@ export class RareWordCache implements RareWords {
   constructor(
     paragraphs: number,
     private readonly tokensOf: (p: number) => Uint32Array,
-    private readonly stop: TokenSet,
-    private readonly isRare: (word: number) => boolean,
+    /** Whether a word is a rare content word (rareContentTest). */
+    private readonly isRareContent: (word: number) => boolean,
   ) {
     this.slotOf = new Int32Array(paragraphs).fill(-1);
   }
@@ -82,7 +101,7 @@ export class RareWordCache implements RareWords {
     let n = from;
     for (let t = 0; t < tokens.length; t++) {
       const word = tokens[t]!;
-      if (!this.isRare(word) || this.stop.has(word)) continue;
+      if (!this.isRareContent(word)) continue;
       words[n++] = word;
     }
     if (n - from > 1) n = from + sortInPlace(words.subarray(from, n)).length;
