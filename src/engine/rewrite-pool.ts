@@ -17,7 +17,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker, type Transferable } from 'node:worker_threads';
 import type { AlignJob, AlignOutcome } from '../core/rewrite/align-job.js';
-import type { ChannelInput, ChannelPairs } from '../core/rewrite/channel.js';
+import { channelInput, type ChannelInput, type ChannelPairs, type ChannelSource } from '../core/rewrite/channel.js';
 import type { RewriteHelpers } from '../core/rewrite/stage.js';
 
 /** What a helper is sent and sends back. */
@@ -77,8 +77,9 @@ export class RewritePool implements RewriteHelpers {
     });
   }
 
-  async channelPairs(input: ChannelInput): Promise<ChannelPairs> {
-    // The input was made for this call: its arrays move to the helper instead of being copied.
+  async channelPairs(source: ChannelSource): Promise<ChannelPairs> {
+    // Copied flat for this call: its arrays move to the helper instead of being copied again.
+    const input = channelInput(source);
     const reply = await this.send({ id: this.nextId++, sign: input }, [input.variants.buffer, input.soleDocument.buffer, input.tokenAt.buffer, input.tokens.buffer] as Transferable[]);
     if (!('channel' in reply)) throw new Error('rewrite helper: expected the channel pairs');
     return reply.channel;

@@ -4,7 +4,7 @@
  */
 import { parentPort, type Transferable } from 'node:worker_threads';
 import { runAlignJob } from '../core/rewrite/align-job.js';
-import { channelPairs } from '../core/rewrite/channel.js';
+import { channelPairs, readChannelInput } from '../core/rewrite/channel.js';
 import type { RewriteReply, RewriteRequest } from './rewrite-pool.js';
 
 const port = parentPort;
@@ -13,7 +13,7 @@ if (!port) throw new Error('rewrite-worker.js runs only as a worker thread');
 port.on('message', (request: RewriteRequest) => {
   try {
     if ('sign' in request) {
-      const channel = channelPairs(request.sign);
+      const channel = channelPairs(readChannelInput(request.sign));
       port.postMessage({ id: request.id, channel } satisfies RewriteReply, [channel.variants.buffer, channel.pairs.buffer, channel.strong.buffer] as Transferable[]);
     } else {
       const aligned = runAlignJob(request.align);

@@ -12,7 +12,7 @@ import { collectVariants, orderDocuments } from '../../src/core/scan/variants.js
 import { findCandidates, verifyCandidates } from '../../src/core/scan/edges.js';
 import { findNoise } from '../../src/core/scan/noise.js';
 import { runAlignJob } from '../../src/core/rewrite/align-job.js';
-import { channelInput, channelPairs, COMMON_MIN_DOCUMENTS, scanFrequencies } from '../../src/core/rewrite/channel.js';
+import { channelInput, channelPairs, channelSource, COMMON_MIN_DOCUMENTS, readChannelInput, scanFrequencies } from '../../src/core/rewrite/channel.js';
 import { stopTokens } from '../../src/core/rewrite/stopwords.js';
 import type { Corpus } from '../../src/core/model.js';
 import { findRewordedPairs, ON_THIS_THREAD, SHARE_MIN_CANDIDATES, startRewrite, type RewriteHelpers } from '../../src/core/rewrite/stage.js';
@@ -55,11 +55,11 @@ function rewordedCorpus(): Array<{ id: string; text: string }> {
 /** Helpers on this thread that split the alignment into three shares and copy every message, as postMessage would. */
 const splitting: RewriteHelpers = {
   threads: 2,
-  channelPairs: (input) => Promise.resolve(structuredClone(channelPairs(structuredClone(input)))),
+  channelPairs: (source) => Promise.resolve(structuredClone(channelPairs(readChannelInput(structuredClone(channelInput(source)))))),
   align: (job) => Promise.resolve(structuredClone(runAlignJob(structuredClone(job)))),
 };
 
-const channelInputOf = (corpus: Corpus) => channelInput(corpus, scanFrequencies(corpus), stopTokens(options.seed), options.seed);
+const channelSourceOf = (corpus: Corpus) => channelSource(corpus, scanFrequencies(corpus), stopTokens(options.seed), options.seed);
 
 describe('the rewrite stage shared out', async () => {
   const signer = await createSigner(options);
@@ -79,7 +79,7 @@ describe('the rewrite stage shared out', async () => {
   it('refuses work, rather than waiting for ever, once a helper has stopped', async () => {
     const pool = new RewritePool(1);
     const corpus = collectVariants(orderDocuments(prepared.slice(0, 4)).docs);
-    const input = () => channelInputOf(corpus);
+    const input = () => channelSourceOf(corpus);
     await (pool as unknown as { workers: Array<{ terminate(): Promise<number> }> }).workers[0]!.terminate();
     await expect(pool.channelPairs(input())).rejects.toThrow(/rewrite helper stopped/);
     await pool.close();

@@ -182,45 +182,80 @@ export interface Signed {
 }
 
 /**
- * What signing reads, flat so that it can be sent to another thread (engine/rewrite-pool.ts):
- * the token hashes of each signable variant's first paragraph, `tokens[tokenAt[k] ..
- * tokenAt[k + 1])` for variant `variants[k]`, and the scan's very common words.
+ * What signing reads: the signable variants (comparable, not publishing-system chrome), each
+ * one's sole document (Variants.soleDocument), the token hashes of its first paragraph, and the
+ * scan's very common words. On the scan's thread the tokens are read where the corpus holds them
+ * (channelSource); for another thread they are copied flat (channelInput).
  */
-export interface ChannelInput {
+export interface ChannelSource {
   variants: Int32Array;
-  /** Per variant of `variants`: the one document all its paragraphs are in, or -1 (Variants.soleDocument). */
   soleDocument: Int32Array;
-  tokenAt: Uint32Array;
-  tokens: Uint32Array;
+  /** The token hashes of `variants[k]`'s first paragraph. */
+  tokensOf(k: number): Uint32Array;
+  /** All of the variants' tokens. */
+  tokenCount: number;
   common: Uint32Array;
   /** The scan's seed (stop words are hashed with it; the channel's MinHash seed derives from it). */
   seed: number;
 }
 
-/** The signable variants (comparable, not publishing-system chrome) with their tokens. */
-export function channelInput(corpus: Corpus, frequencies: ScanFrequencies | null, stop: TokenSet, seed: number): ChannelInput {
+/**
+ * A ChannelSource flat, so that it can be sent to another thread (engine/rewrite-pool.ts):
+ * variant `variants[k]`'s tokens are `tokens[tokenAt[k] .. tokenAt[k + 1])`.
+ */
+export interface ChannelInput {
+  variants: Int32Array;
+  soleDocument: Int32Array;
+  tokenAt: Uint32Array;
+  tokens: Uint32Array;
+  common: Uint32Array;
+  seed: number;
+}
+
+/** The signable variants of a scan, their tokens read in the corpus (not copied: 20 MB at PAN). */
+export function channelSource(corpus: Corpus, frequencies: ScanFrequencies | null, stop: TokenSet, seed: number): ChannelSource {
   const { variants } = corpus;
   const chosen: number[] = [];
-  let total = 0;
+  const firsts: number[] = [];
+  let tokenCount = 0;
   for (let v = 0; v < variants.count; v++) {
     if (variants.comparable[v] === 0) continue;
     const p = variants.members[variants.memberStart[v]!]!;
-    const doc = corpus.docs[corpus.paragraphDoc[p]!]!;
-    const i = corpus.paragraphIndex[p]!;
-    if (isChrome(doc, i)) continue;
+    if (isChrome(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!)) continue;
     chosen.push(v);
-    total += corpus.words[p]!;
+    firsts.push(p);
+    tokenCount += corpus.words[p]!;
   }
-  const tokenAt = new Uint32Array(chosen.length + 1);
-  const tokensFlat = new Uint32Array(total);
-  chosen.forEach((v, k) => {
-    const p = variants.members[variants.memberStart[v]!]!;
-    const hashes = tokens(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!);
-    tokensFlat.set(hashes, tokenAt[k]!);
+  return {
+    variants: Int32Array.from(chosen),
+    soleDocument: Int32Array.from(chosen, (v) => variants.soleDocument[v]!),
+    tokensOf: (k) => {
+      const p = firsts[k]!;
+      return tokens(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!);
+    },
+    tokenCount,
+    common: Uint32Array.from(commonWords(frequencies, stop)),
+    seed,
+  };
+}
+
+/** A source's tokens copied flat, to be sent to another thread. */
+export function channelInput(source: ChannelSource): ChannelInput {
+  const count = source.variants.length;
+  const tokenAt = new Uint32Array(count + 1);
+  const flat = new Uint32Array(source.tokenCount);
+  for (let k = 0; k < count; k++) {
+    const hashes = source.tokensOf(k);
+    flat.set(hashes, tokenAt[k]!);
     tokenAt[k + 1] = tokenAt[k]! + hashes.length;
-  });
-  const soleDocument = Int32Array.from(chosen, (v) => variants.soleDocument[v]!);
-  return { variants: Int32Array.from(chosen), soleDocument, tokenAt, tokens: tokensFlat, common: Uint32Array.from(commonWords(frequencies, stop)), seed };
+  }
+  return { variants: source.variants, soleDocument: source.soleDocument, tokenAt, tokens: flat, common: source.common, seed: source.seed };
+}
+
+/** A flat input (channelInput) read as a source. */
+export function readChannelInput(input: ChannelInput): ChannelSource {
+  const { tokenAt, tokens: flat } = input;
+  return { variants: input.variants, soleDocument: input.soleDocument, tokensOf: (k) => flat.subarray(tokenAt[k]!, tokenAt[k + 1]!), tokenCount: flat.length, common: input.common, seed: input.seed };
 }
 
 /** The channel's banding: tuned for a content-word Jaccard of CHANNEL_THRESHOLD. */
@@ -323,8 +358,8 @@ export function archivedKeys(signer: ContentWordSigner, content: Uint32Array): U
   return signer.keysOf(content).subarray(0, ARCHIVED_CONTENT_BANDS);
 }
 
-/** Signs every variant of the input with enough content words (a pure function of its input: it runs on any thread). */
-export function signChannel(input: ChannelInput): Signed {
+/** Signs every variant of the source with enough content words (a pure function of its input: it runs on any thread). */
+export function signChannel(input: ChannelSource): Signed {
   // Stop words and the scan's very common words in one set: one lookup a token.
   const signer = new ContentWordSigner(input.seed, new TokenSet([...stopHashes(input.seed), ...input.common]));
   const bands = signer.banding.bands;
@@ -336,10 +371,9 @@ export function signChannel(input: ChannelInput): Signed {
   const stride = input.variants.length;
   const keys = new Uint32Array(stride * bands);
   const setAt = [0];
-  const sets = new Uint32Array(input.tokens.length);
-  const { tokenAt, tokens: hashes } = input;
+  const sets = new Uint32Array(input.tokenCount);
   for (let k = 0; k < input.variants.length; k++) {
-    const content = signer.contentOf(hashes, tokenAt[k]!, tokenAt[k + 1]!);
+    const content = signer.contentOf(input.tokensOf(k));
     if (content === null) continue;
     const at = setAt[setAt.length - 1]!;
     sets.set(content, at);
@@ -456,8 +490,8 @@ export function bandPairs(signed: Signed, banding: Banding): ChannelPairs {
   return { variants: signed.variants, pairs, strong: isStrong };
 }
 
-/** Signs the input's variants and finds the channel's pairs (a pure function of its input: it runs on any thread). */
-export function channelPairs(input: ChannelInput): ChannelPairs {
+/** Signs the source's variants and finds the channel's pairs (a pure function of its input: it runs on any thread). */
+export function channelPairs(input: ChannelSource): ChannelPairs {
   return bandPairs(signChannel(input), channelBanding());
 }
 

@@ -18,7 +18,7 @@ import { isChrome, tokens } from '../document.js';
 import type { Corpus, Edges, Noise } from '../model.js';
 import { overlap } from '../matching/overlap.js';
 import { buildAlignJob, runAlignJob, type AlignCandidate, type AlignJob, type AlignOutcome } from './align-job.js';
-import { channelInput, channelPairs, rewordingCandidates, scanFrequencies, type ChannelInput, type ChannelPairs, type ScanFrequencies } from './channel.js';
+import { channelPairs, channelSource, rewordingCandidates, scanFrequencies, type ChannelPairs, type ChannelSource, type ScanFrequencies } from './channel.js';
 import { contentWords, stopTokens, type TokenSet } from './stopwords.js';
 
 export interface RewordedPair {
@@ -84,14 +84,14 @@ export interface RewriteHelpers {
   /** Threads besides this one that take a share of the alignment (0: none). */
   readonly threads: number;
   /** Signs the channel's variants and finds its pairs (channel.ts, channelPairs). */
-  channelPairs(input: ChannelInput): Promise<ChannelPairs>;
+  channelPairs(source: ChannelSource): Promise<ChannelPairs>;
   align(job: AlignJob): Promise<AlignOutcome>;
 }
 
 /** Everything on the calling thread. */
 export const ON_THIS_THREAD: RewriteHelpers = {
   threads: 0,
-  channelPairs: (input) => Promise.resolve(channelPairs(input)),
+  channelPairs: (source) => Promise.resolve(channelPairs(source)),
   align: (job) => Promise.resolve(runAlignJob(job)),
 };
 
@@ -108,7 +108,7 @@ export interface RewriteStart {
  */
 export function startRewrite(corpus: Corpus, seed: number, helpers: RewriteHelpers): RewriteStart {
   const frequencies = scanFrequencies(corpus);
-  const channel = helpers.channelPairs(channelInput(corpus, frequencies, stopTokens(seed), seed));
+  const channel = helpers.channelPairs(channelSource(corpus, frequencies, stopTokens(seed), seed));
   // A failure is reported where the pairs are awaited, not as an unhandled rejection meanwhile.
   channel.catch(() => undefined);
   return { frequencies, channel };
