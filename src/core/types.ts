@@ -254,7 +254,8 @@ export interface StoryPairReport {
  * binary, invalid-utf8, unreadable, vanished, too-large: a file skipped; nul-bytes: a file read
  * with its stray NUL bytes as spaces; unreadable-folder: a folder whose files were not listed;
  * bad-line: a line of a JSONL file skipped; exclude-unmatched: an --exclude pattern that
- * matched nothing in a folder (`path` is the pattern); duplicate-id: a file given twice, read
+ * matched nothing in a folder (`path` is the pattern); no-files: a folder named (or listed)
+ * holding no file the walk reads, while other paths had some; duplicate-id: a file given twice, read
  * once; empty: a document with no text, listed with no paragraphs; empty-not-stored (index add,
  * check --add): an emptied file did not replace its stored version; option-not-stored (index
  * add): a --threshold or --containment other than the existing index's, which it keeps.
@@ -269,6 +270,7 @@ export type WarningCode =
   | 'unreadable-folder'
   | 'bad-line'
   | 'exclude-unmatched'
+  | 'no-files'
   | 'empty-not-stored'
   | 'duplicate-id'
   | 'empty'

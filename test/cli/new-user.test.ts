@@ -64,6 +64,32 @@ describe('an --exclude that matches nothing', () => {
   });
 });
 
+describe('a folder named on the command line that holds no article', () => {
+  it('is named in a warning when other paths had files, and the scan goes on', async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'articles'));
+    mkdirSync(path.join(dir, 'empty'));
+    writeFileSync(path.join(dir, 'articles/a.txt'), ARTICLE);
+    writeFileSync(path.join(dir, 'empty/notes.md'), ARTICLE);
+    const message = 'empty: no files matching **/*.txt, **/*.jsonl, **/*.ndjson; skipped (use --include to choose other files)';
+    const { result, report } = await runJson<Report>(['articles', 'empty'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`dedupe: warning: ${message}\n`);
+    expect(report.warnings).toEqual([{ code: 'no-files', path: 'empty', message }]);
+    expect(report.documents.map((d) => d.path)).toEqual(['articles/a.txt']);
+    // A folder inside one already walked is not empty: its files were found there.
+    expect((await runJson<Report>(['.', 'articles'], { cwd: dir })).report.warnings).toEqual([]);
+  });
+
+  it('is an error, not a warning, when no path has any', async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'empty'));
+    const result = await runInProcess(['empty'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(oneLineError(result)).toBe('dedupe: error: no files matching **/*.txt, **/*.jsonl, **/*.ndjson in empty; use --include to choose other files');
+  });
+});
+
 describe('a folder named like a command', () => {
   function folderNamed(name: string): string {
     const dir = tempDir();
