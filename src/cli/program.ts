@@ -22,7 +22,7 @@ import { printable } from '../render/text.js';
 import { applyConfig } from './config.js';
 import { withInputs } from './inputs.js';
 import { guardedOutput, OutputError, type CliIO } from './io.js';
-import { checkCommand, DEFAULT_DB, DEFAULT_DIFF_CONTEXT, DEFAULT_MEMORY_LIMIT, diffCommand, indexCommand, joinCommand, reportCommand, scanCommand, signCommand, type RawFlags } from './requests.js';
+import { CHECK_MAX_MATCHES, checkCommand, DEFAULT_DB, DEFAULT_DIFF_CONTEXT, DEFAULT_MEMORY_LIMIT, diffCommand, indexCommand, joinCommand, reportCommand, scanCommand, signCommand, type RawFlags } from './requests.js';
 
 export const VERSION = '0.1.0';
 
@@ -137,7 +137,7 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
   )
     .description('compare incoming articles with the index and with each other (the ingest gate)')
     .option('--ndjson', 'print the report as JSON lines, as the scan does (schema/report-line.schema.json)')
-    .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all'))
+    .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all', { note: String(CHECK_MAX_MATCHES) }))
     .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some'))
     .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)'))
     .addOption(valueOption('--fail-on <what>', 'exit 1 when found: shared, edited (paragraphs) or document (a copy)'))

@@ -126,10 +126,12 @@ class Problems {
     return value ?? undefined;
   }
 
-  choice<T extends string>(key: keyof RawFlags, raw: string | undefined, allowed: readonly T[]): T | undefined {
+  /** `elsewhere` names, per value valid in another command, where it belongs (said with the error). */
+  choice<T extends string>(key: keyof RawFlags, raw: string | undefined, allowed: readonly T[], elsewhere: Readonly<Record<string, string>> = {}): T | undefined {
     if (raw === undefined) return undefined;
     if ((allowed as readonly string[]).includes(raw)) return raw as T;
-    this.add(allowed.length === 1 ? `${this.label(key)} takes one value, ${allowed[0]}; got '${raw}'` : `${this.label(key)} must be one of ${allowed.join(', ')}, got '${raw}'`);
+    const hint = Object.hasOwn(elsewhere, raw) ? ` (${raw} is for ${elsewhere[raw]})` : '';
+    this.add(allowed.length === 1 ? `${this.label(key)} takes one value, ${allowed[0]}; got '${raw}'${hint}` : `${this.label(key)} must be one of ${allowed.join(', ')}, got '${raw}'${hint}`);
     return undefined;
   }
 
@@ -280,10 +282,13 @@ export interface ScanCommand extends InputsRequest {
   output: OutputRequest;
 }
 
+/** --fail-on values of `check` only, named when a scan is given one. */
+const FAIL_ON_ELSEWHERE: Readonly<Record<string, string>> = { document: 'dedupe check: an incoming article copied from the index' };
+
 export function scanCommand(paths: readonly string[], flags: RawFlags, env: Env, config: ConfigContext = NO_CONFIG): ScanCommand {
   const problems = new Problems(config);
   const given = scanOptionFlags(flags, problems);
-  const failOn = problems.choice<FailOn>('failOn', flags.failOn, FAIL_ON_VALUES);
+  const failOn = problems.choice<FailOn>('failOn', flags.failOn, FAIL_ON_VALUES, FAIL_ON_ELSEWHERE);
   const inputs = inputsOf(paths, flags, problems);
   const shape = reportOutputs(flags, problems);
   const { threads, fileTimes, rewording: environmentRewording } = environmentOf(env, problems);
@@ -485,7 +490,7 @@ export function reportCommand(dir: string, flags: RawFlags, env: Env, config: Co
   const problems = new Problems(config);
   const maxMatches = problems.number('maxMatches', flags.maxMatches) ?? DEFAULT_OPTIONS.maxMatches;
   for (const problem of optionProblems({ maxMatches })) problems.option(problem);
-  const failOn = problems.choice<FailOn>('failOn', flags.failOn, FAIL_ON_VALUES);
+  const failOn = problems.choice<FailOn>('failOn', flags.failOn, FAIL_ON_VALUES, FAIL_ON_ELSEWHERE);
   const memoryLimit = memoryLimitOf(flags, problems, 'report');
   const shape = reportOutputs(flags, problems);
   const { threads } = environmentOf(env, problems);

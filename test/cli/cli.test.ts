@@ -44,7 +44,8 @@ describe('usage and input errors exit 2 with one line', () => {
     [['--threshold', 'high'], /--threshold must be a number, got 'high'/],
     [['--max-matches', '0x1'], /--max-matches must be a number, got '0x1'/],
     [['--segment', 'pages'], /--segment must be one of auto, line, block, got 'pages'/],
-    [['--fail-on', 'everything'], /--fail-on must be one of shared, edited, got 'everything'/],
+    [['--fail-on', 'everything'], /--fail-on must be one of shared, edited, got 'everything'$/],
+    [['--fail-on', 'document'], /--fail-on must be one of shared, edited, got 'document' \(document is for dedupe check: an incoming article copied from the index\)$/],
     [['--bogus'], /unknown option '--bogus'/],
     [['--jsn'], /unknown option '--jsn' \(Did you mean --json\?\)$/],
   ])('bad option %j', async (args, pattern) => {
@@ -129,6 +130,12 @@ describe('human output', () => {
     for (const text of ['--threshold <jaccard>', '(default: 0.5)', '--shingle-size <words>', '(default: 3)', '--num-hashes', '(default: 128)', '--min-words', '--seed', 'Exit codes:', '2  usage or input error']) {
       expect(result.stdout).toContain(text);
     }
+  });
+
+  it("check's help gives its own default for --max-matches (5, where the scan lists 1)", async () => {
+    const check = await runCli(['check', '--help']);
+    expect(check.stdout).toMatch(/--max-matches <n> +matches listed per paragraph, 0 for all \(default:\s+5\)/);
+    expect((await runCli(['--help'])).stdout).toMatch(/--max-matches <n> +matches listed per paragraph, 0 for all \(default:\s+1\)/);
   });
 
   it('`dedupe scan` is the same command as `dedupe`', async () => {

@@ -126,7 +126,7 @@ describe('a bad config: one line naming the file, exit 2', () => {
     const root = project({ '.dedupe.json': { threshold: 2, segment: 'pages', failOn: 'document' } });
     expect(oneLine(await runInProcess(['--shingle-size', 'x', 'in'], { cwd: root }))).toBe(
       "dedupe: error: --shingle-size must be a number, got 'x'; .dedupe.json: segment must be one of auto, line, block, got 'pages'; " +
-        ".dedupe.json: threshold must be between 0.01 and 1, got 2; .dedupe.json: failOn must be one of shared, edited, got 'document'",
+        ".dedupe.json: threshold must be between 0.01 and 1, got 2; .dedupe.json: failOn must be one of shared, edited, got 'document' (document is for dedupe check: an incoming article copied from the index)",
     );
   });
 
