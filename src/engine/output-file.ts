@@ -6,10 +6,10 @@
  * An existing file is replaced, as a shell's `>` replaces it: naming the file asks for it. What
  * is refused, with one line naming the path: a folder, a path in a folder that does not exist
  * (most likely a typo; no folder is made), a path through something that is not a folder, and a
- * place that cannot be written. The file is written only once the run has succeeded, so a failed
+ * place that cannot be written (a new file is created and removed again to find out). The file is written only once the run has succeeded, so a failed
  * run leaves an earlier report as it was.
  */
-import { accessSync, closeSync, constants, openSync, statSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../input/errors.js';
 
@@ -60,6 +60,25 @@ export function checkOutputFile(file: string, cwd: string, flag: string): void {
   } catch (error) {
     throw new InputError(`${flag} ${file}: cannot write ${info ? 'it' : `in ${shown}`}: ${reason(error)}`);
   }
+  if (!info) probeCreate(target, `${flag} ${file}`, shown);
+}
+
+/**
+ * Creates the file and removes it again: a folder can pass the access check and still take no
+ * new file (root is let in everywhere; /proc or a read-only mount refuses at the open), and
+ * that is found now rather than after the scan. The file did not exist, so nothing is lost.
+ */
+function probeCreate(target: string, what: string, folder: string): void {
+  let fd: number;
+  try {
+    fd = openSync(target, 'wx');
+  } catch (error) {
+    // Made meanwhile by someone else: it can be written, and it is not ours to remove.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
+    throw new InputError(`${what}: cannot create a file in ${folder}: ${reason(error)}`);
+  }
+  closeSync(fd);
+  unlinkSync(target);
 }
 
 /** Writes `chunks` to `file` (replacing it); returns the bytes written. A failed write is one InputError naming the file. */
