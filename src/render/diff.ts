@@ -63,10 +63,16 @@ export function renderDiffReport(report: DiffReport, style: DiffStyle & { width:
     `${thousands(report.from.paragraphs)} → ${thousands(report.to.paragraphs)} paragraphs; blocks: ${s.same} same, ${s.edited} edited, ${s.merged} merged (n→1), ` +
     `${s.split} split (1→n), ${s.dropped} dropped, ${s.added} added${s.moved > 0 ? `, ${s.moved} moved` : ''}; ` +
     `the second keeps ${percent(s.coverage)} of the first's words, and ${percent(s.reused)} of its own words come from it`;
+  const pathLines = !fit || visibleWidth(paths) <= width ? [paths] : [palette.bold(cutStart(printable(report.from.path), width)), `→ ${palette.bold(cutStart(printable(report.to.path), width - 2))}`];
+  // Nothing changed (a file against a copy of itself): one line says so, as diff prints nothing,
+  // rather than a row per paragraph that says "same".
+  if (report.blocks.length > 0 && report.blocks.every((block) => block.kind === 'same' && !block.moved)) {
+    const same = `no change: the ${thousands(report.from.paragraphs)} paragraph${report.from.paragraphs === 1 ? ' is' : 's are'} the same, in the same order`;
+    const text = `${[...pathLines, ...(fit ? wrap(same, width, 2) : [same])].join('\n')}\n`;
+    return fit ? fitLines(text, width) : text;
+  }
   const header = [
-    ...(!fit || visibleWidth(paths) <= width
-      ? [paths]
-      : [palette.bold(cutStart(printable(report.from.path), width)), `→ ${palette.bold(cutStart(printable(report.to.path), width - 2))}`]),
+    ...pathLines,
     ...(fit ? wrap(counts, width, 2) : [counts]),
     palette.dim(`  ${'from'.padEnd(fromWidth)}   ${'to'.padEnd(toWidth)}  ${'change'.padEnd(7)}  ${'sim'.padEnd(simWidth)}  text`),
   ];

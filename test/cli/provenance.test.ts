@@ -1,8 +1,10 @@
 /** Issue "Show what changed": what the seeds must show about originals, reprints and edits. */
+import { copyFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DiffReport, Report } from '../../src/core/types.js';
 import { runCli, runJson } from '../helpers/in-process.js';
-import { SEED } from '../helpers/fixtures.js';
+import { SEED, tempDir } from '../helpers/fixtures.js';
 
 const { report } = await runJson<Report>(['fixtures/seeds']);
 const group = report.groups[0]!;
@@ -118,6 +120,17 @@ describe('dedupe diff', () => {
     expect(result.stdout).toMatch(/\n {2}8\s+→ 17,19,25\s+split\s+0\.\d\d/);
     expect(result.stdout).toMatch(/\n {2}22,23 → 61\s+merged/);
     expect(result.stdout).toMatch(/\n {2}1\s+→ -\s+dropped\s+\[-KYIV, Ukraine \(AP\)/);
+  });
+
+  it('a file against a copy of itself: one line says nothing changed, no row per paragraph', async () => {
+    const dir = tempDir();
+    copyFileSync(SEED.original, path.join(dir, 'copy.txt'));
+    const result = await runCli(['diff', SEED.original, path.join(dir, 'copy.txt')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${SEED.original} → ${path.join(dir, 'copy.txt')}\nno change: the 23 paragraphs are the same, in the same order\n`);
+    // --json still lists every block, and --exit-code still says they do not differ.
+    expect((await diff(SEED.original, path.join(dir, 'copy.txt'))).blocks.every((b) => b.kind === 'same')).toBe(true);
+    expect((await runCli(['diff', '--exit-code', SEED.original, SEED.original])).code).toBe(0);
   });
 
   it('a missing file or a folder is a one-line error, exit 2', async () => {
