@@ -1,6 +1,6 @@
 /**
- * Word-level differences between two paragraphs, with jsdiff (the `diff` package: Myers'
- * O(ND) algorithm) rather than a hand-written LCS.
+ * Word-level differences between two paragraphs: Myers' O(ND) algorithm over the words' keys
+ * (myers.ts, which gives the scripts jsdiff's diffArrays gave).
  *
  * Words are compared the way matching compares them (case, punctuation and quote style
  * folded), so a reprint that swaps straight for curly quotes shows no change there, while
@@ -8,9 +8,9 @@
  * original words joined by single spaces: `equal` and `insert` texts rebuild the new
  * paragraph, `equal` and `delete` texts the old one.
  */
-import { diffArrays } from 'diff';
 import { foldText, hasUnspacedScript } from '../text/normalize.js';
 import type { EditOp } from '../types.js';
+import { DELETED, EQUAL, INSERTED, SequenceDiffer } from './myers.js';
 
 export type { EditOp };
 
@@ -72,6 +72,9 @@ export function wordDiff(from: string, to: string): EditOp[] {
   return diffUnits(words(from), words(to));
 }
 
+/** Edit scripts of the word diffs, scratch space kept from call to call (one thread runs a scan's). */
+const differ = new SequenceDiffer();
+
 function diffUnits(fromWords: Word[], toWords: Word[]): EditOp[] {
   // Edits are mostly local (a word substituted, a sentence added): trimming the common start
   // and end first leaves Myers' algorithm a short middle. It halved the diff time of a scan.
@@ -85,24 +88,37 @@ function diffUnits(fromWords: Word[], toWords: Word[]): EditOp[] {
   ) {
     suffix++;
   }
-  const middle = diffArrays(fromWords.slice(prefix, fromWords.length - suffix), toWords.slice(prefix, toWords.length - suffix), {
-    comparator: (a, b) => a.key === b.key,
-  });
-  const changes = [
-    { value: toWords.slice(0, prefix), added: false, removed: false },
-    ...middle,
-    { value: toWords.slice(toWords.length - suffix), added: false, removed: false },
-  ].filter((change) => change.value.length > 0);
+  const fromKeys = fromWords.slice(prefix, fromWords.length - suffix).map((w) => w.key);
+  const toKeys = toWords.slice(prefix, toWords.length - suffix).map((w) => w.key);
+  const script = differ.diff(fromKeys, toKeys);
+  // Runs of words, as [kind, words]: the common start, the script's runs (an equal or inserted
+  // run reads the new words, a deleted one the old), the common end.
+  const runs: Array<[EditOp['op'], Word[]]> = [];
+  if (prefix > 0) runs.push(['equal', toWords.slice(0, prefix)]);
+  let fromAt = prefix;
+  let toAt = prefix;
+  for (let r = 0; r < script.count; r++) {
+    const length = script.lengths[r]!;
+    const kind = script.kinds[r];
+    if (kind === DELETED) {
+      runs.push(['delete', fromWords.slice(fromAt, fromAt + length)]);
+      fromAt += length;
+    } else {
+      runs.push([kind === INSERTED ? 'insert' : 'equal', toWords.slice(toAt, toAt + length)]);
+      toAt += length;
+      if (kind === EQUAL) fromAt += length;
+    }
+  }
+  if (suffix > 0) runs.push(['equal', toWords.slice(toWords.length - suffix)]);
   const ops: EditOp[] = [];
   let previous: Word | undefined;
-  for (const change of changes) {
-    const op: EditOp['op'] = change.added ? 'insert' : change.removed ? 'delete' : 'equal';
-    const text = change.value.map((w, k) => (k < change.value.length - 1 && !w.spaced ? w.text : `${w.text} `)).join('').trimEnd();
+  for (const [op, words] of runs) {
+    const text = words.map((w, k) => (k < words.length - 1 && !w.spaced ? w.text : `${w.text} `)).join('').trimEnd();
     if (text === '') continue;
     const last = ops[ops.length - 1];
     if (last && last.op === op) last.text += `${previous?.spaced === false ? '' : ' '}${text}`;
     else ops.push({ op, text });
-    previous = change.value[change.value.length - 1];
+    previous = words[words.length - 1];
   }
   return ops;
 }

@@ -1,0 +1,55 @@
+/**
+ * The word diffs' edit scripts (core/align/myers.ts) against jsdiff's diffArrays, which made
+ * them before: the same runs on random sequences with many ties (small alphabets), so that a
+ * report's word operations did not change.
+ */
+import { diffArrays } from 'diff';
+import { describe, expect, it } from 'vitest';
+import { DELETED, EQUAL, INSERTED, SequenceDiffer } from '../../src/core/align/myers.js';
+
+/** mulberry32 */
+function generator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const KIND = { [EQUAL]: 'equal', [INSERTED]: 'insert', [DELETED]: 'delete' } as const;
+
+function ours(differ: SequenceDiffer, from: string[], to: string[]): string[] {
+  const script = differ.diff(from, to);
+  return Array.from({ length: script.count }, (_, r) => `${KIND[script.kinds[r] as 0 | 1 | 2]} ${script.lengths[r]}`);
+}
+
+function theirs(from: string[], to: string[]): string[] {
+  return diffArrays(from, to).map((change) => `${change.added ? 'insert' : change.removed ? 'delete' : 'equal'} ${change.count}`);
+}
+
+describe('SequenceDiffer', () => {
+  it('gives the edit script jsdiff gives, on 3,000 random pairs of sequences with many ties', () => {
+    const random = generator(42);
+    const differ = new SequenceDiffer();
+    for (let trial = 0; trial < 3000; trial++) {
+      const alphabet = 1 + Math.floor(random() * 6);
+      const word = (): string => String.fromCharCode(97 + Math.floor(random() * alphabet));
+      const from = Array.from({ length: Math.floor(random() * 30) }, word);
+      // Half the time an edited copy (substitutions, deletions, insertions), otherwise unrelated.
+      const to = random() < 0.5 ? from.flatMap((w) => (random() < 0.15 ? [] : random() < 0.15 ? [word(), w] : [random() < 0.1 ? word() : w])) : Array.from({ length: Math.floor(random() * 30) }, word);
+      expect(ours(differ, from, to), `${from.join('')} -> ${to.join('')}`).toEqual(theirs(from, to));
+    }
+  });
+
+  it('handles empty sides and identical sequences', () => {
+    const differ = new SequenceDiffer();
+    expect(ours(differ, [], [])).toEqual([]);
+    expect(ours(differ, ['a', 'b'], [])).toEqual(['delete 2']);
+    expect(ours(differ, [], ['a'])).toEqual(['insert 1']);
+    expect(ours(differ, ['a', 'b'], ['a', 'b'])).toEqual(['equal 2']);
+    expect(ours(differ, ['US', 'and'], ['American', 'and'])).toEqual(['delete 1', 'insert 1', 'equal 1']);
+  });
+});
