@@ -14,11 +14,15 @@ import { DELETED, EQUAL, INSERTED, SequenceDiffer } from './myers.js';
 
 export type { EditOp };
 
-interface Word {
-  text: string;
-  key: string;
-  /** Whitespace followed this unit in the text (false inside a run of Chinese characters). */
-  spaced: boolean;
+/**
+ * A text's words as diff units, in parallel arrays (an object per word was most of the word
+ * diffs' garbage): each unit's text, the key matching compares, and whether whitespace followed
+ * it in the text (false inside a run of Chinese characters).
+ */
+interface WordList {
+  texts: string[];
+  keys: string[];
+  spaced: boolean[];
 }
 
 const NOT_WORD = /[^\p{L}\p{N}\p{M}]/gu;
@@ -33,31 +37,38 @@ const UNSPACED_UNITS =
  * folding, punctuation dropped). Chinese, Japanese or Thai runs become one unit per character,
  * as they are tokenised for matching, so their diffs show what changed.
  */
-function words(text: string): Word[] {
-  const units: Word[] = [];
+function words(text: string): WordList {
+  const list: WordList = { texts: [], keys: [], spaced: [] };
   for (const word of text.match(/\S+/g) ?? []) {
     // ASCII words (nearly all of English news) need no Unicode folding: lower case and drop
     // punctuation, as foldText would. NFKC per word was most of a scan's diff time.
     if (ASCII.test(word)) {
-      units.push({ text: word, key: word.toLowerCase().replace(NOT_ASCII_WORD, ''), spaced: true });
+      list.texts.push(word);
+      list.keys.push(word.toLowerCase().replace(NOT_ASCII_WORD, ''));
+      list.spaced.push(true);
       continue;
     }
     const pieces = hasUnspacedScript(word) ? (word.match(UNSPACED_UNITS) ?? [word]) : [word];
-    pieces.forEach((piece, k) => units.push({ text: piece, key: foldText(piece).replace(NOT_WORD, ''), spaced: k === pieces.length - 1 }));
+    pieces.forEach((piece, k) => {
+      list.texts.push(piece);
+      list.keys.push(foldText(piece).replace(NOT_WORD, ''));
+      list.spaced.push(k === pieces.length - 1);
+    });
   }
-  return units;
+  return list;
 }
 
 /** The words of a text as word operations count them (a character of Chinese, Japanese or Thai each). */
 export function unitsOf(text: string): Array<{ text: string; spaced: boolean }> {
-  return words(text);
+  const list = words(text);
+  return list.texts.map((unit, k) => ({ text: unit, spaced: list.spaced[k]! }));
 }
 
 const SPACED_WORD = /\S+/g;
 
 /** How many units `unitsOf` finds in a text, without making them (the JSON report counts every run of unchanged words). */
 export function countUnits(text: string): number {
-  if (hasUnspacedScript(text)) return words(text).length;
+  if (hasUnspacedScript(text)) return words(text).texts.length;
   let count = 0;
   SPACED_WORD.lastIndex = 0;
   while (SPACED_WORD.exec(text) !== null) count++;
@@ -75,51 +86,50 @@ export function wordDiff(from: string, to: string): EditOp[] {
 /** Edit scripts of the word diffs, scratch space kept from call to call (one thread runs a scan's). */
 const differ = new SequenceDiffer();
 
-function diffUnits(fromWords: Word[], toWords: Word[]): EditOp[] {
+function diffUnits(from: WordList, to: WordList): EditOp[] {
+  const [fromKeys, toKeys] = [from.keys, to.keys];
   // Edits are mostly local (a word substituted, a sentence added): trimming the common start
   // and end first leaves Myers' algorithm a short middle. It halved the diff time of a scan.
   let prefix = 0;
-  const shorter = Math.min(fromWords.length, toWords.length);
-  while (prefix < shorter && fromWords[prefix]!.key === toWords[prefix]!.key) prefix++;
+  const shorter = Math.min(fromKeys.length, toKeys.length);
+  while (prefix < shorter && fromKeys[prefix] === toKeys[prefix]) prefix++;
   let suffix = 0;
-  while (
-    suffix < shorter - prefix &&
-    fromWords[fromWords.length - 1 - suffix]!.key === toWords[toWords.length - 1 - suffix]!.key
-  ) {
-    suffix++;
-  }
-  const fromKeys = fromWords.slice(prefix, fromWords.length - suffix).map((w) => w.key);
-  const toKeys = toWords.slice(prefix, toWords.length - suffix).map((w) => w.key);
-  const script = differ.diff(fromKeys, toKeys);
-  // Runs of words, as [kind, words]: the common start, the script's runs (an equal or inserted
-  // run reads the new words, a deleted one the old), the common end.
-  const runs: Array<[EditOp['op'], Word[]]> = [];
-  if (prefix > 0) runs.push(['equal', toWords.slice(0, prefix)]);
+  while (suffix < shorter - prefix && fromKeys[fromKeys.length - 1 - suffix] === toKeys[toKeys.length - 1 - suffix]) suffix++;
+  const script = differ.diff(fromKeys.slice(prefix, fromKeys.length - suffix), toKeys.slice(prefix, toKeys.length - suffix));
+  const ops: EditOp[] = [];
+  // Whether whitespace followed the last word of the last run written.
+  let previousSpaced: boolean | undefined;
+  // A run of words [start, end) of one side as an operation: single spaces between words, none
+  // inside a run of Chinese characters; joined to the operation before when of the same kind.
+  const emit = (op: EditOp['op'], list: WordList, start: number, end: number): void => {
+    if (end <= start) return;
+    let text = '';
+    for (let k = start; k < end; k++) text += k < end - 1 && !list.spaced[k] ? list.texts[k]! : `${list.texts[k]!} `;
+    text = text.trimEnd();
+    if (text === '') return;
+    const last = ops[ops.length - 1];
+    if (last && last.op === op) last.text += `${previousSpaced === false ? '' : ' '}${text}`;
+    else ops.push({ op, text });
+    previousSpaced = list.spaced[end - 1];
+  };
+  // The common start, the script's runs (an equal or inserted run reads the new words, a
+  // deleted one the old), the common end.
+  emit('equal', to, 0, prefix);
   let fromAt = prefix;
   let toAt = prefix;
   for (let r = 0; r < script.count; r++) {
     const length = script.lengths[r]!;
     const kind = script.kinds[r];
     if (kind === DELETED) {
-      runs.push(['delete', fromWords.slice(fromAt, fromAt + length)]);
+      emit('delete', from, fromAt, fromAt + length);
       fromAt += length;
     } else {
-      runs.push([kind === INSERTED ? 'insert' : 'equal', toWords.slice(toAt, toAt + length)]);
+      emit(kind === INSERTED ? 'insert' : 'equal', to, toAt, toAt + length);
       toAt += length;
       if (kind === EQUAL) fromAt += length;
     }
   }
-  if (suffix > 0) runs.push(['equal', toWords.slice(toWords.length - suffix)]);
-  const ops: EditOp[] = [];
-  let previous: Word | undefined;
-  for (const [op, words] of runs) {
-    const text = words.map((w, k) => (k < words.length - 1 && !w.spaced ? w.text : `${w.text} `)).join('').trimEnd();
-    if (text === '') continue;
-    const last = ops[ops.length - 1];
-    if (last && last.op === op) last.text += `${previous?.spaced === false ? '' : ' '}${text}`;
-    else ops.push({ op, text });
-    previous = words[words.length - 1];
-  }
+  emit('equal', to, toKeys.length - suffix, toKeys.length);
   return ops;
 }
 
