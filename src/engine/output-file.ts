@@ -77,8 +77,12 @@ function probeCreate(target: string, what: string, folder: string): void {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
     throw new InputError(`${what}: cannot create a file in ${folder}: ${reason(error)}`);
   }
-  closeSync(fd);
-  unlinkSync(target);
+  try {
+    closeSync(fd);
+    unlinkSync(target);
+  } catch (error) {
+    throw new InputError(`${what}: a file made to test ${folder} could not be removed again: ${reason(error)}`);
+  }
 }
 
 /** Writes `chunks` to `file` (replacing it); returns the bytes written. A failed write is one InputError naming the file. */

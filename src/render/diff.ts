@@ -64,10 +64,11 @@ export function renderDiffReport(report: DiffReport, style: DiffStyle & { width:
     `${s.split} split (1→n), ${s.dropped} dropped, ${s.added} added${s.moved > 0 ? `, ${s.moved} moved` : ''}; ` +
     `the second keeps ${percent(s.coverage)} of the first's words, and ${percent(s.reused)} of its own words come from it`;
   const pathLines = !fit || visibleWidth(paths) <= width ? [paths] : [palette.bold(cutStart(printable(report.from.path), width)), `→ ${palette.bold(cutStart(printable(report.to.path), width - 2))}`];
-  // Nothing changed (a file against a copy of itself): one line says so, as diff prints nothing,
-  // rather than a row per paragraph that says "same".
+  // Nothing changed (a file against a copy of itself, or one that differs only in what matching
+  // folds: case, punctuation, quote style): one line says so, as diff prints nothing, rather
+  // than a row per paragraph that says "same".
   if (report.blocks.length > 0 && report.blocks.every((block) => block.kind === 'same' && !block.moved)) {
-    const same = `no change: the ${thousands(report.from.paragraphs)} paragraph${report.from.paragraphs === 1 ? ' is' : 's are'} the same, in the same order`;
+    const same = `no change: the ${thousands(report.from.paragraphs)} paragraph${report.from.paragraphs === 1 ? ' has' : 's have'} the same words, in the same order`;
     const text = `${[...pathLines, ...(fit ? wrap(same, width, 2) : [same])].join('\n')}\n`;
     return fit ? fitLines(text, width) : text;
   }

@@ -3,7 +3,7 @@
  * characters in file names, an --exclude that matches nothing, folders named like commands,
  * an emptied file in the index, a flood of warnings, and `dedupe diff --exit-code`.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/types.js';
@@ -77,8 +77,11 @@ describe('a folder named on the command line that holds no article', () => {
     expect(result.stderr).toBe(`dedupe: warning: ${message}\n`);
     expect(report.warnings).toEqual([{ code: 'no-files', path: 'empty', message }]);
     expect(report.documents.map((d) => d.path)).toEqual(['articles/a.txt']);
-    // A folder inside one already walked is not empty: its files were found there.
+    // A folder inside one already walked is not empty, nor one holding a link to it: their files were found there.
     expect((await runJson<Report>(['.', 'articles'], { cwd: dir })).report.warnings).toEqual([]);
+    mkdirSync(path.join(dir, 'links'));
+    symlinkSync(path.join(dir, 'articles'), path.join(dir, 'links/articles'));
+    expect((await runJson<Report>(['articles', 'links'], { cwd: dir })).report.warnings).toEqual([]);
   });
 
   it('is an error, not a warning, when no path has any', async () => {

@@ -127,7 +127,7 @@ describe('dedupe diff', () => {
     copyFileSync(SEED.original, path.join(dir, 'copy.txt'));
     const result = await runCli(['diff', SEED.original, path.join(dir, 'copy.txt')]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(`${SEED.original} → ${path.join(dir, 'copy.txt')}\nno change: the 23 paragraphs are the same, in the same order\n`);
+    expect(result.stdout).toBe(`${SEED.original} → ${path.join(dir, 'copy.txt')}\nno change: the 23 paragraphs have the same words, in the same order\n`);
     // --json still lists every block, and --exit-code still says they do not differ.
     expect((await diff(SEED.original, path.join(dir, 'copy.txt'))).blocks.every((b) => b.kind === 'same')).toBe(true);
     expect((await runCli(['diff', '--exit-code', SEED.original, SEED.original])).code).toBe(0);

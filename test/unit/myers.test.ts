@@ -44,6 +44,19 @@ describe('SequenceDiffer', () => {
     }
   });
 
+  it('gives the same scripts when the runs of abandoned paths are dropped (long, unrelated sequences)', () => {
+    const random = generator(7);
+    const differ = new SequenceDiffer();
+    for (const length of [400, 900]) {
+      // Few shared items, so that the paths are long and many are left behind.
+      const from = Array.from({ length }, () => `a${Math.floor(random() * 40)}`);
+      const to = Array.from({ length }, () => `a${Math.floor(random() * 40) + 30}`);
+      expect(ours(differ, from, to)).toEqual(theirs(from, to));
+    }
+    // The differ is left usable for short texts afterwards.
+    expect(ours(differ, ['US', 'and'], ['American', 'and'])).toEqual(['delete 1', 'insert 1', 'equal 1']);
+  });
+
   it('handles empty sides and identical sequences', () => {
     const differ = new SequenceDiffer();
     expect(ours(differ, [], [])).toEqual([]);

@@ -11,7 +11,8 @@ import { isChrome, text, tokens, words } from '../../src/core/document.js';
 import type { PreparedDocument } from '../../src/core/model.js';
 import { fmix32 } from '../../src/core/signing/hash.js';
 import { Aligner, alignParagraphs, MAX_GAP, RARE_WEIGHT, type WordWeights } from '../../src/core/rewrite/passages.js';
-import { narrowLayout, RarePairFinder, rareWordsOf } from '../../src/core/rewrite/rare-pairs.js';
+import { narrowLayout, rareContentTest, rareMaxCount, RarePairFinder, RareWordCache } from '../../src/core/rewrite/rare-pairs.js';
+import { DocumentFrequency } from '../../src/core/rewrite/channel.js';
 import { stopTokens } from '../../src/core/rewrite/stopwords.js';
 import { documentUnits, layoutRegions, ParagraphUnits, type Units } from '../../src/core/rewrite/units.js';
 
@@ -80,11 +81,10 @@ describe('alignment over regions', async () => {
 
   it('align the same when only paragraphs sharing two rare words with the other side are cut (a large scan)', () => {
     const docs = [wire, rewrite];
-    const tokenAt = new Uint32Array(wire.count + rewrite.count + 1);
-    docs.flatMap((doc) => Array.from({ length: doc.count }, (_, i) => words(doc, i))).forEach((n, k) => (tokenAt[k + 1] = tokenAt[k]! + n));
-    const flat = new Uint32Array(tokenAt[tokenAt.length - 1]!);
-    docs.flatMap((doc) => Array.from({ length: doc.count }, (_, i) => tokens(doc, i))).forEach((t, k) => flat.set(t, tokenAt[k]!));
-    const rare = rareWordsOf(tokenAt, flat, stop, (word) => weights(word) >= RARE_WEIGHT);
+    // Both documents' paragraphs numbered one after the other, each one's rare words found in order (slot k is paragraph k).
+    const paragraphTokens = docs.flatMap((doc) => Array.from({ length: doc.count }, (_, i) => tokens(doc, i)));
+    const rare = new RareWordCache(paragraphTokens.length, (k) => paragraphTokens[k]!, (word) => weights(word) >= RARE_WEIGHT && !stop.has(word));
+    paragraphTokens.forEach((_, k) => rare.slot(k));
     const finder = new RarePairFinder();
     const full: Ranges = [[0, rewrite.count - 1]];
     let narrowed = 0;
@@ -104,5 +104,21 @@ describe('alignment over regions', async () => {
     }
     // Narrowing happened: some layouts cut fewer units than the whole reprint holds.
     expect(narrowed).toBeGreaterThan(10);
+  });
+});
+
+describe('rareContentTest', () => {
+  it('is true exactly for words in no more documents than a rare word can be, stop words left out', () => {
+    const table = new DocumentFrequency();
+    // Word w (1 to 60) is in the first w of 400 sampled documents; stop words 5 and 7 among them.
+    for (let word = 1; word <= 60; word++) for (let doc = 0; doc < word; doc++) table.see(word, doc);
+    const frequencies = { table, sampled: 400 };
+    const maxCount = rareMaxCount(400);
+    expect(maxCount).toBe(2);
+    const isRare = rareContentTest(frequencies, [5, 7]);
+    for (let word = 0; word <= 61; word++) {
+      const count = table.count(word);
+      expect(isRare(word), `word ${word} in ${count} documents`).toBe(Math.max(1, count) <= maxCount && word !== 5 && word !== 7);
+    }
   });
 });

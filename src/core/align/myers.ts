@@ -30,9 +30,14 @@ export interface EditScript {
   lengths: Int32Array;
 }
 
+/** Runs kept before unreached ones are dropped (makeRoom): below this, growing is cheaper. */
+export const COMPACT_MIN_RUNS = 1 << 16;
+/** Scratch space larger than this many runs is let go once a script is made, not kept for the next call. */
+const KEPT_RUNS = 1 << 16;
+
 /** Shortest edit scripts, with scratch space kept between calls. */
 export class SequenceDiffer {
-  /** Per diagonal (offset by `offset`): the furthest old position reached, and the last run of its path; -1: no path. */
+  /** Per diagonal (offset by `offset`): the furthest old position reached (-2: no path; -1 is a position), and the last run of its path. */
   private furthest = new Int32Array(64);
   private lastRun = new Int32Array(64);
   /** Runs of every path tried, as a persistent list: kind, length, the run before. */
@@ -40,6 +45,8 @@ export class SequenceDiffer {
   private runLength = new Int32Array(256);
   private runPrevious = new Int32Array(256);
   private runs = 0;
+  /** The diagonals of the current call: the first `diagonals` entries of `furthest` and `lastRun`. */
+  private diagonals = 0;
   private outKinds = new Uint8Array(64);
   private outLengths = new Int32Array(64);
 
@@ -53,7 +60,8 @@ export class SequenceDiffer {
       this.lastRun = new Int32Array(2 * (2 * offset + 1));
     }
     const { furthest, lastRun } = this;
-    furthest.fill(-2, 0, 2 * offset + 1);
+    this.diagonals = 2 * offset + 1;
+    furthest.fill(-2, 0, this.diagonals);
     this.runs = 0;
     // The furthest point on diagonal 0 with no edit: the common start.
     let oldPos = this.follow(from, to, -1, 0, -1);
@@ -96,8 +104,7 @@ export class SequenceDiffer {
         if (newPos + 1 >= newLength) lowest = Math.max(lowest, diagonal + 1);
       }
     }
-    // Unreachable: oldLength + newLength edits always reach the end.
-    return this.script(last);
+    throw new Error('SequenceDiffer: no script within oldLength + newLength edits (cannot happen)');
   }
 
   /** The last run of the path `follow` extended last. */
@@ -126,21 +133,60 @@ export class SequenceDiffer {
   }
 
   private push(kind: RunKind, length: number, previous: number): number {
-    if (this.runs === this.runKind.length) {
-      const size = this.runs * 2;
-      const kinds = new Uint8Array(size);
-      kinds.set(this.runKind);
-      const lengths = new Int32Array(size);
-      lengths.set(this.runLength);
-      const previouses = new Int32Array(size);
-      previouses.set(this.runPrevious);
-      [this.runKind, this.runLength, this.runPrevious] = [kinds, lengths, previouses];
-    }
+    if (this.runs === this.runKind.length) previous = this.makeRoom(previous);
     const at = this.runs++;
     this.runKind[at] = kind;
     this.runLength[at] = length;
     this.runPrevious[at] = previous;
     return at;
+  }
+
+  /**
+   * Room for another run, the list full: the runs no path reaches any more are dropped when there
+   * are many (a path left behind keeps its runs otherwise; two unrelated 2,000-word texts made 4
+   * million), and the list grows when most are still reached. Returns where run `keep` (the run
+   * being extended) now is.
+   */
+  private makeRoom(keep: number): number {
+    if (this.runs >= COMPACT_MIN_RUNS) {
+      keep = this.compact(keep);
+      if (this.runs <= this.runKind.length / 2) return keep;
+    }
+    const size = this.runKind.length * 2;
+    const kinds = new Uint8Array(size);
+    kinds.set(this.runKind);
+    const lengths = new Int32Array(size);
+    lengths.set(this.runLength);
+    const previouses = new Int32Array(size);
+    previouses.set(this.runPrevious);
+    [this.runKind, this.runLength, this.runPrevious] = [kinds, lengths, previouses];
+    return keep;
+  }
+
+  /**
+   * Keeps only the runs on the paths of the diagonals (and of run `keep`), in their order; a run's
+   * previous run was made before it, so moving them down in order moves each after its previous.
+   * Returns where `keep` now is.
+   */
+  private compact(keep: number): number {
+    const moved = new Int32Array(this.runs).fill(-1);
+    const mark = (run: number): void => {
+      for (let r = run; r >= 0 && moved[r] === -1; r = this.runPrevious[r]!) moved[r] = 0;
+    };
+    mark(keep);
+    for (let d = 0; d < this.diagonals; d++) if (this.furthest[d] !== -2) mark(this.lastRun[d]!);
+    let live = 0;
+    for (let r = 0; r < this.runs; r++) {
+      if (moved[r] === -1) continue;
+      const previous = this.runPrevious[r]!;
+      this.runKind[live] = this.runKind[r]!;
+      this.runLength[live] = this.runLength[r]!;
+      this.runPrevious[live] = previous >= 0 ? moved[previous]! : -1;
+      moved[r] = live++;
+    }
+    this.runs = live;
+    for (let d = 0; d < this.diagonals; d++) if (this.furthest[d] !== -2) this.lastRun[d] = moved[this.lastRun[d]!]!;
+    return keep >= 0 ? moved[keep]! : -1;
   }
 
   /** The runs of the path ending in `last`, first to last. */
@@ -156,6 +202,11 @@ export class SequenceDiffer {
       at--;
       this.outKinds[at] = this.runKind[run]!;
       this.outLengths[at] = this.runLength[run]!;
+    }
+    if (this.runKind.length > KEPT_RUNS) {
+      // A long diff's scratch is let go: a thread keeps what typical paragraphs need.
+      [this.runKind, this.runLength, this.runPrevious] = [new Uint8Array(256), new Int32Array(256), new Int32Array(256)];
+      [this.furthest, this.lastRun] = [new Int32Array(64), new Int32Array(64)];
     }
     return { count, kinds: this.outKinds.subarray(0, count), lengths: this.outLengths.subarray(0, count) };
   }

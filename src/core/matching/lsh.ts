@@ -98,7 +98,7 @@ export function bandKeys(signature: Uint32Array, banding: Banding, out?: Uint32A
 export class KeySorter {
   /** After `sort`: the keys in ascending order. */
   readonly sortedKeys: Uint32Array;
-  /** After `sort`: the item (index into the keys given) at each position of `sortedKeys`. */
+  /** After `sort`: the item at each position of `sortedKeys` (the key's index among those given, or its entry in `items` when given). */
   readonly order: Uint32Array;
   private readonly passKeys: Uint32Array;
   private readonly passItems: Uint32Array;
@@ -199,7 +199,7 @@ export function addBandMajorPairs(byBand: Uint32Array, count: number, bands: num
  * whose key no other item has shares its bit with another item about one time in sixteen, and is
  * sorted for nothing. At most MAX_TALLY_BITS (two bitmaps of 4 MiB at a 1 GB corpus's millions
  * of items; more items only means more of those collisions). Bits rather than byte counts keep
- * the bitmaps within a core's cache: at PAN's 150,000 items, 2 x 256 KiB.
+ * the bitmaps within a core's cache: at PAN's 150,000 items, 2 x 512 KiB.
  */
 export const TALLY_BITS_PER_ITEM = 16;
 export const MAX_TALLY_BITS = 1 << 25;

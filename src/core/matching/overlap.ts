@@ -19,7 +19,7 @@ export function toSortedSet(values: ArrayLike<number>): Uint32Array {
 }
 
 /**
- * From this many values on, sortInPlace sorts by radix: three passes of 11 bits, linear in the
+ * From this many values on, sortInPlace sorts by radix: passes of 11, 11 and 10 bits, linear in the
  * values, where the engine's sort compares (a long story's words: 50,000 values sort in 0.8 ms
  * instead of 2.3). Below about 7,000 the engine's sort is faster (measured on these machines:
  * 0.05 against 0.07 ms at 4,096 values).
@@ -30,7 +30,7 @@ export const RADIX_SORT_MIN = 8192;
 let radixScratch = new Uint32Array(0);
 const radixCounts = new Uint32Array(3 * 2048);
 
-/** Sorts `values` ascending (as unsigned 32-bit numbers): an LSD radix sort, 11 bits a pass. */
+/** Sorts `values` ascending (as unsigned 32-bit numbers): an LSD radix sort, 11, 11 and 10 bits a pass. */
 function radixSort(values: Uint32Array): void {
   const n = values.length;
   if (radixScratch.length < n) radixScratch = new Uint32Array(Math.max(n, radixScratch.length * 2));

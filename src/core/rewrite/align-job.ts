@@ -78,7 +78,7 @@ function rareWordsOfCorpus(corpus: Corpus, frequencies: ScanFrequencies, seed: n
 function findRareWords(rare: RareWordCache, layout: readonly number[], base: number, withUnits: Uint8Array): void {
   for (let e = 0; e < layout.length; e++) {
     const entry = layout[e]!;
-    if (entry >= 0 && (entry & 1) === 1 && withUnits[base + (entry >> 1)] === 1 && rare.known(base + (entry >> 1)) < 0) rare.slot(base + (entry >> 1));
+    if (entry >= 0 && (entry & 1) === 1 && withUnits[base + (entry >> 1)] === 1) rare.slot(base + (entry >> 1));
   }
 }
 

@@ -249,7 +249,8 @@ export function channelInput(source: ChannelSource): ChannelInput {
     flat.set(hashes, tokenAt[k]!);
     tokenAt[k + 1] = tokenAt[k]! + hashes.length;
   }
-  return { variants: source.variants, soleDocument: source.soleDocument, tokenAt, tokens: flat, common: source.common, seed: source.seed };
+  // Copies throughout: the input's arrays are moved to the other thread, and the source stays usable.
+  return { variants: source.variants.slice(), soleDocument: source.soleDocument.slice(), tokenAt, tokens: flat, common: source.common.slice(), seed: source.seed };
 }
 
 /** A flat input (channelInput) read as a source. */
@@ -290,14 +291,14 @@ export class ContentWordSigner {
   }
 
   /**
-   * The content words of `tokens[from, to)`, sorted and distinct, or null when there are fewer
+   * The content words of a paragraph's tokens, sorted and distinct, or null when there are fewer
    * than CHANNEL_MIN_WORDS. A view of scratch space: valid until the next call.
    */
-  contentOf(tokens: Uint32Array, from = 0, to = tokens.length): Uint32Array | null {
-    if (this.words.length < to - from) this.words = new Uint32Array((to - from) * 2);
+  contentOf(tokens: Uint32Array): Uint32Array | null {
+    if (this.words.length < tokens.length) this.words = new Uint32Array(tokens.length * 2);
     const { words, excluded } = this;
     let n = 0;
-    for (let t = from; t < to; t++) {
+    for (let t = 0; t < tokens.length; t++) {
       const h = tokens[t]!;
       if (!excluded.has(h)) words[n++] = h;
     }
@@ -358,30 +359,34 @@ export function archivedKeys(signer: ContentWordSigner, content: Uint32Array): U
   return signer.keysOf(content).subarray(0, ARCHIVED_CONTENT_BANDS);
 }
 
-/** Signs every variant of the source with enough content words (a pure function of its input: it runs on any thread). */
-export function signChannel(input: ChannelSource): Signed {
+/**
+ * Signs every variant of the source with enough content words. It reads nothing but its source,
+ * so it runs on any thread: on this one over the corpus (channelSource), on a helper over a copy
+ * (readChannelInput).
+ */
+export function signChannel(source: ChannelSource): Signed {
   // Stop words and the scan's very common words in one set: one lookup a token.
-  const signer = new ContentWordSigner(input.seed, new TokenSet([...stopHashes(input.seed), ...input.common]));
+  const signer = new ContentWordSigner(source.seed, new TokenSet([...stopHashes(source.seed), ...source.common]));
   const bands = signer.banding.bands;
   const signed: number[] = [];
   const sole: number[] = [];
   // Sized once for every variant and every token (most are signed, and a set holds at most its
   // paragraph's tokens), so nothing is copied to grow or to trim: at 200,000 variants the keys
   // alone are 34 MB. Band-major, a band's column of `stride` items each (bandPairs).
-  const stride = input.variants.length;
+  const stride = source.variants.length;
   const keys = new Uint32Array(stride * bands);
   const setAt = [0];
-  const sets = new Uint32Array(input.tokenCount);
-  for (let k = 0; k < input.variants.length; k++) {
-    const content = signer.contentOf(input.tokensOf(k));
+  const sets = new Uint32Array(source.tokenCount);
+  for (let k = 0; k < source.variants.length; k++) {
+    const content = signer.contentOf(source.tokensOf(k));
     if (content === null) continue;
     const at = setAt[setAt.length - 1]!;
     sets.set(content, at);
     setAt.push(at + content.length);
     const itemKeys = signer.keysOf(content);
     for (let band = 0; band < bands; band++) keys[band * stride + signed.length] = itemKeys[band]!;
-    signed.push(input.variants[k]!);
-    sole.push(input.soleDocument[k]!);
+    signed.push(source.variants[k]!);
+    sole.push(source.soleDocument[k]!);
   }
   const total = setAt[setAt.length - 1]!;
   return { variants: Int32Array.from(signed), soleDocument: Int32Array.from(sole), keys, stride, setAt: Uint32Array.from(setAt), sets: sets.subarray(0, total) };
@@ -490,9 +495,9 @@ export function bandPairs(signed: Signed, banding: Banding): ChannelPairs {
   return { variants: signed.variants, pairs, strong: isStrong };
 }
 
-/** Signs the source's variants and finds the channel's pairs (a pure function of its input: it runs on any thread). */
-export function channelPairs(input: ChannelSource): ChannelPairs {
-  return bandPairs(signChannel(input), channelBanding());
+/** Signs the source's variants and finds the channel's pairs (on any thread, as signChannel). */
+export function channelPairs(source: ChannelSource): ChannelPairs {
+  return bandPairs(signChannel(source), channelBanding());
 }
 
 /** A candidate pair of documents and the paragraphs (indexes in each) the channel paired. */

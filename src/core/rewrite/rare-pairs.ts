@@ -29,12 +29,6 @@ export function rareMaxCount(sampled: number): number {
   return maxCount;
 }
 
-/** Whether a word is rare from its document count alone (rareMaxCount), without a logarithm per token. */
-export function rareWordTest(sampled: number, count: (word: number) => number): (word: number) => boolean {
-  const maxCount = rareMaxCount(sampled);
-  return (word) => Math.max(1, count(word)) <= maxCount;
-}
-
 /**
  * Whether a word is a rare content word of a large scan: not a stop word, and counted in no more
  * documents than rareMaxCount. The words that are not are far fewer than the scan's words (on
@@ -52,14 +46,6 @@ export function rareContentTest(frequencies: ScanFrequencies, stop: readonly num
 export interface RareWords {
   readonly at: Uint32Array;
   readonly words: Uint32Array;
-}
-
-/** RareWords of the paragraphs whose token hashes are `tokens[tokenAt[k] .. tokenAt[k + 1])`. */
-export function rareWordsOf(tokenAt: Uint32Array, tokens: Uint32Array, stop: TokenSet, isRare: (word: number) => boolean): RareWords {
-  const paragraphs = tokenAt.length - 1;
-  const cache = new RareWordCache(paragraphs, (k) => tokens.subarray(tokenAt[k]!, tokenAt[k + 1]!), (word) => isRare(word) && !stop.has(word));
-  for (let k = 0; k < paragraphs; k++) cache.slot(k);
-  return { at: cache.at.subarray(0, paragraphs + 1), words: cache.words.subarray(0, cache.at[paragraphs]!) };
 }
 
 /**
