@@ -4,11 +4,11 @@
  * CLI on them (`node bin/dedupe.js`, as a user would) and prints the seconds and the ratio of
  * each doubling: about 2 is linear, about 4 quadratic. Figures are printed, never asserted.
  *
- *   npm run bench:corners                # the four cases at their default sizes
+ *   npm run bench:corners                # every case at its default size
  *   npm run bench:corners -- --scale 2   # sizes twice as large
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,17 @@ export const CASES: Case[] = [
     make: (dir, n) => {
       writeFileSync(path.join(dir, 'same.txt'), lines(n, () => 'The same line of text is repeated here again.'));
       return ['--no-color', path.join(dir, 'same.txt')];
+    },
+  },
+  {
+    name: 'many documents, human report (their table)',
+    base: 5_000,
+    unit: 'files',
+    make: (dir, n) => {
+      const folder = path.join(dir, 'outlets');
+      mkdirSync(folder, { recursive: true });
+      for (let i = 0; i < n; i++) writeFileSync(path.join(folder, `${String(i).padStart(6, '0')}.txt`), `Story ${i} of the day was filed by outlet ${i} at noon.\n`);
+      return ['--no-color', folder];
     },
   },
   {
