@@ -1,18 +1,7 @@
 /** Candidate pairs from LSH band keys: the radix sort and the pair listing against brute force. */
 import { describe, expect, it } from 'vitest';
+import { uint32Generator as generator } from '../helpers/random.js';
 import { candidatePairs, KeySorter, SharedBuckets, sortByKey } from '../../src/core/matching/lsh.js';
-
-/** mulberry32 */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
 
 describe('KeySorter and sortByKey', () => {
   it('order items by key, equal keys in item order, over the whole 32-bit range', () => {

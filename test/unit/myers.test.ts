@@ -5,19 +5,8 @@
  */
 import { diffArrays } from 'diff';
 import { describe, expect, it } from 'vitest';
+import { unitGenerator as generator } from '../helpers/random.js';
 import { DELETED, EQUAL, INSERTED, SequenceDiffer } from '../../src/core/align/myers.js';
-
-/** mulberry32 */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KIND = { [EQUAL]: 'equal', [INSERTED]: 'insert', [DELETED]: 'delete' } as const;
 

@@ -1,18 +1,7 @@
 /** sortInPlace (matching/overlap.ts): the engine's sort for few values, a radix sort for many; both give the sorted distinct values. */
 import { describe, expect, it } from 'vitest';
+import { uint32Generator as generator } from '../helpers/random.js';
 import { RADIX_SORT_MIN, sortInPlace } from '../../src/core/matching/overlap.js';
-
-/** mulberry32 */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
 
 describe('sortInPlace', () => {
   it('gives the sorted distinct values, below and above the radix threshold, over the whole unsigned range', () => {
