@@ -1,5 +1,5 @@
 /** Issue "Show what changed": what the seeds must show about originals, reprints and edits. */
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DiffReport, Report } from '../../src/core/types.js';
@@ -131,6 +131,18 @@ describe('dedupe diff', () => {
     // --json still lists every block, and --exit-code still says they do not differ.
     expect((await diff(SEED.original, path.join(dir, 'copy.txt'))).blocks.every((b) => b.kind === 'same')).toBe(true);
     expect((await runCli(['diff', '--exit-code', SEED.original, SEED.original])).code).toBe(0);
+  });
+
+  it('a paragraph without words ("***", "<") is the same paragraph in a copy, not dropped and added', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'breaks.txt');
+    writeFileSync(file, 'The first part of the story, told in words.\n\n***\n\nThe second part of the story, told in words.\n\n<\n');
+    copyFileSync(file, path.join(dir, 'copy.txt'));
+    expect((await runCli(['diff', '--exit-code', file, path.join(dir, 'copy.txt')])).code).toBe(0);
+    const blocks = (await diff(file, path.join(dir, 'copy.txt'))).blocks;
+    expect(blocks.map((b) => b.kind)).toEqual(['same', 'same', 'same', 'same']);
+    // The seed whose "<" line was dropped and added against itself.
+    expect((await runCli(['diff', '-q', 'fixtures/seeds/004_7a4f2c888cc0ca1e.txt', 'fixtures/seeds/004_7a4f2c888cc0ca1e.txt'])).code).toBe(0);
   });
 
   it('a missing file or a folder is a one-line error, exit 2', async () => {

@@ -292,6 +292,29 @@ function findSplits(
   return blocks;
 }
 
+/**
+ * Paragraphs without words (a "***" section break, a lone "<" or "—") have nothing to measure,
+ * so the pairs above never hold them; one in `from` and one in `to` with the same text are the
+ * same paragraph, paired in document order. Without this a file compared with itself had such a
+ * paragraph dropped and added, and `dedupe diff --exit-code` said the two differed.
+ */
+function pairWordless(from: readonly AlignParagraph[], to: readonly AlignParagraph[], used: Used): AlignedBlock[] {
+  const byText = new Map<string, number[]>();
+  to.forEach((b, j) => {
+    if (b.words === 0 && !used.to.has(j)) indexInto(byText, b.text.trim(), j);
+  });
+  const blocks: AlignedBlock[] = [];
+  from.forEach((a, i) => {
+    if (a.words !== 0 || used.from.has(i)) return;
+    const j = byText.get(a.text.trim())?.shift();
+    if (j === undefined) return;
+    blocks.push({ kind: 'same', from: [i], to: [j], similarity: 1, moved: false });
+    used.from.add(i);
+    used.to.add(j);
+  });
+  return blocks;
+}
+
 /** One to one, best similarity first (ties: document order). */
 function pairOneToOne(derived: PairMeasures['derived'], used: Used): AlignedBlock[] {
   const blocks: AlignedBlock[] = [];
@@ -320,6 +343,7 @@ export function alignParagraphs(from: readonly AlignParagraph[], to: readonly Al
     ...findMerges(from, to, measures.share, used),
     ...findSplits(from, to, measures.reverseShare, rule, used),
     ...pairOneToOne(measures.derived, used),
+    ...pairWordless(from, to, used),
   ];
   for (const block of blocks) {
     const fromText = block.from.map((i) => from[i]!.text).join(' ');
