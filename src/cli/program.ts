@@ -90,7 +90,7 @@ function addScanOptions(command: Command): Command {
     .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all', { default: DEFAULT_OPTIONS.maxMatches }))
     .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some'))
     .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)'))
-    .addOption(valueOption('--fail-on <status>', 'exit 1 if a paragraph of at least --min-words words (not boilerplate or a repeat) is shared, or shared or edited: shared, edited'))
+    .addOption(valueOption('--fail-on <status>', 'exit 1 when a paragraph of at least --min-words words (not boilerplate, not a repeat in its file) is found: shared (copied), or edited (copied or edited)'))
     .addOption(valueOption('--html <file>', HTML_OPTION))
     .option('--diff', "show the word changes of each reused paragraph, against its group's original when it has one")
     .option('--no-reworded', REWORDED_OPTION);
@@ -187,7 +187,7 @@ function addScaleCommands(program: Command, io: CliIO, setCode: (code: number) =
     .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all', { default: DEFAULT_OPTIONS.maxMatches }))
     .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some'))
     .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)'))
-    .addOption(valueOption('--fail-on <status>', 'exit 1 if a paragraph of at least --min-words words (not boilerplate or a repeat) is shared, or shared or edited: shared, edited'))
+    .addOption(valueOption('--fail-on <status>', 'exit 1 when a paragraph of at least --min-words words (not boilerplate, not a repeat in its file) is found: shared (copied), or edited (copied or edited)'))
     .option('--diff', "show the word changes of each reused paragraph, against its group's original when it has one")
     .addOption(valueOption('--html <file>', HTML_OPTION))
     .option('--no-progress', 'no progress line on stderr (drawn only on a terminal, for runs over a second)')

@@ -67,8 +67,11 @@ export function renderDiffReport(report: DiffReport, style: DiffStyle & { width:
   // Nothing changed (a file against a copy of itself, or one that differs only in what matching
   // folds: case, punctuation, quote style): one line says so, as diff prints nothing, rather
   // than a row per paragraph that says "same".
-  if (report.blocks.length > 0 && report.blocks.every((block) => block.kind === 'same' && !block.moved)) {
-    const same = `no change: the ${thousands(report.from.paragraphs)} paragraph${report.from.paragraphs === 1 ? ' has' : 's have'} the same words, in the same order`;
+  if (report.blocks.every((block) => block.kind === 'same' && !block.moved)) {
+    const same =
+      report.blocks.length === 0
+        ? 'no change: neither has a paragraph'
+        : `no change: the ${thousands(report.from.paragraphs)} paragraph${report.from.paragraphs === 1 ? ' has' : 's have'} the same words, in the same order`;
     const text = `${[...pathLines, ...(fit ? wrap(same, width, 2) : [same])].join('\n')}\n`;
     return fit ? fitLines(text, width) : text;
   }

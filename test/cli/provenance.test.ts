@@ -128,6 +128,9 @@ describe('dedupe diff', () => {
     const result = await runCli(['diff', SEED.original, path.join(dir, 'copy.txt')]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${SEED.original} → ${path.join(dir, 'copy.txt')}\nno change: the 23 paragraphs have the same words, in the same order\n`);
+    // Two empty files: nothing changed either.
+    writeFileSync(path.join(dir, 'empty.txt'), '');
+    expect((await runCli(['diff', path.join(dir, 'empty.txt'), path.join(dir, 'empty.txt')])).stdout).toMatch(/\nno change: neither has a paragraph\n$/);
     // --json still lists every block, and --exit-code still says they do not differ.
     expect((await diff(SEED.original, path.join(dir, 'copy.txt'))).blocks.every((b) => b.kind === 'same')).toBe(true);
     expect((await runCli(['diff', '--exit-code', SEED.original, SEED.original])).code).toBe(0);
