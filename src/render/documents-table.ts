@@ -31,6 +31,11 @@ function columnWidths(head: readonly string[], rows: readonly string[][]): numbe
   return head.map((title, column) => Math.max(title.length, ...rows.map((row) => visibleWidth(row[column]!))));
 }
 
+/** The file name at the end of a path (all of it when it has no folder). */
+function fileNameOf(shown: string): string {
+  return shown.slice(shown.lastIndexOf('/') + 1);
+}
+
 /** Paths cut from the left to `room` columns: the file name is what tells documents apart. */
 function cutPaths(rows: string[][], room: number): void {
   for (const row of rows) row[DOCUMENT_COLUMN] = cutStart(row[DOCUMENT_COLUMN]!, room);
@@ -135,14 +140,23 @@ export function renderGroupsTable(report: Report, palette: Palette, options: Tab
   const width = options.fitWidth;
   if (width !== undefined) {
     const widths = columnWidths(TABLE_HEAD, rows);
-    const over = ruledWidth(widths) - width;
-    // Too wide: shorter paths; still too wide with paths at their shortest: the compact
-    // table; and when even that does not fit, the stacked list.
-    if (over > 0 && widths[DOCUMENT_COLUMN]! - over < MIN_DOCUMENT_WIDTH) {
-      if (compactWidth(rows, MIN_DOCUMENT_WIDTH) > width) return stackedList(ordered, roleOf, width, palette);
-      return compactTable(rows, width, palette);
+    const pathWidth = widths[DOCUMENT_COLUMN]!;
+    // Room for paths in each layout, and what they must keep: every whole file name (the end
+    // of a path, what tells documents apart), and never under MIN_DOCUMENT_WIDTH.
+    const ruledRoom = pathWidth - (ruledWidth(widths) - width);
+    const compactRoom = width - compactWidth(rows, 0);
+    const keep = Math.max(MIN_DOCUMENT_WIDTH, ...rows.map((row) => visibleWidth(fileNameOf(row[DOCUMENT_COLUMN]!)) + 1));
+    // The ruled table while whole paths fit, or cut paths keep their file names; then the
+    // compact table, on the same terms (it has more room: no rules, shorter headings); then
+    // the stacked list, a path on a line of its own.
+    if (ruledRoom >= pathWidth) return ruledTable(rows);
+    if (compactRoom >= pathWidth) return compactTable(rows, width, palette);
+    if (ruledRoom >= keep) {
+      cutPaths(rows, ruledRoom);
+      return ruledTable(rows);
     }
-    if (over > 0) cutPaths(rows, widths[DOCUMENT_COLUMN]! - over);
+    if (compactRoom >= keep) return compactTable(rows, width, palette);
+    return stackedList(ordered, roleOf, width, palette);
   }
   return ruledTable(rows);
 }

@@ -3,7 +3,7 @@
  * the "compact" table was 80 wide and paragraph rows 90-108; at 80, 40 lines were too wide),
  * and COLUMNS gives the width when stdout does not (a terminal that says 0x0, a pipe).
  */
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEED, tempDir } from '../helpers/fixtures.js';
@@ -70,6 +70,25 @@ describe('on a terminal of 40, 60, 80 and 120 columns', () => {
     expect(check.code, check.stderr).toBe(0);
     expect(check.stdout).toMatch(/Matches in the index/);
     expect(tooWide(check.stdout, width)).toEqual([]);
+  });
+});
+
+describe('the documents table on a terminal', () => {
+  it.each([79, 80, 100, 120])('at %i columns keeps every file name whole, so that documents can be told apart', async (width) => {
+    const cwd = tempDir();
+    mkdirSync(path.join(cwd, 'outlet'));
+    for (let i = 1; i <= 30; i++) {
+      writeFileSync(path.join(cwd, 'outlet', `article_${String(i).padStart(2, '0')}_with_a_longer_name.txt`), `Story ${i} of the day was filed by the outlet at noon.\n`);
+    }
+    const result = await runInProcess(['--no-color', 'outlet'], { cwd, isTTY: true, columns: width });
+    expect(result.code).toBe(0);
+    expect(tooWide(result.stdout, width)).toEqual([]);
+    // The table: from its heading line to the blank line after it.
+    const lines = result.stdout.split('\n');
+    const heading = lines.findIndex((line) => /\bDocument\b/.test(line));
+    const end = lines.indexOf('', heading);
+    const table = lines.slice(heading, end === -1 ? undefined : end).join('\n');
+    for (let i = 1; i <= 30; i++) expect(table).toContain(`article_${String(i).padStart(2, '0')}_with_a_longer_name.txt`);
   });
 });
 
