@@ -345,8 +345,9 @@ export interface StageTimings {
 /** What `dedupe diff <from> <to> --json` prints. */
 export interface DiffReport {
   schemaVersion: typeof SCHEMA_VERSION;
-  from: { path: string; paragraphs: number; words: number };
-  to: { path: string; paragraphs: number; words: number };
+  /** Each side's paragraphs, words, and how its lines became paragraphs (--segment auto decides per file). */
+  from: { path: string; paragraphs: number; words: number; layout: Layout };
+  to: { path: string; paragraphs: number; words: number; layout: Layout };
   summary: {
     same: number;
     edited: number;

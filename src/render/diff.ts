@@ -75,9 +75,16 @@ export function renderDiffReport(report: DiffReport, style: DiffStyle & { width:
     const text = `${[...pathLines, ...(fit ? wrap(same, width, 2) : [same])].join('\n')}\n`;
     return fit ? fitLines(text, width) : text;
   }
+  // Auto segmentation decided differently for the two files: their paragraphs may differ where
+  // their words do not (a copy without punctuation read as hard-wrapped blocks).
+  const layouts =
+    report.from.layout === report.to.layout
+      ? []
+      : [`split into paragraphs differently: ${report.from.layout} layout → ${report.to.layout} layout; --segment ${report.from.layout} or --segment ${report.to.layout} splits both alike`];
   const header = [
     ...pathLines,
     ...(fit ? wrap(counts, width, 2) : [counts]),
+    ...layouts.flatMap((line) => (fit ? wrap(line, width, 2) : [line]).map((part) => palette.dim(part))),
     palette.dim(`  ${'from'.padEnd(fromWidth)}   ${'to'.padEnd(toWidth)}  ${'change'.padEnd(7)}  ${'sim'.padEnd(simWidth)}  text`),
   ];
   const kindColour = (kind: DiffReport['blocks'][number]['kind']): ((t: string) => string) =>

@@ -1,5 +1,5 @@
 /** Issue "Show what changed": what the seeds must show about originals, reprints and edits. */
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DiffReport, Report } from '../../src/core/types.js';
@@ -146,6 +146,19 @@ describe('dedupe diff', () => {
     expect(blocks.map((b) => b.kind)).toEqual(['same', 'same', 'same', 'same']);
     // The seed whose "<" line was dropped and added against itself.
     expect((await runCli(['diff', '-q', 'fixtures/seeds/004_7a4f2c888cc0ca1e.txt', 'fixtures/seeds/004_7a4f2c888cc0ca1e.txt'])).code).toBe(0);
+  });
+
+  it('says when the two files were split into paragraphs differently (auto segmentation read a copy without punctuation as blocks)', async () => {
+    const dir = tempDir();
+    const stripped = path.join(dir, 'stripped.txt');
+    writeFileSync(stripped, readFileSync(SEED.original, 'utf8').replace(/[,.]/g, ''));
+    const result = await runCli(['diff', SEED.original, stripped]);
+    expect(result.stdout).toContain('\nsplit into paragraphs differently: line layout → block layout; --segment line or --segment block splits both alike\n');
+    const report = await diff(SEED.original, stripped);
+    expect([report.from.layout, report.to.layout]).toEqual(['line', 'block']);
+    // Split alike, they have the same words.
+    expect((await runCli(['diff', '--segment', 'line', SEED.original, stripped])).stdout).toMatch(/\nno change: the 23 paragraphs have the same words/);
+    expect((await runCli(['diff', SEED.original, SEED.update])).stdout).not.toContain('split into paragraphs differently');
   });
 
   it('a missing file or a folder is a one-line error, exit 2', async () => {

@@ -57,8 +57,8 @@ export function diffDocuments(from: PreparedDocument, to: PreparedDocument, opti
   summary.reused = to.words === 0 ? 0 : round3(keptTo / to.words);
   return {
     schemaVersion: SCHEMA_VERSION,
-    from: { path: from.id, paragraphs: a.length, words: from.words },
-    to: { path: to.id, paragraphs: b.length, words: to.words },
+    from: { path: from.id, paragraphs: a.length, words: from.words, layout: from.layout },
+    to: { path: to.id, paragraphs: b.length, words: to.words, layout: to.layout },
     summary,
     blocks: diffBlocks(blocks, { paragraphs: a }, { paragraphs: b }),
   };
