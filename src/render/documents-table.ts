@@ -121,7 +121,7 @@ export interface TableOptions {
 export function renderGroupsTable(report: Report, palette: Palette, options: TableOptions = {}): string {
   const roles = new Map<string, string>();
   for (const group of report.groups) {
-    for (const member of group.members) if (!roles.has(`${group.id} ${member.path}`)) roles.set(`${group.id} ${member.path}`, member.role ?? '');
+    for (const member of group.members) if (!roles.has(`${group.id} ${member.path}`)) roles.set(`${group.id} ${member.path}`, member.role ?? 'copy');
   }
   const roleOf = (doc: DocumentReport): string => roles.get(`${doc.group} ${doc.path}`) ?? '';
   const rank = (doc: DocumentReport): number => (doc.group === null ? Infinity : (options.groupOrder?.get(doc.group) ?? doc.group));

@@ -67,20 +67,21 @@ describe('tables that fit the terminal', () => {
     return lines.slice(start, end).filter((line) => line !== '');
   }
 
-  it('on a terminal of 110 columns, the ruled table fits with paths cut from the left', async () => {
+  it('on a terminal of 110 columns, the compact table, where whole paths fit (the ruled one would cut the file names)', async () => {
     const result = await runInProcess(['--no-color', 'fixtures/seeds'], { isTTY: true, columns: 110 });
     const lines = groupsAndTable(result.stdout);
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(110);
-    expect(result.stdout).toMatch(/│ …\S*2c77c33462164435\.txt │/);
+    expect(result.stdout).toMatch(/^Group +Role +Document +Paras +Shared +Edited +Unique +Boiler +Reused$/m);
+    expect(result.stdout).toMatch(/^ +1 +reprint +fixtures\/seeds\/000_2c77c33462164435\.txt +45 +25 +0 +18 +2 +63%$/m);
   });
 
-  it('on a terminal of 80 columns, too narrow for the ruled table, a compact one fits', async () => {
+  it('on a terminal of 80 columns, where even the compact table would cut file names, a list with whole paths', async () => {
     const result = await runInProcess(['--no-color', 'fixtures/seeds'], { isTTY: true, columns: 80 });
     const lines = groupsAndTable(result.stdout);
     expect(lines.length).toBeGreaterThan(10);
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
-    expect(result.stdout).toMatch(/^Group +Role +Document +Paras +Shared +Edited +Unique +Boiler +Reused$/m);
-    expect(result.stdout).toMatch(/^ +1 +reprint +…\S*62164435\.txt +45 +25 +0 +18 +2 +63%$/m);
+    expect(result.stdout).toMatch(/^ +1 +reprint +fixtures\/seeds\/000_2c77c33462164435\.txt$/m);
+    expect(result.stdout).toMatch(/^ +45 paragraphs: 25 shared, 0 edited, 18 unique, 2 boilerplate; 63% reused$/m);
   });
 
   it('in a pipe or a file, the table keeps whole paths', async () => {
