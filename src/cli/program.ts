@@ -89,7 +89,7 @@ function addScanOptions(command: Command): Command {
     .option('--ndjson', 'print the report as JSON lines: one per document as it is made, then groups and the summary (schema/report-line.schema.json)')
     .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all', { default: DEFAULT_OPTIONS.maxMatches }))
     .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some'))
-    .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)'))
+    .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)', { note: 'all' }))
     .addOption(valueOption('--fail-on <status>', 'exit 1 when a paragraph of at least --min-words words (not boilerplate, not a repeat in its file) is found: shared (copied), or edited (copied or edited)'))
     .addOption(valueOption('--html <file>', HTML_OPTION))
     .option('--diff', "show the word changes of each reused paragraph, against its group's original when it has one")
@@ -139,7 +139,7 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
     .option('--ndjson', 'print the report as JSON lines, as the scan does (schema/report-line.schema.json)')
     .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all', { note: String(CHECK_MAX_MATCHES) }))
     .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some'))
-    .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)'))
+    .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)', { note: 'all' }))
     .addOption(valueOption('--fail-on <what>', 'exit 1 when found: shared, edited (paragraphs) or document (a copy)'))
     .addOption(valueOption('--html <file>', HTML_OPTION))
     .addOption(valueOption('--copy-share <share>', 'with --fail-on document: share of reused words that makes an article a copy', { default: DEFAULT_COPY_SHARE }))
@@ -186,7 +186,7 @@ function addScaleCommands(program: Command, io: CliIO, setCode: (code: number) =
     .option('--ndjson', 'print the report as JSON lines, as the scan does (schema/report-line.schema.json)')
     .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all', { default: DEFAULT_OPTIONS.maxMatches }))
     .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some'))
-    .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)'))
+    .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)', { note: 'all' }))
     .addOption(valueOption('--fail-on <status>', 'exit 1 when a paragraph of at least --min-words words (not boilerplate, not a repeat in its file) is found: shared (copied), or edited (copied or edited)'))
     .option('--diff', "show the word changes of each reused paragraph, against its group's original when it has one")
     .addOption(valueOption('--html <file>', HTML_OPTION))
@@ -309,9 +309,12 @@ export function withHelpCommand(argv: readonly string[]): string[] {
   return [...words, '--help'];
 }
 
-/** When the first word is a command and also a folder here, how to scan the folder instead. */
+/**
+ * When the first word that is not an option is a command and also a folder here, how to scan
+ * the folder instead (`dedupe -q check` runs the check command, as `dedupe check -q` does).
+ */
 function folderHint(argv: readonly string[], cwd: string): string {
-  const first = argv[0];
+  const first = argv.find((word) => !word.startsWith('-'));
   if (first === undefined || !COMMAND_NAMES.includes(first) || !isFolder(first, cwd)) return '';
   return `; to scan the folder ${first}, write dedupe ./${first} (or dedupe -- ${first})`;
 }

@@ -114,6 +114,8 @@ describe('a folder named like a command', () => {
   it('the bare name runs the command, and its error says how to scan the folder', async () => {
     const cwd = folderNamed('diff');
     expect(oneLineError(await runInProcess(['diff'], { cwd }))).toMatch(/; to scan the folder diff, write dedupe \.\/diff \(or dedupe -- diff\)$/);
+    // An option before it changes nothing: the word still names the command.
+    expect(oneLineError(await runInProcess(['--no-color', 'diff'], { cwd }))).toMatch(/; to scan the folder diff, write dedupe \.\/diff \(or dedupe -- diff\)$/);
   });
 
   it('says so too when the command fails for another reason (no index), and for index without its command', async () => {
