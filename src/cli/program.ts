@@ -319,6 +319,21 @@ function folderHint(argv: readonly string[], cwd: string): string {
   return `; to scan the folder ${first}, write dedupe ./${first} (or dedupe -- ${first})`;
 }
 
+/** The commands that take a command of their own (`dedupe index add`), and those. */
+const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = { index: ['add', 'remove', 'stats'] };
+
+/**
+ * Options written between a command and its own command (`dedupe index --db x.db stats`) belong
+ * after it: commander reads them as the first command's, which has none. How to write it.
+ */
+function orderHint(argv: readonly string[]): string {
+  const [command, ...rest] = argv;
+  const subcommands = command === undefined ? undefined : SUBCOMMANDS[command];
+  const at = subcommands ? rest.findIndex((word) => subcommands.includes(word)) : -1;
+  if (at <= 0 || !rest[0]!.startsWith('-')) return '';
+  return `; options go after the command: dedupe ${command} ${rest[at]} ${[...rest.slice(0, at), ...rest.slice(at + 1)].join(' ')}`.trimEnd();
+}
+
 /** Parses argv (without node and script), runs the command, returns the exit code. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const verbose = argv.includes('--verbose');
@@ -328,7 +343,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
   let code = EXIT_OK;
   const guarded: CliIO = { ...io, stdout: guardedOutput(io.stdout) };
-  const hint = folderHint(argv, io.cwd);
+  const hint = folderHint(argv, io.cwd) + orderHint(argv);
   try {
     await buildProgram(guarded, (c) => (code = c), hint).parseAsync(withHelpCommand(withScanBeforeDoubleDash(argv)), { from: 'user' });
     return code;

@@ -111,6 +111,12 @@ describe('a folder named like a command', () => {
     }
   });
 
+  it("an option written between index and its command says where it goes", async () => {
+    const result = await runInProcess(['index', '--db', 'x.db', 'stats']);
+    expect(result.code).toBe(2);
+    expect(oneLineError(result)).toBe("dedupe: error: unknown option '--db'; options go after the command: dedupe index stats --db x.db");
+  });
+
   it('the bare name runs the command, and its error says how to scan the folder', async () => {
     const cwd = folderNamed('diff');
     expect(oneLineError(await runInProcess(['diff'], { cwd }))).toMatch(/; to scan the folder diff, write dedupe \.\/diff \(or dedupe -- diff\)$/);
