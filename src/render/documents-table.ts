@@ -27,8 +27,19 @@ const COMPACT_HEAD = ['Group', 'Role', 'Document', 'Paras', 'Shared', 'Edited', 
 const COMPACT_GAP = 2;
 const LEFT_ALIGNED = new Set([1, DOCUMENT_COLUMN]);
 
+/**
+ * The largest `measure` of the items, at least `floor`: a loop, not Math.max(...spread), which
+ * passes an argument per document and overflows the stack at a few hundred thousand (text.ts,
+ * widest).
+ */
+function largest<T>(items: readonly T[], measure: (item: T) => number, floor: number): number {
+  let most = floor;
+  for (const item of items) most = Math.max(most, measure(item));
+  return most;
+}
+
 function columnWidths(head: readonly string[], rows: readonly string[][]): number[] {
-  return head.map((title, column) => Math.max(title.length, ...rows.map((row) => visibleWidth(row[column]!))));
+  return head.map((title, column) => largest(rows, (row) => visibleWidth(row[column]!), title.length));
 }
 
 /** The file name at the end of a path (all of it when it has no folder). */
@@ -91,8 +102,8 @@ function compactTable(rows: string[][], width: number, palette: Palette): string
  */
 function stackedList(documents: readonly DocumentReport[], roleOf: (doc: DocumentReport) => string, width: number, palette: Palette): string {
   const groups = documents.map((doc) => (doc.group === null ? '-' : String(doc.group)));
-  const groupWidth = Math.max(5, ...groups.map((g) => g.length));
-  const roleWidth = Math.max(4, ...documents.map((doc) => roleOf(doc).length));
+  const groupWidth = largest(groups, (g) => g.length, 5);
+  const roleWidth = largest(documents, (doc) => roleOf(doc).length, 4);
   const indent = groupWidth + 2;
   const pathStart = indent + roleWidth + 2;
   const lines = [palette.dim(cutStart(`${'Group'.padStart(groupWidth)}  ${'Role'.padEnd(roleWidth)}  Document`, width))];
@@ -145,7 +156,7 @@ export function renderGroupsTable(report: Report, palette: Palette, options: Tab
     // of a path, what tells documents apart), and never under MIN_DOCUMENT_WIDTH.
     const ruledRoom = pathWidth - (ruledWidth(widths) - width);
     const compactRoom = width - compactWidth(rows, 0);
-    const keep = Math.max(MIN_DOCUMENT_WIDTH, ...rows.map((row) => visibleWidth(fileNameOf(row[DOCUMENT_COLUMN]!)) + 1));
+    const keep = largest(rows, (row) => visibleWidth(fileNameOf(row[DOCUMENT_COLUMN]!)) + 1, MIN_DOCUMENT_WIDTH);
     // The ruled table while whole paths fit, or cut paths keep their file names; then the
     // compact table, on the same terms (it has more room: no rules, shorter headings); then
     // the stacked list, a path on a line of its own.

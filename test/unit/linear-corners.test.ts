@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignParagraphs, alignParagraphsOf } from '../../src/core/align/align.js';
 import { createSigner, resolveOptions, scanDocuments, segment, type Report } from '../../src/core/index.js';
+import { renderGroupsTable } from '../../src/render/documents-table.js';
 import { renderHuman } from '../../src/render/human.js';
 import { plainPalette } from '../../src/render/palette.js';
 
@@ -26,6 +27,22 @@ describe('no quadratic corner', () => {
     const rows = text.split('\n').filter((line) => line.startsWith('│ ') && line.includes('outlet/'));
     expect(rows).toHaveLength(20_000);
     expect(rows[19_999]).toMatch(/^│\s+- │\s+│ outlet\/19999\.txt\s+│\s+1 │/);
+  });
+
+  it('sizes the documents table of 150,000 documents without an argument per document (Math.max of a spread overflows the stack)', () => {
+    // The table reads only these fields of a document.
+    const documents = Array.from({ length: 150_000 }, (_, i) => ({
+      path: `outlet/${i}.txt`,
+      group: null,
+      segments: [{}],
+      counts: { shared: 0, edited: 0, unique: 1, boilerplate: 0, repeats: 0 },
+      reusedShare: 0,
+    }));
+    const report = { documents, groups: [] } as unknown as Report;
+    for (const fitWidth of [undefined, 40]) {
+      const table = renderGroupsTable(report, plainPalette, fitWidth === undefined ? {} : { fitWidth });
+      expect(table, String(fitWidth)).toContain('outlet/149999.txt');
+    }
   });
 
   it('segments 8 MB of prose on one line into sentences with their line (cut in linear time)', () => {
