@@ -179,13 +179,15 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
 
 export interface RemoveRequest {
   db: string;
+  /** `db` is the default (.dedupe/index.db), whose folder `dedupe index add` makes. */
+  defaultDb?: boolean;
   /** Stored paths, or folders to remove everything under. */
   paths: readonly string[];
   cwd: string;
 }
 
 export async function removeFromIndex(request: RemoveRequest, hooks: EngineHooks = {}): Promise<RemoveResult> {
-  const store = await IndexStore.open(request.db, { mode: 'write', mustExist: true, cwd: request.cwd, onUpgrade: upgradeNotice(request.db, hooks) });
+  const store = await IndexStore.open(request.db, { mode: 'write', mustExist: true, folderMadeByAdd: request.defaultDb === true, cwd: request.cwd, onUpgrade: upgradeNotice(request.db, hooks) });
   try {
     const removed: string[] = [];
     const notFound: string[] = [];
@@ -203,8 +205,8 @@ export async function removeFromIndex(request: RemoveRequest, hooks: EngineHooks
   }
 }
 
-export async function indexStats(db: string, verify: boolean, cwd: string, hooks: EngineHooks = {}): Promise<{ stats: IndexStats; verification?: IndexVerification }> {
-  const store = await IndexStore.open(db, { mode: 'read', cwd, onUpgrade: upgradeNotice(db, hooks) });
+export async function indexStats(db: string, verify: boolean, cwd: string, hooks: EngineHooks = {}, defaultDb = false): Promise<{ stats: IndexStats; verification?: IndexVerification }> {
+  const store = await IndexStore.open(db, { mode: 'read', folderMadeByAdd: defaultDb, cwd, onUpgrade: upgradeNotice(db, hooks) });
   try {
     const stats = store.stats();
     return verify ? { stats, verification: store.verify() } : { stats };

@@ -27,6 +27,8 @@ export const MAX_ARCHIVED_PER_PARAGRAPH = 100;
 
 export interface CheckRequest extends SourceRequest {
   db: string;
+  /** `db` is the default (.dedupe/index.db), whose folder `dedupe index add` makes. */
+  defaultDb?: boolean;
   /** Options given on the command line or in a config file; the index's parameters fill the rest (and must agree). */
   requested: Partial<ScanOptions>;
   /** The config file each of `requested` came from, when one did (store/parameters.ts names it). */
@@ -109,6 +111,7 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
   });
   const store = await IndexStore.open(request.db, {
     mode: 'read',
+    folderMadeByAdd: request.defaultDb === true,
     requested: request.requested,
     ...(request.requestedFrom ? { requestedFrom: request.requestedFrom } : {}),
     cwd: request.cwd,

@@ -64,6 +64,11 @@ export interface OpenIndexOptions {
   createFolder?: boolean;
   /** In write mode, an existing index only (removing from an index never creates one). */
   mustExist?: boolean;
+  /**
+   * The index's folder is one `dedupe index add` makes when it is missing (the default
+   * `.dedupe/`): the hint for a missing index then need not say to make it.
+   */
+  folderMadeByAdd?: boolean;
   /** Unix milliseconds, recorded as the creation time of a new index. */
   now?: number;
   /** Label of the program version writing a new index, recorded in meta. */
@@ -336,10 +341,13 @@ export class IndexStore {
       throw new IndexError('not-an-index', file, `${file} is a folder; --db takes the index's file name, e.g. ${path.join(file, 'index.db')}`);
     }
     if (kind === 'missing') {
-      if (options.mode === 'read' || options.mustExist) {
-        throw new IndexError('missing', file, `${file}: no index there; build one first with dedupe index add --db ${file} <paths>`);
-      }
       const folder = path.dirname(file);
+      if (options.mode === 'read' || options.mustExist) {
+        // The command suggested works as written: `index add` refuses a folder that is not there
+        // (a likely typo) unless it is the default one.
+        const make = !options.folderMadeByAdd && fileKind(path.dirname(onDisk), folder) === 'missing' ? `mkdir -p ${folder} && ` : '';
+        throw new IndexError('missing', file, `${file}: no index there; build one first with ${make}dedupe index add --db ${file} <paths>`);
+      }
       if (fileKind(path.dirname(onDisk), folder) === 'missing') {
         if (!options.createFolder) {
           throw new IndexError('missing-folder', file, `${file}: folder ${folder} does not exist; create it first, or give another --db`);

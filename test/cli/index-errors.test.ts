@@ -74,6 +74,13 @@ describe('missing and read-only folders', () => {
       /index\.db: no index there; build one first with dedupe index add --db .*index\.db <paths>/,
     );
     expectOneLineError(await runCli(['index', 'stats', '--db', path.join(dir, 'index.db')]), /no index there/);
+    // In a folder that is not there, the command suggested makes it first (index add does not).
+    const nested = path.join(dir, 'no', 'such', 'index.db');
+    for (const args of [['check', '--db', nested, SEED.reprintA], ['index', 'stats', '--db', nested], ['index', 'remove', '--db', nested, 'a.txt']]) {
+      const result = await runCli(args);
+      expectOneLineError(result, /no index there/);
+      expect(result.stderr).toBe(`dedupe: error: ${nested}: no index there; build one first with mkdir -p ${path.dirname(nested)} && dedupe index add --db ${nested} <paths>\n`);
+    }
     expectOneLineError(
       await runCli(['index', 'add', '--db', path.join(dir, 'no', 'such', 'index.db'), SEED.original]),
       /folder .*no\/such does not exist; create it first, or give another --db/,
