@@ -83,20 +83,35 @@ function findRareWords(rare: RareWordCache, layout: readonly number[], base: num
 }
 
 /**
+ * What every job of a scan's stage is built from, found once for all its shares: which
+ * paragraphs have units, and in a large scan the rare words of those asked for.
+ */
+export interface AlignJobSource {
+  corpus: Corpus;
+  seed: number;
+  frequencies: ScanFrequencies | null;
+  withUnits: Uint8Array;
+  rare: RareWordCache | null;
+}
+
+export function alignJobSource(corpus: Corpus, noise: Noise, frequencies: ScanFrequencies | null, seed: number): AlignJobSource {
+  return { corpus, seed, frequencies, withUnits: paragraphsWithUnits(corpus, noise), rare: frequencies ? rareWordsOfCorpus(corpus, frequencies, seed) : null };
+}
+
+/**
  * The job for candidates[from .. to). In a large scan (word frequencies known) each pair's
  * layouts are narrowed here to the paragraphs that can seed (rare-pairs.ts), so that the job
  * carries only those and the paragraphs numbering them: on PAN 15,000 of the 59,000 paragraphs
  * of the regions a helper's share used to carry.
  */
-export function buildAlignJob(corpus: Corpus, noise: Noise, candidates: readonly AlignCandidate[], from: number, to: number, frequencies: ScanFrequencies | null, seed: number): AlignJob {
+export function buildAlignJob(source: AlignJobSource, candidates: readonly AlignCandidate[], from: number, to: number): AlignJob {
+  const { corpus, withUnits, rare, frequencies, seed } = source;
   const bases = new Int32Array(2 * (to - from));
   const entryAt = new Uint32Array(2 * (to - from) + 1);
   const entries: number[] = [];
-  const withUnits = paragraphsWithUnits(corpus, noise);
   // The paragraphs the job carries: marked once each, listed in the order first met.
   const isNeeded = new Uint8Array(withUnits.length);
   const needed: number[] = [];
-  const rare = frequencies ? rareWordsOfCorpus(corpus, frequencies, seed) : null;
   const finder = new RarePairFinder();
   for (let k = from; k < to; k++) {
     const { a, b, regionsA, regionsB } = candidates[k]!;

@@ -17,7 +17,7 @@
 import { isChrome, tokens } from '../document.js';
 import type { Corpus, Edges, Noise } from '../model.js';
 import { overlap } from '../matching/overlap.js';
-import { buildAlignJob, runAlignJob, type AlignCandidate, type AlignJob, type AlignOutcome } from './align-job.js';
+import { alignJobSource, buildAlignJob, runAlignJob, type AlignCandidate, type AlignJob, type AlignOutcome } from './align-job.js';
 import { channelPairs, channelSource, rewordingCandidates, scanFrequencies, type ChannelPairs, type ChannelSource, type ScanFrequencies } from './channel.js';
 import { contentWords, stopTokens, type TokenSet } from './stopwords.js';
 
@@ -157,17 +157,20 @@ export async function findRewordedPairs(
       regionsA: regions(c.hits.map(([pa]) => pa), corpus.docs[c.a]!.count),
       regionsB: regions(c.hits.map(([, pb]) => pb), corpus.docs[c.b]!.count),
     }));
+  // Nothing to align: the stage stops here (it runs only where candidates exist).
+  if (candidates.length === 0) return { pairs: [], candidates: 0, storyPairs: [] };
+  const source = alignJobSource(corpus, noise, start.frequencies, seed);
   // The first share is aligned here, the others on helper threads meanwhile.
   const parts = candidates.length < SHARE_MIN_CANDIDATES ? [[0, candidates.length] as [number, number]] : shares(candidates, helpers.threads + 1);
   const remote = parts.slice(1).map(([from, to]) => {
-    const outcome = helpers.align(buildAlignJob(corpus, noise, candidates, from, to, start.frequencies, seed));
+    const outcome = helpers.align(buildAlignJob(source, candidates, from, to));
     // Caught at once: should a later share fail to be made, an earlier one's rejection (its
     // helper closed) is not left unhandled; failures are reported where the shares are awaited.
     outcome.catch(() => undefined);
     return outcome;
   });
   const [firstFrom, firstTo] = parts[0] ?? [0, 0];
-  const outcomes = [runAlignJob(buildAlignJob(corpus, noise, candidates, firstFrom, firstTo, start.frequencies, seed)), ...(await Promise.all(remote))];
+  const outcomes = [runAlignJob(buildAlignJob(source, candidates, firstFrom, firstTo)), ...(await Promise.all(remote))];
   const storyKeys = new Set<number>();
   const { variantOf, words, firstParagraphOf, variants } = corpus;
   const found = new Map<number, RewordedPair>();
