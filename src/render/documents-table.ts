@@ -13,7 +13,7 @@
 import type { DocumentReport, Report } from '../core/types.js';
 import { cutStart, visibleWidth, wrap } from './fit.js';
 import type { Palette } from './palette.js';
-import { percent, plural, printable } from './text.js';
+import { largest, percent, plural, printable } from './text.js';
 
 /** Columns of the documents table, and how a cell is padded (a space each side) and ruled. */
 const TABLE_HEAD = ['Group', 'Role', 'Document', 'Paragraphs', 'Shared', 'Edited', 'Unique', 'Boilerplate', 'Reused'];
@@ -26,17 +26,6 @@ const MIN_DOCUMENT_WIDTH = 16;
 const COMPACT_HEAD = ['Group', 'Role', 'Document', 'Paras', 'Shared', 'Edited', 'Unique', 'Boiler', 'Reused'];
 const COMPACT_GAP = 2;
 const LEFT_ALIGNED = new Set([1, DOCUMENT_COLUMN]);
-
-/**
- * The largest `measure` of the items, at least `floor`: a loop, not Math.max(...spread), which
- * passes an argument per document and overflows the stack at a few hundred thousand (text.ts,
- * widest).
- */
-function largest<T>(items: readonly T[], measure: (item: T) => number, floor: number): number {
-  let most = floor;
-  for (const item of items) most = Math.max(most, measure(item));
-  return most;
-}
 
 function columnWidths(head: readonly string[], rows: readonly string[][]): number[] {
   return head.map((title, column) => largest(rows, (row) => visibleWidth(row[column]!), title.length));

@@ -28,13 +28,18 @@ export function relativeName(from: string, other: string): string {
 }
 
 /**
- * The longest of `texts` (at least `floor`). A loop, not Math.max(...spread): a spread of a
- * document's 130,000 paragraphs overflows the call stack.
+ * The largest `measure` of the items (at least `floor`). A loop, not Math.max(...spread): a
+ * spread of a document's 130,000 paragraphs, or of a scan's documents, overflows the call stack.
  */
+export function largest<T>(items: Iterable<T>, measure: (item: T) => number, floor = 0): number {
+  let most = floor;
+  for (const item of items) most = Math.max(most, measure(item));
+  return most;
+}
+
+/** The longest of `texts` (at least `floor`), in characters. */
 export function widest(texts: Iterable<string>, floor = 0): number {
-  let width = floor;
-  for (const text of texts) if (text.length > width) width = text.length;
-  return width;
+  return largest(texts, (text) => text.length, floor);
 }
 
 /** A count as people read it: thousands separated (`33,470`), as the progress line and the README write them. */
