@@ -43,8 +43,8 @@ export interface RemoveResult {
 /** Where the index is and how to open it for writing. */
 export interface IndexLocation {
   db: string;
-  /** Create the index's folder when missing (the default `.dedupe/`). */
-  createFolder: boolean;
+  /** `db` is the default (.dedupe/index.db): its folder is made when missing (IndexStore's defaultFolder). */
+  defaultDb: boolean;
 }
 
 export interface AddRequest extends SourceRequest, IndexLocation {
@@ -132,7 +132,7 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
     mode: 'write',
     requested: request.requested,
     ...(request.requestedFrom ? { requestedFrom: request.requestedFrom } : {}),
-    createFolder: request.createFolder,
+    defaultFolder: request.defaultDb,
     now: request.now,
     createdBy: request.createdBy,
     cwd: request.cwd,
@@ -177,17 +177,14 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
   }
 }
 
-export interface RemoveRequest {
-  db: string;
-  /** `db` is the default (.dedupe/index.db), whose folder `dedupe index add` makes. */
-  defaultDb?: boolean;
+export interface RemoveRequest extends IndexLocation {
   /** Stored paths, or folders to remove everything under. */
   paths: readonly string[];
   cwd: string;
 }
 
 export async function removeFromIndex(request: RemoveRequest, hooks: EngineHooks = {}): Promise<RemoveResult> {
-  const store = await IndexStore.open(request.db, { mode: 'write', mustExist: true, folderMadeByAdd: request.defaultDb === true, cwd: request.cwd, onUpgrade: upgradeNotice(request.db, hooks) });
+  const store = await IndexStore.open(request.db, { mode: 'write', mustExist: true, defaultFolder: request.defaultDb, cwd: request.cwd, onUpgrade: upgradeNotice(request.db, hooks) });
   try {
     const removed: string[] = [];
     const notFound: string[] = [];
@@ -206,7 +203,7 @@ export async function removeFromIndex(request: RemoveRequest, hooks: EngineHooks
 }
 
 export async function indexStats(db: string, verify: boolean, cwd: string, hooks: EngineHooks = {}, defaultDb = false): Promise<{ stats: IndexStats; verification?: IndexVerification }> {
-  const store = await IndexStore.open(db, { mode: 'read', folderMadeByAdd: defaultDb, cwd, onUpgrade: upgradeNotice(db, hooks) });
+  const store = await IndexStore.open(db, { mode: 'read', defaultFolder: defaultDb, cwd, onUpgrade: upgradeNotice(db, hooks) });
   try {
     const stats = store.stats();
     return verify ? { stats, verification: store.verify() } : { stats };

@@ -11,7 +11,7 @@ import type { DocumentReport, Report, ScanOptions, StageTimings, Warning } from 
 import { IndexStore } from '../store/index-store.js';
 import { findContext } from '../store/lookup.js';
 import type { RequestOrigins } from '../store/parameters.js';
-import { putPrepared, upgradeNotice, waitNotice, type StoreTally } from './archive.js';
+import { putPrepared, upgradeNotice, waitNotice, type IndexLocation, type StoreTally } from './archive.js';
 import { documentPath, nothingRead } from './files.js';
 import { isFlagged, type CheckFailOn } from './gate.js';
 import { defaultThreads, prepareFiles } from './prepare-pool.js';
@@ -25,10 +25,7 @@ import { collectSources, type SourceRequest, type Sources } from './sources.js';
  */
 export const MAX_ARCHIVED_PER_PARAGRAPH = 100;
 
-export interface CheckRequest extends SourceRequest {
-  db: string;
-  /** `db` is the default (.dedupe/index.db), whose folder `dedupe index add` makes. */
-  defaultDb?: boolean;
+export interface CheckRequest extends SourceRequest, IndexLocation {
   /** Options given on the command line or in a config file; the index's parameters fill the rest (and must agree). */
   requested: Partial<ScanOptions>;
   /** The config file each of `requested` came from, when one did (store/parameters.ts names it). */
@@ -111,7 +108,7 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
   });
   const store = await IndexStore.open(request.db, {
     mode: 'read',
-    folderMadeByAdd: request.defaultDb === true,
+    defaultFolder: request.defaultDb,
     requested: request.requested,
     ...(request.requestedFrom ? { requestedFrom: request.requestedFrom } : {}),
     cwd: request.cwd,

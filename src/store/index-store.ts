@@ -60,15 +60,14 @@ export interface OpenIndexOptions {
    * parameters (defaults fill the rest); for an existing one they must agree with its own.
    */
   requested?: Partial<ScanOptions>;
-  /** In write mode, create the index's folder when it is missing (the default `.dedupe/`). */
-  createFolder?: boolean;
+  /**
+   * The index's folder is the default one (`.dedupe/`): a writer creates it when it is missing
+   * (another missing folder is more likely a typo, and refused), so the hint for a missing index
+   * need not say to make it.
+   */
+  defaultFolder?: boolean;
   /** In write mode, an existing index only (removing from an index never creates one). */
   mustExist?: boolean;
-  /**
-   * The index's folder is one `dedupe index add` makes when it is missing (the default
-   * `.dedupe/`): the hint for a missing index then need not say to make it.
-   */
-  folderMadeByAdd?: boolean;
   /** Unix milliseconds, recorded as the creation time of a new index. */
   now?: number;
   /** Label of the program version writing a new index, recorded in meta. */
@@ -345,11 +344,11 @@ export class IndexStore {
       if (options.mode === 'read' || options.mustExist) {
         // The command suggested works as written: `index add` refuses a folder that is not there
         // (a likely typo) unless it is the default one.
-        const make = !options.folderMadeByAdd && fileKind(path.dirname(onDisk), folder) === 'missing' ? `mkdir -p ${folder} && ` : '';
+        const make = !options.defaultFolder && fileKind(path.dirname(onDisk), folder) === 'missing' ? `mkdir -p ${folder} && ` : '';
         throw new IndexError('missing', file, `${file}: no index there; build one first with ${make}dedupe index add --db ${file} <paths>`);
       }
       if (fileKind(path.dirname(onDisk), folder) === 'missing') {
-        if (!options.createFolder) {
+        if (!options.defaultFolder) {
           throw new IndexError('missing-folder', file, `${file}: folder ${folder} does not exist; create it first, or give another --db`);
         }
         guard(file, () => mkdirSync(path.dirname(onDisk)));

@@ -70,7 +70,7 @@ describe('a new index', () => {
     const dir = tempDir();
     await expectIndexError(async () => await IndexStore.open(path.join(dir, 'index.db'), { mode: 'read' }), 'missing');
     await expectIndexError(async () => await IndexStore.open(path.join(dir, 'no', 'index.db'), { mode: 'write' }), 'missing-folder');
-    (await IndexStore.open(path.join(dir, 'made', 'index.db'), { mode: 'write', createFolder: true })).close();
+    (await IndexStore.open(path.join(dir, 'made', 'index.db'), { mode: 'write', defaultFolder: true })).close();
     expect(existsSync(path.join(dir, 'made', 'index.db'))).toBe(true);
     await expectIndexError(async () => await IndexStore.open(dir, { mode: 'write' }), 'not-an-index');
   });

@@ -13,7 +13,7 @@ import type { IndexCommand, OutputRequest } from '../requests.js';
 
 export async function runIndexAdd(command: IndexCommand, io: CliIO, version: string): Promise<number> {
   const started = io.now();
-  const result = await withFeedback(io, command.output, false, (hooks) => addToIndex({ ...command, createFolder: command.defaultDb, cwd: io.cwd, now: Date.now(), createdBy: `dedupe ${version}` }, hooks));
+  const result = await withFeedback(io, command.output, false, (hooks) => addToIndex({ ...command, cwd: io.cwd, now: Date.now(), createdBy: `dedupe ${version}` }, hooks));
   const elapsedMs = io.now() - started;
   const { palette } = outputStyle(command.output, io);
   io.stdout.write(command.output.json ? renderJson(result) : renderAddResult(result, { palette, quiet: command.output.quiet, elapsedMs }));
