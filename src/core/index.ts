@@ -8,7 +8,7 @@ export { createSigner, Signer } from './signing/signer.js';
 export { segment, splitLines, detectLayout } from './text/segment.js';
 export { tokenize } from './text/normalize.js';
 export { alignParagraphs } from './align/align.js';
-export { diffDocuments } from './align/diff-report.js';
+export { diffDocuments, differs } from './align/diff-report.js';
 export { wordDiff } from './align/worddiff.js';
 export { fromJsonReport, toJsonReport, type JsonReport, type JsonDocument, type JsonSegment, type JsonMatch, type JsonGroup } from './report-json.js';
 export { failingStatuses, isEvidence } from './classify.js';

@@ -48,7 +48,8 @@ const MIN_BODY_WIDTH = 20;
  * `fit` (a terminal, or COLUMNS): every line fits `width`, the word changes wrapped under
  * their text, paths cut from the left.
  */
-export function renderDiffReport(report: DiffReport, style: DiffStyle & { width: number; fit?: boolean }): string {
+/** `changed`: whether the alignment found a change (core's `differs`, which --exit-code reads too). */
+export function renderDiffReport(report: DiffReport, style: DiffStyle & { width: number; fit?: boolean; changed: boolean }): string {
   const { palette, width } = style;
   const fit = style.fit === true;
   const s = report.summary;
@@ -67,24 +68,26 @@ export function renderDiffReport(report: DiffReport, style: DiffStyle & { width:
   // Nothing changed (a file against a copy of itself, or one that differs only in what matching
   // folds: case, punctuation, quote style): one line says so, as diff prints nothing, rather
   // than a row per paragraph that says "same".
-  if (report.blocks.every((block) => block.kind === 'same' && !block.moved)) {
+  // A line of the header: wrapped under its first word when fitting the terminal.
+  const wrapped = (line: string): string[] => (fit ? wrap(line, width, 2) : [line]);
+  if (!style.changed) {
     const same =
       report.blocks.length === 0
         ? 'no change: neither has a paragraph'
         : `no change: the ${thousands(report.from.paragraphs)} paragraph${report.from.paragraphs === 1 ? ' has' : 's have'} the same words, in the same order`;
-    const text = `${[...pathLines, ...(fit ? wrap(same, width, 2) : [same])].join('\n')}\n`;
+    const text = `${[...pathLines, ...wrapped(same)].join('\n')}\n`;
     return fit ? fitLines(text, width) : text;
   }
   // Auto segmentation decided differently for the two files: their paragraphs may differ where
   // their words do not (a copy without punctuation read as hard-wrapped blocks).
-  const layouts =
+  const layoutNote =
     report.from.layout === report.to.layout
-      ? []
-      : [`split into paragraphs differently: ${report.from.layout} layout → ${report.to.layout} layout; --segment ${report.from.layout} or --segment ${report.to.layout} splits both alike`];
+      ? null
+      : `split into paragraphs differently: ${report.from.layout} layout → ${report.to.layout} layout; --segment ${report.from.layout} or --segment ${report.to.layout} splits both alike`;
   const header = [
     ...pathLines,
-    ...(fit ? wrap(counts, width, 2) : [counts]),
-    ...layouts.flatMap((line) => (fit ? wrap(line, width, 2) : [line]).map((part) => palette.dim(part))),
+    ...wrapped(counts),
+    ...(layoutNote === null ? [] : wrapped(layoutNote).map((part) => palette.dim(part))),
     palette.dim(`  ${'from'.padEnd(fromWidth)}   ${'to'.padEnd(toWidth)}  ${'change'.padEnd(7)}  ${'sim'.padEnd(simWidth)}  text`),
   ];
   const kindColour = (kind: DiffReport['blocks'][number]['kind']): ((t: string) => string) =>

@@ -7,15 +7,10 @@ import { diffFiles } from '../../engine/index.js';
 import { renderDiffReport } from '../../render/diff.js';
 import { renderJson } from '../../render/json.js';
 import { outputStyle, stdoutWidth } from '../color.js';
-import type { DiffReport } from '../../core/types.js';
+import { differs } from '../../core/index.js';
 import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import type { DiffCommand } from '../requests.js';
-
-/** Whether the alignment found any change: a block other than "same", or a same block that moved. */
-export function differs(report: DiffReport): boolean {
-  return report.blocks.some((block) => block.kind !== 'same' || block.moved);
-}
 
 export async function runDiffCommand(command: DiffCommand, io: CliIO): Promise<number> {
   const report = await diffFiles(command.from, command.to, command.options, io.cwd);
@@ -24,7 +19,7 @@ export async function runDiffCommand(command: DiffCommand, io: CliIO): Promise<n
   if (command.output.json) io.stdout.write(renderJson(report));
   else {
     const { color, palette } = outputStyle(command.output, io);
-    io.stdout.write(renderDiffReport(report, { palette, color, context: command.context, ...stdoutWidth(io) }));
+    io.stdout.write(renderDiffReport(report, { palette, color, context: command.context, ...stdoutWidth(io), changed: differs(report) }));
   }
   // As `git diff --exit-code`: 1 tells a script the two differ; without the flag a diff is not a failure.
   return command.exitCode && differs(report) ? EXIT_FOUND : EXIT_OK;

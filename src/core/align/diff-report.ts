@@ -38,6 +38,11 @@ export function diffBlocks(blocks: readonly AlignedBlock[], from: AlignedSide, t
  * `options`: the derived-pair rule, and with the scan's `seed` (and `minWords`), reworded
  * paragraphs are paired too, as a scan of the two articles finds them.
  */
+/** Whether the alignment found any change: a block other than "same", or a same block that moved (--exit-code, and the report's "no change" line). */
+export function differs(report: DiffReport): boolean {
+  return report.blocks.some((block) => block.kind !== 'same' || block.moved);
+}
+
 export function diffDocuments(from: PreparedDocument, to: PreparedDocument, options: AlignRule): DiffReport {
   const a = alignParagraphsOf(from);
   const b = alignParagraphsOf(to);
