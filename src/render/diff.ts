@@ -54,7 +54,8 @@ export function renderDiffReport(report: DiffReport, style: DiffStyle & { width:
   const fit = style.fit === true;
   const s = report.summary;
   const spans = (refs: DiffReport['blocks'][number]['from']): string =>
-    refs.length === 0 ? '-' : refs.map((r) => lineSpan(r.startLine, r.endLine)).join(',');
+    // Pieces of one long line (cut at sentences) name that line once.
+    refs.length === 0 ? '-' : [...new Set(refs.map((r) => lineSpan(r.startLine, r.endLine)))].join(',');
   const fromWidth = widest(report.blocks.map((b) => spans(b.from)), 4);
   const toWidth = widest(report.blocks.map((b) => spans(b.to)), 2);
   // "~0.62": a reworded paragraph, its similarity over content words (as in the scan's report).

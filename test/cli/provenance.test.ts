@@ -161,6 +161,16 @@ describe('dedupe diff', () => {
     expect((await runCli(['diff', SEED.original, SEED.update])).stdout).not.toContain('split into paragraphs differently');
   });
 
+  it('names a long line cut into sentence pieces once in a block, not once per piece', async () => {
+    const dir = tempDir();
+    const joined = path.join(dir, 'joined.txt');
+    const lines = readFileSync(SEED.original, 'utf8').split('\n');
+    writeFileSync(joined, [lines[0], `${lines[1]} ${lines[2]}`, ...lines.slice(3)].join('\n'));
+    const result = await runCli(['diff', SEED.original, joined]);
+    expect(result.stdout).toMatch(/\n {2}2 +→ 2 +split /);
+    expect(result.stdout).not.toMatch(/→ 2,2\b/);
+  });
+
   it('a missing file or a folder is a one-line error, exit 2', async () => {
     const missing = await runCli(['diff', SEED.original, 'nope.txt']);
     expect(missing.code).toBe(2);
