@@ -26,6 +26,9 @@ import { CHECK_MAX_MATCHES, checkCommand, DEFAULT_DB, DEFAULT_DIFF_CONTEXT, DEFA
 
 export const VERSION = '0.1.0';
 
+const TOP_OPTION = 'the human report shows the n largest groups, largest first, and their documents (0 for all)';
+/** The scan's and `report`'s --fail-on (check's also takes document). */
+const FAIL_ON_OPTION = 'exit 1 when a paragraph of at least --min-words words (not boilerplate, not a repeat in its file) is found: shared (copied), or edited (copied or edited)';
 const HTML_OPTION = 'also write the report as one self-contained HTML page to <file> (replaced if it exists); stdout keeps the usual report';
 
 /**
@@ -89,8 +92,8 @@ function addScanOptions(command: Command): Command {
     .option('--ndjson', 'print the report as JSON lines: one per document as it is made, then groups and the summary (schema/report-line.schema.json)')
     .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all', { default: DEFAULT_OPTIONS.maxMatches }))
     .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some'))
-    .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)', { note: 'all' }))
-    .addOption(valueOption('--fail-on <status>', 'exit 1 when a paragraph of at least --min-words words (not boilerplate, not a repeat in its file) is found: shared (copied), or edited (copied or edited)'))
+    .addOption(valueOption('--top <n>', TOP_OPTION, { note: 'all' }))
+    .addOption(valueOption('--fail-on <status>', FAIL_ON_OPTION))
     .addOption(valueOption('--html <file>', HTML_OPTION))
     .option('--diff', "show the word changes of each reused paragraph, against its group's original when it has one")
     .option('--no-reworded', REWORDED_OPTION);
@@ -139,7 +142,7 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
     .option('--ndjson', 'print the report as JSON lines, as the scan does (schema/report-line.schema.json)')
     .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all', { note: String(CHECK_MAX_MATCHES) }))
     .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some'))
-    .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)', { note: 'all' }))
+    .addOption(valueOption('--top <n>', TOP_OPTION, { note: 'all' }))
     .addOption(valueOption('--fail-on <what>', 'exit 1 when found: shared, edited (paragraphs) or document (a copy)'))
     .addOption(valueOption('--html <file>', HTML_OPTION))
     .addOption(valueOption('--copy-share <share>', 'with --fail-on document: share of reused words that makes an article a copy', { default: DEFAULT_COPY_SHARE }))
@@ -186,8 +189,8 @@ function addScaleCommands(program: Command, io: CliIO, setCode: (code: number) =
     .option('--ndjson', 'print the report as JSON lines, as the scan does (schema/report-line.schema.json)')
     .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all', { default: DEFAULT_OPTIONS.maxMatches }))
     .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some'))
-    .addOption(valueOption('--top <n>', 'the human report shows the n largest groups, largest first, and their documents (0 for all)', { note: 'all' }))
-    .addOption(valueOption('--fail-on <status>', 'exit 1 when a paragraph of at least --min-words words (not boilerplate, not a repeat in its file) is found: shared (copied), or edited (copied or edited)'))
+    .addOption(valueOption('--top <n>', TOP_OPTION, { note: 'all' }))
+    .addOption(valueOption('--fail-on <status>', FAIL_ON_OPTION))
     .option('--diff', "show the word changes of each reused paragraph, against its group's original when it has one")
     .addOption(valueOption('--html <file>', HTML_OPTION))
     .option('--no-progress', 'no progress line on stderr (drawn only on a terminal, for runs over a second)')
@@ -358,7 +361,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       // `dedupe index` alone: commander printed the index help on stderr; say what is missing
       // (and, with a folder named index here, how to scan it).
       if (error.code === 'commander.help' && error.exitCode !== 0 && argv[0] === 'index') {
-        io.stderr.write(`dedupe: error: index needs a command: add, remove or stats${hint}\n`);
+        io.stderr.write(`dedupe: error: index needs a command: ${SUBCOMMANDS.index!.join(', ').replace(/, ([^,]*)$/, ' or $1')}${hint}\n`);
       }
       // Help and --version exit 0; parse errors were already printed by commander.
       return error.exitCode === 0 ? EXIT_OK : EXIT_ERROR;

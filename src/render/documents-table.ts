@@ -1,9 +1,10 @@
 /**
  * The human report's table of documents: group, role, path and paragraph counts per document.
- * In a pipe or a file it is a ruled table with whole paths. On a terminal it fits the width: the
- * ruled table with paths cut from the left; when that is too wide even with paths of
- * MIN_DOCUMENT_WIDTH, a compact table without rules; when that too is too wide (under about 80
- * columns), a stacked list, the path on one line and the counts, wrapped, under it.
+ * In a pipe or a file it is a ruled table with whole paths. On a terminal it fits the width, in
+ * the first layout of these that keeps every file name whole (what tells documents apart): the
+ * ruled table with whole paths; the compact table (no rules, short headings) with whole paths;
+ * the ruled table with paths cut from the left; the compact table with paths cut; and otherwise
+ * a stacked list, the path on one line and the counts, wrapped, under it.
  *
  * The ruled table is drawn here, line by line, as cli-table3 drew it (the same characters,
  * padding and alignment): cli-table3 lays a table out by checking each cell against every cell
@@ -13,7 +14,7 @@
 import type { DocumentReport, Report } from '../core/types.js';
 import { cutStart, visibleWidth, wrap } from './fit.js';
 import type { Palette } from './palette.js';
-import { largest, percent, plural, printable } from './text.js';
+import { largest, percent, plural, printable, widest } from './text.js';
 
 /** Columns of the documents table, and how a cell is padded (a space each side) and ruled. */
 const TABLE_HEAD = ['Group', 'Role', 'Document', 'Paragraphs', 'Shared', 'Edited', 'Unique', 'Boilerplate', 'Reused'];
@@ -91,8 +92,8 @@ function compactTable(rows: string[][], width: number, palette: Palette): string
  */
 function stackedList(documents: readonly DocumentReport[], roleOf: (doc: DocumentReport) => string, width: number, palette: Palette): string {
   const groups = documents.map((doc) => (doc.group === null ? '-' : String(doc.group)));
-  const groupWidth = largest(groups, (g) => g.length, 5);
-  const roleWidth = largest(documents, (doc) => roleOf(doc).length, 4);
+  const groupWidth = widest(groups, 5);
+  const roleWidth = widest(documents.map(roleOf), 4);
   const indent = groupWidth + 2;
   const pathStart = indent + roleWidth + 2;
   const lines = [palette.dim(cutStart(`${'Group'.padStart(groupWidth)}  ${'Role'.padEnd(roleWidth)}  Document`, width))];

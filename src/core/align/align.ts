@@ -13,6 +13,8 @@
  * - same / edited (1 → 1): identical normalised text, or derived (classify.ts), best first.
  * - edited, reworded: a dropped and an added paragraph that passage alignment aligns (the
  *   scan's rewrite stage, rewrite/passages.ts), when the rule carries the scan's seed.
+ * - same, without words: a paragraph with no words ("***", "<") and one with the same text on
+ *   the other side (pairWordless): nothing else measures them.
  * - dropped / added: what is left on either side.
  * A short paragraph (no shingles) counts as inside another when its tokens appear there as a
  * contiguous run, so a heading folded into the next paragraph is still found.

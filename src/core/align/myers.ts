@@ -30,10 +30,11 @@ export interface EditScript {
   lengths: Int32Array;
 }
 
-/** Runs kept before unreached ones are dropped (makeRoom): below this, growing is cheaper. */
-export const COMPACT_MIN_RUNS = 1 << 16;
-/** Scratch space larger than this many runs is let go once a script is made, not kept for the next call. */
-const KEPT_RUNS = 1 << 16;
+/**
+ * Runs kept before unreached ones are dropped (makeRoom), below which growing is cheaper; and
+ * scratch space larger than this is let go once a script is made, not kept for the next call.
+ */
+const COMPACT_MIN_RUNS = 1 << 16;
 
 /** Shortest edit scripts, with scratch space kept between calls. */
 export class SequenceDiffer {
@@ -203,7 +204,7 @@ export class SequenceDiffer {
       this.outKinds[at] = this.runKind[run]!;
       this.outLengths[at] = this.runLength[run]!;
     }
-    if (this.runKind.length > KEPT_RUNS) {
+    if (this.runKind.length > COMPACT_MIN_RUNS) {
       // A long diff's scratch is let go: a thread keeps what typical paragraphs need.
       [this.runKind, this.runLength, this.runPrevious] = [new Uint8Array(256), new Int32Array(256), new Int32Array(256)];
       [this.furthest, this.lastRun] = [new Int32Array(64), new Int32Array(64)];

@@ -201,8 +201,8 @@ export function addBandMajorPairs(byBand: Uint32Array, count: number, bands: num
  * of items; more items only means more of those collisions). Bits rather than byte counts keep
  * the bitmaps within a core's cache: at PAN's 150,000 items, 2 x 512 KiB.
  */
-export const TALLY_BITS_PER_ITEM = 16;
-export const MAX_TALLY_BITS = 1 << 25;
+const TALLY_BITS_PER_ITEM = 16;
+const MAX_TALLY_BITS = 1 << 25;
 
 /**
  * The buckets of a band that can pair anything: the items whose key another item of the band

@@ -10,12 +10,7 @@ export type { Overlap };
 
 /** Sorted distinct values: the shingle set of a paragraph. */
 export function toSortedSet(values: ArrayLike<number>): Uint32Array {
-  const sorted = Uint32Array.from(values).sort();
-  let unique = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[unique++] = sorted[i]!;
-  }
-  return sorted.slice(0, unique);
+  return sortInPlace(Uint32Array.from(values)).slice();
 }
 
 /**
@@ -30,7 +25,11 @@ export const RADIX_SORT_MIN = 8192;
 let radixScratch = new Uint32Array(0);
 const radixCounts = new Uint32Array(3 * 2048);
 
-/** Sorts `values` ascending (as unsigned 32-bit numbers): an LSD radix sort, 11, 11 and 10 bits a pass. */
+/**
+ * Sorts `values` ascending (as unsigned 32-bit numbers): an LSD radix sort, 11, 11 and 10 bits a
+ * pass. Not lsh.ts's KeySorter: that one moves items with their keys, and its two tables of
+ * 65,536 counts cost more than sorting 8,192 values.
+ */
 function radixSort(values: Uint32Array): void {
   const n = values.length;
   if (radixScratch.length < n) radixScratch = new Uint32Array(Math.max(n, radixScratch.length * 2));

@@ -55,7 +55,8 @@ export interface AlignCandidate {
 
 /**
  * Per global paragraph: 1 when it has sentence units (words, and neither junk nor chrome). Found
- * once per job, in document order, since layouts ask it of the same paragraphs several times.
+ * once per stage (alignJobSource), in document order, since layouts ask it of the same
+ * paragraphs several times.
  */
 function paragraphsWithUnits(corpus: Corpus, noise: Noise): Uint8Array {
   const out = new Uint8Array(corpus.words.length);
