@@ -1,5 +1,5 @@
 /**
- * The JSON report (`dedupe --json`, schema version 3) from the in-memory Report, and back.
+ * The JSON report (`dedupe --json`, schema version 4) from the in-memory Report, and back.
  *
  * The in-memory Report (types.ts) is convenient to read: paths everywhere, every field present.
  * Written out whole it was four times the corpus (PAN: 128 MB for 30 MB of text), half of it
@@ -16,8 +16,12 @@
  *   no status and no measures on an exact (`shared`) match (an edited match has its
  *   similarity and containments), no line numbers on a match in a listed document (they are
  *   that segment's);
- * - a run of unchanged words in word operations is a count (`{"op":"equal","words":12}`): they
- *   are the next words of this paragraph's text (text/worddiff.ts cuts words the same way);
+ * - word operations are one string of counts, `"-5 +1 =27"` (schema 4; the idea of SAM's CIGAR
+ *   strings): `=n` the next n words of both paragraphs are unchanged, `+n` the next n words of
+ *   this paragraph's text are inserted, `-n` the next n words of the matched paragraph's text
+ *   are deleted (align/worddiff.ts cuts words the same way, countUnits). The texts are all in the
+ *   report; an archived paragraph in a `check` report, which is not, comes with its match
+ *   (`text`). Written out as `{"op","text"}` objects they were a third of PAN's report;
  * - a paragraph whose text is, byte for byte, that of a paragraph earlier in the report has
  *   `sameText: [file, segment]` instead of `text`.
  * `fromJsonReport` rebuilds the in-memory Report exactly (tested on every fixture).
@@ -30,6 +34,7 @@ import type {
   GroupMember,
   GroupReport,
   Match,
+  MergePart,
   MergeReport,
   Metadata,
   Report,
@@ -43,7 +48,12 @@ import type {
 } from './types.js';
 import { SCHEMA_VERSION } from './types.js';
 
-export type JsonOp = { op: 'equal'; words: number } | { op: 'delete' | 'insert'; text: string };
+/** Word operations as counts of words, `"-5 +1 =27"` (see above). */
+export type JsonOps = string;
+
+/** The sign of each kind of word operation in JsonOps. */
+const OP_SIGNS: Record<EditOp['op'], string> = { equal: '=', insert: '+', delete: '-' };
+const OP_OF_SIGN: Record<string, EditOp['op']> = { '=': 'equal', '+': 'insert', '-': 'delete' };
 
 export interface JsonMatch {
   file: number;
@@ -55,7 +65,9 @@ export interface JsonMatch {
   similarity?: number;
   containment?: number;
   reverseContainment?: number;
-  ops?: JsonOp[];
+  ops?: JsonOps;
+  /** Only for a file the report does not list, with `ops`: the matched paragraph's text (the deleted words are read from it). */
+  text?: string;
   /** A reworded match (passage alignment): its measures are over content words and aligned sentences. */
   reworded?: true;
 }
@@ -65,7 +77,9 @@ export interface JsonMerge {
   parts: number[];
   /** Only for a file the report does not list (an archived article in `check`): each part's first and last line. */
   lines?: Array<[number, number]>;
-  ops: JsonOp[];
+  /** Only for a file the report does not list: each part's text (the deleted words are read from them, joined by a space). */
+  texts?: string[];
+  ops: JsonOps;
 }
 
 export interface JsonSegment {
@@ -153,8 +167,8 @@ export class JsonWriter {
     return jsonStoryPair(p, (path) => this.file(path));
   }
 
-  ops(ops: readonly EditOp[]): JsonOp[] {
-    return ops.map((op) => (op.op === 'equal' ? { op: 'equal', words: countUnits(op.text) } : { op: op.op, text: op.text }));
+  ops(ops: readonly EditOp[]): JsonOps {
+    return ops.map((op) => OP_SIGNS[op.op] + String(countUnits(op.text))).join(' ');
   }
 
   match(m: Match): JsonMatch {
@@ -170,7 +184,10 @@ export class JsonWriter {
       out.containment = m.containment;
       out.reverseContainment = m.reverseContainment;
       if (m.reworded) out.reworded = true;
-      if (m.ops) out.ops = this.ops(m.ops);
+      if (m.ops) {
+        out.ops = this.ops(m.ops);
+        if (file >= this.listed) out.text = m.text ?? oldSide(m.ops);
+      }
     }
     return out;
   }
@@ -178,7 +195,11 @@ export class JsonWriter {
   merge(m: MergeReport): JsonMerge {
     const file = this.file(m.path);
     const out = { file, parts: m.parts.map((p) => p.segment) } as JsonMerge;
-    if (file >= this.listed) out.lines = m.parts.map((p) => [p.startLine, p.endLine]);
+    if (file >= this.listed) {
+      out.lines = m.parts.map((p) => [p.startLine, p.endLine]);
+      // Each part's text; a Report made without them (not by a scan) gives the words the operations need in the first.
+      out.texts = m.parts.every((p) => p.text !== undefined) ? m.parts.map((p) => p.text!) : m.parts.map((_, k) => (k === 0 ? oldSide(m.ops) : ''));
+    }
     out.ops = this.ops(m.ops);
     return out;
   }
@@ -284,19 +305,33 @@ export function toJsonReport(report: Report): JsonReport {
 
 // ---- Reading it back ----------------------------------------------------------------------
 
-/** Word operations with the unchanged words written out again, taken from the text they rebuild. */
-function expandOps(ops: readonly JsonOp[], text: string): EditOp[] {
-  const units = unitsOf(text);
-  let at = 0;
-  return ops.map((op): EditOp => {
-    if (op.op === 'equal') {
-      const taken = units.slice(at, at + op.words);
-      at += op.words;
-      return { op: 'equal', text: joinUnits(taken) };
-    }
-    if (op.op === 'insert') at += countUnits(op.text);
-    return { op: op.op, text: op.text };
-  });
+/**
+ * The words of the text word operations turned into another, when the report does not hold it:
+ * its unchanged and deleted words, which is all the operations need (a writer handed a Match
+ * without `text`).
+ */
+function oldSide(ops: readonly EditOp[]): string {
+  return ops
+    .filter((op) => op.op !== 'insert')
+    .map((op) => op.text)
+    .join(' ');
+}
+
+/** Word operations with their words written out again, read from the two texts they join (`to` is this paragraph's). */
+function expandOps(ops: JsonOps, from: string, to: string): EditOp[] {
+  const units = { from: unitsOf(from), to: unitsOf(to) };
+  const at = { from: 0, to: 0 };
+  const out: EditOp[] = [];
+  for (const step of ops === '' ? [] : ops.split(' ')) {
+    const op = OP_OF_SIGN[step.charAt(0)];
+    const count = Number(step.slice(1));
+    if (op === undefined || !Number.isInteger(count)) throw new Error(`report-json: "${step}" is not a word operation (=n, +n or -n)`);
+    const side = op === 'delete' ? 'from' : 'to';
+    out.push({ op, text: joinUnits(units[side].slice(at[side], at[side] + count)) });
+    if (op !== 'insert') at.from += count;
+    if (op !== 'delete') at.to += count;
+  }
+  return out;
 }
 
 function joinUnits(units: ReadonlyArray<{ text: string; spaced: boolean }>): string {
@@ -319,7 +354,15 @@ function readStoryPair(p: JsonStoryPair, pathOf: (file: number) => string): Stor
 }
 
 export function fromJsonReport(json: JsonReport): Report {
-  const texts: string[][] = json.documents.map(() => []);
+  // Every text first: word operations read the matched paragraph's, which may come later.
+  const texts: string[][] = [];
+  for (const doc of json.documents) {
+    // A reference may be to an earlier paragraph of the same document.
+    const own: string[] = [];
+    texts.push(own);
+    for (const s of doc.segments) own.push(s.text ?? texts[s.sameText![0]]![s.sameText![1]]!);
+  }
+  const textOf = (file: number, segment: number): string => texts[file]?.[segment] ?? '';
   const pathOf = (file: number): string => json.files[file]!;
   const lineSpan = (file: number, segment: number, given?: { line?: number; endLine?: number }): { startLine: number; endLine: number } => {
     if (given?.line !== undefined) return { startLine: given.line, endLine: given.endLine ?? given.line };
@@ -328,8 +371,7 @@ export function fromJsonReport(json: JsonReport): Report {
   };
   const documents = json.documents.map((doc, file): DocumentReport => {
     const segments = doc.segments.map((s, index): SegmentReport => {
-      const text = s.text ?? texts[s.sameText![0]]![s.sameText![1]]!;
-      texts[file]![index] = text;
+      const text = texts[file]![index]!;
       const out: SegmentReport = {
         index,
         startLine: s.line,
@@ -348,7 +390,8 @@ export function fromJsonReport(json: JsonReport): Report {
             containment: m.containment ?? 1,
             reverseContainment: m.reverseContainment ?? 1,
           };
-          if (m.ops) match.ops = expandOps(m.ops, text);
+          if (m.ops) match.ops = expandOps(m.ops, m.text ?? textOf(m.file, m.segment), text);
+          if (m.text !== undefined) match.text = m.text;
           if (m.reworded) match.reworded = true;
           return match;
         }),
@@ -358,11 +401,13 @@ export function fromJsonReport(json: JsonReport): Report {
       if (s.merges) {
         out.merges = s.merges.map((m): MergeReport => ({
           path: pathOf(m.file),
-          parts: m.parts.map((segment, k) => {
+          parts: m.parts.map((segment, k): MergePart => {
             const given = m.lines?.[k];
-            return { segment, ...lineSpan(m.file, segment, given && { line: given[0], endLine: given[1] }) };
+            const part: MergePart = { segment, ...lineSpan(m.file, segment, given && { line: given[0], endLine: given[1] }) };
+            if (m.texts?.[k] !== undefined) part.text = m.texts[k];
+            return part;
           }),
-          ops: expandOps(m.ops, text),
+          ops: expandOps(m.ops, (m.texts ?? m.parts.map((segment) => textOf(m.file, segment))).join(' '), text),
         }));
       }
       if (s.boilerplate) out.boilerplate = s.boilerplate;

@@ -8,6 +8,10 @@ import type { JsonValue, Layout, Metadata } from './model.js';
 
 /**
  * Bumped only when a field changes meaning or disappears; adding fields keeps it.
+ * 4: word operations in the JSON form are one string of counts (`"-5 +1 =27"`): deleted words
+ *    are read from the matched paragraph's text, inserted and unchanged ones from this one's;
+ *    a match or merge in a file the report does not list (check's archive) gives that text.
+ *    PAN's report went from 1.62 to about 1.44 times the corpus (issue 9).
  * 3: the JSON form is compact (core/report-json.ts): paths once in `files`, referred to by
  *    index; defaults and what the rest implies left out; unchanged words counted, not repeated.
  *    The in-memory Report keeps its shape.
@@ -15,7 +19,7 @@ import type { JsonValue, Layout, Metadata } from './model.js';
  *    `boilerplate: true`); `boilerplate` says which kind; `repeat` marks every occurrence of
  *    a line repeated inside its file; groups are built from stories and carry provenance.
  */
-export const SCHEMA_VERSION = 3 as const;
+export const SCHEMA_VERSION = 4 as const;
 
 /** One article handed to the core: an identifier (the CLI uses the file path) and its text. */
 export interface InputDocument {
@@ -88,6 +92,12 @@ export interface Match {
   /** For edited matches: word operations turning the matched paragraph into this one. */
   ops?: EditOp[];
   /**
+   * The matched paragraph's text, given only when it is in a context document (an archived
+   * article in `dedupe check`): the report holds no other copy of it, and the JSON form's word
+   * operations are read from it (report-json.ts).
+   */
+  text?: string;
+  /**
    * Set on a reworded match, found by passage alignment (issue 11) rather than by shingles:
    * `similarity` is then the Jaccard similarity of the two paragraphs' content words (stop words
    * left out, in any order), `containment` the share of this paragraph's words in sentences
@@ -99,7 +109,7 @@ export interface Match {
 export interface MergeReport {
   path: string;
   /** The matched paragraphs lying inside this one, in line order. */
-  parts: SegmentRef[];
+  parts: MergePart[];
   ops: EditOp[];
 }
 
@@ -368,6 +378,12 @@ export interface SegmentRef {
   segment: number;
   startLine: number;
   endLine: number;
+}
+
+/** A paragraph merged into another (MergeReport). */
+export interface MergePart extends SegmentRef {
+  /** Its text, given only when it is in a context document (an archived article in `dedupe check`), as a Match gives it. */
+  text?: string;
 }
 
 export interface DiffBlock {

@@ -17,7 +17,7 @@ describe('--ndjson', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const lines = linesOf(result.stdout);
-    expect(lines[0]).toMatchObject({ type: 'report', schemaVersion: 3, files: report.files });
+    expect(lines[0]).toMatchObject({ type: 'report', schemaVersion: 4, files: report.files });
     expect(lines.filter((l) => l.type === 'document').map(({ type: _t, ...doc }) => doc)).toEqual(report.documents);
     expect(lines.filter((l) => l.type === 'group').map(({ type: _t, ...group }) => group)).toEqual(report.groups);
     expect(lines.filter((l) => l.type === 'storyPair').map(({ type: _t, ...pair }) => pair)).toEqual(report.storyPairs);

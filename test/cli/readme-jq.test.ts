@@ -11,6 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli.js';
 import { runInProcess } from '../helpers/in-process.js';
+import { fromJsonReport, type JsonReport } from '../../src/core/report-json.js';
 
 const HAS_JQ = spawnSync('jq', ['--version']).status === 0;
 
@@ -84,4 +85,28 @@ describe.skipIf(!HAS_JQ)("the README's jq recipes", () => {
     expect(originals(decided.stdout)).toEqual(['fixtures/seeds/002_b644d28894aa6977.txt']);
     expect(originals(undecided.stdout)).toEqual([null]);
   });
+
+  it('the changed-words recipe reads the same words from the counted operations as the in-memory report holds', async () => {
+    const recipe = recipes.find((r) => r.jq.includes('def changed'))!;
+    for (const folder of ['fixtures/seeds', 'fixtures/reworded-reprint']) {
+      const { stdout } = await runInProcess(['--json', folder]);
+      const report = fromJsonReport(JSON.parse(stdout) as JsonReport);
+      const expected = report.documents.flatMap((doc) =>
+        doc.segments.flatMap((s) => {
+          const m = s.matches.find((match) => match.status === 'edited');
+          const changed = (m?.ops ?? []).filter((op) => op.op !== 'equal').map((op) => `${op.op === 'insert' ? '+' : '-'} ${op.text}`);
+          return m ? [{ file: doc.path, line: s.startLine, like: m.path, changed }] : [];
+        }),
+      );
+      const jq = spawnSync('bash', ['-c', recipe.jq], { input: stdout, encoding: 'utf8' });
+      const printed = jq.stdout.trim().split('\n').map((line) => JSON.parse(line) as unknown);
+      expect(expected.length).toBeGreaterThan(3);
+      expect(printed).toEqual(expected);
+      // The seeds' first edit, the README's "US" → "American".
+      if (folder === 'fixtures/seeds') {
+        expect(printed[0]).toEqual({ file: 'fixtures/seeds/000_2c77c33462164435.txt', line: 12, like: 'fixtures/seeds/002_b644d28894aa6977.txt', changed: ['- KYIV, Ukraine (AP) — US', '+ American'] });
+      }
+    }
+  });
 });
+

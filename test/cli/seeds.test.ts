@@ -27,7 +27,7 @@ describe('dedupe fixtures/seeds', () => {
   it('exits 0 with nothing on stderr', async () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    expect(report.schemaVersion).toBe(3);
+    expect(report.schemaVersion).toBe(4);
     expect(report.documents.map((d) => d.path)).toEqual(Object.values(SEED).sort());
   });
 

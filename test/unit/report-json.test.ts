@@ -48,6 +48,27 @@ describe('the JSON report', () => {
     expect(references).toBeGreaterThan(0);
   });
 
+  it('writes word operations as counts that the two texts turn back into words, Chinese characters one each', async () => {
+    const scanner = await createScanner(resolveOptions({ maxMatches: 0, minWords: 3 }));
+    const original = '北京市政府周二宣布，地铁票价将从明年一月起上涨两元，以弥补运营成本的增加。';
+    scanner.add({ id: 'a.txt', text: `The city council met on Tuesday and voted to raise bus fares by ten cents from January.\n\n${original}\n` });
+    scanner.add({ id: 'b.txt', text: `The city council met on Monday and voted to raise the bus fares by ten cents from March.\n\n${original.replace('两元', '三元')}\n` });
+    const report = (await scanner.finish()).report;
+    const json = toJsonReport(report);
+    const ops = json.documents.flatMap((d) => d.segments.flatMap((s) => (s.matches ?? []).flatMap((m) => (m.ops ? [m.ops] : []))));
+    // 两 → 三: 23 characters unchanged before it, 13 after.
+    expect(ops).toEqual(['=23 -1 +1 =13', '=23 -1 +1 =13']);
+    const read = fromJsonReport(JSON.parse(JSON.stringify(json)) as JsonReport);
+    expect(read).toEqual(report);
+    expect(read.documents[1]!.segments[1]!.matches[0]!.ops!.filter((op) => op.op !== 'equal')).toEqual([
+      { op: 'delete', text: '两' },
+      { op: 'insert', text: '三' },
+    ]);
+    // Operations that are not counts are refused, named.
+    json.documents[1]!.segments[1]!.matches![0]!.ops = '=23 x1';
+    expect(() => fromJsonReport(json)).toThrow('"x1" is not a word operation');
+  });
+
   it('is smaller than the in-memory report written whole', async () => {
     const report = await reportOf('seeds');
     expect(JSON.stringify(toJsonReport(report)).length).toBeLessThan(JSON.stringify(report).length * 0.6);

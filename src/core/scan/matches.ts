@@ -12,7 +12,7 @@ import type { Corpus, DerivationRule, Edge, Edges, Overlap } from '../model.js';
 import { edgesOf } from './edges.js';
 import { memberCount } from './variants.js';
 import { round3 } from '../numbers.js';
-import type { Match, MergeReport } from '../types.js';
+import type { Match, MergePart, MergeReport } from '../types.js';
 
 export interface ParagraphMatches {
   /** Copies with the same normalised words in other documents. */
@@ -110,7 +110,11 @@ export class MatchLister {
     };
     if (reworded) match.reworded = true;
     // How the other paragraph became this one, word by word.
-    if (o && this.options.wordOps) match.ops = this.differ.diff(text(otherDoc, other), this.textOf(p));
+    if (o && this.options.wordOps) {
+      match.ops = this.differ.diff(text(otherDoc, other), this.textOf(p));
+      // The report holds no other copy of an archived paragraph's text (the JSON's ops read it).
+      if (otherDoc.context) match.text = text(otherDoc, other);
+    }
     return match;
   }
 
@@ -192,7 +196,11 @@ export class MatchLister {
       const from = parts.map((q) => this.textOf(q)).join(' ');
       merges.push({
         path: document.id,
-        parts: parts.map((q) => ({ segment: paragraphIndex[q]!, startLine: startLine(document, paragraphIndex[q]!), endLine: endLine(document, paragraphIndex[q]!) })),
+        parts: parts.map((q): MergePart => {
+          const part: MergePart = { segment: paragraphIndex[q]!, startLine: startLine(document, paragraphIndex[q]!), endLine: endLine(document, paragraphIndex[q]!) };
+          if (document.context) part.text = this.textOf(q);
+          return part;
+        }),
         ops: wordDiff(from, this.textOf(p)),
       });
     }
