@@ -167,6 +167,14 @@ export interface DocumentReport {
   segments: SegmentReport[];
 }
 
+/**
+ * What a document's report says of it without its paragraphs (their statuses counted): made
+ * without listing matches, so a large report's table of documents can be drawn before each
+ * document's paragraphs are made and written (render/human.ts). The four statuses' counts add
+ * up to its paragraphs.
+ */
+export type DocumentHead = Omit<DocumentReport, 'segments'>;
+
 export interface StoryReport {
   index: number;
   startLine: number;

@@ -11,7 +11,7 @@
  * of the rows above it for spans, which is quadratic in the rows. A 100 MB scan's 43,917
  * documents took 5 minutes to draw, the rest of the scan 12 seconds.
  */
-import type { DocumentReport, Report } from '../core/types.js';
+import type { DocumentHead, GroupReport } from '../core/types.js';
 import { cutStart, visibleWidth, wrap } from './fit.js';
 import type { Palette } from './palette.js';
 import { largest, percent, plural, printable, widest } from './text.js';
@@ -90,7 +90,7 @@ function compactTable(rows: string[][], width: number, palette: Palette): string
  * One document per entry: group, role and path (cut from the left) on a line, then its counts
  * in words, wrapped under the path: for terminals too narrow for any table.
  */
-function stackedList(documents: readonly DocumentReport[], roleOf: (doc: DocumentReport) => string, width: number, palette: Palette): string {
+function stackedList(documents: readonly DocumentHead[], roleOf: (doc: DocumentHead) => string, width: number, palette: Palette): string {
   const groups = documents.map((doc) => (doc.group === null ? '-' : String(doc.group)));
   const groupWidth = widest(groups, 5);
   const roleWidth = widest(documents.map(roleOf), 4);
@@ -103,7 +103,7 @@ function stackedList(documents: readonly DocumentReport[], roleOf: (doc: Documen
     lines.push(`${doc.group === null ? palette.dim(group) : group}  ${roleOf(doc).padEnd(roleWidth)}  ${cutStart(printable(doc.path), room)}`.trimEnd());
     const c = doc.counts;
     const counts =
-      `${plural(doc.segments.length, 'paragraph')}: ${palette.shared(`${c.shared} shared`)}, ${palette.edited(`${c.edited} edited`)}, ` +
+      `${plural(paragraphCount(doc), 'paragraph')}: ${palette.shared(`${c.shared} shared`)}, ${palette.edited(`${c.edited} edited`)}, ` +
       `${palette.unique(`${c.unique} unique`)}, ${palette.boilerplate(`${c.boilerplate} boilerplate`)}; ${percent(doc.reusedShare)} reused`;
     lines.push(...wrap(`${' '.repeat(indent)}${counts}`, width, indent));
   });
@@ -112,26 +112,33 @@ function stackedList(documents: readonly DocumentReport[], roleOf: (doc: Documen
 
 export interface TableOptions {
   /** The documents listed (default: all), in group order. */
-  documents?: readonly DocumentReport[];
+  documents?: readonly DocumentHead[];
   /** Groups in the order shown, when not by id (--top: largest first). */
   groupOrder?: ReadonlyMap<number, number>;
   /** Fit the table to this many columns. */
   fitWidth?: number;
 }
 
-export function renderGroupsTable(report: Report, palette: Palette, options: TableOptions = {}): string {
+/** A document's paragraphs: its statuses' counts add up to them. */
+function paragraphCount(doc: DocumentHead): number {
+  const c = doc.counts;
+  return c.shared + c.edited + c.unique + c.boilerplate;
+}
+
+/** The table of `report`'s documents (heads suffice: no paragraph is read) with their groups' roles. */
+export function renderGroupsTable(report: { groups: readonly GroupReport[]; documents: readonly DocumentHead[] }, palette: Palette, options: TableOptions = {}): string {
   const roles = new Map<string, string>();
   for (const group of report.groups) {
     for (const member of group.members) if (!roles.has(`${group.id} ${member.path}`)) roles.set(`${group.id} ${member.path}`, member.role ?? 'copy');
   }
-  const roleOf = (doc: DocumentReport): string => roles.get(`${doc.group} ${doc.path}`) ?? '';
-  const rank = (doc: DocumentReport): number => (doc.group === null ? Infinity : (options.groupOrder?.get(doc.group) ?? doc.group));
+  const roleOf = (doc: DocumentHead): string => roles.get(`${doc.group} ${doc.path}`) ?? '';
+  const rank = (doc: DocumentHead): number => (doc.group === null ? Infinity : (options.groupOrder?.get(doc.group) ?? doc.group));
   const ordered = [...(options.documents ?? report.documents)].sort((a, b) => rank(a) - rank(b));
   const rows = ordered.map((doc) => [
     doc.group === null ? palette.dim('-') : String(doc.group),
     roleOf(doc),
     printable(doc.path),
-    String(doc.segments.length),
+    String(paragraphCount(doc)),
     palette.shared(String(doc.counts.shared)),
     palette.edited(String(doc.counts.edited)),
     palette.unique(String(doc.counts.unique)),

@@ -6,6 +6,7 @@
  * be fixed at the source. Readable without colour: statuses are words, diffs use [-x-]{+y+}.
  */
 import type {
+  DocumentHead,
   DocumentReport,
   EditSummary,
   GroupMember,
@@ -382,15 +383,26 @@ function noiseLine(where: string, detail: string, text: string, width: number, f
   return [`  ${cutStart(where, width - 2)}`, `    ${detail}${preview(text, Math.max(1, width - 4 - detail.length))}`];
 }
 
-/** Boilerplate, artifacts and repeated lines: what a scraper should stop collecting. `fit`: lines fit `width` (a terminal). */
-export function renderScraperNoise(documents: readonly DocumentReport[], palette: Palette, width: number, fit = false): string | null {
-  const boilerplate: string[] = [];
-  const repeats: string[] = [];
-  for (const doc of documents) {
+/**
+ * Boilerplate, artifacts and repeated lines: what a scraper should stop collecting. Documents
+ * are added one at a time as the report is written (only their lines are kept); `fit`: lines
+ * fit `width` (a terminal).
+ */
+export class ScraperNoise {
+  private readonly boilerplate: string[] = [];
+  private readonly repeats: string[] = [];
+
+  constructor(
+    private readonly width: number,
+    private readonly fit: boolean,
+  ) {}
+
+  add(doc: DocumentReport): void {
+    const { width, fit } = this;
     for (const segment of doc.segments) {
       if (segment.boilerplate) {
         const where = `${printable(doc.path)}:${lineSpan(segment.startLine, segment.endLine)}`;
-        boilerplate.push(...noiseLine(where, `${segment.boilerplate.padEnd(8)}  `, segment.text, width, fit));
+        this.boilerplate.push(...noiseLine(where, `${segment.boilerplate.padEnd(8)}  `, segment.text, width, fit));
       }
     }
     for (const [first, lines] of repeatedLines(doc)) {
@@ -398,26 +410,38 @@ export function renderScraperNoise(documents: readonly DocumentReport[], palette
       const where = `${printable(doc.path)}: lines ${lines.join(', ')}`;
       const inline = noiseLine(where, '', text, width, fit);
       if (inline.length === 1) {
-        repeats.push(...inline);
+        this.repeats.push(...inline);
         continue;
       }
       // The path, then the line numbers and the text under it (the text on a line of its own when the numbers are many).
       const numbers = `lines ${lines.join(', ')}`;
       const room = width - 4 - numbers.length - 2;
       const under = room >= 12 ? [`    ${numbers}  ${preview(text, room)}`] : [...wrap(`    ${numbers}`, width, 4), `    ${preview(text, width - 4)}`];
-      repeats.push(`  ${cutStart(`${printable(doc.path)}:`, width - 2)}`, ...under);
+      this.repeats.push(`  ${cutStart(`${printable(doc.path)}:`, width - 2)}`, ...under);
     }
   }
-  const parts: string[] = [];
-  const heading = (title: string, about: string): string[] => fitted(`${palette.bold(title)} ${palette.dim(about)}`, fit ? width : undefined, 2);
-  if (boilerplate.length > 0) {
-    parts.push(...heading(`Boilerplate (${boilerplate.length})`, 'footers and scraper artifacts; they link no documents and count toward no reuse'), boilerplate.join('\n'));
+
+  /** The two lists with their headings, or null when there is nothing to list. */
+  render(palette: Palette): string | null {
+    const { boilerplate, repeats, width, fit } = this;
+    const parts: string[] = [];
+    const heading = (title: string, about: string): string[] => fitted(`${palette.bold(title)} ${palette.dim(about)}`, fit ? width : undefined, 2);
+    if (boilerplate.length > 0) {
+      parts.push(...heading(`Boilerplate (${boilerplate.length})`, 'footers and scraper artifacts; they link no documents and count toward no reuse'), boilerplate.join('\n'));
+    }
+    if (repeats.length > 0) {
+      if (parts.length > 0) parts.push('');
+      parts.push(...heading(`Repeated lines (${repeats.length})`, 'the same text more than once in one file, as when a headline or caption is scraped twice'), repeats.join('\n'));
+    }
+    return parts.length > 0 ? parts.join('\n') : null;
   }
-  if (repeats.length > 0) {
-    if (parts.length > 0) parts.push('');
-    parts.push(...heading(`Repeated lines (${repeats.length})`, 'the same text more than once in one file, as when a headline or caption is scraped twice'), repeats.join('\n'));
-  }
-  return parts.length > 0 ? parts.join('\n') : null;
+}
+
+/** The scraper-noise lists of `documents` (ScraperNoise). */
+export function renderScraperNoise(documents: readonly DocumentReport[], palette: Palette, width: number, fit = false): string | null {
+  const noise = new ScraperNoise(width, fit);
+  for (const doc of documents) noise.add(doc);
+  return noise.render(palette);
 }
 
 /**
@@ -448,49 +472,81 @@ export function renderStoryReuse(
   return [...fitted(head, fitWidth, 2), ...lines].join('\n');
 }
 
-/** What the human report shows of a report under --top and --only, and notes saying what it leaves out. */
+/** What the human report shows under --top and --only, and notes saying what it leaves out. */
 interface Shown {
   groups: readonly GroupReport[];
-  documents: readonly DocumentReport[];
+  /** The documents shown, and their places in the view's `heads`. */
+  documents: readonly DocumentHead[];
+  indexes: number[];
   /** Rank of each group shown, when not by id. */
   groupOrder?: Map<number, number>;
   notes: string[];
 }
 
+/**
+ * What the human report is drawn from: a whole Report (viewOfReport), or a scan whose
+ * documents are made one at a time as the report is written (the CLI's), so that the report of
+ * a large corpus is never held whole: the table of documents needs only their heads.
+ */
+export interface HumanView {
+  summary: Summary;
+  warnings: readonly Warning[];
+  groups: readonly GroupReport[];
+  storyPairs: readonly StoryPairReport[];
+  /** Every listed document without its paragraphs, in order. */
+  heads: readonly DocumentHead[];
+  /** The reports of the documents at these places in `heads` (ascending), in that order, each made when reached. Called once. */
+  documents(indexes: readonly number[]): Iterable<DocumentReport>;
+}
+
+export function viewOfReport(report: Report): HumanView {
+  return {
+    summary: report.summary,
+    warnings: report.warnings,
+    groups: report.groups,
+    storyPairs: report.storyPairs,
+    heads: report.documents,
+    documents: (indexes) => indexes.map((k) => report.documents[k]!),
+  };
+}
 
 /** Groups largest first: most documents, then most stories, then the first found (--top, the HTML report's detail). */
 export function largestFirst(groups: readonly GroupReport[]): GroupReport[] {
   return [...groups].sort((a, b) => b.documents.length - a.documents.length || b.members.length - a.members.length || a.id - b.id);
 }
 
-export function shownParts(report: Report, options: Pick<HumanOptions, 'top' | 'only'>): Shown {
-  const shown: Shown = { groups: report.groups, documents: report.documents, notes: [] };
+export function shownParts(view: Pick<HumanView, 'groups' | 'heads'>, options: Pick<HumanOptions, 'top' | 'only'>): Shown {
+  let indexes = view.heads.map((_, k) => k);
+  const shown: Shown = { groups: view.groups, documents: view.heads, indexes, notes: [] };
   const top = options.top ?? 0;
   if (top > 0) {
-    shown.groups = largestFirst(report.groups).slice(0, top);
+    shown.groups = largestFirst(view.groups).slice(0, top);
     shown.groupOrder = new Map(shown.groups.map((g, rank) => [g.id, rank]));
     const inGroups = new Set(shown.groups.flatMap((g) => g.documents));
-    shown.documents = report.documents.filter((d) => inGroups.has(d.path));
-    const others = report.documents.length - shown.documents.length;
-    const [count, total] = [shown.groups.length, report.groups.length];
+    indexes = indexes.filter((k) => inGroups.has(view.heads[k]!.path));
+    const others = view.heads.length - indexes.length;
+    const [count, total] = [shown.groups.length, view.groups.length];
     // "the largest group of 2 ... and its 4 documents", "the 3 largest groups of 9 ... and their ...", "all 2 groups ...".
     const which =
       count === total ? (total === 1 ? 'the only group' : `all ${thousands(total)} groups`) : count === 1 ? `the largest group of ${thousands(total)}` : `the ${thousands(count)} largest groups of ${thousands(total)}`;
     shown.notes.push(
-      `Showing ${which} (--top ${top}) and ${count === 1 ? 'its' : 'their'} ${plural(shown.documents.length, 'document')}` +
+      `Showing ${which} (--top ${top}) and ${count === 1 ? 'its' : 'their'} ${plural(indexes.length, 'document')}` +
         `${others > 0 ? `; ${plural(others, 'other document')} not shown` : ''}.`,
     );
   }
   if (options.only === 'reused') {
-    const withReuse = shown.documents.filter((d) => d.counts.shared + d.counts.edited > 0);
-    const hiddenParagraphs = withReuse.reduce((sum, d) => sum + d.segments.filter((s) => !shownSegment(s, 'reused')).length, 0);
-    const hiddenDocuments = shown.documents.length - withReuse.length;
-    shown.documents = withReuse;
+    const withReuse = indexes.filter((k) => view.heads[k]!.counts.shared + view.heads[k]!.counts.edited > 0);
+    // A paragraph neither shared nor edited is unique or boilerplate (shownSegment).
+    const hiddenParagraphs = withReuse.reduce((sum, k) => sum + view.heads[k]!.counts.unique + view.heads[k]!.counts.boilerplate, 0);
+    const hiddenDocuments = indexes.length - withReuse.length;
+    indexes = withReuse;
     shown.notes.push(
       `Showing shared and edited paragraphs only (--only reused): ${plural(hiddenParagraphs, 'other paragraph')}` +
         `${hiddenDocuments > 0 ? ` and ${plural(hiddenDocuments, 'document')} without reuse` : ''} not shown.`,
     );
   }
+  shown.indexes = indexes;
+  shown.documents = indexes.map((k) => view.heads[k]!);
   return shown;
 }
 
@@ -499,30 +555,50 @@ export function fitSummary(line: string, fitWidth: number | undefined): string {
   return fitted(line, fitWidth, 2).join('\n');
 }
 
-export function renderHuman(report: Report, options: HumanOptions): string {
+/**
+ * The human report in pieces, written as they come: the summary, notes, groups and the table of
+ * documents first, then each document's paragraphs as it is made (the view makes them one at a
+ * time), then story reuse and the scraper-noise lists. Joined, the pieces are the whole report.
+ */
+export function* renderHumanChunks(view: HumanView, options: HumanOptions): Generator<string> {
   const { palette } = options;
   const fitWidth = options.fit ? options.width : undefined;
-  const parts = [fitSummary(renderSummary(report, options.elapsedMs, options.noun), fitWidth)];
-  if (!options.quiet && report.documents.length > 0) {
-    const shown = shownParts(report, options);
-    if (shown.notes.length > 0) parts.push(shown.notes.flatMap((note) => fitted(palette.dim(note), fitWidth, 2)).join('\n'));
-    const storyCounts = new Map(report.documents.map((d) => [d.path, d.stories.length]));
+  // Parts are separated by a blank line; each is laid out to fit, and fitLines is the guarantee
+  // (a character wider than its estimate).
+  let first = true;
+  const part = (text: string): string => {
+    const out = `${first ? '' : '\n\n'}${fitWidth === undefined ? text : fitLines(text, fitWidth)}`;
+    first = false;
+    return out;
+  };
+  yield part(fitSummary(renderSummary(view, options.elapsedMs, options.noun), fitWidth));
+  if (!options.quiet && view.heads.length > 0) {
+    const shown = shownParts(view, options);
+    if (shown.notes.length > 0) yield part(shown.notes.flatMap((note) => fitted(palette.dim(note), fitWidth, 2)).join('\n'));
+    const storyCounts = new Map(view.heads.map((d) => [d.path, d.stories.length]));
     const storiesIn = (path: string): number => storyCounts.get(path) ?? 1;
-    const sides = storySides(report.storyPairs);
-    for (const group of shown.groups) parts.push(renderGroup(group, palette, storiesIn, fitWidth, sides));
+    const sides = storySides(view.storyPairs);
+    for (const group of shown.groups) yield part(renderGroup(group, palette, storiesIn, fitWidth, sides));
     const table: TableOptions = { documents: shown.documents };
     if (shown.groupOrder) table.groupOrder = shown.groupOrder;
     if (fitWidth !== undefined) table.fitWidth = fitWidth;
-    if (shown.documents.length > 0) parts.push(renderGroupsTable(report, palette, table));
-    const originals = new Map(report.groups.map((g) => [g.id, g.original]));
+    if (shown.documents.length > 0) yield part(renderGroupsTable({ groups: view.groups, documents: view.heads }, palette, table));
+    const originals = new Map(view.groups.map((g) => [g.id, g.original]));
     const originalOf = (doc: DocumentReport): string | null => (doc.group === null ? null : (originals.get(doc.group) ?? null));
-    for (const doc of shown.documents) parts.push(renderDocument(doc, { ...options, originalOf }));
-    const reuse = renderStoryReuse(report.storyPairs, new Set(shown.documents.map((d) => d.path)), palette, storiesIn, fitWidth);
-    if (reuse) parts.push(reuse);
-    const noise = renderScraperNoise(shown.documents, palette, options.width, options.fit === true);
-    if (noise) parts.push(noise);
+    const noise = new ScraperNoise(options.width, options.fit === true);
+    for (const doc of view.documents(shown.indexes)) {
+      yield part(renderDocument(doc, { ...options, originalOf }));
+      noise.add(doc);
+    }
+    const reuse = renderStoryReuse(view.storyPairs, new Set(shown.documents.map((d) => d.path)), palette, storiesIn, fitWidth);
+    if (reuse) yield part(reuse);
+    const noiseLists = noise.render(palette);
+    if (noiseLists) yield part(noiseLists);
   }
-  const text = `${parts.join('\n\n')}\n`;
-  // Each part is laid out to fit; this is the guarantee (a character wider than its estimate).
-  return fitWidth === undefined ? text : fitLines(text, fitWidth);
+  yield '\n';
+}
+
+/** The whole human report of a Report, as one string. */
+export function renderHuman(report: Report, options: HumanOptions): string {
+  return [...renderHumanChunks(viewOfReport(report), options)].join('');
 }

@@ -80,3 +80,19 @@ export function repeatedLines(doc: { segments: ReadonlyArray<{ repeat?: boolean;
   });
   return byFirst;
 }
+
+/** `chunks` joined into pieces of at least `chars` characters (the last may be shorter): fewer, larger writes. */
+export function* inPieces(chunks: Iterable<string>, chars: number): Generator<string> {
+  let pending: string[] = [];
+  let size = 0;
+  for (const chunk of chunks) {
+    pending.push(chunk);
+    size += chunk.length;
+    if (size >= chars) {
+      yield pending.join('');
+      pending = [];
+      size = 0;
+    }
+  }
+  if (pending.length > 0) yield pending.join('');
+}

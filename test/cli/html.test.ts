@@ -45,6 +45,20 @@ describe('dedupe --html <file>', () => {
     expect(named(data.documentFields, data.documents).map((d) => d.path)).toEqual(report.documents.map((d) => d.path));
   });
 
+  it('with --top or --only: the report shows fewer documents, the page all of them, in order', async () => {
+    const all = await runInProcess(['--no-color', seeds]);
+    expect(all.stdout).toContain('004_7a4f2c888cc0ca1e.txt  no group');
+    for (const flags of [['--top', '1'], ['--only', 'reused']]) {
+      const dir = tempDir();
+      const plain = await runInProcess(['--no-color', ...flags, seeds]);
+      const withHtml = await runInProcess(['--no-color', ...flags, '--html', 'r.html', seeds], { cwd: dir });
+      expect(withHtml.stdout).toBe(plain.stdout);
+      expect(plain.stdout).not.toContain('004_7a4f2c888cc0ca1e.txt  no group');
+      const data = pageData(readFileSync(path.join(dir, 'r.html'), 'utf8'));
+      expect(named(data.documentFields, data.documents).map((d) => d.path)).toEqual([0, 1, 2, 3, 4].map((i) => expect.stringMatching(new RegExp(`/00${i}_`))));
+    }
+  });
+
   it('with -q: the summary line on stdout, the page written, nothing said on stderr', async () => {
     const dir = tempDir();
     const quiet = await runInProcess(['-q', '--html', 'r.html', seeds], { cwd: dir });

@@ -8,7 +8,7 @@ import { isEvidence, paragraphStatus } from '../classify.js';
 import { endLine, startLine, text } from '../document.js';
 import type { Clusters, Corpus, Edges, Grouping, Noise, PreparedDocument } from '../model.js';
 import { share } from '../numbers.js';
-import type { DocumentReport, SegmentReport, SegmentStatus, StoryReport, Summary } from '../types.js';
+import type { DocumentHead, DocumentReport, SegmentReport, SegmentStatus, StoryReport, Summary } from '../types.js';
 import type { MatchLister } from './matches.js';
 import { boilerplateOf } from './noise.js';
 
@@ -95,14 +95,12 @@ export function assembleDocument(input: AssemblyInput, statuses: Statuses, origi
   const { corpus, noise, clusters, grouping } = input;
   const doc: PreparedDocument = corpus.docs[docIndex]!;
   const base = corpus.firstParagraphOf[docIndex]!;
-  const counts = { shared: 0, edited: 0, unique: 0, boilerplate: 0, repeats: 0 };
   const segments = Array.from({ length: doc.count }, (_, index): SegmentReport => {
     const p = base + index;
     const unit = noise.storyOf[p]!;
     const status = statusOf(statuses, p);
     const found = input.matches.find(p, originalDocOfStory[unit]!);
     const cluster = clusters.paragraphCluster[p]!;
-    counts[status]++;
     const report: SegmentReport = {
       index,
       startLine: startLine(doc, index),
@@ -121,10 +119,22 @@ export function assembleDocument(input: AssemblyInput, statuses: Statuses, origi
     if (noise.repeated[p] === 1) {
       report.repeat = true;
       if (noise.repeatOf[p]! >= 0) report.repeatOf = noise.repeatOf[p]!;
-      counts.repeats++;
     }
     return report;
   });
+  return { ...documentHead(input, statuses, docIndex), segments };
+}
+
+/** One document's report without its paragraphs (DocumentHead): their statuses counted, no match listed. */
+export function documentHead(input: AssemblyInput, statuses: Statuses, docIndex: number): DocumentHead {
+  const { corpus, noise, clusters, grouping } = input;
+  const doc: PreparedDocument = corpus.docs[docIndex]!;
+  const base = corpus.firstParagraphOf[docIndex]!;
+  const counts = { shared: 0, edited: 0, unique: 0, boilerplate: 0, repeats: 0 };
+  for (let p = base; p < base + doc.count; p++) {
+    counts[statusOf(statuses, p)]++;
+    if (noise.repeated[p] === 1) counts.repeats++;
+  }
   const units = storiesOf(noise, docIndex);
   const stories: StoryReport[] = units.map((unit) => {
     const { span } = noise.stories[unit]!;
@@ -151,6 +161,5 @@ export function assembleDocument(input: AssemblyInput, statuses: Statuses, origi
     reusedShare: share(reused, counted),
     group: stories.find((s) => s.group !== null)?.group ?? null,
     stories,
-    segments,
   };
 }

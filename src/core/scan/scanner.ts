@@ -21,6 +21,7 @@ import { resolveOptions } from '../options.js';
 import {
   SCHEMA_VERSION,
   type DiffBlock,
+  type DocumentHead,
   type DocumentReport,
   type GroupReport,
   type InputDocument,
@@ -34,7 +35,7 @@ import {
   type Summary,
   type Warning,
 } from '../types.js';
-import { assembleDocument, classifyAll, statusOf, type AssemblyInput, type Statuses } from './assemble.js';
+import { assembleDocument, classifyAll, documentHead, statusOf, type AssemblyInput, type Statuses } from './assemble.js';
 import { buildClusters, identicalStories } from './clusters.js';
 import { findCandidates, verifyCandidates } from './edges.js';
 import { alignStories, buildGroupReports, type GroupReports } from './groups.js';
@@ -155,6 +156,11 @@ export class ScanAnalysis implements ReportSource {
       if (corpus.docs[corpus.paragraphDoc[p]!]!.context) continue;
       yield { status: statusOf(this.statuses, p), words: corpus.words[p]!, repeat: noise.repeated[p] === 1 };
     }
+  }
+
+  /** Every listed document's report without its paragraphs, in order (no match is listed: cheap). */
+  documentHeads(): DocumentHead[] {
+    return this.documentIndexes().map((i) => documentHead(this.input, this.statuses, i));
   }
 
   /** The report of one document (by index into the scan's documents). */
