@@ -89,7 +89,7 @@ function addScanOptions(command: Command): Command {
     addWalkOptions(addOutputOptions(command.argument('[paths...]', 'files or folders to scan'), 'print the report as JSON (schema: schema/report.schema.json)')),
     true,
   )
-    .option('--ndjson', 'print the report as JSON lines: one per document as it is made, then groups and the summary (schema/report-line.schema.json)')
+    .option('--ndjson', 'print the report as JSON lines: one per document as it is made, then groups, story pairs and the summary (schema/report-line.schema.json)')
     .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all', { default: DEFAULT_OPTIONS.maxMatches }))
     .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some'))
     .addOption(valueOption('--top <n>', TOP_OPTION, { note: 'all' }))

@@ -4,6 +4,7 @@
  * src/store's; this layer decides what to store and says what happened.
  */
 import type { PreparedDocument } from '../core/model.js';
+import { emptyWarning } from '../core/scan/variants.js';
 import type { ScanOptions } from '../core/types.js';
 import { IndexStore, type IndexStats, type IndexVerification, type PutOutcome, type WriteBatch } from '../store/index-store.js';
 import type { RequestOrigins } from '../store/parameters.js';
@@ -76,7 +77,7 @@ export function storeOutcome(batch: WriteBatch, outcome: PrepareOutcome, addedAt
   // Stored all the same (check then knows the file), but said, as the scan says it. (check
   // --add stores through putPrepared too, after its scan has said it.)
   const { prepared } = outcome;
-  if (prepared.count === 0 && stored !== 'kept') hooks.warning?.({ code: 'empty', path: prepared.id, message: `${prepared.id}: no text (empty or only blank lines); stored with no paragraphs` });
+  if (prepared.count === 0 && stored !== 'kept') hooks.warning?.(emptyWarning(prepared.id, 'stored with no paragraphs'));
 }
 
 /**

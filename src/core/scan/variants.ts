@@ -22,7 +22,7 @@ export function orderDocuments(unsorted: readonly PreparedDocument[]): { docs: P
     }
     docs.push(doc);
     // Listed all the same (it was read), but said: an empty file is often a failed download.
-    if (doc.count === 0) warnings.push({ code: 'empty', path: doc.id, message: `${doc.id}: no text (empty or only blank lines); listed with no paragraphs` });
+    if (doc.count === 0) warnings.push(emptyWarning(doc.id, 'listed with no paragraphs'));
   }
   return { docs, warnings };
 }
@@ -79,4 +79,9 @@ export function collectVariants(docs: readonly PreparedDocument[]): Corpus {
 /** How many paragraphs variant v stands for. */
 export function memberCount(variants: Variants, v: number): number {
   return variants.memberStart[v + 1]! - variants.memberStart[v]!;
+}
+
+/** The warning for a document with no text; `outcome` says what was done with it (listed, stored). */
+export function emptyWarning(id: string, outcome: string): Warning {
+  return { code: 'empty', path: id, message: `${id}: no text (empty or only blank lines); ${outcome}` };
 }
