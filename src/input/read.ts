@@ -20,6 +20,29 @@ import { open, type FileHandle } from 'node:fs/promises';
 import type { Warning } from '../core/types.js';
 
 /**
+ * Whether text that is not UTF-8 reads as a single-byte Western encoding (Latin-1, Windows-1252:
+ * what most non-UTF-8 news exports are): its bytes above 0x7F stand alone between ASCII bytes, as
+ * accented letters and curly quotes do, where a double-byte encoding (Shift-JIS, GBK, EUC-KR)
+ * writes them in pairs, and Cyrillic or Greek (Windows-1251, -1253) writes whole words of them.
+ * The fix a warning suggests names that encoding only then.
+ */
+export function singleByteWestern(bytes: Uint8Array): boolean {
+  let high = 0;
+  let paired = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i]! < 0x80) continue;
+    high++;
+    if (i + 1 < bytes.length && bytes[i + 1]! >= 0x80) {
+      paired++;
+      i++;
+    }
+  }
+  // Western text has an accented letter or a curly quote now and then, two in a row only in
+  // some words ("Größe"); a double-byte encoding or Cyrillic pairs nearly all of them.
+  return high > 0 && paired * 2 <= high;
+}
+
+/**
  * A failure carries its warning (the scan prints it and keeps it in the report) and its parts:
  * what is wrong and, when there is one, what to do, for commands that phrase it as an error.
  */
@@ -156,7 +179,9 @@ function decodeArticle(file: string, bytes: Buffer): ReadOutcome {
       'invalid-utf8',
       file,
       `not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)})`,
-      'convert it: iconv -f <encoding> -t UTF-8',
+      singleByteWestern(bytes)
+        ? 'it reads as Windows-1252 or Latin-1; convert it: iconv -f WINDOWS-1252 -t UTF-8'
+        : 'convert it: iconv -f <encoding> -t UTF-8; file --mime-encoding may name the encoding',
     );
   }
   return { ok: true, text, bytes: bytes.length };

@@ -54,7 +54,7 @@ describe('bad files next to a good one', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe('dedupe: warning: fixtures/bad-files/image.txt: binary file, not text (NUL byte at offset 8); skipped');
     expect(lines[1]).toBe(
-      'dedupe: warning: fixtures/bad-files/latin1.txt: not valid UTF-8 (first bad byte at offset 3); skipped (convert it: iconv -f <encoding> -t UTF-8)',
+      'dedupe: warning: fixtures/bad-files/latin1.txt: not valid UTF-8 (first bad byte at offset 3); skipped (it reads as Windows-1252 or Latin-1; convert it: iconv -f WINDOWS-1252 -t UTF-8)',
     );
     // The empty file is read, and listed, but said (a failed download often leaves one).
     expect(lines[2]).toBe('dedupe: warning: fixtures/bad-files/empty.txt: no text (empty or only blank lines); listed with no paragraphs');
