@@ -269,7 +269,7 @@ export const PAGE_SCRIPT = String.raw`
     var g = groupById.get(id);
     if (!g) return [h('p', { text: 'There is no group ' + id + ' in this report.' })];
     var head = g.original === null
-      ? h('p', { text: 'Original undecided: no dateline, date or containment evidence tells the copies apart. Side by side, each member is compared with the first, ' +
+      ? h('p', { text: 'Original undecided: no evidence tells the copies apart (datelines, dates, containment and file times tie or are missing). Side by side, each member is compared with the first, ' +
         g.members[0].path + ', as a reference (not as the original).' })
       : h('div', null, h('p', null, 'Likely original: ', docLink(memberOf(g, 'original').doc, g.original), ', confidence ' + g.confidence.toFixed(2) + ' (0.5 is a toss-up, 1 certain), from this evidence:'),
         h('ul', { class: 'evidence' }, g.reasons.map(function (r) { return h('li', { text: reasonText(r) }); })));

@@ -48,7 +48,7 @@ export interface HumanOptions {
 }
 
 /** Warnings that mean a whole file was not read. */
-const SKIPPED_FILE: ReadonlySet<WarningCode> = new Set<WarningCode>(['binary', 'invalid-utf8', 'unreadable', 'vanished', 'too-large']);
+export const SKIPPED_FILE: ReadonlySet<WarningCode> = new Set<WarningCode>(['binary', 'invalid-utf8', 'unreadable', 'vanished', 'too-large']);
 
 /**
  * The first line. `noun`: what the documents are, files (the default) or documents (when some
@@ -211,7 +211,7 @@ export function renderGroup(
     const rest = `, original ${label(original)} (confidence ${group.confidence?.toFixed(2)}: ${why})`;
     lines.push(...fitted(`${palette.bold(head)}${rest}`, fitWidth, 2));
   } else {
-    lines.push(...fitted(`${palette.bold(head)}, original undecided (no dateline, date or containment evidence tells the copies apart)`, fitWidth, 2));
+    lines.push(...fitted(`${palette.bold(head)}, original undecided (no evidence tells the copies apart: datelines, dates, containment and file times tie or are missing)`, fitWidth, 2));
   }
   const order: Record<string, number> = { original: 0, version: 1, reprint: 2 };
   const members = [...group.members].sort((a, b) => (order[a.role ?? ''] ?? 3) - (order[b.role ?? ''] ?? 3));

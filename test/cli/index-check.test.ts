@@ -126,6 +126,21 @@ describe('check 004 against an index of 002', () => {
   });
 });
 
+describe('check with an incoming article it cannot read', () => {
+  it('--fail-on exits 2 and names it: a gate passes nothing it did not check; without --fail-on the report is made and exits 0', async () => {
+    const db = await indexOf(SEED.original);
+    const latin1 = 'fixtures/bad-files/latin1.txt';
+    const gated = await runCli(['check', '--db', db, '-q', '--fail-on', 'edited', SEED.unrelated, latin1]);
+    expect(gated.code).toBe(2);
+    expect(gated.stdout).toMatch(/^1 file read, 1 skipped, 42 paragraphs/);
+    expect(gated.stderr).toContain(`dedupe: warning: ${latin1}: not valid UTF-8`);
+    expect(gated.stderr).toContain(`dedupe: error: --fail-on edited: 1 incoming article was not read, so not checked: ${latin1} (see the warnings); fix or remove it and check again\n`);
+    const reported = await runCli(['check', '--db', db, '-q', SEED.unrelated, latin1]);
+    expect(reported.code).toBe(0);
+    expect(reported.stderr).not.toContain('error');
+  });
+});
+
 describe('check compares incoming articles with each other too', () => {
   it('two new copies of one article in a batch are found, though the index has neither', async () => {
     const db = await indexOf(SEED.unrelated);

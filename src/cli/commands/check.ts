@@ -9,12 +9,12 @@
  */
 import { checkOutputFile, checkPaths, copiedStories, failingParagraphs, MAX_ARCHIVED_PER_PARAGRAPH, segmentsOf, type CheckRun } from '../../engine/index.js';
 import type { DocumentReport } from '../../core/index.js';
-import { renderHuman, renderSummary } from '../../render/human.js';
+import { renderHuman, renderSummary, SKIPPED_FILE } from '../../render/human.js';
 import { renderArchiveMatches } from '../../render/ingest.js';
 import { plural, printable } from '../../render/text.js';
 import { renderNdjsonLines, renderReportJson } from '../../render/json.js';
 import { humanLayout, outputStyle } from '../color.js';
-import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
+import { EXIT_ERROR, EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
 import { withFeedback } from '../feedback.js';
 import { finishHtml, HtmlReport } from '../html-report.js';
 import { REWRITE_OFF, stageLine, warn, type CliIO } from '../io.js';
@@ -108,7 +108,25 @@ function printReport(command: CheckCommand, run: CheckRun, io: CliIO, elapsedMs:
   io.stdout.write(text);
 }
 
+/**
+ * The gate's exit code: 1 when --fail-on finds reuse, and 2 when an incoming article could not
+ * be read (a file skipped, a JSONL line not parsed): a gate passes nothing it did not check.
+ */
 function gateExit(command: CheckCommand, run: CheckRun, io: CliIO): number {
+  const found = reuseExit(command, run, io);
+  if (command.failOn === undefined) return found;
+  const unchecked = run.report.warnings.filter((w) => SKIPPED_FILE.has(w.code) || w.code === 'bad-line');
+  if (unchecked.length === 0) return found;
+  const n = unchecked.length;
+  const named = unchecked.slice(0, 3).map((w) => (w.line === undefined ? w.path : `${w.path}:${w.line}`));
+  io.stderr.write(
+    `dedupe: error: --fail-on ${command.failOn}: ${n} incoming article${n === 1 ? ' was' : 's were'} not read, so not checked: ` +
+      `${printable(named.join(', '))}${n > named.length ? `, and ${n - named.length} more` : ''} (see the warnings); fix or remove ${n === 1 ? 'it' : 'them'} and check again\n`,
+  );
+  return EXIT_ERROR;
+}
+
+function reuseExit(command: CheckCommand, run: CheckRun, io: CliIO): number {
   const { failOn } = command;
   if (failOn === undefined) return EXIT_OK;
   if (failOn === 'document') {
