@@ -50,6 +50,8 @@ export interface CheckRun {
   analysis: ScanAnalysis;
   /** Ids of the archived articles loaded as context. */
   archived: string[];
+  /** Incoming articles the index already holds under the same name with the same text: each stands for its stored version, so they are compared with the rest of the index only. */
+  alreadyIndexed: string[];
   /** Incoming documents that trip the rule (`edited` when no --fail-on was given). */
   flagged: DocumentReport[];
   /** With `add`: what was stored; null without. */
@@ -122,6 +124,7 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
     const lookupStart = clock();
     hooks.progress?.({ stage: 'lookup', file: request.db });
     const rewording = request.rewording ?? true;
+    const alreadyIndexed = incoming.docs.filter((d) => store.contentHashOf(d.id) === incoming.versions.get(d.id)!.contentHash).map((d) => d.id);
     const context = findContext(store, incoming.docs, {
       rewording,
       threshold: store.options.threshold,
@@ -130,7 +133,7 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
       // An incoming file already indexed unchanged stands for its stored version. A file of the
       // same name with other text (a feed file reused day after day) is compared with what the
       // index holds under that name, reported as "<path> (as indexed)".
-      exclude: new Set(incoming.docs.filter((d) => store.contentHashOf(d.id) === incoming.versions.get(d.id)!.contentHash).map((d) => d.id)),
+      exclude: new Set(alreadyIndexed),
     });
     for (const doc of context.documents) if (incoming.versions.has(doc.id)) doc.id = `${doc.id} (as indexed)`;
     const lookupMs = clock() - lookupStart;
@@ -151,6 +154,7 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
       report: result.report,
       analysis,
       archived: context.documents.map((d) => d.id),
+      alreadyIndexed,
       cappedParagraphs: context.cappedParagraphs,
       lookup: { candidates: context.candidates, verified: context.verified, contentCandidates: context.contentCandidates, contentProposed: context.contentProposed },
       timings: { ...result.timings, lookup: lookupMs },

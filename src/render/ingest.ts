@@ -125,14 +125,23 @@ function storyAgainst(sides: ReadonlyMap<string, StorySide[]>, doc: DocumentRepo
 }
 
 /** `fitWidth`: fit every line to this many columns (paths cut from the left, counts under them when need be). */
-export function renderArchiveMatches(report: Report, archived: ReadonlySet<string>, database: string, palette: Palette, fitWidth?: number): string {
+export function renderArchiveMatches(
+  report: Report,
+  archived: ReadonlySet<string>,
+  database: string,
+  palette: Palette,
+  fitWidth?: number,
+  alreadyIndexed: ReadonlySet<string> = new Set(),
+): string {
   const name = (path: string, room: number): string => (fitWidth === undefined ? printable(path) : cutStart(printable(path), fitWidth - room));
   const lines = [fitWidth === undefined ? palette.bold(`Matches in the index ${database}`) : cutEnd(palette.bold(`Matches in the index ${database}`), fitWidth)];
   const sides = storySides(report.storyPairs);
   const byPath = new Map(report.documents.map((d) => [d.path, d]));
   for (const [incoming, matches] of archiveMatches(report, archived)) {
     if (matches.length === 0) {
-      lines.push(`  ${name(incoming, 12)}  ${palette.dim('no match')}`);
+      // An article the index holds unchanged is compared with the rest of the index, not with itself.
+      const none = alreadyIndexed.has(incoming) ? 'no match besides itself: the index holds it unchanged' : 'no match';
+      lines.push(`  ${name(incoming, none.length + 4)}  ${palette.dim(none)}`);
       continue;
     }
     lines.push(`  ${name(incoming, 2)}`);

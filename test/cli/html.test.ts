@@ -192,7 +192,7 @@ describe('dedupe check --html <file>', () => {
     expect(result.code).toBe(1);
     const data = pageData(readFileSync(path.join(dir, 'check.html'), 'utf8')) as ReturnType<typeof pageData> & { check: unknown };
     const json = JSON.parse((await runInProcess([...argv.filter((a) => a !== '--add'), '--json'], { cwd: dir })).stdout) as { check: { flagged: string[] } };
-    expect(data.check).toEqual({ failOn: 'document', copyShare: 0.8, flagged: [abs(SEED.reprintA)], added: [abs(SEED.unrelated)] });
+    expect(data.check).toEqual({ failOn: 'document', copyShare: 0.8, flagged: [abs(SEED.reprintA)], added: [abs(SEED.unrelated)], alreadyIndexed: [] });
     expect(json.check.flagged).toEqual([abs(SEED.reprintA)]);
     const scan = await runInProcess(['-q', '--html', 'scan.html', abs(SEED.original)], { cwd: dir });
     expect(scan.code).toBe(0);

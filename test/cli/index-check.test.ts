@@ -126,6 +126,20 @@ describe('check 004 against an index of 002', () => {
   });
 });
 
+describe('check of an article the index already holds unchanged', () => {
+  it('says it matched nothing besides itself, and lists it in the JSON as already indexed', async () => {
+    const db = await indexOf(SEED.original);
+    const human = await runCli(['check', '--db', db, '--no-color', SEED.original]);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain(`  ${SEED.original}  no match besides itself: the index holds it unchanged\n`);
+    const { report } = await runJson<Report & { check: { alreadyIndexed: string[] } }>(['check', '--db', db, SEED.original]);
+    expect(report.check.alreadyIndexed).toEqual([SEED.original]);
+    // Another article matching nothing is plain "no match", and not already indexed.
+    const other = await runCli(['check', '--db', db, '--no-color', SEED.unrelated]);
+    expect(other.stdout).toContain(`  ${SEED.unrelated}  no match\n`);
+  });
+});
+
 describe('check with an incoming article it cannot read', () => {
   it('--fail-on exits 2 and names it: a gate passes nothing it did not check; without --fail-on the report is made and exits 0', async () => {
     const db = await indexOf(SEED.original);

@@ -81,12 +81,13 @@ function reportAdded(command: CheckCommand, run: CheckRun, io: CliIO): void {
 }
 
 /** What the gate decided, for the JSON report's `check` and the HTML page. */
-function gateOf(command: CheckCommand, run: CheckRun): { failOn: string | null; copyShare: number; flagged: string[]; added: string[] | null } {
+function gateOf(command: CheckCommand, run: CheckRun): { failOn: string | null; copyShare: number; flagged: string[]; added: string[] | null; alreadyIndexed: string[] } {
   return {
     failOn: command.failOn ?? null,
     copyShare: command.copyShare,
     flagged: command.failOn === undefined ? [] : run.flagged.map((d) => d.path),
     added: run.added ? [...run.added.added, ...run.added.updated].map((entry) => entry.path) : null,
+    alreadyIndexed: run.alreadyIndexed,
   };
 }
 
@@ -104,7 +105,7 @@ function printReport(command: CheckCommand, run: CheckRun, io: CliIO, elapsedMs:
   const noun = run.jsonlSources > 0 ? 'document' : 'file';
   const layout = humanLayout(output, io);
   let text = renderHuman(report, { palette, color, diff: output.diff, ...layout, quiet: output.quiet, elapsedMs, noun });
-  if (!output.quiet) text += `\n${renderArchiveMatches(report, new Set(run.archived), command.db, palette, layout.fit ? layout.width : undefined)}`;
+  if (!output.quiet) text += `\n${renderArchiveMatches(report, new Set(run.archived), command.db, palette, layout.fit ? layout.width : undefined, new Set(run.alreadyIndexed))}`;
   io.stdout.write(text);
 }
 
