@@ -54,6 +54,7 @@ export type JsonOps = string;
 /** The sign of each kind of word operation in JsonOps. */
 const OP_SIGNS: Record<EditOp['op'], string> = { equal: '=', insert: '+', delete: '-' };
 const OP_OF_SIGN: Record<string, EditOp['op']> = { '=': 'equal', '+': 'insert', '-': 'delete' };
+const OP_STEP = /^[=+-][1-9][0-9]*$/;
 
 export interface JsonMatch {
   file: number;
@@ -324,9 +325,10 @@ function expandOps(ops: JsonOps, from: string, to: string): EditOp[] {
   const out: EditOp[] = [];
   for (const step of ops === '' ? [] : ops.split(' ')) {
     const op = OP_OF_SIGN[step.charAt(0)];
+    if (op === undefined || !OP_STEP.test(step)) throw new Error(`report-json: "${step}" is not a word operation (=n, +n or -n)`);
     const count = Number(step.slice(1));
-    if (op === undefined || !Number.isInteger(count)) throw new Error(`report-json: "${step}" is not a word operation (=n, +n or -n)`);
     const side = op === 'delete' ? 'from' : 'to';
+    if (at[side] + count > units[side].length) throw new Error(`report-json: "${ops}" reads past the end of ${side === 'from' ? 'the matched' : 'this'} paragraph's ${units[side].length} words`);
     out.push({ op, text: joinUnits(units[side].slice(at[side], at[side] + count)) });
     if (op !== 'insert') at.from += count;
     if (op !== 'delete') at.to += count;
@@ -353,15 +355,24 @@ function readStoryPair(p: JsonStoryPair, pathOf: (file: number) => string): Stor
   };
 }
 
-export function fromJsonReport(json: JsonReport): Report {
-  // Every text first: word operations read the matched paragraph's, which may come later.
+/** Every paragraph's text, per document, its `sameText` references followed (they point back, maybe within the same document). */
+function textsOf(json: JsonReport): string[][] {
   const texts: string[][] = [];
   for (const doc of json.documents) {
-    // A reference may be to an earlier paragraph of the same document.
     const own: string[] = [];
     texts.push(own);
     for (const s of doc.segments) own.push(s.text ?? texts[s.sameText![0]]![s.sameText![1]]!);
   }
+  return texts;
+}
+
+/** The in-memory Report of a JSON report of this schema version; another version, or word operations that do not fit their texts, is refused with an Error. */
+export function fromJsonReport(json: JsonReport): Report {
+  if (json.schemaVersion !== SCHEMA_VERSION) {
+    throw new Error(`report-json: a report of schema ${String(json.schemaVersion)}; this dedupe reads schema ${SCHEMA_VERSION} (README, "Schema changes")`);
+  }
+  // Every text first: word operations read the matched paragraph's, which may come later.
+  const texts = textsOf(json);
   const textOf = (file: number, segment: number): string => texts[file]?.[segment] ?? '';
   const pathOf = (file: number): string => json.files[file]!;
   const lineSpan = (file: number, segment: number, given?: { line?: number; endLine?: number }): { startLine: number; endLine: number } => {

@@ -19,27 +19,45 @@ import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } f
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Warning } from '../core/types.js';
 
+/** Length of the valid UTF-8 sequence of two or more bytes starting at `i`, or 0. */
+function utf8SequenceAt(bytes: Uint8Array, i: number): number {
+  const lead = bytes[i]!;
+  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  if (length === 0 || i + length > bytes.length) return 0;
+  for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return 0;
+  return length;
+}
+
 /**
- * Whether text that is not UTF-8 reads as a single-byte Western encoding (Latin-1, Windows-1252:
- * what most non-UTF-8 news exports are): its bytes above 0x7F stand alone between ASCII bytes, as
- * accented letters and curly quotes do, where a double-byte encoding (Shift-JIS, GBK, EUC-KR)
- * writes them in pairs, and Cyrillic or Greek (Windows-1251, -1253) writes whole words of them.
- * The fix a warning suggests names that encoding only then.
+ * What text that is not UTF-8 most likely is, for the fix a warning suggests:
+ * - `damaged-utf8`: mostly valid UTF-8 sequences, with a few bytes that are not (a file cut
+ *   mid-character, or two encodings mixed): converting it from another encoding would garble
+ *   the rest;
+ * - `windows-1252`: a single-byte Western encoding (Latin-1, Windows-1252: what most non-UTF-8
+ *   news exports are): few bytes above 0x7F, mostly alone between ASCII ones, as accented
+ *   letters and curly quotes do. Cyrillic or Greek code pages and double-byte encodings
+ *   (Shift-JIS, GBK, Big5) write nearly every letter that way, so they are many;
+ * - null: no guess.
  */
-export function singleByteWestern(bytes: Uint8Array): boolean {
-  let high = 0;
+export function likelyEncoding(bytes: Uint8Array): 'damaged-utf8' | 'windows-1252' | null {
+  let sequences = 0;
+  let strays = 0;
   let paired = 0;
   for (let i = 0; i < bytes.length; i++) {
     if (bytes[i]! < 0x80) continue;
-    high++;
-    if (i + 1 < bytes.length && bytes[i + 1]! >= 0x80) {
-      paired++;
-      i++;
+    const length = utf8SequenceAt(bytes, i);
+    if (length > 0) {
+      sequences++;
+      i += length - 1;
+      continue;
     }
+    strays++;
+    if (i + 1 < bytes.length && bytes[i + 1]! >= 0x80) paired++;
   }
-  // Western text has an accented letter or a curly quote now and then, two in a row only in
-  // some words ("Größe"); a double-byte encoding or Cyrillic pairs nearly all of them.
-  return high > 0 && paired * 2 <= high;
+  if (sequences > strays) return 'damaged-utf8';
+  // Western text: an accented letter or a curly quote now and then (French or German news: 2-5%
+  // of bytes; at most one in five here), two in a row only in some words ("Größe").
+  return strays > 0 && strays * 5 <= bytes.length && paired * 2 <= strays ? 'windows-1252' : null;
 }
 
 /**
@@ -158,6 +176,13 @@ function readFailure(file: string, error: unknown): ReadFailure {
   return failure('unreadable', file, `cannot be read (${reason})`);
 }
 
+/** What to do with text that is not UTF-8, by what it most likely is (likelyEncoding). */
+const ENCODING_FIX = {
+  'damaged-utf8': 'it is mostly UTF-8, with bytes that are not (cut mid-character, or two encodings mixed): mend them, or drop them with iconv -c -f UTF-8 -t UTF-8',
+  'windows-1252': 'it reads as Windows-1252 or Latin-1; convert it: iconv -f WINDOWS-1252 -t UTF-8',
+  unknown: 'convert it: iconv -f <encoding> -t UTF-8; file --mime-encoding may name the encoding',
+} as const;
+
 function decodeArticle(file: string, bytes: Buffer): ReadOutcome {
   // UTF-16 (a Windows "Unicode" export) starts with its byte-order mark and is full of NULs:
   // name it, rather than calling it binary.
@@ -179,9 +204,7 @@ function decodeArticle(file: string, bytes: Buffer): ReadOutcome {
       'invalid-utf8',
       file,
       `not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)})`,
-      singleByteWestern(bytes)
-        ? 'it reads as Windows-1252 or Latin-1; convert it: iconv -f WINDOWS-1252 -t UTF-8'
-        : 'convert it: iconv -f <encoding> -t UTF-8; file --mime-encoding may name the encoding',
+      ENCODING_FIX[likelyEncoding(bytes) ?? 'unknown'],
     );
   }
   return { ok: true, text, bytes: bytes.length };

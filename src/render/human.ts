@@ -437,13 +437,6 @@ export class ScraperNoise {
   }
 }
 
-/** The scraper-noise lists of `documents` (ScraperNoise). */
-export function renderScraperNoise(documents: readonly DocumentReport[], palette: Palette, width: number, fit = false): string | null {
-  const noise = new ScraperNoise(width, fit);
-  for (const doc of documents) noise.add(doc);
-  return noise.render(palette);
-}
-
 /**
  * Stories derived or partly derived from a story they share no group with: written from another
  * without a paragraph in common (a story retold in a paper's own words), or linked too weakly to

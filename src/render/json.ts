@@ -1,12 +1,13 @@
 /**
  * The machine-readable report: `--json` (one compact document, newline-terminated) and
  * `--ndjson` (one line per document as soon as it is made, then one per group, then the summary).
- * Both write the JSON form of schema version 3 (core/report-json.ts). Compact because the report
+ * Both write the JSON form of the report (core/report-json.ts, schema version 4). Compact because the report
  * is large: indentation made it 1.75 times bigger and slower to write, and `jq .` pretty-prints
  * it for a reader anyway.
  */
 import { filesOf, JsonWriter } from '../core/report-json.js';
 import type { DocumentReport, GroupReport, Report, ReportSource, StoryPairReport } from '../core/types.js';
+import { inPieces } from './text.js';
 
 export function renderJson(value: unknown): string {
   return `${JSON.stringify(value)}\n`;
@@ -22,22 +23,17 @@ export function renderJson(value: unknown): string {
 export const JSON_CHUNK_CHARS = 1 << 16;
 
 /** Elements of a long array as JSON text, a slice of about chunkChars at a time, without the brackets. */
-function* arrayBody<T>(items: Iterable<T>, chunkChars: number): Generator<string> {
-  let pending: string[] = [];
-  let size = 0;
-  let first = true;
-  for (const item of items) {
-    const text = JSON.stringify(item);
-    pending.push(text);
-    size += text.length;
-    if (size >= chunkChars) {
-      yield `${first ? '' : ','}${pending.join(',')}`;
-      first = false;
-      pending = [];
-      size = 0;
-    }
-  }
-  if (pending.length > 0) yield `${first ? '' : ','}${pending.join(',')}`;
+function arrayBody<T>(items: Iterable<T>, chunkChars: number): Generator<string> {
+  return inPieces(
+    (function* () {
+      let first = true;
+      for (const item of items) {
+        yield `${first ? '' : ','}${JSON.stringify(item)}`;
+        first = false;
+      }
+    })(),
+    chunkChars,
+  );
 }
 
 /** A report's parts, made when read (a ReportSource) or already made (a Report). */

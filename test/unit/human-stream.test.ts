@@ -42,6 +42,9 @@ describe('the human report in pieces', () => {
       pieces.push(piece);
     }
     expect(events).toEqual(report.documents.flatMap((_, k) => [`made ${k}`, `wrote ${k}`]));
+    // From heads and documents made on the way, the same report as from the whole Report (the
+    // goldens pin that one, test/golden).
+    expect(pieces.join('')).toBe([...renderHumanChunks(viewOfReport(report), options)].join(''));
     expect(pieces.join('')).toBe(renderHuman(report, options));
   });
 

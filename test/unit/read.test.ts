@@ -36,13 +36,13 @@ describe('readArticleSync', () => {
 });
 
 describe('the fix named for text that is not UTF-8', () => {
-  it('names Windows-1252 for Western single-byte text, and no encoding for double-byte or Cyrillic text', () => {
+  it('names Windows-1252 for Western single-byte text, damaged UTF-8 for UTF-8 with stray bytes, and no encoding for double-byte or Cyrillic text', () => {
     const dir = tempDir();
     const western = path.join(dir, 'western.txt');
     const cyrillic = path.join(dir, 'cyrillic.txt');
     const shiftJis = path.join(dir, 'sjis.txt');
     // "Die Größe des Cafés", curly quotes in Windows-1252 (0x93, 0x94).
-    writeFileSync(western, Buffer.concat([Buffer.from('Die Gr\xf6\xdfe des Caf\xe9s ', 'latin1'), Buffer.from([0x93, 0x61, 0x94, 0x0a])]));
+    writeFileSync(western, Buffer.concat([Buffer.from('Die Gr\xf6\xdfe des Caf\xe9s am Markt wurde am Dienstag vom Stadtrat gelobt, ', 'latin1'), Buffer.from([0x93, 0x61, 0x94, 0x0a])]));
     // "Привет мир" in Windows-1251, and "日本語" in Shift-JIS: every letter a high byte, in runs.
     writeFileSync(cyrillic, Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x20, 0xec, 0xe8, 0xf0, 0x0a]));
     writeFileSync(shiftJis, Buffer.from([0x93, 0xfa, 0x96, 0x7b, 0x8c, 0xea, 0x0a]));
@@ -53,5 +53,13 @@ describe('the fix named for text that is not UTF-8', () => {
     expect(fixOf(western)).toBe('it reads as Windows-1252 or Latin-1; convert it: iconv -f WINDOWS-1252 -t UTF-8');
     expect(fixOf(cyrillic)).toBe('convert it: iconv -f <encoding> -t UTF-8; file --mime-encoding may name the encoding');
     expect(fixOf(shiftJis)).toBe('convert it: iconv -f <encoding> -t UTF-8; file --mime-encoding may name the encoding');
+    // Shift-JIS katakana: second bytes in the ASCII range, so high bytes stand alone, but many.
+    const katakana = path.join(dir, 'katakana.txt');
+    writeFileSync(katakana, Buffer.from('835283938373838583408362835b', 'hex'));
+    expect(fixOf(katakana)).toBe('convert it: iconv -f <encoding> -t UTF-8; file --mime-encoding may name the encoding');
+    // UTF-8 with one stray byte (a file cut or mixed): not Windows-1252, whose conversion would garble its quotes.
+    const damaged = path.join(dir, 'damaged.txt');
+    writeFileSync(damaged, Buffer.concat([Buffer.from('There’s “evidence” — Ukra'), Buffer.from([0xef]), Buffer.from('ne said.\n')]));
+    expect(fixOf(damaged)).toBe('it is mostly UTF-8, with bytes that are not (cut mid-character, or two encodings mixed): mend them, or drop them with iconv -c -f UTF-8 -t UTF-8');
   });
 });

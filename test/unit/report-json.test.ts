@@ -67,6 +67,14 @@ describe('the JSON report', () => {
     // Operations that are not counts are refused, named.
     json.documents[1]!.segments[1]!.matches![0]!.ops = '=23 x1';
     expect(() => fromJsonReport(json)).toThrow('"x1" is not a word operation');
+    for (const bad of ['=', '=-3', '=1e1', '=0x2', '+0']) {
+      json.documents[1]!.segments[1]!.matches![0]!.ops = bad;
+      expect(() => fromJsonReport(json)).toThrow(`"${bad}" is not a word operation`);
+    }
+    json.documents[1]!.segments[1]!.matches![0]!.ops = '=999';
+    expect(() => fromJsonReport(json)).toThrow("reads past the end of this paragraph's 37 words");
+    // A report of another schema version is refused, named.
+    expect(() => fromJsonReport({ ...json, schemaVersion: 3 } as unknown as JsonReport)).toThrow('a report of schema 3; this dedupe reads schema 4');
   });
 
   it('is smaller than the in-memory report written whole', async () => {

@@ -75,9 +75,10 @@ const WRITE_PIECE_CHARS = 64 * 1024;
  */
 function streamedView(analysis: ScanAnalysis, html: HtmlReport | null): HumanView & { finish(): void } {
   const all = analysis.documentIndexes();
-  let passed = false;
+  // Whether the report asked for the documents (one that shows none never does).
+  let reached = false;
   function* documents(indexes: readonly number[]): Generator<DocumentReport> {
-    passed = true;
+    reached = true;
     if (!html) {
       for (const k of indexes) yield analysis.document(all[k]!);
       return;
@@ -97,7 +98,7 @@ function streamedView(analysis: ScanAnalysis, html: HtmlReport | null): HumanVie
     heads: analysis.documentHeads(),
     documents,
     finish: () => {
-      if (!passed && html) for (const i of all) html.add(analysis.document(i));
+      if (!reached && html) for (const i of all) html.add(analysis.document(i));
     },
   };
 }
