@@ -269,11 +269,14 @@ function diffRow(doc: DocumentReport, segment: SegmentReport, options: DocumentO
   if (segment.status !== 'edited' && segment.status !== 'shared') return null;
   const { palette } = options;
   // Against the group's original when this paragraph matches it (the edit a reader wants
-  // to see, or nothing when it is the original's text word for word); otherwise against
-  // the closest edited match. The original itself is compared with nothing.
+  // to see, or nothing when it is the original's text word for word); otherwise, for an
+  // edited paragraph, against the closest edited match. A shared paragraph is its best
+  // match word for word: nothing else to show, whatever --max-matches lists. The original
+  // itself is compared with nothing.
   const original = options.originalOf?.(doc) ?? null;
   const toOriginal = original === doc.path ? undefined : segment.matches.find((m) => m.path === original);
-  const best = original === doc.path ? undefined : toOriginal ?? segment.matches.find((m) => m.ops);
+  const closestEdit = segment.status === 'edited' ? segment.matches.find((m) => m.ops) : undefined;
+  const best = original === doc.path ? undefined : (toOriginal ?? closestEdit);
   // Several paragraphs of that document merged into this one are diffed as one text (the report's `merges`).
   const merge = best ? segment.merges?.find((m) => m.path === best.path) : undefined;
   const ops = merge ? merge.ops : best?.ops;

@@ -74,6 +74,27 @@ describe('word-level changes', () => {
     expect(reprint).toMatch(/\n {5}25  shared[^\n]*\n {5}26  shared[^\n]*\n\s+from 002_b644d28894aa6977\.txt:17: \[-UK-\] \{\+United Kingdom\+\}/);
   });
 
+  it('--diff shows nothing under a shared paragraph of a group with no original, however many matches are listed', async () => {
+    // a and b share a paragraph word for word; c has it edited. No dateline, date or file time
+    // tells them apart, so the group has no original to diff against.
+    const dir = tempDir();
+    const para = 'The town council voted on Tuesday to close the old swimming pool at the end of the summer after engineers found cracks in its walls.';
+    const other = 'Residents who use the pool every morning said they would ask the council to look again at the cost of repairs before the vote is final.';
+    writeFileSync(path.join(dir, 'a.txt'), `${para}\n\n${other}\n`);
+    writeFileSync(path.join(dir, 'b.txt'), `${para}\n\n${other}\n\nA third paragraph only this copy has, about the weather on the day of the vote.\n`);
+    writeFileSync(path.join(dir, 'c.txt'), `${para.replace('old swimming pool', 'old public swimming pool')}\n\n${other}\n`);
+    for (const listed of ['1', '5']) {
+      const { stdout } = await runCli(['--diff', '--no-color', '--max-matches', listed, dir]);
+      expect(stdout).toContain('original undecided');
+      const sectionA = stdout.slice(stdout.indexOf(`${path.join(dir, 'a.txt')}  group`), stdout.indexOf(`${path.join(dir, 'b.txt')}  group`));
+      expect(sectionA).toMatch(/\n {6}1  shared /);
+      expect(sectionA).not.toContain('from c.txt');
+      // The edited paragraph is still diffed against its closest edit.
+      const sectionC = stdout.slice(stdout.indexOf(`${path.join(dir, 'c.txt')}  group`));
+      expect(sectionC).toMatch(/\n {6}1  edited [^\n]*\n\s+from [ab]\.txt:1: .*\{\+public\+\}/);
+    }
+  });
+
   it('--diff shows a merge against both merged paragraphs, not the second as written anew', async () => {
     const { stdout } = await runCli(['--diff', SEED.original, SEED.reprintA]);
     const line30 = stdout.slice(stdout.indexOf('\n     30  '));
