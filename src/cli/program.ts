@@ -42,13 +42,21 @@ function valueOption(flags: string, description: string, fallback?: { default: u
   return new Option(flags, description).default(String(fallback.default), String(fallback.default));
 }
 
-/** The scan's default for an option, or, against an index (`defaults` false), a note that the index's value applies. */
-function fallbackFor(defaults: boolean, key: keyof typeof DEFAULT_OPTIONS): { default: unknown } | { note: string } {
-  return defaults ? { default: DEFAULT_OPTIONS[key] } : { note: `the index's; ${String(DEFAULT_OPTIONS[key])} for a new one` };
+/**
+ * Where a command's matching and signing options come from when not given: the scan's defaults
+ * (`scan`), an index's own values or the defaults for a new one (`index add`), or an index's
+ * own values alone (`check`, which never creates one).
+ */
+type OptionSource = 'defaults' | 'index-or-new' | 'index';
+
+/** The default an option shows in the help, or a note of where its value comes from. */
+function fallbackFor(source: OptionSource, key: keyof typeof DEFAULT_OPTIONS): { default: unknown } | { note: string } {
+  if (source === 'defaults') return { default: DEFAULT_OPTIONS[key] };
+  return { note: source === 'index' ? "the index's" : `the index's; ${String(DEFAULT_OPTIONS[key])} for a new one` };
 }
 
 /** Options that change what counts as the same or an edited paragraph. */
-function addMatchingOptions(command: Command, defaults: boolean): Command {
+function addMatchingOptions(command: Command, defaults: OptionSource): Command {
   return command
     .addOption(valueOption('--segment <mode>', 'how lines become paragraphs: auto, line (one per line), block (join wrapped lines)', fallbackFor(defaults, 'segment')))
     .addOption(valueOption('--threshold <jaccard>', 'shingle Jaccard similarity at which a paragraph counts as edited from another', fallbackFor(defaults, 'threshold')))
@@ -57,7 +65,7 @@ function addMatchingOptions(command: Command, defaults: boolean): Command {
     .addOption(valueOption('--min-words <n>', 'shorter paragraphs match only when identical', fallbackFor(defaults, 'minWords')));
 }
 
-function addSigningOptions(command: Command, defaults: boolean): Command {
+function addSigningOptions(command: Command, defaults: OptionSource): Command {
   return addMatchingOptions(command, defaults)
     .addOption(valueOption('--num-hashes <n>', 'MinHash signature length', fallbackFor(defaults, 'numHashes')))
     .addOption(valueOption('--seed <n>', 'hash seed (same seed, same signatures)', fallbackFor(defaults, 'seed')));
@@ -87,11 +95,11 @@ function addWalkOptions(command: Command): Command {
 function addScanOptions(command: Command): Command {
   return addSigningOptions(
     addWalkOptions(addOutputOptions(command.argument('[paths...]', 'files or folders to scan'), 'print the report as JSON (schema: schema/report.schema.json)')),
-    true,
+    'defaults',
   )
     .option('--ndjson', 'print the report as JSON lines: one per document as it is made, then groups, story pairs and the summary (schema/report-line.schema.json)')
     .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all', { default: DEFAULT_OPTIONS.maxMatches }))
-    .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some'))
+    .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some (no boilerplate or repeated-lines lists)'))
     .addOption(valueOption('--top <n>', TOP_OPTION, { note: 'all' }))
     .addOption(valueOption('--fail-on <status>', FAIL_ON_OPTION))
     .addOption(valueOption('--html <file>', HTML_OPTION))
@@ -112,7 +120,7 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
     .command('index')
     .description('keep a persistent index of ingested articles for dedupe check (add, remove, stats)')
     .addHelpText('after', INDEX_HELP);
-  addSigningOptions(addWalkOptions(addOutputOptions(addDbOption(index.command('add').argument('[paths...]', 'files or folders to add')), 'print the result as JSON')), false)
+  addSigningOptions(addWalkOptions(addOutputOptions(addDbOption(index.command('add').argument('[paths...]', 'files or folders to add')), 'print the result as JSON')), 'index-or-new')
     .description('sign articles and store them; unchanged files are skipped, changed ones replaced')
     .addHelpText('after', INDEX_HELP)
     .action(async (paths: string[], given: RawFlags, command: Command) => {
@@ -136,12 +144,12 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
     });
   addSigningOptions(
     addWalkOptions(addOutputOptions(addDbOption(program.command('check').argument('[paths...]', 'incoming files or folders')), "print the report as JSON (the scan's format, schema/report.schema.json)")),
-    false,
+    'index',
   )
     .description('compare incoming articles with the index and with each other (the ingest gate)')
     .option('--ndjson', 'print the report as JSON lines, as the scan does (schema/report-line.schema.json)')
     .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all', { note: String(CHECK_MAX_MATCHES) }))
-    .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some'))
+    .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some (no boilerplate or repeated-lines lists)'))
     .addOption(valueOption('--top <n>', TOP_OPTION, { note: 'all' }))
     .addOption(valueOption('--fail-on <what>', 'exit 1 when found: shared, edited (paragraphs) or document (a copy)'))
     .addOption(valueOption('--html <file>', HTML_OPTION))
@@ -164,7 +172,7 @@ function addMemoryOption(command: Command, name: keyof typeof DEFAULT_MEMORY_LIM
 /** Registers `sign`, `join` and `report` (beyond one machine: Parquet files, DuckDB). */
 function addScaleCommands(program: Command, io: CliIO, setCode: (code: number) => void): void {
   addMemoryOption(
-    addSigningOptions(addWalkOptions(addOutputOptions(program.command('sign').argument('[paths...]', 'files or folders to sign'), 'print what was written as JSON')), true),
+    addSigningOptions(addWalkOptions(addOutputOptions(program.command('sign').argument('[paths...]', 'files or folders to sign'), 'print what was written as JSON')), 'defaults'),
     'sign',
   )
     .description('sign articles into Parquet files under --out, one shard of n, for dedupe join')
@@ -188,7 +196,7 @@ function addScaleCommands(program: Command, io: CliIO, setCode: (code: number) =
     .description("print the scan's report from the Parquet files in <dir> (after dedupe join)")
     .option('--ndjson', 'print the report as JSON lines, as the scan does (schema/report-line.schema.json)')
     .addOption(valueOption('--max-matches <n>', 'matches listed per paragraph, 0 for all', { default: DEFAULT_OPTIONS.maxMatches }))
-    .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some'))
+    .addOption(valueOption('--only <what>', 'reused: the human report shows only shared and edited paragraphs, and documents that have some (no boilerplate or repeated-lines lists)'))
     .addOption(valueOption('--top <n>', TOP_OPTION, { note: 'all' }))
     .addOption(valueOption('--fail-on <status>', FAIL_ON_OPTION))
     .option('--diff', "show the word changes of each reused paragraph, against its group's original when it has one")
@@ -237,7 +245,7 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = 
       // As git diff --quiet: for scripts that only ask whether two articles differ.
       'print nothing; the exit code says whether the two differ (implies --exit-code)',
     ),
-    true,
+    'defaults',
   )
     .addOption(valueOption('--context <words>', 'unchanged words kept around each change, 0 for all', { default: DEFAULT_DIFF_CONTEXT }))
     .option('--exit-code', 'exit 1 when the two differ, 0 when every paragraph is the same and in place (as git diff --exit-code)')

@@ -581,14 +581,15 @@ export function* renderHumanChunks(view: HumanView, options: HumanOptions): Gene
     if (shown.documents.length > 0) yield part(renderGroupsTable({ groups: view.groups, documents: view.heads }, palette, table));
     const originals = new Map(view.groups.map((g) => [g.id, g.original]));
     const originalOf = (doc: DocumentReport): string | null => (doc.group === null ? null : (originals.get(doc.group) ?? null));
-    const noise = new ScraperNoise(options.width, options.fit === true);
+    // --only reused shows reuse alone: not the boilerplate and repeated lines either.
+    const noise = options.only === 'reused' ? null : new ScraperNoise(options.width, options.fit === true);
     for (const doc of view.documents(shown.indexes)) {
       yield part(renderDocument(doc, { ...options, originalOf }));
-      noise.add(doc);
+      noise?.add(doc);
     }
     const reuse = renderStoryReuse(view.storyPairs, new Set(shown.documents.map((d) => d.path)), palette, storiesIn, fitWidth);
     if (reuse) yield part(reuse);
-    const noiseLists = noise.render(palette);
+    const noiseLists = noise?.render(palette);
     if (noiseLists) yield part(noiseLists);
   }
   yield '\n';

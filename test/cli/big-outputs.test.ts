@@ -17,6 +17,11 @@ describe('--only reused', () => {
     expect(new Set(kept.map(([, status]) => status))).toEqual(new Set(['shared', 'edited']));
     expect(kept).toEqual(paragraphRows(all.stdout).filter(([, status]) => status === 'shared' || status === 'edited'));
     expect(only.stdout).not.toContain('004_7a4f2c888cc0ca1e.txt');
+    // Nor the boilerplate and repeated lines (scraper noise is not reuse).
+    expect(all.stdout).toContain('\nBoilerplate (');
+    expect(all.stdout).toContain('\nRepeated lines (');
+    expect(only.stdout).not.toContain('\nBoilerplate (');
+    expect(only.stdout).not.toContain('\nRepeated lines (');
     expect(only.stdout).toContain('Showing shared and edited paragraphs only (--only reused): 62 other paragraphs and 1 document without reuse not shown.');
     // A story is still introduced before its first paragraph shown.
     expect(only.stdout).toMatch(/-- story 1, lines 1-30: group 1, 100% reused\n +1 {2}shared/);
