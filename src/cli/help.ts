@@ -131,7 +131,8 @@ Exit codes:
   0  finished; nothing found that --fail-on asks about
   1  --fail-on given and such reuse found
   2  usage or input error, or the index is missing, not a dedupe index, damaged,
-     built with other parameters, or in a folder that cannot be used
+     built with other parameters, or in a folder that cannot be used; with
+     --fail-on, also an incoming article that could not be read (not checked)
 
 Incoming articles can be files, folders, JSONL (.jsonl, or - for standard input) and
 paths listed with --files-from, as for the scan.
