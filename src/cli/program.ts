@@ -320,12 +320,35 @@ export function withHelpCommand(argv: readonly string[]): string[] {
   return [...words, '--help'];
 }
 
+/** The scan's options that take a value (`--top 5`), by every name they go by: their values are not words of their own. */
+function valueOptionNames(): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const option of addScanOptions(new Command('dedupe')).options) {
+    if (!option.required && !option.optional) continue;
+    if (option.long) names.add(option.long);
+    if (option.short) names.add(option.short);
+  }
+  return names;
+}
+
+/** The first word of argv that is neither an option nor an option's value: the command, or the first path. */
+export function commandWord(argv: readonly string[]): string | undefined {
+  const takesValue = valueOptionNames();
+  for (let k = 0; k < argv.length; k++) {
+    const word = argv[k]!;
+    if (word === '--') return undefined; // every word after it is a path
+    if (!word.startsWith('-')) return word;
+    if (!word.includes('=') && takesValue.has(word)) k++;
+  }
+  return undefined;
+}
+
 /**
- * When the first word that is not an option is a command and also a folder here, how to scan
- * the folder instead (`dedupe -q check` runs the check command, as `dedupe check -q` does).
+ * When the command word is a command and also a folder here, how to scan the folder instead
+ * (`dedupe -q check` and `dedupe --top 5 check` run the check command, as `dedupe check -q` does).
  */
 function folderHint(argv: readonly string[], cwd: string): string {
-  const first = argv.find((word) => !word.startsWith('-'));
+  const first = commandWord(argv);
   if (first === undefined || !COMMAND_NAMES.includes(first) || !isFolder(first, cwd)) return '';
   return `; to scan the folder ${first}, write dedupe ./${first} (or dedupe -- ${first})`;
 }

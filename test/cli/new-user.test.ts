@@ -122,6 +122,10 @@ describe('a folder named like a command', () => {
     expect(oneLineError(await runInProcess(['diff'], { cwd }))).toMatch(/; to scan the folder diff, write dedupe \.\/diff \(or dedupe -- diff\)$/);
     // An option before it changes nothing: the word still names the command.
     expect(oneLineError(await runInProcess(['--no-color', 'diff'], { cwd }))).toMatch(/; to scan the folder diff, write dedupe \.\/diff \(or dedupe -- diff\)$/);
+    // Nor does an option with a value: its value is not taken for the command.
+    for (const top of [['--top', '5'], ['--top=5']]) {
+      expect(oneLineError(await runInProcess([...top, 'diff'], { cwd }))).toMatch(/; to scan the folder diff, write dedupe \.\/diff \(or dedupe -- diff\)$/);
+    }
   });
 
   it('says so too when the command fails for another reason (no index), and for index without its command', async () => {
