@@ -46,13 +46,13 @@ export async function runReportCommand(command: ReportCommand, io: CliIO, versio
     return loaded;
   });
   try {
-    return writeReport(command, run, io, version, started);
+    return await writeReport(command, run, io, version, started);
   } finally {
     run.close();
   }
 }
 
-function writeReport(command: ReportCommand, run: ReportRun, io: CliIO, version: string, started: number): number {
+function writeReport(command: ReportCommand, run: ReportRun, io: CliIO, version: string, started: number): Promise<number> {
   return writeScanReport(
     run.analysis,
     {
