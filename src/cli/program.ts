@@ -241,7 +241,7 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = 
         .description('align the paragraphs of two articles and show what changed, word by word')
         .argument('<from>', 'the earlier article (say, the wire original)')
         .argument('<to>', 'the later one (say, a reprint)'),
-      'print the alignment as JSON',
+      'print the alignment as JSON (schema/diff.schema.json)',
       // As git diff --quiet: for scripts that only ask whether two articles differ.
       'print nothing; the exit code says whether the two differ (implies --exit-code)',
     ),
@@ -321,18 +321,21 @@ export function withHelpCommand(argv: readonly string[]): string[] {
 }
 
 /** The scan's options that take a value (`--top 5`), by every name they go by: their values are not words of their own. */
+let valueNames: ReadonlySet<string> | undefined;
 function valueOptionNames(): ReadonlySet<string> {
+  if (valueNames) return valueNames;
   const names = new Set<string>();
   for (const option of addScanOptions(new Command('dedupe')).options) {
     if (!option.required && !option.optional) continue;
     if (option.long) names.add(option.long);
     if (option.short) names.add(option.short);
   }
+  valueNames = names;
   return names;
 }
 
 /** The first word of argv that is neither an option nor an option's value: the command, or the first path. */
-export function commandWord(argv: readonly string[]): string | undefined {
+function commandWord(argv: readonly string[]): string | undefined {
   const takesValue = valueOptionNames();
   for (let k = 0; k < argv.length; k++) {
     const word = argv[k]!;

@@ -39,7 +39,7 @@ function utf8SequenceAt(bytes: Uint8Array, i: number): number {
  *   (Shift-JIS, GBK, Big5) write nearly every letter that way, so they are many;
  * - null: no guess.
  */
-export function likelyEncoding(bytes: Uint8Array): 'damaged-utf8' | 'windows-1252' | null {
+function likelyEncoding(bytes: Uint8Array): 'damaged-utf8' | 'windows-1252' | null {
   let sequences = 0;
   let strays = 0;
   let paired = 0;

@@ -386,7 +386,7 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Rows of about this many characters are written at a time (see JSON_CHUNK_CHARS in json.ts). */
+/** Rows of about this many characters are written at a time (see OUTPUT_PIECE_CHARS in text.ts). */
 const CHUNK_CHARS = 1 << 20;
 
 function* rowsJson(rows: Iterable<unknown>): Generator<string> {

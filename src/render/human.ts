@@ -471,8 +471,7 @@ export function renderStoryReuse(
 /** What the human report shows under --top and --only, and notes saying what it leaves out. */
 interface Shown {
   groups: readonly GroupReport[];
-  /** The documents shown, and their places in the view's `heads`. */
-  documents: readonly DocumentHead[];
+  /** The documents shown: their places in the view's `heads`. */
   indexes: number[];
   /** Rank of each group shown, when not by id. */
   groupOrder?: Map<number, number>;
@@ -513,7 +512,7 @@ export function largestFirst(groups: readonly GroupReport[]): GroupReport[] {
 
 export function shownParts(view: Pick<HumanView, 'groups' | 'heads'>, options: Pick<HumanOptions, 'top' | 'only'>): Shown {
   let indexes = view.heads.map((_, k) => k);
-  const shown: Shown = { groups: view.groups, documents: view.heads, indexes, notes: [] };
+  const shown: Shown = { groups: view.groups, indexes, notes: [] };
   const top = options.top ?? 0;
   if (top > 0) {
     shown.groups = largestFirst(view.groups).slice(0, top);
@@ -542,7 +541,6 @@ export function shownParts(view: Pick<HumanView, 'groups' | 'heads'>, options: P
     );
   }
   shown.indexes = indexes;
-  shown.documents = indexes.map((k) => view.heads[k]!);
   return shown;
 }
 
@@ -575,10 +573,11 @@ export function* renderHumanChunks(view: HumanView, options: HumanOptions): Gene
     const storiesIn = (path: string): number => storyCounts.get(path) ?? 1;
     const sides = storySides(view.storyPairs);
     for (const group of shown.groups) yield part(renderGroup(group, palette, storiesIn, fitWidth, sides));
-    const table: TableOptions = { documents: shown.documents };
+    const shownHeads = shown.indexes.map((k) => view.heads[k]!);
+    const table: TableOptions = { documents: shownHeads };
     if (shown.groupOrder) table.groupOrder = shown.groupOrder;
     if (fitWidth !== undefined) table.fitWidth = fitWidth;
-    if (shown.documents.length > 0) yield part(renderGroupsTable({ groups: view.groups, documents: view.heads }, palette, table));
+    if (shownHeads.length > 0) yield part(renderGroupsTable({ groups: view.groups, documents: view.heads }, palette, table));
     const originals = new Map(view.groups.map((g) => [g.id, g.original]));
     const originalOf = (doc: DocumentReport): string | null => (doc.group === null ? null : (originals.get(doc.group) ?? null));
     // --only reused shows reuse alone: not the boilerplate and repeated lines either.
@@ -587,7 +586,7 @@ export function* renderHumanChunks(view: HumanView, options: HumanOptions): Gene
       yield part(renderDocument(doc, { ...options, originalOf }));
       noise?.add(doc);
     }
-    const reuse = renderStoryReuse(view.storyPairs, new Set(shown.documents.map((d) => d.path)), palette, storiesIn, fitWidth);
+    const reuse = renderStoryReuse(view.storyPairs, new Set(shownHeads.map((d) => d.path)), palette, storiesIn, fitWidth);
     if (reuse) yield part(reuse);
     const noiseLists = noise?.render(palette);
     if (noiseLists) yield part(noiseLists);

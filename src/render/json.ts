@@ -7,20 +7,12 @@
  */
 import { filesOf, JsonWriter } from '../core/report-json.js';
 import type { DocumentReport, GroupReport, Report, ReportSource, StoryPairReport } from '../core/types.js';
-import { inPieces } from './text.js';
+import { inPieces, OUTPUT_PIECE_CHARS } from './text.js';
 
 export function renderJson(value: unknown): string {
   return `${JSON.stringify(value)}\n`;
 }
 
-/**
- * Pieces of about this many characters. V8 cannot build a string over 2^29 - 24 characters
- * (`npm run bench` on a 100 MB corpus once failed in `JSON.stringify` with "RangeError:
- * Invalid string length"), and one string would hold the whole text, and its UTF-8 copy.
- * Small enough that a piece dies young: pieces of 1 MB lived long enough to be promoted, and
- * PAN's --json peaked at 467 MB instead of 386 MB, for no gain in speed.
- */
-export const JSON_CHUNK_CHARS = 1 << 16;
 
 /** Elements of a long array as JSON text, a slice of about chunkChars at a time, without the brackets. */
 function arrayBody<T>(items: Iterable<T>, chunkChars: number): Generator<string> {
@@ -58,7 +50,7 @@ function partsOf(report: Report | ReportSource): {
  * ReportSource, documents are made, written and let go one at a time. `extra` fields (what
  * `check` decided) are written last.
  */
-export function* renderJsonChunks(report: Report | ReportSource, extra: Record<string, unknown> = {}, chunkChars = JSON_CHUNK_CHARS): Generator<string> {
+export function* renderJsonChunks(report: Report | ReportSource, extra: Record<string, unknown> = {}, chunkChars = OUTPUT_PIECE_CHARS): Generator<string> {
   const { files, listed, documents, groups, storyPairs } = partsOf(report);
   const writer = new JsonWriter(files, listed);
   yield `{"schemaVersion":${report.schemaVersion},"options":${JSON.stringify(report.options)},"summary":${JSON.stringify(report.summary)},"files":[`;

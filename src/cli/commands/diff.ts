@@ -14,13 +14,14 @@ import type { DiffCommand } from '../requests.js';
 
 export async function runDiffCommand(command: DiffCommand, io: CliIO): Promise<number> {
   const report = await diffFiles(command.from, command.to, command.options, io.cwd);
+  const changed = differs(report);
   // --quiet, as git diff --quiet: no output at all (not even --json's), only the exit code.
-  if (command.output.quiet) return differs(report) ? EXIT_FOUND : EXIT_OK;
+  if (command.output.quiet) return changed ? EXIT_FOUND : EXIT_OK;
   if (command.output.json) io.stdout.write(renderJson(report));
   else {
     const { color, palette } = outputStyle(command.output, io);
-    io.stdout.write(renderDiffReport(report, { palette, color, context: command.context, ...stdoutWidth(io), changed: differs(report) }));
+    io.stdout.write(renderDiffReport(report, { palette, color, context: command.context, ...stdoutWidth(io), changed }));
   }
   // As `git diff --exit-code`: 1 tells a script the two differ; without the flag a diff is not a failure.
-  return command.exitCode && differs(report) ? EXIT_FOUND : EXIT_OK;
+  return command.exitCode && changed ? EXIT_FOUND : EXIT_OK;
 }

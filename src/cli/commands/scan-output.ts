@@ -7,7 +7,7 @@
 import type { ScanAnalysis } from '../../core/scan/scanner.js';
 import { failingParagraphs, type FailOn } from '../../engine/index.js';
 import { fitSummary, renderHumanChunks, renderSummary, type HumanView } from '../../render/human.js';
-import { inPieces } from '../../render/text.js';
+import { inPieces, OUTPUT_PIECE_CHARS } from '../../render/text.js';
 import { renderJsonChunks, renderNdjsonLines } from '../../render/json.js';
 import { humanLayout, outputStyle, stdoutWidth } from '../color.js';
 import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
@@ -51,7 +51,7 @@ export async function writeScanReport(analysis: ScanAnalysis, request: ScanRepor
     const { color, palette } = outputStyle(output, io);
     const view = streamedView(analysis, html);
     const chunks = renderHumanChunks(view, { palette, color, ...humanLayout(output, io), quiet: false, diff: output.diff, elapsedMs: io.now() - started, noun });
-    await writeAll(io, inPieces(chunks, WRITE_PIECE_CHARS), html === null);
+    await writeAll(io, inPieces(chunks, OUTPUT_PIECE_CHARS), html === null);
     view.finish();
   }
   if (html) finishHtml(html, io, output.quiet);
@@ -85,9 +85,6 @@ async function writeAll(io: CliIO, pieces: Iterable<string>, stopEarly: boolean)
   }
 }
 
-/** Characters written to stdout at a time: the human report's pieces are joined up to this (a document's section is often a few hundred). */
-const WRITE_PIECE_CHARS = 64 * 1024;
-
 /**
  * The human report's view of a scan: every document's head at once (cheap), each document's
  * report made when the report reaches it and let go once written, so the report of a large
@@ -97,17 +94,18 @@ const WRITE_PIECE_CHARS = 64 * 1024;
  */
 function streamedView(analysis: ScanAnalysis, html: HtmlReport | null): HumanView & { finish(): void } {
   const all = analysis.documentIndexes();
+  const heads = analysis.documentHeads();
   // Whether the report asked for the documents (one that shows none never does).
   let reached = false;
   function* documents(indexes: readonly number[]): Generator<DocumentReport> {
     reached = true;
     if (!html) {
-      for (const k of indexes) yield analysis.document(all[k]!);
+      for (const k of indexes) yield analysis.document(all[k]!, heads[k]);
       return;
     }
     const wanted = new Set(indexes);
     for (let k = 0; k < all.length; k++) {
-      const doc = analysis.document(all[k]!);
+      const doc = analysis.document(all[k]!, heads[k]);
       html.add(doc);
       if (wanted.has(k)) yield doc;
     }
@@ -117,10 +115,10 @@ function streamedView(analysis: ScanAnalysis, html: HtmlReport | null): HumanVie
     warnings: analysis.warnings,
     groups: analysis.groups(),
     storyPairs: analysis.storyPairs(),
-    heads: analysis.documentHeads(),
+    heads,
     documents,
     finish: () => {
-      if (!reached && html) for (const i of all) html.add(analysis.document(i));
+      if (!reached && html) all.forEach((i, k) => html.add(analysis.document(i, heads[k])));
     },
   };
 }

@@ -89,9 +89,15 @@ function storiesOf(noise: Noise, docIndex: number): number[] {
 
 /**
  * One document's report. `originalDocOfStory` gives, per story, the document whose matches are
- * listed first (the story's group's original), or -1.
+ * listed first (the story's group's original), or -1; `head`, its head when already made.
  */
-export function assembleDocument(input: AssemblyInput, statuses: Statuses, originalDocOfStory: Int32Array, docIndex: number): DocumentReport {
+export function assembleDocument(
+  input: AssemblyInput,
+  statuses: Statuses,
+  originalDocOfStory: Int32Array,
+  docIndex: number,
+  head: DocumentHead = documentHead(input, statuses, docIndex),
+): DocumentReport {
   const { corpus, noise, clusters, grouping } = input;
   const doc: PreparedDocument = corpus.docs[docIndex]!;
   const base = corpus.firstParagraphOf[docIndex]!;
@@ -122,7 +128,7 @@ export function assembleDocument(input: AssemblyInput, statuses: Statuses, origi
     }
     return report;
   });
-  return { ...documentHead(input, statuses, docIndex), segments };
+  return { ...head, segments };
 }
 
 /** One document's report without its paragraphs (DocumentHead): their statuses counted, no match listed. */

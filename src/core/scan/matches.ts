@@ -111,9 +111,10 @@ export class MatchLister {
     if (reworded) match.reworded = true;
     // How the other paragraph became this one, word by word.
     if (o && this.options.wordOps) {
-      match.ops = this.differ.diff(text(otherDoc, other), this.textOf(p));
+      const otherText = text(otherDoc, other);
+      match.ops = this.differ.diff(otherText, this.textOf(p));
       // The report holds no other copy of an archived paragraph's text (the JSON's ops read it).
-      if (otherDoc.context) match.text = text(otherDoc, other);
+      if (otherDoc.context) match.text = otherText;
     }
     return match;
   }

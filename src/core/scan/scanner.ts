@@ -163,9 +163,9 @@ export class ScanAnalysis implements ReportSource {
     return this.documentIndexes().map((i) => documentHead(this.input, this.statuses, i));
   }
 
-  /** The report of one document (by index into the scan's documents). */
-  document(docIndex: number): DocumentReport {
-    return assembleDocument(this.input, this.statuses, this.groupData().originalDocOfStory, docIndex);
+  /** The report of one document (by index into the scan's documents); `head`, its head when already made (documentHeads). */
+  document(docIndex: number, head?: DocumentHead): DocumentReport {
+    return assembleDocument(this.input, this.statuses, this.groupData().originalDocOfStory, docIndex, head);
   }
 
   /** The whole report, held in memory. */
