@@ -73,16 +73,19 @@ function distance(a: string, b: string): number {
 }
 
 /**
- * "Did you mean" only for a close key: at most two edits, and fewer than half the key's
- * letters (`foo` is two edits from `top` but names nothing like it; `treshold` is one from
- * `threshold`).
+ * The names close to a misspelt `word`, for "did you mean": at most two edits, and fewer than
+ * half its letters (`foo` is two edits from `top` but names nothing like it; `treshold` is one
+ * from `threshold`).
  */
-function unknownKey(key: string, where: string): string {
-  const known = [...Object.keys(CONFIG_KEYS), ...SECTIONS];
-  const close = known.filter((k) => {
-    const edits = distance(k.toLowerCase(), key.toLowerCase());
-    return edits <= 2 && edits < key.length / 2;
+export function closeNames(word: string, known: readonly string[]): string[] {
+  return known.filter((k) => {
+    const edits = distance(k.toLowerCase(), word.toLowerCase());
+    return edits <= 2 && edits < word.length / 2;
   });
+}
+
+function unknownKey(key: string, where: string): string {
+  const close = closeNames(key, [...Object.keys(CONFIG_KEYS), ...SECTIONS]);
   const hint = close.length > 0 ? `did you mean ${close.join(' or ')}?` : `keys are long option names in camelCase, such as minWords for --min-words`;
   return `${where}unknown key ${JSON.stringify(key)} (${hint})`;
 }

@@ -5,6 +5,8 @@
  * trace only with --verbose). Nothing here touches the process: streams, environment, working
  * folder and clock come in through `io`.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { DEFAULT_OPTIONS, OptionsError } from '../core/index.js';
 import { DEFAULT_COPY_SHARE } from '../engine/index.js';
@@ -19,7 +21,7 @@ import { runJoinCommand, runReportCommand, runSignCommand } from './commands/sca
 import { EXIT_ERROR, EXIT_OK, UsageError } from './exit-codes.js';
 import { CHECK_HELP, DIFF_HELP, INDEX_HELP, JOIN_HELP, REPORT_HELP, SCAN_HELP, SIGN_HELP } from './help.js';
 import { printable } from '../render/text.js';
-import { applyConfig } from './config.js';
+import { applyConfig, closeNames } from './config.js';
 import { withInputs } from './inputs.js';
 import { guardedOutput, OutputError, type CliIO } from './io.js';
 import { CHECK_MAX_MATCHES, checkCommand, DEFAULT_DB, DEFAULT_DIFF_CONTEXT, DEFAULT_MEMORY_LIMIT, diffCommand, indexCommand, joinCommand, reportCommand, scanCommand, signCommand, type RawFlags } from './requests.js';
@@ -356,6 +358,17 @@ function folderHint(argv: readonly string[], cwd: string): string {
   return `; to scan the folder ${first}, write dedupe ./${first} (or dedupe -- ${first})`;
 }
 
+/**
+ * When the command word names no file or folder here but is a command misspelt (`dedupe chek
+ * seeds`), which command was meant: the error says "no such file or folder" for it.
+ */
+function commandTypoHint(argv: readonly string[], cwd: string): string {
+  const word = commandWord(argv);
+  if (word === undefined || COMMAND_NAMES.includes(word) || /[/\\.]/.test(word) || existsSync(path.resolve(cwd, word))) return '';
+  const close = closeNames(word, COMMAND_NAMES.filter((name) => name !== 'help'));
+  return close.length > 0 ? `; did you mean the command ${close.join(' or ')} (dedupe ${close[0]} ...)?` : '';
+}
+
 /** The commands that take a command of their own (`dedupe index add`), and those. */
 const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = { index: ['add', 'remove', 'stats'] };
 
@@ -380,7 +393,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
   let code = EXIT_OK;
   const guarded: CliIO = { ...io, stdout: guardedOutput(io.stdout) };
-  const hint = folderHint(argv, io.cwd) + orderHint(argv);
+  const hint = folderHint(argv, io.cwd) + orderHint(argv) + commandTypoHint(argv, io.cwd);
   try {
     await buildProgram(guarded, (c) => (code = c), hint).parseAsync(withHelpCommand(withScanBeforeDoubleDash(argv)), { from: 'user' });
     return code;

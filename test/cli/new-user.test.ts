@@ -117,6 +117,12 @@ describe('a folder named like a command', () => {
     expect(oneLineError(result)).toBe("dedupe: error: unknown option '--db'; options go after the command: dedupe index stats --db x.db");
   });
 
+  it('a misspelt command named as a path is suggested; a misspelt folder is not taken for a command', async () => {
+    const cwd = tempDir();
+    expect(oneLineError(await runInProcess(['chek', 'seeds'], { cwd }))).toBe('dedupe: error: chek: no such file or folder; check the path; did you mean the command check (dedupe check ...)?');
+    expect(oneLineError(await runInProcess(['seedz'], { cwd }))).toBe('dedupe: error: seedz: no such file or folder; check the path');
+  });
+
   it('the bare name runs the command, and its error says how to scan the folder', async () => {
     const cwd = folderNamed('diff');
     expect(oneLineError(await runInProcess(['diff'], { cwd }))).toMatch(/; to scan the folder diff, write dedupe \.\/diff \(or dedupe -- diff\)$/);
