@@ -8,7 +8,7 @@ import { emptyWarning } from '../core/scan/variants.js';
 import type { ScanOptions } from '../core/types.js';
 import { IndexStore, type IndexStats, type IndexVerification, type PutOutcome, type WriteBatch } from '../store/index-store.js';
 import type { RequestOrigins } from '../store/parameters.js';
-import { documentPath, nothingRead } from './files.js';
+import { documentPath, nameAsIndexed, nothingRead, pathSpellings } from './files.js';
 import { defaultThreads, prepareFiles, type PrepareOutcome } from './prepare-pool.js';
 import { prepareProgress, type EngineHooks } from './scan.js';
 import { collectSources, type SourceRequest } from './sources.js';
@@ -149,6 +149,7 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
     }
   }
   try {
+    nameAsIndexed(sources.jobs, (stored) => store.contentHashOf(stored) !== undefined, request.cwd);
     const result: AddResult = { database: request.db, added: [], updated: [], unchanged: [], unreadable: [], keptStored: [], index: { documents: 0, paragraphs: 0 } };
     await store.write(async (batch) => {
       const jobs = sources.jobs.map((job) => {
@@ -191,7 +192,8 @@ export async function removeFromIndex(request: RemoveRequest, hooks: EngineHooks
     const notFound: string[] = [];
     await store.write(async (batch) => {
       for (const given of request.paths) {
-        const matching = store.pathsUnder(documentPath(given, request.cwd));
+        // Under every spelling the index may hold it by (pathSpellings): a folder's articles may have been added by relative and by absolute paths.
+        const matching = [...new Set(pathSpellings(given, request.cwd).flatMap((spelling) => store.pathsUnder(spelling)))];
         if (matching.length === 0) notFound.push(given);
         for (const stored of matching) if (batch.remove(stored)) removed.push(stored);
       }

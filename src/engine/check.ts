@@ -12,7 +12,7 @@ import { IndexStore } from '../store/index-store.js';
 import { findContext } from '../store/lookup.js';
 import type { RequestOrigins } from '../store/parameters.js';
 import { putPrepared, upgradeNotice, waitNotice, type IndexLocation, type StoreTally } from './archive.js';
-import { documentPath, nothingRead } from './files.js';
+import { documentPath, nameAsIndexed, nothingRead } from './files.js';
 import { isFlagged, type CheckFailOn } from './gate.js';
 import { defaultThreads, prepareFiles } from './prepare-pool.js';
 import { analyseOnThreads, prepareProgress, type EngineHooks } from './scan.js';
@@ -119,6 +119,7 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
   let run: Omit<CheckRun, 'flagged' | 'added'>;
   let incoming: Incoming;
   try {
+    nameAsIndexed(sources.jobs, (stored) => store.contentHashOf(stored) !== undefined, request.cwd);
     const prepared = await prepareIncoming(request, sources, store, hooks, walkWarnings);
     incoming = prepared;
     const lookupStart = clock();

@@ -3,7 +3,9 @@
  * one error every command gives when it finds nothing, and the stored path of a document in
  * the index (relative to the folder the command runs in).
  */
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import type { PrepareJob } from './prepare-job.js';
 import { InputError } from '../input/errors.js';
 import type { Warning } from '../core/types.js';
 import { DEFAULT_INCLUDE, findFiles, type WalkOptions } from '../input/walk.js';
@@ -50,6 +52,43 @@ export function documentPath(file: string, cwd: string): string {
   const outside = relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
   const chosen = outside && path.isAbsolute(file) ? absolute : relative;
   return chosen.split(path.sep).join('/');
+}
+
+/**
+ * Every spelling an index may hold `file` under, documentPath's first: its absolute path, its
+ * real path (symbolic links resolved), and each of those relative to `cwd` when inside it. An
+ * article added by its absolute path from one folder and checked by a relative path from
+ * another is one document, not a 100% copy of itself (found by a stranger trying the CLI).
+ * A path stored relative to another folder cannot be recognised: run index commands from one
+ * folder (README).
+ */
+export function pathSpellings(file: string, cwd: string): string[] {
+  const absolute = path.resolve(cwd, file);
+  let real = absolute;
+  try {
+    real = realpathSync(absolute);
+  } catch {
+    // A file that is gone (index remove) or unreadable: its path as written is all there is.
+  }
+  const slashed = (p: string): string => p.split(path.sep).join('/');
+  return [...new Set([documentPath(file, cwd), slashed(absolute), slashed(real), documentPath(real, cwd), slashed(path.relative(cwd, real))])];
+}
+
+/**
+ * Names each file job by the spelling the index already holds it under (pathSpellings), when
+ * that is not documentPath's: so a file added as `/abs/seeds/a.txt` is updated, not added again,
+ * by `index add seeds/a.txt`, and `check` knows it. JSONL articles keep their ids; a spelling
+ * another job already has is left alone.
+ */
+export function nameAsIndexed(jobs: PrepareJob[], isStored: (storedPath: string) => boolean, cwd: string): void {
+  const taken = new Set(jobs.map((job) => job.id));
+  for (const job of jobs) {
+    if (job.text !== undefined || isStored(job.id)) continue;
+    const stored = pathSpellings(job.path, cwd).find((spelling) => spelling !== job.id && !taken.has(spelling) && isStored(spelling));
+    if (stored === undefined) continue;
+    taken.add(stored);
+    job.id = stored;
+  }
 }
 
 /** None of the files could be read: nothing to report (exit 2). */

@@ -140,6 +140,37 @@ describe('check of an article the index already holds unchanged', () => {
   });
 });
 
+describe('an article stored by its absolute path from another folder (found by a stranger)', () => {
+  // The index keys documents by path: /abs/seeds/004.txt stored from one folder and
+  // seeds/004.txt checked from the seeds' parent are one file, and must be one document.
+  it('check knows it, index add updates it rather than adding it twice, and index remove takes it out', async () => {
+    const dir = tempDir();
+    const folder = path.join(dir, 'archive', 'seeds');
+    mkdirSync(folder, { recursive: true });
+    const file = path.join(folder, 'wire.txt');
+    copyFileSync(path.join(repoRoot, SEED.original), file);
+    const db = path.join(dir, 'index.db');
+    const elsewhere = path.join(dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    const added = await runCli(['index', 'add', '--db', db, file], { cwd: elsewhere });
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toContain(`added    ${file.split(path.sep).join('/')} (`);
+
+    const archive = path.join(dir, 'archive');
+    const checked = await runJson<Report & { check: { alreadyIndexed: string[] } }>(['check', '--db', db, '--fail-on', 'document', 'seeds/wire.txt'], { cwd: archive });
+    expect(checked.result.code, checked.result.stderr).toBe(0);
+    expect(checked.report.check.alreadyIndexed).toEqual([file.split(path.sep).join('/')]);
+
+    const again = await runCli(['index', 'add', '--db', db, 'seeds/wire.txt'], { cwd: archive });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('0 added, 0 updated, 1 skipped (unchanged); 1 document');
+
+    const removed = await runCli(['index', 'remove', '--db', db, 'seeds'], { cwd: archive });
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(removed.stdout).toContain('1 removed; 0 documents');
+  });
+});
+
 describe('check with an incoming article it cannot read', () => {
   it('--fail-on exits 2 and names it: a gate passes nothing it did not check; without --fail-on the report is made and exits 0', async () => {
     const db = await indexOf(SEED.original);
