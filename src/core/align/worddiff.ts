@@ -133,35 +133,6 @@ function diffUnits(from: WordList, to: WordList): EditOp[] {
   return ops;
 }
 
-/**
- * wordDiff with memory, for a scan: a reprinted paragraph is compared with the same original
- * paragraph once per copy. The cache is bounded; the operation lists returned are shared
- * between callers (they end up in the report anyway) and must not be changed. Words are not
- * cached: keeping millions of small word objects alive made garbage collection cost more than
- * cutting texts again (report stage at 100 MB: 15.4 s with such a cache, 11.6 s without).
- */
-export class WordDiffer {
-  private results = new Map<string, Map<string, EditOp[]>>();
-  private resultCount = 0;
-  private static readonly MAX_ENTRIES = 50_000;
-
-  diff(from: string, to: string): EditOp[] {
-    let byTarget = this.results.get(from);
-    const known = byTarget?.get(to);
-    if (known) return known;
-    const ops = diffUnits(words(from), words(to));
-    if (this.resultCount >= WordDiffer.MAX_ENTRIES) {
-      this.results = new Map();
-      this.resultCount = 0;
-      byTarget = undefined;
-    }
-    if (!byTarget) this.results.set(from, (byTarget = new Map()));
-    byTarget.set(to, ops);
-    this.resultCount++;
-    return ops;
-  }
-}
-
 /** Number of words deleted and inserted. */
 export function changedWords(ops: readonly EditOp[]): { deleted: number; inserted: number; equal: number } {
   const count = { deleted: 0, inserted: 0, equal: 0 };

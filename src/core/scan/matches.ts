@@ -6,7 +6,7 @@
  */
 import { MERGE_PART_CONTAINMENT } from '../align/align.js';
 import { isEditedBy } from '../classify.js';
-import { WordDiffer, wordDiff } from '../align/worddiff.js';
+import { wordDiff } from '../align/worddiff.js';
 import { endLine, startLine, text } from '../document.js';
 import type { Corpus, DerivationRule, Edge, Edges, Overlap } from '../model.js';
 import { edgesOf } from './edges.js';
@@ -34,8 +34,6 @@ export interface MatchOptions extends DerivationRule {
 
 export class MatchLister {
   private readonly limit: number;
-  /** Word operations remembered; provenance shares them (scanner.ts), so a paragraph compared with its original there is not diffed again here. */
-  readonly differ = new WordDiffer();
 
   constructor(
     private readonly corpus: Corpus,
@@ -112,7 +110,7 @@ export class MatchLister {
     // How the other paragraph became this one, word by word.
     if (o && this.options.wordOps) {
       const otherText = text(otherDoc, other);
-      match.ops = this.differ.diff(otherText, this.textOf(p));
+      match.ops = wordDiff(otherText, this.textOf(p));
       // The report holds no other copy of an archived paragraph's text (the JSON's ops read it).
       if (otherDoc.context) match.text = otherText;
     }

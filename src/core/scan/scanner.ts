@@ -104,8 +104,7 @@ export class ScanAnalysis implements ReportSource {
   }
 
   private groupData(): GroupReports {
-    const { differ } = this.input.matches;
-    this.groupReports ??= buildGroupReports(this.input.corpus, this.input.noise, this.input.clusters, this.input.grouping, this.options, (from, to) => differ.diff(from, to));
+    this.groupReports ??= buildGroupReports(this.input.corpus, this.input.noise, this.input.clusters, this.input.grouping, this.options);
     return this.groupReports;
   }
 
