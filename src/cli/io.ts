@@ -26,6 +26,19 @@ export function warn(io: CliIO, message: string): void {
   io.stderr.write(`dedupe: warning: ${printable(message)}\n`);
 }
 
+/**
+ * Says which flags of the human report a --json or --ndjson run leaves unused (requests.ts,
+ * unusedFlags): `dedupe --json --only reused` writing every paragraph, without a word, reads as
+ * a filter that failed.
+ */
+export function warnUnusedFlags(io: CliIO, output: { json: boolean; unusedFlags?: readonly string[] }): void {
+  const unused = output.unusedFlags ?? [];
+  if (unused.length === 0) return;
+  const names = unused.length === 1 ? unused[0]! : `${unused.slice(0, -1).join(', ')} and ${unused[unused.length - 1]!}`;
+  const format = output.json ? '--json' : '--ndjson';
+  warn(io, `${names} shape${unused.length === 1 ? 's' : ''} the human report only; ${format} writes every document and its word operations (select with jq: see "JSON report" in the README)`);
+}
+
 /** Ends --verbose's stage line when the rewrite stage was left out. */
 export const REWRITE_OFF = ' (rewrite off: --no-reworded or DEDUPE_REWORDING=0)';
 

@@ -85,6 +85,8 @@ export interface OutputRequest {
   top?: number;
   /** --html <file>: also write the HTML report there (the usual report still goes to stdout). */
   html?: string;
+  /** Flags given on the command line that shape only the human report, while --json or --ndjson writes the report: said, not silently dropped. */
+  unusedFlags?: string[];
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -214,14 +216,19 @@ function listOf(paths: readonly string[], flags: RawFlags, problems: Problems): 
 }
 
 /** --only and --top, which shape the human report of the scan and of check (and the one format chosen). */
-function reportShape(flags: RawFlags, problems: Problems): Pick<OutputRequest, 'only' | 'top'> {
-  const shape: Pick<OutputRequest, 'only' | 'top'> = {};
+function reportShape(flags: RawFlags, problems: Problems): Pick<OutputRequest, 'only' | 'top' | 'unusedFlags'> {
+  const shape: Pick<OutputRequest, 'only' | 'top' | 'unusedFlags'> = {};
   if (flags.json === true && flags.ndjson === true) problems.add('--json and --ndjson both choose the report format; give one of them');
   const only = problems.choice('only', flags.only, ONLY_VALUES);
   if (only !== undefined) shape.only = only;
   const top = problems.number('top', flags.top);
   if (top !== undefined && !(Number.isInteger(top) && top >= 0)) problems.add(`${problems.label('top')} must be a whole number of groups, 0 or more (0 shows all), got ${top}`);
   else if (top !== undefined) shape.top = top;
+  if (flags.json === true || flags.ndjson === true) {
+    // From the command line only: a config file's "top" serves the human report of other runs.
+    const unused = (['top', 'only', 'diff'] as const).filter((key) => flags[key] !== undefined && flags[key] !== false && problems.originOf(key) === undefined).map((key) => `--${key}`);
+    if (unused.length > 0) shape.unusedFlags = unused;
+  }
   return shape;
 }
 
@@ -229,8 +236,8 @@ function reportShape(flags: RawFlags, problems: Problems): Pick<OutputRequest, '
 const ARTICLE_EXTENSIONS = /\.(txt|jsonl|ndjson)$/i;
 
 /** --only, --top and --html, which shape the reports of the scan and of check. */
-function reportOutputs(flags: RawFlags, problems: Problems): Pick<OutputRequest, 'only' | 'top' | 'html'> {
-  const shape: Pick<OutputRequest, 'only' | 'top' | 'html'> = reportShape(flags, problems);
+function reportOutputs(flags: RawFlags, problems: Problems): Pick<OutputRequest, 'only' | 'top' | 'html' | 'unusedFlags'> {
+  const shape: Pick<OutputRequest, 'only' | 'top' | 'html' | 'unusedFlags'> = reportShape(flags, problems);
   const html = flags.html;
   if (html === undefined) return shape;
   const label = problems.label('html');

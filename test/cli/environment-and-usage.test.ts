@@ -147,3 +147,28 @@ describe('DEDUPE_REWORDING=0 in check', () => {
   });
 });
 
+
+describe('flags of the human report given with --json or --ndjson', () => {
+  it('are named on stderr, once, and the JSON is the whole report as without them', async () => {
+    const plain = await runCli(['--json', 'fixtures/seeds']);
+    const shaped = await runCli(['--json', '--only', 'reused', '--top', '1', '--diff', 'fixtures/seeds']);
+    expect(shaped.code).toBe(0);
+    expect(shaped.stdout).toBe(plain.stdout);
+    expect(plain.stderr).toBe('');
+    expect(shaped.stderr).toBe(
+      'dedupe: warning: --top, --only and --diff shape the human report only; --json writes every document and its word operations (select with jq: see "JSON report" in the README)\n',
+    );
+    const ndjson = await runCli(['--ndjson', '--top', '2', 'fixtures/seeds']);
+    expect(ndjson.stderr).toMatch(/^dedupe: warning: --top shapes the human report only; --ndjson writes/);
+  });
+
+  it('say nothing when a config file sets them (they serve its human reports) or without --json', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '.dedupe.json'), JSON.stringify({ top: 1, only: 'reused' }));
+    const configured = await runCli(['--json', path.join(repoRoot, 'fixtures/seeds')], { cwd: dir });
+    expect(configured.code).toBe(0);
+    expect(configured.stderr).toBe('');
+    const human = await runCli(['--top', '1', '--no-color', 'fixtures/seeds']);
+    expect(human.stderr).toBe('');
+  });
+});

@@ -17,7 +17,7 @@ import { humanLayout, outputStyle } from '../color.js';
 import { EXIT_ERROR, EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
 import { withFeedback } from '../feedback.js';
 import { finishHtml, HtmlReport } from '../html-report.js';
-import { REWRITE_OFF, stageLine, warn, type CliIO } from '../io.js';
+import { REWRITE_OFF, stageLine, warn, warnUnusedFlags, type CliIO } from '../io.js';
 import type { CheckCommand } from '../requests.js';
 
 /** The file, with the copied story's lines when the file holds more than one. */
@@ -31,6 +31,7 @@ function copyLabel(doc: DocumentReport, copyShare: number): string {
 export async function runCheckCommand(command: CheckCommand, io: CliIO, version: string): Promise<number> {
   const started = io.now();
   const { output } = command;
+  warnUnusedFlags(io, output);
   // A report file that cannot be written fails now, not after the check.
   if (output.html !== undefined) checkOutputFile(output.html, io.cwd, '--html');
   const run = await withFeedback(io, output, true, (hooks) => checkPaths({ ...command, cwd: io.cwd, wordOps: output.json || output.ndjson || output.diff, now: Date.now() }, hooks));
