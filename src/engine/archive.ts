@@ -205,8 +205,15 @@ export async function removeFromIndex(request: RemoveRequest, hooks: EngineHooks
   }
 }
 
-export async function indexStats(db: string, verify: boolean, cwd: string, hooks: EngineHooks = {}, defaultDb = false): Promise<{ stats: IndexStats; verification?: IndexVerification }> {
-  const store = await IndexStore.open(db, { mode: 'read', defaultFolder: defaultDb, cwd, onUpgrade: upgradeNotice(db, hooks) });
+export interface StatsRequest extends IndexLocation {
+  /** Also read the whole index and check it for damage. */
+  verify: boolean;
+  cwd: string;
+}
+
+export async function indexStats(request: StatsRequest, hooks: EngineHooks = {}): Promise<{ stats: IndexStats; verification?: IndexVerification }> {
+  const { db, verify } = request;
+  const store = await IndexStore.open(db, { mode: 'read', defaultFolder: request.defaultDb, cwd: request.cwd, onUpgrade: upgradeNotice(db, hooks) });
   try {
     const stats = store.stats();
     return verify ? { stats, verification: store.verify() } : { stats };

@@ -171,6 +171,20 @@ describe('an article stored by its absolute path from another folder (found by a
   });
 });
 
+describe('the index commands with --json', () => {
+  it('name the index file database in all three, as the README lists their keys', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'index.db');
+    const { report: added } = await runJson<Record<string, unknown>>(['index', 'add', '--db', db, '--json', SEED.original]);
+    expect(Object.keys(added)).toEqual(['database', 'added', 'updated', 'unchanged', 'unreadable', 'keptStored', 'index']);
+    const { report: stats } = await runJson<Record<string, unknown>>(['index', 'stats', '--db', db, '--json', '--verify']);
+    expect(Object.keys(stats)).toEqual(['database', 'schemaVersion', 'parameters', 'createdAt', 'createdBy', 'lastAddedAt', 'documents', 'paragraphs', 'words', 'variants', 'signedVariants', 'bandKeys', 'contentKeys', 'bytes', 'verification']);
+    const { report: removed } = await runJson<Record<string, unknown>>(['index', 'remove', '--db', db, '--json', SEED.original]);
+    expect(Object.keys(removed)).toEqual(['database', 'removed', 'notFound', 'index']);
+    expect([added.database, stats.database, removed.database]).toEqual([db, db, db]);
+  });
+});
+
 describe('check with an incoming article it cannot read', () => {
   it('--fail-on exits 2 and names it: a gate passes nothing it did not check; without --fail-on the report is made and exits 0', async () => {
     const db = await indexOf(SEED.original);
