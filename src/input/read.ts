@@ -17,14 +17,23 @@
 import { constants as bufferConstants } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
 import type { Warning } from '../core/types.js';
 
-/** Length of the valid UTF-8 sequence of two or more bytes starting at `i`, or 0. */
+/**
+ * Length of the well-formed UTF-8 sequence of two or more bytes starting at `i`, or 0: the
+ * Unicode Standard's table of well-formed byte sequences (3.9, Table 3-7), which is what the
+ * strict decoder refuses otherwise. Its second byte is narrower after E0 (no overlong forms),
+ * ED (no surrogates), F0 (no overlong forms) and F4 (nothing above U+10FFFF).
+ */
 function utf8SequenceAt(bytes: Uint8Array, i: number): number {
   const lead = bytes[i]!;
   const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
   if (length === 0 || i + length > bytes.length) return 0;
-  for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return 0;
+  const second = bytes[i + 1]!;
+  const [low, high] = lead === 0xe0 ? [0xa0, 0xbf] : lead === 0xed ? [0x80, 0x9f] : lead === 0xf0 ? [0x90, 0xbf] : lead === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+  if (second < low || second > high) return 0;
+  for (let k = 2; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return 0;
   return length;
 }
 
@@ -176,11 +185,28 @@ function readFailure(file: string, error: unknown): ReadFailure {
   return failure('unreadable', file, `cannot be read (${reason})`);
 }
 
+/** A path as one word of a POSIX shell command: as it is when plain, else single-quoted. */
+function shellWord(word: string): string {
+  return /^[\w./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * The whole command that converts `file` to UTF-8, into a new file beside it (`a.txt` into
+ * `a.utf8.txt`), never over it: the encoding named is a guess, and the original must survive a
+ * wrong one. The user's shell reads relative paths from the folder the scan ran in, as `file` is.
+ */
+function iconvCommand(options: string, file: string): string {
+  const extension = path.extname(file);
+  const converted = `${file.slice(0, file.length - extension.length)}.utf8${extension}`;
+  return `iconv ${options} ${shellWord(file)} > ${shellWord(converted)}`;
+}
+
 /** What to do with text that is not UTF-8, by what it most likely is (likelyEncoding). */
 const ENCODING_FIX = {
-  'damaged-utf8': 'it is mostly UTF-8, with bytes that are not (cut mid-character, or two encodings mixed): mend them, or drop them with iconv -c -f UTF-8 -t UTF-8',
-  'windows-1252': 'it reads as Windows-1252 or Latin-1; convert it: iconv -f WINDOWS-1252 -t UTF-8',
-  unknown: 'convert it: iconv -f <encoding> -t UTF-8; file --mime-encoding may name the encoding',
+  'damaged-utf8': (file: string) =>
+    `it is mostly UTF-8, with bytes that are not (cut mid-character, or two encodings mixed): mend them, or drop them with ${iconvCommand('-c -f UTF-8 -t UTF-8', file)}`,
+  'windows-1252': (file: string) => `it reads as Windows-1252 or Latin-1; convert it: ${iconvCommand('-f WINDOWS-1252 -t UTF-8', file)}`,
+  unknown: (file: string) => `convert it: ${iconvCommand('-f <encoding> -t UTF-8', file)}; file --mime-encoding ${shellWord(file)} may name the encoding`,
 } as const;
 
 function decodeArticle(file: string, bytes: Buffer): ReadOutcome {
@@ -188,12 +214,12 @@ function decodeArticle(file: string, bytes: Buffer): ReadOutcome {
   // name it, rather than calling it binary.
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     const encoding = bytes[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE';
-    return failure('invalid-utf8', file, `${encoding} text, not UTF-8`, `convert it: iconv -f ${encoding} -t UTF-8`);
+    return failure('invalid-utf8', file, `${encoding} text, not UTF-8`, `convert it: ${iconvCommand(`-f ${encoding} -t UTF-8`, file)}`);
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const utf16 = utf16WithoutMark(bytes);
-    if (utf16) return failure('invalid-utf8', file, `${utf16} text without a byte-order mark, not UTF-8`, `convert it: iconv -f ${utf16} -t UTF-8`);
+    if (utf16) return failure('invalid-utf8', file, `${utf16} text without a byte-order mark, not UTF-8`, `convert it: ${iconvCommand(`-f ${utf16} -t UTF-8`, file)}`);
     return textWithNuls(file, bytes, nul) ?? failure('binary', file, `binary file, not text (NUL byte at offset ${nul})`);
   }
   let text: string;
@@ -204,7 +230,7 @@ function decodeArticle(file: string, bytes: Buffer): ReadOutcome {
       'invalid-utf8',
       file,
       `not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)})`,
-      ENCODING_FIX[likelyEncoding(bytes) ?? 'unknown'],
+      ENCODING_FIX[likelyEncoding(bytes) ?? 'unknown'](file),
     );
   }
   return { ok: true, text, bytes: bytes.length };
@@ -253,17 +279,16 @@ function utf16WithoutMark(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | null {
   return null;
 }
 
-/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence (utf8SequenceAt): where the strict decoder stopped. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
-    const b = bytes[i]!;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
-    if (length === 0) return i;
-    for (let k = 1; k < length; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    if (bytes[i]! < 0x80) {
+      i++;
+      continue;
     }
+    const length = utf8SequenceAt(bytes, i);
+    if (length === 0) return i;
     i += length;
   }
   return i;

@@ -54,7 +54,7 @@ describe('bad files next to a good one', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe('dedupe: warning: fixtures/bad-files/image.txt: binary file, not text (NUL byte at offset 8); skipped');
     expect(lines[1]).toBe(
-      'dedupe: warning: fixtures/bad-files/latin1.txt: not valid UTF-8 (first bad byte at offset 3); skipped (it reads as Windows-1252 or Latin-1; convert it: iconv -f WINDOWS-1252 -t UTF-8)',
+      'dedupe: warning: fixtures/bad-files/latin1.txt: not valid UTF-8 (first bad byte at offset 3); skipped (it reads as Windows-1252 or Latin-1; convert it: iconv -f WINDOWS-1252 -t UTF-8 fixtures/bad-files/latin1.txt > fixtures/bad-files/latin1.utf8.txt)',
     );
     // The empty file is read, and listed, but said (a failed download often leaves one).
     expect(lines[2]).toBe('dedupe: warning: fixtures/bad-files/empty.txt: no text (empty or only blank lines); listed with no paragraphs');
@@ -170,7 +170,7 @@ describe('walking folders', () => {
     writeFileSync(path.join(dir, 'ok.txt'), 'A readable paragraph.\n');
     const result = await runCli([dir]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/windows\.txt: UTF-16LE text, not UTF-8; skipped \(convert it: iconv -f UTF-16LE -t UTF-8\)\n$/);
+    expect(result.stderr).toMatch(/windows\.txt: UTF-16LE text, not UTF-8; skipped \(convert it: iconv -f UTF-16LE -t UTF-8 \S+\/windows\.txt > \S+\/windows\.utf8\.txt\)\n$/);
   });
 
   it('skips a named pipe, a broken link and UTF-16 without a mark, each with a warning, and counts them', async () => {
@@ -184,7 +184,7 @@ describe('walking folders', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^1 file read, 3 skipped, /);
     expect(result.stderr).toMatch(/broken\.txt: missing \(a broken link, or deleted during the run\); skipped/);
-    expect(result.stderr).toMatch(/u16\.txt: UTF-16LE text without a byte-order mark, not UTF-8; skipped \(convert it: iconv -f UTF-16LE -t UTF-8\)/);
+    expect(result.stderr).toMatch(/u16\.txt: UTF-16LE text without a byte-order mark, not UTF-8; skipped \(convert it: iconv -f UTF-16LE -t UTF-8 \S+\/u16\.txt > \S+\/u16\.utf8\.txt\)/);
     expect(result.stderr).toMatch(/pipe\.txt: not a regular file \(a pipe, socket or device\); skipped/);
   });
 });

@@ -2,7 +2,8 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readArticle, readArticleSync } from '../../src/input/read.js';
+import { firstInvalidUtf8, readArticle, readArticleSync } from '../../src/input/read.js';
+import { uint32Generator } from '../helpers/random.js';
 import { tempDir } from '../helpers/fixtures.js';
 
 describe('readArticleSync', () => {
@@ -50,16 +51,51 @@ describe('the fix named for text that is not UTF-8', () => {
       const outcome = readArticleSync(file);
       return outcome.ok ? undefined : outcome.fix;
     };
-    expect(fixOf(western)).toBe('it reads as Windows-1252 or Latin-1; convert it: iconv -f WINDOWS-1252 -t UTF-8');
-    expect(fixOf(cyrillic)).toBe('convert it: iconv -f <encoding> -t UTF-8; file --mime-encoding may name the encoding');
-    expect(fixOf(shiftJis)).toBe('convert it: iconv -f <encoding> -t UTF-8; file --mime-encoding may name the encoding');
+    expect(fixOf(western)).toBe(`it reads as Windows-1252 or Latin-1; convert it: iconv -f WINDOWS-1252 -t UTF-8 ${western} > ${dir}/western.utf8.txt`);
+    expect(fixOf(cyrillic)).toBe(`convert it: iconv -f <encoding> -t UTF-8 ${cyrillic} > ${dir}/cyrillic.utf8.txt; file --mime-encoding ${cyrillic} may name the encoding`);
+    expect(fixOf(shiftJis)).toMatch(/^convert it: iconv -f <encoding> -t UTF-8 /);
     // Shift-JIS katakana: second bytes in the ASCII range, so high bytes stand alone, but many.
     const katakana = path.join(dir, 'katakana.txt');
     writeFileSync(katakana, Buffer.from('835283938373838583408362835b', 'hex'));
-    expect(fixOf(katakana)).toBe('convert it: iconv -f <encoding> -t UTF-8; file --mime-encoding may name the encoding');
+    expect(fixOf(katakana)).toMatch(/^convert it: iconv -f <encoding> -t UTF-8 /);
     // UTF-8 with one stray byte (a file cut or mixed): not Windows-1252, whose conversion would garble its quotes.
     const damaged = path.join(dir, 'damaged.txt');
     writeFileSync(damaged, Buffer.concat([Buffer.from('There’s “evidence” — Ukra'), Buffer.from([0xef]), Buffer.from('ne said.\n')]));
-    expect(fixOf(damaged)).toBe('it is mostly UTF-8, with bytes that are not (cut mid-character, or two encodings mixed): mend them, or drop them with iconv -c -f UTF-8 -t UTF-8');
+    expect(fixOf(damaged)).toBe(`it is mostly UTF-8, with bytes that are not (cut mid-character, or two encodings mixed): mend them, or drop them with iconv -c -f UTF-8 -t UTF-8 ${damaged} > ${dir}/damaged.utf8.txt`);
+  });
+});
+
+describe('the command named to convert a file', () => {
+  it('is whole: the file, quoted for the shell when it must be, converted into a new file beside it', () => {
+    const dir = path.join(tempDir(), "it's here");
+    mkdirSync(dir);
+    const file = path.join(dir, 'menu.txt');
+    writeFileSync(file, Buffer.from('Caf\xe9 au lait\n', 'latin1'));
+    const outcome = readArticleSync(file);
+    const quoted = (p: string): string => `'${p.replace(/'/g, "'\\''")}'`;
+    expect(outcome.ok ? undefined : outcome.fix).toBe(`it reads as Windows-1252 or Latin-1; convert it: iconv -f WINDOWS-1252 -t UTF-8 ${quoted(file)} > ${quoted(path.join(dir, 'menu.utf8.txt'))}`);
+  });
+});
+
+describe('firstInvalidUtf8', () => {
+  it('is where the strict decoder stops: the bytes before it decode, and it is the end exactly when the whole decodes (surrogates and overlong forms included)', () => {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const decodes = (bytes: Uint8Array): boolean => {
+      try {
+        decoder.decode(bytes);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const next = uint32Generator(7);
+    // Bytes that make well-formed and ill-formed sequences alike: ASCII, lead bytes at the edges of their ranges, continuations.
+    const alphabet = [0x41, 0x20, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf4, 0xf5, 0xff];
+    for (let n = 0; n < 20000; n++) {
+      const bytes = Uint8Array.from({ length: 1 + (next() % 8) }, () => alphabet[next() % alphabet.length]!);
+      const at = firstInvalidUtf8(bytes);
+      expect(at === bytes.length, Buffer.from(bytes).toString('hex')).toBe(decodes(bytes));
+      expect(decodes(bytes.subarray(0, at)), Buffer.from(bytes).toString('hex')).toBe(true);
+    }
   });
 });
