@@ -149,9 +149,10 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
     }
   }
   try {
-    nameAsIndexed(sources.jobs, (stored) => store.contentHashOf(stored) !== undefined, request.cwd);
     const result: AddResult = { database: request.db, added: [], updated: [], unchanged: [], unreadable: [], keptStored: [], index: { documents: 0, paragraphs: 0 } };
     await store.write(async (batch) => {
+      // Under the write lock: another add cannot store the file under its other spelling meanwhile.
+      nameAsIndexed(sources.jobs, batch, request.cwd);
       const jobs = sources.jobs.map((job) => {
         const storedHash = batch.contentHashOf(job.id);
         return storedHash === undefined ? job : { ...job, storedHash };
@@ -192,7 +193,7 @@ export async function removeFromIndex(request: RemoveRequest, hooks: EngineHooks
     const notFound: string[] = [];
     await store.write(async (batch) => {
       for (const given of request.paths) {
-        // Under every spelling the index may hold it by (pathSpellings): a folder's articles may have been added by relative and by absolute paths.
+        // Under both spellings the index may hold it by (pathSpellings): a folder's articles may have been added by relative and by absolute paths.
         const matching = [...new Set(pathSpellings(given, request.cwd).flatMap((spelling) => store.pathsUnder(spelling)))];
         if (matching.length === 0) notFound.push(given);
         for (const stored of matching) if (batch.remove(stored)) removed.push(stored);

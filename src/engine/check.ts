@@ -119,7 +119,7 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
   let run: Omit<CheckRun, 'flagged' | 'added'>;
   let incoming: Incoming;
   try {
-    nameAsIndexed(sources.jobs, (stored) => store.contentHashOf(stored) !== undefined, request.cwd);
+    nameAsIndexed(sources.jobs, store, request.cwd);
     const prepared = await prepareIncoming(request, sources, store, hooks, walkWarnings);
     incoming = prepared;
     const lookupStart = clock();

@@ -3,7 +3,6 @@
  * one error every command gives when it finds nothing, and the stored path of a document in
  * the index (relative to the folder the command runs in).
  */
-import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { PrepareJob } from './prepare-job.js';
 import { InputError } from '../input/errors.js';
@@ -55,32 +54,28 @@ export function documentPath(file: string, cwd: string): string {
 }
 
 /**
- * Every spelling an index may hold `file` under, documentPath's first: its absolute path, its
- * real path (symbolic links resolved), and each of those relative to `cwd` when inside it. An
- * article added by its absolute path from one folder and checked by a relative path from
- * another is one document, not a 100% copy of itself (found by a stranger trying the CLI).
- * A path stored relative to another folder cannot be recognised: run index commands from one
- * folder (README).
+ * The spellings an index may hold `file` under: documentPath's, then its absolute path. A file
+ * outside the current folder given by its absolute path is stored under that path, so a later
+ * command run from another folder that names it by a relative path still finds it (found by a
+ * stranger: `index add /abs/seeds/004.txt`, then `check seeds/004.txt` from `/abs`, flagged 004
+ * as a 100% copy of itself). Symbolic links are not resolved: a path through a link is another
+ * document, as it is to the walk's report. A path stored relative to another folder cannot be
+ * recognised: run index commands from one folder (README).
  */
 export function pathSpellings(file: string, cwd: string): string[] {
-  const absolute = path.resolve(cwd, file);
-  let real = absolute;
-  try {
-    real = realpathSync(absolute);
-  } catch {
-    // A file that is gone (index remove) or unreadable: its path as written is all there is.
-  }
-  const slashed = (p: string): string => p.split(path.sep).join('/');
-  return [...new Set([documentPath(file, cwd), slashed(absolute), slashed(real), documentPath(real, cwd), slashed(path.relative(cwd, real))])];
+  const usual = documentPath(file, cwd);
+  const absolute = path.resolve(cwd, file).split(path.sep).join('/');
+  return usual === absolute ? [usual] : [usual, absolute];
 }
 
 /**
  * Names each file job by the spelling the index already holds it under (pathSpellings), when
  * that is not documentPath's: so a file added as `/abs/seeds/a.txt` is updated, not added again,
- * by `index add seeds/a.txt`, and `check` knows it. JSONL articles keep their ids; a spelling
- * another job already has is left alone.
+ * by `index add seeds/a.txt` from `/abs`, and `check` knows it (reported under the stored
+ * spelling, the index's name for it). JSONL articles keep their ids.
  */
-export function nameAsIndexed(jobs: PrepareJob[], isStored: (storedPath: string) => boolean, cwd: string): void {
+export function nameAsIndexed(jobs: readonly PrepareJob[], index: { contentHashOf(storedPath: string): string | undefined }, cwd: string): void {
+  const isStored = (storedPath: string): boolean => index.contentHashOf(storedPath) !== undefined;
   const taken = new Set(jobs.map((job) => job.id));
   for (const job of jobs) {
     if (job.text !== undefined || isStored(job.id)) continue;

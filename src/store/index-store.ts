@@ -532,8 +532,17 @@ export class IndexStore {
     return guard(this.file, () => ({ ...this.decodeStored(documentId), context: true }));
   }
 
-  /** Stored paths equal to `target` or inside the folder `target`. */
+  /**
+   * Stored paths equal to `target` or inside the folder `target`. The empty path is the folder
+   * relative paths are stored from: every path stored relative to it, not going up out of it
+   * (the prefix rule below would have read '' as '/', everything stored by absolute path).
+   */
   pathsUnder(target: string): string[] {
+    if (target === '') {
+      return guard(this.file, () =>
+        (this.statement('SELECT path FROM documents ORDER BY path').pluck().all() as string[]).filter((p) => !p.startsWith('/') && p !== '..' && !p.startsWith('../') && !/^[A-Za-z]:/.test(p)),
+      );
+    }
     const folder = target.endsWith('/') ? target : `${target}/`;
     // '0' follows '/' in code-unit order: [folder, folder with '/' → '0') is everything inside it.
     const end = `${folder.slice(0, -1)}0`;

@@ -164,10 +164,39 @@ describe('an article stored by its absolute path from another folder (found by a
     const again = await runCli(['index', 'add', '--db', db, 'seeds/wire.txt'], { cwd: archive });
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain('0 added, 0 updated, 1 skipped (unchanged); 1 document');
+    // Changed, it replaces its stored version, under the stored spelling.
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nA paragraph added later to the wire story, long enough to be compared.\n`);
+    const updated = await runCli(['index', 'add', '--db', db, 'seeds/wire.txt'], { cwd: archive });
+    expect(updated.code, updated.stderr).toBe(0);
+    expect(updated.stdout).toContain(`updated  ${file.split(path.sep).join('/')} (`);
+    expect(updated.stdout).toContain('0 added, 1 updated, 0 skipped (unchanged); 1 document');
 
     const removed = await runCli(['index', 'remove', '--db', db, 'seeds'], { cwd: archive });
     expect(removed.code, removed.stderr).toBe(0);
     expect(removed.stdout).toContain('1 removed; 0 documents');
+  });
+});
+
+describe('index remove of the current folder (found in review)', () => {
+  it('takes out what is stored under it, by relative and by absolute path, and nothing stored elsewhere', async () => {
+    const dir = tempDir();
+    const data = path.join(dir, 'data');
+    const other = path.join(dir, 'other');
+    mkdirSync(path.join(data, 'wire'), { recursive: true });
+    mkdirSync(other);
+    copyFileSync(path.join(repoRoot, SEED.original), path.join(data, 'wire', 'a.txt'));
+    copyFileSync(path.join(repoRoot, SEED.unrelated), path.join(other, 'b.txt'));
+    copyFileSync(path.join(repoRoot, SEED.update), path.join(data, 'c.txt'));
+    const db = path.join(dir, 'index.db');
+    expect((await runCli(['index', 'add', '--db', db, 'wire/a.txt', path.join(other, 'b.txt')], { cwd: data })).code).toBe(0);
+    expect((await runCli(['index', 'add', '--db', db, path.join(data, 'c.txt')], { cwd: other })).code).toBe(0);
+    // Stored: wire/a.txt (relative to data), and by absolute path /…/other/b.txt and /…/data/c.txt.
+    const slashed = (p: string): string => p.split(path.sep).join('/');
+    const removed = await runJson<{ removed: string[] }>(['index', 'remove', '--db', db, '--json', '.'], { cwd: data });
+    expect(removed.result.code, removed.result.stderr).toBe(0);
+    expect(removed.report.removed).toEqual(['wire/a.txt', slashed(path.join(data, 'c.txt'))]);
+    const { report: stats } = await runJson<{ documents: number }>(['index', 'stats', '--db', db, '--json']);
+    expect(stats.documents).toBe(1);
   });
 });
 

@@ -1,6 +1,7 @@
 /** The path a document is stored under in the index: one spelling per file. */
 import { describe, expect, it } from 'vitest';
-import { documentPath } from '../../src/engine/files.js';
+import type { PrepareJob } from '../../src/engine/prepare-job.js';
+import { documentPath, nameAsIndexed, pathSpellings } from '../../src/engine/files.js';
 
 describe('documentPath', () => {
   const cwd = '/work/repo';
@@ -15,5 +16,30 @@ describe('documentPath', () => {
     expect(documentPath('../feeds/a.txt', cwd)).toBe('../feeds/a.txt');
     expect(documentPath('/data/feeds/a.txt', cwd)).toBe('/data/feeds/a.txt');
     expect(documentPath('/work/repository/a.txt', cwd)).toBe('/work/repository/a.txt');
+  });
+});
+
+describe('pathSpellings and nameAsIndexed', () => {
+  const cwd = '/work/repo';
+
+  it('spell a file as documentPath does, then by its absolute path; the current folder is the empty path and its absolute one', () => {
+    expect(pathSpellings('archive/a.txt', cwd)).toEqual(['archive/a.txt', '/work/repo/archive/a.txt']);
+    expect(pathSpellings('../feeds/a.txt', cwd)).toEqual(['../feeds/a.txt', '/work/feeds/a.txt']);
+    expect(pathSpellings('/data/a.txt', cwd)).toEqual(['/data/a.txt']);
+    expect(pathSpellings('.', cwd)).toEqual(['', '/work/repo']);
+  });
+
+  it('rename a file job to the spelling the index holds, never a JSONL article or a spelling another job has', () => {
+    const stored = new Set(['/work/repo/archive/a.txt', '/work/repo/archive/b.txt', '/work/repo/feed-1']);
+    const index = { contentHashOf: (p: string) => (stored.has(p) ? 'hash' : undefined) };
+    const jobs: PrepareJob[] = [
+      { path: 'archive/a.txt', id: 'archive/a.txt' },
+      { path: 'archive/c.txt', id: 'archive/c.txt' },
+      { path: 'feed.jsonl:1', id: 'feed-1', text: 'An article given as text.' },
+      { path: 'archive/b.txt', id: 'archive/b.txt' },
+      { path: '/work/repo/archive/b.txt', id: '/work/repo/archive/b.txt' },
+    ];
+    nameAsIndexed(jobs, index, cwd);
+    expect(jobs.map((job) => job.id)).toEqual(['/work/repo/archive/a.txt', 'archive/c.txt', 'feed-1', 'archive/b.txt', '/work/repo/archive/b.txt']);
   });
 });
