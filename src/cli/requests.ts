@@ -215,7 +215,7 @@ function listOf(paths: readonly string[], flags: RawFlags, problems: Problems): 
   return { file: flags.filesFrom, nul: flags.null === true };
 }
 
-/** --only and --top, which shape the human report of the scan and of check (and the one format chosen). */
+/** --only and --top, which shape the human report of the scan and of check, the one format chosen, and which of --top, --only and --diff a JSON report leaves unused. */
 function reportShape(flags: RawFlags, problems: Problems): Pick<OutputRequest, 'only' | 'top' | 'unusedFlags'> {
   const shape: Pick<OutputRequest, 'only' | 'top' | 'unusedFlags'> = {};
   if (flags.json === true && flags.ndjson === true) problems.add('--json and --ndjson both choose the report format; give one of them');
@@ -226,7 +226,8 @@ function reportShape(flags: RawFlags, problems: Problems): Pick<OutputRequest, '
   else if (top !== undefined) shape.top = top;
   if (flags.json === true || flags.ndjson === true) {
     // From the command line only: a config file's "top" serves the human report of other runs.
-    const unused = (['top', 'only', 'diff'] as const).filter((key) => flags[key] !== undefined && flags[key] !== false && problems.originOf(key) === undefined).map((key) => `--${key}`);
+    // --top 0 shows all, as --json does: nothing left unused.
+    const unused = (['top', 'only', 'diff'] as const).filter((key) => flags[key] !== undefined && flags[key] !== false && !(key === 'top' && top === 0) && problems.originOf(key) === undefined).map((key) => `--${key}`);
     if (unused.length > 0) shape.unusedFlags = unused;
   }
   return shape;

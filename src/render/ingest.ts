@@ -54,7 +54,7 @@ export function renderStats(stats: IndexStats, palette: Palette, verification?: 
   if (quiet) {
     // -q: one line, as index add and remove print with it.
     const verified = verification ? `; verify ${verification.ok ? 'ok' : plural(verification.problems.length, 'problem')}` : '';
-    return `${printable(stats.file)}: ${plural(stats.documents, 'document')}, ${plural(stats.paragraphs, 'paragraph')}, ${megabytes(stats.bytes)}, schema ${stats.schemaVersion}${verified}\n`;
+    return `${printable(stats.database)}: ${plural(stats.documents, 'document')}, ${plural(stats.paragraphs, 'paragraph')}, ${megabytes(stats.bytes)}, schema ${stats.schemaVersion}${verified}\n`;
   }
   const p = stats.parameters;
   const perParagraph = stats.paragraphs === 0 ? '' : `, ${Math.round(stats.bytes / stats.paragraphs)} bytes per paragraph`;
@@ -77,7 +77,7 @@ export function renderStats(stats: IndexStats, palette: Palette, verification?: 
     rows.push(['verify', verification.ok ? palette.unique('ok') : palette.shared(`${plural(verification.problems.length, 'problem')}`)]);
   }
   const width = widest(rows.map(([k]) => k));
-  const lines = [palette.bold(stats.file), ...rows.map(([k, v]) => `  ${palette.dim(k.padEnd(width))}  ${v}`)];
+  const lines = [palette.bold(stats.database), ...rows.map(([k, v]) => `  ${palette.dim(k.padEnd(width))}  ${v}`)];
   if (verification) for (const problem of verification.problems) lines.push(`    ${problem}`);
   return `${lines.join('\n')}\n`;
 }

@@ -91,7 +91,8 @@ export interface DocumentInfo {
 }
 
 export interface IndexStats {
-  file: string;
+  /** The index file (named `database`, as the results of adding and removing name it). */
+  database: string;
   schemaVersion: number;
   parameters: IndexParameters;
   createdAt: number | null;
@@ -567,7 +568,7 @@ export class IndexStore {
         }
       }
       return {
-        file: this.file,
+        database: this.file,
         schemaVersion: Number(this.db.pragma('user_version', { simple: true })),
         parameters: this.parameters,
         createdAt: meta('created_at'),

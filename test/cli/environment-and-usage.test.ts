@@ -160,6 +160,19 @@ describe('flags of the human report given with --json or --ndjson', () => {
     );
     const ndjson = await runCli(['--ndjson', '--top', '2', 'fixtures/seeds']);
     expect(ndjson.stderr).toMatch(/^dedupe: warning: --top shapes the human report only; --ndjson writes/);
+    // --top 0 shows all, as the JSON does: nothing to say.
+    expect((await runCli(['--json', '--top', '0', 'fixtures/seeds'])).stderr).toBe('');
+  });
+
+  it('are named by check too, once the input was read; a run that fails says only why', async () => {
+    const db = path.join(tempDir(), 'index.db');
+    expect((await runCli(['index', 'add', '--db', db, SEED.original])).code).toBe(0);
+    const checked = await runCli(['check', '--db', db, '--json', '--only', 'reused', SEED.reprintA]);
+    expect(checked.code).toBe(0);
+    expect(checked.stderr).toMatch(/^dedupe: warning: --only shapes the human report only; --json writes every document/);
+    const failed = await runCli(['check', '--db', db, '--json', '--only', 'reused', 'no-such-file.txt']);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).not.toContain('warning');
   });
 
   it('say nothing when a config file sets them (they serve its human reports) or without --json', async () => {

@@ -31,10 +31,11 @@ function copyLabel(doc: DocumentReport, copyShare: number): string {
 export async function runCheckCommand(command: CheckCommand, io: CliIO, version: string): Promise<number> {
   const started = io.now();
   const { output } = command;
-  warnUnusedFlags(io, output);
   // A report file that cannot be written fails now, not after the check.
   if (output.html !== undefined) checkOutputFile(output.html, io.cwd, '--html');
   const run = await withFeedback(io, output, true, (hooks) => checkPaths({ ...command, cwd: io.cwd, wordOps: output.json || output.ndjson || output.diff, now: Date.now() }, hooks));
+  // Once the input was read: a run that fails on it says only why.
+  warnUnusedFlags(io, output);
   if (run.cappedParagraphs > 0) {
     const n = run.cappedParagraphs;
     warn(

@@ -36,10 +36,7 @@ export async function runIndexStats(request: { db: string; defaultDb: boolean; v
   // An older index is upgraded when opened: said on stderr (it can take minutes).
   const { stats, verification } = await indexStats({ db: request.db, defaultDb: request.defaultDb, verify: request.verify, cwd: io.cwd }, new Feedback(io, { verbose: false, warningsInJson: false }).hooks());
   const { palette } = outputStyle(request.output, io);
-  // The index file is `database`, as index add and remove name it (it was `file` here).
-  const { file, ...rest } = stats;
-  const json = { database: file, ...rest, ...(verification ? { verification } : {}) };
-  io.stdout.write(request.output.json ? renderJson(json) : renderStats(stats, palette, verification, request.output.quiet));
+  io.stdout.write(request.output.json ? renderJson(verification ? { ...stats, verification } : stats) : renderStats(stats, palette, verification, request.output.quiet));
   if (verification && !verification.ok) {
     // One line: SQLite's integrity report spans many ("*** in database main ***", one per page).
     const first = (verification.problems[0] ?? '').replace(/\s+/g, ' ').trim();

@@ -8,7 +8,7 @@ import { renderJson } from '../../render/json.js';
 import { renderJoinResult, renderJoinSteps, renderSignResult, renderSignStages } from '../../render/scale.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { withFeedback } from '../feedback.js';
-import { stageLine, warnUnusedFlags, type CliIO } from '../io.js';
+import { stageLine, type CliIO } from '../io.js';
 import type { JoinCommand, ReportCommand, SignCommand } from '../requests.js';
 import { writeScanReport } from './scan-output.js';
 
@@ -37,7 +37,6 @@ export async function runJoinCommand(command: JoinCommand, io: CliIO, version: s
 export async function runReportCommand(command: ReportCommand, io: CliIO, version: string): Promise<number> {
   const started = io.now();
   const { output } = command;
-  warnUnusedFlags(io, output);
   if (output.html !== undefined) checkOutputFile(output.html, io.cwd, '--html');
   const wordOps = output.json || output.ndjson || output.diff;
   const run = await withFeedback(io, output, true, async (hooks) => {

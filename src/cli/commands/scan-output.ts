@@ -13,7 +13,7 @@ import { humanLayout, outputStyle, stdoutWidth } from '../color.js';
 import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
 import { finishHtml, HtmlReport, tappedSource } from '../html-report.js';
 import type { DocumentReport } from '../../core/types.js';
-import type { CliIO } from '../io.js';
+import { warnUnusedFlags, type CliIO } from '../io.js';
 import type { OutputRequest } from '../requests.js';
 
 export interface ScanReportRequest {
@@ -32,6 +32,8 @@ export interface ScanReportRequest {
 
 export async function writeScanReport(analysis: ScanAnalysis, request: ScanReportRequest, io: CliIO): Promise<number> {
   const { output, started, noun } = request;
+  // Once the input was read: a run that fails on it says only why.
+  warnUnusedFlags(io, output);
   const html =
     output.html === undefined
       ? null

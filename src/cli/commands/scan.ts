@@ -6,14 +6,13 @@
  */
 import { checkOutputFile, scanPaths } from '../../engine/index.js';
 import { withFeedback } from '../feedback.js';
-import { REWRITE_OFF, stageLine, warnUnusedFlags, type CliIO } from '../io.js';
+import { REWRITE_OFF, stageLine, type CliIO } from '../io.js';
 import type { ScanCommand } from '../requests.js';
 import { writeScanReport } from './scan-output.js';
 
 export async function runScanCommand(command: ScanCommand, io: CliIO, version: string): Promise<number> {
   const started = io.now();
   const { output } = command;
-  warnUnusedFlags(io, output);
   // A report file that cannot be written fails now, not after the scan.
   if (output.html !== undefined) checkOutputFile(output.html, io.cwd, '--html');
   const run = await withFeedback(io, output, true, (hooks) => scanPaths({ ...command, cwd: io.cwd, wordOps: output.json || output.ndjson || output.diff }, hooks));

@@ -28,7 +28,7 @@ import { Aligner, alignParagraphs as alignPassages } from '../rewrite/passages.j
 import { contentWords, stopTokens, type TokenSet } from '../rewrite/stopwords.js';
 import { unitsOfParagraphs, type Units } from '../rewrite/units.js';
 import type { EditOp } from '../types.js';
-import { wordDiff, type WordDiff } from './worddiff.js';
+import { wordDiff } from './worddiff.js';
 
 /**
  * A `from` paragraph lying at least this share inside a `to` paragraph can be part of a merge:
@@ -330,15 +330,15 @@ function pairOneToOne(derived: PairMeasures['derived'], used: Used): AlignedBloc
   return blocks;
 }
 
-/**
- * The blocks aligning `from` with `to`; `diff` makes their word operations. (A scan once shared
- * a cache of them with its match lists: on PAN 4% of the diffs it was asked for were in it, on
- * the 100 MB bench corpus 1%, and it held 125,000 operations alive through the report.)
- */
 /** The derived-pair rule, and the scan's seed and minimum words: with a seed, reworded paragraphs are paired too. */
 export type AlignRule = DerivationRule & { seed?: number; minWords?: number };
 
-export function alignParagraphs(from: readonly AlignParagraph[], to: readonly AlignParagraph[], rule: AlignRule, diff: WordDiff = wordDiff): AlignedBlock[] {
+/**
+ * The blocks aligning `from` with `to`, with their word operations (wordDiff, made afresh: a
+ * cache shared with the scan's match lists answered 4% of PAN's diffs and 1% of the 100 MB
+ * bench corpus's, and held 125,000 operations alive through the report).
+ */
+export function alignParagraphs(from: readonly AlignParagraph[], to: readonly AlignParagraph[], rule: AlignRule): AlignedBlock[] {
   const measures = measurePairs(from, to, rule);
   const used: Used = { from: new Set(), to: new Set() };
   const blocks = [
@@ -350,7 +350,7 @@ export function alignParagraphs(from: readonly AlignParagraph[], to: readonly Al
   for (const block of blocks) {
     const fromText = block.from.map((i) => from[i]!.text).join(' ');
     const toText = block.to.map((j) => to[j]!.text).join(' ');
-    if (block.kind !== 'same') block.ops = diff(fromText, toText);
+    if (block.kind !== 'same') block.ops = wordDiff(fromText, toText);
     if (block.similarity === null) {
       block.similarity = round3(
         overlap(unionSet(block.from.map((i) => from[i]!.shingles)), unionSet(block.to.map((j) => to[j]!.shingles))).jaccard,
@@ -359,7 +359,7 @@ export function alignParagraphs(from: readonly AlignParagraph[], to: readonly Al
   }
   markMoved(blocks);
   const ordered = inReadingOrder(blocks, from.length, to.length, used);
-  return rule.seed === undefined ? ordered : withRewordedBlocks(ordered, from, to, rule.seed, rule.minWords ?? 0, diff);
+  return rule.seed === undefined ? ordered : withRewordedBlocks(ordered, from, to, rule.seed, rule.minWords ?? 0);
 }
 
 /**
@@ -394,7 +394,6 @@ function withRewordedBlocks(
   b: readonly AlignParagraph[],
   seed: number,
   minWords: number,
-  diff: WordDiff,
 ): AlignedBlock[] {
   const dropped = new Set(blocks.filter((k) => k.kind === 'dropped').map((k) => k.from[0]!));
   const added = new Set(blocks.filter((k) => k.kind === 'added').map((k) => k.to[0]!));
@@ -410,7 +409,7 @@ function withRewordedBlocks(
   const pairedFrom = new Set<number>();
   for (const { i, j, similarity } of aligned) {
     if (pairedFrom.has(i) || pairedTo.has(j)) continue;
-    pairedTo.set(j, { kind: 'edited', from: [i], to: [j], similarity, moved: false, ops: diff(a[i]!.text, b[j]!.text), reworded: true });
+    pairedTo.set(j, { kind: 'edited', from: [i], to: [j], similarity, moved: false, ops: wordDiff(a[i]!.text, b[j]!.text), reworded: true });
     pairedFrom.add(i);
   }
   if (pairedTo.size === 0) return blocks;

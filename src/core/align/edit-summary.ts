@@ -6,7 +6,6 @@
 import { round3 } from '../numbers.js';
 import type { EditKind, EditSummary } from '../types.js';
 import { alignParagraphs, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
-import type { WordDiff } from './worddiff.js';
 import { changedWords } from './worddiff.js';
 
 /** Word runs of at least this length with a sentence end count as whole sentences in edits. */
@@ -22,8 +21,8 @@ const wordsOf = (paragraphs: readonly AlignParagraph[], indexes: readonly number
 const QUOTE = /["“”«»]/;
 
 /** What `copy` kept, changed, added and dropped from `original`. */
-export function editSummary(original: readonly AlignParagraph[], copy: readonly AlignParagraph[], rule: AlignRule, diff?: WordDiff): EditSummary {
-  const blocks = alignParagraphs(original, copy, rule, diff);
+export function editSummary(original: readonly AlignParagraph[], copy: readonly AlignParagraph[], rule: AlignRule): EditSummary {
+  const blocks = alignParagraphs(original, copy, rule);
   const matched = blocks.filter((b) => b.from.length > 0 && b.to.length > 0);
   const originalWords = wordsOf(original, original.map((_, i) => i));
   const copyWords = wordsOf(copy, copy.map((_, i) => i));

@@ -75,9 +75,6 @@ export function countUnits(text: string): number {
   return count;
 }
 
-/** Something that gives the word operations turning one text into another: wordDiff, or a WordDiffer's memory of it. */
-export type WordDiff = (from: string, to: string) => EditOp[];
-
 /** Operations turning `from` into `to`. */
 export function wordDiff(from: string, to: string): EditOp[] {
   return diffUnits(words(from), words(to));

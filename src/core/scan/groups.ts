@@ -10,7 +10,6 @@ import { share } from '../numbers.js';
 import type { DiffBlock, GroupMember, GroupReport } from '../types.js';
 import { boilerplateOf, isBody } from './noise.js';
 import { analyseGroup, type StoryView } from './provenance.js';
-import type { WordDiff } from '../align/worddiff.js';
 
 export interface GroupReports {
   groups: GroupReport[];
@@ -47,7 +46,7 @@ function linkingClusters(clusters: Clusters, grouping: Grouping): LinkingCluster
   return linkingOf;
 }
 
-export function buildGroupReports(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: Grouping, rule: DerivationRule, diff?: WordDiff): GroupReports {
+export function buildGroupReports(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: Grouping, rule: DerivationRule): GroupReports {
   const linkingOf = linkingClusters(clusters, grouping);
   const originalDocOfStory = new Int32Array(noise.stories.length).fill(-1);
   const groups = grouping.groups.map((units, index): GroupReport => {
@@ -57,7 +56,7 @@ export function buildGroupReports(corpus: Corpus, noise: Noise, clusters: Cluste
     const heldBy = new Map<number, number>();
     for (const { weight, stories } of linking) for (const unit of stories) heldBy.set(unit, (heldBy.get(unit) ?? 0) + weight);
     const views = units.map((unit) => storyView(corpus, noise, clusters, grouping, unit, share(heldBy.get(unit) ?? 0, totalLinked)));
-    const provenance = analyseGroup(views, rule, sameTextAs(views), diff);
+    const provenance = analyseGroup(views, rule, sameTextAs(views));
     const members: GroupMember[] = views.map((view, i) => {
       const { role, score, reasons, comparison, duplicateOf } = provenance.members[i]!;
       return { path: view.path, story: view.story, startLine: view.startLine, endLine: view.endLine, role, score, reasons, comparison, duplicateOf };

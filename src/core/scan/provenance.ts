@@ -31,7 +31,6 @@
  */
 import type { AlignParagraph } from '../align/align.js';
 import { editSummary } from '../align/edit-summary.js';
-import type { WordDiff } from '../align/worddiff.js';
 import type { DerivationRule } from '../model.js';
 import { round3 } from '../numbers.js';
 import type { EditSummary, MemberRole, ProvenanceReason } from '../types.js';
@@ -239,14 +238,12 @@ function breakTieByHolds(members: readonly StoryView[], candidates: readonly num
 
 /**
  * `sameAs[i]` is the first member with member i's text word for word (i itself when none comes
- * earlier); without it every member is a text of its own. `diff`: the scan's word differ, shared
- * with the matches (a pair compared here is not diffed again).
+ * earlier); without it every member is a text of its own.
  */
 export function analyseGroup(
   members: readonly StoryView[],
   rule: DerivationRule,
   sameAs: readonly number[] = members.map((_, i) => i),
-  diff?: WordDiff,
 ): GroupProvenance {
   const texts = members.map((_, i) => i).filter((i) => sameAs[i] === i);
   const copiesOf = texts.map((head) => members.map((_, i) => i).filter((i) => sameAs[i] === head));
@@ -276,7 +273,7 @@ export function analyseGroup(
   copiesOf.forEach((copies, t) => {
     const rep = reps[t]!.index;
     if (t === originalText && copies.length === 1) return;
-    const comparison = editSummary(members[original]!.body, members[rep]!.body, rule, diff);
+    const comparison = editSummary(members[original]!.body, members[rep]!.body, rule);
     const ownWire = textReasons[t]!.some((r) => (r.kind === 'dateline' || r.kind === 'credit') && r.weight > 0);
     const cites = textReasons[t]!.some((r) => r.kind === 'attribution');
     const later = dates[t] != null && dates[originalText] != null && dates[t]! > dates[originalText]!;
