@@ -78,3 +78,20 @@ describe('paragraph alignment', () => {
     expect(blocks.filter((x) => x.moved).map((x) => x.from)).toEqual([[3]]);
   });
 });
+
+describe('coverage: the share of the original\'s words a copy keeps', () => {
+  it('counts the words an edited paragraph keeps, not the whole paragraph (a copy that cut half of each paragraph keeps about half)', async () => {
+    const { editSummary } = await import('../../src/core/align/edit-summary.js');
+    const rule = { ...resolveOptions({ segment: 'line' }) };
+    const original = paragraphs([sentence(20), '', sentence(20, 100), '', sentence(20, 200)]);
+    // Each paragraph cut to its first 12 words: matched (Jaccard of 3-grams 0.5), 40% of its words gone.
+    const cut = (n: number, offset: number): string => `${Array.from({ length: n }, (_, i) => `w${i + offset}`).join(' ')}.`;
+    const copy = paragraphs([cut(12, 0), '', cut(12, 100), '', cut(12, 200)]);
+    const summary = editSummary(original, copy, rule);
+    expect(summary.paragraphs.edited + summary.paragraphs.shared).toBe(3);
+    expect(summary.coverage).toBe(0.6);
+    expect(summary.reused).toBe(1);
+    // An identical copy keeps everything.
+    expect(editSummary(original, original, rule).coverage).toBe(1);
+  });
+});

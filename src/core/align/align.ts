@@ -28,7 +28,7 @@ import { Aligner, alignParagraphs as alignPassages } from '../rewrite/passages.j
 import { contentWords, stopTokens, type TokenSet } from '../rewrite/stopwords.js';
 import { unitsOfParagraphs, type Units } from '../rewrite/units.js';
 import type { EditOp } from '../types.js';
-import { wordDiff } from './worddiff.js';
+import { changedWords, wordDiff } from './worddiff.js';
 
 /**
  * A `from` paragraph lying at least this share inside a `to` paragraph can be part of a merge:
@@ -75,6 +75,21 @@ export function alignParagraphsOf(doc: PreparedDocument): AlignParagraph[] {
 }
 
 export type BlockKind = 'same' | 'edited' | 'merged' | 'split' | 'dropped' | 'added';
+
+/**
+ * Words of the block's paragraphs on one side (`from`: the original's, `to`: the copy's) that the
+ * other side keeps word for word: all of a `same` block's, and of an edited, merged or split
+ * one's the share its word operations leave unchanged (equal words against deleted ones on the
+ * `from` side, inserted ones on the `to` side). A paragraph cut to half its words keeps half of
+ * them, not all (found by a new user: a copy with 45% of the words cut was said to keep 100%).
+ */
+export function keptWords(block: AlignedBlock, paragraphs: readonly AlignParagraph[], side: 'from' | 'to'): number {
+  const words = block[side].reduce((n, i) => n + paragraphs[i]!.words, 0);
+  if (block.kind === 'same' || !block.ops) return words;
+  const { deleted, inserted, equal } = changedWords(block.ops);
+  const changed = side === 'from' ? deleted : inserted;
+  return equal + changed === 0 ? 0 : (words * equal) / (equal + changed);
+}
 
 export interface AlignedBlock {
   kind: BlockKind;

@@ -6,7 +6,7 @@
 import type { PreparedDocument } from '../model.js';
 import { round3 } from '../numbers.js';
 import { SCHEMA_VERSION, type DiffBlock, type DiffReport, type SegmentRef } from '../types.js';
-import { alignParagraphs, alignParagraphsOf, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
+import { alignParagraphs, alignParagraphsOf, keptWords, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
 
 /** One side of an alignment: the paragraphs aligned, and the segment each stands for in its document. */
 export interface AlignedSide {
@@ -54,8 +54,8 @@ export function diffDocuments(from: PreparedDocument, to: PreparedDocument, opti
     summary[block.kind]++;
     if (block.moved) summary.moved++;
     if (block.from.length > 0 && block.to.length > 0) {
-      keptFrom += block.from.reduce((n, i) => n + a[i]!.words, 0);
-      keptTo += block.to.reduce((n, j) => n + b[j]!.words, 0);
+      keptFrom += keptWords(block, a, 'from');
+      keptTo += keptWords(block, b, 'to');
     }
   }
   summary.coverage = from.words === 0 ? 0 : round3(keptFrom / from.words);
