@@ -5,6 +5,7 @@
  * their problems name the file and key instead of the flag. Options are resolved once here
  * (core/options.ts) and travel resolved.
  */
+import path from 'node:path';
 import { DEFAULT_OPTIONS, optionProblems, resolveOptions, SEGMENT_MODES, type OptionProblem, type ResolvedOptions, type ScanOptions, type SegmentMode } from '../core/index.js';
 import { CHECK_FAIL_ON, DEFAULT_COPY_SHARE, DEFAULT_MEMORY_LIMIT, defaultThreads, FAIL_ON_VALUES, type CheckFailOn, type FailOn, type RequestOrigins } from '../engine/index.js';
 import { parseDecimal } from '../input/arguments.js';
@@ -337,11 +338,12 @@ export function diffCommand(from: string, to: string, flags: RawFlags, config: C
 }
 
 /** Where the index lives unless --db says otherwise: a hidden folder in the current folder. */
-export const DEFAULT_DB = '.dedupe/index.db';
+export const DEFAULT_DB_FOLDER = '.dedupe';
+export const DEFAULT_DB = `${DEFAULT_DB_FOLDER}/index.db`;
 
 export interface IndexCommand extends InputsRequest {
   db: string;
-  /** True when --db was not given: the default folder may be created. */
+  /** True when --db was not given, or names a file in a folder called .dedupe: that folder may be created. */
   defaultDb: boolean;
   /** Options given as flags (or in a config file): the index's own parameters fill the rest. */
   requested: Partial<ScanOptions>;
@@ -372,7 +374,10 @@ function indexParts(paths: readonly string[], flags: RawFlags, env: Env, request
   }
   return {
     db: flags.db ?? DEFAULT_DB,
-    defaultDb: flags.db === undefined,
+    // The index's own folder is made when missing wherever the path comes from: the default, a
+    // --db or a config file's "db" in a folder named .dedupe (the README's example config failed
+    // its first index add with "folder .dedupe does not exist").
+    defaultDb: flags.db === undefined || path.basename(path.dirname(flags.db)) === DEFAULT_DB_FOLDER,
     paths: [...paths],
     filesFrom: reads ? listOf(paths, flags, problems) : undefined,
     include: problems.patterns('include', flags.include),

@@ -88,6 +88,19 @@ describe('missing and read-only folders', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('makes a missing .dedupe folder wherever the index path comes from, as the default does (found by a new user)', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '.dedupe.json'), JSON.stringify({ db: '.dedupe/index.db' }));
+    const fromConfig = await runCli(['index', 'add', path.join(repoRoot, SEED.original)], { cwd: dir });
+    expect(fromConfig.code, fromConfig.stderr).toBe(0);
+    expect(statSync(path.join(dir, '.dedupe', 'index.db')).isFile()).toBe(true);
+    const elsewhere = path.join(dir, 'archive', '.dedupe', 'index.db');
+    mkdirSync(path.join(dir, 'archive'));
+    const fromFlag = await runCli(['index', 'add', '--no-config', '--db', elsewhere, path.join(repoRoot, SEED.original)], { cwd: dir });
+    expect(fromFlag.code, fromFlag.stderr).toBe(0);
+    expect(statSync(elsewhere).isFile()).toBe(true);
+  });
+
   // Root ignores permissions: run the CLI as nobody then.
   const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 
