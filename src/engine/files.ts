@@ -25,12 +25,23 @@ export interface WalkRequest {
  */
 export async function findArticles(request: WalkRequest, onWarning?: (warning: Warning) => void): Promise<string[]> {
   const walk: WalkOptions = { include: request.include, exclude: request.exclude, cwd: request.cwd };
-  if (onWarning) walk.onWarning = onWarning;
+  // Listed paths not found, counted: when they are all there was, the fix is where they are read from, not --include.
+  let missingListed = 0;
+  walk.onWarning = (warning) => {
+    if (warning.code === 'vanished') missingListed++;
+    onWarning?.(warning);
+  };
   if (request.listed) walk.listed = request.listed;
   const files = await findFiles(request.paths, walk);
   if (files.length > 0) return files;
   const listed = request.listed?.length ?? 0;
   if (request.paths.length === 0 && listed === 0) throw new InputError('the --files-from list is empty; nothing to read');
+  if (request.paths.length === 0 && missingListed === listed) {
+    throw new InputError(
+      `${listed === 1 ? 'the path listed by --files-from was not found' : `none of the ${listed} paths listed by --files-from were found`}; ` +
+        `relative paths in the list are read from the current folder (${request.cwd}), not the list's: write them from here, or absolute`,
+    );
+  }
   const patterns = (request.include.length > 0 ? request.include : DEFAULT_INCLUDE).join(', ');
   const excluded = request.exclude.length > 0 ? ` not excluded by ${request.exclude.join(', ')}` : '';
   const fix = request.exclude.length > 0 ? 'check --include and --exclude' : 'use --include to choose other files';

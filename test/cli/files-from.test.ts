@@ -41,6 +41,18 @@ describe('--files-from', () => {
     expect((await runInProcess(['gone.txt', '--files-from', '-'], { stdin: SEED.original })).code).toBe(2);
   });
 
+  it('when none of the listed paths is found, says they are read from the current folder (a new user wrote them from the list\'s)', async () => {
+    const cwd = tempDir();
+    mkdirSync(path.join(cwd, 'sub'));
+    copyFileSync(SEED.original, path.join(cwd, 'sub/a.txt'));
+    writeFileSync(path.join(cwd, 'sub/list.txt'), 'a.txt\n');
+    const result = await runInProcess(['--files-from', 'sub/list.txt'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n').at(-2)).toBe(
+      `dedupe: error: the path listed by --files-from was not found; relative paths in the list are read from the current folder (${cwd}), not the list's: write them from here, or absolute`,
+    );
+  });
+
   it('adds to the paths named, walks listed folders, and reads a file named twice once', async () => {
     const { report } = await reportOf([SEED.original, '--files-from', '-'], { stdin: `${SEED.original}\nfixtures/bom\n` });
     expect(report.documents.map((d) => d.path)).toEqual(['fixtures/bom/with-bom.txt', 'fixtures/bom/without-bom.txt', SEED.original]);
