@@ -57,6 +57,8 @@ export type Origins = Partial<Record<keyof RawFlags, string>>;
 export interface ConfigContext {
   origin: Origins;
   problems: string[];
+  /** The folder of the config file read (absolute): its `db`, and the paths an index stores, are relative to it. */
+  folder?: string;
 }
 
 export const NO_CONFIG: ConfigContext = { origin: {}, problems: [] };
@@ -157,5 +159,5 @@ export async function applyConfig(flags: RawFlags, command: Command, name: Confi
   }
   // The file named once for its own problems (unknown keys, wrong types); value problems found later name it too.
   const problems = fromFile.problems.length > 0 ? [`${display}: ${fromFile.problems.join('; ')}`] : [];
-  return { flags: merged as RawFlags, config: { origin, problems } };
+  return { flags: merged as RawFlags, config: { origin, problems, folder: path.resolve(io.cwd, path.dirname(loaded.file)) } };
 }

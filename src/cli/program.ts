@@ -133,8 +133,8 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
     .description('take articles out of the index (by stored path; the files need not exist)')
     .action(async (paths: string[], given: RawFlags, command: Command) => {
       const { flags, config } = await applyConfig(given, command, 'index', io);
-      const { db, defaultDb, output } = indexCommand(paths, flags, io.env, false, config);
-      setCode(await runIndexRemove({ db, defaultDb, paths, output }, io));
+      const { db, defaultDb, root, output } = indexCommand(paths, flags, io.env, false, config);
+      setCode(await runIndexRemove({ db, defaultDb, ...(root !== undefined ? { root } : {}), paths, output }, io));
     });
   addOutputOptions(addDbOption(index.command('stats')), 'print the statistics as JSON')
     .option('--verify', 'also check the whole index for damage (reads all of it); exit 2 if damaged')

@@ -101,6 +101,11 @@ class Problems {
     this.list = [...config.problems];
   }
 
+  /** The folder of the config file read, if one was. */
+  get configFolder(): string | undefined {
+    return this.config.folder;
+  }
+
   /** The config file `key`'s value came from, if one did. */
   originOf(key: keyof RawFlags): string | undefined {
     return this.config.origin[key];
@@ -345,6 +350,8 @@ export interface IndexCommand extends InputsRequest {
   db: string;
   /** True when --db was not given, or names a file in a folder called .dedupe: that folder may be created. */
   defaultDb: boolean;
+  /** The folder stored paths are relative to when `db` came from a config file (its folder); else the current folder's. */
+  root?: string;
   /** Options given as flags (or in a config file): the index's own parameters fill the rest. */
   requested: Partial<ScanOptions>;
   /** The config file each of `requested` came from, when one did: a disagreement with the index names it. */
@@ -378,6 +385,9 @@ function indexParts(paths: readonly string[], flags: RawFlags, env: Env, request
     // --db or a config file's "db" in a folder named .dedupe (the README's example config failed
     // its first index add with "folder .dedupe does not exist").
     defaultDb: flags.db === undefined || path.basename(path.dirname(flags.db)) === DEFAULT_DB_FOLDER,
+    // A config file's db is relative to its folder, and so are the paths the index stores: a run
+    // from a sub-folder then names each file as a run from the top does (found by a new user).
+    ...(problems.originOf('db') !== undefined && problems.configFolder !== undefined ? { root: problems.configFolder } : {}),
     paths: [...paths],
     filesFrom: reads ? listOf(paths, flags, problems) : undefined,
     include: problems.patterns('include', flags.include),

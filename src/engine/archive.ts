@@ -46,6 +46,8 @@ export interface IndexLocation {
   db: string;
   /** `db` is the default (.dedupe/index.db): its folder is made when missing (IndexStore's defaultFolder). */
   defaultDb: boolean;
+  /** The folder documents' paths are stored relative to (files.ts, documentPath): a config file's, when `db` came from it; else the current folder. */
+  root?: string;
 }
 
 export interface AddRequest extends SourceRequest, IndexLocation {
@@ -128,7 +130,7 @@ export function waitNotice(db: string, hooks: EngineHooks): (waitedMs: number) =
 }
 
 export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): Promise<AddResult> {
-  const sources = await collectSources(request, (file) => documentPath(file, request.cwd), (warning) => hooks.warning?.(warning), hooks.progress);
+  const sources = await collectSources(request, (file) => documentPath(file, request.cwd, request.root), (warning) => hooks.warning?.(warning), hooks.progress);
   const store = await IndexStore.open(request.db, {
     mode: 'write',
     requested: request.requested,
@@ -152,7 +154,7 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
     const result: AddResult = { database: request.db, added: [], updated: [], unchanged: [], unreadable: [], keptStored: [], index: { documents: 0, paragraphs: 0 } };
     await store.write(async (batch) => {
       // Under the write lock: another add cannot store the file under its other spelling meanwhile.
-      nameAsIndexed(sources.jobs, batch, request.cwd);
+      nameAsIndexed(sources.jobs, batch, request.cwd, request.root);
       const jobs = sources.jobs.map((job) => {
         const storedHash = batch.contentHashOf(job.id);
         return storedHash === undefined ? job : { ...job, storedHash };
@@ -194,7 +196,7 @@ export async function removeFromIndex(request: RemoveRequest, hooks: EngineHooks
     await store.write(async (batch) => {
       for (const given of request.paths) {
         // Under both spellings the index may hold it by (pathSpellings): a folder's articles may have been added by relative and by absolute paths.
-        const matching = [...new Set(pathSpellings(given, request.cwd).flatMap((spelling) => store.pathsUnder(spelling)))];
+        const matching = [...new Set(pathSpellings(given, request.cwd, request.root).flatMap((spelling) => store.pathsUnder(spelling)))];
         if (matching.length === 0) notFound.push(given);
         for (const stored of matching) if (batch.remove(stored)) removed.push(stored);
       }

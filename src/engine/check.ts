@@ -104,7 +104,7 @@ async function prepareIncoming(
 export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {}): Promise<CheckRun> {
   const clock = hooks.clock ?? (() => 0);
   const walkWarnings: Warning[] = [];
-  const sources = await collectSources(request, (file) => documentPath(file, request.cwd), (warning) => {
+  const sources = await collectSources(request, (file) => documentPath(file, request.cwd, request.root), (warning) => {
     walkWarnings.push(warning);
     hooks.warning?.(warning);
   });
@@ -119,7 +119,7 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
   let run: Omit<CheckRun, 'flagged' | 'added'>;
   let incoming: Incoming;
   try {
-    nameAsIndexed(sources.jobs, store, request.cwd);
+    nameAsIndexed(sources.jobs, store, request.cwd, request.root);
     const prepared = await prepareIncoming(request, sources, store, hooks, walkWarnings);
     incoming = prepared;
     const lookupStart = clock();

@@ -51,32 +51,33 @@ export async function findArticles(request: WalkRequest, onWarning?: (warning: W
 
 /**
  * The path a document is stored under, so that `a.txt`, `./a.txt` and `/abs/cwd/a.txt` are
- * one document: a path inside the current folder is stored relative to it (an index stays
- * usable when the checkout moves, as a CI workspace does, if commands run from the same
- * folder); a relative path outside it keeps its `../`; an absolute path outside it stays
- * absolute. Always forward slashes.
+ * one document: a path inside `root` is stored relative to it (an index stays usable when the
+ * checkout moves, as a CI workspace does, if commands run from the same folder); a relative path
+ * outside it keeps its `../`; an absolute path outside it stays absolute. Always forward
+ * slashes. `file` is read from `cwd`; `root` is the current folder too, unless the index's path
+ * came from a config file, whose folder it then is (so a run from a sub-folder names a file as
+ * a run from the project's top does).
  */
-export function documentPath(file: string, cwd: string): string {
+export function documentPath(file: string, cwd: string, root: string = cwd): string {
   const absolute = path.resolve(cwd, file);
-  const relative = path.relative(cwd, absolute);
+  const relative = path.relative(root, absolute);
   const outside = relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
   const chosen = outside && path.isAbsolute(file) ? absolute : relative;
   return chosen.split(path.sep).join('/');
 }
 
 /**
- * The spellings an index may hold `file` under: documentPath's, then its absolute path. A file
- * outside the current folder given by its absolute path is stored under that path, so a later
- * command run from another folder that names it by a relative path still finds it (found by a
- * stranger: `index add /abs/seeds/004.txt`, then `check seeds/004.txt` from `/abs`, flagged 004
- * as a 100% copy of itself). Symbolic links are not resolved: a path through a link is another
- * document, as it is to the walk's report. A path stored relative to another folder cannot be
- * recognised: run index commands from one folder (README).
+ * The spellings an index may hold `file` under: documentPath's, the one relative to the current
+ * folder when the root is another (an index built before its config file, or with --db), and
+ * the absolute path. A file outside the current folder given by its absolute path is stored
+ * under that path, so a later command run from another folder that names it by a relative path
+ * still finds it (found by a stranger: `index add /abs/seeds/004.txt`, then `check
+ * seeds/004.txt` from `/abs`, flagged 004 as a 100% copy of itself). Symbolic links are not
+ * resolved: a path through a link is another document, as it is to the walk's report.
  */
-export function pathSpellings(file: string, cwd: string): string[] {
-  const usual = documentPath(file, cwd);
+export function pathSpellings(file: string, cwd: string, root: string = cwd): string[] {
   const absolute = path.resolve(cwd, file).split(path.sep).join('/');
-  return usual === absolute ? [usual] : [usual, absolute];
+  return [...new Set([documentPath(file, cwd, root), documentPath(file, cwd), absolute])];
 }
 
 /**
@@ -85,12 +86,12 @@ export function pathSpellings(file: string, cwd: string): string[] {
  * by `index add seeds/a.txt` from `/abs`, and `check` knows it (reported under the stored
  * spelling, the index's name for it). JSONL articles keep their ids.
  */
-export function nameAsIndexed(jobs: readonly PrepareJob[], index: { contentHashOf(storedPath: string): string | undefined }, cwd: string): void {
+export function nameAsIndexed(jobs: readonly PrepareJob[], index: { contentHashOf(storedPath: string): string | undefined }, cwd: string, root: string = cwd): void {
   const isStored = (storedPath: string): boolean => index.contentHashOf(storedPath) !== undefined;
   const taken = new Set(jobs.map((job) => job.id));
   for (const job of jobs) {
     if (job.text !== undefined || isStored(job.id)) continue;
-    const stored = pathSpellings(job.path, cwd).find((spelling) => spelling !== job.id && !taken.has(spelling) && isStored(spelling));
+    const stored = pathSpellings(job.path, cwd, root).find((spelling) => spelling !== job.id && !taken.has(spelling) && isStored(spelling));
     if (stored === undefined) continue;
     taken.add(stored);
     job.id = stored;

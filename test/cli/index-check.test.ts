@@ -177,6 +177,28 @@ describe('an article stored by its absolute path from another folder (found by a
   });
 });
 
+describe('an index whose db a config file names, used from a sub-folder (found by a new user)', () => {
+  it('stores paths relative to the config file\'s folder, so check, add and remove in the sub-folder find what was added from the top', async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'sub'));
+    copyFileSync(path.join(repoRoot, SEED.original), path.join(dir, 'sub', 'ap.txt'));
+    copyFileSync(path.join(repoRoot, SEED.unrelated), path.join(dir, 'sub', 'other.txt'));
+    writeFileSync(path.join(dir, '.dedupe.json'), JSON.stringify({ db: '.dedupe/index.db' }));
+    expect((await runCli(['index', 'add', 'sub'], { cwd: dir })).code).toBe(0);
+    const sub = path.join(dir, 'sub');
+    const checked = await runJson<Report & { check: { alreadyIndexed: string[]; flagged: string[] } }>(['check', '--fail-on', 'document', 'ap.txt'], { cwd: sub });
+    expect(checked.result.code, checked.result.stderr).toBe(0);
+    expect(checked.report.check.alreadyIndexed).toEqual(['sub/ap.txt']);
+    const again = await runCli(['index', 'add', '.'], { cwd: sub });
+    expect(again.stdout).toContain('0 added, 0 updated, 2 skipped (unchanged); 2 documents');
+    const removed = await runCli(['index', 'remove', 'ap.txt'], { cwd: sub });
+    expect(removed.stdout).toContain('removed  sub/ap.txt');
+    // With --db instead, paths stay relative to the current folder, as before.
+    const db = path.join(dir, 'flag.db');
+    expect((await runCli(['index', 'add', '--no-config', '--db', db, 'ap.txt'], { cwd: sub })).stdout).toContain('added    ap.txt (');
+  });
+});
+
 describe('index remove of the current folder (found in review)', () => {
   it('takes out what is stored under it, by relative and by absolute path, and nothing stored elsewhere', async () => {
     const dir = tempDir();

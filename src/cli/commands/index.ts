@@ -22,9 +22,9 @@ export async function runIndexAdd(command: IndexCommand, io: CliIO, version: str
   return EXIT_OK;
 }
 
-export async function runIndexRemove(request: { db: string; defaultDb: boolean; paths: string[]; output: OutputRequest }, io: CliIO): Promise<number> {
+export async function runIndexRemove(request: { db: string; defaultDb: boolean; root?: string; paths: string[]; output: OutputRequest }, io: CliIO): Promise<number> {
   const feedback = new Feedback(io, { verbose: request.output.verbose, warningsInJson: false });
-  const result = await removeFromIndex({ db: request.db, defaultDb: request.defaultDb, paths: request.paths, cwd: io.cwd }, feedback.hooks());
+  const result = await removeFromIndex({ db: request.db, defaultDb: request.defaultDb, ...(request.root !== undefined ? { root: request.root } : {}), paths: request.paths, cwd: io.cwd }, feedback.hooks());
   for (const given of result.notFound) feedback.warning(`${given}: not in the index ${request.db}; nothing removed for it`);
   feedback.finish();
   const { palette } = outputStyle(request.output, io);
