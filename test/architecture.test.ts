@@ -27,9 +27,11 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 const TYPES_ONLY_FROM: Record<string, readonly string[]> = { render: ['core', 'engine'] };
 /**
  * Except these modules: the JSON form of the report is the report in other words (file numbers
- * for paths, usual values left out), a contract both written by render/json.ts and read back.
+ * for paths, usual values left out), a contract both written by render/json.ts and read back;
+ * and the report's types, whose few values are constants of that contract (its schema version,
+ * the warning codes that mean a file was skipped).
  */
-const FORMATS_FROM_CORE = new Set([path.join('core', 'report-json.ts')]);
+const FORMATS_FROM_CORE = new Set([path.join('core', 'report-json.ts'), path.join('core', 'types.ts')]);
 /** Packages the pure core may use. */
 const CORE_PACKAGES = new Set(['diff', 'xxhash-wasm']);
 const MAX_FUNCTION_LINES = 100;

@@ -3,12 +3,20 @@
  * fails on paragraphs; `check` can also fail on a whole document (a copy).
  */
 import { failingStatuses } from '../core/classify.js';
-import type { DocumentReport, Report, SegmentStatus, StoryReport } from '../core/types.js';
+import { SKIPPED_FILE_CODES, type DocumentReport, type Report, type SegmentStatus, type StoryReport, type Warning } from '../core/types.js';
 
 export type FailOn = 'shared' | 'edited';
 export const FAIL_ON_VALUES: readonly FailOn[] = ['shared', 'edited'];
 export type CheckFailOn = FailOn | 'document';
 export const CHECK_FAIL_ON: readonly CheckFailOn[] = [...FAIL_ON_VALUES, 'document'];
+
+/**
+ * What a --fail-on gate did not check: files skipped (SKIPPED_FILE_CODES) and JSONL lines not
+ * parsed. A gate passes nothing it did not check, so these fail it (exit 2), in the scan as in check.
+ */
+export function uncheckedInputs(warnings: readonly Warning[]): Warning[] {
+  return warnings.filter((w) => SKIPPED_FILE_CODES.has(w.code) || w.code === 'bad-line');
+}
 
 /** --fail-on document: the share of a story's words that makes its article a copy (issue 4: "say >= 80%"). */
 export const DEFAULT_COPY_SHARE = 0.8;

@@ -17,8 +17,8 @@ import type {
   StoryPairReport,
   Summary,
   Warning,
-  WarningCode,
 } from '../core/types.js';
+import { SKIPPED_FILE_CODES } from '../core/types.js';
 import { renderOps } from './diff.js';
 import { renderGroupsTable, type TableOptions } from './documents-table.js';
 import { cutEnd, cutStart, fitLines, visibleWidth, wrap } from './fit.js';
@@ -47,8 +47,6 @@ export interface HumanOptions {
   fit?: boolean;
 }
 
-/** Warnings that mean a whole file was not read. */
-export const SKIPPED_FILE: ReadonlySet<WarningCode> = new Set<WarningCode>(['binary', 'invalid-utf8', 'unreadable', 'vanished', 'too-large']);
 
 /**
  * The first line. `noun`: what the documents are, files (the default) or documents (when some
@@ -57,7 +55,7 @@ export const SKIPPED_FILE: ReadonlySet<WarningCode> = new Set<WarningCode>(['bin
 export function renderSummary(report: { summary: Summary; warnings: readonly Warning[] }, elapsedMs: number, noun: 'file' | 'document' = 'file'): string {
   const s = report.summary;
   const seconds = (elapsedMs / 1000).toFixed(2);
-  const skipped = report.warnings.filter((w) => SKIPPED_FILE.has(w.code)).length;
+  const skipped = report.warnings.filter((w) => SKIPPED_FILE_CODES.has(w.code)).length;
   const badLines = report.warnings.filter((w) => w.code === 'bad-line').length;
   // "10 files (8 skipped)" read as ten files of which eight were skipped: say which are which.
   const skips = [

@@ -124,3 +124,18 @@ describe('files the walk used to leave out without a word', () => {
     expect(result.stdout).toMatch(/^1 file, /);
   });
 });
+
+describe('a scan gate with a file it could not read', () => {
+  it('--fail-on exits 2 and names it, as check does (a gate passes nothing it did not check); without --fail-on the run exits 0', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from('Caf\xe9 au lait, a story told in Windows-1252.\n', 'latin1'));
+    writeFileSync(path.join(dir, 'new.txt'), 'A local story with enough words to count here.\n');
+    const gated = await runCli(['--fail-on', 'edited', '-q', dir]);
+    expect(gated.code).toBe(2);
+    expect(gated.stderr.split('\n').at(-2)).toBe(
+      `dedupe: error: --fail-on edited: 1 article was not read, so not checked: ${path.join(dir, 'latin1.txt')} (see the warnings); fix or remove it and scan again`,
+    );
+    const plain = await runCli(['-q', dir]);
+    expect(plain.code).toBe(0);
+  });
+});

@@ -9,7 +9,7 @@
  */
 import { checkOutputFile, checkPaths, copiedStories, failingParagraphs, MAX_ARCHIVED_PER_PARAGRAPH, segmentsOf, type CheckRun } from '../../engine/index.js';
 import type { DocumentReport } from '../../core/index.js';
-import { renderHuman, renderSummary, SKIPPED_FILE } from '../../render/human.js';
+import { renderHuman, renderSummary } from '../../render/human.js';
 import { renderArchiveMatches } from '../../render/ingest.js';
 import { plural, printable } from '../../render/text.js';
 import { renderNdjsonLines, renderReportJson } from '../../render/json.js';
@@ -19,6 +19,7 @@ import { withFeedback } from '../feedback.js';
 import { finishHtml, HtmlReport } from '../html-report.js';
 import { REWRITE_OFF, stageLine, warn, warnUnusedFlags, type CliIO } from '../io.js';
 import type { CheckCommand } from '../requests.js';
+import { uncheckedExit } from './scan-output.js';
 
 /** The file, with the copied story's lines when the file holds more than one. */
 function copyLabel(doc: DocumentReport, copyShare: number): string {
@@ -118,15 +119,7 @@ function printReport(command: CheckCommand, run: CheckRun, io: CliIO, elapsedMs:
 function gateExit(command: CheckCommand, run: CheckRun, io: CliIO): number {
   const found = reuseExit(command, run, io);
   if (command.failOn === undefined) return found;
-  const unchecked = run.report.warnings.filter((w) => SKIPPED_FILE.has(w.code) || w.code === 'bad-line');
-  if (unchecked.length === 0) return found;
-  const n = unchecked.length;
-  const named = unchecked.slice(0, 3).map((w) => (w.line === undefined ? w.path : `${w.path}:${w.line}`));
-  io.stderr.write(
-    `dedupe: error: --fail-on ${command.failOn}: ${n} incoming article${n === 1 ? ' was' : 's were'} not read, so not checked: ` +
-      `${printable(named.join(', '))}${n > named.length ? `, and ${n - named.length} more` : ''} (see the warnings); fix or remove ${n === 1 ? 'it' : 'them'} and check again\n`,
-  );
-  return EXIT_ERROR;
+  return uncheckedExit(command.failOn, run.report.warnings, 'check', io) ?? found;
 }
 
 function reuseExit(command: CheckCommand, run: CheckRun, io: CliIO): number {
