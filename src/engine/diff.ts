@@ -7,6 +7,7 @@ import { diffDocuments } from '../core/align/diff-report.js';
 import { createSigner } from '../core/signing/signer.js';
 import type { DiffReport, ResolvedOptions } from '../core/types.js';
 import { InputError } from '../input/errors.js';
+import { isJsonl } from '../input/jsonl.js';
 import { readArticle } from '../input/read.js';
 
 async function readOne(file: string, cwd: string): Promise<string> {
@@ -14,6 +15,8 @@ async function readOne(file: string, cwd: string): Promise<string> {
   const info = await stat(onDisk).catch(() => null);
   if (!info) throw new InputError(`${file}: no such file; check the path`);
   if (info.isDirectory()) throw new InputError(`${file}: is a folder; dedupe diff compares two files (use dedupe <folder> to scan)`);
+  // A JSONL file is many articles, one per line: diffed as one text it compared lines of JSON (found by a new user).
+  if (isJsonl(file)) throw new InputError(`${file}: is JSONL, one article per line; dedupe diff compares two articles in text files (scan it: dedupe ${file})`);
   const outcome = await readArticle(onDisk, file);
   if (!outcome.ok) throw new InputError(`${file}: ${outcome.reason}${outcome.fix ? `; ${outcome.fix}` : ''}`);
   return outcome.text;

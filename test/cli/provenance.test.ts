@@ -199,6 +199,12 @@ describe('dedupe diff', () => {
     const folder = await runCli(['diff', SEED.original, 'fixtures/seeds']);
     expect(folder.code).toBe(2);
     expect(folder.stderr).toMatch(/^dedupe: error: fixtures\/seeds: is a folder; dedupe diff compares two files/);
+    // JSONL holds many articles: not diffed as one text (found by a new user).
+    const jsonl = await runCli(['diff', 'fixtures/jsonl/articles.jsonl', SEED.original]);
+    expect(jsonl.code).toBe(2);
+    expect(jsonl.stderr).toBe(
+      'dedupe: error: fixtures/jsonl/articles.jsonl: is JSONL, one article per line; dedupe diff compares two articles in text files (scan it: dedupe fixtures/jsonl/articles.jsonl)\n',
+    );
   });
 });
 
