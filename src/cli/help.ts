@@ -148,11 +148,11 @@ export const INDEX_HELP = `
 The index is an SQLite database (default .dedupe/index.db). Documents are stored under
 their path relative to the current folder (JSONL articles under their ids; a file outside
 it given by its absolute path, under that path, which any folder recognises), or to the
-config file's folder when "db" comes from a config file: run index commands and checks from
-the same folder (with such a config, any folder under it). Each add is one transaction: if it is
-interrupted, the index is as it was before. While another process writes to the index,
-add waits for it (up to 30 s) and says so. A file that is empty now does not replace its
-stored version.
+config file's folder when "db" comes from a config file: run index commands and checks
+from the same folder (with such a config, any folder under it). Each add is one
+transaction: if it is interrupted, the index is as it was before. While another process
+writes to the index, add waits for it (up to 30 s) and says so. A file that is empty now
+does not replace its stored version.
 
 ${ENVIRONMENT_SECTION}
 

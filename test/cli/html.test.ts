@@ -19,7 +19,7 @@ describe('dedupe --html <file>', () => {
     const withHtml = await runInProcess(['--no-color', '--html', 'report.html', seeds], { cwd: dir });
     expect(withHtml.code).toBe(0);
     expect(withHtml.stdout).toBe(plain.stdout);
-    expect(withHtml.stderr).toMatch(/^dedupe: --html: report written to report\.html \(0\.\d MB\)\n$/);
+    expect(withHtml.stderr).toMatch(/^dedupe: --html: report written to report\.html \((\d+ KB|\d+\.\d MB)\)\n$/);
     const html = readFileSync(path.join(dir, 'report.html'), 'utf8');
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     const data = pageData(html);
