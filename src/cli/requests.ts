@@ -213,7 +213,9 @@ function environmentOf(env: Env, problems: Problems): Environment {
 function listOf(paths: readonly string[], flags: RawFlags, problems: Problems): ListRequest | undefined {
   if (flags.filesFrom === undefined) {
     if (flags.null === true) problems.add('-0 (--null) says how the --files-from list is separated; give --files-from too');
-    if (paths.length === 0) problems.add('no files or folders given; name them, or list them with --files-from <file>');
+    // `dedupe --html archive/` reads archive/ as --html's value: say where the folder went.
+    const took = flags.html !== undefined ? ` (--html took ${flags.html} as the file it writes)` : '';
+    if (paths.length === 0) problems.add(`no files or folders given; name them, or list them with --files-from <file>${took}`);
     return undefined;
   }
   if (flags.filesFrom === '') problems.add('--files-from must name a file, or - for standard input');

@@ -68,6 +68,13 @@ describe('usage and input errors exit 2 with one line', () => {
     expectOneLineError(await runCli([]), /^dedupe: error: no files or folders given; usage: dedupe \[options\] <paths\.\.\.> \(see dedupe --help\)$/);
   });
 
+  it('a folder given as --html\'s value: says --html took it (found by a new user)', async () => {
+    expectOneLineError(
+      await runCli(['--html', 'fixtures/seeds']),
+      /^dedupe: error: no files or folders given; name them, or list them with --files-from <file> \(--html took fixtures\/seeds as the file it writes\)$/,
+    );
+  });
+
   it('says when --exclude left nothing', async () => {
     expectOneLineError(await runCli(['--exclude', '**', 'fixtures/seeds']), /no files matching \*\*\/\*\.txt, \*\*\/\*\.jsonl, \*\*\/\*\.ndjson not excluded by \*\* in fixtures\/seeds; check --include and --exclude$/);
   });
