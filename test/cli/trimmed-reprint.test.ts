@@ -16,4 +16,22 @@ describe('a trimmed reprint (fixtures/trimmed-reprint)', () => {
     expect(report.groups[0]!.documents).toEqual([`${DIR}/first-four.txt`, `${DIR}/wire-copy.txt`, `${DIR}/wire.txt`]);
     expect(report.summary.boilerplate).toBe(0);
   });
+
+  it('alone with the full story, the full story is its original: the trimmed copy is its opening paragraphs word for word (a new user got "undecided")', async () => {
+    const { report, result } = await runJson<Report>([`${DIR}/wire.txt`, `${DIR}/first-four.txt`]);
+    expect(result.code).toBe(0);
+    expect(report.groups).toHaveLength(1);
+    const group = report.groups[0]!;
+    expect(group.original).toBe(`${DIR}/wire.txt`);
+    expect(group.originalReasons.map((r) => r.detail)).toContain('the other copy is its opening paragraphs, word for word');
+    const trimmed = group.members.find((m) => m.path === `${DIR}/first-four.txt`)!;
+    expect(trimmed.role).toBe('reprint');
+    expect(trimmed.comparison!.edits).toContainEqual({ kind: 'trimmed-from-bottom', count: 19 });
+  });
+
+  it('a copy with a line more at its top (a headline a scraper kept) is not thereby the original', async () => {
+    const { report } = await runJson<Report>(['fixtures/line-endings/cr.txt', 'fixtures/bad-files/good.txt']);
+    expect(report.groups).toHaveLength(1);
+    expect(report.groups[0]!.original).toBeNull();
+  });
 });

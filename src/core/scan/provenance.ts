@@ -228,12 +228,34 @@ function breakTieByHolds(members: readonly StoryView[], candidates: readonly num
   if (tied.length < 2 || tied.some((i) => reasons[i]!.some((r) => r.kind === 'containment'))) return;
   const byHolds = [...tied].sort((a, b) => members[b]!.holds - members[a]!.holds);
   const [first, second] = [byHolds[0]!, byHolds[1]!];
-  if (members[first]!.holds - members[second]!.holds < HOLDS_MARGIN) return;
-  reasons[first]!.push({
+  if (members[first]!.holds - members[second]!.holds >= HOLDS_MARGIN) {
+    reasons[first]!.push({
+      kind: 'containment',
+      detail: `holds ${Math.round(members[first]!.holds * 100)}% of the group's shared text`,
+      weight: PROVENANCE_WEIGHTS.holdsMost,
+    });
+    return;
+  }
+  // Two texts alone share only what both hold, so the shares tie; but when one is the other's
+  // opening paragraphs word for word, it was trimmed from the other's bottom (the most common
+  // syndication edit; a new user's wire story and its first twelve paragraphs came out
+  // undecided). Only a cut at the bottom counts: a copy with a headline or a caption more at
+  // its top, as scraped pages have, holds the other's text too, and is not its original.
+  const holder = fullerThanTrimmed(members, tied);
+  if (holder === null) return;
+  reasons[holder]!.push({
     kind: 'containment',
-    detail: `holds ${Math.round(members[first]!.holds * 100)}% of the group's shared text`,
+    detail: `${tied.length === 2 ? 'the other copy is' : `the ${tied.length - 1} other copies are`} its opening paragraphs, word for word`,
     weight: PROVENANCE_WEIGHTS.holdsMost,
   });
+}
+
+/** The one candidate whose body opens with each other candidate's whole body, word for word (text keys in order), and goes on; null when none or several. */
+function fullerThanTrimmed(members: readonly StoryView[], candidates: readonly number[]): number | null {
+  const keysOf = (i: number): string[] => members[i]!.body.flatMap((p) => (p.textKey === null ? [] : [p.textKey]));
+  const opensWith = (longer: readonly string[], shorter: readonly string[]): boolean => shorter.length > 0 && shorter.length < longer.length && shorter.every((key, k) => longer[k] === key);
+  const holders = candidates.filter((i) => candidates.every((j) => j === i || opensWith(keysOf(i), keysOf(j))));
+  return holders.length === 1 ? holders[0]! : null;
 }
 
 /**
