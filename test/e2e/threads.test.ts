@@ -16,7 +16,10 @@ describe('worker threads', () => {
     writeFileSync(path.join(dir, 'article-0101-binary.txt'), Buffer.from([1, 0, 2]));
     const one = runCli(['--json', '--fail-on', 'edited', dir], { env: { DEDUPE_THREADS: '1' } });
     const two = runCli(['--json', '--fail-on', 'edited', dir], { env: { DEDUPE_THREADS: '2' } });
-    expect(one.code).toBe(1);
+    // Reuse found (1), but the binary file was not read: a gate passes nothing it did not check (2).
+    expect(one.code).toBe(2);
+    expect(one.stderr).toMatch(/--fail-on edited: \d+ paragraphs found\n/);
+    expect(one.stderr).toMatch(/--fail-on edited: 1 article was not read, so not checked: .*article-0101-binary\.txt/);
     expect(two.code).toBe(one.code);
     expect(two.stderr).toBe(one.stderr);
     expect(one.stderr).toMatch(/article-0101-binary\.txt: binary file/);
