@@ -44,7 +44,7 @@ export interface RemoveResult {
 /** Where the index is and how to open it for writing. */
 export interface IndexLocation {
   db: string;
-  /** `db` is the default (.dedupe/index.db): its folder is made when missing (IndexStore's defaultFolder). */
+  /** `db` is the default (.dedupe/index.db) or another file in a folder named .dedupe: that folder is made when it alone is missing (IndexStore's defaultFolder). */
   defaultDb: boolean;
   /** The folder documents' paths are stored relative to (files.ts, documentPath): a config file's, when `db` came from it; else the current folder. */
   root?: string;

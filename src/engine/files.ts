@@ -67,9 +67,9 @@ export function documentPath(file: string, cwd: string, root: string = cwd): str
 }
 
 /**
- * The spellings an index may hold `file` under: documentPath's, the one relative to the current
- * folder when the root is another (an index built before its config file, or with --db), and
- * the absolute path. A file outside the current folder given by its absolute path is stored
+ * The spellings an index may hold `file` under: documentPath's and the absolute path. (Not the
+ * one relative to the current folder when the root is another: in the root's naming that is
+ * another file, `ap.txt` at the top for `sub/ap.txt`, found in review.) A file outside the current folder given by its absolute path is stored
  * under that path, so a later command run from another folder that names it by a relative path
  * still finds it (found by a stranger: `index add /abs/seeds/004.txt`, then `check
  * seeds/004.txt` from `/abs`, flagged 004 as a 100% copy of itself). Symbolic links are not
@@ -77,7 +77,8 @@ export function documentPath(file: string, cwd: string, root: string = cwd): str
  */
 export function pathSpellings(file: string, cwd: string, root: string = cwd): string[] {
   const absolute = path.resolve(cwd, file).split(path.sep).join('/');
-  return [...new Set([documentPath(file, cwd, root), documentPath(file, cwd), absolute])];
+  const usual = documentPath(file, cwd, root);
+  return usual === absolute ? [usual] : [usual, absolute];
 }
 
 /**

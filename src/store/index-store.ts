@@ -342,16 +342,18 @@ export class IndexStore {
     }
     if (kind === 'missing') {
       const folder = path.dirname(file);
+      const folderMissing = fileKind(path.dirname(onDisk), folder) === 'missing';
+      // `index add` makes the index's own folder (defaultFolder) when that is all that is
+      // missing; a folder further up that is not there is a likely typo (nope/.dedupe/index.db
+      // crashed with ENOENT, found in review).
+      const makes = options.defaultFolder === true && fileKind(path.dirname(path.dirname(onDisk)), path.dirname(folder)) !== 'missing';
       if (options.mode === 'read' || options.mustExist) {
-        // The command suggested works as written: `index add` refuses a folder that is not there
-        // (a likely typo) unless it is the default one.
-        const make = !options.defaultFolder && fileKind(path.dirname(onDisk), folder) === 'missing' ? `mkdir -p ${folder} && ` : '';
+        // The command suggested works as written.
+        const make = folderMissing && !makes ? `mkdir -p ${folder} && ` : '';
         throw new IndexError('missing', file, `${file}: no index there; build one first with ${make}dedupe index add --db ${file} <paths>`);
       }
-      if (fileKind(path.dirname(onDisk), folder) === 'missing') {
-        if (!options.defaultFolder) {
-          throw new IndexError('missing-folder', file, `${file}: folder ${folder} does not exist; create it first, or give another --db`);
-        }
+      if (folderMissing) {
+        if (!makes) throw new IndexError('missing-folder', file, `${file}: folder ${folder} does not exist; create it first, or give another --db`);
         guard(file, () => mkdirSync(path.dirname(onDisk)));
       }
       const resolved = resolveOptions(requested);

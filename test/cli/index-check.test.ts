@@ -193,6 +193,13 @@ describe('an index whose db a config file names, used from a sub-folder (found b
     expect(again.stdout).toContain('0 added, 0 updated, 2 skipped (unchanged); 2 documents');
     const removed = await runCli(['index', 'remove', 'ap.txt'], { cwd: sub });
     expect(removed.stdout).toContain('removed  sub/ap.txt');
+    // A file at the top with the sub-folder file's name is another document (found in review):
+    // adding sub/ap.txt again does not overwrite it, and removing the sub-folder leaves it.
+    copyFileSync(path.join(repoRoot, SEED.update), path.join(dir, 'ap.txt'));
+    expect((await runCli(['index', 'add', 'ap.txt'], { cwd: dir })).stdout).toContain('added    ap.txt (');
+    expect((await runCli(['index', 'add', 'ap.txt'], { cwd: sub })).stdout).toContain('added    sub/ap.txt (');
+    const emptied = await runJson<{ removed: string[] }>(['index', 'remove', '--json', '.'], { cwd: sub });
+    expect(emptied.report.removed).toEqual(['sub/ap.txt', 'sub/other.txt']);
     // With --db instead, paths stay relative to the current folder, as before.
     const db = path.join(dir, 'flag.db');
     expect((await runCli(['index', 'add', '--no-config', '--db', db, 'ap.txt'], { cwd: sub })).stdout).toContain('added    ap.txt (');

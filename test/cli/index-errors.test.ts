@@ -99,6 +99,9 @@ describe('missing and read-only folders', () => {
     const fromFlag = await runCli(['index', 'add', '--no-config', '--db', elsewhere, path.join(repoRoot, SEED.original)], { cwd: dir });
     expect(fromFlag.code, fromFlag.stderr).toBe(0);
     expect(statSync(elsewhere).isFile()).toBe(true);
+    // Only the .dedupe folder itself: a missing folder above it is a likely typo, a one-line error (it crashed, found in review).
+    const typo = path.join(dir, 'nope', '.dedupe', 'index.db');
+    expectOneLineError(await runCli(['index', 'add', '--no-config', '--db', typo, path.join(repoRoot, SEED.original)], { cwd: dir }), /folder .*nope\/\.dedupe does not exist; create it first/);
   });
 
   // Root ignores permissions: run the CLI as nobody then.

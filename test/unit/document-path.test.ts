@@ -20,11 +20,11 @@ describe('documentPath', () => {
 });
 
 describe('documentPath with a root (a config file\'s folder)', () => {
-  it('stores a file read from a sub-folder relative to the root, and the spellings try the current folder\'s too', () => {
+  it('stores a file read from a sub-folder relative to the root, and the spellings do not try the current folder\'s (another file in the root\'s naming)', () => {
     expect(documentPath('a.txt', '/work/repo/sub', '/work/repo')).toBe('sub/a.txt');
     expect(documentPath('../b.txt', '/work/repo/sub', '/work/repo')).toBe('b.txt');
     expect(documentPath('/data/c.txt', '/work/repo/sub', '/work/repo')).toBe('/data/c.txt');
-    expect(pathSpellings('a.txt', '/work/repo/sub', '/work/repo')).toEqual(['sub/a.txt', 'a.txt', '/work/repo/sub/a.txt']);
+    expect(pathSpellings('a.txt', '/work/repo/sub', '/work/repo')).toEqual(['sub/a.txt', '/work/repo/sub/a.txt']);
   });
 });
 
