@@ -269,7 +269,9 @@ export interface StoryPairReport {
 }
 
 /**
- * binary, invalid-utf8, unreadable, vanished, too-large: a file skipped; nul-bytes: a file read
+ * binary, invalid-utf8, unreadable, vanished, too-large: a file skipped; not-found: a path listed
+ * by --files-from that does not exist (the list may be older than the files: not a file skipped,
+ * so no gate fails on it); nul-bytes: a file read
  * with its stray NUL bytes as spaces; unreadable-folder: a folder whose files were not listed;
  * bad-line: a line of a JSONL file skipped; exclude-unmatched: an --exclude pattern that
  * matched nothing in a folder (`path` is the pattern); no-files: a folder named (or listed)
@@ -283,6 +285,7 @@ export type WarningCode =
   | 'invalid-utf8'
   | 'unreadable'
   | 'vanished'
+  | 'not-found'
   | 'too-large'
   | 'nul-bytes'
   | 'unreadable-folder'

@@ -27,8 +27,12 @@ export async function findArticles(request: WalkRequest, onWarning?: (warning: W
   const walk: WalkOptions = { include: request.include, exclude: request.exclude, cwd: request.cwd };
   // Listed paths not found, counted: when they are all there was, the fix is where they are read from, not --include.
   let missingListed = 0;
+  let missingRelative = 0;
   walk.onWarning = (warning) => {
-    if (warning.code === 'vanished') missingListed++;
+    if (warning.code === 'not-found') {
+      missingListed++;
+      if (!path.isAbsolute(warning.path)) missingRelative++;
+    }
     onWarning?.(warning);
   };
   if (request.listed) walk.listed = request.listed;
@@ -37,10 +41,10 @@ export async function findArticles(request: WalkRequest, onWarning?: (warning: W
   const listed = request.listed?.length ?? 0;
   if (request.paths.length === 0 && listed === 0) throw new InputError('the --files-from list is empty; nothing to read');
   if (request.paths.length === 0 && missingListed === listed) {
-    throw new InputError(
-      `${listed === 1 ? 'the path listed by --files-from was not found' : `none of the ${listed} paths listed by --files-from were found`}; ` +
-        `relative paths in the list are read from the current folder (${request.cwd}), not the list's: write them from here, or absolute`,
-    );
+    const found = listed === 1 ? 'the path listed by --files-from was not found' : `none of the ${listed} paths listed by --files-from were found`;
+    // Said only when some were relative: for absolute paths it is no explanation (found in review).
+    const where = missingRelative > 0 ? `; relative paths in the list are read from the current folder (${request.cwd}), not the list's: write them from here, or absolute` : '';
+    throw new InputError(`${found}${where}`);
   }
   const patterns = (request.include.length > 0 ? request.include : DEFAULT_INCLUDE).join(', ');
   const excluded = request.exclude.length > 0 ? ` not excluded by ${request.exclude.join(', ')}` : '';

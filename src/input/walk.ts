@@ -214,7 +214,7 @@ async function takeListed(
     const info = statSync(onDisk(given), { throwIfNoEntry: false });
     if (!info) {
       const undecodable = entryProblem(given, onDisk(given), false);
-      options.onWarning?.(undecodable ?? { code: 'vanished', path: given, message: `${given}: listed by --files-from but not found; skipped` });
+      options.onWarning?.(undecodable ?? { code: 'not-found', path: given, message: `${given}: listed by --files-from but not found; skipped` });
       continue;
     }
     const real = realpathOr(onDisk(given));

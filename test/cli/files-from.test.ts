@@ -37,7 +37,7 @@ describe('--files-from', () => {
     const { report, stderr } = await reportOf(['--files-from', '-'], { stdin: `${SEED.original}\ngone.txt\n${SEED.update}\n` });
     expect(stderr).toBe('dedupe: warning: gone.txt: listed by --files-from but not found; skipped\n');
     expect(report.documents).toHaveLength(2);
-    expect(report.warnings).toEqual([{ code: 'vanished', path: 'gone.txt', message: 'gone.txt: listed by --files-from but not found; skipped' }]);
+    expect(report.warnings).toEqual([{ code: 'not-found', path: 'gone.txt', message: 'gone.txt: listed by --files-from but not found; skipped' }]);
     expect((await runInProcess(['gone.txt', '--files-from', '-'], { stdin: SEED.original })).code).toBe(2);
   });
 
@@ -51,6 +51,13 @@ describe('--files-from', () => {
     expect(result.stderr.split('\n').at(-2)).toBe(
       `dedupe: error: the path listed by --files-from was not found; relative paths in the list are read from the current folder (${cwd}), not the list's: write them from here, or absolute`,
     );
+  });
+
+  it('a scan gate passes a listed path that no longer exists (the list may be older than the files; found in review), and an absolute one missing gets no word about relative paths', async () => {
+    const gated = await runInProcess(['-q', '--fail-on', 'shared', '--files-from', '-'], { stdin: `${SEED.original}\ngone.txt\n` });
+    expect(gated.code).toBe(0);
+    const absolute = await runInProcess(['--files-from', '-'], { stdin: '/nonexistent/a.txt\n' });
+    expect(absolute.stderr.split('\n').at(-2)).toBe('dedupe: error: the path listed by --files-from was not found');
   });
 
   it('adds to the paths named, walks listed folders, and reads a file named twice once', async () => {
