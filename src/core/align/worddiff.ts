@@ -130,11 +130,12 @@ function diffUnits(from: WordList, to: WordList): EditOp[] {
   return ops;
 }
 
-/** Number of words deleted and inserted. */
+/** Number of words deleted, inserted and kept, counted as the diff counts them (a character of Chinese, Japanese or Thai each: countUnits). */
 export function changedWords(ops: readonly EditOp[]): { deleted: number; inserted: number; equal: number } {
   const count = { deleted: 0, inserted: 0, equal: 0 };
   for (const { op, text } of ops) {
-    const n = text.split(' ').length;
+    // Not text.split(' '): a run of such characters is joined without spaces, and counted one word (found in review).
+    const n = countUnits(text);
     if (op === 'delete') count.deleted += n;
     else if (op === 'insert') count.inserted += n;
     else count.equal += n;
