@@ -240,3 +240,21 @@ describe('boilerplate, repeats and stories', () => {
     expect(member(SEED.reprintA)).toMatchObject({ story: 0, startLine: 1, endLine: 30 });
   });
 });
+
+describe('a reprint that adds words to every paragraph (found in review)', () => {
+  it('stays a reprint: versions are told by the share of its words in matched paragraphs, not by the words kept verbatim', async () => {
+    const dir = tempDir();
+    const paragraph = (k: number): string => Array.from({ length: 22 }, (_, i) => `word${k * 31 + i}`).join(' ');
+    const extra = Array.from({ length: 18 }, (_, i) => `added${i}`).join(' ');
+    const body = (date: string, more: string): string =>
+      [`PORTSMOUTH, Maine (AP) — ${date}: ${paragraph(0)}${more}.`, ...Array.from({ length: 7 }, (_, k) => `${paragraph(k + 1)}${more}.`)].join('\n\n') + '\n';
+    writeFileSync(path.join(dir, 'orig.txt'), body('Nov. 4, 2024', ''));
+    writeFileSync(path.join(dir, 'copy.txt'), body('Nov. 5, 2024', ` ${extra}`));
+    const { report } = await runJson<Report>([dir]);
+    const group = report.groups[0]!;
+    expect(group.original).toBe(path.join(dir, 'orig.txt'));
+    const copy = group.members.find((m) => m.path === path.join(dir, 'copy.txt'))!;
+    expect(copy.comparison!.reused).toBeLessThan(0.6);
+    expect(copy.role).toBe('reprint');
+  });
+});

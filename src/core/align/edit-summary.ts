@@ -22,6 +22,16 @@ const QUOTE = /["“”«»]/;
 
 /** What `copy` kept, changed, added and dropped from `original`. */
 export function editSummary(original: readonly AlignParagraph[], copy: readonly AlignParagraph[], rule: AlignRule): EditSummary {
+  return compareCopy(original, copy, rule).summary;
+}
+
+/**
+ * editSummary, and the share of the copy's words in paragraphs matched to the original, whole
+ * (what `reused` was before it counted words kept word for word): provenance tells a version
+ * from a reprint by it, VERSION_MAX_REUSE being set on that measure (found in review: a copy
+ * adding 14 words to each paragraph became a version).
+ */
+export function compareCopy(original: readonly AlignParagraph[], copy: readonly AlignParagraph[], rule: AlignRule): { summary: EditSummary; matchedShare: number } {
   const blocks = alignParagraphs(original, copy, rule);
   const matched = blocks.filter((b) => b.from.length > 0 && b.to.length > 0);
   const originalWords = wordsOf(original, original.map((_, i) => i));
@@ -72,7 +82,8 @@ export function editSummary(original: readonly AlignParagraph[], copy: readonly 
 
   const keptOriginal = matched.reduce((n, b) => n + keptWords(b, original, 'from'), 0);
   const keptCopy = matched.reduce((n, b) => n + keptWords(b, copy, 'to'), 0);
-  return {
+  const matchedCopy = wordsOf(copy, matched.flatMap((b) => b.to));
+  const summary: EditSummary = {
     coverage: originalWords === 0 ? 0 : round3(keptOriginal / originalWords),
     reused: copyWords === 0 ? 0 : round3(keptCopy / copyWords),
     paragraphs: {
@@ -84,5 +95,6 @@ export function editSummary(original: readonly AlignParagraph[], copy: readonly 
     },
     edits: [...edits].map(([kind, n]) => ({ kind, count: n })),
   };
+  return { summary, matchedShare: copyWords === 0 ? 0 : matchedCopy / copyWords };
 }
 

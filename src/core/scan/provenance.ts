@@ -30,7 +30,7 @@
  * original's paragraphs, plus additions).
  */
 import type { AlignParagraph } from '../align/align.js';
-import { editSummary } from '../align/edit-summary.js';
+import { compareCopy } from '../align/edit-summary.js';
 import type { DerivationRule } from '../model.js';
 import { round3 } from '../numbers.js';
 import type { EditSummary, MemberRole, ProvenanceReason } from '../types.js';
@@ -57,7 +57,7 @@ export const PROVENANCE_WEIGHTS = {
   oldestFile: 0.25,
 } as const;
 
-/** A member that reuses less than this share of its words from the original may be a version (a rewrite), not a reprint. */
+/** A member with less than this share of its words in paragraphs matched to the original may be a version (a rewrite), not a reprint (compareCopy's matchedShare). */
 export const VERSION_MAX_REUSE = 0.6;
 /** The member holding the most shared text gets holdsMost only when it leads the next by this share. */
 export const HOLDS_MARGIN = 0.1;
@@ -295,11 +295,11 @@ export function analyseGroup(
   copiesOf.forEach((copies, t) => {
     const rep = reps[t]!.index;
     if (t === originalText && copies.length === 1) return;
-    const comparison = editSummary(members[original]!.body, members[rep]!.body, rule);
+    const { summary: comparison, matchedShare } = compareCopy(members[original]!.body, members[rep]!.body, rule);
     const ownWire = textReasons[t]!.some((r) => (r.kind === 'dateline' || r.kind === 'credit') && r.weight > 0);
     const cites = textReasons[t]!.some((r) => r.kind === 'attribution');
     const later = dates[t] != null && dates[originalText] != null && dates[t]! > dates[originalText]!;
-    const rewritten = comparison.reused < VERSION_MAX_REUSE;
+    const rewritten = matchedShare < VERSION_MAX_REUSE;
     // An identical copy of the original is a reprint of it; copies of another text share its role.
     const role: MemberRole = t !== originalText && !cites && rewritten && (ownWire || later) ? 'version' : 'reprint';
     for (const i of copies) {
