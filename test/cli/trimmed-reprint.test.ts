@@ -1,5 +1,8 @@
 /** Issue 11, defect 1: a reprint that keeps only the first paragraphs of a wire story is that story's reprint, not a site footer. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/fixtures.js';
 import type { Report } from '../../src/core/types.js';
 import { runJson } from '../helpers/in-process.js';
 
@@ -27,6 +30,16 @@ describe('a trimmed reprint (fixtures/trimmed-reprint)', () => {
     const trimmed = group.members.find((m) => m.path === `${DIR}/first-four.txt`)!;
     expect(trimmed.role).toBe('reprint');
     expect(trimmed.comparison!.edits).toContainEqual({ kind: 'trimmed-from-bottom', count: 19 });
+  });
+
+  it('a copy with a short tail more (a newsletter line a reprint appends) is not thereby the original (found in review)', async () => {
+    const dir = tempDir();
+    const wire = readFileSync(`${DIR}/wire.txt`, 'utf8');
+    writeFileSync(path.join(dir, 'wire.txt'), wire);
+    writeFileSync(path.join(dir, 'reprint.txt'), `${wire}\nFollow our live coverage of the war and sign up for the Morning Briefing newsletter to get the latest news every day.\n`);
+    const { report } = await runJson<Report>([dir]);
+    expect(report.groups).toHaveLength(1);
+    expect(report.groups[0]!.original).toBeNull();
   });
 
   it('a copy with a line more at its top (a headline a scraper kept) is not thereby the original', async () => {

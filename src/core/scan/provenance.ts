@@ -59,6 +59,15 @@ export const PROVENANCE_WEIGHTS = {
 
 /** A member with less than this share of its words in paragraphs matched to the original may be a version (a rewrite), not a reprint (compareCopy's matchedShare). */
 export const VERSION_MAX_REUSE = 0.6;
+/**
+ * A copy is trimmed from a fuller one (breakTieByHolds) when the fuller goes on for at least
+ * this many paragraphs and this share of its words after the copy's end: the trial's wire story
+ * cut to its first twelve of 23 paragraphs is; a reprint that appends a footer or a newsletter
+ * line (one short paragraph) is not thereby the original.
+ */
+export const TRIMMED_MIN_PARAGRAPHS = 2;
+export const TRIMMED_MIN_SHARE = 0.2;
+
 /** The member holding the most shared text gets holdsMost only when it leads the next by this share. */
 export const HOLDS_MARGIN = 0.1;
 /** The oldest file time counts only when it precedes every other by at least this long. */
@@ -240,7 +249,9 @@ function breakTieByHolds(members: readonly StoryView[], candidates: readonly num
   // opening paragraphs word for word, it was trimmed from the other's bottom (the most common
   // syndication edit; a new user's wire story and its first twelve paragraphs came out
   // undecided). Only a cut at the bottom counts: a copy with a headline or a caption more at
-  // its top, as scraped pages have, holds the other's text too, and is not its original.
+  // its top, as scraped pages have, holds the other's text too, and is not its original; nor
+  // is one with a short tail more (TRIMMED_MIN_PARAGRAPHS, TRIMMED_MIN_SHARE), as a reprint
+  // appending a newsletter line or a footer is (found in review).
   const holder = fullerThanTrimmed(members, tied);
   if (holder === null) return;
   reasons[holder]!.push({
@@ -250,11 +261,20 @@ function breakTieByHolds(members: readonly StoryView[], candidates: readonly num
   });
 }
 
-/** The one candidate whose body opens with each other candidate's whole body, word for word (text keys in order), and goes on; null when none or several. */
+/**
+ * The one candidate whose body opens with each other candidate's whole body, word for word (text
+ * keys in order), and goes on for at least TRIMMED_MIN_PARAGRAPHS paragraphs and
+ * TRIMMED_MIN_SHARE of its words; null when none or several.
+ */
 function fullerThanTrimmed(members: readonly StoryView[], candidates: readonly number[]): number | null {
-  const keysOf = (i: number): string[] => members[i]!.body.flatMap((p) => (p.textKey === null ? [] : [p.textKey]));
-  const opensWith = (longer: readonly string[], shorter: readonly string[]): boolean => shorter.length > 0 && shorter.length < longer.length && shorter.every((key, k) => longer[k] === key);
-  const holders = candidates.filter((i) => candidates.every((j) => j === i || opensWith(keysOf(i), keysOf(j))));
+  const bodyOf = (i: number): AlignParagraph[] => members[i]!.body.filter((p) => p.textKey !== null);
+  const opensWith = (longer: readonly AlignParagraph[], shorter: readonly AlignParagraph[]): boolean => {
+    if (shorter.length === 0 || !shorter.every((p, k) => longer[k]?.textKey === p.textKey)) return false;
+    const tail = longer.slice(shorter.length);
+    const words = (ps: readonly AlignParagraph[]): number => ps.reduce((sum, p) => sum + p.words, 0);
+    return tail.length >= TRIMMED_MIN_PARAGRAPHS && words(tail) >= TRIMMED_MIN_SHARE * words(longer);
+  };
+  const holders = candidates.filter((i) => candidates.every((j) => j === i || opensWith(bodyOf(i), bodyOf(j))));
   return holders.length === 1 ? holders[0]! : null;
 }
 
