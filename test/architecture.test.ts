@@ -28,10 +28,9 @@ const TYPES_ONLY_FROM: Record<string, readonly string[]> = { render: ['core', 'e
 /**
  * Except these modules: the JSON form of the report is the report in other words (file numbers
  * for paths, usual values left out), a contract both written by render/json.ts and read back;
- * and the report's types, whose few values are constants of that contract (its schema version,
- * the warning codes that mean a file was skipped).
+ * and the warning codes that mean a file was skipped, a constant of that contract.
  */
-const FORMATS_FROM_CORE = new Set([path.join('core', 'report-json.ts'), path.join('core', 'types.ts')]);
+const FORMATS_FROM_CORE = new Set([path.join('core', 'report-json.ts'), path.join('core', 'warnings.ts')]);
 /** Packages the pure core may use. */
 const CORE_PACKAGES = new Set(['diff', 'xxhash-wasm']);
 const MAX_FUNCTION_LINES = 100;

@@ -297,13 +297,6 @@ export type WarningCode =
   | 'empty'
   | 'option-not-stored';
 
-/**
- * The warnings that mean a whole file was not read (it is in no document of the report): the
- * summary line counts them as skipped, and a --fail-on gate, which passes nothing it did not
- * check, fails on them (engine/gate.ts, uncheckedInputs).
- */
-export const SKIPPED_FILE_CODES: ReadonlySet<WarningCode> = new Set<WarningCode>(['binary', 'invalid-utf8', 'unreadable', 'vanished', 'too-large']);
-
 export interface Warning {
   code: WarningCode;
   path: string;

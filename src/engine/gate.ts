@@ -3,7 +3,8 @@
  * fails on paragraphs; `check` can also fail on a whole document (a copy).
  */
 import { failingStatuses } from '../core/classify.js';
-import { SKIPPED_FILE_CODES, type DocumentReport, type Report, type SegmentStatus, type StoryReport, type Warning } from '../core/types.js';
+import type { DocumentReport, Report, SegmentStatus, StoryReport, Warning } from '../core/types.js';
+import { SKIPPED_FILE_CODES } from '../core/warnings.js';
 
 export type FailOn = 'shared' | 'edited';
 export const FAIL_ON_VALUES: readonly FailOn[] = ['shared', 'edited'];

@@ -18,7 +18,7 @@ import type {
   Summary,
   Warning,
 } from '../core/types.js';
-import { SKIPPED_FILE_CODES } from '../core/types.js';
+import { SKIPPED_FILE_CODES } from '../core/warnings.js';
 import { renderOps } from './diff.js';
 import { renderGroupsTable, type TableOptions } from './documents-table.js';
 import { cutEnd, cutStart, fitLines, visibleWidth, wrap } from './fit.js';

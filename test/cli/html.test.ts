@@ -2,7 +2,7 @@
  * --html <file> on the scan and on check: the page is written beside the usual output, which
  * stays as it was; paths that cannot be the report are refused before the run, in one line.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { named, pageData } from '../helpers/html.js';
@@ -19,7 +19,13 @@ describe('dedupe --html <file>', () => {
     const withHtml = await runInProcess(['--no-color', '--html', 'report.html', seeds], { cwd: dir });
     expect(withHtml.code).toBe(0);
     expect(withHtml.stdout).toBe(plain.stdout);
-    expect(withHtml.stderr).toMatch(/^dedupe: --html: report written to report\.html \((\d+ KB|\d+\.\d MB)\)\n$/);
+    const bytes = statSync(path.join(dir, 'report.html')).size;
+    const size = bytes < 100_000 ? `${Math.max(1, Math.round(bytes / 1000))} KB` : `${(bytes / 1e6).toFixed(1)} MB`;
+    expect(withHtml.stderr).toBe(`dedupe: --html: report written to report.html (${size})\n`);
+    // A small page in KB, not "0.0 MB".
+    const small = await runInProcess(['--no-color', '--html', 'small.html', path.join(repoRoot, SEED.original), path.join(repoRoot, SEED.unrelated)], { cwd: dir });
+    expect(statSync(path.join(dir, 'small.html')).size).toBeLessThan(100_000);
+    expect(small.stderr).toMatch(/^dedupe: --html: report written to small\.html \(\d+ KB\)\n$/);
     const html = readFileSync(path.join(dir, 'report.html'), 'utf8');
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     const data = pageData(html);

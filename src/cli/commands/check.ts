@@ -19,7 +19,7 @@ import { withFeedback } from '../feedback.js';
 import { finishHtml, HtmlReport } from '../html-report.js';
 import { REWRITE_OFF, stageLine, warn, warnUnusedFlags, type CliIO } from '../io.js';
 import type { CheckCommand } from '../requests.js';
-import { uncheckedExit } from './scan-output.js';
+import { uncheckedExit } from './gate-exit.js';
 
 /** The file, with the copied story's lines when the file holds more than one. */
 function copyLabel(doc: DocumentReport, copyShare: number): string {

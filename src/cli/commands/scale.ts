@@ -64,6 +64,7 @@ function writeReport(command: ReportCommand, run: ReportRun, io: CliIO, version:
       started,
       noun: run.read.jsonlSources > 0 ? 'document' : 'file',
       verboseDetail: () => `${stageLine({ load: run.loadMs, ...run.timings })}; ${run.pageReads()} documents read back from disk`,
+      command: 'report',
     },
     io,
   );

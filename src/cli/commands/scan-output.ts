@@ -5,15 +5,16 @@
  * stage timings with --verbose; and --fail-on's verdict as the exit code.
  */
 import type { ScanAnalysis } from '../../core/scan/scanner.js';
-import { failingParagraphs, uncheckedInputs, type CheckFailOn, type FailOn } from '../../engine/index.js';
+import { failingParagraphs, type FailOn } from '../../engine/index.js';
 import { fitSummary, renderHumanChunks, renderSummary, type HumanView } from '../../render/human.js';
-import { inPieces, OUTPUT_PIECE_CHARS, printable } from '../../render/text.js';
+import { inPieces, OUTPUT_PIECE_CHARS } from '../../render/text.js';
 import { renderJsonChunks, renderNdjsonLines } from '../../render/json.js';
 import { humanLayout, outputStyle, stdoutWidth } from '../color.js';
-import { EXIT_ERROR, EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
+import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
 import { finishHtml, HtmlReport, tappedSource } from '../html-report.js';
-import type { DocumentReport, Warning } from '../../core/types.js';
+import type { DocumentReport } from '../../core/types.js';
 import { warnUnusedFlags, type CliIO } from '../io.js';
+import { uncheckedExit } from './gate-exit.js';
 import type { OutputRequest } from '../requests.js';
 
 export interface ScanReportRequest {
@@ -28,6 +29,8 @@ export interface ScanReportRequest {
   noun: 'file' | 'document';
   /** With --verbose: what follows the summary on stderr (the stages' timings). */
   verboseDetail: () => string;
+  /** The command whose report this is: a gate failing on unread input says to run it again (the sharded report: to sign again). */
+  command: 'scan' | 'report';
 }
 
 export async function writeScanReport(analysis: ScanAnalysis, request: ScanReportRequest, io: CliIO): Promise<number> {
@@ -61,26 +64,7 @@ export async function writeScanReport(analysis: ScanAnalysis, request: ScanRepor
   if (request.failOn === undefined) return EXIT_OK;
   const found = failingParagraphs(analysis.paragraphs(), request.failOn, analysis.options.minWords);
   if (found > 0) io.stderr.write(`dedupe: --fail-on ${request.failOn}: ${found} paragraph${found === 1 ? '' : 's'} found\n`);
-  return uncheckedExit(request.failOn, analysis.warnings, 'scan', io) ?? (found > 0 ? EXIT_FOUND : EXIT_OK);
-}
-
-/**
- * A --fail-on gate's exit when some of its input was not read (engine/gate.ts, uncheckedInputs):
- * 2, with a line naming the first few, since a gate passes nothing it did not check (the scan
- * and check alike; the scan passed them until a new user compared the two); undefined when
- * everything was read.
- */
-export function uncheckedExit(failOn: CheckFailOn, warnings: readonly Warning[], command: 'scan' | 'check', io: CliIO): number | undefined {
-  const what = command === 'check' ? 'incoming article' : 'article';
-  const unchecked = uncheckedInputs(warnings);
-  if (unchecked.length === 0) return undefined;
-  const n = unchecked.length;
-  const named = unchecked.slice(0, 3).map((w) => (w.line === undefined ? w.path : `${w.path}:${w.line}`));
-  io.stderr.write(
-    `dedupe: error: --fail-on ${failOn}: ${n} ${what}${n === 1 ? ' was' : 's were'} not read, so not checked: ` +
-      `${printable(named.join(', '))}${n > named.length ? `, and ${n - named.length} more` : ''} (see the warnings); fix or remove ${n === 1 ? 'it' : 'them'} and ${command} again\n`,
-  );
-  return EXIT_ERROR;
+  return uncheckedExit(request.failOn, analysis.warnings, request.command, io) ?? (found > 0 ? EXIT_FOUND : EXIT_OK);
 }
 
 /** Characters written between two turns of the event loop (writeAll). */

@@ -27,6 +27,7 @@ export async function runScanCommand(command: ScanCommand, io: CliIO, version: s
       started,
       noun: run.jsonlSources > 0 ? 'document' : 'file',
       verboseDetail: () => stageLine({ walk: run.walkMs, prepare: run.prepareMs, ...run.timings }) + (command.rewording ? '' : REWRITE_OFF),
+      command: 'scan',
     },
     io,
   );

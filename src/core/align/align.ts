@@ -83,12 +83,23 @@ export type BlockKind = 'same' | 'edited' | 'merged' | 'split' | 'dropped' | 'ad
  * `from` side, inserted ones on the `to` side). A paragraph cut to half its words keeps half of
  * them, not all (found by a new user: a copy with 45% of the words cut was said to keep 100%).
  */
-export function keptWords(block: AlignedBlock, paragraphs: readonly AlignParagraph[], side: 'from' | 'to'): number {
+function keptWords(block: AlignedBlock, paragraphs: readonly AlignParagraph[], side: 'from' | 'to'): number {
   const words = block[side].reduce((n, i) => n + paragraphs[i]!.words, 0);
   if (block.kind === 'same' || !block.ops) return words;
   const { deleted, inserted, equal } = changedWords(block.ops);
   const changed = side === 'from' ? deleted : inserted;
   return equal + changed === 0 ? 0 : (words * equal) / (equal + changed);
+}
+
+/** Words each side keeps word for word over the blocks that pair paragraphs of both (keptWords): coverage's and reuse's numerators. */
+export function keptTotals(blocks: readonly AlignedBlock[], from: readonly AlignParagraph[], to: readonly AlignParagraph[]): { from: number; to: number } {
+  const totals = { from: 0, to: 0 };
+  for (const block of blocks) {
+    if (block.from.length === 0 || block.to.length === 0) continue;
+    totals.from += keptWords(block, from, 'from');
+    totals.to += keptWords(block, to, 'to');
+  }
+  return totals;
 }
 
 export interface AlignedBlock {

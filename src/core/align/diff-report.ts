@@ -6,7 +6,7 @@
 import type { PreparedDocument } from '../model.js';
 import { round3 } from '../numbers.js';
 import { SCHEMA_VERSION, type DiffBlock, type DiffReport, type SegmentRef } from '../types.js';
-import { alignParagraphs, alignParagraphsOf, keptWords, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
+import { alignParagraphs, alignParagraphsOf, keptTotals, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
 
 /** One side of an alignment: the paragraphs aligned, and the segment each stands for in its document. */
 export interface AlignedSide {
@@ -48,18 +48,13 @@ export function diffDocuments(from: PreparedDocument, to: PreparedDocument, opti
   const b = alignParagraphsOf(to);
   const blocks = alignParagraphs(a, b, options);
   const summary = { same: 0, edited: 0, merged: 0, split: 0, dropped: 0, added: 0, moved: 0, coverage: 0, reused: 0 };
-  let keptFrom = 0;
-  let keptTo = 0;
   for (const block of blocks) {
     summary[block.kind]++;
     if (block.moved) summary.moved++;
-    if (block.from.length > 0 && block.to.length > 0) {
-      keptFrom += keptWords(block, a, 'from');
-      keptTo += keptWords(block, b, 'to');
-    }
   }
-  summary.coverage = from.words === 0 ? 0 : round3(keptFrom / from.words);
-  summary.reused = to.words === 0 ? 0 : round3(keptTo / to.words);
+  const kept = keptTotals(blocks, a, b);
+  summary.coverage = from.words === 0 ? 0 : round3(kept.from / from.words);
+  summary.reused = to.words === 0 ? 0 : round3(kept.to / to.words);
   return {
     schemaVersion: SCHEMA_VERSION,
     from: { path: from.id, paragraphs: a.length, words: from.words, layout: from.layout },

@@ -5,7 +5,7 @@
  */
 import { round3 } from '../numbers.js';
 import type { EditKind, EditSummary } from '../types.js';
-import { alignParagraphs, keptWords, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
+import { alignParagraphs, keptTotals, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
 import { changedWords } from './worddiff.js';
 
 /** Word runs of at least this length with a sentence end count as whole sentences in edits. */
@@ -80,12 +80,11 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
     if (QUOTE.test(text) && (/^\s*["“«]/.test(text) || /\bsaid\b/.test(text))) add('quote-added');
   }
 
-  const keptOriginal = matched.reduce((n, b) => n + keptWords(b, original, 'from'), 0);
-  const keptCopy = matched.reduce((n, b) => n + keptWords(b, copy, 'to'), 0);
+  const kept = keptTotals(blocks, original, copy);
   const matchedCopy = wordsOf(copy, matched.flatMap((b) => b.to));
   const summary: EditSummary = {
-    coverage: originalWords === 0 ? 0 : round3(keptOriginal / originalWords),
-    reused: copyWords === 0 ? 0 : round3(keptCopy / copyWords),
+    coverage: originalWords === 0 ? 0 : round3(kept.from / originalWords),
+    reused: copyWords === 0 ? 0 : round3(kept.to / copyWords),
     paragraphs: {
       shared: count(['same'], 'to'),
       edited: count(['edited', 'merged', 'split'], 'to'),

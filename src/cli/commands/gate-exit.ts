@@ -1,0 +1,29 @@
+/**
+ * A --fail-on gate's exit when some of its input was not read, for the scan, check and the
+ * sharded report alike: a gate passes nothing it did not check (engine/gate.ts, uncheckedInputs).
+ */
+import { uncheckedInputs, type CheckFailOn } from '../../engine/index.js';
+import type { Warning } from '../../core/types.js';
+import { printable } from '../../render/text.js';
+import { EXIT_ERROR } from '../exit-codes.js';
+import type { CliIO } from '../io.js';
+
+/** What to run again once the unread input is mended. */
+const AGAIN = { scan: 'scan again', check: 'check again', report: 'sign them again (dedupe sign), then join and report' } as const;
+
+/**
+ * 2, with a line naming the first few inputs not read (the scan passed them until a new user
+ * compared it with check); undefined when everything was read.
+ */
+export function uncheckedExit(failOn: CheckFailOn, warnings: readonly Warning[], command: keyof typeof AGAIN, io: CliIO): number | undefined {
+  const unchecked = uncheckedInputs(warnings);
+  if (unchecked.length === 0) return undefined;
+  const what = command === 'check' ? 'incoming article' : 'article';
+  const n = unchecked.length;
+  const named = unchecked.slice(0, 3).map((w) => (w.line === undefined ? w.path : `${w.path}:${w.line}`));
+  io.stderr.write(
+    `dedupe: error: --fail-on ${failOn}: ${n} ${what}${n === 1 ? ' was' : 's were'} not read, so not checked: ` +
+      `${printable(named.join(', '))}${n > named.length ? `, and ${n - named.length} more` : ''} (see the warnings); fix or remove ${n === 1 ? 'it' : 'them'} and ${AGAIN[command]}\n`,
+  );
+  return EXIT_ERROR;
+}
