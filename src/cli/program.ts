@@ -259,7 +259,30 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = 
   addIndexCommands(program, io, setCode);
   addScaleCommands(program, io, setCode);
   usageOnMissingArgument(program, hint);
+  refuseRootOptionsBeforeCommand(program);
   return program;
+}
+
+/**
+ * Options written before a command's name (`dedupe -q diff a b`, `dedupe --json report out`) are
+ * the root command's, the scan's, and the command never reads them: a new user's `-q` and
+ * `--json` were dropped without a word. Refused, saying where they go.
+ */
+function refuseRootOptionsBeforeCommand(program: Command): void {
+  program.hook('preSubcommand', (root, command) => {
+    const values = root.opts();
+    const given = root.options
+      // --color and --no-color set one value: the one written is the one whose sense it has.
+      .filter((option) => root.getOptionValueSource(option.attributeName()) === 'cli' && option.negate === (values[option.attributeName()] === false))
+      .map((option) => {
+        const value: unknown = values[option.attributeName()];
+        const flag = option.long ?? option.flags;
+        return typeof value === 'string' || typeof value === 'number' ? `${flag} ${value}` : Array.isArray(value) ? value.map((v) => `${flag} ${String(v)}`).join(' ') : flag;
+      });
+    if (given.length === 0) return;
+    const name = command.name();
+    throw new UsageError(`${given.join(' and ')} before the command ${name}: options go after the command (dedupe ${name} ${given.join(' ')} ...)`);
+  });
 }
 
 /** Every command under `command` (subcommands of subcommands included). */

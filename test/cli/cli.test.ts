@@ -75,6 +75,13 @@ describe('usage and input errors exit 2 with one line', () => {
     );
   });
 
+  it('refuses the scan\'s options written before another command\'s name, which that command never read (found by a new user: -q and --json were dropped)', async () => {
+    expectOneLineError(await runCli(['-q', 'diff', SEED.original, SEED.update]), /^dedupe: error: --quiet before the command diff: options go after the command \(dedupe diff --quiet \.\.\.\)$/);
+    expectOneLineError(await runCli(['--no-color', '--top', '5', 'check', SEED.original]), /^dedupe: error: --no-color and --top 5 before the command check: options go after the command \(dedupe check --no-color --top 5 \.\.\.\)/);
+    // After the name, as the help shows, they are read.
+    expect((await runCli(['diff', '-q', SEED.original, SEED.update])).code).toBe(1);
+  });
+
   it('says when --exclude left nothing', async () => {
     expectOneLineError(await runCli(['--exclude', '**', 'fixtures/seeds']), /no files matching \*\*\/\*\.txt, \*\*\/\*\.jsonl, \*\*\/\*\.ndjson not excluded by \*\* in fixtures\/seeds; check --include and --exclude$/);
   });

@@ -40,7 +40,7 @@ describe('on a terminal of 40, 60, 80 and 120 columns', () => {
   it.each(WIDTHS)('no line of the report is wider than %i columns, in colour or not', async (width) => {
     for (const args of RUNS) {
       for (const color of ['--no-color', '--color']) {
-        const result = await runInProcess([color, ...args], { isTTY: true, columns: width });
+        const result = await runInProcess([...args, color], { isTTY: true, columns: width });
         expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
         expect(tooWide(result.stdout, width), `${color} ${args.join(' ')}`).toEqual([]);
       }
@@ -101,7 +101,7 @@ describe('COLUMNS', () => {
 
   it.each(cases)('gives the width for %s', async (_name, options) => {
     for (const args of [['fixtures/seeds'], ['diff', SEED.original, SEED.update]]) {
-      const result = await runInProcess(['--no-color', ...args], options);
+      const result = await runInProcess([...args, '--no-color'], options);
       expect(result.code).toBe(0);
       expect(tooWide(result.stdout, 60), args.join(' ')).toEqual([]);
     }
@@ -124,7 +124,7 @@ describe('dedupe report (from signed shards)', () => {
     expect((await runInProcess(['sign', 'fixtures/seeds', '--out', out])).code).toBe(0);
     expect((await runInProcess(['join', out, '--memory-limit', '256MB', '--threads', '1'])).code).toBe(0);
     for (const args of [['-q'], []]) {
-      const report = await runInProcess(['--no-color', 'report', out, ...args], { isTTY: true, columns: 40 });
+      const report = await runInProcess(['report', out, '--no-color', ...args], { isTTY: true, columns: 40 });
       expect(report.code, report.stderr).toBe(0);
       expect(report.stdout).toMatch(/196 paragraphs/);
       expect(tooWide(report.stdout, 40), args.join(' ')).toEqual([]);
