@@ -108,3 +108,19 @@ describe('coverage of text written without spaces', () => {
     expect(summary.coverage).toBeGreaterThan(0.95);
   });
 });
+
+describe('a new lede', () => {
+  it('is the first paragraph long enough to be a lede, past a headline: a new headline is no new lede, a rewritten lede under the same headline is (found by a new user)', async () => {
+    const { editSummary } = await import('../../src/core/align/edit-summary.js');
+    const rule = { ...resolveOptions({ segment: 'line' }) };
+    const lede = 'The harbour board voted on Tuesday evening to rebuild the old fish market on the north quay, ending a long dispute.';
+    const newLede = 'After three years of argument, the old fish market on the north quay will be torn down and built again from its stones.';
+    const body = [sentence(25, 300), sentence(25, 400), sentence(25, 500)];
+    const original = paragraphs(['Harbour board backs new fish market', '', lede, '', ...body.flatMap((p) => [p, ''])]);
+    const headline = paragraphs(['Fish market to be rebuilt, board decides', '', lede, '', ...body.flatMap((p) => [p, ''])]);
+    const rewritten = paragraphs(['Harbour board backs new fish market', '', newLede, '', ...body.flatMap((p) => [p, ''])]);
+    const kinds = (copy: AlignParagraph[]): string[] => editSummary(original, copy, rule).edits.map((e) => e.kind);
+    expect(kinds(headline)).not.toContain('new-lede');
+    expect(kinds(rewritten)).toContain('new-lede');
+  });
+});

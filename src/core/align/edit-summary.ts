@@ -12,6 +12,20 @@ import { changedWords } from './worddiff.js';
 const SENTENCE_MIN_WORDS = 5;
 /** A substitution replaces at most this many words on either side. */
 const SUBSTITUTION_MAX_WORDS = 5;
+/**
+ * A lede has at least this many words: a shorter first paragraph is a headline, a kicker or a
+ * dateline line, and a copy that changed only its headline kept its lede (a new user's copy with
+ * a new headline was said to have a new lede, and one with a rewritten lede was not).
+ */
+const LEDE_MIN_WORDS = 12;
+
+/** The first paragraph long enough to be a lede (LEDE_MIN_WORDS), else the first; -1 for none. */
+function ledeIndex(paragraphs: readonly AlignParagraph[]): number {
+  if (paragraphs.length === 0) return -1;
+  const found = paragraphs.findIndex((p) => p.words >= LEDE_MIN_WORDS);
+  return found >= 0 ? found : 0;
+}
+
 /** An opening block this similar to the original's opening paragraph keeps the lede. */
 const SAME_LEDE_SIMILARITY = 0.5;
 
@@ -69,9 +83,10 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
   for (let i = original.length - 1; i >= 0 && droppedSet.has(i); i--) trimmed++;
   if (trimmed > 0 && trimmed < original.length) add('trimmed-from-bottom', trimmed);
 
-  // New lede: the copy opens with a paragraph that is not the original's opening one.
-  const opening = blocks.find((b) => b.to.includes(0));
-  if (copy.length > 0 && original.length > 0 && (!opening || opening.kind === 'added' || !opening.from.includes(0) || (opening.similarity ?? 0) < SAME_LEDE_SIMILARITY)) {
+  // New lede: the copy's lede (its first paragraph of LEDE_MIN_WORDS, past a headline) is not the original's.
+  const [ledeOfOriginal, ledeOfCopy] = [ledeIndex(original), ledeIndex(copy)];
+  const opening = blocks.find((b) => b.to.includes(ledeOfCopy));
+  if (ledeOfCopy >= 0 && ledeOfOriginal >= 0 && (!opening || opening.kind === 'added' || !opening.from.includes(ledeOfOriginal) || (opening.similarity ?? 0) < SAME_LEDE_SIMILARITY)) {
     add('new-lede');
   }
   for (const block of blocks) {
