@@ -124,3 +124,15 @@ describe('a new lede', () => {
     expect(kinds(rewritten)).toContain('new-lede');
   });
 });
+
+describe('word diff keys are matching\'s tokens', () => {
+  it('shows "US" -> "U.S." (two tokens to matching, which calls the paragraph edited) and keeps quote and case folding equal (found by a new user)', () => {
+    expect(wordDiff('the US said', 'the U.S. said')).toEqual([
+      { op: 'equal', text: 'the' },
+      { op: 'delete', text: 'US' },
+      { op: 'insert', text: 'U.S.' },
+      { op: 'equal', text: 'said' },
+    ]);
+    expect(wordDiff('“They don’t,” he said of 10,000 e-mails.', '"they don\'t" He said of 10,000 e-mails')).toEqual([{ op: 'equal', text: '"they don\'t" He said of 10,000 e-mails' }]);
+  });
+});

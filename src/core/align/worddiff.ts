@@ -8,7 +8,7 @@
  * original words joined by single spaces: `equal` and `insert` texts rebuild the new
  * paragraph, `equal` and `delete` texts the old one.
  */
-import { foldText, hasUnspacedScript } from '../text/normalize.js';
+import { hasUnspacedScript, tokenize } from '../text/normalize.js';
 import type { EditOp } from '../types.js';
 import { DELETED, EQUAL, INSERTED, SequenceDiffer } from './myers.js';
 
@@ -25,12 +25,27 @@ interface WordList {
   spaced: boolean[];
 }
 
-const NOT_WORD = /[^\p{L}\p{N}\p{M}]/gu;
 const ASCII = /^[\x00-\x7f]*$/;
 const NOT_ASCII_WORD = /[^a-z0-9]/g;
 /** One unit per character of a script written without spaces, or a run of anything else. */
 const UNSPACED_UNITS =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]\p{M}*|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu;
+
+/** normalize.ts's ASCII tokens: letters and digits, joined by an apostrophe, or by a point or comma between digits. */
+const ASCII_TOKEN = /[a-z0-9]+(?:(?:'|(?<=[0-9])[.,](?=[0-9]))[a-z0-9]+)*/g;
+const ASCII_WORD = /^[a-z0-9]*$/;
+
+/**
+ * The key of a lower-cased ASCII word: matching's tokens of it, joined by a space. "U.S." is two
+ * tokens to matching ("u s"), so it differs from "US" here too: folded to "us" it was equal, and
+ * a paragraph matching called edited showed no change (found by a new user).
+ */
+function asciiKey(lower: string): string {
+  if (ASCII_WORD.test(lower)) return lower;
+  const tokens = lower.match(ASCII_TOKEN);
+  if (tokens === null) return '';
+  return tokens.map((token) => token.replace(NOT_ASCII_WORD, '')).join(' ');
+}
 
 /**
  * The words of a text as diff units, each with the key matching compares (normalize.ts's
@@ -40,18 +55,19 @@ const UNSPACED_UNITS =
 function words(text: string): WordList {
   const list: WordList = { texts: [], keys: [], spaced: [] };
   for (const word of text.match(/\S+/g) ?? []) {
-    // ASCII words (nearly all of English news) need no Unicode folding: lower case and drop
-    // punctuation, as foldText would. NFKC per word was most of a scan's diff time.
+    // ASCII words (nearly all of English news) need no Unicode folding: lower case and cut into
+    // matching's tokens (asciiKey). NFKC per word was most of a scan's diff time; other words
+    // are tokenised as matching does (normalize.ts, tokenize).
     if (ASCII.test(word)) {
       list.texts.push(word);
-      list.keys.push(word.toLowerCase().replace(NOT_ASCII_WORD, ''));
+      list.keys.push(asciiKey(word.toLowerCase()));
       list.spaced.push(true);
       continue;
     }
     const pieces = hasUnspacedScript(word) ? (word.match(UNSPACED_UNITS) ?? [word]) : [word];
     pieces.forEach((piece, k) => {
       list.texts.push(piece);
-      list.keys.push(foldText(piece).replace(NOT_WORD, ''));
+      list.keys.push(tokenize(piece).tokens.join(' '));
       list.spaced.push(k === pieces.length - 1);
     });
   }
