@@ -91,8 +91,10 @@ export function renderDiffReport(report: DiffReport, style: DiffStyle & { width:
     ...(layoutNote === null ? [] : wrapped(layoutNote).map((part) => palette.dim(part))),
     palette.dim(`  ${'from'.padEnd(fromWidth)}   ${'to'.padEnd(toWidth)}  ${'change'.padEnd(7)}  ${'sim'.padEnd(simWidth)}  text`),
   ];
+  // An unchanged paragraph is dim, not the scan's red for "shared": red in a diff is what was
+  // deleted, and a reader scanning for it found every paragraph (found by a new user).
   const kindColour = (kind: DiffReport['blocks'][number]['kind']): ((t: string) => string) =>
-    kind === 'same' ? palette.shared : kind === 'added' ? palette.unique : kind === 'dropped' ? palette.deleted : palette.edited;
+    kind === 'same' ? palette.dim : kind === 'added' ? palette.unique : kind === 'dropped' ? palette.deleted : palette.edited;
   const rows = report.blocks.flatMap((block) => {
     const similarity = (block.similarity === null ? '' : `${block.reworded ? '~' : ''}${block.similarity.toFixed(2)}`).padStart(simWidth);
     const kind = kindColour(block.kind)(block.kind.padEnd(7));

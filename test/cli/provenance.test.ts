@@ -192,6 +192,12 @@ describe('dedupe diff', () => {
     expect(result.stdout).not.toMatch(/→ 2,2\b/);
   });
 
+  it('in colour, an unchanged paragraph is dim, not red, the colour of what was deleted (found by a new user)', async () => {
+    const { stdout } = await runCli(['diff', '--color', SEED.original, SEED.reprintA]);
+    expect(stdout).toContain('\u001b[2msame');
+    expect(stdout).not.toContain('\u001b[31msame');
+  });
+
   it('a missing file or a folder is a one-line error, exit 2', async () => {
     const missing = await runCli(['diff', SEED.original, 'nope.txt']);
     expect(missing.code).toBe(2);
