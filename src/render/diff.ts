@@ -80,9 +80,11 @@ export function renderDiffReport(report: DiffReport, style: DiffStyle & { width:
     return fit ? fitLines(text, width) : text;
   }
   // Auto segmentation decided differently for the two files: their paragraphs may differ where
-  // their words do not (a copy without punctuation read as hard-wrapped blocks).
+  // their words do not (a copy without punctuation read as hard-wrapped blocks). Said only when
+  // the alignment merged or split paragraphs, the sign of it: when every paragraph paired one
+  // to one the layouts did no harm, and the option named could (found by a new user).
   const layoutNote =
-    report.from.layout === report.to.layout
+    report.from.layout === report.to.layout || s.merged + s.split === 0
       ? null
       : `split into paragraphs differently: ${report.from.layout} layout → ${report.to.layout} layout; --segment ${report.from.layout} or --segment ${report.to.layout} splits both alike`;
   const header = [

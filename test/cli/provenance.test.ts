@@ -180,6 +180,13 @@ describe('dedupe diff', () => {
     // Split alike, they have the same words.
     expect((await runCli(['diff', '--segment', 'line', SEED.original, stripped])).stdout).toMatch(/\nno change: the 23 paragraphs have the same words/);
     expect((await runCli(['diff', SEED.original, SEED.update])).stdout).not.toContain('split into paragraphs differently');
+    // Layouts that differ but paired every paragraph one to one (a hard-wrapped copy): nothing to say (found by a new user).
+    const wrapped = path.join(dir, 'wrapped.txt');
+    writeFileSync(wrapped, readFileSync('fixtures/hard-wrapped/harbour-wrapped.txt', 'utf8'));
+    const oneToOne = await diff('fixtures/hard-wrapped/harbour-reprint.txt', wrapped);
+    expect(oneToOne.from.layout).not.toBe(oneToOne.to.layout);
+    expect(oneToOne.summary.merged + oneToOne.summary.split).toBe(0);
+    expect((await runCli(['diff', 'fixtures/hard-wrapped/harbour-reprint.txt', wrapped])).stdout).not.toContain('split into paragraphs differently');
   });
 
   it('names a long line cut into sentence pieces once in a block, not once per piece', async () => {
