@@ -523,8 +523,10 @@ export function shownParts(view: Pick<HumanView, 'groups' | 'heads'>, options: P
     const which =
       count === total ? (total === 1 ? 'the only group' : `all ${thousands(total)} groups`) : count === 1 ? `the largest group of ${thousands(total)}` : `the ${thousands(count)} largest groups of ${thousands(total)}`;
     shown.notes.push(
-      `Showing ${which} (--top ${top}) and ${count === 1 ? 'its' : 'their'} ${plural(indexes.length, 'document')}` +
-        `${others > 0 ? `; ${plural(others, 'other document')} not shown` : ''}.`,
+      total === 0
+        ? `No group to show (--top ${top}): no documents share enough text to form one; ${plural(others, 'document')} not shown.`
+        : `Showing ${which} (--top ${top}) and ${count === 1 ? 'its' : 'their'} ${plural(indexes.length, 'document')}` +
+            `${others > 0 ? `; ${plural(others, 'other document')} not shown` : ''}.`,
     );
   }
   if (options.only === 'reused') {

@@ -48,6 +48,9 @@ describe('--top <n>', () => {
     expect(two.stdout).toContain('Showing all 2 groups (--top 2) and their 6 documents; 1 other document not shown.');
     const seedsOnly = await runInProcess(['--no-color', '--top', '3', 'fixtures/seeds']);
     expect(seedsOnly.stdout).toContain('Showing the only group (--top 3) and its 4 documents; 1 other document not shown.');
+    // No group at all: said so, not "all 0 groups and their 0 documents" (found by a new user).
+    const none = await runInProcess(['--no-color', '--top', '1', 'fixtures/seeds/004_7a4f2c888cc0ca1e.txt', 'fixtures/bad-files/good.txt']);
+    expect(none.stdout).toContain('No group to show (--top 1): no documents share enough text to form one; 2 documents not shown.');
     expect((await runInProcess(['--no-color', '--top', '0', 'fixtures/bom', 'fixtures/seeds'])).stdout).toBe(all.stdout);
   });
 
