@@ -469,6 +469,8 @@ export interface SignCommand extends InputsRequest {
   out: string;
   shard: { number: number; count: number };
   memoryLimit: string;
+  /** DEDUPE_FILE_TIMES: whether files' modification times go into the shard, as evidence for the report (default true). */
+  fileTimes: boolean;
   output: OutputRequest;
 }
 
@@ -479,9 +481,9 @@ export function signCommand(paths: readonly string[], flags: RawFlags, env: Env,
   if (flags.out === undefined || flags.out === '') problems.add('--out <dir> is required: the folder the shard is written into (created if missing)');
   const shard = shardOf(flags.shard, problems);
   const memoryLimit = memoryLimitOf(flags, problems, 'sign');
-  const { threads } = environmentOf(env, problems);
+  const { threads, fileTimes } = environmentOf(env, problems);
   problems.done();
-  return { ...inputs, options: resolveOptions(given), threads, out: flags.out!, shard, memoryLimit, output: outputOf(flags) };
+  return { ...inputs, options: resolveOptions(given), threads, out: flags.out!, shard, memoryLimit, fileTimes, output: outputOf(flags) };
 }
 
 export interface JoinCommand {

@@ -33,6 +33,20 @@ describe('file time (fixtures/file-time)', () => {
     expect(stdout).toContain('original harbour-board.txt (confidence 0.56: oldest file)');
   });
 
+  it('sign, join and report decide as the scan does: the file times go through the Parquet files (found by a new user), and not with DEDUPE_FILE_TIMES=0', async () => {
+    const dir = withTimes();
+    for (const times of ['1', '0']) {
+      const out = path.join(tempDir(), 'signed');
+      const env = { DEDUPE_FILE_TIMES: times };
+      expect((await runCli(['sign', '.', '--out', out], { cwd: dir, env })).code).toBe(0);
+      expect((await runCli(['join', out, '--memory-limit', '256MB', '--threads', '1'], { cwd: dir })).code).toBe(0);
+      const sharded = await runJson<Report>(['report', out, '--json'], { cwd: dir });
+      const scanned = await runJson<Report>(['--json', '.'], { cwd: dir, env });
+      expect(sharded.report.groups[0]!.original, times).toBe(times === '1' ? 'harbour-board.txt' : null);
+      expect(sharded.report.groups).toEqual(scanned.report.groups);
+    }
+  });
+
   it('DEDUPE_FILE_TIMES=0 leaves the times out: undecided', async () => {
     const dir = withTimes();
     const { report } = await runJson<Report>(['.'], { cwd: dir, env: { DEDUPE_FILE_TIMES: '0' } });

@@ -3,7 +3,7 @@
  * everything in it belongs to one run.
  *
  *   <dir>/shard-00001-of-00003/          one folder per shard, written whole or not at all
- *     documents.parquet                  one row per article
+ *     documents.parquet                  one row per article (its id, layout, counts, metadata, file time)
  *     paragraphs.parquet                 one row per paragraph: text, lines, tokens, shingles
  *     shingles.parquet                   (text_key, shingle) per distinct comparable text
  *     bands/band=<b>/part<k>.parquet     (band, band_key, text_key): one folder per LSH band
@@ -25,7 +25,7 @@ import { InputError } from '../../input/errors.js';
 import { kvMetadata, literal, type Duck } from './duck.js';
 
 /** Bumped when the columns or the layout change: a join refuses shards of another version. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const SETS = ['documents', 'paragraphs', 'shingles', 'warnings'] as const;
 export type SetName = (typeof SETS)[number] | 'bands';
 export const JOIN_FOLDER = 'join';

@@ -31,6 +31,8 @@ export class PagedDocument implements PreparedDocument {
   readonly words: number;
   readonly count: number;
   metadata?: Metadata;
+  /** The file's modification time, provenance's evidence: kept with the stub, as the metadata is. */
+  modifiedAt?: number;
   /** The decoded document while it is cached (set and cleared by the pager). */
   loaded: PreparedDocument | null = null;
   /** Read since the clock hand last passed (second chance). */
@@ -48,6 +50,7 @@ export class PagedDocument implements PreparedDocument {
     this.words = doc.words;
     this.count = doc.count;
     if (doc.metadata !== undefined) this.metadata = doc.metadata;
+    if (doc.modifiedAt !== undefined) this.modifiedAt = doc.modifiedAt;
   }
 
   private get full(): PreparedDocument {

@@ -54,6 +54,7 @@ interface DocumentHead {
   lineCount: number;
   paragraphs: number;
   metadata?: Metadata;
+  modifiedAt?: number;
 }
 
 /** The integers of row `r` of a list column, as unsigned 32-bit values. */
@@ -69,7 +70,7 @@ function listAt(vector: DuckDBListVector, r: number): Uint32Array | null {
 /** Every shard's documents, by document number. */
 async function readHeads(duck: Duck, run: RunInfo): Promise<Map<bigint, DocumentHead>> {
   const heads = new Map<bigint, DocumentHead>();
-  const sql = `SELECT doc, id, layout, line_count, paragraphs, metadata FROM read_parquet(${fileList(run.shards.map((s) => s.files.documents))})`;
+  const sql = `SELECT doc, id, layout, line_count, paragraphs, metadata, modified_at FROM read_parquet(${fileList(run.shards.map((s) => s.files.documents))})`;
   await duck.stream(sql, (chunk) => {
     const column = (c: number): DuckDBVector => chunk.getColumnVector(c);
     for (let r = 0; r < chunk.rowCount; r++) {
@@ -81,6 +82,8 @@ async function readHeads(duck: Duck, run: RunInfo): Promise<Map<bigint, Document
       };
       const metadata = column(5).getItem(r) as string | null;
       if (metadata !== null) head.metadata = JSON.parse(metadata) as Metadata;
+      const modifiedAt = column(6).getItem(r) as number | null;
+      if (modifiedAt !== null) head.modifiedAt = modifiedAt;
       heads.set(column(0).getItem(r) as bigint, head);
     }
   });
@@ -90,6 +93,7 @@ async function readHeads(duck: Duck, run: RunInfo): Promise<Map<bigint, Document
 function documentOf(head: DocumentHead, builder: DocumentBuilder): PreparedDocument {
   const doc = builder.finish({ id: head.id, layout: head.layout, lineCount: head.lineCount });
   if (head.metadata !== undefined) doc.metadata = head.metadata;
+  if (head.modifiedAt !== undefined) doc.modifiedAt = head.modifiedAt;
   return doc;
 }
 

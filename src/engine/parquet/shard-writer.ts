@@ -11,7 +11,7 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { BIGINT, BOOLEAN, DuckDBDataChunk, INTEGER, LIST, listValue, VARCHAR, type DuckDBAppender, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, INTEGER, LIST, listValue, VARCHAR, type DuckDBAppender, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import * as paragraph from '../../core/document.js';
 import { KeyTable } from '../../core/key-table.js';
 import type { PreparedDocument } from '../../core/model.js';
@@ -45,6 +45,9 @@ const DOCUMENTS: TableSpec = {
     ['words', INTEGER],
     ['paragraphs', INTEGER],
     ['metadata', VARCHAR],
+    // The file's modification time in ms since the epoch (null for a JSONL article, or with
+    // DEDUPE_FILE_TIMES=0): provenance's evidence, so that the report decides as the scan does.
+    ['modified_at', DOUBLE],
   ],
 };
 
@@ -177,7 +180,7 @@ export class ShardWriter {
     const number = this.docNumber();
     this.ordinal++;
     const metadata = doc.metadata === undefined ? null : JSON.stringify(doc.metadata);
-    this.documents.add([this.shardIndex, number, doc.id, doc.layout, doc.lineCount, doc.words, doc.count, metadata]);
+    this.documents.add([this.shardIndex, number, doc.id, doc.layout, doc.lineCount, doc.words, doc.count, metadata, doc.modifiedAt ?? null]);
     for (let i = 0; i < doc.count; i++) this.addParagraph(doc, i, number);
     this.counts.documents++;
     this.counts.paragraphs += doc.count;

@@ -46,6 +46,8 @@ export interface SignRequest extends SourceRequest {
   memoryLimit: string;
   /** The dedupe version, recorded in the files. */
   version: string;
+  /** Whether files' modification times are stored, as the report's evidence of which copy came first (default true; DEDUPE_FILE_TIMES=0). */
+  fileTimes?: boolean;
 }
 
 export interface SignResult {
@@ -206,7 +208,7 @@ async function prepareInto(
   hooks: EngineHooks,
   warnings: Array<{ warning: Warning; order: WarningOrder }>,
 ): Promise<ReadCounts> {
-  const run = await prepareFiles(sources.jobs, { options: request.options, threads: request.threads, contentHash: false, cwd: request.cwd, ...(hooks.clock ? { clock: hooks.clock } : {}) });
+  const run = await prepareFiles(sources.jobs, { options: request.options, threads: request.threads, contentHash: false, cwd: request.cwd, fileTimes: request.fileTimes ?? true, ...(hooks.clock ? { clock: hooks.clock } : {}) });
   const progress = prepareProgress(sources.jobs.length, hooks);
   let bytes = 0;
   let prepared = 0;
