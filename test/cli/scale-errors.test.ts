@@ -156,6 +156,8 @@ describe('a Parquet folder that is not one complete run', () => {
     expectOneLineError(await dedupe(['join', missing]), missing, /no such folder/);
     const empty = tempDir();
     expectOneLineError(await dedupe(['report', empty]), empty, /holds no signed shards/);
+    // A folder of articles: scan it, or sign it elsewhere, not into itself (found by a new user).
+    expectOneLineError(await dedupe(['report', SEEDS]), SEEDS, /holds no signed shards .*; it holds articles: scan them with dedupe .*seeds, or sign them into a folder of their own with dedupe sign .*seeds --out .*seeds-signed/);
   });
 
   it('bad flags: all in one line', async () => {

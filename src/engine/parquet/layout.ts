@@ -248,7 +248,15 @@ export async function readRun(duck: Duck, dir: string, given: string): Promise<R
   const show = showUnder(dir, given);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ShardError(given, `${given}: no such folder; write it first with dedupe sign <paths...> --out ${given}`);
   const entries = shardFolders(dir);
-  if (entries.length === 0) throw new ShardError(given, `${given} holds no signed shards (shard-NNNNN-of-NNNNN folders); write them with dedupe sign <paths...> --out ${given}`);
+  if (entries.length === 0) {
+    // A folder of articles given to join or report (found by a new user): signing into it would
+    // mix Parquet files with the articles; say how to scan it, or sign it elsewhere.
+    const articles = readdirSync(dir).some((name) => /\.(txt|jsonl|ndjson)$/i.test(name));
+    const fix = articles
+      ? `it holds articles: scan them with dedupe ${given}, or sign them into a folder of their own with dedupe sign ${given} --out ${given.replace(/[\\/]+$/, '')}-signed`
+      : `write them with dedupe sign <paths...> --out ${given}`;
+    throw new ShardError(given, `${given} holds no signed shards (shard-NNNNN-of-NNNNN folders); ${fix}`);
+  }
   const shards: ShardInfo[] = [];
   for (const entry of entries) {
     const shard = await readShard(duck, entry, show);
