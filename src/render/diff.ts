@@ -24,8 +24,15 @@ function shorten(text: string, context: number, position: 'first' | 'middle' | '
   return `${words.slice(0, context).join(' ')} … ${words.slice(-context).join(' ')}`;
 }
 
+/** A character of a script written without spaces at a text's end, or its start: two operations meeting there were one run of text (no space between). */
+const UNSPACED_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]\p{M}*$/u;
+const UNSPACED_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
 export function renderOps(ops: readonly EditOp[], style: DiffStyle): string {
   const { palette, color } = style;
+  // Operations are joined by a space, except inside a run of Chinese, Japanese or Thai text,
+  // which has none: "東京都は[-火-]{+水+}曜日", not "東京都は [-火-] {+水+} 曜日" (found by a new user).
+  const glued = (i: number): boolean => i > 0 && UNSPACED_END.test(ops[i - 1]!.text) && UNSPACED_START.test(ops[i]!.text);
   return ops
     .map((op, i) => {
       // Words come from the article: a control character in them must not reach the terminal.
@@ -37,7 +44,8 @@ export function renderOps(ops: readonly EditOp[], style: DiffStyle): string {
       if (op.op === 'delete') return color ? palette.deleted(text) : `[-${text}-]`;
       return color ? palette.inserted(text) : `{+${text}+}`;
     })
-    .join(' ');
+    .map((text, i) => (i === 0 ? text : glued(i) ? text : ` ${text}`))
+    .join('');
 }
 
 /** A block's line is wrapped under its text while this many columns are left for it; else under the line spans. */

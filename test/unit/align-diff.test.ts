@@ -136,3 +136,13 @@ describe('word diff keys are matching\'s tokens', () => {
     expect(wordDiff('“They don’t,” he said of 10,000 e-mails.', '"they don\'t" He said of 10,000 e-mails')).toEqual([{ op: 'equal', text: '"they don\'t" He said of 10,000 e-mails' }]);
   });
 });
+
+describe('word changes as text (render/diff.ts renderOps)', () => {
+  it('puts no space inside a run of Chinese or Japanese text, and one between words elsewhere (found by a new user)', async () => {
+    const { renderOps } = await import('../../src/render/diff.js');
+    const { plainPalette } = await import('../../src/render/palette.js');
+    const style = { palette: plainPalette, color: false, context: 0 };
+    expect(renderOps(wordDiff('東京都は火曜日に発表した', '東京都は水曜日に発表した'), style)).toBe('東京都は[-火-]{+水+}曜日に発表した');
+    expect(renderOps(wordDiff('the US said', 'the U.S. said'), style)).toBe('the [-US-] {+U.S.+} said');
+  });
+});
