@@ -32,6 +32,15 @@ describe('a trimmed reprint (fixtures/trimmed-reprint)', () => {
     expect(trimmed.comparison!.edits).toContainEqual({ kind: 'trimmed-from-bottom', count: 19 });
   });
 
+  it('a copy cut by its last few paragraphs (the usual trim) is trimmed too (found in review)', async () => {
+    const dir = tempDir();
+    const wire = readFileSync(`${DIR}/wire.txt`, 'utf8');
+    writeFileSync(path.join(dir, 'wire.txt'), wire);
+    writeFileSync(path.join(dir, 'cut.txt'), `${wire.split('\n').slice(0, 19).join('\n')}\n`);
+    const { report } = await runJson<Report>([dir]);
+    expect(report.groups[0]!.original).toBe(path.join(dir, 'wire.txt'));
+  });
+
   it('a copy with a short tail more (a newsletter line a reprint appends) is not thereby the original (found in review)', async () => {
     const dir = tempDir();
     const wire = readFileSync(`${DIR}/wire.txt`, 'utf8');

@@ -42,7 +42,7 @@ export function editSummary(original: readonly AlignParagraph[], copy: readonly 
 /**
  * editSummary, and the share of the copy's words in paragraphs matched to the original, whole
  * (what `reused` was before it counted words kept word for word): provenance tells a version
- * from a reprint by it, VERSION_MAX_REUSE being set on that measure (found in review: a copy
+ * from a reprint by it, VERSION_MAX_MATCHED_SHARE being set on that measure (found in review: a copy
  * adding 14 words to each paragraph became a version).
  */
 export function compareCopy(original: readonly AlignParagraph[], copy: readonly AlignParagraph[], rule: AlignRule): { summary: EditSummary; matchedShare: number } {

@@ -25,8 +25,8 @@
  * copies name their representative (`duplicateOf`).
  *
  * Against the original each other member is a **version** (a write-through or update of the
- * same wire story: it carries wire evidence of its own or a later date, and reuses less than
- * VERSION_MAX_REUSE of its text, seed 003) or a **reprint** (another outlet's copy: mostly the
+ * same wire story: it carries wire evidence of its own or a later date, and has less than
+ * VERSION_MAX_MATCHED_SHARE of its words in paragraphs matched to the original, seed 003) or a **reprint** (another outlet's copy: mostly the
  * original's paragraphs, plus additions).
  */
 import type { AlignParagraph } from '../align/align.js';
@@ -58,15 +58,14 @@ export const PROVENANCE_WEIGHTS = {
 } as const;
 
 /** A member with less than this share of its words in paragraphs matched to the original may be a version (a rewrite), not a reprint (compareCopy's matchedShare). */
-export const VERSION_MAX_REUSE = 0.6;
+export const VERSION_MAX_MATCHED_SHARE = 0.6;
 /**
  * A copy is trimmed from a fuller one (breakTieByHolds) when the fuller goes on for at least
- * this many paragraphs and this share of its words after the copy's end: the trial's wire story
- * cut to its first twelve of 23 paragraphs is; a reprint that appends a footer or a newsletter
- * line (one short paragraph) is not thereby the original.
+ * this many paragraphs after the copy's end: a wire story cut by its last few paragraphs is (a
+ * share of the words as well missed the usual trim of 3 paragraphs in 23, found in review); a
+ * reprint that appends a newsletter line (one paragraph) is not thereby the original.
  */
 export const TRIMMED_MIN_PARAGRAPHS = 2;
-export const TRIMMED_MIN_SHARE = 0.2;
 
 /** The member holding the most shared text gets holdsMost only when it leads the next by this share. */
 export const HOLDS_MARGIN = 0.1;
@@ -250,8 +249,8 @@ function breakTieByHolds(members: readonly StoryView[], candidates: readonly num
   // syndication edit; a new user's wire story and its first twelve paragraphs came out
   // undecided). Only a cut at the bottom counts: a copy with a headline or a caption more at
   // its top, as scraped pages have, holds the other's text too, and is not its original; nor
-  // is one with a short tail more (TRIMMED_MIN_PARAGRAPHS, TRIMMED_MIN_SHARE), as a reprint
-  // appending a newsletter line or a footer is (found in review).
+  // is one with a one-paragraph tail more (TRIMMED_MIN_PARAGRAPHS), as a reprint appending a
+  // newsletter line is (found in review).
   const holder = fullerThanTrimmed(members, tied);
   if (holder === null) return;
   reasons[holder]!.push({
@@ -263,16 +262,14 @@ function breakTieByHolds(members: readonly StoryView[], candidates: readonly num
 
 /**
  * The one candidate whose body opens with each other candidate's whole body, word for word (text
- * keys in order), and goes on for at least TRIMMED_MIN_PARAGRAPHS paragraphs and
- * TRIMMED_MIN_SHARE of its words; null when none or several.
+ * keys in order), and goes on for at least TRIMMED_MIN_PARAGRAPHS paragraphs; null when none or
+ * several.
  */
 function fullerThanTrimmed(members: readonly StoryView[], candidates: readonly number[]): number | null {
   const bodyOf = (i: number): AlignParagraph[] => members[i]!.body.filter((p) => p.textKey !== null);
   const opensWith = (longer: readonly AlignParagraph[], shorter: readonly AlignParagraph[]): boolean => {
     if (shorter.length === 0 || !shorter.every((p, k) => longer[k]?.textKey === p.textKey)) return false;
-    const tail = longer.slice(shorter.length);
-    const words = (ps: readonly AlignParagraph[]): number => ps.reduce((sum, p) => sum + p.words, 0);
-    return tail.length >= TRIMMED_MIN_PARAGRAPHS && words(tail) >= TRIMMED_MIN_SHARE * words(longer);
+    return longer.length - shorter.length >= TRIMMED_MIN_PARAGRAPHS;
   };
   const holders = candidates.filter((i) => candidates.every((j) => j === i || opensWith(bodyOf(i), bodyOf(j))));
   return holders.length === 1 ? holders[0]! : null;
@@ -319,7 +316,7 @@ export function analyseGroup(
     const ownWire = textReasons[t]!.some((r) => (r.kind === 'dateline' || r.kind === 'credit') && r.weight > 0);
     const cites = textReasons[t]!.some((r) => r.kind === 'attribution');
     const later = dates[t] != null && dates[originalText] != null && dates[t]! > dates[originalText]!;
-    const rewritten = matchedShare < VERSION_MAX_REUSE;
+    const rewritten = matchedShare < VERSION_MAX_MATCHED_SHARE;
     // An identical copy of the original is a reprint of it; copies of another text share its role.
     const role: MemberRole = t !== originalText && !cites && rewritten && (ownWire || later) ? 'version' : 'reprint';
     for (const i of copies) {
