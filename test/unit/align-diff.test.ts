@@ -122,6 +122,10 @@ describe('a new lede', () => {
     const kinds = (copy: AlignParagraph[]): string[] => editSummary(original, copy, rule).edits.map((e) => e.kind);
     expect(kinds(headline)).not.toContain('new-lede');
     expect(kinds(rewritten)).toContain('new-lede');
+    // A short lede that is a sentence is a lede (found in review: counted as a headline, its rewrite was missed).
+    const shortOriginal = paragraphs(['Three people died in a house fire in Leeds on Sunday.', '', ...body.flatMap((p) => [p, ''])]);
+    const shortRewrite = paragraphs(['A blaze at a terraced home killed three people overnight.', '', ...body.flatMap((p) => [p, ''])]);
+    expect(editSummary(shortOriginal, shortRewrite, rule).edits.map((e) => e.kind)).toContain('new-lede');
   });
 });
 

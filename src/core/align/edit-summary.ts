@@ -13,16 +13,20 @@ const SENTENCE_MIN_WORDS = 5;
 /** A substitution replaces at most this many words on either side. */
 const SUBSTITUTION_MAX_WORDS = 5;
 /**
- * A lede has at least this many words: a shorter first paragraph is a headline, a kicker or a
- * dateline line, and a copy that changed only its headline kept its lede (a new user's copy with
- * a new headline was said to have a new lede, and one with a rewritten lede was not).
+ * A headline is a first paragraph of at most HEADLINE_MAX_WORDS words that ends without a
+ * sentence's end (no full stop, question or exclamation mark): the lede is the first paragraph
+ * after the headlines. A copy that changed only its headline kept its lede (a new user's copy
+ * with a new headline was said to have a new lede, and one with a rewritten lede was not); a
+ * short lede that is a sentence ("Three people died in a house fire on Sunday.") is a lede
+ * (found in review, where a count of words alone missed it).
  */
-const LEDE_MIN_WORDS = 12;
+const HEADLINE_MAX_WORDS = 20;
+const SENTENCE_END = /[.!?]["”’)]?$/;
 
-/** The first paragraph long enough to be a lede (LEDE_MIN_WORDS), else the first; -1 for none. */
+/** The first paragraph that is not a headline (HEADLINE_MAX_WORDS, SENTENCE_END), else the first; -1 for none. */
 function ledeIndex(paragraphs: readonly AlignParagraph[]): number {
   if (paragraphs.length === 0) return -1;
-  const found = paragraphs.findIndex((p) => p.words >= LEDE_MIN_WORDS);
+  const found = paragraphs.findIndex((p) => p.words > HEADLINE_MAX_WORDS || SENTENCE_END.test(p.text.trimEnd()));
   return found >= 0 ? found : 0;
 }
 
@@ -83,7 +87,7 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
   for (let i = original.length - 1; i >= 0 && droppedSet.has(i); i--) trimmed++;
   if (trimmed > 0 && trimmed < original.length) add('trimmed-from-bottom', trimmed);
 
-  // New lede: the copy's lede (its first paragraph of LEDE_MIN_WORDS, past a headline) is not the original's.
+  // New lede: the copy's lede (its first paragraph past the headlines: ledeIndex) is not the original's.
   const [ledeOfOriginal, ledeOfCopy] = [ledeIndex(original), ledeIndex(copy)];
   const opening = blocks.find((b) => b.to.includes(ledeOfCopy));
   if (ledeOfCopy >= 0 && ledeOfOriginal >= 0 && (!opening || opening.kind === 'added' || !opening.from.includes(ledeOfOriginal) || (opening.similarity ?? 0) < SAME_LEDE_SIMILARITY)) {
