@@ -214,7 +214,15 @@ async function takeListed(
     const info = statSync(onDisk(given), { throwIfNoEntry: false });
     if (!info) {
       const undecodable = entryProblem(given, onDisk(given), false);
-      options.onWarning?.(undecodable ?? { code: 'not-found', path: given, message: `${given}: listed by --files-from but not found; skipped` });
+      // A link that leads nowhere is a file that cannot be read, as in a folder walked (vanished,
+      // which a gate fails on); only a path where nothing is at all is an out-of-date list (found in review).
+      const brokenLink = lstatSync(onDisk(given), { throwIfNoEntry: false })?.isSymbolicLink() === true;
+      options.onWarning?.(
+        undecodable ??
+          (brokenLink
+            ? { code: 'vanished', path: given, message: `${given}: missing (a broken link); skipped` }
+            : { code: 'not-found', path: given, message: `${given}: listed by --files-from but not found (the list may be older than the files)` }),
+      );
       continue;
     }
     const real = realpathOr(onDisk(given));

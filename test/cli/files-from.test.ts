@@ -1,5 +1,5 @@
 /** --files-from: paths from a list or from standard input, one per line or NUL-separated (find -print0). */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/types.js';
@@ -35,9 +35,9 @@ describe('--files-from', () => {
 
   it('a listed path that no longer exists is a warning and the run goes on (a named one is still an error)', async () => {
     const { report, stderr } = await reportOf(['--files-from', '-'], { stdin: `${SEED.original}\ngone.txt\n${SEED.update}\n` });
-    expect(stderr).toBe('dedupe: warning: gone.txt: listed by --files-from but not found; skipped\n');
+    expect(stderr).toBe('dedupe: warning: gone.txt: listed by --files-from but not found (the list may be older than the files)\n');
     expect(report.documents).toHaveLength(2);
-    expect(report.warnings).toEqual([{ code: 'not-found', path: 'gone.txt', message: 'gone.txt: listed by --files-from but not found; skipped' }]);
+    expect(report.warnings).toEqual([{ code: 'not-found', path: 'gone.txt', message: 'gone.txt: listed by --files-from but not found (the list may be older than the files)' }]);
     expect((await runInProcess(['gone.txt', '--files-from', '-'], { stdin: SEED.original })).code).toBe(2);
   });
 
@@ -56,6 +56,12 @@ describe('--files-from', () => {
   it('a scan gate passes a listed path that no longer exists (the list may be older than the files; found in review), and an absolute one missing gets no word about relative paths', async () => {
     const gated = await runInProcess(['-q', '--fail-on', 'shared', '--files-from', '-'], { stdin: `${SEED.original}\ngone.txt\n` });
     expect(gated.code).toBe(0);
+    // A listed link that leads nowhere is a file not read, as in a folder walked: the gate fails on it.
+    const dir = tempDir();
+    symlinkSync('/nonexistent-target', path.join(dir, 'broken.txt'));
+    const broken = await runInProcess(['-q', '--fail-on', 'shared', '--files-from', '-'], { stdin: `${SEED.original}\n${path.join(dir, 'broken.txt')}\n` });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('broken.txt: missing (a broken link); skipped');
     const absolute = await runInProcess(['--files-from', '-'], { stdin: '/nonexistent/a.txt\n' });
     expect(absolute.stderr.split('\n').at(-2)).toBe('dedupe: error: the path listed by --files-from was not found');
   });
