@@ -13,6 +13,7 @@ import { DEFAULT_COPY_SHARE } from '../engine/index.js';
 import { InputError } from '../input/errors.js';
 import { collect } from '../input/arguments.js';
 import { isFolder } from '../input/walk.js';
+import { shellWord } from '../input/read.js';
 import { runCheckCommand } from './commands/check.js';
 import { runDiffCommand } from './commands/diff.js';
 import { runIndexAdd, runIndexRemove, runIndexStats } from './commands/index.js';
@@ -271,17 +272,24 @@ export function buildProgram(io: CliIO, setCode: (code: number) => void, hint = 
 function refuseRootOptionsBeforeCommand(program: Command): void {
   program.hook('preSubcommand', (root, command) => {
     const values = root.opts();
+    // `dedupe -q index add x`: the options go after `index add`, and must be that command's.
+    const sub = command.commands.find((c) => c.name() === root.args[1]);
+    const target = sub ?? command;
+    const name = sub ? `${command.name()} ${sub.name()}` : command.name();
     const given = root.options
       // --color and --no-color set one value: the one written is the one whose sense it has.
       .filter((option) => root.getOptionValueSource(option.attributeName()) === 'cli' && option.negate === (values[option.attributeName()] === false))
       .map((option) => {
         const value: unknown = values[option.attributeName()];
         const flag = option.long ?? option.flags;
-        return typeof value === 'string' || typeof value === 'number' ? `${flag} ${value}` : Array.isArray(value) ? value.map((v) => `${flag} ${String(v)}`).join(' ') : flag;
+        const written = typeof value === 'string' || typeof value === 'number' ? `${flag} ${shellWord(String(value))}` : Array.isArray(value) ? value.map((v) => `${flag} ${shellWord(String(v))}`).join(' ') : flag;
+        return { flag, written, taken: target.options.some((o) => o.long === flag) };
       });
     if (given.length === 0) return;
-    const name = command.name();
-    throw new UsageError(`${given.join(' and ')} before the command ${name}: options go after the command (dedupe ${name} ${given.join(' ')} ...)`);
+    const foreign = given.filter((g) => !g.taken).map((g) => g.flag);
+    const names = given.map((g) => g.written).join(' and ');
+    if (foreign.length > 0) throw new UsageError(`${names} before the command ${name}: dedupe ${name} has no ${foreign.join(' or ')} (see dedupe ${name} --help)`);
+    throw new UsageError(`${names} before the command ${name}: options go after the command (dedupe ${name} ${given.map((g) => g.written).join(' ')} ...)`);
   });
 }
 

@@ -185,8 +185,8 @@ function readFailure(file: string, error: unknown): ReadFailure {
   return failure('unreadable', file, `cannot be read (${reason})`);
 }
 
-/** A path as one word of a POSIX shell command: as it is when plain, else single-quoted. */
-function shellWord(word: string): string {
+/** A path or value as one word of a POSIX shell command: as it is when plain, else single-quoted (the iconv hint, and the CLI's corrected command lines). */
+export function shellWord(word: string): string {
   return /^[\w./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }
 

@@ -78,6 +78,10 @@ describe('usage and input errors exit 2 with one line', () => {
   it('refuses the scan\'s options written before another command\'s name, which that command never read (found by a new user: -q and --json were dropped)', async () => {
     expectOneLineError(await runCli(['-q', 'diff', SEED.original, SEED.update]), /^dedupe: error: --quiet before the command diff: options go after the command \(dedupe diff --quiet \.\.\.\)$/);
     expectOneLineError(await runCli(['--no-color', '--top', '5', 'check', SEED.original]), /^dedupe: error: --no-color and --top 5 before the command check: options go after the command \(dedupe check --no-color --top 5 \.\.\.\)/);
+    // A command of a command is named whole; an option the command does not take is said to be so; values are quoted for the shell (found in review).
+    expectOneLineError(await runCli(['-q', 'index', 'add', SEED.original]), /^dedupe: error: --quiet before the command index add: options go after the command \(dedupe index add --quiet \.\.\.\)$/);
+    expectOneLineError(await runCli(['--top', '5', 'join', 'out']), /^dedupe: error: --top 5 before the command join: dedupe join has no --top \(see dedupe join --help\)$/);
+    expectOneLineError(await runCli(['--html', 'a b.html', 'diff', 'a', 'b']), /^dedupe: error: --html 'a b\.html' before the command diff: dedupe diff has no --html/);
     // After the name, as the help shows, they are read.
     expect((await runCli(['diff', '-q', SEED.original, SEED.update])).code).toBe(1);
   });
