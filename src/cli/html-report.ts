@@ -93,5 +93,10 @@ export function tappedSource(source: ReportSource, html: HtmlReport): ReportSour
 /** Writes the page and says where (not with --quiet). */
 export function finishHtml(html: HtmlReport, io: CliIO, quiet: boolean): void {
   const bytes = html.write(io.cwd);
-  if (!quiet) io.stderr.write(`dedupe: --html: report written to ${printable(html.file)} (${bytes < 100_000 ? `${Math.max(1, Math.round(bytes / 1000))} KB` : `${(bytes / 1e6).toFixed(1)} MB`})\n`);
+  if (!quiet) io.stderr.write(`dedupe: --html: report written to ${printable(html.file)} (${pageSize(bytes)})\n`);
+}
+
+/** A page's size as the --html line says it: KB below 100 KB (a 48 KB page was "0.0 MB"), else MB with one decimal. */
+export function pageSize(bytes: number): string {
+  return bytes < 100_000 ? `${Math.max(1, Math.round(bytes / 1000))} KB` : `${(bytes / 1e6).toFixed(1)} MB`;
 }

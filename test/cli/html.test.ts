@@ -9,6 +9,7 @@ import { named, pageData } from '../helpers/html.js';
 import { repoRoot } from '../helpers/cli.js';
 import { SEED, tempDir } from '../helpers/fixtures.js';
 import { runInProcess } from '../helpers/in-process.js';
+import { pageSize } from '../../src/cli/html-report.js';
 
 const seeds = path.join(repoRoot, 'fixtures/seeds');
 
@@ -19,9 +20,8 @@ describe('dedupe --html <file>', () => {
     const withHtml = await runInProcess(['--no-color', '--html', 'report.html', seeds], { cwd: dir });
     expect(withHtml.code).toBe(0);
     expect(withHtml.stdout).toBe(plain.stdout);
-    const bytes = statSync(path.join(dir, 'report.html')).size;
-    const size = bytes < 100_000 ? `${Math.max(1, Math.round(bytes / 1000))} KB` : `${(bytes / 1e6).toFixed(1)} MB`;
-    expect(withHtml.stderr).toBe(`dedupe: --html: report written to report.html (${size})\n`);
+    expect(withHtml.stderr).toBe(`dedupe: --html: report written to report.html (${pageSize(statSync(path.join(dir, 'report.html')).size)})\n`);
+    expect([pageSize(300), pageSize(48_000), pageSize(99_499), pageSize(160_000), pageSize(2_340_000)]).toEqual(['1 KB', '48 KB', '99 KB', '0.2 MB', '2.3 MB']);
     // A small page in KB, not "0.0 MB".
     const small = await runInProcess(['--no-color', '--html', 'small.html', path.join(repoRoot, SEED.original), path.join(repoRoot, SEED.unrelated)], { cwd: dir });
     expect(statSync(path.join(dir, 'small.html')).size).toBeLessThan(100_000);

@@ -8,7 +8,7 @@
  * original words joined by single spaces: `equal` and `insert` texts rebuild the new
  * paragraph, `equal` and `delete` texts the old one.
  */
-import { hasUnspacedScript, tokenize } from '../text/normalize.js';
+import { FAST_TOKEN, hasUnspacedScript, tokenize } from '../text/normalize.js';
 import type { EditOp } from '../types.js';
 import { DELETED, EQUAL, INSERTED, SequenceDiffer } from './myers.js';
 
@@ -31,8 +31,6 @@ const NOT_ASCII_WORD = /[^a-z0-9]/g;
 const UNSPACED_UNITS =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]\p{M}*|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu;
 
-/** normalize.ts's ASCII tokens: letters and digits, joined by an apostrophe, or by a point or comma between digits. */
-const ASCII_TOKEN = /[a-z0-9]+(?:(?:'|(?<=[0-9])[.,](?=[0-9]))[a-z0-9]+)*/g;
 const ASCII_WORD = /^[a-z0-9]*$/;
 
 /**
@@ -42,7 +40,7 @@ const ASCII_WORD = /^[a-z0-9]*$/;
  */
 function asciiKey(lower: string): string {
   if (ASCII_WORD.test(lower)) return lower;
-  const tokens = lower.match(ASCII_TOKEN);
+  const tokens = lower.match(FAST_TOKEN);
   if (tokens === null) return '';
   return tokens.map((token) => token.replace(NOT_ASCII_WORD, '')).join(' ');
 }

@@ -32,7 +32,8 @@ export interface Tokens {
  * be removed first, which the Unicode path does.
  */
 const FAST_PATH = /[^\x00-\x7f\u00a0-\u00ac\u00ae-\u00bf\u2000-\u200a\u200e-\u205f\u2061-\u206f]/;
-const FAST_TOKEN = /[a-z0-9]+(?:(?:['\u2018\u2019]|(?<=[0-9])[.,](?=[0-9]))[a-z0-9]+)*/g;
+/** The tokens of lower-cased text of the fast path (word diffs key ASCII words by them too: align/worddiff.ts). */
+export const FAST_TOKEN = /[a-z0-9]+(?:(?:['\u2018\u2019]|(?<=[0-9])[.,](?=[0-9]))[a-z0-9]+)*/g;
 const FAST_HAS_JOINER = /[^a-z0-9]/;
 const FAST_JOINERS = /[^a-z0-9]/g;
 
