@@ -271,3 +271,22 @@ describe('a reprint that adds words to every paragraph (found in review)', () =>
     expect(copy.role).toBe('reprint');
   });
 });
+
+describe('a wire dateline under a headline (found by a new user)', () => {
+  it('is read in the lede, past the headline: the wire story is the original of a reprint that dropped the dateline', async () => {
+    const dir = tempDir();
+    const lede = 'GLASGOW, Scotland (AP) — Engineers closed the main bridge over the Clyde on Friday after divers found cracks in two of its piers, the city council said.';
+    const body = [
+      'Traffic was sent through the city centre, and buses ran on a shorter route that kept them off the bridge until further notice.',
+      'The council said the cracks had been found during a routine inspection and that repairs would begin next week, weather permitting.',
+      'Residents on both banks said the closure would add an hour to their daily journeys, and shop owners feared a quiet weekend.',
+    ];
+    writeFileSync(path.join(dir, 'ap.txt'), ['Clyde bridge closed after cracks found', '', lede, '', ...body.flatMap((p) => [p, ''])].join('\n'));
+    const reprint = ['Clyde bridge closed after cracks found', '', lede.replace('GLASGOW, Scotland (AP) — ', ''), '', ...body.map((p) => p.replace('city centre', 'city center')).flatMap((p) => [p, ''])];
+    writeFileSync(path.join(dir, 'herald.txt'), reprint.join('\n'));
+    const { report } = await runJson<Report>([dir], { env: { DEDUPE_FILE_TIMES: '0' } });
+    const group = report.groups[0]!;
+    expect(group.original).toBe(path.join(dir, 'ap.txt'));
+    expect(group.originalReasons).toContainEqual({ kind: 'dateline', detail: 'GLASGOW, Scotland (AP) —', weight: 3 });
+  });
+});

@@ -23,8 +23,8 @@ const SUBSTITUTION_MAX_WORDS = 5;
 const HEADLINE_MAX_WORDS = 20;
 const SENTENCE_END = /[.!?]["”’)]?$/;
 
-/** The first paragraph that is not a headline (HEADLINE_MAX_WORDS, SENTENCE_END), else the first; -1 for none. */
-function ledeIndex(paragraphs: readonly AlignParagraph[]): number {
+/** The first paragraph that is not a headline (HEADLINE_MAX_WORDS, SENTENCE_END), else the first; -1 for none. Provenance reads a wire dateline there too. */
+export function ledeIndex(paragraphs: readonly AlignParagraph[]): number {
   if (paragraphs.length === 0) return -1;
   const found = paragraphs.findIndex((p) => p.words > HEADLINE_MAX_WORDS || SENTENCE_END.test(p.text.trimEnd()));
   return found >= 0 ? found : 0;

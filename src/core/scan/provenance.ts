@@ -30,7 +30,7 @@
  * original's paragraphs, plus additions).
  */
 import type { AlignParagraph } from '../align/align.js';
-import { compareCopy } from '../align/edit-summary.js';
+import { compareCopy, ledeIndex } from '../align/edit-summary.js';
 import type { DerivationRule } from '../model.js';
 import { round3 } from '../numbers.js';
 import type { EditSummary, MemberRole, ProvenanceReason } from '../types.js';
@@ -141,7 +141,8 @@ export function latestDate(text: string): string | null {
 /** Signs that a story is wire copy itself, or that it cites a wire as its source. */
 export function wireEvidence(body: readonly AlignParagraph[]): ProvenanceReason[] {
   const reasons: ProvenanceReason[] = [];
-  const first = body[0]?.text.trim() ?? '';
+  // The lede, past a headline: a headline above "GLASGOW, Scotland (AP) —" hid the dateline (found by a new user).
+  const first = body[Math.max(0, ledeIndex(body))]?.text.trim() ?? '';
   const head = first.slice(0, DATELINE_SEARCH_CHARS);
   const credited = DATELINE_WITH_CREDIT.exec(head);
   if (credited) reasons.push({ kind: 'dateline', detail: credited[0].trim(), weight: PROVENANCE_WEIGHTS.creditedDateline });
