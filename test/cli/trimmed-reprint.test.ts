@@ -1,5 +1,5 @@
 /** Issue 11, defect 1: a reprint that keeps only the first paragraphs of a wire story is that story's reprint, not a site footer. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/fixtures.js';
@@ -39,6 +39,20 @@ describe('a trimmed reprint (fixtures/trimmed-reprint)', () => {
     writeFileSync(path.join(dir, 'cut.txt'), `${wire.split('\n').slice(0, 19).join('\n')}\n`);
     const { report } = await runJson<Report>([dir]);
     expect(report.groups[0]!.original).toBe(path.join(dir, 'wire.txt'));
+  });
+
+  it('an older file adds to the trimmed-copy evidence, not pushes it out (found by a new user)', async () => {
+    const dir = tempDir();
+    const wire = readFileSync(`${DIR}/wire.txt`, 'utf8');
+    writeFileSync(path.join(dir, 'wire.txt'), wire);
+    writeFileSync(path.join(dir, 'cut.txt'), `${wire.split('\n').slice(0, 19).join('\n')}\n`);
+    const hoursAgo = Date.now() / 1000 - 3 * 3600;
+    utimesSync(path.join(dir, 'wire.txt'), hoursAgo, hoursAgo);
+    const { report } = await runJson<Report>([dir], { env: { DEDUPE_FILE_TIMES: '1' } });
+    const group = report.groups[0]!;
+    expect(group.original).toBe(path.join(dir, 'wire.txt'));
+    expect(group.originalReasons.map((r) => r.kind)).toEqual(expect.arrayContaining(['containment', 'file-time']));
+    expect(group.confidence).toBeGreaterThan(0.73);
   });
 
   it('a copy with a short tail more (a newsletter line a reprint appends) is not thereby the original (found in review)', async () => {

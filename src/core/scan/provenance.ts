@@ -185,6 +185,20 @@ function collectEvidence(members: readonly StoryView[]): { reasons: ProvenanceRe
   if (byHolds.length > 1 && byHolds[0]![0] - byHolds[1]![0] >= HOLDS_MARGIN) {
     const [holds, i] = byHolds[0]!;
     reasons[i]!.push({ kind: 'containment', detail: `holds ${Math.round(holds * 100)}% of the group's shared text`, weight: PROVENANCE_WEIGHTS.holdsMost });
+  } else {
+    // Texts that share only what all hold tie on the shares (two texts alone always do); but
+    // when one text's opening paragraphs are each other's whole text, word for word, they were
+    // trimmed from its bottom (the most common syndication edit; a new user's wire story and its
+    // first twelve paragraphs came out undecided). Evidence like the rest, not a tie-break: an
+    // older file must not push it out (found by a new user). Only a cut at the bottom counts: a
+    // copy with a headline or a caption more at its top, as scraped pages have, holds the
+    // other's text too, and is not its original; nor is one with a one-paragraph tail more
+    // (TRIMMED_MIN_PARAGRAPHS), as a reprint appending a newsletter line is (found in review).
+    const holder = members.length > 1 ? fullerThanTrimmed(members, members.map((_, i) => i)) : null;
+    if (holder !== null) {
+      const others = members.length - 1;
+      reasons[holder]!.push({ kind: 'containment', detail: `${others === 1 ? 'the other copy is' : `the ${others} other copies are`} its opening paragraphs, word for word`, weight: PROVENANCE_WEIGHTS.holdsMost });
+    }
   }
   const times = members.map((m) => m.modifiedAt);
   const known = times.filter((t): t is number => t !== undefined);
@@ -237,26 +251,10 @@ function breakTieByHolds(members: readonly StoryView[], candidates: readonly num
   if (tied.length < 2 || tied.some((i) => reasons[i]!.some((r) => r.kind === 'containment'))) return;
   const byHolds = [...tied].sort((a, b) => members[b]!.holds - members[a]!.holds);
   const [first, second] = [byHolds[0]!, byHolds[1]!];
-  if (members[first]!.holds - members[second]!.holds >= HOLDS_MARGIN) {
-    reasons[first]!.push({
-      kind: 'containment',
-      detail: `holds ${Math.round(members[first]!.holds * 100)}% of the group's shared text`,
-      weight: PROVENANCE_WEIGHTS.holdsMost,
-    });
-    return;
-  }
-  // Two texts alone share only what both hold, so the shares tie; but when one is the other's
-  // opening paragraphs word for word, it was trimmed from the other's bottom (the most common
-  // syndication edit; a new user's wire story and its first twelve paragraphs came out
-  // undecided). Only a cut at the bottom counts: a copy with a headline or a caption more at
-  // its top, as scraped pages have, holds the other's text too, and is not its original; nor
-  // is one with a one-paragraph tail more (TRIMMED_MIN_PARAGRAPHS), as a reprint appending a
-  // newsletter line is (found in review).
-  const holder = fullerThanTrimmed(members, tied);
-  if (holder === null) return;
-  reasons[holder]!.push({
+  if (members[first]!.holds - members[second]!.holds < HOLDS_MARGIN) return;
+  reasons[first]!.push({
     kind: 'containment',
-    detail: `${tied.length === 2 ? 'the other copy is' : `the ${tied.length - 1} other copies are`} its opening paragraphs, word for word`,
+    detail: `holds ${Math.round(members[first]!.holds * 100)}% of the group's shared text`,
     weight: PROVENANCE_WEIGHTS.holdsMost,
   });
 }
