@@ -60,7 +60,7 @@ export const PROVENANCE_WEIGHTS = {
 /** A member with less than this share of its words in paragraphs matched to the original may be a version (a rewrite), not a reprint (compareCopy's matchedShare). */
 export const VERSION_MAX_MATCHED_SHARE = 0.6;
 /**
- * A copy is trimmed from a fuller one (breakTieByHolds) when the fuller goes on for at least
+ * A copy is trimmed from a fuller one (collectEvidence) when the fuller goes on for at least
  * this many paragraphs after the copy's end: a wire story cut by its last few paragraphs is (a
  * share of the words as well missed the usual trim of 3 paragraphs in 23, found in review); a
  * reprint that appends a newsletter line (one paragraph) is not thereby the original.
