@@ -86,7 +86,11 @@ export function closeNames(word: string, known: readonly string[]): string[] {
   });
 }
 
+/** Options of one invocation: named as such when a config file sets them (found by a new user: "json" was called unknown). */
+const PER_RUN_OPTIONS = ['json', 'ndjson', 'quiet', 'diff', 'verbose', 'add', 'filesFrom', 'null', 'html', 'out', 'shard', 'exitCode', 'config'];
+
 function unknownKey(key: string, where: string): string {
+  if (PER_RUN_OPTIONS.includes(key)) return `${where}${JSON.stringify(key)} is an option of one run, not a config key: give it on the command line`;
   const close = closeNames(key, [...Object.keys(CONFIG_KEYS), ...SECTIONS]);
   const hint = close.length > 0 ? `did you mean ${close.join(' or ')}?` : `keys are long option names in camelCase, such as minWords for --min-words`;
   return `${where}unknown key ${JSON.stringify(key)} (${hint})`;

@@ -114,6 +114,16 @@ describe('what the config sets', () => {
 });
 
 describe('a bad config: one line naming the file, exit 2', () => {
+  it('an option of one run in a config file is said to be one, not an unknown key (found by a new user)', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '.dedupe.json'), JSON.stringify({ json: true, check: { add: true } }));
+    const result = await runInProcess(['-q', path.resolve('fixtures/seeds')], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'dedupe: error: .dedupe.json: "json" is an option of one run, not a config key: give it on the command line; "check": "add" is an option of one run, not a config key: give it on the command line\n',
+    );
+  });
+
   it('unknown keys (with a suggestion), wrong types and a key that does not apply, all at once', async () => {
     const root = project({ '.dedupe.json': { treshold: 0.6, minWords: '8', include: 3, diff: { db: 'x.db' } } });
     expect(oneLine(await runInProcess(['in'], { cwd: root }))).toBe(
