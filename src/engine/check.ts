@@ -165,20 +165,33 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
     store.close();
   }
   const flagged = run.report.documents.filter((doc) => isFlagged(doc, run.report, request.failOn ?? 'edited', request.copyShare));
-  const added = request.add ? await addClean(request, incoming.docs, incoming.versions, new Set(flagged.map((d) => d.path)), hooks) : null;
+  const notStored = new Set(flagged.map((d) => d.path));
+  for (const first of firstOfNewStories(run.report, new Set(run.archived))) notStored.delete(first);
+  const added = request.add ? await addClean(request, incoming.docs, incoming.versions, notStored, hooks) : null;
   return { ...run, flagged, added };
 }
 
-/** `add`: stores the incoming articles that did not trip the rule, in one transaction. */
+/**
+ * Of each group of incoming articles that holds no archived one (a new story that came in more
+ * than once in one batch), the one --add stores though it is flagged: the group's original, else
+ * its first document. Every copy of such a story trips the rule, so none was stored, and the next
+ * batch's copy passed the gate and was stored instead (found by a new user). The gate's verdict
+ * is unchanged: the copies are still flagged.
+ */
+function firstOfNewStories(report: Report, archived: ReadonlySet<string>): string[] {
+  return report.groups.filter((group) => group.documents.every((path) => !archived.has(path))).map((group) => group.original ?? group.documents[0]!);
+}
+
+/** `add`: stores the incoming articles that are not in `notStored` (those that tripped the rule, but a new story's first copy), in one transaction. */
 async function addClean(
   request: CheckRequest,
   incoming: readonly PreparedDocument[],
   versions: Incoming['versions'],
-  flagged: ReadonlySet<string>,
+  notStored: ReadonlySet<string>,
   hooks: EngineHooks,
 ): Promise<NonNullable<CheckRun['added']>> {
   const result: NonNullable<CheckRun['added']> = { added: [], updated: [], unchanged: [], keptStored: [] };
-  const clean = incoming.filter((doc) => !flagged.has(doc.id));
+  const clean = incoming.filter((doc) => !notStored.has(doc.id));
   if (clean.length === 0) return result;
   const store = await IndexStore.open(request.db, { mode: 'write', requested: request.requested, cwd: request.cwd });
   try {

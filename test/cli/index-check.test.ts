@@ -229,6 +229,24 @@ describe('index remove of the current folder (found in review)', () => {
   });
 });
 
+describe('check --add of a new story that comes in twice in one batch (found by a new user)', () => {
+  it('stores its first copy, though both are flagged, so the next batch\'s copy is checked against it', async () => {
+    const db = await indexOf(SEED.unrelated);
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'day1'));
+    mkdirSync(path.join(dir, 'day2'));
+    for (const name of ['ap.txt', 'herald.txt']) copyFileSync(path.join(repoRoot, SEED.original), path.join(dir, 'day1', name));
+    const day1 = await runJson<Report & { check: { flagged: string[]; added: string[] } }>(['check', '--db', db, '--fail-on', 'document', '--add', '--json', 'day1'], { cwd: dir });
+    expect(day1.result.code).toBe(1);
+    expect(day1.report.check.flagged).toEqual(['day1/ap.txt', 'day1/herald.txt']);
+    expect(day1.report.check.added).toEqual(['day1/ap.txt']);
+    copyFileSync(path.join(repoRoot, SEED.original), path.join(dir, 'day2', 'post.txt'));
+    const day2 = await runCli(['check', '--db', db, '--fail-on', 'document', 'day2'], { cwd: dir });
+    expect(day2.code).toBe(1);
+    expect(day2.stdout).toContain('day1/ap.txt');
+  });
+});
+
 describe('the index commands with --json', () => {
   it('name the index file database in all three, as the README lists their keys', async () => {
     const dir = tempDir();

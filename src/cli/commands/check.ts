@@ -76,7 +76,10 @@ function reportAdded(command: CheckCommand, run: CheckRun, io: CliIO): void {
     io.stderr.write(`dedupe: --add: nothing added to ${command.db}; every article has reuse\n`);
     return;
   }
-  const held = run.flagged.length > 0 ? `; ${run.flagged.length} with reuse not added` : '';
+  // Flagged articles stored all the same: a new story's first copy (engine/check.ts, firstOfNewStories).
+  const stored = new Set([...added.added.map((e) => e.path), ...added.updated.map((e) => e.path), ...added.unchanged, ...added.keptStored]);
+  const notAdded = run.flagged.filter((doc) => !stored.has(doc.path)).length;
+  const held = notAdded > 0 ? `; ${notAdded} with reuse not added${notAdded < run.flagged.length ? ` (of a new story that came in more than once, the first copy was)` : ''}` : '';
   const kept = added.keptStored.length > 0 ? `, ${added.keptStored.length} empty (stored version kept)` : '';
   io.stderr.write(
     `dedupe: --add: ${added.added.length} added, ${added.updated.length} updated, ${added.unchanged.length} unchanged${kept} in ${command.db}${held}\n`,
