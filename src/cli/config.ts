@@ -87,7 +87,7 @@ export function closeNames(word: string, known: readonly string[]): string[] {
 }
 
 /** Options of one invocation: named as such when a config file sets them (found by a new user: "json" was called unknown). */
-const PER_RUN_OPTIONS = ['json', 'ndjson', 'quiet', 'diff', 'verbose', 'add', 'filesFrom', 'null', 'html', 'out', 'shard', 'exitCode', 'config'];
+const PER_RUN_OPTIONS = ['json', 'ndjson', 'quiet', 'diff', 'verbose', 'add', 'filesFrom', 'null', 'html', 'out', 'shard', 'exitCode', 'config', 'verify'];
 
 function unknownKey(key: string, where: string): string {
   if (PER_RUN_OPTIONS.includes(key)) return `${where}${JSON.stringify(key)} is an option of one run, not a config key: give it on the command line`;

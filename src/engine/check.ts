@@ -166,20 +166,35 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
   }
   const flagged = run.report.documents.filter((doc) => isFlagged(doc, run.report, request.failOn ?? 'edited', request.copyShare));
   const notStored = new Set(flagged.map((d) => d.path));
-  for (const first of firstOfNewStories(run.report, new Set(run.archived))) notStored.delete(first);
+  for (const first of firstOfNewStories(run.report, new Set([...run.archived, ...run.alreadyIndexed]), notStored)) notStored.delete(first);
   const added = request.add ? await addClean(request, incoming.docs, incoming.versions, notStored, hooks) : null;
   return { ...run, flagged, added };
 }
 
 /**
- * Of each group of incoming articles that holds no archived one (a new story that came in more
- * than once in one batch), the one --add stores though it is flagged: the group's original, else
- * its first document. Every copy of such a story trips the rule, so none was stored, and the next
- * batch's copy passed the gate and was stored instead (found by a new user). The gate's verdict
- * is unchanged: the copies are still flagged.
+ * Of each group of incoming articles that holds nothing the index has (a new story that came in
+ * more than once in one batch), the one --add stores though it is flagged: the group's original,
+ * else its first document. Every copy of such a story trips the rule, so none was stored, and the
+ * next batch's copy passed the gate and was stored instead (found by a new user). The gate's
+ * verdict is unchanged: the copies are still flagged. Never a file that is in a group with
+ * something the index has (`known`: archived, or already indexed unchanged), nor one in two
+ * groups (a file of several stories), nor any of a group one member of which is stored anyway
+ * (not flagged): so no copy of what the index holds, and one copy of a story (found in review).
  */
-function firstOfNewStories(report: Report, archived: ReadonlySet<string>): string[] {
-  return report.groups.filter((group) => group.documents.every((path) => !archived.has(path))).map((group) => group.original ?? group.documents[0]!);
+function firstOfNewStories(report: Report, known: ReadonlySet<string>, notStored: ReadonlySet<string>): string[] {
+  const withKnown = new Set<string>();
+  const groupsOf = new Map<string, number>();
+  for (const group of report.groups) {
+    for (const path of group.documents) groupsOf.set(path, (groupsOf.get(path) ?? 0) + 1);
+    if (group.documents.some((path) => known.has(path))) for (const path of group.documents) withKnown.add(path);
+  }
+  const picks: string[] = [];
+  for (const group of report.groups) {
+    if (group.documents.some((path) => withKnown.has(path) || !notStored.has(path))) continue;
+    const pick = group.original ?? group.documents[0]!;
+    if (groupsOf.get(pick) === 1) picks.push(pick);
+  }
+  return picks;
 }
 
 /** `add`: stores the incoming articles that are not in `notStored` (those that tripped the rule, but a new story's first copy), in one transaction. */

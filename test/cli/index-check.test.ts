@@ -245,6 +245,24 @@ describe('check --add of a new story that comes in twice in one batch (found by 
     expect(day2.code).toBe(1);
     expect(day2.stdout).toContain('day1/ap.txt');
   });
+
+  it('stores no copy of what the index holds: not beside an article already indexed, nor a file one of whose stories copies an archived one (found in review)', async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'day1'));
+    copyFileSync(path.join(repoRoot, SEED.original), path.join(dir, 'day1', 'ap.txt'));
+    const db = path.join(dir, 'index.db');
+    expect((await runCli(['index', 'add', '--db', db, 'day1/ap.txt'], { cwd: dir })).code).toBe(0);
+    copyFileSync(path.join(repoRoot, SEED.original), path.join(dir, 'day1', 'aa.txt'));
+    const twice = await runJson<Report & { check: { added: string[] } }>(['check', '--db', db, '--fail-on', 'document', '--add', '--json', 'day1/ap.txt', 'day1/aa.txt'], { cwd: dir, env: { DEDUPE_FILE_TIMES: '0' } });
+    expect(twice.report.check.added).toEqual([]);
+    // 000 reprints the archived 002 and then carries a Lebanon story; b holds the Lebanon story alone.
+    mkdirSync(path.join(dir, 'day2'));
+    copyFileSync(path.join(repoRoot, SEED.reprintA), path.join(dir, 'day2', 'a-mixed.txt'));
+    writeFileSync(path.join(dir, 'day2', 'b-lebanon.txt'), readFileSync(path.join(repoRoot, SEED.reprintA), 'utf8').split('\n').slice(30).join('\n'));
+    const mixed = await runJson<Report & { check: { flagged: string[]; added: string[] } }>(['check', '--db', db, '--fail-on', 'document', '--add', '--json', 'day2'], { cwd: dir });
+    expect(mixed.report.check.flagged).toEqual(['day2/a-mixed.txt', 'day2/b-lebanon.txt']);
+    expect(mixed.report.check.added).toEqual([]);
+  });
 });
 
 describe('the index commands with --json', () => {

@@ -41,6 +41,17 @@ describe('a trimmed reprint (fixtures/trimmed-reprint)', () => {
     expect(report.groups[0]!.original).toBe(path.join(dir, 'wire.txt'));
   });
 
+  it('with a third copy that is no prefix (a reprint that dropped the dateline), the full story is still the original (found in review)', async () => {
+    const dir = tempDir();
+    const wire = readFileSync(`${DIR}/wire.txt`, 'utf8');
+    const cut = `${wire.split('\n').slice(0, 12).join('\n')}\n`;
+    writeFileSync(path.join(dir, 'wire.txt'), wire);
+    writeFileSync(path.join(dir, 'cut.txt'), cut);
+    writeFileSync(path.join(dir, 'herald.txt'), cut.replace('KYIV, Ukraine (AP) — ', ''));
+    const { report } = await runJson<Report>([dir], { env: { DEDUPE_FILE_TIMES: '0' } });
+    expect(report.groups[0]!.original).toBe(path.join(dir, 'wire.txt'));
+  });
+
   it('an older file adds to the trimmed-copy evidence, not pushes it out (found by a new user)', async () => {
     const dir = tempDir();
     const wire = readFileSync(`${DIR}/wire.txt`, 'utf8');

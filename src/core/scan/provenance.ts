@@ -251,12 +251,25 @@ function breakTieByHolds(members: readonly StoryView[], candidates: readonly num
   if (tied.length < 2 || tied.some((i) => reasons[i]!.some((r) => r.kind === 'containment'))) return;
   const byHolds = [...tied].sort((a, b) => members[b]!.holds - members[a]!.holds);
   const [first, second] = [byHolds[0]!, byHolds[1]!];
-  if (members[first]!.holds - members[second]!.holds < HOLDS_MARGIN) return;
-  reasons[first]!.push({
-    kind: 'containment',
-    detail: `holds ${Math.round(members[first]!.holds * 100)}% of the group's shared text`,
-    weight: PROVENANCE_WEIGHTS.holdsMost,
-  });
+  if (members[first]!.holds - members[second]!.holds >= HOLDS_MARGIN) {
+    reasons[first]!.push({
+      kind: 'containment',
+      detail: `holds ${Math.round(members[first]!.holds * 100)}% of the group's shared text`,
+      weight: PROVENANCE_WEIGHTS.holdsMost,
+    });
+    return;
+  }
+  // The trimmed-copy rule among the tied alone (collectEvidence reads it among all texts): a third
+  // copy that is no prefix of the full story (a reprint that dropped the dateline) must not switch
+  // it off between the two that tie (found in review).
+  const holder = fullerThanTrimmed(members, tied);
+  if (holder !== null) {
+    reasons[holder]!.push({
+      kind: 'containment',
+      detail: `${tied.length === 2 ? 'the other copy is' : `the ${tied.length - 1} other copies are`} its opening paragraphs, word for word`,
+      weight: PROVENANCE_WEIGHTS.holdsMost,
+    });
+  }
 }
 
 /**
