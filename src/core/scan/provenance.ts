@@ -194,11 +194,7 @@ function collectEvidence(members: readonly StoryView[]): { reasons: ProvenanceRe
     // copy with a headline or a caption more at its top, as scraped pages have, holds the
     // other's text too, and is not its original; nor is one with a one-paragraph tail more
     // (TRIMMED_MIN_PARAGRAPHS), as a reprint appending a newsletter line is (found in review).
-    const holder = members.length > 1 ? fullerThanTrimmed(members, members.map((_, i) => i)) : null;
-    if (holder !== null) {
-      const others = members.length - 1;
-      reasons[holder]!.push({ kind: 'containment', detail: `${others === 1 ? 'the other copy is' : `the ${others} other copies are`} its opening paragraphs, word for word`, weight: PROVENANCE_WEIGHTS.holdsMost });
-    }
+    addTrimmedEvidence(members, members.map((_, i) => i), reasons);
   }
   const times = members.map((m) => m.modifiedAt);
   const known = times.filter((t): t is number => t !== undefined);
@@ -262,14 +258,19 @@ function breakTieByHolds(members: readonly StoryView[], candidates: readonly num
   // The trimmed-copy rule among the tied alone (collectEvidence reads it among all texts): a third
   // copy that is no prefix of the full story (a reprint that dropped the dateline) must not switch
   // it off between the two that tie (found in review).
-  const holder = fullerThanTrimmed(members, tied);
-  if (holder !== null) {
-    reasons[holder]!.push({
-      kind: 'containment',
-      detail: `${tied.length === 2 ? 'the other copy is' : `the ${tied.length - 1} other copies are`} its opening paragraphs, word for word`,
-      weight: PROVENANCE_WEIGHTS.holdsMost,
-    });
-  }
+  addTrimmedEvidence(members, tied, reasons);
+}
+
+/** The trimmed-copy evidence among `candidates` (fullerThanTrimmed): the holder's containment reason, when there is one. */
+function addTrimmedEvidence(members: readonly StoryView[], candidates: readonly number[], reasons: ProvenanceReason[][]): void {
+  const holder = candidates.length > 1 ? fullerThanTrimmed(members, candidates) : null;
+  if (holder === null) return;
+  const others = candidates.length - 1;
+  reasons[holder]!.push({
+    kind: 'containment',
+    detail: `${others === 1 ? 'the other copy is' : `the ${others} other copies are`} its opening paragraphs, word for word`,
+    weight: PROVENANCE_WEIGHTS.holdsMost,
+  });
 }
 
 /**
