@@ -353,23 +353,27 @@ export function withHelpCommand(argv: readonly string[]): string[] {
   return [...words, '--help'];
 }
 
-/** The scan's options that take a value (`--top 5`), by every name they go by: their values are not words of their own. */
-let valueNames: ReadonlySet<string> | undefined;
-function valueOptionNames(): ReadonlySet<string> {
-  if (valueNames) return valueNames;
-  const names = new Set<string>();
+/** The scan's options by every name they go by, all of them and those that take a value (`--top 5`). */
+let scanNames: { all: ReadonlySet<string>; takingValue: ReadonlySet<string> } | undefined;
+function scanOptionNames(): { all: ReadonlySet<string>; takingValue: ReadonlySet<string> } {
+  if (scanNames) return scanNames;
+  const all = new Set<string>();
+  const takingValue = new Set<string>();
   for (const option of addScanOptions(new Command('dedupe')).options) {
-    if (!option.required && !option.optional) continue;
-    if (option.long) names.add(option.long);
-    if (option.short) names.add(option.short);
+    const names = [option.long, option.short].filter((name): name is string => name !== undefined);
+    for (const name of names) {
+      all.add(name);
+      // Their values are not words of their own.
+      if (option.required || option.optional) takingValue.add(name);
+    }
   }
-  valueNames = names;
-  return names;
+  scanNames = { all, takingValue };
+  return scanNames;
 }
 
 /** The first word of argv that is neither an option nor an option's value: the command, or the first path. */
 function commandWord(argv: readonly string[]): string | undefined {
-  const takesValue = valueOptionNames();
+  const takesValue = scanOptionNames().takingValue;
   for (let k = 0; k < argv.length; k++) {
     const word = argv[k]!;
     if (word === '--') return undefined; // every word after it is a path
@@ -409,10 +413,27 @@ const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = { index: ['add'
  */
 function orderHint(argv: readonly string[]): string {
   const [command, ...rest] = argv;
+  if (command !== undefined && command.startsWith('-')) return commandOptionHint(argv);
   const subcommands = command === undefined ? undefined : SUBCOMMANDS[command];
   const at = subcommands ? rest.findIndex((word) => subcommands.includes(word)) : -1;
   if (at <= 0 || !rest[0]!.startsWith('-')) return '';
   return `; options go after the command: dedupe ${command} ${rest[at]} ${[...rest.slice(0, at), ...rest.slice(at + 1)].join(' ')}`.trimEnd();
+}
+
+/**
+ * An option the scan does not have, written before a command's name (`dedupe --db x check a.txt`):
+ * commander says only "unknown option '--db'". The option is the command's, and goes after its
+ * name. (The scan's own options there are refused with their own message: see
+ * refuseRootOptionsBeforeCommand.)
+ */
+function commandOptionHint(argv: readonly string[]): string {
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+  const at = argv.slice(0, end).findIndex((word) => COMMAND_NAMES.includes(word) && word !== 'help');
+  const flag = argv[0]!.split('=')[0]!;
+  if (at <= 0 || scanOptionNames().all.has(flag)) return '';
+  // `dedupe --db x index stats`: after both names.
+  const names = SUBCOMMANDS[argv[at]!]?.includes(argv[at + 1] ?? '') ? 2 : 1;
+  return `; options go after the command: dedupe ${[...argv.slice(at, at + names), ...argv.slice(0, at), ...argv.slice(at + names)].map(shellWord).join(' ')}`;
 }
 
 /** Parses argv (without node and script), runs the command, returns the exit code. */

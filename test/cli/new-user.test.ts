@@ -117,6 +117,20 @@ describe('a folder named like a command', () => {
     expect(oneLineError(result)).toBe("dedupe: error: unknown option '--db'; options go after the command: dedupe index stats --db x.db");
   });
 
+  it("a command's option written before the command's name says where it goes", async () => {
+    for (const [args, hint] of [
+      [['--db', 'x.db', 'check', 'a.txt'], 'dedupe check --db x.db a.txt'],
+      [['--db=my x.db', 'check', 'a.txt'], "dedupe check '--db=my x.db' a.txt"],
+      [['--db', 'x.db', 'index', 'stats'], 'dedupe index stats --db x.db'],
+    ] as const) {
+      const result = await runInProcess([...args]);
+      expect(result.code).toBe(2);
+      expect(oneLineError(result)).toBe(`dedupe: error: unknown option '${args[0]}'; options go after the command: ${hint}`);
+    }
+    // An option nobody has, with no command after it: no hint.
+    expect(oneLineError(await runInProcess(['--bogus', 'a.txt']))).toBe("dedupe: error: unknown option '--bogus'");
+  });
+
   it('a misspelt command named as a path is suggested; a misspelt folder is not taken for a command', async () => {
     const cwd = tempDir();
     expect(oneLineError(await runInProcess(['chek', 'seeds'], { cwd }))).toBe('dedupe: error: chek: no such file or folder; check the path; did you mean the command check (dedupe check ...)?');
