@@ -252,6 +252,8 @@ function reportOutputs(flags: RawFlags, problems: Problems): Pick<OutputRequest,
   const label = problems.label('html');
   if (html.trim() === '') problems.add(`${label} must name a file, such as --html report.html`);
   else if (html === '-') problems.add(`${label} writes a file, not standard output: name one, such as --html report.html (standard output keeps the usual report)`);
+  // `--html --json`: the file name was forgotten, and the next option taken for it.
+  else if (html.startsWith('-')) problems.add(`${label} ${html}: an option where the report's file name goes; name the file after --html, such as --html report.html (a file named so: ./${html})`);
   else if (ARTICLE_EXTENSIONS.test(html)) {
     problems.add(`${label} ${html}: ends like the articles dedupe reads (.txt, .jsonl, .ndjson); name the report .html, so that an article is never overwritten`);
   } else shape.html = html;

@@ -3,13 +3,16 @@
  * be written fails at once rather than after a long scan, and written afterwards a piece at a
  * time (a large report is never one string).
  *
- * An existing file is replaced, as a shell's `>` replaces it: naming the file asks for it. What
- * is refused, with one line naming the path: a folder, a path in a folder that does not exist
- * (most likely a typo; no folder is made), a path through something that is not a folder, and a
- * place that cannot be written (a new file is created and removed again to find out). The file is written only once the run has succeeded, so a failed
- * run leaves an earlier report as it was.
+ * An existing file is replaced only when it is empty or a report dedupe wrote (its head names
+ * dedupe as the page's generator): `dedupe --html story1.md story2.md`, the report's name
+ * forgotten, wrote over an article, and `--html .dedupe/index.db` over the index. What is
+ * refused, with one line naming the path: any other existing file, a folder, a path in a folder
+ * that does not exist (most likely a typo; no folder is made), a path through something that is
+ * not a folder, and a place that cannot be written (a new file is created and removed again to
+ * find out). The file is written only once the run has succeeded, to a file beside it that then
+ * takes its name, so a failed run or a failed write leaves an earlier report as it was.
  */
-import { accessSync, closeSync, constants, openSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../input/errors.js';
 
@@ -50,6 +53,9 @@ export function checkOutputFile(file: string, cwd: string, flag: string): void {
   const target = path.resolve(cwd, file);
   const info = statOrNull(target, `${flag} ${file}`);
   if (info?.isDirectory()) throw new InputError(`${flag} ${file}: is a folder; name a file in it, such as ${path.join(file, 'report.html')}`);
+  if (info?.isFile() && info.size > 0 && !isDedupeReport(target)) {
+    throw new InputError(`${flag} ${file}: the file exists and is not a report dedupe wrote; name a new file, such as report.html (dedupe replaces only its own reports)`);
+  }
   const folder = path.dirname(target);
   const shown = path.dirname(file);
   const parent = statOrNull(folder, `${flag} ${file}`);
@@ -61,6 +67,31 @@ export function checkOutputFile(file: string, cwd: string, flag: string): void {
     throw new InputError(`${flag} ${file}: cannot write ${info ? 'it' : `in ${shown}`}: ${reason(error)}`);
   }
   if (!info) probeCreate(target, `${flag} ${file}`, shown);
+}
+
+/** How a page dedupe wrote begins (render/html.ts): its generator is named in the first bytes. */
+const REPORT_MARK = '<meta name="generator" content="dedupe ';
+/** The bytes of a file read to find REPORT_MARK: the page's head comes first. */
+const HEAD_BYTES = 1024;
+
+/** Whether the file at `target` begins as a report dedupe wrote; false for anything unreadable. */
+function isDedupeReport(target: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(target, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const head = Buffer.alloc(HEAD_BYTES);
+    const read = readSync(fd, head, 0, HEAD_BYTES, 0);
+    const text = head.toString('utf8', 0, read);
+    return text.startsWith('<!DOCTYPE html>') && text.includes(REPORT_MARK);
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -85,14 +116,47 @@ function probeCreate(target: string, what: string, folder: string): void {
   }
 }
 
-/** Writes `chunks` to `file` (replacing it); returns the bytes written. A failed write is one InputError naming the file. */
+/**
+ * Writes `chunks` to `file` (replacing it: checkOutputFile said it may be) by way of a file
+ * beside it that takes its name once complete; returns the bytes written. A failed write is one
+ * InputError naming the file, and leaves the file as it was.
+ */
 export function writeOutputFile(file: string, cwd: string, chunks: Iterable<string>, flag: string): number {
-  let fd: number;
+  const target = path.resolve(cwd, file);
+  const existing = statOrNull(target, `${flag} ${file}`);
+  const open = (where: string, flags: string): number => {
+    try {
+      return openSync(where, flags);
+    } catch (error) {
+      throw new InputError(`${flag} ${file}: cannot write it: ${reason(error)}`);
+    }
+  };
+  // A device or a pipe (/dev/stdout) is written as it is: nothing there to replace.
+  if (existing && !existing.isFile()) return writeChunks(open(target, 'w'), chunks, `${flag} ${file}`);
+  // A link to a report: the report it points to is replaced, not the link.
+  const final = existing ? realpathSync(target) : target;
+  const partial = path.join(path.dirname(final), `.${path.basename(final)}.${process.pid}.part`);
+  const fd = open(partial, 'wx');
+  let bytes: number;
   try {
-    fd = openSync(path.resolve(cwd, file), 'w');
+    // A report replaced keeps its permissions.
+    if (existing) fchmodSync(fd, existing.mode & 0o7777);
+    bytes = writeChunks(fd, chunks, `${flag} ${file}`);
   } catch (error) {
+    removeQuietly(partial);
+    throw error;
+  }
+  try {
+    renameSync(partial, final);
+  } catch (error) {
+    removeQuietly(partial);
     throw new InputError(`${flag} ${file}: cannot write it: ${reason(error)}`);
   }
+  return bytes;
+}
+
+/** Writes the chunks to fd and closes it; returns the bytes written. A failed write is one InputError naming `what`. */
+function writeChunks(fd: number, chunks: Iterable<string>, what: string): number {
   let bytes = 0;
   try {
     for (const chunk of chunks) {
@@ -100,7 +164,7 @@ export function writeOutputFile(file: string, cwd: string, chunks: Iterable<stri
       try {
         for (let done = 0; done < buffer.length; ) done += writeSync(fd, buffer, done);
       } catch (error) {
-        throw new InputError(`${flag} ${file}: cannot write it: ${reason(error)}`);
+        throw new InputError(`${what}: cannot write it: ${reason(error)}`);
       }
       bytes += buffer.length;
     }
@@ -108,4 +172,12 @@ export function writeOutputFile(file: string, cwd: string, chunks: Iterable<stri
     closeSync(fd);
   }
   return bytes;
+}
+
+function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // Already gone, or not ours to remove: nothing more to do.
+  }
 }

@@ -2,7 +2,7 @@
  * --html <file> on the scan and on check: the page is written beside the usual output, which
  * stays as it was; paths that cannot be the report are refused before the run, in one line.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { named, pageData } from '../helpers/html.js';
@@ -116,20 +116,48 @@ describe('dedupe --html <file>', () => {
     expect(call[4]).toBe(original.path);
   });
 
-  it('replaces an existing file, as a shell redirection would', async () => {
+  it('leaves an earlier report alone when the run fails', async () => {
     const dir = tempDir();
-    writeFileSync(path.join(dir, 'r.html'), 'an older report');
-    const result = await runInProcess(['-q', '--html', 'r.html', seeds], { cwd: dir });
-    expect(result.code).toBe(0);
-    expect(readFileSync(path.join(dir, 'r.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
-  });
-
-  it('leaves an existing file alone when the run fails', async () => {
-    const dir = tempDir();
-    writeFileSync(path.join(dir, 'r.html'), 'an older report');
+    expect((await runInProcess(['-q', '--html', 'r.html', path.join(repoRoot, SEED.original)], { cwd: dir })).code).toBe(0);
+    const earlier = readFileSync(path.join(dir, 'r.html'), 'utf8');
     const result = await runInProcess(['--html', 'r.html', 'no-such-folder'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(readFileSync(path.join(dir, 'r.html'), 'utf8')).toBe('an older report');
+    expect(readFileSync(path.join(dir, 'r.html'), 'utf8')).toBe(earlier);
+  });
+
+  it('replaces only an empty file or a report dedupe wrote, keeping its permissions, and leaves no partial file', async () => {
+    const dir = tempDir();
+    const one = path.join(repoRoot, SEED.original);
+    const two = path.join(repoRoot, SEED.update);
+    expect((await runInProcess(['-q', '--html', 'r.html', one], { cwd: dir })).code).toBe(0);
+    chmodSync(path.join(dir, 'r.html'), 0o600);
+    expect((await runInProcess(['-q', '--html', 'r.html', one, two], { cwd: dir })).code).toBe(0);
+    expect(pageData(readFileSync(path.join(dir, 'r.html'), 'utf8')).documents).toHaveLength(2);
+    expect(statSync(path.join(dir, 'r.html')).mode & 0o777).toBe(0o600);
+    writeFileSync(path.join(dir, 'empty.html'), '');
+    expect((await runInProcess(['-q', '--html', 'empty.html', one], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'empty.html'), 'utf8').startsWith('<!DOCTYPE html>')).toBe(true);
+    // Through a link: the report it points to is replaced, and the link stays a link.
+    symlinkSync('r.html', path.join(dir, 'latest.html'));
+    expect((await runInProcess(['-q', '--html', 'latest.html', one], { cwd: dir })).code).toBe(0);
+    expect(lstatSync(path.join(dir, 'latest.html')).isSymbolicLink()).toBe(true);
+    expect(pageData(readFileSync(path.join(dir, 'r.html'), 'utf8')).documents).toHaveLength(1);
+    expect(readdirSync(dir).sort()).toEqual(['empty.html', 'latest.html', 'r.html']);
+  });
+
+  it('never writes over a file that is not its report: an article named first, an input of the run, the index', async () => {
+    const dir = tempDir();
+    const article = readFileSync(path.join(repoRoot, SEED.original), 'utf8');
+    writeFileSync(path.join(dir, 'story1.md'), article);
+    writeFileSync(path.join(dir, 'story2.md'), article);
+    writeFileSync(path.join(dir, 'index.db'), 'SQLite format 3\0');
+    for (const argv of [['--html', 'story1.md', 'story2.md'], ['-q', '--html', 'story1.md', 'story1.md', 'story2.md'], ['check', '-q', '--html', 'index.db', 'story2.md']]) {
+      const result = await runInProcess(argv, { cwd: dir });
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.stderr).toBe(`dedupe: error: --html ${argv[argv.indexOf('--html') + 1]}: the file exists and is not a report dedupe wrote; name a new file, such as report.html (dedupe replaces only its own reports)\n`);
+    }
+    expect(readFileSync(path.join(dir, 'story1.md'), 'utf8')).toBe(article);
+    expect(readFileSync(path.join(dir, 'index.db'), 'utf8')).toBe('SQLite format 3\0');
   });
 
   it.each([
@@ -138,6 +166,7 @@ describe('dedupe --html <file>', () => {
     [['--html', 'note.txt/r.html'], /^dedupe: error: --html note\.txt\/r\.html: note\.txt is not a folder\n$/],
     [['--html', '-'], /^dedupe: error: --html writes a file, not standard output: name one, such as --html report\.html/],
     [['--html', ''], /^dedupe: error: --html must name a file, such as --html report\.html\n$/],
+    [['--html', '--json'], /^dedupe: error: --html --json: an option where the report's file name goes; name the file after --html, such as --html report\.html \(a file named so: \.\/--json\)\n$/],
     [['--html', 'today.TXT'], /^dedupe: error: --html today\.TXT: ends like the articles dedupe reads \(\.txt, \.jsonl, \.ndjson\); name the report \.html/],
     // A folder that passes the access check and takes no new file: Linux's /proc, for root (who
     // passes every access check; anyone else is refused by the check itself).
