@@ -3,7 +3,8 @@
  *
  * - A file path is taken as given, whatever its name.
  * - A folder is walked with fast-glob for the include patterns (default `**\/*.txt`,
- *   `**\/*.jsonl` and `**\/*.ndjson`), minus the
+ *   `**\/*.jsonl` and `**\/*.ndjson`, in any case: archives copied from Windows or old
+ *   systems name files `WIRE.TXT`, and a gate that skipped them passed them), minus the
  *   exclude patterns. `node_modules` and dot-folders are skipped unless a pattern names them.
  * - Symbolic links: a link to a file is read; a link to a folder is walked unless that real
  *   folder lies inside a tree already walked, so a link back to an ancestor (a loop) is
@@ -79,6 +80,7 @@ function mentions(patterns: readonly string[], name: RegExp): boolean {
 
 export async function findFiles(paths: readonly string[], options: WalkOptions = {}): Promise<string[]> {
   const include = options.include && options.include.length > 0 ? [...options.include] : DEFAULT_INCLUDE;
+  const given = include !== DEFAULT_INCLUDE;
   const ignore = [...(options.exclude ?? [])];
   if (!mentions(include, /(^|\/)node_modules(\/|$)/)) ignore.push('**/node_modules/**');
   const dot = mentions(include, /(^|\/)\.[^./]/);
@@ -115,7 +117,8 @@ export async function findFiles(paths: readonly string[], options: WalkOptions =
     const real = await realpath(onDisk(folder));
     if (insideWalkedTree(real)) return false;
     walkedTrees.push(real);
-    const glob = { cwd: onDisk(folder), dot, ignore, followSymbolicLinks: false, onlyFiles: false, objectMode: true, suppressErrors: true } as const;
+    // The default patterns match any case (.TXT too); patterns a user gives match as written.
+    const glob = { cwd: onDisk(folder), dot, ignore, followSymbolicLinks: false, onlyFiles: false, objectMode: true, suppressErrors: true, caseSensitiveMatch: given } as const;
     for (const entry of await fg(include, glob)) {
       const full = path.join(folder, entry.path);
       if (entry.dirent.isDirectory()) continue;

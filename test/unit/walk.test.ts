@@ -33,6 +33,14 @@ describe('findFiles', () => {
     );
   });
 
+  it('finds articles named in any case by default (WIRE.TXT, Feed.JsonL), and patterns given as written', async () => {
+    const root = tempDir();
+    const at = (...parts: string[]): string => path.join(root, ...parts);
+    for (const name of ['WIRE.TXT', 'copy.txt', 'Copy2.Txt', 'Feed.JsonL', 'notes.md']) writeFileSync(at(name), 'x\n');
+    expect(await findFiles([root])).toEqual(['Copy2.Txt', 'Feed.JsonL', 'WIRE.TXT', 'copy.txt'].map((name) => at(name)).sort());
+    expect(await findFiles([root], { include: ['**/*.txt'] })).toEqual([at('copy.txt')]);
+  });
+
   it('takes a file path as given and merges it with the same file found in a folder', async () => {
     const root = tempDir();
     writeFileSync(path.join(root, 'a.txt'), 'a\n');
