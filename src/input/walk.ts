@@ -80,7 +80,6 @@ function mentions(patterns: readonly string[], name: RegExp): boolean {
 
 export async function findFiles(paths: readonly string[], options: WalkOptions = {}): Promise<string[]> {
   const include = options.include && options.include.length > 0 ? [...options.include] : DEFAULT_INCLUDE;
-  const given = include !== DEFAULT_INCLUDE;
   const ignore = [...(options.exclude ?? [])];
   if (!mentions(include, /(^|\/)node_modules(\/|$)/)) ignore.push('**/node_modules/**');
   const dot = mentions(include, /(^|\/)\.[^./]/);
@@ -118,7 +117,7 @@ export async function findFiles(paths: readonly string[], options: WalkOptions =
     if (insideWalkedTree(real)) return false;
     walkedTrees.push(real);
     // The default patterns match any case (.TXT too); patterns a user gives match as written.
-    const glob = { cwd: onDisk(folder), dot, ignore, followSymbolicLinks: false, onlyFiles: false, objectMode: true, suppressErrors: true, caseSensitiveMatch: given } as const;
+    const glob = { cwd: onDisk(folder), dot, ignore, followSymbolicLinks: false, onlyFiles: false, objectMode: true, suppressErrors: true, caseSensitiveMatch: include !== DEFAULT_INCLUDE } as const;
     for (const entry of await fg(include, glob)) {
       const full = path.join(folder, entry.path);
       if (entry.dirent.isDirectory()) continue;
