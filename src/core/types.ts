@@ -124,7 +124,7 @@ export interface SegmentReport {
   endLine: number;
   words: number;
   status: SegmentStatus;
-  /** Set on every occurrence of a text that appears more than once in this document (scraped twice). */
+  /** Set on every occurrence of a text that appears more than once in this document (scraped twice), except the first copy of a page scraped twice (scan/noise.ts, REPEATED_RUN). */
   repeat?: true;
   /** On later occurrences: index of the first one. */
   repeatOf?: number;

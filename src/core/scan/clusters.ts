@@ -103,7 +103,9 @@ export function identicalStories(corpus: Corpus, noise: Noise, minWords: number)
     if (span.lastSegment > first && looksLikeHeadline(text(document, first))) first++;
     for (let i = first; i <= span.lastSegment; i++) {
       const v = corpus.variantOf[base + i]!;
-      if (v < 0 || noise.junk[base + i] !== null) continue;
+      // A second copy of a paragraph earlier in the file is no text of the story's: a story
+      // that is all such copies (a page scraped twice, the copies set apart) is linked by none.
+      if (v < 0 || noise.junk[base + i] !== null || noise.repeatOf[base + i]! >= 0) continue;
       keys.push(v);
       words += corpus.words[base + i]!;
     }
