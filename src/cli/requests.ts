@@ -378,6 +378,7 @@ export function indexCommand(paths: readonly string[], flags: RawFlags, env: Env
 
 function indexParts(paths: readonly string[], flags: RawFlags, env: Env, requested: Partial<ScanOptions>, problems: Problems, reads: boolean): IndexCommand {
   const { threads, fileTimes, rewording } = environmentOf(env, problems);
+  if (flags.db !== undefined && flags.db.trim() === '') problems.add(`${problems.label('db')} must name the index's file, such as --db .dedupe/index.db (or leave it out for that default)`);
   const requestedFrom: RequestOrigins = {};
   for (const key of Object.keys(requested) as Array<keyof ScanOptions & keyof RawFlags>) {
     const file = problems.originOf(key);

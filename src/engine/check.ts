@@ -97,7 +97,7 @@ async function prepareIncoming(
       incoming.versions.set(outcome.prepared.id, { contentHash: outcome.contentHash!, bytes: outcome.bytes });
     }
   }
-  if (incoming.docs.length === 0) throw nothingRead(sources);
+  if (incoming.docs.length === 0) throw nothingRead({ ...sources, warned: incoming.warnings.length > 0 });
   return { ...incoming, timings: { ...run.timings, candidates: 0, verify: 0, rewrite: 0, cluster: 0, report: 0 } };
 }
 

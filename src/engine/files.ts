@@ -110,11 +110,15 @@ export function nothingReadable(count: number, suffix = '', only?: string): Inpu
 }
 
 /** Nothing could be read from the files and JSONL sources found (exit 2); a lone file is named. */
-export function nothingRead(sources: { files: number; jsonlSources: number; records: number; jobs?: ReadonlyArray<{ path: string }> }, suffix = ''): InputError {
+export function nothingRead(sources: { files: number; jsonlSources: number; records: number; jobs?: ReadonlyArray<{ path: string }>; warned?: boolean }, suffix = ''): InputError {
   if (sources.jsonlSources === 0) return nothingReadable(sources.files, suffix, sources.jobs?.[0]?.path);
   const what = [
     ...(sources.files > 0 ? [`${sources.files} file${sources.files === 1 ? '' : 's'}`] : []),
     `${sources.jsonlSources} JSONL source${sources.jsonlSources === 1 ? '' : 's'} (${sources.records} article${sources.records === 1 ? '' : 's'})`,
   ].join(' and ');
+  // No record at all and no warning (standard input or a file that was empty): nothing to point to.
+  if (sources.warned === false && sources.records === 0 && sources.files === 0) {
+    return new InputError(`no article to read: ${sources.jsonlSources === 1 ? 'the JSONL input holds' : `the ${sources.jsonlSources} JSONL inputs hold`} none${suffix}`);
+  }
   return new InputError(`no article could be read from the ${what} (see the warnings above)${suffix}`);
 }

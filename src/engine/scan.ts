@@ -152,7 +152,7 @@ export async function scanPaths(request: ScanRequest, hooks: EngineHooks = {}): 
   const prepareStart = clock();
   const { prepared, bytes, timings } = await prepareAll(sources.jobs, request, hooks, warnings);
   const prepareMs = clock() - prepareStart;
-  if (prepared.length === 0) throw nothingRead(sources);
+  if (prepared.length === 0) throw nothingRead({ ...sources, warned: warnings.length > 0 });
   const paragraphs = prepared.reduce((sum, doc) => sum + doc.count, 0);
   hooks.progress?.({ stage: 'match', paragraphs });
   const { analysis, timings: stages } = await analyseOnThreads(prepared, request.options, warnings, { wordOps: request.wordOps, rewording, threads: request.threads, paragraphs, earlier: timings }, hooks);

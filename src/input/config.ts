@@ -73,7 +73,8 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     if (explicit !== undefined) {
       const file = path.resolve(cwd, explicit);
       result = await explorer(cwd, explicit).load(file);
-      if (result && result.config === undefined && !result.isEmpty) {
+      // lilconfig gives null (older versions undefined) for a package.json without the key.
+      if (result && (result.config === undefined || (result.config === null && path.basename(file) === 'package.json')) && !result.isEmpty) {
         throw new InputError(`${explicit}: no "dedupe" key in this package.json; nothing to configure`);
       }
     } else {

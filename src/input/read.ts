@@ -16,7 +16,7 @@
  */
 import { constants as bufferConstants } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Warning } from '../core/types.js';
 
@@ -118,6 +118,21 @@ export async function readArticle(file: string, name = file): Promise<ReadOutcom
     await handle?.close();
   }
   return withTime(decodeArticle(name, bytes), modifiedAt);
+}
+
+/**
+ * A named pipe given on purpose, read to its end as one article: `dedupe diff <(curl ...) b.txt`
+ * (a shell's process substitution names a pipe). A scan never reads one (a walk could meet a
+ * pipe with no writer and wait for ever); diff reads the two files it was given.
+ */
+export async function readPipedArticle(file: string, name = file): Promise<ReadOutcome> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    return readFailure(name, error);
+  }
+  return decodeArticle(name, bytes);
 }
 
 /**

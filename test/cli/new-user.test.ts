@@ -3,6 +3,7 @@
  * characters in file names, an --exclude that matches nothing, folders named like commands,
  * an emptied file in the index, a flood of warnings, and `dedupe diff --exit-code`.
  */
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -311,5 +312,32 @@ describe('a file or folder given twice', () => {
     const listed = await runInProcess(['-q', 'a.txt', '--files-from', '-'], { cwd, stdin: 'a.txt\n' });
     expect(listed.stderr).toBe('dedupe: warning: a.txt: given more than once; read once\n');
     expect(listed.stdout).toMatch(/^1 file, /);
+  });
+
+  it('messages that named nothing, or pointed at warnings never given, say what is wrong (found by a new user)', async () => {
+    const cwd = tempDir();
+    expect(oneLineError(await runInProcess(['check', '--db', '', 'a.txt'], { cwd }))).toBe("dedupe: error: --db must name the index's file, such as --db .dedupe/index.db (or leave it out for that default)");
+    writeFileSync(path.join(cwd, '.dedupe.json'), '{"db": ""}');
+    expect(oneLineError(await runInProcess(['check', 'a.txt'], { cwd }))).toBe("dedupe: error: .dedupe.json: db must name the index's file, such as --db .dedupe/index.db (or leave it out for that default)");
+    const other = tempDir();
+    writeFileSync(path.join(other, 'package.json'), '{"name": "x"}');
+    expect(oneLineError(await runInProcess(['--config', 'package.json', 'a.txt'], { cwd: other }))).toBe('dedupe: error: package.json: no "dedupe" key in this package.json; nothing to configure');
+    expect(oneLineError(await runInProcess(['-'], { cwd: other, stdin: '' }))).toBe('dedupe: error: no article to read: the JSONL input holds none');
+    expect(oneLineError(await runInProcess(['diff', '-', 'a.txt'], { cwd: other, stdin: 'x' }))).toBe(
+      "dedupe: error: -: dedupe diff compares two files and does not read standard input; save it to a file, or name a command's output as <(command)",
+    );
+  });
+
+  it('diff reads a named pipe it is given, as <(command) names one', async () => {
+    const cwd = tempDir();
+    const article = readFileSync(SEED.original, 'utf8');
+    writeFileSync(path.join(cwd, 'b.txt'), article.replace('US and South Korean', 'American and South Korean'));
+    execFileSync('mkfifo', [path.join(cwd, 'pipe')]);
+    const writer = spawn('sh', ['-c', 'cat "$0" > "$1"', path.resolve(SEED.original), path.join(cwd, 'pipe')]);
+    const written = new Promise((done) => writer.on('close', done));
+    const result = await runInProcess(['diff', '--no-color', 'pipe', 'b.txt'], { cwd });
+    await written;
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^pipe → b\.txt\n23 → 23 paragraphs; blocks: 22 same, 1 edited/);
   });
 });
