@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { PrepareJob } from './prepare-job.js';
-import { InputError } from '../input/errors.js';
+import { EmptyListError, InputError } from '../input/errors.js';
 import type { Warning } from '../core/types.js';
 import { DEFAULT_INCLUDE, findFiles, type WalkOptions } from '../input/walk.js';
 
@@ -39,7 +39,7 @@ export async function findArticles(request: WalkRequest, onWarning?: (warning: W
   const files = await findFiles(request.paths, walk);
   if (files.length > 0) return files;
   const listed = request.listed?.length ?? 0;
-  if (request.paths.length === 0 && listed === 0) throw new InputError('the --files-from list is empty; nothing to read');
+  if (request.paths.length === 0 && listed === 0) throw new EmptyListError();
   if (request.paths.length === 0 && missingListed === listed) {
     const found = listed === 1 ? 'the path listed by --files-from was not found' : `none of the ${listed} paths listed by --files-from were found`;
     // Said only when some were relative: for absolute paths it is no explanation (found in review).

@@ -8,3 +8,14 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
+
+/**
+ * A --files-from list with no path in it: for a scan an error, for `check` a day with nothing
+ * new (`find incoming -newer stamp | dedupe check --files-from -` in CI), which passes.
+ */
+export class EmptyListError extends InputError {
+  constructor() {
+    super('the --files-from list is empty; nothing to read');
+    this.name = 'EmptyListError';
+  }
+}

@@ -115,4 +115,18 @@ describe('--files-from', () => {
     expect(result.code).toBe(2);
     expect(result.stderr.trimEnd()).toMatch(pattern);
   });
+
+  it('an empty list is, for check, a day with nothing new: the gate passes (exit 0), stdout empty, one line on stderr unless -q', async () => {
+    const cwd = tempDir();
+    for (const extra of [[], ['--json'], ['--fail-on', 'document']]) {
+      const result = await runInProcess(['check', ...extra, '--files-from', '-'], { cwd, stdin: '' });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe('dedupe: check: the --files-from list is empty; nothing to check\n');
+    }
+    const quiet = await runInProcess(['check', '-q', '--files-from', '-'], { cwd, stdin: '' });
+    expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, '', '']);
+    // A list naming only paths that do not exist is still an error: the list is wrong.
+    expect((await runInProcess(['check', '--files-from', '-'], { cwd, stdin: 'gone.txt\n' })).code).toBe(2);
+  });
 });
