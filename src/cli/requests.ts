@@ -409,6 +409,8 @@ function indexParts(paths: readonly string[], flags: RawFlags, env: Env, request
 export interface CheckCommand extends IndexCommand {
   failOn: CheckFailOn | undefined;
   copyShare: number;
+  /** --copy-share was given on the command line without --fail-on document, where it counts for nothing. */
+  copyShareUnused: boolean;
   add: boolean;
 }
 
@@ -427,7 +429,9 @@ export function checkCommand(paths: readonly string[], flags: RawFlags, env: Env
   const command = indexParts(paths, flags, env, requested, problems, true);
   const shape = reportOutputs(flags, problems);
   problems.done();
-  return { ...command, output: { ...command.output, ...shape }, failOn, copyShare, add: flags.add === true, rewording: command.rewording && flags.reworded !== false };
+  // From the command line only: a config file's copy share serves the runs that fail on documents.
+  const copyShareUnused = flags.copyShare !== undefined && problems.originOf('copyShare') === undefined && failOn !== 'document';
+  return { ...command, output: { ...command.output, ...shape }, failOn, copyShare, copyShareUnused, add: flags.add === true, rewording: command.rewording && flags.reworded !== false };
 }
 
 // ---- dedupe sign, join, report (issue 10: beyond one machine) ---------------------------

@@ -340,4 +340,14 @@ describe('a file or folder given twice', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^pipe → b\.txt\n23 → 23 paragraphs; blocks: 22 same, 1 edited/);
   });
+
+  it('--copy-share without --fail-on document says it changes nothing (the other options for the human report only did)', async () => {
+    const cwd = tempDir();
+    const original = path.resolve(SEED.original);
+    expect((await runInProcess(['index', 'add', '--db', 'i.db', path.resolve(SEED.unrelated)], { cwd })).code).toBe(0);
+    const warning = (rule: string): string => `dedupe: warning: --copy-share counts only with --fail-on document (an article is a copy when that share of a story's words is reused); ${rule} it changes nothing\n`;
+    expect((await runInProcess(['check', '-q', '--db', 'i.db', '--copy-share', '0.5', original], { cwd })).stderr).toBe(warning('without --fail-on'));
+    expect((await runInProcess(['check', '-q', '--db', 'i.db', '--fail-on', 'edited', '--copy-share', '0.5', original], { cwd })).stderr).toBe(warning('with --fail-on edited'));
+    expect((await runInProcess(['check', '-q', '--db', 'i.db', '--fail-on', 'document', '--copy-share', '0.5', original], { cwd })).stderr).toBe('');
+  });
 });

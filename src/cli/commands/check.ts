@@ -46,6 +46,10 @@ export async function runCheckCommand(command: CheckCommand, io: CliIO, version:
   }
   // Once the input was read: a run that fails on it says only why.
   warnUnusedFlags(io, output);
+  if (command.copyShareUnused) {
+    const rule = command.failOn === undefined ? 'without --fail-on' : `with --fail-on ${command.failOn}`;
+    warn(io, `--copy-share counts only with --fail-on document (an article is a copy when that share of a story's words is reused); ${rule} it changes nothing`);
+  }
   if (run.cappedParagraphs > 0) {
     const n = run.cappedParagraphs;
     warn(
