@@ -120,7 +120,7 @@ export interface TableOptions {
 }
 
 /** A document's paragraphs: its statuses' counts add up to them. */
-function paragraphCount(doc: DocumentHead): number {
+export function paragraphCount(doc: DocumentHead): number {
   const c = doc.counts;
   return c.shared + c.edited + c.unique + c.boilerplate;
 }

@@ -20,7 +20,7 @@ import type {
 } from '../core/types.js';
 import { SKIPPED_FILE_CODES } from '../core/warnings.js';
 import { renderOps } from './diff.js';
-import { renderGroupsTable, type TableOptions } from './documents-table.js';
+import { paragraphCount, renderGroupsTable, type TableOptions } from './documents-table.js';
 import { cutEnd, cutStart, fitLines, visibleWidth, wrap } from './fit.js';
 import type { Palette } from './palette.js';
 import { lineSpan, percent, plural, preview, printable, relativeName, repeatedLines, thousands, widest } from './text.js';
@@ -533,12 +533,15 @@ export function shownParts(view: Pick<HumanView, 'groups' | 'heads'>, options: P
     const withReuse = indexes.filter((k) => view.heads[k]!.counts.shared + view.heads[k]!.counts.edited > 0);
     // A paragraph neither shared nor edited is unique or boilerplate (shownSegment).
     const hiddenParagraphs = withReuse.reduce((sum, k) => sum + view.heads[k]!.counts.unique + view.heads[k]!.counts.boilerplate, 0);
-    const hiddenDocuments = indexes.length - withReuse.length;
+    const hidden = indexes.filter((k) => !withReuse.includes(k));
+    const hiddenDocumentParagraphs = hidden.reduce((sum, k) => sum + paragraphCount(view.heads[k]!), 0);
     indexes = withReuse;
-    shown.notes.push(
-      `Showing shared and edited paragraphs only (--only reused): ${plural(hiddenParagraphs, 'other paragraph')}` +
-        `${hiddenDocuments > 0 ? ` and ${plural(hiddenDocuments, 'document')} without reuse` : ''} not shown.`,
-    );
+    // "0 other paragraphs and 2 documents without reuse" read as nothing hidden (found by a new user).
+    const parts = [
+      ...(hiddenParagraphs > 0 ? [`${plural(hiddenParagraphs, 'other paragraph')} of the documents shown`] : []),
+      ...(hidden.length > 0 ? [`${plural(hidden.length, 'document')} without reuse (${plural(hiddenDocumentParagraphs, 'paragraph')})`] : []),
+    ];
+    shown.notes.push(`Showing shared and edited paragraphs only (--only reused): ${parts.length > 0 ? `${parts.join(' and ')} not shown` : 'every paragraph is one'}.`);
   }
   shown.indexes = indexes;
   return shown;

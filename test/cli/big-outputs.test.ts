@@ -22,9 +22,14 @@ describe('--only reused', () => {
     expect(all.stdout).toContain('\nRepeated lines (');
     expect(only.stdout).not.toContain('\nBoilerplate (');
     expect(only.stdout).not.toContain('\nRepeated lines (');
-    expect(only.stdout).toContain('Showing shared and edited paragraphs only (--only reused): 62 other paragraphs and 1 document without reuse not shown.');
+    expect(only.stdout).toContain('Showing shared and edited paragraphs only (--only reused): 62 other paragraphs of the documents shown and 1 document without reuse (42 paragraphs) not shown.');
     // A story is still introduced before its first paragraph shown.
     expect(only.stdout).toMatch(/-- story 1, lines 1-30: group 1, 100% reused\n +1 {2}shared/);
+  });
+
+  it('counts the paragraphs of the documents it leaves out, and says so when only those are hidden (found by a new user)', async () => {
+    const result = await runInProcess(['--no-color', '--only', 'reused', 'fixtures/seeds/004_7a4f2c888cc0ca1e.txt', 'fixtures/reworded-reprint/wire.txt']);
+    expect(result.stdout).toContain('Showing shared and edited paragraphs only (--only reused): 2 documents without reuse (49 paragraphs) not shown.');
   });
 
   it('does not change --json, which always holds everything', async () => {
