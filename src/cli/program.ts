@@ -156,7 +156,7 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
     .addOption(valueOption('--top <n>', TOP_OPTION, { note: 'all' }))
     .addOption(valueOption('--fail-on <what>', 'exit 1 when found: shared, edited (paragraphs) or document (a copy)'))
     .addOption(valueOption('--html <file>', HTML_OPTION))
-    .addOption(valueOption('--copy-share <share>', 'with --fail-on document: share of reused words that makes an article a copy', { default: DEFAULT_COPY_SHARE }))
+    .addOption(valueOption('--copy-share <share>', 'with --fail-on document: share of reused words that makes an article a copy', { note: String(DEFAULT_COPY_SHARE) }))
     .option('--diff', "show the word changes of each reused paragraph, against its group's original")
     .option('--add', 'store the articles without reuse in the index after the check')
     .option('--no-reworded', REWORDED_OPTION)

@@ -349,5 +349,7 @@ describe('a file or folder given twice', () => {
     expect((await runInProcess(['check', '-q', '--db', 'i.db', '--copy-share', '0.5', original], { cwd })).stderr).toBe(warning('without --fail-on'));
     expect((await runInProcess(['check', '-q', '--db', 'i.db', '--fail-on', 'edited', '--copy-share', '0.5', original], { cwd })).stderr).toBe(warning('with --fail-on edited'));
     expect((await runInProcess(['check', '-q', '--db', 'i.db', '--fail-on', 'document', '--copy-share', '0.5', original], { cwd })).stderr).toBe('');
+    // Not given: nothing to say (its default is no value given).
+    expect((await runInProcess(['check', '-q', '--db', 'i.db', original], { cwd })).stderr).toBe('');
   });
 });
