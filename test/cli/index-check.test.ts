@@ -138,6 +138,16 @@ describe('check of an article the index already holds unchanged', () => {
     const other = await runCli(['check', '--db', db, '--no-color', SEED.unrelated]);
     expect(other.stdout).toContain(`  ${SEED.unrelated}  no match\n`);
   });
+
+  it('lists its match with another article the index holds, checked with it (a feed checked again; found by a new user)', async () => {
+    const db = await indexOf(SEED.original, SEED.update);
+    const human = await runCli(['check', '--db', db, '--no-color', SEED.original, SEED.update]);
+    expect(human.code).toBe(0);
+    const matches = human.stdout.slice(human.stdout.indexOf('Matches in the index'));
+    expect(matches).not.toContain('besides itself');
+    expect(matches).toContain(`  ${SEED.original}\n    ${SEED.update}  `);
+    expect(matches).toContain(`  ${SEED.update}\n    ${SEED.original}  `);
+  });
 });
 
 describe('an article stored by its absolute path from another folder (found by a stranger)', () => {

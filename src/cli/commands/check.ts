@@ -124,7 +124,11 @@ function printReport(command: CheckCommand, run: CheckRun, io: CliIO, elapsedMs:
   const noun = run.jsonlSources > 0 ? 'document' : 'file';
   const layout = humanLayout(output, io);
   let text = renderHuman(report, { palette, color, diff: output.diff, ...layout, quiet: output.quiet, elapsedMs, noun });
-  if (!output.quiet) text += `\n${renderArchiveMatches(report, new Set(run.archived), command.db, palette, layout.fit ? layout.width : undefined, new Set(run.alreadyIndexed))}`;
+  // An incoming article the index holds unchanged stands for its stored version: a match with it
+  // is a match in the index (two articles of a feed checked again matched "nothing besides
+  // themselves"; found by a new user).
+  const inIndex = new Set([...run.archived, ...run.alreadyIndexed]);
+  if (!output.quiet) text += `\n${renderArchiveMatches(report, inIndex, command.db, palette, layout.fit ? layout.width : undefined, new Set(run.alreadyIndexed))}`;
   io.stdout.write(text);
 }
 
