@@ -272,6 +272,23 @@ describe('a reprint that adds words to every paragraph (found in review)', () =>
   });
 });
 
+describe('a date in the text is not a publication date (found by a new user)', () => {
+  it('a later reprint that mentions 1955 is not made the original by it', async () => {
+    const dir = tempDir();
+    const story = [
+      'The council voted on Tuesday to rebuild the old road along the river, after a decade of debate over its cost and its route.',
+      'The plan sets aside money over six years for a new surface, wider pavements and a cycle lane separated from the traffic.',
+      'Work is due to begin in the spring, and the road will stay open to buses while the first half is rebuilt.',
+    ];
+    writeFileSync(path.join(dir, 'first.txt'), ['Published March 3, 2025', ...story].join('\n\n') + '\n');
+    writeFileSync(path.join(dir, 'later.txt'), ['River road to be rebuilt', ...story, 'The river road was first paved on May 9, 1955, and last resurfaced in the eighties.'].join('\n\n') + '\n');
+    const { report } = await runJson<Report>([dir]);
+    const group = report.groups[0]!;
+    expect(group.original).not.toBe(path.join(dir, 'later.txt'));
+    expect(JSON.stringify(group)).not.toContain('1955');
+  });
+});
+
 describe('a wire dateline under a headline (found by a new user)', () => {
   it('is read in the lede, past the headline: the wire story is the original of a reprint that dropped the dateline', async () => {
     const dir = tempDir();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlignParagraph } from '../../src/core/align/align.js';
-import { analyseGroup, latestDate, wireEvidence, type StoryView } from '../../src/core/scan/provenance.js';
+import { analyseGroup, latestDate, publicationText, wireEvidence, type StoryView } from '../../src/core/scan/provenance.js';
 import { scanDocuments } from '../../src/core/index.js';
 import { detectStories } from '../../src/core/text/stories.js';
 import { segment } from '../../src/core/text/segment.js';
@@ -26,6 +26,21 @@ describe('wire evidence', () => {
     expect(latestDate('since August 2023')).toBeNull();
     expect(latestDate('Sunday, 27 February\n\n1500 GMT')).toBeNull();
     expect(latestDate('in 27 Feb 1066')).toBeNull();
+  });
+
+  it("reads a story's dates where it says when it was published, not in its text (found by a new user)", () => {
+    const body = (...texts: string[]): string | null => latestDate(publicationText(texts.map(p)));
+    const long = 'The council voted on Tuesday to rebuild the old road along the river, after a decade of debate over its cost.';
+    // Above the lede (a date line, a byline), in the dateline, or just past its dash.
+    expect(body('Published March 3, 2025', long)).toBe('2025-03-03');
+    expect(body('WASHINGTON, Nov. 4, 2024 (Reuters) - ' + long)).toBe('2024-11-04');
+    expect(body('PORTSMOUTH, Maine (AP) — Nov. 4, 2024: ' + long)).toBe('2024-11-04');
+    // A short publication line anywhere.
+    expect(body(long, 'Updated 14:02 GMT, 5 November 2024')).toBe('2024-11-05');
+    // A date the story is about: in its text, or in a notice's lede without a dateline.
+    expect(body(long, 'The river road was first paved on May 9, 1955, and last resurfaced in 1990.')).toBeNull();
+    expect(body('The Hokkaido Bank Ltd is issuing a 100 mln dlr eurobond due March 30, 1990 paying 4-1/8 pct and priced at 100, lead manager Nomura said.')).toBeNull();
+    expect(body(long, 'The road was paved on May 9, 1955.')).toBeNull();
   });
 });
 
