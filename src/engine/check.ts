@@ -198,6 +198,22 @@ function firstOfNewStories(report: Report, known: ReadonlySet<string>, notStored
 }
 
 /** `add`: stores the incoming articles that are not in `notStored` (those that tripped the rule, but a new story's first copy), in one transaction. */
+/**
+ * The name `check --add` stores an article under when the index holds its name with other text:
+ * the name and the first ARCHIVED_NAME_HASH_DIGITS digits of its text's SHA-256,
+ * `today.txt#3f2a9c01b7e4`. `check` is the gate of an archive, and the article stored under the
+ * name is one the archive received: stored over, it was lost, and a later copy of it passed the
+ * gate (found by a new user). (`index add` replaces a changed file: there the name is the
+ * document.) An article that trips the gate is not stored at all, so an update of the stored
+ * article, which shares its text, never gets here.
+ */
+export function archivedName(name: string, contentHash: string): string {
+  return `${name}#${contentHash.slice(0, ARCHIVED_NAME_HASH_DIGITS)}`;
+}
+
+/** Digits of a text's SHA-256 in archivedName: 48 bits, no collision between two texts of one name in practice. */
+export const ARCHIVED_NAME_HASH_DIGITS = 12;
+
 async function addClean(
   request: CheckRequest,
   incoming: readonly PreparedDocument[],
@@ -214,7 +230,11 @@ async function addClean(
     await store.write(async (batch) => {
       for (const doc of clean) {
         const version = versions.get(doc.id)!;
-        if (batch.contentHashOf(doc.id) === version.contentHash) result.unchanged.push(doc.id);
+        const stored = batch.contentHashOf(doc.id);
+        if (stored === version.contentHash) result.unchanged.push(doc.id);
+        // A name the index holds with other text (a feed file reused every day): the new
+        // article is stored beside the old one, not over it (archivedName).
+        else if (stored !== undefined) putPrepared(batch, { ...doc, id: archivedName(doc.id, version.contentHash) }, version, request.now, result, hooks);
         else putPrepared(batch, doc, version, request.now, result, hooks);
       }
     }, waitNotice(request.db, hooks));

@@ -340,6 +340,28 @@ describe('--fail-on document and --add', () => {
     expect(removed.removed).toHaveLength(1);
   });
 
+  it('a feed file reused every day: a new article under a stored name is stored beside the old one, not over it (found by a new user)', async () => {
+    const db = await indexOf(SEED.unrelated);
+    const dir = tempDir();
+    const today = path.join(dir, 'today.txt');
+    const gate = async (file: string): Promise<CliResult> => runCli(['check', '--db', db, '--fail-on', 'document', '--add', '-q', file]);
+    copyFileSync(path.join(repoRoot, SEED.original), today);
+    expect((await gate(today)).code).toBe(0);
+    writeFileSync(today, readFileSync(path.join(repoRoot, 'fixtures/reworded-reprint/wire.txt')));
+    const second = await gate(today);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain('dedupe: --add: 1 added, 0 updated, 0 unchanged');
+    const listed = (await runJson<{ documents: number }>(['index', 'stats', '--db', db])).report;
+    expect(listed.documents).toBe(3);
+    // Day 1's article is still in the index: a copy of it under another name trips the gate.
+    copyFileSync(path.join(repoRoot, SEED.original), path.join(dir, 'other.txt'));
+    expect((await gate(path.join(dir, 'other.txt'))).code).toBe(1);
+    // Day 2's is stored under the name and its text's hash, and found by a copy of it.
+    const { report } = await runJson<Report>(['check', '--db', db, path.join(repoRoot, 'fixtures/reworded-reprint/wire.txt')]);
+    const match = report.documents[0]!.segments[0]!.matches[0]!;
+    expect(match.path).toMatch(new RegExp(`^${today.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#[0-9a-f]{12}$`));
+  });
+
   it('without --add, check never writes the index', async () => {
     const db = await indexOf(SEED.original);
     const before = readFileSync(db);
