@@ -82,7 +82,8 @@ Examples:
   dedupe fixtures/seeds
   dedupe --html report.html fixtures/seeds
   dedupe --json archive/ | jq '.groups'
-  dedupe --fail-on edited incoming/ archive/
+  dedupe --fail-on edited today/          (a batch with copies inside it)
+  dedupe check --fail-on document today/  (against an index of the archive)
   dedupe --top 20 --only reused archive/
   find archive/ -name '*.txt' -mtime -1 -print0 | dedupe --files-from - -0
   my-scraper --jsonl | dedupe --fail-on edited -`;

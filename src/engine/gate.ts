@@ -22,11 +22,12 @@ export function uncheckedInputs(warnings: readonly Warning[]): Warning[] {
 /** --fail-on document: the share of a story's words that makes its article a copy (issue 4: "say >= 80%"). */
 export const DEFAULT_COPY_SHARE = 0.8;
 
-/** What the gate reads of a paragraph (a report's segment, or the scan's analysis). */
+/** What the gate reads of a paragraph (a report's segment, or the scan's analysis, which names its document). */
 export interface ParagraphFacts {
   status: SegmentStatus;
   words: number;
   repeat?: boolean;
+  document?: string;
 }
 
 /**
@@ -34,13 +35,21 @@ export interface ParagraphFacts {
  * words, not a repeat; boilerplate has its own status) with such a status.
  */
 export function failingParagraphs(paragraphs: Iterable<ParagraphFacts>, failOn: FailOn, minWords: number): number {
+  return gateFindings(paragraphs, failOn, minWords).paragraphs;
+}
+
+/** failingParagraphs, and the documents (as the facts name them) that hold them, in order, each once. */
+export function gateFindings(paragraphs: Iterable<ParagraphFacts>, failOn: FailOn, minWords: number): { paragraphs: number; documents: string[] } {
   const statuses = failingStatuses(failOn);
   let count = 0;
+  const documents: string[] = [];
   for (const paragraph of paragraphs) {
     if (paragraph.repeat === true || paragraph.words < minWords) continue;
-    if (statuses.includes(paragraph.status)) count++;
+    if (!statuses.includes(paragraph.status)) continue;
+    count++;
+    if (paragraph.document !== undefined && documents[documents.length - 1] !== paragraph.document) documents.push(paragraph.document);
   }
-  return count;
+  return { paragraphs: count, documents };
 }
 
 /** The paragraphs of a report's documents, for the gate. */

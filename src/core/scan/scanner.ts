@@ -149,11 +149,12 @@ export class ScanAnalysis implements ReportSource {
   }
 
   /** Status, words and repeat of every paragraph of the listed documents, without their reports. */
-  *paragraphs(): Generator<{ status: SegmentStatus; words: number; repeat: boolean }> {
+  *paragraphs(): Generator<{ status: SegmentStatus; words: number; repeat: boolean; document: string }> {
     const { corpus, noise } = this.input;
     for (let p = 0; p < corpus.size; p++) {
-      if (corpus.docs[corpus.paragraphDoc[p]!]!.context) continue;
-      yield { status: statusOf(this.statuses, p), words: corpus.words[p]!, repeat: noise.repeated[p] === 1 };
+      const doc = corpus.docs[corpus.paragraphDoc[p]!]!;
+      if (doc.context) continue;
+      yield { status: statusOf(this.statuses, p), words: corpus.words[p]!, repeat: noise.repeated[p] === 1, document: doc.id };
     }
   }
 
