@@ -277,8 +277,10 @@ export interface StoryPairReport {
  * matched nothing in a folder (`path` is the pattern); no-files: a folder named (or listed)
  * holding no file the walk reads, while other paths had some; duplicate-id: a file given twice, read
  * once; empty: a document with no text, listed with no paragraphs; empty-not-stored (index add,
- * check --add): an emptied file did not replace its stored version; option-not-stored (index
- * add): a --threshold or --containment other than the existing index's, which it keeps.
+ * check --add): an emptied file did not replace its stored version; replaced-unrelated (index
+ * add, check --add): an article replaced a stored one of its name that shares no paragraph with
+ * it; option-not-stored (index add): a --threshold or --containment other than the existing
+ * index's, which it keeps.
  */
 export type WarningCode =
   | 'binary'
@@ -293,6 +295,7 @@ export type WarningCode =
   | 'exclude-unmatched'
   | 'no-files'
   | 'empty-not-stored'
+  | 'replaced-unrelated'
   | 'duplicate-id'
   | 'empty'
   | 'option-not-stored';

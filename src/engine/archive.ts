@@ -108,7 +108,19 @@ export function putPrepared(
     });
     return 'kept';
   }
+  // Asked before the stored version is replaced: an update that shares no paragraph with it is
+  // most likely another article under the same name (another feed's JSONL id "1"), and the one
+  // it replaces is gone from the index (found by a new user). Stored, and said.
+  const related = batch.contentHashOf(prepared.id) === undefined ? undefined : batch.sharesTextWith(prepared.id, prepared);
   const stored = batch.put(prepared, { ...version, addedAt });
+  if (stored === 'updated' && related === false) {
+    const what = record === undefined ? prepared.id : `${prepared.id} (${record})`;
+    hooks.warning?.({
+      code: 'replaced-unrelated',
+      path: prepared.id,
+      message: `${what}: replaced the stored article of that name, which shares no paragraph with it; if they are two articles, give them different names or ids (the replaced one is no longer in the index)`,
+    });
+  }
   const entry = { path: prepared.id, paragraphs: prepared.count };
   if (stored === 'added') result.added.push(entry);
   else if (stored === 'updated') result.updated.push(entry);

@@ -476,6 +476,26 @@ export class IndexStore {
     return guard(this.file, () => this.statement('SELECT paragraph_count FROM documents WHERE path = ?').pluck().get(documentPath) as number | undefined);
   }
 
+  /**
+   * Whether the stored version of `documentPath` has a paragraph of `doc`'s text (the same
+   * normalised words); undefined when nothing is stored under it, or either has no comparable
+   * paragraph.
+   */
+  sharesTextWith(documentPath: string, doc: PreparedDocument): boolean | undefined {
+    const stored = guard(this.file, () =>
+      this.statement('SELECT v.text_key FROM documents d JOIN paragraphs p ON p.document_id = d.id JOIN variants v ON v.id = p.variant_id WHERE d.path = ?').pluck().all(documentPath),
+    ) as Uint8Array[];
+    if (stored.length === 0) return undefined;
+    const keys = new Set(stored.map((key) => Buffer.from(key).toString('hex')));
+    let comparable = false;
+    for (let i = 0; i < doc.count; i++) {
+      if (!hasKey(doc, i)) continue;
+      comparable = true;
+      if (keys.has(textKey(doc, i)!)) return true;
+    }
+    return comparable ? false : undefined;
+  }
+
   /** Content hash of the stored version of `documentPath`, if any. */
   contentHashOf(documentPath: string): string | undefined {
     return guard(this.file, () => this.statement('SELECT content_hash FROM documents WHERE path = ?').pluck().get(documentPath) as string | undefined);
@@ -727,6 +747,11 @@ export class WriteBatch {
   /** Paragraphs of the stored version of `documentPath`, or undefined when none is stored. */
   paragraphCountOf(documentPath: string): number | undefined {
     return this.store.paragraphCountOf(documentPath);
+  }
+
+  /** Whether the stored version of `documentPath` has a paragraph of `doc`'s text (IndexStore.sharesTextWith). */
+  sharesTextWith(documentPath: string, doc: PreparedDocument): boolean | undefined {
+    return this.store.sharesTextWith(documentPath, doc);
   }
 
   /** Content hash of the stored version of `documentPath`, to skip signing an unchanged file. */

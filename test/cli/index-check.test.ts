@@ -371,6 +371,26 @@ describe('--fail-on document and --add', () => {
 });
 
 describe('dedupe index add', () => {
+  it('warns when a name or JSONL id it updates now holds another article (another feed\'s id "1"; found by a new user), not when it holds an edit of it', async () => {
+    const dir = tempDir();
+    const text = (file: string): string => readFileSync(path.join(repoRoot, file), 'utf8');
+    const feed = (name: string, body: string): void => writeFileSync(path.join(dir, name), `${JSON.stringify({ id: 1, text: body })}\n`);
+    feed('a.jsonl', text(SEED.original));
+    feed('b.jsonl', text(SEED.unrelated));
+    feed('a2.jsonl', text(SEED.original).replace('US and South Korean', 'American and South Korean'));
+    expect((await runCli(['index', 'add', 'a.jsonl'], { cwd: dir })).stderr).toBe('');
+    const other = await runCli(['index', 'add', 'b.jsonl'], { cwd: dir });
+    expect(other.code).toBe(0);
+    expect(other.stderr).toBe(
+      'dedupe: warning: 1 (b.jsonl:1): replaced the stored article of that name, which shares no paragraph with it; if they are two articles, give them different names or ids (the replaced one is no longer in the index)\n',
+    );
+    expect((await runCli(['index', 'add', 'a.jsonl'], { cwd: dir })).stderr).toContain('replaced the stored article');
+    // An edit of the stored article is its update: nothing to say.
+    const edit = await runCli(['index', 'add', 'a2.jsonl'], { cwd: dir });
+    expect(edit.stdout).toContain('updated  1 (23 paragraphs)');
+    expect(edit.stderr).toBe('');
+  });
+
   it('prints what was added, updated and skipped; re-adding unchanged files is a no-op', async () => {
     const dir = tempDir();
     const articles = path.join(dir, 'articles');
