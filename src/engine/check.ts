@@ -125,7 +125,16 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
     const lookupStart = clock();
     hooks.progress?.({ stage: 'lookup', file: request.db });
     const rewording = request.rewording ?? true;
-    const alreadyIndexed = incoming.docs.filter((d) => store.contentHashOf(d.id) === incoming.versions.get(d.id)!.contentHash).map((d) => d.id);
+    // Held unchanged: under its name, or beside another text of its name (archivedName: a feed
+    // file reused every day, checked again after --add stored it).
+    const storedAs = new Map<string, string>();
+    for (const d of incoming.docs) {
+      const hash = incoming.versions.get(d.id)!.contentHash;
+      const beside = archivedName(d.id, hash);
+      if (store.contentHashOf(d.id) === hash) storedAs.set(d.id, d.id);
+      else if (store.contentHashOf(beside) === hash) storedAs.set(d.id, beside);
+    }
+    const alreadyIndexed = [...storedAs.keys()];
     const context = findContext(store, incoming.docs, {
       rewording,
       threshold: store.options.threshold,
@@ -134,7 +143,7 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
       // An incoming file already indexed unchanged stands for its stored version. A file of the
       // same name with other text (a feed file reused day after day) is compared with what the
       // index holds under that name, reported as "<path> (as indexed)".
-      exclude: new Set(alreadyIndexed),
+      exclude: new Set(storedAs.values()),
     });
     for (const doc of context.documents) if (incoming.versions.has(doc.id)) doc.id = `${doc.id} (as indexed)`;
     const lookupMs = clock() - lookupStart;

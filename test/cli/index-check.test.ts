@@ -350,7 +350,12 @@ describe('--fail-on document and --add', () => {
     writeFileSync(today, readFileSync(path.join(repoRoot, 'fixtures/reworded-reprint/wire.txt')));
     const second = await gate(today);
     expect(second.code).toBe(0);
+    expect(second.stderr).toMatch(new RegExp(`^dedupe: --add: .*today\\.txt stored as .*today\\.txt#[0-9a-f]{12}: the index holds another article under its name\n`));
     expect(second.stderr).toContain('dedupe: --add: 1 added, 0 updated, 0 unchanged');
+    // The gate run again on the same file (a retry, an hourly job): unchanged, not a copy of itself (found in review).
+    const again = await gate(today);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain('dedupe: --add: 0 added, 0 updated, 1 unchanged');
     const listed = (await runJson<{ documents: number }>(['index', 'stats', '--db', db])).report;
     expect(listed.documents).toBe(3);
     // Day 1's article is still in the index: a copy of it under another name trips the gate.
