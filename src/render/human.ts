@@ -533,7 +533,8 @@ export function shownParts(view: Pick<HumanView, 'groups' | 'heads'>, options: P
     const withReuse = indexes.filter((k) => view.heads[k]!.counts.shared + view.heads[k]!.counts.edited > 0);
     // A paragraph neither shared nor edited is unique or boilerplate (shownSegment).
     const hiddenParagraphs = withReuse.reduce((sum, k) => sum + view.heads[k]!.counts.unique + view.heads[k]!.counts.boilerplate, 0);
-    const hidden = indexes.filter((k) => !withReuse.includes(k));
+    const shownSet = new Set(withReuse);
+    const hidden = indexes.filter((k) => !shownSet.has(k));
     const hiddenDocumentParagraphs = hidden.reduce((sum, k) => sum + paragraphCount(view.heads[k]!), 0);
     indexes = withReuse;
     // "0 other paragraphs and 2 documents without reuse" read as nothing hidden (found by a new user).

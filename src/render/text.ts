@@ -76,6 +76,8 @@ export function repeatedLines(doc: { segments: ReadonlyArray<{ repeat?: boolean;
     const first = segment.repeatOf ?? i;
     const lines = byFirst.get(first);
     if (lines) lines.push(segment.startLine);
+    // The first copy of a page scraped twice is text, not a repeat: its line still heads the list ("lines 1, 14").
+    else if (first !== i && doc.segments[first] && !doc.segments[first]!.repeat) byFirst.set(first, [doc.segments[first]!.startLine, segment.startLine]);
     else byFirst.set(first, [segment.startLine]);
   });
   return byFirst;

@@ -3,6 +3,7 @@
  * article's copy, with the second copy marked as the repeat, and the ingest gate flags it
  * (found by a new user: no group, 0% reused, and `check --fail-on document` passed it).
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli.js';
@@ -45,5 +46,29 @@ describe('a page scraped twice (fixtures/page-scraped-twice)', () => {
     // Line 1 (the headline) and line 3 (a caption) come back at lines 4, 7, 9 and 10 (and the artifact at line 5 later): every occurrence is a repeat.
     const repeats = doc.segments.filter((s) => s.repeat).map((s) => s.startLine);
     expect(repeats.slice(0, 7)).toEqual([1, 3, 4, 5, 7, 9, 10]);
+  });
+
+  it('is found with lines inside its second copy (a "Continue reading" line, the headline again), and a list of headlines at top and bottom is not a page (found in review)', async () => {
+    const dir = tempDir();
+    const body = Array.from({ length: 4 }, (_, i) => `Body paragraph ${i}: ${Array.from({ length: 18 }, (_, j) => `b${i}w${j}`).join(' ')}`);
+    const write = (name: string, paragraphs: string[]): void => writeFileSync(path.join(dir, name), `${paragraphs.join('\n\n')}\n`);
+    write('story.txt', body);
+    write('interrupted.txt', [...body, ...body.slice(0, 2), 'Continue reading the main story', ...body.slice(2)]);
+    const headline = 'Headline Of The Day';
+    write('headlines.txt', [headline, body[0]!, body[1]!, headline, body[2]!, headline, body[0]!, body[1]!, headline, body[2]!]);
+    const cwd = tempDir();
+    expect((await runInProcess(['index', 'add', '--db', 'i.db', path.join(dir, 'story.txt')], { cwd })).code).toBe(0);
+    for (const name of ['interrupted.txt', 'headlines.txt']) {
+      expect((await runInProcess(['check', '-q', '--db', 'i.db', '--fail-on', 'document', path.join(dir, name)], { cwd })).code, name).toBe(1);
+    }
+    // Two articles of one site, a "Most read" list of headlines at the top and the bottom of each: no group.
+    const site = tempDir();
+    const mostRead = ['Most read: Mayor announces new budget for the harbour district schools', 'Most read: Storm knocks out power to thousands across the northern valley', 'Most read: Local bakery wins national prize for its sourdough loaf recipe'];
+    for (const topic of ['alpha', 'beta']) {
+      const own = Array.from({ length: 4 }, (_, i) => `${topic} paragraph ${i}: ${Array.from({ length: 18 }, (_, j) => `${topic}${i}w${j}`).join(' ')}`);
+      writeFileSync(path.join(site, `${topic}.txt`), `${[...mostRead, ...own, ...mostRead].join('\n\n')}\n`);
+    }
+    const { report } = await runJson<Report>(['--fail-on', 'shared', site]);
+    expect(report.groups).toHaveLength(0);
   });
 });

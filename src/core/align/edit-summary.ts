@@ -23,10 +23,15 @@ const SUBSTITUTION_MAX_WORDS = 5;
 const HEADLINE_MAX_WORDS = 20;
 const SENTENCE_END = /[.!?]["”’)]?$/;
 
-/** The first paragraph that is not a headline (HEADLINE_MAX_WORDS, SENTENCE_END), else the first; -1 for none. Provenance reads a wire dateline there too. */
+/** Whether a paragraph reads as running text, not a headline: over HEADLINE_MAX_WORDS words, or ending a sentence. */
+export function isBodyShaped(text: string, words: number): boolean {
+  return words > HEADLINE_MAX_WORDS || SENTENCE_END.test(text.trimEnd());
+}
+
+/** The first paragraph that is not a headline (isBodyShaped), else the first; -1 for none. Provenance reads a wire dateline there too. */
 export function ledeIndex(paragraphs: readonly AlignParagraph[]): number {
   if (paragraphs.length === 0) return -1;
-  const found = paragraphs.findIndex((p) => p.words > HEADLINE_MAX_WORDS || SENTENCE_END.test(p.text.trimEnd()));
+  const found = paragraphs.findIndex((p) => isBodyShaped(p.text, p.words));
   return found >= 0 ? found : 0;
 }
 

@@ -6,35 +6,65 @@
  * and stories (a file bundling several articles; text/stories.ts).
  */
 import { boilerplateKind } from '../classify.js';
-import { isChrome, segmentsOf } from '../document.js';
-import type { Clusters, Corpus, Grouping, Noise, Story } from '../model.js';
+import { isChrome, segmentsOf, text } from '../document.js';
+import { isBodyShaped } from '../align/edit-summary.js';
+import type { Clusters, Corpus, Grouping, Noise, PreparedDocument, Story } from '../model.js';
 import { junkKind } from '../text/junk.js';
 import { detectStories } from '../text/stories.js';
 import { memberCount } from './variants.js';
 import type { BoilerplateKind } from '../types.js';
 
 /**
- * A run of at least this many paragraphs repeating, in order, a run of paragraphs earlier in the
- * file is the page (or part of it) scraped twice, not a headline or a caption: its first copy is
- * the article's text, and only the second is marked as a repeat. Every occurrence of a repeated
- * paragraph used to be marked, so that a file holding one article twice had no text of its own:
- * no group, 0% reused, and `check` passed it (found by a new user). A headline and a caption
- * scraped again (the seeds' 000 and 001) come back one or two at a time, out of order.
+ * A page (or its article) scraped twice, not a headline or a caption: among a file's later
+ * copies of its paragraphs, the longest run repeating earlier paragraphs in their order
+ * (interruptions such as "Continue reading the main story" or a headline repeated inside the
+ * page skipped) holds at least this many paragraphs of running text (isBodyShaped). Its first
+ * copy is then the article's text, and only the second is marked as a repeat. Every occurrence
+ * of a repeated paragraph used to be marked, so that a file holding one article twice had no
+ * text of its own: no group, 0% reused, and `check` passed it (found by a new user). A headline
+ * and a caption scraped again (the seeds' 000 and 001) come back one or two at a time, out of
+ * order; a "Most read" list of headlines at a page's top and bottom is no running text (found in
+ * review: as text, it grouped two articles of one site).
  */
 export const REPEATED_RUN = 3;
+/** The run's first copies fill at least this share of the paragraphs from the first of them to the last. */
+export const RUN_MIN_DENSITY = 0.5;
 
-/** Marks as article text again the first copies of repeated runs (REPEATED_RUN) among a document's paragraphs base .. base + count - 1. */
-function keepFirstCopies(repeated: Uint8Array, repeatOf: Int32Array, base: number, count: number): void {
-  let runStart = 0;
-  for (let index = 0; index <= count; index++) {
-    const previous = index > runStart ? repeatOf[base + index - 1]! : -1;
-    const continues = index < count && previous >= 0 && repeatOf[base + index] === previous + 1;
-    if (continues) continue;
-    if (index - runStart >= REPEATED_RUN && repeatOf[base + runStart]! >= 0) {
-      for (let k = runStart; k < index; k++) repeated[base + repeatOf[base + k]!] = 0;
+/**
+ * Marks as article text again the first copies of a page scraped twice (REPEATED_RUN) among a
+ * document's paragraphs base .. base + count - 1: the longest run of later copies whose first
+ * copies come in increasing order (a longest increasing subsequence of repeatOf, patience
+ * sorting: n log n).
+ */
+function keepFirstCopies(corpus: Corpus, doc: PreparedDocument, repeated: Uint8Array, repeatOf: Int32Array, base: number): void {
+  const later: number[] = [];
+  for (let index = 0; index < doc.count; index++) if (repeatOf[base + index]! >= 0) later.push(index);
+  if (later.length < REPEATED_RUN) return;
+  // tails[k]: the position in `later` ending the best run of length k + 1 found so far; back: each one's predecessor.
+  const tails: number[] = [];
+  const back = new Int32Array(later.length).fill(-1);
+  const firstOf = (k: number): number => repeatOf[base + later[k]!]!;
+  for (let k = 0; k < later.length; k++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (firstOf(tails[mid]!) < firstOf(k)) lo = mid + 1;
+      else hi = mid;
     }
-    runStart = index;
+    if (lo > 0) back[k] = tails[lo - 1]!;
+    tails[lo] = k;
   }
+  const run: number[] = [];
+  for (let k = tails[tails.length - 1] ?? -1; k >= 0; k = back[k]!) run.push(later[k]!);
+  const body = run.filter((index) => isBodyShaped(text(doc, index), corpus.words[base + index]!)).length;
+  if (body < REPEATED_RUN) return;
+  // A block copied whole: its first copies lie close together. Captions repeated one by one
+  // across a bundle's stories also come in order, with whole stories between them.
+  // The run was collected from its end: its first copies fall from run[0]'s to the last one's.
+  const span = repeatOf[base + run[0]!]! - repeatOf[base + run[run.length - 1]!]! + 1;
+  if (run.length < RUN_MIN_DENSITY * span) return;
+  for (const index of run) repeated[base + repeatOf[base + index]!] = 0;
 }
 
 export function findNoise(corpus: Corpus): Noise {
@@ -63,7 +93,7 @@ export function findNoise(corpus: Corpus): Noise {
         repeated[base + first] = 1;
       }
     }
-    keepFirstCopies(repeated, repeatOf, base, doc.count);
+    keepFirstCopies(corpus, doc, repeated, repeatOf, base);
     firstStoryOf[docIndex] = stories.length;
     for (const span of detectStories(segmentsOf(doc))) {
       const unit = stories.length;
