@@ -3,8 +3,8 @@
  *
  * - A file path is taken as given, whatever its name.
  * - A folder is walked with fast-glob for the include patterns (default `**\/*.txt`,
- *   `**\/*.jsonl` and `**\/*.ndjson`, in any case: archives copied from Windows or old
- *   systems name files `WIRE.TXT`, and a gate that skipped them passed them), minus the
+ *   `**\/*.jsonl` and `**\/*.ndjson`, their extensions in any case: archives copied from
+ *   Windows or old systems name files `WIRE.TXT`, and a gate that skipped them passed them), minus the
  *   exclude patterns. `node_modules` and dot-folders are skipped unless a pattern names them.
  * - Symbolic links: a link to a file is read; a link to a folder is walked unless that real
  *   folder lies inside a tree already walked, so a link back to an ancestor (a loop) is
@@ -28,6 +28,15 @@ import { InputError } from './errors.js';
 
 /** Text articles, and JSONL files of articles (input/jsonl.ts). */
 export const DEFAULT_INCLUDE = ['**/*.txt', '**/*.jsonl', '**/*.ndjson'];
+
+/**
+ * DEFAULT_INCLUDE as the walk matches it: the extension in any case (`**\/*.[tT][xX][tT]`).
+ * Not fast-glob's caseSensitiveMatch, which would make a user's --exclude patterns match in
+ * any case too (found in review).
+ */
+const DEFAULT_INCLUDE_ANY_CASE = DEFAULT_INCLUDE.map((pattern) =>
+  pattern.replace(/\.([a-z]+)$/, (_, extension: string) => `.${[...extension].map((c) => `[${c}${c.toUpperCase()}]`).join('')}`),
+);
 
 export interface WalkOptions {
   include?: readonly string[];
@@ -79,7 +88,7 @@ function mentions(patterns: readonly string[], name: RegExp): boolean {
 }
 
 export async function findFiles(paths: readonly string[], options: WalkOptions = {}): Promise<string[]> {
-  const include = options.include && options.include.length > 0 ? [...options.include] : DEFAULT_INCLUDE;
+  const include = options.include && options.include.length > 0 ? [...options.include] : DEFAULT_INCLUDE_ANY_CASE;
   const ignore = [...(options.exclude ?? [])];
   if (!mentions(include, /(^|\/)node_modules(\/|$)/)) ignore.push('**/node_modules/**');
   const dot = mentions(include, /(^|\/)\.[^./]/);
@@ -116,8 +125,7 @@ export async function findFiles(paths: readonly string[], options: WalkOptions =
     const real = await realpath(onDisk(folder));
     if (insideWalkedTree(real)) return false;
     walkedTrees.push(real);
-    // The default patterns match any case (.TXT too); patterns a user gives match as written.
-    const glob = { cwd: onDisk(folder), dot, ignore, followSymbolicLinks: false, onlyFiles: false, objectMode: true, suppressErrors: true, caseSensitiveMatch: include !== DEFAULT_INCLUDE } as const;
+    const glob = { cwd: onDisk(folder), dot, ignore, followSymbolicLinks: false, onlyFiles: false, objectMode: true, suppressErrors: true } as const;
     for (const entry of await fg(include, glob)) {
       const full = path.join(folder, entry.path);
       if (entry.dirent.isDirectory()) continue;

@@ -39,6 +39,11 @@ describe('findFiles', () => {
     for (const name of ['WIRE.TXT', 'copy.txt', 'Copy2.Txt', 'Feed.JsonL', 'notes.md']) writeFileSync(at(name), 'x\n');
     expect(await findFiles([root])).toEqual(['Copy2.Txt', 'Feed.JsonL', 'WIRE.TXT', 'copy.txt'].map((name) => at(name)).sort());
     expect(await findFiles([root], { include: ['**/*.txt'] })).toEqual([at('copy.txt')]);
+    // Exclude patterns match as written too (found in review: drafts/** left out Drafts/).
+    mkdirSync(at('Drafts'));
+    writeFileSync(at('Drafts', 'b.txt'), 'x\n');
+    expect(await findFiles([root], { exclude: ['drafts/**'] })).toContain(at('Drafts', 'b.txt'));
+    expect(await findFiles([root], { exclude: ['Drafts/**'] })).not.toContain(at('Drafts', 'b.txt'));
   });
 
   it('takes a file path as given and merges it with the same file found in a folder', async () => {
