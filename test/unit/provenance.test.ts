@@ -41,6 +41,10 @@ describe('wire evidence', () => {
     expect(body(long, 'The river road was first paved on May 9, 1955, and last resurfaced in 1990.')).toBeNull();
     expect(body('The Hokkaido Bank Ltd is issuing a 100 mln dlr eurobond due March 30, 1990 paying 4-1/8 pct and priced at 100, lead manager Nomura said.')).toBeNull();
     expect(body(long, 'The road was paved on May 9, 1955.')).toBeNull();
+    // A dash that ends no dateline, and a short line that only mentions posting (found in review).
+    expect(body("The state's oldest covered bridge, which first opened to traffic on May 9, 1955 - will close for eight months of repairs, officials said.")).toBeNull();
+    expect(body(long, 'The video was posted on May 9, 2019.')).toBeNull();
+    expect(body(long, 'Last updated: 4 November 2024')).toBe('2024-11-04');
   });
 });
 

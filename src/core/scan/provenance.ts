@@ -125,12 +125,14 @@ export interface GroupProvenance {
   members: MemberProvenance[];
 }
 
-/** Words that make a short paragraph a publication line ("Published 3 March 2025", "Updated: 14:02 GMT, 4 Nov 2024"). */
-const PUBLICATION_LINE = /\b(?:published|updated|posted|modified|dated)\b/i;
+/** How a publication line begins ("Published 3 March 2025", "Updated: 14:02 GMT, 4 Nov 2024", "Last updated ..."). */
+const PUBLICATION_LINE = /^\W*(?:(?:first|last)\s+)?(?:published|updated|posted|modified|dated)\b/i;
 /** A paragraph of at most this many words can be a publication line. */
 const PUBLICATION_LINE_MAX_WORDS = 12;
 /** Where a dateline ends: the dash after "WASHINGTON, Nov. 4, 2024 (Reuters)". */
 const DATELINE_DASH = /\s(?:--|—|–|-)\s|—/;
+/** An agency's credit ending the text before a dash: "WASHINGTON, Nov. 4, 2024 (Reuters)". */
+const CREDIT_BEFORE_DASH = new RegExp(String.raw`\((?:${AGENCIES}|Associated Press)\)\s*$`, 'u');
 /** A date right after the dateline's dash is the story's too ("PORTSMOUTH, Maine (AP) — Nov. 4, 2024:"): "September 30, 2024" is 18 characters. */
 const DATE_AFTER_DATELINE_CHARS = 24;
 
@@ -144,9 +146,13 @@ const DATE_AFTER_DATELINE_CHARS = 24;
 export function publicationText(body: readonly AlignParagraph[]): string {
   const lede = Math.max(0, ledeIndex(body));
   const parts = body.slice(0, lede).map((p) => p.text);
-  const head = body[lede]?.text.slice(0, DATELINE_SEARCH_CHARS) ?? '';
+  const head = body[lede]?.text.trim().slice(0, DATELINE_SEARCH_CHARS) ?? '';
   const dash = DATELINE_DASH.exec(head);
-  if (dash) parts.push(head.slice(0, dash.index + dash[0].length + DATE_AFTER_DATELINE_CHARS));
+  // Only a dateline's dash: an agency's credit right before it, or a bare dateline ("KYIV,
+  // Ukraine --"); "which first opened on May 9, 1955 - will close" is the story's text (found in review).
+  const bare = BARE_DATELINE.exec(head);
+  const isDateline = dash !== null && (CREDIT_BEFORE_DASH.test(head.slice(0, dash.index)) || (bare !== null && bare.index < BARE_DATELINE_MAX_OFFSET && bare.index + bare[0].length >= dash.index));
+  if (dash && isDateline) parts.push(head.slice(0, dash.index + dash[0].length + DATE_AFTER_DATELINE_CHARS));
   for (const p of body) if (p.words <= PUBLICATION_LINE_MAX_WORDS && PUBLICATION_LINE.test(p.text)) parts.push(p.text);
   return parts.join('\n');
 }
