@@ -12,7 +12,7 @@
  * find out). The file is written only once the run has succeeded, to a file beside it that then
  * takes its name, so a failed run or a failed write leaves an earlier report as it was.
  */
-import { accessSync, closeSync, constants, fchmodSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../input/errors.js';
 
@@ -53,7 +53,8 @@ export function checkOutputFile(file: string, cwd: string, flag: string): void {
   const target = path.resolve(cwd, file);
   const info = statOrNull(target, `${flag} ${file}`);
   if (info?.isDirectory()) throw new InputError(`${flag} ${file}: is a folder; name a file in it, such as ${path.join(file, 'report.html')}`);
-  if (info?.isFile() && info.size > 0 && !isDedupeReport(target)) {
+  // A device path is named on purpose (/dev/stdout appended to a log): written as it is.
+  if (info?.isFile() && info.size > 0 && !isDevicePath(target) && !isDedupeReport(target)) {
     throw new InputError(`${flag} ${file}: the file exists and is not a report dedupe wrote; name a new file, such as report.html (dedupe replaces only its own reports)`);
   }
   const folder = path.dirname(target);
@@ -131,12 +132,24 @@ export function writeOutputFile(file: string, cwd: string, chunks: Iterable<stri
       throw new InputError(`${flag} ${file}: cannot write it: ${reason(error)}`);
     }
   };
-  // A device or a pipe (/dev/stdout) is written as it is: nothing there to replace.
-  if (existing && !existing.isFile()) return writeChunks(open(target, 'w'), chunks, `${flag} ${file}`);
-  // A link to a report: the report it points to is replaced, not the link.
-  const final = existing ? realpathSync(target) : target;
+  // A device or a pipe (/dev/stdout, even redirected to a file) is written as it is: nothing
+  // there to replace, and replacing the file stdout was redirected to would lose the report on it.
+  // Appended to: /dev/stdout redirected to a file is that file, opened again, and truncating it
+  // lost what was written there before (the summary, earlier lines of a log; found in review).
+  if ((existing && !existing.isFile()) || isDevicePath(target)) return writeChunks(open(target, 'a'), chunks, `${flag} ${file}`);
+  // A link to a report, or to where a report is to be: the file it points to is written, not the link.
+  const final = existing ? realpathSync(target) : linkTarget(target);
   const partial = path.join(path.dirname(final), `.${path.basename(final)}.${process.pid}.part`);
-  const fd = open(partial, 'wx');
+  let fd: number;
+  try {
+    fd = openSync(partial, 'wx');
+  } catch (error) {
+    // A folder that takes no new file, holding a report that can be written (checkOutputFile
+    // found it so): the report is written in place, as before the file beside it.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (existing && (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')) return writeChunks(open(final, 'w'), chunks, `${flag} ${file}`);
+    throw new InputError(`${flag} ${file}: cannot write it: ${reason(error)}`);
+  }
   let bytes: number;
   try {
     // A report replaced keeps its permissions.
@@ -172,6 +185,21 @@ function writeChunks(fd: number, chunks: Iterable<string>, what: string): number
     closeSync(fd);
   }
   return bytes;
+}
+
+/** Paths under /dev (/dev/stdout, /dev/fd/1): a stream named on purpose. */
+function isDevicePath(target: string): boolean {
+  return target.startsWith('/dev/');
+}
+
+/** Where a link that points at nothing yet (a dangling link) points; the path itself when it is no link. */
+function linkTarget(target: string): string {
+  try {
+    if (!lstatSync(target).isSymbolicLink()) return target;
+    return path.resolve(path.dirname(target), readlinkSync(target));
+  } catch {
+    return target;
+  }
 }
 
 function removeQuietly(file: string): void {

@@ -4,7 +4,7 @@
  * behaviour is tested in-process; these few make sure the built program is the same program.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, mkdirSync, copyFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { binPath, repoRoot, runCli } from '../helpers/cli.js';
@@ -94,3 +94,60 @@ describe('the built dedupe', () => {
   });
 });
 
+
+describe('the built dedupe writes --html safely (found in review)', () => {
+  const seeds = path.join(repoRoot, 'fixtures/seeds');
+  const sh = (script: string, cwd: string): { code: number | null; stdout: string; stderr: string } => {
+    const result = spawnSync('sh', ['-c', script], { cwd, encoding: 'utf8', env: { ...process.env, DEDUPE_FILE_TIMES: '0' } });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+  const dedupe = `"${process.execPath}" "${binPath}"`;
+
+  it('a write that fails partway (a file size limit) leaves the earlier report whole, and no partial file', () => {
+    const dir = tempDir();
+    expect(sh(`${dedupe} -q --html r.html "${path.join(seeds, '002_b644d28894aa6977.txt')}"`, dir).code).toBe(0);
+    const earlier = readFileSync(path.join(dir, 'r.html'), 'utf8');
+    // 20 blocks of 512 bytes: the seeds' page is larger, so the write fails with EFBIG.
+    const failed = sh(`ulimit -f 20; exec ${dedupe} -q --html r.html "${seeds}"`, dir);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toMatch(/--html r\.html: cannot write it: file too large \(EFBIG\)/);
+    expect(readFileSync(path.join(dir, 'r.html'), 'utf8')).toBe(earlier);
+    expect(readdirSync(dir)).toEqual(['r.html']);
+  });
+
+  it('/dev/stdout appended to a log is written as it is, after the summary', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'log.txt'), 'earlier lines\n');
+    const result = sh(`${dedupe} -q --html /dev/stdout "${seeds}" >> log.txt`, dir);
+    expect(result.code, result.stderr).toBe(0);
+    const log = readFileSync(path.join(dir, 'log.txt'), 'utf8');
+    expect(log.startsWith('earlier lines\n5 files, 196 paragraphs')).toBe(true);
+    expect(log).toContain('<!DOCTYPE html>');
+  });
+
+  // Needs another user than root's: run where the tests run as root and setpriv is there (CI here).
+  const asNobody = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v setpriv']).status === 0;
+  it.runIf(asNobody)('a report it may write, in a folder where it may create nothing, is written in place', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'ro'));
+    expect(sh(`${dedupe} -q --html ro/r.html "${seeds}"`, dir).code).toBe(0);
+    const before = readFileSync(path.join(dir, 'ro/r.html'), 'utf8');
+    spawnSync('chown', ['nobody', path.join(dir, 'ro/r.html')]);
+    chmodSync(path.join(dir, 'ro'), 0o755);
+    chmodSync(dir, 0o755);
+    const one = path.join(seeds, '002_b644d28894aa6977.txt');
+    const result = sh(`setpriv --reuid=nobody --regid=nogroup --clear-groups ${dedupe} -q --html ro/r.html "${one}"`, dir);
+    expect(result.code, result.stderr).toBe(0);
+    const after = readFileSync(path.join(dir, 'ro/r.html'), 'utf8');
+    expect(after).not.toBe(before);
+    expect(after.startsWith('<!DOCTYPE html>')).toBe(true);
+  });
+
+  it('through a link that points at nothing yet, the file it names is written and the link stays', () => {
+    const dir = tempDir();
+    symlinkSync('missing.html', path.join(dir, 'latest.html'));
+    expect(sh(`${dedupe} -q --html latest.html "${seeds}"`, dir).code).toBe(0);
+    expect(lstatSync(path.join(dir, 'latest.html')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(dir, 'missing.html'), 'utf8').startsWith('<!DOCTYPE html>')).toBe(true);
+  });
+});
