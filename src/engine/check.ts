@@ -13,6 +13,7 @@ import { findContext } from '../store/lookup.js';
 import type { RequestOrigins } from '../store/parameters.js';
 import { putPrepared, upgradeNotice, waitNotice, type IndexLocation, type StoreTally } from './archive.js';
 import { documentPath, nameAsIndexed, nothingRead } from './files.js';
+import { EmptyListError } from '../input/errors.js';
 import { isFlagged, type CheckFailOn } from './gate.js';
 import { defaultThreads, prepareFiles } from './prepare-pool.js';
 import { analyseOnThreads, prepareProgress, type EngineHooks } from './scan.js';
@@ -63,6 +64,11 @@ export interface CheckRun {
   timings: StageTimings & { lookup: number };
   /** JSONL sources read (files and standard input). */
   jsonlSources: number;
+  /**
+   * Nothing came in (an empty --files-from list, or JSONL input holding no line): a day with
+   * nothing new, which a gate passes, with a report of no documents; what it was, else null.
+   */
+  nothingIncoming: string | null;
 }
 
 interface Incoming {
@@ -97,17 +103,27 @@ async function prepareIncoming(
       incoming.versions.set(outcome.prepared.id, { contentHash: outcome.contentHash!, bytes: outcome.bytes });
     }
   }
-  if (incoming.docs.length === 0) throw nothingRead({ ...sources, warned: incoming.warnings.length > 0 });
+  const empty = sources.jobs.length === 0 || (sources.files === 0 && sources.records === 0 && incoming.warnings.length === 0);
+  if (incoming.docs.length === 0 && !empty) throw nothingRead({ ...sources, warned: incoming.warnings.length > 0 });
   return { ...incoming, timings: { ...run.timings, candidates: 0, verify: 0, rewrite: 0, cluster: 0, report: 0 } };
 }
 
 export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {}): Promise<CheckRun> {
   const clock = hooks.clock ?? (() => 0);
   const walkWarnings: Warning[] = [];
+  let nothingIncoming: string | null = null;
   const sources = await collectSources(request, (file) => documentPath(file, request.cwd, request.root), (warning) => {
     walkWarnings.push(warning);
     hooks.warning?.(warning);
+  }).catch((error: unknown): Sources => {
+    // An empty list is a day with nothing new for the gate: it passes, with an empty report.
+    if (!(error instanceof EmptyListError)) throw error;
+    nothingIncoming = 'the --files-from list is empty';
+    return { jobs: [], files: 0, jsonlSources: 0, records: 0, listing: '' };
   });
+  if (sources.files === 0 && sources.jsonlSources > 0 && sources.records === 0 && walkWarnings.length === 0) {
+    nothingIncoming = sources.jsonlSources === 1 && request.paths.includes('-') ? 'standard input holds no article' : 'the JSONL input holds no article';
+  }
   const store = await IndexStore.open(request.db, {
     mode: 'read',
     defaultFolder: request.defaultDb,
@@ -169,6 +185,7 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
       lookup: { candidates: context.candidates, verified: context.verified, contentCandidates: context.contentCandidates, contentProposed: context.contentProposed },
       timings: { ...result.timings, lookup: lookupMs },
       jsonlSources: sources.jsonlSources,
+      nothingIncoming,
     };
   } finally {
     store.close();

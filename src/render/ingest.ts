@@ -137,6 +137,7 @@ export function renderArchiveMatches(
   const lines = [fitWidth === undefined ? palette.bold(`Matches in the index ${database}`) : cutEnd(palette.bold(`Matches in the index ${database}`), fitWidth)];
   const sides = storySides(report.storyPairs);
   const byPath = new Map(report.documents.map((d) => [d.path, d]));
+  if (report.documents.length === 0) lines.push(`  ${palette.dim('no incoming article')}`);
   for (const [incoming, matches] of archiveMatches(report, archived)) {
     if (matches.length === 0) {
       // An article the index holds unchanged is compared with the rest of the index, not with itself.

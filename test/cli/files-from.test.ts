@@ -1,5 +1,5 @@
 /** --files-from: paths from a list or from standard input, one per line or NUL-separated (find -print0). */
-import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/types.js';
@@ -116,16 +116,23 @@ describe('--files-from', () => {
     expect(result.stderr.trimEnd()).toMatch(pattern);
   });
 
-  it('an empty list is, for check, a day with nothing new: the gate passes (exit 0), stdout empty, one line on stderr unless -q', async () => {
+  it('an empty list or empty JSONL input is, for check, a day with nothing new: the gate passes (exit 0) with a report of no document, and says so unless -q', async () => {
     const cwd = tempDir();
-    for (const extra of [[], ['--json'], ['--fail-on', 'document']]) {
-      const result = await runInProcess(['check', ...extra, '--files-from', '-'], { cwd, stdin: '' });
-      expect(result.code).toBe(0);
-      expect(result.stdout).toBe('');
-      expect(result.stderr).toBe('dedupe: check: the --files-from list is empty; nothing to check\n');
-    }
-    const quiet = await runInProcess(['check', '-q', '--files-from', '-'], { cwd, stdin: '' });
-    expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, '', '']);
+    expect((await runInProcess(['index', 'add', '--db', 'i.db', path.resolve(SEED.original)], { cwd })).code).toBe(0);
+    const check = (args: string[]) => runInProcess(['check', '--db', 'i.db', '--fail-on', 'document', ...args], { cwd, stdin: '' });
+    const human = await check(['--files-from', '-']);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/^0 files, 0 paragraphs .*\n\nMatches in the index i\.db\n {2}no incoming article\n$/);
+    expect(human.stderr).toBe('dedupe: check: the --files-from list is empty; nothing to check\n');
+    // --json is a report all the same, and --html a page (found in review: stdout was empty, the page an older one).
+    const json = await check(['--json', '--html', 'today.html', '--files-from', '-']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ documents: [], check: { flagged: [] } });
+    expect(readFileSync(path.join(cwd, 'today.html'), 'utf8').startsWith('<!DOCTYPE html>')).toBe(true);
+    const stdin = await check(['-']);
+    expect([stdin.code, stdin.stderr]).toEqual([0, 'dedupe: check: standard input holds no article; nothing to check\n']);
+    const quiet = await runInProcess(['check', '--db', 'i.db', '-q', '--files-from', '-'], { cwd, stdin: '' });
+    expect([quiet.code, quiet.stderr]).toEqual([0, '']);
     // A list naming only paths that do not exist is still an error: the list is wrong.
     expect((await runInProcess(['check', '--files-from', '-'], { cwd, stdin: 'gone.txt\n' })).code).toBe(2);
   });

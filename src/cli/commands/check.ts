@@ -20,7 +20,6 @@ import { finishHtml, HtmlReport } from '../html-report.js';
 import { REWRITE_OFF, stageLine, warn, warnUnusedFlags, type CliIO } from '../io.js';
 import type { CheckCommand } from '../requests.js';
 import { uncheckedExit } from './gate-exit.js';
-import { EmptyListError } from '../../input/errors.js';
 
 /** The file, with the copied story's lines when the file holds more than one. */
 function copyLabel(doc: DocumentReport, copyShare: number): string {
@@ -35,15 +34,9 @@ export async function runCheckCommand(command: CheckCommand, io: CliIO, version:
   const { output } = command;
   // A report file that cannot be written fails now, not after the check.
   if (output.html !== undefined) checkOutputFile(output.html, io.cwd, '--html');
-  let run: CheckRun;
-  try {
-    run = await withFeedback(io, output, true, (hooks) => checkPaths({ ...command, cwd: io.cwd, wordOps: output.json || output.ndjson || output.diff, now: Date.now() }, hooks));
-  } catch (error) {
-    // Nothing came in today: nothing to flag, and the gate passes (stdout stays empty).
-    if (!(error instanceof EmptyListError)) throw error;
-    if (!output.quiet) io.stderr.write('dedupe: check: the --files-from list is empty; nothing to check\n');
-    return EXIT_OK;
-  }
+  const run = await withFeedback(io, output, true, (hooks) => checkPaths({ ...command, cwd: io.cwd, wordOps: output.json || output.ndjson || output.diff, now: Date.now() }, hooks));
+  // Nothing came in today: the report has no document, and the gate passes.
+  if (run.nothingIncoming !== null && !output.quiet) io.stderr.write(`dedupe: check: ${run.nothingIncoming}; nothing to check\n`);
   // Once the input was read: a run that fails on it says only why.
   warnUnusedFlags(io, output);
   if (command.copyShareUnused) {
