@@ -428,12 +428,23 @@ function orderHint(argv: readonly string[]): string {
  */
 function commandOptionHint(argv: readonly string[]): string {
   const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
-  const at = argv.slice(0, end).findIndex((word) => COMMAND_NAMES.includes(word) && word !== 'help');
+  const at = argv.slice(0, end).findIndex((word) => COMMAND_NAMES.includes(word));
   const flag = argv[0]!.split('=')[0]!;
-  if (at <= 0 || scanOptionNames().all.has(flag)) return '';
+  // `dedupe --db x help check`: no command to move it after.
+  if (at <= 0 || argv[at] === 'help' || scanOptionNames().all.has(flag)) return '';
   // `dedupe --db x index stats`: after both names.
   const names = SUBCOMMANDS[argv[at]!]?.includes(argv[at + 1] ?? '') ? 2 : 1;
+  // Only an option the command has (`--dbb` and `diff --db` would fail again; found in review).
+  if (!commandHasOption(argv.slice(at, at + names), flag)) return '';
   return `; options go after the command: dedupe ${[...argv.slice(at, at + names), ...argv.slice(0, at), ...argv.slice(at + names)].map(shellWord).join(' ')}`;
+}
+
+/** Whether the command named (with its subcommand: `index stats`) takes the option `flag` (--db, -q). */
+function commandHasOption(names: readonly string[], flag: string): boolean {
+  const silent = { write: () => undefined };
+  let command: Command | undefined = buildProgram({ stdout: silent, stderr: silent, env: {}, cwd: '.', now: () => 0 }, () => undefined);
+  for (const name of names) command = command?.commands.find((c) => c.name() === name);
+  return command?.options.some((option) => option.long === flag || option.short === flag) ?? false;
 }
 
 /** Parses argv (without node and script), runs the command, returns the exit code. */

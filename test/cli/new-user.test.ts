@@ -130,6 +130,10 @@ describe('a folder named like a command', () => {
     }
     // An option nobody has, with no command after it: no hint.
     expect(oneLineError(await runInProcess(['--bogus', 'a.txt']))).toBe("dedupe: error: unknown option '--bogus'");
+    // Nor one the command does not take, nor one before help (it would fail again; found in review).
+    for (const args of [['--dbb', 'x', 'check', 'a.txt'], ['--db', 'x', 'diff', 'a', 'b'], ['--db', 'x', 'help', 'check']]) {
+      expect(oneLineError(await runInProcess(args))).toBe(`dedupe: error: unknown option '${args[0]}'`);
+    }
   });
 
   it('a misspelt command named as a path is suggested; a misspelt folder is not taken for a command', async () => {
