@@ -190,7 +190,7 @@ export async function findFiles(paths: readonly string[], options: WalkOptions =
 /** A `no-files` warning for each folder named or listed whose walk matched no file. */
 function warnEmptyFolders(options: WalkOptions, include: readonly string[], folders: readonly string[]): void {
   const fix = (options.exclude ?? []).length > 0 ? 'check --include and --exclude' : 'use --include to choose other files';
-  for (const folder of folders) options.onWarning?.({ code: 'no-files', path: folder, message: `${folder}: no files matching ${include.join(', ')}; skipped (${fix})` });
+  for (const folder of folders) options.onWarning?.({ code: 'no-files', path: folder, message: `${folder}: no files matching ${(include === DEFAULT_INCLUDE_ANY_CASE ? DEFAULT_INCLUDE : include).join(', ')}; skipped (${fix})` });
 }
 
 /**
