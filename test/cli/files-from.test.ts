@@ -133,6 +133,9 @@ describe('--files-from', () => {
     expect([stdin.code, stdin.stderr]).toEqual([0, 'dedupe: check: standard input holds no article; nothing to check\n']);
     const quiet = await runInProcess(['check', '--db', 'i.db', '-q', '--files-from', '-'], { cwd, stdin: '' });
     expect([quiet.code, quiet.stderr]).toEqual([0, '']);
+    // With --add: nothing to store, and no word about articles having reuse.
+    const add = await runInProcess(['check', '--db', 'i.db', '--add', '--files-from', '-'], { cwd, stdin: '' });
+    expect([add.code, add.stderr]).toEqual([0, 'dedupe: check: the --files-from list is empty; nothing to check\n']);
     // A list naming only paths that do not exist is still an error: the list is wrong.
     expect((await runInProcess(['check', '--files-from', '-'], { cwd, stdin: 'gone.txt\n' })).code).toBe(2);
   });

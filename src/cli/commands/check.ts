@@ -76,7 +76,8 @@ export async function runCheckCommand(command: CheckCommand, io: CliIO, version:
 }
 
 function reportAdded(command: CheckCommand, run: CheckRun, io: CliIO): void {
-  if (!run.added) return;
+  // Nothing came in: the line saying so was written (runCheckCommand).
+  if (!run.added || run.nothingIncoming !== null) return;
   const added = run.added;
   if (added.added.length + added.updated.length + added.unchanged.length + added.keptStored.length === 0) {
     io.stderr.write(`dedupe: --add: nothing added to ${command.db}; every article has reuse\n`);
