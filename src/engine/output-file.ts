@@ -12,7 +12,7 @@
  * find out). The file is written only once the run has succeeded, to a file beside it that then
  * takes its name, so a failed run or a failed write leaves an earlier report as it was.
  */
-import { accessSync, closeSync, constants, fchmodSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../input/errors.js';
 
@@ -152,8 +152,12 @@ export function writeOutputFile(file: string, cwd: string, chunks: Iterable<stri
   }
   let bytes: number;
   try {
-    // A report replaced keeps its permissions.
-    if (existing) fchmodSync(fd, existing.mode & 0o7777);
+    // A report replaced keeps its permissions, and its owner where this process may give it
+    // (root's cron job rewriting a user's report did not take it over; found in review).
+    if (existing) {
+      fchmodSync(fd, existing.mode & 0o7777);
+      if (process.getuid?.() === 0 && (existing.uid !== 0 || existing.gid !== 0)) fchownSync(fd, existing.uid, existing.gid);
+    }
     bytes = writeChunks(fd, chunks, `${flag} ${file}`);
   } catch (error) {
     removeQuietly(partial);

@@ -4,7 +4,7 @@
  * behaviour is tested in-process; these few make sure the built program is the same program.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, mkdirSync, copyFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, mkdirSync, copyFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { binPath, repoRoot, runCli } from '../helpers/cli.js';
@@ -141,6 +141,16 @@ describe('the built dedupe writes --html safely (found in review)', () => {
     const after = readFileSync(path.join(dir, 'ro/r.html'), 'utf8');
     expect(after).not.toBe(before);
     expect(after.startsWith('<!DOCTYPE html>')).toBe(true);
+  });
+
+  it.runIf(asNobody)("root replacing another user's report leaves it theirs", () => {
+    const dir = tempDir();
+    expect(sh(`${dedupe} -q --html r.html "${seeds}"`, dir).code).toBe(0);
+    spawnSync('chown', ['nobody', path.join(dir, 'r.html')]);
+    const owner = statSync(path.join(dir, 'r.html')).uid;
+    expect(owner).not.toBe(0);
+    expect(sh(`${dedupe} -q --html r.html "${path.join(seeds, '002_b644d28894aa6977.txt')}"`, dir).code).toBe(0);
+    expect(statSync(path.join(dir, 'r.html')).uid).toBe(owner);
   });
 
   it('through a link that points at nothing yet, the file it names is written and the link stays', () => {
