@@ -1,5 +1,5 @@
 /** The command-line contract: exit codes, one-line errors, colour, quiet, help. */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -165,6 +165,23 @@ describe('human output', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^5 files/);
     expect(result.stderr).toBe('');
+  });
+
+  it('a reader closing the pipe early does not pass a --fail-on gate: the exit status is the gate\'s (found by a new user)', () => {
+    // Sixty copies of the seeds: every report is larger than what is written between two turns of
+    // the event loop (1 MB), so the closed pipe is noticed while the report is being written.
+    const dir = tempDir();
+    for (let copy = 0; copy < 60; copy++) {
+      for (const seed of Object.values(SEED)) copyFileSync(path.join(repoRoot, seed), path.join(dir, `${copy}-${path.basename(seed)}`));
+    }
+    const run = (flags: string): ReturnType<typeof spawnSync> =>
+      spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${binPath}" ${flags} "${dir}" | head -c 10 > /dev/null`], { cwd: repoRoot, encoding: 'utf8' });
+    for (const flags of ['--json', '--ndjson', '']) {
+      const gated = run(`--fail-on edited ${flags}`);
+      expect(gated.status, `${flags}: ${String(gated.stderr)}`).toBe(1);
+      expect(gated.stderr).toMatch(/--fail-on edited: [\d,]+ paragraphs found in \d+ documents: /);
+    }
+    expect(run('--json').status).toBe(0);
   });
 
   it('stops making a report nobody reads: after | head closes the pipe, the rest of the report is not made (no --verbose line after it)', () => {

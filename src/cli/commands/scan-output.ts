@@ -13,7 +13,7 @@ import { humanLayout, outputStyle, stdoutWidth } from '../color.js';
 import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
 import { finishHtml, HtmlReport, tappedSource } from '../html-report.js';
 import type { DocumentReport } from '../../core/types.js';
-import { warnUnusedFlags, type CliIO } from '../io.js';
+import { OutputError, warnUnusedFlags, type CliIO } from '../io.js';
 import { uncheckedExit } from './gate-exit.js';
 import type { OutputRequest } from '../requests.js';
 
@@ -45,22 +45,28 @@ export async function writeScanReport(analysis: ScanAnalysis, request: ScanRepor
           { summary: analysis.summary, options: analysis.options, warnings: analysis.warnings, groups: analysis.groups(), memberAlignment: (g, m, r) => analysis.memberAlignment(g, m, r), storyPairs: () => analysis.storyPairs() },
           { command: 'scan', paths: request.pagePaths, generator: `dedupe ${request.version}` },
         );
-  if (output.json || output.ndjson) {
-    const source = html ? tappedSource(analysis, html) : analysis;
-    await writeAll(io, output.json ? renderJsonChunks(source) : renderNdjsonLines(source), html === null);
-  } else if (output.quiet) {
-    const { fit, width } = stdoutWidth(io);
-    io.stdout.write(`${fitSummary(renderSummary(analysis, io.now() - started, noun), fit ? width : undefined)}\n`);
-    if (html) for (const doc of analysis.documents()) html.add(doc);
-  } else {
-    const { color, palette } = outputStyle(output, io);
-    const view = streamedView(analysis, html);
-    const chunks = renderHumanChunks(view, { palette, color, ...humanLayout(output, io), quiet: false, diff: output.diff, elapsedMs: io.now() - started, noun });
-    await writeAll(io, inPieces(chunks, OUTPUT_PIECE_CHARS), html === null);
-    view.finish();
+  try {
+    if (output.json || output.ndjson) {
+      const source = html ? tappedSource(analysis, html) : analysis;
+      await writeAll(io, output.json ? renderJsonChunks(source) : renderNdjsonLines(source), html === null);
+    } else if (output.quiet) {
+      const { fit, width } = stdoutWidth(io);
+      io.stdout.write(`${fitSummary(renderSummary(analysis, io.now() - started, noun), fit ? width : undefined)}\n`);
+      if (html) for (const doc of analysis.documents()) html.add(doc);
+    } else {
+      const { color, palette } = outputStyle(output, io);
+      const view = streamedView(analysis, html);
+      const chunks = renderHumanChunks(view, { palette, color, ...humanLayout(output, io), quiet: false, diff: output.diff, elapsedMs: io.now() - started, noun });
+      await writeAll(io, inPieces(chunks, OUTPUT_PIECE_CHARS), html === null);
+      view.finish();
+    }
+    if (html) finishHtml(html, io, output.quiet);
+    if (output.verbose) io.stderr.write(`dedupe: ${renderSummary(analysis, io.now() - started, noun)}; ${request.verboseDetail()}\n`);
+  } catch (error) {
+    // The reader closed the pipe (| head): the report ends there, but the gate still decides
+    // the exit status (it passed: found in review, even under set -o pipefail).
+    if (!(error instanceof OutputError && error.code === 'EPIPE') || request.failOn === undefined) throw error;
   }
-  if (html) finishHtml(html, io, output.quiet);
-  if (output.verbose) io.stderr.write(`dedupe: ${renderSummary(analysis, io.now() - started, noun)}; ${request.verboseDetail()}\n`);
   if (request.failOn === undefined) return EXIT_OK;
   const { paragraphs: found, documents } = gateFindings(analysis.paragraphs(), request.failOn, analysis.options.minWords);
   if (found > 0) io.stderr.write(`dedupe: --fail-on ${request.failOn}: ${plural(found, 'paragraph')} found in ${namedDocuments(documents)}\n`);
