@@ -634,7 +634,10 @@ export class IndexStore {
         ['band keys of an unsigned variant', 'SELECT count(*) FROM band_keys b JOIN variants v ON v.id = b.variant_id WHERE v.shingles IS NULL'],
         ['content keys of a missing variant', 'SELECT count(*) FROM content_keys c WHERE NOT EXISTS (SELECT 1 FROM variants v WHERE v.id = c.variant_id)'],
         ['content keys of a variant without content words', 'SELECT count(*) FROM content_keys c JOIN variants v ON v.id = c.variant_id WHERE v.content IS NULL'],
-        ['variants with content words but no content keys', 'SELECT count(*) FROM variants v WHERE v.content IS NOT NULL AND NOT EXISTS (SELECT 1 FROM content_keys c WHERE c.variant_id = v.id)'],
+        // NOT IN over the keys' variants, found once: content_keys has no index by variant (its
+        // key is (key, variant_id)), and NOT EXISTS scanned it once per variant: 4.5 minutes
+        // at 15,000 Reuters stories, quadratic (found by a new user).
+        ['variants with content words but no content keys', 'SELECT count(*) FROM variants v WHERE v.content IS NOT NULL AND v.id NOT IN (SELECT variant_id FROM content_keys)'],
         ['documents without their prepared form', 'SELECT count(*) FROM documents WHERE prepared IS NULL'],
       ];
       for (const [what, sql] of checks) {

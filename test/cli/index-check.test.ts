@@ -1,6 +1,7 @@
 /** `dedupe index` and `dedupe check` end to end on the seeds (issue 4), through the built CLI. */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentReport, Report, SegmentReport } from '../../src/core/types.js';
@@ -428,6 +429,12 @@ describe('dedupe index add', () => {
     // -q: one line, as index add prints with it.
     const quiet = await runCli(['index', 'stats', '-q', '--verify'], { cwd: dir });
     expect(quiet.stdout).toMatch(/^\.dedupe\/index\.db: 2 documents, \d+ paragraphs, [\d.]+ KiB, schema 3; verify ok\n$/);
+    // Content keys lost (the check that was quadratic, found by a new user): said.
+    const db = new Database(path.join(dir, '.dedupe/index.db'));
+    db.exec('DELETE FROM content_keys WHERE variant_id = (SELECT min(variant_id) FROM content_keys)');
+    db.close();
+    const damaged = await runCli(['index', 'stats', '--verify'], { cwd: dir });
+    expect(damaged.stdout).toMatch(/verify +1 problem\n +1 variants with content words but no content keys\n/);
   });
 
   it('index remove takes out a folder, and warns about paths not in the index', async () => {
