@@ -107,3 +107,14 @@ export function* inPieces(chunks: Iterable<string>, chars: number): Generator<st
   }
   if (pending.length > 0) yield pending.join('');
 }
+
+/** Documents a gate's line names before "and N more". */
+const GATE_NAMED_DOCUMENTS = 3;
+
+/** "a.txt", "a.txt and b.txt", "3 documents: a.txt, b.txt, c.txt and 117 more" (a gate's line: which files to look at, never a line of thousands). */
+export function namedDocuments(documents: readonly string[], counted = true): string {
+  const named = documents.slice(0, GATE_NAMED_DOCUMENTS).map(printable);
+  const more = documents.length - named.length;
+  const list = more > 0 ? `${named.join(', ')} and ${thousands(more)} more` : named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]!}` : named.join('');
+  return counted && documents.length > 1 ? `${plural(documents.length, 'document')}: ${list}` : list;
+}

@@ -368,6 +368,17 @@ describe('--fail-on document and --add', () => {
     expect(match.path).toMatch(new RegExp(`^${today.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#[0-9a-f]{12}$`));
   });
 
+  it('names the first three articles that trip the gate and counts the rest, as the scan does (a line of 1,867 characters; found by a new user)', async () => {
+    const db = await indexOf(SEED.original);
+    const dir = tempDir();
+    for (let k = 0; k < 5; k++) copyFileSync(path.join(repoRoot, SEED.original), path.join(dir, `copy-${k}.txt`));
+    const at = (k: number): string => path.join(dir, `copy-${k}.txt`);
+    const shared = await runCli(['check', '--db', db, '--fail-on', 'shared', '-q', dir]);
+    expect(shared.stderr).toMatch(new RegExp(`found in 5 documents: ${[0, 1, 2].map((k) => at(k).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(', ')} and 2 more\n$`));
+    const copies = await runCli(['check', '--db', db, '--fail-on', 'document', '-q', dir]);
+    expect(copies.stderr).toContain(`5 articles are copies (>= 80% of a story's words reused): ${at(0)}, ${at(1)}, ${at(2)} and 2 more\n`);
+  });
+
   it('without --add, check never writes the index', async () => {
     const db = await indexOf(SEED.original);
     const before = readFileSync(db);

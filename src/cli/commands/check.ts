@@ -11,7 +11,7 @@ import { ARCHIVED_NAME_HASH_DIGITS, checkOutputFile, checkPaths, copiedStories, 
 import type { DocumentReport } from '../../core/index.js';
 import { renderHuman, renderSummary } from '../../render/human.js';
 import { renderArchiveMatches } from '../../render/ingest.js';
-import { plural, printable } from '../../render/text.js';
+import { namedDocuments, plural, printable } from '../../render/text.js';
 import { renderNdjsonLines, renderReportJson } from '../../render/json.js';
 import { humanLayout, outputStyle } from '../color.js';
 import { EXIT_ERROR, EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
@@ -160,12 +160,12 @@ function reuseExit(command: CheckCommand, run: CheckRun, io: CliIO): number {
     const n = run.flagged.length;
     io.stderr.write(
       `dedupe: --fail-on document: ${n} article${n === 1 ? ' is a copy' : 's are copies'} ` +
-        `(>= ${share}% of a story's words reused): ${printable(run.flagged.map((d) => copyLabel(d, command.copyShare)).join(', '))}\n`,
+        `(>= ${share}% of a story's words reused): ${namedDocuments(run.flagged.map((d) => copyLabel(d, command.copyShare)), false)}\n`,
     );
     return EXIT_FOUND;
   }
   const found = failingParagraphs(segmentsOf(run.report.documents), failOn, run.report.options.minWords);
   if (found === 0) return EXIT_OK;
-  io.stderr.write(`dedupe: --fail-on ${failOn}: ${found} paragraph${found === 1 ? '' : 's'} found in ${printable(run.flagged.map((d) => d.path).join(', '))}\n`);
+  io.stderr.write(`dedupe: --fail-on ${failOn}: ${plural(found, 'paragraph')} found in ${namedDocuments(run.flagged.map((d) => d.path))}\n`);
   return EXIT_FOUND;
 }

@@ -7,7 +7,7 @@
 import type { ScanAnalysis } from '../../core/scan/scanner.js';
 import { gateFindings, type FailOn } from '../../engine/index.js';
 import { fitSummary, renderHumanChunks, renderSummary, type HumanView } from '../../render/human.js';
-import { inPieces, OUTPUT_PIECE_CHARS, plural, printable, thousands } from '../../render/text.js';
+import { inPieces, namedDocuments, OUTPUT_PIECE_CHARS, plural } from '../../render/text.js';
 import { renderJsonChunks, renderNdjsonLines } from '../../render/json.js';
 import { humanLayout, outputStyle, stdoutWidth } from '../color.js';
 import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
@@ -71,17 +71,6 @@ export async function writeScanReport(analysis: ScanAnalysis, request: ScanRepor
   const { paragraphs: found, documents } = gateFindings(analysis.paragraphs(), request.failOn, analysis.options.minWords);
   if (found > 0) io.stderr.write(`dedupe: --fail-on ${request.failOn}: ${plural(found, 'paragraph')} found in ${namedDocuments(documents)}\n`);
   return uncheckedExit(request.failOn, analysis.warnings, request.command, io) ?? (found > 0 ? EXIT_FOUND : EXIT_OK);
-}
-
-/** Documents the gate's line names before "and N more". */
-const GATE_NAMED_DOCUMENTS = 3;
-
-/** "a.txt", "a.txt and b.txt", "3 documents: a.txt, b.txt, c.txt and 117 more" (the scan's gate: which files to look at). */
-function namedDocuments(documents: readonly string[]): string {
-  const named = documents.slice(0, GATE_NAMED_DOCUMENTS).map(printable);
-  const more = documents.length - named.length;
-  const list = more > 0 ? `${named.join(', ')} and ${thousands(more)} more` : named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]!}` : named.join('');
-  return documents.length > 1 ? `${plural(documents.length, 'document')}: ${list}` : list;
 }
 
 /** Characters written between two turns of the event loop (writeAll). */
