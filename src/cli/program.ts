@@ -32,7 +32,7 @@ export const VERSION = '0.1.0';
 const TOP_OPTION = 'the human report shows the n largest groups, largest first, and their documents (0 for all)';
 /** The scan's and `report`'s --fail-on (check's also takes document). */
 const FAIL_ON_OPTION = 'exit 1 when a paragraph of at least --min-words words (not boilerplate, not a repeat in its file) is found: shared (copied), or edited (copied or edited)';
-const HTML_OPTION = 'also write the report as one self-contained HTML page to <file> (replaced if it exists); stdout keeps the usual report';
+const HTML_OPTION = 'also write the report as one self-contained HTML page to <file> (an earlier report there is replaced; any other file is refused); stdout keeps the usual report';
 
 /**
  * A value option. Values stay strings until requests.ts reads them (so every bad value is

@@ -98,7 +98,7 @@ function reportAdded(command: CheckCommand, run: CheckRun, io: CliIO): void {
   // Flagged articles stored all the same: a new story's first copy (engine/check.ts, firstOfNewStories).
   const stored = new Set([...added.added.map((e) => e.path), ...added.updated.map((e) => e.path), ...added.unchanged, ...added.keptStored].map(cameAs));
   const notAdded = run.flagged.filter((doc) => !stored.has(doc.path)).length;
-  const held = notAdded > 0 ? `; ${notAdded} with reuse not added${notAdded < run.flagged.length ? ` (of a new story that came in more than once, the first copy was)` : ''}` : '';
+  const held = notAdded > 0 ? `; ${notAdded} with reuse not added${notAdded < run.flagged.length ? ` (of a new story that came in more than once, its original or first copy was)` : ''}` : '';
   const kept = added.keptStored.length > 0 ? `, ${added.keptStored.length} empty (stored version kept)` : '';
   io.stderr.write(
     `dedupe: --add: ${added.added.length} added, ${added.updated.length} updated, ${added.unchanged.length} unchanged${kept} in ${command.db}${held}\n`,
