@@ -90,3 +90,15 @@ describe('connected components in SQL', () => {
     }
   });
 });
+
+describe('sign and join with -q', () => {
+  it('print their one summary line, as index add -q does (they printed nothing; found by a new user)', async () => {
+    const out = path.join(tempDir(), 'signed');
+    const sign = await runInProcess(['sign', path.join(repoRoot, 'fixtures/seeds'), '--out', out, '-q']);
+    expect(sign.code).toBe(0);
+    expect(sign.stdout).toMatch(/^shard 1\/1: 5 files, 196 paragraphs, .* written to .*shard-00001-of-00001 in [\d.]+ s\n$/);
+    const join = await runInProcess(['join', out, '-q']);
+    expect(join.code).toBe(0);
+    expect(join.stdout).toMatch(/^joined 1 shard: 5 documents, 196 paragraphs, .* in [\d.]+ s\n$/);
+  });
+});

@@ -17,8 +17,9 @@ export async function runSignCommand(command: SignCommand, io: CliIO, version: s
   const { output } = command;
   const result = await withFeedback(io, output, false, (hooks) => signShard({ ...command, cwd: io.cwd, version }, hooks));
   const elapsed = io.now() - started;
+  // The result is one summary line, so -q prints it too, as index add -q does (it printed nothing; found by a new user).
   if (output.json) io.stdout.write(renderJson(result));
-  else if (!output.quiet) io.stdout.write(renderSignResult(result, elapsed));
+  else io.stdout.write(renderSignResult(result, elapsed));
   if (output.verbose) io.stderr.write(`dedupe: sign: ${renderSignStages(result)}\n`);
   return EXIT_OK;
 }
@@ -29,7 +30,7 @@ export async function runJoinCommand(command: JoinCommand, io: CliIO, version: s
   const result = await withFeedback(io, output, false, (hooks) => joinShards({ dir: command.dir, cwd: io.cwd, memoryLimit: command.memoryLimit, threads: command.threads, version }, hooks));
   const elapsed = io.now() - started;
   if (output.json) io.stdout.write(renderJson(result));
-  else if (!output.quiet) io.stdout.write(renderJoinResult(result, elapsed));
+  else io.stdout.write(renderJoinResult(result, elapsed));
   if (output.verbose) io.stderr.write(`dedupe: join: ${renderJoinSteps(result)}\n`);
   return EXIT_OK;
 }
