@@ -118,7 +118,7 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
   }).catch((error: unknown): Sources => {
     // An empty list is a day with nothing new for the gate: it passes, with an empty report.
     if (!(error instanceof EmptyListError)) throw error;
-    nothingIncoming = 'the --files-from list is empty';
+    nothingIncoming = error.what;
     return { jobs: [], files: 0, jsonlSources: 0, records: 0, listing: '' };
   });
   if (sources.files === 0 && sources.jsonlSources > 0 && sources.records === 0 && walkWarnings.length === 0) {

@@ -3,7 +3,9 @@
  * one error every command gives when it finds nothing, and the stored path of a document in
  * the index (relative to the folder the command runs in).
  */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import fg from 'fast-glob';
 import type { PrepareJob } from './prepare-job.js';
 import { EmptyListError, InputError } from '../input/errors.js';
 import type { Warning } from '../core/types.js';
@@ -46,11 +48,27 @@ export async function findArticles(request: WalkRequest, onWarning?: (warning: W
     const where = missingRelative > 0 ? `; relative paths in the list are read from the current folder (${request.cwd}), not the list's: write them from here, or absolute` : '';
     throw new InputError(`${found}${where}`);
   }
+  // Folders that hold no file at all (not files of other kinds): nothing came in.
+  if (listed === 0 && (await allEmptyFolders(request.paths, request.cwd))) {
+    throw new EmptyListError(`${request.paths.join(', ')} ${request.paths.length === 1 ? 'holds' : 'hold'} no file`);
+  }
   const patterns = (request.include.length > 0 ? request.include : DEFAULT_INCLUDE).join(', ');
   const excluded = request.exclude.length > 0 ? ` not excluded by ${request.exclude.join(', ')}` : '';
   const fix = request.exclude.length > 0 ? 'check --include and --exclude' : 'use --include to choose other files';
   const where = [...request.paths, ...(listed > 0 ? [`the ${listed} path${listed === 1 ? '' : 's'} listed by --files-from`] : [])].join(', ');
   throw new InputError(`no files matching ${patterns}${excluded} in ${where}; ${fix}`);
+}
+
+/** Whether every path is a folder holding no file at any depth (empty folders inside are no files). */
+async function allEmptyFolders(paths: readonly string[], cwd: string): Promise<boolean> {
+  if (paths.length === 0) return false;
+  for (const folder of paths) {
+    const info = await stat(path.resolve(cwd, folder)).catch(() => null);
+    if (!info?.isDirectory()) return false;
+    const files = await fg(['**'], { cwd: path.resolve(cwd, folder), dot: true, onlyFiles: true, suppressErrors: true, deep: 64 });
+    if (files.length > 0) return false;
+  }
+  return true;
 }
 
 /**

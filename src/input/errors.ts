@@ -10,12 +10,14 @@ export class InputError extends Error {
 }
 
 /**
- * A --files-from list with no path in it: for a scan an error, for `check` a day with nothing
- * new (`find incoming -newer stamp | dedupe check --files-from -` in CI), which passes.
+ * A --files-from list with no path in it, or folders named that hold no file at all: for a scan
+ * an error, for `check` a day with nothing new (`find incoming -newer stamp | dedupe check
+ * --files-from -`, or `dedupe check incoming/` after a push that emptied it), which passes.
  */
 export class EmptyListError extends InputError {
-  constructor() {
-    super('the --files-from list is empty; nothing to read');
+  /** What was empty: "the --files-from list is empty", "incoming/ holds no file". */
+  constructor(readonly what = 'the --files-from list is empty') {
+    super(`${what}; nothing to read`);
     this.name = 'EmptyListError';
   }
 }

@@ -133,6 +133,10 @@ describe('--files-from', () => {
     expect([stdin.code, stdin.stderr]).toEqual([0, 'dedupe: check: standard input holds no article; nothing to check\n']);
     const quiet = await runInProcess(['check', '--db', 'i.db', '-q', '--files-from', '-'], { cwd, stdin: '' });
     expect([quiet.code, quiet.stderr]).toEqual([0, '']);
+    // An incoming folder that holds no file at all is the same day (a push that emptied it; found by a new user).
+    mkdirSync(path.join(cwd, 'incoming'));
+    const folder = await check(['incoming']);
+    expect([folder.code, folder.stderr]).toEqual([0, 'dedupe: check: incoming holds no file; nothing to check\n']);
     // With --add: nothing to store, and no word about articles having reuse.
     const add = await runInProcess(['check', '--db', 'i.db', '--add', '--files-from', '-'], { cwd, stdin: '' });
     expect([add.code, add.stderr]).toEqual([0, 'dedupe: check: the --files-from list is empty; nothing to check\n']);

@@ -90,7 +90,10 @@ describe('a folder named on the command line that holds no article', () => {
     mkdirSync(path.join(dir, 'empty'));
     const result = await runInProcess(['empty'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(oneLineError(result)).toBe('dedupe: error: no files matching **/*.txt, **/*.jsonl, **/*.ndjson in empty; use --include to choose other files');
+    expect(oneLineError(result)).toBe('dedupe: error: empty holds no file; nothing to read');
+    // Files of other kinds: the patterns are named, since --include may be what is wrong.
+    writeFileSync(path.join(dir, 'empty', 'photo.png'), 'x');
+    expect(oneLineError(await runInProcess(['empty'], { cwd: dir }))).toBe('dedupe: error: no files matching **/*.txt, **/*.jsonl, **/*.ndjson in empty; use --include to choose other files');
   });
 });
 
