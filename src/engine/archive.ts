@@ -3,6 +3,9 @@
  * unchanged files skipped by content hash), remove them, and read its statistics. Storage is
  * src/store's; this layer decides what to store and says what happened.
  */
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import { isJsonl, readJsonl } from '../input/jsonl.js';
 import type { PreparedDocument } from '../core/model.js';
 import { emptyWarning } from '../core/scan/variants.js';
 import type { ScanOptions } from '../core/types.js';
@@ -209,6 +212,9 @@ export async function removeFromIndex(request: RemoveRequest, hooks: EngineHooks
       for (const given of request.paths) {
         // Under both spellings the index may hold it by (pathSpellings): a folder's articles may have been added by relative and by absolute paths.
         const matching = [...new Set(pathSpellings(given, request.cwd, request.root).flatMap((spelling) => store.pathsUnder(spelling)))];
+        // A JSONL feed's articles are stored under their ids: removing the feed removes those
+        // its lines name (it said "not in the index" and removed nothing; found by a new user).
+        if (matching.length === 0 && isJsonl(given)) for (const id of await jsonlIds(path.resolve(request.cwd, given), given)) if (store.contentHashOf(id) !== undefined) matching.push(id);
         if (matching.length === 0) notFound.push(given);
         for (const stored of matching) if (batch.remove(stored)) removed.push(stored);
       }
@@ -218,6 +224,17 @@ export async function removeFromIndex(request: RemoveRequest, hooks: EngineHooks
   } finally {
     store.close();
   }
+}
+
+/** The ids of a JSONL file's articles (its lines that parse; none when it cannot be read). */
+async function jsonlIds(file: string, name: string): Promise<string[]> {
+  const ids: string[] = [];
+  try {
+    for await (const record of readJsonl(createReadStream(file), name)) if (!('code' in record)) ids.push(record.id);
+  } catch {
+    // Unreadable: nothing it names is removed, and the path is reported not found.
+  }
+  return ids;
 }
 
 export interface StatsRequest extends IndexLocation {

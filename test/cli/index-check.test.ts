@@ -448,6 +448,16 @@ describe('dedupe index add', () => {
     expect(damaged.stdout).toMatch(/verify +1 problem\n +1 variants with content words but no content keys\n/);
   });
 
+  it('index remove of a JSONL feed takes out the articles its lines name, stored under their ids (found by a new user)', async () => {
+    const dir = tempDir();
+    copyFileSync(path.join(repoRoot, 'fixtures/jsonl/articles.jsonl'), path.join(dir, 'feed.jsonl'));
+    expect((await runCli(['index', 'add', 'feed.jsonl'], { cwd: dir })).code).toBe(0);
+    const result = await runCli(['index', 'remove', 'feed.jsonl'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/3 removed; 0 documents, 0 paragraphs in the index/);
+    expect(result.stderr).toBe('');
+  });
+
   it('index remove takes out a folder, and warns about paths not in the index', async () => {
     const db = await indexOf(SEED.original, SEED.unrelated);
     const result = await runCli(['index', 'remove', '--db', db, 'fixtures/seeds/', 'nowhere.txt']);
