@@ -110,7 +110,9 @@ export function renderDiffReport(report: DiffReport, style: DiffStyle & { width:
     const kind = kindColour(block.kind)(block.kind.padEnd(7));
     const moved = block.moved ? palette.dim('[moved] ') : '';
     const prefix = `  ${spans(block.from).padEnd(fromWidth)} → ${spans(block.to).padEnd(toWidth)}  ${kind}  ${similarity}  ${moved}`;
-    const room = Math.max(20, width - fromWidth - toWidth - 20 - simWidth);
+    // --context 0 keeps every word: a dropped or added paragraph whole too (it was cut to the
+    // width when piped; found by a new user).
+    const room = style.context === 0 ? Number.MAX_SAFE_INTEGER : Math.max(20, width - fromWidth - toWidth - 20 - simWidth);
     let body: string;
     if (block.ops) body = renderOps(block.ops, style);
     else if (block.kind === 'dropped') body = style.color ? palette.deleted(preview(block.text ?? '', room)) : `[-${preview(block.text ?? '', room)}-]`;

@@ -359,4 +359,9 @@ describe('a file or folder given twice', () => {
     // Not given: nothing to say (its default is no value given).
     expect((await runInProcess(['check', '-q', '--db', 'i.db', original], { cwd })).stderr).toBe('');
   });
+
+  it('diff --context 0 keeps a dropped paragraph whole when piped (it was cut to 80 columns; found by a new user)', async () => {
+    const result = await runInProcess(['diff', '--no-color', '--context', '0', SEED.original, 'fixtures/seeds/003_600098fa7e119347.txt']);
+    expect(result.stdout).toContain('[-KYIV, Ukraine (AP) — US and South Korean officials said Wednesday that there’s evidence North Korea has dispatched troops to Russia in a potential escalation of the nearly 3-year-old war with Ukraine.-]');
+  });
 });
