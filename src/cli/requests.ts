@@ -515,6 +515,7 @@ export interface ReportCommand {
   dir: string;
   memoryLimit: string;
   threads: number;
+  fileTimes: boolean;
   maxMatches: number;
   failOn: FailOn | undefined;
   output: OutputRequest;
@@ -527,7 +528,7 @@ export function reportCommand(dir: string, flags: RawFlags, env: Env, config: Co
   const failOn = problems.choice<FailOn>('failOn', flags.failOn, FAIL_ON_VALUES, FAIL_ON_ELSEWHERE);
   const memoryLimit = memoryLimitOf(flags, problems, 'report');
   const shape = reportOutputs(flags, problems);
-  const { threads } = environmentOf(env, problems);
+  const { threads, fileTimes } = environmentOf(env, problems);
   problems.done();
-  return { dir, memoryLimit, threads, maxMatches, failOn, output: { ...outputOf(flags), ...shape } };
+  return { dir, memoryLimit, threads, fileTimes, maxMatches, failOn, output: { ...outputOf(flags), ...shape } };
 }

@@ -40,7 +40,7 @@ describe('file time (fixtures/file-time)', () => {
       const env = { DEDUPE_FILE_TIMES: times };
       expect((await runCli(['sign', '.', '--out', out], { cwd: dir, env })).code).toBe(0);
       expect((await runCli(['join', out, '--memory-limit', '256MB', '--threads', '1'], { cwd: dir })).code).toBe(0);
-      const sharded = await runJson<Report>(['report', out, '--json'], { cwd: dir });
+      const sharded = await runJson<Report>(['report', out, '--json'], { cwd: dir, env });
       const scanned = await runJson<Report>(['--json', '.'], { cwd: dir, env });
       expect(sharded.report.groups[0]!.original, times).toBe(times === '1' ? 'harbour-board.txt' : null);
       expect(sharded.report.groups).toEqual(scanned.report.groups);
@@ -59,5 +59,25 @@ describe('file time (fixtures/file-time)', () => {
     expect((await runCli(['index', 'add', 'harbour-board.txt'], { cwd: dir, env })).code).toBe(0);
     const { report } = await runJson<Report>(['check', 'harbour-board-reprint.txt'], { cwd: dir, env });
     expect(report.groups[0]!.original).toBe('harbour-board.txt');
+  });
+});
+
+describe('file times in the sharded report', () => {
+  it('DEDUPE_FILE_TIMES=0 at report time leaves the times stored at signing out of the evidence (it was checked and then ignored; found by a new user)', async () => {
+    const dir = tempDir();
+    const folder = path.join(dir, 'ft');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(folder);
+    for (const name of ['wire.txt', 'rewrite.txt']) copyFileSync(path.join(fixtures, 'reworded-reprint', name), path.join(folder, name));
+    utimesSync(path.join(folder, 'wire.txt'), new Date('2024-01-01'), new Date('2024-01-01'));
+    utimesSync(path.join(folder, 'rewrite.txt'), new Date('2024-03-01'), new Date('2024-03-01'));
+    const out = path.join(dir, 'signed');
+    const withTimes = { DEDUPE_FILE_TIMES: '1' };
+    expect((await runCli(['sign', folder, '--out', out, '-q'], { env: withTimes })).code).toBe(0);
+    expect((await runCli(['join', out, '-q'])).code).toBe(0);
+    const timed = (await runJson<Report>(['report', out], { env: withTimes })).report;
+    expect(timed.groups[0]!.originalReasons.map((r) => r.kind)).toContain('file-time');
+    const untimed = (await runJson<Report>(['report', out], { env: { DEDUPE_FILE_TIMES: '0' } })).report;
+    expect(untimed.groups[0]!.originalReasons.map((r) => r.kind)).not.toContain('file-time');
   });
 });

@@ -33,6 +33,8 @@ export interface ReportRequest {
   maxMatches: number;
   /** Whether edited matches carry their word operations (--json, --ndjson, --diff). */
   wordOps: boolean;
+  /** Whether the files' modification times stored at signing are evidence (DEDUPE_FILE_TIMES; default true). */
+  fileTimes?: boolean;
 }
 
 export interface ReportRun {
@@ -68,7 +70,7 @@ function listAt(vector: DuckDBListVector, r: number): Uint32Array | null {
 }
 
 /** Every shard's documents, by document number. */
-async function readHeads(duck: Duck, run: RunInfo): Promise<Map<bigint, DocumentHead>> {
+async function readHeads(duck: Duck, run: RunInfo, fileTimes: boolean): Promise<Map<bigint, DocumentHead>> {
   const heads = new Map<bigint, DocumentHead>();
   const sql = `SELECT doc, id, layout, line_count, paragraphs, metadata, modified_at FROM read_parquet(${fileList(run.shards.map((s) => s.files.documents))})`;
   await duck.stream(sql, (chunk) => {
@@ -83,7 +85,9 @@ async function readHeads(duck: Duck, run: RunInfo): Promise<Map<bigint, Document
       const metadata = column(5).getItem(r) as string | null;
       if (metadata !== null) head.metadata = JSON.parse(metadata) as Metadata;
       const modifiedAt = column(6).getItem(r) as number | null;
-      if (modifiedAt !== null) head.modifiedAt = modifiedAt;
+      // DEDUPE_FILE_TIMES=0 at report time too: the times stored at signing are then no evidence
+      // (the setting was checked and then ignored; found by a new user).
+      if (modifiedAt !== null && fileTimes) head.modifiedAt = modifiedAt;
       heads.set(column(0).getItem(r) as bigint, head);
     }
   });
@@ -262,7 +266,7 @@ async function reportFrom(duck: Duck, pager: DocumentPager, request: ReportReque
     const run = await readRun(duck, dir, request.dir);
     const { pairs, candidatePairs } = await readPairs(duck, run);
     loaded = await withDamageNamed(duck, run, async () => {
-      const heads = await readHeads(duck, run);
+      const heads = await readHeads(duck, run, request.fileTimes ?? true);
       return { run, prepared: await readDocuments(duck, run, heads, pager, hooks), warnings: await readWarnings(duck, run), pairs, candidatePairs };
     });
   } finally {
