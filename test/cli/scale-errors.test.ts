@@ -5,7 +5,7 @@
  * id in two shards, bad flags. Each is one line on stderr naming the file, exit 2, and nothing
  * written over.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli.js';
@@ -85,6 +85,16 @@ describe('a Parquet folder that is not one complete run', () => {
     const out = path.join(tempDir(), 'signed');
     await sign(out, 3, [1, 3]);
     expectOneLineError(await dedupe(['join', out]), path.join(out, shard(2, 3)), /is missing: shard 2 of 3 has not been signed .*--shard 2\/3/);
+  });
+
+  it("a shard missing a band's files, or all of them: the shard is incomplete (it was joined without a word; found by a new user)", async () => {
+    const out = path.join(tempDir(), 'signed');
+    await sign(out, 2);
+    const bands = path.join(out, shard(2, 2), 'bands');
+    rmSync(path.join(bands, 'band=7'), { recursive: true });
+    expectOneLineError(await dedupe(['join', out]), path.join(bands, 'band=7'), /is missing: the shard is incomplete; sign shard 2\/2 again/);
+    rmSync(bands, { recursive: true });
+    expectOneLineError(await dedupe(['join', out]), path.join(bands, 'band=0'), /is missing: the shard is incomplete; sign shard 2\/2 again/);
   });
 
   it('a shard signed with other parameters', async () => {

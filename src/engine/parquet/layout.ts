@@ -236,8 +236,25 @@ export async function readShard(duck: Duck, entry: { number: number; count: numb
   }
   const documents = show(files.documents);
   const signing = parsedJson<IndexParameters>(documents, first!.get(KEY.signing), 'signing parameters');
+  await checkBands(duck, files, signing.bands, entry.folder, name, show);
   const read = parsedJson<ReadCounts>(documents, first!.get(KEY.read), 'read counts');
   return { number: entry.number, count: entry.count, folder: entry.folder, token: first!.get(KEY.token) ?? '', signing, read, listing: first!.get(KEY.listing) ?? null, files };
+}
+
+/**
+ * A shard that signed any text has band keys in every band (each signed text has a key in
+ * each): a band folder missing is a shard copied or cleaned in part, and joining without it
+ * found a share of the pairs without a word (found by a new user).
+ */
+async function checkBands(duck: Duck, files: ShardInfo['files'], bands: number, folder: string, name: string, show: Show): Promise<void> {
+  const [signed] = await duck.rows(`SELECT count(*) > 0 AS any FROM (SELECT 1 FROM read_parquet(${literal(files.shingles)}) LIMIT 1)`);
+  if (signed?.['any'] !== true) return;
+  const present = new Set(files.bands.map((file) => Number(/band=(\d+)/.exec(file)?.[1] ?? -1)));
+  for (let band = 0; band < bands; band++) {
+    if (present.has(band)) continue;
+    const missing = path.join(folder, 'bands', `band=${band}`);
+    throw new ShardError(show(missing), `${show(missing)} is missing: the shard is incomplete; sign ${name} again`);
+  }
 }
 
 /**
