@@ -97,6 +97,19 @@ describe('a Parquet folder that is not one complete run', () => {
     expectOneLineError(await dedupe(['join', out]), path.join(bands, 'band=0'), /is missing: the shard is incomplete; sign shard 2\/2 again/);
   });
 
+  it("join leaves alone a join folder holding other files, or a file of that name (it deleted them; found by a new user)", async () => {
+    const out = path.join(tempDir(), 'signed');
+    await sign(out, 1);
+    expect((await dedupe(['join', out])).code).toBe(0);
+    writeFileSync(path.join(out, 'join', 'notes.txt'), 'keep');
+    expectOneLineError(await dedupe(['join', out]), path.join(out, 'join'), /holds files dedupe join did not write \(notes\.txt\): move them out/);
+    expect(readFileSync(path.join(out, 'join', 'notes.txt'), 'utf8')).toBe('keep');
+    rmSync(path.join(out, 'join'), { recursive: true });
+    writeFileSync(path.join(out, 'join'), 'a file');
+    expectOneLineError(await dedupe(['join', out]), path.join(out, 'join'), /is a file, not a join's folder/);
+    expect(readFileSync(path.join(out, 'join'), 'utf8')).toBe('a file');
+  });
+
   it('a shard signed with other parameters', async () => {
     const [a, b] = [path.join(tempDir(), 'a'), path.join(tempDir(), 'b')];
     await sign(a, 2, [1]);

@@ -204,6 +204,19 @@ export async function withDamageNamed<T>(duck: Duck, run: RunInfo, work: () => P
   }
 }
 
+/**
+ * An earlier join's folder holds the join's files only: anything else there (a report page, a
+ * note) would be deleted with it, and a plain file of that name replaced (found by a new user).
+ */
+function checkJoinFolder(target: string, shown: string): void {
+  if (!existsSync(target)) return;
+  if (!statSync(target).isDirectory()) throw new ShardError(shown, `${shown} is a file, not a join's folder: move it away, since dedupe join writes its folder there`);
+  const others = readdirSync(target).filter((name) => name !== PAIRS_FILE && name !== COMPONENTS_FILE);
+  if (others.length > 0) {
+    throw new ShardError(shown, `${shown} holds files dedupe join did not write (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}): move them out, since a join replaces the folder`);
+  }
+}
+
 /** Moves the finished join folder into place, replacing an earlier join of the folder. */
 function swapIn(partial: string, target: string): void {
   const old = `${partial}.old`;
@@ -236,6 +249,7 @@ export async function joinShards(request: JoinRequest, hooks: EngineHooks = {}):
   let duck: Duck | null = null;
   try {
     if (existsSync(dir) && statSync(dir).isDirectory()) {
+      checkJoinFolder(path.join(dir, JOIN_FOLDER), path.join(request.dir, JOIN_FOLDER));
       removeLeftovers(dir);
       rmSync(partial, { recursive: true, force: true });
       mkdirSync(path.join(partial, 'spill'), { recursive: true });
