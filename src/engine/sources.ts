@@ -108,7 +108,17 @@ export async function collectSources(
   if (readStdin && keep(STDIN_PATH)) {
     const stdin = request.stdin ?? (async function* nothing() {})();
     const from = { name: STDIN_NAME, source: textFiles + jsonlFiles.length, ...(request.keepArticle ? { keep: request.keepArticle } : {}) };
-    await addJsonl(stdin, from, sources, ids, onWarning, onProgress);
+    // What standard input held goes into the listing: shards signed from different feeds on
+    // standard input (one truncated) were joined as one run (found by a new user).
+    const read = createHash('sha256');
+    const hashed = (async function* hashing() {
+      for await (const chunk of stdin) {
+        read.update(chunk);
+        yield chunk;
+      }
+    })();
+    await addJsonl(hashed, from, sources, ids, onWarning, onProgress);
+    sources.listing = createHash('sha256').update(sources.listing).update(read.digest('hex')).digest('hex');
   }
   return sources;
 }

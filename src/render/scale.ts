@@ -13,7 +13,7 @@ export function renderSignResult(result: SignResult, elapsedMs: number): string 
   const { read, written, shard } = result;
   // With several shards, how many of the files found were this shard's.
   const of = shard.count > 1 && read.jsonlSources === 0 ? ` of ${count(result.filesFound)}` : '';
-  const what = read.jsonlSources > 0 ? `${count(written.documents)} documents` : `${count(written.documents)}${of} files`;
+  const what = read.jsonlSources > 0 ? `${count(written.documents)} document${written.documents === 1 ? '' : 's'}` : `${count(written.documents)}${of} file${of === '' && written.documents === 1 ? '' : 's'}`;
   const skipped = result.warnings > 0 ? ` (${count(result.warnings)} warning${result.warnings === 1 ? '' : 's'})` : '';
   return (
     `shard ${shard.number}/${shard.count}: ${what}${skipped}, ${count(written.paragraphs)} paragraphs, ` +

@@ -110,6 +110,20 @@ describe('a Parquet folder that is not one complete run', () => {
     expect(readFileSync(path.join(out, 'join'), 'utf8')).toBe('a file');
   });
 
+  it('shards signed from different feeds on standard input are not one run (a truncated feed was joined; found by a new user)', async () => {
+    const out = path.join(tempDir(), 'signed');
+    const feed = readFileSync(path.join(repoRoot, 'fixtures/jsonl/articles.jsonl'), 'utf8');
+    const first = await runInProcess(['sign', '-', '--out', out, '--shard', '1/2'], { cwd: repoRoot, stdin: feed });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^shard 1\/2: 2 documents, /);
+    const truncated = await runInProcess(['sign', '-', '--out', out, '--shard', '2/2'], { cwd: repoRoot, stdin: `${feed.split('\n')[0]}\n` });
+    expect(truncated.code).toBe(2);
+    expect(truncated.stderr).toMatch(/signed from other files than this walk found/);
+    const same = await runInProcess(['sign', '-', '--out', out, '--shard', '2/2'], { cwd: repoRoot, stdin: feed });
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stdout).toMatch(/^shard 2\/2: 1 document, /);
+  });
+
   it('a shard signed with other parameters', async () => {
     const [a, b] = [path.join(tempDir(), 'a'), path.join(tempDir(), 'b')];
     await sign(a, 2, [1]);
