@@ -14,6 +14,7 @@ import type { RequestOrigins } from '../store/parameters.js';
 import { documentPath, nameAsIndexed, nothingRead, pathSpellings } from './files.js';
 import { defaultThreads, prepareFiles, type PrepareOutcome } from './prepare-pool.js';
 import { prepareProgress, type EngineHooks } from './scan.js';
+import { versionHash } from './prepare-job.js';
 import { collectSources, type SourceRequest } from './sources.js';
 
 export type { IndexStats, IndexVerification };
@@ -214,7 +215,14 @@ export async function removeFromIndex(request: RemoveRequest, hooks: EngineHooks
         const matching = [...new Set(pathSpellings(given, request.cwd, request.root).flatMap((spelling) => store.pathsUnder(spelling)))];
         // A JSONL feed's articles are stored under their ids: removing the feed removes those
         // its lines name (it said "not in the index" and removed nothing; found by a new user).
-        if (matching.length === 0 && isJsonl(given)) for (const id of await jsonlIds(path.resolve(request.cwd, given), given)) if (store.contentHashOf(id) !== undefined) matching.push(id);
+        // Only those stored with the line's text: an id another feed's article holds now is not
+        // this feed's to remove (found in review); one check --add stored beside is.
+        if (matching.length === 0 && isJsonl(given)) {
+          for (const { id, hash } of await jsonlVersions(path.resolve(request.cwd, given), given)) {
+            const stored = [id, archivedName(id, hash)].find((name) => store.contentHashOf(name) === hash);
+            if (stored !== undefined) matching.push(stored);
+          }
+        }
         if (matching.length === 0) notFound.push(given);
         for (const stored of matching) if (batch.remove(stored)) removed.push(stored);
       }
@@ -226,15 +234,31 @@ export async function removeFromIndex(request: RemoveRequest, hooks: EngineHooks
   }
 }
 
-/** The ids of a JSONL file's articles (its lines that parse; none when it cannot be read). */
-async function jsonlIds(file: string, name: string): Promise<string[]> {
-  const ids: string[] = [];
+/**
+ * The name `check --add` stores an article under when the index holds its name with other text:
+ * the name and the first ARCHIVED_NAME_HASH_DIGITS digits of its text's SHA-256,
+ * `today.txt#3f2a9c01b7e4`. `check` is the gate of an archive, and the article stored under the
+ * name is one the archive received: stored over, it was lost, and a later copy of it passed the
+ * gate (found by a new user). (`index add` replaces a changed file: there the name is the
+ * document.) An article that trips the gate is not stored at all, so an update of the stored
+ * article, which shares its text, never gets here.
+ */
+export function archivedName(name: string, contentHash: string): string {
+  return `${name}#${contentHash.slice(0, ARCHIVED_NAME_HASH_DIGITS)}`;
+}
+
+/** Digits of a text's SHA-256 in archivedName: 48 bits, no collision between two texts of one name in practice. */
+export const ARCHIVED_NAME_HASH_DIGITS = 12;
+
+/** The ids of a JSONL file's articles and their versions' hashes (its lines that parse; none when it cannot be read). */
+async function jsonlVersions(file: string, name: string): Promise<Array<{ id: string; hash: string }>> {
+  const versions: Array<{ id: string; hash: string }> = [];
   try {
-    for await (const record of readJsonl(createReadStream(file), name)) if (!('code' in record)) ids.push(record.id);
+    for await (const record of readJsonl(createReadStream(file), name)) if (!('code' in record)) versions.push({ id: record.id, hash: versionHash(record.text, record.metadata) });
   } catch {
     // Unreadable: nothing it names is removed, and the path is reported not found.
   }
-  return ids;
+  return versions;
 }
 
 export interface StatsRequest extends IndexLocation {

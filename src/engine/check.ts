@@ -11,7 +11,7 @@ import type { DocumentReport, Report, ScanOptions, StageTimings, Warning } from 
 import { IndexStore } from '../store/index-store.js';
 import { findContext } from '../store/lookup.js';
 import type { RequestOrigins } from '../store/parameters.js';
-import { putPrepared, upgradeNotice, waitNotice, type IndexLocation, type StoreTally } from './archive.js';
+import { archivedName, putPrepared, upgradeNotice, waitNotice, type IndexLocation, type StoreTally } from './archive.js';
 import { documentPath, nameAsIndexed, nothingRead } from './files.js';
 import { EmptyListError } from '../input/errors.js';
 import { isFlagged, type CheckFailOn } from './gate.js';
@@ -138,6 +138,9 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
     nameAsIndexed(sources.jobs, store, request.cwd, request.root);
     const prepared = await prepareIncoming(request, sources, store, hooks, walkWarnings);
     incoming = prepared;
+    // A quiet day prepareIncoming let through, whatever the walk said (an empty feed beside an
+    // empty folder warned about: found in review).
+    if (incoming.docs.length === 0 && nothingIncoming === null) nothingIncoming = 'no article came in';
     const lookupStart = clock();
     hooks.progress?.({ stage: 'lookup', file: request.db });
     const rewording = request.rewording ?? true;
@@ -224,21 +227,6 @@ function firstOfNewStories(report: Report, known: ReadonlySet<string>, notStored
 }
 
 /** `add`: stores the incoming articles that are not in `notStored` (those that tripped the rule, but a new story's first copy), in one transaction. */
-/**
- * The name `check --add` stores an article under when the index holds its name with other text:
- * the name and the first ARCHIVED_NAME_HASH_DIGITS digits of its text's SHA-256,
- * `today.txt#3f2a9c01b7e4`. `check` is the gate of an archive, and the article stored under the
- * name is one the archive received: stored over, it was lost, and a later copy of it passed the
- * gate (found by a new user). (`index add` replaces a changed file: there the name is the
- * document.) An article that trips the gate is not stored at all, so an update of the stored
- * article, which shares its text, never gets here.
- */
-export function archivedName(name: string, contentHash: string): string {
-  return `${name}#${contentHash.slice(0, ARCHIVED_NAME_HASH_DIGITS)}`;
-}
-
-/** Digits of a text's SHA-256 in archivedName: 48 bits, no collision between two texts of one name in practice. */
-export const ARCHIVED_NAME_HASH_DIGITS = 12;
 
 async function addClean(
   request: CheckRequest,

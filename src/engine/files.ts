@@ -49,8 +49,9 @@ export async function findArticles(request: WalkRequest, onWarning?: (warning: W
     throw new InputError(`${found}${where}`);
   }
   // Folders that hold no file at all (not files of other kinds): nothing came in.
-  if (listed === 0 && (await allEmptyFolders(request.paths, request.cwd))) {
-    throw new EmptyListError(`${request.paths.join(', ')} ${request.paths.length === 1 ? 'holds' : 'hold'} no file`);
+  const named = [...request.paths, ...(request.listed ?? [])];
+  if (await allEmptyFolders(named, request.cwd)) {
+    throw new EmptyListError(`${named.join(', ')} ${named.length === 1 ? 'holds' : 'hold'} no file`);
   }
   const patterns = (request.include.length > 0 ? request.include : DEFAULT_INCLUDE).join(', ');
   const excluded = request.exclude.length > 0 ? ` not excluded by ${request.exclude.join(', ')}` : '';
@@ -65,8 +66,15 @@ async function allEmptyFolders(paths: readonly string[], cwd: string): Promise<b
   for (const folder of paths) {
     const info = await stat(path.resolve(cwd, folder)).catch(() => null);
     if (!info?.isDirectory()) return false;
-    const files = await fg(['**'], { cwd: path.resolve(cwd, folder), dot: true, onlyFiles: true, suppressErrors: true, deep: 64 });
-    if (files.length > 0) return false;
+    // Links not followed (a loop, or a link to / , walked for ever: found in review), hidden
+    // files not counted (git keeps an emptied folder with a .gitkeep), and the first file ends it.
+    const walk = fg.stream(['**'], { cwd: path.resolve(cwd, folder), dot: false, onlyFiles: true, suppressErrors: true, followSymbolicLinks: false });
+    for await (const found of walk) {
+      if (found !== undefined) {
+        (walk as unknown as { destroy(): void }).destroy();
+        return false;
+      }
+    }
   }
   return true;
 }

@@ -33,7 +33,7 @@ export interface PrepareJob {
  * What identifies a version of an article: its text, and its metadata when it has some, so
  * that `index add` stores a JSONL article again when only a field such as its URL changed.
  */
-function versionHash(text: string, metadata: Metadata | undefined): string {
+export function versionHash(text: string, metadata: Metadata | undefined): string {
   return contentHash(metadata === undefined ? text : `${text}\u0000${JSON.stringify(metadata)}`);
 }
 

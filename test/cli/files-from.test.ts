@@ -137,6 +137,22 @@ describe('--files-from', () => {
     mkdirSync(path.join(cwd, 'incoming'));
     const folder = await check(['incoming']);
     expect([folder.code, folder.stderr]).toEqual([0, 'dedupe: check: incoming holds no file; nothing to check\n']);
+    // A folder git kept with a .gitkeep, one named in the list, and an empty feed beside an empty folder (found in review).
+    mkdirSync(path.join(cwd, 'kept'));
+    writeFileSync(path.join(cwd, 'kept', '.gitkeep'), '');
+    expect((await check(['kept'])).stderr).toBe('dedupe: check: kept holds no file; nothing to check\n');
+    const listed = await runInProcess(['check', '--db', 'i.db', '--files-from', '-'], { cwd, stdin: 'incoming\n' });
+    expect([listed.code, listed.stderr]).toEqual([0, 'dedupe: check: incoming holds no file; nothing to check\n']);
+    writeFileSync(path.join(cwd, 'empty.jsonl'), '');
+    const mixed = await runInProcess(['check', '--db', 'i.db', '--add', 'empty.jsonl', 'kept'], { cwd, stdin: '' });
+    expect(mixed.code).toBe(0);
+    expect(mixed.stderr).toMatch(/dedupe: check: no article came in; nothing to check\n$/);
+    expect(mixed.stderr).not.toContain('every article has reuse');
+    // A folder with a link loop and no article ends (it was walked for ever through the links).
+    mkdirSync(path.join(cwd, 'loop', 'd'), { recursive: true });
+    symlinkSync('..', path.join(cwd, 'loop', 'd', 'a'));
+    symlinkSync('..', path.join(cwd, 'loop', 'd', 'b'));
+    expect((await check(['loop'])).code).toBe(0);
     // With --add: nothing to store, and no word about articles having reuse.
     const add = await runInProcess(['check', '--db', 'i.db', '--add', '--files-from', '-'], { cwd, stdin: '' });
     expect([add.code, add.stderr]).toEqual([0, 'dedupe: check: the --files-from list is empty; nothing to check\n']);

@@ -458,6 +458,17 @@ describe('dedupe index add', () => {
     expect(result.stderr).toBe('');
   });
 
+  it("index remove of a JSONL feed leaves an id another feed's article holds now (found in review)", async () => {
+    const dir = tempDir();
+    const text = (file: string): string => readFileSync(path.join(repoRoot, file), 'utf8');
+    writeFileSync(path.join(dir, 'a.jsonl'), `${JSON.stringify({ id: 'x', text: text(SEED.original) })}\n${JSON.stringify({ id: 'y', text: text(SEED.update) })}\n`);
+    writeFileSync(path.join(dir, 'b.jsonl'), `${JSON.stringify({ id: 'y', text: text(SEED.unrelated) })}\n`);
+    expect((await runCli(['index', 'add', 'a.jsonl'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['index', 'add', 'b.jsonl'], { cwd: dir })).code).toBe(0);
+    const result = await runCli(['index', 'remove', 'a.jsonl'], { cwd: dir });
+    expect(result.stdout).toMatch(/^removed {2}x\n.*1 removed; 1 document/s);
+  });
+
   it('index remove takes out a folder, and warns about paths not in the index', async () => {
     const db = await indexOf(SEED.original, SEED.unrelated);
     const result = await runCli(['index', 'remove', '--db', db, 'fixtures/seeds/', 'nowhere.txt']);
