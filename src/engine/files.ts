@@ -5,11 +5,10 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import fg from 'fast-glob';
 import type { PrepareJob } from './prepare-job.js';
 import { EmptyListError, InputError } from '../input/errors.js';
 import type { Warning } from '../core/types.js';
-import { DEFAULT_INCLUDE, findFiles, type WalkOptions } from '../input/walk.js';
+import { DEFAULT_INCLUDE, findFiles, holdsNoFile, type WalkOptions } from '../input/walk.js';
 
 export interface WalkRequest {
   paths: readonly string[];
@@ -66,15 +65,7 @@ async function allEmptyFolders(paths: readonly string[], cwd: string): Promise<b
   for (const folder of paths) {
     const info = await stat(path.resolve(cwd, folder)).catch(() => null);
     if (!info?.isDirectory()) return false;
-    // Links not followed (a loop, or a link to / , walked for ever: found in review), hidden
-    // files not counted (git keeps an emptied folder with a .gitkeep), and the first file ends it.
-    const walk = fg.stream(['**'], { cwd: path.resolve(cwd, folder), dot: false, onlyFiles: true, suppressErrors: true, followSymbolicLinks: false });
-    for await (const found of walk) {
-      if (found !== undefined) {
-        (walk as unknown as { destroy(): void }).destroy();
-        return false;
-      }
-    }
+    if (!(await holdsNoFile(path.resolve(cwd, folder)))) return false;
   }
   return true;
 }

@@ -183,14 +183,36 @@ export async function findFiles(paths: readonly string[], options: WalkOptions =
   await takeListed(options, onDisk, namedAgain, { folder: enterFolder, file: (given, real) => record(given, real, false) });
   await warnUnmatchedExcludes(options, folders, onDisk, ignore);
   // When nothing at all was found, the caller's error names every path instead.
-  if (found.size > 0) warnEmptyFolders(options, include, emptyFolders);
+  if (found.size > 0) await warnEmptyFolders(options, include, emptyFolders, onDisk);
   return [...found.values()].map(displayPath).sort(comparePaths);
 }
 
 /** A `no-files` warning for each folder named or listed whose walk matched no file. */
-function warnEmptyFolders(options: WalkOptions, include: readonly string[], folders: readonly string[]): void {
+async function warnEmptyFolders(options: WalkOptions, include: readonly string[], folders: readonly string[], onDisk: (p: string) => string): Promise<void> {
   const fix = (options.exclude ?? []).length > 0 ? 'check --include and --exclude' : 'use --include to choose other files';
-  for (const folder of folders) options.onWarning?.({ code: 'no-files', path: folder, message: `${folder}: no files matching ${(include === DEFAULT_INCLUDE_ANY_CASE ? DEFAULT_INCLUDE : include).join(', ')}; skipped (${fix})` });
+  for (const folder of folders) {
+    // One that holds no file at all: the patterns are not what is wrong (found in review).
+    const message = (await holdsNoFile(onDisk(folder)))
+      ? `${folder}: holds no file; skipped`
+      : `${folder}: no files matching ${(include === DEFAULT_INCLUDE_ANY_CASE ? DEFAULT_INCLUDE : include).join(', ')}; skipped (${fix})`;
+    options.onWarning?.({ code: 'no-files', path: folder, message });
+  }
+}
+
+/**
+ * Whether a folder holds no file at any depth: links not followed (a loop, or a link to /,
+ * walked for ever), hidden files not counted (git keeps an emptied folder with a .gitkeep),
+ * and the first file found ends the walk.
+ */
+export async function holdsNoFile(folder: string): Promise<boolean> {
+  const walk = fg.stream(['**'], { cwd: folder, dot: false, onlyFiles: true, suppressErrors: true, followSymbolicLinks: false });
+  for await (const found of walk) {
+    if (found !== undefined) {
+      (walk as unknown as { destroy(): void }).destroy();
+      return false;
+    }
+  }
+  return true;
 }
 
 /**

@@ -83,6 +83,10 @@ describe('a folder named on the command line that holds no article', () => {
     mkdirSync(path.join(dir, 'links'));
     symlinkSync(path.join(dir, 'articles'), path.join(dir, 'links/articles'));
     expect((await runJson<Report>(['articles', 'links'], { cwd: dir })).report.warnings).toEqual([]);
+    // One that holds no file at all says so, without pointing at --include (found in review).
+    mkdirSync(path.join(dir, 'bare'));
+    const bare = await runJson<Report>(['articles', 'bare'], { cwd: dir });
+    expect(bare.result.stderr).toBe('dedupe: warning: bare: holds no file; skipped\n');
   });
 
   it('is an error, not a warning, when no path has any', async () => {
