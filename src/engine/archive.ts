@@ -115,7 +115,7 @@ export function putPrepared(
   // Asked before the stored version is replaced: an update that shares no paragraph with it is
   // most likely another article under the same name (another feed's JSONL id "1"), and the one
   // it replaces is gone from the index (found by a new user). Stored, and said.
-  const related = batch.contentHashOf(prepared.id) === undefined ? undefined : batch.sharesTextWith(prepared.id, prepared);
+  const related = batch.sharesTextWith(prepared.id, prepared);
   const stored = batch.put(prepared, { ...version, addedAt });
   if (stored === 'updated' && related === false) {
     const what = record === undefined ? prepared.id : `${prepared.id} (${record})`;
@@ -234,6 +234,9 @@ export async function removeFromIndex(request: RemoveRequest, hooks: EngineHooks
   }
 }
 
+/** Digits of a text's SHA-256 in archivedName: 48 bits, no collision between two texts of one name in practice. */
+const ARCHIVED_NAME_HASH_DIGITS = 12;
+
 /**
  * The name `check --add` stores an article under when the index holds its name with other text:
  * the name and the first ARCHIVED_NAME_HASH_DIGITS digits of its text's SHA-256,
@@ -246,9 +249,6 @@ export async function removeFromIndex(request: RemoveRequest, hooks: EngineHooks
 export function archivedName(name: string, contentHash: string): string {
   return `${name}#${contentHash.slice(0, ARCHIVED_NAME_HASH_DIGITS)}`;
 }
-
-/** Digits of a text's SHA-256 in archivedName: 48 bits, no collision between two texts of one name in practice. */
-export const ARCHIVED_NAME_HASH_DIGITS = 12;
 
 /** The ids of a JSONL file's articles and their versions' hashes (its lines that parse; none when it cannot be read). */
 async function jsonlVersions(file: string, name: string): Promise<Array<{ id: string; hash: string }>> {

@@ -55,8 +55,12 @@ export interface CheckRun {
   alreadyIndexed: string[];
   /** Incoming documents that trip the rule (`edited` when no --fail-on was given). */
   flagged: DocumentReport[];
-  /** With `add`: what was stored; null without. */
-  added: StoreTally | null;
+  /**
+   * With `add`: what was stored, and under which names articles whose name the index held with
+   * other text were stored beside it (archivedName: `today.txt` as `today.txt#3f2a9c01b7e4`);
+   * null without.
+   */
+  added: (StoreTally & { beside: Array<{ name: string; storedAs: string }> }) | null;
   /** Incoming paragraphs whose archived matches were cut at MAX_ARCHIVED_PER_PARAGRAPH. */
   cappedParagraphs: number;
   /** Archived variants proposed by shingle LSH and verified; and by the rewording channel and kept (store/lookup.ts). */
@@ -111,19 +115,16 @@ async function prepareIncoming(
 export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {}): Promise<CheckRun> {
   const clock = hooks.clock ?? (() => 0);
   const walkWarnings: Warning[] = [];
-  let nothingIncoming: string | null = null;
+  let emptyInput: string | null = null;
   const sources = await collectSources(request, (file) => documentPath(file, request.cwd, request.root), (warning) => {
     walkWarnings.push(warning);
     hooks.warning?.(warning);
   }).catch((error: unknown): Sources => {
     // An empty list is a day with nothing new for the gate: it passes, with an empty report.
     if (!(error instanceof EmptyListError)) throw error;
-    nothingIncoming = error.what;
+    emptyInput = error.what;
     return { jobs: [], files: 0, jsonlSources: 0, records: 0, listing: '' };
   });
-  if (sources.files === 0 && sources.jsonlSources > 0 && sources.records === 0 && walkWarnings.length === 0) {
-    nothingIncoming = sources.jsonlSources === 1 && request.paths.includes('-') ? 'standard input holds no article' : 'the JSONL input holds no article';
-  }
   const store = await IndexStore.open(request.db, {
     mode: 'read',
     defaultFolder: request.defaultDb,
@@ -138,9 +139,7 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
     nameAsIndexed(sources.jobs, store, request.cwd, request.root);
     const prepared = await prepareIncoming(request, sources, store, hooks, walkWarnings);
     incoming = prepared;
-    // A quiet day prepareIncoming let through, whatever the walk said (an empty feed beside an
-    // empty folder warned about: found in review).
-    if (incoming.docs.length === 0 && nothingIncoming === null) nothingIncoming = 'no article came in';
+    const nothingIncoming = incoming.docs.length > 0 ? null : (emptyInput ?? quietDayReason(sources, walkWarnings, request.paths));
     const lookupStart = clock();
     hooks.progress?.({ stage: 'lookup', file: request.db });
     const rewording = request.rewording ?? true;
@@ -201,6 +200,16 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
 }
 
 /**
+ * What was empty on a quiet day prepareIncoming let through: JSONL input holding no line, said
+ * as such when that was all there was; else, whatever the walk warned about (an empty feed
+ * beside an empty folder, found in review), that no article came in.
+ */
+function quietDayReason(sources: Sources, walkWarnings: readonly Warning[], paths: readonly string[]): string {
+  if (sources.files > 0 || sources.jsonlSources === 0 || walkWarnings.length > 0) return 'no article came in';
+  return sources.jsonlSources === 1 && paths.includes('-') ? 'standard input holds no article' : 'the JSONL input holds no article';
+}
+
+/**
  * Of each group of incoming articles that holds nothing the index has (a new story that came in
  * more than once in one batch), the one --add stores though it is flagged: the group's original,
  * else its first document. Every copy of such a story trips the rule, so none was stored, and the
@@ -235,7 +244,7 @@ async function addClean(
   notStored: ReadonlySet<string>,
   hooks: EngineHooks,
 ): Promise<NonNullable<CheckRun['added']>> {
-  const result: NonNullable<CheckRun['added']> = { added: [], updated: [], unchanged: [], keptStored: [] };
+  const result: NonNullable<CheckRun['added']> = { added: [], updated: [], unchanged: [], keptStored: [], beside: [] };
   const clean = incoming.filter((doc) => !notStored.has(doc.id));
   if (clean.length === 0) return result;
   const store = await IndexStore.open(request.db, { mode: 'write', requested: request.requested, cwd: request.cwd });
@@ -248,7 +257,10 @@ async function addClean(
         if (stored === version.contentHash) result.unchanged.push(doc.id);
         // A name the index holds with other text (a feed file reused every day): the new
         // article is stored beside the old one, not over it (archivedName).
-        else if (stored !== undefined) putPrepared(batch, { ...doc, id: archivedName(doc.id, version.contentHash) }, version, request.now, result, hooks);
+        else if (stored !== undefined) {
+          const storedAs = archivedName(doc.id, version.contentHash);
+          if (putPrepared(batch, { ...doc, id: storedAs }, version, request.now, result, hooks) === 'added') result.beside.push({ name: doc.id, storedAs });
+        }
         else putPrepared(batch, doc, version, request.now, result, hooks);
       }
     }, waitNotice(request.db, hooks));

@@ -5,7 +5,6 @@
  */
 export { addToIndex, indexStats, removeFromIndex, type AddRequest, type AddResult, type IndexStats, type IndexVerification, type RemoveRequest, type RemoveResult, type StatsRequest } from './archive.js';
 export { checkPaths, MAX_ARCHIVED_PER_PARAGRAPH, type CheckRequest, type CheckRun } from './check.js';
-export { ARCHIVED_NAME_HASH_DIGITS } from './archive.js';
 export { diffFiles } from './diff.js';
 export { documentPath, findArticles } from './files.js';
 export { checkOutputFile, writeOutputFile } from './output-file.js';

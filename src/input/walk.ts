@@ -205,13 +205,8 @@ async function warnEmptyFolders(options: WalkOptions, include: readonly string[]
  * and the first file found ends the walk.
  */
 export async function holdsNoFile(folder: string): Promise<boolean> {
-  const walk = fg.stream(['**'], { cwd: folder, dot: false, onlyFiles: true, suppressErrors: true, followSymbolicLinks: false });
-  for await (const found of walk) {
-    if (found !== undefined) {
-      (walk as unknown as { destroy(): void }).destroy();
-      return false;
-    }
-  }
+  // Leaving the loop ends the stream (its iterator's return destroys it).
+  for await (const _file of fg.stream(['**'], { cwd: folder, dot: false, onlyFiles: true, suppressErrors: true, followSymbolicLinks: false })) return false;
   return true;
 }
 

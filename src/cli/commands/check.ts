@@ -7,7 +7,7 @@
  * words of one of its stories, in-file repeats left out, are in paragraphs shared with or
  * edited from another article, archived or incoming (the stories' `reusedShare`).
  */
-import { ARCHIVED_NAME_HASH_DIGITS, checkOutputFile, checkPaths, copiedStories, failingParagraphs, MAX_ARCHIVED_PER_PARAGRAPH, segmentsOf, type CheckRun } from '../../engine/index.js';
+import { checkOutputFile, checkPaths, copiedStories, failingParagraphs, MAX_ARCHIVED_PER_PARAGRAPH, segmentsOf, type CheckRun } from '../../engine/index.js';
 import type { DocumentReport } from '../../core/index.js';
 import { renderHuman, renderSummary } from '../../render/human.js';
 import { renderArchiveMatches } from '../../render/ingest.js';
@@ -85,15 +85,10 @@ function reportAdded(command: CheckCommand, run: CheckRun, io: CliIO): void {
   }
   // An article stored beside another of its name (engine/check.ts, archivedName): said, and
   // counted under the name it came in with.
-  const incoming = new Set(run.report.documents.map((d) => d.path));
-  const cameAs = (name: string): string => {
-    const bare = name.replace(BESIDE_SUFFIX, '');
-    return bare !== name && incoming.has(bare) ? bare : name;
-  };
-  for (const entry of added.added) {
-    if (cameAs(entry.path) !== entry.path) {
-      io.stderr.write(`dedupe: --add: ${printable(cameAs(entry.path))} stored as ${printable(entry.path)}: the index holds another article under its name\n`);
-    }
+  const cameAsOf = new Map(added.beside.map(({ name, storedAs }) => [storedAs, name]));
+  const cameAs = (name: string): string => cameAsOf.get(name) ?? name;
+  for (const { name, storedAs } of added.beside) {
+    io.stderr.write(`dedupe: --add: ${printable(name)} stored as ${printable(storedAs)}: the index holds another article under its name\n`);
   }
   // Flagged articles stored all the same: a new story's first copy (engine/check.ts, firstOfNewStories).
   const stored = new Set([...added.added.map((e) => e.path), ...added.updated.map((e) => e.path), ...added.unchanged, ...added.keptStored].map(cameAs));
@@ -104,9 +99,6 @@ function reportAdded(command: CheckCommand, run: CheckRun, io: CliIO): void {
     `dedupe: --add: ${added.added.length} added, ${added.updated.length} updated, ${added.unchanged.length} unchanged${kept} in ${command.db}${held}\n`,
   );
 }
-
-/** The end of a name archivedName made (engine/check.ts): `#` and ARCHIVED_NAME_HASH_DIGITS hex digits. */
-const BESIDE_SUFFIX = new RegExp(`#[0-9a-f]{${ARCHIVED_NAME_HASH_DIGITS}}$`);
 
 /** What the gate decided, for the JSON report's `check` and the HTML page. */
 function gateOf(command: CheckCommand, run: CheckRun): { failOn: string | null; copyShare: number; flagged: string[]; added: string[] | null; alreadyIndexed: string[] } {
