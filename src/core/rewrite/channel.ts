@@ -25,7 +25,7 @@
 import { fmix32 } from '../signing/hash.js';
 import { MinHasher } from '../signing/minhash.js';
 import { commonInRanges, sortInPlace } from '../matching/overlap.js';
-import { PairBuffer, PairSet } from '../matching/pairs.js';
+import { PairBuffer } from '../matching/pairs.js';
 import { bandKeys, optimalBanding, SharedBuckets, type Banding } from '../matching/lsh.js';
 import { hasShingles, isChrome, tokens } from '../document.js';
 import type { Corpus, Edges, PreparedDocument } from '../model.js';
@@ -478,9 +478,6 @@ export function bandPairs(signed: Signed, banding: Banding): ChannelPairs {
   const weak = new PairBuffer(count);
   const strong = new PairBuffer(count);
   const sole = signed.soleDocument;
-  // A pair met in an earlier band was graded there (most pairs share several bands' buckets).
-  // PAN meets about four pairs an item (308,000 for 81,600 items).
-  const met = new PairSet(count, 4 * count);
   for (let band = 0; band < banding.bands; band++) {
     const n = buckets.group(keys.subarray(band * stride, band * stride + count));
     let runStart = 0;
@@ -491,7 +488,7 @@ export function bandPairs(signed: Signed, banding: Banding): ChannelPairs {
         for (let b = a + 1; b < end; b++) {
           const x = order[a]!;
           const y = order[b]!;
-          if ((sole[x]! >= 0 && sole[x] === sole[y]) || !met.add(x, y)) continue;
+          if (sole[x]! >= 0 && sole[x] === sole[y]) continue;
           const grade = signedOverlapGrade(signed, x, y);
           if (grade === 2) strong.add(x, y);
           else if (grade === 1) weak.add(x, y);
@@ -500,7 +497,7 @@ export function bandPairs(signed: Signed, banding: Banding): ChannelPairs {
       runStart = i;
     }
   }
-  // Each pair was graded once: it is in one of the two buffers at most.
+  // A pair graded in two bands is graded the same: each pair is in one of the two buffers.
   const strongPairs = strong.toArray();
   const weakPairs = weak.toArray();
   const pairs = new Float64Array(strongPairs.length + weakPairs.length);
