@@ -27,6 +27,30 @@ describe('passages from seeds', () => {
   });
 });
 
+describe('passages are the same whichever document is a', () => {
+  // Seeds come sorted by a's unit, then b's (bestPartners).
+  const swap = (seeds: ReadonlyArray<[number, number]>): Array<[number, number]> => seeds.map(([u, v]): [number, number] => [v, u]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const canonical = (found: Array<Array<[number, number]>>): string[] => found.map((p) => JSON.stringify([...p].sort((x, y) => x[0] - y[0] || x[1] - y[1]))).sort();
+
+  it('a chain of seeds, each near the next on both sides, is one passage either way round', () => {
+    // Built in a's order onto the first passage whose b range was near, these once made one
+    // passage one way round and none the other: (0, 8) opened a passage of its own before
+    // (4, 4) joined (0, 0).
+    const seeds: Array<[number, number]> = [[0, 0], [4, 4], [8, 0]];
+    expect(passages(seeds)).toHaveLength(1);
+    expect(canonical(passages(swap(seeds)).map(swap))).toEqual(canonical(passages(seeds)));
+  });
+
+  it('on random seeds too', () => {
+    let state = 7;
+    const next = (n: number): number => (state = (state * 1103515245 + 12345) % 2147483648) % n;
+    for (let round = 0; round < 200; round++) {
+      const seeds = Array.from({ length: 3 + next(12) }, (): [number, number] => [next(30), next(30)]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+      expect(canonical(passages(swap(seeds)).map(swap))).toEqual(canonical(passages(seeds)));
+    }
+  });
+});
+
 describe('story-level calls', () => {
   it('call a story derived when its words or its matched share reach DERIVED_WORDS', () => {
     expect(reuseCall(DERIVED_WORDS, 0, 0)).toBe('derived');

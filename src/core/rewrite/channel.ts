@@ -35,7 +35,7 @@ export const CHANNEL_THRESHOLD = 0.3;
 export const CHANNEL_HASHES = 128;
 /** Fewer content words than this say too little to propose a pair (a dateline, a byline). */
 export const CHANNEL_MIN_WORDS = 4;
-/** A paragraph found in more than this many documents is paired through its first ones only. */
+/** A paragraph found in more than this many documents is paired through its first ones only (in content order: scan/variants.ts, contentRanks). */
 export const MAX_MEMBERS = 8;
 /** Items of an LSH bucket are paired with this many next ones (lsh.ts's BUCKET_WINDOW is 64 for shingles). */
 export const CHANNEL_BUCKET_WINDOW = 16;
@@ -526,20 +526,24 @@ export interface DocumentCandidate {
 }
 
 /**
- * Candidate document pairs (lower document index first) with their paragraph hits, from
- * content-word LSH over the comparable variants, leaving out pairs the shingle channel verified.
- * The caller aligns those with two hits or a strong one (stage.ts); all are compared whole.
+ * Candidate document pairs with their paragraph hits, from content-word LSH over the
+ * comparable variants, leaving out pairs the shingle channel verified. The caller aligns those
+ * with two hits or a strong one (stage.ts); all are compared whole.
+ *
+ * Alignment is not symmetric (passages.ts seeds from one side), so each pair's first document
+ * and the order of the pairs follow the documents' content (`rank`, scan/variants.ts
+ * contentRanks), not their ids: renamed files give the same pairs, the same way round.
  */
-export function rewordingCandidates(corpus: Corpus, edges: Edges, channel: ChannelPairs): DocumentCandidate[] {
+export function rewordingCandidates(corpus: Corpus, edges: Edges, channel: ChannelPairs, rank: Int32Array): DocumentCandidate[] {
   const { variants } = corpus;
   const count = channel.variants.length;
   const matched = matchedVariants(corpus, edges);
   const byDocuments = new Map<number, DocumentCandidate>();
   const docCount = corpus.docs.length;
   const membersOf = (v: number): number[] => {
-    const out: number[] = [];
-    for (let m = variants.memberStart[v]!; m < variants.memberStart[v + 1]! && out.length < MAX_MEMBERS; m++) out.push(variants.members[m]!);
-    return out;
+    const all = Array.from(variants.members.subarray(variants.memberStart[v]!, variants.memberStart[v + 1]!));
+    if (all.length <= MAX_MEMBERS) return all;
+    return all.sort((p, q) => rank[corpus.paragraphDoc[p]!]! - rank[corpus.paragraphDoc[q]!]! || p - q).slice(0, MAX_MEMBERS);
   };
   for (let k = 0; k < channel.pairs.length; k++) {
     const packed = channel.pairs[k]!;
@@ -552,13 +556,14 @@ export function rewordingCandidates(corpus: Corpus, edges: Edges, channel: Chann
       for (const q of membersOf(b)) {
         const [x, y] = [corpus.paragraphDoc[p]!, corpus.paragraphDoc[q]!];
         if (x === y) continue;
-        const key = Math.min(x, y) * docCount + Math.max(x, y);
+        const xFirst = rank[x]! < rank[y]!;
+        const key = xFirst ? x * docCount + y : y * docCount + x;
         let candidate = byDocuments.get(key);
-        if (!candidate) byDocuments.set(key, (candidate = { a: Math.min(x, y), b: Math.max(x, y), hits: [], strong: false }));
+        if (!candidate) byDocuments.set(key, (candidate = { a: xFirst ? x : y, b: xFirst ? y : x, hits: [], strong: false }));
         if (grade === 2) candidate.strong = true;
-        candidate.hits.push(x < y ? [corpus.paragraphIndex[p]!, corpus.paragraphIndex[q]!] : [corpus.paragraphIndex[q]!, corpus.paragraphIndex[p]!]);
+        candidate.hits.push(xFirst ? [corpus.paragraphIndex[p]!, corpus.paragraphIndex[q]!] : [corpus.paragraphIndex[q]!, corpus.paragraphIndex[p]!]);
       }
     }
   }
-  return [...byDocuments.values()].sort((x, y) => x.a - y.a || x.b - y.b);
+  return [...byDocuments.values()].sort((x, y) => rank[x.a]! - rank[y.a]! || rank[x.b]! - rank[y.b]!);
 }

@@ -245,31 +245,36 @@ function bestPartners(seeds: ReadonlyArray<[number, number, number]>): Array<[nu
     .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 }
 
-interface Passage {
-  aLast: number;
-  bFirst: number;
-  bLast: number;
-  seeds: Array<[number, number]>;
-}
-
-/** Seeds (sorted by a's unit) joined into passages (step 2), then the passages that count (step 3). */
+/**
+ * Seeds joined into passages (step 2), then the passages that count (step 3). Two seeds are in
+ * one passage when a chain of seeds joins them, each within MAX_GAP units of the next on both
+ * sides: the same passages whichever document is called a and whatever order the seeds come
+ * in. (Seeds were once added in a's order to the first passage whose range of b units they
+ * fell near: which document was a changed what was found, so renaming files changed statuses.)
+ */
 export function passages(seeds: ReadonlyArray<[number, number]>): Array<Array<[number, number]>> {
-  const open: Passage[] = [];
-  for (const seed of seeds) {
-    const [u, v] = seed;
-    let passage = open.find((p) => u - p.aLast <= MAX_GAP && v >= p.bFirst - MAX_GAP && v <= p.bLast + MAX_GAP);
-    if (!passage) {
-      passage = { aLast: u, bFirst: v, bLast: v, seeds: [] };
-      open.push(passage);
+  const sorted = [...seeds].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const parent = Int32Array.from(sorted, (_, k) => k);
+  const root = (k: number): number => {
+    while (parent[k] !== k) k = parent[k] = parent[parent[k]!]!;
+    return k;
+  };
+  for (let k = 1; k < sorted.length; k++) {
+    const [u, v] = sorted[k]!;
+    for (let j = k - 1; j >= 0 && u - sorted[j]![0] <= MAX_GAP; j--) {
+      if (Math.abs(v - sorted[j]![1]) > MAX_GAP) continue;
+      const [x, y] = [root(j), root(k)];
+      if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
     }
-    passage.seeds.push(seed);
-    passage.aLast = Math.max(passage.aLast, u);
-    passage.bFirst = Math.min(passage.bFirst, v);
-    passage.bLast = Math.max(passage.bLast, v);
   }
-  return open
-    .filter((p) => p.seeds.length >= MIN_PASSAGE_SEEDS && new Set(p.seeds.map((s) => s[0])).size >= 2 && new Set(p.seeds.map((s) => s[1])).size >= 2)
-    .map((p) => p.seeds);
+  const byRoot = new Map<number, Array<[number, number]>>();
+  sorted.forEach((seed, k) => {
+    const r = root(k);
+    const list = byRoot.get(r);
+    if (list) list.push(seed);
+    else byRoot.set(r, [seed]);
+  });
+  return [...byRoot.values()].filter((p) => p.length >= MIN_PASSAGE_SEEDS && new Set(p.map((s) => s[0])).size >= 2 && new Set(p.map((s) => s[1])).size >= 2);
 }
 
 /**

@@ -19,6 +19,7 @@ import type { Corpus, Edges, Noise } from '../model.js';
 import { overlap } from '../matching/overlap.js';
 import { alignJobSource, buildAlignJob, runAlignJob, type AlignCandidate, type AlignJob, type AlignOutcome } from './align-job.js';
 import { channelPairs, channelSource, rewordingCandidates, scanFrequencies, type ChannelPairs, type ChannelSource, type ScanFrequencies } from './channel.js';
+import { contentRanks } from '../scan/variants.js';
 import { contentWords, stopTokens, type TokenSet } from './stopwords.js';
 
 export interface RewordedPair {
@@ -149,7 +150,7 @@ export async function findRewordedPairs(
   helpers: RewriteHelpers,
 ): Promise<{ pairs: RewordedPair[]; candidates: number; storyPairs: Array<[number, number]> }> {
   const stop = stopTokens(seed);
-  const candidates = rewordingCandidates(corpus, edges, await start.channel)
+  const candidates = rewordingCandidates(corpus, edges, await start.channel, contentRanks(corpus))
     .filter((c) => c.strong || c.hits.length >= 2)
     .map((c): AlignCandidate => ({
       a: c.a,

@@ -19,6 +19,10 @@ import { isBody } from './noise.js';
  * was reworded. It never bridges two clusters that each span documents already; one such
  * bridge between two templated notices chained every notice of both templates together
  * (Reuters-21578: "4TH QTR NET" tables linked to dividend notices of other companies).
+ *
+ * So a reworded paragraph close to two such clusters joins only the first it is joined to,
+ * and the reworded pairs are taken closest first (rewordedOrder): it joins the cluster it is
+ * most like, whatever the files are called.
  */
 function joinVariants(corpus: Corpus, edges: Edges): UnionFind {
   const { variants } = corpus;
@@ -33,12 +37,23 @@ function joinVariants(corpus: Corpus, edges: Edges): UnionFind {
     docOf[sets.find(ra)] = doc;
   };
   for (let k = 0; k < edges.pairA.length; k++) if (edges.reworded?.[k] !== 1) join(edges.pairA[k]!, edges.pairB[k]!);
-  for (let k = 0; k < edges.pairA.length; k++) {
-    if (edges.reworded?.[k] !== 1) continue;
+  for (const k of rewordedOrder(edges)) {
     const [a, b] = [edges.pairA[k]!, edges.pairB[k]!];
     if (docOf[sets.find(a)]! >= 0 || docOf[sets.find(b)]! >= 0) join(a, b);
   }
   return sets;
+}
+
+/**
+ * The reworded pairs, closest first: by similarity (content words' Jaccard), then by the
+ * share of both paragraphs aligned, then by their variants (numbered by text key, so the order
+ * does not depend on file names either).
+ */
+function rewordedOrder(edges: Edges): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < edges.pairA.length; k++) if (edges.reworded?.[k] === 1) out.push(k);
+  const cover = (k: number): number => edges.containmentOfA[k]! + edges.containmentOfB[k]!;
+  return out.sort((x, y) => edges.jaccard[y]! - edges.jaccard[x]! || cover(y) - cover(x) || edges.pairA[x]! - edges.pairA[y]! || edges.pairB[x]! - edges.pairB[y]!);
 }
 
 export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWords: number): Clusters {

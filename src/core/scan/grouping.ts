@@ -49,15 +49,31 @@ export function groupDocuments(
   clusters: readonly ClusterInput[],
   identical: ReadonlyArray<readonly number[]> = [],
 ): Grouping {
-  const boilerplate = findFooterClusters(documentWords, clusters);
+  const boilerplate = findFooterClusters(documentWords, clusters, copyOf(documentWords.length, identical));
   const links = new UnionFind(documentWords.length);
   for (const same of identical) for (const doc of same.slice(1)) links.union(same[0]!, doc);
   linkThroughClusters(links, documentWords.length, clusters, boilerplate);
   return { boilerplate, ...groupsOf(links, documentWords.length) };
 }
 
-/** Per cluster: whether it belongs to a block that recurs across otherwise unrelated documents. */
-function findFooterClusters(documentWords: readonly number[], clusters: readonly ClusterInput[]): boolean[] {
+/** Per document: the first of the documents with the same text, or itself. */
+function copyOf(documentCount: number, identical: ReadonlyArray<readonly number[]>): Int32Array {
+  const first = Int32Array.from({ length: documentCount }, (_, doc) => doc);
+  for (const same of identical) {
+    let lowest = same[0]!;
+    for (const doc of same) lowest = Math.min(lowest, doc);
+    for (const doc of same) first[doc] = lowest;
+  }
+  return first;
+}
+
+/**
+ * Per cluster: whether it belongs to a block that recurs across otherwise unrelated documents.
+ * Documents with the same text count once (`copyOf`): a footer recurs on different pages, and
+ * two copies of one page carrying a paragraph that a third page reworded are a reprint, not
+ * three pages under one footer.
+ */
+function findFooterClusters(documentWords: readonly number[], clusters: readonly ClusterInput[], copyOf: Int32Array): boolean[] {
   const clustersOf: Array<Map<number, number>> = Array.from({ length: documentWords.length }, () => new Map());
   clusters.forEach((cluster, id) => {
     if (!cluster.eligible) return;
@@ -81,14 +97,15 @@ function findFooterClusters(documentWords: readonly number[], clusters: readonly
     for (const doc of docs) {
       let words = 0;
       for (const id of blockClusters) words += clusters[id]!.wordsByDocument.get(doc) ?? 0;
-      if (words < BOILERPLATE_MAX_SHARE * documentWords[doc]!) minor.push(doc);
+      if (words < BOILERPLATE_MAX_SHARE * documentWords[doc]! && copyOf[doc] === doc) minor.push(doc);
     }
     // A footer recurs as a minor part of pages: of at least BOILERPLATE_MIN_DOCUMENTS of them,
     // and of most. A document that is the block, or mostly the block, says nothing about
     // whether the pages carrying it are related: a trimmed reprint (the first paragraphs of a
     // wire story, issue 11) is mostly the block, and the two full copies it was cut from are
     // related to each other, so only pages where the block is minor are compared.
-    if (minor.length * 2 <= docs.length || minor.length < BOILERPLATE_MIN_DOCUMENTS) continue;
+    const pages = docs.filter((doc) => copyOf[doc] === doc).length;
+    if (minor.length * 2 <= pages || minor.length < BOILERPLATE_MIN_DOCUMENTS) continue;
     const sample = minor.slice(0, RELATEDNESS_SAMPLE);
     let pairs = 0;
     let related = 0;
