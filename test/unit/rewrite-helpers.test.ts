@@ -8,13 +8,14 @@
 import { describe, expect, it } from 'vitest';
 import { random as seeded } from '../helpers/articles.js';
 import { analyse, createSigner, resolveOptions, type PreparedDocument } from '../../src/core/index.js';
-import { collectVariants, orderDocuments } from '../../src/core/scan/variants.js';
+import { collectVariants, contentRanks, orderDocuments } from '../../src/core/scan/variants.js';
 import { findCandidates, verifyCandidates } from '../../src/core/scan/edges.js';
 import { findNoise } from '../../src/core/scan/noise.js';
 import { runAlignJob } from '../../src/core/rewrite/align-job.js';
-import { channelInput, channelPairs, channelSource, COMMON_MIN_DOCUMENTS, readChannelInput, scanFrequencies } from '../../src/core/rewrite/channel.js';
+import { channelInput, channelPairs, channelSource, COMMON_MIN_DOCUMENTS, COMMON_SAMPLE, commonWords, readChannelInput, scanFrequencies } from '../../src/core/rewrite/channel.js';
 import { stopTokens } from '../../src/core/rewrite/stopwords.js';
 import type { Corpus } from '../../src/core/model.js';
+import type { Report } from '../../src/core/types.js';
 import { findRewordedPairs, ON_THIS_THREAD, SHARE_MIN_CANDIDATES, startRewrite, type RewriteHelpers } from '../../src/core/rewrite/stage.js';
 import { RewritePool } from '../../src/engine/rewrite-pool.js';
 
@@ -59,7 +60,7 @@ const splitting: RewriteHelpers = {
   align: (job) => Promise.resolve(structuredClone(runAlignJob(structuredClone(job)))),
 };
 
-const channelSourceOf = (corpus: Corpus) => channelSource(corpus, scanFrequencies(corpus), stopTokens(options.seed), options.seed);
+const channelSourceOf = (corpus: Corpus) => channelSource(corpus, scanFrequencies(corpus, contentRanks(corpus)), stopTokens(options.seed), options.seed);
 
 describe('the rewrite stage shared out', async () => {
   const signer = await createSigner(options);
@@ -70,7 +71,7 @@ describe('the rewrite stage shared out', async () => {
   it('finds reworded copies in the made-up corpus, with enough candidates to share out, in a large scan', async () => {
     const corpus = collectVariants(orderDocuments(prepared).docs);
     const edges = verifyCandidates(corpus, findCandidates(corpus, options.bands), options);
-    const found = await findRewordedPairs(corpus, edges, findNoise(corpus), options.minWords, options.seed, startRewrite(corpus, options.seed, ON_THIS_THREAD), ON_THIS_THREAD);
+    const found = await findRewordedPairs(corpus, edges, findNoise(corpus), options.minWords, options.seed, startRewrite(corpus, options.seed, ON_THIS_THREAD, contentRanks(corpus)), ON_THIS_THREAD);
     expect(prepared.length).toBeGreaterThanOrEqual(COMMON_MIN_DOCUMENTS);
     expect(found.candidates).toBeGreaterThanOrEqual(SHARE_MIN_CANDIDATES);
     expect(found.pairs.length).toBeGreaterThan(PAIRS);
@@ -84,6 +85,37 @@ describe('the rewrite stage shared out', async () => {
     await expect(pool.channelPairs(input())).rejects.toThrow(/rewrite helper stopped/);
     await pool.close();
     await expect(pool.channelPairs(input())).rejects.toThrow();
+  });
+
+  it('gives the same report whatever the documents are called, in a large scan', async () => {
+    // Renamed so that they sort the other way round: wire/000.txt becomes z/199.txt.
+    const renamed = new Map(rewordedCorpus().map((doc) => [doc.id, doc.id.replace(/^(\w+)\/(\d+)/, (_, kind: string, n: string) => `${kind === 'wire' ? 'z' : 'y'}/${String(PAIRS - 1 - Number(n)).padStart(3, '0')}`)]));
+    const back = new Map([...renamed].map(([id, name]) => [name, id]));
+    const view = (report: Report, original: (id: string) => string): unknown => ({
+      documents: report.documents
+        .map((d) => ({ path: original(d.path), segments: d.segments.map((s) => [s.status, s.matches.map((m) => `${original(m.path)}:${m.startLine}`).sort()]) }))
+        .sort((x, y) => x.path.localeCompare(y.path)),
+      groups: report.groups.map((g) => g.documents.map(original).sort().join(' ')).sort(),
+    });
+    const asNamed = (await analyse(prepared, options, [], { wordOps: false })).analysis.report();
+    const otherNames = rewordedCorpus().map((doc) => signer.prepare({ id: renamed.get(doc.id)!, text: doc.text }));
+    const asRenamed = (await analyse(otherNames, options, [], { wordOps: false })).analysis.report();
+    expect(asNamed.summary.rewordedPairs).toBeGreaterThan(PAIRS);
+    expect(view(asRenamed, (id) => back.get(id)!)).toEqual(view(asNamed, (id) => id));
+  });
+
+  it('counts the scan\'s common words on the same documents whatever they are called', async () => {
+    // Over COMMON_SAMPLE * 2 documents only every other one is counted. "zeta" is in every other
+    // document by name: counted in name order, it was in all or none of those counted.
+    const count = COMMON_SAMPLE * 2 + 200;
+    const texts = Array.from({ length: count }, (_, i) => `Item ${i} was filed by clerk number ${i * 7}${i % 2 === 0 ? ' with zeta' : ''}.`);
+    const common = (name: (i: number) => string): number[] => {
+      const corpus = collectVariants(orderDocuments(texts.map((text, i) => signer.prepare({ id: name(i), text }))).docs);
+      return commonWords(scanFrequencies(corpus, contentRanks(corpus)), stopTokens(options.seed)).sort((x, y) => x - y);
+    };
+    const forward = common((i) => String(i).padStart(5, '0'));
+    expect(forward.length).toBeGreaterThan(0);
+    expect(common((i) => String(count - 1 - i).padStart(5, '0'))).toEqual(forward);
   });
 
   it('gives the same report on this thread, in copied shares and on a helper thread', async () => {

@@ -54,8 +54,10 @@ export const COMMON_SAMPLE = 2000;
 
 /**
  * Document frequencies of the scan's words, counted on at most COMMON_SAMPLE documents evenly
- * spaced; null in a scan of fewer than COMMON_MIN_DOCUMENTS documents, where a share of
- * documents says little. Passage alignment weighs words by them (passages.ts): in a large scan
+ * spaced in content order (`rank`, scan/variants.ts contentRanks: the same documents whatever
+ * the files are called; spaced in id order, renaming the stories of Reuters-21578 changed
+ * which words were common and 400 statuses); null in a scan of fewer than
+ * COMMON_MIN_DOCUMENTS documents, where a share of documents says little. Passage alignment weighs words by them (passages.ts): in a large scan
  * a word of a template ("eurobond", "denominations") is common and a name is rare.
  */
 export interface ScanFrequencies {
@@ -64,13 +66,16 @@ export interface ScanFrequencies {
   sampled: number;
 }
 
-export function scanFrequencies(corpus: Corpus): ScanFrequencies | null {
+export function scanFrequencies(corpus: Corpus, rank: Int32Array): ScanFrequencies | null {
   const documents = corpus.docs.length;
   if (documents < COMMON_MIN_DOCUMENTS) return null;
   const step = Math.max(1, Math.floor(documents / COMMON_SAMPLE));
+  const byRank = new Int32Array(documents);
+  rank.forEach((place, doc) => (byRank[place] = doc));
   const table = new DocumentFrequency();
   let sampled = 0;
-  for (let d = 0; d < documents; d += step, sampled++) {
+  for (let place = 0; place < documents; place += step, sampled++) {
+    const d = byRank[place]!;
     const doc = corpus.docs[d]!;
     for (let i = 0; i < doc.count; i++) {
       const hashes = tokens(doc, i);

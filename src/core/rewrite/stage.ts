@@ -19,7 +19,6 @@ import type { Corpus, Edges, Noise } from '../model.js';
 import { overlap } from '../matching/overlap.js';
 import { alignJobSource, buildAlignJob, runAlignJob, type AlignCandidate, type AlignJob, type AlignOutcome } from './align-job.js';
 import { channelPairs, channelSource, rewordingCandidates, scanFrequencies, type ChannelPairs, type ChannelSource, type ScanFrequencies } from './channel.js';
-import { contentRanks } from '../scan/variants.js';
 import { contentWords, stopTokens, type TokenSet } from './stopwords.js';
 
 export interface RewordedPair {
@@ -100,6 +99,8 @@ export const ON_THIS_THREAD: RewriteHelpers = {
 export interface RewriteStart {
   frequencies: ScanFrequencies | null;
   channel: Promise<ChannelPairs>;
+  /** Per document: its place in content order (scan/variants.ts, contentRanks). */
+  rank: Int32Array;
 }
 
 /**
@@ -107,12 +108,12 @@ export interface RewriteStart {
  * grading need nothing else, so on a helper thread they run while this thread finds and
  * verifies the shingle channel's pairs.
  */
-export function startRewrite(corpus: Corpus, seed: number, helpers: RewriteHelpers): RewriteStart {
-  const frequencies = scanFrequencies(corpus);
+export function startRewrite(corpus: Corpus, seed: number, helpers: RewriteHelpers, rank: Int32Array): RewriteStart {
+  const frequencies = scanFrequencies(corpus, rank);
   const channel = helpers.channelPairs(channelSource(corpus, frequencies, stopTokens(seed), seed));
   // A failure is reported where the pairs are awaited, not as an unhandled rejection meanwhile.
   channel.catch(() => undefined);
-  return { frequencies, channel };
+  return { frequencies, channel, rank };
 }
 
 /**
@@ -150,7 +151,7 @@ export async function findRewordedPairs(
   helpers: RewriteHelpers,
 ): Promise<{ pairs: RewordedPair[]; candidates: number; storyPairs: Array<[number, number]> }> {
   const stop = stopTokens(seed);
-  const candidates = rewordingCandidates(corpus, edges, await start.channel, contentRanks(corpus))
+  const candidates = rewordingCandidates(corpus, edges, await start.channel, start.rank)
     .filter((c) => c.strong || c.hits.length >= 2)
     .map((c): AlignCandidate => ({
       a: c.a,

@@ -35,7 +35,7 @@ export const RELATED_SHARE = 0.1;
 export const LINK_MIN_WORDS = 20;
 /** Short clusters spread over more documents than this are too common to count per pair. */
 const SHORT_CLUSTER_MAX_DOCUMENTS = 64;
-/** Pairs are checked among at most this many documents of a block (in document order). */
+/** Pairs are checked among at most this many documents of a block (the first in content order: the same whatever the files are called). */
 const RELATEDNESS_SAMPLE = 24;
 
 /**
@@ -48,21 +48,25 @@ export function groupDocuments(
   documentWords: readonly number[],
   clusters: readonly ClusterInput[],
   identical: ReadonlyArray<readonly number[]> = [],
+  rank: ArrayLike<number> = Int32Array.from(documentWords, (_, story) => story),
 ): Grouping {
-  const boilerplate = findFooterClusters(documentWords, clusters, copyOf(documentWords.length, identical));
+  const boilerplate = findFooterClusters(documentWords, clusters, copyOf(identical, rank), rank);
   const links = new UnionFind(documentWords.length);
   for (const same of identical) for (const doc of same.slice(1)) links.union(same[0]!, doc);
   linkThroughClusters(links, documentWords.length, clusters, boilerplate);
   return { boilerplate, ...groupsOf(links, documentWords.length) };
 }
 
-/** Per document: the first of the documents with the same text, or itself. */
-function copyOf(documentCount: number, identical: ReadonlyArray<readonly number[]>): Int32Array {
-  const first = Int32Array.from({ length: documentCount }, (_, doc) => doc);
+/**
+ * Per document: the one standing for the documents with the same text (the first in content
+ * order, `rank`: they may differ in their headlines), or itself.
+ */
+function copyOf(identical: ReadonlyArray<readonly number[]>, rank: ArrayLike<number>): Int32Array {
+  const first = Int32Array.from({ length: rank.length }, (_, doc) => doc);
   for (const same of identical) {
-    let lowest = same[0]!;
-    for (const doc of same) lowest = Math.min(lowest, doc);
-    for (const doc of same) first[doc] = lowest;
+    let chosen = same[0]!;
+    for (const doc of same) if (rank[doc]! < rank[chosen]!) chosen = doc;
+    for (const doc of same) first[doc] = chosen;
   }
   return first;
 }
@@ -73,7 +77,7 @@ function copyOf(documentCount: number, identical: ReadonlyArray<readonly number[
  * two copies of one page carrying a paragraph that a third page reworded are a reprint, not
  * three pages under one footer.
  */
-function findFooterClusters(documentWords: readonly number[], clusters: readonly ClusterInput[], copyOf: Int32Array): boolean[] {
+function findFooterClusters(documentWords: readonly number[], clusters: readonly ClusterInput[], copyOf: Int32Array, rank: ArrayLike<number>): boolean[] {
   const clustersOf: Array<Map<number, number>> = Array.from({ length: documentWords.length }, () => new Map());
   clusters.forEach((cluster, id) => {
     if (!cluster.eligible) return;
@@ -106,7 +110,7 @@ function findFooterClusters(documentWords: readonly number[], clusters: readonly
     // related to each other, so only pages where the block is minor are compared.
     const pages = docs.filter((doc) => copyOf[doc] === doc).length;
     if (minor.length * 2 <= pages || minor.length < BOILERPLATE_MIN_DOCUMENTS) continue;
-    const sample = minor.slice(0, RELATEDNESS_SAMPLE);
+    const sample = minor.length <= RELATEDNESS_SAMPLE ? minor : minor.sort((x, y) => rank[x]! - rank[y]!).slice(0, RELATEDNESS_SAMPLE);
     let pairs = 0;
     let related = 0;
     for (let i = 0; i < sample.length; i++) {

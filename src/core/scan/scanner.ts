@@ -42,7 +42,7 @@ import { alignStories, buildGroupReports, type GroupReports } from './groups.js'
 import { groupDocuments } from './grouping.js';
 import { MatchLister } from './matches.js';
 import { findNoise } from './noise.js';
-import { collectVariants, orderDocuments } from './variants.js';
+import { collectVariants, contentRanks, orderDocuments, storyRanks } from './variants.js';
 import { addRewordedEdges, ON_THIS_THREAD, startRewrite, type RewriteHelpers } from '../rewrite/stage.js';
 import { buildStoryPairs } from '../rewrite/story-pairs.js';
 
@@ -197,7 +197,10 @@ export async function analyse(
   t = clock();
   const helpers = finish.helpers ?? ON_THIS_THREAD;
   const rewording = finish.rewording ?? true;
-  const rewriteStart = rewording ? startRewrite(corpus, options.seed, helpers) : null;
+  // Documents in content order: where a stage picks among documents, it picks by content, so
+  // that renaming files changes nothing (variants.ts).
+  const documentRank = contentRanks(corpus);
+  const rewriteStart = rewording ? startRewrite(corpus, options.seed, helpers, documentRank) : null;
   const rewriteStartMs = clock() - t;
   t = clock();
   const external = finish.verified?.(corpus);
@@ -220,7 +223,7 @@ export async function analyse(
 
   t = clock();
   const clusters = buildClusters(corpus, edges, noise, options.minWords);
-  const grouping = groupDocuments(clusters.storyWords, clusters.inputs, identicalStories(corpus, noise, options.minWords));
+  const grouping = groupDocuments(clusters.storyWords, clusters.inputs, identicalStories(corpus, noise, options.minWords), storyRanks(noise.stories, documentRank));
   const clusterMs = clock() - t + noiseMs;
 
   t = clock();

@@ -138,6 +138,14 @@ export function contentRanks(corpus: Corpus): Int32Array {
   return rank;
 }
 
+/** Per story (numbered in document order, each document's in order): its place in content order, its document's (contentRanks) first. */
+export function storyRanks(stories: ReadonlyArray<{ doc: number }>, documentRank: Int32Array): Int32Array {
+  const order = Array.from(stories, (_, story) => story).sort((x, y) => documentRank[stories[x]!.doc]! - documentRank[stories[y]!.doc]! || x - y);
+  const rank = new Int32Array(stories.length);
+  order.forEach((story, place) => (rank[story] = place));
+  return rank;
+}
+
 /** How many paragraphs variant v stands for. */
 export function memberCount(variants: Variants, v: number): number {
   return variants.memberStart[v + 1]! - variants.memberStart[v]!;
