@@ -1,8 +1,8 @@
 -- Candidate pairs from one LSH band (src/core/matching/lsh.ts, addBandPairs): variants whose
 -- band keys agree in this band share a bucket. A bucket of n variants would give n(n-1)/2
 -- pairs; instead each variant is paired with the next ${bucket_window} variants of its bucket
--- in the order of their text keys as unsigned 64-bit numbers, the order in which the scan
--- numbers its variants (BUCKET_WINDOW in lsh.ts; src/core/scan/variants.ts). A bucket of up to ${bucket_window} + 1 variants
+-- in the order of their text keys as unsigned 64-bit numbers, as the scan takes a bucket that
+-- large (BUCKET_WINDOW and TextKeys in lsh.ts): file names and shards change nothing. A bucket of up to ${bucket_window} + 1 variants
 -- gives all its pairs; a larger one (a template line in a million variants) gives at most
 -- ${bucket_window} pairs per variant, which still joins them all into one cluster.
 --

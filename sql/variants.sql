@@ -10,8 +10,8 @@
 --                 (a text in several shards is written by each)
 --   item          where it first occurs: ord * 2^32 + paragraph number. Unique; not
 --                 renumbered 0, 1, 2...: that would need one global sort, which Spark runs in
---                 a single task. (The scan numbers its variants in text-key order, and
---                 band_pairs.sql orders a bucket's members by text key as well.)
+--                 a single task. (band_pairs.sql orders a large bucket's members by text
+--                 key, as the scan does: no result depends on this order.)
 --   docs          documents holding it; some_doc one of them (pairs inside a single document
 --                 are not verified, as in the scan)
 --   size          its number of distinct shingles

@@ -131,6 +131,8 @@ export interface Corpus {
   /** Per paragraph: its variant, -1 for a paragraph without words. */
   variantOf: Int32Array;
   variants: Variants;
+  /** Per document: a hash of its paragraphs' text keys, in order (scan/variants.ts, contentRanks). */
+  contentHash: Uint32Array;
 }
 
 /**

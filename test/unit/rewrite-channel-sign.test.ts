@@ -21,6 +21,8 @@ function source(count: number): ChannelSource {
   return {
     variants: Int32Array.from({ length: count }, (_, k) => 10 + k),
     soleDocument: Int32Array.from({ length: count }, (_, k) => k % 5),
+    keyHigh: Uint32Array.from({ length: count }, (_, k) => k * 7919),
+    keyLow: Uint32Array.from({ length: count }, (_, k) => k),
     tokensOf: (k) => items[k]!,
     tokenCount: items.reduce((sum, item) => sum + item.length, 0),
     common: new Uint32Array(0),

@@ -11,7 +11,7 @@
  * too much, never decide.
  */
 import { addAnchorPairs, type ShingleSets } from './anchors.js';
-import { addBandMajorPairs } from './lsh.js';
+import { addBandMajorPairs, type TextKeys } from './lsh.js';
 import { PairBuffer } from './pairs.js';
 
 /**
@@ -25,12 +25,14 @@ export interface CandidateItems {
   shingles: ShingleSets;
   /** Each item's two anchors (its first and last shingle). */
   anchors: Uint32Array;
+  /** Each item's text key, read where it is held (the order of a large LSH bucket: lsh.ts). */
+  textKeys?: TextKeys;
 }
 
 /** Candidate pairs of the items, packed as `low * count + high`, ascending, each once. */
 export function findCandidatePairs(items: CandidateItems, bands: number): Float64Array {
   const pairs = new PairBuffer(items.count);
-  addBandMajorPairs(items.bandKeys, items.count, bands, pairs);
+  addBandMajorPairs(items.bandKeys, items.count, bands, pairs, items.textKeys);
   addAnchorPairs(items.shingles, items.anchors, pairs);
   return pairs.toArray();
 }

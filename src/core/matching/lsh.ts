@@ -161,23 +161,43 @@ export function sortByKey(keys: Uint32Array): Uint32Array {
  * Adds candidate pairs from band keys laid out item-major (`keys[item * bands + band]`) to
  * `pairs`. Items agreeing on a band's key form a bucket. A bucket larger than BUCKET_WINDOW
  * (hundreds of near-identical paragraphs) would add pairs quadratically; its items are then
- * paired only with the next BUCKET_WINDOW items in key order, which still connects them all
- * into one cluster while bounding the work.
+ * paired only with the next BUCKET_WINDOW items in the order of their texts' keys (TextKeys),
+ * which still connects them all into one cluster while bounding the work.
  */
 export const BUCKET_WINDOW = 64;
 
-export function addBandPairs(keys: Uint32Array, count: number, bands: number, pairs: PairBuffer): void {
+/**
+ * Each item's text key (scan/variants.ts): a bucket too large to pair whole is taken in the
+ * order of these, not of the items' numbers, which follow the documents' ids, so that renaming
+ * files does not change which of its pairs are proposed. (sql/band_pairs.sql does the same.)
+ */
+export interface TextKeys {
+  high(item: number): number;
+  low(item: number): number;
+}
+
+/** The items of `order[from .. to)` (one bucket) sorted by their text keys. */
+export function byTextKey(order: Uint32Array, from: number, to: number, keys: TextKeys): Uint32Array {
+  const run = Array.from(order.subarray(from, to), (item) => ({ item, high: keys.high(item), low: keys.low(item) }));
+  run.sort((x, y) => x.high - y.high || x.low - y.low || x.item - y.item);
+  return Uint32Array.from(run, (entry) => entry.item);
+}
+
+export function addBandPairs(keys: Uint32Array, count: number, bands: number, pairs: PairBuffer, textKeys?: TextKeys): void {
   // Band-major copy in one sequential pass: copying each band's column out of the item-major
   // keys read the whole array once per band (0.23-0.4 s of candidatePairs at 100 MB).
   const byBand = new Uint32Array(count * bands);
   for (let item = 0, at = 0; item < count; item++) {
     for (let band = 0; band < bands; band++) byBand[band * count + item] = keys[at++]!;
   }
-  addBandMajorPairs(byBand, count, bands, pairs);
+  addBandMajorPairs(byBand, count, bands, pairs, textKeys);
 }
 
-/** As addBandPairs, with the keys laid out band-major (`keys[band * count + item]`), as the scan gathers them. */
-export function addBandMajorPairs(byBand: Uint32Array, count: number, bands: number, pairs: PairBuffer): void {
+/**
+ * As addBandPairs, with the keys laid out band-major (`keys[band * count + item]`), as the scan
+ * gathers them. Without `textKeys` a large bucket is taken in item order.
+ */
+export function addBandMajorPairs(byBand: Uint32Array, count: number, bands: number, pairs: PairBuffer, textKeys?: TextKeys): void {
   const buckets = new SharedBuckets(count);
   const { sortedKeys, order } = buckets.sorter;
   for (let band = 0; band < bands; band++) {
@@ -185,9 +205,17 @@ export function addBandMajorPairs(byBand: Uint32Array, count: number, bands: num
     let runStart = 0;
     for (let i = 1; i <= n; i++) {
       if (i < n && sortedKeys[i] === sortedKeys[runStart]) continue;
-      for (let a = runStart; a < i; a++) {
-        const end = Math.min(i, a + 1 + BUCKET_WINDOW);
-        for (let b = a + 1; b < end; b++) pairs.add(order[a]!, order[b]!);
+      if (i - runStart > BUCKET_WINDOW + 1 && textKeys) {
+        const run = byTextKey(order, runStart, i, textKeys);
+        for (let a = 0; a < run.length; a++) {
+          const end = Math.min(run.length, a + 1 + BUCKET_WINDOW);
+          for (let b = a + 1; b < end; b++) pairs.add(run[a]!, run[b]!);
+        }
+      } else {
+        for (let a = runStart; a < i; a++) {
+          const end = Math.min(i, a + 1 + BUCKET_WINDOW);
+          for (let b = a + 1; b < end; b++) pairs.add(order[a]!, order[b]!);
+        }
       }
       runStart = i;
     }

@@ -26,8 +26,8 @@ import { fmix32 } from '../signing/hash.js';
 import { MinHasher } from '../signing/minhash.js';
 import { commonInRanges, sortInPlace } from '../matching/overlap.js';
 import { PairBuffer } from '../matching/pairs.js';
-import { bandKeys, optimalBanding, SharedBuckets, type Banding } from '../matching/lsh.js';
-import { hasShingles, isChrome, tokens } from '../document.js';
+import { bandKeys, byTextKey, optimalBanding, SharedBuckets, type Banding, type TextKeys } from '../matching/lsh.js';
+import { hasShingles, isChrome, keyHigh, keyLow, tokens } from '../document.js';
 import type { Corpus, Edges, PreparedDocument } from '../model.js';
 import { stopHashes, stopTokens, TokenSet } from './stopwords.js';
 
@@ -179,6 +179,9 @@ export interface Signed {
   variants: Int32Array;
   /** Per signed item: its variant's sole document, or -1. */
   soleDocument: Int32Array;
+  /** Per signed item: its variant's text key (the order of a large bucket: lsh.ts, TextKeys). */
+  keyHigh: Uint32Array;
+  keyLow: Uint32Array;
   /** Band-major, so that a band's column is read in sequence: item i's key of band b at `keys[b * stride + i]`. */
   keys: Uint32Array;
   stride: number;
@@ -195,6 +198,9 @@ export interface Signed {
 export interface ChannelSource {
   variants: Int32Array;
   soleDocument: Int32Array;
+  /** Per variant: its text key's halves. */
+  keyHigh: Uint32Array;
+  keyLow: Uint32Array;
   /** The token hashes of `variants[k]`'s first paragraph. */
   tokensOf(k: number): Uint32Array;
   /** All of the variants' tokens. */
@@ -211,6 +217,8 @@ export interface ChannelSource {
 export interface ChannelInput {
   variants: Int32Array;
   soleDocument: Int32Array;
+  keyHigh: Uint32Array;
+  keyLow: Uint32Array;
   tokenAt: Uint32Array;
   tokens: Uint32Array;
   common: Uint32Array;
@@ -220,20 +228,32 @@ export interface ChannelInput {
 /** The signable variants of a scan, their tokens read in the corpus (not copied: 20 MB at PAN). */
 export function channelSource(corpus: Corpus, frequencies: ScanFrequencies | null, stop: TokenSet, seed: number): ChannelSource {
   const { variants } = corpus;
-  const chosen: number[] = [];
-  const firsts: number[] = [];
+  const chosen = new Int32Array(variants.count);
+  const firsts = new Int32Array(variants.count);
+  const sole = new Int32Array(variants.count);
+  const high = new Uint32Array(variants.count);
+  const low = new Uint32Array(variants.count);
+  let n = 0;
   let tokenCount = 0;
   for (let v = 0; v < variants.count; v++) {
     if (variants.comparable[v] === 0) continue;
     const p = variants.members[variants.memberStart[v]!]!;
-    if (isChrome(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!)) continue;
-    chosen.push(v);
-    firsts.push(p);
+    const doc = corpus.docs[corpus.paragraphDoc[p]!]!;
+    const i = corpus.paragraphIndex[p]!;
+    if (isChrome(doc, i)) continue;
+    chosen[n] = v;
+    firsts[n] = p;
+    sole[n] = variants.soleDocument[v]!;
+    high[n] = keyHigh(doc, i);
+    low[n] = keyLow(doc, i);
+    n++;
     tokenCount += corpus.words[p]!;
   }
   return {
-    variants: Int32Array.from(chosen),
-    soleDocument: Int32Array.from(chosen, (v) => variants.soleDocument[v]!),
+    variants: chosen.slice(0, n),
+    soleDocument: sole.slice(0, n),
+    keyHigh: high.slice(0, n),
+    keyLow: low.slice(0, n),
     tokensOf: (k) => {
       const p = firsts[k]!;
       return tokens(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!);
@@ -255,13 +275,31 @@ export function channelInput(source: ChannelSource): ChannelInput {
     tokenAt[k + 1] = tokenAt[k]! + hashes.length;
   }
   // Copies throughout: the input's arrays are moved to the other thread, and the source stays usable.
-  return { variants: source.variants.slice(), soleDocument: source.soleDocument.slice(), tokenAt, tokens: flat, common: source.common.slice(), seed: source.seed };
+  return {
+    variants: source.variants.slice(),
+    soleDocument: source.soleDocument.slice(),
+    keyHigh: source.keyHigh.slice(),
+    keyLow: source.keyLow.slice(),
+    tokenAt,
+    tokens: flat,
+    common: source.common.slice(),
+    seed: source.seed,
+  };
 }
 
 /** A flat input (channelInput) read as a source. */
 export function readChannelInput(input: ChannelInput): ChannelSource {
   const { tokenAt, tokens: flat } = input;
-  return { variants: input.variants, soleDocument: input.soleDocument, tokensOf: (k) => flat.subarray(tokenAt[k]!, tokenAt[k + 1]!), tokenCount: flat.length, common: input.common, seed: input.seed };
+  return {
+    variants: input.variants,
+    soleDocument: input.soleDocument,
+    keyHigh: input.keyHigh,
+    keyLow: input.keyLow,
+    tokensOf: (k) => flat.subarray(tokenAt[k]!, tokenAt[k + 1]!),
+    tokenCount: flat.length,
+    common: input.common,
+    seed: input.seed,
+  };
 }
 
 /** The channel's banding: tuned for a content-word Jaccard of CHANNEL_THRESHOLD. */
@@ -378,6 +416,7 @@ export function signChannel(source: ChannelSource): Signed {
   const bands = signer.banding.bands;
   const signed: number[] = [];
   const sole: number[] = [];
+  const sources: number[] = [];
   // Sized once for every variant and every token (most are signed, and a set holds at most its
   // paragraph's tokens), so nothing is copied to grow or to trim: at 200,000 variants the keys
   // alone are 34 MB. Band-major, a band's column of `stride` items each (bandPairs).
@@ -406,11 +445,21 @@ export function signChannel(source: ChannelSource): Signed {
     block.set(signer.keysOf(content), (signed.length - blockStart) * bands);
     signed.push(source.variants[k]!);
     sole.push(source.soleDocument[k]!);
+    sources.push(k);
     if (signed.length - blockStart === KEY_BLOCK) flush(signed.length);
   }
   flush(signed.length);
   const total = setAt[setAt.length - 1]!;
-  return { variants: Int32Array.from(signed), soleDocument: Int32Array.from(sole), keys, stride, setAt: Uint32Array.from(setAt), sets: sets.subarray(0, total) };
+  return {
+    variants: Int32Array.from(signed),
+    soleDocument: Int32Array.from(sole),
+    keyHigh: Uint32Array.from(sources, (k) => source.keyHigh[k]!),
+    keyLow: Uint32Array.from(sources, (k) => source.keyLow[k]!),
+    keys,
+    stride,
+    setAt: Uint32Array.from(setAt),
+    sets: sets.subarray(0, total),
+  };
 }
 
 /**
@@ -483,16 +532,19 @@ export function bandPairs(signed: Signed, banding: Banding): ChannelPairs {
   const weak = new PairBuffer(count);
   const strong = new PairBuffer(count);
   const sole = signed.soleDocument;
+  const textKeys: TextKeys = { high: (item) => signed.keyHigh[item]!, low: (item) => signed.keyLow[item]! };
   for (let band = 0; band < banding.bands; band++) {
     const n = buckets.group(keys.subarray(band * stride, band * stride + count));
     let runStart = 0;
     for (let i = 1; i <= n; i++) {
       if (i < n && sortedKeys[i] === sortedKeys[runStart]) continue;
-      for (let a = runStart; a < i; a++) {
-        const end = Math.min(i, a + 1 + CHANNEL_BUCKET_WINDOW);
+      // A bucket larger than the window is taken in text-key order (lsh.ts, TextKeys).
+      const [run, from, to] = i - runStart > CHANNEL_BUCKET_WINDOW + 1 ? [byTextKey(order, runStart, i, textKeys), 0, i - runStart] : [order, runStart, i];
+      for (let a = from; a < to; a++) {
+        const end = Math.min(to, a + 1 + CHANNEL_BUCKET_WINDOW);
         for (let b = a + 1; b < end; b++) {
-          const x = order[a]!;
-          const y = order[b]!;
+          const x = run[a]!;
+          const y = run[b]!;
           if (sole[x]! >= 0 && sole[x] === sole[y]) continue;
           const grade = signedOverlapGrade(signed, x, y);
           if (grade === 2) strong.add(x, y);
@@ -545,10 +597,12 @@ export function rewordingCandidates(corpus: Corpus, edges: Edges, channel: Chann
   const matched = matchedVariants(corpus, edges);
   const byDocuments = new Map<number, DocumentCandidate>();
   const docCount = corpus.docs.length;
-  const membersOf = (v: number): number[] => {
-    const all = Array.from(variants.members.subarray(variants.memberStart[v]!, variants.memberStart[v + 1]!));
+  const membersOf = (v: number): ArrayLike<number> => {
+    const all = variants.members.subarray(variants.memberStart[v]!, variants.memberStart[v + 1]!);
     if (all.length <= MAX_MEMBERS) return all;
-    return all.sort((p, q) => rank[corpus.paragraphDoc[p]!]! - rank[corpus.paragraphDoc[q]!]! || p - q).slice(0, MAX_MEMBERS);
+    return Array.from(all)
+      .sort((p, q) => rank[corpus.paragraphDoc[p]!]! - rank[corpus.paragraphDoc[q]!]! || p - q)
+      .slice(0, MAX_MEMBERS);
   };
   for (let k = 0; k < channel.pairs.length; k++) {
     const packed = channel.pairs[k]!;
@@ -557,8 +611,11 @@ export function rewordingCandidates(corpus: Corpus, edges: Edges, channel: Chann
     // A pair counts only when one side has no match yet (see the header).
     if (matched[a] === 1 && matched[b] === 1) continue;
     const grade = channel.strong[k] === 1 ? 2 : 1;
-    for (const p of membersOf(a)) {
-      for (const q of membersOf(b)) {
+    const [membersA, membersB] = [membersOf(a), membersOf(b)];
+    for (let m = 0; m < membersA.length; m++) {
+      const p = membersA[m]!;
+      for (let o = 0; o < membersB.length; o++) {
+        const q = membersB[o]!;
         const [x, y] = [corpus.paragraphDoc[p]!, corpus.paragraphDoc[q]!];
         if (x === y) continue;
         const xFirst = rank[x]! < rank[y]!;

@@ -7,10 +7,11 @@
  *
  * Also here: stories that are copies of each other paragraph for paragraph, which always group.
  */
-import { text } from '../document.js';
+import { keyHigh, keyLow, text } from '../document.js';
 import type { Clusters, ClusterInput, Corpus, Edges, Noise } from '../model.js';
 import { looksLikeHeadline } from '../text/stories.js';
 import { UnionFind } from '../unionfind.js';
+import { variantKey } from './edges.js';
 import { isBody } from './noise.js';
 
 /**
@@ -37,7 +38,7 @@ function joinVariants(corpus: Corpus, edges: Edges): UnionFind {
     docOf[sets.find(ra)] = doc;
   };
   for (let k = 0; k < edges.pairA.length; k++) if (edges.reworded?.[k] !== 1) join(edges.pairA[k]!, edges.pairB[k]!);
-  for (const k of rewordedOrder(edges)) {
+  for (const k of rewordedOrder(corpus, edges)) {
     const [a, b] = [edges.pairA[k]!, edges.pairB[k]!];
     if (docOf[sets.find(a)]! >= 0 || docOf[sets.find(b)]! >= 0) join(a, b);
   }
@@ -46,14 +47,26 @@ function joinVariants(corpus: Corpus, edges: Edges): UnionFind {
 
 /**
  * The reworded pairs, closest first: by similarity (content words' Jaccard), then by the
- * share of both paragraphs aligned, then by their variants (numbered by text key, so the order
- * does not depend on file names either).
+ * share of both paragraphs aligned, then by their texts' keys (not by variant numbers, which
+ * follow the file names).
  */
-function rewordedOrder(edges: Edges): number[] {
+function rewordedOrder(corpus: Corpus, edges: Edges): number[] {
   const out: number[] = [];
   for (let k = 0; k < edges.pairA.length; k++) if (edges.reworded?.[k] === 1) out.push(k);
   const cover = (k: number): number => edges.containmentOfA[k]! + edges.containmentOfB[k]!;
-  return out.sort((x, y) => edges.jaccard[y]! - edges.jaccard[x]! || cover(y) - cover(x) || edges.pairA[x]! - edges.pairA[y]! || edges.pairB[x]! - edges.pairB[y]!);
+  // Per pair: its two texts' keys, the lower first.
+  const keys = new Map(
+    out.map((k) => {
+      const [a, b] = [edges.pairA[k]!, edges.pairB[k]!].map((v) => [variantKey(corpus, v, keyHigh), variantKey(corpus, v, keyLow)] as const);
+      return [k, a![0] < b![0] || (a![0] === b![0] && a![1] < b![1]) ? [...a!, ...b!] : [...b!, ...a!]];
+    }),
+  );
+  const byKeys = (x: number, y: number): number => {
+    const [kx, ky] = [keys.get(x)!, keys.get(y)!];
+    for (let i = 0; i < 4; i++) if (kx[i] !== ky[i]) return kx[i]! - ky[i]!;
+    return 0;
+  };
+  return out.sort((x, y) => edges.jaccard[y]! - edges.jaccard[x]! || cover(y) - cover(x) || byKeys(x, y));
 }
 
 export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWords: number): Clusters {

@@ -5,7 +5,7 @@
  * flat arrays (model.ts, Edges).
  */
 import { isDerived, type DerivationRule } from '../classify.js';
-import { shingles, shingleSpan } from '../document.js';
+import { keyHigh, keyLow, shingles, shingleSpan } from '../document.js';
 import type { ShingleSets } from '../matching/anchors.js';
 import { findCandidatePairs, type CandidateItems } from '../matching/candidates.js';
 import { measuresOf, overlap } from '../matching/overlap.js';
@@ -39,6 +39,12 @@ export function findCandidates(corpus: Corpus, bands: number): Candidates {
   return { comparable, pairs: findCandidatePairs(items, bands), shingles: items.shingles };
 }
 
+/** A half of variant v's text key (keyHigh or keyLow of its first member). */
+export function variantKey(corpus: Corpus, v: number, half: typeof keyHigh): number {
+  const p = corpus.variants.members[corpus.variants.memberStart[v]!]!;
+  return half(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!);
+}
+
 function spanOf(corpus: Corpus, v: number): { doc: Corpus['docs'][number]; at: number; shingles: number; bandKeys: number } {
   const p = corpus.variants.members[corpus.variants.memberStart[v]!]!;
   const doc = corpus.docs[corpus.paragraphDoc[p]!]!;
@@ -53,6 +59,10 @@ function gatherItems(corpus: Corpus, comparable: readonly number[], totalShingle
     bandKeys: new Uint32Array(count * bands),
     shingles: { data: new Uint32Array(totalShingles), start: new Uint32Array(count + 1) },
     anchors: new Uint32Array(count * 2),
+    textKeys: {
+      high: (item) => variantKey(corpus, comparable[item]!, keyHigh),
+      low: (item) => variantKey(corpus, comparable[item]!, keyLow),
+    },
   };
   let used = 0;
   comparable.forEach((v, item) => {

@@ -5,15 +5,17 @@
  * Documents are sorted by id before anything order-dependent happens, so the report does not
  * depend on the order they were added; an id given twice is scanned once, with a warning.
  *
- * Variants are numbered in the order of their text keys (a hash of their normalised words),
- * not in order of first appearance: every later stage that walks variants in order (an LSH
- * bucket's window, the reworded pairs joined one by one into clusters) then sees the same
- * order whatever the files are called. Numbered by first appearance, renaming the files of a
- * Reuters sample changed 8 paragraphs' statuses (the rename-invariance test in scan.test.ts).
+ * Nor does it depend on the ids themselves: variants are numbered in order of first appearance
+ * (in id order: the stages after read variants in that order, close to their documents in
+ * memory), and where the order would decide something (a window over a large LSH bucket, the
+ * document a pair is aligned from, the documents sampled) the stages order by text key or by
+ * contentRanks instead. Renaming the files of a Reuters sample once changed 8 paragraphs'
+ * statuses (fixtures/renamed-files).
  */
 import { hasKey, hasShingles, keyHigh, keyLow, words } from '../document.js';
 import { KeyTable } from '../key-table.js';
-import { KeySorter } from '../matching/lsh.js';
+import { sortByKey } from '../matching/lsh.js';
+import { fmix32 } from '../signing/hash.js';
 import type { Corpus, PreparedDocument, Variants } from '../model.js';
 import type { Warning } from '../types.js';
 
@@ -48,94 +50,75 @@ export function collectVariants(docs: readonly PreparedDocument[]): Corpus {
   const counts = new Int32Array(size + 1);
   const soleDocument = new Int32Array(size);
   const comparable = new Uint8Array(size);
-  const keyHighOf = new Uint32Array(size);
-  const keyLowOf = new Uint32Array(size);
   let count = 0;
   let p = 0;
+  const contentHash = new Uint32Array(docs.length);
   docs.forEach((doc, docIndex) => {
     firstParagraphOf[docIndex] = p;
+    let hash = fmix32(doc.count);
     for (let i = 0; i < doc.count; i++, p++) {
       paragraphDoc[p] = docIndex;
       paragraphIndex[p] = i;
       wordCounts[p] = words(doc, i);
       if (!hasKey(doc, i)) {
         variantOf[p] = -1;
+        hash = fmix32(hash + 1);
         continue;
       }
-      const v = byKey.indexOf(keyHigh(doc, i), keyLow(doc, i), count);
+      const [high, low] = [keyHigh(doc, i), keyLow(doc, i)];
+      hash = fmix32(Math.imul(hash ^ high, 0x9e3779b1) + low);
+      const v = byKey.indexOf(high, low, count);
       if (v === count) {
         count++;
-        keyHighOf[v] = keyHigh(doc, i);
-        keyLowOf[v] = keyLow(doc, i);
         soleDocument[v] = docIndex;
         comparable[v] = hasShingles(doc, i) ? 1 : 0;
       } else if (soleDocument[v] !== docIndex) soleDocument[v] = -1;
       counts[v]!++;
       variantOf[p] = v;
     }
+    contentHash[docIndex] = hash;
   });
-  // Renumbered in key order (see the header).
-  const numberOf = keyOrder(keyHighOf, keyLowOf, count);
-  const sole = new Int32Array(count);
-  const comparableOf = new Uint8Array(count);
-  const memberCounts = new Int32Array(count);
-  for (let v = 0; v < count; v++) {
-    const n = numberOf[v]!;
-    sole[n] = soleDocument[v]!;
-    comparableOf[n] = comparable[v]!;
-    memberCounts[n] = counts[v]!;
-  }
-  for (let q = 0; q < size; q++) if (variantOf[q]! >= 0) variantOf[q] = numberOf[variantOf[q]!]!;
   // Second pass: members laid out variant after variant, each in paragraph order.
   const memberStart = new Int32Array(count + 1);
-  for (let v = 0; v < count; v++) memberStart[v + 1] = memberStart[v]! + memberCounts[v]!;
+  for (let v = 0; v < count; v++) memberStart[v + 1] = memberStart[v]! + counts[v]!;
   const members = new Int32Array(memberStart[count]!);
   const filled = memberStart.slice(0, count);
   for (let q = 0; q < size; q++) {
     const v = variantOf[q]!;
     if (v >= 0) members[filled[v]!++] = q;
   }
-  const variants: Variants = { count, memberStart, members, soleDocument: sole, comparable: comparableOf };
-  return { docs, size, paragraphDoc, paragraphIndex, words: wordCounts, firstParagraphOf, variantOf, variants };
+  const variants: Variants = { count, memberStart, members, soleDocument: soleDocument.slice(0, count), comparable: comparable.slice(0, count) };
+  return { docs, size, paragraphDoc, paragraphIndex, words: wordCounts, firstParagraphOf, variantOf, variants, contentHash };
 }
 
 /**
- * Per key (numbered 0..count-1 as first seen): its number in ascending order of the 64-bit
- * keys. Two stable radix passes (low half, then high half) order them as one 64-bit key would.
- */
-function keyOrder(high: Uint32Array, low: Uint32Array, count: number): Int32Array {
-  const sorter = new KeySorter(count);
-  sorter.sort(low, count);
-  const byLow = sorter.order.slice(0, count);
-  const highByLow = new Uint32Array(count);
-  for (let i = 0; i < count; i++) highByLow[i] = high[byLow[i]!]!;
-  sorter.sort(highByLow, count, byLow);
-  const numberOf = new Int32Array(count);
-  for (let i = 0; i < count; i++) numberOf[sorter.order[i]!] = i;
-  return numberOf;
-}
-
-/**
- * Per document: its place when documents are ordered by content (their variants' numbers,
- * paragraph by paragraph, which follow the text keys), not by id. Where a stage must pick
- * one side of a pair or some documents among many (rewrite/channel.ts), it picks by this
- * rank, so that renaming files changes nothing. Documents with the same paragraphs tie, and
- * either choice then gives the same result.
+ * Per document: its place when documents are ordered by content, not by id: by a hash of its
+ * paragraphs' text keys (Corpus.contentHash), documents with the same hash by the keys themselves. Where a stage
+ * must pick one side of a pair or some documents among many (rewrite/channel.ts, the footer
+ * test in grouping.ts), it picks by this rank, so that renaming files changes nothing.
+ * Documents with the same paragraphs tie (then by id), and either choice gives the same result.
  */
 export function contentRanks(corpus: Corpus): Int32Array {
-  const { docs, firstParagraphOf, variantOf } = corpus;
-  const byContent = Array.from(docs, (_, d) => d).sort((x, y) => {
-    const [fx, fy] = [firstParagraphOf[x]!, firstParagraphOf[y]!];
-    const [nx, ny] = [docs[x]!.count, docs[y]!.count];
-    for (let i = 0; i < nx && i < ny; i++) {
-      const difference = variantOf[fx + i]! - variantOf[fy + i]!;
-      if (difference !== 0) return difference;
-    }
-    return nx - ny || x - y;
-  });
+  const { docs, contentHash: hashes } = corpus;
+  const order = Array.from(sortByKey(hashes));
+  for (let from = 0; from < order.length; ) {
+    let to = from + 1;
+    while (to < order.length && hashes[order[to]!] === hashes[order[from]!]) to++;
+    if (to - from > 1) order.splice(from, to - from, ...order.slice(from, to).sort((x, y) => compareContent(docs[x]!, docs[y]!) || x - y));
+    from = to;
+  }
   const rank = new Int32Array(docs.length);
-  byContent.forEach((doc, place) => (rank[doc] = place));
+  order.forEach((doc, place) => (rank[doc] = place));
   return rank;
+}
+
+/** Two documents compared paragraph by paragraph on their text keys (a paragraph without words has key 0). */
+function compareContent(x: PreparedDocument, y: PreparedDocument): number {
+  for (let i = 0; i < x.count && i < y.count; i++) {
+    const difference = keyHigh(x, i) - keyHigh(y, i) || keyLow(x, i) - keyLow(y, i);
+    if (difference !== 0) return difference;
+  }
+  return x.count - y.count;
 }
 
 /** Per story (numbered in document order, each document's in order): its place in content order, its document's (contentRanks) first. */
