@@ -193,6 +193,9 @@ export interface ClusterInput {
   wordsByDocument: Map<number, number>;
   /** Whether the cluster may link stories at all (long enough to be evidence). */
   eligible: boolean;
+  /** Its paragraphs in story bodies, and how many different texts they are (grouping.ts, isTemplateCluster). */
+  paragraphs: number;
+  texts: number;
 }
 
 /** Paragraph clusters: copies and derived paragraphs, joined (scan/clusters.ts). */

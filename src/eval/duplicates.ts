@@ -140,6 +140,8 @@ export interface DuplicateResult {
   /** dedupe's syndication groups and the documents in them. */
   groups: number;
   documentsInGroups: number;
+  /** Documents in the largest group: templated notices chained together show here. */
+  largestGroup: number;
   /** Pairs of documents sharing at least one (non-boilerplate, long enough) paragraph cluster. */
   linkedPairs: number;
   /** Linked pairs that are exact duplicates. */
@@ -214,6 +216,7 @@ export async function scoreDuplicates(corpus: DuplicateCorpus, engine: Engine): 
     missed,
     groups: report.groups.length,
     documentsInGroups: report.groups.reduce((s, g) => s + g.documents.length, 0),
+    largestGroup: report.groups.reduce((most, g) => Math.max(most, g.documents.length), 0),
     linkedPairs: linked.length,
     exactPairs,
     nearDuplicatePairs,

@@ -127,7 +127,7 @@ function duplicatesTable(result: EvalResult): string | null {
     '**BBC News and Reuters-21578** (whole corpus in one scan)',
     '',
     table(
-      ['corpus', 'documents', 'exact-duplicate groups (byte-identical)', 'found', 'dedupe groups', 'documents in groups', 'linked pairs', 'near-duplicate pairs', 'paragraphs shared / edited / unique'],
+      ['corpus', 'documents', 'exact-duplicate groups (byte-identical)', 'found', 'dedupe groups', 'documents in groups', 'largest group', 'linked pairs', 'near-duplicate pairs', 'paragraphs shared / edited / unique'],
       list.map((d) => [
         d.corpus === 'bbc' ? 'BBC' : 'Reuters-21578',
         String(d.documents),
@@ -135,6 +135,7 @@ function duplicatesTable(result: EvalResult): string | null {
         `${d.exactFound} (${fmt(d.exactRecall === null ? null : d.exactRecall * 100, 1)}%)`,
         String(d.groups),
         String(d.documentsInGroups),
+        String(d.largestGroup),
         String(d.linkedPairs),
         String(d.nearDuplicatePairs.length),
         `${d.paragraphs.shared} / ${d.paragraphs.edited} / ${d.paragraphs.unique}`,

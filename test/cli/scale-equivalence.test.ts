@@ -110,6 +110,17 @@ describe('sign + join + report equals the scan', () => {
     // Far fewer candidates than all pairs of 150: the window bounds them.
     expect(summary.candidatePairs).toBeGreaterThan(BUCKET_WINDOW * 50);
     expect(summary.candidatePairs).toBeLessThan(0.8 * ((150 * 149) / 2));
+    // The window takes the bucket in the order of its texts' keys, not of the files' names:
+    // the same lines under names that sort the other way give the same candidates and statuses.
+    const renamed = tempDir();
+    for (let f = 0; f < 5; f++) writeFileSync(path.join(renamed, `page-${4 - f}.txt`), lines.slice(f * 30, f * 30 + 30).join('\n\n'));
+    const statusOf = (json: string): Record<string, string> => {
+      const parsed = JSON.parse(json) as { documents: Array<{ segments: Array<{ text: string; status?: string }> }> };
+      return Object.fromEntries(parsed.documents.flatMap((d) => d.segments.map((seg) => [seg.text, seg.status ?? 'unique'])));
+    };
+    const other = (await runInProcess(['.', '--json'], { cwd: renamed })).stdout;
+    expect((JSON.parse(other) as { summary: { candidatePairs: number } }).summary.candidatePairs).toBe(summary.candidatePairs);
+    expect(statusOf(other)).toEqual(statusOf(scan));
   });
 
   it('on a generated bench corpus (src/bench/generate.ts), 1 and 3 shards', async () => {

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { groupDocuments, type ClusterInput } from '../../src/core/scan/grouping.js';
+import { groupDocuments, TEMPLATE_MIN_DOCUMENTS, type ClusterInput } from '../../src/core/scan/grouping.js';
 import { UnionFind } from '../../src/core/unionfind.js';
 
-const cluster = (words: Record<number, number>, eligible = true): ClusterInput => ({
+/** A cluster of one text per document unless `texts` says otherwise (one text in all: a syndicated paragraph reprinted as it is). */
+const cluster = (words: Record<number, number>, eligible = true, texts = 1): ClusterInput => ({
   wordsByDocument: new Map(Object.entries(words).map(([d, w]) => [Number(d), w])),
   eligible,
+  paragraphs: Object.keys(words).length,
+  texts,
 });
 
 describe('union-find', () => {
@@ -46,6 +49,18 @@ describe('document groups', () => {
     const result = groupDocuments([400, 500, 300, 600, 350], [footer, copyrightLine, shortLine, realReprint]);
     expect(result.boilerplate).toEqual([true, true, true, false]);
     expect(result.groups).toEqual([[0, 4]]);
+  });
+
+  it('a template filled in anew in TEMPLATE_MIN_DOCUMENTS documents links none of them; a paragraph reprinted as it is links them all', () => {
+    // 60 words of 120: most of each document, so no footer either way.
+    const words = Object.fromEntries(Array.from({ length: TEMPLATE_MIN_DOCUMENTS }, (_, d) => [d, 60]));
+    const documentWords = Array.from({ length: TEMPLATE_MIN_DOCUMENTS }, () => 120);
+    // "The non-callable bond is available in denominations of ..." with other figures in every notice.
+    expect(groupDocuments(documentWords, [cluster(words, true, TEMPLATE_MIN_DOCUMENTS)]).groups).toEqual([]);
+    expect(groupDocuments(documentWords, [cluster(words, true, 1)]).groups).toHaveLength(1);
+    // One document fewer: a story and its edited reprints, linked however many texts.
+    const fewer = Object.fromEntries(Array.from({ length: TEMPLATE_MIN_DOCUMENTS - 1 }, (_, d) => [d, 60]));
+    expect(groupDocuments(documentWords.slice(1), [cluster(fewer, true, TEMPLATE_MIN_DOCUMENTS - 1)]).groups).toHaveLength(1);
   });
 
   it('a wire story reprinted in many documents is not boilerplate', () => {

@@ -539,7 +539,10 @@ export function bandPairs(signed: Signed, banding: Banding): ChannelPairs {
     for (let i = 1; i <= n; i++) {
       if (i < n && sortedKeys[i] === sortedKeys[runStart]) continue;
       // A bucket larger than the window is taken in text-key order (lsh.ts, TextKeys).
-      const [run, from, to] = i - runStart > CHANNEL_BUCKET_WINDOW + 1 ? [byTextKey(order, runStart, i, textKeys), 0, i - runStart] : [order, runStart, i];
+      const large = i - runStart > CHANNEL_BUCKET_WINDOW + 1;
+      const run = large ? byTextKey(order, runStart, i, textKeys) : order;
+      const from = large ? 0 : runStart;
+      const to = large ? i - runStart : i;
       for (let a = from; a < to; a++) {
         const end = Math.min(to, a + 1 + CHANNEL_BUCKET_WINDOW);
         for (let b = a + 1; b < end; b++) {
@@ -597,12 +600,19 @@ export function rewordingCandidates(corpus: Corpus, edges: Edges, channel: Chann
   const matched = matchedVariants(corpus, edges);
   const byDocuments = new Map<number, DocumentCandidate>();
   const docCount = corpus.docs.length;
+  // A variant in more than MAX_MEMBERS paragraphs: its first in content order, found once.
+  const firstMembers = new Map<number, number[]>();
   const membersOf = (v: number): ArrayLike<number> => {
     const all = variants.members.subarray(variants.memberStart[v]!, variants.memberStart[v + 1]!);
     if (all.length <= MAX_MEMBERS) return all;
-    return Array.from(all)
-      .sort((p, q) => rank[corpus.paragraphDoc[p]!]! - rank[corpus.paragraphDoc[q]!]! || p - q)
-      .slice(0, MAX_MEMBERS);
+    let first = firstMembers.get(v);
+    if (!first) {
+      first = Array.from(all)
+        .sort((p, q) => rank[corpus.paragraphDoc[p]!]! - rank[corpus.paragraphDoc[q]!]! || p - q)
+        .slice(0, MAX_MEMBERS);
+      firstMembers.set(v, first);
+    }
+    return first;
   };
   for (let k = 0; k < channel.pairs.length; k++) {
     const packed = channel.pairs[k]!;

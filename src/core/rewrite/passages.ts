@@ -11,8 +11,8 @@
  *    templated items about different companies ("Qtly div 10 cts vs 10 cts prior" and
  *    "... 12 cts ...") differ in them. Of a unit's seeds, those with its best partner are kept
  *    (best from either side).
- * 2. Extension: seeds are joined into passages while the next seed lies within MAX_GAP units of
- *    the passage on both sides (the paper's maxgap of 4 sentences).
+ * 2. Extension: seeds are joined into passages when a chain of seeds links them, each within
+ *    MAX_GAP units of the next on both sides (the paper's maxgap of 4 sentences).
  * 3. Filtering: a passage counts only with at least MIN_PASSAGE_SEEDS seeds over at least two
  *    units of each document. One or two similar sentences between topically related texts
  *    are common (PAN 2013's no-plagiarism pairs share facts: "the seeds were planted in 1906 by

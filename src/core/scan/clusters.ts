@@ -86,6 +86,8 @@ export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWor
   }
   const clusterOfRoot = new Map<number, number>();
   const inputs: ClusterInput[] = [];
+  // Whether a variant's text is counted among its cluster's texts yet.
+  const counted = new Uint8Array(variants.count);
   const paragraphCluster = new Int32Array(size).fill(-1);
   const storyWords = new Array<number>(noise.stories.length).fill(0);
   for (let p = 0; p < size; p++) {
@@ -101,12 +103,17 @@ export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWor
     if (cluster === undefined) {
       cluster = inputs.length;
       clusterOfRoot.set(root, cluster);
-      inputs.push({ wordsByDocument: new Map(), eligible: false });
+      inputs.push({ wordsByDocument: new Map(), eligible: false, paragraphs: 0, texts: 0 });
     }
     paragraphCluster[p] = cluster;
     if (!body) continue;
     const input = inputs[cluster]!;
     if (words >= minWords) input.eligible = true;
+    input.paragraphs++;
+    if (counted[v] === 0) {
+      counted[v] = 1;
+      input.texts++;
+    }
     input.wordsByDocument.set(unit, (input.wordsByDocument.get(unit) ?? 0) + words);
   }
   return { paragraphCluster, inputs, storyWords };

@@ -104,7 +104,11 @@ export function contentRanks(corpus: Corpus): Int32Array {
   for (let from = 0; from < order.length; ) {
     let to = from + 1;
     while (to < order.length && hashes[order[to]!] === hashes[order[from]!]) to++;
-    if (to - from > 1) order.splice(from, to - from, ...order.slice(from, to).sort((x, y) => compareContent(docs[x]!, docs[y]!) || x - y));
+    if (to - from > 1) {
+      // Copied back one by one: spread into splice's arguments, 140,000 copies of one article overflowed the stack.
+      const tied = order.slice(from, to).sort((x, y) => compareContent(docs[x]!, docs[y]!) || x - y);
+      for (let k = 0; k < tied.length; k++) order[from + k] = tied[k]!;
+    }
     from = to;
   }
   const rank = new Int32Array(docs.length);
