@@ -12,11 +12,12 @@ export type CheckFailOn = FailOn | 'document';
 export const CHECK_FAIL_ON: readonly CheckFailOn[] = [...FAIL_ON_VALUES, 'document'];
 
 /**
- * What a --fail-on gate did not check: files skipped (SKIPPED_FILE_CODES) and JSONL lines not
- * parsed. A gate passes nothing it did not check, so these fail it (exit 2), in the scan as in check.
+ * What a --fail-on gate did not check: files skipped (SKIPPED_FILE_CODES), folders it could not
+ * enter (their files were never seen) and JSONL lines not parsed. A gate passes nothing it did
+ * not check, so these fail it (exit 2), in the scan as in check.
  */
 export function uncheckedInputs(warnings: readonly Warning[]): Warning[] {
-  return warnings.filter((w) => SKIPPED_FILE_CODES.has(w.code) || w.code === 'bad-line');
+  return warnings.filter((w) => SKIPPED_FILE_CODES.has(w.code) || w.code === 'unreadable-folder' || w.code === 'bad-line');
 }
 
 /** --fail-on document: the share of a story's words that makes its article a copy (issue 4: "say >= 80%"). */

@@ -18,7 +18,9 @@ const AGAIN = { scan: 'scan again', check: 'check again', report: 'sign them aga
 export function uncheckedExit(failOn: CheckFailOn, warnings: readonly Warning[], command: keyof typeof AGAIN, io: CliIO): number | undefined {
   const unchecked = uncheckedInputs(warnings);
   if (unchecked.length === 0) return undefined;
-  const what = command === 'check' ? 'incoming article' : 'article';
+  // A folder it could not enter holds articles it never saw: named as what it is.
+  const folders = unchecked.every((w) => w.code === 'unreadable-folder');
+  const what = folders ? 'folder' : command === 'check' ? 'incoming article' : 'article';
   const n = unchecked.length;
   const named = unchecked.slice(0, 3).map((w) => (w.line === undefined ? w.path : `${w.path}:${w.line}`));
   io.stderr.write(
