@@ -188,6 +188,18 @@ const DETAIL_INDENT = 12;
  * goes under. `sides` (storySides of the report's story pairs) adds each member's story-level
  * call against the original.
  */
+/**
+ * Why the original was called when nothing speaks for it: what speaks against the others (a
+ * reprint crediting another source, "Reuters reported"), so the line never reads "(confidence
+ * 0.88: )".
+ */
+function againstOthers(group: GroupReport, original: GroupMember): string {
+  const against = group.members
+    .filter((m) => m !== original && m.reasons.some((r) => r.weight < 0))
+    .map((m) => `${m.path} ${m.reasons.filter((r) => r.weight < 0).map((r) => r.detail).join(', ')}`);
+  return against.length > 0 ? `the others point elsewhere: ${against.join('; ')}` : 'the others score lower';
+}
+
 export function renderGroup(
   group: GroupReport,
   palette: Palette,
@@ -205,7 +217,7 @@ export function renderGroup(
     return room === Infinity ? text : cutStart(text, room);
   };
   if (original) {
-    const why = printable(group.originalReasons.map((r) => (r.kind === 'dateline' || r.kind === 'credit' ? `${r.kind} ${r.detail}` : r.detail)).join('; '));
+    const why = printable(group.originalReasons.map((r) => (r.kind === 'dateline' || r.kind === 'credit' ? `${r.kind} ${r.detail}` : r.detail)).join('; ') || againstOthers(group, original));
     const rest = `, original ${label(original)} (confidence ${group.confidence?.toFixed(2)}: ${why})`;
     lines.push(...fitted(`${palette.bold(head)}${rest}`, fitWidth, 2));
   } else {

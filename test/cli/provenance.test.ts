@@ -13,6 +13,16 @@ const doc = (path: string) => report.documents.find((d) => d.path === path)!;
 const atLine = (path: string, line: number) => doc(path).segments.find((s) => s.startLine <= line && line <= s.endLine)!;
 
 describe('original, versions and reprints', () => {
+  it('says why an original was called when only the other member speaks (it credits another source)', async () => {
+    const dir = tempDir();
+    const story = readFileSync(SEED.original, 'utf8').split('\n').slice(2).join('\n');
+    writeFileSync(path.join(dir, 'a.txt'), story);
+    writeFileSync(path.join(dir, 'b.txt'), `${story}\n\nThe figures were released on Friday, Reuters reported.\n`);
+    const { stdout } = await runCli([dir]);
+    const head = stdout.split('\n').find((line) => line.startsWith('Group 1'))!;
+    expect(head).toMatch(/original .*a\.txt \(confidence [0-9.]+: the others point elsewhere: .*b\.txt Reuters reported\)/);
+  });
+
   it('names 002 the original, with its reasons as data and a confidence', async () => {
     expect(group.original).toBe(SEED.original);
     expect(group.originalReasons).toContainEqual({ kind: 'dateline', detail: 'KYIV, Ukraine (AP) —', weight: 3 });
