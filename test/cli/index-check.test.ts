@@ -125,6 +125,16 @@ describe('check 004 against an index of 002', () => {
     expect(doc.counts.shared + doc.counts.edited).toBe(0);
     expect(doc.group).toBeNull();
   });
+
+  it('reports no group of archived articles alone, though the lookup brings one in', async () => {
+    // 000, 002 and 003 form a group in the index; the rewording lookup loads them for 004.
+    const db = await indexOf(SEED.original, SEED.reprintA, SEED.update);
+    const { report, result } = await runJson<Report>(['check', '--db', db, SEED.unrelated]);
+    expect(result.code).toBe(0);
+    expect(report.groups).toEqual([]);
+    expect(report.summary.groups).toBe(0);
+    expect((await runCli(['check', '--db', db, SEED.unrelated])).stdout).toMatch(/, 0 groups in /);
+  });
 });
 
 describe('check of an article the index already holds unchanged', () => {

@@ -177,6 +177,21 @@ function linkThroughClusters(links: UnionFind, documentCount: number, clusters: 
   });
 }
 
+/**
+ * The grouping with only the groups that hold a listed story (`listed`): in `check` the
+ * archived articles are context, and a group of archived articles alone, brought in by the
+ * lookup, is none of the incoming articles' business (a clean article read "1 group").
+ */
+export function listedGroupsOnly(grouping: Grouping, listed: (story: number) => boolean): Grouping {
+  const groups = grouping.groups.filter((group) => group.some(listed));
+  if (groups.length === grouping.groups.length) return grouping;
+  const groupOf = new Int32Array(grouping.groupOf.length).fill(-1);
+  groups.forEach((group, index) => {
+    for (const story of group) groupOf[story] = index;
+  });
+  return { boilerplate: grouping.boilerplate, groups, groupOf };
+}
+
 /** The linked sets of two or more documents, ordered by their first document. */
 function groupsOf(links: UnionFind, documentCount: number): Pick<Grouping, 'groups' | 'groupOf'> {
   const members = new Map<number, number[]>();

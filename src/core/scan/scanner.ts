@@ -39,7 +39,7 @@ import { assembleDocument, classifyAll, documentHead, statusOf, type AssemblyInp
 import { buildClusters, identicalStories } from './clusters.js';
 import { findCandidates, verifyCandidates } from './edges.js';
 import { alignStories, buildGroupReports, type GroupReports } from './groups.js';
-import { groupDocuments } from './grouping.js';
+import { groupDocuments, listedGroupsOnly } from './grouping.js';
 import { MatchLister } from './matches.js';
 import { findNoise } from './noise.js';
 import { collectVariants, contentRanks, orderDocuments, storyRanks } from './variants.js';
@@ -223,7 +223,10 @@ export async function analyse(
 
   t = clock();
   const clusters = buildClusters(corpus, edges, noise, options.minWords);
-  const grouping = groupDocuments(clusters.storyWords, clusters.inputs, identicalStories(corpus, noise, options.minWords), storyRanks(noise.stories, documentRank));
+  const grouping = listedGroupsOnly(
+    groupDocuments(clusters.storyWords, clusters.inputs, identicalStories(corpus, noise, options.minWords), storyRanks(noise.stories, documentRank)),
+    (story) => corpus.docs[noise.stories[story]!.doc]!.context !== true,
+  );
   const clusterMs = clock() - t + noiseMs;
 
   t = clock();
