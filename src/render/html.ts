@@ -19,7 +19,7 @@
  * - boilerplate is listed by text (how often, in how many files), the most frequent first;
  *   repeated lines in document order; each list up to a cap.
  */
-import type { BoilerplateKind, DiffBlock, DocumentReport, GroupMember, GroupReport, ResolvedOptions, SegmentReport, Summary, Warning } from '../core/types.js';
+import type { BoilerplateKind, DiffBlock, DocumentReport, GroupMember, GroupReport, ProvenanceReason, ResolvedOptions, SegmentReport, Summary, Warning } from '../core/types.js';
 import { largestFirst, memberStoryCalls, type MemberStoryCall, type StorySide } from './human.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './html-page.js';
 import { printable, repeatedLines } from './text.js';
@@ -279,12 +279,24 @@ function groupData(page: HtmlPage, docIndex: ReadonlyMap<string, number>): unkno
       clusters: group.clusters,
       original: group.original === null ? null : printable(group.original),
       confidence: group.confidence,
-      reasons: group.originalReasons.map((r) => [r.kind, printable(r.detail), r.weight]),
+      reasons: originalEvidence(group).map((r) => [r.kind, printable(r.detail), r.weight]),
       detail: aligned !== undefined,
       reference: aligned?.reference ?? null,
       members,
     };
   });
+}
+
+/**
+ * The evidence for a group's original: its own reasons, or, when nothing speaks for it, what
+ * speaks against the others (a reprint crediting another source), each named by its document,
+ * as the text report says it (human.ts).
+ */
+function originalEvidence(group: GroupReport): ProvenanceReason[] {
+  if (group.originalReasons.length > 0 || group.original === null) return group.originalReasons;
+  return group.members
+    .filter((m) => m.path !== group.original)
+    .flatMap((m) => m.reasons.filter((r) => r.weight < 0).map((r) => ({ ...r, detail: `${m.path}: ${r.detail}` })));
 }
 
 /** Each document's role in its group, as the human table shows it. */

@@ -95,6 +95,17 @@ describe('dedupe --html <file>', () => {
     expect(members.find((m) => m.role === 'original')!.aligned).toBeNull();
   });
 
+  it('gives evidence for an original that nothing speaks for: what speaks against the other member, named', async () => {
+    const dir = tempDir();
+    const story = readFileSync(SEED.original, 'utf8').split('\n').slice(2).join('\n');
+    writeFileSync(path.join(dir, 'a.txt'), story);
+    writeFileSync(path.join(dir, 'b.txt'), `${story}\n\nThe figures were released on Friday, Reuters reported.\n`);
+    await runInProcess(['--html', 'r.html', '.'], { cwd: dir });
+    const group = pageData(readFileSync(path.join(dir, 'r.html'), 'utf8')).groups[0]!;
+    expect(group.original).toBe('a.txt');
+    expect(group.reasons).toEqual([['attribution', 'b.txt: Reuters reported', -2]]);
+  });
+
   it("holds each member's story-level call against the original, as the report's story pairs make it, and none for the original", async () => {
     const dir = tempDir();
     const json = JSON.parse((await runInProcess(['--json', '--html', 'r.html', seeds], { cwd: dir })).stdout) as {

@@ -9,7 +9,7 @@ export interface PageData {
   memberFields: string[];
   documents: unknown[][];
   details: unknown[][];
-  groups: Array<{ id: number; original: string | null; detail: boolean; reference: number | null; members: unknown[][] }>;
+  groups: Array<{ id: number; original: string | null; detail: boolean; reference: number | null; members: unknown[][]; reasons: Array<[string, string, number]> }>;
   boilerplate: { total: number; distinct: number; shown: unknown[][] };
   repeats: { total: number; shown: unknown[][] };
 }
