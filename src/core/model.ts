@@ -196,6 +196,8 @@ export interface ClusterInput {
   /** Its paragraphs in story bodies, and how many different texts they are (grouping.ts, isTemplateCluster). */
   paragraphs: number;
   texts: number;
+  /** The median Jaccard similarity of its verified derived pairs; 1 when it holds copies only. */
+  similarity: number;
 }
 
 /** Paragraph clusters: copies and derived paragraphs, joined (scan/clusters.ts). */

@@ -196,8 +196,8 @@ const DETAIL_INDENT = 12;
 function againstOthers(group: GroupReport, original: GroupMember): string {
   const against = group.members
     .filter((m) => m !== original && m.reasons.some((r) => r.weight < 0))
-    .map((m) => `${m.path} ${m.reasons.filter((r) => r.weight < 0).map((r) => r.detail).join(', ')}`);
-  return against.length > 0 ? `the others point elsewhere: ${against.join('; ')}` : 'the others score lower';
+    .map((m) => `${m.path}: ${m.reasons.filter((r) => r.weight < 0).map((r) => r.detail).join(', ')}`);
+  return against.length > 0 ? `nothing for it, against the others: ${against.join('; ')}` : 'the others score lower';
 }
 
 export function renderGroup(

@@ -20,7 +20,7 @@ describe('original, versions and reprints', () => {
     writeFileSync(path.join(dir, 'b.txt'), `${story}\n\nThe figures were released on Friday, Reuters reported.\n`);
     const { stdout } = await runCli([dir]);
     const head = stdout.split('\n').find((line) => line.startsWith('Group 1'))!;
-    expect(head).toMatch(/original .*a\.txt \(confidence [0-9.]+: the others point elsewhere: .*b\.txt Reuters reported\)/);
+    expect(head).toMatch(/original .*a\.txt \(confidence [0-9.]+: nothing for it, against the others: .*b\.txt: Reuters reported\)/);
   });
 
   it('names 002 the original, with its reasons as data and a confidence', async () => {

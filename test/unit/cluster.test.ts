@@ -3,11 +3,12 @@ import { groupDocuments, TEMPLATE_MIN_DOCUMENTS, type ClusterInput } from '../..
 import { UnionFind } from '../../src/core/unionfind.js';
 
 /** A cluster of one text per document unless `texts` says otherwise (one text in all: a syndicated paragraph reprinted as it is). */
-const cluster = (words: Record<number, number>, eligible = true, texts = 1): ClusterInput => ({
+const cluster = (words: Record<number, number>, eligible = true, texts = 1, similarity = 1): ClusterInput => ({
   wordsByDocument: new Map(Object.entries(words).map(([d, w]) => [Number(d), w])),
   eligible,
   paragraphs: Object.keys(words).length,
   texts,
+  similarity,
 });
 
 describe('union-find', () => {
@@ -56,11 +57,13 @@ describe('document groups', () => {
     const words = Object.fromEntries(Array.from({ length: TEMPLATE_MIN_DOCUMENTS }, (_, d) => [d, 60]));
     const documentWords = Array.from({ length: TEMPLATE_MIN_DOCUMENTS }, () => 120);
     // "The non-callable bond is available in denominations of ..." with other figures in every notice.
-    expect(groupDocuments(documentWords, [cluster(words, true, TEMPLATE_MIN_DOCUMENTS)]).groups).toEqual([]);
+    expect(groupDocuments(documentWords, [cluster(words, true, TEMPLATE_MIN_DOCUMENTS, 0.6)]).groups).toEqual([]);
     expect(groupDocuments(documentWords, [cluster(words, true, 1)]).groups).toHaveLength(1);
+    // A story's write-throughs: figures updated in every version, the sentences kept (0.85).
+    expect(groupDocuments(documentWords, [cluster(words, true, TEMPLATE_MIN_DOCUMENTS, 0.85)]).groups).toHaveLength(1);
     // One document fewer: a story and its edited reprints, linked however many texts.
     const fewer = Object.fromEntries(Array.from({ length: TEMPLATE_MIN_DOCUMENTS - 1 }, (_, d) => [d, 60]));
-    expect(groupDocuments(documentWords.slice(1), [cluster(fewer, true, TEMPLATE_MIN_DOCUMENTS - 1)]).groups).toHaveLength(1);
+    expect(groupDocuments(documentWords.slice(1), [cluster(fewer, true, TEMPLATE_MIN_DOCUMENTS - 1, 0.6)]).groups).toHaveLength(1);
   });
 
   it('a wire story reprinted in many documents is not boilerplate', () => {

@@ -33,6 +33,32 @@ describe('scan invariants', () => {
     expect(JSON.stringify(await scanDocuments(shuffled))).toBe(JSON.stringify(forward));
   });
 
+  it("keeps a story's ten write-throughs one group, though every version updates the figures of every paragraph", async () => {
+    // Ten versions: many texts per cluster in many documents, as a template's fills, but close
+    // ones (Jaccard about 0.85), so not a template (grouping.ts, TEMPLATE_MAX_SIMILARITY).
+    const version = (i: number): string =>
+      [
+        `Floods kill ${12 + 3 * i} in northern province`,
+        `Rescue teams in the northern province worked through the night on Tuesday to reach villages cut off by the floods, officials said, as the number of people killed rose to ${12 + 3 * i} and thousands more were left without shelter.`,
+        `The regional governor told reporters that helicopters had dropped food and water to ${20 + i} stranded communities but that heavy rain was still falling across the valley and more landslides were feared.`,
+        `Aid agencies warned that clean drinking water was running short in the worst hit districts and that the risk of disease would grow unless roads were reopened within the next ${3 + i} days.`,
+      ].join('\n\n') + '\n';
+    const report = await scanDocuments(Array.from({ length: 10 }, (_, i) => ({ id: `v${i}`, text: version(i) })));
+    expect(report.groups).toHaveLength(1);
+    expect(report.groups[0]!.documents).toHaveLength(10);
+  });
+
+  it('reports no merge of lines of one template, each mostly inside the paragraph (MERGE_MAX_WORDS_SHARE)', async () => {
+    const line = (i: number): string => `Item ${i} was sold to the buyer at the auction on Monday.`;
+    const report = await scanDocuments([
+      { id: 'catalogue', text: `${Array.from({ length: 10 }, (_, i) => line(i)).join('\n\n')}\n` },
+      { id: 'notice', text: `${line(99)}\n` },
+    ]);
+    const notice = report.documents.find((d) => d.path === 'notice')!.segments[0]!;
+    expect(notice.status).toBe('edited');
+    expect(notice.merges).toBeUndefined();
+  });
+
   it('reports paragraphs merged into one as a merge, with the diff of their joined text', async () => {
     const first = para(20);
     const second = para(20, 100);

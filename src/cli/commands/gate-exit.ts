@@ -8,6 +8,11 @@ import { printable } from '../../render/text.js';
 import { EXIT_ERROR } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 
+/** "1 folder", "3 incoming articles". */
+function countOf(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** What to run again once the unread input is mended. */
 const AGAIN = { scan: 'scan again', check: 'check again', report: 'sign them again (dedupe sign), then join and report' } as const;
 
@@ -18,14 +23,17 @@ const AGAIN = { scan: 'scan again', check: 'check again', report: 'sign them aga
 export function uncheckedExit(failOn: CheckFailOn, warnings: readonly Warning[], command: keyof typeof AGAIN, io: CliIO): number | undefined {
   const unchecked = uncheckedInputs(warnings);
   if (unchecked.length === 0) return undefined;
-  // A folder it could not enter holds articles it never saw: named as what it is.
-  const folders = unchecked.every((w) => w.code === 'unreadable-folder');
-  const what = folders ? 'folder' : command === 'check' ? 'incoming article' : 'article';
+  // A folder it could not enter holds articles it never saw: counted and named as what it is.
+  const folders = unchecked.filter((w) => w.code === 'unreadable-folder').length;
+  const articles = unchecked.length - folders;
+  const article = command === 'check' ? 'incoming article' : 'article';
+  const counted = [folders > 0 ? countOf(folders, 'folder') : '', articles > 0 ? countOf(articles, article) : ''].filter(Boolean).join(' and ');
   const n = unchecked.length;
   const named = unchecked.slice(0, 3).map((w) => (w.line === undefined ? w.path : `${w.path}:${w.line}`));
+  const mend = articles === 0 ? `make ${n === 1 ? 'it' : 'them'} readable or leave ${n === 1 ? 'it' : 'them'} out (--exclude <folder>)` : `fix or remove ${n === 1 ? 'it' : 'them'}`;
   io.stderr.write(
-    `dedupe: error: --fail-on ${failOn}: ${n} ${what}${n === 1 ? ' was' : 's were'} not read, so not checked: ` +
-      `${printable(named.join(', '))}${n > named.length ? `, and ${n - named.length} more` : ''} (see the warnings); fix or remove ${n === 1 ? 'it' : 'them'} and ${AGAIN[command]}\n`,
+    `dedupe: error: --fail-on ${failOn}: ${counted} ${n === 1 ? 'was' : 'were'} not read, so not checked: ` +
+      `${printable(named.join(', '))}${n > named.length ? `, and ${n - named.length} more` : ''} (see the warnings); ${mend} and ${AGAIN[command]}\n`,
   );
   return EXIT_ERROR;
 }

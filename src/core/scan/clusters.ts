@@ -72,6 +72,15 @@ function rewordedOrder(corpus: Corpus, edges: Edges): number[] {
 export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWords: number): Clusters {
   const { size, variantOf, variants, paragraphDoc } = corpus;
   const variantSets = joinVariants(corpus, edges);
+  // Per root: the similarities of the verified (not reworded) pairs inside it (isTemplateCluster).
+  const similaritiesOf = new Map<number, number[]>();
+  for (let k = 0; k < edges.pairA.length; k++) {
+    if (edges.reworded?.[k] === 1) continue;
+    const root = variantSets.find(edges.pairA[k]!);
+    const list = similaritiesOf.get(root);
+    if (list) list.push(edges.jaccard[k]!);
+    else similaritiesOf.set(root, [edges.jaccard[k]!]);
+  }
   // Whether each root's variants span two documents or more: its first document, and a flag
   // (a Set of documents per root cost 15-30 MB on PAN, one per distinct paragraph).
   const firstDocOfRoot = new Int32Array(variants.count).fill(-1);
@@ -103,7 +112,7 @@ export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWor
     if (cluster === undefined) {
       cluster = inputs.length;
       clusterOfRoot.set(root, cluster);
-      inputs.push({ wordsByDocument: new Map(), eligible: false, paragraphs: 0, texts: 0 });
+      inputs.push({ wordsByDocument: new Map(), eligible: false, paragraphs: 0, texts: 0, similarity: median(similaritiesOf.get(root)) });
     }
     paragraphCluster[p] = cluster;
     if (!body) continue;
@@ -117,6 +126,13 @@ export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWor
     input.wordsByDocument.set(unit, (input.wordsByDocument.get(unit) ?? 0) + words);
   }
   return { paragraphCluster, inputs, storyWords };
+}
+
+/** The median of some similarities; 1 when there are none (copies only). */
+function median(values: number[] | undefined): number {
+  if (!values || values.length === 0) return 1;
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /**
