@@ -48,6 +48,15 @@ describe('scan invariants', () => {
     expect(report.groups[0]!.documents).toHaveLength(10);
   });
 
+  it("counts no template's lines among a group's clusters: eight notices of one wire paragraph and one template line", async () => {
+    const wire = 'The central bank left its main interest rate unchanged on Thursday and said inflation was expected to ease gradually over the coming year as energy prices fell.';
+    const notice = (i: number): string => `${wire}\n\nItem ${i * 37} was sold to the buyer at the auction on Monday.\n`;
+    const report = await scanDocuments(Array.from({ length: 8 }, (_, i) => ({ id: `n${i}`, text: notice(i) })));
+    expect(report.groups).toHaveLength(1);
+    // The wire paragraph links them; the template line (8 texts, Jaccard 0.64) is no evidence.
+    expect(report.groups[0]!.clusters).toBe(1);
+  });
+
   it('reports no merge of lines of one template, each mostly inside the paragraph (MERGE_MAX_WORDS_SHARE)', async () => {
     const line = (i: number): string => `Item ${i} was sold to the buyer at the auction on Monday.`;
     const report = await scanDocuments([

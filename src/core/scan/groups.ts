@@ -10,6 +10,7 @@ import { share } from '../numbers.js';
 import type { DiffBlock, GroupMember, GroupReport } from '../types.js';
 import { boilerplateOf, isBody } from './noise.js';
 import { analyseGroup, type StoryView } from './provenance.js';
+import { isTemplateCluster } from './grouping.js';
 
 export interface GroupReports {
   groups: GroupReport[];
@@ -24,13 +25,13 @@ interface LinkingCluster {
 }
 
 /**
- * Each group's linking clusters (eligible, not boilerplate, in two or more of its stories),
- * weighted by their longest paragraph, in one pass over the clusters.
+ * Each group's linking clusters (eligible, not boilerplate, not a template's lines, in two or
+ * more of its stories), weighted by their longest paragraph, in one pass over the clusters.
  */
 function linkingClusters(clusters: Clusters, grouping: Grouping): LinkingCluster[][] {
   const linkingOf: LinkingCluster[][] = grouping.groups.map(() => []);
   clusters.inputs.forEach((cluster, id) => {
-    if (!cluster.eligible || grouping.boilerplate[id]) return;
+    if (!cluster.eligible || grouping.boilerplate[id] || isTemplateCluster(cluster)) return;
     const storiesByGroup = new Map<number, Set<number>>();
     for (const unit of cluster.wordsByDocument.keys()) {
       const group = grouping.groupOf[unit]!;
