@@ -19,8 +19,8 @@
  * - boilerplate is listed by text (how often, in how many files), the most frequent first;
  *   repeated lines in document order; each list up to a cap.
  */
-import type { BoilerplateKind, DiffBlock, DocumentReport, GroupMember, GroupReport, ProvenanceReason, ResolvedOptions, SegmentReport, Summary, Warning } from '../core/types.js';
-import { largestFirst, memberStoryCalls, type MemberStoryCall, type StorySide } from './human.js';
+import type { BoilerplateKind, DiffBlock, DocumentReport, GroupMember, GroupReport, ResolvedOptions, SegmentReport, Summary, Warning } from '../core/types.js';
+import { largestFirst, memberStoryCalls, originalEvidence, type MemberStoryCall, type StorySide } from './human.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './html-page.js';
 import { printable, repeatedLines } from './text.js';
 
@@ -285,18 +285,6 @@ function groupData(page: HtmlPage, docIndex: ReadonlyMap<string, number>): unkno
       members,
     };
   });
-}
-
-/**
- * The evidence for a group's original: its own reasons, or, when nothing speaks for it, what
- * speaks against the others (a reprint crediting another source), each named by its document,
- * as the text report says it (human.ts).
- */
-function originalEvidence(group: GroupReport): ProvenanceReason[] {
-  if (group.originalReasons.length > 0 || group.original === null) return group.originalReasons;
-  return group.members
-    .filter((m) => m.path !== group.original)
-    .flatMap((m) => m.reasons.filter((r) => r.weight < 0).map((r) => ({ ...r, detail: `${m.path}: ${r.detail}` })));
 }
 
 /** Each document's role in its group, as the human table shows it. */

@@ -11,6 +11,7 @@ import type {
   EditSummary,
   GroupMember,
   GroupReport,
+  ProvenanceReason,
   Report,
   ReuseCall,
   SegmentReport,
@@ -181,6 +182,20 @@ const MIN_DETAIL_WIDTH = 50;
 const DETAIL_INDENT = 12;
 
 /**
+ * The evidence for a group's original as the reports show it: its own reasons, or, when nothing
+ * speaks for it, what speaks against the other members (a reprint crediting another source,
+ * "Reuters reported"), each named by its document ("b.txt: Reuters reported"), so that neither
+ * the text report nor the page says "(confidence 0.88: )". The HTML page lists the same.
+ */
+export function originalEvidence(group: GroupReport): ProvenanceReason[] {
+  const original = group.members.find((m) => m.role === 'original');
+  if (!original || group.originalReasons.length > 0) return group.originalReasons;
+  return group.members
+    .filter((m) => m !== original)
+    .flatMap((m) => m.reasons.filter((r) => r.weight < 0).map((r) => ({ ...r, detail: `${m.path}: ${r.detail}` })));
+}
+
+/**
  * A group: its head (original, confidence, evidence), then one line per member with its role,
  * path and comparison with the original. `fitWidth`: fit every line to this many columns, the
  * head and comparisons wrapped, paths cut from the left only when longer than a line; the
@@ -188,18 +203,6 @@ const DETAIL_INDENT = 12;
  * goes under. `sides` (storySides of the report's story pairs) adds each member's story-level
  * call against the original.
  */
-/**
- * Why the original was called when nothing speaks for it: what speaks against the others (a
- * reprint crediting another source, "Reuters reported"), so the line never reads "(confidence
- * 0.88: )".
- */
-function againstOthers(group: GroupReport, original: GroupMember): string {
-  const against = group.members
-    .filter((m) => m !== original && m.reasons.some((r) => r.weight < 0))
-    .map((m) => `${m.path}: ${m.reasons.filter((r) => r.weight < 0).map((r) => r.detail).join(', ')}`);
-  return against.length > 0 ? `nothing for it, against the others: ${against.join('; ')}` : 'the others score lower';
-}
-
 export function renderGroup(
   group: GroupReport,
   palette: Palette,
@@ -217,7 +220,9 @@ export function renderGroup(
     return room === Infinity ? text : cutStart(text, room);
   };
   if (original) {
-    const why = printable(group.originalReasons.map((r) => (r.kind === 'dateline' || r.kind === 'credit' ? `${r.kind} ${r.detail}` : r.detail)).join('; ') || againstOthers(group, original));
+    const evidence = originalEvidence(group);
+    const reasons = evidence.map((r) => (r.kind === 'dateline' || r.kind === 'credit' ? `${r.kind} ${r.detail}` : r.detail)).join('; ');
+    const why = printable(evidence === group.originalReasons ? reasons : reasons ? `nothing for it, against the others: ${reasons}` : 'the others score lower');
     const rest = `, original ${label(original)} (confidence ${group.confidence?.toFixed(2)}: ${why})`;
     lines.push(...fitted(`${palette.bold(head)}${rest}`, fitWidth, 2));
   } else {
