@@ -196,7 +196,7 @@ export interface ClusterInput {
   /** Its paragraphs in story bodies, and how many different texts they are (grouping.ts, isTemplateCluster). */
   paragraphs: number;
   texts: number;
-  /** The median Jaccard similarity of its verified derived pairs; 1 when it holds copies only. */
+  /** The median Jaccard similarity of its verified derived pairs, measured only where it can make a template (clusters.ts); else 1. */
   similarity: number;
 }
 

@@ -205,17 +205,14 @@ export function addBandMajorPairs(byBand: Uint32Array, count: number, bands: num
     let runStart = 0;
     for (let i = 1; i <= n; i++) {
       if (i < n && sortedKeys[i] === sortedKeys[runStart]) continue;
-      if (i - runStart > BUCKET_WINDOW + 1 && textKeys) {
-        const run = byTextKey(order, runStart, i, textKeys);
-        for (let a = 0; a < run.length; a++) {
-          const end = Math.min(run.length, a + 1 + BUCKET_WINDOW);
-          for (let b = a + 1; b < end; b++) pairs.add(run[a]!, run[b]!);
-        }
-      } else {
-        for (let a = runStart; a < i; a++) {
-          const end = Math.min(i, a + 1 + BUCKET_WINDOW);
-          for (let b = a + 1; b < end; b++) pairs.add(order[a]!, order[b]!);
-        }
+      // A bucket larger than the window is taken in text-key order (TextKeys).
+      const large = i - runStart > BUCKET_WINDOW + 1 && textKeys !== undefined;
+      const run = large ? byTextKey(order, runStart, i, textKeys) : order;
+      const from = large ? 0 : runStart;
+      const to = large ? i - runStart : i;
+      for (let a = from; a < to; a++) {
+        const end = Math.min(to, a + 1 + BUCKET_WINDOW);
+        for (let b = a + 1; b < end; b++) pairs.add(run[a]!, run[b]!);
       }
       runStart = i;
     }

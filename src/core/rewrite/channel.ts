@@ -590,9 +590,10 @@ export interface DocumentCandidate {
  * comparable variants, leaving out pairs the shingle channel verified. The caller aligns those
  * with two hits or a strong one (stage.ts); all are compared whole.
  *
- * Alignment is not symmetric (passages.ts seeds from one side), so each pair's first document
- * and the order of the pairs follow the documents' content (`rank`, scan/variants.ts
- * contentRanks), not their ids: renamed files give the same pairs, the same way round.
+ * Each pair's first document, the order of the pairs (where two pairs find the same reworded
+ * paragraphs, the first found is kept: stage.ts) and the documents a common paragraph is paired
+ * through follow the documents' content (`rank`, scan/variants.ts contentRanks), not their
+ * ids: renamed files give the same pairs, the same way round.
  */
 export function rewordingCandidates(corpus: Corpus, edges: Edges, channel: ChannelPairs, rank: Int32Array): DocumentCandidate[] {
   const { variants } = corpus;

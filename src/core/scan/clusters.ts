@@ -12,6 +12,7 @@ import type { Clusters, ClusterInput, Corpus, Edges, Noise } from '../model.js';
 import { looksLikeHeadline } from '../text/stories.js';
 import { UnionFind } from '../unionfind.js';
 import { variantKey } from './edges.js';
+import { mayBeTemplate } from './grouping.js';
 import { isBody } from './noise.js';
 
 /**
@@ -54,16 +55,18 @@ function rewordedOrder(corpus: Corpus, edges: Edges): number[] {
   const out: number[] = [];
   for (let k = 0; k < edges.pairA.length; k++) if (edges.reworded?.[k] === 1) out.push(k);
   const cover = (k: number): number => edges.containmentOfA[k]! + edges.containmentOfB[k]!;
-  // Per pair: its two texts' keys, the lower first.
+  // Ties by the pair's two texts' keys, the lower text first.
+  const keyOf = (v: number): [number, number] => [variantKey(corpus, v, keyHigh), variantKey(corpus, v, keyLow)];
+  const byKey = (x: readonly number[], y: readonly number[]): number => x[0]! - y[0]! || x[1]! - y[1]!;
   const keys = new Map(
     out.map((k) => {
-      const [a, b] = [edges.pairA[k]!, edges.pairB[k]!].map((v) => [variantKey(corpus, v, keyHigh), variantKey(corpus, v, keyLow)] as const);
-      return [k, a![0] < b![0] || (a![0] === b![0] && a![1] < b![1]) ? [...a!, ...b!] : [...b!, ...a!]];
+      const pair = [keyOf(edges.pairA[k]!), keyOf(edges.pairB[k]!)].sort(byKey);
+      return [k, pair.flat()];
     }),
   );
   const byKeys = (x: number, y: number): number => {
-    const [kx, ky] = [keys.get(x)!, keys.get(y)!];
-    for (let i = 0; i < 4; i++) if (kx[i] !== ky[i]) return kx[i]! - ky[i]!;
+    const [a, b] = [keys.get(x)!, keys.get(y)!];
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
     return 0;
   };
   return out.sort((x, y) => edges.jaccard[y]! - edges.jaccard[x]! || cover(y) - cover(x) || byKeys(x, y));
@@ -72,15 +75,6 @@ function rewordedOrder(corpus: Corpus, edges: Edges): number[] {
 export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWords: number): Clusters {
   const { size, variantOf, variants, paragraphDoc } = corpus;
   const variantSets = joinVariants(corpus, edges);
-  // Per root: the similarities of the verified (not reworded) pairs inside it (isTemplateCluster).
-  const similaritiesOf = new Map<number, number[]>();
-  for (let k = 0; k < edges.pairA.length; k++) {
-    if (edges.reworded?.[k] === 1) continue;
-    const root = variantSets.find(edges.pairA[k]!);
-    const list = similaritiesOf.get(root);
-    if (list) list.push(edges.jaccard[k]!);
-    else similaritiesOf.set(root, [edges.jaccard[k]!]);
-  }
   // Whether each root's variants span two documents or more: its first document, and a flag
   // (a Set of documents per root cost 15-30 MB on PAN, one per distinct paragraph).
   const firstDocOfRoot = new Int32Array(variants.count).fill(-1);
@@ -112,7 +106,7 @@ export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWor
     if (cluster === undefined) {
       cluster = inputs.length;
       clusterOfRoot.set(root, cluster);
-      inputs.push({ wordsByDocument: new Map(), eligible: false, paragraphs: 0, texts: 0, similarity: median(similaritiesOf.get(root)) });
+      inputs.push({ wordsByDocument: new Map(), eligible: false, paragraphs: 0, texts: 0, similarity: 1 });
     }
     paragraphCluster[p] = cluster;
     if (!body) continue;
@@ -125,14 +119,31 @@ export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWor
     }
     input.wordsByDocument.set(unit, (input.wordsByDocument.get(unit) ?? 0) + words);
   }
+  measureSimilarities(edges, variantSets, clusterOfRoot, inputs);
   return { paragraphCluster, inputs, storyWords };
 }
 
-/** The median of some similarities; 1 when there are none (copies only). */
-function median(values: number[] | undefined): number {
-  if (!values || values.length === 0) return 1;
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.floor(sorted.length / 2)]!;
+/**
+ * Each cluster's similarity (ClusterInput.similarity, the median Jaccard of its verified pairs),
+ * read only where it can decide something: for clusters already wide and varied enough to be a
+ * template (isTemplateCluster); the others keep 1. Most scans have none, and pass over no edge.
+ */
+function measureSimilarities(edges: Edges, variantSets: UnionFind, clusterOfRoot: ReadonlyMap<number, number>, inputs: ClusterInput[]): void {
+  const similarities = new Map<number, number[]>();
+  inputs.forEach((input, cluster) => {
+    if (mayBeTemplate(input)) similarities.set(cluster, []);
+  });
+  if (similarities.size === 0) return;
+  for (let k = 0; k < edges.pairA.length; k++) {
+    if (edges.reworded?.[k] === 1) continue;
+    const cluster = clusterOfRoot.get(variantSets.find(edges.pairA[k]!));
+    if (cluster !== undefined) similarities.get(cluster)?.push(edges.jaccard[k]!);
+  }
+  for (const [cluster, values] of similarities) {
+    if (values.length === 0) continue;
+    values.sort((x, y) => x - y);
+    inputs[cluster]!.similarity = values[Math.floor(values.length / 2)]!;
+  }
 }
 
 /**

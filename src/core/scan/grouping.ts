@@ -56,9 +56,14 @@ export const TEMPLATE_MIN_TEXTS = 0.7;
  */
 export const TEMPLATE_MAX_SIMILARITY = 0.7;
 
+/** Whether a cluster is wide and varied enough to be a template: its similarity then decides (isTemplateCluster). */
+export function mayBeTemplate(cluster: ClusterInput): boolean {
+  return cluster.wordsByDocument.size >= TEMPLATE_MIN_DOCUMENTS && cluster.texts >= TEMPLATE_MIN_TEXTS * cluster.paragraphs;
+}
+
 /** Whether a cluster is a template's lines (see TEMPLATE_MIN_DOCUMENTS), which link nothing. */
 export function isTemplateCluster(cluster: ClusterInput): boolean {
-  return cluster.wordsByDocument.size >= TEMPLATE_MIN_DOCUMENTS && cluster.texts >= TEMPLATE_MIN_TEXTS * cluster.paragraphs && cluster.similarity < TEMPLATE_MAX_SIMILARITY;
+  return mayBeTemplate(cluster) && cluster.similarity < TEMPLATE_MAX_SIMILARITY;
 }
 
 /** Short clusters spread over more documents than this are too common to count per pair. */
