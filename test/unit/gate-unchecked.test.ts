@@ -25,7 +25,7 @@ describe('uncheckedInputs', () => {
     const folder: Warning = { code: 'unreadable-folder', path: 'news/lost+found', message: 'news/lost+found: folder cannot be read (permission denied); its files were skipped' };
     const file: Warning = { code: 'unreadable', path: 'news/b.txt', message: 'news/b.txt: file cannot be read (permission denied); skipped' };
     expect(uncheckedExit('shared', [folder], 'scan', io)).toBe(2);
-    expect(stderr).toBe('dedupe: error: --fail-on shared: 1 folder was not read, so not checked: news/lost+found (see the warnings); make it readable or leave it out (--exclude <folder>) and scan again\n');
+    expect(stderr).toBe("dedupe: error: --fail-on shared: 1 folder was not read, so not checked: news/lost+found (see the warnings); make it readable or leave it out (--exclude '**/lost+found') and scan again\n");
     stderr = '';
     uncheckedExit('edited', [folder, folder, file], 'check', io);
     expect(stderr).toContain('--fail-on edited: 2 folders and 1 incoming article were not read, so not checked:');

@@ -30,7 +30,9 @@ export function uncheckedExit(failOn: CheckFailOn, warnings: readonly Warning[],
   const counted = [folders > 0 ? countOf(folders, 'folder') : '', articles > 0 ? countOf(articles, article) : ''].filter(Boolean).join(' and ');
   const n = unchecked.length;
   const named = unchecked.slice(0, 3).map((w) => (w.line === undefined ? w.path : `${w.path}:${w.line}`));
-  const mend = articles === 0 ? `make ${n === 1 ? 'it' : 'them'} readable or leave ${n === 1 ? 'it' : 'them'} out (--exclude <folder>)` : `fix or remove ${n === 1 ? 'it' : 'them'}`;
+  // Patterns are matched below each folder given, so a folder's own name, anywhere, is the one to exclude.
+  const firstFolder = unchecked.find((w) => w.code === 'unreadable-folder')?.path.split('/').pop();
+  const mend = articles === 0 ? `make ${n === 1 ? 'it' : 'them'} readable or leave ${n === 1 ? 'it' : 'them'} out (--exclude '**/${firstFolder ?? '<folder>'}')` : `fix or remove ${n === 1 ? 'it' : 'them'}`;
   io.stderr.write(
     `dedupe: error: --fail-on ${failOn}: ${counted} ${n === 1 ? 'was' : 'were'} not read, so not checked: ` +
       `${printable(named.join(', '))}${n > named.length ? `, and ${n - named.length} more` : ''} (see the warnings); ${mend} and ${AGAIN[command]}\n`,
