@@ -463,7 +463,7 @@ export const PAGE_SCRIPT = String.raw`
       pb.bar, table([th('Text'), th('Kind'), th('Times', true), th('Files', true), th('First seen')], bList.slice(pb.from, pb.to).map(function (e) {
         return h('tr', null, td(e[0], 'text'), td(e[1]), td(fmt(e[2]), 'num'), td(fmt(e[3]), 'num'), td(docLink(e[4], docs[e[4]].path + ':' + e[5], e[5]), 'path'));
       })), pb.bar,
-      h('h2', { text: 'Repeated lines (' + fmt(r.total) + ')' }),
+      h('h2', { text: 'Repeated lines (' + fmt(r.paragraphs) + (r.paragraphs === 1 ? ' paragraph, ' : ' paragraphs, ') + fmt(r.total) + (r.total === 1 ? ' text)' : ' texts)') }),
       h('p', { class: 'muted', text: 'The same text more than once in one file, as when a headline or caption is scraped twice.' }),
       pr.bar, table([th('Document'), th('Lines'), th('Text')], rList.slice(pr.from, pr.to).map(function (e) {
         return h('tr', null, td(docLink(e[0], docs[e[0]].path, e[1][0]), 'path'), td(e[1].join(', ')), td(e[2], 'text'));

@@ -334,16 +334,19 @@ export function decodeStarts(spans: string): number[] {
   });
 }
 
-function repeatsData(documents: readonly HtmlDocument[], limits: HtmlLimits): { total: number; shown: unknown[] } {
+/** Repeated texts (`total`, one per text and file) and the paragraphs they fill (`paragraphs`, as the JSON summary's `repeats` counts). */
+function repeatsData(documents: readonly HtmlDocument[], limits: HtmlLimits): { total: number; paragraphs: number; shown: unknown[] } {
   const shown: unknown[] = [];
   let total = 0;
+  let paragraphs = 0;
   documents.forEach((doc, d) => {
     for (const [lines, text] of doc.repeats) {
       total++;
+      paragraphs += lines.length;
       if (shown.length < limits.repeatsShown) shown.push([d, lines, text]);
     }
   });
-  return { total, shown };
+  return { total, paragraphs, shown };
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');

@@ -409,6 +409,10 @@ function noiseLine(where: string, detail: string, text: string, width: number, f
 export class ScraperNoise {
   private readonly boilerplate: string[] = [];
   private readonly repeats: string[] = [];
+  /** Counted apart from the lines: on a narrow terminal an entry takes two lines. */
+  private boilerplateCount = 0;
+  private repeatedTexts = 0;
+  private repeatedParagraphs = 0;
 
   constructor(
     private readonly width: number,
@@ -421,11 +425,14 @@ export class ScraperNoise {
       if (segment.boilerplate) {
         const where = `${printable(doc.path)}:${lineSpan(segment.startLine, segment.endLine)}`;
         this.boilerplate.push(...noiseLine(where, `${segment.boilerplate.padEnd(8)}  `, segment.text, width, fit));
+        this.boilerplateCount++;
       }
     }
     for (const [first, lines] of repeatedLines(doc)) {
       const text = doc.segments[first]!.text;
       const where = `${printable(doc.path)}: lines ${lines.join(', ')}`;
+      this.repeatedTexts++;
+      this.repeatedParagraphs += lines.length;
       const inline = noiseLine(where, '', text, width, fit);
       if (inline.length === 1) {
         this.repeats.push(...inline);
@@ -441,15 +448,18 @@ export class ScraperNoise {
 
   /** The two lists with their headings, or null when there is nothing to list. */
   render(palette: Palette): string | null {
-    const { boilerplate, repeats, width, fit } = this;
+    const { boilerplate, repeats, width, fit, repeatedTexts, repeatedParagraphs } = this;
     const parts: string[] = [];
     const heading = (title: string, about: string): string[] => fitted(`${palette.bold(title)} ${palette.dim(about)}`, fit ? width : undefined, 2);
     if (boilerplate.length > 0) {
-      parts.push(...heading(`Boilerplate (${boilerplate.length})`, 'footers and scraper artifacts; they link no documents and count toward no reuse'), boilerplate.join('\n'));
+      parts.push(...heading(`Boilerplate (${thousands(this.boilerplateCount)})`, 'footers and scraper artifacts; they link no documents and count toward no reuse'), boilerplate.join('\n'));
     }
     if (repeats.length > 0) {
       if (parts.length > 0) parts.push('');
-      parts.push(...heading(`Repeated lines (${repeats.length})`, 'the same text more than once in one file, as when a headline or caption is scraped twice'), repeats.join('\n'));
+      parts.push(...heading(
+          `Repeated lines (${plural(repeatedParagraphs, 'paragraph')}, ${plural(repeatedTexts, 'text')})`,
+          'the same text more than once in one file, as when a headline or caption is scraped twice',
+        ), repeats.join('\n'));
     }
     return parts.length > 0 ? parts.join('\n') : null;
   }

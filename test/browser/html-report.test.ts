@@ -138,7 +138,7 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
     const page = await open('seeds.html', '#noise');
     const rows = page.locator('#view table').first().locator('tbody tr');
     expect(await rows.count()).toBeGreaterThan(0);
-    expect(await page.locator('#view').textContent()).toContain('Repeated lines (10)');
+    expect(await page.locator('#view').textContent()).toContain('Repeated lines (28 paragraphs, 10 texts)');
     const tt = page.locator('tbody tr', { hasText: /^TT/ });
     expect(await tt.locator('td').nth(1).textContent()).toBe('artifact');
     expect(await tt.locator('td').nth(2).textContent()).toBe('4');
