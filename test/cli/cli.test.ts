@@ -95,7 +95,7 @@ describe('--fail-on for CI', () => {
   it('exits 1 when shared paragraphs are found, naming the count on stderr', async () => {
     const result = await runCli(['--quiet', '--fail-on', 'shared', 'fixtures/seeds']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^dedupe: --fail-on shared: \d+ paragraphs found in 4 documents: fixtures\/seeds\/000_2c77c33462164435\.txt, fixtures\/seeds\/001_9df642e36ad14cf8\.txt, fixtures\/seeds\/002_b644d28894aa6977\.txt and 1 more\n$/);
+    expect(result.stderr).toMatch(/^dedupe: --fail-on shared: \d+ paragraphs shared \(5 words or more, boilerplate and repeats left out\) in 4 documents: fixtures\/seeds\/000_2c77c33462164435\.txt, fixtures\/seeds\/001_9df642e36ad14cf8\.txt, fixtures\/seeds\/002_b644d28894aa6977\.txt and 1 more\n$/);
   });
 
   it('edited includes shared: any reuse fails', async () => {
@@ -179,7 +179,7 @@ describe('human output', () => {
     for (const flags of ['--json', '--ndjson', '']) {
       const gated = run(`--fail-on edited ${flags}`);
       expect(gated.status, `${flags}: ${String(gated.stderr)}`).toBe(1);
-      expect(gated.stderr).toMatch(/--fail-on edited: [\d,]+ paragraphs found in \d+ documents: /);
+      expect(gated.stderr).toMatch(/--fail-on edited: [\d,]+ paragraphs shared or edited \(5 words or more, boilerplate and repeats left out\) in \d+ documents: /);
     }
     expect(run('--json').status).toBe(0);
   });

@@ -83,7 +83,7 @@ describe('what the config sets', () => {
 
   it('a section named after a command applies to it alone, over the top level', async () => {
     const root = project({ '.dedupe.json': { failOn: 'edited', check: { failOn: 'document' } } });
-    expect((await runInProcess(['-q', 'in'], { cwd: root })).stderr).toMatch(/^dedupe: --fail-on edited: \d+ paragraphs found in .+\n$/);
+    expect((await runInProcess(['-q', 'in'], { cwd: root })).stderr).toMatch(/^dedupe: --fail-on edited: \d+ paragraphs shared or edited \(5 words or more, boilerplate and repeats left out\) in .+\n$/);
     expect((await runInProcess(['index', 'add', '-q', 'in/a.txt'], { cwd: root })).code).toBe(0);
     const check = await runInProcess(['check', '-q', 'in/b.txt'], { cwd: root });
     expect(check.code).toBe(1);

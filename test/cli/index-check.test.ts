@@ -49,7 +49,7 @@ describe('the seeds: index 002 and 004, check 000', () => {
   it('exits 1 under --fail-on edited, naming the reprinted paragraphs', async () => {
     const result = await runCli(['check', '--db', db, '--fail-on', 'edited', SEED.reprintA]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^dedupe: --fail-on edited: \d+ paragraphs found in fixtures\/seeds\/000_2c77c33462164435\.txt\n$/);
+    expect(result.stderr).toMatch(/^dedupe: --fail-on edited: \d+ paragraphs shared or edited \(5 words or more, boilerplate and repeats left out\) in fixtures\/seeds\/000_2c77c33462164435\.txt\n$/);
     expect(result.stdout).toContain('Matches in the index');
     expect(result.stdout).toMatch(/fixtures\/seeds\/002_b644d28894aa6977\.txt {2}\d+ paragraphs \(\d+ shared, \d+ edited; story derived \(words \d+%, bigrams \d+%, reused \d+%\)\)/);
   });
@@ -384,7 +384,7 @@ describe('--fail-on document and --add', () => {
     for (let k = 0; k < 5; k++) copyFileSync(path.join(repoRoot, SEED.original), path.join(dir, `copy-${k}.txt`));
     const at = (k: number): string => path.join(dir, `copy-${k}.txt`);
     const shared = await runCli(['check', '--db', db, '--fail-on', 'shared', '-q', dir]);
-    expect(shared.stderr).toMatch(new RegExp(`found in 5 documents: ${[0, 1, 2].map((k) => at(k).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(', ')} and 2 more\n$`));
+    expect(shared.stderr).toMatch(new RegExp(`left out\\) in 5 documents: ${[0, 1, 2].map((k) => at(k).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(', ')} and 2 more\n$`));
     const copies = await runCli(['check', '--db', db, '--fail-on', 'document', '-q', dir]);
     expect(copies.stderr).toContain(`5 articles are copies (>= 80% of a story's words reused): ${at(0)}, ${at(1)}, ${at(2)} and 2 more\n`);
   });

@@ -31,7 +31,7 @@ describe('the built dedupe', () => {
   it('exits 1 when --fail-on finds reuse, 2 with one line for a bad path, 0 for --help', () => {
     const found = runCli(['-q', '--fail-on', 'edited', SEED.original, SEED.reprintA]);
     expect(found.code).toBe(1);
-    expect(found.stderr).toMatch(/^dedupe: --fail-on edited: \d+ paragraphs found in 2 documents: fixtures\/seeds\/000_2c77c33462164435\.txt and fixtures\/seeds\/002_b644d28894aa6977\.txt\n$/);
+    expect(found.stderr).toMatch(/^dedupe: --fail-on edited: \d+ paragraphs shared or edited \(5 words or more, boilerplate and repeats left out\) in 2 documents: fixtures\/seeds\/000_2c77c33462164435\.txt and fixtures\/seeds\/002_b644d28894aa6977\.txt\n$/);
     const missing = runCli(['no/such/folder']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('dedupe: error: no/such/folder: no such file or folder; check the path\n');

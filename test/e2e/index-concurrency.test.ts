@@ -31,7 +31,7 @@ describe('concurrent runs against one index', () => {
     const [a, b] = await Promise.all([runCliAsync(args), runCliAsync(args)]);
     for (const result of [a, b]) {
       expect(result.code, result.stderr).toBe(1);
-      expect(result.stderr).toMatch(/^dedupe: --fail-on edited: \d+ paragraphs found/);
+      expect(result.stderr).toMatch(/^dedupe: --fail-on edited: \d+ paragraphs shared or edited \(/);
     }
     expect(a.stdout).toBe(b.stdout);
     const report = readReport<Report>(a.stdout);

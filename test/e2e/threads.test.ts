@@ -18,7 +18,7 @@ describe('worker threads', () => {
     const two = runCli(['--json', '--fail-on', 'edited', dir], { env: { DEDUPE_THREADS: '2' } });
     // Reuse found (1), but the binary file was not read: a gate passes nothing it did not check (2).
     expect(one.code).toBe(2);
-    expect(one.stderr).toMatch(/--fail-on edited: \d+ paragraphs found in \d+ documents: .+\n/);
+    expect(one.stderr).toMatch(/--fail-on edited: \d+ paragraphs shared or edited \(5 words or more, boilerplate and repeats left out\) in \d+ documents: .+\n/);
     expect(one.stderr).toMatch(/--fail-on edited: 1 article was not read, so not checked: .*article-0101-binary\.txt/);
     expect(two.code).toBe(one.code);
     expect(two.stderr).toBe(one.stderr);

@@ -19,7 +19,7 @@ import { withFeedback } from '../feedback.js';
 import { finishHtml, HtmlReport } from '../html-report.js';
 import { REWRITE_OFF, stageLine, warn, warnUnusedFlags, type CliIO } from '../io.js';
 import type { CheckCommand } from '../requests.js';
-import { uncheckedExit } from './gate-exit.js';
+import { foundLine, uncheckedExit } from './gate-exit.js';
 
 /** The file, with the copied story's lines when the file holds more than one. */
 function copyLabel(doc: DocumentReport, copyShare: number): string {
@@ -158,6 +158,6 @@ function reuseExit(command: CheckCommand, run: CheckRun, io: CliIO): number {
   }
   const found = failingParagraphs(segmentsOf(run.report.documents), failOn, run.report.options.minWords);
   if (found === 0) return EXIT_OK;
-  io.stderr.write(`dedupe: --fail-on ${failOn}: ${plural(found, 'paragraph')} found in ${namedDocuments(run.flagged.map((d) => d.path))}\n`);
+  io.stderr.write(foundLine(failOn, found, run.report.options.minWords, namedDocuments(run.flagged.map((d) => d.path))));
   return EXIT_FOUND;
 }

@@ -39,3 +39,15 @@ export function uncheckedExit(failOn: CheckFailOn, warnings: readonly Warning[],
   );
   return EXIT_ERROR;
 }
+
+/**
+ * The gate's line when it finds paragraphs: what it counted, so the figure can be checked
+ * against the report (a stranger's run read "78 paragraphs found" beside 66 shared and 26
+ * edited): paragraphs of at least --min-words words, boilerplate and repeats in their own file
+ * left out, shared (for --fail-on shared) or shared and edited.
+ */
+export function foundLine(failOn: 'shared' | 'edited', found: number, minWords: number, where: string): string {
+  const statuses = failOn === 'shared' ? 'shared' : 'shared or edited';
+  const paragraphs = `${found.toLocaleString('en-US')} paragraph${found === 1 ? '' : 's'}`;
+  return `dedupe: --fail-on ${failOn}: ${paragraphs} ${statuses} (${minWords} words or more, boilerplate and repeats left out) in ${where}\n`;
+}

@@ -7,14 +7,14 @@
 import type { ScanAnalysis } from '../../core/scan/scanner.js';
 import { gateFindings, type FailOn } from '../../engine/index.js';
 import { fitSummary, renderHumanChunks, renderSummary, type HumanView } from '../../render/human.js';
-import { inPieces, namedDocuments, OUTPUT_PIECE_CHARS, plural } from '../../render/text.js';
+import { inPieces, namedDocuments, OUTPUT_PIECE_CHARS } from '../../render/text.js';
 import { renderJsonChunks, renderNdjsonLines } from '../../render/json.js';
 import { humanLayout, outputStyle, stdoutWidth } from '../color.js';
 import { EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
 import { finishHtml, HtmlReport, tappedSource } from '../html-report.js';
 import type { DocumentReport } from '../../core/types.js';
 import { OutputError, warnUnusedFlags, type CliIO } from '../io.js';
-import { uncheckedExit } from './gate-exit.js';
+import { foundLine, uncheckedExit } from './gate-exit.js';
 import type { OutputRequest } from '../requests.js';
 
 export interface ScanReportRequest {
@@ -69,7 +69,7 @@ export async function writeScanReport(analysis: ScanAnalysis, request: ScanRepor
   }
   if (request.failOn === undefined) return EXIT_OK;
   const { paragraphs: found, documents } = gateFindings(analysis.paragraphs(), request.failOn, analysis.options.minWords);
-  if (found > 0) io.stderr.write(`dedupe: --fail-on ${request.failOn}: ${plural(found, 'paragraph')} found in ${namedDocuments(documents)}\n`);
+  if (found > 0) io.stderr.write(foundLine(request.failOn, found, analysis.options.minWords, namedDocuments(documents)));
   return uncheckedExit(request.failOn, analysis.warnings, request.command, io) ?? (found > 0 ? EXIT_FOUND : EXIT_OK);
 }
 
