@@ -58,10 +58,13 @@ export function renderSummary(report: { summary: Summary; warnings: readonly War
   const seconds = (elapsedMs / 1000).toFixed(2);
   const skipped = report.warnings.filter((w) => SKIPPED_FILE_CODES.has(w.code)).length;
   const badLines = report.warnings.filter((w) => w.code === 'bad-line').length;
+  // A folder it could not enter hides files it never counted: said, or the line reads as complete.
+  const folders = report.warnings.filter((w) => w.code === 'unreadable-folder').length;
   // "10 files (8 skipped)" read as ten files of which eight were skipped: say which are which.
   const skips = [
     ...(skipped > 0 ? [noun === 'file' ? `${thousands(skipped)} skipped` : `${plural(skipped, 'file')} skipped`] : []),
     ...(badLines > 0 ? [`${plural(badLines, 'line')} skipped`] : []),
+    ...(folders > 0 ? [`${plural(folders, 'folder')} not read`] : []),
   ];
   return (
     `${plural(s.documents, noun)}${skips.length > 0 ? ` read, ${skips.join(', ')}` : ''}, ${plural(s.paragraphs, 'paragraph')} ` +

@@ -27,4 +27,11 @@ describe('the summary line', () => {
     expect(renderSummary({ summary: BBC, warnings: skipped }, 0)).toMatch(/^2,224 files read, 1,200 skipped, 33,470 paragraphs/);
     expect(renderSummary({ summary: { ...BBC, documents: 1 }, warnings: [] }, 0, 'document')).toMatch(/^1 document, /);
   });
+
+  it('counts a folder it could not enter, whose files it never saw (a stranger found the line read as complete)', () => {
+    const folder = { code: 'unreadable-folder' as const, path: 't/sub', message: 't/sub: folder cannot be read (permission denied); its files were skipped' };
+    const binary = { code: 'binary' as const, path: 't/x.txt', message: 'binary' };
+    expect(renderSummary({ summary: BBC, warnings: [folder] }, 0)).toMatch(/^2,224 files read, 1 folder not read, 33,470 paragraphs/);
+    expect(renderSummary({ summary: BBC, warnings: [binary, folder, { ...folder, path: 't/other' }] }, 0)).toMatch(/^2,224 files read, 1 skipped, 2 folders not read, 33,470/);
+  });
 });
