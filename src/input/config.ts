@@ -30,13 +30,29 @@ export function shownConfigPath(file: string, cwd: string): string {
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
+/**
+ * V8's message for a JSON syntax error, its character position as the line and column an editor
+ * shows ("at position 35" becomes "at line 2, column 17"; a stranger's run could not find the
+ * place). Lines and columns count from 1; a message without a position is left as it is.
+ */
+export function jsonErrorAt(message: string, text: string): string {
+  const match = /\(?at position (\d+)(?: \(line \d+ column \d+\))?\)?/.exec(message);
+  if (!match) return message;
+  const position = Math.min(Number(match[1]), text.length);
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  const column = position - (before.lastIndexOf('\n') + 1) + 1;
+  return `${message.slice(0, match.index).trimEnd()} at line ${line}, column ${column}${message.slice(match.index + match[0].length)}`;
+}
+
 /** lilconfig's JSON parse errors do not say which file: this loader does. */
 function jsonLoader(cwd: string): Loader {
   return (file, content) => {
+    const text = content.replace(/^\ufeff/, '');
     try {
-      return JSON.parse(content.replace(/^\ufeff/, '')) as unknown;
+      return JSON.parse(text) as unknown;
     } catch (error) {
-      throw new InputError(`${shownConfigPath(file, cwd)}: not valid JSON (${(error as Error).message}); fix the file, or run with --no-config`);
+      throw new InputError(`${shownConfigPath(file, cwd)}: not valid JSON (${jsonErrorAt((error as Error).message, text)}); fix the file, or run with --no-config`);
     }
   };
 }

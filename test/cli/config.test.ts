@@ -140,6 +140,11 @@ describe('a bad config: one line naming the file, exit 2', () => {
     );
   });
 
+  it('a JSON syntax error is placed by line and column, as an editor shows it, not by character position', async () => {
+    const root = project({ '.dedupe.json': '{\n  "threshold": 0.5,\n  "minWords": 3,,\n}\n' });
+    expect(oneLine(await runInProcess(['in'], { cwd: root }))).toMatch(/^dedupe: error: \.dedupe\.json: not valid JSON \(.+ at line 3, column 17\); fix the file/);
+  });
+
   it('not JSON, or not an object', async () => {
     const root = project({ '.dedupe.json': '{"threshold": ' });
     // Named as found, relative to the current folder, as every other config problem is.
