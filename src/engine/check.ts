@@ -7,6 +7,7 @@
  */
 import type { ScanAnalysis } from '../core/scan/scanner.js';
 import type { PreparedDocument } from '../core/model.js';
+import { distinctWords } from '../core/rewrite/channel.js';
 import type { DocumentReport, Report, ScanOptions, StageTimings, Warning } from '../core/types.js';
 import { IndexStore } from '../store/index-store.js';
 import { findContext } from '../store/lookup.js';
@@ -112,6 +113,13 @@ async function prepareIncoming(
   return { ...incoming, timings: { ...run.timings, candidates: 0, verify: 0, rewrite: 0, cluster: 0, report: 0 } };
 }
 
+/** The distinct words (token hashes) of the documents a check compares. */
+function wordsOf(docs: readonly PreparedDocument[]): Set<number> {
+  const words = new Set<number>();
+  for (const doc of docs) for (const word of distinctWords(doc)) words.add(word);
+  return words;
+}
+
 export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {}): Promise<CheckRun> {
   const clock = hooks.clock ?? (() => 0);
   const walkWarnings: Warning[] = [];
@@ -167,12 +175,15 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
     const lookupMs = clock() - lookupStart;
     const all = [...context.documents, ...incoming.docs];
     const paragraphs = all.reduce((sum, doc) => sum + doc.count, 0);
+    // Words weigh as the archive weighs them, not as this batch does: an article's verdict must
+    // not depend on what else came in with it.
+    const frequencies = rewording ? store.wordFrequencies(wordsOf(all)) : null;
     hooks.progress?.({ stage: 'match', paragraphs });
     const { analysis, timings } = await analyseOnThreads(
       all,
       store.options,
       incoming.warnings,
-      { wordOps: request.wordOps, rewording, threads: request.threads ?? defaultThreads(), paragraphs, earlier: prepared.timings },
+      { wordOps: request.wordOps, rewording, threads: request.threads ?? defaultThreads(), paragraphs, earlier: prepared.timings, frequencies },
       hooks,
     );
     const reportStart = clock();

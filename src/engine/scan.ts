@@ -4,6 +4,7 @@
  * them early) and are kept in the report.
  */
 import { analyse, type ScanAnalysis } from '../core/scan/scanner.js';
+import type { ScanFrequencies } from '../core/rewrite/channel.js';
 import type { Clock, PreparedDocument, PrepareTimings } from '../core/model.js';
 import type { ResolvedOptions, StageTimings, Warning } from '../core/types.js';
 import { nothingRead } from './files.js';
@@ -128,12 +129,13 @@ export async function analyseOnThreads(
   prepared: readonly PreparedDocument[],
   options: ResolvedOptions,
   warnings: readonly Warning[],
-  run: { wordOps: boolean; rewording: boolean; threads: number; paragraphs: number; earlier: PrepareTimings },
+  run: { wordOps: boolean; rewording: boolean; threads: number; paragraphs: number; earlier: PrepareTimings; frequencies?: ScanFrequencies | null },
   hooks: EngineHooks,
 ): Promise<{ analysis: ScanAnalysis; timings: StageTimings }> {
   const clock = hooks.clock ?? (() => 0);
+  const given = run.frequencies === undefined ? {} : { frequencies: run.frequencies };
   const result = await withRewriteHelpers(run.rewording ? run.threads : 1, run.paragraphs, (helpers) =>
-    analyse(prepared, options, warnings, { wordOps: run.wordOps, rewording: run.rewording, ...(helpers ? { helpers } : {}) }, clock, run.earlier),
+    analyse(prepared, options, warnings, { wordOps: run.wordOps, rewording: run.rewording, ...given, ...(helpers ? { helpers } : {}) }, clock, run.earlier),
   );
   for (const warning of result.analysis.warnings.slice(warnings.length)) hooks.warning?.(warning);
   return result;

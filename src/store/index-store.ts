@@ -23,7 +23,7 @@ import { bandKeys, hasKey, shingles, textKey } from '../core/document.js';
 import type { PreparedDocument } from '../core/model.js';
 import { resolveOptions } from '../core/options.js';
 import { createSigner } from '../core/signing/signer.js';
-import { archivedContent, archivedKeys, archiveSigner, type ContentWordSigner } from '../core/rewrite/channel.js';
+import { archivedContent, archivedKeys, archiveSigner, COMMON_MIN_DOCUMENTS, distinctWords, givenFrequencies, type ContentWordSigner, type ScanFrequencies } from '../core/rewrite/channel.js';
 import type { ResolvedOptions, ScanOptions } from '../core/types.js';
 import { decodeUint32s, encodeBandKey, encodeTextKey, encodeUint32s } from './codec.js';
 import { IndexError } from './errors.js';
@@ -36,7 +36,7 @@ import {
   type RequestOrigins,
 } from './parameters.js';
 import { BandKeyBuffer, ROWS_PER_STATEMENT } from './band-key-buffer.js';
-import { APPLICATION_ID, FORMAT_MARKER, MIGRATIONS, REQUIRED_TABLES, SCHEMA_VERSION, type Migration, type MigrationContext } from './schema.js';
+import { APPLICATION_ID, countWordDocuments, FORMAT_MARKER, MIGRATIONS, REQUIRED_TABLES, SCHEMA_VERSION, type Migration, type MigrationContext } from './schema.js';
 
 type Connection = Database.Database;
 type Statement = Database.Statement;
@@ -286,6 +286,8 @@ export class IndexStore {
   private readonly pendingBandKeys: BandKeyBuffer;
   /** The same for the rewording channel's keys (content_keys). */
   private readonly pendingContentKeys: BandKeyBuffer;
+  /** Per word, how many documents this batch added (or removed, below 0), not yet written to word_documents. */
+  private readonly pendingWords = new Map<number, number>();
   /** Signs stored paragraphs' content words (stop words left out), made when first needed. */
   private contentSigner: ContentWordSigner | null = null;
 
@@ -325,12 +327,32 @@ export class IndexStore {
   private clearKeys(): void {
     this.pendingBandKeys.clear();
     this.pendingContentKeys.clear();
+    this.pendingWords.clear();
   }
 
-  /** Inserts the keys held for this batch. */
+  /** Inserts the keys held for this batch, and its words' document counts. */
   private flushKeys(): void {
     this.pendingBandKeys.flush();
     this.pendingContentKeys.flush();
+    this.flushWords();
+  }
+
+  /** Counts a document's distinct words in (+1) or out (-1) of the archive's document frequencies. */
+  private countWords(doc: PreparedDocument, change: 1 | -1): void {
+    for (const word of distinctWords(doc)) this.pendingWords.set(word, (this.pendingWords.get(word) ?? 0) + change);
+  }
+
+  /** Writes the batch's word counts: once per word, however many documents held it (an `index add` of 100,000 articles writes its vocabulary, not 30 million rows). */
+  private flushWords(): void {
+    if (this.pendingWords.size === 0) return;
+    const upsert = this.statement('INSERT INTO word_documents (word, documents) VALUES (?, ?) ON CONFLICT (word) DO UPDATE SET documents = documents + excluded.documents');
+    const dropEmpty = this.statement('DELETE FROM word_documents WHERE word = ? AND documents <= 0');
+    for (const [word, change] of this.pendingWords) {
+      if (change === 0) continue;
+      upsert.run(word, change);
+      if (change < 0) dropEmpty.run(word);
+    }
+    this.pendingWords.clear();
   }
 
   static async open(file: string, options: OpenIndexOptions): Promise<IndexStore> {
@@ -644,6 +666,19 @@ export class IndexStore {
         const n = value(sql);
         if (n > 0) problems.push(`${n} ${what}`);
       }
+      // The words' document counts agree with the documents (a document added or removed counted once).
+      const expected = countWordDocuments(this.db);
+      let rows = 0;
+      let agreeing = 0;
+      let known = 0;
+      for (const [word, documents] of this.db.prepare('SELECT word, documents FROM word_documents').raw().iterate() as IterableIterator<[number, number]>) {
+        rows++;
+        if (expected.has(word)) known++;
+        if (expected.get(word) === documents) agreeing++;
+      }
+      // Rows that disagree or should not be there, and words of the documents without a row.
+      const wrong = rows - agreeing + (expected.size - known);
+      if (wrong > 0) problems.push(`${wrong} word${wrong === 1 ? '' : 's'} whose document count differs from the documents'`);
       // Each signed variant has one key per band; two bands of one variant may (rarely) hash alike.
       const signed = value('SELECT count(*) FROM variants WHERE shingles IS NOT NULL');
       const keys = value('SELECT count(*) FROM band_keys');
@@ -673,6 +708,7 @@ export class IndexStore {
     );
     const insertParagraph = this.statement('INSERT INTO paragraphs (document_id, position, variant_id) VALUES (?, ?, ?)');
     for (let i = 0; i < doc.count; i++) insertParagraph.run(documentId, i, hasKey(doc, i) ? this.ensureVariant(doc, i) : null);
+    this.countWords(doc, 1);
     return existing ? 'updated' : 'added';
   }
 
@@ -697,6 +733,7 @@ export class IndexStore {
     // The variants it may orphan could have been created earlier in this batch.
     this.flushKeys();
     const doc = this.decodeStored(documentId);
+    this.countWords(doc, -1);
     const rows = this.statement('SELECT position, variant_id FROM paragraphs WHERE document_id = ? AND variant_id IS NOT NULL').all(documentId) as Array<{
       position: number;
       variant_id: number;
@@ -735,6 +772,24 @@ export class IndexStore {
       if (!(error instanceof CodecError) && !(error instanceof SyntaxError)) throw error;
       throw new IndexError('corrupt', this.file, `${this.file}: the index is damaged (${row.path}: ${error.message}); rebuild it with dedupe index add`);
     }
+  }
+
+  /**
+   * The archive's document frequencies of `words` (rewrite/channel.ts, ScanFrequencies), for
+   * `check`'s rewrite stage: how many stored documents hold each word, over all of them; null
+   * for an archive of fewer documents than a scan counts frequencies from.
+   */
+  wordFrequencies(words: Iterable<number>): ScanFrequencies | null {
+    const documents = this.statement('SELECT COUNT(*) FROM documents').pluck().get() as number;
+    if (documents < COMMON_MIN_DOCUMENTS) return null;
+    const lookup = this.statement('SELECT documents FROM word_documents WHERE word = ?').pluck();
+    const asked: number[] = [];
+    const counts: number[] = [];
+    for (const word of words) {
+      asked.push(word);
+      counts.push((lookup.get(word) as number | undefined) ?? 0);
+    }
+    return givenFrequencies(documents, asked, counts);
   }
 
   /** @internal */

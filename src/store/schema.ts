@@ -2,7 +2,7 @@
  * The on-disk format of the index: an SQLite database identified by its application id,
  * with the schema version in `PRAGMA user_version` and ordered migrations between versions.
  *
- * Tables (schema version 3):
+ * Tables (schema version 4):
  *
  *   meta        key/value: format marker, creating version, time, and the signing parameters
  *               (`parameter.*`), which every later run must agree with (parameters.ts).
@@ -24,6 +24,10 @@
  *               (core/rewrite/channel.ts, archivedContent; the variant's `content` column holds
  *               the words themselves, sorted hashes): how `check` finds an archived article an
  *               incoming one rewords throughout, which shares no shingles with it (schema 3).
+ *   word_documents  per word (token hash) of the archive, how many documents hold it: the
+ *               document frequencies `check` weighs words by in its rewrite stage, the same
+ *               whatever else comes in with an article (schema 4; rewrite/channel.ts,
+ *               ScanFrequencies).
  *
  * Foreign keys are declared for the reader but not enforced (PRAGMA foreign_keys = OFF on
  * every connection): enforcing them would scan band_keys for every variant deleted (or need
@@ -33,7 +37,7 @@
 
 import type Database from 'better-sqlite3';
 import { decodeDocument, encodeDocument } from '../core/codec.js';
-import { archivedContent, archiveSigner } from '../core/rewrite/channel.js';
+import { archivedContent, archiveSigner, distinctWords } from '../core/rewrite/channel.js';
 import { encodeBandKey, encodeUint32s } from './codec.js';
 import { DocumentBuilder } from '../core/document.js';
 import type { PreparedDocument, Segment } from '../core/model.js';
@@ -111,13 +115,14 @@ export const MIGRATIONS: readonly Migration[] = [
   `,
   storePreparedDocuments,
   storeContentKeys,
+  storeWordDocuments,
 ];
 
 /** The schema this build reads and writes: one past the last migration. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Tables every index of this schema version has; a file missing one is damaged. */
-export const REQUIRED_TABLES = ['meta', 'documents', 'variants', 'paragraphs', 'band_keys', 'content_keys'] as const;
+export const REQUIRED_TABLES = ['meta', 'documents', 'variants', 'paragraphs', 'band_keys', 'content_keys', 'word_documents'] as const;
 
 interface Version1Paragraph {
   document_id: number;
@@ -205,4 +210,28 @@ function storeContentKeys(db: Database.Database, context: MigrationContext): voi
       for (const key of archived.keys) insertKey.run(encodeBandKey(key), variant);
     }
   }
+}
+
+/** The table of schema 4, empty. `word` is a token hash (unsigned 32 bits). */
+const WORD_DOCUMENTS_TABLE = `
+  CREATE TABLE word_documents (
+    word INTEGER PRIMARY KEY,
+    documents INTEGER NOT NULL
+  ) WITHOUT ROWID;
+`;
+
+/** Each word's document count, counted from the stored documents' tokens (what word_documents holds). */
+export function countWordDocuments(db: Database.Database): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const row of db.prepare('SELECT prepared FROM documents WHERE prepared IS NOT NULL').iterate() as IterableIterator<{ prepared: Uint8Array }>) {
+    for (const word of distinctWords(decodeDocument(row.prepared))) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Version 3 -> 4: each word's document count, from the stored documents' tokens. */
+function storeWordDocuments(db: Database.Database): void {
+  db.exec(WORD_DOCUMENTS_TABLE);
+  const insert = db.prepare('INSERT INTO word_documents (word, documents) VALUES (?, ?)');
+  for (const [word, documents] of countWordDocuments(db)) insert.run(word, documents);
 }

@@ -443,13 +443,13 @@ describe('dedupe index add', () => {
       ['index', 'stats'],
       { cwd: dir },
     )).report;
-    expect(stats).toMatchObject({ documents: 2, schemaVersion: 3, parameters: { shingleSize: 3 } });
+    expect(stats).toMatchObject({ documents: 2, schemaVersion: 4, parameters: { shingleSize: 3 } });
     const human = await runCli(['index', 'stats', '--verify'], { cwd: dir });
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/verify +ok/);
     // -q: one line, as index add prints with it.
     const quiet = await runCli(['index', 'stats', '-q', '--verify'], { cwd: dir });
-    expect(quiet.stdout).toMatch(/^\.dedupe\/index\.db: 2 documents, \d+ paragraphs, [\d.]+ KiB, schema 3; verify ok\n$/);
+    expect(quiet.stdout).toMatch(/^\.dedupe\/index\.db: 2 documents, \d+ paragraphs, [\d.]+ KiB, schema 4; verify ok\n$/);
     // Content keys lost (the check that was quadratic, found by a new user): said.
     const db = new Database(path.join(dir, '.dedupe/index.db'));
     db.exec('DELETE FROM content_keys WHERE variant_id = (SELECT min(variant_id) FROM content_keys)');
@@ -579,5 +579,28 @@ describe('the gate, on what the seeds look like in a feed', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^dedupe: error: .*none\.db: no index there; build one first/);
     expect(existsSync(db)).toBe(false);
+  });
+});
+
+describe("an incoming article's verdict does not depend on the rest of its batch", () => {
+  it('a reworded copy is edited whether checked alone or beside 250 articles made of its own words (it came out unique: the batch made its words common)', async () => {
+    const rewrite = 'fixtures/reworded-reprint/rewrite.txt';
+    const db = await indexOf(path.join(repoRoot, 'fixtures/reworded-reprint/wire.txt'));
+    // Articles of the rewrite's own words in random order: in a batch this large the rewrite
+    // stage weighs words by document frequency, and the batch's would make every word of the
+    // story common. The archive's frequencies (here: too few documents to count) decide instead.
+    const batch = tempDir();
+    const vocabulary = [...new Set(readFileSync(path.join(repoRoot, rewrite), 'utf8').split(/\s+/).filter((w) => /^[A-Za-z]{3,}$/.test(w)))].sort();
+    const next = random(12345);
+    for (let i = 0; i < 250; i++) {
+      const paragraphs = Array.from({ length: 6 }, () => Array.from({ length: 20 + Math.floor(next() * 20) }, () => vocabulary[Math.floor(next() * vocabulary.length)]!).join(' ') + '.');
+      writeFileSync(path.join(batch, `a${String(i).padStart(3, '0')}.txt`), `${paragraphs.join('\n\n')}\n`);
+    }
+    const statuses = (report: Report): string[] => docOf(report, rewrite).segments.map((s) => s.status);
+    const alone = (await runJson<Report>(['check', '--db', db, rewrite])).report;
+    const beside = (await runJson<Report>(['check', '--db', db, rewrite, batch])).report;
+    expect(statuses(alone).filter((s) => s === 'edited')).toHaveLength(6);
+    expect(statuses(beside)).toEqual(statuses(alone));
+    expect(docOf(beside, rewrite).reusedShare).toBe(docOf(alone, rewrite).reusedShare);
   });
 });

@@ -119,23 +119,23 @@ describe('an index of an older schema', () => {
     copyFileSync(path.join(process.cwd(), SEED.original), path.join(cwd, 'a.txt'));
     copyFileSync(path.join(process.cwd(), SEED.update), path.join(cwd, 'b.txt'));
     expect((await runInProcess(['index', 'add', '-q', 'a.txt'], { cwd })).code).toBe(0);
-    // As schema 2 left it: no content words, no content keys.
+    // As schema 2 left it: no content words, no content keys, no word counts.
     const db = new Database(path.join(cwd, '.dedupe', 'index.db'));
-    db.exec('DROP TABLE content_keys; ALTER TABLE variants DROP COLUMN content');
+    db.exec('DROP TABLE word_documents; DROP TABLE content_keys; ALTER TABLE variants DROP COLUMN content');
     db.pragma('user_version = 2');
     db.close();
     const first = await runInProcess(['check', '-q', 'b.txt'], { cwd });
     expect(first.code).toBe(0);
-    expect(first.stderr).toBe('dedupe: upgrading .dedupe/index.db from index schema 2 to 3 (once; it reads every stored article)\n');
+    expect(first.stderr).toBe('dedupe: upgrading .dedupe/index.db from index schema 2 to 4 (once; it reads every stored article)\n');
     expect((await runInProcess(['check', '-q', 'b.txt'], { cwd })).stderr).toBe('');
     // index stats, often the first command after an update, says it too; on a terminal as a line of its own.
     const again = new Database(path.join(cwd, '.dedupe', 'index.db'));
-    again.exec('DROP TABLE content_keys; ALTER TABLE variants DROP COLUMN content');
+    again.exec('DROP TABLE word_documents; DROP TABLE content_keys; ALTER TABLE variants DROP COLUMN content');
     again.pragma('user_version = 2');
     again.close();
     const stats = await runInProcess(['index', 'stats'], { cwd, stderrColumns: 40, now: ticking(300) });
-    expect(stats.stderr).toBe('dedupe: upgrading .dedupe/index.db from index schema 2 to 3 (once; it reads every stored article)\n');
-    expect(stats.stdout).toMatch(/schema +3/);
+    expect(stats.stderr).toBe('dedupe: upgrading .dedupe/index.db from index schema 2 to 4 (once; it reads every stored article)\n');
+    expect(stats.stdout).toMatch(/schema +4/);
   });
 });
 

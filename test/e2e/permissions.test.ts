@@ -28,7 +28,7 @@ describe('what the user running dedupe may not read', () => {
     chmodSync(path.join(dir, 'private'), 0o755);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(`dedupe: warning: ${dir}/private: folder cannot be read (permission denied); its files were skipped\n`);
-    expect(result.stdout).toMatch(/^1 file, /);
+    expect(result.stdout).toMatch(/^1 file read, 1 folder not read, /);
   });
 
   it('an unreadable file: a warning naming it, and the run goes on', async () => {

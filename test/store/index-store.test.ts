@@ -306,7 +306,7 @@ describe('migrations', () => {
     (await IndexStore.open(file, { mode: 'write' })).close();
     // Version 0 with our application id: what a future schema 2 will see of a version 1 file.
     const db = new Database(file);
-    db.exec('DROP TABLE content_keys; DROP TABLE band_keys; DROP TABLE paragraphs; DROP TABLE variants; DROP TABLE documents; DROP TABLE meta');
+    db.exec('DROP TABLE word_documents; DROP TABLE content_keys; DROP TABLE band_keys; DROP TABLE paragraphs; DROP TABLE variants; DROP TABLE documents; DROP TABLE meta');
     db.pragma('user_version = 0');
     db.close();
     // The migration recreates the tables, but meta is empty: the index has no parameters.
@@ -394,7 +394,7 @@ describe('an index of schema version 2', () => {
     const old = path.join(tempDir(), 'old.db');
     writeFileSync(old, readFileSync(fresh));
     const db = new Database(old);
-    db.exec('DROP TABLE content_keys; ALTER TABLE variants DROP COLUMN content');
+    db.exec('DROP TABLE word_documents; DROP TABLE content_keys; ALTER TABLE variants DROP COLUMN content');
     db.pragma('user_version = 2');
     db.close();
     const upgraded = await IndexStore.open(old, { mode: 'write' });
@@ -402,6 +402,47 @@ describe('an index of schema version 2', () => {
     expect(upgraded.verify()).toEqual({ ok: true, problems: [] });
     upgraded.close();
     expect(rows(old)).toEqual(rows(fresh));
+  });
+});
+
+describe('an index of schema version 3', () => {
+  it("gets each word's document count when opened, the same as a new index keeps through adds and removes", async () => {
+    const fresh = path.join(tempDir(), 'fresh.db');
+    const store = await IndexStore.open(fresh, { mode: 'write' });
+    await addAll(store, [
+      ['a.txt', seedText(SEED.original)],
+      ['b.txt', seedText(SEED.unrelated)],
+      ['c.txt', seedText(SEED.update)],
+    ]);
+    await store.write(async (batch) => expect(batch.remove('c.txt')).toBe(true));
+    expect(store.verify()).toEqual({ ok: true, problems: [] });
+    store.close();
+    const counts = (file: string): unknown[] => {
+      const db = new Database(file, { readonly: true });
+      const rows = db.prepare('SELECT word, documents FROM word_documents ORDER BY word').raw().all();
+      db.close();
+      return rows;
+    };
+    // A word of both remaining articles is counted twice, and a word only c.txt had is gone.
+    expect((counts(fresh) as Array<[number, number]>).some(([, n]) => n === 2)).toBe(true);
+    expect((counts(fresh) as Array<[number, number]>).every(([, n]) => n === 1 || n === 2)).toBe(true);
+    const old = path.join(tempDir(), 'old.db');
+    writeFileSync(old, readFileSync(fresh));
+    const db = new Database(old);
+    db.exec('DROP TABLE word_documents');
+    db.pragma('user_version = 3');
+    db.close();
+    const upgraded = await IndexStore.open(old, { mode: 'write' });
+    expect(upgraded.verify()).toEqual({ ok: true, problems: [] });
+    upgraded.close();
+    expect(counts(old)).toEqual(counts(fresh));
+    // verify() notices a count that disagrees with the documents.
+    const damaged = new Database(old);
+    damaged.exec('UPDATE word_documents SET documents = documents + 1 WHERE word = (SELECT word FROM word_documents LIMIT 1)');
+    damaged.close();
+    const reopened = await IndexStore.open(old, { mode: 'read' });
+    expect(reopened.verify().problems).toEqual(["1 word whose document count differs from the documents'"]);
+    reopened.close();
   });
 });
 

@@ -85,6 +85,30 @@ export function scanFrequencies(corpus: Corpus, rank: Int32Array): ScanFrequenci
   return { table, sampled };
 }
 
+/**
+ * The distinct words (token hashes) of a document, each once: what a document adds to the
+ * document frequencies scanFrequencies counts (the index keeps them for the whole archive,
+ * store/index-store.ts, so that `check` weighs words as the archive does).
+ */
+export function distinctWords(doc: PreparedDocument): Set<number> {
+  const words = new Set<number>();
+  for (let i = 0; i < doc.count; i++) {
+    const hashes = tokens(doc, i);
+    for (let k = 0; k < hashes.length; k++) words.add(hashes[k]!);
+  }
+  return words;
+}
+
+/**
+ * Document frequencies counted elsewhere, over `documents` documents (check: the whole
+ * archive), as the rewrite stage reads them; null below COMMON_MIN_DOCUMENTS documents, as for
+ * a scan.
+ */
+export function givenFrequencies(documents: number, words: ArrayLike<number>, counts: ArrayLike<number>): ScanFrequencies | null {
+  if (documents < COMMON_MIN_DOCUMENTS) return null;
+  return { table: DocumentFrequency.fromCounts(words, counts), sampled: documents };
+}
+
 /** The scan's very common words (see COMMON_SHARE): none in a scan of fewer than COMMON_MIN_DOCUMENTS documents. */
 export function commonWords(frequencies: ScanFrequencies | null, stop: TokenSet): number[] {
   if (!frequencies) return [];
@@ -156,6 +180,32 @@ export class DocumentFrequency {
       this.keys[slot] = keys[old]!;
       this.lastDoc[slot] = lastDoc[old]!;
       this.counts[slot] = counts[old]!;
+    }
+  }
+
+  /**
+   * A table of counts made elsewhere (`check`: the index's document frequencies of the words it
+   * needs, store/index-store.ts): word `words[k]` in `counts[k]` documents; words of count 0 are
+   * left out, as never seen.
+   */
+  static fromCounts(words: ArrayLike<number>, counts: ArrayLike<number>): DocumentFrequency {
+    const table = new DocumentFrequency();
+    for (let k = 0; k < words.length; k++) {
+      const count = counts[k]!;
+      if (count <= 0) continue;
+      table.see(words[k]!, 0);
+      table.setCount(words[k]!, count);
+    }
+    return table;
+  }
+
+  private setCount(h: number, count: number): void {
+    const mask = this.keys.length - 1;
+    for (let slot = fmix32(h) & mask; this.lastDoc[slot] !== -1; slot = (slot + 1) & mask) {
+      if (this.keys[slot] === h) {
+        this.counts[slot] = count;
+        return;
+      }
     }
   }
 

@@ -108,8 +108,10 @@ export interface RewriteStart {
  * grading need nothing else, so on a helper thread they run while this thread finds and
  * verifies the shingle channel's pairs.
  */
-export function startRewrite(corpus: Corpus, seed: number, helpers: RewriteHelpers, rank: Int32Array): RewriteStart {
-  const frequencies = scanFrequencies(corpus, rank);
+export function startRewrite(corpus: Corpus, seed: number, helpers: RewriteHelpers, rank: Int32Array, given?: ScanFrequencies | null): RewriteStart {
+  // Given (check: the archive's, so that an article's verdict does not depend on the rest of
+  // its batch), or counted on the scan's own documents.
+  const frequencies = given === undefined ? scanFrequencies(corpus, rank) : given;
   const channel = helpers.channelPairs(channelSource(corpus, frequencies, stopTokens(seed), seed));
   // A failure is reported where the pairs are awaited, not as an unhandled rejection meanwhile.
   channel.catch(() => undefined);

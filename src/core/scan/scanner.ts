@@ -43,6 +43,7 @@ import { groupDocuments, listedGroupsOnly } from './grouping.js';
 import { MatchLister } from './matches.js';
 import { findNoise } from './noise.js';
 import { collectVariants, contentRanks, orderDocuments, storyRanks } from './variants.js';
+import type { ScanFrequencies } from '../rewrite/channel.js';
 import { addRewordedEdges, ON_THIS_THREAD, startRewrite, type RewriteHelpers } from '../rewrite/stage.js';
 import { buildStoryPairs } from '../rewrite/story-pairs.js';
 
@@ -68,6 +69,14 @@ export interface FinishOptions {
   helpers?: RewriteHelpers;
   /** Whether to run the rewrite stage (default true): without it reworded paragraphs come out unique; for measuring what it costs. */
   rewording?: boolean;
+  /**
+   * The words' document frequencies the rewrite stage weighs words by (rewrite/channel.ts,
+   * ScanFrequencies), instead of those counted on the scan's documents: `check` gives the
+   * archive's, so that an incoming article's verdict depends on the archive and not on what else
+   * came in with it (a reworded copy checked beside 250 business articles came out unique: their
+   * words were common in that batch). null: none (as in a scan of fewer than 200 documents).
+   */
+  frequencies?: ScanFrequencies | null;
 }
 
 const noClock: Clock = () => 0;
@@ -200,7 +209,7 @@ export async function analyse(
   // Documents in content order: where a stage picks among documents, it picks by content, so
   // that renaming files changes nothing (variants.ts).
   const documentRank = contentRanks(corpus);
-  const rewriteStart = rewording ? startRewrite(corpus, options.seed, helpers, documentRank) : null;
+  const rewriteStart = rewording ? startRewrite(corpus, options.seed, helpers, documentRank, finish.frequencies) : null;
   const rewriteStartMs = clock() - t;
   t = clock();
   const external = finish.verified?.(corpus);
