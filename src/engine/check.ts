@@ -7,7 +7,7 @@
  */
 import type { ScanAnalysis } from '../core/scan/scanner.js';
 import type { PreparedDocument } from '../core/model.js';
-import { distinctWords } from '../core/rewrite/channel.js';
+import { countDocumentWords, DocumentFrequency } from '../core/rewrite/channel.js';
 import type { DocumentReport, Report, ScanOptions, StageTimings, Warning } from '../core/types.js';
 import { IndexStore } from '../store/index-store.js';
 import { findContext } from '../store/lookup.js';
@@ -114,9 +114,11 @@ async function prepareIncoming(
 }
 
 /** The distinct words (token hashes) of the documents a check compares. */
-function wordsOf(docs: readonly PreparedDocument[]): Set<number> {
-  const words = new Set<number>();
-  for (const doc of docs) for (const word of distinctWords(doc)) words.add(word);
+function wordsOf(docs: readonly PreparedDocument[]): number[] {
+  const table = new DocumentFrequency();
+  docs.forEach((doc, d) => countDocumentWords(table, doc, d));
+  const words: number[] = [];
+  table.forEach((word) => words.push(word));
   return words;
 }
 

@@ -23,7 +23,7 @@ import { bandKeys, hasKey, shingles, textKey } from '../core/document.js';
 import type { PreparedDocument } from '../core/model.js';
 import { resolveOptions } from '../core/options.js';
 import { createSigner } from '../core/signing/signer.js';
-import { archivedContent, archivedKeys, archiveSigner, COMMON_MIN_DOCUMENTS, distinctWords, givenFrequencies, type ContentWordSigner, type ScanFrequencies } from '../core/rewrite/channel.js';
+import { archivedContent, archivedKeys, archiveSigner, COMMON_MIN_DOCUMENTS, countDocumentWords, DocumentFrequency, givenFrequencies, type ContentWordSigner, type ScanFrequencies } from '../core/rewrite/channel.js';
 import type { ResolvedOptions, ScanOptions } from '../core/types.js';
 import { decodeUint32s, encodeBandKey, encodeTextKey, encodeUint32s } from './codec.js';
 import { IndexError } from './errors.js';
@@ -286,8 +286,11 @@ export class IndexStore {
   private readonly pendingBandKeys: BandKeyBuffer;
   /** The same for the rewording channel's keys (content_keys). */
   private readonly pendingContentKeys: BandKeyBuffer;
-  /** Per word, how many documents this batch added (or removed, below 0), not yet written to word_documents. */
-  private readonly pendingWords = new Map<number, number>();
+  /** Per word, how many documents this batch added and removed, not yet written to word_documents. */
+  private wordsAdded = new DocumentFrequency();
+  private wordsRemoved = new DocumentFrequency();
+  /** Documents counted into those tables (each a number of its own there). */
+  private wordDocuments = 0;
   /** Signs stored paragraphs' content words (stop words left out), made when first needed. */
   private contentSigner: ContentWordSigner | null = null;
 
@@ -327,7 +330,14 @@ export class IndexStore {
   private clearKeys(): void {
     this.pendingBandKeys.clear();
     this.pendingContentKeys.clear();
-    this.pendingWords.clear();
+    this.forgetWords();
+  }
+
+  private forgetWords(): void {
+    if (this.wordDocuments === 0) return;
+    this.wordsAdded = new DocumentFrequency();
+    this.wordsRemoved = new DocumentFrequency();
+    this.wordDocuments = 0;
   }
 
   /** Inserts the keys held for this batch, and its words' document counts. */
@@ -339,20 +349,20 @@ export class IndexStore {
 
   /** Counts a document's distinct words in (+1) or out (-1) of the archive's document frequencies. */
   private countWords(doc: PreparedDocument, change: 1 | -1): void {
-    for (const word of distinctWords(doc)) this.pendingWords.set(word, (this.pendingWords.get(word) ?? 0) + change);
+    countDocumentWords(change > 0 ? this.wordsAdded : this.wordsRemoved, doc, this.wordDocuments++);
   }
 
   /** Writes the batch's word counts: once per word, however many documents held it (an `index add` of 100,000 articles writes its vocabulary, not 30 million rows). */
   private flushWords(): void {
-    if (this.pendingWords.size === 0) return;
+    if (this.wordDocuments === 0) return;
     const upsert = this.statement('INSERT INTO word_documents (word, documents) VALUES (?, ?) ON CONFLICT (word) DO UPDATE SET documents = documents + excluded.documents');
     const dropEmpty = this.statement('DELETE FROM word_documents WHERE word = ? AND documents <= 0');
-    for (const [word, change] of this.pendingWords) {
-      if (change === 0) continue;
-      upsert.run(word, change);
-      if (change < 0) dropEmpty.run(word);
-    }
-    this.pendingWords.clear();
+    this.wordsAdded.forEach((word, documents) => upsert.run(word, documents));
+    this.wordsRemoved.forEach((word, documents) => {
+      upsert.run(word, -documents);
+      dropEmpty.run(word);
+    });
+    this.forgetWords();
   }
 
   static async open(file: string, options: OpenIndexOptions): Promise<IndexStore> {
@@ -668,16 +678,19 @@ export class IndexStore {
       }
       // The words' document counts agree with the documents (a document added or removed counted once).
       const expected = countWordDocuments(this.db);
+      let words = 0;
+      expected.forEach(() => words++);
       let rows = 0;
       let agreeing = 0;
       let known = 0;
       for (const [word, documents] of this.db.prepare('SELECT word, documents FROM word_documents').raw().iterate() as IterableIterator<[number, number]>) {
         rows++;
-        if (expected.has(word)) known++;
-        if (expected.get(word) === documents) agreeing++;
+        const count = expected.count(word);
+        if (count > 0) known++;
+        if (count === documents) agreeing++;
       }
       // Rows that disagree or should not be there, and words of the documents without a row.
-      const wrong = rows - agreeing + (expected.size - known);
+      const wrong = rows - agreeing + (words - known);
       if (wrong > 0) problems.push(`${wrong} word${wrong === 1 ? '' : 's'} whose document count differs from the documents'`);
       // Each signed variant has one key per band; two bands of one variant may (rarely) hash alike.
       const signed = value('SELECT count(*) FROM variants WHERE shingles IS NOT NULL');

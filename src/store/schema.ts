@@ -37,7 +37,7 @@
 
 import type Database from 'better-sqlite3';
 import { decodeDocument, encodeDocument } from '../core/codec.js';
-import { archivedContent, archiveSigner, distinctWords } from '../core/rewrite/channel.js';
+import { archivedContent, archiveSigner, countDocumentWords, DocumentFrequency } from '../core/rewrite/channel.js';
 import { encodeBandKey, encodeUint32s } from './codec.js';
 import { DocumentBuilder } from '../core/document.js';
 import type { PreparedDocument, Segment } from '../core/model.js';
@@ -221,17 +221,18 @@ const WORD_DOCUMENTS_TABLE = `
 `;
 
 /** Each word's document count, counted from the stored documents' tokens (what word_documents holds). */
-export function countWordDocuments(db: Database.Database): Map<number, number> {
-  const counts = new Map<number, number>();
+export function countWordDocuments(db: Database.Database): DocumentFrequency {
+  const table = new DocumentFrequency();
+  let number = 0;
   for (const row of db.prepare('SELECT prepared FROM documents WHERE prepared IS NOT NULL').iterate() as IterableIterator<{ prepared: Uint8Array }>) {
-    for (const word of distinctWords(decodeDocument(row.prepared))) counts.set(word, (counts.get(word) ?? 0) + 1);
+    countDocumentWords(table, decodeDocument(row.prepared), number++);
   }
-  return counts;
+  return table;
 }
 
 /** Version 3 -> 4: each word's document count, from the stored documents' tokens. */
 function storeWordDocuments(db: Database.Database): void {
   db.exec(WORD_DOCUMENTS_TABLE);
   const insert = db.prepare('INSERT INTO word_documents (word, documents) VALUES (?, ?)');
-  for (const [word, documents] of countWordDocuments(db)) insert.run(word, documents);
+  countWordDocuments(db).forEach((word, documents) => insert.run(word, documents));
 }

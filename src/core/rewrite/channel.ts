@@ -76,27 +76,21 @@ export function scanFrequencies(corpus: Corpus, rank: Int32Array): ScanFrequenci
   let sampled = 0;
   for (let place = 0; place < documents; place += step, sampled++) {
     const d = byRank[place]!;
-    const doc = corpus.docs[d]!;
-    for (let i = 0; i < doc.count; i++) {
-      const hashes = tokens(doc, i);
-      for (let k = 0; k < hashes.length; k++) table.see(hashes[k]!, d);
-    }
+    countDocumentWords(table, corpus.docs[d]!, d);
   }
   return { table, sampled };
 }
 
 /**
- * The distinct words (token hashes) of a document, each once: what a document adds to the
- * document frequencies scanFrequencies counts (the index keeps them for the whole archive,
- * store/index-store.ts, so that `check` weighs words as the archive does).
+ * Counts the words (token hashes) of a document into `table` as document `number` (each word
+ * once per document): what scanFrequencies counts, and what the index keeps for the whole
+ * archive (store/index-store.ts), so that `check` weighs words as the archive does.
  */
-export function distinctWords(doc: PreparedDocument): Set<number> {
-  const words = new Set<number>();
+export function countDocumentWords(table: DocumentFrequency, doc: PreparedDocument, number: number): void {
   for (let i = 0; i < doc.count; i++) {
     const hashes = tokens(doc, i);
-    for (let k = 0; k < hashes.length; k++) words.add(hashes[k]!);
+    for (let k = 0; k < hashes.length; k++) table.see(hashes[k]!, number);
   }
-  return words;
 }
 
 /**
@@ -214,6 +208,11 @@ export class DocumentFrequency {
     const mask = this.keys.length - 1;
     for (let slot = fmix32(h) & mask; this.lastDoc[slot] !== -1; slot = (slot + 1) & mask) if (this.keys[slot] === h) return this.counts[slot]!;
     return 0;
+  }
+
+  /** Each token seen and its count, in no particular order. */
+  forEach(visit: (word: number, documents: number) => void): void {
+    for (let slot = 0; slot < this.keys.length; slot++) if (this.lastDoc[slot] !== -1) visit(this.keys[slot]!, this.counts[slot]!);
   }
 
   /** Tokens seen in more than `limit` documents. */
