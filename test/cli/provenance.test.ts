@@ -246,7 +246,7 @@ describe('boilerplate, repeats and stories', () => {
     expect(atLine(SEED.unrelated, 71)).toMatchObject({ text: '<', status: 'boilerplate', boilerplate: 'artifact' });
     const { stdout } = await runCli(['fixtures/seeds']);
     expect(stdout).toMatch(/\nBoilerplate \(8\) .*\n(?: {2}.*\n)*? {2}fixtures\/seeds\/004_7a4f2c888cc0ca1e\.txt:81\s+footer\s+Leave a Reply\n/);
-    expect(stdout).toMatch(/\nRepeated lines \(10\) .*\n {2}fixtures\/seeds\/000_2c77c33462164435\.txt: lines 1, 7\s+Officials Say North Korea/);
+    expect(stdout).toMatch(/\nRepeated lines \(28 paragraphs, 10 texts\) .*\n {2}fixtures\/seeds\/000_2c77c33462164435\.txt: lines 1, 7\s+Officials Say North Korea/);
   });
 
   it('000 is two stories, lines 1-30 and 34-67, reported apart', async () => {
