@@ -216,7 +216,7 @@ export const PAGE_SCRIPT = String.raw`
   function th(text, num) { return h('th', { class: num ? 'num' : null, scope: 'col' }, text); }
   function td(content, cls) { return h('td', { class: cls || null }, content); }
 
-  function reasonText(r) { return (r[0] === 'dateline' || r[0] === 'credit' ? r[0] + ' ' : '') + r[1] + ' (' + (r[2] > 0 ? '+' : '') + r[2] + ')'; }
+  function reasonText(r) { return (r[0] === 'dateline' || r[0] === 'credit' ? r[0] + ' "' + r[1] + '"' : r[1]) + ' (' + (r[2] > 0 ? '+' : '') + r[2] + ')'; }
   function editsText(edits) { return edits.map(function (e) { return (EDITS[e[0]] || e[0]) + (e[1] > 1 ? ' (' + e[1] + ')' : ''); }).join(', '); }
   function roleCounts(g) {
     var counts = {};

@@ -224,7 +224,8 @@ export function renderGroup(
   };
   if (original) {
     const evidence = originalEvidence(group);
-    const reasons = evidence.map((r) => (r.kind === 'dateline' || r.kind === 'credit' ? `${r.kind} ${r.detail}` : r.detail)).join('; ');
+    // A dateline or credit is quoted as found: bare, "dateline KYIV, Ukraine (AP) —" read as cut off (a stranger's run).
+    const reasons = evidence.map((r) => (r.kind === 'dateline' || r.kind === 'credit' ? `${r.kind} "${r.detail}"` : r.detail)).join('; ');
     const why = printable(evidence === group.originalReasons ? reasons : reasons ? `nothing for it, against the others: ${reasons}` : 'the others score lower');
     const rest = `, original ${label(original)} (confidence ${group.confidence?.toFixed(2)}: ${why})`;
     lines.push(...fitted(`${palette.bold(head)}${rest}`, fitWidth, 2));

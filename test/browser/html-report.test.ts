@@ -83,7 +83,7 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
     await page.locator('#group-link-1').click();
     await expect.poll(() => page.locator('#group-title').textContent()).toBe('Group 1: 4 documents');
     expect(await page.locator('main').textContent()).toContain('confidence 0.73');
-    expect(await page.locator('ul.evidence').textContent()).toContain('dateline KYIV, Ukraine (AP) —');
+    expect(await page.locator('ul.evidence').textContent()).toContain('dateline "KYIV, Ukraine (AP) —"');
     const reprint = page.locator('tbody tr', { hasText: '000_2c77c33462164435.txt' });
     expect(await reprint.locator('td').first().textContent()).toBe('reprint');
     expect(await reprint.textContent()).toContain('paragraphs merged (5)');
