@@ -7,7 +7,7 @@
  */
 import type { ScanAnalysis } from '../core/scan/scanner.js';
 import type { PreparedDocument } from '../core/model.js';
-import { countDocumentWords, DocumentFrequency } from '../core/rewrite/channel.js';
+import { checkFrequencies, countDocumentWords, DocumentFrequency } from '../core/rewrite/channel.js';
 import type { DocumentReport, Report, ScanOptions, StageTimings, Warning } from '../core/types.js';
 import { IndexStore } from '../store/index-store.js';
 import { findContext } from '../store/lookup.js';
@@ -177,9 +177,11 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
     const lookupMs = clock() - lookupStart;
     const all = [...context.documents, ...incoming.docs];
     const paragraphs = all.reduce((sum, doc) => sum + doc.count, 0);
-    // Words weigh as the archive weighs them, not as this batch does: an article's verdict must
-    // not depend on what else came in with it.
-    const frequencies = rewording ? store.wordFrequencies(wordsOf(all)) : null;
+    // Words weigh as in the whole archive and the batch together (checkFrequencies), not as in
+    // the few archived articles the lookup brought in: an article's verdict must not turn on
+    // what else came in with it. An incoming article indexed unchanged is counted in the archive.
+    const batch = incoming.docs.filter((d) => !storedAs.has(d.id));
+    const frequencies = rewording ? checkFrequencies(store.archiveWordCounts(wordsOf(all)), batch) : null;
     hooks.progress?.({ stage: 'match', paragraphs });
     const { analysis, timings } = await analyseOnThreads(
       all,

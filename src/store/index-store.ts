@@ -23,7 +23,7 @@ import { bandKeys, hasKey, shingles, textKey } from '../core/document.js';
 import type { PreparedDocument } from '../core/model.js';
 import { resolveOptions } from '../core/options.js';
 import { createSigner } from '../core/signing/signer.js';
-import { archivedContent, archivedKeys, archiveSigner, COMMON_MIN_DOCUMENTS, countDocumentWords, DocumentFrequency, givenFrequencies, type ContentWordSigner, type ScanFrequencies } from '../core/rewrite/channel.js';
+import { archivedContent, archivedKeys, archiveSigner, countDocumentWords, DocumentFrequency, type ArchiveWordCounts, type ContentWordSigner } from '../core/rewrite/channel.js';
 import type { ResolvedOptions, ScanOptions } from '../core/types.js';
 import { decodeUint32s, encodeBandKey, encodeTextKey, encodeUint32s } from './codec.js';
 import { IndexError } from './errors.js';
@@ -788,21 +788,16 @@ export class IndexStore {
   }
 
   /**
-   * The archive's document frequencies of `words` (rewrite/channel.ts, ScanFrequencies), for
-   * `check`'s rewrite stage: how many stored documents hold each word, over all of them; null
-   * for an archive of fewer documents than a scan counts frequencies from.
+   * How many stored documents hold each of `words` (word_documents), and how many documents the
+   * index holds: the archive's share of the document frequencies `check` weighs words by
+   * (rewrite/channel.ts, checkFrequencies).
    */
-  wordFrequencies(words: Iterable<number>): ScanFrequencies | null {
+  archiveWordCounts(words: readonly number[]): ArchiveWordCounts {
     const documents = this.statement('SELECT COUNT(*) FROM documents').pluck().get() as number;
-    if (documents < COMMON_MIN_DOCUMENTS) return null;
     const lookup = this.statement('SELECT documents FROM word_documents WHERE word = ?').pluck();
-    const asked: number[] = [];
-    const counts: number[] = [];
-    for (const word of words) {
-      asked.push(word);
-      counts.push((lookup.get(word) as number | undefined) ?? 0);
-    }
-    return givenFrequencies(documents, asked, counts);
+    const counts = new Uint32Array(words.length);
+    words.forEach((word, k) => (counts[k] = (lookup.get(word) as number | undefined) ?? 0));
+    return { documents, words, counts };
   }
 
   /** @internal */

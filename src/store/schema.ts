@@ -25,9 +25,9 @@
  *               the words themselves, sorted hashes): how `check` finds an archived article an
  *               incoming one rewords throughout, which shares no shingles with it (schema 3).
  *   word_documents  per word (token hash) of the archive, how many documents hold it: the
- *               document frequencies `check` weighs words by in its rewrite stage, the same
- *               whatever else comes in with an article (schema 4; rewrite/channel.ts,
- *               ScanFrequencies).
+ *               archive's part of the document frequencies `check` weighs words by in its
+ *               rewrite stage, so that they do not hang on the few archived articles a lookup
+ *               brings in (schema 4; rewrite/channel.ts, checkFrequencies).
  *
  * Foreign keys are declared for the reader but not enforced (PRAGMA foreign_keys = OFF on
  * every connection): enforcing them would scan band_keys for every variant deleted (or need

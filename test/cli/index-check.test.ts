@@ -582,25 +582,31 @@ describe('the gate, on what the seeds look like in a feed', () => {
   });
 });
 
-describe("an incoming article's verdict does not depend on the rest of its batch", () => {
-  it('a reworded copy is edited whether checked alone or beside 250 articles made of its own words (it came out unique: the batch made its words common)', async () => {
+describe("an incoming article's verdict and the rest of its batch", () => {
+  it('a reworded copy stays derived beside 200 articles that use some of its words: words weigh as in the archive and the batch together, not the batch alone', async () => {
     const rewrite = 'fixtures/reworded-reprint/rewrite.txt';
-    const db = await indexOf(path.join(repoRoot, 'fixtures/reworded-reprint/wire.txt'));
-    // Articles of the rewrite's own words in random order: in a batch this large the rewrite
-    // stage weighs words by document frequency, and the batch's would make every word of the
-    // story common. The archive's frequencies (here: too few documents to count) decide instead.
+    const storyWords = [...new Set(readFileSync(path.join(repoRoot, rewrite), 'utf8').split(/\s+/).filter((w) => /^[A-Za-z]{3,}$/.test(w)))].sort();
+    const next = random(777);
+    // The archive: the wire story and 500 articles of other words. The batch: 200 such articles,
+    // each with a line of 6 of the story's words, so that in the batch alone every word of the
+    // story is common (in about 6% of its articles).
+    const archive = tempDir();
+    for (let i = 0; i < 500; i++) writeFileSync(path.join(archive, `a${i}.txt`), syntheticArticle(next, 8));
+    copyFileSync(path.join(repoRoot, 'fixtures/reworded-reprint/wire.txt'), path.join(archive, 'wire.txt'));
     const batch = tempDir();
-    const vocabulary = [...new Set(readFileSync(path.join(repoRoot, rewrite), 'utf8').split(/\s+/).filter((w) => /^[A-Za-z]{3,}$/.test(w)))].sort();
-    const next = random(12345);
-    for (let i = 0; i < 250; i++) {
-      const paragraphs = Array.from({ length: 6 }, () => Array.from({ length: 20 + Math.floor(next() * 20) }, () => vocabulary[Math.floor(next() * vocabulary.length)]!).join(' ') + '.');
-      writeFileSync(path.join(batch, `a${String(i).padStart(3, '0')}.txt`), `${paragraphs.join('\n\n')}\n`);
+    for (let i = 0; i < 200; i++) {
+      const line = Array.from({ length: 6 }, () => storyWords[Math.floor(next() * storyWords.length)]!).join(' ');
+      writeFileSync(path.join(batch, `b${i}.txt`), `${syntheticArticle(next, 8)}\n${line}.\n`);
     }
-    const statuses = (report: Report): string[] => docOf(report, rewrite).segments.map((s) => s.status);
+    const db = await indexOf(archive);
+    const edited = (report: Report): number => docOf(report, rewrite).segments.filter((s) => s.status === 'edited').length;
     const alone = (await runJson<Report>(['check', '--db', db, rewrite])).report;
     const beside = (await runJson<Report>(['check', '--db', db, rewrite, batch])).report;
-    expect(statuses(alone).filter((s) => s === 'edited')).toHaveLength(6);
-    expect(statuses(beside)).toEqual(statuses(alone));
-    expect(docOf(beside, rewrite).reusedShare).toBe(docOf(alone, rewrite).reusedShare);
+    expect(edited(alone)).toBe(6);
+    // Weighed by the batch and the few archived articles the lookup brought in (before index
+    // schema 4), none of the 6 was found beside the batch; by the archive and batch together,
+    // most are (the batch is 28% of the documents: it still counts for something).
+    expect(edited(beside)).toBeGreaterThanOrEqual(4);
+    expect(docOf(beside, rewrite).reusedShare).toBeGreaterThan(0.5);
   });
 });

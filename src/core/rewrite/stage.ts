@@ -109,8 +109,7 @@ export interface RewriteStart {
  * verifies the shingle channel's pairs.
  */
 export function startRewrite(corpus: Corpus, seed: number, helpers: RewriteHelpers, rank: Int32Array, given?: ScanFrequencies | null): RewriteStart {
-  // Given (check: the archive's, so that an article's verdict does not depend on the rest of
-  // its batch), or counted on the scan's own documents.
+  // Given (check: the archive's and the batch's, checkFrequencies), or counted on the scan's own documents.
   const frequencies = given === undefined ? scanFrequencies(corpus, rank) : given;
   const channel = helpers.channelPairs(channelSource(corpus, frequencies, stopTokens(seed), seed));
   // A failure is reported where the pairs are awaited, not as an unhandled rejection meanwhile.

@@ -71,10 +71,9 @@ export interface FinishOptions {
   rewording?: boolean;
   /**
    * The words' document frequencies the rewrite stage weighs words by (rewrite/channel.ts,
-   * ScanFrequencies), instead of those counted on the scan's documents: `check` gives the
-   * archive's, so that an incoming article's verdict depends on the archive and not on what else
-   * came in with it (a reworded copy checked beside 250 business articles came out unique: their
-   * words were common in that batch). null: none (as in a scan of fewer than 200 documents).
+   * ScanFrequencies), instead of those counted on the scan's documents: `check` gives the whole
+   * archive's and its batch's (checkFrequencies), not those of the few archived articles its
+   * lookup brings in. null: none (as in a scan of fewer than 200 documents).
    */
   frequencies?: ScanFrequencies | null;
 }
