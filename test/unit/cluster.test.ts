@@ -31,6 +31,19 @@ describe('document groups', () => {
     expect(Array.from(groupOf)).toEqual([0, 0, 0, -1]);
   });
 
+  it('a sentence shared by an original, its trimmed reprint and one unrelated article is no footer: two related pages are one story, and a footer recurs on three', () => {
+    // Documents: 0 the original (300 words), 1 its trimmed reprint (150), 2 an unrelated article
+    // (300). Cluster 0: the reprint's three other paragraphs, in 0 and 1. Cluster 1: one
+    // 45-word sentence in all three, minor in each (under a third of its words).
+    const reprinted = cluster({ 0: 100, 1: 100 });
+    const sentence = cluster({ 0: 45, 1: 45, 2: 45 });
+    const result = groupDocuments([300, 150, 300], [reprinted, sentence]);
+    expect(result.boilerplate).toEqual([false, false]);
+    expect(result.groups).toEqual([[0, 1, 2]]);
+    // Across three unrelated articles the same sentence is one.
+    expect(groupDocuments([300, 300, 300], [cluster({ 0: 45, 1: 45, 2: 45 })]).boilerplate).toEqual([true]);
+  });
+
   it('does not link through short lines', () => {
     expect(groupDocuments([100, 100], [cluster({ 0: 1, 1: 1 }, false)]).groups).toEqual([]);
   });

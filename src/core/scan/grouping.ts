@@ -15,7 +15,8 @@
  * few lines, while a reprinted story is most of its page, or half of a page that bundles two
  * stories as seeds 000 and 001 do) of at least BOILERPLATE_MIN_DOCUMENTS documents and of most
  * documents it occurs in, and most pairs of the documents where it is minor are otherwise
- * unrelated: outside the block they share less than RELATED_SHARE of their words. (A trimmed
+ * unrelated: outside the block they share less than RELATED_SHARE of their words; related
+ * pages count as one story, and the block must recur on BOILERPLATE_MIN_DOCUMENTS stories. (A trimmed
  * reprint made of the block's paragraphs alone is no evidence either way: issue 11.) A wire story reprinted by many
  * outlets fails the last two tests (it is most of each reprint, and the reprints share its
  * other paragraphs too).
@@ -151,15 +152,31 @@ function findFooterClusters(documentWords: readonly number[], clusters: readonly
     const sample = minor.length <= RELATEDNESS_SAMPLE ? minor : minor.sort((x, y) => rank[x]! - rank[y]!).slice(0, RELATEDNESS_SAMPLE);
     let pairs = 0;
     let related = 0;
+    // Related pages are one story (a reprint and its original): a footer recurs on at least
+    // BOILERPLATE_MIN_DOCUMENTS stories. A sentence an original, its trimmed reprint and one
+    // unrelated article share is no footer, though two of its three pairs are unrelated (a new
+    // user found the reprint's paragraph called boilerplate in a scan and edited by check).
+    const stories = new UnionFind(sample.length);
     for (let i = 0; i < sample.length; i++) {
       for (let j = i + 1; j < sample.length; j++) {
         pairs++;
-        if (sharedOutside(sample[i]!, sample[j]!, inBlock, clustersOf, documentWords) >= RELATED_SHARE) related++;
+        if (sharedOutside(sample[i]!, sample[j]!, inBlock, clustersOf, documentWords) >= RELATED_SHARE) {
+          related++;
+          stories.union(i, j);
+        }
       }
     }
-    if (related * 2 < pairs) for (const id of blockClusters) boilerplate[id] = true;
+    if (related * 2 >= pairs || storiesIn(stories, sample.length) < BOILERPLATE_MIN_DOCUMENTS) continue;
+    for (const id of blockClusters) boilerplate[id] = true;
   }
   return boilerplate;
+}
+
+/** How many sets the first `count` items of a union-find form. */
+function storiesIn(links: UnionFind, count: number): number {
+  let roots = 0;
+  for (let i = 0; i < count; i++) if (links.find(i) === i) roots++;
+  return roots;
 }
 
 /**
