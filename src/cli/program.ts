@@ -320,7 +320,35 @@ function usageOnMissingArgument(program: Command, hint: string): void {
 function errorLine(text: string, hint: string, usage?: string): string {
   const line = text.trimEnd().split('\n').join(' ');
   const withUsage = usage !== undefined && /^error: missing required argument/.test(line) ? `${line} (usage: ${usage})` : line;
-  return `dedupe: ${printable(withUsage)}${hint}\n`;
+  return `dedupe: ${printable(withUsage)}${hint || ownerHint(line)}\n`;
+}
+
+/**
+ * An unknown option that another command has (`dedupe --add in/`, `dedupe index stats
+ * --fail-on shared`): which command it belongs to, where commander said only "unknown option"
+ * (a new user's run). Nothing when commander suggested a name of its own.
+ */
+function ownerHint(line: string): string {
+  const unknown = /^error: unknown option '(--?[A-Za-z0-9-]+)/.exec(line);
+  if (!unknown || /Did you mean/.test(line)) return '';
+  const flag = unknown[1]!;
+  const silent = { write: () => undefined };
+  const owners: string[] = [];
+  const visit = (command: Command, names: string[]): void => {
+    for (const sub of command.commands) {
+      // `dedupe scan` is the scan itself, named below as `dedupe (the scan)`.
+      if (names.length === 0 && sub.name() === 'scan') continue;
+      const path = [...names, sub.name()];
+      if (sub.options.some((option) => option.long === flag || option.short === flag)) owners.push(`dedupe ${path.join(' ')}`);
+      visit(sub, path);
+    }
+  };
+  const program = buildProgram({ stdout: silent, stderr: silent, env: {}, cwd: '.', now: () => 0 }, () => undefined);
+  const scan = program.commands.find((c) => c.name() === 'scan') ?? program;
+  if (scan.options.some((option) => option.long === flag || option.short === flag)) owners.push('dedupe (the scan)');
+  visit(program, []);
+  if (owners.length === 0) return '';
+  return `; ${flag} is an option of ${owners.join(', ').replace(/, ([^,]*)$/, ' and $1')}`;
 }
 
 /** The words commander reads as a command when they come first. */

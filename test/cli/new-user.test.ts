@@ -137,9 +137,25 @@ describe('a folder named like a command', () => {
     }
     // An option nobody has, with no command after it: no hint.
     expect(oneLineError(await runInProcess(['--bogus', 'a.txt']))).toBe("dedupe: error: unknown option '--bogus'");
-    // Nor one the command does not take, nor one before help (it would fail again; found in review).
-    for (const args of [['--dbb', 'x', 'check', 'a.txt'], ['--db', 'x', 'diff', 'a', 'b'], ['--db', 'x', 'help', 'check']]) {
-      expect(oneLineError(await runInProcess(args))).toBe(`dedupe: error: unknown option '${args[0]}'`);
+    // Nor one the command does not take, nor one before help (it would fail again; found in
+    // review): then only which commands have it, if any.
+    expect(oneLineError(await runInProcess(['--dbb', 'x', 'check', 'a.txt']))).toBe("dedupe: error: unknown option '--dbb'");
+    for (const args of [['--db', 'x', 'diff', 'a', 'b'], ['--db', 'x', 'help', 'check']]) {
+      expect(oneLineError(await runInProcess(args))).toBe(
+        "dedupe: error: unknown option '--db'; --db is an option of dedupe index add, dedupe index remove, dedupe index stats and dedupe check",
+      );
+    }
+  });
+
+  it("an option of another command says whose it is (it said only \"unknown option '--add'\"; a new user's run)", async () => {
+    for (const [args, owners] of [
+      [['--add', 'in/'], '--add is an option of dedupe check'],
+      [['index', 'stats', '--fail-on', 'shared'], '--fail-on is an option of dedupe (the scan), dedupe check and dedupe report'],
+      [['diff', '--top', '3', 'a.txt', 'b.txt'], '--top is an option of dedupe (the scan), dedupe check and dedupe report'],
+    ] as const) {
+      const result = await runInProcess([...args]);
+      expect(result.code).toBe(2);
+      expect(oneLineError(result)).toBe(`dedupe: error: unknown option '${args.find((a) => a.startsWith('--'))}'; ${owners}`);
     }
   });
 
