@@ -356,6 +356,8 @@ export interface IndexCommand extends InputsRequest {
   defaultDb: boolean;
   /** The folder stored paths are relative to when `db` came from a config file (its folder); else the current folder's. */
   root?: string;
+  /** The config file `db` came from, when it did. */
+  dbFrom?: string;
   /** Options given as flags (or in a config file): the index's own parameters fill the rest. */
   requested: Partial<ScanOptions>;
   /** The config file each of `requested` came from, when one did: a disagreement with the index names it. */
@@ -393,6 +395,7 @@ function indexParts(paths: readonly string[], flags: RawFlags, env: Env, request
     // A config file's db is relative to its folder, and so are the paths the index stores: a run
     // from a sub-folder then names each file as a run from the top does (found by a new user).
     ...(problems.originOf('db') !== undefined && problems.configFolder !== undefined ? { root: problems.configFolder } : {}),
+    ...(problems.originOf('db') !== undefined ? { dbFrom: problems.originOf('db')! } : {}),
     paths: [...paths],
     filesFrom: reads ? listOf(paths, flags, problems) : undefined,
     include: problems.patterns('include', flags.include),

@@ -52,6 +52,13 @@ export interface IndexLocation {
   defaultDb: boolean;
   /** The folder documents' paths are stored relative to (files.ts, documentPath): a config file's, when `db` came from it; else the current folder. */
   root?: string;
+  /** The config file `db` came from, when it did (messages name it). */
+  dbFrom?: string;
+}
+
+/** How an index at `location` is opened: its folder made when it is the default one, and messages naming where its path came from. */
+export function locationOptions(location: IndexLocation): { defaultFolder: boolean; dbFrom?: string } {
+  return { defaultFolder: location.defaultDb, ...(location.dbFrom === undefined ? {} : { dbFrom: location.dbFrom }) };
 }
 
 export interface AddRequest extends SourceRequest, IndexLocation {
@@ -151,7 +158,7 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
     mode: 'write',
     requested: request.requested,
     ...(request.requestedFrom ? { requestedFrom: request.requestedFrom } : {}),
-    defaultFolder: request.defaultDb,
+    ...locationOptions(request),
     now: request.now,
     createdBy: request.createdBy,
     cwd: request.cwd,
@@ -205,7 +212,7 @@ export interface RemoveRequest extends IndexLocation {
 }
 
 export async function removeFromIndex(request: RemoveRequest, hooks: EngineHooks = {}): Promise<RemoveResult> {
-  const store = await IndexStore.open(request.db, { mode: 'write', mustExist: true, defaultFolder: request.defaultDb, cwd: request.cwd, onUpgrade: upgradeNotice(request.db, hooks) });
+  const store = await IndexStore.open(request.db, { mode: 'write', mustExist: true, ...locationOptions(request), cwd: request.cwd, onUpgrade: upgradeNotice(request.db, hooks) });
   try {
     const removed: string[] = [];
     const notFound: string[] = [];
@@ -269,7 +276,7 @@ export interface StatsRequest extends IndexLocation {
 
 export async function indexStats(request: StatsRequest, hooks: EngineHooks = {}): Promise<{ stats: IndexStats; verification?: IndexVerification }> {
   const { db, verify } = request;
-  const store = await IndexStore.open(db, { mode: 'read', defaultFolder: request.defaultDb, cwd: request.cwd, onUpgrade: upgradeNotice(db, hooks) });
+  const store = await IndexStore.open(db, { mode: 'read', ...locationOptions(request), cwd: request.cwd, onUpgrade: upgradeNotice(db, hooks) });
   try {
     const stats = store.stats();
     return verify ? { stats, verification: store.verify() } : { stats };

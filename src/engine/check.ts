@@ -12,7 +12,7 @@ import type { DocumentReport, Report, ScanOptions, StageTimings, Warning } from 
 import { IndexStore } from '../store/index-store.js';
 import { findContext } from '../store/lookup.js';
 import type { RequestOrigins } from '../store/parameters.js';
-import { archivedName, putPrepared, upgradeNotice, waitNotice, type IndexLocation, type StoreTally } from './archive.js';
+import { archivedName, locationOptions, putPrepared, upgradeNotice, waitNotice, type IndexLocation, type StoreTally } from './archive.js';
 import { documentPath, nameAsIndexed, nothingRead } from './files.js';
 import { EmptyListError } from '../input/errors.js';
 import { isFlagged, type CheckFailOn } from './gate.js';
@@ -137,7 +137,7 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
   });
   const store = await IndexStore.open(request.db, {
     mode: 'read',
-    defaultFolder: request.defaultDb,
+    ...locationOptions(request),
     requested: request.requested,
     ...(request.requestedFrom ? { requestedFrom: request.requestedFrom } : {}),
     cwd: request.cwd,

@@ -78,6 +78,8 @@ export interface OpenIndexOptions {
   onUpgrade?: (from: number, to: number) => void;
   /** The config file each of `requested` came from, when one did (messages name it). */
   requestedFrom?: RequestOrigins;
+  /** The config file `file` came from (its "db"), when it did: messages say to change it there, not to give another --db. */
+  dbFrom?: string;
 }
 
 export type PutOutcome = 'added' | 'updated' | 'unchanged';
@@ -369,8 +371,10 @@ export class IndexStore {
     const requested = options.requested ?? {};
     const onDisk = path.resolve(options.cwd ?? '.', file);
     const kind = fileKind(onDisk, file);
+    // Where the path was given, as messages name it: a flag, or a config file's "db" (a new user was told to give another --db for a path from .dedupe.json).
+    const dbOption = options.dbFrom === undefined ? '--db' : `"db" in ${options.dbFrom}`;
     if (kind === 'folder') {
-      throw new IndexError('not-an-index', file, `${file} is a folder; --db takes the index's file name, e.g. ${path.join(file, 'index.db')}`);
+      throw new IndexError('not-an-index', file, `${file} is a folder; ${dbOption} takes the index's file name, e.g. ${path.join(file, 'index.db')}`);
     }
     if (kind === 'missing') {
       const folder = path.dirname(file);
@@ -385,7 +389,7 @@ export class IndexStore {
         throw new IndexError('missing', file, `${file}: no index there; build one first with ${make}dedupe index add --db ${file} <paths>`);
       }
       if (folderMissing) {
-        if (!makes) throw new IndexError('missing-folder', file, `${file}: folder ${folder} does not exist; create it first, or give another --db`);
+        if (!makes) throw new IndexError('missing-folder', file, `${file}: folder ${folder} does not exist; create it first, or ${options.dbFrom === undefined ? 'give another --db' : `change ${dbOption}`}`);
         guard(file, () => mkdirSync(path.dirname(onDisk)));
       }
       const resolved = resolveOptions(requested);

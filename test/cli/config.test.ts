@@ -174,3 +174,12 @@ describe('a bad config: one line naming the file, exit 2', () => {
     expect(existsSync(path.join(root, 'ran'))).toBe(false);
   });
 });
+
+describe('an index path from a config file', () => {
+  it('a missing folder says to change "db" in the config, not to give another --db (a new user was told the flag they never gave)', async () => {
+    const root = project({ '.dedupe.json': '{"db": "idx/index.db"}' });
+    const result = await runInProcess(['index', 'add', 'in'], { cwd: root });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('dedupe: error: idx/index.db: folder idx does not exist; create it first, or change "db" in .dedupe.json\n');
+  });
+});

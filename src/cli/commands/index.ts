@@ -22,9 +22,9 @@ export async function runIndexAdd(command: IndexCommand, io: CliIO, version: str
   return EXIT_OK;
 }
 
-export async function runIndexRemove(request: { db: string; defaultDb: boolean; root?: string; paths: string[]; output: OutputRequest }, io: CliIO): Promise<number> {
+export async function runIndexRemove(request: { db: string; defaultDb: boolean; root?: string; dbFrom?: string; paths: string[]; output: OutputRequest }, io: CliIO): Promise<number> {
   const feedback = new Feedback(io, { verbose: request.output.verbose, warningsInJson: false });
-  const result = await removeFromIndex({ db: request.db, defaultDb: request.defaultDb, ...(request.root !== undefined ? { root: request.root } : {}), paths: request.paths, cwd: io.cwd }, feedback.hooks());
+  const result = await removeFromIndex({ db: request.db, defaultDb: request.defaultDb, ...(request.root !== undefined ? { root: request.root } : {}), ...(request.dbFrom !== undefined ? { dbFrom: request.dbFrom } : {}), paths: request.paths, cwd: io.cwd }, feedback.hooks());
   for (const given of result.notFound) feedback.warning(`${given}: not in the index ${request.db}; nothing removed for it`);
   feedback.finish();
   const { palette } = outputStyle(request.output, io);
@@ -32,9 +32,9 @@ export async function runIndexRemove(request: { db: string; defaultDb: boolean; 
   return EXIT_OK;
 }
 
-export async function runIndexStats(request: { db: string; defaultDb: boolean; verify: boolean; output: OutputRequest }, io: CliIO): Promise<number> {
+export async function runIndexStats(request: { db: string; defaultDb: boolean; dbFrom?: string; verify: boolean; output: OutputRequest }, io: CliIO): Promise<number> {
   // An older index is upgraded when opened: said on stderr (it can take minutes).
-  const { stats, verification } = await indexStats({ db: request.db, defaultDb: request.defaultDb, verify: request.verify, cwd: io.cwd }, new Feedback(io, { verbose: false, warningsInJson: false }).hooks());
+  const { stats, verification } = await indexStats({ db: request.db, defaultDb: request.defaultDb, ...(request.dbFrom !== undefined ? { dbFrom: request.dbFrom } : {}), verify: request.verify, cwd: io.cwd }, new Feedback(io, { verbose: false, warningsInJson: false }).hooks());
   const { palette } = outputStyle(request.output, io);
   io.stdout.write(request.output.json ? renderJson(verification ? { ...stats, verification } : stats) : renderStats(stats, palette, verification, request.output.quiet));
   if (verification && !verification.ok) {
