@@ -134,16 +134,16 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
     .description('take articles out of the index (by stored path; the files need not exist)')
     .action(async (paths: string[], given: RawFlags, command: Command) => {
       const { flags, config } = await applyConfig(given, command, 'index', io);
-      const { db, defaultDb, root, output } = indexCommand(paths, flags, io.env, false, config);
-      setCode(await runIndexRemove({ db, defaultDb, ...(root !== undefined ? { root } : {}), paths, output }, io));
+      const { db, defaultDb, root, dbFrom, output } = indexCommand(paths, flags, io.env, false, config);
+      setCode(await runIndexRemove({ db, defaultDb, ...(root !== undefined ? { root } : {}), ...(dbFrom !== undefined ? { dbFrom } : {}), paths, output }, io));
     });
   addOutputOptions(addDbOption(index.command('stats')), 'print the statistics as JSON')
     .option('--verify', 'also check the whole index for damage (reads all of it); exit 2 if damaged')
     .description('what is in the index: documents, paragraphs, size, parameters')
     .action(async (given: RawFlags, command: Command) => {
       const { flags, config } = await applyConfig(given, command, 'index', io);
-      const { db, defaultDb, output } = indexCommand([], flags, io.env, false, config);
-      setCode(await runIndexStats({ db, defaultDb, verify: flags.verify === true, output }, io));
+      const { db, defaultDb, dbFrom, output } = indexCommand([], flags, io.env, false, config);
+      setCode(await runIndexStats({ db, defaultDb, ...(dbFrom !== undefined ? { dbFrom } : {}), verify: flags.verify === true, output }, io));
     });
   addSigningOptions(
     addWalkOptions(addOutputOptions(addDbOption(program.command('check').argument('[paths...]', 'incoming files or folders')), "print the report as JSON (the scan's format, schema/report.schema.json)")),

@@ -340,9 +340,10 @@ function repeatsData(documents: readonly HtmlDocument[], limits: HtmlLimits): { 
   let total = 0;
   let paragraphs = 0;
   documents.forEach((doc, d) => {
+    // Counted as the document counts them: the first copy of a page scraped twice heads its list but is no repeat.
+    paragraphs += doc.counts.repeats;
     for (const [lines, text] of doc.repeats) {
       total++;
-      paragraphs += lines.length;
       if (shown.length < limits.repeatsShown) shown.push([d, lines, text]);
     }
   });

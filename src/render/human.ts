@@ -432,11 +432,12 @@ export class ScraperNoise {
         this.boilerplateCount++;
       }
     }
+    // Counted as the document counts them: the first copy of a page scraped twice heads its list but is no repeat.
+    this.repeatedParagraphs += doc.counts.repeats;
     for (const [first, lines] of repeatedLines(doc)) {
       const text = doc.segments[first]!.text;
       const where = `${printable(doc.path)}: lines ${lines.join(', ')}`;
       this.repeatedTexts++;
-      this.repeatedParagraphs += lines.length;
       const inline = noiseLine(where, '', text, width, fit);
       if (inline.length === 1) {
         this.repeats.push(...inline);

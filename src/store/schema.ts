@@ -36,7 +36,7 @@
  */
 
 import type Database from 'better-sqlite3';
-import { decodeDocument, encodeDocument } from '../core/codec.js';
+import { CodecError, decodeDocument, encodeDocument } from '../core/codec.js';
 import { archivedContent, archiveSigner, countDocumentWords, DocumentFrequency } from '../core/rewrite/channel.js';
 import { encodeBandKey, encodeUint32s } from './codec.js';
 import { DocumentBuilder } from '../core/document.js';
@@ -220,19 +220,33 @@ const WORD_DOCUMENTS_TABLE = `
   ) WITHOUT ROWID;
 `;
 
-/** Each word's document count, counted from the stored documents' tokens (what word_documents holds). */
-export function countWordDocuments(db: Database.Database): DocumentFrequency {
+/**
+ * Each word's document count, counted from the stored documents' tokens (what word_documents
+ * holds), and the paths of stored documents that do not decode: those count for nothing here,
+ * so that one damaged row does not stop an upgrade or a verify (a reviewer's find: the whole
+ * index became unusable); reading that document later says it is damaged (decodeStored).
+ */
+export function countWordDocuments(db: Database.Database): { table: DocumentFrequency; damaged: string[] } {
   const table = new DocumentFrequency();
+  const damaged: string[] = [];
   let number = 0;
-  for (const row of db.prepare('SELECT prepared FROM documents WHERE prepared IS NOT NULL').iterate() as IterableIterator<{ prepared: Uint8Array }>) {
-    countDocumentWords(table, decodeDocument(row.prepared), number++);
+  for (const row of db.prepare('SELECT path, prepared FROM documents WHERE prepared IS NOT NULL').iterate() as IterableIterator<{ path: string; prepared: Uint8Array }>) {
+    let doc: PreparedDocument;
+    try {
+      doc = decodeDocument(row.prepared);
+    } catch (error) {
+      if (!(error instanceof CodecError) && !(error instanceof SyntaxError)) throw error;
+      damaged.push(row.path);
+      continue;
+    }
+    countDocumentWords(table, doc, number++);
   }
-  return table;
+  return { table, damaged };
 }
 
 /** Version 3 -> 4: each word's document count, from the stored documents' tokens. */
 function storeWordDocuments(db: Database.Database): void {
   db.exec(WORD_DOCUMENTS_TABLE);
   const insert = db.prepare('INSERT INTO word_documents (word, documents) VALUES (?, ?)');
-  countWordDocuments(db).forEach((word, documents) => insert.run(word, documents));
+  countWordDocuments(db).table.forEach((word, documents) => insert.run(word, documents));
 }

@@ -182,4 +182,14 @@ describe('an index path from a config file', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('dedupe: error: idx/index.db: folder idx does not exist; create it first, or change "db" in .dedupe.json\n');
   });
+
+  it('every index command says so: a folder given as the index, a file that is no index', async () => {
+    const root = project({ '.dedupe.json': '{"db": "in"}' });
+    for (const args of [['index', 'stats'], ['index', 'remove', 'x.txt'], ['check', 'in']]) {
+      expect((await runInProcess(args, { cwd: root })).stderr, args.join(' ')).toBe(`dedupe: error: in is a folder; "db" in .dedupe.json takes the index's file name, e.g. in/index.db\n`);
+    }
+    writeFileSync(path.join(root, 'notes.txt'), 'hello\n');
+    writeFileSync(path.join(root, '.dedupe.json'), '{"db": "notes.txt"}');
+    expect((await runInProcess(['index', 'stats'], { cwd: root })).stderr).toMatch(/; change "db" in \.dedupe\.json, the file was not changed\n$/);
+  });
 });

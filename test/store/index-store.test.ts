@@ -7,7 +7,7 @@ import { createSigner, resolveOptions, type PreparedDocument } from '../../src/c
 import { paragraphViews } from '../../src/core/document.js';
 import { contentHash, decodeUint32s, encodeUint32s, decodeTextKey, encodeTextKey } from '../../src/store/codec.js';
 import { IndexError } from '../../src/store/errors.js';
-import { IndexStore, upgradeSchema } from '../../src/store/index-store.js';
+import { IndexStore, upgradeSchema, type WriteBatch } from '../../src/store/index-store.js';
 import { optionsForIndex, parametersFromMeta, parametersOf, parametersToMeta } from '../../src/store/parameters.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.js';
 import { repoRoot } from '../helpers/cli.js';
@@ -443,6 +443,57 @@ describe('an index of schema version 3', () => {
     const reopened = await IndexStore.open(old, { mode: 'read' });
     expect(reopened.verify().problems).toEqual(["1 word whose document count differs from the documents'"]);
     reopened.close();
+  });
+});
+
+describe("the words' document counts", () => {
+  /** The stored counts, as [word, documents] rows. */
+  const rowsOf = (file: string): Array<[number, number]> => {
+    const db = new Database(file, { readonly: true });
+    const rows = db.prepare('SELECT word, documents FROM word_documents ORDER BY word').raw().all() as Array<[number, number]>;
+    db.close();
+    return rows;
+  };
+
+  it('stay right through an update in place, an add and a remove in one batch, and a batch rolled back', async () => {
+    const file = path.join(tempDir(), 'index.db');
+    const store = await IndexStore.open(file, { mode: 'write' });
+    await addAll(store, [['a.txt', seedText(SEED.original)], ['b.txt', seedText(SEED.unrelated)]]);
+    const signer = await createSigner(store.options);
+    const put = (batch: WriteBatch, id: string, text: string): unknown => batch.put(signer.prepare({ id, text }), { contentHash: contentHash(text), bytes: text.length, addedAt: 2 });
+    // a.txt replaced by another text (its old words counted out), c.txt added and removed again.
+    await store.write(async (batch) => {
+      put(batch, 'a.txt', seedText(SEED.update));
+      put(batch, 'c.txt', seedText(SEED.reprintA));
+      expect(batch.remove('c.txt')).toBe(true);
+    });
+    expect(store.verify()).toEqual({ ok: true, problems: [] });
+    const before = rowsOf(file);
+    await expect(
+      store.write(async (batch) => {
+        put(batch, 'd.txt', seedText(SEED.reprintA));
+        batch.remove('b.txt');
+        throw new Error('stop');
+      }),
+    ).rejects.toThrow('stop');
+    expect(rowsOf(file)).toEqual(before);
+    expect(store.verify()).toEqual({ ok: true, problems: [] });
+    store.close();
+  });
+
+  it('an index with a damaged document upgrades all the same, and verify names the document (it stopped every command)', async () => {
+    const file = path.join(tempDir(), 'index.db');
+    const store = await IndexStore.open(file, { mode: 'write' });
+    await addAll(store, [['a.txt', seedText(SEED.original)], ['b.txt', seedText(SEED.unrelated)]]);
+    store.close();
+    const db = new Database(file);
+    db.exec("DROP TABLE word_documents; UPDATE documents SET prepared = x'00010203' WHERE path = 'b.txt'");
+    db.pragma('user_version = 3');
+    db.close();
+    const upgraded = await IndexStore.open(file, { mode: 'read' });
+    const problems = upgraded.verify().problems;
+    expect(problems).toContain("1 document whose stored form does not decode (b.txt): add it again with dedupe index add");
+    upgraded.close();
   });
 });
 
