@@ -44,6 +44,15 @@ describe('document groups', () => {
     expect(groupDocuments([300, 300, 300], [cluster({ 0: 45, 1: 45, 2: 45 })]).boilerplate).toEqual([true]);
   });
 
+  it("a digest page related to every article of a site does not hide the site's footer (a reviewer's counterexample to joining related pages into one story)", () => {
+    // Pages 0-5: articles of 600 words with a 30-word footer; page 6: a digest with the same
+    // footer and each article's 70-word lede.
+    const footer = cluster({ 0: 30, 1: 30, 2: 30, 3: 30, 4: 30, 5: 30, 6: 30 });
+    const ledes = [0, 1, 2, 3, 4, 5].map((page) => cluster({ [page]: 70, 6: 70 }));
+    const result = groupDocuments([600, 600, 600, 600, 600, 600, 600], [footer, ...ledes]);
+    expect(result.boilerplate[0]).toBe(true);
+  });
+
   it('does not link through short lines', () => {
     expect(groupDocuments([100, 100], [cluster({ 0: 1, 1: 1 }, false)]).groups).toEqual([]);
   });

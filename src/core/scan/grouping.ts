@@ -15,8 +15,8 @@
  * few lines, while a reprinted story is most of its page, or half of a page that bundles two
  * stories as seeds 000 and 001 do) of at least BOILERPLATE_MIN_DOCUMENTS documents and of most
  * documents it occurs in, and most pairs of the documents where it is minor are otherwise
- * unrelated: outside the block they share less than RELATED_SHARE of their words; related
- * pages count as one story, and the block must recur on BOILERPLATE_MIN_DOCUMENTS stories. (A trimmed
+ * unrelated: outside the block they share less than RELATED_SHARE of their words; and at
+ * least BOILERPLATE_MIN_DOCUMENTS of them are unrelated to one another (unrelatedPages). (A trimmed
  * reprint made of the block's paragraphs alone is no evidence either way: issue 11.) A wire story reprinted by many
  * outlets fails the last two tests (it is most of each reprint, and the reprints share its
  * other paragraphs too).
@@ -149,34 +149,41 @@ function findFooterClusters(documentWords: readonly number[], clusters: readonly
     // related to each other, so only pages where the block is minor are compared.
     const pages = copiesSeen.size;
     if (minor.length * 2 <= pages || minor.length < BOILERPLATE_MIN_DOCUMENTS) continue;
-    const sample = minor.length <= RELATEDNESS_SAMPLE ? minor : minor.sort((x, y) => rank[x]! - rank[y]!).slice(0, RELATEDNESS_SAMPLE);
+    const sample = minor.sort((x, y) => rank[x]! - rank[y]!).slice(0, RELATEDNESS_SAMPLE);
+    const related = new Uint8Array(sample.length * sample.length);
     let pairs = 0;
-    let related = 0;
-    // Related pages are one story (a reprint and its original): a footer recurs on at least
-    // BOILERPLATE_MIN_DOCUMENTS stories. A sentence an original, its trimmed reprint and one
-    // unrelated article share is no footer, though two of its three pairs are unrelated (a new
-    // user found the reprint's paragraph called boilerplate in a scan and edited by check).
-    const stories = new UnionFind(sample.length);
+    let relatedPairs = 0;
     for (let i = 0; i < sample.length; i++) {
       for (let j = i + 1; j < sample.length; j++) {
         pairs++;
         if (sharedOutside(sample[i]!, sample[j]!, inBlock, clustersOf, documentWords) >= RELATED_SHARE) {
-          related++;
-          stories.union(i, j);
+          relatedPairs++;
+          related[i * sample.length + j] = related[j * sample.length + i] = 1;
         }
       }
     }
-    if (related * 2 >= pairs || storiesIn(stories, sample.length) < BOILERPLATE_MIN_DOCUMENTS) continue;
+    if (relatedPairs * 2 >= pairs || unrelatedPages(related, sample.length) < BOILERPLATE_MIN_DOCUMENTS) continue;
     for (const id of blockClusters) boilerplate[id] = true;
   }
   return boilerplate;
 }
 
-/** How many sets the first `count` items of a union-find form. */
-function storiesIn(links: UnionFind, count: number): number {
-  let roots = 0;
-  for (let i = 0; i < count; i++) if (links.find(i) === i) roots++;
-  return roots;
+/**
+ * How many of `count` pages (in content order) are unrelated to one another, taken greedily,
+ * the pages related to fewest others first (then in content order): each kept unless related
+ * to one kept already. A footer recurs on BOILERPLATE_MIN_DOCUMENTS unrelated stories: an
+ * original and its trimmed reprint sharing a sentence with one unrelated article are two (a
+ * new user's run found the reprint's paragraph called a footer). Not sets joined through chains
+ * of related pairs, nor pages taken in content order alone: one digest page related to every
+ * article of a site would count as the only story, and the site's footer would go unseen (a
+ * reviewer's counterexample); taken last, it leaves the articles it links.
+ */
+function unrelatedPages(related: Uint8Array, count: number): number {
+  const degree = Array.from({ length: count }, (_, i) => related.subarray(i * count, (i + 1) * count).reduce((sum, r) => sum + r, 0));
+  const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => degree[a]! - degree[b]! || a - b);
+  const kept: number[] = [];
+  for (const i of order) if (kept.every((k) => related[i * count + k] === 0)) kept.push(i);
+  return kept.length;
 }
 
 /**
