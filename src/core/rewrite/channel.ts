@@ -133,7 +133,7 @@ export interface FrequencyData {
   counts: Uint32Array;
 }
 
-/** lastDoc of a token whose count was added (addCount), not seen in a document of the table's own. */
+/** lastDoc of a token not seen in a document of the table's own (a count added with addCount, or a slot just made). */
 const COUNTED_ELSEWHERE = -2;
 
 /** Documents per token hash, in an open-addressing table. */
@@ -163,22 +163,28 @@ export class DocumentFrequency {
   private size = 0;
 
   see(h: number, doc: number): void {
+    const slot = this.slotOf(h);
+    if (this.lastDoc[slot] === doc) return;
+    this.lastDoc[slot] = doc;
+    this.counts[slot]!++;
+  }
+
+  /** The slot of token `h`, made when it has none (count 0, marked seen by no document of the table's own). */
+  private slotOf(h: number): number {
     let mask = this.keys.length - 1;
     let slot = fmix32(h) & mask;
     while (this.lastDoc[slot] !== -1 && this.keys[slot] !== h) slot = (slot + 1) & mask;
-    if (this.lastDoc[slot] === doc) return;
-    if (this.lastDoc[slot] === -1) {
-      if ((this.size + 1) * 2 > this.keys.length) {
-        this.rehash();
-        mask = this.keys.length - 1;
-        slot = fmix32(h) & mask;
-        while (this.lastDoc[slot] !== -1) slot = (slot + 1) & mask;
-      }
-      this.keys[slot] = h;
-      this.size++;
+    if (this.lastDoc[slot] !== -1) return slot;
+    if ((this.size + 1) * 2 > this.keys.length) {
+      this.rehash();
+      mask = this.keys.length - 1;
+      slot = fmix32(h) & mask;
+      while (this.lastDoc[slot] !== -1) slot = (slot + 1) & mask;
     }
-    this.lastDoc[slot] = doc;
-    this.counts[slot]!++;
+    this.keys[slot] = h;
+    this.size++;
+    this.lastDoc[slot] = COUNTED_ELSEWHERE;
+    return slot;
   }
 
   private rehash(): void {
@@ -203,20 +209,7 @@ export class DocumentFrequency {
    */
   addCount(h: number, documents: number): void {
     if (documents <= 0) return;
-    let mask = this.keys.length - 1;
-    let slot = fmix32(h) & mask;
-    while (this.lastDoc[slot] !== -1 && this.keys[slot] !== h) slot = (slot + 1) & mask;
-    if (this.lastDoc[slot] === -1) {
-      if ((this.size + 1) * 2 > this.keys.length) {
-        this.rehash();
-        mask = this.keys.length - 1;
-        slot = fmix32(h) & mask;
-        while (this.lastDoc[slot] !== -1) slot = (slot + 1) & mask;
-      }
-      this.keys[slot] = h;
-      this.size++;
-      this.lastDoc[slot] = COUNTED_ELSEWHERE;
-    }
+    const slot = this.slotOf(h);
     this.counts[slot] = this.counts[slot]! + documents;
   }
 
