@@ -551,9 +551,10 @@ export function shownParts(view: Pick<HumanView, 'groups' | 'heads'>, options: P
     indexes = indexes.filter((k) => inGroups.has(view.heads[k]!.path));
     const others = view.heads.length - indexes.length;
     const [count, total] = [shown.groups.length, view.groups.length];
-    // "the largest group of 2 ... and its 4 documents", "the 3 largest groups of 9 ... and their ...", "all 2 groups ...".
+    // "the largest of 2 groups ... and its 4 documents", "the 3 largest of 9 groups ... and their ...", "all 2 groups ...".
+    // ("the largest group of 3" read as a group of 3 documents above "Group 1: 2 documents"; a new user's run.)
     const which =
-      count === total ? (total === 1 ? 'the only group' : `all ${thousands(total)} groups`) : count === 1 ? `the largest group of ${thousands(total)}` : `the ${thousands(count)} largest groups of ${thousands(total)}`;
+      count === total ? (total === 1 ? 'the only group' : `all ${thousands(total)} groups`) : count === 1 ? `the largest of ${thousands(total)} groups` : `the ${thousands(count)} largest of ${thousands(total)} groups`;
     shown.notes.push(
       total === 0
         ? `No group to show (--top ${top}): no documents share enough text to form one; ${plural(others, 'document')} not shown.`

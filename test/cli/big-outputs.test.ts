@@ -45,7 +45,7 @@ describe('--top <n>', () => {
     expect(all.stdout).toMatch(/^Group 1: 2 documents/m);
     const top = await runInProcess(['--no-color', '--top', '1', 'fixtures/bom', 'fixtures/seeds']);
     expect(top.stdout.match(/^Group \d+/gm)).toEqual(['Group 2']);
-    expect(top.stdout).toContain('Showing the largest group of 2 (--top 1) and its 4 documents; 3 other documents not shown.');
+    expect(top.stdout).toContain('Showing the largest of 2 groups (--top 1) and its 4 documents; 3 other documents not shown.');
     expect(top.stdout).not.toContain('fixtures/bom/');
     expect(top.stdout).not.toContain('004_7a4f2c888cc0ca1e.txt');
     const two = await runInProcess(['--no-color', '--top', '2', 'fixtures/bom', 'fixtures/seeds']);
