@@ -148,7 +148,8 @@ export function renderArchiveMatches(
     lines.push(`  ${name(incoming, 2)}`);
     for (const m of matches) {
       const story = storyAgainst(sides, byPath.get(incoming)!, m.path);
-      const counts = `${plural(m.shared + m.edited, 'paragraph')} ${palette.dim(`(${m.shared} shared, ${m.edited} edited${story})`)}`;
+      // The incoming article's paragraphs matched there ("19 paragraphs" alone read as the archived article's size; a new user's run).
+      const counts = `${plural(m.shared + m.edited, 'paragraph')} matched ${palette.dim(`(${m.shared} shared, ${m.edited} edited${story})`)}`;
       const line = `    ${printable(m.path)}  ${counts}`;
       if (fitWidth === undefined || visibleWidth(line) <= fitWidth) lines.push(line);
       else lines.push(`    ${name(m.path, 4)}`, ...wrap(`      ${counts}`, fitWidth, 6));

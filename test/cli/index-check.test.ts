@@ -51,7 +51,7 @@ describe('the seeds: index 002 and 004, check 000', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^dedupe: --fail-on edited: \d+ paragraphs shared or edited \(5 words or more, boilerplate and repeats left out\) in fixtures\/seeds\/000_2c77c33462164435\.txt\n$/);
     expect(result.stdout).toContain('Matches in the index');
-    expect(result.stdout).toMatch(/fixtures\/seeds\/002_b644d28894aa6977\.txt {2}\d+ paragraphs \(\d+ shared, \d+ edited; story derived \(words \d+%, bigrams \d+%, reused \d+%\)\)/);
+    expect(result.stdout).toMatch(/fixtures\/seeds\/002_b644d28894aa6977\.txt {2}\d+ paragraphs matched \(\d+ shared, \d+ edited; story derived \(words \d+%, bigrams \d+%, reused \d+%\)\)/);
   });
 
   it('reports only the incoming article, in the scan report format', async () => {
