@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { DiffReport, Report } from '../../src/core/types.js';
 import { SEED, tempDir } from '../helpers/fixtures.js';
 import { runCli, runJson } from '../helpers/in-process.js';
+import { writeArticles } from '../helpers/articles.js';
 
 const DIR = 'fixtures/reworded-reprint';
 const WIRE = `${DIR}/wire.txt`;
@@ -88,7 +89,7 @@ describe('story-level reuse', () => {
     const db = path.join(tempDir('story-check-'), 'index.db');
     expect((await runCli(['index', 'add', SEED.original, '--db', db])).code).toBe(0);
     const { stdout } = await runCli(['check', '--no-color', SEED.update, '--db', db]);
-    expect(stdout).toMatch(/002_b644d28894aa6977\.txt {2}\d+ paragraphs \(\d+ shared, \d+ edited; story partly derived \(words \d+%, bigrams \d+%, reused \d+%\)\)/);
+    expect(stdout).toMatch(/002_b644d28894aa6977\.txt {2}\d+ paragraphs matched \(\d+ shared, \d+ edited; story partly derived \(words \d+%, bigrams \d+%, reused \d+%\)\)/);
     const { report } = await runJson<Report>(['check', SEED.update, '--db', db]);
     const pair = report.storyPairs.find((p) => p.stories.some((s) => s.path === SEED.original))!;
     expect(pair.stories.map((s) => s.path)).toContain(SEED.update);
@@ -153,5 +154,16 @@ describe('a group whose original is undecided', () => {
     const { stdout } = await runCli(['--no-color', DIR]);
     expect(stdout).toContain(`copy      ${REWRITE}  story derived (words 76%, bigrams 43%, reused 97%) from ${WIRE}`);
     expect(stdout).toContain(`copy      ${WIRE}     story derived (words 73%, bigrams 41%, reused 100%) from ${REWRITE}`);
+  });
+});
+
+describe('a reworded reprint among 200 to 399 documents', () => {
+  it.each([250, 398])('is found among %i other articles: a word of the rewrite and its source is rare there too (no seed could form below 400 documents)', async (others) => {
+    const folder = tempDir();
+    writeArticles(folder, others, { seed: 42, paragraphs: 6 });
+    const { report } = await runJson<Report>([DIR, folder]);
+    const rewrite = report.documents.find((d) => d.path === REWRITE)!;
+    expect(rewrite.segments.filter((s) => s.status === 'edited').length).toBeGreaterThanOrEqual(5);
+    expect(report.summary.rewordedPairs).toBeGreaterThanOrEqual(5);
   });
 });

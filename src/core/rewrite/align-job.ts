@@ -12,7 +12,7 @@
 import type { Corpus, Noise } from '../model.js';
 import { isChrome, text, tokens } from '../document.js';
 import { DocumentFrequency, type FrequencyData, type ScanFrequencies } from './channel.js';
-import { Aligner, alignParagraphs, MAX_GAP, type WordWeights } from './passages.js';
+import { Aligner, alignParagraphs, MAX_GAP, rareWeight, type WordWeights } from './passages.js';
 import { stopHashes, stopTokens } from './stopwords.js';
 import { narrowLayout, RarePairFinder, rareContentTest, RareWordCache } from './rare-pairs.js';
 import { layoutRegions, ParagraphUnits } from './units.js';
@@ -190,6 +190,7 @@ export function runAlignJob(job: AlignJob): AlignOutcome {
   const table = job.frequencies ? DocumentFrequency.of(job.frequencies.table) : null;
   const sampled = job.frequencies?.sampled ?? 0;
   const idf: WordWeights | null = table ? (word) => Math.log(sampled / Math.max(1, table.count(word))) : null;
+  const rareFrom = rareWeight(sampled);
   const aligner = new Aligner();
   const pairs = job.bases.length / 2;
   const alignedAt = new Uint32Array(pairs + 1);
@@ -212,7 +213,7 @@ export function runAlignJob(job: AlignJob): AlignOutcome {
     }
     const sideA = units.assemble(baseA, entriesA);
     const sideB = units.assemble(baseB, entriesB);
-    for (const found of alignParagraphs(aligner, sideA.units, sideA.ranges, sideB.units, sideB.ranges, wordsOf(baseA), wordsOf(baseB), idf)) {
+    for (const found of alignParagraphs(aligner, sideA.units, sideA.ranges, sideB.units, sideB.ranges, wordsOf(baseA), wordsOf(baseB), idf, rareFrom)) {
       a.push(found.a);
       b.push(found.b);
       coverA.push(found.coverA);

@@ -83,6 +83,20 @@ function figuresDiffer(units: Units, u: number, other: Units, v: number): boolea
 export const RARE_SHARE = 0.005;
 export const SEED_MIN_RARE = 2;
 export const RARE_WEIGHT = Math.log(1 / RARE_SHARE);
+/** The documents a seed joins: a word of both is in at least this many. */
+const SEED_DOCUMENTS = 2;
+
+/**
+ * The weight from which a word is rare in a scan of `sampled` documents: RARE_WEIGHT, or, in a
+ * scan too small for a word of two documents to reach it (under 2 / RARE_SHARE = 400
+ * documents), the weight of a word found only in the two documents a seed joins. With
+ * RARE_WEIGHT alone no word shared by a rewrite and its source was rare from 200 documents
+ * (where scans start counting weights) to 399, and no reworded copy was found there: a new
+ * user's archive of 199 articles caught the reworded fixture, one of 200 did not.
+ */
+export function rareWeight(sampled: number): number {
+  return Math.min(RARE_WEIGHT, Math.log(sampled / SEED_DOCUMENTS));
+}
 
 const LN = Array.from({ length: 4096 }, (_, n) => (n === 0 ? 0 : Math.log(n)));
 const ln = (n: number): number => (n < LN.length ? LN[n]! : Math.log(n));
@@ -150,7 +164,7 @@ export class Aligner {
    * either side. `idf`, when given (a large scan), weighs a word by the scan's documents instead
    * of the two documents' sentences (see `WordWeights`).
    */
-  seeds(a: Units, rangesA: UnitRanges, b: Units, rangesB: UnitRanges, idf: WordWeights | null = null): Array<[number, number]> {
+  seeds(a: Units, rangesA: UnitRanges, b: Units, rangesB: UnitRanges, idf: WordWeights | null = null, rareFrom = RARE_WEIGHT): Array<[number, number]> {
     const listA = flatten(rangesA);
     const listB = flatten(rangesB);
     let wordsA = 0;
@@ -195,7 +209,7 @@ export class Aligner {
       for (let k = a.contentAt[u]!; k < a.contentAt[u + 1]!; k++) {
         const slot = this.slot(a.content[k]!);
         const w = weight(slot);
-        const rare = idf !== null && w >= RARE_WEIGHT ? 1 : 0;
+        const rare = idf !== null && w >= rareFrom ? 1 : 0;
         for (let e = this.head[slot]!; e !== -1; e = this.nextOf[e]!) {
           const local = this.unitOf[e]!;
           if (this.shared[local] === 0) touched.push(local);
@@ -290,8 +304,9 @@ export function alignParagraphs(
   wordsA: (i: number) => number,
   wordsB: (i: number) => number,
   idf: WordWeights | null = null,
+  rareFrom = RARE_WEIGHT,
 ): AlignedParagraphs[] {
-  const accepted = passages(aligner.seeds(a, rangesA, b, rangesB, idf));
+  const accepted = passages(aligner.seeds(a, rangesA, b, rangesB, idf, rareFrom));
   if (accepted.length === 0) return [];
   // Per pair of paragraphs: the units of each side seeded with units of the other, each once.
   const pairs = new Map<string, { a: number; b: number; unitsA: Set<number>; unitsB: Set<number> }>();

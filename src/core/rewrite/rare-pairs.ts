@@ -1,7 +1,7 @@
 /**
  * Which paragraphs of a candidate pair's regions can hold a seed at all, in a large scan: there
  * a seed's two sentence units share at least SEED_MIN_RARE rare words (passages.ts, a word's
- * weight RARE_WEIGHT or more), and a unit lies inside one paragraph, so its paragraph shares
+ * weight rareWeight(N) or more), and a unit lies inside one paragraph, so its paragraph shares
  * them with the other unit's paragraph. Only paragraphs in such a pair are worth seeding; of
  * the others, those between two of them are still cut when the units' numbering needs their
  * count (narrowLayout, as units.ts layoutRegions), and the rest are left out. With a scan's
@@ -12,20 +12,21 @@
  * In a small scan (no scan-wide weights) every paragraph of the regions is aligned: there a
  * word's weight depends on all the units aligned.
  */
-import { RARE_WEIGHT, SEED_MIN_RARE } from './passages.js';
+import { rareWeight, SEED_MIN_RARE } from './passages.js';
 import { TokenSet } from './stopwords.js';
 import type { ScanFrequencies } from './channel.js';
 import { WordTable } from './word-table.js';
 import { sortInPlace } from '../matching/overlap.js';
 
 /**
- * The largest document count of a rare word (a weight of RARE_WEIGHT or more, as seeds count
- * them): the weight ln(sampled / max(1, count)) falls as the count grows, so a word is rare up
- * to the largest count whose weight still reaches RARE_WEIGHT (found with the same expression).
+ * The largest document count of a rare word (a weight of rareWeight(sampled) or more, as seeds
+ * count them): the weight ln(sampled / max(1, count)) falls as the count grows, so a word is rare up
+ * to the largest count whose weight still reaches it (found with the same expression).
  */
 export function rareMaxCount(sampled: number): number {
+  const rareFrom = rareWeight(sampled);
   let maxCount = 0;
-  while (Math.log(sampled / Math.max(1, maxCount + 1)) >= RARE_WEIGHT) maxCount++;
+  while (Math.log(sampled / Math.max(1, maxCount + 1)) >= rareFrom) maxCount++;
   return maxCount;
 }
 
