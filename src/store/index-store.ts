@@ -407,7 +407,11 @@ export class IndexStore {
       if (options.mode === 'read' || options.mustExist) {
         // The command suggested works as written.
         const make = folderMissing && !makes ? `mkdir -p ${folder} && ` : '';
-        throw new IndexError('missing', file, `${file}: no index there; build one first with ${make}dedupe index add --db ${file} <paths>`);
+        // A path from a config file: the command that builds it reads the config too, and stores
+        // paths relative to the config's folder; a --db given instead would store them relative
+        // to here (a new user followed that advice and was flagged as a copy of their own article).
+        const build = options.dbFrom === undefined ? `dedupe index add --db ${file} <paths>` : `dedupe index add <paths> (it reads "db" from ${options.dbFrom})`;
+        throw new IndexError('missing', file, `${file}: no index there; build one first with ${make}${build}`);
       }
       if (folderMissing) {
         if (!makes) throw new IndexError('missing-folder', file, `${file}: folder ${folder} does not exist; create it first, or give another --db`);

@@ -192,4 +192,12 @@ describe('an index path from a config file', () => {
     writeFileSync(path.join(root, '.dedupe.json'), '{"db": "notes.txt"}');
     expect((await runInProcess(['index', 'stats'], { cwd: root })).stderr).toMatch(/; change "db" in \.dedupe\.json, the file was not changed\n$/);
   });
+
+  it('no index there yet: the command to build it reads the config, not a --db that would store paths from elsewhere (a new user followed that advice)', async () => {
+    const root = project({ '.dedupe.json': '{"db": "idx/index.db"}' });
+    mkdirSync(path.join(root, 'idx'));
+    expect((await runInProcess(['index', 'stats'], { cwd: root })).stderr).toBe(
+      'dedupe: error: idx/index.db: no index there; build one first with dedupe index add <paths> (it reads "db" from .dedupe.json)\n',
+    );
+  });
 });
