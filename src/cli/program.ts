@@ -436,6 +436,17 @@ function commandTypoHint(argv: readonly string[], cwd: string): string {
 const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = { index: ['add', 'remove', 'stats'] };
 
 /**
+ * `dedupe index list`: commander says only "unknown command 'list'" (and suggests a name only
+ * for a misspelt one): which commands there are (a new user's run).
+ */
+function subcommandHint(argv: readonly string[]): string {
+  const [command, word] = argv;
+  const known = command === undefined ? undefined : SUBCOMMANDS[command];
+  if (!known || word === undefined || word.startsWith('-') || known.includes(word) || word === 'help') return '';
+  return `; the ${command} commands are ${known.join(', ').replace(/, ([^,]*)$/, ' and $1')}`;
+}
+
+/**
  * Options written between a command and its own command (`dedupe index --db x.db stats`) belong
  * after it: commander reads them as the first command's, which has none. How to write it.
  */
@@ -484,7 +495,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
   let code = EXIT_OK;
   const guarded: CliIO = { ...io, stdout: guardedOutput(io.stdout) };
-  const hint = folderHint(argv, io.cwd) + orderHint(argv) + commandTypoHint(argv, io.cwd);
+  const hint = folderHint(argv, io.cwd) + orderHint(argv) + commandTypoHint(argv, io.cwd) + subcommandHint(argv);
   try {
     await buildProgram(guarded, (c) => (code = c), hint).parseAsync(withHelpCommand(withScanBeforeDoubleDash(argv)), { from: 'user' });
     return code;

@@ -147,6 +147,12 @@ describe('a folder named like a command', () => {
     }
   });
 
+  it("an unknown index command lists the index's commands (it said only \"unknown command 'list'\"; a new user's run)", async () => {
+    const result = await runInProcess(['index', 'list']);
+    expect(result.code).toBe(2);
+    expect(oneLineError(result)).toBe("dedupe: error: unknown command 'list'; the index commands are add, remove and stats");
+  });
+
   it("an option of another command says whose it is (it said only \"unknown option '--add'\"; a new user's run)", async () => {
     for (const [args, owners] of [
       [['--add', 'in/'], '--add is an option of dedupe check'],
