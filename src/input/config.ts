@@ -37,12 +37,41 @@ export function shownConfigPath(file: string, cwd: string): string {
  */
 export function jsonErrorAt(message: string, text: string): string {
   const match = /\(?at position (\d+)(?: \(line \d+ column \d+\))?\)?/.exec(message);
-  if (!match) return message;
+  if (!match) {
+    // Node 20 words some errors with a snippet and no position ("Unexpected token '}',
+    // "{"a":tru}" is not valid JSON"): the place is found by parsing ever longer beginnings.
+    const position = firstBadCharacter(text);
+    if (position < 0) return message;
+    const token = /^(Unexpected token .+?), "[\s\S]*" is not valid JSON$/.exec(message);
+    return `${token ? token[1] : message} ${lineAndColumn(text, position)}`;
+  }
   const position = Math.min(Number(match[1]), text.length);
+  return `${message.slice(0, match.index).trimEnd()} ${lineAndColumn(text, position)}${message.slice(match.index + match[0].length)}`;
+}
+
+/** "at line 2, column 17" for a character position (both from 1). */
+function lineAndColumn(text: string, position: number): string {
   const before = text.slice(0, position);
-  const line = before.split('\n').length;
-  const column = position - (before.lastIndexOf('\n') + 1) + 1;
-  return `${message.slice(0, match.index).trimEnd()} at line ${line}, column ${column}${message.slice(match.index + match[0].length)}`;
+  return `at line ${before.split('\n').length}, column ${position - (before.lastIndexOf('\n') + 1) + 1}`;
+}
+
+/**
+ * Where JSON text first goes wrong: the shortest beginning of it that fails other than by
+ * ending too soon (V8 places such an error at the beginning's end) ends with the bad character;
+ * -1 when none does, or when the text is too long to search this way (a config is short).
+ */
+function firstBadCharacter(text: string): number {
+  if (text.length > 1 << 16) return -1;
+  for (let length = 1; length <= text.length; length++) {
+    try {
+      JSON.parse(text.slice(0, length));
+    } catch (error) {
+      const message = (error as Error).message;
+      const at = /at position (\d+)/.exec(message);
+      if (at ? Number(at[1]) < length : !/Unexpected end of JSON input/.test(message)) return length - 1;
+    }
+  }
+  return -1;
 }
 
 /** lilconfig's JSON parse errors do not say which file: this loader does. */

@@ -10,7 +10,18 @@ describe('jsonErrorAt', () => {
   it('reads the form newer Node versions write, with their own line and column', () => {
     expect(jsonErrorAt('Expected double-quoted property name in JSON at position 11 (line 2 column 10)', text)).toBe('Expected double-quoted property name in JSON at line 2, column 10');
   });
-  it('leaves a message without a position as it is', () => {
-    expect(jsonErrorAt('Unexpected end of JSON input', text)).toBe('Unexpected end of JSON input');
+  it('leaves a message without a position as it is when no character is wrong (the text ends too soon)', () => {
+    expect(jsonErrorAt('Unexpected end of JSON input', '{"a": 1')).toBe('Unexpected end of JSON input');
+  });
+  it('places an error Node 20 words with a snippet and no position, by the first bad character (a reviewer found V8\'s snippet printed as it is)', () => {
+    const config = '{\n  "minWords": ,\n}';
+    let message = '';
+    try {
+      JSON.parse(config);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(jsonErrorAt(message, config)).toMatch(/ at line 2, column 15$/);
+    expect(jsonErrorAt(`Unexpected token ',', "${config}" is not valid JSON`, config)).toBe("Unexpected token ',' at line 2, column 15");
   });
 });
