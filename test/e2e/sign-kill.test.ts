@@ -38,14 +38,14 @@ describe('SIGKILL during dedupe sign', () => {
       const result = await running.done;
       const shards = readdirSync(out).filter((n) => n.startsWith('shard-'));
       const join = runCli(['join', out, '-q'], { cwd: dir });
-      if (result.signal === 'SIGKILL') {
+      if (result.signal === 'SIGKILL' && shards.length === 0) {
         killedMidway++;
-        expect(shards).toEqual([]);
         expect(join.code).toBe(2);
         expect(join.stderr).toContain('holds no signed shards');
       } else {
-        // Finished before the kill: the whole shard, which joins; sign it again next round.
-        expect(result.code).toBe(0);
+        // Finished before the kill, or killed between the shard's rename and the process's
+        // exit (a loaded machine once landed the kill there): the whole shard, which joins.
+        if (result.signal !== 'SIGKILL') expect(result.code).toBe(0);
         expect(shards).toEqual(['shard-00001-of-00001']);
         expect(join.code).toBe(0);
         return;
