@@ -631,9 +631,15 @@ export class IndexStore {
     const folder = target.endsWith('/') ? target : `${target}/`;
     // '0' follows '/' in code-unit order: [folder, folder with '/' → '0') is everything inside it.
     const end = `${folder.slice(0, -1)}0`;
-    return guard(this.file, () =>
-      this.statement('SELECT path FROM documents WHERE path = ? OR (path >= ? AND path < ?) ORDER BY path').pluck().all(target, folder, end) as string[],
-    );
+    // And the articles `check --add` stored beside the name (engine/archive.ts, archivedName:
+    // `today.txt#3f2a9c01b7e4`): '$' follows '#'. Removing a feed file's name left them in, and
+    // they went on flagging copies (a new user's run).
+    const beside = new RegExp(`^${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#[0-9a-f]{12}$`);
+    return guard(this.file, () => {
+      const paths = this.statement('SELECT path FROM documents WHERE path = ? OR (path >= ? AND path < ?) ORDER BY path').pluck().all(target, folder, end) as string[];
+      const siblings = (this.statement('SELECT path FROM documents WHERE path > ? AND path < ? ORDER BY path').pluck().all(`${target}#`, `${target}$`) as string[]).filter((p) => beside.test(p));
+      return siblings.length === 0 ? paths : [...paths, ...siblings].sort();
+    });
   }
 
   stats(): IndexStats {

@@ -351,6 +351,21 @@ describe('--fail-on document and --add', () => {
     expect(removed.removed).toHaveLength(1);
   });
 
+  it('index remove of a feed file\'s name takes out the articles check --add stored beside it too (they stayed, and went on flagging copies; a new user\'s run)', async () => {
+    const db = await indexOf(SEED.unrelated);
+    const dir = tempDir();
+    const today = path.join(dir, 'today.txt');
+    copyFileSync(path.join(repoRoot, SEED.original), today);
+    expect((await runCli(['check', '--db', db, '--fail-on', 'document', '--add', '-q', today])).code).toBe(0);
+    writeFileSync(today, readFileSync(path.join(repoRoot, 'fixtures/reworded-reprint/wire.txt')));
+    expect((await runCli(['check', '--db', db, '--fail-on', 'document', '--add', '-q', today])).stderr).toContain('1 added');
+    const { report } = await runJson<{ removed: string[] }>(['index', 'remove', '--json', '--db', db, today]);
+    expect(report.removed).toHaveLength(2);
+    expect(report.removed[0]).toBe(today);
+    expect(report.removed[1]).toMatch(new RegExp(`^${today.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#[0-9a-f]{12}$`));
+    expect((await runJson<{ documents: number }>(['index', 'stats', '--db', db])).report.documents).toBe(1);
+  });
+
   it('a feed file reused every day: a new article under a stored name is stored beside the old one, not over it (found by a new user)', async () => {
     const db = await indexOf(SEED.unrelated);
     const dir = tempDir();
