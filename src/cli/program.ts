@@ -332,23 +332,36 @@ function ownerHint(line: string): string {
   const unknown = /^error: unknown option '(--?[A-Za-z0-9-]+)/.exec(line);
   if (!unknown || /Did you mean/.test(line)) return '';
   const flag = unknown[1]!;
-  const silent = { write: () => undefined };
   const owners: string[] = [];
   const visit = (command: Command, names: string[]): void => {
     for (const sub of command.commands) {
       // `dedupe scan` is the scan itself, named below as `dedupe (the scan)`.
       if (names.length === 0 && sub.name() === 'scan') continue;
       const path = [...names, sub.name()];
-      if (sub.options.some((option) => option.long === flag || option.short === flag)) owners.push(`dedupe ${path.join(' ')}`);
+      if (hasOption(sub, flag)) owners.push(`dedupe ${path.join(' ')}`);
       visit(sub, path);
     }
   };
-  const program = buildProgram({ stdout: silent, stderr: silent, env: {}, cwd: '.', now: () => 0 }, () => undefined);
-  const scan = program.commands.find((c) => c.name() === 'scan') ?? program;
-  if (scan.options.some((option) => option.long === flag || option.short === flag)) owners.push('dedupe (the scan)');
+  const program = quietProgram();
+  if (hasOption(program.commands.find((c) => c.name() === 'scan') ?? program, flag)) owners.push('dedupe (the scan)');
   visit(program, []);
-  if (owners.length === 0) return '';
-  return `; ${flag} is an option of ${owners.join(', ').replace(/, ([^,]*)$/, ' and $1')}`;
+  return owners.length === 0 ? '' : `; ${flag} is an option of ${listed(owners, 'and')}`;
+}
+
+/** "a, b and c" (or "or"). */
+function listed(items: readonly string[], last: 'and' | 'or'): string {
+  return items.join(', ').replace(/, ([^,]*)$/, ` ${last} $1`);
+}
+
+/** Whether `command` itself takes the option `flag` (--db, -q). */
+function hasOption(command: Command, flag: string): boolean {
+  return command.options.some((option) => option.long === flag || option.short === flag);
+}
+
+/** The program, built only to read its commands and options (hints after an error). */
+function quietProgram(): Command {
+  const silent = { write: () => undefined };
+  return buildProgram({ stdout: silent, stderr: silent, env: {}, cwd: '.', now: () => 0 }, () => undefined);
 }
 
 /** The words commander reads as a command when they come first. */
@@ -443,7 +456,7 @@ function subcommandHint(argv: readonly string[]): string {
   const [command, word] = argv;
   const known = command === undefined ? undefined : SUBCOMMANDS[command];
   if (!known || word === undefined || word.startsWith('-') || known.includes(word) || word === 'help') return '';
-  return `; the ${command} commands are ${known.join(', ').replace(/, ([^,]*)$/, ' and $1')}`;
+  return `; the ${command} commands are ${listed(known, 'and')}`;
 }
 
 /**
@@ -480,10 +493,9 @@ function commandOptionHint(argv: readonly string[]): string {
 
 /** Whether the command named (with its subcommand: `index stats`) takes the option `flag` (--db, -q). */
 function commandHasOption(names: readonly string[], flag: string): boolean {
-  const silent = { write: () => undefined };
-  let command: Command | undefined = buildProgram({ stdout: silent, stderr: silent, env: {}, cwd: '.', now: () => 0 }, () => undefined);
+  let command: Command | undefined = quietProgram();
   for (const name of names) command = command?.commands.find((c) => c.name() === name);
-  return command?.options.some((option) => option.long === flag || option.short === flag) ?? false;
+  return command !== undefined && hasOption(command, flag);
 }
 
 /** Parses argv (without node and script), runs the command, returns the exit code. */
@@ -510,7 +522,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       // `dedupe index` alone: commander printed the index help on stderr; say what is missing
       // (and, with a folder named index here, how to scan it).
       if (error.code === 'commander.help' && error.exitCode !== 0 && argv[0] === 'index') {
-        io.stderr.write(`dedupe: error: index needs a command: ${SUBCOMMANDS.index!.join(', ').replace(/, ([^,]*)$/, ' or $1')}${hint}\n`);
+        io.stderr.write(`dedupe: error: index needs a command: ${listed(SUBCOMMANDS.index!, 'or')}${hint}\n`);
       }
       // Help and --version exit 0; parse errors were already printed by commander.
       return error.exitCode === 0 ? EXIT_OK : EXIT_ERROR;

@@ -717,8 +717,6 @@ export class IndexStore {
       if (damaged.length > 0) {
         problems.push(`${damaged.length} document${damaged.length === 1 ? '' : 's'} whose stored form does not decode (${damaged.slice(0, 3).join(', ')}${damaged.length > 3 ? ', ...' : ''}): add ${damaged.length === 1 ? 'it' : 'them'} again with dedupe index add`);
       }
-      let words = 0;
-      expected.forEach(() => words++);
       let rows = 0;
       let agreeing = 0;
       let known = 0;
@@ -730,7 +728,7 @@ export class IndexStore {
         if (count === documents && documents > 0) agreeing++;
       }
       // Rows that disagree or should not be there, and words of the documents without a row.
-      const wrong = rows - agreeing + (words - known);
+      const wrong = rows - agreeing + (expected.distinct - known);
       if (wrong > 0) problems.push(`${wrong} word${wrong === 1 ? '' : 's'} whose document count differs from the documents'`);
       // Each signed variant has one key per band; two bands of one variant may (rarely) hash alike.
       const signed = value('SELECT count(*) FROM variants WHERE shingles IS NOT NULL');

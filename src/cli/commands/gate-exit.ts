@@ -4,14 +4,9 @@
  */
 import { uncheckedInputs, type CheckFailOn } from '../../engine/index.js';
 import type { Warning } from '../../core/types.js';
-import { printable } from '../../render/text.js';
+import { plural, printable } from '../../render/text.js';
 import { EXIT_ERROR } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
-
-/** "1 folder", "3 incoming articles". */
-function countOf(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
 
 /** What to run again once the unread input is mended. */
 const AGAIN = { scan: 'scan again', check: 'check again', report: 'sign them again (dedupe sign), then join and report' } as const;
@@ -27,7 +22,7 @@ export function uncheckedExit(failOn: CheckFailOn, warnings: readonly Warning[],
   const folders = unchecked.filter((w) => w.code === 'unreadable-folder').length;
   const articles = unchecked.length - folders;
   const article = command === 'check' ? 'incoming article' : 'article';
-  const counted = [folders > 0 ? countOf(folders, 'folder') : '', articles > 0 ? countOf(articles, article) : ''].filter(Boolean).join(' and ');
+  const counted = [folders > 0 ? plural(folders, 'folder') : '', articles > 0 ? plural(articles, article) : ''].filter(Boolean).join(' and ');
   const n = unchecked.length;
   const named = unchecked.slice(0, 3).map((w) => (w.line === undefined ? w.path : `${w.path}:${w.line}`));
   // Patterns are matched below each folder given, so a folder's own name, anywhere, is the one to exclude.
@@ -48,6 +43,5 @@ export function uncheckedExit(failOn: CheckFailOn, warnings: readonly Warning[],
  */
 export function foundLine(failOn: 'shared' | 'edited', found: number, minWords: number, where: string): string {
   const statuses = failOn === 'shared' ? 'shared' : 'shared or edited';
-  const paragraphs = `${found.toLocaleString('en-US')} paragraph${found === 1 ? '' : 's'}`;
-  return `dedupe: --fail-on ${failOn}: ${paragraphs} ${statuses} (${minWords} words or more, boilerplate and repeats left out) in ${where}\n`;
+  return `dedupe: --fail-on ${failOn}: ${plural(found, 'paragraph')} ${statuses} (${minWords} words or more, boilerplate and repeats left out) in ${where}\n`;
 }

@@ -220,6 +220,11 @@ export class DocumentFrequency {
     return 0;
   }
 
+  /** Tokens in the table. */
+  get distinct(): number {
+    return this.size;
+  }
+
   /** Each token seen and its count, in no particular order. */
   forEach(visit: (word: number, documents: number) => void): void {
     for (let slot = 0; slot < this.keys.length; slot++) if (this.lastDoc[slot] !== -1) visit(this.keys[slot]!, this.counts[slot]!);
