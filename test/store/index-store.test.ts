@@ -27,6 +27,25 @@ async function addAll(store: IndexStore, docs: Array<[string, string]>): Promise
   );
 }
 
+/** A copy of the index `fresh` as an older schema left it: `sql` undoes the newer tables, and `version` is set. */
+function olderCopy(fresh: string, sql: string, version: number): string {
+  const old = path.join(tempDir(), 'old.db');
+  writeFileSync(old, readFileSync(fresh));
+  const db = new Database(old);
+  db.exec(sql);
+  db.pragma(`user_version = ${version}`);
+  db.close();
+  return old;
+}
+
+/** The index's word counts, as [word, documents] rows by word. */
+function wordRows(file: string): Array<[number, number]> {
+  const db = new Database(file, { readonly: true });
+  const rows = db.prepare('SELECT word, documents FROM word_documents ORDER BY word').raw().all() as Array<[number, number]>;
+  db.close();
+  return rows;
+}
+
 async function expectIndexError(work: () => unknown, kind: IndexError['kind']): Promise<IndexError> {
   try {
     await work();
@@ -391,12 +410,7 @@ describe('an index of schema version 2', () => {
       return out;
     };
     // The same index as schema 2 wrote it: no content column, no content_keys table.
-    const old = path.join(tempDir(), 'old.db');
-    writeFileSync(old, readFileSync(fresh));
-    const db = new Database(old);
-    db.exec('DROP TABLE word_documents; DROP TABLE content_keys; ALTER TABLE variants DROP COLUMN content');
-    db.pragma('user_version = 2');
-    db.close();
+    const old = olderCopy(fresh, 'DROP TABLE word_documents; DROP TABLE content_keys; ALTER TABLE variants DROP COLUMN content', 2);
     const upgraded = await IndexStore.open(old, { mode: 'write' });
     expect(upgraded.stats()).toMatchObject({ schemaVersion: SCHEMA_VERSION, contentKeys: expected });
     expect(upgraded.verify()).toEqual({ ok: true, problems: [] });
@@ -417,25 +431,14 @@ describe('an index of schema version 3', () => {
     await store.write(async (batch) => expect(batch.remove('c.txt')).toBe(true));
     expect(store.verify()).toEqual({ ok: true, problems: [] });
     store.close();
-    const counts = (file: string): unknown[] => {
-      const db = new Database(file, { readonly: true });
-      const rows = db.prepare('SELECT word, documents FROM word_documents ORDER BY word').raw().all();
-      db.close();
-      return rows;
-    };
     // A word of both remaining articles is counted twice, and a word only c.txt had is gone.
-    expect((counts(fresh) as Array<[number, number]>).some(([, n]) => n === 2)).toBe(true);
-    expect((counts(fresh) as Array<[number, number]>).every(([, n]) => n === 1 || n === 2)).toBe(true);
-    const old = path.join(tempDir(), 'old.db');
-    writeFileSync(old, readFileSync(fresh));
-    const db = new Database(old);
-    db.exec('DROP TABLE word_documents');
-    db.pragma('user_version = 3');
-    db.close();
+    expect(wordRows(fresh).some(([, n]) => n === 2)).toBe(true);
+    expect(wordRows(fresh).every(([, n]) => n === 1 || n === 2)).toBe(true);
+    const old = olderCopy(fresh, 'DROP TABLE word_documents', 3);
     const upgraded = await IndexStore.open(old, { mode: 'write' });
     expect(upgraded.verify()).toEqual({ ok: true, problems: [] });
     upgraded.close();
-    expect(counts(old)).toEqual(counts(fresh));
+    expect(wordRows(old)).toEqual(wordRows(fresh));
     // verify() notices a count that disagrees with the documents.
     const damaged = new Database(old);
     damaged.exec('UPDATE word_documents SET documents = documents + 1 WHERE word = (SELECT word FROM word_documents LIMIT 1)');
@@ -447,14 +450,6 @@ describe('an index of schema version 3', () => {
 });
 
 describe("the words' document counts", () => {
-  /** The stored counts, as [word, documents] rows. */
-  const rowsOf = (file: string): Array<[number, number]> => {
-    const db = new Database(file, { readonly: true });
-    const rows = db.prepare('SELECT word, documents FROM word_documents ORDER BY word').raw().all() as Array<[number, number]>;
-    db.close();
-    return rows;
-  };
-
   it('stay right through an update in place, an add and a remove in one batch, and a batch rolled back', async () => {
     const file = path.join(tempDir(), 'index.db');
     const store = await IndexStore.open(file, { mode: 'write' });
@@ -468,7 +463,7 @@ describe("the words' document counts", () => {
       expect(batch.remove('c.txt')).toBe(true);
     });
     expect(store.verify()).toEqual({ ok: true, problems: [] });
-    const before = rowsOf(file);
+    const before = wordRows(file);
     await expect(
       store.write(async (batch) => {
         put(batch, 'd.txt', seedText(SEED.reprintA));
@@ -476,7 +471,7 @@ describe("the words' document counts", () => {
         throw new Error('stop');
       }),
     ).rejects.toThrow('stop');
-    expect(rowsOf(file)).toEqual(before);
+    expect(wordRows(file)).toEqual(before);
     expect(store.verify()).toEqual({ ok: true, problems: [] });
     store.close();
   });
