@@ -7,7 +7,7 @@
  */
 import type { ScanAnalysis } from '../core/scan/scanner.js';
 import type { PreparedDocument } from '../core/model.js';
-import { checkFrequencies, countDocumentWords, DocumentFrequency } from '../core/rewrite/channel.js';
+import { checkFrequencies } from '../core/rewrite/channel.js';
 import type { DocumentReport, Report, ScanOptions, StageTimings, Warning } from '../core/types.js';
 import { IndexStore } from '../store/index-store.js';
 import { findContext } from '../store/lookup.js';
@@ -113,15 +113,6 @@ async function prepareIncoming(
   return { ...incoming, timings: { ...run.timings, candidates: 0, verify: 0, rewrite: 0, cluster: 0, report: 0 } };
 }
 
-/** The distinct words (token hashes) of the documents a check compares. */
-function wordsOf(docs: readonly PreparedDocument[]): number[] {
-  const table = new DocumentFrequency();
-  docs.forEach((doc, d) => countDocumentWords(table, doc, d));
-  const words: number[] = [];
-  table.forEach((word) => words.push(word));
-  return words;
-}
-
 export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {}): Promise<CheckRun> {
   const clock = hooks.clock ?? (() => 0);
   const walkWarnings: Warning[] = [];
@@ -181,7 +172,8 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
     // the few archived articles the lookup brought in: an article's verdict must not turn on
     // what else came in with it. An incoming article indexed unchanged is counted in the archive.
     const batch = incoming.docs.filter((d) => !storedAs.has(d.id));
-    const frequencies = rewording ? checkFrequencies(store.archiveWordCounts(wordsOf(all)), batch) : null;
+    const others = [...context.documents, ...incoming.docs.filter((d) => storedAs.has(d.id))];
+    const frequencies = rewording ? checkFrequencies(batch, others, (words) => store.archiveWordCounts(words)) : null;
     hooks.progress?.({ stage: 'match', paragraphs });
     const { analysis, timings } = await analyseOnThreads(
       all,

@@ -111,11 +111,25 @@ export interface ArchiveWordCounts {
  * BBC articles got 126,865 reworded pairs instead of 3,805, their earnings tables' words common
  * in the batch but unknown to the archive.
  */
-export function checkFrequencies(archive: ArchiveWordCounts, incoming: readonly PreparedDocument[]): ScanFrequencies | null {
-  const documents = archive.documents + incoming.length;
-  if (documents < COMMON_MIN_DOCUMENTS) return null;
+export function checkFrequencies(
+  incoming: readonly PreparedDocument[],
+  others: readonly PreparedDocument[],
+  archiveCounts: (words: readonly number[]) => ArchiveWordCounts,
+): ScanFrequencies | null {
+  // The words asked of the archive: the incoming articles' (counted here once) and those of the
+  // other documents compared (archived articles brought in, incoming ones indexed unchanged).
   const table = new DocumentFrequency();
   incoming.forEach((doc, d) => countDocumentWords(table, doc, d));
+  const words: number[] = [];
+  table.forEach((word) => words.push(word));
+  const rest = new DocumentFrequency();
+  others.forEach((doc, d) => countDocumentWords(rest, doc, d));
+  rest.forEach((word) => {
+    if (table.count(word) === 0) words.push(word);
+  });
+  const archive = archiveCounts(words);
+  const documents = archive.documents + incoming.length;
+  if (documents < COMMON_MIN_DOCUMENTS) return null;
   for (let k = 0; k < archive.words.length; k++) table.addCount(archive.words[k]!, archive.counts[k]!);
   return { table, sampled: documents };
 }
