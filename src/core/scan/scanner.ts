@@ -184,6 +184,28 @@ export class ScanAnalysis implements ReportSource {
 }
 
 /**
+ * The verified pairs (edges), found and verified here or given (`verified`), and how many
+ * candidate pairs were measured. The candidates themselves are not kept past verification:
+ * their shingle sets, copied flat for it (scan/edges.ts), were 20 MB of a PAN scan's peak
+ * memory while the later stages ran.
+ */
+function verifiedPairs(
+  corpus: Corpus,
+  options: ResolvedOptions,
+  given: FinishOptions['verified'],
+  clock: Clock,
+): { edges: Edges; candidatePairs: number; candidatesMs: number; verifyMs: number } {
+  let t = clock();
+  const external = given?.(corpus);
+  if (external) return { ...external, candidatesMs: clock() - t, verifyMs: 0 };
+  const candidates = findCandidates(corpus, options.bands);
+  const candidatesMs = clock() - t;
+  t = clock();
+  const edges = verifyCandidates(corpus, candidates, options);
+  return { edges, candidatePairs: candidates.pairs.length, candidatesMs, verifyMs: clock() - t };
+}
+
+/**
  * Runs the report stages that every caller needs (up to each paragraph's status) over prepared
  * documents; `earlier` are the prepare stages' timings. What is left is done by the analysis
  * on demand (`report`, `document`, `groups`).
@@ -210,14 +232,8 @@ export async function analyse(
   const documentRank = contentRanks(corpus);
   const rewriteStart = rewording ? startRewrite(corpus, options.seed, helpers, documentRank, finish.frequencies) : null;
   const rewriteStartMs = clock() - t;
-  t = clock();
-  const external = finish.verified?.(corpus);
-  const candidates = external ? null : findCandidates(corpus, options.bands);
-  const candidatesMs = clock() - t + variantsMs;
-
-  t = clock();
-  const verified = external ? external.edges : verifyCandidates(corpus, candidates!, options);
-  const verifyMs = clock() - t;
+  const { edges: verified, candidatePairs, candidatesMs: foundMs, verifyMs } = verifiedPairs(corpus, options, finish.verified, clock);
+  const candidatesMs = foundMs + variantsMs;
 
   t = clock();
   const noise = findNoise(corpus);
@@ -249,7 +265,7 @@ export async function analyse(
     repeats: 0,
     groups: grouping.groups.length,
     clusters: clusters.inputs.length,
-    candidatePairs: external ? external.candidatePairs : candidates!.pairs.length,
+    candidatePairs,
     verifiedPairs: edges.verifiedPairs,
     rewordedPairs: rewrite.rewordedPairs,
   };
