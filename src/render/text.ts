@@ -1,10 +1,21 @@
 /** Small text helpers shared by the renderers. */
 
-/** Whitespace collapsed, other control characters escaped (see printable), cut to `width` characters with an ellipsis. */
+/**
+ * Whitespace collapsed, other control characters escaped (see printable), cut to `width`
+ * characters with an ellipsis. Only as much of a long text as the preview can show is read:
+ * collapsing and escaping each paragraph whole to show 60 characters of it took 0.37 s of
+ * PAN's default report. A prefix collapses to a prefix of the whole text collapsed (each
+ * whitespace run becomes one space, each character is escaped alone), so once a prefix gives
+ * more than `width` characters the preview is that of the whole.
+ */
 export function preview(text: string, width: number): string {
-  const flat = printable(text.replace(/\s+/g, ' ').trim());
-  if (width <= 1) return flat.length > 0 ? '…' : '';
-  return flat.length <= width ? flat : `${flat.slice(0, width - 1).trimEnd()}…`;
+  for (let take = 2 * Math.max(width, 0) + 64; ; take *= 4) {
+    const whole = take >= text.length;
+    const flat = printable((whole ? text : text.slice(0, take)).replace(/\s+/g, ' ').trimStart()).trimEnd();
+    if (!whole && flat.length <= width) continue;
+    if (width <= 1) return flat.length > 0 ? '…' : '';
+    return flat.length <= width ? flat : `${flat.slice(0, width - 1).trimEnd()}…`;
+  }
 }
 
 /** `text` cut to `width` characters with an ellipsis, its spacing kept (for aligned lines). */

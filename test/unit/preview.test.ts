@@ -1,0 +1,46 @@
+/**
+ * render/text.ts preview reads only as much of a long text as it shows: its previews must be
+ * those of collapsing and escaping the whole text first, whatever the widths and the text.
+ */
+import { describe, expect, it } from 'vitest';
+import { preview, printable } from '../../src/render/text.js';
+
+/** The preview as it was made before: the whole text collapsed and escaped, then cut. */
+function wholePreview(text: string, width: number): string {
+  const flat = printable(text.replace(/\s+/g, ' ').trim());
+  if (width <= 1) return flat.length > 0 ? '…' : '';
+  return flat.length <= width ? flat : `${flat.slice(0, width - 1).trimEnd()}…`;
+}
+
+/** A text of words, runs of spaces, newlines, tabs, control characters and astral characters, from a seed. */
+function randomText(seed: number, length: number): string {
+  const pieces = ['word', ' ', '   ', '\n', '\t \n  ', '\u001b', 'é', '😀', '\u2028', 'x', '.', '                                                                      '];
+  let state = seed;
+  let out = '';
+  while (out.length < length) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    out += pieces[state % pieces.length]!;
+  }
+  return out;
+}
+
+describe('preview', () => {
+  it('cuts a long paragraph to the width with an ellipsis, its spacing collapsed', () => {
+    const text = `  The   council\n\tvoted ${'on and on '.repeat(500)}`;
+    expect(preview(text, 20)).toBe('The council voted o…');
+    expect(preview('Short  text. ', 20)).toBe('Short text.');
+  });
+
+  it('gives the preview of the whole text collapsed first, for texts of every shape and widths from 0 to 200', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const text = randomText(seed, seed * 7);
+      for (const width of [0, 1, 2, 5, 20, 60, 61, 119, 200]) expect(preview(text, width), `seed ${seed}, width ${width}`).toBe(wholePreview(text, width));
+    }
+  });
+
+  it('reads past a long run of whitespace or a short start to fill the width', () => {
+    const text = `a${' '.repeat(10_000)}b${'\n'.repeat(5_000)} the rest of the paragraph`;
+    expect(preview(text, 12)).toBe(wholePreview(text, 12));
+    expect(preview(text, 12)).toBe('a b the res…');
+  });
+});
