@@ -25,7 +25,8 @@ import { endLine, shingles, startLine, text, textKey, tokens, words } from '../d
 import type { DerivationRule, PreparedDocument } from '../model.js';
 import { round3 } from '../numbers.js';
 import { Aligner, alignParagraphs as alignPassages } from '../rewrite/passages.js';
-import { contentWords, stopTokens, type TokenSet } from '../rewrite/stopwords.js';
+import { contentWords, stopTokens, TokenSet } from '../rewrite/stopwords.js';
+import { WordTable } from '../rewrite/word-table.js';
 import { unitsOfParagraphs, type Units } from '../rewrite/units.js';
 import type { EditOp } from '../types.js';
 import { changedWords, wordDiff } from './worddiff.js';
@@ -139,24 +140,92 @@ export const COMMON_POSTINGS = 32;
 export const NEAR_WINDOW = 32;
 
 /**
- * Calls `visit` for the entries of an ascending posting list: all of them when the list is
- * short, else those within NEAR_WINDOW of `near`.
+ * Calls `visit` for the entries of an ascending posting list, `list[from .. to)`: all of them
+ * when the list is short, else those within NEAR_WINDOW of `near`.
  */
-function eachPosting(list: readonly number[] | undefined, near: number, visit: (j: number) => void): void {
-  if (!list) return;
-  if (list.length <= COMMON_POSTINGS) {
-    for (const j of list) visit(j);
+function eachPosting(list: ArrayLike<number>, from: number, to: number, near: number, visit: (j: number) => void): void {
+  if (to - from <= COMMON_POSTINGS) {
+    for (let k = from; k < to; k++) visit(list[k]!);
     return;
   }
-  let low = 0;
-  let high = list.length;
+  let low = from;
+  let high = to;
   while (low < high) {
     const mid = (low + high) >>> 1;
     if (list[mid]! < near - NEAR_WINDOW) low = mid + 1;
     else high = mid;
   }
-  for (let k = low; k < list.length && list[k]! <= near + NEAR_WINDOW; k++) visit(list[k]!);
+  for (let k = low; k < to && list[k]! <= near + NEAR_WINDOW; k++) visit(list[k]!);
 }
+
+/** eachPosting over a whole list (none when there is no list). */
+function eachListed(list: readonly number[] | undefined, near: number, visit: (j: number) => void): void {
+  if (list) eachPosting(list, 0, list.length, near, visit);
+}
+
+/**
+ * The `to` paragraphs holding each shingle, ascending, in typed arrays reused by every
+ * comparison of a thread: a table of the shingles (word-table.ts), and per shingle its run of
+ * `postings`. A Map of arrays, one array per distinct shingle, built afresh for each of a
+ * group's members, was a third of comparing PAN's members with their originals.
+ */
+class ShingleIndex {
+  private readonly table = new WordTable(1 << 12);
+  /** Per slot: its shingle's first posting and how many (counted, then filled). */
+  private start = new Int32Array(1 << 12);
+  private count = new Int32Array(1 << 12);
+  private filled = new Int32Array(1 << 12);
+  postings = new Int32Array(1 << 10);
+
+  /** Indexes the shingles of `to`. */
+  build(to: readonly AlignParagraph[]): void {
+    let total = 0;
+    for (const b of to) if (b.shingles) total += b.shingles.length;
+    const { table } = this;
+    if (table.reset(total)) {
+      this.start = new Int32Array(table.size);
+      this.count = new Int32Array(table.size);
+      this.filled = new Int32Array(table.size);
+    }
+    if (this.postings.length < total) this.postings = new Int32Array(total * 2);
+    const { start, count, filled, postings } = this;
+    for (const b of to) {
+      if (!b.shingles) continue;
+      for (let k = 0; k < b.shingles.length; k++) {
+        const slot = table.slotOf(b.shingles[k]!);
+        if (!table.taken(slot)) {
+          table.take(slot, b.shingles[k]!);
+          count[slot] = 0;
+          filled[slot] = -1;
+        }
+        count[slot]!++;
+      }
+    }
+    // Runs laid out in the order their shingles are first met; paragraphs in order, so each run ascends.
+    let next = 0;
+    to.forEach((b, j) => {
+      if (!b.shingles) return;
+      for (let k = 0; k < b.shingles.length; k++) {
+        const slot = table.slotOf(b.shingles[k]!);
+        if (filled[slot] === -1) {
+          start[slot] = next;
+          next += count[slot]!;
+          filled[slot] = 0;
+        }
+        postings[start[slot]! + filled[slot]!++] = j;
+      }
+    });
+  }
+
+  /** eachPosting over the `to` paragraphs holding `shingle`. */
+  each(shingle: number, near: number, visit: (j: number) => void): void {
+    const slot = this.table.slotOf(shingle);
+    if (!this.table.taken(slot)) return;
+    eachPosting(this.postings, this.start[slot]!, this.start[slot]! + this.count[slot]!, near, visit);
+  }
+}
+
+const shingleIndex = new ShingleIndex();
 
 function indexInto<K>(map: Map<K, number[]>, key: K, value: number): void {
   const list = map.get(key);
@@ -175,10 +244,12 @@ function firstTokensOfShort(paragraphs: readonly AlignParagraph[]): Set<number> 
 function tokenIndex(paragraphs: readonly AlignParagraph[], wanted: ReadonlySet<number>, include: (p: AlignParagraph) => boolean): Map<number, number[]> {
   const index = new Map<number, number[]>();
   if (wanted.size === 0) return index;
+  // Every token of every paragraph is looked up: in a typed table, not the Set.
+  const lookup = new TokenSet([...wanted]);
   paragraphs.forEach((p, j) => {
     if (p.words === 0 || !include(p)) return;
     for (const token of p.tokens) {
-      if (!wanted.has(token)) continue;
+      if (!lookup.has(token)) continue;
       const list = index.get(token);
       if (!list) index.set(token, [j]);
       else if (list[list.length - 1] !== j) list.push(j);
@@ -205,32 +276,38 @@ interface PairMeasures {
 function measurePairs(from: readonly AlignParagraph[], to: readonly AlignParagraph[], rule: DerivationRule): PairMeasures {
   const m = to.length;
   const measures: PairMeasures = { share: new Map(), reverseShare: new Map(), derived: [] };
-  const byShingle = new Map<number, number[]>();
   const byKey = new Map<string, number[]>();
   to.forEach((b, j) => {
     if (b.textKey !== null) indexInto(byKey, b.textKey, j);
-    if (b.shingles) for (const h of b.shingles) indexInto(byShingle, h, j);
   });
+  shingleIndex.build(to);
   // A short paragraph (no shingles) is looked up by its first token only, so only those
   // tokens are indexed: indexing every token of every paragraph was a third of aligning.
   const toByToken = tokenIndex(to, firstTokensOfShort(from), () => true);
   // Where paragraph i of `from` would sit in `to` if both kept their order.
   const nearFrom = (i: number): number => Math.round((i * m) / Math.max(1, from.length));
+  // The `to` paragraphs a `from` paragraph touches, each once, in the order first touched.
+  const touchedBy = new Int32Array(m).fill(-1);
+  const touched: number[] = [];
   from.forEach((a, i) => {
     if (a.words === 0) return;
-    const touched = new Set<number>();
-    const touch = (j: number): void => void touched.add(j);
+    touched.length = 0;
+    const touch = (j: number): void => {
+      if (touchedBy[j] === i) return;
+      touchedBy[j] = i;
+      touched.push(j);
+    };
     const near = nearFrom(i);
-    if (a.textKey !== null) eachPosting(byKey.get(a.textKey), near, touch);
-    if (a.shingles) for (const h of a.shingles) eachPosting(byShingle.get(h), near, touch);
-    else eachPosting(toByToken.get(a.tokens[0]!), near, touch);
+    if (a.textKey !== null) eachListed(byKey.get(a.textKey), near, touch);
+    if (a.shingles) for (let k = 0; k < a.shingles.length; k++) shingleIndex.each(a.shingles[k]!, near, touch);
+    else eachListed(toByToken.get(a.tokens[0]!), near, touch);
     for (const j of touched) measurePair(a, to[j]!, i * m + j, i, j, rule, measures);
   });
   // Short `to` paragraphs inside long `from` ones are found the other way round.
   const fromByToken = tokenIndex(from, firstTokensOfShort(to), (a) => a.shingles !== null);
   to.forEach((b, j) => {
     if (b.shingles || b.words === 0) return;
-    eachPosting(fromByToken.get(b.tokens[0]!), Math.round((j * from.length) / Math.max(1, m)), (i) => {
+    eachListed(fromByToken.get(b.tokens[0]!), Math.round((j * from.length) / Math.max(1, m)), (i) => {
       if (!measures.reverseShare.has(i * m + j) && containsRun(from[i]!.tokens, b.tokens)) measures.reverseShare.set(i * m + j, 1);
     });
   });
