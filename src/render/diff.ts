@@ -6,7 +6,7 @@
 import type { DiffReport, EditOp } from '../core/types.js';
 import type { Palette } from './palette.js';
 import { cutStart, fitLines, visibleWidth, wrap } from './fit.js';
-import { lineSpan, percent, preview, printable, thousands, widest } from './text.js';
+import { lineSpan, paragraphSpans, percent, preview, printable, thousands, widest } from './text.js';
 
 export interface DiffStyle {
   palette: Palette;
@@ -62,8 +62,8 @@ export function renderDiffReport(report: DiffReport, style: DiffStyle & { width:
   const fit = style.fit === true;
   const s = report.summary;
   const spans = (refs: DiffReport['blocks'][number]['from']): string =>
-    // Pieces of one long line (cut at sentences) name that line once.
-    refs.length === 0 ? '-' : [...new Set(refs.map((r) => lineSpan(r.startLine, r.endLine)))].join(',');
+    // Pieces of one long paragraph (cut at sentences) name its lines once.
+    refs.length === 0 ? '-' : paragraphSpans(refs).map(([start, end]) => lineSpan(start, end)).join(',');
   const fromWidth = widest(report.blocks.map((b) => spans(b.from)), 4);
   const toWidth = widest(report.blocks.map((b) => spans(b.to)), 2);
   // "~0.62": a reworded paragraph, its similarity over content words (as in the scan's report).

@@ -22,7 +22,7 @@
 import type { BoilerplateKind, DiffBlock, DocumentReport, GroupMember, GroupReport, ResolvedOptions, SegmentReport, Summary, Warning } from '../core/types.js';
 import { largestFirst, memberStoryCalls, originalEvidence, type MemberStoryCall, type StorySide } from './human.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './html-page.js';
-import { printable, repeatedLines } from './text.js';
+import { paragraphSpans, printable, repeatedLines } from './text.js';
 
 /** How much of a large corpus the page shows in full. */
 export interface HtmlLimits {
@@ -223,8 +223,9 @@ const OP_CODES = { equal: 0, delete: 1, insert: 2 } as const;
 function pageBlock(block: DiffBlock): Record<string, unknown> {
   const out: Record<string, unknown> = {
     kind: block.kind,
-    from: block.from.map((r) => [r.startLine, r.endLine]),
-    to: block.to.map((r) => [r.startLine, r.endLine]),
+    // A paragraph once, however many pieces of it (cut at sentences) the block holds: the page counts them ("merged 2 → 1").
+    from: paragraphSpans(block.from),
+    to: paragraphSpans(block.to),
     similarity: block.similarity,
     moved: block.moved,
   };

@@ -24,6 +24,21 @@ export function cut(text: string, width: number): string {
   return width <= 1 ? '…' : `${text.slice(0, width - 1).trimEnd()}…`;
 }
 
+/**
+ * The line spans of a block's paragraphs, the pieces of one long paragraph (cut at sentences,
+ * each on the lines it lies on, the next starting on the line where one ends) as that
+ * paragraph's span once.
+ */
+export function paragraphSpans(refs: ReadonlyArray<{ startLine: number; endLine: number }>): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const { startLine, endLine } of refs) {
+    const last = spans[spans.length - 1];
+    if (last && startLine === last[1]) last[1] = Math.max(last[1], endLine);
+    else spans.push([startLine, endLine]);
+  }
+  return spans;
+}
+
 export function lineSpan(startLine: number, endLine: number): string {
   return startLine === endLine ? String(startLine) : `${startLine}-${endLine}`;
 }

@@ -199,14 +199,17 @@ describe('dedupe diff', () => {
     expect((await runCli(['diff', 'fixtures/hard-wrapped/harbour-reprint.txt', wrapped])).stdout).not.toContain('split into paragraphs differently');
   });
 
-  it('names a long line cut into sentence pieces once in a block, not once per piece', async () => {
+  it('names a long line cut into sentence pieces once in a block, not once per piece, and calls two lines joined into it a merge', async () => {
     const dir = tempDir();
     const joined = path.join(dir, 'joined.txt');
     const lines = readFileSync(SEED.original, 'utf8').split('\n');
     writeFileSync(joined, [lines[0], `${lines[1]} ${lines[2]}`, ...lines.slice(3)].join('\n'));
     const result = await runCli(['diff', SEED.original, joined]);
-    expect(result.stdout).toMatch(/\n {2}2 +→ 2 +split /);
+    // Lines 2 and 3 joined (over 600 characters, cut at sentences): one merge, not two splits of each into the pieces (found by a new user).
+    expect(result.stdout).toMatch(/\n {2}2,3 +→ 2 +merged /);
+    expect(result.stdout).toContain('23 → 22 paragraphs');
     expect(result.stdout).not.toMatch(/→ 2,2\b/);
+    expect(result.stdout).not.toMatch(/→ \S+ +split /);
   });
 
   it('in colour, an unchanged paragraph is dim, not red, the colour of what was deleted (found by a new user)', async () => {

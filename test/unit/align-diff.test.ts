@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { alignParagraphs, alignParagraphsOf, type AlignParagraph } from '../../src/core/align/align.js';
+import { alignParagraphs, alignParagraphsOf, paragraphCount, type AlignParagraph } from '../../src/core/align/align.js';
 import { createSigner, resolveOptions, type Signer } from '../../src/core/index.js';
 import { wordDiff } from '../../src/core/align/worddiff.js';
 
@@ -148,5 +148,32 @@ describe('word changes as text (render/diff.ts renderOps)', () => {
     const style = { palette: plainPalette, color: false, context: 0 };
     expect(renderOps(wordDiff('東京都は火曜日に発表した', '東京都は水曜日に発表した'), style)).toBe('東京都は[-火-]{+水+}曜日に発表した');
     expect(renderOps(wordDiff('the US said', 'the U.S. said'), style)).toBe('the [-US-] {+U.S.+} said');
+  });
+});
+
+describe('paragraphs cut into sentences (over 600 characters)', () => {
+  /** A sentence of `n` words, capitalised so that a sentence break falls before it. */
+  const capital = (n: number, offset: number): string => `Word${offset} ${Array.from({ length: n - 1 }, (_, i) => `w${i + offset + 1}`).join(' ')}.`;
+  /** A long paragraph of five sentences of 24 words, one line (cut into pieces by the segmenter). */
+  const long = (offset: number): string => Array.from({ length: 5 }, (_, k) => capital(24, offset + 100 * k)).join(' ');
+
+  it('a long paragraph with one word changed is one edited block, not pieces', () => {
+    const a = paragraphs([sentence(20), long(1000), sentence(20, 300)]);
+    const b = paragraphs([sentence(20), long(1000).replace('w1210', 'changed'), sentence(20, 300)]);
+    expect(a.length).toBeGreaterThan(3);
+    const blocks = alignParagraphs(a, b, { threshold: 0.5, containment: 0.8 });
+    expect(blocks.map((x) => x.kind)).toEqual(['same', 'edited', 'same']);
+    expect(blocks[1]!.from).toEqual(Array.from({ length: a.length - 2 }, (_, k) => k + 1));
+    expect(blocks[1]!.ops).toContainEqual({ op: 'insert', text: 'changed' });
+    expect(paragraphCount(a)).toBe(3);
+  });
+
+  it('a few sentences of a long paragraph copied into another stay pieces, the rest dropped', () => {
+    const a = paragraphs([long(1000)]);
+    const pieces = a.map((p) => p.text);
+    const b = paragraphs([`${pieces[1]!} ${capital(24, 5000)} ${capital(24, 6000)} ${capital(24, 7000)} ${capital(24, 8000)}`]);
+    const blocks = alignParagraphs(a, b, { threshold: 0.5, containment: 0.8 });
+    expect(blocks.filter((x) => x.kind === 'dropped')).toHaveLength(a.length - 1);
+    expect(blocks.filter((x) => x.kind === 'same').map((x) => x.from)).toEqual([[1]]);
   });
 });

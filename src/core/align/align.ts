@@ -78,6 +78,38 @@ export function alignParagraphsOf(doc: PreparedDocument): AlignParagraph[] {
 export type BlockKind = 'same' | 'edited' | 'merged' | 'split' | 'dropped' | 'added';
 
 /**
+ * The paragraph each of alignment's paragraphs belongs to, numbered from 0. A paragraph longer
+ * than LONG_PARAGRAPH_CHARS is cut into its sentences for matching (text/segment.ts), and each
+ * piece keeps the line span it lies on: a piece that starts on the line where the one before it
+ * ends continues that paragraph, since two paragraphs never share a line. (Where a cut falls at
+ * a line's end inside a hard-wrapped block, the two pieces look like two paragraphs and are
+ * aligned as two, as before.)
+ */
+export function paragraphNumbers(pieces: readonly AlignParagraph[]): Int32Array {
+  const numbers = new Int32Array(pieces.length);
+  let paragraph = -1;
+  pieces.forEach((piece, k) => {
+    if (k === 0 || piece.startLine !== pieces[k - 1]!.endLine) paragraph++;
+    numbers[k] = paragraph;
+  });
+  return numbers;
+}
+
+/** How many paragraphs the pieces make (paragraphNumbers). */
+export function paragraphCount(pieces: readonly AlignParagraph[]): number {
+  const numbers = paragraphNumbers(pieces);
+  return numbers.length === 0 ? 0 : numbers[numbers.length - 1]! + 1;
+}
+
+/** How many paragraphs (paragraphNumbers) a block's pieces on one side lie in. */
+export function paragraphsIn(pieces: readonly number[], numbers: Int32Array): number {
+  let count = 0;
+  for (let k = 0; k < pieces.length; k++) if (k === 0 || numbers[pieces[k]!] !== numbers[pieces[k - 1]!]) count++;
+  return count;
+}
+
+
+/**
  * Words of the block's paragraphs on one side (`from`: the original's, `to`: the copy's) that the
  * other side keeps word for word: all of a `same` block's, and of an edited, merged or split
  * one's the share its word operations leave unchanged (equal words against deleted ones on the
@@ -462,7 +494,7 @@ export function alignParagraphs(from: readonly AlignParagraph[], to: readonly Al
   }
   markMoved(blocks);
   const ordered = inReadingOrder(blocks, from.length, to.length, used);
-  return rule.seed === undefined ? ordered : withRewordedBlocks(ordered, from, to, rule.seed, rule.minWords ?? 0);
+  return wholeParagraphs(rule.seed === undefined ? ordered : withRewordedBlocks(ordered, from, to, rule.seed, rule.minWords ?? 0), from, to);
 }
 
 /**
@@ -520,6 +552,89 @@ function withRewordedBlocks(
     .filter((k) => !(k.kind === 'dropped' && pairedFrom.has(k.from[0]!)))
     .map((k) => (k.kind === 'added' && pairedTo.has(k.to[0]!) ? pairedTo.get(k.to[0]!)! : k));
   markMoved(out.filter((k) => k.from.length > 0 && k.to.length > 0));
+  return out;
+}
+
+/**
+ * Blocks over the pieces of long paragraphs (cut at sentences, paragraphNumbers) joined into
+ * blocks over whole paragraphs where the pieces align whole: two paragraphs merged into one
+ * line of over 600 characters were two "splits" of each into the pieces of that line, with
+ * word operations deleting the sentences the other pieces hold (found by a new user), and a
+ * long paragraph with one word changed was four same pieces and an edited one. A group of
+ * blocks joined through shared paragraphs becomes one block when every piece of its paragraphs
+ * is in it and one side is a single paragraph: same or edited (one to one), merged (n to 1) or
+ * split (1 to n); and pieces of one paragraph aligned only with pieces of one other become one
+ * edit of it, its other pieces left dropped or added. Where a paragraph's pieces went several
+ * ways, the blocks stay over pieces. Reworded blocks stay as they are.
+ */
+function wholeParagraphs(blocks: AlignedBlock[], from: readonly AlignParagraph[], to: readonly AlignParagraph[]): AlignedBlock[] {
+  const fromParagraph = paragraphNumbers(from);
+  const toParagraph = paragraphNumbers(to);
+  const piecesOf = (numbers: Int32Array): Int32Array => {
+    const counts = new Int32Array(numbers.length === 0 ? 0 : numbers[numbers.length - 1]! + 1);
+    for (const n of numbers) counts[n]!++;
+    return counts;
+  };
+  const fromPieces = piecesOf(fromParagraph);
+  const toPieces = piecesOf(toParagraph);
+  if (fromPieces.length === from.length && toPieces.length === to.length) return blocks;
+  // Blocks joined through a paragraph of either side (union-find over block numbers).
+  const parent = blocks.map((_, k) => k);
+  const root = (k: number): number => {
+    while (parent[k] !== k) k = parent[k] = parent[parent[k]!]!;
+    return k;
+  };
+  const joinable = (block: AlignedBlock): boolean => block.from.length > 0 && block.to.length > 0 && block.reworded !== true;
+  const firstBlockOf = new Map<number, number>();
+  blocks.forEach((block, k) => {
+    if (!joinable(block)) return;
+    // Paragraphs of the two sides keyed apart: from's as 2n, to's as 2n + 1.
+    const keys = [...block.from.map((i) => 2 * fromParagraph[i]!), ...block.to.map((j) => 2 * toParagraph[j]! + 1)];
+    for (const key of keys) {
+      const first = firstBlockOf.get(key);
+      if (first === undefined) firstBlockOf.set(key, k);
+      else parent[root(k)] = root(first);
+    }
+  });
+  const groups = new Map<number, number[]>();
+  blocks.forEach((block, k) => {
+    if (!joinable(block)) return;
+    const r = root(k);
+    const list = groups.get(r);
+    if (list) list.push(k);
+    else groups.set(r, [k]);
+  });
+  const replaced = new Map<number, AlignedBlock | null>();
+  for (const members of groups.values()) {
+    const fromIndexes = members.flatMap((k) => blocks[k]!.from).sort((x, y) => x - y);
+    const toIndexes = members.flatMap((k) => blocks[k]!.to).sort((x, y) => x - y);
+    const fromParagraphs = new Set(fromIndexes.map((i) => fromParagraph[i]!));
+    const toParagraphs = new Set(toIndexes.map((j) => toParagraph[j]!));
+    const whole =
+      [...fromParagraphs].reduce((n, p) => n + fromPieces[p]!, 0) === fromIndexes.length &&
+      [...toParagraphs].reduce((n, p) => n + toPieces[p]!, 0) === toIndexes.length;
+    const cut = fromIndexes.length > fromParagraphs.size || toIndexes.length > toParagraphs.size;
+    // Pieces of one paragraph aligned with pieces of one other are one edit of it, whatever
+    // else its other pieces did (they stay dropped or added).
+    const oneToOne = fromParagraphs.size === 1 && toParagraphs.size === 1;
+    if (!cut || (!whole && !oneToOne) || (fromParagraphs.size > 1 && toParagraphs.size > 1)) continue;
+    const same = members.every((k) => blocks[k]!.kind === 'same');
+    const kind: BlockKind = fromParagraphs.size > 1 ? 'merged' : toParagraphs.size > 1 ? 'split' : same ? 'same' : 'edited';
+    const joined: AlignedBlock = { kind, from: fromIndexes, to: toIndexes, similarity: 1, moved: false };
+    if (!same) {
+      joined.ops = wordDiff(fromIndexes.map((i) => from[i]!.text).join(' '), toIndexes.map((j) => to[j]!.text).join(' '));
+      joined.similarity = round3(overlap(unionSet(fromIndexes.map((i) => from[i]!.shingles)), unionSet(toIndexes.map((j) => to[j]!.shingles))).jaccard);
+    }
+    members.forEach((k, n) => replaced.set(k, n === 0 ? joined : null));
+  }
+  if (replaced.size === 0) return blocks;
+  const out: AlignedBlock[] = [];
+  blocks.forEach((block, k) => {
+    const instead = replaced.get(k);
+    if (instead === undefined) out.push(block);
+    else if (instead !== null) out.push(instead);
+  });
+  markMoved(out.filter((block) => block.from.length > 0 && block.to.length > 0));
   return out;
 }
 

@@ -6,7 +6,7 @@
 import type { PreparedDocument } from '../model.js';
 import { round3 } from '../numbers.js';
 import { SCHEMA_VERSION, type DiffBlock, type DiffReport, type SegmentRef } from '../types.js';
-import { alignParagraphs, alignParagraphsOf, keptTotals, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
+import { alignParagraphs, alignParagraphsOf, keptTotals, paragraphCount, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
 
 /** One side of an alignment: the paragraphs aligned, and the segment each stands for in its document. */
 export interface AlignedSide {
@@ -29,7 +29,7 @@ export function diffBlocks(blocks: readonly AlignedBlock[], from: AlignedSide, t
     };
     if (block.reworded) out.reworded = true;
     if (block.ops) out.ops = block.ops;
-    else out.text = (block.to.length > 0 ? to.paragraphs[block.to[0]!]! : from.paragraphs[block.from[0]!]!).text;
+    else out.text = (block.to.length > 0 ? block.to.map((j) => to.paragraphs[j]!.text) : block.from.map((i) => from.paragraphs[i]!.text)).join(' ');
     return out;
   });
 }
@@ -57,8 +57,8 @@ export function diffDocuments(from: PreparedDocument, to: PreparedDocument, opti
   summary.reused = to.words === 0 ? 0 : round3(kept.to / to.words);
   return {
     schemaVersion: SCHEMA_VERSION,
-    from: { path: from.id, paragraphs: a.length, words: from.words, layout: from.layout },
-    to: { path: to.id, paragraphs: b.length, words: to.words, layout: to.layout },
+    from: { path: from.id, paragraphs: paragraphCount(a), words: from.words, layout: from.layout },
+    to: { path: to.id, paragraphs: paragraphCount(b), words: to.words, layout: to.layout },
     summary,
     blocks: diffBlocks(blocks, { paragraphs: a }, { paragraphs: b }),
   };

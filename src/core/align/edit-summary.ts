@@ -5,7 +5,7 @@
  */
 import { round3 } from '../numbers.js';
 import type { EditKind, EditSummary } from '../types.js';
-import { alignParagraphs, keptTotals, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
+import { alignParagraphs, keptTotals, paragraphNumbers, paragraphsIn, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
 import { changedWords } from './worddiff.js';
 
 /** Word runs of at least this length with a sentence end count as whole sentences in edits. */
@@ -59,8 +59,10 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
   const matched = blocks.filter((b) => b.from.length > 0 && b.to.length > 0);
   const originalWords = wordsOf(original, original.map((_, i) => i));
   const copyWords = wordsOf(copy, copy.map((_, i) => i));
+  // Paragraphs, not pieces: a long paragraph cut at sentences that a block holds whole counts once (align.ts, paragraphNumbers).
+  const numbers = { from: paragraphNumbers(original), to: paragraphNumbers(copy) };
   const count = (kinds: AlignedBlock['kind'][], side: 'from' | 'to'): number =>
-    blocks.filter((b) => kinds.includes(b.kind)).reduce((n, b) => n + b[side].length, 0);
+    blocks.filter((b) => kinds.includes(b.kind)).reduce((n, b) => n + paragraphsIn(b[side], numbers[side]), 0);
   const edits = new Map<EditKind, number>();
   const add = (kind: EditKind, n = 1): void => {
     if (n > 0) edits.set(kind, (edits.get(kind) ?? 0) + n);
@@ -114,7 +116,7 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
       edited: count(['edited', 'merged', 'split'], 'to'),
       added: count(['added'], 'to'),
       dropped: count(['dropped'], 'from'),
-      moved: matched.filter((b) => b.moved).reduce((n, b) => n + b.to.length, 0),
+      moved: matched.filter((b) => b.moved).reduce((n, b) => n + paragraphsIn(b.to, numbers.to), 0),
     },
     edits: [...edits].map(([kind, n]) => ({ kind, count: n })),
   };

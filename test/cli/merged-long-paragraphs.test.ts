@@ -1,0 +1,61 @@
+/**
+ * Two paragraphs merged into one line of over 600 characters (fixtures/merged-long-paragraphs):
+ * the long line is cut at its sentences for matching (text/segment.ts), and the alignment of
+ * `dedupe diff` and of a group member with its original called it two splits of the original's
+ * paragraphs into the pieces of that line, with 25 paragraphs for a file of 22 lines (found by a
+ * new user). It is one merge, and a paragraph counts once however many pieces it was cut into.
+ */
+import { copyFileSync, utimesSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DiffReport, Report } from '../../src/core/types.js';
+import { tempDir } from '../helpers/fixtures.js';
+import { runInProcess, runJson } from '../helpers/in-process.js';
+
+const DIR = 'fixtures/merged-long-paragraphs';
+const WIRE = `${DIR}/wire.txt`;
+const MERGED = `${DIR}/merged.txt`;
+const spans = (refs: DiffReport['blocks'][number]['from']): number[] => [...new Set(refs.map((r) => r.startLine))];
+
+describe('two paragraphs merged into one long line (fixtures/merged-long-paragraphs)', () => {
+  it('dedupe diff: one merge of lines 3 and 5 into line 3, the paragraphs counted whole', async () => {
+    const { report, result } = await runJson<DiffReport>(['diff', WIRE, MERGED]);
+    expect(result.code).toBe(0);
+    expect(report.blocks.map((b) => [b.kind, spans(b.from), spans(b.to)])).toEqual([
+      ['same', [1], [1]],
+      ['merged', [3, 5], [3]],
+      ['same', [7], [5]],
+    ]);
+    expect([report.from.paragraphs, report.to.paragraphs]).toEqual([4, 3]);
+    expect(report.summary).toMatchObject({ same: 2, merged: 1, split: 0, edited: 0 });
+    // The merge changed no word: its operations delete nothing.
+    expect(report.blocks[1]!.ops!.every((op) => op.op === 'equal')).toBe(true);
+  });
+
+  it('the other way round it is one split, and the human diff names each line once', async () => {
+    const { report } = await runJson<DiffReport>(['diff', MERGED, WIRE]);
+    expect(report.blocks.map((b) => [b.kind, spans(b.from), spans(b.to)])).toEqual([
+      ['same', [1], [1]],
+      ['split', [3], [3, 5]],
+      ['same', [5], [7]],
+    ]);
+    const human = await runInProcess(['diff', '--no-color', MERGED, WIRE]);
+    expect(human.stdout).toContain('3 → 4 paragraphs; blocks: 2 same, 0 edited, 0 merged (n→1), 1 split (1→n)');
+    expect(human.stdout).toMatch(/^ {2}3 {4}→ 3,5 {2}split /m);
+  });
+
+  it("in a scan, the reprint's comparison with its original counts one merged paragraph, not two splits", async () => {
+    const dir = tempDir();
+    for (const name of ['wire.txt', 'merged.txt']) copyFileSync(path.join(DIR, name), path.join(dir, name));
+    const day = 24 * 3600;
+    utimesSync(path.join(dir, 'wire.txt'), 1_700_000_000, 1_700_000_000);
+    utimesSync(path.join(dir, 'merged.txt'), 1_700_000_000 + day, 1_700_000_000 + day);
+    // File times are evidence in the CLI; the tests' runs leave them out unless asked (DEDUPE_FILE_TIMES).
+    const { report } = await runJson<Report>([dir], { env: { DEDUPE_FILE_TIMES: '1' } });
+    const group = report.groups[0]!;
+    expect(group.original).toBe(path.join(dir, 'wire.txt'));
+    const member = group.members.find((m) => m.path === path.join(dir, 'merged.txt'))!;
+    expect(member.comparison!.paragraphs).toEqual({ shared: 2, edited: 1, added: 0, dropped: 0, moved: 0 });
+    expect(member.comparison!.edits).toEqual([{ kind: 'paragraphs-merged', count: 1 }]);
+  });
+});
