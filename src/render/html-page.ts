@@ -466,7 +466,7 @@ export const PAGE_SCRIPT = String.raw`
       h('h2', { text: 'Repeated lines (' + fmt(r.paragraphs) + (r.paragraphs === 1 ? ' paragraph, ' : ' paragraphs, ') + fmt(r.total) + (r.total === 1 ? ' text)' : ' texts)') }),
       h('p', { class: 'muted', text: 'The same text more than once in one file, as when a headline or caption is scraped twice.' }),
       pr.bar, table([th('Document'), th('Lines'), th('Text')], rList.slice(pr.from, pr.to).map(function (e) {
-        return h('tr', null, td(docLink(e[0], docs[e[0]].path, e[1][0]), 'path'), td(e[1].join(', ')), td(e[2], 'text'));
+        return h('tr', null, td(docLink(e[0], docs[e[0]].path, e[1][0]), 'path'), td(e[3]), td(e[2], 'text'));
       })), pr.bar];
   }
 

@@ -22,7 +22,7 @@
 import type { BoilerplateKind, DiffBlock, DocumentReport, GroupMember, GroupReport, ResolvedOptions, SegmentReport, Summary, Warning } from '../core/types.js';
 import { largestFirst, memberStoryCalls, originalEvidence, type MemberStoryCall, type StorySide } from './human.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './html-page.js';
-import { paragraphSpans, printable, repeatedLines } from './text.js';
+import { paragraphSpans, printable, repeatedLines, repeatLines } from './text.js';
 
 /** How much of a large corpus the page shows in full. */
 export interface HtmlLimits {
@@ -123,7 +123,8 @@ export interface HtmlDocument {
   detail: { text: string[]; best: Array<BestMatch | null>; repeatOf: Array<number | null> } | null;
   boilerplate: Array<[segment: number, kind: BoilerplateKind, text: string]>;
   /** Each repeated text: the lines it is on, and the text. */
-  repeats: Array<[lines: number[], text: string]>;
+  /** Per repeated text: its lines in file order, its text, and the lines as the report names them (repeatLines). */
+  repeats: Array<[lines: number[], text: string, label: string]>;
 }
 
 const STATUS_LETTER: Record<Exclude<SegmentReport['status'], 'boilerplate'> | BoilerplateKind, string> = { unique: 'u', shared: 's', edited: 'e', footer: 'f', artifact: 'a' };
@@ -150,7 +151,7 @@ export function encodeSpans(segments: readonly Pick<SegmentReport, 'startLine' |
 }
 
 function repeatsOf(doc: DocumentReport): HtmlDocument['repeats'] {
-  return [...repeatedLines(doc)].map(([first, lines]) => [lines, doc.segments[first]!.text]);
+  return [...repeatedLines(doc)].map(([first, lines]) => [lines, doc.segments[first]!.text, repeatLines(lines)]);
 }
 
 function detailOf(doc: DocumentReport): NonNullable<HtmlDocument['detail']> {
@@ -343,9 +344,9 @@ function repeatsData(documents: readonly HtmlDocument[], limits: HtmlLimits): { 
   documents.forEach((doc, d) => {
     // Counted as the document counts them: the first copy of a page scraped twice heads its list but is no repeat.
     paragraphs += doc.counts.repeats;
-    for (const [lines, text] of doc.repeats) {
+    for (const [lines, text, label] of doc.repeats) {
       total++;
-      if (shown.length < limits.repeatsShown) shown.push([d, lines, text]);
+      if (shown.length < limits.repeatsShown) shown.push([d, lines, text, label]);
     }
   });
   return { total, paragraphs, shown };

@@ -24,7 +24,7 @@ import { renderOps } from './diff.js';
 import { paragraphCount, renderGroupsTable, type TableOptions } from './documents-table.js';
 import { cutEnd, cutStart, fitLines, visibleWidth, wrap } from './fit.js';
 import type { Palette } from './palette.js';
-import { lineSpan, percent, plural, preview, printable, relativeName, repeatedLines, thousands, widest } from './text.js';
+import { lineSpan, percent, plural, preview, printable, relativeName, repeatedLines, repeatLines, thousands, widest } from './text.js';
 
 export interface HumanOptions {
   palette: Palette;
@@ -436,7 +436,7 @@ export class ScraperNoise {
     this.repeatedParagraphs += doc.counts.repeats;
     for (const [first, lines] of repeatedLines(doc)) {
       const text = doc.segments[first]!.text;
-      const where = `${printable(doc.path)}: lines ${lines.join(', ')}`;
+      const where = `${printable(doc.path)}: ${repeatLines(lines)}`;
       this.repeatedTexts++;
       const inline = noiseLine(where, '', text, width, fit);
       if (inline.length === 1) {
@@ -444,7 +444,7 @@ export class ScraperNoise {
         continue;
       }
       // The path, then the line numbers and the text under it (the text on a line of its own when the numbers are many).
-      const numbers = `lines ${lines.join(', ')}`;
+      const numbers = repeatLines(lines);
       const room = width - 4 - numbers.length - 2;
       const under = room >= 12 ? [`    ${numbers}  ${preview(text, room)}`] : [...wrap(`    ${numbers}`, width, 4), `    ${preview(text, width - 4)}`];
       this.repeats.push(`  ${cutStart(`${printable(doc.path)}:`, width - 2)}`, ...under);

@@ -92,6 +92,23 @@ export function printable(text: string): string {
 }
 
 /**
+ * The lines of a repeated text, each once with how often it is there: pieces of one long line
+ * (cut at sentences) all lie on it, and an article of one line repeated four times read
+ * "lines 1, 1, 1, 1" (a 1.4 MB line made 943-character lists; found by a new user). "line 1
+ * (4 times)", "lines 1, 7", "lines 3 (2 times), 9".
+ */
+export function repeatLines(lines: readonly number[]): string {
+  const runs: Array<[number, number]> = [];
+  for (const line of lines) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] === line) last[1]++;
+    else runs.push([line, 1]);
+  }
+  const listed = runs.map(([line, times]) => (times === 1 ? String(line) : `${line} (${times} times)`)).join(', ');
+  return `${runs.length === 1 ? 'line' : 'lines'} ${listed}`;
+}
+
+/**
  * A document's repeated texts: for each text found more than once in the file, its first
  * paragraph's number and the lines of every occurrence, in file order.
  */

@@ -5,7 +5,7 @@
  * paragraphs into the pieces of that line, with 25 paragraphs for a file of 22 lines (found by a
  * new user). It is one merge, and a paragraph counts once however many pieces it was cut into.
  */
-import { copyFileSync, utimesSync } from 'node:fs';
+import { copyFileSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DiffReport, Report } from '../../src/core/types.js';
@@ -57,5 +57,16 @@ describe('two paragraphs merged into one long line (fixtures/merged-long-paragra
     const member = group.members.find((m) => m.path === path.join(dir, 'merged.txt'))!;
     expect(member.comparison!.paragraphs).toEqual({ shared: 2, edited: 1, added: 0, dropped: 0, moved: 0 });
     expect(member.comparison!.edits).toEqual([{ kind: 'paragraphs-merged', count: 1 }]);
+  });
+});
+
+describe('an article on one long line, repeated (found by a new user)', () => {
+  it('lists each repeated sentence once with its line and count, not "lines 1, 1, 1, 1"', async () => {
+    const dir = tempDir();
+    const words = readFileSync(WIRE, 'utf8').split(/\s+/).filter(Boolean);
+    writeFileSync(path.join(dir, 'one-line.txt'), `${[...words, ...words, ...words, ...words].join(' ')}\n`);
+    const { stdout } = await runInProcess(['--no-color', path.join(dir, 'one-line.txt')]);
+    expect(stdout).toContain(': line 1 (4 times)  ');
+    expect(stdout).not.toContain('1, 1');
   });
 });

@@ -1,9 +1,10 @@
 /**
- * render/text.ts preview reads only as much of a long text as it shows: its previews must be
- * those of collapsing and escaping the whole text first, whatever the widths and the text.
+ * render/text.ts: preview reads only as much of a long text as it shows (its previews must be
+ * those of collapsing and escaping the whole text first, whatever the widths and the text), and
+ * a repeated text's lines are named once each.
  */
 import { describe, expect, it } from 'vitest';
-import { preview, printable } from '../../src/render/text.js';
+import { preview, printable, repeatLines } from '../../src/render/text.js';
 
 /** The preview as it was made before: the whole text collapsed and escaped, then cut. */
 function wholePreview(text: string, width: number): string {
@@ -42,5 +43,13 @@ describe('preview', () => {
     const text = `a${' '.repeat(10_000)}b${'\n'.repeat(5_000)} the rest of the paragraph`;
     expect(preview(text, 12)).toBe(wholePreview(text, 12));
     expect(preview(text, 12)).toBe('a b the res…');
+  });
+});
+
+describe('repeatLines', () => {
+  it('names each line once, with how often the text is on it', () => {
+    expect(repeatLines([1, 7])).toBe('lines 1, 7');
+    expect(repeatLines([1, 1, 1, 1])).toBe('line 1 (4 times)');
+    expect(repeatLines([3, 3, 9])).toBe('lines 3 (2 times), 9');
   });
 });
