@@ -218,6 +218,12 @@ export interface GroupMember {
    * member's index in `members`, the copy the evidence was read from; null otherwise.
    */
   duplicateOf: number | null;
+  /**
+   * Only with `duplicateOf`: the two stories' bodies are word for word the same, their files
+   * not: they differ in boilerplate (footers, scraper artifacts), which a body leaves out, as a
+   * copy with a site's footer added does.
+   */
+  duplicateExceptBoilerplate?: true;
 }
 
 export interface GroupReport {

@@ -158,6 +158,16 @@ export function memberStoryCalls(group: GroupReport, sides: ReadonlyMap<string, 
 }
 
 /**
+ * "identical to wire.txt", or "identical to wire.txt apart from boilerplate" when only the body
+ * is the same (a copy with a footer added: `dedupe diff` lists the footer as added, and
+ * "identical" alone contradicted it; found by a new user). `copy` is the member whose
+ * `duplicateOf` names the other; `other` defaults to that one.
+ */
+function identicalTo(copy: GroupMember, label: (m: GroupMember) => string, other: GroupMember = copy): string {
+  return `identical to ${label(other)}${copy.duplicateExceptBoilerplate ? ' apart from boilerplate' : ''}`;
+}
+
+/**
  * In a group whose original is undecided no member is compared with an original: its line says
  * instead how the member's story was written from another member's, the strongest call
  * ("story derived (words 76%, bigrams 43%, reused 97%) from wire.txt"), or nothing.
@@ -166,7 +176,7 @@ function undecidedCall(member: GroupMember, group: GroupReport, storyCall: Membe
   const best = storyCall(member);
   if (!best) return '';
   // The first of identical copies is closest to its own copy: said as the copy's line says it.
-  if (best.other.duplicateOf !== null && group.members[best.other.duplicateOf] === member) return `identical to ${label(best.other)}`;
+  if (best.other.duplicateOf !== null && group.members[best.other.duplicateOf] === member) return identicalTo(best.other, label);
   return `story ${describeSide(best.side)} from ${label(best.other)}`;
 }
 
@@ -243,7 +253,7 @@ export function renderGroup(
     const side = original ? storyCall(member)?.side : undefined;
     const story = side ? `; story ${describeSide(side)}` : '';
     const detail = copyOf
-      ? `identical to ${label(copyOf)}`
+      ? identicalTo(member, label, copyOf)
       : member.comparison
         ? describeComparison(member.comparison) + story
         : original

@@ -1,7 +1,9 @@
 /** Issue 11, defect 2: a byte-identical copy of the original does not erase the provenance. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/types.js';
-import { SEED } from '../helpers/fixtures.js';
+import { SEED, tempDir } from '../helpers/fixtures.js';
 import { runCli, runJson } from '../helpers/in-process.js';
 
 const COPY = 'fixtures/exact-copy/002-copy.txt';
@@ -37,4 +39,23 @@ describe('an exact copy of the original (fixtures/exact-copy)', () => {
     expect(stdout).toMatch(/^ {2}copy {6}fixtures\/seeds\/002_b644d28894aa6977\.txt\s+identical to fixtures\/exact-copy\/002-copy\.txt$/m);
     expect(stdout).not.toMatch(/story derived/);
   });
+
+  it('a copy with a footer added is identical apart from boilerplate: its file is not the other\'s (found by a new user, whom dedupe diff showed the footer added)', async () => {
+    const dir = tempDir();
+    const wire = readFileSync(SEED.original, 'utf8').trimEnd();
+    writeFileSync(path.join(dir, 'wire.txt'), `${wire}\n`);
+    writeFileSync(path.join(dir, 'copy.txt'), `${wire}\n`);
+    writeFileSync(path.join(dir, 'footer.txt'), `${wire}\nLeave a Reply\nYour email address will not be published. Required fields are marked *\n`);
+    const { report } = await runJson<Report>(['.'], { cwd: dir });
+    const members = report.groups[0]!.members;
+    const of = (name: string) => members.find((m) => m.path === name)!;
+    expect(of('footer.txt').duplicateOf).not.toBeNull();
+    expect(of('footer.txt').duplicateExceptBoilerplate).toBe(true);
+    expect(of('wire.txt').duplicateOf).not.toBeNull();
+    expect(of('wire.txt').duplicateExceptBoilerplate).toBeUndefined();
+    const { stdout } = await runCli(['--no-color', '.'], { cwd: dir });
+    expect(stdout).toMatch(/footer\.txt +identical to copy\.txt apart from boilerplate$/m);
+    expect(stdout).toMatch(/wire\.txt +identical to copy\.txt$/m);
+  });
 });
+

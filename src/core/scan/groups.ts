@@ -7,6 +7,7 @@ import { alignParagraphOf, alignParagraphs, type AlignParagraph } from '../align
 import { diffBlocks } from '../align/diff-report.js';
 import type { Clusters, Corpus, DerivationRule, Grouping, Noise } from '../model.js';
 import { share } from '../numbers.js';
+import { text, textKey } from '../document.js';
 import type { DiffBlock, GroupMember, GroupReport } from '../types.js';
 import { boilerplateOf, isBody } from './noise.js';
 import { analyseGroup, type StoryView } from './provenance.js';
@@ -60,7 +61,9 @@ export function buildGroupReports(corpus: Corpus, noise: Noise, clusters: Cluste
     const provenance = analyseGroup(views, rule, sameTextAs(views));
     const members: GroupMember[] = views.map((view, i) => {
       const { role, score, reasons, comparison, duplicateOf } = provenance.members[i]!;
-      return { path: view.path, story: view.story, startLine: view.startLine, endLine: view.endLine, role, score, reasons, comparison, duplicateOf };
+      const member: GroupMember = { path: view.path, story: view.story, startLine: view.startLine, endLine: view.endLine, role, score, reasons, comparison, duplicateOf };
+      if (duplicateOf !== null && wholeText(corpus, noise, units[i]!) !== wholeText(corpus, noise, units[duplicateOf]!)) member.duplicateExceptBoilerplate = true;
+      return member;
     });
     const original = provenance.original === null ? null : views[provenance.original]!;
     if (provenance.original !== null) {
@@ -91,6 +94,23 @@ function sameTextAs(views: readonly StoryView[]): number[] {
     first.set(key, i);
     return i;
   });
+}
+
+/**
+ * A story's text with its boilerplate (footers and scraper artifacts, which a body leaves out):
+ * its paragraphs' text keys in order (a paragraph without words by its text), second copies of
+ * earlier paragraphs (repeats) left out as in the body. Copies whose bodies are the same
+ * (sameTextAs) differ here when one carries a footer the other lacks.
+ */
+function wholeText(corpus: Corpus, noise: Noise, unit: number): string {
+  const { doc, span } = noise.stories[unit]!;
+  const document = corpus.docs[doc]!;
+  const base = corpus.firstParagraphOf[doc]!;
+  const keys: string[] = [];
+  for (let i = span.firstSegment; i <= span.lastSegment; i++) {
+    if (noise.repeatOf[base + i]! < 0) keys.push(textKey(document, i) ?? `'${text(document, i).trim()}`);
+  }
+  return keys.join(' ');
 }
 
 /**
