@@ -161,3 +161,15 @@ describe('index add and check with JSONL', () => {
     expect((await runInProcess(['index', 'add', '-q', 'a.jsonl'], { cwd })).stdout).toMatch(/0 added, 1 updated, 0 skipped/);
   });
 });
+
+describe('a JSONL article\'s publication date (found by a new user)', () => {
+  it('decides the original when the texts tie, and the reason names the field', async () => {
+    const wire = seedText(SEED.original);
+    const input = line({ id: 'gazette-2', text: wire.replaceAll('US ', 'American '), pubDate: 'Fri, 25 Oct 2024 10:00:00 GMT' }) + line({ id: 'ap-1', text: wire, published: '2024-10-23' });
+    const { report } = await reportOf(['-'], { stdin: input });
+    const group = report.groups[0]!;
+    expect(group.original).toBe('ap-1');
+    expect(group.originalReasons).toContainEqual({ kind: 'date', detail: 'earliest date in the group: 2024-10-23 ("published")', weight: 1 });
+  });
+});
+

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlignParagraph } from '../../src/core/align/align.js';
-import { analyseGroup, latestDate, publicationText, wireEvidence, type StoryView } from '../../src/core/scan/provenance.js';
+import { analyseGroup, latestDate, publicationText, publishedDate, wireEvidence, type StoryView } from '../../src/core/scan/provenance.js';
 import { scanDocuments } from '../../src/core/index.js';
 import { detectStories } from '../../src/core/text/stories.js';
 import { segment } from '../../src/core/text/segment.js';
@@ -154,3 +154,18 @@ describe('stories in one file', () => {
     ]);
   });
 });
+
+describe('publication dates in metadata (JSONL articles; found by a new user)', () => {
+  it('reads the first date field given, to the day, in the forms feeds write', () => {
+    expect(publishedDate({ published: '2024-10-23' })).toEqual({ date: '2024-10-23', field: 'published' });
+    expect(publishedDate({ published_at: '2024-10-23T23:30:00-05:00' })).toEqual({ date: '2024-10-23', field: 'published_at' });
+    expect(publishedDate({ pubDate: 'Fri, 25 Oct 2024 10:00:00 GMT' })).toEqual({ date: '2024-10-25', field: 'pubDate' });
+    expect(publishedDate({ date: 1729677600 })).toEqual({ date: '2024-10-23', field: 'date' });
+    expect(publishedDate({ date: 1729677600000 })).toEqual({ date: '2024-10-23', field: 'date' });
+    expect(publishedDate({ published: 'yesterday', date: '2024-01-02' })).toEqual({ date: '2024-01-02', field: 'date' });
+    expect(publishedDate({ published: '2024-13-40' })).toBeNull();
+    expect(publishedDate({ source: 'Gazette' })).toBeNull();
+    expect(publishedDate(undefined)).toBeNull();
+  });
+});
+

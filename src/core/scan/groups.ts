@@ -10,7 +10,7 @@ import { share } from '../numbers.js';
 import { text, textKey } from '../document.js';
 import type { DiffBlock, GroupMember, GroupReport } from '../types.js';
 import { boilerplateOf, isBody } from './noise.js';
-import { analyseGroup, type StoryView } from './provenance.js';
+import { analyseGroup, publishedDate, type StoryView } from './provenance.js';
 import { isTemplateCluster } from './grouping.js';
 
 export interface GroupReports {
@@ -138,6 +138,8 @@ function storyView(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: G
   const { body } = storyBody(corpus, noise, clusters, grouping, unit);
   const view: StoryView = { path: document.id, story: span.index, startLine: span.startLine, endLine: span.endLine, body, holds };
   if (document.modifiedAt !== undefined) view.modifiedAt = document.modifiedAt;
+  const published = publishedDate(document.metadata);
+  if (published) view.published = published;
   return view;
 }
 

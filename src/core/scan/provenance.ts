@@ -107,6 +107,50 @@ export interface StoryView {
   holds: number;
   /** File modification time in ms since the epoch, when known. */
   modifiedAt?: number;
+  /** The publication date its metadata gives (publishedDate), when it gives one. */
+  published?: PublishedDate;
+}
+
+/** A publication date (YYYY-MM-DD) and the metadata field it was read from. */
+export interface PublishedDate {
+  date: string;
+  field: string;
+}
+
+/**
+ * Metadata fields read as an article's publication date, the first present first: the names
+ * feeds and scrapers give it (RSS's pubDate, schema.org's datePublished, and the plain ones;
+ * the README's JSONL example has "published"). A JSONL article has no file time, and its text
+ * often no dateline; a feed's date is the best evidence of which copy came first it carries.
+ */
+export const PUBLISHED_FIELDS = ['published', 'published_at', 'publishedAt', 'datePublished', 'pubDate', 'date'] as const;
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/**
+ * The publication date of an article's metadata (PUBLISHED_FIELDS) as YYYY-MM-DD, to the day as
+ * text dates are: an ISO 8601 date or time ("2024-10-23", "2024-10-23T09:14:00Z": its date as
+ * written), another date string Date.parse reads ("Wed, 23 Oct 2024 09:14:00 GMT": its UTC day),
+ * or seconds or milliseconds since 1970; null when none of the fields holds one.
+ */
+export function publishedDate(metadata: { [key: string]: unknown } | undefined): PublishedDate | null {
+  if (!metadata) return null;
+  for (const field of PUBLISHED_FIELDS) {
+    const value = metadata[field];
+    let date: string | null = null;
+    if (typeof value === 'string') {
+      const iso = ISO_DAY.exec(value.trim());
+      const month = iso ? Number(iso[2]) : 0;
+      const day = iso ? Number(iso[3]) : 0;
+      if (iso) date = month >= 1 && month <= 12 && day >= 1 && day <= 31 ? `${iso[1]}-${iso[2]}-${iso[3]}` : null;
+      else if (Number.isFinite(Date.parse(value))) date = new Date(Date.parse(value)).toISOString().slice(0, 10);
+    } else if (typeof value === 'number' && Number.isFinite(value) && value > 0) {
+      // Seconds since 1970 until the year 5138; milliseconds from there.
+      date = new Date(value < 1e11 ? value * 1000 : value).toISOString().slice(0, 10);
+    }
+    if (date !== null) return { date, field };
+  }
+  return null;
 }
 
 export interface MemberProvenance {
@@ -201,16 +245,18 @@ const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
 /** Every member's evidence (wire signs, dates, share of the group's text, file time) and latest date. */
 function collectEvidence(members: readonly StoryView[]): { reasons: ProvenanceReason[][]; dates: Array<string | null> } {
   const reasons: ProvenanceReason[][] = members.map((m) => wireEvidence(m.body));
-  const dates = members.map((m) => latestDate(publicationText(m.body)));
+  // The date its metadata gives (a feed's), else the one its text states.
+  const dates = members.map((m) => m.published?.date ?? latestDate(publicationText(m.body)));
   const dated = dates.filter((d): d is string => d !== null);
   if (new Set(dated).size > 1) {
     const earliest = dated.reduce((a, b) => (a < b ? a : b));
     dates.forEach((date, i) => {
       if (date === null) return;
+      const from = members[i]!.published ? ` ("${members[i]!.published!.field}")` : '';
       reasons[i]!.push(
         date === earliest
-          ? { kind: 'date', detail: `earliest date in the group: ${date}`, weight: PROVENANCE_WEIGHTS.earliestDate }
-          : { kind: 'date', detail: `dated later: ${date}`, weight: PROVENANCE_WEIGHTS.laterDate },
+          ? { kind: 'date', detail: `earliest date in the group: ${date}${from}`, weight: PROVENANCE_WEIGHTS.earliestDate }
+          : { kind: 'date', detail: `dated later: ${date}${from}`, weight: PROVENANCE_WEIGHTS.laterDate },
       );
     });
   }
