@@ -625,3 +625,15 @@ describe("an incoming article's verdict and the rest of its batch", () => {
     expect(docOf(beside, rewrite).reusedShare).toBeGreaterThan(0.5);
   });
 });
+
+describe('check of a file the index holds, beside an archived article on the same topic (found by a new user)', () => {
+  it('compares no story pair that no match links: the report does not call it partly derived from an unrelated archived article', async () => {
+    const db = await indexOf(SEED.original, SEED.unrelated);
+    const { report } = await runJson<Report>(['check', '--db', db, SEED.original]);
+    expect(report.storyPairs ?? []).toEqual([]);
+    const { stdout } = await runCli(['check', '--no-color', '--db', db, SEED.original]);
+    expect(stdout).not.toContain('Story reuse outside groups');
+    expect(stdout).toContain('no match besides itself');
+  });
+});
+

@@ -5,8 +5,8 @@
  *   words, not boilerplate): copies, edits and reworded paragraphs (scan/clusters.ts);
  * - stories with paragraphs aligned by passage alignment (rewrite/stage.ts), whether or not
  *   the paragraphs became reworded matches;
- * - in a scan of two documents (`dedupe a.txt b.txt`, a pair checked on its own), every pair of
- *   their stories: a newspaper story retold from agency copy in the paper's own words may match
+ * - in a scan of two documents (`dedupe a.txt b.txt`, a pair checked on its own; not `check`'s
+ *   incoming article and an archived one its lookup brought in), every pair of their stories: a newspaper story retold from agency copy in the paper's own words may match
  *   no paragraph and still be partly derived, which only the whole-story measures show. In a
  *   larger scan only paragraph evidence proposes a pair: topically close stories share content
  *   words everywhere (the seeds' unrelated 004 shares 46% of 002's words).
@@ -100,7 +100,11 @@ export function buildStoryPairs(input: StoryPairInput, channelPairs: ReadonlyArr
     keys.add(x * count + y);
   };
   clusterPairs(input, add);
-  if (corpus.docs.length <= ALL_PAIRS_DOCUMENTS) {
+  // Two documents the user gave, not an incoming article and the archived one a lookup brought
+  // in: in `check`, the story of a file the index already held was "partly derived" from an
+  // unrelated archived article on the same topic while the matches said it matched nothing (a
+  // new user's run).
+  if (corpus.docs.length <= ALL_PAIRS_DOCUMENTS && corpus.docs.every((doc) => doc.context !== true)) {
     for (let a = 0; a < count; a++) for (let b = a + 1; b < count; b++) if (noise.stories[a]!.doc !== noise.stories[b]!.doc) add(a, b);
   }
   for (const [a, b] of channelPairs) if (noise.stories[a]!.doc !== noise.stories[b]!.doc) add(a, b);
