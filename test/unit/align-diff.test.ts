@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { alignParagraphs, alignParagraphsOf, paragraphCount, type AlignParagraph } from '../../src/core/align/align.js';
+import { alignParagraphs, alignParagraphsOf, paragraphCount, type AlignParagraph, type RewordedPairs } from '../../src/core/align/align.js';
 import { createSigner, resolveOptions, type Signer } from '../../src/core/index.js';
 import { wordDiff } from '../../src/core/align/worddiff.js';
 
@@ -175,5 +175,25 @@ describe('paragraphs cut into sentences (over 600 characters)', () => {
     const blocks = alignParagraphs(a, b, { threshold: 0.5, containment: 0.8 });
     expect(blocks.filter((x) => x.kind === 'dropped')).toHaveLength(a.length - 1);
     expect(blocks.filter((x) => x.kind === 'same').map((x) => x.from)).toEqual([[1]]);
+  });
+});
+
+describe("a scan's reworded pairs (a group member compared with its original)", () => {
+  it('pairs a dropped and an added paragraph the scan found reworded, though passage alignment of the two alone does not (found by a new user: "keeps 0%" beside an edited paragraph)', () => {
+    const a = paragraphs([sentence(20), sentence(20, 100)]).map((p, i) => ({ ...p, paragraph: 10 + i }));
+    const b = paragraphs([sentence(20), sentence(20, 500)]).map((p, i) => ({ ...p, paragraph: 20 + i }));
+    const rule = { threshold: 0.5, containment: 0.8, seed: 1, minWords: 5 };
+    // Alone, the second paragraphs share no word: dropped and added.
+    expect(alignParagraphs(a, b, rule).map((x) => x.kind)).toEqual(['same', 'dropped', 'added']);
+    // The scan found them reworded (variants 11 and 21, similarity 0.39).
+    const reworded: RewordedPairs = {
+      variantOf: (paragraph) => paragraph,
+      partners: (variant) => (variant === 11 ? [[21, 0.39]] : variant === 21 ? [[11, 0.39]] : []),
+    };
+    const blocks = alignParagraphs(a, b, { ...rule, reworded });
+    expect(blocks.map((x) => [x.kind, x.from, x.to, x.similarity, x.reworded ?? false])).toEqual([
+      ['same', [0], [0], 1, false],
+      ['edited', [1], [1], 0.39, true],
+    ]);
   });
 });

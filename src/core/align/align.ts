@@ -55,6 +55,8 @@ export interface AlignParagraph {
   shingles: Uint32Array | null;
   /** Token hashes in order (document.ts). */
   tokens: Uint32Array;
+  /** In a scan: the paragraph's global number there (a group member's body), which its reworded pairs are found by (RewordedPairs). */
+  paragraph?: number;
 }
 
 /** Paragraph i of a prepared document as alignment sees it. */
@@ -465,8 +467,27 @@ function pairOneToOne(derived: PairMeasures['derived'], used: Used): AlignedBloc
   return blocks;
 }
 
-/** The derived-pair rule, and the scan's seed and minimum words: with a seed, reworded paragraphs are paired too. */
-export type AlignRule = DerivationRule & { seed?: number; minWords?: number };
+/**
+ * A scan's reworded pairs (the edges its rewrite stage added, rewrite/stage.ts), by variant:
+ * comparing a group member with its original, provenance pairs the paragraphs the scan found
+ * reworded, besides those passage alignment of the two stories finds. Aligned over the whole
+ * stories alone, a paragraph the scan called edited (reworded) from the original could come out
+ * added (the stories' words weigh differently than in the scan's regions), and a member whose
+ * reworded paragraph was its only tie to the original "kept 0%" of it (found by a new user).
+ */
+export interface RewordedPairs {
+  /** The variant of a paragraph (by its global number). */
+  variantOf(paragraph: number): number;
+  /** The variants a variant was found reworded with, each with the pair's similarity over content words. */
+  partners(variant: number): ReadonlyArray<readonly [variant: number, similarity: number]>;
+}
+
+/**
+ * The derived-pair rule, and the scan's seed and minimum words: with a seed, reworded paragraphs
+ * are paired too, by passage alignment, and given `reworded` and paragraphs that carry their
+ * `paragraph` numbers, also as the scan paired them.
+ */
+export type AlignRule = DerivationRule & { seed?: number; minWords?: number; reworded?: RewordedPairs };
 
 /**
  * The blocks aligning `from` with `to`, with their word operations (wordDiff, made afresh: a
@@ -494,7 +515,7 @@ export function alignParagraphs(from: readonly AlignParagraph[], to: readonly Al
   }
   markMoved(blocks);
   const ordered = inReadingOrder(blocks, from.length, to.length, used);
-  return wholeParagraphs(rule.seed === undefined ? ordered : withRewordedBlocks(ordered, from, to, rule.seed, rule.minWords ?? 0), from, to);
+  return wholeParagraphs(rule.seed === undefined ? ordered : withRewordedBlocks(ordered, from, to, rule.seed, rule.minWords ?? 0, rule.reworded), from, to);
 }
 
 /**
@@ -516,9 +537,33 @@ function unitsOf(paragraphs: readonly AlignParagraph[], seed: number, stop: Toke
 /** The passage aligner's scratch space (its tables), reused by every comparison of a thread: one per call cost 34 ms of PAN's --json. */
 const aligner = new Aligner();
 
+/** Dropped and added paragraphs the scan found reworded from one another (RewordedPairs), with their similarity. */
+function pairsFound(known: RewordedPairs, a: readonly AlignParagraph[], b: readonly AlignParagraph[], dropped: ReadonlySet<number>, added: ReadonlySet<number>): Array<{ i: number; j: number; similarity: number }> {
+  const addedByVariant = new Map<number, number[]>();
+  for (const j of added) indexInto(addedByVariant, known.variantOf(b[j]!.paragraph!), j);
+  const out: Array<{ i: number; j: number; similarity: number }> = [];
+  for (const i of dropped) {
+    for (const [variant, similarity] of known.partners(known.variantOf(a[i]!.paragraph!))) {
+      for (const j of addedByVariant.get(variant) ?? []) out.push({ i, j, similarity: round3(similarity) });
+    }
+  }
+  return out;
+}
+
+/** Dropped and added paragraphs that passage alignment of the two articles pairs, with their similarity over content words. */
+function passagePairs(a: readonly AlignParagraph[], b: readonly AlignParagraph[], seed: number, dropped: ReadonlySet<number>, added: ReadonlySet<number>): Array<{ i: number; j: number; similarity: number }> {
+  const stop = stopTokens(seed);
+  const unitsA = unitsOf(a, seed, stop);
+  const unitsB = unitsOf(b, seed, stop);
+  return alignPassages(aligner, unitsA, [[0, unitsA.count]], unitsB, [[0, unitsB.count]], (i) => a[i]!.words, (j) => b[j]!.words)
+    .filter((p) => dropped.has(p.a) && added.has(p.b))
+    .map((p) => ({ i: p.a, j: p.b, similarity: round3(overlap(contentWords(a[p.a]!.tokens, stop), contentWords(b[p.b]!.tokens, stop)).jaccard) }));
+}
+
 /**
- * The dropped and added paragraphs that passage alignment pairs (rewrite/passages.ts, as the
- * scan's rewrite stage does): each becomes one edited block, `reworded`, in the added
+ * The dropped and added paragraphs found reworded from one another, by the scan (RewordedPairs)
+ * or by passage alignment of the two (rewrite/passages.ts, as the scan's rewrite stage does,
+ * for `dedupe diff`): each becomes one edited block, `reworded`, in the added
  * paragraph's place. A pair needs `minWords` words on each side, as in a scan; the most similar
  * pairs (over content words, as a scan ranks a paragraph's matches) are taken first, each
  * paragraph once.
@@ -529,16 +574,18 @@ function withRewordedBlocks(
   b: readonly AlignParagraph[],
   seed: number,
   minWords: number,
+  known?: RewordedPairs,
 ): AlignedBlock[] {
   const dropped = new Set(blocks.filter((k) => k.kind === 'dropped').map((k) => k.from[0]!));
   const added = new Set(blocks.filter((k) => k.kind === 'added').map((k) => k.to[0]!));
   if (dropped.size === 0 || added.size === 0) return blocks;
-  const stop = stopTokens(seed);
-  const unitsA = unitsOf(a, seed, stop);
-  const unitsB = unitsOf(b, seed, stop);
-  const aligned = alignPassages(aligner, unitsA, [[0, unitsA.count]], unitsB, [[0, unitsB.count]], (i) => a[i]!.words, (j) => b[j]!.words)
-    .filter((p) => dropped.has(p.a) && added.has(p.b) && a[p.a]!.words >= minWords && b[p.b]!.words >= minWords)
-    .map((p) => ({ i: p.a, j: p.b, similarity: round3(overlap(contentWords(a[p.a]!.tokens, stop), contentWords(b[p.b]!.tokens, stop)).jaccard) }))
+  // The pairs the scan found, then those passage alignment of the two finds: two copies of one
+  // source reworded each in its own way share no pair the scan made (each was paired with the
+  // source), yet one is reworded from the other.
+  const scanned = known !== undefined && a.every((p) => p.paragraph !== undefined) && b.every((p) => p.paragraph !== undefined);
+  const candidates = [...(scanned ? pairsFound(known, a, b, dropped, added) : []), ...passagePairs(a, b, seed, dropped, added)];
+  const aligned = candidates
+    .filter(({ i, j }) => a[i]!.words >= minWords && b[j]!.words >= minWords)
     .sort((x, y) => y.similarity - x.similarity || x.j - y.j || x.i - y.i);
   const pairedTo = new Map<number, AlignedBlock>();
   const pairedFrom = new Set<number>();

@@ -3,9 +3,9 @@
  * the original, which are versions and reprints, and what each changed; provenance.ts), and the
  * paragraph clusters that link it.
  */
-import { alignParagraphOf, alignParagraphs, type AlignParagraph } from '../align/align.js';
+import { alignParagraphOf, alignParagraphs, type AlignParagraph, type AlignRule, type RewordedPairs } from '../align/align.js';
 import { diffBlocks } from '../align/diff-report.js';
-import type { Clusters, Corpus, DerivationRule, Grouping, Noise } from '../model.js';
+import type { Clusters, Corpus, DerivationRule, Edges, Grouping, Noise } from '../model.js';
 import { share } from '../numbers.js';
 import { text, textKey } from '../document.js';
 import type { DiffBlock, GroupMember, GroupReport } from '../types.js';
@@ -48,7 +48,31 @@ function linkingClusters(clusters: Clusters, grouping: Grouping): LinkingCluster
   return linkingOf;
 }
 
-export function buildGroupReports(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: Grouping, rule: DerivationRule): GroupReports {
+/** The scan's reworded pairs (edges its rewrite stage added) as alignment reads them. */
+function rewordedPairsOf(corpus: Corpus, edges: Edges): RewordedPairs {
+  const { reworded } = edges;
+  return {
+    variantOf: (paragraph) => corpus.variantOf[paragraph]!,
+    partners: (variant) => {
+      if (variant < 0 || !reworded) return [];
+      const out: Array<[number, number]> = [];
+      for (let e = edges.edgeStart[variant]!; e < edges.edgeStart[variant + 1]!; e++) {
+        const code = edges.edgeOf[e]!;
+        const k = code >>> 1;
+        if (reworded[k] === 1) out.push([(code & 1) === 0 ? edges.pairB[k]! : edges.pairA[k]!, edges.jaccard[k]!]);
+      }
+      return out;
+    },
+  };
+}
+
+/** The rule comparing members: the scan's options, its reworded pairs paired as it found them. */
+function memberRule(corpus: Corpus, edges: Edges, rule: DerivationRule): AlignRule {
+  return { ...rule, reworded: rewordedPairsOf(corpus, edges) };
+}
+
+export function buildGroupReports(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: Grouping, options: DerivationRule, edges: Edges): GroupReports {
+  const rule = memberRule(corpus, edges, options);
   const linkingOf = linkingClusters(clusters, grouping);
   const originalDocOfStory = new Int32Array(noise.stories.length).fill(-1);
   const groups = grouping.groups.map((units, index): GroupReport => {
@@ -125,7 +149,7 @@ function storyBody(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: G
   const segments: number[] = [];
   for (let i = span.firstSegment; i <= span.lastSegment; i++) {
     if (!isBody(noise, base + i) || boilerplateOf(noise, clusters, grouping, base + i)) continue;
-    body.push(alignParagraphOf(document, i));
+    body.push({ ...alignParagraphOf(document, i), paragraph: base + i });
     segments.push(i);
   }
   return { body, segments };
@@ -148,9 +172,9 @@ function storyView(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: G
  * member's `comparison` counts it: the two bodies aligned, merges and splits included, each block
  * naming the segments of the two documents and carrying its word operations.
  */
-export function alignStories(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: Grouping, rule: DerivationRule, fromUnit: number, toUnit: number): DiffBlock[] {
+export function alignStories(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: Grouping, options: DerivationRule, edges: Edges, fromUnit: number, toUnit: number): DiffBlock[] {
   const from = storyBody(corpus, noise, clusters, grouping, fromUnit);
   const to = storyBody(corpus, noise, clusters, grouping, toUnit);
-  const blocks = alignParagraphs(from.body, to.body, rule);
+  const blocks = alignParagraphs(from.body, to.body, memberRule(corpus, edges, options));
   return diffBlocks(blocks, { paragraphs: from.body, segments: from.segments }, { paragraphs: to.body, segments: to.segments });
 }

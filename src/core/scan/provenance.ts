@@ -30,9 +30,8 @@
  * VERSION_MAX_MATCHED_SHARE of its words in paragraphs matched to the original, seed 003) or a **reprint** (another outlet's copy: mostly the
  * original's paragraphs, plus additions).
  */
-import type { AlignParagraph } from '../align/align.js';
+import type { AlignParagraph, AlignRule } from '../align/align.js';
 import { compareCopy, ledeIndex } from '../align/edit-summary.js';
-import type { DerivationRule } from '../model.js';
 import { round3 } from '../numbers.js';
 import type { EditSummary, MemberRole, ProvenanceReason } from '../types.js';
 
@@ -373,7 +372,7 @@ function fullerThanTrimmed(members: readonly StoryView[], candidates: readonly n
  */
 export function analyseGroup(
   members: readonly StoryView[],
-  rule: DerivationRule,
+  rule: AlignRule,
   sameAs: readonly number[] = members.map((_, i) => i),
 ): GroupProvenance {
   const texts = members.map((_, i) => i).filter((i) => sameAs[i] === i);

@@ -112,7 +112,7 @@ export class ScanAnalysis implements ReportSource {
   }
 
   private groupData(): GroupReports {
-    this.groupReports ??= buildGroupReports(this.input.corpus, this.input.noise, this.input.clusters, this.input.grouping, this.options);
+    this.groupReports ??= buildGroupReports(this.input.corpus, this.input.noise, this.input.clusters, this.input.grouping, this.options, this.input.edges);
     return this.groupReports;
   }
 
@@ -147,8 +147,8 @@ export class ScanAnalysis implements ReportSource {
     const from = reference ?? group.members.findIndex((m) => m.role === 'original');
     const inGroup = (i: number): boolean => Number.isInteger(i) && i >= 0 && i < units.length;
     if (!inGroup(from) || !inGroup(member) || from === member) return null;
-    const { corpus, noise, clusters, grouping } = this.input;
-    return alignStories(corpus, noise, clusters, grouping, this.options, units[from]!, units[member]!);
+    const { corpus, noise, clusters, grouping, edges } = this.input;
+    return alignStories(corpus, noise, clusters, grouping, this.options, edges, units[from]!, units[member]!);
   }
 
   /** The reports of the listed documents, each made when reached. */
