@@ -412,7 +412,7 @@ export function renderDocument(doc: DocumentReport, options: DocumentOptions): s
 function noiseLine(where: string, detail: string, text: string, width: number, fit: boolean): string[] {
   const inline = `  ${where}  ${detail}${preview(text, Math.max(20, width - where.length - detail.length - 4))}`;
   if (!fit || visibleWidth(inline) <= width) return [inline];
-  return [`  ${cutStart(where, width - 2)}`, `    ${detail}${preview(text, Math.max(1, width - 4 - detail.length))}`];
+  return [`  ${cutStart(where.trimEnd(), width - 2)}`, `    ${detail}${preview(text, Math.max(1, width - 4 - detail.length))}`];
 }
 
 /**
@@ -435,9 +435,11 @@ export class ScraperNoise {
 
   add(doc: DocumentReport): void {
     const { width, fit } = this;
+    // Line numbers padded to the document's widest, so that its kinds and texts line up (":5 " above ":38").
+    const spanWidth = widest(doc.segments.filter((segment) => segment.boilerplate).map((segment) => lineSpan(segment.startLine, segment.endLine)));
     for (const segment of doc.segments) {
       if (segment.boilerplate) {
-        const where = `${printable(doc.path)}:${lineSpan(segment.startLine, segment.endLine)}`;
+        const where = `${printable(doc.path)}:${lineSpan(segment.startLine, segment.endLine).padEnd(spanWidth)}`;
         this.boilerplate.push(...noiseLine(where, `${segment.boilerplate.padEnd(8)}  `, segment.text, width, fit));
         this.boilerplateCount++;
       }
