@@ -61,7 +61,7 @@ export function renderStats(stats: IndexStats, palette: Palette, verification?: 
   const rows: Array<[string, string]> = [
     ['documents', thousands(stats.documents)],
     ['paragraphs', `${thousands(stats.paragraphs)} (${thousands(stats.variants)} distinct texts, ${thousands(stats.signedVariants)} long enough to compare)`],
-    ['words', thousands(stats.words)],
+    ['words', `${thousands(stats.words)} (${thousands(stats.distinctWords)} distinct; how many articles hold each weighs words for reworded copies)`],
     ['band keys', `${thousands(stats.bandKeys)} (shingles), ${thousands(stats.contentKeys)} (content words, for reworded copies)`],
     ['size', `${megabytes(stats.bytes)}${perParagraph}`],
     [

@@ -102,7 +102,10 @@ export interface IndexStats {
   lastAddedAt: number | null;
   documents: number;
   paragraphs: number;
+  /** Words of the stored articles, all of them. */
   words: number;
+  /** Distinct words, each with how many articles hold it (word_documents: what weighs words for reworded copies in `check`). */
+  distinctWords: number;
   /** Distinct normalised paragraph texts. */
   variants: number;
   /** Variants long enough to be signed and banded. */
@@ -667,6 +670,7 @@ export class IndexStore {
         documents: count('documents'),
         paragraphs: count('paragraphs'),
         words: Number(this.statement('SELECT coalesce(sum(words), 0) FROM documents').pluck().get()),
+        distinctWords: count('word_documents'),
         variants: count('variants'),
         signedVariants: count('variants', 'WHERE shingles IS NOT NULL'),
         bandKeys: count('band_keys'),
