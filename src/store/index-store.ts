@@ -128,8 +128,17 @@ export interface DocumentRef {
   path: string;
 }
 
-/** Maps SQLite's failures to what the user can act on; anything else passes through as a bug. */
-export function translateError(error: unknown, file: string): unknown {
+/**
+ * How a message tells the user to name another index: the flag, or the config file's "db" the
+ * path came from, where the mend is (a new user was told to give another --db for a path from
+ * .dedupe.json).
+ */
+function anotherIndex(dbFrom: string | undefined): string {
+  return dbFrom === undefined ? 'give another --db' : `change "db" in ${dbFrom}`;
+}
+
+/** Maps SQLite's failures to what the user can act on; anything else passes through as a bug. `dbFrom`: the config file the path came from. */
+export function translateError(error: unknown, file: string, dbFrom?: string): unknown {
   if (!(error instanceof Database.SqliteError)) {
     const code = (error as NodeJS.ErrnoException | null)?.code;
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
@@ -139,7 +148,7 @@ export function translateError(error: unknown, file: string): unknown {
   }
   const code = error.code;
   if (code === 'SQLITE_NOTADB') {
-    return new IndexError('not-an-index', file, `${file} is not a dedupe index (not an SQLite database); give another --db, the file was not changed`);
+    return new IndexError('not-an-index', file, `${file} is not a dedupe index (not an SQLite database); ${anotherIndex(dbFrom)}, the file was not changed`);
   }
   if (code.startsWith('SQLITE_CORRUPT')) {
     return new IndexError(
@@ -193,7 +202,7 @@ export function upgradeSchema(
 }
 
 /** What the file at `onDisk` is, found through a read-only connection that changes nothing; messages name it `file`. */
-function identify(onDisk: string, file: string): { version: number; parameters: IndexParameters | null } {
+function identify(onDisk: string, file: string, dbFrom: string | undefined): { version: number; parameters: IndexParameters | null } {
   let db: Connection | undefined;
   try {
     db = new Database(onDisk, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
@@ -201,7 +210,7 @@ function identify(onDisk: string, file: string): { version: number; parameters: 
     if (applicationId !== APPLICATION_ID) {
       const tables = Number(db.prepare('SELECT count(*) FROM sqlite_master').pluck().get());
       const what = tables === 0 ? 'an empty file or database' : 'an SQLite database of another program';
-      throw new IndexError('not-an-index', file, `${file} is not a dedupe index (${what}); give another --db, the file was not changed`);
+      throw new IndexError('not-an-index', file, `${file} is not a dedupe index (${what}); ${anotherIndex(dbFrom)}, the file was not changed`);
     }
     const version = Number(db.pragma('user_version', { simple: true }));
     if (version > SCHEMA_VERSION) {
@@ -213,7 +222,7 @@ function identify(onDisk: string, file: string): { version: number; parameters: 
     }
     return { version, parameters: version === 0 ? null : readParameters(file, db) };
   } catch (error) {
-    throw translateError(error, file);
+    throw translateError(error, file, dbFrom);
   } finally {
     db?.close();
   }
@@ -229,13 +238,13 @@ function readParameters(file: string, db: Connection): IndexParameters | null {
 }
 
 /** Builds a complete new index in a temporary file next to `onDisk`, then links it into place; messages name it `file`. */
-function createIndexFile(onDisk: string, file: string, parameters: IndexParameters, now: number, createdBy: string): void {
+function createIndexFile(onDisk: string, file: string, parameters: IndexParameters, now: number, createdBy: string, dbFrom: string | undefined): void {
   const folder = path.dirname(file);
   try {
     accessSync(path.dirname(onDisk), constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EACCES';
-    throw new IndexError('unwritable', file, `${file}: cannot create the index, folder ${folder} is not writable (${code}); check its permissions, or give another --db`);
+    throw new IndexError('unwritable', file, `${file}: cannot create the index, folder ${folder} is not writable (${code}); check its permissions, or ${anotherIndex(dbFrom)}`);
   }
   const temporary = `${onDisk}.${randomBytes(6).toString('hex')}.tmp`;
   try {
@@ -262,7 +271,7 @@ function createIndexFile(onDisk: string, file: string, parameters: IndexParamete
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
   } catch (error) {
-    throw translateError(error, file);
+    throw translateError(error, file, dbFrom);
   } finally {
     for (const leftover of [temporary, `${temporary}-wal`, `${temporary}-shm`]) {
       try {
@@ -381,17 +390,6 @@ export class IndexStore {
   }
 
   static async open(file: string, options: OpenIndexOptions): Promise<IndexStore> {
-    if (options.dbFrom === undefined) return IndexStore.openAt(file, options);
-    try {
-      return await IndexStore.openAt(file, options);
-    } catch (error) {
-      // A path from a config file: the mend is there, not a flag the user never gave.
-      if (!(error instanceof IndexError)) throw error;
-      throw new IndexError(error.kind, error.file, error.message.replace('give another --db', `change "db" in ${options.dbFrom}`));
-    }
-  }
-
-  private static async openAt(file: string, options: OpenIndexOptions): Promise<IndexStore> {
     const requested = options.requested ?? {};
     const onDisk = path.resolve(options.cwd ?? '.', file);
     const kind = fileKind(onDisk, file);
@@ -417,13 +415,13 @@ export class IndexStore {
         throw new IndexError('missing', file, `${file}: no index there; build one first with ${make}${build}`);
       }
       if (folderMissing) {
-        if (!makes) throw new IndexError('missing-folder', file, `${file}: folder ${folder} does not exist; create it first, or give another --db`);
+        if (!makes) throw new IndexError('missing-folder', file, `${file}: folder ${folder} does not exist; create it first, or ${anotherIndex(options.dbFrom)}`);
         guard(file, () => mkdirSync(path.dirname(onDisk)));
       }
       const resolved = resolveOptions(requested);
-      createIndexFile(onDisk, file, parametersOf(resolved), options.now ?? 0, options.createdBy ?? 'dedupe');
+      createIndexFile(onDisk, file, parametersOf(resolved), options.now ?? 0, options.createdBy ?? 'dedupe', options.dbFrom);
     }
-    const { version, parameters } = identify(onDisk, file);
+    const { version, parameters } = identify(onDisk, file, options.dbFrom);
     if (version < SCHEMA_VERSION) {
       options.onUpgrade?.(version, SCHEMA_VERSION);
       // An older index is prepared again with its own parameters where the schema needs it.
@@ -461,7 +459,7 @@ export class IndexStore {
       return new IndexStore(file, onDisk, options.mode, parametersFromMeta(file, meta), requested, db, options.requestedFrom);
     } catch (error) {
       db?.close();
-      throw translateError(error, file);
+      throw translateError(error, file, options.dbFrom);
     }
   }
 
