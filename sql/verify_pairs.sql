@@ -1,7 +1,6 @@
 -- The candidates to measure, with what measuring needs of each side: text key, the shard its
--- shingles are read from, its size. Pairs of variants that both occur in one and the same
--- document only are left out, as the scan leaves them out (src/core/scan/edges.ts): they say
--- nothing about reuse across documents.
+-- shingles are read from, its size. (Pairs of variants that both occur in one and the same
+-- document only are no candidates: candidates.sql.)
 --
 -- Input:  candidates (candidates.sql), variants (variants.sql).
 -- Output: one row per pair to measure.
@@ -13,4 +12,3 @@ SELECT
 FROM candidates c
 JOIN variants va ON va.item = c.a
 JOIN variants vb ON vb.item = c.b
-WHERE NOT (va.docs = 1 AND vb.docs = 1 AND va.some_doc = vb.some_doc)

@@ -81,3 +81,18 @@ describe('no quadratic corner', () => {
     expect(blocks.every((b, k) => b.kind === 'edited' && b.from[0] === k && b.to[0] === k)).toBe(true);
   });
 });
+
+describe('near-identical lines in one file (a fifth corner: 40,000 lines made 4 million candidate pairs, 6 s)', () => {
+  it('proposes no pair of two paragraphs of one document, and the pairs across two documents still', async () => {
+    const line = (i: number): string => `The company said on Monday that item ${i} of the quarterly report was filed with the regulator.`;
+    const lines = Array.from({ length: 400 }, (_, i) => line(i));
+    const one = await scanDocuments([{ id: 'one.txt', text: lines.join('\n') }]);
+    expect(one.summary.candidatePairs).toBe(0);
+    const two = await scanDocuments([
+      { id: 'a.txt', text: lines.slice(0, 200).join('\n') },
+      { id: 'b.txt', text: lines.slice(200).join('\n') },
+    ]);
+    expect(two.summary.candidatePairs).toBeGreaterThan(0);
+    expect(two.summary.verifiedPairs).toBeGreaterThan(0);
+  });
+});

@@ -31,4 +31,13 @@ describe('PairBuffer', () => {
     buffer.add(2, 4);
     expect(Array.from(buffer.toArray())).toEqual([2 * 10 + 4]);
   });
+
+  it('keeps no pair of two items of one group, and every pair across groups or with an ungrouped item', () => {
+    const groups = Int32Array.of(0, 0, 1, -1, -1);
+    const buffer = new PairBuffer(5, groups);
+    for (let a = 0; a < 5; a++) for (let b = 0; b < 5; b++) buffer.add(a, b);
+    const pairs = Array.from(buffer.toArray(), (packed) => [Math.floor(packed / 5), packed % 5]);
+    expect(pairs).toEqual([[0, 2], [0, 3], [0, 4], [1, 2], [1, 3], [1, 4], [2, 3], [2, 4], [3, 4]]);
+  });
 });
+

@@ -27,11 +27,17 @@ export interface CandidateItems {
   anchors: Uint32Array;
   /** Each item's text key, read where it is held (the order of a large LSH bucket: lsh.ts). */
   textKeys?: TextKeys;
+  /** Per item: the one document it occurs in, or -1 when in several; two items of one document are no candidate pair. */
+  soleDocument?: Int32Array;
 }
 
-/** Candidate pairs of the items, packed as `low * count + high`, ascending, each once. */
+/**
+ * Candidate pairs of the items, packed as `low * count + high`, ascending, each once; none of
+ * two items of one document only (soleDocument). Such pairs still take their places in a large
+ * bucket's window (lsh.ts), so the pairs across documents are those of pairing every item.
+ */
 export function findCandidatePairs(items: CandidateItems, bands: number): Float64Array {
-  const pairs = new PairBuffer(items.count);
+  const pairs = new PairBuffer(items.count, items.soleDocument);
   addBandMajorPairs(items.bandKeys, items.count, bands, pairs, items.textKeys);
   addAnchorPairs(items.shingles, items.anchors, pairs);
   return pairs.toArray();

@@ -63,6 +63,7 @@ function gatherItems(corpus: Corpus, comparable: readonly number[], totalShingle
       high: (item) => variantKey(corpus, comparable[item]!, keyHigh),
       low: (item) => variantKey(corpus, comparable[item]!, keyLow),
     },
+    soleDocument: Int32Array.from(comparable, (v) => corpus.variants.soleDocument[v]!),
   };
   let used = 0;
   comparable.forEach((v, item) => {
@@ -120,7 +121,8 @@ export function verifyCandidates(corpus: Corpus, candidates: Candidates, rule: D
     const j = packed - i * n;
     const a = comparable[i]!;
     const b = comparable[j]!;
-    // Both only ever in the same single document: says nothing about reuse across documents.
+    // Both only ever in the same single document: says nothing about reuse across documents
+    // (candidates from findCandidates hold none such; candidates given otherwise may).
     if (soleDocument[a]! >= 0 && soleDocument[a] === soleDocument[b]) continue;
     // From the flat sets the candidates were found in when there are: no view per pair, and
     // the sets side by side in memory (verification at 1 GB read them from all over the heap).
