@@ -9,7 +9,7 @@
  * paragraph here is 12 numbers and its arrays, and a document is three objects however long.
  *
  * Layout of paragraph i, from `at[i]` in `numbers`:
- *   0 startLine, 1 endLine, 2 blankLinesBefore, 3 words, 4 flags (HAS_KEY, HAS_SHINGLES, CHROME),
+ *   0 startLine, 1 endLine, 2 blankLinesBefore, 3 words, 4 flags (HAS_KEY, HAS_SHINGLES, CHROME, CONTINUES),
  *   5 text key high half, 6 text key low half, 7 tokens, 8 shingles, 9 band keys, 10 anchors
  *   (counts), 11 text length, then the token hashes, the sorted shingle set, the band keys and
  *   the two anchors.
@@ -23,6 +23,8 @@ export const FIELDS = 12;
 const HAS_KEY = 1;
 const HAS_SHINGLES = 2;
 const CHROME = 4;
+/** A later piece of a paragraph cut at its sentences (Segment.continues). Absent in documents stored before it was kept: they read as whole paragraphs, as before. */
+const CONTINUES = 8;
 
 /** What one paragraph brings to `DocumentBuilder.add`. */
 export interface ParagraphInput {
@@ -34,6 +36,8 @@ export interface ParagraphInput {
   /** The text key's halves; null when the paragraph has no words. */
   key: [number, number] | null;
   chrome: boolean;
+  /** A later piece of a paragraph cut at its sentences (Segment.continues). */
+  continues?: boolean;
   tokens: ArrayLike<number>;
   shingles: ArrayLike<number> | null;
   bandKeys: ArrayLike<number> | null;
@@ -74,7 +78,7 @@ export class DocumentBuilder {
     n[u + 1] = p.endLine;
     n[u + 2] = p.blankLinesBefore;
     n[u + 3] = p.words;
-    n[u + 4] = (p.key ? HAS_KEY : 0) | (p.shingles ? HAS_SHINGLES : 0) | (p.chrome ? CHROME : 0);
+    n[u + 4] = (p.key ? HAS_KEY : 0) | (p.shingles ? HAS_SHINGLES : 0) | (p.chrome ? CHROME : 0) | (p.continues === true ? CONTINUES : 0);
     n[u + 5] = p.key ? p.key[0] : 0;
     n[u + 6] = p.key ? p.key[1] : 0;
     n[u + 7] = tokens;
@@ -138,6 +142,11 @@ export function hasKey(doc: PreparedDocument, i: number): boolean {
 
 export function isChrome(doc: PreparedDocument, i: number): boolean {
   return (doc.numbers[doc.at[i]! + 4]! & CHROME) !== 0;
+}
+
+/** Whether paragraph i is a later piece of a paragraph cut at its sentences (Segment.continues). */
+export function continuesParagraph(doc: PreparedDocument, i: number): boolean {
+  return (doc.numbers[doc.at[i]! + 4]! & CONTINUES) !== 0;
 }
 
 export function hasShingles(doc: PreparedDocument, i: number): boolean {
@@ -206,7 +215,9 @@ export function anchors(doc: PreparedDocument, i: number): Uint32Array | null {
 
 /** The paragraph as the segmenter cut it. */
 export function segmentOf(doc: PreparedDocument, i: number): Segment {
-  return { index: i, startLine: startLine(doc, i), endLine: endLine(doc, i), text: text(doc, i), blankLinesBefore: blankLinesBefore(doc, i) };
+  const segment: Segment = { index: i, startLine: startLine(doc, i), endLine: endLine(doc, i), text: text(doc, i), blankLinesBefore: blankLinesBefore(doc, i) };
+  if (continuesParagraph(doc, i)) segment.continues = true;
+  return segment;
 }
 
 /** Every paragraph's segment (for stories and other per-document passes). */

@@ -15,6 +15,12 @@ export interface Segment {
   text: string;
   /** Blank lines between the previous paragraph (or the top of the file) and this one. */
   blankLinesBefore: number;
+  /**
+   * A later piece of a paragraph cut at its sentences (segment.ts, LONG_PARAGRAPH_CHARS): it
+   * continues the segment before it, the same paragraph. Alignment counts and shows such
+   * pieces as one paragraph where they align whole (align/align.ts).
+   */
+  continues?: true;
 }
 
 /** How a file's lines were turned into paragraphs. */

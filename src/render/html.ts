@@ -122,7 +122,6 @@ export interface HtmlDocument {
   /** Paragraph texts and best matches, for the documents shown in detail. */
   detail: { text: string[]; best: Array<BestMatch | null>; repeatOf: Array<number | null> } | null;
   boilerplate: Array<[segment: number, kind: BoilerplateKind, text: string]>;
-  /** Each repeated text: the lines it is on, and the text. */
   /** Per repeated text: its lines in file order, its text, and the lines as the report names them (repeatLines). */
   repeats: Array<[lines: number[], text: string, label: string]>;
 }

@@ -70,3 +70,55 @@ describe('an article on one long line, repeated (found by a new user)', () => {
     expect(stdout).not.toContain('1, 1');
   });
 });
+
+describe('long paragraphs in review', () => {
+  const vocabulary = 'harbour ferry council minister river bridge school budget police station village market farmer railway hospital tunnel election court judge museum'.split(' ');
+  /** Sentence k: 14 words of the vocabulary, capitalised, so that a sentence break falls before it. */
+  const sentence = (k: number): string => {
+    const words = Array.from({ length: 14 }, (_, w) => vocabulary[(k * 7 + w * w * 3 + w) % vocabulary.length]!);
+    return `${words.join(' ').replace(/^./, (c) => c.toUpperCase())} ${k}.`;
+  };
+  const paragraph = (ks: readonly number[]): string => ks.map(sentence).join(' ');
+  /** Text wrapped at `width` columns, as a hard-wrapped file is. */
+  const wrapped = (text: string, width: number): string => {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.split(' ')) {
+      if (line && line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    return [...lines, line].join('\n');
+  };
+  const long = paragraph([10, 11, 12, 13, 14, 15, 16, 17]);
+  const files = (texts: Record<string, string[]>): string => {
+    const dir = tempDir();
+    for (const [name, paragraphs] of Object.entries(texts)) writeFileSync(path.join(dir, name), `${paragraphs.join('\n\n')}\n`);
+    return dir;
+  };
+
+  it('a hard-wrapped long paragraph against the same text on one line is no change: its pieces say they continue it, whatever line a sentence ends on', async () => {
+    // At 52 columns four of its sentences end at a line's end, where a guess from the lines took the paragraph for five.
+    const dir = files({ 'flat.txt': ['Harbour story title', long, paragraph([20, 21])], 'wrapped.txt': ['Harbour story title', wrapped(long, 52), wrapped(paragraph([20, 21]), 52)] });
+    for (const [a, b] of [['wrapped.txt', 'flat.txt'], ['flat.txt', 'wrapped.txt']]) {
+      const result = await runInProcess(['diff', '--no-color', '--exit-code', a!, b!], { cwd: dir });
+      expect(result.stdout).toContain('no change: the 3 paragraphs have the same words, in the same order');
+      expect(result.code).toBe(0);
+    }
+  });
+
+  it('sentences reordered inside a long paragraph are a change, not one same block', async () => {
+    const dir = files({ 'a.txt': ['Title of the story', long], 'b.txt': ['Title of the story', paragraph([10, 11, 15, 12, 13, 14, 16, 17])] });
+    const result = await runInProcess(['diff', '--no-color', '--exit-code', 'a.txt', 'b.txt'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('1 moved');
+  });
+
+  it('a long paragraph dropped whole is one dropped paragraph, as the counts say', async () => {
+    const dir = files({ 'a.txt': ['Title of the story', long, paragraph([20, 21])], 'b.txt': ['Title of the story', paragraph([20, 21])] });
+    const { report } = await runJson<DiffReport>(['diff', 'a.txt', 'b.txt'], { cwd: dir });
+    expect([report.from.paragraphs, report.to.paragraphs]).toEqual([3, 2]);
+    expect(report.summary).toMatchObject({ same: 2, dropped: 1 });
+  });
+});

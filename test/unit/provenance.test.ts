@@ -164,6 +164,15 @@ describe('publication dates in metadata (JSONL articles; found by a new user)', 
     expect(publishedDate({ date: 1729677600000 })).toEqual({ date: '2024-10-23', field: 'date' });
     expect(publishedDate({ published: 'yesterday', date: '2024-01-02' })).toEqual({ date: '2024-01-02', field: 'date' });
     expect(publishedDate({ published: '2024-13-40' })).toBeNull();
+    expect(publishedDate({ published: '2024-02-31' })).toBeNull();
+    expect(publishedDate({ date: 'October 23, 2024' })).toEqual({ date: '2024-10-23', field: 'date' });
+    expect(publishedDate({ date: '23 October 2024' })).toEqual({ date: '2024-10-23', field: 'date' });
+    // As written, whatever the zone: the RFC 2822 form and the ISO form of one moment agree.
+    expect(publishedDate({ date: 'Wed, 23 Oct 2024 22:00:00 -0500' })).toEqual({ date: '2024-10-23', field: 'date' });
+    // No lenient parsing: no year, or no date at all.
+    expect(publishedDate({ date: 'Sept. 5' })).toBeNull();
+    expect(publishedDate({ date: 'Page 12' })).toBeNull();
+    expect(publishedDate({ date: 'Spring 2023' })).toBeNull();
     expect(publishedDate({ source: 'Gazette' })).toBeNull();
     expect(publishedDate(undefined)).toBeNull();
   });

@@ -21,7 +21,7 @@
  */
 import { isDerived } from '../classify.js';
 import { overlap, unionSet } from '../matching/overlap.js';
-import { endLine, shingles, startLine, text, textKey, tokens, words } from '../document.js';
+import { continuesParagraph, endLine, shingles, startLine, text, textKey, tokens, words } from '../document.js';
 import type { DerivationRule, PreparedDocument } from '../model.js';
 import { round3 } from '../numbers.js';
 import { Aligner, alignParagraphs as alignPassages } from '../rewrite/passages.js';
@@ -57,6 +57,8 @@ export interface AlignParagraph {
   tokens: Uint32Array;
   /** In a scan: the paragraph's global number there (a group member's body), which its reworded pairs are found by (RewordedPairs). */
   paragraph?: number;
+  /** A later piece of a paragraph cut at its sentences (Segment.continues): paragraphNumbers. */
+  continues?: boolean;
 }
 
 /** Paragraph i of a prepared document as alignment sees it. */
@@ -69,6 +71,7 @@ export function alignParagraphOf(doc: PreparedDocument, i: number): AlignParagra
     textKey: textKey(doc, i),
     shingles: shingles(doc, i),
     tokens: tokens(doc, i),
+    continues: continuesParagraph(doc, i),
   };
 }
 
@@ -80,18 +83,18 @@ export function alignParagraphsOf(doc: PreparedDocument): AlignParagraph[] {
 export type BlockKind = 'same' | 'edited' | 'merged' | 'split' | 'dropped' | 'added';
 
 /**
- * The paragraph each of alignment's paragraphs belongs to, numbered from 0. A paragraph longer
- * than LONG_PARAGRAPH_CHARS is cut into its sentences for matching (text/segment.ts), and each
- * piece keeps the line span it lies on: a piece that starts on the line where the one before it
- * ends continues that paragraph, since two paragraphs never share a line. (Where a cut falls at
- * a line's end inside a hard-wrapped block, the two pieces look like two paragraphs and are
- * aligned as two, as before.)
+ * The paragraph each of alignment's paragraphs belongs to, numbered from 0: a paragraph longer
+ * than LONG_PARAGRAPH_CHARS is cut into its sentences for matching (text/segment.ts), and its
+ * later pieces say they continue it (Segment.continues). Read from the segmenter, not guessed
+ * from line spans: in a hard-wrapped block a sentence often ends at a line's end, and a guess
+ * from the lines took such a paragraph for two, and its copy unwrapped for a merge of them
+ * (found in review).
  */
 export function paragraphNumbers(pieces: readonly AlignParagraph[]): Int32Array {
   const numbers = new Int32Array(pieces.length);
   let paragraph = -1;
   pieces.forEach((piece, k) => {
-    if (k === 0 || piece.startLine !== pieces[k - 1]!.endLine) paragraph++;
+    if (k === 0 || piece.continues !== true) paragraph++;
     numbers[k] = paragraph;
   });
   return numbers;
@@ -109,7 +112,6 @@ export function paragraphsIn(pieces: readonly number[], numbers: Int32Array): nu
   for (let k = 0; k < pieces.length; k++) if (k === 0 || numbers[pieces[k]!] !== numbers[pieces[k - 1]!]) count++;
   return count;
 }
-
 
 /**
  * Words of the block's paragraphs on one side (`from`: the original's, `to`: the copy's) that the
@@ -604,28 +606,64 @@ function withRewordedBlocks(
 
 /**
  * Blocks over the pieces of long paragraphs (cut at sentences, paragraphNumbers) joined into
- * blocks over whole paragraphs where the pieces align whole: two paragraphs merged into one
- * line of over 600 characters were two "splits" of each into the pieces of that line, with
- * word operations deleting the sentences the other pieces hold (found by a new user), and a
- * long paragraph with one word changed was four same pieces and an edited one. A group of
+ * blocks over whole paragraphs where the pieces align whole and in order: two paragraphs merged
+ * into one line of over 600 characters were two "splits" of each into the pieces of that line,
+ * with word operations deleting the sentences the other pieces hold (found by a new user), and
+ * a long paragraph with one word changed was four same pieces and an edited one. A group of
  * blocks joined through shared paragraphs becomes one block when every piece of its paragraphs
- * is in it and one side is a single paragraph: same or edited (one to one), merged (n to 1) or
- * split (1 to n); and pieces of one paragraph aligned only with pieces of one other become one
- * edit of it, its other pieces left dropped or added. Where a paragraph's pieces went several
- * ways, the blocks stay over pieces. Reworded blocks stay as they are.
+ * is in it, in the same order on both sides, and one side is a single paragraph: same or edited
+ * (one to one), merged (consecutive paragraphs into one) or split (one into several). Its word
+ * operations are its blocks' in order (one diff of the joined text was quadratic in a paragraph
+ * of 10,000 sentences). A paragraph all of whose pieces were dropped (or added) is one dropped
+ * (added) block. Pieces that went different ways, or were reordered, stay blocks of their own;
+ * reworded blocks stay as they are.
  */
 function wholeParagraphs(blocks: AlignedBlock[], from: readonly AlignParagraph[], to: readonly AlignParagraph[]): AlignedBlock[] {
   const fromParagraph = paragraphNumbers(from);
   const toParagraph = paragraphNumbers(to);
-  const piecesOf = (numbers: Int32Array): Int32Array => {
-    const counts = new Int32Array(numbers.length === 0 ? 0 : numbers[numbers.length - 1]! + 1);
-    for (const n of numbers) counts[n]!++;
-    return counts;
-  };
-  const fromPieces = piecesOf(fromParagraph);
-  const toPieces = piecesOf(toParagraph);
+  const fromPieces = piecesPerParagraph(fromParagraph);
+  const toPieces = piecesPerParagraph(toParagraph);
   if (fromPieces.length === from.length && toPieces.length === to.length) return blocks;
-  // Blocks joined through a paragraph of either side (union-find over block numbers).
+  const replaced = new Map<number, AlignedBlock | null>();
+  for (const members of blocksByParagraphs(blocks, fromParagraph, toParagraph)) {
+    const joined = joinedBlock(members.map((k) => blocks[k]!), from, to, { fromParagraph, toParagraph, fromPieces, toPieces });
+    if (joined) members.forEach((k, n) => replaced.set(k, n === 0 ? joined : null));
+  }
+  // Paragraphs dropped (added) whole: their pieces' blocks as one.
+  const lost = (side: 'from' | 'to', kind: BlockKind, numbers: Int32Array, pieces: Int32Array): void => {
+    const blocksOf = new Map<number, number[]>();
+    blocks.forEach((block, k) => {
+      if (block.kind === kind) indexInto(blocksOf, numbers[block[side][0]!]!, k);
+    });
+    for (const [paragraph, list] of blocksOf) {
+      if (list.length < 2 || list.length !== pieces[paragraph]) continue;
+      const indexes = list.map((k) => blocks[k]![side][0]!).sort((x, y) => x - y);
+      const whole: AlignedBlock = { kind, from: side === 'from' ? indexes : [], to: side === 'to' ? indexes : [], similarity: null, moved: false };
+      list.forEach((k, n) => replaced.set(k, n === 0 ? whole : null));
+    }
+  };
+  lost('from', 'dropped', fromParagraph, fromPieces);
+  lost('to', 'added', toParagraph, toPieces);
+  if (replaced.size === 0) return blocks;
+  const out: AlignedBlock[] = [];
+  blocks.forEach((block, k) => {
+    const instead = replaced.get(k);
+    if (instead === undefined) out.push(block);
+    else if (instead !== null) out.push(instead);
+  });
+  markMoved(out.filter((block) => block.from.length > 0 && block.to.length > 0));
+  return out;
+}
+
+/** How many pieces each paragraph has (paragraphNumbers). */
+function piecesPerParagraph(numbers: Int32Array): Int32Array {
+  const counts = new Int32Array(numbers.length === 0 ? 0 : numbers[numbers.length - 1]! + 1);
+  for (const n of numbers) counts[n]!++;
+  return counts;
+}
+
+/** The matched blocks (not reworded) in groups joined through a paragraph of either side, each group in `from` order. */
+function blocksByParagraphs(blocks: readonly AlignedBlock[], fromParagraph: Int32Array, toParagraph: Int32Array): number[][] {
   const parent = blocks.map((_, k) => k);
   const root = (k: number): number => {
     while (parent[k] !== k) k = parent[k] = parent[parent[k]!]!;
@@ -636,8 +674,7 @@ function wholeParagraphs(blocks: AlignedBlock[], from: readonly AlignParagraph[]
   blocks.forEach((block, k) => {
     if (!joinable(block)) return;
     // Paragraphs of the two sides keyed apart: from's as 2n, to's as 2n + 1.
-    const keys = [...block.from.map((i) => 2 * fromParagraph[i]!), ...block.to.map((j) => 2 * toParagraph[j]! + 1)];
-    for (const key of keys) {
+    for (const key of [...block.from.map((i) => 2 * fromParagraph[i]!), ...block.to.map((j) => 2 * toParagraph[j]! + 1)]) {
       const first = firstBlockOf.get(key);
       if (first === undefined) firstBlockOf.set(key, k);
       else parent[root(k)] = root(first);
@@ -645,44 +682,51 @@ function wholeParagraphs(blocks: AlignedBlock[], from: readonly AlignParagraph[]
   });
   const groups = new Map<number, number[]>();
   blocks.forEach((block, k) => {
-    if (!joinable(block)) return;
-    const r = root(k);
-    const list = groups.get(r);
-    if (list) list.push(k);
-    else groups.set(r, [k]);
+    if (joinable(block)) indexInto(groups, root(k), k);
   });
-  const replaced = new Map<number, AlignedBlock | null>();
-  for (const members of groups.values()) {
-    const fromIndexes = members.flatMap((k) => blocks[k]!.from).sort((x, y) => x - y);
-    const toIndexes = members.flatMap((k) => blocks[k]!.to).sort((x, y) => x - y);
-    const fromParagraphs = new Set(fromIndexes.map((i) => fromParagraph[i]!));
-    const toParagraphs = new Set(toIndexes.map((j) => toParagraph[j]!));
-    const whole =
-      [...fromParagraphs].reduce((n, p) => n + fromPieces[p]!, 0) === fromIndexes.length &&
-      [...toParagraphs].reduce((n, p) => n + toPieces[p]!, 0) === toIndexes.length;
-    const cut = fromIndexes.length > fromParagraphs.size || toIndexes.length > toParagraphs.size;
-    // Pieces of one paragraph aligned with pieces of one other are one edit of it, whatever
-    // else its other pieces did (they stay dropped or added).
-    const oneToOne = fromParagraphs.size === 1 && toParagraphs.size === 1;
-    if (!cut || (!whole && !oneToOne) || (fromParagraphs.size > 1 && toParagraphs.size > 1)) continue;
-    const same = members.every((k) => blocks[k]!.kind === 'same');
-    const kind: BlockKind = fromParagraphs.size > 1 ? 'merged' : toParagraphs.size > 1 ? 'split' : same ? 'same' : 'edited';
-    const joined: AlignedBlock = { kind, from: fromIndexes, to: toIndexes, similarity: 1, moved: false };
-    if (!same) {
-      joined.ops = wordDiff(fromIndexes.map((i) => from[i]!.text).join(' '), toIndexes.map((j) => to[j]!.text).join(' '));
-      joined.similarity = round3(overlap(unionSet(fromIndexes.map((i) => from[i]!.shingles)), unionSet(toIndexes.map((j) => to[j]!.shingles))).jaccard);
-    }
-    members.forEach((k, n) => replaced.set(k, n === 0 ? joined : null));
+  return [...groups.values()].map((members) => members.sort((x, y) => blocks[x]!.from[0]! - blocks[y]!.from[0]!));
+}
+
+/** One block for a group of blocks (in `from` order) over whole paragraphs, or null when they do not make one (wholeParagraphs). */
+function joinedBlock(
+  members: readonly AlignedBlock[],
+  from: readonly AlignParagraph[],
+  to: readonly AlignParagraph[],
+  numbers: { fromParagraph: Int32Array; toParagraph: Int32Array; fromPieces: Int32Array; toPieces: Int32Array },
+): AlignedBlock | null {
+  const { fromParagraph, toParagraph, fromPieces, toPieces } = numbers;
+  // In the same order on both sides: each block's pieces after the one before's.
+  for (let k = 1; k < members.length; k++) {
+    const [before, after] = [members[k - 1]!, members[k]!];
+    if (after.from[0]! <= before.from[before.from.length - 1]! || after.to[0]! <= before.to[before.to.length - 1]!) return null;
   }
-  if (replaced.size === 0) return blocks;
-  const out: AlignedBlock[] = [];
-  blocks.forEach((block, k) => {
-    const instead = replaced.get(k);
-    if (instead === undefined) out.push(block);
-    else if (instead !== null) out.push(instead);
-  });
-  markMoved(out.filter((block) => block.from.length > 0 && block.to.length > 0));
-  return out;
+  const fromIndexes = members.flatMap((b) => b.from);
+  const toIndexes = members.flatMap((b) => b.to);
+  const fromParagraphs = [...new Set(fromIndexes.map((i) => fromParagraph[i]!))];
+  const toParagraphs = [...new Set(toIndexes.map((j) => toParagraph[j]!))];
+  const whole =
+    fromParagraphs.reduce((n, p) => n + fromPieces[p]!, 0) === fromIndexes.length && toParagraphs.reduce((n, p) => n + toPieces[p]!, 0) === toIndexes.length;
+  const cut = fromIndexes.length > fromParagraphs.length || toIndexes.length > toParagraphs.length;
+  if (!whole || !cut || (fromParagraphs.length > 1 && toParagraphs.length > 1)) return null;
+  // A merge joins consecutive paragraphs (findMerges' rule too).
+  if (fromParagraphs.length > 1 && fromParagraphs[fromParagraphs.length - 1]! - fromParagraphs[0]! !== fromParagraphs.length - 1) return null;
+  const same = members.every((b) => b.kind === 'same');
+  const kind: BlockKind = fromParagraphs.length > 1 ? 'merged' : toParagraphs.length > 1 ? 'split' : same ? 'same' : 'edited';
+  const joined: AlignedBlock = { kind, from: fromIndexes, to: toIndexes, similarity: 1, moved: false };
+  if (kind === 'same') return joined;
+  // The blocks' operations in order (a same block's text as one equal run), runs of one kind joined.
+  const ops: EditOp[] = [];
+  for (const block of members) {
+    const own = block.ops ?? [{ op: 'equal' as const, text: block.to.map((j) => to[j]!.text).join(' ') }];
+    for (const op of own) {
+      const last = ops[ops.length - 1];
+      if (last && last.op === op.op) last.text = `${last.text} ${op.text}`;
+      else ops.push({ ...op });
+    }
+  }
+  joined.ops = ops;
+  joined.similarity = round3(overlap(unionSet(fromIndexes.map((i) => from[i]!.shingles)), unionSet(toIndexes.map((j) => to[j]!.shingles))).jaccard);
+  return joined;
 }
 
 /**

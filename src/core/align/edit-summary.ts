@@ -86,13 +86,16 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
     });
     if (substituted) add('words-substituted');
   }
-  add('paragraphs-moved', matched.filter((b) => b.moved).length);
+  const moved = matched.filter((b) => b.moved).reduce((n, b) => n + paragraphsIn(b.to, numbers.to), 0);
+  add('paragraphs-moved', moved);
 
-  // Trimmed from the bottom: the original's last paragraphs are all dropped.
+  // Trimmed from the bottom: the original's last paragraphs are all dropped (counted as
+  // paragraphs, a long one cut at its sentences once).
   const droppedSet = new Set(blocks.filter((b) => b.kind === 'dropped').flatMap((b) => b.from));
-  let trimmed = 0;
-  for (let i = original.length - 1; i >= 0 && droppedSet.has(i); i--) trimmed++;
-  if (trimmed > 0 && trimmed < original.length) add('trimmed-from-bottom', trimmed);
+  let trimmedPieces = 0;
+  for (let i = original.length - 1; i >= 0 && droppedSet.has(i); i--) trimmedPieces++;
+  const trimmed = trimmedPieces === 0 ? 0 : numbers.from[original.length - 1]! - numbers.from[original.length - trimmedPieces]! + 1;
+  if (trimmed > 0 && trimmedPieces < original.length) add('trimmed-from-bottom', trimmed);
 
   // New lede: the copy's lede (its first paragraph past the headlines: ledeIndex) is not the original's.
   const [ledeOfOriginal, ledeOfCopy] = [ledeIndex(original), ledeIndex(copy)];
@@ -116,7 +119,7 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
       edited: count(['edited', 'merged', 'split'], 'to'),
       added: count(['added'], 'to'),
       dropped: count(['dropped'], 'from'),
-      moved: matched.filter((b) => b.moved).reduce((n, b) => n + paragraphsIn(b.to, numbers.to), 0),
+      moved,
     },
     edits: [...edits].map(([kind, n]) => ({ kind, count: n })),
   };

@@ -6,8 +6,9 @@
  * - stories with paragraphs aligned by passage alignment (rewrite/stage.ts), whether or not
  *   the paragraphs became reworded matches;
  * - in a scan of two documents (`dedupe a.txt b.txt`, a pair checked on its own; not `check`'s
- *   incoming article and an archived one its lookup brought in), every pair of their stories: a newspaper story retold from agency copy in the paper's own words may match
- *   no paragraph and still be partly derived, which only the whole-story measures show. In a
+ *   incoming article and an archived one its lookup brought in), every pair of their stories:
+ *   a newspaper story retold from agency copy in the paper's own words may match no paragraph
+ *   and still be partly derived, which only the whole-story measures show. In a
  *   larger scan only paragraph evidence proposes a pair: topically close stories share content
  *   words everywhere (the seeds' unrelated 004 shares 46% of 002's words).
  *

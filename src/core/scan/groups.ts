@@ -9,6 +9,7 @@ import type { Clusters, Corpus, DerivationRule, Edges, Grouping, Noise } from '.
 import { share } from '../numbers.js';
 import { text, textKey } from '../document.js';
 import type { DiffBlock, GroupMember, GroupReport } from '../types.js';
+import { edgesOf } from './edges.js';
 import { boilerplateOf, isBody } from './noise.js';
 import { analyseGroup, publishedDate, type StoryView } from './provenance.js';
 import { isTemplateCluster } from './grouping.js';
@@ -50,19 +51,10 @@ function linkingClusters(clusters: Clusters, grouping: Grouping): LinkingCluster
 
 /** The scan's reworded pairs (edges its rewrite stage added) as alignment reads them. */
 function rewordedPairsOf(corpus: Corpus, edges: Edges): RewordedPairs {
-  const { reworded } = edges;
   return {
     variantOf: (paragraph) => corpus.variantOf[paragraph]!,
-    partners: (variant) => {
-      if (variant < 0 || !reworded) return [];
-      const out: Array<[number, number]> = [];
-      for (let e = edges.edgeStart[variant]!; e < edges.edgeStart[variant + 1]!; e++) {
-        const code = edges.edgeOf[e]!;
-        const k = code >>> 1;
-        if (reworded[k] === 1) out.push([(code & 1) === 0 ? edges.pairB[k]! : edges.pairA[k]!, edges.jaccard[k]!]);
-      }
-      return out;
-    },
+    partners: (variant) =>
+      variant < 0 || !edges.reworded ? [] : edgesOf(edges, variant).filter((edge) => edge.reworded).map((edge): [number, number] => [edge.other, edge.overlap.jaccard]),
   };
 }
 

@@ -124,26 +124,49 @@ export interface PublishedDate {
  */
 export const PUBLISHED_FIELDS = ['published', 'published_at', 'publishedAt', 'datePublished', 'pubDate', 'date'] as const;
 
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
+/** "2024-10-23", "2024-10-23T09:14:00Z": ISO 8601, its date as written. */
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
+/** "Wed, 23 Oct 2024 09:14:00 GMT", "23 October 2024": RFC 2822 (RSS's pubDate) and the like, its date as written. */
+const DAY_MONTH_YEAR_FIELD = /^(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})(?:$|[\s,T])/;
+/** "October 23, 2024", "Oct. 23 2024": its date as written. */
+const MONTH_DAY_YEAR_FIELD = /^([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})(?:$|[\s,T])/;
+
+/** YYYY-MM-DD of a day that exists (not 2024-02-31), else null. */
+function dayOf(year: number, month: number, day: number): string | null {
+  const time = Date.UTC(year, month - 1, day);
+  const date = new Date(time);
+  if (month < 1 || month > 12 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** The day of a metadata date string in one of the forms above, or null (no lenient parsing: "Sept. 5", "Page 12" are no dates). */
+function dayOfString(value: string): string | null {
+  const text = value.trim();
+  const iso = ISO_DAY.exec(text);
+  if (iso) return dayOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const dayFirst = DAY_MONTH_YEAR_FIELD.exec(text);
+  if (dayFirst) return dayOf(Number(dayFirst[3]), MONTHS.indexOf(dayFirst[2]!.slice(0, 3).toLowerCase()) + 1, Number(dayFirst[1]));
+  const monthFirst = MONTH_DAY_YEAR_FIELD.exec(text);
+  if (monthFirst) return dayOf(Number(monthFirst[3]), MONTHS.indexOf(monthFirst[1]!.slice(0, 3).toLowerCase()) + 1, Number(monthFirst[2]));
+  return null;
+}
 
 /**
  * The publication date of an article's metadata (PUBLISHED_FIELDS) as YYYY-MM-DD, to the day as
- * text dates are: an ISO 8601 date or time ("2024-10-23", "2024-10-23T09:14:00Z": its date as
- * written), another date string Date.parse reads ("Wed, 23 Oct 2024 09:14:00 GMT": its UTC day),
- * or seconds or milliseconds since 1970; null when none of the fields holds one.
+ * text dates are: an ISO 8601 date or time ("2024-10-23", "2024-10-23T23:30:00-05:00"), an RFC
+ * 2822 date ("Wed, 23 Oct 2024 09:14:00 GMT") or "October 23, 2024", each its date as written
+ * whatever its zone, so that no form and no machine's time zone moves it; or seconds or
+ * milliseconds since 1970 (the UTC day). Anything else is no date: a lenient parser read "Sept.
+ * 5" as 2001-09-05 and made that the earliest date in a group (found in review). Null when no
+ * field holds one.
  */
 export function publishedDate(metadata: { [key: string]: unknown } | undefined): PublishedDate | null {
   if (!metadata) return null;
   for (const field of PUBLISHED_FIELDS) {
     const value = metadata[field];
     let date: string | null = null;
-    if (typeof value === 'string') {
-      const iso = ISO_DAY.exec(value.trim());
-      const month = iso ? Number(iso[2]) : 0;
-      const day = iso ? Number(iso[3]) : 0;
-      if (iso) date = month >= 1 && month <= 12 && day >= 1 && day <= 31 ? `${iso[1]}-${iso[2]}-${iso[3]}` : null;
-      else if (Number.isFinite(Date.parse(value))) date = new Date(Date.parse(value)).toISOString().slice(0, 10);
-    } else if (typeof value === 'number' && Number.isFinite(value) && value > 0) {
+    if (typeof value === 'string') date = dayOfString(value);
+    else if (typeof value === 'number' && Number.isFinite(value) && value > 0) {
       // Seconds since 1970 until the year 5138; milliseconds from there.
       date = new Date(value < 1e11 ? value * 1000 : value).toISOString().slice(0, 10);
     }

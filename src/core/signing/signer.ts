@@ -109,6 +109,7 @@ export class Signer {
       words: count,
       key: textKey === null ? null : [high, low],
       chrome: count > 0 && count <= CMS_MAX_WORDS && this.chromeKeys.has(textKey!),
+      continues: seg.continues === true,
       tokens: hasher.tokenHashesInto(ids, count, this.tokenScratch(count)),
       shingles: null,
       bandKeys: null,

@@ -179,13 +179,15 @@ export function segment(text: string, mode: SegmentMode = 'auto'): Segmentation 
       newlinesBefore += countNewlines(text, counted, from);
       counted = from;
       const firstLine = start + 1 + newlinesBefore;
-      segments.push({
+      const segment: Segment = {
         index: segments.length,
         startLine: firstLine,
         endLine: firstLine + countNewlines(piece, 0, piece.length),
         text: piece,
         blankLinesBefore: gap,
-      });
+      };
+      if (from > 0) segment.continues = true;
+      segments.push(segment);
       gap = 0;
     }
     previousEnd = end;

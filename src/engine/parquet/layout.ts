@@ -25,7 +25,7 @@ import { InputError } from '../../input/errors.js';
 import { kvMetadata, literal, type Duck } from './duck.js';
 
 /** Bumped when the columns or the layout change: a join refuses shards of another version. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 export const SETS = ['documents', 'paragraphs', 'shingles', 'warnings'] as const;
 export type SetName = (typeof SETS)[number] | 'bands';
 export const JOIN_FOLDER = 'join';

@@ -149,6 +149,7 @@ class DocumentAssembler {
         blankLinesBefore: column(3).getItem(r) as number,
         words: column(4).getItem(r) as number,
         chrome: column(5).getItem(r) as boolean,
+        continues: column(11).getItem(r) as boolean,
         key: key === null ? null : bigintToKey(key),
         text: column(8).getItem(r) as string,
         tokens: listAt(tokens, r) ?? new Uint32Array(0),
@@ -167,7 +168,7 @@ async function readDocuments(duck: Duck, run: RunInfo, heads: Map<bigint, Docume
   for (const shard of run.shards) {
     hooks.progress?.({ stage: 'step', step: `report: reading shard ${shard.number} of ${shard.count}` });
     const assembler = new DocumentAssembler(heads, run.show(shard.files.paragraphs), pager);
-    const sql = `SELECT doc, start_line, end_line, blank_before, words, chrome, idx, text_key, text, tokens, shingles FROM read_parquet(${literal(shard.files.paragraphs)})`;
+    const sql = `SELECT doc, start_line, end_line, blank_before, words, chrome, idx, text_key, text, tokens, shingles, continues FROM read_parquet(${literal(shard.files.paragraphs)})`;
     await duck.stream(sql, (chunk) => assembler.chunk(chunk));
     assembler.close();
     for (const doc of assembler.prepared) prepared.push(doc);

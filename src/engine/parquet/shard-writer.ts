@@ -69,6 +69,7 @@ const PARAGRAPHS: TableSpec = {
     ['shingle_count', INTEGER],
     ['anchor_first', INTEGER],
     ['anchor_last', INTEGER],
+    ['continues', BOOLEAN],
     // Work column, not written to paragraphs.parquet: the band keys of the shard's first
     // occurrence of each comparable text (null elsewhere). It also marks which rows feed the
     // shingle and band sets.
@@ -213,6 +214,7 @@ export class ShardWriter {
       shingles ? shingles.length : null,
       anchors ? anchors[0]! | 0 : null,
       anchors ? anchors[1]! | 0 : null,
+      paragraph.continuesParagraph(doc, i),
       bands,
     ]);
   }
