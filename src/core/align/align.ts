@@ -61,9 +61,9 @@ export interface AlignParagraph {
   continues?: boolean;
 }
 
-/** Paragraph i of a prepared document as alignment sees it. */
-export function alignParagraphOf(doc: PreparedDocument, i: number): AlignParagraph {
-  return {
+/** Paragraph i of a prepared document as alignment sees it; `paragraph`, its global number in a scan (AlignParagraph.paragraph). */
+export function alignParagraphOf(doc: PreparedDocument, i: number, paragraph?: number): AlignParagraph {
+  const out: AlignParagraph = {
     startLine: startLine(doc, i),
     endLine: endLine(doc, i),
     text: text(doc, i),
@@ -73,6 +73,8 @@ export function alignParagraphOf(doc: PreparedDocument, i: number): AlignParagra
     tokens: tokens(doc, i),
     continues: continuesParagraph(doc, i),
   };
+  if (paragraph !== undefined) out.paragraph = paragraph;
+  return out;
 }
 
 /** All paragraphs of a prepared document as alignment sees them. */

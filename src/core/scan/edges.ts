@@ -157,19 +157,26 @@ export function verifyCandidates(corpus: Corpus, candidates: Candidates, rule: D
   };
 }
 
-/** Variant v's edges as objects (the few a paragraph's matches need). */
-export function edgesOf(edges: Edges, v: number): Edge[] {
-  const out: Edge[] = [];
+/** Calls `visit` with each of variant v's edges: the other variant, the pair's number `k` in the arrays, and whether v is its second variant. */
+export function eachEdge(edges: Edges, v: number, visit: (other: number, k: number, reversed: boolean) => void): void {
   for (let e = edges.edgeStart[v]!; e < edges.edgeStart[v + 1]!; e++) {
     const code = edges.edgeOf[e]!;
     const k = code >>> 1;
     const reversed = (code & 1) === 1;
+    visit(reversed ? edges.pairA[k]! : edges.pairB[k]!, k, reversed);
+  }
+}
+
+/** Variant v's edges as objects (the few a paragraph's matches need). */
+export function edgesOf(edges: Edges, v: number): Edge[] {
+  const out: Edge[] = [];
+  eachEdge(edges, v, (other, k, reversed) => {
     out.push({
-      other: reversed ? edges.pairA[k]! : edges.pairB[k]!,
+      other,
       overlap: { jaccard: edges.jaccard[k]!, containmentOfA: edges.containmentOfA[k]!, containmentOfB: edges.containmentOfB[k]! },
       reversed,
       reworded: edges.reworded?.[k] === 1,
     });
-  }
+  });
   return out;
 }
