@@ -94,8 +94,14 @@ export function strongerCall(x: ReuseCall, y: ReuseCall): ReuseCall {
 
 /** The measures and calls of two stories, both ways (index k about stories[k] as found in the other). */
 export function storyPair(stories: [StoryRef, StoryRef], termsA: StoryTerms, termsB: StoryTerms, reusedShares: [number, number], group: number | null): StoryPairReport {
-  const words: [number, number] = [round3(containment(termsA.words, termsB.words)), round3(containment(termsB.words, termsA.words))];
-  const bigrams: [number, number] = [round3(containment(termsA.bigrams, termsB.bigrams)), round3(containment(termsB.bigrams, termsA.bigrams))];
+  // Each intersection once, for both directions (a quarter of PAN's story pairs' time was the second).
+  const bothWays = (a: Uint32Array, b: Uint32Array): [number, number] => {
+    const common = intersectionSize(a, b);
+    // containment(a, b) and containment(b, a), from one intersection.
+    return [round3(a.length === 0 ? 0 : common / a.length), round3(b.length === 0 ? 0 : common / b.length)];
+  };
+  const words = bothWays(termsA.words, termsB.words);
+  const bigrams = bothWays(termsA.bigrams, termsB.bigrams);
   const reused: [number, number] = [round3(reusedShares[0]), round3(reusedShares[1])];
   const calls: [ReuseCall, ReuseCall] = [reuseCall(words[0], bigrams[0], reused[0]), reuseCall(words[1], bigrams[1], reused[1])];
   return { stories, words, bigrams, reused, calls, call: strongerCall(calls[0], calls[1]), group };
