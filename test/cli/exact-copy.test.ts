@@ -59,3 +59,16 @@ describe('an exact copy of the original (fixtures/exact-copy)', () => {
   });
 });
 
+
+describe("two pages of one site, their footer's copyright, newsletter and tag lines alike (found by a new user)", () => {
+  it('are not grouped by their footer: its lines are boilerplate, even on two pages', async () => {
+    const dir = tempDir();
+    const footer = ['Click here to subscribe to the Valley Courier daily briefing.', 'Copyright 2024 Valley Courier Media Group. All rights reserved.', 'Posted in World News | Tagged Korea, Russia, Ukraine'].join('\n');
+    writeFileSync(path.join(dir, 'korea.txt'), `${readFileSync(SEED.original, 'utf8').trimEnd()}\n${footer}\n`);
+    writeFileSync(path.join(dir, 'other.txt'), `${readFileSync(SEED.unrelated, 'utf8').split('\n').slice(0, 20).join('\n')}\n${footer}\n`);
+    const { report } = await runJson<Report>(['.'], { cwd: dir });
+    expect(report.groups).toEqual([]);
+    const other = report.documents.find((d) => d.path === 'other.txt')!;
+    expect(other.segments.slice(-3).map((s) => s.status)).toEqual(['boilerplate', 'boilerplate', 'boilerplate']);
+  });
+});

@@ -11,7 +11,7 @@
  * per token; shingle hashes go to scratch arrays; a paragraph whose text was signed before
  * (a repeated footer, a reprint's unchanged paragraph) takes the arrays signed then.
  */
-import { CMS_MAX_WORDS, CMS_PHRASE_TOKENS } from '../text/junk.js';
+import { CMS_MAX_WORDS, CMS_PHRASE_TOKENS, looksLikeChrome } from '../text/junk.js';
 import { tokenize, tokenizeInto, TokenBuffer } from '../text/normalize.js';
 import { segment } from '../text/segment.js';
 import { bandKeys } from '../matching/lsh.js';
@@ -108,7 +108,7 @@ export class Signer {
       text: seg.text,
       words: count,
       key: textKey === null ? null : [high, low],
-      chrome: count > 0 && count <= CMS_MAX_WORDS && this.chromeKeys.has(textKey!),
+      chrome: (count > 0 && count <= CMS_MAX_WORDS && this.chromeKeys.has(textKey!)) || looksLikeChrome(seg.text, count),
       continues: seg.continues === true,
       tokens: hasher.tokenHashesInto(ids, count, this.tokenScratch(count)),
       shingles: null,

@@ -36,6 +36,32 @@ const CMS_PHRASES = new Set([
 /** The longest of the phrases above, in words: longer paragraphs are never chrome. */
 export const CMS_MAX_WORDS = 12;
 
+/**
+ * Chrome recognised by its shape rather than its exact words, on a single page too: a site's
+ * copyright line, a blog's "Posted in ... | Tagged ..." line, a newsletter or cookie notice. Two
+ * articles of one site share such lines word for word, and with fewer than three pages the
+ * footer rule (scan/grouping.ts) cannot tell them from a copied paragraph: two unrelated
+ * articles with one site's footer were grouped as copies (found by a new user). Each pattern
+ * reads the paragraph's start, and the paragraph is short (CHROME_PATTERN_MAX_WORDS), so an
+ * article sentence that mentions copyright or cookies is not taken for one.
+ */
+const CMS_PATTERNS: readonly RegExp[] = [
+  /^(?:copyright\b|©|\(c\)\s*\d{4})[^\n]*\ball rights reserved\b/i,
+  /^all rights reserved\b/i,
+  /^posted in\b[^\n]*\|\s*tagged\b/i,
+  /^(?:click here to subscribe|subscribe to our newsletter|sign up for our newsletter)\b/i,
+  /^(?:this (?:web)?site uses cookies|we use cookies)\b/i,
+];
+/** Paragraphs longer than this many words are never chrome by pattern. */
+export const CHROME_PATTERN_MAX_WORDS = 40;
+
+/** Whether a paragraph's text has the shape of publishing-system chrome (CMS_PATTERNS). */
+export function looksLikeChrome(text: string, words: number): boolean {
+  if (words === 0 || words > CHROME_PATTERN_MAX_WORDS) return false;
+  const start = text.trimStart();
+  return CMS_PATTERNS.some((pattern) => pattern.test(start));
+}
+
 /** Why a paragraph is not article text, or null: a scraper artifact or publishing-system chrome. */
 export function junkKind(paragraph: { words: number; chrome: boolean }, occurrences: number): BoilerplateKind | null {
   if (paragraph.words === 0) return 'artifact';

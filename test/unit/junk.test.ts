@@ -1,0 +1,28 @@
+/**
+ * text/junk.ts: publishing-system chrome recognised on a single page, by its exact words ("Leave
+ * a Reply") or by its shape (a copyright line, "Posted in ... | Tagged ...", a newsletter or
+ * cookie notice), and never an article sentence that merely mentions copyright or cookies.
+ */
+import { describe, expect, it } from 'vitest';
+import { looksLikeChrome } from '../../src/core/text/junk.js';
+
+const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+const chrome = (text: string): boolean => looksLikeChrome(text, words(text));
+
+describe('looksLikeChrome', () => {
+  it("reads a site's footer lines as chrome", () => {
+    expect(chrome('Copyright 2024 Valley Courier Media Group. All rights reserved.')).toBe(true);
+    expect(chrome('© 2023 The Daily Example. All Rights Reserved. Reproduction without permission is prohibited.')).toBe(true);
+    expect(chrome('All rights reserved.')).toBe(true);
+    expect(chrome('Posted in World News | Tagged Korea, Russia, Ukraine')).toBe(true);
+    expect(chrome('Click here to subscribe to the Valley Courier daily briefing.')).toBe(true);
+    expect(chrome('We use cookies to improve your experience on our site. By continuing you agree.')).toBe(true);
+  });
+
+  it('leaves article text alone: sentences about copyright or cookies, and long paragraphs', () => {
+    expect(chrome('The court ruled that the copyright on the song had expired, and all rights reserved by the estate lapsed.')).toBe(false);
+    expect(chrome('We use cookies as an example of how tracking works, the researchers wrote in a report published on Monday that examined more than two hundred popular sites across Europe and North America over a period of eighteen months and found that most of them set cookies before asking.')).toBe(false);
+    expect(chrome('Copyright lawyers said the ruling would be appealed.')).toBe(false);
+    expect(chrome('')).toBe(false);
+  });
+});
