@@ -108,11 +108,22 @@ describe('long paragraphs in review', () => {
     }
   });
 
-  it('sentences reordered inside a long paragraph are a change, not one same block', async () => {
+  it('sentences reordered inside a long paragraph are a change, not one same block: one edited paragraph', async () => {
     const dir = files({ 'a.txt': ['Title of the story', long], 'b.txt': ['Title of the story', paragraph([10, 11, 15, 12, 13, 14, 16, 17])] });
     const result = await runInProcess(['diff', '--no-color', '--exit-code', 'a.txt', 'b.txt'], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('1 moved');
+    expect(result.stdout).toContain('2 → 2 paragraphs; blocks: 1 same, 1 edited');
+  });
+
+  it('a sentence dropped from, or added to, a long paragraph is one edited paragraph deleting (inserting) it (found by a new user: pieces "same" and one "dropped")', async () => {
+    const dropped = files({ 'a.txt': ['Title of the story', long], 'b.txt': ['Title of the story', paragraph([10, 11, 12, 14, 15, 16, 17])] });
+    const { report } = await runJson<DiffReport>(['diff', 'a.txt', 'b.txt'], { cwd: dropped });
+    expect(report.summary).toMatchObject({ same: 1, edited: 1, dropped: 0, added: 0 });
+    expect(report.blocks[1]!.ops).toContainEqual({ op: 'delete', text: sentence(13) });
+    const added = files({ 'a.txt': ['Title of the story', long], 'b.txt': ['Title of the story', `${long} ${sentence(99)}`] });
+    const { report: other } = await runJson<DiffReport>(['diff', 'a.txt', 'b.txt'], { cwd: added });
+    expect(other.summary).toMatchObject({ same: 1, edited: 1, dropped: 0, added: 0 });
+    expect(other.blocks[1]!.ops).toContainEqual({ op: 'insert', text: sentence(99) });
   });
 
   it('a long paragraph dropped whole is one dropped paragraph, as the counts say', async () => {

@@ -608,17 +608,22 @@ function withRewordedBlocks(
 
 /**
  * Blocks over the pieces of long paragraphs (cut at sentences, paragraphNumbers) joined into
- * blocks over whole paragraphs where the pieces align whole and in order: two paragraphs merged
- * into one line of over 600 characters were two "splits" of each into the pieces of that line,
- * with word operations deleting the sentences the other pieces hold (found by a new user), and
- * a long paragraph with one word changed was four same pieces and an edited one. A group of
- * blocks joined through shared paragraphs becomes one block when every piece of its paragraphs
- * is in it, in the same order on both sides, and one side is a single paragraph: same or edited
- * (one to one), merged (consecutive paragraphs into one) or split (one into several). Its word
- * operations are its blocks' in order (one diff of the joined text was quadratic in a paragraph
- * of 10,000 sentences). A paragraph all of whose pieces were dropped (or added) is one dropped
- * (added) block. Pieces that went different ways, or were reordered, stay blocks of their own;
- * reworded blocks stay as they are.
+ * blocks over whole paragraphs: two paragraphs merged into one line of over 600 characters were
+ * two "splits" of each into the pieces of that line, with word operations deleting the
+ * sentences the other pieces hold (found by a new user), and a long paragraph with one word
+ * changed was four same pieces and an edited one. A group of blocks joined through shared
+ * paragraphs becomes one block:
+ * - one paragraph with one other: one edited (or same) block, its pieces dropped or added on
+ *   the way becoming deleted or inserted sentences in it when the rest holds most of its words
+ *   (JOIN_MIN_KEPT_SHARE), reordered pieces a diff of the two (a sentence dropped, added or
+ *   moved inside a long paragraph read as pieces "same", "same", "dropped"; found by a new user);
+ * - consecutive paragraphs with one (merged), or one with several (split), when every piece of
+ *   them is in it, in the same order on both sides.
+ * Its word operations are its blocks' in order (one diff of the joined text was quadratic in a
+ * paragraph of 10,000 sentences; a reordered paragraph is diffed whole up to
+ * JOIN_DIFF_MAX_CHARS). A paragraph all of whose pieces were dropped (or added) is one dropped
+ * (added) block. Where pieces of a paragraph went to several others, they stay blocks of their
+ * own.
  */
 function wholeParagraphs(blocks: AlignedBlock[], from: readonly AlignParagraph[], to: readonly AlignParagraph[]): AlignedBlock[] {
   const fromParagraph = paragraphNumbers(from);
@@ -626,22 +631,34 @@ function wholeParagraphs(blocks: AlignedBlock[], from: readonly AlignParagraph[]
   const fromPieces = piecesPerParagraph(fromParagraph);
   const toPieces = piecesPerParagraph(toParagraph);
   if (fromPieces.length === from.length && toPieces.length === to.length) return blocks;
+  // The block each dropped (added) piece is in.
+  const droppedBlock = new Map<number, number>();
+  const addedBlock = new Map<number, number>();
+  blocks.forEach((block, k) => {
+    if (block.kind === 'dropped') droppedBlock.set(block.from[0]!, k);
+    if (block.kind === 'added') addedBlock.set(block.to[0]!, k);
+  });
   const replaced = new Map<number, AlignedBlock | null>();
+  const replace = (indexes: readonly number[], joined: AlignedBlock): void => {
+    // In the place of the earliest of them in reading order.
+    const first = Math.min(...indexes);
+    for (const k of indexes) replaced.set(k, k === first ? joined : null);
+  };
+  const numbers = { fromParagraph, toParagraph, fromPieces, toPieces, fromFirst: firstPieces(fromPieces), toFirst: firstPieces(toPieces), dropped: droppedBlock, added: addedBlock };
   for (const members of blocksByParagraphs(blocks, fromParagraph, toParagraph)) {
-    const joined = joinedBlock(members.map((k) => blocks[k]!), from, to, { fromParagraph, toParagraph, fromPieces, toPieces });
-    if (joined) members.forEach((k, n) => replaced.set(k, n === 0 ? joined : null));
+    const joined = joinedBlock(members.map((k) => blocks[k]!), from, to, numbers);
+    if (joined) replace([...members, ...joined.absorbed.from.map((i) => droppedBlock.get(i)!), ...joined.absorbed.to.map((j) => addedBlock.get(j)!)], joined.block);
   }
   // Paragraphs dropped (added) whole: their pieces' blocks as one.
-  const lost = (side: 'from' | 'to', kind: BlockKind, numbers: Int32Array, pieces: Int32Array): void => {
+  const lost = (side: 'from' | 'to', kind: BlockKind, paragraphOf: Int32Array, pieces: Int32Array): void => {
     const blocksOf = new Map<number, number[]>();
     blocks.forEach((block, k) => {
-      if (block.kind === kind) indexInto(blocksOf, numbers[block[side][0]!]!, k);
+      if (block.kind === kind && !replaced.has(k)) indexInto(blocksOf, paragraphOf[block[side][0]!]!, k);
     });
     for (const [paragraph, list] of blocksOf) {
       if (list.length < 2 || list.length !== pieces[paragraph]) continue;
       const indexes = list.map((k) => blocks[k]![side][0]!).sort((x, y) => x - y);
-      const whole: AlignedBlock = { kind, from: side === 'from' ? indexes : [], to: side === 'to' ? indexes : [], similarity: null, moved: false };
-      list.forEach((k, n) => replaced.set(k, n === 0 ? whole : null));
+      replace(list, { kind, from: side === 'from' ? indexes : [], to: side === 'to' ? indexes : [], similarity: null, moved: false });
     }
   };
   lost('from', 'dropped', fromParagraph, fromPieces);
@@ -657,6 +674,12 @@ function wholeParagraphs(blocks: AlignedBlock[], from: readonly AlignParagraph[]
   return out;
 }
 
+/** A long paragraph's dropped (added) pieces join its block when its matched pieces hold at least this share of its words, on each side. */
+export const JOIN_MIN_KEPT_SHARE = 0.5;
+
+/** A reordered long paragraph is diffed whole (one diff of the joined texts) up to this many characters a side; longer, its pieces stay blocks of their own. */
+export const JOIN_DIFF_MAX_CHARS = 20_000;
+
 /** How many pieces each paragraph has (paragraphNumbers). */
 function piecesPerParagraph(numbers: Int32Array): Int32Array {
   const counts = new Int32Array(numbers.length === 0 ? 0 : numbers[numbers.length - 1]! + 1);
@@ -664,17 +687,24 @@ function piecesPerParagraph(numbers: Int32Array): Int32Array {
   return counts;
 }
 
-/** The matched blocks (not reworded) in groups joined through a paragraph of either side, each group in `from` order. */
+/** Each paragraph's first piece (its pieces are consecutive), from the pieces per paragraph. */
+function firstPieces(pieces: Int32Array): Int32Array {
+  const first = new Int32Array(pieces.length);
+  for (let p = 1; p < pieces.length; p++) first[p] = first[p - 1]! + pieces[p - 1]!;
+  return first;
+}
+
+/** The matched blocks in groups joined through a paragraph of either side, each group in `from` order. */
 function blocksByParagraphs(blocks: readonly AlignedBlock[], fromParagraph: Int32Array, toParagraph: Int32Array): number[][] {
   const parent = blocks.map((_, k) => k);
   const root = (k: number): number => {
     while (parent[k] !== k) k = parent[k] = parent[parent[k]!]!;
     return k;
   };
-  const joinable = (block: AlignedBlock): boolean => block.from.length > 0 && block.to.length > 0 && block.reworded !== true;
+  const matched = (block: AlignedBlock): boolean => block.from.length > 0 && block.to.length > 0;
   const firstBlockOf = new Map<number, number>();
   blocks.forEach((block, k) => {
-    if (!joinable(block)) return;
+    if (!matched(block)) return;
     // Paragraphs of the two sides keyed apart: from's as 2n, to's as 2n + 1.
     for (const key of [...block.from.map((i) => 2 * fromParagraph[i]!), ...block.to.map((j) => 2 * toParagraph[j]! + 1)]) {
       const first = firstBlockOf.get(key);
@@ -684,51 +714,122 @@ function blocksByParagraphs(blocks: readonly AlignedBlock[], fromParagraph: Int3
   });
   const groups = new Map<number, number[]>();
   blocks.forEach((block, k) => {
-    if (joinable(block)) indexInto(groups, root(k), k);
+    if (matched(block)) indexInto(groups, root(k), k);
   });
   return [...groups.values()].map((members) => members.sort((x, y) => blocks[x]!.from[0]! - blocks[y]!.from[0]!));
 }
 
-/** One block for a group of blocks (in `from` order) over whole paragraphs, or null when they do not make one (wholeParagraphs). */
+/** Words of a text as word operations write them: single spaces between. */
+const spaced = (text: string): string => text.split(/\s+/).filter(Boolean).join(' ');
+
+/**
+ * One block for a group of blocks (in `from` order) over whole paragraphs, with the dropped and
+ * added pieces it takes in, or null when they do not make one (wholeParagraphs).
+ */
 function joinedBlock(
   members: readonly AlignedBlock[],
   from: readonly AlignParagraph[],
   to: readonly AlignParagraph[],
-  numbers: { fromParagraph: Int32Array; toParagraph: Int32Array; fromPieces: Int32Array; toPieces: Int32Array },
-): AlignedBlock | null {
+  numbers: {
+    fromParagraph: Int32Array;
+    toParagraph: Int32Array;
+    fromPieces: Int32Array;
+    toPieces: Int32Array;
+    fromFirst: Int32Array;
+    toFirst: Int32Array;
+    dropped: ReadonlyMap<number, number>;
+    added: ReadonlyMap<number, number>;
+  },
+): { block: AlignedBlock; absorbed: { from: number[]; to: number[] } } | null {
   const { fromParagraph, toParagraph, fromPieces, toPieces } = numbers;
   // In the same order on both sides: each block's pieces after the one before's.
-  for (let k = 1; k < members.length; k++) {
+  let inOrder = true;
+  for (let k = 1; k < members.length && inOrder; k++) {
     const [before, after] = [members[k - 1]!, members[k]!];
-    if (after.from[0]! <= before.from[before.from.length - 1]! || after.to[0]! <= before.to[before.to.length - 1]!) return null;
+    inOrder = after.from[0]! > before.from[before.from.length - 1]! && after.to[0]! > before.to[before.to.length - 1]!;
   }
-  const fromIndexes = members.flatMap((b) => b.from);
-  const toIndexes = members.flatMap((b) => b.to);
-  const fromParagraphs = [...new Set(fromIndexes.map((i) => fromParagraph[i]!))];
-  const toParagraphs = [...new Set(toIndexes.map((j) => toParagraph[j]!))];
-  const whole =
-    fromParagraphs.reduce((n, p) => n + fromPieces[p]!, 0) === fromIndexes.length && toParagraphs.reduce((n, p) => n + toPieces[p]!, 0) === toIndexes.length;
-  const cut = fromIndexes.length > fromParagraphs.length || toIndexes.length > toParagraphs.length;
-  if (!whole || !cut || (fromParagraphs.length > 1 && toParagraphs.length > 1)) return null;
-  // A merge joins consecutive paragraphs (findMerges' rule too).
-  if (fromParagraphs.length > 1 && fromParagraphs[fromParagraphs.length - 1]! - fromParagraphs[0]! !== fromParagraphs.length - 1) return null;
-  const same = members.every((b) => b.kind === 'same');
-  const kind: BlockKind = fromParagraphs.length > 1 ? 'merged' : toParagraphs.length > 1 ? 'split' : same ? 'same' : 'edited';
-  const joined: AlignedBlock = { kind, from: fromIndexes, to: toIndexes, similarity: 1, moved: false };
-  if (kind === 'same') return joined;
-  // The blocks' operations in order (a same block's text as one equal run), runs of one kind joined.
-  const ops: EditOp[] = [];
-  for (const block of members) {
-    const own = block.ops ?? [{ op: 'equal' as const, text: block.to.map((j) => to[j]!.text).join(' ') }];
-    for (const op of own) {
-      const last = ops[ops.length - 1];
-      if (last && last.op === op.op) last.text = `${last.text} ${op.text}`;
-      else ops.push({ ...op });
+  const matchedFrom = members.flatMap((b) => b.from).sort((x, y) => x - y);
+  const matchedTo = members.flatMap((b) => b.to).sort((x, y) => x - y);
+  const fromParagraphs = [...new Set(matchedFrom.map((i) => fromParagraph[i]!))];
+  const toParagraphs = [...new Set(matchedTo.map((j) => toParagraph[j]!))];
+  if (fromParagraphs.length > 1 && toParagraphs.length > 1) return null;
+  // The paragraphs' other pieces: dropped (added) ones are taken in by one paragraph with one
+  // other; anything else, or any at all in a merge or a split, leaves the blocks as they are.
+  const others = (paragraphs: readonly number[], firstPiece: Int32Array, pieces: Int32Array, matched: readonly number[], lost: ReadonlyMap<number, number>): number[] | null => {
+    const inBlock = new Set(matched);
+    const out: number[] = [];
+    // A paragraph's pieces are consecutive: from its first, as many as it has.
+    for (const paragraph of paragraphs) {
+      for (let piece = firstPiece[paragraph]!; piece < firstPiece[paragraph]! + pieces[paragraph]!; piece++) {
+        if (inBlock.has(piece)) continue;
+        if (!lost.has(piece)) return null;
+        out.push(piece);
+      }
     }
+    return out.sort((x, y) => x - y);
+  };
+  const droppedPieces = others(fromParagraphs, numbers.fromFirst, fromPieces, matchedFrom, numbers.dropped);
+  const addedPieces = others(toParagraphs, numbers.toFirst, toPieces, matchedTo, numbers.added);
+  if (droppedPieces === null || addedPieces === null) return null;
+  const oneToOne = fromParagraphs.length === 1 && toParagraphs.length === 1;
+  const lostPieces = droppedPieces.length + addedPieces.length;
+  const cut = fromPieces[fromParagraphs[0]!]! > 1 || toPieces[toParagraphs[0]!]! > 1 || fromParagraphs.length > 1 || toParagraphs.length > 1;
+  if (!cut || (!oneToOne && (lostPieces > 0 || !inOrder))) return null;
+  // Pieces dropped or added are taken in only when most of each paragraph went into the other:
+  // a sentence or two of a long paragraph borrowed by another stay pieces of their own.
+  const wordsOf = (paragraphs: readonly AlignParagraph[], indexes: readonly number[]): number => indexes.reduce((n, i) => n + paragraphs[i]!.words, 0);
+  if (lostPieces > 0) {
+    const keptFrom = wordsOf(from, matchedFrom);
+    const keptTo = wordsOf(to, matchedTo);
+    if (keptFrom < JOIN_MIN_KEPT_SHARE * (keptFrom + wordsOf(from, droppedPieces)) || keptTo < JOIN_MIN_KEPT_SHARE * (keptTo + wordsOf(to, addedPieces))) return null;
   }
-  joined.ops = ops;
-  joined.similarity = round3(overlap(unionSet(fromIndexes.map((i) => from[i]!.shingles)), unionSet(toIndexes.map((j) => to[j]!.shingles))).jaccard);
-  return joined;
+  if (fromParagraphs.length > 1) {
+    // A merge joins consecutive paragraphs whole (findMerges' rule too).
+    if (fromParagraphs[fromParagraphs.length - 1]! - fromParagraphs[0]! !== fromParagraphs.length - 1) return null;
+  } else if (fromParagraphs.length === 1 && toParagraphs.length === 1 && matchedFrom.length === 1 && matchedTo.length === 1 && lostPieces === 0) {
+    return null; // one piece with one piece: already a paragraph's block
+  }
+  const fromIndexes = [...matchedFrom, ...droppedPieces].sort((x, y) => x - y);
+  const toIndexes = [...matchedTo, ...addedPieces].sort((x, y) => x - y);
+  const same = inOrder && lostPieces === 0 && members.every((b) => b.kind === 'same');
+  const kind: BlockKind = fromParagraphs.length > 1 ? 'merged' : toParagraphs.length > 1 ? 'split' : same ? 'same' : 'edited';
+  const block: AlignedBlock = { kind, from: fromIndexes, to: toIndexes, similarity: 1, moved: false };
+  const absorbed = { from: droppedPieces, to: addedPieces };
+  if (kind === 'same') return { block, absorbed };
+  if (inOrder) block.ops = opsInOrder(members, from, to, droppedPieces, addedPieces);
+  else {
+    const [fromText, toText] = [fromIndexes.map((i) => from[i]!.text).join(' '), toIndexes.map((j) => to[j]!.text).join(' ')];
+    if (fromText.length > JOIN_DIFF_MAX_CHARS || toText.length > JOIN_DIFF_MAX_CHARS) return null;
+    block.ops = wordDiff(fromText, toText);
+  }
+  block.similarity = round3(overlap(unionSet(fromIndexes.map((i) => from[i]!.shingles)), unionSet(toIndexes.map((j) => to[j]!.shingles))).jaccard);
+  return { block, absorbed };
+}
+
+/**
+ * The word operations of blocks in order on both sides, with the dropped pieces between them
+ * deleted and the added ones inserted where they lie; runs of one kind joined.
+ */
+function opsInOrder(members: readonly AlignedBlock[], from: readonly AlignParagraph[], to: readonly AlignParagraph[], dropped: readonly number[], added: readonly number[]): EditOp[] {
+  const ops: EditOp[] = [];
+  const push = (op: EditOp): void => {
+    if (op.text === '') return;
+    const last = ops[ops.length - 1];
+    if (last && last.op === op.op) last.text = `${last.text} ${op.text}`;
+    else ops.push({ ...op });
+  };
+  let d = 0;
+  let a = 0;
+  const lostBefore = (fromLimit: number, toLimit: number): void => {
+    for (; d < dropped.length && dropped[d]! < fromLimit; d++) push({ op: 'delete', text: spaced(from[dropped[d]!]!.text) });
+    for (; a < added.length && added[a]! < toLimit; a++) push({ op: 'insert', text: spaced(to[added[a]!]!.text) });
+  };
+  for (const block of members) {
+    lostBefore(block.from[0]!, block.to[0]!);
+    for (const op of block.ops ?? [{ op: 'equal' as const, text: spaced(block.to.map((j) => to[j]!.text).join(' ')) }]) push(op);
+  }
+  lostBefore(Infinity, Infinity);
+  return ops;
 }
 
 /**
