@@ -81,4 +81,16 @@ describe('a trimmed reprint (fixtures/trimmed-reprint)', () => {
     expect(report.groups).toHaveLength(1);
     expect(report.groups[0]!.original).toBeNull();
   });
+
+  it('one-word lines under a scraped copy ("Facebook", "Twitter") do not make it the fuller text, and so not the original (found by a new user)', async () => {
+    const dir = tempDir();
+    const wire = readFileSync(`${DIR}/wire.txt`, 'utf8').trimEnd();
+    writeFileSync(path.join(dir, 'ap.txt'), `${wire}\n`);
+    writeFileSync(path.join(dir, 'scraped.txt'), `${wire}\n\nFacebook\nTwitter\n`);
+    const { report } = await runJson<Report>([dir]);
+    const group = report.groups[0]!;
+    expect(group.original).not.toBe(path.join(dir, 'scraped.txt'));
+    expect(group.originalReasons.map((r) => r.detail)).not.toContain('the other copy is its opening paragraphs, word for word');
+  });
 });
+

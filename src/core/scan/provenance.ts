@@ -33,6 +33,7 @@
 import type { AlignParagraph, AlignRule } from '../align/align.js';
 import { compareCopy, ledeIndex } from '../align/edit-summary.js';
 import { round3 } from '../numbers.js';
+import { DEFAULT_OPTIONS } from '../options.js';
 import type { EditSummary, MemberRole, ProvenanceReason } from '../types.js';
 
 /**
@@ -265,7 +266,7 @@ export function wireEvidence(body: readonly AlignParagraph[]): ProvenanceReason[
 const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
 
 /** Every member's evidence (wire signs, dates, share of the group's text, file time) and latest date. */
-function collectEvidence(members: readonly StoryView[]): { reasons: ProvenanceReason[][]; dates: Array<string | null> } {
+function collectEvidence(members: readonly StoryView[], minWords: number): { reasons: ProvenanceReason[][]; dates: Array<string | null> } {
   const reasons: ProvenanceReason[][] = members.map((m) => wireEvidence(m.body));
   // The date its metadata gives (a feed's), else the one its text states.
   const dates = members.map((m) => m.published?.date ?? latestDate(publicationText(m.body)));
@@ -295,7 +296,7 @@ function collectEvidence(members: readonly StoryView[]): { reasons: ProvenanceRe
     // copy with a headline or a caption more at its top, as scraped pages have, holds the
     // other's text too, and is not its original; nor is one with a one-paragraph tail more
     // (TRIMMED_MIN_PARAGRAPHS), as a reprint appending a newsletter line is (found in review).
-    addTrimmedEvidence(members, members.map((_, i) => i), reasons);
+    addTrimmedEvidence(members, members.map((_, i) => i), reasons, minWords);
   }
   const times = members.map((m) => m.modifiedAt);
   const known = times.filter((t): t is number => t !== undefined);
@@ -341,7 +342,7 @@ function candidateView(members: readonly StoryView[], copies: readonly number[])
  * group's shared text gets it, as the group's clear top holder does. Members are given by the
  * representatives of their texts; `reasons` is amended in place.
  */
-function breakTieByHolds(members: readonly StoryView[], candidates: readonly number[], reasons: ProvenanceReason[][]): void {
+function breakTieByHolds(members: readonly StoryView[], candidates: readonly number[], reasons: ProvenanceReason[][], minWords: number): void {
   const score = (i: number): number => reasons[i]!.reduce((sum, r) => sum + r.weight, 0);
   const top = candidates.reduce((best, i) => Math.max(best, score(i)), -Infinity);
   const tied = candidates.filter((i) => score(i) === top);
@@ -359,12 +360,12 @@ function breakTieByHolds(members: readonly StoryView[], candidates: readonly num
   // The trimmed-copy rule among the tied alone (collectEvidence reads it among all texts): a third
   // copy that is no prefix of the full story (a reprint that dropped the dateline) must not switch
   // it off between the two that tie (found in review).
-  addTrimmedEvidence(members, tied, reasons);
+  addTrimmedEvidence(members, tied, reasons, minWords);
 }
 
 /** The trimmed-copy evidence among `candidates` (fullerThanTrimmed): the holder's containment reason, when there is one. */
-function addTrimmedEvidence(members: readonly StoryView[], candidates: readonly number[], reasons: ProvenanceReason[][]): void {
-  const holder = candidates.length > 1 ? fullerThanTrimmed(members, candidates) : null;
+function addTrimmedEvidence(members: readonly StoryView[], candidates: readonly number[], reasons: ProvenanceReason[][], minWords: number): void {
+  const holder = candidates.length > 1 ? fullerThanTrimmed(members, candidates, minWords) : null;
   if (holder === null) return;
   const others = candidates.length - 1;
   reasons[holder]!.push({
@@ -376,14 +377,16 @@ function addTrimmedEvidence(members: readonly StoryView[], candidates: readonly 
 
 /**
  * The one candidate whose body opens with each other candidate's whole body, word for word (text
- * keys in order), and goes on for at least TRIMMED_MIN_PARAGRAPHS paragraphs; null when none or
- * several.
+ * keys in order), and goes on for at least TRIMMED_MIN_PARAGRAPHS paragraphs of at least
+ * `minWords` words; null when none or several. Shorter lines do not count: "Facebook" and
+ * "Twitter" under a scraped copy made it the original of the clean wire story it holds (found by
+ * a new user), as a paragraph under --min-words never links documents either.
  */
-function fullerThanTrimmed(members: readonly StoryView[], candidates: readonly number[]): number | null {
+function fullerThanTrimmed(members: readonly StoryView[], candidates: readonly number[], minWords: number): number | null {
   const bodyOf = (i: number): AlignParagraph[] => members[i]!.body.filter((p) => p.textKey !== null);
   const opensWith = (longer: readonly AlignParagraph[], shorter: readonly AlignParagraph[]): boolean => {
     if (shorter.length === 0 || !shorter.every((p, k) => longer[k]?.textKey === p.textKey)) return false;
-    return longer.length - shorter.length >= TRIMMED_MIN_PARAGRAPHS;
+    return longer.slice(shorter.length).filter((p) => p.words >= minWords).length >= TRIMMED_MIN_PARAGRAPHS;
   };
   const holders = candidates.filter((i) => candidates.every((j) => j === i || opensWith(bodyOf(i), bodyOf(j))));
   return holders.length === 1 ? holders[0]! : null;
@@ -400,7 +403,8 @@ export function analyseGroup(
 ): GroupProvenance {
   const texts = members.map((_, i) => i).filter((i) => sameAs[i] === i);
   const copiesOf = texts.map((head) => members.map((_, i) => i).filter((i) => sameAs[i] === head));
-  const { reasons: textReasons, dates } = collectEvidence(copiesOf.map((copies) => candidateView(members, copies)));
+  const minWords = rule.minWords ?? DEFAULT_OPTIONS.minWords;
+  const { reasons: textReasons, dates } = collectEvidence(copiesOf.map((copies) => candidateView(members, copies)), minWords);
   const reps = copiesOf.map((copies) => representative(members, copies));
   const textOf = new Int32Array(members.length);
   copiesOf.forEach((copies, t) => copies.forEach((i) => (textOf[i] = t)));
@@ -410,7 +414,7 @@ export function analyseGroup(
     if (reps[t]!.byTime && reps[t]!.index === i) own.push({ kind: 'file-time', detail: `oldest of ${copiesOf[t]!.length} identical copies`, weight: PROVENANCE_WEIGHTS.oldestFile });
     return own;
   });
-  breakTieByHolds(members, reps.map((rep) => rep.index), reasons);
+  breakTieByHolds(members, reps.map((rep) => rep.index), reasons, minWords);
   const scores = reasons.map((list) => list.reduce((sum, r) => sum + r.weight, 0));
   const ranked = reps.map((rep, t) => [scores[rep.index]!, t] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   // With one text only, the file time among its copies is all the evidence there is.
