@@ -171,5 +171,15 @@ describe('a JSONL article\'s publication date (found by a new user)', () => {
     expect(group.original).toBe('ap-1');
     expect(group.originalReasons).toContainEqual({ kind: 'date', detail: 'earliest date in the group: 2024-10-23 ("published")', weight: 1 });
   });
+
+  it('among identical copies, the earliest dated is the original (its copies were "undecided"; found by a new user)', async () => {
+    const wire = seedText(SEED.original);
+    const input = line({ id: 'a-published', text: wire, published: '2024-06-12' }) + line({ id: 'b-pubdate', text: wire, pubDate: 'Tue, 11 Jun 2024 10:00:00 GMT' }) + line({ id: 'c-epoch', text: wire, date: 1718000000 });
+    const { report } = await reportOf(['-'], { stdin: input });
+    const group = report.groups[0]!;
+    expect(group.original).toBe('c-epoch');
+    expect(group.originalReasons).toContainEqual({ kind: 'date', detail: 'earliest of 3 identical copies: 2024-06-10 ("date")', weight: 1 });
+    expect(group.members.filter((m) => m.duplicateOf !== null).map((m) => m.path).sort()).toEqual(['a-published', 'b-pubdate']);
+  });
 });
 

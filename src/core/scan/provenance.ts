@@ -317,21 +317,36 @@ function collectEvidence(members: readonly StoryView[], minWords: number): { rea
  * precedes the others by OLDEST_FILE_LEAD_MS (which adds the file-time weight to its score),
  * else the first in path order.
  */
-function representative(members: readonly StoryView[], copies: readonly number[]): { index: number; byTime: boolean } {
+function representative(members: readonly StoryView[], copies: readonly number[]): { index: number; byTime: boolean; byDate: PublishedDate | null } {
+  // A publication date its metadata gives (JSONL), earliest of all the copies': identical
+  // copies of a feed's article with different dates were "undecided" (found by a new user).
+  const dates = copies.map((i) => members[i]!.published?.date ?? null);
+  if (copies.length > 1 && dates.every((d) => d !== null)) {
+    const sorted = [...(dates as string[])].sort();
+    if (sorted[0]! < sorted[1]!) {
+      const index = copies[dates.indexOf(sorted[0]!)]!;
+      return { index, byTime: false, byDate: members[index]!.published! };
+    }
+  }
   const times = copies.map((i) => members[i]!.modifiedAt);
   if (copies.length > 1 && times.every((t) => t !== undefined)) {
     const sorted = [...(times as number[])].sort((a, b) => a - b);
-    if (sorted[1]! - sorted[0]! >= OLDEST_FILE_LEAD_MS) return { index: copies[times.indexOf(sorted[0]!)]!, byTime: true };
+    if (sorted[1]! - sorted[0]! >= OLDEST_FILE_LEAD_MS) return { index: copies[times.indexOf(sorted[0]!)]!, byTime: true, byDate: null };
   }
-  return { index: copies[0]!, byTime: false };
+  return { index: copies[0]!, byTime: false, byDate: null };
 }
 
-/** A candidate text as the evidence sees it: its first copy, with the copies' oldest file time when all have one. */
+/** A candidate text as the evidence sees it: its first copy, with the copies' oldest file time when all have one, and their earliest publication date. */
 function candidateView(members: readonly StoryView[], copies: readonly number[]): StoryView {
   const times = copies.map((i) => members[i]!.modifiedAt);
   const view: StoryView = { ...members[copies[0]!]! };
   delete view.modifiedAt;
   if (times.every((t) => t !== undefined)) view.modifiedAt = (times as number[]).reduce((a, b) => Math.min(a, b));
+  delete view.published;
+  for (const i of copies) {
+    const published = members[i]!.published;
+    if (published && (!view.published || published.date < view.published.date)) view.published = published;
+  }
   return view;
 }
 
@@ -410,15 +425,19 @@ export function analyseGroup(
   copiesOf.forEach((copies, t) => copies.forEach((i) => (textOf[i] = t)));
   const reasons = members.map((_, i) => {
     const t = textOf[i]!;
-    const own = textReasons[t]!.filter((r) => r.kind !== 'file-time' || reps[t]!.index === i);
-    if (reps[t]!.byTime && reps[t]!.index === i) own.push({ kind: 'file-time', detail: `oldest of ${copiesOf[t]!.length} identical copies`, weight: PROVENANCE_WEIGHTS.oldestFile });
+    const own = textReasons[t]!.filter((r) => (r.kind !== 'file-time' && r.kind !== 'date') || reps[t]!.index === i);
+    const rep = reps[t]!;
+    if (rep.index === i && rep.byTime) own.push({ kind: 'file-time', detail: `oldest of ${copiesOf[t]!.length} identical copies`, weight: PROVENANCE_WEIGHTS.oldestFile });
+    if (rep.index === i && rep.byDate) {
+      own.push({ kind: 'date', detail: `earliest of ${copiesOf[t]!.length} identical copies: ${rep.byDate.date} ("${rep.byDate.field}")`, weight: PROVENANCE_WEIGHTS.earliestDate });
+    }
     return own;
   });
   breakTieByHolds(members, reps.map((rep) => rep.index), reasons, minWords);
   const scores = reasons.map((list) => list.reduce((sum, r) => sum + r.weight, 0));
   const ranked = reps.map((rep, t) => [scores[rep.index]!, t] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  // With one text only, the file time among its copies is all the evidence there is.
-  const margin = ranked.length > 1 ? ranked[0]![0] - ranked[1]![0] : reps[0]!.byTime ? PROVENANCE_WEIGHTS.oldestFile : 0;
+  // With one text only, the dates or file times among its copies are all the evidence there is.
+  const margin = ranked.length > 1 ? ranked[0]![0] - ranked[1]![0] : reps[0]!.byDate ? PROVENANCE_WEIGHTS.earliestDate : reps[0]!.byTime ? PROVENANCE_WEIGHTS.oldestFile : 0;
   const originalText = margin > 0 ? ranked[0]![1] : null;
   const result: MemberProvenance[] = members.map((_, i) => {
     const rep = reps[textOf[i]!]!.index;
