@@ -318,15 +318,14 @@ function collectEvidence(members: readonly StoryView[], minWords: number): { rea
  * else the first in path order.
  */
 function representative(members: readonly StoryView[], copies: readonly number[]): { index: number; byTime: boolean; byDate: PublishedDate | null } {
-  // A publication date its metadata gives (JSONL), earliest of all the copies': identical
-  // copies of a feed's article with different dates were "undecided" (found by a new user).
-  const dates = copies.map((i) => members[i]!.published?.date ?? null);
-  if (copies.length > 1 && dates.every((d) => d !== null)) {
-    const sorted = [...(dates as string[])].sort();
-    if (sorted[0]! < sorted[1]!) {
-      const index = copies[dates.indexOf(sorted[0]!)]!;
-      return { index, byTime: false, byDate: members[index]!.published! };
-    }
+  // A publication date its metadata gives (JSONL): the copy that gives the text its date (the
+  // earliest, when alone the earliest) is the one read, and decides among the copies when all
+  // are dated: identical copies of a feed's article with different dates were "undecided"
+  // (found by a new user).
+  const dated = copies.filter((i) => members[i]!.published !== undefined).sort((a, b) => (members[a]!.published!.date < members[b]!.published!.date ? -1 : 1));
+  const [first, second] = [dated[0], dated[1]];
+  if (first !== undefined && (second === undefined || members[first]!.published!.date < members[second]!.published!.date)) {
+    return { index: first, byTime: false, byDate: copies.length > 1 && dated.length === copies.length ? members[first]!.published! : null };
   }
   const times = copies.map((i) => members[i]!.modifiedAt);
   if (copies.length > 1 && times.every((t) => t !== undefined)) {
