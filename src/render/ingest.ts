@@ -94,6 +94,9 @@ export function archiveMatches(report: Report, archived: ReadonlySet<string>): M
   for (const doc of report.documents) {
     const byPath = new Map<string, ArchiveMatch>();
     for (const segment of doc.segments) {
+      // Boilerplate links no documents: a shared "Leave a Reply" is no match (the summary line
+      // above counted it as boilerplate, while this list said "1 shared"; a new user's run).
+      if (segment.status === 'boilerplate') continue;
       const seen = new Set<string>();
       for (const match of segment.matches) {
         if (!archived.has(match.path) || seen.has(match.path)) continue;

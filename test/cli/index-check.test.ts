@@ -640,3 +640,15 @@ describe('check of a file the index holds, beside an archived article on the sam
   });
 });
 
+describe('check of an article whose only lines in common with the archive are boilerplate (found by a new user)', () => {
+  it('lists no match: a shared "Leave a Reply" links no documents', async () => {
+    const db = await indexOf(SEED.unrelated);
+    const dir = tempDir();
+    const incoming = path.join(dir, 'new.txt');
+    writeFileSync(incoming, `${syntheticArticle(random(7), 6)}\n\nLeave a Reply\n\nYour email address will not be published.\n`);
+    const { stdout } = await runCli(['check', '--no-color', '--db', db, incoming]);
+    expect(stdout).toMatch(/new\.txt +no match$/m);
+    expect(stdout).not.toMatch(/paragraphs? matched/);
+  });
+});
+
