@@ -56,6 +56,10 @@ describe('segmenter', () => {
     expect(detectLayout(['One.', 'Two.', 'Three.'])).toBe('line');
     expect(detectLayout(['one two', 'three four', 'five.'])).toBe('block');
     expect(detectLayout(['only', '', 'single', '', 'lines'])).toBe('line');
+    // Chrome is no evidence of wrapping: an article of blank-line paragraphs with the comment
+    // form's lines under it stays one paragraph per line (found by a new user).
+    const article = ['The council met on Monday evening to discuss the plans for the new ferry terminal.', '', 'It would open next year, the mayor said after the meeting.'];
+    expect(detectLayout([...article, '', 'Leave a Reply', 'Your email address will not be published.'])).toBe('line');
   });
 
   it('splits on LF, CRLF and CR, and does not count a final newline as a line', () => {

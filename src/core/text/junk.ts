@@ -62,6 +62,18 @@ export function looksLikeChrome(text: string, words: number): boolean {
   return CMS_PATTERNS.some((pattern) => pattern.test(start));
 }
 
+/**
+ * Whether one line of a file is publishing-system chrome, by its exact words (CMS_PHRASES, case
+ * and punctuation aside) or its shape (looksLikeChrome): read before the file is segmented
+ * (text/segment.ts detectLayout), where "Leave a Reply" over the comment form's next line, no
+ * sentence either, made an article of blank-line paragraphs hard-wrapped (found by a new user).
+ */
+export function isChromeLine(line: string): boolean {
+  const words = line.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0 || words.length > CHROME_PATTERN_MAX_WORDS) return false;
+  return (words.length <= CMS_MAX_WORDS && CMS_PHRASES.has(words.join(' '))) || looksLikeChrome(line, words.length);
+}
+
 /** Why a paragraph is not article text, or null: a scraper artifact or publishing-system chrome. */
 export function junkKind(paragraph: { words: number; chrome: boolean }, occurrences: number): BoilerplateKind | null {
   if (paragraph.words === 0) return 'artifact';

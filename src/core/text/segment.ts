@@ -20,6 +20,7 @@
  */
 import type { Layout, Segment } from '../model.js';
 import type { SegmentMode } from '../types.js';
+import { isChromeLine } from './junk.js';
 
 export type { Segment };
 
@@ -126,6 +127,9 @@ export function detectLayout(lines: readonly string[]): Layout {
   let midSentence = 0;
   for (const [start, end] of blocks(lines)) {
     for (let i = start; i < end - 1; i++) {
+      // Publishing-system chrome ends without a full stop whatever the layout ("Leave a Reply"
+      // over the comment form's next line): no evidence of wrapping (junk.ts, isChromeLine).
+      if (isChromeLine(lines[i]!)) continue;
       continued++;
       if (!endsSentence(lines[i]!)) midSentence++;
     }
