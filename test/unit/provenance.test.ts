@@ -162,6 +162,7 @@ describe('publication dates in metadata (JSONL articles; found by a new user)', 
     expect(publishedDate({ pubDate: 'Fri, 25 Oct 2024 10:00:00 GMT' })).toEqual({ date: '2024-10-25', field: 'pubDate' });
     expect(publishedDate({ date: 1729677600 })).toEqual({ date: '2024-10-23', field: 'date' });
     expect(publishedDate({ date: 1729677600000 })).toEqual({ date: '2024-10-23', field: 'date' });
+    expect(publishedDate({ published: '1729677600' })).toEqual({ date: '2024-10-23', field: 'published' });
     expect(publishedDate({ published: 'yesterday', date: '2024-01-02' })).toEqual({ date: '2024-01-02', field: 'date' });
     expect(publishedDate({ published: '2024-13-40' })).toBeNull();
     expect(publishedDate({ published: '2024-02-31' })).toBeNull();

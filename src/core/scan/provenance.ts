@@ -140,9 +140,16 @@ function dayOf(year: number, month: number, day: number): string | null {
   return date.toISOString().slice(0, 10);
 }
 
+/** The UTC day of seconds since 1970 (until the year 5138), or of milliseconds from there. */
+function epochDay(value: number): string {
+  return new Date(value < 1e11 ? value * 1000 : value).toISOString().slice(0, 10);
+}
+
 /** The day of a metadata date string in one of the forms above, or null (no lenient parsing: "Sept. 5", "Page 12" are no dates). */
 function dayOfString(value: string): string | null {
   const text = value.trim();
+  // Seconds or milliseconds since 1970 written as a string ("1718000000"), as some feeds do.
+  if (/^\d{9,13}$/.test(text)) return epochDay(Number(text));
   const iso = ISO_DAY.exec(text);
   if (iso) return dayOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const dayFirst = DAY_MONTH_YEAR_FIELD.exec(text);
@@ -167,10 +174,7 @@ export function publishedDate(metadata: { [key: string]: unknown } | undefined):
     const value = metadata[field];
     let date: string | null = null;
     if (typeof value === 'string') date = dayOfString(value);
-    else if (typeof value === 'number' && Number.isFinite(value) && value > 0) {
-      // Seconds since 1970 until the year 5138; milliseconds from there.
-      date = new Date(value < 1e11 ? value * 1000 : value).toISOString().slice(0, 10);
-    }
+    else if (typeof value === 'number' && Number.isFinite(value) && value > 0) date = epochDay(value);
     if (date !== null) return { date, field };
   }
   return null;
