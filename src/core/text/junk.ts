@@ -45,22 +45,34 @@ export const CMS_MAX_WORDS = 12;
  * reads the paragraph's start, and the paragraph is short (CHROME_PATTERN_MAX_WORDS), so an
  * article sentence that mentions copyright or cookies is not taken for one.
  */
-const CMS_PATTERNS: readonly RegExp[] = [
-  /^(?:copyright\b|©|\(c\)\s*\d{4})[^\n]*\ball rights reserved\b/i,
-  /^all rights reserved\b/i,
-  /^posted in\b[^\n]*\|\s*tagged\b/i,
-  /^(?:click here to subscribe|subscribe to our newsletter|sign up for our newsletter)\b/i,
-  /^(?:this (?:web)?site uses cookies|we use cookies)\b/i,
-];
+const CMS_SHAPE = new RegExp(
+  [
+    String.raw`(?:copyright\b|©|\(c\)\s*\d{4})[^\n]*\ball rights reserved\b`,
+    String.raw`all rights reserved\b`,
+    String.raw`posted in\b[^\n]*\|\s*tagged\b`,
+    String.raw`(?:click here to subscribe|subscribe to our newsletter|sign up for our newsletter)\b`,
+    String.raw`(?:this (?:web)?site uses cookies|we use cookies)\b`,
+  ]
+    .map((shape) => `(?:${shape})`)
+    .join('|')
+    // One anchored expression, not one per shape: the signer asks it of every short paragraph.
+    .replace(/^/, String.raw`^\s*(?:`) + ')',
+  'i',
+);
 /** Paragraphs longer than this many words are never chrome by pattern. */
 export const CHROME_PATTERN_MAX_WORDS = 40;
 
-/** Whether a paragraph's text has the shape of publishing-system chrome (CMS_PATTERNS). */
+/** Whether a paragraph's text has the shape of publishing-system chrome (CMS_SHAPE). */
 export function looksLikeChrome(text: string, words: number): boolean {
-  if (words === 0 || words > CHROME_PATTERN_MAX_WORDS) return false;
-  const start = text.trimStart();
-  return CMS_PATTERNS.some((pattern) => pattern.test(start));
+  return words > 0 && words <= CHROME_PATTERN_MAX_WORDS && CMS_SHAPE.test(text);
 }
+
+/**
+ * How a line of chrome can start (CMS_PHRASES' first words and CMS_SHAPE's), case aside: the
+ * layout detection asks isChromeLine of every line that continues a block (430,000 of PAN's),
+ * and most fail here at their first letters without a word being cut.
+ */
+const CHROME_LINE_START = /^\s*(?:leave|check|your|required|related|you may|share|click|post|advertisement|read more|copyright|©|\(c\)|all rights|subscribe|sign up|this (?:web)?site|we use)/i;
 
 /**
  * Whether one line of a file is publishing-system chrome, by its exact words (CMS_PHRASES, case
@@ -69,6 +81,7 @@ export function looksLikeChrome(text: string, words: number): boolean {
  * sentence either, made an article of blank-line paragraphs hard-wrapped (found by a new user).
  */
 export function isChromeLine(line: string): boolean {
+  if (!CHROME_LINE_START.test(line)) return false;
   const words = line.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0 || words.length > CHROME_PATTERN_MAX_WORDS) return false;
   return (words.length <= CMS_MAX_WORDS && CMS_PHRASES.has(words.join(' '))) || looksLikeChrome(line, words.length);
