@@ -644,7 +644,7 @@ function wholeParagraphs(blocks: AlignedBlock[], from: readonly AlignParagraph[]
     const first = Math.min(...indexes);
     for (const k of indexes) replaced.set(k, k === first ? joined : null);
   };
-  const numbers = { fromParagraph, toParagraph, fromPieces, toPieces, fromFirst: firstPieces(fromPieces), toFirst: firstPieces(toPieces), dropped: droppedBlock, added: addedBlock };
+  const numbers: PieceNumbers = { fromParagraph, toParagraph, fromPieces, toPieces, fromFirst: firstPieces(fromPieces), toFirst: firstPieces(toPieces), dropped: droppedBlock, added: addedBlock };
   for (const members of blocksByParagraphs(blocks, fromParagraph, toParagraph)) {
     const joined = joinedBlock(members.map((k) => blocks[k]!), from, to, numbers);
     if (joined) replace([...members, ...joined.absorbed.from.map((i) => droppedBlock.get(i)!), ...joined.absorbed.to.map((j) => addedBlock.get(j)!)], joined.block);
@@ -719,6 +719,18 @@ function blocksByParagraphs(blocks: readonly AlignedBlock[], fromParagraph: Int3
   return [...groups.values()].map((members) => members.sort((x, y) => blocks[x]!.from[0]! - blocks[y]!.from[0]!));
 }
 
+/** What joining pieces reads of both sides: each piece's paragraph, each paragraph's pieces (how many, the first), and the block of each dropped and added piece. */
+interface PieceNumbers {
+  fromParagraph: Int32Array;
+  toParagraph: Int32Array;
+  fromPieces: Int32Array;
+  toPieces: Int32Array;
+  fromFirst: Int32Array;
+  toFirst: Int32Array;
+  dropped: ReadonlyMap<number, number>;
+  added: ReadonlyMap<number, number>;
+}
+
 /** Words of a text as word operations write them: single spaces between. */
 const spaced = (text: string): string => text.split(/\s+/).filter(Boolean).join(' ');
 
@@ -730,16 +742,7 @@ function joinedBlock(
   members: readonly AlignedBlock[],
   from: readonly AlignParagraph[],
   to: readonly AlignParagraph[],
-  numbers: {
-    fromParagraph: Int32Array;
-    toParagraph: Int32Array;
-    fromPieces: Int32Array;
-    toPieces: Int32Array;
-    fromFirst: Int32Array;
-    toFirst: Int32Array;
-    dropped: ReadonlyMap<number, number>;
-    added: ReadonlyMap<number, number>;
-  },
+  numbers: PieceNumbers,
 ): { block: AlignedBlock; absorbed: { from: number[]; to: number[] } } | null {
   const { fromParagraph, toParagraph, fromPieces, toPieces } = numbers;
   // In the same order on both sides: each block's pieces after the one before's.
