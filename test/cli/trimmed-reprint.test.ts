@@ -92,5 +92,15 @@ describe('a trimmed reprint (fixtures/trimmed-reprint)', () => {
     expect(group.original).not.toBe(path.join(dir, 'scraped.txt'));
     expect(group.originalReasons.map((r) => r.detail)).not.toContain('the other copy is its opening paragraphs, word for word');
   });
+
+  it('one long paragraph more (an "About us" block cut into sentences) is one paragraph, not the two a trimmed copy needs (review)', async () => {
+    const dir = tempDir();
+    const wire = readFileSync(`${DIR}/wire.txt`, 'utf8').trimEnd();
+    const about = Array.from({ length: 9 }, (_, k) => `The Valley Courier has served the county since 19${10 + k} and employs ${20 + k} reporters in its newsroom.`).join(' ');
+    writeFileSync(path.join(dir, 'wire.txt'), `${wire}\n`);
+    writeFileSync(path.join(dir, 'paper.txt'), `${wire}\n\n${about}\n`);
+    const { report } = await runJson<Report>([dir]);
+    expect(report.groups[0]!.originalReasons.map((r) => r.detail)).not.toContain('the other copy is its opening paragraphs, word for word');
+  });
 });
 

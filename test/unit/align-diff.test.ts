@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { alignParagraphs, alignParagraphsOf, paragraphCount, type AlignParagraph, type RewordedPairs } from '../../src/core/align/align.js';
+import { alignParagraphs, alignParagraphsOf, paragraphCount, paragraphNumbers, type AlignParagraph, type RewordedPairs } from '../../src/core/align/align.js';
 import { createSigner, resolveOptions, type Signer } from '../../src/core/index.js';
 import { wordDiff } from '../../src/core/align/worddiff.js';
 
@@ -195,5 +195,70 @@ describe("a scan's reworded pairs (a group member compared with its original)", 
       ['same', [0], [0], 1, false],
       ['edited', [1], [1], 0.39, true],
     ]);
+  });
+});
+
+describe('paragraph alignment over random edits of long paragraphs (invariants; review)', () => {
+  // A small generator: paragraphs of numbered sentences, some over 600 characters (cut into
+  // pieces), edited by dropping, adding, moving or changing sentences, merging and splitting
+  // lines, dropping, adding and moving paragraphs.
+  let state = 7;
+  const next = (): number => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 4294967296;
+  };
+  const pick = (n: number): number => Math.floor(next() * n);
+  let id = 0;
+  const sentenceOf = (): string => `S${id++}x ${Array.from({ length: 8 + pick(10) }, () => `w${pick(3000).toString(36)}x`).join(' ')}.`;
+  const paragraphOf = (long: boolean): string[] => Array.from({ length: long ? 6 + pick(8) : 1 + pick(3) }, sentenceOf);
+  const fold = (text: string): string => text.toLowerCase().split(/\s+/).map((w) => w.replace(/[^a-z0-9]/g, '')).filter(Boolean).join(' ');
+
+  it("every piece is in exactly one block per side, and each block's operations rebuild both sides in order", () => {
+    for (let t = 0; t < 150; t++) {
+      const original = Array.from({ length: 1 + pick(5) }, () => paragraphOf(next() < 0.7));
+      let copy = original.map((p) => [...p]);
+      for (let e = 1 + pick(3); e > 0; e--) {
+        const p = pick(copy.length);
+        const paragraph = copy[p]!;
+        const kind = pick(9);
+        if (kind === 0 && paragraph.length > 1) paragraph.splice(pick(paragraph.length), 1);
+        else if (kind === 1) paragraph.splice(pick(paragraph.length + 1), 0, sentenceOf());
+        else if (kind === 2 && paragraph.length > 1) paragraph.splice(pick(paragraph.length), 0, ...paragraph.splice(pick(paragraph.length), 1));
+        else if (kind === 3 && p + 1 < copy.length) copy.splice(p, 2, [...paragraph, ...copy[p + 1]!]);
+        else if (kind === 4 && paragraph.length > 2) copy.splice(p, 1, paragraph.slice(0, 1 + pick(paragraph.length - 1)), paragraph.slice(1 + pick(paragraph.length - 1)));
+        else if (kind === 5 && copy.length > 1) copy.splice(p, 1);
+        else if (kind === 6) copy.splice(p, 0, paragraphOf(next() < 0.5));
+        else paragraph[pick(paragraph.length)] = sentenceOf();
+      }
+      copy = copy.filter((p) => p.length > 0);
+      const a = paragraphs(original.map((p) => p.join(' ')));
+      const b = paragraphs(copy.map((p) => p.join(' ')));
+      const blocks = alignParagraphs(a, b, { threshold: 0.5, containment: 0.8 });
+      const seen = { from: new Array<number>(a.length).fill(0), to: new Array<number>(b.length).fill(0) };
+      for (const block of blocks) {
+        block.from.forEach((i) => seen.from[i]!++);
+        block.to.forEach((j) => seen.to[j]!++);
+        if (!block.ops) continue;
+        const side = (skip: string): string => fold(block.ops!.filter((op) => op.op !== skip).map((op) => op.text).join(' '));
+        expect(side('insert'), `case ${t}: ${block.kind} ${block.from} -> ${block.to}`).toBe(fold(block.from.map((i) => a[i]!.text).join(' ')));
+        expect(side('delete'), `case ${t}: ${block.kind} ${block.from} -> ${block.to}`).toBe(fold(block.to.map((j) => b[j]!.text).join(' ')));
+      }
+      expect(seen.from.every((n) => n === 1) && seen.to.every((n) => n === 1), `case ${t}`).toBe(true);
+      // A merge joins paragraphs, a split makes them: none of pieces of one paragraph into one.
+      const [numbersA, numbersB] = [paragraphNumbers(a), paragraphNumbers(b)];
+      for (const block of blocks.filter((x) => x.kind === 'merged' || x.kind === 'split')) {
+        const paragraphsOf = (indexes: number[], numbers: Int32Array): number => new Set(indexes.map((i) => numbers[i])).size;
+        expect(paragraphsOf(block.from, numbersA) + paragraphsOf(block.to, numbersB), `case ${t}`).toBeGreaterThan(2);
+      }
+    }
+  });
+});
+
+describe('paragraphNumbers', () => {
+  const piece = (paragraph: number | undefined, continues: boolean): AlignParagraph => ({ startLine: 1, endLine: 1, text: 'x', words: 1, textKey: null, shingles: null, tokens: new Uint32Array(0), continues, ...(paragraph === undefined ? {} : { paragraph }) });
+  it('joins a piece to the one before only when that is its piece before in the document (a body leaves out boilerplate pieces; review)', () => {
+    expect(Array.from(paragraphNumbers([piece(undefined, false), piece(undefined, true), piece(undefined, false)]))).toEqual([0, 0, 1]);
+    // Paragraph 11 (a boilerplate piece) left out of a body: 12 continues it, not 10.
+    expect(Array.from(paragraphNumbers([piece(10, false), piece(12, true), piece(13, true)]))).toEqual([0, 1, 1]);
   });
 });

@@ -163,6 +163,10 @@ describe('publication dates in metadata (JSONL articles; found by a new user)', 
     expect(publishedDate({ date: 1729677600 })).toEqual({ date: '2024-10-23', field: 'date' });
     expect(publishedDate({ date: 1729677600000 })).toEqual({ date: '2024-10-23', field: 'date' });
     expect(publishedDate({ published: '1729677600' })).toEqual({ date: '2024-10-23', field: 'published' });
+    // A compact date is no count of milliseconds (it read as 1976; review).
+    expect(publishedDate({ published: '202406121000' })).toEqual({ date: '2024-06-12', field: 'published' });
+    expect(publishedDate({ published: '20240612' })).toEqual({ date: '2024-06-12', field: 'published' });
+    expect(publishedDate({ published: '12345' })).toBeNull();
     expect(publishedDate({ published: 'yesterday', date: '2024-01-02' })).toEqual({ date: '2024-01-02', field: 'date' });
     expect(publishedDate({ published: '2024-13-40' })).toBeNull();
     expect(publishedDate({ published: '2024-02-31' })).toBeNull();

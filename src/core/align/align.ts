@@ -96,7 +96,12 @@ export function paragraphNumbers(pieces: readonly AlignParagraph[]): Int32Array 
   const numbers = new Int32Array(pieces.length);
   let paragraph = -1;
   pieces.forEach((piece, k) => {
-    if (k === 0 || piece.continues !== true) paragraph++;
+    const previous = pieces[k - 1];
+    // A piece continues the one before it in the list only if that is the piece before it in its
+    // document: a group member's body leaves out boilerplate, and the pieces after a left-out
+    // one were joined to the paragraph before (found in review).
+    const follows = previous !== undefined && piece.continues === true && (piece.paragraph === undefined || previous.paragraph === piece.paragraph - 1);
+    if (!follows) paragraph++;
     numbers[k] = paragraph;
   });
   return numbers;
@@ -617,8 +622,9 @@ function withRewordedBlocks(
  *   the way becoming deleted or inserted sentences in it when the rest holds most of its words
  *   (JOIN_MIN_KEPT_SHARE), reordered pieces a diff of the two (a sentence dropped, added or
  *   moved inside a long paragraph read as pieces "same", "same", "dropped"; found by a new user);
- * - consecutive paragraphs with one (merged), or one with several (split), when every piece of
- *   them is in it, in the same order on both sides.
+ * - consecutive paragraphs with one (merged), or one with several (split), their dropped and
+ *   added pieces taken in alike.
+ * A merge (split) left of pieces of one paragraph into one other is an edit of it.
  * Its word operations are its blocks' in order (one diff of the joined text was quadratic in a
  * paragraph of 10,000 sentences; a reordered paragraph is diffed whole up to
  * JOIN_DIFF_MAX_CHARS). A paragraph all of whose pieces were dropped (or added) is one dropped
@@ -640,8 +646,9 @@ function wholeParagraphs(blocks: AlignedBlock[], from: readonly AlignParagraph[]
   });
   const replaced = new Map<number, AlignedBlock | null>();
   const replace = (indexes: readonly number[], joined: AlignedBlock): void => {
-    // In the place of the earliest of them in reading order.
-    const first = Math.min(...indexes);
+    // In the place of the earliest of them in reading order (a loop: a spread of 150,000 overflowed the stack).
+    let first = indexes[0]!;
+    for (const k of indexes) if (k < first) first = k;
     for (const k of indexes) replaced.set(k, k === first ? joined : null);
   };
   const numbers: PieceNumbers = { fromParagraph, toParagraph, fromPieces, toPieces, fromFirst: firstPieces(fromPieces), toFirst: firstPieces(toPieces), dropped: droppedBlock, added: addedBlock };
@@ -663,15 +670,21 @@ function wholeParagraphs(blocks: AlignedBlock[], from: readonly AlignParagraph[]
   };
   lost('from', 'dropped', fromParagraph, fromPieces);
   lost('to', 'added', toParagraph, toPieces);
-  if (replaced.size === 0) return blocks;
   const out: AlignedBlock[] = [];
   blocks.forEach((block, k) => {
     const instead = replaced.get(k);
-    if (instead === undefined) out.push(block);
+    if (instead === undefined) out.push(withinOneParagraph(block, fromParagraph, toParagraph));
     else if (instead !== null) out.push(instead);
   });
-  markMoved(out.filter((block) => block.from.length > 0 && block.to.length > 0));
+  if (replaced.size > 0) markMoved(out.filter((block) => block.from.length > 0 && block.to.length > 0));
   return out;
+}
+
+/** A merge of pieces of one paragraph into one (or a split of one into pieces of one) is an edit of that paragraph, not a merge (split) of paragraphs. */
+function withinOneParagraph(block: AlignedBlock, fromParagraph: Int32Array, toParagraph: Int32Array): AlignedBlock {
+  const one = (indexes: readonly number[], numbers: Int32Array): boolean => indexes.every((i) => numbers[i] === numbers[indexes[0]!]);
+  if ((block.kind === 'merged' || block.kind === 'split') && one(block.from, fromParagraph) && one(block.to, toParagraph)) return { ...block, kind: 'edited' };
+  return block;
 }
 
 /** A long paragraph's dropped (added) pieces join its block when its matched pieces hold at least this share of its words, on each side. */
@@ -774,18 +787,9 @@ function joinedBlock(
   const droppedPieces = others(fromParagraphs, numbers.fromFirst, fromPieces, matchedFrom, numbers.dropped);
   const addedPieces = others(toParagraphs, numbers.toFirst, toPieces, matchedTo, numbers.added);
   if (droppedPieces === null || addedPieces === null) return null;
-  const oneToOne = fromParagraphs.length === 1 && toParagraphs.length === 1;
   const lostPieces = droppedPieces.length + addedPieces.length;
   const cut = fromPieces[fromParagraphs[0]!]! > 1 || toPieces[toParagraphs[0]!]! > 1 || fromParagraphs.length > 1 || toParagraphs.length > 1;
-  if (!cut || (!oneToOne && (lostPieces > 0 || !inOrder))) return null;
-  // Pieces dropped or added are taken in only when most of each paragraph went into the other:
-  // a sentence or two of a long paragraph borrowed by another stay pieces of their own.
-  const wordsOf = (paragraphs: readonly AlignParagraph[], indexes: readonly number[]): number => indexes.reduce((n, i) => n + paragraphs[i]!.words, 0);
-  if (lostPieces > 0) {
-    const keptFrom = wordsOf(from, matchedFrom);
-    const keptTo = wordsOf(to, matchedTo);
-    if (keptFrom < JOIN_MIN_KEPT_SHARE * (keptFrom + wordsOf(from, droppedPieces)) || keptTo < JOIN_MIN_KEPT_SHARE * (keptTo + wordsOf(to, addedPieces))) return null;
-  }
+  if (!cut) return null;
   if (fromParagraphs.length > 1) {
     // A merge joins consecutive paragraphs whole (findMerges' rule too).
     if (fromParagraphs[fromParagraphs.length - 1]! - fromParagraphs[0]! !== fromParagraphs.length - 1) return null;
@@ -799,39 +803,36 @@ function joinedBlock(
   const block: AlignedBlock = { kind, from: fromIndexes, to: toIndexes, similarity: 1, moved: false };
   const absorbed = { from: droppedPieces, to: addedPieces };
   if (kind === 'same') return { block, absorbed };
-  if (inOrder) block.ops = opsInOrder(members, from, to, droppedPieces, addedPieces);
-  else {
-    const [fromText, toText] = [fromIndexes.map((i) => from[i]!.text).join(' '), toIndexes.map((j) => to[j]!.text).join(' ')];
-    if (fromText.length > JOIN_DIFF_MAX_CHARS || toText.length > JOIN_DIFF_MAX_CHARS) return null;
-    block.ops = wordDiff(fromText, toText);
+  // One diff of the two paragraphs' texts, as a diff of two paragraphs is: where the pieces are
+  // cut moves with an inserted sentence (short sentences go in pairs), and a dropped or added
+  // piece must land where it lies. Beyond JOIN_DIFF_MAX_CHARS (a diff is quadratic in what
+  // changed), the pieces' own operations in order, when nothing was dropped, added or moved.
+  const [fromText, toText] = [fromIndexes.map((i) => from[i]!.text).join(' '), toIndexes.map((j) => to[j]!.text).join(' ')];
+  if (fromText.length <= JOIN_DIFF_MAX_CHARS && toText.length <= JOIN_DIFF_MAX_CHARS) block.ops = wordDiff(fromText, toText);
+  else if (inOrder && lostPieces === 0) block.ops = opsInOrder(members, to);
+  else return null;
+  // Pieces dropped or added are taken in only when most of each paragraph is kept in the
+  // other (JOIN_MIN_KEPT_SHARE): a sentence or two of a long paragraph borrowed by another stay
+  // pieces of their own.
+  if (lostPieces > 0) {
+    const { deleted, inserted, equal } = changedWords(block.ops);
+    if (equal < JOIN_MIN_KEPT_SHARE * (equal + deleted) || equal < JOIN_MIN_KEPT_SHARE * (equal + inserted)) return null;
   }
   block.similarity = round3(overlap(unionSet(fromIndexes.map((i) => from[i]!.shingles)), unionSet(toIndexes.map((j) => to[j]!.shingles))).jaccard);
   return { block, absorbed };
 }
 
-/**
- * The word operations of blocks in order on both sides, with the dropped pieces between them
- * deleted and the added ones inserted where they lie; runs of one kind joined.
- */
-function opsInOrder(members: readonly AlignedBlock[], from: readonly AlignParagraph[], to: readonly AlignParagraph[], dropped: readonly number[], added: readonly number[]): EditOp[] {
+/** The word operations of blocks in order on both sides (a same block's text as one equal run), runs of one kind joined. */
+function opsInOrder(members: readonly AlignedBlock[], to: readonly AlignParagraph[]): EditOp[] {
   const ops: EditOp[] = [];
-  const push = (op: EditOp): void => {
-    if (op.text === '') return;
-    const last = ops[ops.length - 1];
-    if (last && last.op === op.op) last.text = `${last.text} ${op.text}`;
-    else ops.push({ ...op });
-  };
-  let d = 0;
-  let a = 0;
-  const lostBefore = (fromLimit: number, toLimit: number): void => {
-    for (; d < dropped.length && dropped[d]! < fromLimit; d++) push({ op: 'delete', text: spaced(from[dropped[d]!]!.text) });
-    for (; a < added.length && added[a]! < toLimit; a++) push({ op: 'insert', text: spaced(to[added[a]!]!.text) });
-  };
   for (const block of members) {
-    lostBefore(block.from[0]!, block.to[0]!);
-    for (const op of block.ops ?? [{ op: 'equal' as const, text: spaced(block.to.map((j) => to[j]!.text).join(' ')) }]) push(op);
+    for (const op of block.ops ?? [{ op: 'equal' as const, text: spaced(block.to.map((j) => to[j]!.text).join(' ')) }]) {
+      if (op.text === '') continue;
+      const last = ops[ops.length - 1];
+      if (last && last.op === op.op) last.text = `${last.text} ${op.text}`;
+      else ops.push({ ...op });
+    }
   }
-  lostBefore(Infinity, Infinity);
   return ops;
 }
 

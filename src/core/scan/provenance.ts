@@ -30,7 +30,7 @@
  * VERSION_MAX_MATCHED_SHARE of its words in paragraphs matched to the original, seed 003) or a **reprint** (another outlet's copy: mostly the
  * original's paragraphs, plus additions).
  */
-import type { AlignParagraph, AlignRule } from '../align/align.js';
+import { paragraphNumbers, type AlignParagraph, type AlignRule } from '../align/align.js';
 import { compareCopy, ledeIndex } from '../align/edit-summary.js';
 import { round3 } from '../numbers.js';
 import { DEFAULT_OPTIONS } from '../options.js';
@@ -148,8 +148,15 @@ function epochDay(value: number): string {
 /** The day of a metadata date string in one of the forms above, or null (no lenient parsing: "Sept. 5", "Page 12" are no dates). */
 function dayOfString(value: string): string | null {
   const text = value.trim();
-  // Seconds or milliseconds since 1970 written as a string ("1718000000"), as some feeds do.
-  if (/^\d{9,13}$/.test(text)) return epochDay(Number(text));
+  if (/^\d+$/.test(text)) {
+    // A compact date, YYYYMMDD with the time after it or not ("202406121000"), else seconds
+    // (10 digits) or milliseconds (13) since 1970 written as a string, as some feeds do; a
+    // 12-digit compact date was read as milliseconds, 1976 (found in review).
+    const compact = /^((?:19|20)\d\d)(\d\d)(\d\d)(?:\d\d){0,3}$/.exec(text);
+    const day = compact ? dayOf(Number(compact[1]), Number(compact[2]), Number(compact[3])) : null;
+    if (day !== null) return day;
+    return text.length === 10 || text.length === 13 ? epochDay(Number(text)) : null;
+  }
   const iso = ISO_DAY.exec(text);
   if (iso) return dayOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const dayFirst = DAY_MONTH_YEAR_FIELD.exec(text);
@@ -404,7 +411,11 @@ function fullerThanTrimmed(members: readonly StoryView[], candidates: readonly n
   const bodyOf = (i: number): AlignParagraph[] => members[i]!.body.filter((p) => p.textKey !== null);
   const opensWith = (longer: readonly AlignParagraph[], shorter: readonly AlignParagraph[]): boolean => {
     if (shorter.length === 0 || !shorter.every((p, k) => longer[k]?.textKey === p.textKey)) return false;
-    return longer.slice(shorter.length).filter((p) => p.words >= minWords).length >= TRIMMED_MIN_PARAGRAPHS;
+    // Paragraphs, not pieces: an "About us" block of over 600 characters is one (found in review).
+    const numbers = paragraphNumbers(longer);
+    const tail = new Set<number>();
+    for (let k = shorter.length; k < longer.length; k++) if (longer[k]!.words >= minWords) tail.add(numbers[k]!);
+    return tail.size >= TRIMMED_MIN_PARAGRAPHS;
   };
   const holders = candidates.filter((i) => candidates.every((j) => j === i || opensWith(bodyOf(i), bodyOf(j))));
   return holders.length === 1 ? holders[0]! : null;
