@@ -210,11 +210,14 @@ describe('paragraph alignment over random edits of long paragraphs (invariants; 
   const pick = (n: number): number => Math.floor(next() * n);
   let id = 0;
   const sentenceOf = (): string => `S${id++}x ${Array.from({ length: 8 + pick(10) }, () => `w${pick(3000).toString(36)}x`).join(' ')}.`;
-  const paragraphOf = (long: boolean): string[] => Array.from({ length: long ? 6 + pick(8) : 1 + pick(3) }, sentenceOf);
+  // Long paragraphs of 6-13 sentences are diffed whole when joined; of 25-44 (over JOIN_DIFF_MAX_WORDS) their pieces' operations are joined in order.
+  let longSentences = [6, 8];
+  const paragraphOf = (long: boolean): string[] => Array.from({ length: long ? longSentences[0]! + pick(longSentences[1]!) : 1 + pick(3) }, sentenceOf);
   const fold = (text: string): string => text.toLowerCase().split(/\s+/).map((w) => w.replace(/[^a-z0-9]/g, '')).filter(Boolean).join(' ');
 
   it("every piece is in exactly one block per side, and each block's operations rebuild both sides in order", () => {
-    for (let t = 0; t < 150; t++) {
+    for (let t = 0; t < 190; t++) {
+      if (t === 150) longSentences = [25, 20];
       const original = Array.from({ length: 1 + pick(5) }, () => paragraphOf(next() < 0.7));
       let copy = original.map((p) => [...p]);
       for (let e = 1 + pick(3); e > 0; e--) {

@@ -619,17 +619,16 @@ function withRewordedBlocks(
  * changed was four same pieces and an edited one. A group of blocks joined through shared
  * paragraphs becomes one block:
  * - one paragraph with one other: one edited (or same) block, its pieces dropped or added on
- *   the way becoming deleted or inserted sentences in it when the rest holds most of its words
- *   (JOIN_MIN_KEPT_SHARE), reordered pieces a diff of the two (a sentence dropped, added or
- *   moved inside a long paragraph read as pieces "same", "same", "dropped"; found by a new user);
+ *   the way becoming deleted or inserted sentences in it when the rest keeps half of each side
+ *   (JOIN_MIN_KEPT_SHARE) (a sentence dropped, added or moved inside a long paragraph read as
+ *   pieces "same", "same", "dropped"; found by a new user);
  * - consecutive paragraphs with one (merged), or one with several (split), their dropped and
  *   added pieces taken in alike.
- * A merge (split) left of pieces of one paragraph into one other is an edit of it.
- * Its word operations are its blocks' in order (one diff of the joined text was quadratic in a
- * paragraph of 10,000 sentences; a reordered paragraph is diffed whole up to
- * JOIN_DIFF_MAX_CHARS). A paragraph all of whose pieces were dropped (or added) is one dropped
- * (added) block. Where pieces of a paragraph went to several others, they stay blocks of their
- * own.
+ * Its word operations are one diff of the two texts up to JOIN_DIFF_MAX_WORDS a side, else its
+ * blocks' in order (a diff is quadratic in what changed). A merge (split) left of pieces of one
+ * paragraph into one other is an edit of it. A paragraph all of whose pieces were dropped (or
+ * added) is one dropped (added) block. Where pieces of a paragraph went to several others, they
+ * stay blocks of their own.
  */
 function wholeParagraphs(blocks: AlignedBlock[], from: readonly AlignParagraph[], to: readonly AlignParagraph[]): AlignedBlock[] {
   const fromParagraph = paragraphNumbers(from);
@@ -690,8 +689,12 @@ function withinOneParagraph(block: AlignedBlock, fromParagraph: Int32Array, toPa
 /** A long paragraph's dropped (added) pieces join its block when its matched pieces hold at least this share of its words, on each side. */
 export const JOIN_MIN_KEPT_SHARE = 0.5;
 
-/** A reordered long paragraph is diffed whole (one diff of the joined texts) up to this many characters a side; longer, its pieces stay blocks of their own. */
-export const JOIN_DIFF_MAX_CHARS = 20_000;
+/**
+ * Paragraphs joined from pieces are diffed whole (one diff of the joined texts) up to this many
+ * words a side, a long news paragraph's; longer ones join their pieces' operations, and stay
+ * pieces when reordered.
+ */
+export const JOIN_DIFF_MAX_WORDS = 300;
 
 /** How many pieces each paragraph has (paragraphNumbers). */
 function piecesPerParagraph(numbers: Int32Array): Int32Array {
@@ -803,14 +806,19 @@ function joinedBlock(
   const block: AlignedBlock = { kind, from: fromIndexes, to: toIndexes, similarity: 1, moved: false };
   const absorbed = { from: droppedPieces, to: addedPieces };
   if (kind === 'same') return { block, absorbed };
-  // One diff of the two paragraphs' texts, as a diff of two paragraphs is: where the pieces are
-  // cut moves with an inserted sentence (short sentences go in pairs), and a dropped or added
-  // piece must land where it lies. Beyond JOIN_DIFF_MAX_CHARS (a diff is quadratic in what
-  // changed), the pieces' own operations in order, when nothing was dropped, added or moved.
-  const [fromText, toText] = [fromIndexes.map((i) => from[i]!.text).join(' '), toIndexes.map((j) => to[j]!.text).join(' ')];
-  if (fromText.length <= JOIN_DIFF_MAX_CHARS && toText.length <= JOIN_DIFF_MAX_CHARS) block.ops = wordDiff(fromText, toText);
-  else if (inOrder && lostPieces === 0) block.ops = opsInOrder(members, to);
-  else return null;
+  // Up to JOIN_DIFF_MAX_WORDS a side (a news paragraph), one diff of the two paragraphs' texts,
+  // as a diff of two paragraphs is: where the pieces are cut moves with an inserted sentence
+  // (short sentences go in pairs), and reordered pieces are diffed as text. Longer (PAN's
+  // paragraphs of hundreds of words, where one diff made --json 45% slower: a diff is quadratic
+  // in what changed), the pieces' own operations in order, dropped and added pieces placed
+  // between them, when the pieces are in order and none lies inside another block's span.
+  const fromWords = fromIndexes.reduce((n, i) => n + from[i]!.words, 0);
+  const toWords = toIndexes.reduce((n, j) => n + to[j]!.words, 0);
+  if (fromWords <= JOIN_DIFF_MAX_WORDS && toWords <= JOIN_DIFF_MAX_WORDS) {
+    block.ops = wordDiff(fromIndexes.map((i) => from[i]!.text).join(' '), toIndexes.map((j) => to[j]!.text).join(' '));
+  } else if (inOrder && !members.some((b) => straddles(b.from, droppedPieces) || straddles(b.to, addedPieces))) {
+    block.ops = opsInOrder(members, from, to, droppedPieces, addedPieces);
+  } else return null;
   // Pieces dropped or added are taken in only when most of each paragraph is kept in the
   // other (JOIN_MIN_KEPT_SHARE): a sentence or two of a long paragraph borrowed by another stay
   // pieces of their own.
@@ -822,17 +830,36 @@ function joinedBlock(
   return { block, absorbed };
 }
 
-/** The word operations of blocks in order on both sides (a same block's text as one equal run), runs of one kind joined. */
-function opsInOrder(members: readonly AlignedBlock[], to: readonly AlignParagraph[]): EditOp[] {
+/** Whether one of `lost` lies between the first and the last of a block's pieces (its pieces ascend). */
+function straddles(pieces: readonly number[], lost: readonly number[]): boolean {
+  const [first, last] = [pieces[0]!, pieces[pieces.length - 1]!];
+  return lost.some((piece) => piece > first && piece < last);
+}
+
+/**
+ * The word operations of blocks in order on both sides (a same block's text as one equal run),
+ * with the dropped pieces between them deleted and the added ones inserted where they lie; runs
+ * of one kind joined.
+ */
+function opsInOrder(members: readonly AlignedBlock[], from: readonly AlignParagraph[], to: readonly AlignParagraph[], dropped: readonly number[], added: readonly number[]): EditOp[] {
   const ops: EditOp[] = [];
+  const push = (op: EditOp): void => {
+    if (op.text === '') return;
+    const last = ops[ops.length - 1];
+    if (last && last.op === op.op) last.text = `${last.text} ${op.text}`;
+    else ops.push({ ...op });
+  };
+  let d = 0;
+  let a = 0;
+  const lostBefore = (fromLimit: number, toLimit: number): void => {
+    for (; d < dropped.length && dropped[d]! < fromLimit; d++) push({ op: 'delete', text: spaced(from[dropped[d]!]!.text) });
+    for (; a < added.length && added[a]! < toLimit; a++) push({ op: 'insert', text: spaced(to[added[a]!]!.text) });
+  };
   for (const block of members) {
-    for (const op of block.ops ?? [{ op: 'equal' as const, text: spaced(block.to.map((j) => to[j]!.text).join(' ')) }]) {
-      if (op.text === '') continue;
-      const last = ops[ops.length - 1];
-      if (last && last.op === op.op) last.text = `${last.text} ${op.text}`;
-      else ops.push({ ...op });
-    }
+    lostBefore(block.from[0]!, block.to[0]!);
+    for (const op of block.ops ?? [{ op: 'equal' as const, text: spaced(block.to.map((j) => to[j]!.text).join(' ')) }]) push(op);
   }
+  lostBefore(Infinity, Infinity);
   return ops;
 }
 
