@@ -398,6 +398,11 @@ export interface SegmentRef {
   segment: number;
   startLine: number;
   endLine: number;
+  /**
+   * In `dedupe diff` blocks: this piece continues the paragraph of the ref before it in the
+   * list (a paragraph over 600 characters cut at its sentences): the two are one paragraph.
+   */
+  continues?: true;
 }
 
 /** A paragraph merged into another (MergeReport). */

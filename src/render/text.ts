@@ -26,14 +26,14 @@ export function cut(text: string, width: number): string {
 
 /**
  * The line spans of a block's paragraphs, the pieces of one long paragraph (cut at sentences,
- * each on the lines it lies on, the next starting on the line where one ends) as that
- * paragraph's span once.
+ * each on the lines it lies on: `continues`, or the next starting on the line where one ends) as
+ * that paragraph's span once ("22-37", not "22-25,26-35,36-37" when a cut fell at a line's end).
  */
-export function paragraphSpans(refs: ReadonlyArray<{ startLine: number; endLine: number }>): Array<[number, number]> {
+export function paragraphSpans(refs: ReadonlyArray<{ startLine: number; endLine: number; continues?: true }>): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (const { startLine, endLine } of refs) {
+  for (const { startLine, endLine, continues } of refs) {
     const last = spans[spans.length - 1];
-    if (last && startLine === last[1]) last[1] = Math.max(last[1], endLine);
+    if (last && (continues === true || startLine === last[1])) last[1] = Math.max(last[1], endLine);
     else spans.push([startLine, endLine]);
   }
   return spans;

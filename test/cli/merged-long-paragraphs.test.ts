@@ -98,6 +98,16 @@ describe('long paragraphs in review', () => {
     return dir;
   };
 
+  it('a merge into a hard-wrapped paragraph names its lines once, though a sentence ended at a line\'s end ("45-67", not "45-46,46-47,...")', async () => {
+    const dir = files({ 'a.txt': ['Harbour story title', long, paragraph([20, 21, 22, 23, 24, 25])], 'b.txt': ['Harbour story title', wrapped(`${long} ${paragraph([20, 21, 22, 23, 24, 25])}`, 52)] });
+    const { report } = await runJson<DiffReport>(['diff', 'a.txt', 'b.txt'], { cwd: dir });
+    const merged = report.blocks.find((b) => b.kind === 'merged')!;
+    expect(merged.to.slice(1).every((ref) => ref.continues === true)).toBe(true);
+    const human = await runInProcess(['diff', '--no-color', 'a.txt', 'b.txt'], { cwd: dir });
+    const last = merged.to[merged.to.length - 1]!.endLine;
+    expect(human.stdout).toMatch(new RegExp(`^ {2}3,5 +→ 3-${last} +merged `, 'm'));
+  });
+
   it('a hard-wrapped long paragraph against the same text on one line is no change: its pieces say they continue it, whatever line a sentence ends on', async () => {
     // At 52 columns four of its sentences end at a line's end, where a guess from the lines took the paragraph for five.
     const dir = files({ 'flat.txt': ['Harbour story title', long, paragraph([20, 21])], 'wrapped.txt': ['Harbour story title', wrapped(long, 52), wrapped(paragraph([20, 21]), 52)] });

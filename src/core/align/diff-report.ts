@@ -6,7 +6,7 @@
 import type { PreparedDocument } from '../model.js';
 import { round3 } from '../numbers.js';
 import { SCHEMA_VERSION, type DiffBlock, type DiffReport, type SegmentRef } from '../types.js';
-import { alignParagraphs, alignParagraphsOf, keptTotals, paragraphCount, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
+import { alignParagraphs, alignParagraphsOf, keptTotals, paragraphCount, paragraphNumbers, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
 
 /** One side of an alignment: the paragraphs aligned, and the segment each stands for in its document. */
 export interface AlignedSide {
@@ -17,8 +17,19 @@ export interface AlignedSide {
 
 /** Aligned blocks as the report states them: line spans, similarity, and word operations or text. */
 export function diffBlocks(blocks: readonly AlignedBlock[], from: AlignedSide, to: AlignedSide): DiffBlock[] {
-  const ref = (side: AlignedSide, indexes: readonly number[]): SegmentRef[] =>
-    indexes.map((i) => ({ segment: side.segments?.[i] ?? i, startLine: side.paragraphs[i]!.startLine, endLine: side.paragraphs[i]!.endLine }));
+  const numbers = new Map([
+    [from, paragraphNumbers(from.paragraphs)],
+    [to, paragraphNumbers(to.paragraphs)],
+  ]);
+  const ref = (side: AlignedSide, indexes: readonly number[]): SegmentRef[] => {
+    const paragraphOf = numbers.get(side)!;
+    return indexes.map((i, k) => {
+      const out: SegmentRef = { segment: side.segments?.[i] ?? i, startLine: side.paragraphs[i]!.startLine, endLine: side.paragraphs[i]!.endLine };
+      // A piece after the one before it of the same paragraph: renderers name the paragraph's lines once.
+      if (k > 0 && indexes[k - 1] === i - 1 && paragraphOf[i] === paragraphOf[i - 1]) out.continues = true;
+      return out;
+    });
+  };
   return blocks.map((block) => {
     const out: DiffBlock = {
       kind: block.kind,
