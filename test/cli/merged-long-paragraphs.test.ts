@@ -136,6 +136,17 @@ describe('long paragraphs in review', () => {
     expect(other.blocks[1]!.ops).toContainEqual({ op: 'insert', text: sentence(99) });
   });
 
+  it('two long paragraphs merged into one line, each cut at the same sentences, are no identical copy in a scan (found by a new user)', async () => {
+    const second = paragraph([30, 31, 32, 33, 34, 35, 36, 37]);
+    const dir = files({ 'orig.txt': ['Title of the story', long, second], 'copy.txt': ['Title of the story', `${long} ${second}`] });
+    utimesSync(path.join(dir, 'orig.txt'), 1_700_000_000, 1_700_000_000);
+    utimesSync(path.join(dir, 'copy.txt'), 1_700_090_000, 1_700_090_000);
+    const { report } = await runJson<Report>(['.'], { cwd: dir, env: { DEDUPE_FILE_TIMES: '1' } });
+    const copy = report.groups[0]!.members.find((m) => m.path === 'copy.txt')!;
+    expect(copy.duplicateOf).toBeNull();
+    expect(copy.comparison!.edits).toContainEqual({ kind: 'paragraphs-merged', count: 1 });
+  });
+
   it('a long paragraph dropped whole is one dropped paragraph, as the counts say', async () => {
     const dir = files({ 'a.txt': ['Title of the story', long, paragraph([20, 21])], 'b.txt': ['Title of the story', paragraph([20, 21])] });
     const { report } = await runJson<DiffReport>(['diff', 'a.txt', 'b.txt'], { cwd: dir });

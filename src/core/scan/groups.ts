@@ -3,11 +3,11 @@
  * the original, which are versions and reprints, and what each changed; provenance.ts), and the
  * paragraph clusters that link it.
  */
-import { alignParagraphOf, alignParagraphs, type AlignParagraph, type AlignRule, type RewordedPairs } from '../align/align.js';
+import { alignParagraphOf, alignParagraphs, paragraphNumbers, type AlignParagraph, type AlignRule, type RewordedPairs } from '../align/align.js';
 import { diffBlocks } from '../align/diff-report.js';
 import type { Clusters, Corpus, DerivationRule, Edges, Grouping, Noise } from '../model.js';
 import { share } from '../numbers.js';
-import { text, textKey } from '../document.js';
+import { continuesParagraph, text, textKey } from '../document.js';
 import type { DiffBlock, GroupMember, GroupReport } from '../types.js';
 import { eachEdge } from './edges.js';
 import { boilerplateOf, isBody } from './noise.js';
@@ -109,7 +109,11 @@ export function buildGroupReports(corpus: Corpus, noise: Noise, clusters: Cluste
 function sameTextAs(views: readonly StoryView[]): number[] {
   const first = new Map<string, number>();
   return views.map((view, i) => {
-    const key = view.body.map((p) => p.textKey ?? '').join(' ');
+    // Paragraph for paragraph: a piece of a long paragraph joined to the one before by "+",
+    // paragraphs by a space, so that two long paragraphs merged into one line (cut at the same
+    // sentences) are no identical copy (found by a new user).
+    const numbers = paragraphNumbers(view.body);
+    const key = view.body.map((p, k) => `${k > 0 && numbers[k] === numbers[k - 1] ? '+' : ' '}${p.textKey ?? ''}`).join('');
     const seen = first.get(key);
     if (seen !== undefined) return seen;
     first.set(key, i);
@@ -129,9 +133,9 @@ function wholeText(corpus: Corpus, noise: Noise, unit: number): string {
   const base = corpus.firstParagraphOf[doc]!;
   const keys: string[] = [];
   for (let i = span.firstSegment; i <= span.lastSegment; i++) {
-    if (noise.repeatOf[base + i]! < 0) keys.push(textKey(document, i) ?? `'${text(document, i).trim()}`);
+    if (noise.repeatOf[base + i]! < 0) keys.push(`${continuesParagraph(document, i) ? '+' : ' '}${textKey(document, i) ?? `'${text(document, i).trim()}`}`);
   }
-  return keys.join(' ');
+  return keys.join('');
 }
 
 /**
