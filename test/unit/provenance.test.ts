@@ -167,6 +167,9 @@ describe('publication dates in metadata (JSONL articles; found by a new user)', 
     expect(publishedDate({ published: '202406121000' })).toEqual({ date: '2024-06-12', field: 'published' });
     expect(publishedDate({ published: '20240612' })).toEqual({ date: '2024-06-12', field: 'published' });
     expect(publishedDate({ published: '12345' })).toBeNull();
+    expect(publishedDate({ date: 20240612 })).toEqual({ date: '2024-06-12', field: 'date' });
+    expect(publishedDate({ published: 1, pubDate: 'Wed, 12 Jun 2024 09:00:00 GMT' })).toEqual({ date: '2024-06-12', field: 'pubDate' });
+    expect(publishedDate({ date: 86400 })).toBeNull();
     expect(publishedDate({ published: 'yesterday', date: '2024-01-02' })).toEqual({ date: '2024-01-02', field: 'date' });
     expect(publishedDate({ published: '2024-13-40' })).toBeNull();
     expect(publishedDate({ published: '2024-02-31' })).toBeNull();

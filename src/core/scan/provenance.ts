@@ -181,7 +181,9 @@ export function publishedDate(metadata: { [key: string]: unknown } | undefined):
     const value = metadata[field];
     let date: string | null = null;
     if (typeof value === 'string') date = dayOfString(value);
-    else if (typeof value === 'number' && Number.isFinite(value) && value > 0) date = epochDay(value);
+    // A number as its digits: 20240612 is a compact date, 1718000000 seconds; 1 (a "published"
+    // flag) or 100 no date (they read as 1970 and decided groups; found by a new user).
+    else if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) date = dayOfString(String(value));
     if (date !== null) return { date, field };
   }
   return null;
