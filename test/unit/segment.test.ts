@@ -62,6 +62,21 @@ describe('segmenter', () => {
     expect(detectLayout([...article, '', 'Leave a Reply', 'Your email address will not be published.'])).toBe('line');
   });
 
+  it('keeps a line of chrome apart in a hard-wrapped file: the comment form and a copyright line under the article are not one paragraph (found by a new user)', () => {
+    const text = [
+      'The council met on Monday evening to discuss the plans for the',
+      'new ferry terminal, which would open next year if the budget is',
+      'approved by the regional assembly in the spring.',
+      '',
+      'Leave a Reply',
+      'Your email address will not be published. Required fields are marked *',
+      'Copyright 2024 Valley Courier. All rights reserved.',
+    ].join('\n');
+    const { layout, segments } = segment(text);
+    expect(layout).toBe('block');
+    expect(segments.map((s) => s.text).slice(-3)).toEqual(['Leave a Reply', 'Your email address will not be published. Required fields are marked *', 'Copyright 2024 Valley Courier. All rights reserved.']);
+  });
+
   it('splits on LF, CRLF and CR, and does not count a final newline as a line', () => {
     expect(splitLines('a\r\nb\rc\nd')).toEqual(['a', 'b', 'c', 'd']);
     expect(segment('a.\nb.\n').lineCount).toBe(2);

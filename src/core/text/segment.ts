@@ -214,7 +214,11 @@ export function segment(text: string, mode: SegmentMode = 'auto'): Segmentation 
       const startsIndented = indentMarksParagraphs && INDENTED.test(lines[i]!);
       const shortSentenceEnd =
         endsSentence(previous) && previous.trimEnd().length < SHORT_LINE_RATIO * width;
-      if (startsIndented || shortSentenceEnd) {
+      // A line of publishing-system chrome stands alone ("Leave a Reply" over the comment form's
+      // line and a copyright line, under a hard-wrapped article, were joined into one paragraph
+      // that no footer rule knew, and linked unrelated pages of one site; found by a new user).
+      const chrome = isChromeLine(previous) || isChromeLine(lines[i]!);
+      if (startsIndented || shortSentenceEnd || chrome) {
         emit(paragraphStart, i);
         paragraphStart = i;
       }
