@@ -147,6 +147,14 @@ describe('long paragraphs in review', () => {
     expect(copy.comparison!.edits).toContainEqual({ kind: 'paragraphs-merged', count: 1 });
   });
 
+  it('a sentence moved across the break between two long paragraphs is a change: that piece moved (dedupe diff said "no change"; found by a new user)', async () => {
+    const second = paragraph([30, 31, 32, 33, 34, 35, 36, 37]);
+    const dir = files({ 'a.txt': ['Title of the story', long, second], 'b.txt': ['Title of the story', paragraph([10, 11, 12, 13, 14, 15, 16]), paragraph([17, 30, 31, 32, 33, 34, 35, 36, 37])] });
+    const result = await runInProcess(['diff', '--no-color', '--exit-code', 'a.txt', 'b.txt'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('1 moved');
+  });
+
   it('a long paragraph dropped whole is one dropped paragraph, as the counts say', async () => {
     const dir = files({ 'a.txt': ['Title of the story', long, paragraph([20, 21])], 'b.txt': ['Title of the story', paragraph([20, 21])] });
     const { report } = await runJson<DiffReport>(['diff', 'a.txt', 'b.txt'], { cwd: dir });

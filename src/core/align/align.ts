@@ -676,7 +676,38 @@ function wholeParagraphs(blocks: AlignedBlock[], from: readonly AlignParagraph[]
     else if (instead !== null) out.push(instead);
   });
   if (replaced.size > 0) markMoved(out.filter((block) => block.from.length > 0 && block.to.length > 0));
+  markCrossing(out, fromParagraph, toParagraph);
   return out;
+}
+
+/**
+ * A piece that went to another paragraph than the rest of its paragraph moved: a sentence moved
+ * across the break between two long paragraphs left every piece "same" in order, and `dedupe
+ * diff` said "no change" (found by a new user). Each paragraph's partner is the one holding most
+ * of its pieces; a one-piece block to another paragraph is marked moved.
+ */
+function markCrossing(blocks: readonly AlignedBlock[], fromParagraph: Int32Array, toParagraph: Int32Array): void {
+  const votes = new Map<number, Map<number, number>>();
+  for (const block of blocks) {
+    for (const i of block.from) {
+      for (const j of block.to) {
+        const g = fromParagraph[i]!;
+        let tally = votes.get(g);
+        if (!tally) votes.set(g, (tally = new Map()));
+        tally.set(toParagraph[j]!, (tally.get(toParagraph[j]!) ?? 0) + 1);
+      }
+    }
+  }
+  const partner = (g: number): number => {
+    let best = -1;
+    let most = 0;
+    for (const [h, n] of votes.get(g) ?? []) if (n > most || (n === most && h < best)) [best, most] = [h, n];
+    return best;
+  };
+  for (const block of blocks) {
+    if (block.from.length !== 1 || block.to.length !== 1) continue;
+    if (partner(fromParagraph[block.from[0]!]!) !== toParagraph[block.to[0]!]) block.moved = true;
+  }
 }
 
 /** A merge of pieces of one paragraph into one (or a split of one into pieces of one) is an edit of that paragraph, not a merge (split) of paragraphs. */
