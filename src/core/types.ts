@@ -40,6 +40,7 @@ export type EditKind =
   | 'words-substituted'
   | 'sentence-dropped'
   | 'sentence-added'
+  | 'sentence-moved'
   | 'paragraphs-merged'
   | 'paragraph-split'
   | 'paragraphs-moved'

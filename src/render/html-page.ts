@@ -87,7 +87,7 @@ export const PAGE_SCRIPT = String.raw`
   var data = JSON.parse(document.getElementById('dedupe-data').textContent);
   var STATUS = { u: 'unique', s: 'shared', e: 'edited', f: 'boilerplate', a: 'boilerplate' };
   var KIND = { f: 'footer', a: 'artifact' };
-  var EDITS = { 'words-substituted': 'words substituted', 'sentence-dropped': 'sentence dropped', 'sentence-added': 'sentence added',
+  var EDITS = { 'words-substituted': 'words substituted', 'sentence-dropped': 'sentence dropped', 'sentence-added': 'sentence added', 'sentence-moved': 'sentence moved',
     'paragraphs-merged': 'paragraphs merged', 'paragraph-split': 'paragraph split', 'paragraphs-moved': 'paragraphs moved',
     'trimmed-from-bottom': 'trimmed from the bottom', 'new-lede': 'new lede', 'quote-added': 'quote added' };
   var PAGE = { groups: 50, documents: 100, paragraphs: 300, noise: 100, strip: 3000 };

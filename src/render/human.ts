@@ -77,6 +77,7 @@ const EDIT_NAMES: Record<string, string> = {
   'words-substituted': 'words substituted',
   'sentence-dropped': 'sentence dropped',
   'sentence-added': 'sentence added',
+  'sentence-moved': 'sentence moved',
   'paragraphs-merged': 'paragraphs merged',
   'paragraph-split': 'paragraph split',
   'paragraphs-moved': 'paragraphs moved',

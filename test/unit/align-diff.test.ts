@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { editSummary } from '../../src/core/align/edit-summary.js';
 import { alignParagraphs, alignParagraphsOf, paragraphCount, paragraphNumbers, type AlignParagraph, type RewordedPairs } from '../../src/core/align/align.js';
 import { createSigner, resolveOptions, type Signer } from '../../src/core/index.js';
 import { wordDiff } from '../../src/core/align/worddiff.js';
@@ -263,5 +264,17 @@ describe('paragraphNumbers', () => {
     expect(Array.from(paragraphNumbers([piece(undefined, false), piece(undefined, true), piece(undefined, false)]))).toEqual([0, 0, 1]);
     // Paragraph 11 (a boilerplate piece) left out of a body: 12 continues it, not 10.
     expect(Array.from(paragraphNumbers([piece(10, false), piece(12, true), piece(13, true)]))).toEqual([0, 1, 1]);
+  });
+});
+
+describe('edit kinds of a comparison', () => {
+  it('calls a sentence deleted in one place and inserted word for word in another moved, not dropped and added (found by a new user)', () => {
+    const sentences = [sentence(12), sentence(12, 100), sentence(12, 200)].map((s) => s.replace(/^w/, 'W'));
+    const a = paragraphs(['Title of the story', sentences.join(' ')]);
+    const b = paragraphs(['Title of the story', [sentences[1], sentences[2], sentences[0]].join(' ')]);
+    const kinds = editSummary(a, b, { threshold: 0.5, containment: 0.8 }).edits.map((e) => e.kind);
+    expect(kinds).toContain('sentence-moved');
+    expect(kinds).not.toContain('sentence-dropped');
+    expect(kinds).not.toContain('sentence-added');
   });
 });

@@ -43,6 +43,9 @@ const wordsOf = (paragraphs: readonly AlignParagraph[], indexes: readonly number
 
 const QUOTE = /["“”«»]/;
 
+/** A run of words as matching compares them: lower case, punctuation dropped. */
+const folded = (text: string): string => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+
 /** What `copy` kept, changed, added and dropped from `original`. */
 export function editSummary(original: readonly AlignParagraph[], copy: readonly AlignParagraph[], rule: AlignRule): EditSummary {
   return compareCopy(original, copy, rule).summary;
@@ -73,6 +76,10 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
     if (block.kind === 'split') add('paragraph-split');
     const ops = block.ops ?? [];
     let substituted = false;
+    // Whole sentences deleted and inserted; one deleted here and inserted there, word for word
+    // (case and punctuation aside), moved: a sentence moved inside a paragraph read "sentence
+    // dropped, sentence added" (found by a new user).
+    const sentences = { delete: [] as string[], insert: [] as string[] };
     ops.forEach((op, k) => {
       const next = ops[k + 1];
       if (op.op === 'delete' && next?.op === 'insert') {
@@ -81,9 +88,19 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
         if (deleted <= SUBSTITUTION_MAX_WORDS && inserted <= SUBSTITUTION_MAX_WORDS) substituted = true;
       }
       const n = changedWords([op]);
-      if (op.op === 'delete' && n.deleted >= SENTENCE_MIN_WORDS && /[.!?]["”’]?$/.test(op.text)) add('sentence-dropped');
-      if (op.op === 'insert' && n.inserted >= SENTENCE_MIN_WORDS && /[.!?]["”’]?$/.test(op.text)) add('sentence-added');
+      if (op.op === 'delete' && n.deleted >= SENTENCE_MIN_WORDS && /[.!?]["”’]?$/.test(op.text)) sentences.delete.push(folded(op.text));
+      if (op.op === 'insert' && n.inserted >= SENTENCE_MIN_WORDS && /[.!?]["”’]?$/.test(op.text)) sentences.insert.push(folded(op.text));
     });
+    const inserted = new Map<string, number>();
+    for (const text of sentences.insert) inserted.set(text, (inserted.get(text) ?? 0) + 1);
+    for (const text of sentences.delete) {
+      const left = inserted.get(text) ?? 0;
+      if (left > 0) {
+        inserted.set(text, left - 1);
+        add('sentence-moved');
+      } else add('sentence-dropped');
+    }
+    for (const left of inserted.values()) add('sentence-added', left);
     if (substituted) add('words-substituted');
   }
   const moved = matched.filter((b) => b.moved).reduce((n, b) => n + paragraphsIn(b.to, numbers.to), 0);
