@@ -6,7 +6,7 @@
 import { round3 } from '../numbers.js';
 import type { EditKind, EditSummary } from '../types.js';
 import { alignParagraphs, keptTotals, paragraphNumbers, paragraphsIn, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
-import { changedWords } from './worddiff.js';
+import { changedWords, foldWords } from './worddiff.js';
 
 /** Word runs of at least this length with a sentence end count as whole sentences in edits. */
 const SENTENCE_MIN_WORDS = 5;
@@ -43,8 +43,6 @@ const wordsOf = (paragraphs: readonly AlignParagraph[], indexes: readonly number
 
 const QUOTE = /["“”«»]/;
 
-/** A run of words as matching compares them: lower case, punctuation dropped. */
-const folded = (text: string): string => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 
 /** What `copy` kept, changed, added and dropped from `original`. */
 export function editSummary(original: readonly AlignParagraph[], copy: readonly AlignParagraph[], rule: AlignRule): EditSummary {
@@ -88,8 +86,8 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
         if (deleted <= SUBSTITUTION_MAX_WORDS && inserted <= SUBSTITUTION_MAX_WORDS) substituted = true;
       }
       const n = changedWords([op]);
-      if (op.op === 'delete' && n.deleted >= SENTENCE_MIN_WORDS && /[.!?]["”’]?$/.test(op.text)) sentences.delete.push(folded(op.text));
-      if (op.op === 'insert' && n.inserted >= SENTENCE_MIN_WORDS && /[.!?]["”’]?$/.test(op.text)) sentences.insert.push(folded(op.text));
+      if (op.op === 'delete' && n.deleted >= SENTENCE_MIN_WORDS && /[.!?]["”’]?$/.test(op.text)) sentences.delete.push(foldWords(op.text));
+      if (op.op === 'insert' && n.inserted >= SENTENCE_MIN_WORDS && /[.!?]["”’]?$/.test(op.text)) sentences.insert.push(foldWords(op.text));
     });
     const inserted = new Map<string, number>();
     for (const text of sentences.insert) inserted.set(text, (inserted.get(text) ?? 0) + 1);

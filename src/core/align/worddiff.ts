@@ -89,6 +89,11 @@ export function countUnits(text: string): number {
   return count;
 }
 
+/** A run of words as matching compares them: lower case, punctuation dropped (a moved sentence is found by it). */
+export function foldWords(text: string): string {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+}
+
 /** Operations turning `from` into `to`. */
 export function wordDiff(from: string, to: string): EditOp[] {
   return diffUnits(words(from), words(to));
