@@ -29,7 +29,7 @@ import { contentWords, stopTokens, TokenSet } from '../rewrite/stopwords.js';
 import { WordTable } from '../rewrite/word-table.js';
 import { unitsOfParagraphs, type Units } from '../rewrite/units.js';
 import type { EditOp } from '../types.js';
-import { changedWords, foldWords, wordDiff } from './worddiff.js';
+import { changedWords, movedRuns, wordDiff } from './worddiff.js';
 
 /**
  * A `from` paragraph lying at least this share inside a `to` paragraph can be part of a merge:
@@ -113,6 +113,13 @@ export function paragraphCount(pieces: readonly AlignParagraph[]): number {
   return numbers.length === 0 ? 0 : numbers[numbers.length - 1]! + 1;
 }
 
+/** Words of the paragraphs at `indexes`. */
+export function wordsIn(paragraphs: readonly AlignParagraph[], indexes: readonly number[]): number {
+  let words = 0;
+  for (const i of indexes) words += paragraphs[i]!.words;
+  return words;
+}
+
 /** How many paragraphs (paragraphNumbers) a block's pieces on one side lie in. */
 export function paragraphsIn(pieces: readonly number[], numbers: Int32Array): number {
   let count = 0;
@@ -128,7 +135,7 @@ export function paragraphsIn(pieces: readonly number[], numbers: Int32Array): nu
  * them, not all (found by a new user: a copy with 45% of the words cut was said to keep 100%).
  */
 function keptWords(block: AlignedBlock, paragraphs: readonly AlignParagraph[], side: 'from' | 'to'): number {
-  const words = block[side].reduce((n, i) => n + paragraphs[i]!.words, 0);
+  const words = wordsIn(paragraphs, block[side]);
   if (block.kind === 'same' || !block.ops) return words;
   const { deleted, inserted, equal } = changedWords(block.ops);
   // A run deleted in one place and inserted word for word in another (a sentence moved) is kept:
@@ -138,20 +145,14 @@ function keptWords(block: AlignedBlock, paragraphs: readonly AlignParagraph[], s
   return equal + moved + changed === 0 ? 0 : (words * (equal + moved)) / (equal + moved + changed);
 }
 
-/** Words of the deleted runs that are inserted word for word elsewhere in the same operations (case and punctuation aside), each insertion used once. */
-export function movedWords(ops: readonly EditOp[]): number {
-  const inserted = new Map<string, number>();
-  for (const op of ops) if (op.op === 'insert') inserted.set(foldWords(op.text), (inserted.get(foldWords(op.text)) ?? 0) + 1);
-  let words = 0;
-  for (const op of ops) {
-    if (op.op !== 'delete') continue;
-    const key = foldWords(op.text);
-    const left = inserted.get(key) ?? 0;
-    if (key === '' || left === 0) continue;
-    inserted.set(key, left - 1);
-    words += changedWords([op]).deleted;
-  }
-  return words;
+/** Words of the deleted runs that are inserted word for word elsewhere in the same operations (movedRuns). */
+function movedWords(ops: readonly EditOp[]): number {
+  const deleted = ops.filter((op) => op.op === 'delete');
+  const moved = movedRuns(
+    deleted.map((op) => op.text),
+    ops.filter((op) => op.op === 'insert').map((op) => op.text),
+  );
+  return deleted.reduce((words, op, k) => (moved[k] ? words + changedWords([op]).deleted : words), 0);
 }
 
 /** Words each side keeps word for word over the blocks that pair paragraphs of both (keptWords): coverage's and reuse's numerators. */
@@ -862,16 +863,15 @@ function joinedBlock(
   // paragraphs of hundreds of words, where one diff made --json 45% slower: a diff is quadratic
   // in what changed), the pieces' own operations in order, dropped and added pieces placed
   // between them, when the pieces are in order and none lies inside another block's span.
-  const fromWords = fromIndexes.reduce((n, i) => n + from[i]!.words, 0);
-  const toWords = toIndexes.reduce((n, j) => n + to[j]!.words, 0);
+  const fromWords = wordsIn(from, fromIndexes);
+  const toWords = wordsIn(to, toIndexes);
   if (fromWords <= JOIN_DIFF_MAX_WORDS && toWords <= JOIN_DIFF_MAX_WORDS) {
     block.ops = wordDiff(fromIndexes.map((i) => from[i]!.text).join(' '), toIndexes.map((j) => to[j]!.text).join(' '));
   } else if (inOrder && !members.some((b) => straddles(b.from, droppedPieces) || straddles(b.to, addedPieces))) {
     // The equal words are the matched pieces' at most: when those are under JOIN_MIN_KEPT_SHARE
     // of a side, the join fails the test below; found without building the operations (PAN's
     // long paragraphs with a few sentences in common made --json 5% slower).
-    const matchedWords = (paragraphs: readonly AlignParagraph[], indexes: readonly number[]): number => indexes.reduce((n, i) => n + paragraphs[i]!.words, 0);
-    if (lostPieces > 0 && (matchedWords(from, matchedFrom) < JOIN_MIN_KEPT_SHARE * fromWords || matchedWords(to, matchedTo) < JOIN_MIN_KEPT_SHARE * toWords)) return null;
+    if (lostPieces > 0 && (wordsIn(from, matchedFrom) < JOIN_MIN_KEPT_SHARE * fromWords || wordsIn(to, matchedTo) < JOIN_MIN_KEPT_SHARE * toWords)) return null;
     block.ops = opsInOrder(members, from, to, droppedPieces, addedPieces);
   } else return null;
   // Pieces dropped or added are taken in only when most of each paragraph is kept in the

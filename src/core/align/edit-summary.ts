@@ -5,8 +5,8 @@
  */
 import { round3 } from '../numbers.js';
 import type { EditKind, EditSummary } from '../types.js';
-import { alignParagraphs, keptTotals, paragraphNumbers, paragraphsIn, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
-import { changedWords, foldWords } from './worddiff.js';
+import { alignParagraphs, keptTotals, paragraphNumbers, paragraphsIn, wordsIn, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
+import { changedWords, movedRuns } from './worddiff.js';
 
 /** Word runs of at least this length with a sentence end count as whole sentences in edits. */
 const SENTENCE_MIN_WORDS = 5;
@@ -38,11 +38,9 @@ export function ledeIndex(paragraphs: readonly AlignParagraph[]): number {
 /** An opening block this similar to the original's opening paragraph keeps the lede. */
 const SAME_LEDE_SIMILARITY = 0.5;
 
-const wordsOf = (paragraphs: readonly AlignParagraph[], indexes: readonly number[]): number =>
-  indexes.reduce((sum, i) => sum + paragraphs[i]!.words, 0);
-
 const QUOTE = /["“”«»]/;
-
+/** A run of words that ends a sentence (a deleted or inserted sentence). */
+const ENDS_SENTENCE = /[.!?]["”’]?$/;
 
 /** What `copy` kept, changed, added and dropped from `original`. */
 export function editSummary(original: readonly AlignParagraph[], copy: readonly AlignParagraph[], rule: AlignRule): EditSummary {
@@ -58,8 +56,8 @@ export function editSummary(original: readonly AlignParagraph[], copy: readonly 
 export function compareCopy(original: readonly AlignParagraph[], copy: readonly AlignParagraph[], rule: AlignRule): { summary: EditSummary; matchedShare: number } {
   const blocks = alignParagraphs(original, copy, rule);
   const matched = blocks.filter((b) => b.from.length > 0 && b.to.length > 0);
-  const originalWords = wordsOf(original, original.map((_, i) => i));
-  const copyWords = wordsOf(copy, copy.map((_, i) => i));
+  const originalWords = wordsIn(original, original.map((_, i) => i));
+  const copyWords = wordsIn(copy, copy.map((_, i) => i));
   // Paragraphs, not pieces: a long paragraph cut at sentences that a block holds whole counts once (align.ts, paragraphNumbers).
   const numbers = { from: paragraphNumbers(original), to: paragraphNumbers(copy) };
   const count = (kinds: AlignedBlock['kind'][], side: 'from' | 'to'): number =>
@@ -77,7 +75,7 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
     // Whole sentences deleted and inserted; one deleted here and inserted there, word for word
     // (case and punctuation aside), moved: a sentence moved inside a paragraph read "sentence
     // dropped, sentence added" (found by a new user).
-    const sentences = { delete: [] as string[], insert: [] as string[] };
+    const sentences = { deleted: [] as string[], inserted: [] as string[] };
     ops.forEach((op, k) => {
       const next = ops[k + 1];
       if (op.op === 'delete' && next?.op === 'insert') {
@@ -86,19 +84,12 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
         if (deleted <= SUBSTITUTION_MAX_WORDS && inserted <= SUBSTITUTION_MAX_WORDS) substituted = true;
       }
       const n = changedWords([op]);
-      if (op.op === 'delete' && n.deleted >= SENTENCE_MIN_WORDS && /[.!?]["”’]?$/.test(op.text)) sentences.delete.push(foldWords(op.text));
-      if (op.op === 'insert' && n.inserted >= SENTENCE_MIN_WORDS && /[.!?]["”’]?$/.test(op.text)) sentences.insert.push(foldWords(op.text));
+      if (op.op === 'delete' && n.deleted >= SENTENCE_MIN_WORDS && ENDS_SENTENCE.test(op.text)) sentences.deleted.push(op.text);
+      if (op.op === 'insert' && n.inserted >= SENTENCE_MIN_WORDS && ENDS_SENTENCE.test(op.text)) sentences.inserted.push(op.text);
     });
-    const inserted = new Map<string, number>();
-    for (const text of sentences.insert) inserted.set(text, (inserted.get(text) ?? 0) + 1);
-    for (const text of sentences.delete) {
-      const left = inserted.get(text) ?? 0;
-      if (left > 0) {
-        inserted.set(text, left - 1);
-        add('sentence-moved');
-      } else add('sentence-dropped');
-    }
-    for (const left of inserted.values()) add('sentence-added', left);
+    const moved = movedRuns(sentences.deleted, sentences.inserted);
+    for (const isMoved of moved) add(isMoved ? 'sentence-moved' : 'sentence-dropped');
+    add('sentence-added', sentences.inserted.length - moved.filter(Boolean).length);
     if (substituted) add('words-substituted');
   }
   const moved = matched.filter((b) => b.moved).reduce((n, b) => n + paragraphsIn(b.to, numbers.to), 0);
@@ -125,7 +116,7 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
   }
 
   const kept = keptTotals(blocks, original, copy);
-  const matchedCopy = wordsOf(copy, matched.flatMap((b) => b.to));
+  const matchedCopy = wordsIn(copy, matched.flatMap((b) => b.to));
   const summary: EditSummary = {
     coverage: originalWords === 0 ? 0 : round3(kept.from / originalWords),
     reused: copyWords === 0 ? 0 : round3(kept.to / copyWords),

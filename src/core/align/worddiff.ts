@@ -8,7 +8,7 @@
  * original words joined by single spaces: `equal` and `insert` texts rebuild the new
  * paragraph, `equal` and `delete` texts the old one.
  */
-import { FAST_TOKEN, hasUnspacedScript, tokenize } from '../text/normalize.js';
+import { FAST_TOKEN, foldWords, hasUnspacedScript, tokenize } from '../text/normalize.js';
 import type { EditOp } from '../types.js';
 import { DELETED, EQUAL, INSERTED, SequenceDiffer } from './myers.js';
 
@@ -89,9 +89,25 @@ export function countUnits(text: string): number {
   return count;
 }
 
-/** A run of words as matching compares them: lower case, punctuation dropped (a moved sentence is found by it). */
-export function foldWords(text: string): string {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+/**
+ * Which of the deleted runs were inserted word for word elsewhere (foldWords: case and
+ * punctuation aside), each insertion matched once: per deleted run, true when it moved. A
+ * sentence moved inside a paragraph is a deletion and an insertion to a word diff; the
+ * comparison calls it moved and keeps its words (edit-summary.ts, align.ts keptWords).
+ */
+export function movedRuns(deleted: readonly string[], inserted: readonly string[]): boolean[] {
+  const left = new Map<string, number>();
+  for (const text of inserted) {
+    const key = foldWords(text);
+    left.set(key, (left.get(key) ?? 0) + 1);
+  }
+  return deleted.map((text) => {
+    const key = foldWords(text);
+    const n = left.get(key) ?? 0;
+    if (key === '' || n === 0) return false;
+    left.set(key, n - 1);
+    return true;
+  });
 }
 
 /** Operations turning `from` into `to`. */

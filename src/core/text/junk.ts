@@ -6,6 +6,7 @@
  * documents and count toward no reuse.
  */
 import type { BoilerplateKind } from '../types.js';
+import { foldWords } from './normalize.js';
 
 /** Lines of at most this many words that occur more than once are scraper artifacts ("TT"). */
 export const ARTIFACT_MAX_WORDS = 2;
@@ -82,9 +83,10 @@ const CHROME_LINE_START = /^\s*(?:leave|check|your|required|related|you may|shar
  */
 export function isChromeLine(line: string): boolean {
   if (!CHROME_LINE_START.test(line)) return false;
-  const words = line.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length === 0 || words.length > CHROME_PATTERN_MAX_WORDS) return false;
-  return (words.length <= CMS_MAX_WORDS && CMS_PHRASES.has(words.join(' '))) || looksLikeChrome(line, words.length);
+  const folded = foldWords(line);
+  const words = folded === '' ? 0 : folded.split(' ').length;
+  if (words === 0 || words > CHROME_PATTERN_MAX_WORDS) return false;
+  return (words <= CMS_MAX_WORDS && CMS_PHRASES.has(folded)) || looksLikeChrome(line, words);
 }
 
 /** Why a paragraph is not article text, or null: a scraper artifact or publishing-system chrome. */
