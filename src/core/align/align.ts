@@ -670,9 +670,9 @@ function wholeParagraphs(blocks: AlignedBlock[], from: readonly AlignParagraph[]
     for (const k of indexes) if (k < first) first = k;
     for (const k of indexes) replaced.set(k, k === first ? joined : null);
   };
-  const numbers: PieceNumbers = { fromParagraph, toParagraph, fromPieces, toPieces, fromFirst: firstPieces(fromPieces), toFirst: firstPieces(toPieces), dropped: droppedBlock, added: addedBlock };
+  const sides = { from: sidePieces(fromParagraph, fromPieces, droppedBlock), to: sidePieces(toParagraph, toPieces, addedBlock) };
   for (const members of blocksByParagraphs(blocks, fromParagraph, toParagraph)) {
-    const joined = joinedBlock(members.map((k) => blocks[k]!), from, to, numbers);
+    const joined = joinedBlock(members.map((k) => blocks[k]!), from, to, sides);
     if (joined) replace([...members, ...joined.absorbed.from.map((i) => droppedBlock.get(i)!), ...joined.absorbed.to.map((j) => addedBlock.get(j)!)], joined.block);
   }
   // Paragraphs dropped (added) whole: their pieces' blocks as one.
@@ -786,16 +786,16 @@ function blocksByParagraphs(blocks: readonly AlignedBlock[], fromParagraph: Int3
   return [...groups.values()].map((members) => members.sort((x, y) => blocks[x]!.from[0]! - blocks[y]!.from[0]!));
 }
 
-/** What joining pieces reads of both sides: each piece's paragraph, each paragraph's pieces (how many, the first), and the block of each dropped and added piece. */
-interface PieceNumbers {
-  fromParagraph: Int32Array;
-  toParagraph: Int32Array;
-  fromPieces: Int32Array;
-  toPieces: Int32Array;
-  fromFirst: Int32Array;
-  toFirst: Int32Array;
-  dropped: ReadonlyMap<number, number>;
-  added: ReadonlyMap<number, number>;
+/** What joining pieces reads of one side: each piece's paragraph, each paragraph's pieces (how many, the first), and the block of each piece lost on that side (dropped or added). */
+interface SidePieces {
+  paragraph: Int32Array;
+  pieces: Int32Array;
+  first: Int32Array;
+  lost: ReadonlyMap<number, number>;
+}
+
+function sidePieces(paragraph: Int32Array, pieces: Int32Array, lost: ReadonlyMap<number, number>): SidePieces {
+  return { paragraph, pieces, first: firstPieces(pieces), lost };
 }
 
 /** Words of a text as word operations write them: single spaces between. */
@@ -809,9 +809,8 @@ function joinedBlock(
   members: readonly AlignedBlock[],
   from: readonly AlignParagraph[],
   to: readonly AlignParagraph[],
-  numbers: PieceNumbers,
+  sides: { from: SidePieces; to: SidePieces },
 ): { block: AlignedBlock; absorbed: { from: number[]; to: number[] } } | null {
-  const { fromParagraph, toParagraph, fromPieces, toPieces } = numbers;
   // In the same order on both sides: each block's pieces after the one before's.
   let inOrder = true;
   for (let k = 1; k < members.length && inOrder; k++) {
@@ -820,29 +819,29 @@ function joinedBlock(
   }
   const matchedFrom = members.flatMap((b) => b.from).sort((x, y) => x - y);
   const matchedTo = members.flatMap((b) => b.to).sort((x, y) => x - y);
-  const fromParagraphs = [...new Set(matchedFrom.map((i) => fromParagraph[i]!))];
-  const toParagraphs = [...new Set(matchedTo.map((j) => toParagraph[j]!))];
+  const fromParagraphs = [...new Set(matchedFrom.map((i) => sides.from.paragraph[i]!))];
+  const toParagraphs = [...new Set(matchedTo.map((j) => sides.to.paragraph[j]!))];
   if (fromParagraphs.length > 1 && toParagraphs.length > 1) return null;
   // The paragraphs' other pieces: dropped (added) ones are taken in by one paragraph with one
   // other; anything else, or any at all in a merge or a split, leaves the blocks as they are.
-  const others = (paragraphs: readonly number[], firstPiece: Int32Array, pieces: Int32Array, matched: readonly number[], lost: ReadonlyMap<number, number>): number[] | null => {
+  const others = (paragraphs: readonly number[], side: SidePieces, matched: readonly number[]): number[] | null => {
     const inBlock = new Set(matched);
     const out: number[] = [];
     // A paragraph's pieces are consecutive: from its first, as many as it has.
     for (const paragraph of paragraphs) {
-      for (let piece = firstPiece[paragraph]!; piece < firstPiece[paragraph]! + pieces[paragraph]!; piece++) {
+      for (let piece = side.first[paragraph]!; piece < side.first[paragraph]! + side.pieces[paragraph]!; piece++) {
         if (inBlock.has(piece)) continue;
-        if (!lost.has(piece)) return null;
+        if (!side.lost.has(piece)) return null;
         out.push(piece);
       }
     }
     return out.sort((x, y) => x - y);
   };
-  const droppedPieces = others(fromParagraphs, numbers.fromFirst, fromPieces, matchedFrom, numbers.dropped);
-  const addedPieces = others(toParagraphs, numbers.toFirst, toPieces, matchedTo, numbers.added);
+  const droppedPieces = others(fromParagraphs, sides.from, matchedFrom);
+  const addedPieces = others(toParagraphs, sides.to, matchedTo);
   if (droppedPieces === null || addedPieces === null) return null;
   const lostPieces = droppedPieces.length + addedPieces.length;
-  const cut = fromPieces[fromParagraphs[0]!]! > 1 || toPieces[toParagraphs[0]!]! > 1 || fromParagraphs.length > 1 || toParagraphs.length > 1;
+  const cut = sides.from.pieces[fromParagraphs[0]!]! > 1 || sides.to.pieces[toParagraphs[0]!]! > 1 || fromParagraphs.length > 1 || toParagraphs.length > 1;
   if (!cut) return null;
   if (fromParagraphs.length > 1) {
     // A merge joins consecutive paragraphs whole (findMerges' rule too).

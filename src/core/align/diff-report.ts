@@ -17,12 +17,8 @@ export interface AlignedSide {
 
 /** Aligned blocks as the report states them: line spans, similarity, and word operations or text. */
 export function diffBlocks(blocks: readonly AlignedBlock[], from: AlignedSide, to: AlignedSide): DiffBlock[] {
-  const numbers = new Map([
-    [from, paragraphNumbers(from.paragraphs)],
-    [to, paragraphNumbers(to.paragraphs)],
-  ]);
-  const ref = (side: AlignedSide, indexes: readonly number[]): SegmentRef[] => {
-    const paragraphOf = numbers.get(side)!;
+  const [fromParagraph, toParagraph] = [paragraphNumbers(from.paragraphs), paragraphNumbers(to.paragraphs)];
+  const ref = (side: AlignedSide, paragraphOf: Int32Array, indexes: readonly number[]): SegmentRef[] => {
     return indexes.map((i, k) => {
       const out: SegmentRef = { segment: side.segments?.[i] ?? i, startLine: side.paragraphs[i]!.startLine, endLine: side.paragraphs[i]!.endLine };
       // A piece after the one before it of the same paragraph: renderers name the paragraph's lines once.
@@ -33,8 +29,8 @@ export function diffBlocks(blocks: readonly AlignedBlock[], from: AlignedSide, t
   return blocks.map((block) => {
     const out: DiffBlock = {
       kind: block.kind,
-      from: ref(from, block.from),
-      to: ref(to, block.to),
+      from: ref(from, fromParagraph, block.from),
+      to: ref(to, toParagraph, block.to),
       similarity: block.similarity,
       moved: block.moved,
     };

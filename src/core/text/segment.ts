@@ -209,15 +209,18 @@ export function segment(text: string, mode: SegmentMode = 'auto'): Segmentation 
     for (let i = start; i < end; i++) if (INDENTED.test(lines[i]!)) indented++;
     const indentMarksParagraphs = indented > 0 && indented < end - start;
     let paragraphStart = start;
+    let previousChrome = isChromeLine(lines[start]!);
     for (let i = start + 1; i < end; i++) {
       const previous = lines[i - 1]!;
+      const lineChrome = isChromeLine(lines[i]!);
       const startsIndented = indentMarksParagraphs && INDENTED.test(lines[i]!);
       const shortSentenceEnd =
         endsSentence(previous) && previous.trimEnd().length < SHORT_LINE_RATIO * width;
       // A line of publishing-system chrome stands alone ("Leave a Reply" over the comment form's
       // line and a copyright line, under a hard-wrapped article, were joined into one paragraph
       // that no footer rule knew, and linked unrelated pages of one site; found by a new user).
-      const chrome = isChromeLine(previous) || isChromeLine(lines[i]!);
+      const chrome = previousChrome || lineChrome;
+      previousChrome = lineChrome;
       if (startsIndented || shortSentenceEnd || chrome) {
         emit(paragraphStart, i);
         paragraphStart = i;
