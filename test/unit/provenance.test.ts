@@ -28,6 +28,14 @@ describe('wire evidence', () => {
     expect(latestDate('in 27 Feb 1066')).toBeNull();
   });
 
+  it('reads only days that exist: a typo such as "February 31" is no latest date', () => {
+    expect(latestDate('Published February 31, 2024; updated February 28, 2024')).toBe('2024-02-28');
+    expect(latestDate('2024-13-01 and 2024-04-31')).toBeNull();
+    expect(latestDate('0 March 2024')).toBeNull();
+    expect(latestDate('29 Feb 2024')).toBe('2024-02-29');
+    expect(latestDate('29 Feb 2023')).toBeNull();
+  });
+
   it("reads a story's dates where it says when it was published, not in its text (found by a new user)", () => {
     const body = (...texts: string[]): string | null => latestDate(publicationText(texts.map(p)));
     const long = 'The council voted on Tuesday to rebuild the old road along the river, after a decade of debate over its cost.';

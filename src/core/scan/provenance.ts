@@ -240,10 +240,10 @@ export function publicationText(body: readonly AlignParagraph[]): string {
 /** The latest full date a text mentions, as YYYY-MM-DD, or null. */
 export function latestDate(text: string): string | null {
   let latest: string | null = null;
+  // Only days that exist: "February 31, 2024" in a dateline is a typo, not the latest date (dayOf).
   const consider = (year: string, month: number, day: string): void => {
-    if (month < 1 || month > 12) return;
-    const iso = `${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`;
-    if (latest === null || iso > latest) latest = iso;
+    const iso = dayOf(Number(year), month, Number(day));
+    if (iso !== null && (latest === null || iso > latest)) latest = iso;
   };
   for (const m of text.matchAll(ISO_DATE)) consider(m[1]!, Number(m[2]), m[3]!);
   for (const m of text.matchAll(MONTH_DAY_YEAR)) consider(m[3]!, MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1, m[2]!);
