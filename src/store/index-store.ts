@@ -137,8 +137,34 @@ function anotherIndex(dbFrom: string | undefined): string {
   return dbFrom === undefined ? 'give another --db' : `change "db" in ${dbFrom}`;
 }
 
-/** Maps SQLite's failures to what the user can act on; anything else passes through as a bug. `dbFrom`: the config file the path came from. */
-export function translateError(error: unknown, file: string, dbFrom?: string): unknown {
+/**
+ * SQLite's -wal and -shm files of the index at `onDisk` that exist and that this process cannot
+ * write. A read-only index opened by `check` gets both, as read-only as the index itself (SQLite
+ * gives them its permissions) and left behind, since a reader cannot fold them in; once the
+ * index is made writable again, they alone keep every write out (found by a new user). `isWritable`
+ * is a parameter for the tests.
+ */
+export function readOnlyCompanions(onDisk: string, isWritable: (file: string) => boolean | null = writable): string[] {
+  if (isWritable(onDisk) !== true) return [];
+  return ['-wal', '-shm'].map((suffix) => onDisk + suffix).filter((companion) => isWritable(companion) === false);
+}
+
+/** Whether this process can write `file`: null when it does not exist. */
+function writable(file: string): boolean | null {
+  try {
+    accessSync(file, constants.W_OK);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : false;
+  }
+}
+
+/**
+ * Maps SQLite's failures to what the user can act on; anything else passes through as a bug.
+ * `dbFrom`: the config file the path came from; `onDisk`: the index's path, when `file` (the
+ * path as the user gave it) is not one to open.
+ */
+export function translateError(error: unknown, file: string, dbFrom?: string, onDisk: string = file): unknown {
   if (!(error instanceof Database.SqliteError)) {
     const code = (error as NodeJS.ErrnoException | null)?.code;
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
@@ -161,6 +187,16 @@ export function translateError(error: unknown, file: string, dbFrom?: string): u
     return new IndexError('locked', file, `${file} is locked by another process writing to it; try again when it has finished`);
   }
   if (code === 'SQLITE_READONLY_DIRECTORY' || code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_READONLY')) {
+    const companions = readOnlyCompanions(onDisk);
+    if (companions.length > 0) {
+      // Made writable (chmod), not deleted: a -wal file can hold committed changes not yet in the index.
+      const names = companions.map((companion) => path.join(path.dirname(file), path.basename(companion)));
+      return new IndexError(
+        'unwritable',
+        file,
+        `${file}: cannot write the index: ${names.join(' and ')} next to it ${names.length > 1 ? 'are' : 'is'} read-only (SQLite left ${names.length > 1 ? 'them' : 'it'} when the index was read-only); make ${names.length > 1 ? 'them' : 'it'} writable, as the index is: chmod u+w ${names.join(' ')}`,
+      );
+    }
     return new IndexError(
       'unwritable',
       file,
@@ -459,7 +495,7 @@ export class IndexStore {
       return new IndexStore(file, onDisk, options.mode, parametersFromMeta(file, meta), requested, db, options.requestedFrom);
     } catch (error) {
       db?.close();
-      throw translateError(error, file, options.dbFrom);
+      throw translateError(error, file, options.dbFrom, onDisk);
     }
   }
 
@@ -496,13 +532,13 @@ export class IndexStore {
     } catch (error) {
       this.clearKeys();
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      throw translateError(error, this.file);
+      throw translateError(error, this.file, undefined, this.onDisk);
     }
     try {
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      throw translateError(error, this.file);
+      throw translateError(error, this.file, undefined, this.onDisk);
     }
     return result;
   }
@@ -522,7 +558,7 @@ export class IndexStore {
           return;
         } catch (error) {
           const busy = error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY');
-          if (!busy || Date.now() - started >= BUSY_TIMEOUT_MS) throw translateError(error, this.file);
+          if (!busy || Date.now() - started >= BUSY_TIMEOUT_MS) throw translateError(error, this.file, undefined, this.onDisk);
         }
         onWait?.(Date.now() - started);
         await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));

@@ -141,4 +141,20 @@ describe('missing and read-only folders', () => {
     expect(snapshot(db)).toEqual(before);
     expect(readdirSync(folder)).toEqual(['index.db']);
   });
+  it('names the read-only -shm file a check of a read-only index left, once the index is writable again (found by a new user)', async () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o777);
+    const db = path.join(dir, 'index.db');
+    expect((await runCli(['index', 'add', '--db', db, SEED.original])).code).toBe(0);
+    chmodSync(db, 0o444);
+    // A reader of a read-only index: it works, and SQLite leaves its -shm as read-only as the index.
+    expect((await runCliAsync(['check', '--db', db, SEED.reprintA], asUser)).code).toBe(0);
+    expect(readdirSync(dir)).toContain('index.db-shm');
+    chmodSync(db, 0o666);
+    const add = await runCliAsync(['index', 'add', '--db', db, SEED.reprintA], asUser);
+    expectOneLineError(add, /index\.db: cannot write the index: \S*index\.db-shm next to it is read-only \(SQLite left it when the index was read-only\); make it writable, as the index is: chmod u\+w \S*index\.db-shm$/m);
+    // What it says to do works.
+    for (const name of readdirSync(dir)) chmodSync(path.join(dir, name), 0o666);
+    expect((await runCliAsync(['index', 'add', '--db', db, SEED.reprintA], asUser)).code).toBe(0);
+  });
 });
