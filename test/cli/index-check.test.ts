@@ -116,6 +116,21 @@ describe('the seeds: index 002 and 004, check 000', () => {
   });
 });
 
+describe('--fail-on document and a feed of many copied stories', () => {
+  it('names the first three copied stories and counts the rest, on one short line (a feed dump made 5 KB of it; found by a new user)', async () => {
+    const articles = ['site-footer/bakery.txt', 'site-footer/bus.txt', 'site-footer/chess.txt', 'site-footer/orchard.txt', 'reworded-reprint/wire.txt', 'one-paragraph-per-line/library.txt'].map((f) => path.join(repoRoot, 'fixtures', f));
+    const db = await indexOf(...articles);
+    const feed = path.join(tempDir(), 'feed.txt');
+    writeFileSync(feed, articles.map((f) => readFileSync(f, 'utf8').trimEnd()).join('\n\n\n'));
+    const check = await runCli(['check', '--db', db, '--fail-on', 'document', '-q', feed]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(/^dedupe: --fail-on document: 1 article is a copy \(>= 80% of a story's words reused\): \S*feed\.txt \(lines \d+-\d+, \d+-\d+, \d+-\d+ and 3 more stories\)\n$/);
+    // The JSON report still lists every story.
+    const { report } = await runJson<Report>(['check', '--db', db, '--fail-on', 'document', feed]);
+    expect(docOf(report, feed).stories.filter((story) => story.reusedShare >= 0.8)).toHaveLength(6);
+  });
+});
+
 describe('check 004 against an index of 002', () => {
   it('exits 0: a different article on the same topic', async () => {
     const db = await indexOf(SEED.original);
