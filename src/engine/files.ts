@@ -122,7 +122,7 @@ export function nameAsIndexed(jobs: readonly PrepareJob[], index: { contentHashO
 
 /** None of the files could be read: nothing to report (exit 2). */
 export function nothingReadable(count: number, suffix = '', only?: string): InputError {
-  if (count === 1 && only !== undefined) return new InputError(`nothing to scan: ${only}, the only matching file, could not be read (see the warning above)${suffix}`);
+  if (count === 1 && only !== undefined) return new InputError(`nothing to read: ${only}, the only matching file, could not be read (see the warning above)${suffix}`);
   return new InputError(`none of the ${count} matching files could be read (see the warnings above)${suffix}`);
 }
 

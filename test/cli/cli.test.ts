@@ -32,7 +32,15 @@ describe('usage and input errors exit 2 with one line', () => {
     const result = await runCli([dir]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/warning: .*a\.txt: binary file/);
-    expect(result.stderr).toMatch(/error: nothing to scan: .*a\.txt, the only matching file, could not be read \(see the warning above\)\n$/);
+    expect(result.stderr).toMatch(/error: nothing to read: .*a\.txt, the only matching file, could not be read \(see the warning above\)\n$/);
+    // The same words for `check` and `index add`, which scan nothing ("nothing to scan" in check; found by a new user).
+    const db = path.join(dir, 'index.db');
+    for (const command of [['check', '--db', db], ['index', 'add', '--db', db]]) {
+      if (command[0] === 'check') expect((await runCli(['index', 'add', '--db', db, SEED.unrelated])).code).toBe(0);
+      const other = await runCli([...command, path.join(dir, 'a.txt')]);
+      expect(other.code).toBe(2);
+      expect(other.stderr).toMatch(/error: nothing to read: .*a\.txt, the only matching file, could not be read \(see the warning above\)/);
+    }
     writeFileSync(path.join(dir, 'b.txt'), Buffer.from([0, 1, 2]));
     expect((await runCli([dir])).stderr).toMatch(/error: none of the 2 matching files could be read \(see the warnings above\)\n$/);
   });
