@@ -329,9 +329,12 @@ function errorLine(text: string, hint: string, usage?: string): string {
  * (a new user's run). Nothing when commander suggested a name of its own.
  */
 function ownerHint(line: string): string {
-  const unknown = /^error: unknown option '(--?[A-Za-z0-9-]+)/.exec(line);
+  const unknown = /^error: unknown option '(--?[A-Za-z0-9-]+)(=?)/.exec(line);
   if (!unknown || /Did you mean/.test(line)) return '';
   const flag = unknown[1]!;
+  // `--color=never`: commander reads a value after "=" only for an option that takes one, so
+  // this is a switch given a value, not an option of another command (found by a new user).
+  if (unknown[2] === '=') return switchHint(flag);
   const owners: string[] = [];
   const visit = (command: Command, names: string[]): void => {
     for (const sub of command.commands) {
@@ -346,6 +349,17 @@ function ownerHint(line: string): string {
   if (hasOption(program.commands.find((c) => c.name() === 'scan') ?? program, flag)) owners.push('dedupe (the scan)');
   visit(program, []);
   return owners.length === 0 ? '' : `; ${flag} is an option of ${listed(owners, 'and')}`;
+}
+
+/** What to give instead of `--switch=value`: the switch alone, or its `--no-` form. */
+function switchHint(flag: string): string {
+  const program = quietProgram();
+  const everyCommand = (command: Command): Command[] => [command, ...command.commands.flatMap(everyCommand)];
+  const commands = everyCommand(program);
+  if (!commands.some((command) => hasOption(command, flag))) return '';
+  const negated = `--no-${flag.replace(/^--/, '')}`;
+  const off = commands.some((command) => hasOption(command, negated)) ? ` or ${negated}` : '';
+  return `; ${flag} takes no value: give ${flag}${off}`;
 }
 
 /** "a, b and c" (or "or"). */

@@ -165,6 +165,18 @@ describe('a folder named like a command', () => {
     }
   });
 
+  it("a switch given a value says it takes none (\"--color=never\" was called an option of other commands; a new user's run)", async () => {
+    for (const [args, hint] of [
+      [['--color=never', 'seeds'], "unknown option '--color=never'; --color takes no value: give --color or --no-color"],
+      [['diff', '--json=yes', 'a.txt', 'b.txt'], "unknown option '--json=yes'; --json takes no value: give --json"],
+      [['--frob=1', 'seeds'], "unknown option '--frob=1'"],
+    ] as const) {
+      const result = await runInProcess([...args]);
+      expect(result.code).toBe(2);
+      expect(oneLineError(result)).toBe(`dedupe: error: ${hint}`);
+    }
+  });
+
   it('a misspelt command named as a path is suggested; a misspelt folder is not taken for a command', async () => {
     const cwd = tempDir();
     expect(oneLineError(await runInProcess(['chek', 'seeds'], { cwd }))).toBe('dedupe: error: chek: no such file or folder; check the path; did you mean the command check (dedupe check ...)?');
