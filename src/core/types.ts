@@ -116,7 +116,13 @@ export interface MergeReport {
 
 export interface EditOp {
   op: 'equal' | 'delete' | 'insert';
+  /** The words: the new side's for an unchanged (equal) run, as a diff reads. */
   text: string;
+  /**
+   * An unchanged run's words as the old side writes them, when they differ from `text` (case,
+   * quotes, punctuation). Only where DiffBlock.fromText is given (withOriginalWords).
+   */
+  from?: string;
 }
 
 export interface SegmentReport {
@@ -422,6 +428,13 @@ export interface DiffBlock {
   ops?: EditOp[];
   /** The text of a same, dropped or added block (the `to` side when present). */
   text?: string;
+  /**
+   * The `from` side's own text of a same block, when it differs from `text` (case, quotes,
+   * punctuation: the words compare equal). Only in a group member's alignment with its original
+   * (the HTML report's side-by-side view, which shows each side in its own words); never in
+   * `dedupe diff`'s report.
+   */
+  fromText?: string;
   /**
    * An edited block found by passage alignment (issue 11): the paragraph was reworded, so
    * `similarity` is the Jaccard similarity of the two paragraphs' content words.

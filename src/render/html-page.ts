@@ -181,8 +181,9 @@ export const PAGE_SCRIPT = String.raw`
       data.notes.map(function (n) { return h('p', { text: n }); }), h('p', { class: 'muted', text: 'dedupe --json holds everything.' }));
   }
 
+  // Each tab counts the rows it lists: texts, on the boilerplate tab (it added boilerplate paragraphs to repeated texts; found by a new user).
   var TABS = [['groups', 'Groups', function () { return groups.length; }], ['documents', 'Documents', function () { return docs.length; }],
-    ['noise', 'Boilerplate and repeats', function () { return data.boilerplate.total + data.repeats.total; }],
+    ['noise', 'Boilerplate and repeats', function () { return data.boilerplate.distinct + data.repeats.total; }],
     ['warnings', 'Warnings', function () { return data.warnings.total; }]];
 
   function nav(current) {
@@ -295,7 +296,8 @@ export const PAGE_SCRIPT = String.raw`
     ops.forEach(function (op) {
       if (op[0] === skip) return;
       if (out.length > 0) out.push(' ');
-      out.push(op[0] === 0 ? op[1] : h(mark, null, op[1]));
+      // The original's side shows an unchanged run in its own words where they differ (op[2]).
+      out.push(op[0] === 0 ? (skip === 2 && op.length > 2 ? op[2] : op[1]) : h(mark, null, op[1]));
     });
     return out;
   }
@@ -316,7 +318,7 @@ export const PAGE_SCRIPT = String.raw`
   function blockRow(b, refRole, memberRole) {
     var left, right;
     if (b.ops) { left = opsSide(b.ops, 2, 'del'); right = opsSide(b.ops, 1, 'ins'); }
-    else { left = b.from.length > 0 ? b.text : null; right = b.to.length > 0 ? b.text : null; }
+    else { left = b.from.length > 0 ? (b.fromText !== undefined ? b.fromText : b.text) : null; right = b.to.length > 0 ? b.text : null; }
     var cell = function (content, spans, missing) {
       return content === null ? h('td', { class: 'side empty' }, missing) : h('td', { class: 'side' }, linesLabel(spans), content);
     };

@@ -229,8 +229,12 @@ function pageBlock(block: DiffBlock): Record<string, unknown> {
     similarity: block.similarity,
     moved: block.moved,
   };
-  if (block.ops) out.ops = block.ops.map((op) => [OP_CODES[op.op], op.text]);
-  else out.text = block.text ?? '';
+  // An unchanged run or a same block the original writes otherwise (case, quotes) carries its own words for the left side.
+  if (block.ops) out.ops = block.ops.map((op) => (op.from === undefined ? [OP_CODES[op.op], op.text] : [OP_CODES[op.op], op.text, op.from]));
+  else {
+    out.text = block.text ?? '';
+    if (block.fromText !== undefined) out.fromText = block.fromText;
+  }
   return out;
 }
 

@@ -97,6 +97,10 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
     expect(await lede.locator('del').allTextContents()).toEqual(['KYIV, Ukraine (AP) — US']);
     expect(await lede.locator('td.change').textContent()).toBe('edited · similarity 0.84');
     expect(await sideBySide.locator('td.change', { hasText: 'merged 2 → 1' }).count()).toBe(5);
+    // Each side in its own words: 002 says "the Russian Army", 000 reprints "the Russian army" (found by a new user).
+    const wearing = sideBySide.locator('tbody tr', { hasText: 'wearing down the Russian' });
+    expect(await wearing.locator('td.side').first().textContent()).toContain('wearing down the Russian Army');
+    expect(await wearing.locator('td.side').last().textContent()).toContain('wearing down the Russian army');
     expect(page.url()).toMatch(/#group=1&member=0$/);
     await page.screenshot({ path: path.join(screenshots, 'seeds-side-by-side.png'), fullPage: true });
     await page.goBack();
@@ -105,6 +109,8 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
 
   it('filters documents by file name and shows a paragraph map with statuses named in words', async () => {
     const page = await open('seeds.html', '#documents');
+    // The boilerplate tab counts the texts it lists: 5 boilerplate and 10 repeated (it added 8 paragraphs to 10 texts; found by a new user).
+    expect(await page.locator('#tab-noise').textContent()).toBe('Boilerplate and repeats (15)');
     await page.locator('#filter').fill('004_');
     await expect.poll(() => page.locator('#view tbody tr').count()).toBe(1);
     await page.locator('#view tbody tr a', { hasText: '004_7a4f2c888cc0ca1e.txt' }).click();

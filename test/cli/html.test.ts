@@ -95,6 +95,27 @@ describe('dedupe --html <file>', () => {
     expect(members.find((m) => m.role === 'original')!.aligned).toBeNull();
   });
 
+  it("shows the original's side in the original's own words: unchanged runs and same paragraphs the copy writes otherwise (found by a new user)", async () => {
+    const dir = tempDir();
+    await runInProcess(['--html', 'r.html', seeds], { cwd: dir });
+    const data = pageData(readFileSync(path.join(dir, 'r.html'), 'utf8'));
+    const members = named(data.memberFields, data.groups[0]!.members);
+    const reprint = members.find((m) => String(m.path).endsWith(path.basename(SEED.reprintA)))!;
+    const blocks = reprint.aligned as Array<{ kind: string; from: number[][]; text?: string; fromText?: string; ops?: Array<[number, string, string?]> }>;
+    const lines = readFileSync(SEED.original, 'utf8').split('\n');
+    // 002 line 21 says "the Russian Army"; 000 reprints it as "the Russian army", the same words to the diff.
+    const same = blocks.find((b) => b.kind === 'same' && b.from[0]?.[0] === 21)!;
+    expect(same.text).toContain('Russian army');
+    expect(same.fromText).toBe(lines[20]!.trim());
+    // 002 line 2's unchanged run keeps its curly apostrophe and full stop on the original's side.
+    const edited = blocks.find((b) => b.from[0]?.[0] === 2)!;
+    const original = edited.ops!.filter((op) => op[0] !== 2).map((op) => (op[0] === 0 && op[2] !== undefined ? op[2] : op[1])).join(' ');
+    expect(original).toBe(lines[1]!.trim());
+    expect(edited.ops![0]![1]).toContain("soldiers' goal");
+    // A paragraph the copy writes as the original does carries no second text.
+    expect(blocks.filter((b) => b.kind === 'same' && b.fromText === undefined).length).toBeGreaterThan(0);
+  });
+
   it('gives evidence for an original that nothing speaks for: what speaks against the other member, named', async () => {
     const dir = tempDir();
     const story = readFileSync(SEED.original, 'utf8').split('\n').slice(2).join('\n');

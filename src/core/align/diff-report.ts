@@ -6,6 +6,7 @@
 import type { PreparedDocument } from '../model.js';
 import { round3 } from '../numbers.js';
 import { SCHEMA_VERSION, type DiffBlock, type DiffReport, type SegmentRef } from '../types.js';
+import { withOriginalWords } from './worddiff.js';
 import { alignParagraphs, alignParagraphsOf, keptTotals, paragraphCount, paragraphNumbers, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
 
 /** One side of an alignment: the paragraphs aligned, and the segment each stands for in its document. */
@@ -15,8 +16,13 @@ export interface AlignedSide {
   segments?: readonly number[];
 }
 
-/** Aligned blocks as the report states them: line spans, similarity, and word operations or text. */
-export function diffBlocks(blocks: readonly AlignedBlock[], from: AlignedSide, to: AlignedSide): DiffBlock[] {
+/**
+ * Aligned blocks as the report states them: line spans, similarity, and word operations or text.
+ * With `originalWords`, each side in its own words: a same block's `fromText` and unchanged
+ * runs' `from` where the original writes them otherwise (the HTML side-by-side view showed the
+ * copy's "army" and straight quotes under "Original"; found by a new user).
+ */
+export function diffBlocks(blocks: readonly AlignedBlock[], from: AlignedSide, to: AlignedSide, originalWords = false): DiffBlock[] {
   const [fromParagraph, toParagraph] = [paragraphNumbers(from.paragraphs), paragraphNumbers(to.paragraphs)];
   const ref = (side: AlignedSide, paragraphOf: Int32Array, indexes: readonly number[]): SegmentRef[] => {
     return indexes.map((i, k) => {
@@ -35,8 +41,12 @@ export function diffBlocks(blocks: readonly AlignedBlock[], from: AlignedSide, t
       moved: block.moved,
     };
     if (block.reworded) out.reworded = true;
-    if (block.ops) out.ops = block.ops;
-    else out.text = (block.to.length > 0 ? block.to.map((j) => to.paragraphs[j]!.text) : block.from.map((i) => from.paragraphs[i]!.text)).join(' ');
+    const fromText = (): string => block.from.map((i) => from.paragraphs[i]!.text).join(' ');
+    if (block.ops) out.ops = originalWords ? withOriginalWords(block.ops, fromText()) : block.ops;
+    else {
+      out.text = block.to.length > 0 ? block.to.map((j) => to.paragraphs[j]!.text).join(' ') : fromText();
+      if (originalWords && block.to.length > 0 && block.from.length > 0 && fromText() !== out.text) out.fromText = fromText();
+    }
     return out;
   });
 }

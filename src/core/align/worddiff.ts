@@ -165,6 +165,26 @@ function diffUnits(from: WordList, to: WordList): EditOp[] {
   return ops;
 }
 
+/**
+ * `ops` (turning `from` into another text) with each unchanged run's words as `from` writes
+ * them, where they differ from the run's text (which is the new side's): "the Russian army"
+ * kept from "the Russian Army" is the same words to the diff, but the original said "Army". The
+ * words are counted as the diff counts them (unitsOf), as the JSON report reads its operations.
+ */
+export function withOriginalWords(ops: readonly EditOp[], from: string): EditOp[] {
+  const units = unitsOf(from);
+  let at = 0;
+  return ops.map((op) => {
+    if (op.op === 'insert') return op;
+    const count = countUnits(op.text);
+    const own = units.slice(at, at + count);
+    at += count;
+    if (op.op === 'delete') return op;
+    const text = own.map((u, k) => (k < own.length - 1 && !u.spaced ? u.text : `${u.text} `)).join('').trimEnd();
+    return text === op.text ? op : { ...op, from: text };
+  });
+}
+
 /** Number of words deleted, inserted and kept, counted as the diff counts them (a character of Chinese, Japanese or Thai each: countUnits). */
 export function changedWords(ops: readonly EditOp[]): { deleted: number; inserted: number; equal: number } {
   const count = { deleted: 0, inserted: 0, equal: 0 };
