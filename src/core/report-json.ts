@@ -93,6 +93,7 @@ export interface JsonSegment {
   repeat?: true;
   repeatOf?: number;
   boilerplate?: BoilerplateKind;
+  continues?: true;
   matches?: JsonMatch[];
   matchCount?: number;
   merges?: JsonMerge[];
@@ -215,6 +216,7 @@ export class JsonWriter {
     if (s.repeat) out.repeat = true;
     if (s.repeatOf !== undefined) out.repeatOf = s.repeatOf;
     if (s.boilerplate) out.boilerplate = s.boilerplate;
+    if (s.continues) out.continues = true;
     if (s.matches.length > 0) out.matches = s.matches.map((m) => this.match(m));
     if (s.matchCount > s.matches.length) out.matchCount = s.matchCount;
     if (s.merges) out.merges = s.merges.map((m) => this.merge(m));
@@ -424,6 +426,7 @@ export function fromJsonReport(json: JsonReport): Report {
       if (s.boilerplate) out.boilerplate = s.boilerplate;
       if (s.repeat) out.repeat = true;
       if (s.repeatOf !== undefined) out.repeatOf = s.repeatOf;
+      if (s.continues) out.continues = true;
       return out;
     });
     const counts = { shared: 0, edited: 0, unique: 0, boilerplate: 0, repeats: 0 };
@@ -460,6 +463,7 @@ export function fromJsonReport(json: JsonReport): Report {
     }),
   );
   const storyPairs = (json.storyPairs ?? []).map((p) => readStoryPair(p, pathOf));
-  const summary = { ...json.summary, rewordedPairs: (json.summary as Partial<Summary>).rewordedPairs ?? 0 };
+  // Fields added to schema 4 later read as their defaults from a report written before them.
+  const summary = { ...json.summary, rewordedPairs: (json.summary as Partial<Summary>).rewordedPairs ?? 0, continuingPieces: (json.summary as Partial<Summary>).continuingPieces ?? 0 };
   return { schemaVersion: SCHEMA_VERSION, options: json.options, summary, documents, groups, storyPairs, warnings: json.warnings };
 }

@@ -137,6 +137,12 @@ export interface SegmentReport {
   repeatOf?: number;
   /** With status `boilerplate`: why. */
   boilerplate?: BoilerplateKind;
+  /**
+   * A later sentence piece of the paragraph before: a paragraph of over 600 characters is cut at
+   * its sentences for matching, and each piece has its own status and matches (`dedupe diff`
+   * and a group member's comparison count it as one paragraph).
+   */
+  continues?: true;
   /** Index into the document's `stories`. */
   story: number;
   /** Paragraph cluster (syndicated copies and their edits) this paragraph belongs to; null when unique. */
@@ -323,7 +329,10 @@ export interface Warning {
 
 export interface Summary {
   documents: number;
+  /** Paragraphs as matched: a long paragraph cut at its sentences counts each of its pieces (SegmentReport.continues). */
   paragraphs: number;
+  /** Of those, the later sentence pieces of long paragraphs: `paragraphs` less these is the count of paragraphs as written. */
+  continuingPieces: number;
   shared: number;
   edited: number;
   unique: number;

@@ -53,6 +53,15 @@ export interface HumanOptions {
  * The first line. `noun`: what the documents are, files (the default) or documents (when some
  * came from JSONL lines, which are not files).
  */
+/**
+ * "196 paragraphs", or with long paragraphs cut at their sentences, "2 paragraphs in 14 pieces":
+ * the counts after it are of pieces, as matching sees them (a file of one long paragraph was "7
+ * paragraphs" where `dedupe diff` said 1; found by a new user).
+ */
+function paragraphsCounted(s: Summary): string {
+  return s.continuingPieces > 0 ? `${plural(s.paragraphs - s.continuingPieces, 'paragraph')} in ${thousands(s.paragraphs)} pieces` : plural(s.paragraphs, 'paragraph');
+}
+
 export function renderSummary(report: { summary: Summary; warnings: readonly Warning[] }, elapsedMs: number, noun: 'file' | 'document' = 'file'): string {
   const s = report.summary;
   const seconds = (elapsedMs / 1000).toFixed(2);
@@ -67,7 +76,7 @@ export function renderSummary(report: { summary: Summary; warnings: readonly War
     ...(folders > 0 ? [`${plural(folders, 'folder')} not read`] : []),
   ];
   return (
-    `${plural(s.documents, noun)}${skips.length > 0 ? ` read, ${skips.join(', ')}` : ''}, ${plural(s.paragraphs, 'paragraph')} ` +
+    `${plural(s.documents, noun)}${skips.length > 0 ? ` read, ${skips.join(', ')}` : ''}, ${paragraphsCounted(s)} ` +
     `(${thousands(s.shared)} shared, ${thousands(s.edited)} edited, ${thousands(s.unique)} unique, ${thousands(s.boilerplate)} boilerplate), ` +
     `${plural(s.groups, 'group')} in ${seconds} s`
   );
@@ -331,8 +340,17 @@ interface RowLayout {
   stacked: boolean;
 }
 
+/**
+ * A paragraph's lines in its row; "+" before those of a later sentence piece of a long paragraph
+ * (SegmentReport.continues), whose rows all showed the same line as if they were paragraphs of
+ * their own (found by a new user).
+ */
+function rowSpan(segment: SegmentReport): string {
+  return `${segment.continues ? '+' : ''}${lineSpan(segment.startLine, segment.endLine)}`;
+}
+
 function rowLayout(shown: readonly SegmentReport[], labels: ReadonlyMap<SegmentReport, string>, options: DocumentOptions): RowLayout {
-  const spanWidth = widest(shown.map((s) => lineSpan(s.startLine, s.endLine)), 5);
+  const spanWidth = widest(shown.map(rowSpan), 5);
   const labelWidth = widest(labels.values(), 10);
   if (!options.fit) return { spanWidth, labelWidth, stacked: false };
   const room = options.width - (2 + spanWidth + 2 + STATUS_WIDTH + 2) - 2 - MIN_TEXT_WIDTH;
@@ -347,7 +365,10 @@ function documentHeader(doc: DocumentReport, options: DocumentOptions): string[]
   const { palette } = options;
   const group = doc.group === null ? 'no group' : `group ${doc.group}`;
   const storyNote = doc.stories.length > 1 ? `${doc.stories.length} stories, ` : '';
-  const details = `${group}, ${storyNote}${plural(doc.segments.length, 'paragraph')}, ${percent(doc.reusedShare)} reused, ${doc.layout} layout`;
+  // Long paragraphs are matched by their sentence pieces, a row each: the header counts both.
+  const pieces = doc.segments.filter((s) => s.continues).length;
+  const paragraphs = pieces === 0 ? plural(doc.segments.length, 'paragraph') : `${plural(doc.segments.length - pieces, 'paragraph')} in ${thousands(doc.segments.length)} pieces (+ continues a long paragraph)`;
+  const details = `${group}, ${storyNote}${paragraphs}, ${percent(doc.reusedShare)} reused, ${doc.layout} layout`;
   const name = printable(doc.path);
   const line = `${palette.bold(name)}  ${palette.dim(details)}`;
   if (!options.fit || visibleWidth(line) <= options.width) return [line];
@@ -362,7 +383,7 @@ function paragraphRow(segment: SegmentReport, doc: DocumentReport, label: string
   if (segment.repeat) notes.push(segment.repeatOf !== undefined ? `repeat of line ${doc.segments[segment.repeatOf]?.startLine ?? '?'}` : 'repeated');
   if (segment.boilerplate) notes.push(segment.boilerplate);
   const note = notes.length > 0 ? `[${notes.join(', ')}] ` : '';
-  const span = lineSpan(segment.startLine, segment.endLine).padStart(spanWidth);
+  const span = rowSpan(segment).padStart(spanWidth);
   const status = palette[segment.status](segment.status.padEnd(STATUS_WIDTH));
   const match = (options.fit ? cutStart(label, labelWidth) : label).padEnd(labelWidth);
   const fixed = 2 + spanWidth + 2 + STATUS_WIDTH + 2 + labelWidth + 2;

@@ -1,4 +1,5 @@
 /** Small text helpers shared by the renderers. */
+import { cutEnd, visibleWidth } from './fit.js';
 
 /**
  * Whitespace collapsed, other control characters escaped (see printable), cut to `width`
@@ -12,11 +13,18 @@ export function preview(text: string, width: number): string {
   for (let take = 2 * Math.max(width, 0) + 64; ; take *= 4) {
     const whole = take >= text.length;
     const flat = printable((whole ? text : text.slice(0, take)).replace(/\s+/g, ' ').trimStart()).trimEnd();
-    if (!whole && flat.length <= width) continue;
+    // Columns, not characters: a Chinese character takes two (a pipe's previews of Chinese ran
+    // to 139 columns of 100; found by a new user). Latin, Greek and Cyrillic text takes the cheap path.
+    const columns = NARROW_ONLY.test(flat) ? flat.length : visibleWidth(flat);
+    if (!whole && columns <= width) continue;
     if (width <= 1) return flat.length > 0 ? '…' : '';
-    return flat.length <= width ? flat : `${flat.slice(0, width - 1).trimEnd()}…`;
+    if (columns <= width) return flat;
+    return NARROW_ONLY.test(flat) ? `${flat.slice(0, width - 1).trimEnd()}…` : cutEnd(flat, width);
   }
 }
+
+/** Text whose every character takes one column (no combining mark, no wide or zero-width character). */
+const NARROW_ONLY = /^[\u0000-\u02ff\u0370-\u0482\u048a-\u058f]*$/;
 
 /** `text` cut to `width` characters with an ellipsis, its spacing kept (for aligned lines). */
 export function cut(text: string, width: number): string {

@@ -6,6 +6,7 @@ import { renderSummary } from '../../src/render/human.js';
 const BBC: Summary = {
   documents: 2224,
   paragraphs: 33470,
+  continuingPieces: 0,
   shared: 5294,
   edited: 469,
   unique: 27431,
@@ -26,6 +27,11 @@ describe('the summary line', () => {
     );
     expect(renderSummary({ summary: BBC, warnings: skipped }, 0)).toMatch(/^2,224 files read, 1,200 skipped, 33,470 paragraphs/);
     expect(renderSummary({ summary: { ...BBC, documents: 1 }, warnings: [] }, 0, 'document')).toMatch(/^1 document, /);
+  });
+
+  it('says how many paragraphs long ones cut at their sentences make, the counts after being of pieces (found by a new user)', () => {
+    const pan = { ...BBC, documents: 5055, paragraphs: 201717, continuingPieces: 158112 };
+    expect(renderSummary({ summary: pan, warnings: [] }, 0)).toMatch(/^5,055 files, 43,605 paragraphs in 201,717 pieces \(5,294 shared, /);
   });
 
   it('counts a folder it could not enter, whose files it never saw (a stranger found the line read as complete)', () => {

@@ -25,7 +25,7 @@ function group(id: number, documents: number, original = true): GroupReport {
   };
 }
 
-const summary = (paragraphs: number): Summary => ({ documents: 0, paragraphs, shared: 0, edited: 0, unique: 0, boilerplate: 0, repeats: 0, groups: 0, clusters: 0, candidatePairs: 0, verifiedPairs: 0, rewordedPairs: 0 });
+const summary = (paragraphs: number): Summary => ({ documents: 0, paragraphs, continuingPieces: 0, shared: 0, edited: 0, unique: 0, boilerplate: 0, repeats: 0, groups: 0, clusters: 0, candidatePairs: 0, verifiedPairs: 0, rewordedPairs: 0 });
 const limits = (over: Partial<HtmlLimits>): HtmlLimits => ({ ...HTML_LIMITS, ...over });
 
 describe('planHtml', () => {

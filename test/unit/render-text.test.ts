@@ -4,13 +4,14 @@
  * a repeated text's lines are named once each.
  */
 import { describe, expect, it } from 'vitest';
+import { cutEnd, visibleWidth } from '../../src/render/fit.js';
 import { preview, printable, repeatLines } from '../../src/render/text.js';
 
-/** The preview as it was made before: the whole text collapsed and escaped, then cut. */
+/** The preview as it was made before: the whole text collapsed and escaped, then cut to the width in columns. */
 function wholePreview(text: string, width: number): string {
   const flat = printable(text.replace(/\s+/g, ' ').trim());
   if (width <= 1) return flat.length > 0 ? '…' : '';
-  return flat.length <= width ? flat : `${flat.slice(0, width - 1).trimEnd()}…`;
+  return visibleWidth(flat) <= width ? flat : cutEnd(flat, width);
 }
 
 /** A text of words, runs of spaces, newlines, tabs, control characters and astral characters, from a seed. */
@@ -37,6 +38,13 @@ describe('preview', () => {
       const text = randomText(seed, seed * 7);
       for (const width of [0, 1, 2, 5, 20, 60, 61, 119, 200]) expect(preview(text, width), `seed ${seed}, width ${width}`).toBe(wholePreview(text, width));
     }
+  });
+
+  it('counts columns: a Chinese character takes two (a pipe\'s previews of Chinese ran past 100 columns; found by a new user)', () => {
+    const text = '国务院总理今天主持召开国务院常务会议，部署进一步推动经济持续回升向好的政策措施。'.repeat(4);
+    expect(preview(text, 20)).toBe('国务院总理今天主持…');
+    expect(visibleWidth(preview(text, 100))).toBeLessThanOrEqual(100);
+    expect(preview('Ein „Test“ über Straßen', 30)).toBe('Ein „Test“ über Straßen');
   });
 
   it('reads past a long run of whitespace or a short start to fill the width', () => {

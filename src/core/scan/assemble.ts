@@ -5,7 +5,7 @@
  * report can be written out as it is made.
  */
 import { isEvidence, paragraphStatus } from '../classify.js';
-import { endLine, startLine, text } from '../document.js';
+import { continuesParagraph, endLine, startLine, text } from '../document.js';
 import type { Clusters, Corpus, Edges, Grouping, Noise, PreparedDocument } from '../model.js';
 import { share } from '../numbers.js';
 import type { DocumentHead, DocumentReport, SegmentReport, SegmentStatus, StoryReport, Summary } from '../types.js';
@@ -76,6 +76,7 @@ export function classifyAll(input: AssemblyInput, summary: Summary): Statuses {
     if (doc.context) continue;
     summary.documents++;
     summary.paragraphs += doc.count;
+    for (let i = 0; i < doc.count; i++) if (continuesParagraph(doc, i)) summary.continuingPieces++;
   }
   return statuses;
 }
@@ -126,6 +127,7 @@ export function assembleDocument(
       report.repeat = true;
       if (noise.repeatOf[p]! >= 0) report.repeatOf = noise.repeatOf[p]!;
     }
+    if (continuesParagraph(doc, index)) report.continues = true;
     return report;
   });
   return { ...head, segments };

@@ -258,6 +258,7 @@ export async function analyse(
   const summary: Summary = {
     documents: 0,
     paragraphs: 0,
+    continuingPieces: 0,
     shared: 0,
     edited: 0,
     unique: 0,
