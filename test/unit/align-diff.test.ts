@@ -280,4 +280,21 @@ describe('edit kinds of a comparison', () => {
     expect(kinds).not.toContain('sentence-dropped');
     expect(kinds).not.toContain('sentence-added');
   });
+
+  it('calls a sentence moved to another paragraph moved too, and keeps its words (it read "sentence dropped, sentence added", 96%; found by a new user)', () => {
+    const [s1, s2, s3, s4] = [sentence(12), sentence(12, 100), sentence(12, 200), sentence(12, 300)].map((s) => s.replace(/^w/, 'W'));
+    const lede = sentence(14, 500).replace(/^w/, 'W');
+    const a = paragraphs(['Title of the story', lede, `${s1} ${s2}`, `${s3} ${s4}`]);
+    const b = paragraphs(['Title of the story', lede, s2!, `${s3} ${s4} ${s1}`]);
+    const summary = editSummary(a, b, { threshold: 0.5, containment: 0.8 });
+    const kinds = summary.edits.map((e) => e.kind);
+    expect(summary.coverage).toBe(1);
+    expect(summary.reused).toBe(1);
+    expect(kinds).toEqual(['sentence-moved']);
+    // A sentence dropped from one paragraph and another added elsewhere stay dropped and added.
+    const other = sentence(12, 400).replace(/^w/, 'W');
+    const changed = editSummary(a, paragraphs(['Title of the story', lede, s2!, `${s3} ${s4} ${other}`]), { threshold: 0.5, containment: 0.8 });
+    expect(changed.edits.map((e) => e.kind).sort()).toEqual(['sentence-added', 'sentence-dropped']);
+    expect(changed.coverage).toBeLessThan(1);
+  });
 });

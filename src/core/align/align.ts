@@ -29,7 +29,7 @@ import { contentWords, stopTokens, TokenSet } from '../rewrite/stopwords.js';
 import { WordTable } from '../rewrite/word-table.js';
 import { unitsOfParagraphs, type Units } from '../rewrite/units.js';
 import type { EditOp } from '../types.js';
-import { changedWords, movedRuns, wordDiff } from './worddiff.js';
+import { changedWords, isSentenceRun, movedRuns, wordDiff } from './worddiff.js';
 
 /**
  * A `from` paragraph lying at least this share inside a `to` paragraph can be part of a merge:
@@ -134,15 +134,51 @@ export function paragraphsIn(pieces: readonly number[], numbers: Int32Array): nu
  * `from` side, inserted ones on the `to` side). A paragraph cut to half its words keeps half of
  * them, not all (found by a new user: a copy with 45% of the words cut was said to keep 100%).
  */
-function keptWords(block: AlignedBlock, paragraphs: readonly AlignParagraph[], side: 'from' | 'to'): number {
+function keptWords(block: AlignedBlock, paragraphs: readonly AlignParagraph[], side: 'from' | 'to', movedAcross = 0): number {
   const words = wordsIn(paragraphs, block[side]);
   if (block.kind === 'same' || !block.ops) return words;
   const { deleted, inserted, equal } = changedWords(block.ops);
   // A run deleted in one place and inserted word for word in another (a sentence moved) is kept:
-  // a copy that only moved a sentence kept 98% of its original (found by a new user).
-  const moved = deleted > 0 && inserted > 0 ? movedWords(block.ops) : 0;
+  // a copy that only moved a sentence kept 98% of its original (found by a new user); so is a
+  // sentence moved to another paragraph (`movedAcross`, this side's words of it: movedAcrossBlocks).
+  const moved = (deleted > 0 && inserted > 0 ? movedWords(block.ops) : 0) + movedAcross;
   const changed = (side === 'from' ? deleted : inserted) - moved;
   return equal + moved + changed === 0 ? 0 : (words * (equal + moved)) / (equal + moved + changed);
+}
+
+/**
+ * Per block, the words of its whole sentences (isSentenceRun) deleted here and inserted word for
+ * word in another block (`from`), or inserted here and deleted in another (`to`): a sentence
+ * moved to another paragraph, which the new user's copy showed as "sentence dropped, sentence
+ * added" and a coverage of 96% with every word kept. Sentences moved within their block are left
+ * to movedWords.
+ */
+function movedAcrossBlocks(blocks: readonly AlignedBlock[]): { from: number[]; to: number[] } {
+  const out = { from: blocks.map(() => 0), to: blocks.map(() => 0) };
+  const runs = { deleted: [] as Array<[number, EditOp]>, inserted: [] as Array<[number, EditOp]> };
+  blocks.forEach((block, b) => {
+    if (block.kind === 'same' || !block.ops) return;
+    const deleted = block.ops.filter((op) => op.op === 'delete');
+    const inserted = block.ops.filter((op) => op.op === 'insert');
+    const within = { deleted: movedRuns(deleted.map((op) => op.text), inserted.map((op) => op.text)), inserted: movedRuns(inserted.map((op) => op.text), deleted.map((op) => op.text)) };
+    deleted.forEach((op, k) => {
+      if (!within.deleted[k] && isSentenceRun(op)) runs.deleted.push([b, op]);
+    });
+    inserted.forEach((op, k) => {
+      if (!within.inserted[k] && isSentenceRun(op)) runs.inserted.push([b, op]);
+    });
+  });
+  if (runs.deleted.length === 0 || runs.inserted.length === 0) return out;
+  const texts = { deleted: runs.deleted.map(([, op]) => op.text), inserted: runs.inserted.map(([, op]) => op.text) };
+  movedRuns(texts.deleted, texts.inserted).forEach((moved, k) => {
+    const [b, op] = runs.deleted[k]!;
+    if (moved) out.from[b]! += changedWords([op]).deleted;
+  });
+  movedRuns(texts.inserted, texts.deleted).forEach((moved, k) => {
+    const [b, op] = runs.inserted[k]!;
+    if (moved) out.to[b]! += changedWords([op]).inserted;
+  });
+  return out;
 }
 
 /** Words of the deleted runs that are inserted word for word elsewhere in the same operations (movedRuns). */
@@ -158,11 +194,12 @@ function movedWords(ops: readonly EditOp[]): number {
 /** Words each side keeps word for word over the blocks that pair paragraphs of both (keptWords): coverage's and reuse's numerators. */
 export function keptTotals(blocks: readonly AlignedBlock[], from: readonly AlignParagraph[], to: readonly AlignParagraph[]): { from: number; to: number } {
   const totals = { from: 0, to: 0 };
-  for (const block of blocks) {
-    if (block.from.length === 0 || block.to.length === 0) continue;
-    totals.from += keptWords(block, from, 'from');
-    totals.to += keptWords(block, to, 'to');
-  }
+  const across = movedAcrossBlocks(blocks);
+  blocks.forEach((block, b) => {
+    if (block.from.length === 0 || block.to.length === 0) return;
+    totals.from += keptWords(block, from, 'from', across.from[b]);
+    totals.to += keptWords(block, to, 'to', across.to[b]);
+  });
   return totals;
 }
 

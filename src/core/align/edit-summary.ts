@@ -6,10 +6,8 @@
 import { round3 } from '../numbers.js';
 import type { EditKind, EditSummary } from '../types.js';
 import { alignParagraphs, keptTotals, paragraphNumbers, paragraphsIn, wordsIn, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
-import { changedWords, movedRuns } from './worddiff.js';
+import { changedWords, isSentenceRun, movedRuns } from './worddiff.js';
 
-/** Word runs of at least this length with a sentence end count as whole sentences in edits. */
-const SENTENCE_MIN_WORDS = 5;
 /** A substitution replaces at most this many words on either side. */
 const SUBSTITUTION_MAX_WORDS = 5;
 /**
@@ -39,8 +37,6 @@ export function ledeIndex(paragraphs: readonly AlignParagraph[]): number {
 const SAME_LEDE_SIMILARITY = 0.5;
 
 const QUOTE = /["“”«»]/;
-/** A run of words that ends a sentence (a deleted or inserted sentence). */
-const ENDS_SENTENCE = /[.!?]["”’]?$/;
 
 /** What `copy` kept, changed, added and dropped from `original`. */
 export function editSummary(original: readonly AlignParagraph[], copy: readonly AlignParagraph[], rule: AlignRule): EditSummary {
@@ -67,15 +63,20 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
     if (n > 0) edits.set(kind, (edits.get(kind) ?? 0) + n);
   };
 
-  for (const block of matched) {
+  // Whole sentences deleted and inserted over the whole comparison; one deleted here and inserted
+  // there, word for word (case and punctuation aside), moved: a sentence moved inside a paragraph
+  // read "sentence dropped, sentence added", and then one moved to another paragraph did (both
+  // found by new users).
+  const sentenceRuns = matched.map((block) => (block.ops ?? []).filter(isSentenceRun));
+  const deletedRuns = sentenceRuns.flatMap((runs) => runs.filter((op) => op.op === 'delete').map((op) => op.text));
+  const insertedRuns = sentenceRuns.flatMap((runs) => runs.filter((op) => op.op === 'insert').map((op) => op.text));
+  const [movedOut, movedIn] = [movedRuns(deletedRuns, insertedRuns), movedRuns(insertedRuns, deletedRuns)];
+  let [deletedAt, insertedAt] = [0, 0];
+  matched.forEach((block, b) => {
     if (block.kind === 'merged') add('paragraphs-merged');
     if (block.kind === 'split') add('paragraph-split');
     const ops = block.ops ?? [];
     let substituted = false;
-    // Whole sentences deleted and inserted; one deleted here and inserted there, word for word
-    // (case and punctuation aside), moved: a sentence moved inside a paragraph read "sentence
-    // dropped, sentence added" (found by a new user).
-    const sentences = { deleted: [] as string[], inserted: [] as string[] };
     ops.forEach((op, k) => {
       const next = ops[k + 1];
       if (op.op === 'delete' && next?.op === 'insert') {
@@ -83,15 +84,12 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
         const { inserted } = changedWords([next]);
         if (deleted <= SUBSTITUTION_MAX_WORDS && inserted <= SUBSTITUTION_MAX_WORDS) substituted = true;
       }
-      const n = changedWords([op]);
-      if (op.op === 'delete' && n.deleted >= SENTENCE_MIN_WORDS && ENDS_SENTENCE.test(op.text)) sentences.deleted.push(op.text);
-      if (op.op === 'insert' && n.inserted >= SENTENCE_MIN_WORDS && ENDS_SENTENCE.test(op.text)) sentences.inserted.push(op.text);
     });
-    const moved = movedRuns(sentences.deleted, sentences.inserted);
-    for (const isMoved of moved) add(isMoved ? 'sentence-moved' : 'sentence-dropped');
-    add('sentence-added', sentences.inserted.length - moved.filter(Boolean).length);
+    // Named where the sentence was deleted (moved or dropped) or inserted (added), block by block.
+    for (const op of sentenceRuns[b]!) if (op.op === 'delete') add(movedOut[deletedAt++] ? 'sentence-moved' : 'sentence-dropped');
+    for (const op of sentenceRuns[b]!) if (op.op === 'insert' && !movedIn[insertedAt++]) add('sentence-added');
     if (substituted) add('words-substituted');
-  }
+  });
   const moved = matched.filter((b) => b.moved).reduce((n, b) => n + paragraphsIn(b.to, numbers.to), 0);
   add('paragraphs-moved', moved);
 

@@ -89,6 +89,22 @@ export function countUnits(text: string): number {
   return count;
 }
 
+/** Word runs of at least this length with a sentence end count as whole sentences (isSentenceRun). */
+export const SENTENCE_MIN_WORDS = 5;
+/** A run of words that ends a sentence. */
+const ENDS_SENTENCE = /[.!?]["”’]?$/;
+
+/**
+ * Whether a deleted or inserted run is a whole sentence: SENTENCE_MIN_WORDS words or more, ending
+ * one. A comparison counts such runs as sentences dropped, added, or moved when one deleted is
+ * inserted elsewhere, in the same paragraph or another (edit-summary.ts, align.ts keptTotals).
+ */
+export function isSentenceRun(op: EditOp): boolean {
+  if (op.op === 'equal' || !ENDS_SENTENCE.test(op.text)) return false;
+  const n = changedWords([op]);
+  return (op.op === 'delete' ? n.deleted : n.inserted) >= SENTENCE_MIN_WORDS;
+}
+
 /**
  * Which of the deleted runs were inserted word for word elsewhere (foldWords: case and
  * punctuation aside), each insertion matched once: per deleted run, true when it moved. A
