@@ -297,4 +297,15 @@ describe('edit kinds of a comparison', () => {
     expect(changed.edits.map((e) => e.kind).sort()).toEqual(['sentence-added', 'sentence-dropped']);
     expect(changed.coverage).toBeLessThan(1);
   });
+
+  it('finds a quote added in German, French or Chinese quotation marks (only English ones counted; found by a new user)', () => {
+    const body = [sentence(14), sentence(14, 100), sentence(14, 200)].map((s) => s.replace(/^w/, 'W'));
+    const a = paragraphs(['Title of the story', ...body]);
+    for (const quote of ['„Das ist ein wichtiger Tag für die Stadt“, sagte die Bürgermeisterin am Montag.', '« C’est une journée importante pour la ville », a déclaré la maire lundi.', '「这是城市重要的一天」，市长周一表示。']) {
+      const kinds = editSummary(a, paragraphs(['Title of the story', ...body, quote]), { threshold: 0.5, containment: 0.8 }).edits.map((e) => e.kind);
+      expect(kinds, quote).toContain('quote-added');
+    }
+    const plain = editSummary(a, paragraphs(['Title of the story', ...body, 'The council will meet again on Thursday to vote on the plan.']), { threshold: 0.5, containment: 0.8 });
+    expect(plain.edits.map((e) => e.kind)).not.toContain('quote-added');
+  });
 });

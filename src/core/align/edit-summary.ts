@@ -36,7 +36,13 @@ export function ledeIndex(paragraphs: readonly AlignParagraph[]): number {
 /** An opening block this similar to the original's opening paragraph keeps the lede. */
 const SAME_LEDE_SIMILARITY = 0.5;
 
-const QUOTE = /["“”«»]/;
+/**
+ * An added paragraph is a quote when it holds quotation marks and opens with one, or says
+ * "said": English, German and Polish („…“), French and Russian («…»), Swiss (‹…›), Chinese and
+ * Japanese (「…」). A German desk's added quote was no "quote added" (found by a new user).
+ */
+const QUOTE = /["“”«»„‚‹›「」『』]/;
+const OPENS_WITH_QUOTE = /^\s*["“«»„‚‹›「『]/;
 
 /** What `copy` kept, changed, added and dropped from `original`. */
 export function editSummary(original: readonly AlignParagraph[], copy: readonly AlignParagraph[], rule: AlignRule): EditSummary {
@@ -110,7 +116,7 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
   for (const block of blocks) {
     if (block.kind !== 'added') continue;
     const text = copy[block.to[0]!]!.text;
-    if (QUOTE.test(text) && (/^\s*["“«]/.test(text) || /\bsaid\b/.test(text))) add('quote-added');
+    if (QUOTE.test(text) && (OPENS_WITH_QUOTE.test(text) || /\bsaid\b/.test(text))) add('quote-added');
   }
 
   const kept = keptTotals(blocks, original, copy);
