@@ -15,11 +15,12 @@ export function preview(text: string, width: number): string {
     const flat = printable((whole ? text : text.slice(0, take)).replace(/\s+/g, ' ').trimStart()).trimEnd();
     // Columns, not characters: a Chinese character takes two (a pipe's previews of Chinese ran
     // to 139 columns of 100; found by a new user). Latin, Greek and Cyrillic text takes the cheap path.
-    const columns = NARROW_ONLY.test(flat) ? flat.length : visibleWidth(flat);
+    const narrow = NARROW_ONLY.test(flat);
+    const columns = narrow ? flat.length : visibleWidth(flat);
     if (!whole && columns <= width) continue;
     if (width <= 1) return flat.length > 0 ? '…' : '';
     if (columns <= width) return flat;
-    return NARROW_ONLY.test(flat) ? `${flat.slice(0, width - 1).trimEnd()}…` : cutEnd(flat, width);
+    return narrow ? `${flat.slice(0, width - 1).trimEnd()}…` : cutEnd(flat, width);
   }
 }
 
