@@ -131,14 +131,15 @@ export const PAGE_SCRIPT = String.raw`
   function shellQuote(s) { return /^[\w.\/:@%+=,-]+$/.test(s) ? s : "'" + s.replace(/'/g, "'\\''") + "'"; }
 
   function decodeSpans(spans) {
-    var starts = [], ends = [], end = 0;
+    var starts = [], ends = [], continues = [], end = 0;
     if (spans !== '') spans.split(',').forEach(function (item) {
-      var parts = item.split('+');
+      var piece = item.charAt(0) === '~';
+      var parts = (piece ? item.slice(1) : item).split('+');
       var start = end + Number(parts[0]);
       end = start + Number(parts[1] || 0);
-      starts.push(start); ends.push(end);
+      starts.push(start); ends.push(end); continues.push(piece);
     });
-    return { starts: starts, ends: ends };
+    return { starts: starts, ends: ends, continues: continues };
   }
 
   function pathText(path) {
@@ -401,7 +402,8 @@ export const PAGE_SCRIPT = String.raw`
     if (letter !== letter.toLowerCase()) notes.push(detail && detail[2][i] !== null ? 'repeat of line ' + spans.starts[detail[2][i]] : 'repeated');
     var kind = KIND[letter.toLowerCase()];
     if (kind) notes.push(kind);
-    var cells = [td(span(spans.starts[i], spans.ends[i]), 'num'), td([chip(status), notes.length ? h('div', { class: 'muted', text: notes.join(', ') }) : null], 'status')];
+    // "+3": a later sentence piece of a long paragraph, as the human report writes it.
+    var cells = [td((spans.continues[i] ? '+' : '') + span(spans.starts[i], spans.ends[i]), 'num'), td([chip(status), notes.length ? h('div', { class: 'muted', text: notes.join(', ') }) : null], 'status')];
     if (detail) {
       var best = detail[1][i];
       var other = best ? (typeof best[0] === 'number' ? docs[best[0]].path : best[0]) : '';
@@ -443,7 +445,9 @@ export const PAGE_SCRIPT = String.raw`
 
   function documentFacts(d) {
     var group = d.group === null ? 'no group' : h('a', { href: '#group=' + d.group }, 'group ' + d.group);
-    return h('p', null, group, d.role ? ' (' + d.role + ')' : '', ', ' + plural(d.statuses.length, 'paragraph') + ', ' + pct(d.reused) + ' reused, ' +
+    var pieces = decodeSpans(d.spans).continues.filter(Boolean).length;
+    var paragraphs = pieces === 0 ? plural(d.statuses.length, 'paragraph') : plural(d.statuses.length - pieces, 'paragraph') + ' in ' + fmt(d.statuses.length) + ' pieces (+ continues a long paragraph)';
+    return h('p', null, group, d.role ? ' (' + d.role + ')' : '', ', ' + paragraphs + ', ' + pct(d.reused) + ' reused, ' +
       plural(d.lines, 'line') + ', ' + plural(d.words, 'word') + ', ' + d.layout + ' layout. ', chip('shared', fmt(d.shared)), ' ', chip('edited', fmt(d.edited)), ' ',
       chip('unique', fmt(d.unique)), ' ', chip('boilerplate', fmt(d.boilerplate)), ' ' + fmt(d.repeats) + ' repeated');
   }

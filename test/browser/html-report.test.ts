@@ -125,6 +125,15 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
     await expect.poll(() => page.locator('#view').textContent()).toContain('No document matches the filter.');
   });
 
+  it("marks a long paragraph's later sentence pieces \"+3\" and counts paragraphs and pieces, as the human report does", async () => {
+    const result = await runInProcess(['-q', '--html', 'long.html', path.join(repoRoot, 'fixtures/merged-long-paragraphs')], { cwd: dir });
+    expect(result.code).toBe(0);
+    const page = await open('long.html', '#document=0');
+    expect(await page.locator('#document-title').textContent()).toMatch(/merged\.txt$/);
+    expect(await page.locator('main').textContent()).toContain('3 paragraphs in 6 pieces (+ continues a long paragraph)');
+    expect(await page.locator('#view tbody td.num').allTextContents()).toEqual(['1', '3', '+3', '+3', '+3', '5']);
+  });
+
   it('answers a link to something that is not there with a sentence, not a script error', async () => {
     const page = await open('seeds.html', '#group=1&member=2');
     expect(await page.locator('#no-side-by-side').textContent()).toBe('No side-by-side view for this member: it is the one the others are compared with.');

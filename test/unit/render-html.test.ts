@@ -73,6 +73,10 @@ describe('line spans', () => {
     expect(encodeSpans(segments)).toBe('1,2+2,0,115+1');
     expect(decodeStarts(encodeSpans(segments))).toEqual([1, 3, 5, 120]);
     expect(decodeStarts('')).toEqual([]);
+    // A later sentence piece of a long paragraph is marked, and decodes the same.
+    const pieces = [{ startLine: 3, endLine: 3 }, { startLine: 3, endLine: 3, continues: true as const }, { startLine: 3, endLine: 4, continues: true as const }];
+    expect(encodeSpans(pieces)).toBe('3,~0,~0+1');
+    expect(decodeStarts(encodeSpans(pieces))).toEqual([3, 3, 3]);
   });
 });
 
