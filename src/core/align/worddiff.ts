@@ -190,15 +190,27 @@ function diffUnits(from: WordList, to: WordList): EditOp[] {
 export function withOriginalWords(ops: readonly EditOp[], from: string): EditOp[] {
   const units = unitsOf(from);
   let at = 0;
-  return ops.map((op) => {
-    if (op.op === 'insert') return op;
+  const out: EditOp[] = [];
+  for (const op of ops) {
+    if (op.op === 'insert') {
+      out.push(op);
+      continue;
+    }
     const count = countUnits(op.text);
     const own = units.slice(at, at + count);
     at += count;
-    if (op.op === 'delete') return op;
+    if (op.op === 'delete') {
+      out.push(op);
+      continue;
+    }
     const text = own.map((u, k) => (k < own.length - 1 && !u.spaced ? u.text : `${u.text} `)).join('').trimEnd();
-    return text === op.text ? op : { ...op, from: text };
-  });
+    // Operations that do not walk `from` word for word (a long paragraph's unchanged piece is one
+    // run of the copy's text, which may count its words otherwise: "well known" for
+    // "well-known"; found in review) are left as they are, rather than shifted.
+    if (foldWords(text) !== foldWords(op.text)) return [...ops];
+    out.push(text === op.text ? op : { ...op, from: text });
+  }
+  return at === units.length ? out : [...ops];
 }
 
 /** Number of words deleted, inserted and kept, counted as the diff counts them (a character of Chinese, Japanese or Thai each: countUnits). */
