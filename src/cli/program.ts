@@ -334,7 +334,10 @@ function ownerHint(line: string): string {
   const flag = unknown[1]!;
   // `--color=never`: commander reads a value after "=" only for an option that takes one, so
   // this is a switch given a value, not an option of another command (found by a new user).
-  if (unknown[2] === '=') return switchHint(flag);
+  if (unknown[2] === '=') {
+    const hint = switchHint(flag);
+    if (hint !== null) return hint;
+  }
   const owners: string[] = [];
   const visit = (command: Command, names: string[]): void => {
     for (const sub of command.commands) {
@@ -352,14 +355,18 @@ function ownerHint(line: string): string {
 }
 
 /** What to give instead of `--switch=value`: the switch alone, or its `--no-` form. */
-function switchHint(flag: string): string {
+function switchHint(flag: string): string | null {
   const program = quietProgram();
   const everyCommand = (command: Command): Command[] => [command, ...command.commands.flatMap(everyCommand)];
-  const commands = everyCommand(program);
-  if (!commands.some((command) => hasOption(command, flag))) return '';
+  const options = everyCommand(program).flatMap((command) => command.options);
   const negated = `--no-${flag.replace(/^--/, '')}`;
-  const off = commands.some((command) => hasOption(command, negated)) ? ` or ${negated}` : '';
-  return `; ${flag} takes no value: give ${flag}${off}`;
+  const hasNegated = options.some((option) => option.long === negated);
+  const named = options.filter((option) => option.long === flag);
+  // An option that takes a value (`--db=x` given to the scan) is another command's: said by the caller (review).
+  if (named.length > 0 && named.every((option) => option.required || option.optional)) return null;
+  // `--progress=no` where only --no-progress is defined.
+  if (named.length === 0) return hasNegated ? `; ${flag} takes no value: give ${negated} to turn it off` : '';
+  return `; ${flag} takes no value: give ${flag}${hasNegated ? ` or ${negated}` : ''}`;
 }
 
 /** "a, b and c" (or "or"). */

@@ -170,6 +170,9 @@ describe('a folder named like a command', () => {
       [['--color=never', 'seeds'], "unknown option '--color=never'; --color takes no value: give --color or --no-color"],
       [['diff', '--json=yes', 'a.txt', 'b.txt'], "unknown option '--json=yes'; --json takes no value: give --json"],
       [['--frob=1', 'seeds'], "unknown option '--frob=1'"],
+      // An option that takes a value, of another command: whose it is (review: it said "--db takes no value").
+      [['seeds', '--db=x.db'], "unknown option '--db=x.db'; --db is an option of dedupe index add, dedupe index remove, dedupe index stats and dedupe check"],
+      [['--progress=no', 'seeds'], "unknown option '--progress=no'; --progress takes no value: give --no-progress to turn it off"],
     ] as const) {
       const result = await runInProcess([...args]);
       expect(result.code).toBe(2);
