@@ -50,10 +50,6 @@ export interface HumanOptions {
 
 
 /**
- * The first line. `noun`: what the documents are, files (the default) or documents (when some
- * came from JSONL lines, which are not files).
- */
-/**
  * "196 paragraphs", or with long paragraphs cut at their sentences, "2 paragraphs in 14 pieces":
  * the counts after it are of pieces, as matching sees them (a file of one long paragraph was "7
  * paragraphs" where `dedupe diff` said 1; found by a new user).
@@ -62,6 +58,10 @@ function paragraphsCounted(s: Summary): string {
   return s.continuingPieces > 0 ? `${plural(s.paragraphs - s.continuingPieces, 'paragraph')} in ${thousands(s.paragraphs)} pieces` : plural(s.paragraphs, 'paragraph');
 }
 
+/**
+ * The first line. `noun`: what the documents are, files (the default) or documents (when some
+ * came from JSONL lines, which are not files).
+ */
 export function renderSummary(report: { summary: Summary; warnings: readonly Warning[] }, elapsedMs: number, noun: 'file' | 'document' = 'file'): string {
   const s = report.summary;
   const seconds = (elapsedMs / 1000).toFixed(2);

@@ -298,6 +298,27 @@ describe('edit kinds of a comparison', () => {
     expect(changed.coverage).toBeLessThan(1);
   });
 
+  it('calls a one-sentence paragraph moved into another paragraph moved, and keeps its words (it was a dropped paragraph and "sentence added"; review)', () => {
+    const [s1, s2, s3, s4, s5] = [sentence(12), sentence(12, 100), sentence(12, 200), sentence(12, 300), sentence(12, 400)].map((s) => s.replace(/^w/, 'W'));
+    const lede = sentence(14, 500).replace(/^w/, 'W');
+    const a = paragraphs(['Title of the story', lede, s1!, `${s2} ${s3}`, `${s4} ${s5}`]);
+    const b = paragraphs(['Title of the story', lede, `${s2} ${s3}`, `${s4} ${s5} ${s1}`]);
+    const summary = editSummary(a, b, { threshold: 0.5, containment: 0.8 });
+    expect(summary.edits.map((e) => e.kind)).toEqual(['sentence-moved']);
+    expect(summary.coverage).toBe(1);
+    expect(summary.reused).toBe(1);
+    expect(summary.paragraphs.dropped).toBe(1);
+  });
+
+  it('reads sentences of Chinese and Japanese by their own full stops: one moved inside a paragraph is moved (review)', () => {
+    const zh = ['北京市政府周一宣布将在明年春天开始修建新的地铁线路。', '这条线路全长三十公里共设有十八个车站。', '市民可以在网上查看详细的施工计划和时间表。'];
+    const a = paragraphs(['地铁新线路', zh.join('')]);
+    const b = paragraphs(['地铁新线路', [zh[1], zh[2], zh[0]].join('')]);
+    const summary = editSummary(a, b, { threshold: 0.5, containment: 0.8 });
+    expect(summary.edits.map((e) => e.kind)).toContain('sentence-moved');
+    expect(summary.edits.map((e) => e.kind)).not.toContain('sentence-added');
+  });
+
   it('finds a quote added in German, French or Chinese quotation marks (only English ones counted; found by a new user)', () => {
     const body = [sentence(14), sentence(14, 100), sentence(14, 200)].map((s) => s.replace(/^w/, 'W'));
     const a = paragraphs(['Title of the story', ...body]);

@@ -21,7 +21,6 @@ import { REWRITE_OFF, stageLine, warn, warnUnusedFlags, type CliIO } from '../io
 import type { CheckCommand } from '../requests.js';
 import { foundLine, uncheckedExit } from './gate-exit.js';
 
-/** The file, with the copied story's lines when the file holds more than one. */
 /** Copied stories of one article a gate's line names before "and N more stories". */
 const GATE_NAMED_STORIES = 3;
 
@@ -32,8 +31,8 @@ const GATE_NAMED_STORIES = 3;
  * (found by a new user); the JSON report lists them all.
  */
 export function copyLabel(doc: DocumentReport, copyShare: number): string {
-  if (doc.stories.length < 2) return doc.path;
   const ranges = copiedStories(doc, copyShare).map((s) => `${s.startLine}-${s.endLine}`);
+  if (doc.stories.length < 2 || ranges.length === 0) return doc.path;
   const named = ranges.slice(0, GATE_NAMED_STORIES);
   const more = ranges.length - named.length;
   return `${doc.path} (lines ${more > 0 ? `${named.join(', ')} and ${plural(more, 'more story', 'more stories')}` : named.join(', ')})`;

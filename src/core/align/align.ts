@@ -140,45 +140,10 @@ function keptWords(block: AlignedBlock, paragraphs: readonly AlignParagraph[], s
   const { deleted, inserted, equal } = changedWords(block.ops);
   // A run deleted in one place and inserted word for word in another (a sentence moved) is kept:
   // a copy that only moved a sentence kept 98% of its original (found by a new user); so is a
-  // sentence moved to another paragraph (`movedAcross`, this side's words of it: movedAcrossBlocks).
+  // sentence moved to another paragraph (`movedAcross`, this side's words of it: sentenceRuns).
   const moved = (deleted > 0 && inserted > 0 ? movedWords(block.ops) : 0) + movedAcross;
   const changed = (side === 'from' ? deleted : inserted) - moved;
   return equal + moved + changed === 0 ? 0 : (words * (equal + moved)) / (equal + moved + changed);
-}
-
-/**
- * Per block, the words of its whole sentences (isSentenceRun) deleted here and inserted word for
- * word in another block (`from`), or inserted here and deleted in another (`to`): a sentence
- * moved to another paragraph, which the new user's copy showed as "sentence dropped, sentence
- * added" and a coverage of 96% with every word kept. Sentences moved within their block are left
- * to movedWords.
- */
-function movedAcrossBlocks(blocks: readonly AlignedBlock[]): { from: number[]; to: number[] } {
-  const out = { from: blocks.map(() => 0), to: blocks.map(() => 0) };
-  const runs = { deleted: [] as Array<[number, EditOp]>, inserted: [] as Array<[number, EditOp]> };
-  blocks.forEach((block, b) => {
-    if (block.kind === 'same' || !block.ops) return;
-    const deleted = block.ops.filter((op) => op.op === 'delete');
-    const inserted = block.ops.filter((op) => op.op === 'insert');
-    const within = { deleted: movedRuns(deleted.map((op) => op.text), inserted.map((op) => op.text)), inserted: movedRuns(inserted.map((op) => op.text), deleted.map((op) => op.text)) };
-    deleted.forEach((op, k) => {
-      if (!within.deleted[k] && isSentenceRun(op)) runs.deleted.push([b, op]);
-    });
-    inserted.forEach((op, k) => {
-      if (!within.inserted[k] && isSentenceRun(op)) runs.inserted.push([b, op]);
-    });
-  });
-  if (runs.deleted.length === 0 || runs.inserted.length === 0) return out;
-  const texts = { deleted: runs.deleted.map(([, op]) => op.text), inserted: runs.inserted.map(([, op]) => op.text) };
-  movedRuns(texts.deleted, texts.inserted).forEach((moved, k) => {
-    const [b, op] = runs.deleted[k]!;
-    if (moved) out.from[b]! += changedWords([op]).deleted;
-  });
-  movedRuns(texts.inserted, texts.deleted).forEach((moved, k) => {
-    const [b, op] = runs.inserted[k]!;
-    if (moved) out.to[b]! += changedWords([op]).inserted;
-  });
-  return out;
 }
 
 /** Words of the deleted runs that are inserted word for word elsewhere in the same operations (movedRuns). */
@@ -191,14 +156,76 @@ function movedWords(ops: readonly EditOp[]): number {
   return deleted.reduce((words, op, k) => (moved[k] ? words + changedWords([op]).deleted : words), 0);
 }
 
+/** A whole sentence a block deletes or inserts (isSentenceRun), and whether it moved: inserted word for word elsewhere in the comparison (or deleted elsewhere). */
+export interface SentenceRun {
+  text: string;
+  /** Its units, as word operations count them. */
+  words: number;
+  /** Moved within its block (its words already kept by movedWords) or to or from another block. */
+  moved: 'within' | 'across' | false;
+}
+
+/**
+ * Per block, the whole sentences it deletes and inserts, each marked moved when the comparison
+ * holds it on the other side too, word for word (movedRuns: case and punctuation aside). The one
+ * account of moved sentences, read by the kept words (keptTotals) and the edit kinds
+ * (edit-summary.ts). A sentence moved inside its paragraph is a deletion and an insertion of one
+ * block; one moved to another paragraph was "sentence dropped, sentence added" with its words
+ * lost (found by a new user), and a one-sentence paragraph moved into another is a dropped block
+ * and an insertion elsewhere (found in review): a dropped or added block whose text is one
+ * sentence counts as that sentence deleted or inserted.
+ */
+export function sentenceRuns(blocks: readonly AlignedBlock[], from: readonly AlignParagraph[], to: readonly AlignParagraph[]): { deleted: SentenceRun[][]; inserted: SentenceRun[][] } {
+  const out = { deleted: blocks.map((): SentenceRun[] => []), inserted: blocks.map((): SentenceRun[] => []) };
+  blocks.forEach((block, b) => {
+    if (block.ops && block.kind !== 'same') {
+      const deleted = block.ops.filter((op) => op.op === 'delete');
+      const inserted = block.ops.filter((op) => op.op === 'insert');
+      const within = { deleted: movedRuns(deleted.map((op) => op.text), inserted.map((op) => op.text)), inserted: movedRuns(inserted.map((op) => op.text), deleted.map((op) => op.text)) };
+      deleted.forEach((op, k) => {
+        if (isSentenceRun(op)) out.deleted[b]!.push({ text: op.text, words: changedWords([op]).deleted, moved: within.deleted[k] ? 'within' : false });
+      });
+      inserted.forEach((op, k) => {
+        if (isSentenceRun(op)) out.inserted[b]!.push({ text: op.text, words: changedWords([op]).inserted, moved: within.inserted[k] ? 'within' : false });
+      });
+      return;
+    }
+    // A dropped or added paragraph of one sentence.
+    const [side, list, paragraphs] = block.kind === 'dropped' ? (['delete', out.deleted, from] as const) : block.kind === 'added' ? (['insert', out.inserted, to] as const) : [null, null, null];
+    if (side === null) return;
+    const text = block[side === 'delete' ? 'from' : 'to'].map((i) => paragraphs[i]!.text).join(' ').trim();
+    const op: EditOp = { op: side, text };
+    if (isSentenceRun(op) && !/[.!?。！？]\s/u.test(text)) list[b]!.push({ text, words: side === 'delete' ? changedWords([op]).deleted : changedWords([op]).inserted, moved: false });
+  });
+  // Those not moved within their block, matched over the whole comparison.
+  const left = { deleted: out.deleted.flat().filter((run) => !run.moved), inserted: out.inserted.flat().filter((run) => !run.moved) };
+  if (left.deleted.length > 0 && left.inserted.length > 0) {
+    const texts = { deleted: left.deleted.map((run) => run.text), inserted: left.inserted.map((run) => run.text) };
+    movedRuns(texts.deleted, texts.inserted).forEach((moved, k) => {
+      if (moved) left.deleted[k]!.moved = 'across';
+    });
+    movedRuns(texts.inserted, texts.deleted).forEach((moved, k) => {
+      if (moved) left.inserted[k]!.moved = 'across';
+    });
+  }
+  return out;
+}
+
 /** Words each side keeps word for word over the blocks that pair paragraphs of both (keptWords): coverage's and reuse's numerators. */
 export function keptTotals(blocks: readonly AlignedBlock[], from: readonly AlignParagraph[], to: readonly AlignParagraph[]): { from: number; to: number } {
   const totals = { from: 0, to: 0 };
-  const across = movedAcrossBlocks(blocks);
+  const runs = sentenceRuns(blocks, from, to);
+  const across = (list: readonly SentenceRun[]): number => list.reduce((n, run) => (run.moved === 'across' ? n + run.words : n), 0);
   blocks.forEach((block, b) => {
-    if (block.from.length === 0 || block.to.length === 0) return;
-    totals.from += keptWords(block, from, 'from', across.from[b]);
-    totals.to += keptWords(block, to, 'to', across.to[b]);
+    const [movedOut, movedIn] = [across(runs.deleted[b]!), across(runs.inserted[b]!)];
+    if (block.from.length === 0 || block.to.length === 0) {
+      // A one-sentence paragraph dropped here and inserted in another paragraph keeps its words.
+      if (movedOut > 0) totals.from += wordsIn(from, block.from);
+      if (movedIn > 0) totals.to += wordsIn(to, block.to);
+      return;
+    }
+    totals.from += keptWords(block, from, 'from', movedOut);
+    totals.to += keptWords(block, to, 'to', movedIn);
   });
   return totals;
 }

@@ -5,8 +5,8 @@
  */
 import { round3 } from '../numbers.js';
 import type { EditKind, EditSummary } from '../types.js';
-import { alignParagraphs, keptTotals, paragraphNumbers, paragraphsIn, wordsIn, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
-import { changedWords, isSentenceRun, movedRuns } from './worddiff.js';
+import { alignParagraphs, keptTotals, paragraphNumbers, paragraphsIn, sentenceRuns, wordsIn, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
+import { changedWords } from './worddiff.js';
 
 /** A substitution replaces at most this many words on either side. */
 const SUBSTITUTION_MAX_WORDS = 5;
@@ -73,12 +73,13 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
   // there, word for word (case and punctuation aside), moved: a sentence moved inside a paragraph
   // read "sentence dropped, sentence added", and then one moved to another paragraph did (both
   // found by new users).
-  const sentenceRuns = matched.map((block) => (block.ops ?? []).filter(isSentenceRun));
-  const deletedRuns = sentenceRuns.flatMap((runs) => runs.filter((op) => op.op === 'delete').map((op) => op.text));
-  const insertedRuns = sentenceRuns.flatMap((runs) => runs.filter((op) => op.op === 'insert').map((op) => op.text));
-  const [movedOut, movedIn] = [movedRuns(deletedRuns, insertedRuns), movedRuns(insertedRuns, deletedRuns)];
-  let [deletedAt, insertedAt] = [0, 0];
-  matched.forEach((block, b) => {
+  const runs = sentenceRuns(blocks, original, copy);
+  blocks.forEach((block, b) => {
+    if (block.from.length === 0 || block.to.length === 0) {
+      // A dropped one-sentence paragraph that went into another paragraph: moved (it counts as dropped among paragraphs).
+      for (const run of runs.deleted[b]!) if (run.moved) add('sentence-moved');
+      return;
+    }
     if (block.kind === 'merged') add('paragraphs-merged');
     if (block.kind === 'split') add('paragraph-split');
     const ops = block.ops ?? [];
@@ -91,9 +92,9 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
         if (deleted <= SUBSTITUTION_MAX_WORDS && inserted <= SUBSTITUTION_MAX_WORDS) substituted = true;
       }
     });
-    // Named where the sentence was deleted (moved or dropped) or inserted (added), block by block.
-    for (const op of sentenceRuns[b]!) if (op.op === 'delete') add(movedOut[deletedAt++] ? 'sentence-moved' : 'sentence-dropped');
-    for (const op of sentenceRuns[b]!) if (op.op === 'insert' && !movedIn[insertedAt++]) add('sentence-added');
+    // Named where the sentence was deleted (moved or dropped) or inserted (added).
+    for (const run of runs.deleted[b]!) add(run.moved ? 'sentence-moved' : 'sentence-dropped');
+    for (const run of runs.inserted[b]!) if (!run.moved) add('sentence-added');
     if (substituted) add('words-substituted');
   });
   const moved = matched.filter((b) => b.moved).reduce((n, b) => n + paragraphsIn(b.to, numbers.to), 0);

@@ -91,8 +91,8 @@ export function countUnits(text: string): number {
 
 /** Word runs of at least this length with a sentence end count as whole sentences (isSentenceRun). */
 export const SENTENCE_MIN_WORDS = 5;
-/** A run of words that ends a sentence. */
-const ENDS_SENTENCE = /[.!?]["”’]?$/;
+/** A run of words that ends a sentence, closing quotes after it of any of the languages quotes are read in (edit-summary.ts), Chinese and Japanese stops too (review). */
+const ENDS_SENTENCE = /[.!?。！？]["”’»«“」』]?$/u;
 
 /**
  * Whether a deleted or inserted run is a whole sentence: SENTENCE_MIN_WORDS words or more, ending
