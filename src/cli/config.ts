@@ -13,6 +13,7 @@ import type { Command } from 'commander';
 import { loadConfig, shownConfigPath } from '../input/config.js';
 import type { CliIO } from './io.js';
 import type { RawFlags } from './requests.js';
+import { closeNames } from '../core/names.js';
 
 /** The commands a config can address: `index` stands for index add, remove and stats. */
 export type ConfigCommand = 'scan' | 'check' | 'index' | 'diff' | 'sign' | 'join' | 'report';
@@ -63,28 +64,7 @@ export interface ConfigContext {
 
 export const NO_CONFIG: ConfigContext = { origin: {}, problems: [] };
 
-/** Levenshtein distance, for "did you mean" on a misspelt key. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
-/**
- * The names close to a misspelt `word`, for "did you mean": at most two edits, and fewer than
- * half its letters (`foo` is two edits from `top` but names nothing like it; `treshold` is one
- * from `threshold`).
- */
-export function closeNames(word: string, known: readonly string[]): string[] {
-  return known.filter((k) => {
-    const edits = distance(k.toLowerCase(), word.toLowerCase());
-    return edits <= 2 && edits < word.length / 2;
-  });
-}
+export { closeNames };
 
 /** Options of one invocation: named as such when a config file sets them (found by a new user: "json" was called unknown). */
 const PER_RUN_OPTIONS = ['json', 'ndjson', 'quiet', 'diff', 'verbose', 'add', 'filesFrom', 'null', 'html', 'out', 'shard', 'exitCode', 'config', 'verify'];

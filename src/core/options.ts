@@ -4,6 +4,7 @@
  */
 import { candidateThresholdFor } from './classify.js';
 import { optimalBanding } from './matching/lsh.js';
+import { closeNames } from './names.js';
 import type { ResolvedOptions, ScanOptions, SegmentMode } from './types.js';
 
 /**
@@ -63,10 +64,20 @@ const RANGES: Record<Exclude<keyof ScanOptions, 'segment'>, Range> = {
   maxMatches: { min: 0, max: 1_000_000, integer: true, flag: '--max-matches' },
 };
 
+/** What resolveOptions adds (ResolvedOptions): given back, they are computed again, not refused. */
+const DERIVED_OPTIONS: readonly string[] = ['bands', 'rows', 'candidateThreshold'];
+
 /** The problems of a partial option set (empty when it is valid), in the order of RANGES. */
 export function optionProblems(partial: Partial<ScanOptions>): OptionProblem[] {
   const merged: ScanOptions = { ...DEFAULT_OPTIONS, ...stripUndefined(partial) };
   const problems: OptionProblem[] = [];
+  // A misspelt key from JavaScript or a runtime object was ignored and copied into the report's
+  // options, its default used instead (found by a new user). Resolved options may be given back.
+  for (const key of Object.keys(partial)) {
+    if (key in DEFAULT_OPTIONS || DERIVED_OPTIONS.includes(key)) continue;
+    const close = closeNames(key, Object.keys(DEFAULT_OPTIONS));
+    problems.push({ option: key, message: `unknown option ${JSON.stringify(key)}${close.length > 0 ? ` (did you mean ${close.join(' or ')}?)` : `; the options are ${Object.keys(DEFAULT_OPTIONS).join(', ')}`}` });
+  }
   for (const [key, range] of Object.entries(RANGES) as [keyof typeof RANGES, Range][]) {
     const value = merged[key];
     if (typeof value !== 'number' || !Number.isFinite(value)) {

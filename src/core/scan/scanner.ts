@@ -326,9 +326,42 @@ export async function createScanner(options: ResolvedOptions, clock?: Clock): Pr
   return new Scanner(await createSigner(options, clock), clock);
 }
 
-/** Convenience for library users: scan a list of documents in one call. */
+/** A library caller's documents that cannot be scanned as given: which one, and why. */
+export class DocumentsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DocumentsError';
+  }
+}
+
+/**
+ * The documents as scanDocuments takes them, checked: an array of `{id, text}` with string ids
+ * and texts (a missing text was a TypeError from deep inside, a numeric id a report its own
+ * schema refused), and ids unique unless the text is the same too (a reprint given the id of
+ * another feed's article was dropped with a warning, where the CLI stops; both found by a new
+ * user). A text's byte order mark is left out, as the CLI leaves it out of a file.
+ */
+export function checkedDocuments(docs: unknown): InputDocument[] {
+  if (!Array.isArray(docs)) throw new DocumentsError(`documents must be an array of {id, text}, got ${docs === null ? 'null' : typeof docs}`);
+  const firstOf = new Map<string, number>();
+  return docs.map((doc: unknown, k): InputDocument => {
+    if (typeof doc !== 'object' || doc === null) throw new DocumentsError(`documents[${k}] must be an object {id, text}, got ${doc === null ? 'null' : typeof doc}`);
+    const { id, text } = doc as { id?: unknown; text?: unknown };
+    if (typeof id !== 'string' || id === '') throw new DocumentsError(`documents[${k}]: id must be a non-empty string, got ${JSON.stringify(id) ?? typeof id}`);
+    if (typeof text !== 'string') throw new DocumentsError(`documents[${k}] (${JSON.stringify(id)}): text must be a string, got ${text === null ? 'null' : typeof text}`);
+    const first = firstOf.get(id);
+    if (first !== undefined && (docs[first] as { text: string }).text !== text) {
+      throw new DocumentsError(`documents[${k}]: id ${JSON.stringify(id)} is already used by documents[${first}] with another text; ids must be unique`);
+    }
+    if (first === undefined) firstOf.set(id, k);
+    return text.charCodeAt(0) === 0xfeff ? { ...(doc as InputDocument), text: text.slice(1) } : (doc as InputDocument);
+  });
+}
+
+/** Convenience for library users: scan a list of documents in one call (checkedDocuments says what it takes). */
 export async function scanDocuments(docs: readonly InputDocument[], options: Partial<ScanOptions> = {}): Promise<Report> {
+  const checked = checkedDocuments(docs);
   const scanner = await createScanner(resolveOptions(options));
-  for (const doc of docs) scanner.add(doc);
+  for (const doc of checked) scanner.add(doc);
   return (await scanner.finish()).report;
 }
