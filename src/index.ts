@@ -8,6 +8,9 @@ export * from './core/index.js';
 export { checkPaths, diffFiles, scanPaths, addToIndex, removeFromIndex, indexStats } from './engine/index.js';
 export type { CheckRequest, CheckRun, ScanRequest, ScanRun, EngineHooks } from './engine/index.js';
 export { findFiles } from './input/walk.js';
+// What the engine throws for what a user pointed at (a missing path, no readable file, an unusable index): instanceof tells it from a bug.
+export { InputError, EmptyListError } from './input/errors.js';
+export { IndexError } from './store/errors.js';
 export { readArticle } from './input/read.js';
 export { renderJson, renderJsonChunks, renderNdjsonLines, renderReportJson } from './render/json.js';
 export { renderHuman } from './render/human.js';

@@ -3,7 +3,7 @@ export * from './types.js';
 export type { Clock, DerivationRule, PreparedDocument, PrepareTimings, Segment } from './model.js';
 export * as paragraphs from './document.js';
 export { DEFAULT_OPTIONS, OptionsError, optionProblems, resolveOptions, SEGMENT_MODES, type OptionProblem } from './options.js';
-export { analyse, createScanner, buildReport, scanDocuments, checkedDocuments, DocumentsError, ScanAnalysis, Scanner, type FinishOptions, type ScanResult } from './scan/scanner.js';
+export { analyse, createScanner, buildReport, scanDocuments, checkedDocuments, diffTexts, DocumentsError, ScanAnalysis, Scanner, type FinishOptions, type ScanResult } from './scan/scanner.js';
 export { createSigner, Signer } from './signing/signer.js';
 export { segment, splitLines, detectLayout } from './text/segment.js';
 export { tokenize } from './text/normalize.js';

@@ -42,3 +42,33 @@ describe('resolveOptions refuses an unknown option', () => {
     expect(resolveOptions(resolveOptions({ threshold: 0.4 })).threshold).toBe(0.4);
   });
 });
+
+describe('diffTexts and fromJsonReport', () => {
+  it('diffTexts compares two texts in memory as dedupe diff compares two files', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { diffFiles } = await import('../../src/engine/index.js');
+    const { diffTexts } = await import('../../src/core/index.js');
+    const { SEED } = await import('../helpers/fixtures.js');
+    const fromFiles = await diffFiles(SEED.original, SEED.update, resolveOptions(), process.cwd());
+    const inMemory = await diffTexts({ id: SEED.original, text: readFileSync(SEED.original, 'utf8') }, { id: SEED.update, text: readFileSync(SEED.update, 'utf8') });
+    expect(inMemory).toEqual(fromFiles);
+    await expect(diffTexts({ id: 'a' } as never, { id: 'b', text: TEXT })).rejects.toThrow('from ("a"): text must be a string, got undefined');
+  });
+
+  it('fromJsonReport says what it was given when it is not a --json scan report', async () => {
+    const { fromJsonReport } = await import('../../src/core/index.js');
+    const read = (json: unknown): string => {
+      try {
+        fromJsonReport(json as never);
+        return 'read';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(read('{"schemaVersion":4}')).toBe('report-json: not a dedupe scan report but a string (parse it first: JSON.parse)');
+    expect(read({ schemaVersion: 4, blocks: [] })).toMatch(/a dedupe diff report, not a scan report/);
+    expect(read({ type: 'document' })).toMatch(/one line of dedupe --ndjson/);
+    expect(read({ schemaVersion: 4 })).toBe('report-json: not a dedupe scan report (no documents or files)');
+    expect(read(null)).toBe('report-json: not a dedupe scan report but null');
+  });
+});

@@ -18,9 +18,11 @@
 import { createSigner, type Signer } from '../signing/signer.js';
 import type { Clock, Corpus, Edges, PreparedDocument, PrepareTimings } from '../model.js';
 import { resolveOptions } from '../options.js';
+import { diffDocuments } from '../align/diff-report.js';
 import {
   SCHEMA_VERSION,
   type DiffBlock,
+  type DiffReport,
   type DocumentHead,
   type DocumentReport,
   type GroupReport,
@@ -345,17 +347,35 @@ export function checkedDocuments(docs: unknown): InputDocument[] {
   if (!Array.isArray(docs)) throw new DocumentsError(`documents must be an array of {id, text}, got ${docs === null ? 'null' : typeof docs}`);
   const firstOf = new Map<string, number>();
   return docs.map((doc: unknown, k): InputDocument => {
-    if (typeof doc !== 'object' || doc === null) throw new DocumentsError(`documents[${k}] must be an object {id, text}, got ${doc === null ? 'null' : typeof doc}`);
-    const { id, text } = doc as { id?: unknown; text?: unknown };
-    if (typeof id !== 'string' || id === '') throw new DocumentsError(`documents[${k}]: id must be a non-empty string, got ${JSON.stringify(id) ?? typeof id}`);
-    if (typeof text !== 'string') throw new DocumentsError(`documents[${k}] (${JSON.stringify(id)}): text must be a string, got ${text === null ? 'null' : typeof text}`);
-    const first = firstOf.get(id);
-    if (first !== undefined && (docs[first] as { text: string }).text !== text) {
-      throw new DocumentsError(`documents[${k}]: id ${JSON.stringify(id)} is already used by documents[${first}] with another text; ids must be unique`);
+    const checked = checkedDocument(doc, `documents[${k}]`);
+    const first = firstOf.get(checked.id);
+    if (first !== undefined && (docs[first] as { text: string }).text !== (doc as { text: string }).text) {
+      throw new DocumentsError(`documents[${k}]: id ${JSON.stringify(checked.id)} is already used by documents[${first}] with another text; ids must be unique`);
     }
-    if (first === undefined) firstOf.set(id, k);
-    return text.charCodeAt(0) === 0xfeff ? { ...(doc as InputDocument), text: text.slice(1) } : (doc as InputDocument);
+    if (first === undefined) firstOf.set(checked.id, k);
+    return checked;
   });
+}
+
+/** One document checked (checkedDocuments), named `where` in the error. */
+function checkedDocument(doc: unknown, where: string): InputDocument {
+  if (typeof doc !== 'object' || doc === null) throw new DocumentsError(`${where} must be an object {id, text}, got ${doc === null ? 'null' : typeof doc}`);
+  const { id, text } = doc as { id?: unknown; text?: unknown };
+  if (typeof id !== 'string' || id === '') throw new DocumentsError(`${where}: id must be a non-empty string, got ${JSON.stringify(id) ?? typeof id}`);
+  if (typeof text !== 'string') throw new DocumentsError(`${where} (${JSON.stringify(id)}): text must be a string, got ${text === null ? 'null' : typeof text}`);
+  return text.charCodeAt(0) === 0xfeff ? { ...(doc as InputDocument), text: text.slice(1) } : (doc as InputDocument);
+}
+
+/**
+ * `dedupe diff` of two texts in memory: their paragraphs aligned, with counts, coverage both ways
+ * and each block's word operations, as `dedupe diff --json` gives them for two files (the
+ * library had no way to compare two texts without writing them to files; found by a new user).
+ */
+export async function diffTexts(from: InputDocument, to: InputDocument, options: Partial<ScanOptions> = {}): Promise<DiffReport> {
+  const [a, b] = [checkedDocument(from, 'from'), checkedDocument(to, 'to')];
+  const resolved = resolveOptions(options);
+  const signer = await createSigner(resolved);
+  return diffDocuments(signer.prepare(a), signer.prepare(b), resolved);
 }
 
 /** Convenience for library users: scan a list of documents in one call (checkedDocuments says what it takes). */
