@@ -123,7 +123,14 @@ export const PAGE_SCRIPT = String.raw`
     else node.append(child instanceof Node ? child : String(child));
   }
   function fmt(n) { return Number(n).toLocaleString('en-US'); }
-  function pct(share) { return share === null || share === undefined ? '' : Math.round(share * 100) + '%'; }
+  // As the human report's percent: never 100% short of it, nor 0% above nothing.
+  function pct(share) {
+    if (share === null || share === undefined) return '';
+    var rounded = Math.round(share * 100);
+    if (rounded === 100 && share < 1) return Math.min(99.9, Math.floor(share * 1000) / 10).toFixed(1) + '%';
+    if (rounded === 0 && share > 0) return Math.max(0.1, Math.ceil(share * 1000) / 10).toFixed(1) + '%';
+    return rounded + '%';
+  }
   function plural(n, word, many) { return fmt(n) + ' ' + (n === 1 ? word : (many || word + 's')); }
   function span(a, b) { return a === b ? String(a) : a + '-' + b; }
   function chip(status, extra) { return h('span', { class: 'chip st-' + status }, status + (extra ? ' ' + extra : '')); }

@@ -53,7 +53,13 @@ export function lineSpan(startLine: number, endLine: number): string {
 }
 
 export function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
+  const rounded = Math.round(share * 100);
+  // Never "100%" for a share short of it, nor "0%" for one above nothing: "keeps 100% of the
+  // first's words" hid a word changed (0.999; found by a new user). One decimal there, cut towards
+  // the truth: 99.9%, 0.1%.
+  if (rounded === 100 && share < 1) return `${Math.min(99.9, Math.floor(share * 1000) / 10).toFixed(1)}%`;
+  if (rounded === 0 && share > 0) return `${Math.max(0.1, Math.ceil(share * 1000) / 10).toFixed(1)}%`;
+  return `${rounded}%`;
 }
 
 /** `other` shortened to its file name when it sits in the same folder as `from`; printable. */

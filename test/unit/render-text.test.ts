@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cutEnd, visibleWidth } from '../../src/render/fit.js';
-import { preview, printable, repeatLines } from '../../src/render/text.js';
+import { percent, preview, printable, repeatLines } from '../../src/render/text.js';
 
 /** The preview as it was made before: the whole text collapsed and escaped, then cut to the width in columns. */
 function wholePreview(text: string, width: number): string {
@@ -59,5 +59,11 @@ describe('repeatLines', () => {
     expect(repeatLines([1, 7])).toBe('lines 1, 7');
     expect(repeatLines([1, 1, 1, 1])).toBe('line 1 (4 times)');
     expect(repeatLines([3, 3, 9])).toBe('lines 3 (2 times), 9');
+  });
+});
+
+describe('percent', () => {
+  it('never says 100% short of it, nor 0% above nothing ("keeps 100%" hid a word changed; found by a new user)', () => {
+    expect([0, 0.0001, 0.004, 0.005, 0.5, 0.994, 0.995, 0.999, 0.9999, 1].map(percent)).toEqual(['0%', '0.1%', '0.4%', '1%', '50%', '99%', '99.5%', '99.9%', '99.9%', '100%']);
   });
 });
