@@ -10,7 +10,7 @@ export type { CheckRequest, CheckRun, ScanRequest, ScanRun, EngineHooks } from '
 export { findFiles } from './input/walk.js';
 // What the engine throws for what a user pointed at (a missing path, no readable file, an unusable index): instanceof tells it from a bug.
 export { InputError, EmptyListError } from './input/errors.js';
-export { IndexError } from './store/errors.js';
+export { IndexError } from './engine/index.js';
 export { readArticle } from './input/read.js';
 export { renderJson, renderJsonChunks, renderNdjsonLines, renderReportJson } from './render/json.js';
 export { renderHuman } from './render/human.js';

@@ -368,20 +368,27 @@ function textsOf(json: JsonReport): string[][] {
   return texts;
 }
 
-/** The in-memory Report of a JSON report of this schema version; another version, or word operations that do not fit their texts, is refused with an Error. */
-export function fromJsonReport(json: JsonReport): Report {
-  // What else a caller may hand over, said as such (a diff report or an --ndjson line was a
-  // TypeError from inside, a string "a report of schema undefined"; found by a new user).
-  const given: unknown = json;
+/**
+ * Throws, saying what it is, for anything but a --json scan report of this schema: a diff report
+ * or an --ndjson line was a TypeError from inside, a string "a report of schema undefined"
+ * (found by a new user).
+ */
+function assertScanReport(given: unknown): asserts given is JsonReport {
   if (typeof given !== 'object' || given === null || Array.isArray(given)) {
     throw new Error(`report-json: not a dedupe scan report but ${typeof given === 'string' ? 'a string (parse it first: JSON.parse)' : given === null ? 'null' : Array.isArray(given) ? 'an array' : typeof given}`);
   }
   if ('blocks' in given) throw new Error('report-json: a dedupe diff report, not a scan report (dedupe diff --json); it is read as it is');
   if ('type' in given) throw new Error('report-json: one line of dedupe --ndjson, not a --json report; read --json output, or the ndjson lines one by one');
-  if (json.schemaVersion !== SCHEMA_VERSION) {
-    throw new Error(`report-json: a report of schema ${String(json.schemaVersion)}; this dedupe reads schema ${SCHEMA_VERSION} (README, "Schema changes")`);
+  const { schemaVersion, documents, files } = given as Partial<JsonReport>;
+  if (schemaVersion !== SCHEMA_VERSION) {
+    throw new Error(`report-json: a report of schema ${String(schemaVersion)}; this dedupe reads schema ${SCHEMA_VERSION} (README, "Schema changes")`);
   }
-  if (!Array.isArray(json.documents) || !Array.isArray(json.files)) throw new Error('report-json: not a dedupe scan report (no documents or files)');
+  if (!Array.isArray(documents) || !Array.isArray(files)) throw new Error('report-json: not a dedupe scan report (no documents or files)');
+}
+
+/** The in-memory Report of a JSON report of this schema version; another version, or word operations that do not fit their texts, is refused with an Error. */
+export function fromJsonReport(json: JsonReport): Report {
+  assertScanReport(json);
   // Every text first: word operations read the matched paragraph's, which may come later.
   const texts = textsOf(json);
   const textOf = (file: number, segment: number): string => texts[file]?.[segment] ?? '';

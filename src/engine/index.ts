@@ -14,3 +14,4 @@ export { prepareAll, scanPaths, type EngineHooks, type ProgressEvent, type Progr
 export { collectSources, STDIN_PATH, type SourceRequest, type Sources } from './sources.js';
 export { DEFAULT_MEMORY_LIMIT, joinShards, reportShards, signShard, type JoinRequest, type JoinResult, type ReportRequest, type ReportRun, type SignRequest, type SignResult, type StepFigure } from './scale.js';
 export type { RequestOrigins } from '../store/parameters.js';
+export { IndexError } from '../store/errors.js';
