@@ -64,7 +64,6 @@ export interface ConfigContext {
 
 export const NO_CONFIG: ConfigContext = { origin: {}, problems: [] };
 
-export { closeNames };
 
 /** Options of one invocation: named as such when a config file sets them (found by a new user: "json" was called unknown). */
 const PER_RUN_OPTIONS = ['json', 'ndjson', 'quiet', 'diff', 'verbose', 'add', 'filesFrom', 'null', 'html', 'out', 'shard', 'exitCode', 'config', 'verify'];

@@ -22,7 +22,8 @@ import { runJoinCommand, runReportCommand, runSignCommand } from './commands/sca
 import { EXIT_ERROR, EXIT_OK, UsageError } from './exit-codes.js';
 import { CHECK_HELP, DIFF_HELP, INDEX_HELP, JOIN_HELP, REPORT_HELP, SCAN_HELP, SIGN_HELP } from './help.js';
 import { printable } from '../render/text.js';
-import { applyConfig, closeNames } from './config.js';
+import { applyConfig } from './config.js';
+import { closeNames } from '../core/names.js';
 import { withInputs } from './inputs.js';
 import { guardedOutput, OutputError, type CliIO } from './io.js';
 import { CHECK_MAX_MATCHES, checkCommand, DEFAULT_DB, DEFAULT_DIFF_CONTEXT, DEFAULT_MEMORY_LIMIT, diffCommand, indexCommand, joinCommand, reportCommand, scanCommand, signCommand, type RawFlags } from './requests.js';

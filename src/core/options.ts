@@ -74,7 +74,7 @@ export function optionProblems(partial: Partial<ScanOptions>): OptionProblem[] {
   // A misspelt key from JavaScript or a runtime object was ignored and copied into the report's
   // options, its default used instead (found by a new user). Resolved options may be given back.
   for (const key of Object.keys(partial)) {
-    if (key in DEFAULT_OPTIONS || DERIVED_OPTIONS.includes(key)) continue;
+    if (Object.hasOwn(DEFAULT_OPTIONS, key) || DERIVED_OPTIONS.includes(key)) continue;
     const close = closeNames(key, Object.keys(DEFAULT_OPTIONS));
     problems.push({ option: key, message: `unknown option ${JSON.stringify(key)}${close.length > 0 ? ` (did you mean ${close.join(' or ')}?)` : `; the options are ${Object.keys(DEFAULT_OPTIONS).join(', ')}`}` });
   }
@@ -101,7 +101,13 @@ export function resolveOptions(partial: Partial<ScanOptions> = {}): ResolvedOpti
   const merged: ScanOptions = { ...DEFAULT_OPTIONS, ...stripUndefined(partial) };
   const candidateThreshold = candidateThresholdFor(merged);
   const { bands, rows } = optimalBanding(candidateThreshold, merged.numHashes);
-  return { ...merged, candidateThreshold, bands, rows };
+  const resolved = { ...merged, candidateThreshold, bands, rows };
+  // Derived values given back as resolved are taken; others would be silently replaced (review).
+  const differing = DERIVED_OPTIONS.filter((key) => key in partial && (partial as Record<string, unknown>)[key] !== undefined && (partial as Record<string, unknown>)[key] !== resolved[key as keyof ResolvedOptions]);
+  if (differing.length > 0) {
+    throw new OptionsError(differing.map((key) => ({ option: key, message: `${key} is derived from threshold, containment and numHashes (here ${String(resolved[key as keyof ResolvedOptions])}); leave it out` })));
+  }
+  return resolved;
 }
 
 function stripUndefined<T extends object>(value: Partial<T>): Partial<T> {

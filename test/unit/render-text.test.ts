@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { cutEnd, visibleWidth } from '../../src/render/fit.js';
 import { percent, preview, printable, repeatLines } from '../../src/render/text.js';
+import { PAGE_SCRIPT } from '../../src/render/html-page.js';
 
 /** The preview as it was made before: the whole text collapsed and escaped, then cut to the width in columns. */
 function wholePreview(text: string, width: number): string {
@@ -65,5 +66,15 @@ describe('repeatLines', () => {
 describe('percent', () => {
   it('never says 100% short of it, nor 0% above nothing ("keeps 100%" hid a word changed; found by a new user)', () => {
     expect([0, 0.0001, 0.004, 0.005, 0.5, 0.994, 0.995, 0.999, 0.9999, 1].map(percent)).toEqual(['0%', '0.1%', '0.4%', '1%', '50%', '99%', '99.5%', '99.9%', '99.9%', '100%']);
+  });
+});
+
+describe("the HTML page's pct", () => {
+  it('writes every share as percent does (the page has its own copy of it, in its script)', () => {
+    const source = /function pct\(share\) \{[\s\S]*?\n {2}\}/.exec(PAGE_SCRIPT)?.[0];
+    expect(source).toBeDefined();
+    const pct = new Function(`${source!}; return pct;`)() as (share: number) => string;
+    for (let k = 0; k <= 10_000; k++) expect(pct(k / 10_000), String(k)).toBe(percent(k / 10_000));
+    expect(pct(null as never)).toBe('');
   });
 });

@@ -4,7 +4,7 @@
  * states any alignment that way (the HTML report's side-by-side view of a group member).
  */
 import type { PreparedDocument } from '../model.js';
-import { round3 } from '../numbers.js';
+import { share } from '../numbers.js';
 import { SCHEMA_VERSION, type DiffBlock, type DiffReport, type SegmentRef } from '../types.js';
 import { withOriginalWords } from './worddiff.js';
 import { alignParagraphs, alignParagraphsOf, keptTotals, paragraphCount, paragraphNumbers, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
@@ -70,8 +70,8 @@ export function diffDocuments(from: PreparedDocument, to: PreparedDocument, opti
     if (block.moved) summary.moved++;
   }
   const kept = keptTotals(blocks, a, b);
-  summary.coverage = from.words === 0 ? 0 : round3(kept.from / from.words);
-  summary.reused = to.words === 0 ? 0 : round3(kept.to / to.words);
+  summary.coverage = share(kept.from, from.words);
+  summary.reused = share(kept.to, to.words);
   return {
     schemaVersion: SCHEMA_VERSION,
     from: { path: from.id, paragraphs: paragraphCount(a), words: from.words, layout: from.layout },

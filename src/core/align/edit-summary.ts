@@ -3,7 +3,7 @@
  * (`comparison` of a group member): coverage both ways, paragraph counts, and the kinds of edit
  * syndication makes, read off the paragraph alignment (align.ts) and its word operations.
  */
-import { round3 } from '../numbers.js';
+import { share } from '../numbers.js';
 import type { EditKind, EditSummary } from '../types.js';
 import { alignParagraphs, keptTotals, paragraphNumbers, paragraphsIn, sentenceRuns, wordsIn, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
 import { changedWords } from './worddiff.js';
@@ -123,8 +123,8 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
   const kept = keptTotals(blocks, original, copy);
   const matchedCopy = wordsIn(copy, matched.flatMap((b) => b.to));
   const summary: EditSummary = {
-    coverage: originalWords === 0 ? 0 : round3(kept.from / originalWords),
-    reused: copyWords === 0 ? 0 : round3(kept.to / copyWords),
+    coverage: share(kept.from, originalWords),
+    reused: share(kept.to, copyWords),
     paragraphs: {
       shared: count(['same'], 'to'),
       edited: count(['edited', 'merged', 'split'], 'to'),

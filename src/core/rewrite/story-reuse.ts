@@ -35,7 +35,7 @@ import { fmix32 } from '../signing/hash.js';
 import { tokens } from '../document.js';
 import type { Corpus } from '../model.js';
 import { intersectionSize, sortInPlace } from '../matching/overlap.js';
-import { round3 } from '../numbers.js';
+import { roundShare, share } from '../numbers.js';
 import type { ReuseCall, StoryPairReport, StoryRef } from '../types.js';
 import type { TokenSet } from './stopwords.js';
 
@@ -98,11 +98,11 @@ export function storyPair(stories: [StoryRef, StoryRef], termsA: StoryTerms, ter
   const bothWays = (a: Uint32Array, b: Uint32Array): [number, number] => {
     const common = intersectionSize(a, b);
     // containment(a, b) and containment(b, a), from one intersection.
-    return [round3(a.length === 0 ? 0 : common / a.length), round3(b.length === 0 ? 0 : common / b.length)];
+    return [share(common, a.length), share(common, b.length)];
   };
   const words = bothWays(termsA.words, termsB.words);
   const bigrams = bothWays(termsA.bigrams, termsB.bigrams);
-  const reused: [number, number] = [round3(reusedShares[0]), round3(reusedShares[1])];
+  const reused: [number, number] = [roundShare(reusedShares[0]), roundShare(reusedShares[1])];
   const calls: [ReuseCall, ReuseCall] = [reuseCall(words[0], bigrams[0], reused[0]), reuseCall(words[1], bigrams[1], reused[1])];
   return { stories, words, bigrams, reused, calls, call: strongerCall(calls[0], calls[1]), group };
 }

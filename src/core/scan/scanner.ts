@@ -15,7 +15,7 @@
  * Documents are prepared (segmented and signed, signing/signer.ts) as they are added, so a
  * caller streaming files holds signatures, not raw buffers.
  */
-import { createSigner, type Signer } from '../signing/signer.js';
+import { createSigner, withoutBom, type Signer } from '../signing/signer.js';
 import type { Clock, Corpus, Edges, PreparedDocument, PrepareTimings } from '../model.js';
 import { resolveOptions } from '../options.js';
 import { diffDocuments } from '../align/diff-report.js';
@@ -341,7 +341,7 @@ export class DocumentsError extends Error {
  * and texts (a missing text was a TypeError from deep inside, a numeric id a report its own
  * schema refused), and ids unique unless the text is the same too (a reprint given the id of
  * another feed's article was dropped with a warning, where the CLI stops; both found by a new
- * user). A text's byte order mark is left out, as the CLI leaves it out of a file.
+ * user).
  */
 export function checkedDocuments(docs: unknown): InputDocument[] {
   if (!Array.isArray(docs)) throw new DocumentsError(`documents must be an array of {id, text}, got ${docs === null ? 'null' : typeof docs}`);
@@ -349,7 +349,8 @@ export function checkedDocuments(docs: unknown): InputDocument[] {
   return docs.map((doc: unknown, k): InputDocument => {
     const checked = checkedDocument(doc, `documents[${k}]`);
     const first = firstOf.get(checked.id);
-    if (first !== undefined && (docs[first] as { text: string }).text !== (doc as { text: string }).text) {
+    // Compared as scanned: a byte order mark is no text (Signer.prepare).
+    if (first !== undefined && withoutBom((docs[first] as { text: string }).text) !== withoutBom(checked.text)) {
       throw new DocumentsError(`documents[${k}]: id ${JSON.stringify(checked.id)} is already used by documents[${first}] with another text; ids must be unique`);
     }
     if (first === undefined) firstOf.set(checked.id, k);
@@ -361,9 +362,13 @@ export function checkedDocuments(docs: unknown): InputDocument[] {
 function checkedDocument(doc: unknown, where: string): InputDocument {
   if (typeof doc !== 'object' || doc === null) throw new DocumentsError(`${where} must be an object {id, text}, got ${doc === null ? 'null' : typeof doc}`);
   const { id, text } = doc as { id?: unknown; text?: unknown };
-  if (typeof id !== 'string' || id === '') throw new DocumentsError(`${where}: id must be a non-empty string, got ${JSON.stringify(id) ?? typeof id}`);
+  if (typeof id !== 'string' || id === '') {
+    // JSONL ids may be numbers (the reader writes them as strings); a library caller writes String(id).
+    const got = typeof id === 'number' || typeof id === 'bigint' ? `the ${typeof id} ${String(id)} (give String(id))` : id === '' ? '""' : id === null ? 'null' : typeof id;
+    throw new DocumentsError(`${where}: id must be a non-empty string, got ${got}`);
+  }
   if (typeof text !== 'string') throw new DocumentsError(`${where} (${JSON.stringify(id)}): text must be a string, got ${text === null ? 'null' : typeof text}`);
-  return text.charCodeAt(0) === 0xfeff ? { ...(doc as InputDocument), text: text.slice(1) } : (doc as InputDocument);
+  return doc as InputDocument;
 }
 
 /**

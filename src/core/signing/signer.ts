@@ -60,7 +60,9 @@ export class Signer {
 
   prepare(doc: InputDocument): PreparedDocument {
     const t = this.clock();
-    const { layout, lineCount, segments } = segment(doc.text, this.options.segment);
+    // A byte order mark is no text: the CLI leaves it out of a file, and a library caller's is
+    // left out here, on every path (scanDocuments, a Scanner, diffTexts; review).
+    const { layout, lineCount, segments } = segment(withoutBom(doc.text), this.options.segment);
     this.timings.segment += this.clock() - t;
     const builder = new DocumentBuilder();
     for (const seg of segments) this.addSegment(seg, builder);
@@ -151,6 +153,11 @@ export class Signer {
     if (this.tokenHashes.length < count) this.tokenHashes = new Uint32Array(Math.max(count, this.tokenHashes.length * 2));
     return this.tokenHashes.subarray(0, count);
   }
+}
+
+/** `text` without a leading byte order mark. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** A signer for already resolved options (resolveOptions, once per run). */
