@@ -93,7 +93,6 @@ export interface JsonSegment {
   repeat?: true;
   repeatOf?: number;
   boilerplate?: BoilerplateKind;
-  continues?: true;
   matches?: JsonMatch[];
   matchCount?: number;
   merges?: JsonMerge[];
@@ -113,6 +112,12 @@ export interface JsonDocument {
   stories?: StoryReport[];
   /** A file of one story: that story's words (its body, repeats and junk lines left out). */
   storyWords?: number;
+  /**
+   * Long paragraphs cut at their sentences, each as [its first segment, its pieces]: the
+   * segments after the first are SegmentReport.continues. One pair per paragraph, not a flag per
+   * piece: PAN's 158,000 continuing pieces took its report from 1.45 to 1.54 times the corpus.
+   */
+  pieces?: Array<[number, number]>;
   segments: JsonSegment[];
 }
 
@@ -216,7 +221,6 @@ export class JsonWriter {
     if (s.repeat) out.repeat = true;
     if (s.repeatOf !== undefined) out.repeatOf = s.repeatOf;
     if (s.boilerplate) out.boilerplate = s.boilerplate;
-    if (s.continues) out.continues = true;
     if (s.matches.length > 0) out.matches = s.matches.map((m) => this.match(m));
     if (s.matchCount > s.matches.length) out.matchCount = s.matchCount;
     if (s.merges) out.merges = s.merges.map((m) => this.merge(m));
@@ -240,6 +244,8 @@ export class JsonWriter {
     Object.assign(out, { layout: doc.layout, lines: doc.lines, words: doc.words, reusedShare: doc.reusedShare, group: doc.group });
     if (doc.stories.length === 1) out.storyWords = doc.stories[0]!.words;
     else out.stories = doc.stories;
+    const pieces = piecesOf(doc.segments);
+    if (pieces.length > 0) out.pieces = pieces;
     out.segments = doc.segments.map((s) => this.segment(s, file, multiStory));
     return out;
   }
@@ -257,6 +263,18 @@ export class JsonWriter {
       members: members.map(({ path, duplicateOf, ...member }) => ({ file: this.file(path), ...member, ...(duplicateOf === null ? {} : { duplicateOf }) })),
     };
   }
+}
+
+/** Each long paragraph's [first segment, pieces] (JsonDocument.pieces), from the segments' `continues`. */
+function piecesOf(segments: readonly SegmentReport[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = 1; i < segments.length; i++) {
+    if (!segments[i]!.continues) continue;
+    const last = out[out.length - 1];
+    if (last && last[0] + last[1] === i) last[1]++;
+    else out.push([i - 1, 2]);
+  }
+  return out;
 }
 
 /** A story pair as the JSON report writes it (files by number). */
@@ -399,6 +417,8 @@ export function fromJsonReport(json: JsonReport): Report {
     return s ? { startLine: s.line, endLine: s.endLine ?? s.line } : { startLine: 0, endLine: 0 };
   };
   const documents = json.documents.map((doc, file): DocumentReport => {
+    const continuing = new Set<number>();
+    for (const [first, count] of doc.pieces ?? []) for (let k = first + 1; k < first + count; k++) continuing.add(k);
     const segments = doc.segments.map((s, index): SegmentReport => {
       const text = texts[file]![index]!;
       const out: SegmentReport = {
@@ -442,7 +462,7 @@ export function fromJsonReport(json: JsonReport): Report {
       if (s.boilerplate) out.boilerplate = s.boilerplate;
       if (s.repeat) out.repeat = true;
       if (s.repeatOf !== undefined) out.repeatOf = s.repeatOf;
-      if (s.continues) out.continues = true;
+      if (continuing.has(index)) out.continues = true;
       return out;
     });
     const counts = { shared: 0, edited: 0, unique: 0, boilerplate: 0, repeats: 0 };

@@ -96,3 +96,17 @@ describe('shares', () => {
     expect(diff.summary.reused).toBe(0.999);
   });
 });
+
+describe('long paragraphs in the JSON report', () => {
+  it('are one [first, pieces] pair per paragraph, read back as the segments\' continues', async () => {
+    const { fromJsonReport, toJsonReport } = await import('../../src/core/index.js');
+    const long = Array.from({ length: 9 }, (_, k) => `Sentence number ${k + 1} of this long paragraph talks about the council budget and the cycle lanes.`).join(' ');
+    const report = await scanDocuments([{ id: 'a', text: `Headline of the story\n\n${long}\n\nA short closing line of the story here.` }]);
+    const pieces = report.documents[0]!.segments.filter((s) => s.continues).length;
+    expect(pieces).toBeGreaterThan(0);
+    const json = toJsonReport(report);
+    expect(json.documents[0]!.pieces).toEqual([[1, pieces + 1]]);
+    expect(JSON.stringify(json)).not.toContain('"continues"');
+    expect(fromJsonReport(JSON.parse(JSON.stringify(json)) as typeof json)).toEqual(report);
+  });
+});
