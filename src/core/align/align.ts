@@ -29,7 +29,8 @@ import { contentWords, stopTokens, TokenSet } from '../rewrite/stopwords.js';
 import { WordTable } from '../rewrite/word-table.js';
 import { unitsOfParagraphs, type Units } from '../rewrite/units.js';
 import type { EditOp } from '../types.js';
-import { changedWords, isSentenceRun, movedRuns, wordDiff } from './worddiff.js';
+import { foldWords } from '../text/normalize.js';
+import { changedWords, movedKeys, sentenceRunWords, wordDiff } from './worddiff.js';
 
 /**
  * A `from` paragraph lying at least this share inside a `to` paragraph can be part of a merge:
@@ -141,24 +142,36 @@ function keptWords(block: AlignedBlock, paragraphs: readonly AlignParagraph[], s
   // A run deleted in one place and inserted word for word in another (a sentence moved) is kept:
   // a copy that only moved a sentence kept 98% of its original (found by a new user); so is a
   // sentence moved to another paragraph (`movedAcross`, this side's words of it: sentenceRuns).
-  const moved = (deleted > 0 && inserted > 0 ? movedWords(block.ops) : 0) + movedAcross;
-  const changed = (side === 'from' ? deleted : inserted) - moved;
+  const changedOnSide = side === 'from' ? deleted : inserted;
+  // Never more than this side changed: a sentence movedWords matched in its block (a run of the
+  // same words without its full stop, say) is not counted again as moved across.
+  const moved = Math.min(changedOnSide, (deleted > 0 && inserted > 0 ? movedWords(block.ops) : 0) + movedAcross);
+  const changed = changedOnSide - moved;
   return equal + moved + changed === 0 ? 0 : (words * (equal + moved)) / (equal + moved + changed);
 }
 
-/** Words of the deleted runs that are inserted word for word elsewhere in the same operations (movedRuns). */
+/**
+ * Each word operation's key (foldWords), folded once: a comparison asks it of the same runs for
+ * its moved sentences and its kept words (folding them twice cost PAN's --json 5%).
+ */
+const FOLDED = new WeakMap<EditOp, string>();
+function folded(op: EditOp): string {
+  let key = FOLDED.get(op);
+  if (key === undefined) FOLDED.set(op, (key = foldWords(op.text)));
+  return key;
+}
+
+/** Words of the deleted runs that are inserted word for word elsewhere in the same operations (movedKeys). */
 function movedWords(ops: readonly EditOp[]): number {
   const deleted = ops.filter((op) => op.op === 'delete');
-  const moved = movedRuns(
-    deleted.map((op) => op.text),
-    ops.filter((op) => op.op === 'insert').map((op) => op.text),
-  );
+  const moved = movedKeys(deleted.map(folded), ops.filter((op) => op.op === 'insert').map(folded));
   return deleted.reduce((words, op, k) => (moved[k] ? words + changedWords([op]).deleted : words), 0);
 }
 
 /** A whole sentence a block deletes or inserts (isSentenceRun), and whether it moved: inserted word for word elsewhere in the comparison (or deleted elsewhere). */
 export interface SentenceRun {
-  text: string;
+  /** The run (a dropped or added one-sentence paragraph's whole text as one), matched by its key (folded). */
+  op: EditOp;
   /** Its units, as word operations count them. */
   words: number;
   /** Moved within its block (its words already kept by movedWords) or to or from another block. */
@@ -179,32 +192,50 @@ export function sentenceRuns(blocks: readonly AlignedBlock[], from: readonly Ali
   const out = { deleted: blocks.map((): SentenceRun[] => []), inserted: blocks.map((): SentenceRun[] => []) };
   blocks.forEach((block, b) => {
     if (block.ops && block.kind !== 'same') {
-      const deleted = block.ops.filter((op) => op.op === 'delete');
-      const inserted = block.ops.filter((op) => op.op === 'insert');
-      const within = { deleted: movedRuns(deleted.map((op) => op.text), inserted.map((op) => op.text)), inserted: movedRuns(inserted.map((op) => op.text), deleted.map((op) => op.text)) };
-      deleted.forEach((op, k) => {
-        if (isSentenceRun(op)) out.deleted[b]!.push({ text: op.text, words: changedWords([op]).deleted, moved: within.deleted[k] ? 'within' : false });
-      });
-      inserted.forEach((op, k) => {
-        if (isSentenceRun(op)) out.inserted[b]!.push({ text: op.text, words: changedWords([op]).inserted, moved: within.inserted[k] ? 'within' : false });
-      });
+      for (const op of block.ops) {
+        const words = sentenceRunWords(op);
+        if (words > 0) (op.op === 'delete' ? out.deleted : out.inserted)[b]!.push({ op, words, moved: false });
+      }
+      // Sentences moved inside the block: matched against every run the block writes on the other
+      // side (a moved Chinese sentence's full stop is often an unchanged run of its own, so its
+      // insertion is no sentence run); only blocks holding a sentence pay for it.
+      const [deleted, inserted] = [out.deleted[b]!, out.inserted[b]!];
+      const keys = (kind: EditOp['op']): string[] => block.ops!.filter((op) => op.op === kind).map(folded);
+      if (deleted.length > 0) {
+        movedKeys(deleted.map((run) => folded(run.op)), keys('insert')).forEach((moved, k) => {
+          if (moved) deleted[k]!.moved = 'within';
+        });
+      }
+      if (inserted.length > 0) {
+        movedKeys(inserted.map((run) => folded(run.op)), keys('delete')).forEach((moved, k) => {
+          if (moved) inserted[k]!.moved = 'within';
+        });
+      }
       return;
     }
-    // A dropped or added paragraph of one sentence.
+    // A dropped or added paragraph of one sentence (one with a break inside is several).
     const [side, list, paragraphs] = block.kind === 'dropped' ? (['delete', out.deleted, from] as const) : block.kind === 'added' ? (['insert', out.inserted, to] as const) : [null, null, null];
     if (side === null) return;
-    const text = block[side === 'delete' ? 'from' : 'to'].map((i) => paragraphs[i]!.text).join(' ').trim();
+    const indexes = block[side === 'delete' ? 'from' : 'to'];
+    if (indexes.length !== 1) return;
+    const text = paragraphs[indexes[0]!]!.text.trim();
+    if (/[.!?。！？]\s/u.test(text)) return;
     const op: EditOp = { op: side, text };
-    if (isSentenceRun(op) && !/[.!?。！？]\s/u.test(text)) list[b]!.push({ text, words: side === 'delete' ? changedWords([op]).deleted : changedWords([op]).inserted, moved: false });
+    const words = sentenceRunWords(op);
+    if (words > 0) list[b]!.push({ op, words, moved: false });
   });
   // Those not moved within their block, matched over the whole comparison.
-  const left = { deleted: out.deleted.flat().filter((run) => !run.moved), inserted: out.inserted.flat().filter((run) => !run.moved) };
+  // Only runs of as many words as one on the other side can match (the same words, folded), so
+  // only those are folded: PAN's comparisons drop and add thousands of one-sentence pieces.
+  const unmoved = { deleted: out.deleted.flat().filter((run) => !run.moved), inserted: out.inserted.flat().filter((run) => !run.moved) };
+  const lengths = { deleted: new Set(unmoved.deleted.map((run) => run.words)), inserted: new Set(unmoved.inserted.map((run) => run.words)) };
+  const left = { deleted: unmoved.deleted.filter((run) => lengths.inserted.has(run.words)), inserted: unmoved.inserted.filter((run) => lengths.deleted.has(run.words)) };
   if (left.deleted.length > 0 && left.inserted.length > 0) {
-    const texts = { deleted: left.deleted.map((run) => run.text), inserted: left.inserted.map((run) => run.text) };
-    movedRuns(texts.deleted, texts.inserted).forEach((moved, k) => {
+    const keys = { deleted: left.deleted.map((run) => folded(run.op)), inserted: left.inserted.map((run) => folded(run.op)) };
+    movedKeys(keys.deleted, keys.inserted).forEach((moved, k) => {
       if (moved) left.deleted[k]!.moved = 'across';
     });
-    movedRuns(texts.inserted, texts.deleted).forEach((moved, k) => {
+    movedKeys(keys.inserted, keys.deleted).forEach((moved, k) => {
       if (moved) left.inserted[k]!.moved = 'across';
     });
   }
@@ -212,9 +243,13 @@ export function sentenceRuns(blocks: readonly AlignedBlock[], from: readonly Ali
 }
 
 /** Words each side keeps word for word over the blocks that pair paragraphs of both (keptWords): coverage's and reuse's numerators. */
-export function keptTotals(blocks: readonly AlignedBlock[], from: readonly AlignParagraph[], to: readonly AlignParagraph[]): { from: number; to: number } {
+export function keptTotals(
+  blocks: readonly AlignedBlock[],
+  from: readonly AlignParagraph[],
+  to: readonly AlignParagraph[],
+  runs: { deleted: readonly SentenceRun[][]; inserted: readonly SentenceRun[][] } = sentenceRuns(blocks, from, to),
+): { from: number; to: number } {
   const totals = { from: 0, to: 0 };
-  const runs = sentenceRuns(blocks, from, to);
   const across = (list: readonly SentenceRun[]): number => list.reduce((n, run) => (run.moved === 'across' ? n + run.words : n), 0);
   blocks.forEach((block, b) => {
     const [movedOut, movedIn] = [across(runs.deleted[b]!), across(runs.inserted[b]!)];

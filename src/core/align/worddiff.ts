@@ -100,9 +100,14 @@ const ENDS_SENTENCE = /[.!?。！？]["”’»«“」』]?$/u;
  * inserted elsewhere, in the same paragraph or another (edit-summary.ts, align.ts keptTotals).
  */
 export function isSentenceRun(op: EditOp): boolean {
-  if (op.op === 'equal' || !ENDS_SENTENCE.test(op.text)) return false;
-  const n = changedWords([op]);
-  return (op.op === 'delete' ? n.deleted : n.inserted) >= SENTENCE_MIN_WORDS;
+  return sentenceRunWords(op) > 0;
+}
+
+/** A whole sentence's words (isSentenceRun), 0 for any other run: counted once, only for runs that end a sentence. */
+export function sentenceRunWords(op: EditOp): number {
+  if (op.op === 'equal' || !ENDS_SENTENCE.test(op.text)) return 0;
+  const n = countUnits(op.text);
+  return n >= SENTENCE_MIN_WORDS ? n : 0;
 }
 
 /**
@@ -112,13 +117,14 @@ export function isSentenceRun(op: EditOp): boolean {
  * comparison calls it moved and keeps its words (edit-summary.ts, align.ts keptWords).
  */
 export function movedRuns(deleted: readonly string[], inserted: readonly string[]): boolean[] {
+  return movedKeys(deleted.map(foldWords), inserted.map(foldWords));
+}
+
+/** movedRuns over the runs' keys (foldWords), for a caller that folds each run once. */
+export function movedKeys(deleted: readonly string[], inserted: readonly string[]): boolean[] {
   const left = new Map<string, number>();
-  for (const text of inserted) {
-    const key = foldWords(text);
-    left.set(key, (left.get(key) ?? 0) + 1);
-  }
-  return deleted.map((text) => {
-    const key = foldWords(text);
+  for (const key of inserted) left.set(key, (left.get(key) ?? 0) + 1);
+  return deleted.map((key) => {
     const n = left.get(key) ?? 0;
     if (key === '' || n === 0) return false;
     left.set(key, n - 1);
