@@ -481,7 +481,7 @@ export function fromJsonReport(json: JsonReport): Report {
         group: doc.group,
       },
     ];
-    const out: DocumentReport = { path: doc.path, layout: doc.layout, lines: doc.lines, words: doc.words, counts, reusedShare: doc.reusedShare, group: doc.group, stories, segments };
+    const out: DocumentReport = { path: doc.path, layout: doc.layout, lines: doc.lines, words: doc.words, counts, ...(continuing.size > 0 ? { continuingPieces: continuing.size } : {}), reusedShare: doc.reusedShare, group: doc.group, stories, segments };
     if (doc.metadata === undefined) return out;
     const { path, ...rest } = out;
     return { path, metadata: doc.metadata, ...rest };

@@ -168,6 +168,8 @@ export interface DocumentReport {
   lines: number;
   words: number;
   counts: { shared: number; edited: number; unique: number; boilerplate: number; repeats: number };
+  /** Of its segments, the later sentence pieces of long paragraphs (SegmentReport.continues); absent when none. */
+  continuingPieces?: number;
   /**
    * Share of the document's words in shared or edited paragraphs, counting only paragraphs
    * that can be evidence of reuse: at least --min-words words, not boilerplate, not repeats.

@@ -14,7 +14,7 @@
 import type { DocumentHead, GroupReport } from '../core/types.js';
 import { cutStart, visibleWidth, wrap } from './fit.js';
 import type { Palette } from './palette.js';
-import { largest, percent, plural, printable, widest } from './text.js';
+import { largest, percent, plural, printable, thousands, widest } from './text.js';
 
 /** Columns of the documents table, and how a cell is padded (a space each side) and ruled. */
 const TABLE_HEAD = ['Group', 'Role', 'Document', 'Paragraphs', 'Shared', 'Edited', 'Unique', 'Boilerplate', 'Reused'];
@@ -103,8 +103,9 @@ function stackedList(documents: readonly DocumentHead[], roleOf: (doc: DocumentH
     lines.push(`${doc.group === null ? palette.dim(group) : group}  ${roleOf(doc).padEnd(roleWidth)}  ${cutStart(printable(doc.path), room)}`.trimEnd());
     const c = doc.counts;
     const counts =
-      `${plural(paragraphCount(doc), 'paragraph')}: ${palette.shared(`${c.shared} shared`)}, ${palette.edited(`${c.edited} edited`)}, ` +
-      `${palette.unique(`${c.unique} unique`)}, ${palette.boilerplate(`${c.boilerplate} boilerplate`)}; ${percent(doc.reusedShare)} reused`;
+      `${(doc.continuingPieces ?? 0) > 0 ? `${plural(paragraphCount(doc) - doc.continuingPieces!, 'paragraph')} in ${thousands(paragraphCount(doc))} pieces` : plural(paragraphCount(doc), 'paragraph')}: ` +
+      `${palette.shared(`${thousands(c.shared)} shared`)}, ${palette.edited(`${thousands(c.edited)} edited`)}, ` +
+      `${palette.unique(`${thousands(c.unique)} unique`)}, ${palette.boilerplate(`${thousands(c.boilerplate)} boilerplate`)}; ${percent(doc.reusedShare)} reused`;
     lines.push(...wrap(`${' '.repeat(indent)}${counts}`, width, indent));
   });
   return lines.join('\n');
@@ -119,10 +120,21 @@ export interface TableOptions {
   fitWidth?: number;
 }
 
-/** A document's paragraphs: its statuses' counts add up to them. */
+/** A document's paragraphs as matched: its statuses' counts add up to them (a long paragraph's sentence pieces each count). */
 export function paragraphCount(doc: DocumentHead): number {
   const c = doc.counts;
   return c.shared + c.edited + c.unique + c.boilerplate;
+}
+
+/**
+ * The Paragraphs cell: "15", or with long paragraphs cut at their sentences "5 in 15" (the
+ * statuses beside it count the 15 pieces), as the document's own line says "5 paragraphs in 15
+ * pieces" (the table said 15 where the line said 5; found by a new user).
+ */
+function paragraphsCell(doc: DocumentHead): string {
+  const count = paragraphCount(doc);
+  const pieces = doc.continuingPieces ?? 0;
+  return pieces > 0 ? `${thousands(count - pieces)} in ${thousands(count)}` : thousands(count);
 }
 
 /** The table of `report`'s documents (heads suffice: no paragraph is read) with their groups' roles. */
@@ -138,11 +150,11 @@ export function renderGroupsTable(report: { groups: readonly GroupReport[]; docu
     doc.group === null ? palette.dim('-') : String(doc.group),
     roleOf(doc),
     printable(doc.path),
-    String(paragraphCount(doc)),
-    palette.shared(String(doc.counts.shared)),
-    palette.edited(String(doc.counts.edited)),
-    palette.unique(String(doc.counts.unique)),
-    palette.boilerplate(String(doc.counts.boilerplate)),
+    paragraphsCell(doc),
+    palette.shared(thousands(doc.counts.shared)),
+    palette.edited(thousands(doc.counts.edited)),
+    palette.unique(thousands(doc.counts.unique)),
+    palette.boilerplate(thousands(doc.counts.boilerplate)),
     percent(doc.reusedShare),
   ]);
   const width = options.fitWidth;

@@ -139,10 +139,12 @@ export function documentHead(input: AssemblyInput, statuses: Statuses, docIndex:
   const doc: PreparedDocument = corpus.docs[docIndex]!;
   const base = corpus.firstParagraphOf[docIndex]!;
   const counts = { shared: 0, edited: 0, unique: 0, boilerplate: 0, repeats: 0 };
+  let pieces = 0;
   for (let p = base; p < base + doc.count; p++) {
     counts[statusOf(statuses, p)]++;
     if (noise.repeated[p] === 1) counts.repeats++;
   }
+  for (let i = 1; i < doc.count; i++) if (continuesParagraph(doc, i)) pieces++;
   const units = storiesOf(noise, docIndex);
   const stories: StoryReport[] = units.map((unit) => {
     const { span } = noise.stories[unit]!;
@@ -166,6 +168,7 @@ export function documentHead(input: AssemblyInput, statuses: Statuses, docIndex:
     lines: doc.lineCount,
     words: doc.words,
     counts,
+    ...(pieces > 0 ? { continuingPieces: pieces } : {}),
     reusedShare: share(reused, counted),
     group: stories.find((s) => s.group !== null)?.group ?? null,
     stories,
