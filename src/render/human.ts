@@ -142,7 +142,8 @@ export type MemberStoryCall = (member: GroupMember) => { side: StorySide; other:
 /**
  * The story-level calls of a group's members as the group reports show them: against the
  * original when there is one (none for the original itself); in a group whose original is
- * undecided, the strongest call against another member (not "not derived"), or none. The
+ * undecided, the strongest call against another member ("not derived" when that is all there
+ * is), or none. The
  * original and the members by path and story are found once per group, so that a group of a
  * thousand members is looked up, not scanned, per member.
  */
@@ -156,11 +157,14 @@ export function memberStoryCalls(group: GroupReport, sides: ReadonlyMap<string, 
       const side = own.find((s) => s.other.path === original.path && s.other.story === original.story);
       return side ? { side, other: original } : null;
     }
+    // The strongest call; "not derived" only when no other member's story is a source of this
+    // one's (it is likely theirs): a member line with nothing after it read as a missing figure
+    // (found by a new user).
     let best: { side: StorySide; other: GroupMember } | null = null;
     for (const side of own) {
       const found = byKey.get(`${side.other.story} ${side.other.path}`);
       const other = found === member ? undefined : found;
-      if (!other || side.call === 'not-derived') continue;
+      if (!other) continue;
       if (!best || CALL_STRENGTH[side.call] > CALL_STRENGTH[best.side.call] || (side.call === best.side.call && side.words > best.side.words)) best = { side, other };
     }
     return best;
