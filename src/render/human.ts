@@ -388,7 +388,8 @@ function paragraphRow(segment: SegmentReport, doc: DocumentReport, label: string
   if (segment.boilerplate) notes.push(segment.boilerplate);
   const note = notes.length > 0 ? `[${notes.join(', ')}] ` : '';
   const span = rowSpan(segment).padStart(spanWidth);
-  const status = palette[segment.status](segment.status.padEnd(STATUS_WIDTH));
+  // Padded outside the colour, so that a row ending at its status has no trailing spaces in colour either (found by a new user).
+  const status = `${palette[segment.status](segment.status)}${' '.repeat(Math.max(0, STATUS_WIDTH - segment.status.length))}`;
   const match = (options.fit ? cutStart(label, labelWidth) : label).padEnd(labelWidth);
   const fixed = 2 + spanWidth + 2 + STATUS_WIDTH + 2 + labelWidth + 2;
   const textRoom = width - fixed - note.length;

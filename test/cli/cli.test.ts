@@ -148,6 +148,9 @@ describe('human output', () => {
     expect((await runCli(['--color', ...args], { env: { NO_COLOR: '1' } })).stdout).toMatch(ansi);
     expect((await runCli(['--no-color', ...args], { env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(ansi);
     expect((await runCli(['--json', ...args], { env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(ansi);
+    // In colour as without it, no row ends in spaces (a unique paragraph's row did, inside its colour; found by a new user).
+    const coloured = (await runCli([path.join(repoRoot, 'fixtures/seeds')], { env: { FORCE_COLOR: '1', COLUMNS: '80' } })).stdout;
+    expect(coloured.replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter((line) => / $/.test(line))).toEqual([]);
   });
 
   it('help lists the options with their defaults and the exit codes', async () => {
