@@ -448,7 +448,8 @@ function noiseLine(where: string, detail: string, text: string, width: number, f
  * fit `width` (a terminal).
  */
 export class ScraperNoise {
-  private readonly boilerplate: string[] = [];
+  /** Boilerplate entries, formatted when rendered: the place column is padded over the whole list (found by a new user: per file, the kinds drifted). */
+  private readonly boilerplate: Array<{ where: string; kind: string; text: string }> = [];
   private readonly repeats: string[] = [];
   /** Counted apart from the lines: on a narrow terminal an entry takes two lines. */
   private boilerplateCount = 0;
@@ -462,12 +463,12 @@ export class ScraperNoise {
 
   add(doc: DocumentReport): void {
     const { width, fit } = this;
-    // Line numbers padded to the document's widest, so that its kinds and texts line up (":5 " above ":38").
-    const spanWidth = widest(doc.segments.filter((segment) => segment.boilerplate).map((segment) => lineSpan(segment.startLine, segment.endLine)));
     for (const segment of doc.segments) {
       if (segment.boilerplate) {
-        const where = `${printable(doc.path)}:${lineSpan(segment.startLine, segment.endLine).padEnd(spanWidth)}`;
-        this.boilerplate.push(...noiseLine(where, `${segment.boilerplate.padEnd(8)}  `, segment.text, width, fit));
+        // A later sentence piece of a long paragraph as in the rows ("+9"): two pieces read as one line listed twice.
+        const where = `${printable(doc.path)}:${segment.continues ? '+' : ''}${lineSpan(segment.startLine, segment.endLine)}`;
+        // Only what a preview can show is kept (preview reads no further).
+        this.boilerplate.push({ where, kind: segment.boilerplate, text: segment.text.slice(0, 4 * width + 256) });
         this.boilerplateCount++;
       }
     }
@@ -496,7 +497,9 @@ export class ScraperNoise {
     const parts: string[] = [];
     const heading = (title: string, about: string): string[] => fitted(`${palette.bold(title)} ${palette.dim(about)}`, fit ? width : undefined, 2);
     if (boilerplate.length > 0) {
-      parts.push(...heading(`Boilerplate (${thousands(this.boilerplateCount)})`, 'footers and scraper artifacts; they link no documents and count toward no reuse'), boilerplate.join('\n'));
+      const whereWidth = widest(boilerplate.map((entry) => entry.where));
+      const lines = boilerplate.flatMap((entry) => noiseLine(entry.where.padEnd(whereWidth), `${entry.kind.padEnd(8)}  `, entry.text, width, fit));
+      parts.push(...heading(`Boilerplate (${thousands(this.boilerplateCount)})`, 'footers and scraper artifacts; they link no documents and count toward no reuse'), lines.join('\n'));
     }
     if (repeats.length > 0) {
       if (parts.length > 0) parts.push('');
