@@ -81,6 +81,40 @@ describe('a Parquet folder that is not one complete run', () => {
     expect(existsSync(path.join(out, 'join'))).toBe(false);
   });
 
+  it('a damaged documents file: named by join as by report (join said "internal error"; found by a new user)', async () => {
+    const out = path.join(tempDir(), 'signed');
+    await sign(out, 2);
+    const file = path.join(out, shard(2, 2), 'documents.parquet');
+    const bytes = readFileSync(file);
+    bytes.fill(0, 64, Math.floor(bytes.length / 2));
+    writeFileSync(file, bytes);
+    expectOneLineError(await dedupe(['join', out]), file, /not a readable dedupe Parquet file .*sign shard 2\/2 again/);
+  });
+
+  it('folders whose names hold glob characters are read as named, not as patterns (a "run [2]" read "run 2"; found by a new user)', async () => {
+    const dir = tempDir();
+    const jsonl = path.join(dir, 'run 2');
+    expect((await dedupe(['sign', 'fixtures/jsonl', '--out', jsonl])).code).toBe(0);
+    expect((await dedupe(['join', jsonl])).code).toBe(0);
+    for (const name of ['run [2]', 'run*']) {
+      const out = path.join(dir, name);
+      await sign(out, 1);
+      expect((await dedupe(['join', out])).code).toBe(0);
+      const report = await dedupe(['report', out, '-q']);
+      expect(report.code).toBe(0);
+      expect(report.stdout).toMatch(/^5 files, 196 paragraphs \(66 shared/);
+    }
+  });
+
+  it('--out under a file, or a path holding "?", and join of a file: one line each, not an internal error (found by a new user)', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'afile');
+    writeFileSync(file, 'hi\n');
+    expectOneLineError(await dedupe(['sign', SEEDS, '--out', path.join(file, 'sub')]), file, /is a file, not a folder/);
+    expectOneLineError(await dedupe(['sign', SEEDS, '--out', path.join(dir, 'what?')]), 'what?', /cannot keep its work files under a path holding "\?"/);
+    expectOneLineError(await dedupe(['join', file]), file, /no such folder/);
+  });
+
   it('a missing shard', async () => {
     const out = path.join(tempDir(), 'signed');
     await sign(out, 3, [1, 3]);

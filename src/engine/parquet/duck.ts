@@ -27,9 +27,18 @@ export function literal(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
-/** A list of file paths as a DuckDB list literal, for read_parquet. */
+/**
+ * A file path as read_parquet reads it: literally, its glob characters in brackets. DuckDB
+ * reads read_parquet's paths as glob patterns, so a folder named "run [2]" read "run 2" beside it
+ * and a folder "run*" every run: the wrong shards, with exit 0 (found by a new user).
+ */
+export function parquetPath(file: string): string {
+  return literal(file.replace(/[*?[]/g, (c) => `[${c}]`));
+}
+
+/** A list of file paths as a DuckDB list literal, for read_parquet (parquetPath). */
 export function fileList(files: readonly string[]): string {
-  return `[${files.map(literal).join(', ')}]`;
+  return `[${files.map(parquetPath).join(', ')}]`;
 }
 
 /** DuckDB ran out of memory within the limit it was given: what to do, in one line (exit 2). */
@@ -105,7 +114,7 @@ export class Duck {
 
 /** The key-value metadata of Parquet files, per file (keys and values as text). */
 export async function kvMetadata(duck: Duck, file: string): Promise<Map<string, string>> {
-  const rows = await duck.rows(`SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata(${literal(file)})`);
+  const rows = await duck.rows(`SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata(${parquetPath(file)})`);
   const out = new Map<string, string>();
   for (const row of rows) out.set(String(row.key), String(row.value));
   return out;

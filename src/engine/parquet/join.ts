@@ -256,9 +256,12 @@ export async function joinShards(request: JoinRequest, hooks: EngineHooks = {}):
     }
     duck = await Duck.open({ memoryLimit: request.memoryLimit, threads: request.threads, tempDirectory: path.join(partial, 'spill') });
     const run = await readRun(duck, dir, request.dir);
-    await defineInputs(duck, run);
-    await checkUniqueIds(duck, run);
-    const result = await withDamageNamed(duck, run, () => runSteps(duck!, run, hooks, path.join(partial, PAIRS_FILE), request.version));
+    // Reading the shards' files at all can meet a damaged one: named as the steps name it (it was an internal error; found by a new user).
+    const result = await withDamageNamed(duck, run, async () => {
+      await defineInputs(duck!, run);
+      await checkUniqueIds(duck!, run);
+      return runSteps(duck!, run, hooks, path.join(partial, PAIRS_FILE), request.version);
+    });
     duck.close();
     duck = null;
     rmSync(path.join(partial, 'spill'), { recursive: true, force: true });
@@ -266,7 +269,13 @@ export async function joinShards(request: JoinRequest, hooks: EngineHooks = {}):
     return { ...result, file: path.join(request.dir, JOIN_FOLDER, PAIRS_FILE) };
   } catch (error) {
     duck?.close();
-    rmSync(partial, { recursive: true, force: true });
+    // The error is what went wrong; cleaning up after it must not hide it (`join` of a file said
+    // "internal error: ENOTDIR ... unlink"; found by a new user).
+    try {
+      rmSync(partial, { recursive: true, force: true });
+    } catch {
+      // Nothing was made there.
+    }
     throw error;
   }
 }

@@ -22,7 +22,7 @@ import path from 'node:path';
 import type { IndexParameters } from '../../store/parameters.js';
 import { PARAMETER_FLAGS } from '../../store/parameters.js';
 import { InputError } from '../../input/errors.js';
-import { kvMetadata, literal, type Duck } from './duck.js';
+import { kvMetadata, literal, parquetPath, type Duck } from './duck.js';
 
 /** Bumped when the columns or the layout change: a join refuses shards of another version. */
 export const FORMAT_VERSION = 3;
@@ -176,7 +176,7 @@ export function unreadable(file: string, reason: string, shard: string): ShardEr
 export async function damagedFile(duck: Duck, files: readonly string[]): Promise<{ file: string; reason: string } | null> {
   for (const file of files) {
     try {
-      await duck.stream(`SELECT * FROM read_parquet(${literal(file)})`, () => {});
+      await duck.stream(`SELECT * FROM read_parquet(${parquetPath(file)})`, () => {});
     } catch (error) {
       return { file, reason: error instanceof Error ? error.message : String(error) };
     }
@@ -247,7 +247,7 @@ export async function readShard(duck: Duck, entry: { number: number; count: numb
  * found a share of the pairs without a word (found by a new user).
  */
 async function checkBands(duck: Duck, files: ShardInfo['files'], bands: number, folder: string, name: string, show: Show): Promise<void> {
-  const [signed] = await duck.rows(`SELECT count(*) > 0 AS any FROM (SELECT 1 FROM read_parquet(${literal(files.shingles)}) LIMIT 1)`);
+  const [signed] = await duck.rows(`SELECT count(*) > 0 AS any FROM (SELECT 1 FROM read_parquet(${parquetPath(files.shingles)}) LIMIT 1)`);
   if (signed?.['any'] !== true) return;
   const present = new Set(files.bands.map((file) => Number(/band=(\d+)/.exec(file)?.[1] ?? -1)));
   for (let band = 0; band < bands; band++) {

@@ -16,7 +16,7 @@ import { analyse, type ScanAnalysis } from '../../core/scan/scanner.js';
 import type { ResolvedOptions, StageTimings, Warning } from '../../core/types.js';
 import { resolveOptions } from '../../core/options.js';
 import type { EngineHooks } from '../scan.js';
-import { Duck, fileList, kvMetadata, literal } from './duck.js';
+import { Duck, fileList, kvMetadata, literal, parquetPath } from './duck.js';
 import { withDamageNamed } from './join.js';
 import { JOIN_FOLDER, KEY, PAIRS_FILE, parameterDifference, readRun, ShardError, type ReadCounts, type RunInfo } from './layout.js';
 import { bigintToKey } from './numbers.js';
@@ -168,7 +168,7 @@ async function readDocuments(duck: Duck, run: RunInfo, heads: Map<bigint, Docume
   for (const shard of run.shards) {
     hooks.progress?.({ stage: 'step', step: `report: reading shard ${shard.number} of ${shard.count}` });
     const assembler = new DocumentAssembler(heads, run.show(shard.files.paragraphs), pager);
-    const sql = `SELECT doc, start_line, end_line, blank_before, words, chrome, idx, text_key, text, tokens, shingles, continues FROM read_parquet(${literal(shard.files.paragraphs)})`;
+    const sql = `SELECT doc, start_line, end_line, blank_before, words, chrome, idx, text_key, text, tokens, shingles, continues FROM read_parquet(${parquetPath(shard.files.paragraphs)})`;
     await duck.stream(sql, (chunk) => assembler.chunk(chunk));
     assembler.close();
     for (const doc of assembler.prepared) prepared.push(doc);
@@ -219,7 +219,7 @@ async function readPairs(duck: Duck, run: RunInfo): Promise<{ pairs: JoinedPairs
   const signed = JSON.parse(meta.get(KEY.signing) ?? '{}') as IndexParameters;
   if (parameterDifference(signed, run.signing)) throw new ShardError(file, `${file} was joined with other parameters than the shards'; run dedupe join ${run.given} again`);
   const pairs: JoinedPairs = { aKey: [], bKey: [], aSize: [], bSize: [], common: [] };
-  await duck.stream(`SELECT a_key, b_key, a_size, b_size, common FROM read_parquet(${literal(absolute)})`, (chunk) => {
+  await duck.stream(`SELECT a_key, b_key, a_size, b_size, common FROM read_parquet(${parquetPath(absolute)})`, (chunk) => {
     const column = (c: number): DuckDBVector => chunk.getColumnVector(c);
     for (let r = 0; r < chunk.rowCount; r++) {
       pairs.aKey.push(column(0).getItem(r) as bigint);

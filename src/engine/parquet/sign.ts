@@ -88,6 +88,13 @@ export function shardOf(file: string, count: number): number {
 async function checkOut(out: string, given: string, shard: ShardChoice, options: ResolvedOptions, settings: { memoryLimit: string }): Promise<{ file: string; listing: string | null } | null> {
   const show = showUnder(out, given);
   if (existsSync(out) && !statSync(out).isDirectory()) throw new ShardError(given, `${given} is a file, not a folder; give --out a folder (it is created if missing)`);
+  // A file further up is no folder to create (it was "internal error: ENOTDIR"); found by a new user.
+  for (let up = path.dirname(out); up !== path.dirname(up); up = path.dirname(up)) {
+    if (existsSync(up) && !statSync(up).isDirectory()) throw new ShardError(given, `${show(up)} is a file, not a folder; give --out a folder (it is created if missing)`);
+  }
+  // DuckDB reads "?" in its work database's path as the start of options, and fails to open it
+  // (an internal error; found by a new user).
+  if (out.includes('?')) throw new ShardError(given, `${given}: DuckDB cannot keep its work files under a path holding "?"; give --out a folder whose path has none`);
   const existing = shardFolders(out);
   const target = path.join(out, shardFolder(shard.number, shard.count));
   if (existing.some((e) => e.folder === target)) {
