@@ -4,7 +4,7 @@
  * rows of each step. Pure functions of what the engine returned.
  */
 import type { JoinResult, SignResult } from '../engine/index.js';
-import { printable } from './text.js';
+import { plural, printable } from './text.js';
 
 const count = (n: number): string => n.toLocaleString('en-US');
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
@@ -16,8 +16,8 @@ export function renderSignResult(result: SignResult, elapsedMs: number): string 
   const what = read.jsonlSources > 0 ? `${count(written.documents)} document${written.documents === 1 ? '' : 's'}` : `${count(written.documents)}${of} file${of === '' && written.documents === 1 ? '' : 's'}`;
   const skipped = result.warnings > 0 ? ` (${count(result.warnings)} warning${result.warnings === 1 ? '' : 's'})` : '';
   return (
-    `shard ${shard.number}/${shard.count}: ${what}${skipped}, ${count(written.paragraphs)} paragraphs, ` +
-    `${count(written.variants)} distinct texts to compare, written to ${printable(result.folder)} in ${seconds(elapsedMs)}\n`
+    `shard ${shard.number}/${shard.count}: ${what}${skipped}, ${plural(written.paragraphs, 'paragraph')}, ` +
+    `${plural(written.variants, 'distinct text')} to compare, written to ${printable(result.folder)} in ${seconds(elapsedMs)}\n`
   );
 }
 
@@ -28,8 +28,8 @@ export function renderSignStages(result: SignResult): string {
 export function renderJoinResult(result: JoinResult, elapsedMs: number): string {
   const bandPairs = result.bandPairs.reduce((a, b) => a + b, 0);
   return (
-    `joined ${result.shards} shard${result.shards === 1 ? '' : 's'}: ${count(result.documents)} documents, ${count(result.paragraphs)} paragraphs, ` +
-    `${count(result.variants)} distinct texts to compare; ${count(result.candidatePairs)} distinct candidate pairs ` +
+    `joined ${result.shards} shard${result.shards === 1 ? '' : 's'}: ${plural(result.documents, 'document')}, ${plural(result.paragraphs, 'paragraph')}, ` +
+    `${plural(result.variants, 'distinct text')} to compare; ${count(result.candidatePairs)} distinct candidate pairs ` +
     `(proposed ${count(bandPairs + result.anchorPairs)} times: ${count(bandPairs)} by bands, ${count(result.anchorPairs)} by anchors), ` +
     `${count(result.verifiedPairs)} verified, written to ${printable(result.file)} in ${seconds(elapsedMs)}\n`
   );
