@@ -115,6 +115,19 @@ describe('a Parquet folder that is not one complete run', () => {
     expectOneLineError(await dedupe(['join', file]), file, /no such folder/);
   });
 
+  it("sign removes a killed sign's partial folder (they piled up with each Ctrl-C; found by a new user), not a running one's", async () => {
+    const out = path.join(tempDir(), 'signed');
+    const { mkdirSync } = await import('node:fs');
+    const { partialFolder } = await import('../../src/engine/parquet/layout.js');
+    // A pid no process has (above Linux's pid_max) on this machine; a running one; a dead one on another machine (a shared folder).
+    const dead = path.join(out, partialFolder(1, 2, 99999999), 'work');
+    const alive = path.join(out, partialFolder(2, 2, process.ppid));
+    const elsewhere = path.join(out, partialFolder(2, 2, 99999999, 'another-machine'));
+    for (const folder of [dead, alive, elsewhere]) mkdirSync(folder, { recursive: true });
+    await sign(out, 2, [1]);
+    expect(readdirSync(out).sort()).toEqual([path.basename(alive), path.basename(elsewhere), shard(1, 2)].sort());
+  });
+
   it('a missing shard', async () => {
     const out = path.join(tempDir(), 'signed');
     await sign(out, 3, [1, 3]);

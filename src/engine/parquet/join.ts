@@ -28,7 +28,7 @@ import { ANCHOR_MAX_PARAGRAPHS, SMALLER_SHARE_TENTHS } from '../../core/matching
 import { BUCKET_WINDOW } from '../../core/matching/lsh.js';
 import type { EngineHooks } from '../scan.js';
 import { copyToParquet, Duck, DuckMemoryError, fileList } from './duck.js';
-import { bandOf, COMPONENTS_FILE, damagedFile, FORMAT_VERSION, JOIN_FOLDER, KEY, PAIRS_FILE, readRun, ShardError, unreadable, type RunInfo } from './layout.js';
+import { bandOf, COMPONENTS_FILE, damagedFile, FORMAT_VERSION, JOIN_FOLDER, KEY, PAIRS_FILE, readRun, running, ShardError, unreadable, type RunInfo } from './layout.js';
 import { statement, type SqlName } from './sql.js';
 
 export interface JoinRequest {
@@ -226,15 +226,6 @@ function swapIn(partial: string, target: string): void {
 }
 
 /** Whether a process of this id runs on this machine (a join runs on one machine). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes what killed joins left (their hidden folders, with DuckDB's spill files). */
 function removeLeftovers(dir: string): void {
   for (const name of readdirSync(dir)) {

@@ -11,14 +11,15 @@
  *   <dir>/join/pairs.parquet             the verified pairs (dedupe join)
  *   <dir>/join/components.parquet        their connected components: (item, component, text_key)
  *
- * A shard is written under a hidden name (.shard-...partial-<pid>) and renamed when complete,
+ * A shard is written under a hidden name (.shard-...partial-<host>-<pid>) and renamed when complete,
  * so a killed `sign` leaves nothing a join reads. Every Parquet file carries the run's
  * parameters in its key-value metadata (`dedupe.*` keys): the format version, the set, the
  * shard and shard count, the signing parameters and a token naming the `sign` run that wrote
  * it. `join` records the tokens it read; `report` refuses pairs joined from other shards.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import type { IndexParameters } from '../../store/parameters.js';
 import { PARAMETER_FLAGS } from '../../store/parameters.js';
 import { InputError } from '../../input/errors.js';
@@ -70,8 +71,44 @@ export function shardFolder(number: number, count: number): string {
 const SHARD_PATTERN = /^shard-(\d{5})-of-(\d{5})$/;
 
 /** The hidden name a shard is written under until it is complete. */
-export function partialFolder(number: number, count: number, pid: number): string {
-  return `.${shardFolder(number, count)}.partial-${pid}`;
+/**
+ * The hidden folder a shard is written in: named by this machine and process, so that a later
+ * sign here can tell a killed run's leftover (removeSignLeftovers) from a run still writing,
+ * here or on another machine signing into the same shared folder.
+ */
+export function partialFolder(number: number, count: number, pid: number, host = machineName()): string {
+  return `.${shardFolder(number, count)}.partial-${host}-${pid}`;
+}
+
+/** This machine's name as a folder name takes it. */
+function machineName(): string {
+  return os.hostname().replace(/[^A-Za-z0-9_.-]/g, '_') || 'host';
+}
+
+/** Whether a process of this id runs (a step's partial folder of a dead one is a leftover). */
+export function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the partial shard folders of `sign` runs on this machine that were killed (Ctrl-C,
+ * SIGKILL), as `join` removes its own: they are larger than a finished shard, and piled up unsaid
+ * with each retry (found by a new user). A running sign's folder, and another machine's, are left
+ * alone.
+ */
+export function removeSignLeftovers(out: string): void {
+  const prefix = `.partial-${machineName()}-`;
+  for (const name of readdirSync(out)) {
+    if (!/^\.shard-\d{5}-of-\d{5}\./.test(name)) continue;
+    const at = name.indexOf(prefix);
+    const pid = at < 0 ? NaN : Number(name.slice(at + prefix.length));
+    if (Number.isInteger(pid) && pid !== process.pid && !running(pid)) rmSync(path.join(out, name), { recursive: true, force: true });
+  }
 }
 
 /** What `sign` read, stored with the shard so that `report` can say the same summary line. */

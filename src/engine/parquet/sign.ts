@@ -27,7 +27,7 @@ import { prepareFiles, type PrepareJob } from '../prepare-pool.js';
 import { prepareProgress, type EngineHooks } from '../scan.js';
 import { collectSources, STDIN_PATH, type SourceRequest, type Sources } from '../sources.js';
 import { Duck } from './duck.js';
-import { FORMAT_VERSION, KEY, parameterDifference, partialFolder, readShard, shardFolder, shardFolders, ShardError, showUnder, type ReadCounts } from './layout.js';
+import { FORMAT_VERSION, KEY, parameterDifference, partialFolder, readShard, removeSignLeftovers, shardFolder, shardFolders, ShardError, showUnder, type ReadCounts } from './layout.js';
 import { ShardWriter, type WarningOrder, type WrittenCounts } from './shard-writer.js';
 
 export interface ShardChoice {
@@ -183,6 +183,7 @@ export async function signShard(request: SignRequest, hooks: EngineHooks = {}): 
     );
   }
   mkdirSync(out, { recursive: true });
+  removeSignLeftovers(out);
   const partial = path.join(out, partialFolder(request.shard.number, request.shard.count, process.pid));
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial);
@@ -197,8 +198,15 @@ export async function signShard(request: SignRequest, hooks: EngineHooks = {}): 
     hooks.progress?.({ stage: 'step', step: `sign: writing shard ${request.shard.number}/${request.shard.count} as Parquet` });
     await writer.finish(partial, metadataOf(request, randomUUID(), read, sources.listing));
     const folder = path.join(out, shardFolder(request.shard.number, request.shard.count));
-    renameSync(partial, folder);
     const shown = path.join(request.out, shardFolder(request.shard.number, request.shard.count));
+    try {
+      renameSync(partial, folder);
+    } catch (error) {
+      // Another sign of the same shard into the same folder finished first (it was an internal error; found by a new user).
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOTEMPTY' || code === 'EEXIST') throw new ShardError(shown, `${shown} already exists: shard ${request.shard.number}/${request.shard.count} is signed; remove that folder to sign it again`);
+      throw error;
+    }
     return { folder: shown, shard: request.shard, read, written: writer.counts, filesFound, warnings: warnings.length, walkMs, prepareMs, writeMs: clock() - writeStart };
   } catch (error) {
     writer?.close();
