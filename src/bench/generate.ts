@@ -29,7 +29,7 @@
  * decided), so the same seed and source give byte-identical corpora, and a smaller corpus is
  * a prefix (same files, same bytes) of a larger one with the same seed.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -126,6 +126,8 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads `<dir>/<topic>/*.txt` (the BBC layout: title line, blank line, paragraphs). */
 export function loadSource(dir: string, seed = 1): Source {
+  // The default is beside the repository (../shared/corpora/bbc): a clone elsewhere has none (found by a new user).
+  if (!existsSync(dir)) throw new Error(`no source corpus at ${dir}: give --source <folder> (the BBC News corpus: one folder per topic of .txt articles)`);
   const articles: SourceArticle[] = [];
   const skipped: string[] = [];
   const topics = readdirSync(dir, { withFileTypes: true })
