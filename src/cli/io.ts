@@ -34,6 +34,10 @@ export function warn(io: CliIO, message: string): void {
 export function warnUnusedFlags(io: CliIO, output: { json: boolean; unusedFlags?: readonly string[] }): void {
   const unused = output.unusedFlags ?? [];
   if (unused.length === 0) return;
+  if (unused[0] === '--max-matches') {
+    warn(io, '--max-matches lists the matches of --json and --ndjson; the human report shows each paragraph\'s best match and counts the others ("+3")');
+    return;
+  }
   const names = unused.length === 1 ? unused[0]! : `${unused.slice(0, -1).join(', ')} and ${unused[unused.length - 1]!}`;
   const format = output.json ? '--json' : '--ndjson';
   warn(io, `${names} shape${unused.length === 1 ? 's' : ''} the human report only; ${format} writes every document and its word operations (select with jq: see "JSON report" in the README)`);

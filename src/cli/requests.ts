@@ -241,6 +241,17 @@ function reportShape(flags: RawFlags, problems: Problems): Pick<OutputRequest, '
   return shape;
 }
 
+/**
+ * The scan's and report's --max-matches lists matches in the JSON reports; their human report
+ * shows a paragraph's best match and counts the others ("+3"): given for it, it changed nothing,
+ * without a word (found by a new user). `check`'s human report lists matches in the index.
+ */
+function humanMaxMatches(flags: RawFlags, problems: Problems, shape: Pick<OutputRequest, 'unusedFlags'>): void {
+  // Commander gives the default when it is not given: a value other than it was given.
+  const given = flags.maxMatches !== undefined && flags.maxMatches !== String(DEFAULT_OPTIONS.maxMatches);
+  if (flags.json !== true && flags.ndjson !== true && given && problems.originOf('maxMatches') === undefined) shape.unusedFlags = ['--max-matches'];
+}
+
 /** What dedupe reads: a report written over one of them would destroy an article. */
 const ARTICLE_EXTENSIONS = /\.(txt|jsonl|ndjson)$/i;
 
@@ -309,6 +320,7 @@ export function scanCommand(paths: readonly string[], flags: RawFlags, env: Env,
   const failOn = problems.choice<FailOn>('failOn', flags.failOn, FAIL_ON_VALUES, FAIL_ON_ELSEWHERE);
   const inputs = inputsOf(paths, flags, problems);
   const shape = reportOutputs(flags, problems);
+  humanMaxMatches(flags, problems, shape);
   const { threads, fileTimes, rewording: environmentRewording } = environmentOf(env, problems);
   const rewording = environmentRewording && flags.reworded !== false;
   problems.done();
@@ -531,6 +543,7 @@ export function reportCommand(dir: string, flags: RawFlags, env: Env, config: Co
   const failOn = problems.choice<FailOn>('failOn', flags.failOn, FAIL_ON_VALUES, FAIL_ON_ELSEWHERE);
   const memoryLimit = memoryLimitOf(flags, problems, 'report');
   const shape = reportOutputs(flags, problems);
+  humanMaxMatches(flags, problems, shape);
   const { threads, fileTimes } = environmentOf(env, problems);
   problems.done();
   return { dir, memoryLimit, threads, fileTimes, maxMatches, failOn, output: { ...outputOf(flags), ...shape } };

@@ -161,6 +161,13 @@ describe('human output', () => {
     }
   });
 
+  it('says --max-matches changes nothing in the human report, which shows the best match and counts the rest (it said nothing; found by a new user)', async () => {
+    const human = await runCli(['--max-matches', '3', SEED.original, SEED.update]);
+    expect(human.code).toBe(0);
+    expect(human.stderr).toBe('dedupe: warning: --max-matches lists the matches of --json and --ndjson; the human report shows each paragraph\'s best match and counts the others ("+3")\n');
+    expect((await runCli(['--max-matches', '3', '--json', SEED.original, SEED.update])).stderr).toBe('');
+  });
+
   it("check's help gives its own default for --max-matches (5, where the scan lists 1)", async () => {
     const check = await runCli(['check', '--help']);
     expect(check.stdout).toMatch(/--max-matches <n> +matches listed per paragraph, 0 for all \(default:\s+5\)/);
