@@ -99,7 +99,11 @@ export function describeComparison(c: EditSummary): string {
   const p = c.paragraphs;
   const counts = `${p.shared} same, ${p.edited} edited, ${p.added} added, ${p.dropped} dropped${p.moved > 0 ? `, ${p.moved} moved` : ''}`;
   const edits = c.edits.map((e) => (e.count > 1 ? `${EDIT_NAMES[e.kind] ?? e.kind} (${e.count})` : (EDIT_NAMES[e.kind] ?? e.kind))).join(', ');
-  return `keeps ${percent(c.coverage)} of the original; ${counts}${edits ? `; ${edits}` : ''}`;
+  // A member that shares no paragraph with the original is in the group through other members
+  // (a story chained to it by one of them): "reprint ... keeps 0%" read as a contradiction
+  // beside its story-level call (found by a new user).
+  const through = p.shared + p.edited === 0 ? 'shares no paragraph with the original (in the group through other members); ' : '';
+  return `${through}keeps ${percent(c.coverage)} of the original; ${counts}${edits ? `; ${edits}` : ''}`;
 }
 
 /** The member's path, with its line span when its file holds more than one story. */
