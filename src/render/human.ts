@@ -363,8 +363,12 @@ function rowLayout(shown: readonly SegmentReport[], labels: ReadonlyMap<SegmentR
   if (!options.fit) return { spanWidth, labelWidth, stacked: false };
   const room = options.width - (2 + spanWidth + 2 + STATUS_WIDTH + 2) - 2 - MIN_TEXT_WIDTH;
   if (labelWidth <= room) return { spanWidth, labelWidth, stacked: false };
-  // Best matches cut from the left (the line and similarity stay) to keep the text beside them.
-  if (room >= MIN_MATCH_WIDTH) return { spanWidth, labelWidth: room, stacked: false };
+  // Best matches cut from the left (the line and similarity stay) to keep the text beside them,
+  // down to their file names: cut further, "…_9df642e36ad14cf8.txt:1" lost the "001" that tells
+  // the seeds apart, where other rows of the table kept it whole (found by a new user); the text
+  // goes under the rows instead, as the README says.
+  const fileNames = widest([...labels.values()].map((label) => label.slice(label.lastIndexOf('/') + 1)));
+  if (room >= Math.max(MIN_MATCH_WIDTH, fileNames)) return { spanWidth, labelWidth: room, stacked: false };
   return { spanWidth, labelWidth: options.width - (2 + spanWidth + 2 + STATUS_WIDTH + 2), stacked: true };
 }
 

@@ -86,6 +86,15 @@ describe('on a terminal of 40, 60, 80 and 120 columns', () => {
   });
 });
 
+describe('best matches on a narrow terminal', () => {
+  it('keep their whole file names, the text going under the rows (it cut "001_" off some rows and not others; found by a new user)', async () => {
+    const result = await runInProcess(['--no-color', 'fixtures/seeds'], { isTTY: true, columns: 80 });
+    const matches = [...result.stdout.matchAll(/^ +\d+(?:-\d+)? +(?:shared|edited|boilerplate) +(\S+):\d+/gm)].map((m) => m[1]!);
+    expect(matches.length).toBeGreaterThan(20);
+    for (const name of matches) expect(name).toMatch(/^00[0-4]_[0-9a-f]{16}\.txt$/);
+  });
+});
+
 describe('the documents table on a terminal', () => {
   it.each([79, 80, 100, 120])('at %i columns keeps every file name whole, so that documents can be told apart', async (width) => {
     const cwd = tempDir();
