@@ -23,6 +23,8 @@ export interface AssemblyInput {
   edges: Edges;
   /** Pairs of stories the rewording channel paired (rewrite/stage.ts), compared whole with the cluster-linked ones. */
   channelStoryPairs: ReadonlyArray<readonly [number, number]>;
+  /** Whether the rewrite stage ran (--no-reworded): group comparisons pair reworded paragraphs only then. */
+  rewording?: boolean;
 }
 
 /** Status codes, per paragraph, in `Statuses.status`. */

@@ -16,7 +16,7 @@
  * caller streaming files holds signatures, not raw buffers.
  */
 import { createSigner, withoutBom, type Signer } from '../signing/signer.js';
-import type { Clock, Corpus, Edges, PreparedDocument, PrepareTimings } from '../model.js';
+import type { Clock, Corpus, DerivationRule, Edges, PreparedDocument, PrepareTimings } from '../model.js';
 import { resolveOptions } from '../options.js';
 import { diffDocuments } from '../align/diff-report.js';
 import {
@@ -114,7 +114,7 @@ export class ScanAnalysis implements ReportSource {
   }
 
   private groupData(): GroupReports {
-    this.groupReports ??= buildGroupReports(this.input.corpus, this.input.noise, this.input.clusters, this.input.grouping, this.options, this.input.edges);
+    this.groupReports ??= buildGroupReports(this.input.corpus, this.input.noise, this.input.clusters, this.input.grouping, this.comparisonRule(), this.input.edges);
     return this.groupReports;
   }
 
@@ -150,7 +150,16 @@ export class ScanAnalysis implements ReportSource {
     const inGroup = (i: number): boolean => Number.isInteger(i) && i >= 0 && i < units.length;
     if (!inGroup(from) || !inGroup(member) || from === member) return null;
     const { corpus, noise, clusters, grouping, edges } = this.input;
-    return alignStories(corpus, noise, clusters, grouping, this.options, edges, units[from]!, units[member]!);
+    return alignStories(corpus, noise, clusters, grouping, this.comparisonRule(), edges, units[from]!, units[member]!);
+  }
+
+  /**
+   * The rule group comparisons align by: the scan's options, whose seed pairs reworded paragraphs
+   * by passage alignment, or without --no-reworded's (the group lines still counted reworded
+   * paragraphs as edited where the table no longer did; found by a new user).
+   */
+  private comparisonRule(): DerivationRule {
+    return this.input.rewording === false ? { threshold: this.options.threshold, containment: this.options.containment } : this.options;
   }
 
   /** The reports of the listed documents, each made when reached. */
@@ -272,7 +281,7 @@ export async function analyse(
     verifiedPairs: edges.verifiedPairs,
     rewordedPairs: rewrite.rewordedPairs,
   };
-  const input: AssemblyInput = { corpus, noise, clusters, grouping, matches, minWords: options.minWords, edges, channelStoryPairs: rewrite.storyPairs };
+  const input: AssemblyInput = { corpus, noise, clusters, grouping, matches, minWords: options.minWords, edges, channelStoryPairs: rewrite.storyPairs, rewording };
   const statuses = classifyAll(input, summary);
   const analysis = new ScanAnalysis(options, warnings, input, statuses, summary);
   const timings = { ...earlier, candidates: candidatesMs, verify: verifyMs, rewrite: rewriteMs, cluster: clusterMs, report: clock() - t };
