@@ -249,7 +249,7 @@ function reportShape(flags: RawFlags, problems: Problems): Pick<OutputRequest, '
 function humanMaxMatches(flags: RawFlags, problems: Problems, shape: Pick<OutputRequest, 'unusedFlags'>): void {
   // Commander gives the default when it is not given: a value other than it was given.
   const given = flags.maxMatches !== undefined && flags.maxMatches !== String(DEFAULT_OPTIONS.maxMatches);
-  if (flags.json !== true && flags.ndjson !== true && given && problems.originOf('maxMatches') === undefined) shape.unusedFlags = ['--max-matches'];
+  if (flags.json !== true && flags.ndjson !== true && flags.quiet !== true && given && problems.originOf('maxMatches') === undefined) shape.unusedFlags = ['--max-matches'];
 }
 
 /** What dedupe reads: a report written over one of them would destroy an article. */

@@ -419,6 +419,10 @@ export function fromJsonReport(json: JsonReport): Report {
   const documents = json.documents.map((doc, file): DocumentReport => {
     const continuing = new Set<number>();
     for (const [first, count] of doc.pieces ?? []) for (let k = first + 1; k < first + count; k++) continuing.add(k);
+    // A report written for a while in session 13 marked each piece (continues: true) instead (review).
+    doc.segments.forEach((s, k) => {
+      if ((s as { continues?: true }).continues === true) continuing.add(k);
+    });
     const segments = doc.segments.map((s, index): SegmentReport => {
       const text = texts[file]![index]!;
       const out: SegmentReport = {

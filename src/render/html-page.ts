@@ -378,7 +378,7 @@ export const PAGE_SCRIPT = String.raw`
     var p = pager('documents', list.length, PAGE.documents);
     var body = list.slice(p.from, p.to).map(function (d) {
       return h('tr', null, td(d.group === null ? '-' : h('a', { href: '#group=' + d.group }, String(d.group)), 'num'), td(d.role), td(docLink(d.index, d.path), 'path'),
-        td(fmt(d.statuses.length), 'num'), td(fmt(d.shared), 'num'), td(fmt(d.edited), 'num'), td(fmt(d.unique), 'num'), td(fmt(d.boilerplate), 'num'), td(pct(d.reused), 'num'));
+        td(paragraphsCell(d), 'num'), td(fmt(d.shared), 'num'), td(fmt(d.edited), 'num'), td(fmt(d.unique), 'num'), td(fmt(d.boilerplate), 'num'), td(pct(d.reused), 'num'));
     });
     return [h('h2', { text: 'Documents' }), h('p', { class: 'muted', text: 'Paragraph counts by status and the share of each document\'s words reused. Click a heading to sort, a document to see its paragraph map.' }),
       p.bar, table(DOC_COLUMNS.map(sortHeader), body), p.bar, list.length === 0 ? h('p', { text: 'No document matches the filter.' }) : null];
@@ -448,6 +448,12 @@ export const PAGE_SCRIPT = String.raw`
   function storyRow(st, n, columns) {
     return h('tr', { class: 'story' }, h('td', { colspan: columns }, 'Story ' + (n + 1) + ', lines ' + span(st[2], st[3]) + ': ',
       st[4] === null ? 'no group' : h('a', { href: '#group=' + st[4] }, 'group ' + st[4]), ', ' + pct(st[5]) + ' reused'));
+  }
+
+  // "3 in 6" for a document of long paragraphs cut into pieces, as the terminal's table writes it.
+  function paragraphsCell(d) {
+    var pieces = decodeSpans(d.spans).continues.filter(Boolean).length;
+    return pieces === 0 ? fmt(d.statuses.length) : fmt(d.statuses.length - pieces) + ' in ' + fmt(d.statuses.length);
   }
 
   function documentFacts(d) {

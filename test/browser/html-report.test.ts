@@ -132,6 +132,10 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
     expect(await page.locator('#document-title').textContent()).toMatch(/merged\.txt$/);
     expect(await page.locator('main').textContent()).toContain('3 paragraphs in 6 pieces (+ continues a long paragraph)');
     expect(await page.locator('#view tbody td.num').allTextContents()).toEqual(['1', '3', '+3', '+3', '+3', '5']);
+    // The documents table counts both, as the terminal's does (it said 6; review).
+    await page.context().close();
+    const documents = await open('long.html', '#documents');
+    expect(await documents.locator('#view tbody tr', { hasText: 'merged.txt' }).textContent()).toContain('3 in 6');
   });
 
   it('answers a link to something that is not there with a sentence, not a script error', async () => {

@@ -310,6 +310,18 @@ describe('edit kinds of a comparison', () => {
     expect(summary.paragraphs.dropped).toBe(1);
   });
 
+  it('finds a sentence moved to another paragraph whose dashes became commas (review: a count of spaced words missed it)', () => {
+    const [s2, s3, s4] = [sentence(12, 100), sentence(12, 200), sentence(12, 300)].map((s) => s.replace(/^w/, 'W'));
+    const lede = sentence(14, 500).replace(/^w/, 'W');
+    const dashes = 'The minister — who resigned on Monday — said the budget was over.';
+    const commas = 'The minister, who resigned on Monday, said the budget was over.';
+    const a = paragraphs(['Title of the story', lede, `${dashes} ${s2}`, `${s3} ${s4}`]);
+    const b = paragraphs(['Title of the story', lede, s2!, `${s3} ${s4} ${commas}`]);
+    const summary = editSummary(a, b, { threshold: 0.5, containment: 0.8 });
+    expect(summary.edits.map((e) => e.kind)).toEqual(['sentence-moved']);
+    expect(summary.coverage).toBe(1);
+  });
+
   it('reads sentences of Chinese and Japanese by their own full stops: one moved inside a paragraph is moved (review)', () => {
     const zh = ['北京市政府周一宣布将在明年春天开始修建新的地铁线路。', '这条线路全长三十公里共设有十八个车站。', '市民可以在网上查看详细的施工计划和时间表。'];
     const a = paragraphs(['地铁新线路', zh.join('')]);

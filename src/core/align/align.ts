@@ -168,7 +168,7 @@ function movedWords(ops: readonly EditOp[]): number {
   return deleted.reduce((words, op, k) => (moved[k] ? words + changedWords([op]).deleted : words), 0);
 }
 
-/** A whole sentence a block deletes or inserts (isSentenceRun), and whether it moved: inserted word for word elsewhere in the comparison (or deleted elsewhere). */
+/** A whole sentence a block deletes or inserts (sentenceRunWords), and whether it moved: inserted word for word elsewhere in the comparison (or deleted elsewhere). */
 export interface SentenceRun {
   /** The run (a dropped or added one-sentence paragraph's whole text as one), matched by its key (folded). */
   op: EditOp;
@@ -180,7 +180,7 @@ export interface SentenceRun {
 
 /**
  * Per block, the whole sentences it deletes and inserts, each marked moved when the comparison
- * holds it on the other side too, word for word (movedRuns: case and punctuation aside). The one
+ * holds it on the other side too, word for word (movedKeys: case and punctuation aside). The one
  * account of moved sentences, read by the kept words (keptTotals) and the edit kinds
  * (edit-summary.ts). A sentence moved inside its paragraph is a deletion and an insertion of one
  * block; one moved to another paragraph was "sentence dropped, sentence added" with its words
@@ -225,11 +225,9 @@ export function sentenceRuns(blocks: readonly AlignedBlock[], from: readonly Ali
     if (words > 0) list[b]!.push({ op, words, moved: false });
   });
   // Those not moved within their block, matched over the whole comparison.
-  // Only runs of as many words as one on the other side can match (the same words, folded), so
-  // only those are folded: PAN's comparisons drop and add thousands of one-sentence pieces.
-  const unmoved = { deleted: out.deleted.flat().filter((run) => !run.moved), inserted: out.inserted.flat().filter((run) => !run.moved) };
-  const lengths = { deleted: new Set(unmoved.deleted.map((run) => run.words)), inserted: new Set(unmoved.inserted.map((run) => run.words)) };
-  const left = { deleted: unmoved.deleted.filter((run) => lengths.inserted.has(run.words)), inserted: unmoved.inserted.filter((run) => lengths.deleted.has(run.words)) };
+  // Matched by their folded words, whatever their punctuation: a prefilter on counts of
+  // space-separated words lost a moved sentence whose dashes became commas (review).
+  const left = { deleted: out.deleted.flat().filter((run) => !run.moved), inserted: out.inserted.flat().filter((run) => !run.moved) };
   if (left.deleted.length > 0 && left.inserted.length > 0) {
     const keys = { deleted: left.deleted.map((run) => folded(run.op)), inserted: left.inserted.map((run) => folded(run.op)) };
     movedKeys(keys.deleted, keys.inserted).forEach((moved, k) => {

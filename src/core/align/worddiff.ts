@@ -89,21 +89,17 @@ export function countUnits(text: string): number {
   return count;
 }
 
-/** Word runs of at least this length with a sentence end count as whole sentences (isSentenceRun). */
+/** Word runs of at least this length with a sentence end count as whole sentences (sentenceRunWords). */
 export const SENTENCE_MIN_WORDS = 5;
 /** A run of words that ends a sentence, closing quotes after it of any of the languages quotes are read in (edit-summary.ts), Chinese and Japanese stops too (review). */
 const ENDS_SENTENCE = /[.!?。！？]["”’»«“」』]?$/u;
 
 /**
- * Whether a deleted or inserted run is a whole sentence: SENTENCE_MIN_WORDS words or more, ending
- * one. A comparison counts such runs as sentences dropped, added, or moved when one deleted is
- * inserted elsewhere, in the same paragraph or another (edit-summary.ts, align.ts keptTotals).
+ * A deleted or inserted run's words when it is a whole sentence (SENTENCE_MIN_WORDS words or
+ * more, ending one), else 0: counted only for runs that end a sentence. A comparison counts such
+ * runs as sentences dropped, added, or moved when one deleted is inserted elsewhere, in the same
+ * paragraph or another (align.ts sentenceRuns, edit-summary.ts).
  */
-export function isSentenceRun(op: EditOp): boolean {
-  return sentenceRunWords(op) > 0;
-}
-
-/** A whole sentence's words (isSentenceRun), 0 for any other run: counted once, only for runs that end a sentence. */
 export function sentenceRunWords(op: EditOp): number {
   if (op.op === 'equal' || !ENDS_SENTENCE.test(op.text)) return 0;
   const n = countUnits(op.text);
@@ -111,16 +107,11 @@ export function sentenceRunWords(op: EditOp): number {
 }
 
 /**
- * Which of the deleted runs were inserted word for word elsewhere (foldWords: case and
- * punctuation aside), each insertion matched once: per deleted run, true when it moved. A
- * sentence moved inside a paragraph is a deletion and an insertion to a word diff; the
- * comparison calls it moved and keeps its words (edit-summary.ts, align.ts keptWords).
+ * Which of the deleted runs were inserted word for word elsewhere, by their keys (foldWords: case
+ * and punctuation aside), each insertion matched once: per deleted run, true when it moved. A
+ * sentence moved is a deletion and an insertion to a word diff; the comparison calls it moved
+ * and keeps its words (align.ts sentenceRuns and keptWords).
  */
-export function movedRuns(deleted: readonly string[], inserted: readonly string[]): boolean[] {
-  return movedKeys(deleted.map(foldWords), inserted.map(foldWords));
-}
-
-/** movedRuns over the runs' keys (foldWords), for a caller that folds each run once. */
 export function movedKeys(deleted: readonly string[], inserted: readonly string[]): boolean[] {
   const left = new Map<string, number>();
   for (const key of inserted) left.set(key, (left.get(key) ?? 0) + 1);

@@ -225,12 +225,17 @@ function swapIn(partial: string, target: string): void {
   rmSync(old, { recursive: true, force: true });
 }
 
-/** Whether a process of this id runs on this machine (a join runs on one machine). */
 /** Removes what killed joins left (their hidden folders, with DuckDB's spill files). */
 function removeLeftovers(dir: string): void {
   for (const name of readdirSync(dir)) {
     const match = new RegExp(`^\\.${JOIN_FOLDER}\\.partial-(\\d+)$`).exec(name);
-    if (match && Number(match[1]) !== process.pid && !running(Number(match[1]))) rmSync(path.join(dir, name), { recursive: true, force: true });
+    if (!match || Number(match[1]) === process.pid || running(Number(match[1]))) continue;
+    // Best effort, as sign's (layout.ts, removeSignLeftovers): another user's leftover stays.
+    try {
+      rmSync(path.join(dir, name), { recursive: true, force: true });
+    } catch {
+      // Left for its owner.
+    }
   }
 }
 

@@ -107,7 +107,14 @@ export function removeSignLeftovers(out: string): void {
     if (!/^\.shard-\d{5}-of-\d{5}\./.test(name)) continue;
     const at = name.indexOf(prefix);
     const pid = at < 0 ? NaN : Number(name.slice(at + prefix.length));
-    if (Number.isInteger(pid) && pid !== process.pid && !running(pid)) rmSync(path.join(out, name), { recursive: true, force: true });
+    if (!Number.isInteger(pid) || pid === process.pid || running(pid)) continue;
+    // Best effort: a leftover this user may not remove (another user's, in a shared folder) is
+    // left as it was, not a failed sign (review).
+    try {
+      rmSync(path.join(out, name), { recursive: true, force: true });
+    } catch {
+      // Left for its owner.
+    }
   }
 }
 
