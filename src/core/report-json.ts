@@ -265,6 +265,17 @@ export class JsonWriter {
   }
 }
 
+/** The segments of a JSON document that continue a long paragraph (JsonDocument.pieces). */
+function continuingSegments(doc: JsonDocument): Set<number> {
+  const continuing = new Set<number>();
+  for (const [first, count] of doc.pieces ?? []) for (let k = first + 1; k < first + count; k++) continuing.add(k);
+  // A report written for a while in session 13 marked each piece (continues: true) instead (review).
+  doc.segments.forEach((s, k) => {
+    if ((s as { continues?: true }).continues === true) continuing.add(k);
+  });
+  return continuing;
+}
+
 /** Each long paragraph's [first segment, pieces] (JsonDocument.pieces), from the segments' `continues`. */
 function piecesOf(segments: readonly SegmentReport[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -417,12 +428,7 @@ export function fromJsonReport(json: JsonReport): Report {
     return s ? { startLine: s.line, endLine: s.endLine ?? s.line } : { startLine: 0, endLine: 0 };
   };
   const documents = json.documents.map((doc, file): DocumentReport => {
-    const continuing = new Set<number>();
-    for (const [first, count] of doc.pieces ?? []) for (let k = first + 1; k < first + count; k++) continuing.add(k);
-    // A report written for a while in session 13 marked each piece (continues: true) instead (review).
-    doc.segments.forEach((s, k) => {
-      if ((s as { continues?: true }).continues === true) continuing.add(k);
-    });
+    const continuing = continuingSegments(doc);
     const segments = doc.segments.map((s, index): SegmentReport => {
       const text = texts[file]![index]!;
       const out: SegmentReport = {
