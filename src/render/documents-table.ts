@@ -14,7 +14,7 @@
 import type { DocumentHead, GroupReport } from '../core/types.js';
 import { cutStart, visibleWidth, wrap } from './fit.js';
 import type { Palette } from './palette.js';
-import { largest, percent, plural, printable, thousands, widest } from './text.js';
+import { largest, paragraphsInPieces, percent, printable, thousands, widest } from './text.js';
 
 /** Columns of the documents table, and how a cell is padded (a space each side) and ruled. */
 const TABLE_HEAD = ['Group', 'Role', 'Document', 'Paragraphs', 'Shared', 'Edited', 'Unique', 'Boilerplate', 'Reused'];
@@ -103,7 +103,7 @@ function stackedList(documents: readonly DocumentHead[], roleOf: (doc: DocumentH
     lines.push(`${doc.group === null ? palette.dim(group) : group}  ${roleOf(doc).padEnd(roleWidth)}  ${cutStart(printable(doc.path), room)}`.trimEnd());
     const c = doc.counts;
     const counts =
-      `${(doc.continuingPieces ?? 0) > 0 ? `${plural(paragraphCount(doc) - doc.continuingPieces!, 'paragraph')} in ${thousands(paragraphCount(doc))} pieces` : plural(paragraphCount(doc), 'paragraph')}: ` +
+      `${paragraphsInPieces(paragraphCount(doc), doc.continuingPieces ?? 0)}: ` +
       `${palette.shared(`${thousands(c.shared)} shared`)}, ${palette.edited(`${thousands(c.edited)} edited`)}, ` +
       `${palette.unique(`${thousands(c.unique)} unique`)}, ${palette.boilerplate(`${thousands(c.boilerplate)} boilerplate`)}; ${percent(doc.reusedShare)} reused`;
     lines.push(...wrap(`${' '.repeat(indent)}${counts}`, width, indent));

@@ -450,15 +450,21 @@ export const PAGE_SCRIPT = String.raw`
       st[4] === null ? 'no group' : h('a', { href: '#group=' + st[4] }, 'group ' + st[4]), ', ' + pct(st[5]) + ' reused'));
   }
 
+  // A document's later sentence pieces of long paragraphs, read from its spans once.
+  function continuingOf(d) {
+    if (d.continuing === undefined) d.continuing = decodeSpans(d.spans).continues.filter(Boolean).length;
+    return d.continuing;
+  }
+
   // "3 in 6" for a document of long paragraphs cut into pieces, as the terminal's table writes it.
   function paragraphsCell(d) {
-    var pieces = decodeSpans(d.spans).continues.filter(Boolean).length;
+    var pieces = continuingOf(d);
     return pieces === 0 ? fmt(d.statuses.length) : fmt(d.statuses.length - pieces) + ' in ' + fmt(d.statuses.length);
   }
 
   function documentFacts(d) {
     var group = d.group === null ? 'no group' : h('a', { href: '#group=' + d.group }, 'group ' + d.group);
-    var pieces = decodeSpans(d.spans).continues.filter(Boolean).length;
+    var pieces = continuingOf(d);
     var paragraphs = pieces === 0 ? plural(d.statuses.length, 'paragraph') : plural(d.statuses.length - pieces, 'paragraph') + ' in ' + fmt(d.statuses.length) + ' pieces (+ continues a long paragraph)';
     return h('p', null, group, d.role ? ' (' + d.role + ')' : '', ', ' + paragraphs + ', ' + pct(d.reused) + ' reused, ' +
       plural(d.lines, 'line') + ', ' + plural(d.words, 'word') + ', ' + d.layout + ' layout. ', chip('shared', fmt(d.shared)), ' ', chip('edited', fmt(d.edited)), ' ',

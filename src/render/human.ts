@@ -24,7 +24,7 @@ import { renderOps } from './diff.js';
 import { paragraphCount, renderGroupsTable, type TableOptions } from './documents-table.js';
 import { cutEnd, cutStart, fitLines, visibleWidth, wrap } from './fit.js';
 import type { Palette } from './palette.js';
-import { lineSpan, percent, plural, preview, printable, relativeName, repeatedLines, repeatLines, thousands, widest } from './text.js';
+import { lineSpan, paragraphsInPieces, percent, plural, preview, printable, relativeName, repeatedLines, repeatLines, thousands, widest } from './text.js';
 
 export interface HumanOptions {
   palette: Palette;
@@ -50,15 +50,6 @@ export interface HumanOptions {
 
 
 /**
- * "196 paragraphs", or with long paragraphs cut at their sentences, "2 paragraphs in 14 pieces":
- * the counts after it are of pieces, as matching sees them (a file of one long paragraph was "7
- * paragraphs" where `dedupe diff` said 1; found by a new user).
- */
-function paragraphsCounted(s: Summary): string {
-  return s.continuingPieces > 0 ? `${plural(s.paragraphs - s.continuingPieces, 'paragraph')} in ${thousands(s.paragraphs)} pieces` : plural(s.paragraphs, 'paragraph');
-}
-
-/**
  * The first line. `noun`: what the documents are, files (the default) or documents (when some
  * came from JSONL lines, which are not files).
  */
@@ -76,7 +67,7 @@ export function renderSummary(report: { summary: Summary; warnings: readonly War
     ...(folders > 0 ? [`${plural(folders, 'folder')} not read`] : []),
   ];
   return (
-    `${plural(s.documents, noun)}${skips.length > 0 ? ` read, ${skips.join(', ')}` : ''}, ${paragraphsCounted(s)} ` +
+    `${plural(s.documents, noun)}${skips.length > 0 ? ` read, ${skips.join(', ')}` : ''}, ${paragraphsInPieces(s.paragraphs, s.continuingPieces)} ` +
     `(${thousands(s.shared)} shared, ${thousands(s.edited)} edited, ${thousands(s.unique)} unique, ${thousands(s.boilerplate)} boilerplate), ` +
     `${plural(s.groups, 'group')} in ${seconds} s`
   );
@@ -378,8 +369,8 @@ function documentHeader(doc: DocumentReport, options: DocumentOptions): string[]
   const group = doc.group === null ? 'no group' : `group ${doc.group}`;
   const storyNote = doc.stories.length > 1 ? `${doc.stories.length} stories, ` : '';
   // Long paragraphs are matched by their sentence pieces, a row each: the header counts both.
-  const pieces = doc.segments.filter((s) => s.continues).length;
-  const paragraphs = pieces === 0 ? plural(doc.segments.length, 'paragraph') : `${plural(doc.segments.length - pieces, 'paragraph')} in ${thousands(doc.segments.length)} pieces (+ continues a long paragraph)`;
+  const pieces = doc.continuingPieces ?? 0;
+  const paragraphs = `${paragraphsInPieces(doc.segments.length, pieces)}${pieces > 0 ? ' (+ continues a long paragraph)' : ''}`;
   const details = `${group}, ${storyNote}${paragraphs}, ${percent(doc.reusedShare)} reused, ${doc.layout} layout`;
   const name = printable(doc.path);
   const line = `${palette.bold(name)}  ${palette.dim(details)}`;

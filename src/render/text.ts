@@ -88,6 +88,16 @@ export function thousands(count: number): string {
   return count.toLocaleString('en-US');
 }
 
+/**
+ * "196 paragraphs", or with long paragraphs cut at their sentences, "2 paragraphs in 14 pieces":
+ * `count` segments, `continuing` of them later pieces of a long paragraph. The summary line, a
+ * document's line and the documents table say it alike (a file of one long paragraph was "7
+ * paragraphs" where `dedupe diff` said 1; found by a new user).
+ */
+export function paragraphsInPieces(count: number, continuing: number): string {
+  return continuing > 0 ? `${plural(count - continuing, 'paragraph')} in ${thousands(count)} pieces` : plural(count, 'paragraph');
+}
+
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${thousands(count)} ${count === 1 ? singular : pluralForm}`;
 }
