@@ -8,6 +8,7 @@
  * is one character for one character, so a character offset in the cleaned text is the same
  * offset in the original (PAN's gold spans are character offsets into the original files).
  */
+import { withoutBom } from '../core/text/normalize.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const windows1252 = new TextDecoder('windows-1252');
@@ -15,15 +16,12 @@ const windows1252 = new TextDecoder('windows-1252');
 /** UTF-8 when the bytes are valid UTF-8, else Windows-1252 (a superset of Latin-1's printable range). */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
   try {
-    return { text: stripBom(strictUtf8.decode(bytes)), encoding: 'utf-8' };
+    return { text: withoutBom(strictUtf8.decode(bytes)), encoding: 'utf-8' };
   } catch {
     return { text: windows1252.decode(bytes), encoding: 'windows-1252' };
   }
 }
 
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
 
 /** C0 controls except tab, LF, CR; DEL; C1 controls. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;

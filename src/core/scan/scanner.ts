@@ -15,7 +15,8 @@
  * Documents are prepared (segmented and signed, signing/signer.ts) as they are added, so a
  * caller streaming files holds signatures, not raw buffers.
  */
-import { createSigner, withoutBom, type Signer } from '../signing/signer.js';
+import { createSigner, type Signer } from '../signing/signer.js';
+import { withoutBom } from '../text/normalize.js';
 import type { Clock, Corpus, DerivationRule, Edges, PreparedDocument, PrepareTimings } from '../model.js';
 import { resolveOptions } from '../options.js';
 import { diffDocuments } from '../align/diff-report.js';

@@ -12,7 +12,7 @@
  * (a repeated footer, a reprint's unchanged paragraph) takes the arrays signed then.
  */
 import { CMS_MAX_WORDS, CMS_PHRASE_TOKENS, looksLikeChrome } from '../text/junk.js';
-import { tokenize, tokenizeInto, TokenBuffer } from '../text/normalize.js';
+import { tokenize, tokenizeInto, TokenBuffer, withoutBom } from '../text/normalize.js';
 import { segment } from '../text/segment.js';
 import { bandKeys } from '../matching/lsh.js';
 import { sortInPlace } from '../matching/overlap.js';
@@ -153,11 +153,6 @@ export class Signer {
     if (this.tokenHashes.length < count) this.tokenHashes = new Uint32Array(Math.max(count, this.tokenHashes.length * 2));
     return this.tokenHashes.subarray(0, count);
   }
-}
-
-/** `text` without a leading byte order mark. */
-export function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** A signer for already resolved options (resolveOptions, once per run). */
