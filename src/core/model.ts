@@ -204,6 +204,8 @@ export interface ClusterInput {
   texts: number;
   /** The median Jaccard similarity of its verified derived pairs, measured only where it can make a template (clusters.ts); else 1. */
   similarity: number;
+  /** Its documents are joined by template fills alone (scan/fills.ts): no copy, no other derived pair. */
+  fillsOnly?: boolean;
 }
 
 /** Paragraph clusters: copies and derived paragraphs, joined (scan/clusters.ts). */

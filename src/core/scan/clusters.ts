@@ -12,6 +12,7 @@ import type { Clusters, ClusterInput, Corpus, Edges, Noise } from '../model.js';
 import { looksLikeHeadline } from '../text/stories.js';
 import { UnionFind } from '../unionfind.js';
 import { variantKey } from './edges.js';
+import type { TemplateFills } from './fills.js';
 import { mayBeTemplate } from './grouping.js';
 import { isBody } from './noise.js';
 
@@ -72,7 +73,11 @@ function rewordedOrder(corpus: Corpus, edges: Edges): number[] {
   return out.sort((x, y) => edges.jaccard[y]! - edges.jaccard[x]! || cover(y) - cover(x) || byKeys(x, y));
 }
 
-export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWords: number): Clusters {
+/**
+ * `fills` tells template fills among the edges (scan/fills.ts; null in a scan without word
+ * weights): a cluster joined across documents by them alone links nothing.
+ */
+export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWords: number, fills: TemplateFills | null = null): Clusters {
   const { size, variantOf, variants, paragraphDoc } = corpus;
   const variantSets = joinVariants(corpus, edges);
   // Whether each root's variants span two documents or more: its first document, and a flag
@@ -92,6 +97,8 @@ export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWor
   // Whether a variant's text is counted among its cluster's texts yet.
   const counted = new Uint8Array(variants.count);
   const paragraphCluster = new Int32Array(size).fill(-1);
+  // Per cluster: 1 when one of its texts is in two documents or more (a copy).
+  const copied = new Uint8Array(variants.count);
   const storyWords = new Array<number>(noise.stories.length).fill(0);
   for (let p = 0; p < size; p++) {
     const words = corpus.words[p]!;
@@ -109,6 +116,7 @@ export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWor
       inputs.push({ wordsByDocument: new Map(), eligible: false, paragraphs: 0, texts: 0, similarity: 1 });
     }
     paragraphCluster[p] = cluster;
+    if (variants.soleDocument[v]! < 0) copied[cluster] = 1;
     if (!body) continue;
     const input = inputs[cluster]!;
     if (words >= minWords) input.eligible = true;
@@ -120,6 +128,7 @@ export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWor
     input.wordsByDocument.set(unit, (input.wordsByDocument.get(unit) ?? 0) + words);
   }
   measureSimilarities(edges, variantSets, clusterOfRoot, inputs);
+  if (fills) markFillsOnly(corpus, edges, fills, paragraphCluster, copied, inputs);
   return { paragraphCluster, inputs, storyWords };
 }
 
@@ -144,6 +153,29 @@ function measureSimilarities(edges: Edges, variantSets: UnionFind, clusterOfRoot
     values.sort((x, y) => x - y);
     inputs[cluster]!.similarity = values[Math.floor(values.length / 2)]!;
   }
+}
+
+/**
+ * ClusterInput.fillsOnly: the cluster holds a template fill, and no copy across documents (a
+ * variant in two of them) nor any other derived pair across documents. Only the edges of
+ * eligible clusters without a copy are tested, and a cluster's no further once one is evidence.
+ */
+function markFillsOnly(corpus: Corpus, edges: Edges, fills: TemplateFills, paragraphCluster: Int32Array, copied: Uint8Array, inputs: ClusterInput[]): void {
+  const { soleDocument, members, memberStart } = corpus.variants;
+  const hasFill = new Uint8Array(inputs.length);
+  const evidence = copied.slice(0, inputs.length);
+  for (let k = 0; k < edges.pairA.length; k++) {
+    const a = edges.pairA[k]!;
+    const b = edges.pairB[k]!;
+    if (soleDocument[a] === soleDocument[b]) continue;
+    const cluster = paragraphCluster[members[memberStart[a]!]!]!;
+    if (cluster < 0 || evidence[cluster] === 1 || !inputs[cluster]!.eligible) continue;
+    if (fills.isFill(edges, k)) hasFill[cluster] = 1;
+    else evidence[cluster] = 1;
+  }
+  inputs.forEach((input, cluster) => {
+    if (hasFill[cluster] === 1 && evidence[cluster] === 0) input.fillsOnly = true;
+  });
 }
 
 /**

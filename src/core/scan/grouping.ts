@@ -64,9 +64,12 @@ export function mayBeTemplate(cluster: ClusterInput): boolean {
   return cluster.wordsByDocument.size >= TEMPLATE_MIN_DOCUMENTS && cluster.texts >= TEMPLATE_MIN_TEXTS * cluster.paragraphs;
 }
 
-/** Whether a cluster is a template's lines (see TEMPLATE_MIN_DOCUMENTS), which link nothing. */
+/**
+ * Whether a cluster is a template's lines (see TEMPLATE_MIN_DOCUMENTS), or a frame filled in
+ * with different names and nothing more (scan/fills.ts): either links nothing.
+ */
 export function isTemplateCluster(cluster: ClusterInput): boolean {
-  return mayBeTemplate(cluster) && cluster.similarity < TEMPLATE_MAX_SIMILARITY;
+  return cluster.fillsOnly === true || (mayBeTemplate(cluster) && cluster.similarity < TEMPLATE_MAX_SIMILARITY);
 }
 
 /** Short clusters spread over more documents than this are too common to count per pair. */

@@ -40,13 +40,14 @@ import {
 } from '../types.js';
 import { assembleDocument, classifyAll, documentHead, statusOf, type AssemblyInput, type Statuses } from './assemble.js';
 import { buildClusters, identicalStories } from './clusters.js';
+import { templateFills } from './fills.js';
 import { findCandidates, verifyCandidates } from './edges.js';
 import { alignStories, buildGroupReports, type GroupReports } from './groups.js';
 import { groupDocuments, listedGroupsOnly } from './grouping.js';
 import { MatchLister } from './matches.js';
 import { findNoise } from './noise.js';
 import { collectVariants, contentRanks, orderDocuments, storyRanks } from './variants.js';
-import type { ScanFrequencies } from '../rewrite/channel.js';
+import { scanFrequencies, type ScanFrequencies } from '../rewrite/channel.js';
 import { addRewordedEdges, ON_THIS_THREAD, startRewrite, type RewriteHelpers } from '../rewrite/stage.js';
 import { buildStoryPairs } from '../rewrite/story-pairs.js';
 
@@ -258,7 +259,8 @@ export async function analyse(
   const rewriteMs = clock() - t + rewriteStartMs;
 
   t = clock();
-  const clusters = buildClusters(corpus, edges, noise, options.minWords);
+  const frequencies = rewriteStart ? rewriteStart.frequencies : finish.frequencies !== undefined ? finish.frequencies : scanFrequencies(corpus, documentRank);
+  const clusters = buildClusters(corpus, edges, noise, options.minWords, templateFills(corpus, noise, frequencies, options.seed));
   const grouping = listedGroupsOnly(
     groupDocuments(clusters.storyWords, clusters.inputs, identicalStories(corpus, noise, options.minWords), storyRanks(noise.stories, documentRank)),
     (story) => corpus.docs[noise.stories[story]!.doc]!.context !== true,

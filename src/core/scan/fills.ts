@@ -1,0 +1,178 @@
+/**
+ * Template fills: two paragraphs that are one frame filled in with different names, such as two
+ * wire notices about different companies ("Porex Technologies Corp said its board declared an
+ * initial annual dividend of 10 cts per share, its first payout, payable March 26 ..." and
+ * "Medco Containment Services Inc said its board declared ... payable March 19 ..."). Their
+ * 3-grams are close enough to verify as an edit, but they are not one story: issue 11 asks that
+ * templated items about different companies not be linked.
+ *
+ * A copy desk keeps a story's names, places and figures, which are rare in a large scan; a frame
+ * is made of words every notice of its kind has. So in a scan with word weights (scanFrequencies,
+ * 200 documents or more) a verified pair is a fill when each side holds a rare content word the
+ * other lacks (rare as passage alignment counts it: rare-pairs.ts, rareContentTest) and the two
+ * share fewer than FILL_MIN_SHARED_RARE rare words. Grouping lets a cluster whose documents are
+ * joined by fills alone link nothing (clusters.ts, grouping.ts isTemplateCluster), as it does
+ * for a template's lines found in five documents or more; the paragraphs' statuses are
+ * unchanged. A wide template was caught by the spread of its texts; this catches a frame filled
+ * in twice.
+ */
+import { tokens } from '../document.js';
+import type { Corpus, Edges, Noise } from '../model.js';
+import { DELETED, EQUAL, SequenceDiffer } from '../align/myers.js';
+import { intersectionSize, toSortedSet } from '../matching/overlap.js';
+import type { ScanFrequencies } from '../rewrite/channel.js';
+import { rareContentTest } from '../rewrite/rare-pairs.js';
+import { stopHashes } from '../rewrite/stopwords.js';
+import { WordTable } from '../rewrite/word-table.js';
+
+/**
+ * Two stories sharing this many rare words are not fills of one frame: a rewrite keeps two or
+ * more of its names and figures (passage alignment's seeds ask the same of a sentence pair,
+ * passages.ts SEED_MIN_RARE). Counted over the whole stories, not the two paragraphs: a
+ * correction that rewords one clause ("If Mellon does not redeem the notes" -> "If the notes
+ * are not redeemed") changes a rare word each side, and its story still shares the issuer, the
+ * amount and the coupon with the first.
+ */
+export const FILL_MIN_SHARED_RARE = 2;
+
+/**
+ * The test for a scan with word weights (null without: below 200 documents nothing says which
+ * words are names). Asked only of the edges that could link stories (clusters.ts).
+ */
+export function templateFills(corpus: Corpus, noise: Noise, frequencies: ScanFrequencies | null, seed: number): TemplateFills | null {
+  return frequencies === null ? null : new TemplateFills(corpus, noise, rareContentTest(frequencies, stopHashes(seed)));
+}
+
+export class TemplateFills {
+  private readonly differ = new SequenceDiffer();
+  private readonly rareWords: RareWordCount;
+  private readonly storyWords = new Map<number, Uint32Array>();
+
+  constructor(
+    private readonly corpus: Corpus,
+    private readonly noise: Noise,
+    private readonly isRare: (word: number) => boolean,
+  ) {
+    this.rareWords = new RareWordCount(isRare);
+  }
+
+  /** Whether edge k is a template fill. */
+  isFill(edges: Edges, k: number): boolean {
+    // A reworded pair was aligned on rare words already (passages.ts): never a fill.
+    if (edges.reworded?.[k] === 1) return false;
+    const { corpus, noise } = this;
+    const pa = firstMember(corpus, edges.pairA[k]!);
+    const pb = firstMember(corpus, edges.pairB[k]!);
+    const sa = noise.storyOf[pa]!;
+    const sb = noise.storyOf[pb]!;
+    if (sa === sb) return false;
+    // The cheap tests first: two paragraphs sharing FILL_MIN_SHARED_RARE rare words tell of one
+    // thing, and a fill has a rare word of its own each side; then two stories sharing as many
+    // tell of one thing (a correction).
+    const a = paragraphTokens(corpus, pa);
+    const b = paragraphTokens(corpus, pb);
+    if (!this.rareWords.eachOwnFewShared(a, b)) return false;
+    if (intersectionSize(this.rareOfStory(sa), this.rareOfStory(sb)) >= FILL_MIN_SHARED_RARE) return false;
+    // One paragraph puts a rare word where the other has another: a name in the frame's place.
+    return swapsRareWords(this.differ, a, b, this.isRare);
+  }
+
+  private rareOfStory(story: number): Uint32Array {
+    let words = this.storyWords.get(story);
+    if (!words) this.storyWords.set(story, (words = rareWordsOfStory(this.corpus, this.noise, story, this.isRare)));
+    return words;
+  }
+}
+
+function firstMember(corpus: Corpus, variant: number): number {
+  return corpus.variants.members[corpus.variants.memberStart[variant]!]!;
+}
+
+function paragraphTokens(corpus: Corpus, p: number): Uint32Array {
+  return tokens(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!);
+}
+
+/**
+ * Whether the word diff of two paragraphs replaces words holding a rare one with words holding
+ * another rare one, in one place: "Porex Technologies Corp said" -> "Medco Containment Services
+ * Inc said". A dateline put before a lede ("WASHINGTON - U.S. consumer credit rose") and a word
+ * dropped further on ("consumer instalment credit") are two changes, each adding or removing a
+ * rare word, and no swap: a digest quoting a story's lede is reuse.
+ */
+function swapsRareWords(differ: SequenceDiffer, a: Uint32Array, b: Uint32Array, isRare: (word: number) => boolean): boolean {
+  const script = differ.diff(a, b);
+  let [i, j] = [0, 0];
+  let [deletedRare, insertedRare] = [false, false];
+  for (let r = 0; r < script.count; r++) {
+    const length = script.lengths[r]!;
+    const kind = script.kinds[r]!;
+    if (kind === EQUAL) {
+      [deletedRare, insertedRare] = [false, false];
+      i += length;
+      j += length;
+      continue;
+    }
+    if (kind === DELETED) {
+      for (let t = i; t < i + length; t++) deletedRare ||= isRare(a[t]!);
+      i += length;
+    } else {
+      for (let t = j; t < j + length; t++) insertedRare ||= isRare(b[t]!);
+      j += length;
+    }
+    if (deletedRare && insertedRare) return true;
+  }
+  return false;
+}
+
+/** The rare words of two paragraphs counted in one scratch table (WordTable): no set is made per pair. */
+class RareWordCount {
+  private readonly table = new WordTable(1 << 10);
+  /** Per slot: 1 when the word is in the first paragraph, 2 in the second, 3 in both. */
+  private sides = new Uint8Array(1 << 10);
+
+  constructor(private readonly isRare: (word: number) => boolean) {}
+
+  /** Whether each paragraph has a rare word of its own, and they share fewer than FILL_MIN_SHARED_RARE. */
+  eachOwnFewShared(a: Uint32Array, b: Uint32Array): boolean {
+    const { table, isRare } = this;
+    if (table.reset(a.length + b.length)) this.sides = new Uint8Array(table.size);
+    const sides = this.sides;
+    let [onlyA, onlyB, shared] = [0, 0, 0];
+    for (let t = 0; t < a.length; t++) {
+      const word = a[t]!;
+      if (!isRare(word)) continue;
+      const slot = table.slotOf(word);
+      if (table.taken(slot)) continue;
+      table.take(slot, word);
+      sides[slot] = 1;
+      onlyA++;
+    }
+    for (let t = 0; t < b.length; t++) {
+      const word = b[t]!;
+      if (!isRare(word)) continue;
+      const slot = table.slotOf(word);
+      if (!table.taken(slot)) {
+        table.take(slot, word);
+        sides[slot] = 2;
+        onlyB++;
+      } else if (sides[slot] === 1) {
+        sides[slot] = 3;
+        onlyA--;
+        if (++shared >= FILL_MIN_SHARED_RARE) return false;
+      }
+    }
+    return onlyA > 0 && onlyB > 0;
+  }
+}
+
+/** Distinct rare content words of a story's paragraphs, sorted. */
+function rareWordsOfStory(corpus: Corpus, noise: Noise, story: number, isRare: (word: number) => boolean): Uint32Array {
+  const { doc, span } = noise.stories[story]!;
+  const document = corpus.docs[doc]!;
+  const words: number[] = [];
+  for (let i = span.firstSegment; i <= span.lastSegment; i++) {
+    const hashes = tokens(document, i);
+    for (let t = 0; t < hashes.length; t++) if (isRare(hashes[t]!)) words.push(hashes[t]!);
+  }
+  return toSortedSet(words);
+}

@@ -1,0 +1,61 @@
+/**
+ * Template fills (core/scan/fills.ts): two wire notices of one frame about different companies
+ * verify as an edit but link no stories, in a scan large enough to weigh words (200 documents);
+ * a correction of one notice, and a digest quoting a story's lede under a dateline, still link.
+ */
+import { describe, expect, it } from 'vitest';
+import { scanDocuments } from '../../src/core/index.js';
+import type { InputDocument, Report } from '../../src/core/types.js';
+import { random, syntheticArticle } from '../helpers/articles.js';
+
+/** The frame's words and small figures, common in the scan as in a wire archive: many notices use them. */
+const FRAME_WORDS = 'sets 10 12 said its board declared an initial annual dividend of cts per share first payout payable to holders record March'.split(' ');
+
+/** Articles of random words, each with the frame's words shuffled into a paragraph of its own (no 3-gram of the frame in order). */
+function background(count: number): InputDocument[] {
+  const next = random(11);
+  return Array.from({ length: count }, (_, i) => {
+    const shuffled = [...FRAME_WORDS].sort(() => next() - 0.5).join(' ');
+    return { id: `background-${String(i).padStart(3, '0')}.txt`, text: `${syntheticArticle(next, 3)}\n${shuffled}.\n` };
+  });
+}
+
+const notice = (company: string, pay: number): string =>
+  `${company.toUpperCase()} SETS INITIAL DIVIDEND\n\n${company} said its board declared an initial annual dividend of 10 cts per share, its first payout, payable March ${pay} to holders of record March 12.\n`;
+
+function groupsWith(report: Report, id: string): string[][] {
+  return report.groups.filter((g) => g.documents.includes(id)).map((g) => g.documents);
+}
+
+function statusOf(report: Report, id: string): string {
+  return report.documents.find((d) => d.path === id)!.segments[1]!.status;
+}
+
+describe('template fills', () => {
+  it('two notices of one frame about different companies are edited paragraphs in no group', async () => {
+    const docs = [...background(200), { id: 'porex.txt', text: notice('Porex Technologies Corp', 26) }, { id: 'medco.txt', text: notice('Medco Containment Services Inc', 19) }];
+    const report = await scanDocuments(docs);
+    expect(statusOf(report, 'porex.txt')).toBe('edited');
+    expect(groupsWith(report, 'porex.txt')).toEqual([]);
+    expect(groupsWith(report, 'medco.txt')).toEqual([]);
+  });
+
+  it('in a scan too small to weigh words, the two notices still group (nothing says which words are names)', async () => {
+    const report = await scanDocuments([{ id: 'porex.txt', text: notice('Porex Technologies Corp', 26) }, { id: 'medco.txt', text: notice('Medco Containment Services Inc', 19) }]);
+    expect(groupsWith(report, 'porex.txt')).toEqual([['medco.txt', 'porex.txt']]);
+  });
+
+  it("a correction that swaps one rare word for another still links: the stories share the issuer's names and figures", async () => {
+    const first = 'MELLON BANK SELLS FIVE-YEAR DEPOSIT NOTES\n\nMellon Bank Corp is raising 150 mln dlrs via an offering of deposit notes due 1992 with a 7.45 pct coupon.\n\nThe issue has a one-time call after three years, First Boston detailed. If Mellon does not redeem the notes at that time, they will be non-callable to maturity.\n';
+    const corrected = 'CORRECTED - MELLON UNIT\'S NOTES\n\nFirst Boston Corp said it is selling 150 mln dlrs of deposit notes due 1992 that it bought from Mellon Bank NA, with a 7.45 pct coupon.\n\nThe issue has a one-time call after three years, First Boston detailed. If the notes are not redeemed at that time, they will be non-callable to maturity.\n';
+    const report = await scanDocuments([...background(200), { id: 'mellon.txt', text: first }, { id: 'mellon-corrected.txt', text: corrected }]);
+    expect(groupsWith(report, 'mellon.txt')).toEqual([['mellon-corrected.txt', 'mellon.txt']]);
+  });
+
+  it('a digest quoting a lede under a dateline still links: a rare word added and another dropped, none swapped', async () => {
+    const story = 'U.S. CONSUMER CREDIT ROSE IN FEBRUARY\n\nU.S. consumer instalment credit rose a seasonally adjusted 1.77 billion dlrs in February after a revised rise of 789 mln dlrs in January, the Federal Reserve Board said.\n';
+    const digest = 'MONEY NEWS HIGHLIGHTS\n\nWASHINGTON - U.S. consumer credit rose a seasonally adjusted 1.77 billion dlrs in February after a revised rise of 789 mln dlrs in January, the Federal Reserve Board said.\n';
+    const report = await scanDocuments([...background(200), { id: 'credit.txt', text: story }, { id: 'digest.txt', text: digest }]);
+    expect(groupsWith(report, 'credit.txt')).toEqual([['credit.txt', 'digest.txt']]);
+  });
+});
