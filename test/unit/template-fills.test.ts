@@ -27,6 +27,11 @@ function groupsWith(report: Report, id: string): string[][] {
   return report.groups.filter((g) => g.documents.includes(id)).map((g) => g.documents);
 }
 
+/** The report's story pairs as pairs of paths. */
+function storyPairPaths(report: Report): string[][] {
+  return report.storyPairs.map((pair) => pair.stories.map((story) => story.path).sort());
+}
+
 function statusOf(report: Report, id: string): string {
   return report.documents.find((d) => d.path === id)!.segments[1]!.status;
 }
@@ -38,11 +43,14 @@ describe('template fills', () => {
     expect(statusOf(report, 'porex.txt')).toBe('edited');
     expect(groupsWith(report, 'porex.txt')).toEqual([]);
     expect(groupsWith(report, 'medco.txt')).toEqual([]);
+    // Nor is either story called derived from the other.
+    expect(storyPairPaths(report)).not.toContainEqual(['medco.txt', 'porex.txt']);
   });
 
   it('in a scan too small to weigh words, the two notices still group (nothing says which words are names)', async () => {
     const report = await scanDocuments([{ id: 'porex.txt', text: notice('Porex Technologies Corp', 26) }, { id: 'medco.txt', text: notice('Medco Containment Services Inc', 19) }]);
     expect(groupsWith(report, 'porex.txt')).toEqual([['medco.txt', 'porex.txt']]);
+    expect(storyPairPaths(report)).toContainEqual(['medco.txt', 'porex.txt']);
   });
 
   it("a correction that swaps one rare word for another still links: the stories share the issuer's names and figures", async () => {

@@ -75,11 +75,15 @@ function reusedShare(input: StoryPairInput, body: readonly number[], other: numb
   return counted === 0 ? 0 : reused / counted;
 }
 
-/** Pairs of stories (global numbers, lower first) sharing an evidence cluster, each once. */
+/**
+ * Pairs of stories (global numbers, lower first) sharing an evidence cluster, each once. A
+ * template fill's cluster (scan/fills.ts) pairs none: two notices of one frame about different
+ * companies were called "derived" from each other.
+ */
 function clusterPairs(input: StoryPairInput, add: (a: number, b: number) => void): void {
   const { clusters, grouping, noise } = input;
   clusters.inputs.forEach((cluster, id) => {
-    if (!cluster.eligible || grouping.boilerplate[id]) return;
+    if (!cluster.eligible || grouping.boilerplate[id] || cluster.fillsOnly === true) return;
     const stories = [...cluster.wordsByDocument.keys()].sort((x, y) => x - y);
     // Every pair of a cluster's stories; in a large cluster, the first story with each other.
     const firsts = stories.length > MAX_CLUSTER_STORIES ? 1 : stories.length;
