@@ -13,8 +13,8 @@ import type { Corpus, Noise } from '../model.js';
 import { isChrome, text, tokens } from '../document.js';
 import { DocumentFrequency, type FrequencyData, type ScanFrequencies } from './channel.js';
 import { Aligner, alignParagraphs, MAX_GAP, rareWeight, type WordWeights } from './passages.js';
-import { stopHashes, stopTokens } from './stopwords.js';
-import { narrowLayout, RarePairFinder, rareContentTest, RareWordCache } from './rare-pairs.js';
+import { stopTokens } from './stopwords.js';
+import { narrowLayout, RarePairFinder, RareWordCache, scanRareTest } from './rare-pairs.js';
 import { layoutRegions, ParagraphUnits } from './units.js';
 
 export interface AlignJob {
@@ -72,7 +72,7 @@ function paragraphsWithUnits(corpus: Corpus, noise: Noise): Uint8Array {
 
 /** A large scan's rare words of its paragraphs (global numbers), found when first asked for. */
 function rareWordsOfCorpus(corpus: Corpus, frequencies: ScanFrequencies, seed: number): RareWordCache {
-  return new RareWordCache(corpus.words.length, (p) => tokens(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!), rareContentTest(frequencies, stopHashes(seed)));
+  return new RareWordCache(corpus.words.length, (p) => tokens(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!), scanRareTest(frequencies, seed));
 }
 
 /** Finds the rare words of a layout's aligned paragraphs that have units (paragraphsWithUnits): the paragraphs RarePairFinder reads. */

@@ -13,7 +13,7 @@
  * word's weight depends on all the units aligned.
  */
 import { rareWeight, SEED_MIN_RARE } from './passages.js';
-import { TokenSet } from './stopwords.js';
+import { stopHashes, TokenSet } from './stopwords.js';
 import type { ScanFrequencies } from './channel.js';
 import { WordTable } from './word-table.js';
 import { sortInPlace } from '../matching/overlap.js';
@@ -42,6 +42,21 @@ export function rareContentTest(frequencies: ScanFrequencies, stop: readonly num
   const excluded = new TokenSet([...stop, ...frequencies.table.above(maxCount)]);
   return (word) => !excluded.has(word);
 }
+
+/**
+ * rareContentTest of a scan, the stop words hashed with its seed, made once per frequencies
+ * and seed: alignment (align-job.ts) and grouping (scan/fills.ts) ask for the same one, 10-17 ms
+ * to make on PAN.
+ */
+export function scanRareTest(frequencies: ScanFrequencies, seed: number): (word: number) => boolean {
+  let bySeed = testsMade.get(frequencies);
+  if (!bySeed) testsMade.set(frequencies, (bySeed = new Map()));
+  let test = bySeed.get(seed);
+  if (!test) bySeed.set(seed, (test = rareContentTest(frequencies, stopHashes(seed))));
+  return test;
+}
+
+const testsMade = new WeakMap<ScanFrequencies, Map<number, (word: number) => boolean>>();
 
 /** Each paragraph's distinct rare content words, sorted, flat: paragraph k's are `words[at[k] .. at[k + 1])`. */
 export interface RareWords {

@@ -9,7 +9,7 @@
  * A copy desk keeps a story's names, places and figures, which are rare in a large scan; a frame
  * is made of words every notice of its kind has. So in a scan with word weights (scanFrequencies,
  * 200 documents or more) a verified pair is a fill when each side holds a rare content word the
- * other lacks (rare as passage alignment counts it: rare-pairs.ts, rareContentTest) and the two
+ * other lacks (rare as passage alignment counts it: rare-pairs.ts, scanRareTest) and the two
  * share fewer than FILL_MIN_SHARED_RARE rare words. Grouping lets a cluster whose documents are
  * joined by fills alone link nothing (clusters.ts, grouping.ts isTemplateCluster), as it does
  * for a template's lines found in five documents or more; the paragraphs' statuses are
@@ -21,8 +21,7 @@ import type { Corpus, Edges, Noise } from '../model.js';
 import { DELETED, EQUAL, SequenceDiffer } from '../align/myers.js';
 import { intersectionSize, toSortedSet } from '../matching/overlap.js';
 import type { ScanFrequencies } from '../rewrite/channel.js';
-import { rareContentTest } from '../rewrite/rare-pairs.js';
-import { stopHashes } from '../rewrite/stopwords.js';
+import { scanRareTest } from '../rewrite/rare-pairs.js';
 import { WordTable } from '../rewrite/word-table.js';
 
 /**
@@ -40,7 +39,7 @@ export const FILL_MIN_SHARED_RARE = 2;
  * words are names). Asked only of the edges that could link stories (clusters.ts).
  */
 export function templateFills(corpus: Corpus, noise: Noise, frequencies: ScanFrequencies | null, seed: number): TemplateFills | null {
-  return frequencies === null ? null : new TemplateFills(corpus, noise, rareContentTest(frequencies, stopHashes(seed)));
+  return frequencies === null ? null : new TemplateFills(corpus, noise, scanRareTest(frequencies, seed));
 }
 
 export class TemplateFills {
