@@ -66,4 +66,19 @@ describe('template fills', () => {
     const report = await scanDocuments([...background(200), { id: 'credit.txt', text: story }, { id: 'digest.txt', text: digest }]);
     expect(groupsWith(report, 'credit.txt')).toEqual([['credit.txt', 'digest.txt']]);
   });
+
+  it('decides the same whatever the files are called (the word diff is read in content order)', async () => {
+    const texts = [notice('Porex Technologies Corp', 26), notice('Medco Containment Services Inc', 19)];
+    const forward = await scanDocuments([...background(200), { id: 'x.txt', text: texts[0]! }, { id: 'y.txt', text: texts[1]! }]);
+    const backward = await scanDocuments([...background(200), { id: 'x.txt', text: texts[1]! }, { id: 'y.txt', text: texts[0]! }]);
+    expect(groupsWith(forward, 'x.txt')).toEqual(groupsWith(backward, 'x.txt'));
+    expect(storyPairPaths(forward)).toEqual(storyPairPaths(backward));
+  });
+
+  it('a reprint that corrects a name under the same headline still links (the stories share a paragraph word for word)', async () => {
+    // Nothing else rare in either story: only the identical headline says they are one story.
+    const story = (name: string): string => `BOARD DECLARED INITIAL DIVIDEND\n\n${name} said its board declared an initial annual dividend of 10 cts per share, its first payout, payable March 12 to holders of record March 12.\n`;
+    const report = await scanDocuments([...background(200), { id: 'first.txt', text: story('Kowalczyk') }, { id: 'fixed.txt', text: story('Kowalski') }]);
+    expect(groupsWith(report, 'first.txt')).toEqual([['first.txt', 'fixed.txt']]);
+  });
 });

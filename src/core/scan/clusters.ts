@@ -170,7 +170,7 @@ function markFillsOnly(corpus: Corpus, edges: Edges, fills: TemplateFills, parag
     if (soleDocument[a] === soleDocument[b]) continue;
     const cluster = paragraphCluster[members[memberStart[a]!]!]!;
     if (cluster < 0 || evidence[cluster] === 1 || !inputs[cluster]!.eligible) continue;
-    if (fills.isFill(edges, k)) hasFill[cluster] = 1;
+    if (fills.isFill(edges, k, inputs[cluster]!.wordsByDocument.size)) hasFill[cluster] = 1;
     else evidence[cluster] = 1;
   }
   inputs.forEach((input, cluster) => {

@@ -8,20 +8,23 @@
  *
  * A copy desk keeps a story's names, places and figures, which are rare in a large scan; a frame
  * is made of words every notice of its kind has. So in a scan with word weights (scanFrequencies,
- * 200 documents or more) a verified pair is a fill when each side holds a rare content word the
- * other lacks (rare as passage alignment counts it: rare-pairs.ts, scanRareTest) and the two
- * share fewer than FILL_MIN_SHARED_RARE rare words. Grouping lets a cluster whose documents are
+ * 200 documents or more) a verified pair is a fill when one side puts a rare content word where
+ * the other has another (rare as passage alignment counts it: rare-pairs.ts, scanRareTest), the
+ * two share fewer than FILL_MIN_SHARED_RARE rare words, and so do their stories, which share no
+ * paragraph word for word either (a headline). Grouping lets a cluster whose documents are
  * joined by fills alone link nothing (clusters.ts, grouping.ts isTemplateCluster), as it does
  * for a template's lines found in five documents or more; the paragraphs' statuses are
  * unchanged. A wide template was caught by the spread of its texts; this catches a frame filled
  * in twice.
  */
-import { tokens } from '../document.js';
+import { keyHigh, keyLow, tokens } from '../document.js';
 import type { Corpus, Edges, Noise } from '../model.js';
 import { DELETED, EQUAL, SequenceDiffer } from '../align/myers.js';
-import { intersectionSize, toSortedSet } from '../matching/overlap.js';
+import { toSortedSet } from '../matching/overlap.js';
 import type { ScanFrequencies } from '../rewrite/channel.js';
-import { scanRareTest } from '../rewrite/rare-pairs.js';
+import { rareMaxCount, scanRareTest } from '../rewrite/rare-pairs.js';
+import { stopTokens, type TokenSet } from '../rewrite/stopwords.js';
+import { variantKey } from './edges.js';
 import { WordTable } from '../rewrite/word-table.js';
 
 /**
@@ -39,48 +42,104 @@ export const FILL_MIN_SHARED_RARE = 2;
  * words are names). Asked only of the edges that could link stories (clusters.ts).
  */
 export function templateFills(corpus: Corpus, noise: Noise, frequencies: ScanFrequencies | null, seed: number): TemplateFills | null {
-  return frequencies === null ? null : new TemplateFills(corpus, noise, scanRareTest(frequencies, seed));
+  return frequencies === null ? null : new TemplateFills(corpus, noise, frequencies, seed);
 }
 
 export class TemplateFills {
   private readonly differ = new SequenceDiffer();
   private readonly rareWords: RareWordCount;
+  private readonly isRare: (word: number) => boolean;
+  private readonly stop: TokenSet;
+  private readonly maxCount: number;
   private readonly storyWords = new Map<number, Uint32Array>();
 
   constructor(
     private readonly corpus: Corpus,
     private readonly noise: Noise,
-    private readonly isRare: (word: number) => boolean,
+    private readonly frequencies: ScanFrequencies,
+    seed: number,
   ) {
-    this.rareWords = new RareWordCount(isRare);
+    this.isRare = scanRareTest(frequencies, seed);
+    this.rareWords = new RareWordCount(this.isRare);
+    this.stop = stopTokens(seed);
+    this.maxCount = rareMaxCount(frequencies.sampled);
   }
 
-  /** Whether edge k is a template fill. */
-  isFill(edges: Edges, k: number): boolean {
+  /**
+   * Whether edge k is a template fill, its cluster in `stories` stories: a word in all of them
+   * is counted that many more times than a rare word can be, so a story carried by three outlets
+   * still shares its names (a reviewer: at 200 documents a word in three is no longer rare).
+   */
+  isFill(edges: Edges, k: number, stories: number): boolean {
     // A reworded pair was aligned on rare words already (passages.ts): never a fill.
     if (edges.reworded?.[k] === 1) return false;
     const { corpus, noise } = this;
-    const pa = firstMember(corpus, edges.pairA[k]!);
-    const pb = firstMember(corpus, edges.pairB[k]!);
+    // In content order (text keys), not the variants' (file names): the diff's script, and so
+    // whether it swaps, depends on which side is first (a reviewer's pair read both ways).
+    const [va, vb] = byTextKey(corpus, edges.pairA[k]!, edges.pairB[k]!);
+    const pa = firstMember(corpus, va);
+    const pb = firstMember(corpus, vb);
     const sa = noise.storyOf[pa]!;
     const sb = noise.storyOf[pb]!;
     if (sa === sb) return false;
     // The cheap tests first: two paragraphs sharing FILL_MIN_SHARED_RARE rare words tell of one
-    // thing, and a fill has a rare word of its own each side; then two stories sharing as many
-    // tell of one thing (a correction).
+    // thing, and a fill has a rare word of its own each side; then two stories sharing as many,
+    // or a paragraph word for word (a headline), tell of one thing (a correction, a name fixed).
     const a = paragraphTokens(corpus, pa);
     const b = paragraphTokens(corpus, pb);
     if (!this.rareWords.eachOwnFewShared(a, b)) return false;
-    if (intersectionSize(this.rareOfStory(sa), this.rareOfStory(sb)) >= FILL_MIN_SHARED_RARE) return false;
+    if (this.sharedNames(sa, sb, this.maxCount + stories) >= FILL_MIN_SHARED_RARE || shareAParagraph(corpus, noise, sa, sb)) return false;
     // One paragraph puts a rare word where the other has another: a name in the frame's place.
     return swapsRareWords(this.differ, a, b, this.isRare);
   }
 
-  private rareOfStory(story: number): Uint32Array {
+  /** Content words of both stories found in at most `limit` documents of the sample. */
+  private sharedNames(sa: number, sb: number, limit: number): number {
+    const x = this.wordsOfStory(sa);
+    const y = this.wordsOfStory(sb);
+    let [i, j, shared] = [0, 0, 0];
+    while (i < x.length && j < y.length) {
+      if (x[i]! < y[j]!) i++;
+      else if (x[i]! > y[j]!) j++;
+      else {
+        if (this.frequencies.table.count(x[i]!) <= limit) shared++;
+        i++;
+        j++;
+      }
+    }
+    return shared;
+  }
+
+  /** A story's distinct content words (stop words left out), sorted. */
+  private wordsOfStory(story: number): Uint32Array {
     let words = this.storyWords.get(story);
-    if (!words) this.storyWords.set(story, (words = rareWordsOfStory(this.corpus, this.noise, story, this.isRare)));
+    if (!words) this.storyWords.set(story, (words = contentWordsOfStory(this.corpus, this.noise, story, this.stop)));
     return words;
   }
+}
+
+/** The pair's two variants, the one with the lower text key first. */
+function byTextKey(corpus: Corpus, a: number, b: number): [number, number] {
+  const [ha, hb] = [variantKey(corpus, a, keyHigh), variantKey(corpus, b, keyHigh)];
+  if (ha !== hb) return ha < hb ? [a, b] : [b, a];
+  return variantKey(corpus, a, keyLow) <= variantKey(corpus, b, keyLow) ? [a, b] : [b, a];
+}
+
+/** Whether two stories hold one paragraph of words word for word (not an artifact such as Reuters' "Reuter" sign-off, nor a repeat). */
+function shareAParagraph(corpus: Corpus, noise: Noise, sa: number, sb: number): boolean {
+  const variantsOf = (story: number): Set<number> => {
+    const { doc, span } = noise.stories[story]!;
+    const base = corpus.firstParagraphOf[doc]!;
+    const out = new Set<number>();
+    for (let i = span.firstSegment; i <= span.lastSegment; i++) {
+      const v = corpus.variantOf[base + i]!;
+      if (v >= 0 && noise.junk[base + i] === null && noise.repeatOf[base + i]! < 0) out.add(v);
+    }
+    return out;
+  };
+  const x = variantsOf(sa);
+  for (const v of variantsOf(sb)) if (x.has(v)) return true;
+  return false;
 }
 
 function firstMember(corpus: Corpus, variant: number): number {
@@ -164,14 +223,14 @@ class RareWordCount {
   }
 }
 
-/** Distinct rare content words of a story's paragraphs, sorted. */
-function rareWordsOfStory(corpus: Corpus, noise: Noise, story: number, isRare: (word: number) => boolean): Uint32Array {
+/** Distinct content words of a story's paragraphs (stop words left out), sorted. */
+function contentWordsOfStory(corpus: Corpus, noise: Noise, story: number, stop: TokenSet): Uint32Array {
   const { doc, span } = noise.stories[story]!;
   const document = corpus.docs[doc]!;
   const words: number[] = [];
   for (let i = span.firstSegment; i <= span.lastSegment; i++) {
     const hashes = tokens(document, i);
-    for (let t = 0; t < hashes.length; t++) if (isRare(hashes[t]!)) words.push(hashes[t]!);
+    for (let t = 0; t < hashes.length; t++) if (!stop.has(hashes[t]!)) words.push(hashes[t]!);
   }
   return toSortedSet(words);
 }
