@@ -81,4 +81,16 @@ describe('template fills', () => {
     const report = await scanDocuments([...background(200), { id: 'first.txt', text: story('Kowalczyk') }, { id: 'fixed.txt', text: story('Kowalski') }]);
     expect(groupsWith(report, 'first.txt')).toEqual([['first.txt', 'fixed.txt']]);
   });
+
+  it('a story carried by three outlets, each naming another spokesman, stays one group at 203 documents (a word of three is not rare there)', async () => {
+    const headlines = ['Police appeal after Dunstable robbery', 'Jewellers robbed in Dunstable', 'CCTV released after Dunstable raid'];
+    const spokesmen = ['Alan Pemberton', 'Gareth Oduya', 'Leonie Wrathall'];
+    const outlets = headlines.map((headline, i) => ({
+      id: `outlet-${i}.txt`,
+      text: `${headline}\n\nDetectives investigating an armed robbery at a jewellers in Dunstable have released CCTV images of two men, spokesman ${spokesmen[i]!} said on Wednesday.\n`,
+    }));
+    const report = await scanDocuments([...background(200), ...outlets]);
+    expect(groupsWith(report, 'outlet-0.txt')).toEqual([['outlet-0.txt', 'outlet-1.txt', 'outlet-2.txt']]);
+  });
 });
+

@@ -67,8 +67,10 @@ export class TemplateFills {
 
   /**
    * Whether edge k is a template fill, its cluster in `stories` stories: a word in all of them
-   * is counted that many more times than a rare word can be, so a story carried by three outlets
-   * still shares its names (a reviewer: at 200 documents a word in three is no longer rare).
+   * may be counted in that many documents beyond the two a rare word's limit allows for, so a
+   * story carried by three outlets still shares its names (a reviewer: at 200 documents a word
+   * in three is no longer rare). Not the stories' whole count: at 221 documents the limit would
+   * be 4 for two stories, and "initial" and "payout" names that two dividend notices share.
    */
   isFill(edges: Edges, k: number, stories: number): boolean {
     // A reworded pair was aligned on rare words already (passages.ts): never a fill.
@@ -88,7 +90,7 @@ export class TemplateFills {
     const a = paragraphTokens(corpus, pa);
     const b = paragraphTokens(corpus, pb);
     if (!this.rareWords.eachOwnFewShared(a, b)) return false;
-    if (this.sharedNames(sa, sb, this.maxCount + stories) >= FILL_MIN_SHARED_RARE || shareAParagraph(corpus, noise, sa, sb)) return false;
+    if (this.sharedNames(sa, sb, this.maxCount + Math.max(0, stories - 2)) >= FILL_MIN_SHARED_RARE || shareAParagraph(corpus, noise, sa, sb)) return false;
     // One paragraph puts a rare word where the other has another: a name in the frame's place.
     return swapsRareWords(this.differ, a, b, this.isRare);
   }
