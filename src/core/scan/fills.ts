@@ -20,10 +20,10 @@
 import { keyHigh, keyLow, tokens } from '../document.js';
 import type { Corpus, Edges, Noise } from '../model.js';
 import { DELETED, EQUAL, SequenceDiffer } from '../align/myers.js';
-import { toSortedSet } from '../matching/overlap.js';
+import { unionSet } from '../matching/overlap.js';
 import type { ScanFrequencies } from '../rewrite/channel.js';
 import { rareMaxCount, scanRareTest } from '../rewrite/rare-pairs.js';
-import { stopTokens, type TokenSet } from '../rewrite/stopwords.js';
+import { contentWords, stopTokens, type TokenSet } from '../rewrite/stopwords.js';
 import { variantKey } from './edges.js';
 import { WordTable } from '../rewrite/word-table.js';
 
@@ -78,7 +78,7 @@ export class TemplateFills {
     const { corpus, noise } = this;
     // In content order (text keys), not the variants' (file names): the diff's script, and so
     // whether it swaps, depends on which side is first (a reviewer's pair read both ways).
-    const [va, vb] = byTextKey(corpus, edges.pairA[k]!, edges.pairB[k]!);
+    const [va, vb] = lowerTextKeyFirst(corpus, edges.pairA[k]!, edges.pairB[k]!);
     const pa = firstMember(corpus, va);
     const pb = firstMember(corpus, vb);
     const sa = noise.storyOf[pa]!;
@@ -121,7 +121,7 @@ export class TemplateFills {
 }
 
 /** The pair's two variants, the one with the lower text key first. */
-function byTextKey(corpus: Corpus, a: number, b: number): [number, number] {
+function lowerTextKeyFirst(corpus: Corpus, a: number, b: number): [number, number] {
   const [ha, hb] = [variantKey(corpus, a, keyHigh), variantKey(corpus, b, keyHigh)];
   if (ha !== hb) return ha < hb ? [a, b] : [b, a];
   return variantKey(corpus, a, keyLow) <= variantKey(corpus, b, keyLow) ? [a, b] : [b, a];
@@ -229,10 +229,7 @@ class RareWordCount {
 function contentWordsOfStory(corpus: Corpus, noise: Noise, story: number, stop: TokenSet): Uint32Array {
   const { doc, span } = noise.stories[story]!;
   const document = corpus.docs[doc]!;
-  const words: number[] = [];
-  for (let i = span.firstSegment; i <= span.lastSegment; i++) {
-    const hashes = tokens(document, i);
-    for (let t = 0; t < hashes.length; t++) if (!stop.has(hashes[t]!)) words.push(hashes[t]!);
-  }
-  return toSortedSet(words);
+  const paragraphs: Uint32Array[] = [];
+  for (let i = span.firstSegment; i <= span.lastSegment; i++) paragraphs.push(contentWords(tokens(document, i), stop));
+  return unionSet(paragraphs);
 }

@@ -243,7 +243,10 @@ export async function analyse(
   // Documents in content order: where a stage picks among documents, it picks by content, so
   // that renaming files changes nothing (variants.ts).
   const documentRank = contentRanks(corpus);
-  const rewriteStart = rewording ? startRewrite(corpus, options.seed, helpers, documentRank, finish.frequencies) : null;
+  // The words' document frequencies, given (check: the archive's and the batch's) or counted on
+  // the scan's documents: the rewrite stage weighs words by them, and grouping tells names by them (fills.ts).
+  const frequencies = finish.frequencies !== undefined ? finish.frequencies : scanFrequencies(corpus, documentRank);
+  const rewriteStart = rewording ? startRewrite(corpus, options.seed, helpers, documentRank, frequencies) : null;
   const rewriteStartMs = clock() - t;
   const { edges: verified, candidatePairs, candidatesMs: foundMs, verifyMs } = verifiedPairs(corpus, options, finish.verified, clock);
   const candidatesMs = foundMs + variantsMs;
@@ -259,7 +262,6 @@ export async function analyse(
   const rewriteMs = clock() - t + rewriteStartMs;
 
   t = clock();
-  const frequencies = rewriteStart ? rewriteStart.frequencies : finish.frequencies !== undefined ? finish.frequencies : scanFrequencies(corpus, documentRank);
   const clusters = buildClusters(corpus, edges, noise, options.minWords, templateFills(corpus, noise, frequencies, options.seed));
   const grouping = listedGroupsOnly(
     groupDocuments(clusters.storyWords, clusters.inputs, identicalStories(corpus, noise, options.minWords), storyRanks(noise.stories, documentRank)),
