@@ -15,7 +15,7 @@ import { DocumentFrequency, type FrequencyData, type ScanFrequencies } from './c
 import { Aligner, alignParagraphs, MAX_GAP, rareWeight, type WordWeights } from './passages.js';
 import { stopTokens } from './stopwords.js';
 import { narrowLayout, RarePairFinder, RareWordCache, scanRareTest } from './rare-pairs.js';
-import { layoutRegions, ParagraphUnits } from './units.js';
+import { layoutRegions, ParagraphUnits, UnitsScratch } from './units.js';
 
 export interface AlignJob {
   seed: number;
@@ -192,6 +192,8 @@ export function runAlignJob(job: AlignJob): AlignOutcome {
   const idf: WordWeights | null = table ? (word) => Math.log(sampled / Math.max(1, table.count(word))) : null;
   const rareFrom = rareWeight(sampled);
   const aligner = new Aligner();
+  // Each side's units are views of reused space: alignParagraphs is done with them before the next pair.
+  const [scratchA, scratchB] = [new UnitsScratch(), new UnitsScratch()];
   const pairs = job.bases.length / 2;
   const alignedAt = new Uint32Array(pairs + 1);
   const a: number[] = [];
@@ -211,8 +213,8 @@ export function runAlignJob(job: AlignJob): AlignOutcome {
       alignedAt[k + 1] = a.length;
       continue;
     }
-    const sideA = units.assemble(baseA, entriesA);
-    const sideB = units.assemble(baseB, entriesB);
+    const sideA = units.assemble(baseA, entriesA, scratchA);
+    const sideB = units.assemble(baseB, entriesB, scratchB);
     for (const found of alignParagraphs(aligner, sideA.units, sideA.ranges, sideB.units, sideB.ranges, wordsOf(baseA), wordsOf(baseB), idf, rareFrom)) {
       a.push(found.a);
       b.push(found.b);

@@ -380,9 +380,16 @@ export function readChannelInput(input: ChannelInput): ChannelSource {
   };
 }
 
-/** The channel's banding: tuned for a content-word Jaccard of CHANNEL_THRESHOLD. */
+let banding: Banding | null = null;
+
+/**
+ * The channel's banding: tuned for a content-word Jaccard of CHANNEL_THRESHOLD. Found once per
+ * process (the search integrates the error areas of every (bands, rows): 7 ms, and a scan asked
+ * for it twice).
+ */
 export function channelBanding(): Banding {
-  return optimalBanding(CHANNEL_THRESHOLD, CHANNEL_HASHES);
+  banding ??= optimalBanding(CHANNEL_THRESHOLD, CHANNEL_HASHES);
+  return { ...banding };
 }
 
 /**
@@ -492,51 +499,54 @@ export function signChannel(source: ChannelSource): Signed {
   // Stop words and the scan's very common words in one set: one lookup a token.
   const signer = new ContentWordSigner(source.seed, new TokenSet([...stopHashes(source.seed), ...source.common]));
   const bands = signer.banding.bands;
-  const signed: number[] = [];
-  const sole: number[] = [];
-  const sources: number[] = [];
   // Sized once for every variant and every token (most are signed, and a set holds at most its
-  // paragraph's tokens), so nothing is copied to grow or to trim: at 200,000 variants the keys
-  // alone are 34 MB. Band-major, a band's column of `stride` items each (bandPairs).
+  // paragraph's tokens), so nothing is copied to grow: at 200,000 variants the keys alone are
+  // 34 MB. Band-major, a band's column of `stride` items each (bandPairs).
   const stride = source.variants.length;
   const keys = new Uint32Array(stride * bands);
+  const variants = new Int32Array(stride);
+  const soleDocument = new Int32Array(stride);
+  const keyHigh = new Uint32Array(stride);
+  const keyLow = new Uint32Array(stride);
+  const setAt = new Uint32Array(stride + 1);
+  const sets = new Uint32Array(source.tokenCount);
   // Keys gather item-major in a block and go to their band columns a block at a time: written
   // one item at a time, each of an item's 42 keys landed on a cache line of its own (a third of
   // the signing's time on PAN).
   const block = new Uint32Array(KEY_BLOCK * bands);
   let blockStart = 0;
-  const flush = (end: number): void => {
+  let count = 0;
+  const flush = (): void => {
     for (let band = 0; band < bands; band++) {
       const column = band * stride + blockStart;
-      for (let j = 0; j < end - blockStart; j++) keys[column + j] = block[j * bands + band]!;
+      for (let j = 0, at = band; j < count - blockStart; j++, at += bands) keys[column + j] = block[at]!;
     }
-    blockStart = end;
+    blockStart = count;
   };
-  const setAt = [0];
-  const sets = new Uint32Array(source.tokenCount);
-  for (let k = 0; k < source.variants.length; k++) {
+  for (let k = 0; k < stride; k++) {
     const content = signer.contentOf(source.tokensOf(k));
     if (content === null) continue;
-    const at = setAt[setAt.length - 1]!;
+    const at = setAt[count]!;
     sets.set(content, at);
-    setAt.push(at + content.length);
-    block.set(signer.keysOf(content), (signed.length - blockStart) * bands);
-    signed.push(source.variants[k]!);
-    sole.push(source.soleDocument[k]!);
-    sources.push(k);
-    if (signed.length - blockStart === KEY_BLOCK) flush(signed.length);
+    setAt[count + 1] = at + content.length;
+    block.set(signer.keysOf(content), (count - blockStart) * bands);
+    variants[count] = source.variants[k]!;
+    soleDocument[count] = source.soleDocument[k]!;
+    keyHigh[count] = source.keyHigh[k]!;
+    keyLow[count] = source.keyLow[k]!;
+    count++;
+    if (count - blockStart === KEY_BLOCK) flush();
   }
-  flush(signed.length);
-  const total = setAt[setAt.length - 1]!;
+  flush();
   return {
-    variants: Int32Array.from(signed),
-    soleDocument: Int32Array.from(sole),
-    keyHigh: Uint32Array.from(sources, (k) => source.keyHigh[k]!),
-    keyLow: Uint32Array.from(sources, (k) => source.keyLow[k]!),
+    variants: variants.slice(0, count),
+    soleDocument: soleDocument.slice(0, count),
+    keyHigh: keyHigh.slice(0, count),
+    keyLow: keyLow.slice(0, count),
     keys,
     stride,
-    setAt: Uint32Array.from(setAt),
-    sets: sets.subarray(0, total),
+    setAt: setAt.slice(0, count + 1),
+    sets: sets.subarray(0, setAt[count]!),
   };
 }
 
