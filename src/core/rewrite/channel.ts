@@ -392,6 +392,19 @@ export function channelBanding(): Banding {
   return { ...banding };
 }
 
+const minHashers = new Map<number, MinHasher>();
+
+/**
+ * The channel's MinHasher for a seed, made once per thread: making one (its bins' probe orders
+ * and its WebAssembly plane) took 8 ms, once per signing of a scan. Signers share it, one call at
+ * a time (its scratch space is used within a call).
+ */
+function channelMinHasher(seed: number): MinHasher {
+  let hasher = minHashers.get(seed);
+  if (!hasher) minHashers.set(seed, (hasher = new MinHasher(CHANNEL_HASHES, seed ^ 0x5bd1e995)));
+  return hasher;
+}
+
 /**
  * Signs paragraphs' content-word sets for the channel: the words of a paragraph not in
  * `excluded` (stop words, and in a scan its very common words), sorted and distinct, then their
@@ -414,7 +427,7 @@ export class ContentWordSigner {
     private readonly excluded: TokenSet,
   ) {
     this.bins = this.banding.bands * this.banding.rows;
-    this.hasher = new MinHasher(CHANNEL_HASHES, seed ^ 0x5bd1e995);
+    this.hasher = channelMinHasher(seed);
     this.band = new Uint32Array(this.banding.bands);
   }
 
