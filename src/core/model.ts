@@ -206,6 +206,12 @@ export interface ClusterInput {
   similarity: number;
   /** Its documents are joined by template fills alone (scan/fills.ts): no copy, no other derived pair. */
   fillsOnly?: boolean;
+  /**
+   * Set when template fills join parts of it that copies and other derived pairs join within
+   * (scan/clusters.ts, markFills): its stories by part, each sorted, in order of their first.
+   * It links the stories of each part, not one part with another.
+   */
+  parts?: number[][];
 }
 
 /** Paragraph clusters: copies and derived paragraphs, joined (scan/clusters.ts). */

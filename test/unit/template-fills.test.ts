@@ -47,6 +47,27 @@ describe('template fills', () => {
     expect(storyPairPaths(report)).not.toContainEqual(['medco.txt', 'porex.txt']);
   });
 
+  it('a notice reprinted by a second outlet groups with its reprint, and the notice filled in for another company joins neither', async () => {
+    const porex = notice('Porex Technologies Corp', 26);
+    const docs = [...background(200), { id: 'porex.txt', text: porex }, { id: 'porex-reprint.txt', text: porex }, { id: 'medco.txt', text: notice('Medco Containment Services Inc', 19) }];
+    const report = await scanDocuments(docs);
+    // One cluster holds the three paragraphs: the copy joins Porex's two, the fill Medco's.
+    expect(statusOf(report, 'medco.txt')).toBe('edited');
+    expect(groupsWith(report, 'porex.txt')).toEqual([['porex-reprint.txt', 'porex.txt']]);
+    expect(groupsWith(report, 'medco.txt')).toEqual([]);
+    expect(storyPairPaths(report)).toContainEqual(['porex-reprint.txt', 'porex.txt']);
+    expect(storyPairPaths(report).filter((pair) => pair.includes('medco.txt'))).toEqual([]);
+  });
+
+  it('the same with an edited reprint (no copy: a derived pair that is no fill joins Porex to its reprint)', async () => {
+    const reprint = notice('Porex Technologies Corp', 26).replace('its board declared', 'on Monday its board of directors declared');
+    const docs = [...background(200), { id: 'porex.txt', text: notice('Porex Technologies Corp', 26) }, { id: 'porex-reprint.txt', text: reprint }, { id: 'medco.txt', text: notice('Medco Containment Services Inc', 19) }];
+    const report = await scanDocuments(docs);
+    expect(groupsWith(report, 'porex.txt')).toEqual([['porex-reprint.txt', 'porex.txt']]);
+    expect(groupsWith(report, 'medco.txt')).toEqual([]);
+    expect(storyPairPaths(report).filter((pair) => pair.includes('medco.txt'))).toEqual([]);
+  });
+
   it('in a scan too small to weigh words, the two notices still group (nothing says which words are names)', async () => {
     const report = await scanDocuments([{ id: 'porex.txt', text: notice('Porex Technologies Corp', 26) }, { id: 'medco.txt', text: notice('Medco Containment Services Inc', 19) }]);
     expect(groupsWith(report, 'porex.txt')).toEqual([['medco.txt', 'porex.txt']]);

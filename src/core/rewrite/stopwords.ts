@@ -17,6 +17,7 @@
  * scan's seed with the same function (rewrite/xxh64.ts), once per seed.
  */
 import { tokenize } from '../text/normalize.js';
+import { sortInPlace } from '../matching/overlap.js';
 import { fmix32 } from '../signing/hash.js';
 import { tokenHash } from './xxh64.js';
 
@@ -89,8 +90,20 @@ export function stopTokens(seed: number): TokenSet {
 
 /** The distinct content words of a paragraph's token hashes (stop words left out), sorted. */
 export function contentWords(hashes: Uint32Array, stop: TokenSet): Uint32Array {
-  const words = hashes.filter((h) => !stop.has(h)).sort();
+  return contentWordsOf([hashes], stop);
+}
+
+/** The distinct content words of several token runs together (a story's paragraphs), sorted: one array, one sort. */
+export function contentWordsOf(runs: readonly Uint32Array[], stop: TokenSet): Uint32Array {
+  let total = 0;
+  for (const run of runs) total += run.length;
+  const words = new Uint32Array(total);
   let n = 0;
-  for (let k = 0; k < words.length; k++) if (k === 0 || words[k] !== words[k - 1]) words[n++] = words[k]!;
-  return words.slice(0, n);
+  for (const run of runs) {
+    for (let k = 0; k < run.length; k++) {
+      const h = run[k]!;
+      if (!stop.has(h)) words[n++] = h;
+    }
+  }
+  return sortInPlace(words.subarray(0, n)).slice();
 }

@@ -22,6 +22,7 @@ import type { StoryPairReport } from '../types.js';
 import { stopTokens } from './stopwords.js';
 import { storyPair, storyTerms, type StoryTerms } from './story-reuse.js';
 import { boilerplateOf, isBody } from '../scan/noise.js';
+import { linkedParts } from '../scan/grouping.js';
 
 export const MAX_CLUSTER_STORIES = 50;
 /** A scan of at most this many documents compares every pair of stories across them. */
@@ -84,11 +85,14 @@ function clusterPairs(input: StoryPairInput, add: (a: number, b: number) => void
   const { clusters, grouping, noise } = input;
   clusters.inputs.forEach((cluster, id) => {
     if (!cluster.eligible || grouping.boilerplate[id] || cluster.fillsOnly === true) return;
-    const stories = [...cluster.wordsByDocument.keys()].sort((x, y) => x - y);
-    // Every pair of a cluster's stories; in a large cluster, the first story with each other.
-    const firsts = stories.length > MAX_CLUSTER_STORIES ? 1 : stories.length;
-    for (let i = 0; i < firsts; i++) {
-      for (let j = i + 1; j < stories.length; j++) if (noise.stories[stories[i]!]!.doc !== noise.stories[stories[j]!]!.doc) add(stories[i]!, stories[j]!);
+    // Within each part the fills do not join (scan/clusters.ts, markFills).
+    for (const part of linkedParts(cluster)) {
+      const stories = [...part].sort((x, y) => x - y);
+      // Every pair of a part's stories; in a large one, the first story with each other.
+      const firsts = stories.length > MAX_CLUSTER_STORIES ? 1 : stories.length;
+      for (let i = 0; i < firsts; i++) {
+        for (let j = i + 1; j < stories.length; j++) if (noise.stories[stories[i]!]!.doc !== noise.stories[stories[j]!]!.doc) add(stories[i]!, stories[j]!);
+      }
     }
   });
 }

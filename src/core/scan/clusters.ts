@@ -97,8 +97,6 @@ export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWor
   // Whether a variant's text is counted among its cluster's texts yet.
   const counted = new Uint8Array(variants.count);
   const paragraphCluster = new Int32Array(size).fill(-1);
-  // Per cluster: 1 when one of its texts is in two documents or more (a copy).
-  const copied = new Uint8Array(variants.count);
   const storyWords = new Array<number>(noise.stories.length).fill(0);
   for (let p = 0; p < size; p++) {
     const words = corpus.words[p]!;
@@ -116,7 +114,6 @@ export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWor
       inputs.push({ wordsByDocument: new Map(), eligible: false, paragraphs: 0, texts: 0, similarity: 1 });
     }
     paragraphCluster[p] = cluster;
-    if (variants.soleDocument[v]! < 0) copied[cluster] = 1;
     if (!body) continue;
     const input = inputs[cluster]!;
     if (words >= minWords) input.eligible = true;
@@ -128,7 +125,7 @@ export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWor
     input.wordsByDocument.set(unit, (input.wordsByDocument.get(unit) ?? 0) + words);
   }
   measureSimilarities(edges, variantSets, clusterOfRoot, inputs);
-  if (fills) markFillsOnly(corpus, edges, fills, paragraphCluster, copied, inputs);
+  if (fills) markFills(corpus, edges, noise, fills, paragraphCluster, inputs);
   return { paragraphCluster, inputs, storyWords };
 }
 
@@ -156,26 +153,134 @@ function measureSimilarities(edges: Edges, variantSets: UnionFind, clusterOfRoot
 }
 
 /**
- * ClusterInput.fillsOnly: the cluster holds a template fill, and no copy across documents (a
- * variant in two of them) nor any other derived pair across documents. Only the edges of
- * eligible clusters without a copy are tested, and a cluster's no further once one is evidence.
+ * Where template fills (scan/fills.ts) join a cluster's stories: ClusterInput.fillsOnly when
+ * they join all of them (no copy across documents, no other derived pair across documents), and
+ * ClusterInput.parts when the cluster also holds evidence: its stories joined by copies and the
+ * other derived pairs, which the fills join to one another and which link nothing together. A
+ * notice reprinted by a second outlet and filled in again for another company (Porex, its
+ * reprint, Medco) linked all three as one cluster of evidence before; now Porex and its reprint
+ * link, Medco does not.
+ *
+ * Only the derived pairs of eligible clusters are tested, across stories that copies and the
+ * pairs tested before have not joined yet: the stories joined at the end (the parts) do not
+ * depend on the order, and a cluster whose stories a copy joins tests nothing.
  */
-function markFillsOnly(corpus: Corpus, edges: Edges, fills: TemplateFills, paragraphCluster: Int32Array, copied: Uint8Array, inputs: ClusterInput[]): void {
-  const { soleDocument, members, memberStart } = corpus.variants;
-  const hasFill = new Uint8Array(inputs.length);
-  const evidence = copied.slice(0, inputs.length);
-  for (let k = 0; k < edges.pairA.length; k++) {
-    const a = edges.pairA[k]!;
-    const b = edges.pairB[k]!;
-    if (soleDocument[a] === soleDocument[b]) continue;
-    const cluster = paragraphCluster[members[memberStart[a]!]!]!;
-    if (cluster < 0 || evidence[cluster] === 1 || !inputs[cluster]!.eligible) continue;
-    if (fills.isFill(edges, k, inputs[cluster]!.wordsByDocument.size)) hasFill[cluster] = 1;
-    else evidence[cluster] = 1;
-  }
-  inputs.forEach((input, cluster) => {
-    if (hasFill[cluster] === 1 && evidence[cluster] === 0) input.fillsOnly = true;
+function markFills(corpus: Corpus, edges: Edges, noise: Noise, fills: TemplateFills, paragraphCluster: Int32Array, inputs: ClusterInput[]): void {
+  const { soleDocument, members, memberStart, count } = corpus.variants;
+  const clusterOfVariant = (v: number): number => {
+    const cluster = paragraphCluster[members[memberStart[v]!]!]!;
+    return cluster >= 0 && inputs[cluster]!.eligible ? cluster : -1;
+  };
+  const storyOfVariant = (v: number): number => noise.storyOf[members[memberStart[v]!]!]!;
+  // Per cluster, what may join its stories: its copies (variants in two documents or more) and
+  // its derived pairs across documents (two paragraphs of one document tell nothing of how
+  // documents are linked). Joined per cluster: evidence in one cluster says nothing of a fill in
+  // another (a template's lines, which link nothing, joined two notices' ledes).
+  const copies = byCluster(inputs.length, count, (v) => (soleDocument[v]! < 0 ? clusterOfVariant(v) : -1));
+  const pairs = byCluster(inputs.length, edges.pairA.length, (k) => {
+    const [a, b] = [edges.pairA[k]!, edges.pairB[k]!];
+    return soleDocument[a]! >= 0 && soleDocument[a] === soleDocument[b] ? -1 : clusterOfVariant(a);
   });
+  const stories = new StoryParts(noise.stories.length);
+  for (let cluster = 0; cluster < inputs.length; cluster++) {
+    if (pairs.start[cluster] === pairs.start[cluster + 1]) continue;
+    const input = inputs[cluster]!;
+    stories.reset();
+    for (let c = copies.start[cluster]!; c < copies.start[cluster + 1]!; c++) {
+      const v = copies.items[c]!;
+      const first = storyOfVariant(v);
+      for (let m = memberStart[v]! + 1; m < memberStart[v + 1]!; m++) stories.join(first, noise.storyOf[members[m]!]!);
+    }
+    let hasFill = false;
+    for (let e = pairs.start[cluster]!; e < pairs.start[cluster + 1]!; e++) {
+      const k = pairs.items[e]!;
+      const [sa, sb] = [storyOfVariant(edges.pairA[k]!), storyOfVariant(edges.pairB[k]!)];
+      if (stories.joined(sa, sb)) continue;
+      if (fills.isFill(edges, k, input.wordsByDocument.size)) hasFill = true;
+      else stories.join(sa, sb);
+    }
+    if (!hasFill) continue;
+    const parts = stories.partsOf([...input.wordsByDocument.keys()].sort((x, y) => x - y));
+    if (parts.length < 2) continue;
+    if (parts.every((part) => part.length === 1)) input.fillsOnly = true;
+    else input.parts = parts;
+  }
+}
+
+/** Items 0..count-1 listed by cluster (`clusterOf`, -1 for none), each cluster's in order: `items[start[c] .. start[c + 1])`. */
+function byCluster(clusters: number, count: number, clusterOf: (item: number) => number): { start: Int32Array; items: Int32Array } {
+  const of = new Int32Array(count);
+  const start = new Int32Array(clusters + 1);
+  for (let item = 0; item < count; item++) {
+    const cluster = (of[item] = clusterOf(item));
+    if (cluster >= 0) start[cluster + 1]!++;
+  }
+  for (let c = 0; c < clusters; c++) start[c + 1]! += start[c]!;
+  const next = start.slice(0, clusters);
+  const items = new Int32Array(start[clusters]!);
+  for (let item = 0; item < count; item++) if (of[item]! >= 0) items[next[of[item]!]!++] = item;
+  return { start, items };
+}
+
+/**
+ * Stories joined within one cluster (markFills): a union-find over the stories met, reused
+ * cluster after cluster (`reset`) without a table per cluster (PAN has 20,000 clusters).
+ */
+class StoryParts {
+  private readonly seenIn: Int32Array;
+  private readonly nodeOf: Int32Array;
+  private parent = new Int32Array(64);
+  private nodes = 0;
+  private generation = 0;
+
+  constructor(stories: number) {
+    this.seenIn = new Int32Array(stories);
+    this.nodeOf = new Int32Array(stories);
+  }
+
+  reset(): void {
+    this.generation++;
+    this.nodes = 0;
+  }
+
+  private find(story: number): number {
+    if (this.seenIn[story] !== this.generation) {
+      this.seenIn[story] = this.generation;
+      if (this.nodes === this.parent.length) {
+        const grown = new Int32Array(this.parent.length * 2);
+        grown.set(this.parent);
+        this.parent = grown;
+      }
+      this.parent[this.nodes] = this.nodes;
+      this.nodeOf[story] = this.nodes++;
+    }
+    const parent = this.parent;
+    let node = this.nodeOf[story]!;
+    while (parent[node] !== node) node = parent[node] = parent[parent[node]!]!;
+    return node;
+  }
+
+  join(a: number, b: number): void {
+    const [ra, rb] = [this.find(a), this.find(b)];
+    // The lower root stays: the same parts whatever order the joins come in.
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+
+  joined(a: number, b: number): boolean {
+    return a === b || this.find(a) === this.find(b);
+  }
+
+  /** `stories` by the part each is in, in order of their first. */
+  partsOf(stories: readonly number[]): number[][] {
+    const byRoot = new Map<number, number[]>();
+    for (const story of stories) {
+      const root = this.find(story);
+      const part = byRoot.get(root);
+      if (part) part.push(story);
+      else byRoot.set(root, [story]);
+    }
+    return [...byRoot.values()];
+  }
 }
 
 /**

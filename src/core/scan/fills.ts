@@ -20,10 +20,9 @@
 import { keyHigh, keyLow, tokens } from '../document.js';
 import type { Corpus, Edges, Noise } from '../model.js';
 import { DELETED, EQUAL, SequenceDiffer } from '../align/myers.js';
-import { unionSet } from '../matching/overlap.js';
 import type { ScanFrequencies } from '../rewrite/channel.js';
 import { rareMaxCount, scanRareTest } from '../rewrite/rare-pairs.js';
-import { contentWords, stopTokens, type TokenSet } from '../rewrite/stopwords.js';
+import { contentWordsOf, stopTokens, type TokenSet } from '../rewrite/stopwords.js';
 import { variantKey } from './edges.js';
 import { WordTable } from '../rewrite/word-table.js';
 
@@ -85,14 +84,15 @@ export class TemplateFills {
     const sb = noise.storyOf[pb]!;
     if (sa === sb) return false;
     // The cheap tests first: two paragraphs sharing FILL_MIN_SHARED_RARE rare words tell of one
-    // thing, and a fill has a rare word of its own each side; then two stories sharing as many,
-    // or a paragraph word for word (a headline), tell of one thing (a correction, a name fixed).
+    // thing, and a fill has a rare word of its own each side, which one puts where the other has
+    // another (a name in the frame's place: a diff of two paragraphs). Then the stories: two
+    // sharing as many rare words, or a paragraph word for word (a headline), tell of one thing (a
+    // correction, a name fixed). Their words were the cost, asked first (whole stories: 100 ms
+    // of PAN's clustering, where most edits swap no rare word).
     const a = paragraphTokens(corpus, pa);
     const b = paragraphTokens(corpus, pb);
-    if (!this.rareWords.eachOwnFewShared(a, b)) return false;
-    if (this.sharedNames(sa, sb, this.maxCount + Math.max(0, stories - 2)) >= FILL_MIN_SHARED_RARE || shareAParagraph(corpus, noise, sa, sb)) return false;
-    // One paragraph puts a rare word where the other has another: a name in the frame's place.
-    return swapsRareWords(this.differ, a, b, this.isRare);
+    if (!this.rareWords.eachOwnFewShared(a, b) || !swapsRareWords(this.differ, a, b, this.isRare)) return false;
+    return this.sharedNames(sa, sb, this.maxCount + Math.max(0, stories - 2)) < FILL_MIN_SHARED_RARE && !shareAParagraph(corpus, noise, sa, sb);
   }
 
   /** Content words of both stories found in at most `limit` documents of the sample. */
@@ -230,6 +230,6 @@ function contentWordsOfStory(corpus: Corpus, noise: Noise, story: number, stop: 
   const { doc, span } = noise.stories[story]!;
   const document = corpus.docs[doc]!;
   const paragraphs: Uint32Array[] = [];
-  for (let i = span.firstSegment; i <= span.lastSegment; i++) paragraphs.push(contentWords(tokens(document, i), stop));
-  return unionSet(paragraphs);
+  for (let i = span.firstSegment; i <= span.lastSegment; i++) paragraphs.push(tokens(document, i));
+  return contentWordsOf(paragraphs, stop);
 }

@@ -199,24 +199,31 @@ function linkThroughClusters(links: UnionFind, documentCount: number, clusters: 
   const pairWords = new Map<number, number>();
   clusters.forEach((cluster, id) => {
     if (!cluster.eligible || boilerplate[id] || isTemplateCluster(cluster)) return;
-    const docs = [...cluster.wordsByDocument.keys()];
-    let longest = 0;
-    for (const words of cluster.wordsByDocument.values()) longest = Math.max(longest, words);
-    if (longest >= LINK_MIN_WORDS) {
-      for (const doc of docs.slice(1)) links.union(docs[0]!, doc);
-      return;
-    }
-    if (docs.length > SHORT_CLUSTER_MAX_DOCUMENTS) return;
-    for (let i = 0; i < docs.length; i++) {
-      for (let j = i + 1; j < docs.length; j++) {
-        const [a, b] = docs[i]! < docs[j]! ? [docs[i]!, docs[j]!] : [docs[j]!, docs[i]!];
-        const key = a * documentCount + b;
-        const words = (pairWords.get(key) ?? 0) + Math.min(cluster.wordsByDocument.get(a)!, cluster.wordsByDocument.get(b)!);
-        pairWords.set(key, words);
-        if (words >= LINK_MIN_WORDS) links.union(a, b);
+    // Parts joined by template fills alone link within themselves only (clusters.ts, markFills).
+    for (const docs of linkedParts(cluster)) {
+      let longest = 0;
+      for (const doc of docs) longest = Math.max(longest, cluster.wordsByDocument.get(doc)!);
+      if (longest >= LINK_MIN_WORDS) {
+        for (const doc of docs.slice(1)) links.union(docs[0]!, doc);
+        continue;
+      }
+      if (docs.length > SHORT_CLUSTER_MAX_DOCUMENTS) continue;
+      for (let i = 0; i < docs.length; i++) {
+        for (let j = i + 1; j < docs.length; j++) {
+          const [a, b] = docs[i]! < docs[j]! ? [docs[i]!, docs[j]!] : [docs[j]!, docs[i]!];
+          const key = a * documentCount + b;
+          const words = (pairWords.get(key) ?? 0) + Math.min(cluster.wordsByDocument.get(a)!, cluster.wordsByDocument.get(b)!);
+          pairWords.set(key, words);
+          if (words >= LINK_MIN_WORDS) links.union(a, b);
+        }
       }
     }
   });
+}
+
+/** The sets of a cluster's stories it links among themselves: its parts (ClusterInput.parts), or all its stories. */
+export function linkedParts(cluster: ClusterInput): ReadonlyArray<readonly number[]> {
+  return cluster.parts ?? [[...cluster.wordsByDocument.keys()]];
 }
 
 /**
