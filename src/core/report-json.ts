@@ -44,6 +44,7 @@ import type {
   StoryPairReport,
   StoryReport,
   Summary,
+  TemplateKind,
   Warning,
 } from './types.js';
 import { SCHEMA_VERSION } from './types.js';
@@ -93,6 +94,7 @@ export interface JsonSegment {
   repeat?: true;
   repeatOf?: number;
   boilerplate?: BoilerplateKind;
+  template?: TemplateKind;
   matches?: JsonMatch[];
   matchCount?: number;
   merges?: JsonMerge[];
@@ -221,6 +223,7 @@ export class JsonWriter {
     if (s.repeat) out.repeat = true;
     if (s.repeatOf !== undefined) out.repeatOf = s.repeatOf;
     if (s.boilerplate) out.boilerplate = s.boilerplate;
+    if (s.template) out.template = s.template;
     if (s.matches.length > 0) out.matches = s.matches.map((m) => this.match(m));
     if (s.matchCount > s.matches.length) out.matchCount = s.matchCount;
     if (s.merges) out.merges = s.merges.map((m) => this.merge(m));
@@ -470,6 +473,7 @@ export function fromJsonReport(json: JsonReport): Report {
         }));
       }
       if (s.boilerplate) out.boilerplate = s.boilerplate;
+      if (s.template) out.template = s.template;
       if (s.repeat) out.repeat = true;
       if (s.repeatOf !== undefined) out.repeatOf = s.repeatOf;
       if (continuing.has(index)) out.continues = true;

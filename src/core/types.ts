@@ -35,6 +35,12 @@ export type SegmentMode = 'auto' | 'line' | 'block';
 export type SegmentStatus = 'shared' | 'edited' | 'unique' | 'boilerplate';
 /** footer: recurs across otherwise unrelated documents; artifact: scraper junk such as a bare "TT" or "<". */
 export type BoilerplateKind = 'footer' | 'artifact';
+/**
+ * Why a copied or edited paragraph links no document (scan/grouping.ts, templateKind): its
+ * cluster is a template's lines (a frame filled in anew in five documents or more, the texts far
+ * apart), or a frame filled in with other names (a template fill, scan/fills.ts).
+ */
+export type TemplateKind = 'lines' | 'fill';
 export type MemberRole = 'original' | 'version' | 'reprint';
 export type EditKind =
   | 'words-substituted'
@@ -137,6 +143,8 @@ export interface SegmentReport {
   repeatOf?: number;
   /** With status `boilerplate`: why. */
   boilerplate?: BoilerplateKind;
+  /** With status shared or edited: its matches link no document, being a template's (TemplateKind). */
+  template?: TemplateKind;
   /**
    * A later sentence piece of the paragraph before: a paragraph of over 600 characters is cut at
    * its sentences for matching, and each piece has its own status and matches (`dedupe diff`

@@ -385,6 +385,8 @@ function paragraphRow(segment: SegmentReport, doc: DocumentReport, label: string
   const notes: string[] = [];
   if (segment.repeat) notes.push(segment.repeatOf !== undefined ? `repeat of line ${doc.segments[segment.repeatOf]?.startLine ?? '?'}` : 'repeated');
   if (segment.boilerplate) notes.push(segment.boilerplate);
+  // Why a matched paragraph links no group (a user saw "edited" and "81% reused" in "no group").
+  if (segment.template) notes.push(segment.template === 'fill' ? 'template fill, links nothing' : 'template lines, link nothing');
   const note = notes.length > 0 ? `[${notes.join(', ')}] ` : '';
   const span = rowSpan(segment).padStart(spanWidth);
   // Padded outside the colour, so that a row ending at its status has no trailing spaces in colour either (found by a new user).

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli.js';
 import { SEED, tempDir } from '../helpers/fixtures.js';
 import { runCli, runRawJson } from '../helpers/in-process.js';
+import { wireArchive } from '../helpers/notices.js';
 
 const load = (name: string) => JSON.parse(readFileSync(path.join(repoRoot, 'schema', name), 'utf8')) as Record<string, unknown>;
 
@@ -49,6 +50,13 @@ describe('JSON report schema', () => {
       expectValid(validateClosed, report);
     },
   );
+
+  it('validates the report of a scan with a template fill (a segment\'s template)', async () => {
+    const { report } = await runRawJson<{ documents: Array<{ segments: Array<{ template?: string }> }> }>(['.'], { cwd: wireArchive() });
+    expect(report.documents.some((d) => d.segments.some((s) => s.template === 'fill'))).toBe(true);
+    expectValid(validate, report);
+    expectValid(validateClosed, report);
+  });
 
   it('validates every --ndjson line', async () => {
     const result = await runCli(['fixtures/seeds', '--ndjson']);

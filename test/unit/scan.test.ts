@@ -55,6 +55,10 @@ describe('scan invariants', () => {
     expect(report.groups).toHaveLength(1);
     // The wire paragraph links them; the template line (8 texts, Jaccard 0.64) is no evidence.
     expect(report.groups[0]!.clusters).toBe(1);
+    // Each says so of its line, and nothing of the wire paragraph.
+    const [wireSegment, itemSegment] = report.documents[0]!.segments;
+    expect(wireSegment!.template).toBeUndefined();
+    expect(itemSegment).toMatchObject({ status: 'edited', template: 'lines' });
   });
 
   it('reports no merge of lines of one template, each mostly inside the paragraph (MERGE_MAX_WORDS_SHARE)', async () => {

@@ -5,23 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scanDocuments } from '../../src/core/index.js';
-import type { InputDocument, Report } from '../../src/core/types.js';
-import { random, syntheticArticle } from '../helpers/articles.js';
-
-/** The frame's words and small figures, common in the scan as in a wire archive: many notices use them. */
-const FRAME_WORDS = 'sets 10 12 said its board declared an initial annual dividend of cts per share first payout payable to holders record March'.split(' ');
-
-/** Articles of random words, each with the frame's words shuffled into a paragraph of its own (no 3-gram of the frame in order). */
-function background(count: number): InputDocument[] {
-  const next = random(11);
-  return Array.from({ length: count }, (_, i) => {
-    const shuffled = [...FRAME_WORDS].sort(() => next() - 0.5).join(' ');
-    return { id: `background-${String(i).padStart(3, '0')}.txt`, text: `${syntheticArticle(next, 3)}\n${shuffled}.\n` };
-  });
-}
-
-const notice = (company: string, pay: number): string =>
-  `${company.toUpperCase()} SETS INITIAL DIVIDEND\n\n${company} said its board declared an initial annual dividend of 10 cts per share, its first payout, payable March ${pay} to holders of record March 12.\n`;
+import type { Report } from '../../src/core/types.js';
+import { background, notice } from '../helpers/notices.js';
 
 function groupsWith(report: Report, id: string): string[][] {
   return report.groups.filter((g) => g.documents.includes(id)).map((g) => g.documents);
@@ -32,8 +17,13 @@ function storyPairPaths(report: Report): string[][] {
   return report.storyPairs.map((pair) => pair.stories.map((story) => story.path).sort());
 }
 
+/** The notice's paragraph (after its headline). */
+function segmentOf(report: Report, id: string): Report['documents'][number]['segments'][number] {
+  return report.documents.find((d) => d.path === id)!.segments[1]!;
+}
+
 function statusOf(report: Report, id: string): string {
-  return report.documents.find((d) => d.path === id)!.segments[1]!.status;
+  return segmentOf(report, id).status;
 }
 
 describe('template fills', () => {
@@ -41,6 +31,7 @@ describe('template fills', () => {
     const docs = [...background(200), { id: 'porex.txt', text: notice('Porex Technologies Corp', 26) }, { id: 'medco.txt', text: notice('Medco Containment Services Inc', 19) }];
     const report = await scanDocuments(docs);
     expect(statusOf(report, 'porex.txt')).toBe('edited');
+    expect(segmentOf(report, 'porex.txt').template).toBe('fill');
     expect(groupsWith(report, 'porex.txt')).toEqual([]);
     expect(groupsWith(report, 'medco.txt')).toEqual([]);
     // Nor is either story called derived from the other.
@@ -53,6 +44,9 @@ describe('template fills', () => {
     const report = await scanDocuments(docs);
     // One cluster holds the three paragraphs: the copy joins Porex's two, the fill Medco's.
     expect(statusOf(report, 'medco.txt')).toBe('edited');
+    // Medco's paragraph says why it links nothing; Porex's, which links its reprint, says nothing.
+    expect(segmentOf(report, 'medco.txt').template).toBe('fill');
+    expect(segmentOf(report, 'porex.txt').template).toBeUndefined();
     expect(groupsWith(report, 'porex.txt')).toEqual([['porex-reprint.txt', 'porex.txt']]);
     expect(groupsWith(report, 'medco.txt')).toEqual([]);
     expect(storyPairPaths(report)).toContainEqual(['porex-reprint.txt', 'porex.txt']);

@@ -11,6 +11,7 @@ import { share } from '../numbers.js';
 import type { DocumentHead, DocumentReport, SegmentReport, SegmentStatus, StoryReport, Summary } from '../types.js';
 import type { MatchLister } from './matches.js';
 import { boilerplateOf } from './noise.js';
+import { templateKind } from './grouping.js';
 
 export interface AssemblyInput {
   corpus: Corpus;
@@ -125,6 +126,8 @@ export function assembleDocument(
     if (found.merges.length > 0) report.merges = found.merges;
     const boilerplate = status === 'boilerplate' ? boilerplateOf(noise, clusters, grouping, p) : null;
     if (boilerplate) report.boilerplate = boilerplate;
+    const template = cluster >= 0 && (status === 'shared' || status === 'edited') ? templateKind(clusters.inputs[cluster]!, unit) : null;
+    if (template) report.template = template;
     if (noise.repeated[p] === 1) {
       report.repeat = true;
       if (noise.repeatOf[p]! >= 0) report.repeatOf = noise.repeatOf[p]!;

@@ -22,6 +22,7 @@
  * other paragraphs too).
  */
 import type { ClusterInput, Grouping } from '../model.js';
+import type { TemplateKind } from '../types.js';
 import { UnionFind } from '../unionfind.js';
 
 export type { ClusterInput, Grouping };
@@ -222,6 +223,20 @@ function linkThroughClusters(links: UnionFind, documentCount: number, clusters: 
 }
 
 /** The sets of a cluster's stories it links among themselves: its parts (ClusterInput.parts), or all its stories. */
+/**
+ * Why a story's paragraph in `cluster` links no other story, when it is a template's: the
+ * cluster is a template's lines or fills alone (isTemplateCluster), or the story is joined to the
+ * cluster's other parts by fills alone (ClusterInput.parts). Null when the cluster links it (or
+ * is too short to link anything: not a template's doing).
+ */
+export function templateKind(cluster: ClusterInput, story: number): TemplateKind | null {
+  if (!cluster.eligible) return null;
+  if (cluster.fillsOnly === true) return 'fill';
+  if (isTemplateCluster(cluster)) return 'lines';
+  // A story the fills alone join to the others (a part of its own) links through none of them.
+  return cluster.parts?.some((part) => part.length === 1 && part[0] === story) ? 'fill' : null;
+}
+
 export function linkedParts(cluster: ClusterInput): ReadonlyArray<readonly number[]> {
   return cluster.parts ?? [[...cluster.wordsByDocument.keys()]];
 }
