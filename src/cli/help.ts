@@ -46,7 +46,9 @@ Reading the report:
            story's vocabulary and phrasing is found in the other, and the share
            of its words in matched paragraphs
   [repeated], [repeat of line 3]: the text recurs inside its own file;
-           [artifact]: scraper junk (boilerplate)
+           [artifact]: scraper junk (boilerplate); [template fill, links
+           nothing]: one frame filled in with other names (two companies'
+           notices); [template lines, link nothing]: a template's lines
 
 Input:
   Folders are walked for *.txt, *.jsonl and *.ndjson. A .jsonl or .ndjson file holds

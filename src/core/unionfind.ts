@@ -19,6 +19,18 @@ export class UnionFind {
     return x;
   }
 
+  /**
+   * Makes each of `items` a set of its own again: a union-find over a large range reused for
+   * small groups of it, one after another (scan/clusters.ts, markFills). `items` must hold every
+   * item joined since the last reset.
+   */
+  reset(items: Iterable<number>): void {
+    for (const item of items) {
+      this.parent[item] = item;
+      this.size[item] = 1;
+    }
+  }
+
   /** Joins the sets of a and b; returns false when they were already one. */
   union(a: number, b: number): boolean {
     let ra = this.find(a);

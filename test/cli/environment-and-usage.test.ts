@@ -65,6 +65,7 @@ describe('environment variables', () => {
     expect(section).toMatch(/confidence 0\.73/);
     expect(section).toMatch(/roles {4}original; version .*reprint .*copy/s);
     expect(section).toMatch(/\[repeated\], \[repeat of line 3\]/);
+    expect(section).toMatch(/\[template fill, links\s+nothing\]/);
     expect(section).toMatch(/whatever --threshold says/);
     // The markers it explains are the ones the report prints.
     const seeds = (await runCli(['--no-color', 'fixtures/seeds'])).stdout;

@@ -519,8 +519,8 @@ export function signChannel(source: ChannelSource): Signed {
   const keys = new Uint32Array(stride * bands);
   const variants = new Int32Array(stride);
   const soleDocument = new Int32Array(stride);
-  const keyHigh = new Uint32Array(stride);
-  const keyLow = new Uint32Array(stride);
+  const highs = new Uint32Array(stride);
+  const lows = new Uint32Array(stride);
   const setAt = new Uint32Array(stride + 1);
   const sets = new Uint32Array(source.tokenCount);
   // Keys gather item-major in a block and go to their band columns a block at a time: written
@@ -545,8 +545,8 @@ export function signChannel(source: ChannelSource): Signed {
     block.set(signer.keysOf(content), (count - blockStart) * bands);
     variants[count] = source.variants[k]!;
     soleDocument[count] = source.soleDocument[k]!;
-    keyHigh[count] = source.keyHigh[k]!;
-    keyLow[count] = source.keyLow[k]!;
+    highs[count] = source.keyHigh[k]!;
+    lows[count] = source.keyLow[k]!;
     count++;
     if (count - blockStart === KEY_BLOCK) flush();
   }
@@ -554,8 +554,8 @@ export function signChannel(source: ChannelSource): Signed {
   return {
     variants: variants.slice(0, count),
     soleDocument: soleDocument.slice(0, count),
-    keyHigh: keyHigh.slice(0, count),
-    keyLow: keyLow.slice(0, count),
+    keyHigh: highs.slice(0, count),
+    keyLow: lows.slice(0, count),
     keys,
     stride,
     setAt: setAt.slice(0, count + 1),

@@ -302,7 +302,7 @@ export class ParagraphUnits {
    * paragraph `base`, as one Units object (paragraph numbers within the document), and the unit
    * ranges to align.
    */
-  assemble(base: number, entries: ArrayLike<number>, scratch?: UnitsScratch): { units: Units; ranges: Array<[number, number]> } {
+  assemble(base: number, entries: ArrayLike<number>, scratch = new UnitsScratch()): { units: Units; ranges: Array<[number, number]> } {
     const ranges: Array<[number, number]> = [];
     let unitCount = 0;
     let contentCount = 0;
@@ -327,17 +327,7 @@ export class ParagraphUnits {
       contentCount += store.contentAt[first + count]! - store.contentAt[first]!;
       numberCount += store.numberAt[first + count]! - store.numberAt[first]!;
     }
-    const units = scratch
-      ? scratch.units(unitCount, contentCount, numberCount)
-      : {
-          count: unitCount,
-          paragraph: new Int32Array(unitCount),
-          words: new Uint32Array(unitCount),
-          contentAt: new Uint32Array(unitCount + 1),
-          content: new Uint32Array(contentCount),
-          numberAt: new Uint32Array(unitCount + 1),
-          numbers: new Uint32Array(numberCount),
-        };
+    const units = scratch.units(unitCount, contentCount, numberCount);
     let u = 0;
     let c = 0;
     let n = 0;

@@ -181,26 +181,33 @@ function markFills(corpus: Corpus, edges: Edges, noise: Noise, fills: TemplateFi
     const [a, b] = [edges.pairA[k]!, edges.pairB[k]!];
     return soleDocument[a]! >= 0 && soleDocument[a] === soleDocument[b] ? -1 : clusterOfVariant(a);
   });
-  const stories = new StoryParts(noise.stories.length);
+  // One union-find over all stories, reset after each cluster over the stories it joined.
+  const joined = new UnionFind(noise.stories.length);
+  const touched: number[] = [];
+  const join = (a: number, b: number): void => {
+    touched.push(a, b);
+    joined.union(a, b);
+  };
   for (let cluster = 0; cluster < inputs.length; cluster++) {
     if (pairs.start[cluster] === pairs.start[cluster + 1]) continue;
     const input = inputs[cluster]!;
-    stories.reset();
+    joined.reset(touched);
+    touched.length = 0;
     for (let c = copies.start[cluster]!; c < copies.start[cluster + 1]!; c++) {
       const v = copies.items[c]!;
       const first = storyOfVariant(v);
-      for (let m = memberStart[v]! + 1; m < memberStart[v + 1]!; m++) stories.join(first, noise.storyOf[members[m]!]!);
+      for (let m = memberStart[v]! + 1; m < memberStart[v + 1]!; m++) join(first, noise.storyOf[members[m]!]!);
     }
     let hasFill = false;
     for (let e = pairs.start[cluster]!; e < pairs.start[cluster + 1]!; e++) {
       const k = pairs.items[e]!;
       const [sa, sb] = [storyOfVariant(edges.pairA[k]!), storyOfVariant(edges.pairB[k]!)];
-      if (stories.joined(sa, sb)) continue;
+      if (joined.find(sa) === joined.find(sb)) continue;
       if (fills.isFill(edges, k, input.wordsByDocument.size)) hasFill = true;
-      else stories.join(sa, sb);
+      else join(sa, sb);
     }
     if (!hasFill) continue;
-    const parts = stories.partsOf([...input.wordsByDocument.keys()].sort((x, y) => x - y));
+    const parts = partsOf(joined, [...input.wordsByDocument.keys()].sort((x, y) => x - y));
     if (parts.length < 2) continue;
     if (parts.every((part) => part.length === 1)) input.fillsOnly = true;
     else input.parts = parts;
@@ -222,65 +229,16 @@ function byCluster(clusters: number, count: number, clusterOf: (item: number) =>
   return { start, items };
 }
 
-/**
- * Stories joined within one cluster (markFills): a union-find over the stories met, reused
- * cluster after cluster (`reset`) without a table per cluster (PAN has 20,000 clusters).
- */
-class StoryParts {
-  private readonly seenIn: Int32Array;
-  private readonly nodeOf: Int32Array;
-  private parent = new Int32Array(64);
-  private nodes = 0;
-  private generation = 0;
-
-  constructor(stories: number) {
-    this.seenIn = new Int32Array(stories);
-    this.nodeOf = new Int32Array(stories);
+/** `stories` by their set in `joined`, in order of their first. */
+function partsOf(joined: UnionFind, stories: readonly number[]): number[][] {
+  const byRoot = new Map<number, number[]>();
+  for (const story of stories) {
+    const root = joined.find(story);
+    const part = byRoot.get(root);
+    if (part) part.push(story);
+    else byRoot.set(root, [story]);
   }
-
-  reset(): void {
-    this.generation++;
-    this.nodes = 0;
-  }
-
-  private find(story: number): number {
-    if (this.seenIn[story] !== this.generation) {
-      this.seenIn[story] = this.generation;
-      if (this.nodes === this.parent.length) {
-        const grown = new Int32Array(this.parent.length * 2);
-        grown.set(this.parent);
-        this.parent = grown;
-      }
-      this.parent[this.nodes] = this.nodes;
-      this.nodeOf[story] = this.nodes++;
-    }
-    const parent = this.parent;
-    let node = this.nodeOf[story]!;
-    while (parent[node] !== node) node = parent[node] = parent[parent[node]!]!;
-    return node;
-  }
-
-  join(a: number, b: number): void {
-    const [ra, rb] = [this.find(a), this.find(b)];
-    // The lower root stays: the same parts whatever order the joins come in.
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
-
-  joined(a: number, b: number): boolean {
-    return a === b || this.find(a) === this.find(b);
-  }
-
-  /** `stories` by the part each is in, in order of their first. */
-  partsOf(stories: readonly number[]): number[][] {
-    const byRoot = new Map<number, number[]>();
-    for (const story of stories) {
-      const root = this.find(story);
-      const part = byRoot.get(root);
-      if (part) part.push(story);
-      else byRoot.set(root, [story]);
-    }
-    return [...byRoot.values()];
-  }
+  return [...byRoot.values()];
 }
 
 /**
