@@ -3,7 +3,7 @@
  * fails on paragraphs; `check` can also fail on a whole document (a copy).
  */
 import { failingStatuses } from '../core/classify.js';
-import type { DocumentReport, Report, SegmentStatus, StoryReport, Warning } from '../core/types.js';
+import type { DocumentReport, Report, SegmentStatus, StoryReport, TemplateKind, Warning } from '../core/types.js';
 import { SKIPPED_FILE_CODES } from '../core/warnings.js';
 
 export type FailOn = 'shared' | 'edited';
@@ -28,12 +28,15 @@ export interface ParagraphFacts {
   status: SegmentStatus;
   words: number;
   repeat?: boolean;
+  /** A template's paragraph (a fill, or lines filled in anew): its matches link nothing. */
+  template?: TemplateKind | null;
   document?: string;
 }
 
 /**
  * Paragraphs that count for --fail-on shared or edited: evidence of reuse (at least --min-words
- * words, not a repeat; boilerplate has its own status) with such a status.
+ * words, not a repeat, not a template's; boilerplate has its own status) with such a status. A
+ * dividend notice filled in from another company's frame is no duplicate ingest.
  */
 export function failingParagraphs(paragraphs: Iterable<ParagraphFacts>, failOn: FailOn, minWords: number): number {
   return gateFindings(paragraphs, failOn, minWords).paragraphs;
@@ -45,7 +48,7 @@ export function gateFindings(paragraphs: Iterable<ParagraphFacts>, failOn: FailO
   let count = 0;
   const documents: string[] = [];
   for (const paragraph of paragraphs) {
-    if (paragraph.repeat === true || paragraph.words < minWords) continue;
+    if (paragraph.repeat === true || paragraph.words < minWords || (paragraph.template ?? null) !== null) continue;
     if (!statuses.includes(paragraph.status)) continue;
     count++;
     if (paragraph.document !== undefined && documents[documents.length - 1] !== paragraph.document) documents.push(paragraph.document);

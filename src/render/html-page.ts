@@ -86,6 +86,8 @@ export const PAGE_SCRIPT = String.raw`
 (function () {
   var data = JSON.parse(document.getElementById('dedupe-data').textContent);
   var STATUS = { u: 'unique', s: 'shared', e: 'edited', f: 'boilerplate', a: 'boilerplate' };
+  // As the human report says it (SegmentReport.template): matches that link no document.
+  var TEMPLATE_NOTE = { fill: 'template fill, links nothing', lines: 'template lines, link nothing' };
   var KIND = { f: 'footer', a: 'artifact' };
   var EDITS = { 'words-substituted': 'words substituted', 'sentence-dropped': 'sentence dropped', 'sentence-added': 'sentence added', 'sentence-moved': 'sentence moved',
     'paragraphs-merged': 'paragraphs merged', 'paragraph-split': 'paragraph split', 'paragraphs-moved': 'paragraphs moved',
@@ -415,7 +417,7 @@ export const PAGE_SCRIPT = String.raw`
       var best = detail[1][i];
       var other = best ? (typeof best[0] === 'number' ? docs[best[0]].path : best[0]) : '';
       cells.push(td(best ? [docLink(best[0], relativeName(d.path, other) + ':' + best[1], best[1]),
-        h('div', { class: 'muted', text: best[3] + (best[5] ? ' (reworded), similarity of content words ' : ', similarity ') + best[2].toFixed(2) + (best[4] > 0 ? ', ' + plural(best[4], 'more match', 'more matches') : '') })] : '', 'path'));
+        h('div', { class: 'muted', text: best[3] + (best[5] ? ' (reworded), similarity of content words ' : ', similarity ') + best[2].toFixed(2) + (best[4] > 0 ? ', ' + plural(best[4], 'more match', 'more matches') : '') + (best[6] ? '; ' + TEMPLATE_NOTE[best[6]] : '') })] : '', 'path'));
       cells.push(td(detail[0][i], 'text'));
     }
     return h('tr', { id: 'p-' + i, class: target ? 'target' : null }, cells);

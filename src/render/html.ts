@@ -19,7 +19,7 @@
  * - boilerplate is listed by text (how often, in how many files), the most frequent first;
  *   repeated lines in document order; each list up to a cap.
  */
-import type { BoilerplateKind, DiffBlock, DocumentReport, GroupMember, GroupReport, ResolvedOptions, SegmentReport, Summary, Warning } from '../core/types.js';
+import type { BoilerplateKind, DiffBlock, DocumentReport, GroupMember, GroupReport, ResolvedOptions, SegmentReport, Summary, TemplateKind, Warning } from '../core/types.js';
 import { largestFirst, memberStoryCalls, originalEvidence, type MemberStoryCall, type StorySide } from './human.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './html-page.js';
 import { paragraphSpans, printable, repeatedLines, repeatLines } from './text.js';
@@ -102,7 +102,8 @@ export function planHtml(groups: readonly GroupReport[], summary: Summary, limit
 }
 
 /** A best match as the page shows it: path, first line, similarity, status, how many more, and 1 when reworded. */
-type BestMatch = [path: string, startLine: number, similarity: number, status: 'shared' | 'edited', more: number, reworded?: 1];
+/** A paragraph's first match; `template` when its matches link nothing (SegmentReport.template), `reworded` 0 then when it is not. */
+type BestMatch = [path: string, startLine: number, similarity: number, status: 'shared' | 'edited', more: number, reworded?: 0 | 1, template?: TemplateKind];
 
 /** One document as the page holds it, made as the document goes by (the report is never held whole). */
 export interface HtmlDocument {
@@ -160,7 +161,10 @@ function detailOf(doc: DocumentReport): NonNullable<HtmlDocument['detail']> {
     best: doc.segments.map((s): BestMatch | null => {
       const m = s.matches[0];
       if (!m) return null;
-      return m.reworded ? [m.path, m.startLine, m.similarity, m.status, s.matchCount - 1, 1] : [m.path, m.startLine, m.similarity, m.status, s.matchCount - 1];
+      const best: BestMatch = [m.path, m.startLine, m.similarity, m.status, s.matchCount - 1];
+      if (m.reworded || s.template) best.push(m.reworded ? 1 : 0);
+      if (s.template) best.push(s.template);
+      return best;
     }),
     repeatOf: doc.segments.map((s) => s.repeatOf ?? null),
   };

@@ -8,7 +8,7 @@ import { isEvidence, paragraphStatus } from '../classify.js';
 import { continuesParagraph, endLine, startLine, text } from '../document.js';
 import type { Clusters, Corpus, Edges, Grouping, Noise, PreparedDocument } from '../model.js';
 import { share } from '../numbers.js';
-import type { DocumentHead, DocumentReport, SegmentReport, SegmentStatus, StoryReport, Summary } from '../types.js';
+import type { DocumentHead, DocumentReport, SegmentReport, SegmentStatus, StoryReport, Summary, TemplateKind } from '../types.js';
 import type { MatchLister } from './matches.js';
 import { boilerplateOf } from './noise.js';
 import { templateKind } from './grouping.js';
@@ -30,6 +30,8 @@ export interface AssemblyInput {
 
 /** Status codes, per paragraph, in `Statuses.status`. */
 const STATUS_NAMES: readonly SegmentStatus[] = ['unique', 'shared', 'edited', 'boilerplate'];
+/** Template codes, per paragraph, in `Statuses.template` (0: none). */
+const TEMPLATE_NAMES: ReadonlyArray<TemplateKind | null> = [null, 'fill', 'lines'];
 
 /** The outcome of the status pass. */
 export interface Statuses {
@@ -40,10 +42,16 @@ export interface Statuses {
   storyReused: Float64Array;
   /** Per paragraph: exact copies plus derived paragraphs elsewhere. */
   matchCount: Uint32Array;
+  /** Per paragraph: index into TEMPLATE_NAMES, for a shared or edited paragraph whose matches link nothing. */
+  template: Uint8Array;
 }
 
 export function statusOf(statuses: Statuses, p: number): SegmentStatus {
   return STATUS_NAMES[statuses.status[p]!]!;
+}
+
+export function templateOf(statuses: Statuses, p: number): TemplateKind | null {
+  return TEMPLATE_NAMES[statuses.template[p]!] ?? null;
 }
 
 /** Classifies every paragraph and counts what the summary says; fills `summary`'s counts. */
@@ -55,6 +63,7 @@ export function classifyAll(input: AssemblyInput, summary: Summary): Statuses {
     storyCounted: new Float64Array(noise.stories.length),
     storyReused: new Float64Array(noise.stories.length),
     matchCount: new Uint32Array(total),
+    template: new Uint8Array(total),
   };
   for (let p = 0; p < total; p++) {
     const { exactCount, derivedCount } = input.matches.counts(p);
@@ -64,10 +73,15 @@ export function classifyAll(input: AssemblyInput, summary: Summary): Statuses {
     statuses.matchCount[p] = exactCount + derivedCount;
     const words = corpus.words[p]!;
     const repeat = noise.repeated[p] === 1;
+    const unit = noise.storyOf[p]!;
+    const cluster = clusters.paragraphCluster[p]!;
+    const template = cluster >= 0 && (status === 'shared' || status === 'edited') ? templateKind(clusters.inputs[cluster]!, unit) : null;
+    statuses.template[p] = TEMPLATE_NAMES.indexOf(template);
     // Only paragraphs that could be evidence of reuse count, on both sides of the share:
-    // a whole article copied is 100% reused, whatever its short headings.
-    if (isEvidence({ words, repeat, boilerplate: boilerplate !== null }, input.minWords)) {
-      const unit = noise.storyOf[p]!;
+    // a whole article copied is 100% reused, whatever its short headings. A template's
+    // paragraphs are no evidence either: a dividend notice whose frame another company's
+    // notice filled in read "81% reused" and failed `check --fail-on document`.
+    if (template === null && isEvidence({ words, repeat, boilerplate: boilerplate !== null }, input.minWords)) {
       statuses.storyCounted[unit]! += words;
       if (status !== 'unique') statuses.storyReused[unit]! += words;
     }
@@ -126,7 +140,7 @@ export function assembleDocument(
     if (found.merges.length > 0) report.merges = found.merges;
     const boilerplate = status === 'boilerplate' ? boilerplateOf(noise, clusters, grouping, p) : null;
     if (boilerplate) report.boilerplate = boilerplate;
-    const template = cluster >= 0 && (status === 'shared' || status === 'edited') ? templateKind(clusters.inputs[cluster]!, unit) : null;
+    const template = templateOf(statuses, p);
     if (template) report.template = template;
     if (noise.repeated[p] === 1) {
       report.repeat = true;

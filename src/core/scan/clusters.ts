@@ -175,11 +175,15 @@ function markFills(corpus: Corpus, edges: Edges, noise: Noise, fills: TemplateFi
   // Per cluster, what may join its stories: its copies (variants in two documents or more) and
   // its derived pairs across documents (two paragraphs of one document tell nothing of how
   // documents are linked). Joined per cluster: evidence in one cluster says nothing of a fill in
-  // another (a template's lines, which link nothing, joined two notices' ledes).
+  // another (a template's lines, which link nothing, joined two notices' ledes). A reworded pair
+  // between two clusters that each span documents joins neither (joinVariants): it belongs
+  // to neither.
   const copies = byCluster(inputs.length, count, (v) => (soleDocument[v]! < 0 ? clusterOfVariant(v) : -1));
   const pairs = byCluster(inputs.length, edges.pairA.length, (k) => {
     const [a, b] = [edges.pairA[k]!, edges.pairB[k]!];
-    return soleDocument[a]! >= 0 && soleDocument[a] === soleDocument[b] ? -1 : clusterOfVariant(a);
+    if (soleDocument[a]! >= 0 && soleDocument[a] === soleDocument[b]) return -1;
+    const cluster = clusterOfVariant(a);
+    return cluster === clusterOfVariant(b) ? cluster : -1;
   });
   // One union-find over all stories, reset after each cluster over the stories it joined.
   const joined = new UnionFind(noise.stories.length);

@@ -12,7 +12,7 @@ import type { DiffBlock, GroupMember, GroupReport } from '../types.js';
 import { eachEdge } from './edges.js';
 import { boilerplateOf, isBody } from './noise.js';
 import { analyseGroup, publishedDate, type StoryView } from './provenance.js';
-import { isTemplateCluster } from './grouping.js';
+import { isTemplateCluster, linkedParts } from './grouping.js';
 
 export interface GroupReports {
   groups: GroupReport[];
@@ -27,24 +27,35 @@ interface LinkingCluster {
 }
 
 /**
- * Each group's linking clusters (eligible, not boilerplate, not a template's lines, in two or
- * more of its stories), weighted by their longest paragraph, in one pass over the clusters.
+ * Each group's linking clusters (eligible, not boilerplate, not a template's lines or fills, in
+ * two or more of its stories), weighted by their longest paragraph, in one pass over the clusters.
  */
 function linkingClusters(clusters: Clusters, grouping: Grouping): LinkingCluster[][] {
   const linkingOf: LinkingCluster[][] = grouping.groups.map(() => []);
   clusters.inputs.forEach((cluster, id) => {
-    if (!cluster.eligible || grouping.boilerplate[id] || isTemplateCluster(cluster)) return;
-    const storiesByGroup = new Map<number, Set<number>>();
-    for (const unit of cluster.wordsByDocument.keys()) {
-      const group = grouping.groupOf[unit]!;
-      if (group < 0) continue;
-      let stories = storiesByGroup.get(group);
-      if (!stories) storiesByGroup.set(group, (stories = new Set()));
-      stories.add(unit);
-    }
+    if (!cluster.eligible || grouping.boilerplate[id] || isTemplateCluster(cluster) || cluster.fillsOnly === true) return;
     let weight = 0;
     for (const words of cluster.wordsByDocument.values()) weight = Math.max(weight, words);
-    for (const [group, stories] of storiesByGroup) if (stories.size >= 2) linkingOf[group]!.push({ weight, stories });
+    // Per part (scan/clusters.ts, markFills): a story a template fill joins shares no text with
+    // the others. The cluster links a group's stories that two or more of them in one part hold.
+    const linkedByGroup = new Map<number, Set<number>>();
+    for (const part of linkedParts(cluster)) {
+      const storiesByGroup = new Map<number, number[]>();
+      for (const unit of part) {
+        const group = grouping.groupOf[unit]!;
+        if (group < 0) continue;
+        const stories = storiesByGroup.get(group);
+        if (stories) stories.push(unit);
+        else storiesByGroup.set(group, [unit]);
+      }
+      for (const [group, stories] of storiesByGroup) {
+        if (stories.length < 2) continue;
+        const linked = linkedByGroup.get(group) ?? new Set<number>();
+        for (const unit of stories) linked.add(unit);
+        linkedByGroup.set(group, linked);
+      }
+    }
+    for (const [group, stories] of linkedByGroup) linkingOf[group]!.push({ weight, stories });
   });
   return linkingOf;
 }

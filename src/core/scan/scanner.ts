@@ -36,9 +36,10 @@ import {
   type ScanOptions,
   type StageTimings,
   type Summary,
+  type TemplateKind,
   type Warning,
 } from '../types.js';
-import { assembleDocument, classifyAll, documentHead, statusOf, type AssemblyInput, type Statuses } from './assemble.js';
+import { assembleDocument, classifyAll, documentHead, statusOf, templateOf, type AssemblyInput, type Statuses } from './assemble.js';
 import { buildClusters, identicalStories } from './clusters.js';
 import { templateFills } from './fills.js';
 import { findCandidates, verifyCandidates } from './edges.js';
@@ -169,13 +170,13 @@ export class ScanAnalysis implements ReportSource {
     for (const i of this.documentIndexes()) yield this.document(i);
   }
 
-  /** Status, words and repeat of every paragraph of the listed documents, without their reports. */
-  *paragraphs(): Generator<{ status: SegmentStatus; words: number; repeat: boolean; document: string }> {
+  /** Status, words, repeat and template of every paragraph of the listed documents, without their reports. */
+  *paragraphs(): Generator<{ status: SegmentStatus; words: number; repeat: boolean; template: TemplateKind | null; document: string }> {
     const { corpus, noise } = this.input;
     for (let p = 0; p < corpus.size; p++) {
       const doc = corpus.docs[corpus.paragraphDoc[p]!]!;
       if (doc.context) continue;
-      yield { status: statusOf(this.statuses, p), words: corpus.words[p]!, repeat: noise.repeated[p] === 1, document: doc.id };
+      yield { status: statusOf(this.statuses, p), words: corpus.words[p]!, repeat: noise.repeated[p] === 1, template: templateOf(this.statuses, p), document: doc.id };
     }
   }
 
