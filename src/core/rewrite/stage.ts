@@ -95,10 +95,10 @@ export const ON_THIS_THREAD: RewriteHelpers = {
   align: (job) => Promise.resolve(runAlignJob(job)),
 };
 
-/** The stage once started (startRewrite): the channel's pairs on their way. */
+/** The stage once started (startRewrite): the channel's pairs on their way, or to be found when asked for. */
 export interface RewriteStart {
   frequencies: ScanFrequencies | null;
-  channel: Promise<ChannelPairs>;
+  channel: () => Promise<ChannelPairs>;
   /** Per document: its place in content order (scan/variants.ts, contentRanks). */
   rank: Int32Array;
 }
@@ -106,15 +106,20 @@ export interface RewriteStart {
 /**
  * Starts the stage as soon as the variants are known: the channel's signing, banding and
  * grading need nothing else, so on a helper thread they run while this thread finds and
- * verifies the shingle channel's pairs.
+ * verifies the shingle channel's pairs. Without helpers they wait until the stage asks for
+ * them: on one thread nothing is gained by starting early, and the channel's arrays (its band
+ * keys, 17 MB on PAN) were live beside the shingle channel's, raising the scan's peak memory;
+ * one after the other, the second reuses the memory the first freed.
  */
 export function startRewrite(corpus: Corpus, seed: number, helpers: RewriteHelpers, rank: Int32Array, given?: ScanFrequencies | null): RewriteStart {
   // Given (check: the archive's and the batch's, checkFrequencies), or counted on the scan's own documents.
   const frequencies = given === undefined ? scanFrequencies(corpus, rank) : given;
-  const channel = helpers.channelPairs(channelSource(corpus, frequencies, stopTokens(seed), seed));
+  const find = (): Promise<ChannelPairs> => helpers.channelPairs(channelSource(corpus, frequencies, stopTokens(seed), seed));
+  if (helpers.threads === 0) return { frequencies, channel: find, rank };
+  const channel = find();
   // A failure is reported where the pairs are awaited, not as an unhandled rejection meanwhile.
   channel.catch(() => undefined);
-  return { frequencies, channel, rank };
+  return { frequencies, channel: () => channel, rank };
 }
 
 /**
@@ -152,7 +157,7 @@ export async function findRewordedPairs(
   helpers: RewriteHelpers,
 ): Promise<{ pairs: RewordedPair[]; candidates: number; storyPairs: Array<[number, number]> }> {
   const stop = stopTokens(seed);
-  const candidates = rewordingCandidates(corpus, edges, await start.channel, start.rank)
+  const candidates = rewordingCandidates(corpus, edges, await start.channel(), start.rank)
     .filter((c) => c.strong || c.hits.length >= 2)
     .map((c): AlignCandidate => ({
       a: c.a,
