@@ -20,10 +20,13 @@
  *   or a paragraph of a site-footer cluster (scan/grouping.ts), whatever its matches.
  * - **unique**: none of these.
  * - **evidence of reuse**: at least --min-words words, not boilerplate, not repeated inside its
- *   own file. Only such paragraphs count toward reuse shares, link documents and trip --fail-on.
+ *   own file, and not a template's (SegmentReport.template: a fill, or a template's lines, whose
+ *   matches link nothing). Only such paragraphs count toward reuse shares and trip --fail-on: a
+ *   dividend notice filled in from another company's frame read "81% reused" and failed
+ *   `check --fail-on document`.
  */
 import type { DerivationRule, Overlap } from './model.js';
-import type { BoilerplateKind, SegmentStatus } from './types.js';
+import type { BoilerplateKind, SegmentStatus, TemplateKind } from './types.js';
 
 export type { DerivationRule };
 
@@ -84,9 +87,9 @@ export function boilerplateKind(junk: BoilerplateKind | null, inFooterCluster: b
   return junk ?? (inFooterCluster ? 'footer' : null);
 }
 
-/** Whether a paragraph can be evidence of reuse (see the header). */
-export function isEvidence(paragraph: { words: number; repeat: boolean; boilerplate: boolean }, minWords: number): boolean {
-  return !paragraph.repeat && !paragraph.boilerplate && paragraph.words >= minWords;
+/** Whether a paragraph can be evidence of reuse (see the header); `template`, its template kind if any. */
+export function isEvidence(paragraph: { words: number; repeat: boolean; boilerplate: boolean; template?: TemplateKind | null }, minWords: number): boolean {
+  return !paragraph.repeat && !paragraph.boilerplate && !paragraph.template && paragraph.words >= minWords;
 }
 
 /** Statuses that `--fail-on shared` and `--fail-on edited` fail on. */

@@ -2,7 +2,7 @@
  * The `--fail-on` gate, over a finished report: which paragraphs or documents trip it. The scan
  * fails on paragraphs; `check` can also fail on a whole document (a copy).
  */
-import { failingStatuses } from '../core/classify.js';
+import { failingStatuses, isEvidence } from '../core/classify.js';
 import type { DocumentReport, Report, SegmentStatus, StoryReport, TemplateKind, Warning } from '../core/types.js';
 import { SKIPPED_FILE_CODES } from '../core/warnings.js';
 
@@ -34,9 +34,9 @@ export interface ParagraphFacts {
 }
 
 /**
- * Paragraphs that count for --fail-on shared or edited: evidence of reuse (at least --min-words
- * words, not a repeat, not a template's; boilerplate has its own status) with such a status. A
- * dividend notice filled in from another company's frame is no duplicate ingest.
+ * Paragraphs that count for --fail-on shared or edited: evidence of reuse (classify.ts,
+ * isEvidence: at least --min-words words, not a repeat, not a template's; boilerplate has its
+ * own status) with such a status.
  */
 export function failingParagraphs(paragraphs: Iterable<ParagraphFacts>, failOn: FailOn, minWords: number): number {
   return gateFindings(paragraphs, failOn, minWords).paragraphs;
@@ -48,8 +48,8 @@ export function gateFindings(paragraphs: Iterable<ParagraphFacts>, failOn: FailO
   let count = 0;
   const documents: string[] = [];
   for (const paragraph of paragraphs) {
-    if (paragraph.repeat === true || paragraph.words < minWords || (paragraph.template ?? null) !== null) continue;
     if (!statuses.includes(paragraph.status)) continue;
+    if (!isEvidence({ words: paragraph.words, repeat: paragraph.repeat === true, boilerplate: false, template: paragraph.template }, minWords)) continue;
     count++;
     if (paragraph.document !== undefined && documents[documents.length - 1] !== paragraph.document) documents.push(paragraph.document);
   }

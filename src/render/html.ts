@@ -101,8 +101,11 @@ export function planHtml(groups: readonly GroupReport[], summary: Summary, limit
   return { limits, aligned, allTexts: summary.paragraphs <= limits.allTextsParagraphs, textDocuments };
 }
 
-/** A best match as the page shows it: path, first line, similarity, status, how many more, and 1 when reworded. */
-/** A paragraph's first match; `template` when its matches link nothing (SegmentReport.template), `reworded` 0 then when it is not. */
+/**
+ * A paragraph's best match as the page shows it: path, first line, similarity, status, how many
+ * more, 1 when reworded, and its template kind when its matches link nothing
+ * (SegmentReport.template; `reworded` is 0 then when it is not).
+ */
 type BestMatch = [path: string, startLine: number, similarity: number, status: 'shared' | 'edited', more: number, reworded?: 0 | 1, template?: TemplateKind];
 
 /** One document as the page holds it, made as the document goes by (the report is never held whole). */

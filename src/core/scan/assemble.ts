@@ -78,10 +78,8 @@ export function classifyAll(input: AssemblyInput, summary: Summary): Statuses {
     const template = cluster >= 0 && (status === 'shared' || status === 'edited') ? templateKind(clusters.inputs[cluster]!, unit) : null;
     statuses.template[p] = TEMPLATE_NAMES.indexOf(template);
     // Only paragraphs that could be evidence of reuse count, on both sides of the share:
-    // a whole article copied is 100% reused, whatever its short headings. A template's
-    // paragraphs are no evidence either: a dividend notice whose frame another company's
-    // notice filled in read "81% reused" and failed `check --fail-on document`.
-    if (template === null && isEvidence({ words, repeat, boilerplate: boilerplate !== null }, input.minWords)) {
+    // a whole article copied is 100% reused, whatever its short headings.
+    if (isEvidence({ words, repeat, boilerplate: boilerplate !== null, template }, input.minWords)) {
       statuses.storyCounted[unit]! += words;
       if (status !== 'unique') statuses.storyReused[unit]! += words;
     }

@@ -176,8 +176,8 @@ function markFills(corpus: Corpus, edges: Edges, noise: Noise, fills: TemplateFi
   // its derived pairs across documents (two paragraphs of one document tell nothing of how
   // documents are linked). Joined per cluster: evidence in one cluster says nothing of a fill in
   // another (a template's lines, which link nothing, joined two notices' ledes). A reworded pair
-  // between two clusters that each span documents joins neither (joinVariants): it belongs
-  // to neither.
+  // between two clusters that each span documents joined neither (joinVariants) and is
+  // filed under neither.
   const copies = byCluster(inputs.length, count, (v) => (soleDocument[v]! < 0 ? clusterOfVariant(v) : -1));
   const pairs = byCluster(inputs.length, edges.pairA.length, (k) => {
     const [a, b] = [edges.pairA[k]!, edges.pairB[k]!];

@@ -40,15 +40,7 @@ function linkingClusters(clusters: Clusters, grouping: Grouping): LinkingCluster
     // the others. The cluster links a group's stories that two or more of them in one part hold.
     const linkedByGroup = new Map<number, Set<number>>();
     for (const part of linkedParts(cluster)) {
-      const storiesByGroup = new Map<number, number[]>();
-      for (const unit of part) {
-        const group = grouping.groupOf[unit]!;
-        if (group < 0) continue;
-        const stories = storiesByGroup.get(group);
-        if (stories) stories.push(unit);
-        else storiesByGroup.set(group, [unit]);
-      }
-      for (const [group, stories] of storiesByGroup) {
+      for (const [group, stories] of storiesByGroup(part, grouping.groupOf)) {
         if (stories.length < 2) continue;
         const linked = linkedByGroup.get(group) ?? new Set<number>();
         for (const unit of stories) linked.add(unit);
@@ -58,6 +50,19 @@ function linkingClusters(clusters: Clusters, grouping: Grouping): LinkingCluster
     for (const [group, stories] of linkedByGroup) linkingOf[group]!.push({ weight, stories });
   });
   return linkingOf;
+}
+
+/** `stories` by their group (`groupOf`), those in none left out. */
+function storiesByGroup(stories: readonly number[], groupOf: Int32Array): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (const unit of stories) {
+    const group = groupOf[unit]!;
+    if (group < 0) continue;
+    const list = out.get(group);
+    if (list) list.push(unit);
+    else out.set(group, [unit]);
+  }
+  return out;
 }
 
 /** The scan's reworded pairs (edges its rewrite stage added) as alignment reads them. */
