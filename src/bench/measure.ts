@@ -13,6 +13,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { settleHeapForReport } from '../engine/heap.js';
 import { loadXXHash } from '../core/signing/hash.js';
 import { resolveOptions } from '../core/options.js';
 import { defaultThreads, scanPaths } from '../engine/index.js';
@@ -115,8 +116,10 @@ export async function measure(paths: readonly string[], mode: MeasureMode = 'jso
     const { analysis, bytes } = run;
     const timings = { walk: run.walkMs, prepare: run.prepareMs, ...run.timings };
     let written = { renderMs: 0, writeMs: 0, jsonBytes: 0 };
-    if (mode === 'json') written = writeJson(analysis, path.join(outDir, 'report.json'), now);
-    else {
+    if (mode === 'json') {
+      settleHeapForReport();
+      written = writeJson(analysis, path.join(outDir, 'report.json'), now);
+    } else {
       const t = now();
       renderSummary(analysis, 0, 'file');
       written.renderMs = now() - t;

@@ -20,6 +20,12 @@ export interface CliIO {
   cwd: string;
   /** Milliseconds, for the summary line and --verbose stage timings. */
   now(): number;
+  /**
+   * Called once when a scan's analysis is made and its full report (JSON, NDJSON, the human
+   * report) is about to be written: the process entry settles V8's heap there (engine/heap.ts). Left
+   * out in-process (tests), where the heap is not the command's.
+   */
+  reportStarts?: () => void;
 }
 
 export function warn(io: CliIO, message: string): void {

@@ -1,5 +1,6 @@
 /** Process entry point: real streams and environment in, exit code out. */
 import { EXIT_ERROR } from './exit-codes.js';
+import { settleHeapForReport } from '../engine/heap.js';
 import { OutputError, writeErrorCode } from './io.js';
 import { run } from './program.js';
 
@@ -41,6 +42,7 @@ export async function main(): Promise<void> {
     env: process.env,
     cwd: process.cwd(),
     now: () => performance.now(),
+    reportStarts: () => settleHeapForReport(),
   });
   // Set, not process.exit(): a large --json report still drains into a slow pipe.
   process.exitCode = code;

@@ -30,6 +30,8 @@ export interface InProcessOptions {
   failWrites?: string;
   /** Called with each piece written to stderr, as it is written. */
   onStderr?: (text: string) => void;
+  /** CliIO.reportStarts: called when a scan's full report is about to be written. */
+  reportStarts?: () => void;
 }
 
 export async function runInProcess(argv: readonly string[], options: InProcessOptions = {}): Promise<InProcessResult> {
@@ -62,6 +64,7 @@ export async function runInProcess(argv: readonly string[], options: InProcessOp
       env: { DEDUPE_THREADS: '1', DEDUPE_FILE_TIMES: '0', ...options.env },
       cwd: options.cwd ?? process.cwd(),
       now: options.now ?? (() => 0),
+      ...(options.reportStarts ? { reportStarts: options.reportStarts } : {}),
     });
     return { stdout, stderr, code };
   } finally {

@@ -37,6 +37,8 @@ export async function writeScanReport(analysis: ScanAnalysis, request: ScanRepor
   const { output, started, noun } = request;
   // Once the input was read: a run that fails on it says only why.
   warnUnusedFlags(io, output);
+  // -q alone (and a --fail-on gate with it) makes no report: only the summary's counts.
+  if (output.json || output.ndjson || !output.quiet || output.html !== undefined) io.reportStarts?.();
   const html =
     output.html === undefined
       ? null
