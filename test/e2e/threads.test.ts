@@ -16,6 +16,8 @@ describe('worker threads', () => {
     writeFileSync(path.join(dir, 'article-0101-binary.txt'), Buffer.from([1, 0, 2]));
     const one = runCli(['--json', '--fail-on', 'edited', dir], { env: { DEDUPE_THREADS: '1' } });
     const two = runCli(['--json', '--fail-on', 'edited', dir], { env: { DEDUPE_THREADS: '2' } });
+    // Three workers and the main thread take jobs as each is free (JobQueue): still the one report.
+    const four = runCli(['--json', '--fail-on', 'edited', dir], { env: { DEDUPE_THREADS: '4' } });
     // Reuse found (1), but the binary file was not read: a gate passes nothing it did not check (2).
     expect(one.code).toBe(2);
     expect(one.stderr).toMatch(/--fail-on edited: \d+ paragraphs shared or edited \(5 words or more, boilerplate and repeats left out\) in \d+ documents: .+\n/);
@@ -24,6 +26,9 @@ describe('worker threads', () => {
     expect(two.stderr).toBe(one.stderr);
     expect(one.stderr).toMatch(/article-0101-binary\.txt: binary file/);
     expect(two.stdout).toBe(one.stdout);
+    expect(four.stdout).toBe(one.stdout);
+    expect(four.stderr).toBe(one.stderr);
+    expect(four.code).toBe(one.code);
     const report = JSON.parse(two.stdout) as { summary: { documents: number; groups: number } };
     expect(report.summary.documents).toBe(PARALLEL_MIN_FILES + 40 + 5);
     expect(report.summary.groups).toBeGreaterThan(0);
