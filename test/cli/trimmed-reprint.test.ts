@@ -52,6 +52,43 @@ describe('a trimmed reprint (fixtures/trimmed-reprint)', () => {
     expect(report.groups[0]!.original).toBe(path.join(dir, 'wire.txt'));
   });
 
+  it('with a third copy trimmed further and a word changed, the full story is still the original (found by a new user)', async () => {
+    const dir = tempDir();
+    const lines = readFileSync(`${DIR}/wire.txt`, 'utf8').split('\n');
+    writeFileSync(path.join(dir, 'full.txt'), lines.join('\n'));
+    writeFileSync(path.join(dir, 'short.txt'), `${lines.slice(0, 15).join('\n')}\n`);
+    writeFileSync(path.join(dir, 'ten-edited.txt'), `${lines.slice(0, 10).join('\n').replace('said', 'told reporters')}\n`);
+    const { report } = await runJson<Report>([dir], { env: { DEDUPE_FILE_TIMES: '0' } });
+    expect(report.groups).toHaveLength(1);
+    const group = report.groups[0]!;
+    expect(group.original).toBe(path.join(dir, 'full.txt'));
+    expect(group.originalReasons.map((r) => r.detail)).toContain('the 2 other copies are its opening paragraphs, word for word but for 1 edited paragraph');
+    expect(group.members.filter((m) => m.role === 'reprint').map((m) => path.basename(m.path))).toEqual(['short.txt', 'ten-edited.txt']);
+  });
+
+  it('a copy cut inside a paragraph, inside a word (head -c), is its opening paragraphs word for word (found by a new user)', async () => {
+    const dir = tempDir();
+    const wire = readFileSync(`${DIR}/wire.txt`, 'utf8');
+    const cut = wire.slice(0, 1500);
+    expect(cut.endsWith('\n') || cut.endsWith(' ')).toBe(false);
+    writeFileSync(path.join(dir, 'wire.txt'), wire);
+    writeFileSync(path.join(dir, 'cut.txt'), cut);
+    const { report } = await runJson<Report>([dir], { env: { DEDUPE_FILE_TIMES: '0' } });
+    const group = report.groups[0]!;
+    expect(group.original).toBe(path.join(dir, 'wire.txt'));
+    expect(group.originalReasons.map((r) => r.detail)).toContain('the other copy is its opening paragraphs, word for word');
+  });
+
+  it('an edited opening alone is no evidence of a trim: a brief and the write-through grown from it tie (review)', async () => {
+    const dir = tempDir();
+    const lines = readFileSync(`${DIR}/wire.txt`, 'utf8').split('\n');
+    writeFileSync(path.join(dir, 'full.txt'), lines.join('\n'));
+    writeFileSync(path.join(dir, 'ten-edited.txt'), `${lines.slice(0, 10).join('\n').replace('said', 'told reporters')}\n`);
+    const { report } = await runJson<Report>([dir], { env: { DEDUPE_FILE_TIMES: '0' } });
+    expect(report.groups).toHaveLength(1);
+    expect(report.groups[0]!.original).toBeNull();
+  });
+
   it('an older file adds to the trimmed-copy evidence, not pushes it out (found by a new user)', async () => {
     const dir = tempDir();
     const wire = readFileSync(`${DIR}/wire.txt`, 'utf8');

@@ -31,6 +31,8 @@
  * original's paragraphs, plus additions).
  */
 import { paragraphNumbers, type AlignParagraph, type AlignRule } from '../align/align.js';
+import { isDerived } from '../classify.js';
+import { overlap } from '../matching/overlap.js';
 import { compareCopy, ledeIndex } from '../align/edit-summary.js';
 import { round3 } from '../numbers.js';
 import { DEFAULT_OPTIONS } from '../options.js';
@@ -279,7 +281,7 @@ export function wireEvidence(body: readonly AlignParagraph[]): ProvenanceReason[
 const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
 
 /** Every member's evidence (wire signs, dates, share of the group's text, file time) and latest date. */
-function collectEvidence(members: readonly StoryView[], minWords: number): { reasons: ProvenanceReason[][]; dates: Array<string | null> } {
+function collectEvidence(members: readonly StoryView[], rule: AlignRule, minWords: number): { reasons: ProvenanceReason[][]; dates: Array<string | null> } {
   const reasons: ProvenanceReason[][] = members.map((m) => wireEvidence(m.body));
   // The date its metadata gives (a feed's), else the one its text states.
   const dates = members.map((m) => m.published?.date ?? latestDate(publicationText(m.body)));
@@ -309,7 +311,7 @@ function collectEvidence(members: readonly StoryView[], minWords: number): { rea
     // copy with a headline or a caption more at its top, as scraped pages have, holds the
     // other's text too, and is not its original; nor is one with a one-paragraph tail more
     // (TRIMMED_MIN_PARAGRAPHS), as a reprint appending a newsletter line is (found in review).
-    addTrimmedEvidence(members, members.map((_, i) => i), reasons, minWords);
+    addTrimmedEvidence(members, members.map((_, i) => i), reasons, rule, minWords);
   }
   const times = members.map((m) => m.modifiedAt);
   const known = times.filter((t): t is number => t !== undefined);
@@ -369,7 +371,7 @@ function candidateView(members: readonly StoryView[], copies: readonly number[])
  * group's shared text gets it, as the group's clear top holder does. Members are given by the
  * representatives of their texts; `reasons` is amended in place.
  */
-function breakTieByHolds(members: readonly StoryView[], candidates: readonly number[], reasons: ProvenanceReason[][], minWords: number): void {
+function breakTieByHolds(members: readonly StoryView[], candidates: readonly number[], reasons: ProvenanceReason[][], rule: AlignRule, minWords: number): void {
   const score = (i: number): number => reasons[i]!.reduce((sum, r) => sum + r.weight, 0);
   const top = candidates.reduce((best, i) => Math.max(best, score(i)), -Infinity);
   const tied = candidates.filter((i) => score(i) === top);
@@ -387,40 +389,76 @@ function breakTieByHolds(members: readonly StoryView[], candidates: readonly num
   // The trimmed-copy rule among the tied alone (collectEvidence reads it among all texts): a third
   // copy that is no prefix of the full story (a reprint that dropped the dateline) must not switch
   // it off between the two that tie (found in review).
-  addTrimmedEvidence(members, tied, reasons, minWords);
+  addTrimmedEvidence(members, tied, reasons, rule, minWords);
 }
 
 /** The trimmed-copy evidence among `candidates` (fullerThanTrimmed): the holder's containment reason, when there is one. */
-function addTrimmedEvidence(members: readonly StoryView[], candidates: readonly number[], reasons: ProvenanceReason[][], minWords: number): void {
-  const holder = candidates.length > 1 ? fullerThanTrimmed(members, candidates, minWords) : null;
-  if (holder === null) return;
+function addTrimmedEvidence(members: readonly StoryView[], candidates: readonly number[], reasons: ProvenanceReason[][], rule: AlignRule, minWords: number): void {
+  const found = candidates.length > 1 ? fullerThanTrimmed(members, candidates, rule, minWords) : null;
+  if (found === null) return;
   const others = candidates.length - 1;
-  reasons[holder]!.push({
-    kind: 'containment',
-    detail: `${others === 1 ? 'the other copy is' : `the ${others} other copies are`} its opening paragraphs, word for word`,
-    weight: PROVENANCE_WEIGHTS.holdsMost,
-  });
+  const subject = others === 1 ? 'the other copy is' : `the ${others} other copies are`;
+  const how = found.edited === 0 ? 'word for word' : `word for word but for ${found.edited} edited paragraph${found.edited === 1 ? '' : 's'}`;
+  reasons[found.holder]!.push({ kind: 'containment', detail: `${subject} its opening paragraphs, ${how}`, weight: PROVENANCE_WEIGHTS.holdsMost });
 }
 
 /**
- * The one candidate whose body opens with each other candidate's whole body, word for word (text
- * keys in order), and goes on for at least TRIMMED_MIN_PARAGRAPHS paragraphs of at least
- * `minWords` words; null when none or several. Shorter lines do not count: "Facebook" and
- * "Twitter" under a scraped copy made it the original of the clean wire story it holds (found by
- * a new user), as a paragraph under --min-words never links documents either.
+ * The one candidate whose body opens with each other candidate's whole body and goes on for at
+ * least TRIMMED_MIN_PARAGRAPHS paragraphs of at least `minWords` words, with `edited`, how many
+ * of the others' paragraphs are edits (derived, by the scan's rule) of the holder's paragraph in
+ * their place rather than the same words (the last may also stop inside the holder's paragraph,
+ * word for word: a copy cut there); null when none or several. At least one other body
+ * must be its opening word for word: that is the evidence of a trim, which the rest, trimmed
+ * and edited, agree with but cannot give (a story of ten edited paragraphs and one of those ten
+ * and twelve more may as well be a brief and the write-through that grew from it). Without the
+ * edited ones, a third reprint that trimmed the story and changed a word hid the original (found
+ * by a new user). Shorter lines do not count: "Facebook" and "Twitter" under a scraped copy made
+ * it the original of the clean wire story it holds (found by a new user), as a paragraph under
+ * --min-words never links documents either.
  */
-function fullerThanTrimmed(members: readonly StoryView[], candidates: readonly number[], minWords: number): number | null {
+function fullerThanTrimmed(members: readonly StoryView[], candidates: readonly number[], rule: AlignRule, minWords: number): { holder: number; edited: number } | null {
   const bodyOf = (i: number): AlignParagraph[] => members[i]!.body.filter((p) => p.textKey !== null);
-  const opensWith = (longer: readonly AlignParagraph[], shorter: readonly AlignParagraph[]): boolean => {
-    if (shorter.length === 0 || !shorter.every((p, k) => longer[k]?.textKey === p.textKey)) return false;
+  const sameOrEdited = (full: AlignParagraph, part: AlignParagraph): 'same' | 'edited' | null => {
+    if (full.textKey === part.textKey) return 'same';
+    return full.shingles !== null && part.shingles !== null && isDerived(overlap(full.shingles, part.shingles), rule) ? 'edited' : null;
+  };
+  /**
+   * Whether `part`'s words are the first words of `full`'s: a copy cut off inside a paragraph
+   * (`head -c`, a feed's excerpt). Its last word may be cut too ("Ukrai"), so it is not compared.
+   */
+  const cutShort = (full: AlignParagraph, part: AlignParagraph): boolean =>
+    part.tokens.length > 1 && part.tokens.length < full.tokens.length && part.tokens.subarray(0, -1).every((token, k) => token === full.tokens[k]);
+  /** How many of `shorter`'s paragraphs are edits of `longer`'s opening, or -1 when it is no opening of `longer`. */
+  const editsOfOpening = (longer: readonly AlignParagraph[], shorter: readonly AlignParagraph[]): number => {
+    if (shorter.length === 0 || shorter.length >= longer.length) return -1;
+    let edited = 0;
+    for (let k = 0; k < shorter.length; k++) {
+      // The last paragraph may stop short, word for word: the copy was cut inside it.
+      const kind = k === shorter.length - 1 && cutShort(longer[k]!, shorter[k]!) ? 'same' : sameOrEdited(longer[k]!, shorter[k]!);
+      if (kind === null) return -1;
+      if (kind === 'edited') edited++;
+    }
     // Paragraphs, not pieces: an "About us" block of over 600 characters is one (found in review).
     const numbers = paragraphNumbers(longer);
     const tail = new Set<number>();
     for (let k = shorter.length; k < longer.length; k++) if (longer[k]!.words >= minWords) tail.add(numbers[k]!);
-    return tail.size >= TRIMMED_MIN_PARAGRAPHS;
+    return tail.size >= TRIMMED_MIN_PARAGRAPHS ? edited : -1;
   };
-  const holders = candidates.filter((i) => candidates.every((j) => j === i || opensWith(bodyOf(i), bodyOf(j))));
-  return holders.length === 1 ? holders[0]! : null;
+  const found: Array<{ holder: number; edited: number }> = [];
+  for (const i of candidates) {
+    const longer = bodyOf(i);
+    let edited = 0;
+    let wordForWord = 0;
+    const opensWithAll = candidates.every((j) => {
+      if (j === i) return true;
+      const edits = editsOfOpening(longer, bodyOf(j));
+      if (edits === 0) wordForWord++;
+      edited += Math.max(0, edits);
+      return edits >= 0;
+    });
+    if (opensWithAll && wordForWord > 0) found.push({ holder: i, edited });
+  }
+  return found.length === 1 ? found[0]! : null;
 }
 
 /**
@@ -435,7 +473,7 @@ export function analyseGroup(
   const texts = members.map((_, i) => i).filter((i) => sameAs[i] === i);
   const copiesOf = texts.map((head) => members.map((_, i) => i).filter((i) => sameAs[i] === head));
   const minWords = rule.minWords ?? DEFAULT_OPTIONS.minWords;
-  const { reasons: textReasons, dates } = collectEvidence(copiesOf.map((copies) => candidateView(members, copies)), minWords);
+  const { reasons: textReasons, dates } = collectEvidence(copiesOf.map((copies) => candidateView(members, copies)), rule, minWords);
   const reps = copiesOf.map((copies) => representative(members, copies));
   const textOf = new Int32Array(members.length);
   copiesOf.forEach((copies, t) => copies.forEach((i) => (textOf[i] = t)));
@@ -449,7 +487,7 @@ export function analyseGroup(
     }
     return own;
   });
-  breakTieByHolds(members, reps.map((rep) => rep.index), reasons, minWords);
+  breakTieByHolds(members, reps.map((rep) => rep.index), reasons, rule, minWords);
   const scores = reasons.map((list) => list.reduce((sum, r) => sum + r.weight, 0));
   const ranked = reps.map((rep, t) => [scores[rep.index]!, t] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   // With one text only, the dates or file times among its copies are all the evidence there is.
