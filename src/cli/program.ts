@@ -302,7 +302,8 @@ function commandsUnder(command: Command): Command[] {
 /**
  * A missing argument's error names the command's usage on the same line ("missing required
  * argument 'to' (usage: dedupe diff [options] <from> <to>)"): the argument's name alone does
- * not say what to give.
+ * not say what to give. So does an error of too many ("too many arguments for 'diff'. Expected
+ * 2 arguments but got 3."; found by a new user).
  */
 function usageOnMissingArgument(program: Command, hint: string): void {
   for (const command of commandsUnder(program)) {
@@ -320,7 +321,7 @@ function usageOnMissingArgument(program: Command, hint: string): void {
  */
 function errorLine(text: string, hint: string, usage?: string): string {
   const line = text.trimEnd().split('\n').join(' ');
-  const withUsage = usage !== undefined && /^error: missing required argument/.test(line) ? `${line} (usage: ${usage})` : line;
+  const withUsage = usage !== undefined && /^error: (missing required argument|too many arguments)/.test(line) ? `${line} (usage: ${usage})` : line;
   return `dedupe: ${printable(withUsage)}${hint || ownerHint(line)}\n`;
 }
 

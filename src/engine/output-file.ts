@@ -54,7 +54,7 @@ export function checkOutputFile(file: string, cwd: string, flag: string): void {
   const info = statOrNull(target, `${flag} ${file}`);
   if (info?.isDirectory()) throw new InputError(`${flag} ${file}: is a folder; name a file in it, such as ${path.join(file, 'report.html')}`);
   // A device path is named on purpose (/dev/stdout appended to a log): written as it is.
-  if (info?.isFile() && info.size > 0 && !isDevicePath(target) && !isDedupeReport(target)) {
+  if (info?.isFile() && info.size > 0 && !isDevicePath(target) && !isDedupeReport(target) && !isBlank(target, info.size)) {
     throw new InputError(`${flag} ${file}: the file exists and is not a report dedupe wrote; name a new file, such as report.html (dedupe replaces only its own reports)`);
   }
   const folder = path.dirname(target);
@@ -75,24 +75,38 @@ const REPORT_MARK = '<meta name="generator" content="dedupe ';
 /** The bytes of a file read to find REPORT_MARK: the page's head comes first. */
 const HEAD_BYTES = 1024;
 
-/** Whether the file at `target` begins as a report dedupe wrote; false for anything unreadable. */
-function isDedupeReport(target: string): boolean {
+/**
+ * Whether the file at `target` holds nothing but whitespace (at most HEAD_BYTES of it): a file
+ * made with `echo > out.html` to be filled is as empty as one made with `touch` (found by a new
+ * user); false for anything unreadable.
+ */
+function isBlank(target: string, size: number): boolean {
+  return size <= HEAD_BYTES && /^\s*$/.test(headOf(target) ?? 'x');
+}
+
+/** The first HEAD_BYTES bytes of the file at `target` as text, or null when it cannot be read. */
+function headOf(target: string): string | null {
   let fd: number;
   try {
     fd = openSync(target, 'r');
   } catch {
-    return false;
+    return null;
   }
   try {
     const head = Buffer.alloc(HEAD_BYTES);
     const read = readSync(fd, head, 0, HEAD_BYTES, 0);
-    const text = head.toString('utf8', 0, read);
-    return text.startsWith('<!DOCTYPE html>') && text.includes(REPORT_MARK);
+    return head.toString('utf8', 0, read);
   } catch {
-    return false;
+    return null;
   } finally {
     closeSync(fd);
   }
+}
+
+/** Whether the file at `target` begins as a report dedupe wrote; false for anything unreadable. */
+function isDedupeReport(target: string): boolean {
+  const text = headOf(target);
+  return text !== null && text.startsWith('<!DOCTYPE html>') && text.includes(REPORT_MARK);
 }
 
 /**

@@ -20,8 +20,24 @@ export function preview(text: string, width: number): string {
     if (!whole && columns <= width) continue;
     if (width <= 1) return flat.length > 0 ? '…' : '';
     if (columns <= width) return flat;
-    return narrow ? `${flat.slice(0, width - 1).trimEnd()}…` : cutEnd(flat, width);
+    return wholeEscapes(narrow ? `${flat.slice(0, width - 1).trimEnd()}…` : cutEnd(flat, width), flat);
   }
+}
+
+/** An escape `printable` writes: \n, \r, \t, \x1b, \u{202e}. */
+const ESCAPE = /\\(?:x[0-9a-f]{2}|u\{[0-9a-f]+\}|[nrt])/g;
+
+/**
+ * A preview (`cut`, ending in an ellipsis, a prefix of `flat` before it) without the part of an
+ * escape the cut fell inside: "RTL \u{20…" read as text (found by a new user).
+ */
+function wholeEscapes(cut: string, flat: string): string {
+  const kept = cut.length - 1;
+  for (const escape of flat.matchAll(ESCAPE)) {
+    if (escape.index >= kept) break;
+    if (escape.index + escape[0].length > kept) return `${cut.slice(0, escape.index).trimEnd()}…`;
+  }
+  return cut;
 }
 
 /** Text whose every character takes one column (no combining mark, no wide or zero-width character). */

@@ -131,6 +131,12 @@ describe('a missing argument', () => {
     expect(oneLineError(await runCli(['join']))).toBe("dedupe: error: missing required argument 'dir' (usage: dedupe join [options] <dir>)");
     expect(oneLineError(await runCli(['index', 'remove']))).toBe("dedupe: error: missing required argument 'paths' (usage: dedupe index remove [options] <paths...>)");
   });
+
+  it('and so does one too many (found by a new user)', async () => {
+    expect(oneLineError(await runCli(['diff', SEED.original, SEED.original, SEED.update]))).toBe(
+      "dedupe: error: too many arguments for 'diff'. Expected 2 arguments but got 3. (usage: dedupe diff [options] <from> <to>)",
+    );
+  });
 });
 
 describe('index add with a verification threshold other than the index', () => {

@@ -2,7 +2,7 @@
  * --html <file> on the scan and on check: the page is written beside the usual output, which
  * stays as it was; paths that cannot be the report are refused before the run, in one line.
  */
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { named, pageData } from '../helpers/html.js';
@@ -169,6 +169,15 @@ describe('dedupe --html <file>', () => {
     writeFileSync(path.join(dir, 'empty.html'), '');
     expect((await runInProcess(['-q', '--html', 'empty.html', one], { cwd: dir })).code).toBe(0);
     expect(readFileSync(path.join(dir, 'empty.html'), 'utf8').startsWith('<!DOCTYPE html>')).toBe(true);
+    // A file of a newline (`echo > blank.html`) is as empty (found by a new user); a word is not.
+    writeFileSync(path.join(dir, 'blank.html'), '\n \n');
+    expect((await runInProcess(['-q', '--html', 'blank.html', one], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'blank.html'), 'utf8').startsWith('<!DOCTYPE html>')).toBe(true);
+    writeFileSync(path.join(dir, 'notes.html'), '\nto do\n');
+    expect((await runInProcess(['-q', '--html', 'notes.html', one], { cwd: dir })).code).toBe(2);
+    expect(readFileSync(path.join(dir, 'notes.html'), 'utf8')).toBe('\nto do\n');
+    unlinkSync(path.join(dir, 'blank.html'));
+    unlinkSync(path.join(dir, 'notes.html'));
     // Through a link: the report it points to is replaced, and the link stays a link.
     symlinkSync('r.html', path.join(dir, 'latest.html'));
     expect((await runInProcess(['-q', '--html', 'latest.html', one], { cwd: dir })).code).toBe(0);

@@ -8,11 +8,18 @@ import { cutEnd, visibleWidth } from '../../src/render/fit.js';
 import { percent, preview, printable, repeatLines } from '../../src/render/text.js';
 import { PAGE_SCRIPT } from '../../src/render/html-page.js';
 
-/** The preview as it was made before: the whole text collapsed and escaped, then cut to the width in columns. */
+/**
+ * The preview by its definition: the whole text collapsed and escaped, then cut to the width in
+ * columns, an escape the cut fell inside left out whole.
+ */
 function wholePreview(text: string, width: number): string {
   const flat = printable(text.replace(/\s+/g, ' ').trim());
   if (width <= 1) return flat.length > 0 ? '…' : '';
-  return visibleWidth(flat) <= width ? flat : cutEnd(flat, width);
+  if (visibleWidth(flat) <= width) return flat;
+  const cut = cutEnd(flat, width);
+  const end = cut.length - 1;
+  const inside = [...flat.matchAll(/\\(?:x[0-9a-f]{2}|u\{[0-9a-f]+\}|[nrt])/g)].find((m) => m.index < end && m.index + m[0].length > end);
+  return inside ? `${flat.slice(0, inside.index).trimEnd()}…` : cut;
 }
 
 /** A text of words, runs of spaces, newlines, tabs, control characters and astral characters, from a seed. */
@@ -46,6 +53,17 @@ describe('preview', () => {
     expect(preview(text, 20)).toBe('国务院总理今天主持…');
     expect(visibleWidth(preview(text, 100))).toBeLessThanOrEqual(100);
     expect(preview('Ein „Test“ über Straßen', 30)).toBe('Ein „Test“ über Straßen');
+  });
+
+  it('never ends inside an escape: "RTL \\u{20…" read as text (found by a new user)', () => {
+    const text = 'words and RTL \u202e text, a bell \u0007 and more words follow here';
+    for (let width = 2; width <= 60; width++) {
+      const shown = preview(text, width);
+      expect(shown, `width ${width}`).not.toMatch(/\\(x[0-9a-f]?|u(\{[0-9a-f]*)?)?…$/);
+      expect(shown.length, `width ${width}`).toBeLessThanOrEqual(width);
+    }
+    expect(preview(text, 21)).toBe('words and RTL…');
+    expect(preview(text, 24)).toBe('words and RTL \\u{202e}…');
   });
 
   it('reads past a long run of whitespace or a short start to fill the width', () => {
