@@ -537,7 +537,11 @@ export function renderStoryReuse(
     }
   }
   if (lines.length === 0) return null;
-  const head = `${palette.bold(`Story reuse outside groups (${lines.length})`)} ${palette.dim('stories written from another they share no group with, compared whole')}`;
+  // Not "written from": a partly derived story may be another outlet's own report of the same
+  // event (an AP original was read as written from one; found by a new user, README step 12).
+  const partly = pairs.some((pair) => pair.group === null && pair.calls.includes('partly-derived') && pair.stories.some((s) => shown.has(s.path)));
+  const note = partly ? 'compared whole with a story they share no group with; partly derived is shared wording, which independent reports of one event also have' : 'compared whole with a story they share no group with';
+  const head = `${palette.bold(`Story reuse outside groups (${lines.length})`)} ${palette.dim(note)}`;
   return [...fitted(head, fitWidth, 2), ...lines].join('\n');
 }
 

@@ -1,7 +1,7 @@
 /** What the seeds must show (issue "dedupe scan"), checked on the real binary's JSON. */
 import { describe, expect, it } from 'vitest';
 import type { DocumentReport, Report, SegmentReport } from '../../src/core/types.js';
-import { runJson } from '../helpers/in-process.js';
+import { runInProcess, runJson } from '../helpers/in-process.js';
 import { SEED } from '../helpers/fixtures.js';
 
 // Every match listed (the default lists the best one): these tests read matches to several files.
@@ -95,5 +95,17 @@ describe('dedupe fixtures/seeds', () => {
     const caption = atLine(SEED.reprintA, 43);
     expect(caption.repeatOf).toBeDefined();
     expect(caption.status).toBe('unique');
+  });
+});
+
+describe('the AP story and another outlet\'s own article on the same event (002 and 004 alone)', () => {
+  it('share no paragraph and no group; their partly derived story call is not read as one written from the other (found by a new user)', async () => {
+    const { report } = await runJson<Report>([SEED.original, SEED.unrelated]);
+    expect(report.groups).toHaveLength(0);
+    expect(report.documents.flatMap((d) => d.segments).filter((s) => s.status === 'shared' || s.status === 'edited')).toHaveLength(0);
+    expect(report.storyPairs.map((p) => p.call)).toEqual(['partly-derived']);
+    const { stdout } = await runInProcess([SEED.original, SEED.unrelated]);
+    expect(stdout).toContain('partly derived is shared wording, which independent reports of one event also have');
+    expect(stdout).not.toContain('written from');
   });
 });
