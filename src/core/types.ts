@@ -52,7 +52,9 @@ export type EditKind =
   | 'paragraphs-moved'
   | 'trimmed-from-bottom'
   | 'new-lede'
-  | 'quote-added';
+  | 'quote-added'
+  | 'dateline-dropped'
+  | 'credit-dropped';
 export type MatchStatus = 'shared' | 'edited';
 
 /** The knobs a user tunes; every one has a default in `DEFAULT_OPTIONS`. */

@@ -84,6 +84,8 @@ const EDIT_NAMES: Record<string, string> = {
   'trimmed-from-bottom': 'trimmed from the bottom',
   'new-lede': 'new lede',
   'quote-added': 'quote added',
+  'dateline-dropped': 'dateline dropped',
+  'credit-dropped': 'agency credit dropped',
 };
 
 export function describeComparison(c: EditSummary): string {
@@ -244,7 +246,14 @@ export function renderGroup(
   if (original) {
     const evidence = originalEvidence(group);
     // A dateline or credit is quoted as found: bare, "dateline KYIV, Ukraine (AP) —" read as cut off (a stranger's run).
-    const reasons = evidence.map((r) => (r.kind === 'dateline' || r.kind === 'credit' ? `${r.kind} "${r.detail}"` : r.detail)).join('; ');
+    const shown = (r: ProvenanceReason): string => (r.kind === 'dateline' || r.kind === 'credit' ? `${r.kind} "${r.detail}"` : r.detail);
+    // Evidence every other text has too decided nothing: said last, as all the copies' ("oldest
+    // file" chose among copies that all carry the dateline, which read as the reason; found by a new user).
+    const others = group.members.filter((m) => m !== original && m.duplicateOf === null);
+    const everyone = (r: ProvenanceReason): boolean => others.length > 0 && others.every((m) => m.reasons.some((o) => o.kind === r.kind && o.detail === r.detail));
+    const own = evidence.filter((r) => !everyone(r));
+    const common = evidence.filter(everyone);
+    const reasons = [...own.map(shown), ...(common.length > 0 ? [`all the copies carry ${common.map(shown).join(', ')}`] : [])].join('; ');
     const why = printable(evidence === group.originalReasons ? reasons : reasons ? `nothing for it, against the others: ${reasons}` : 'the others score lower');
     const rest = `, original ${label(original)} (confidence ${group.confidence?.toFixed(2)}: ${why})`;
     lines.push(...fitted(`${palette.bold(head)}${rest}`, fitWidth, 2));

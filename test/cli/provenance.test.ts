@@ -1,5 +1,5 @@
 /** Issue "Show what changed": what the seeds must show about originals, reprints and edits. */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DiffReport, Report } from '../../src/core/types.js';
@@ -60,6 +60,44 @@ describe('original, versions and reprints', () => {
     expect(lines[3]).toMatch(/^ {2}original\s+fixtures\/seeds\/002_/);
     expect(lines[4]).toMatch(/^ {2}version\s+fixtures\/seeds\/003_\S+\s+keeps \d+% of the original; .*new lede/);
     expect(lines[5]).toMatch(/^ {2}reprint\s+fixtures\/seeds\/000_2c77c33462164435\.txt:1-30\s+keeps 95% of the original; .*paragraphs merged/);
+  });
+});
+
+describe('the wire dateline in a copy', () => {
+  it('names a dropped dateline and a dropped agency credit first among the edits; a credit closing the story is the credit kept (found by a new user)', async () => {
+    const dir = tempDir();
+    const lines = readFileSync(SEED.original, 'utf8').split('\n');
+    const lede = lines[0]!;
+    expect(lede.startsWith('KYIV, Ukraine (AP) — ')).toBe(true);
+    writeFileSync(path.join(dir, 'a-wire.txt'), lines.join('\n'));
+    writeFileSync(path.join(dir, 'b-no-dateline.txt'), [lede.replace('KYIV, Ukraine (AP) — ', ''), ...lines.slice(1)].join('\n'));
+    writeFileSync(path.join(dir, 'c-no-credit.txt'), [lede.replace('(AP) — ', '-- '), ...lines.slice(1)].join('\n'));
+    writeFileSync(path.join(dir, 'd-credit-at-end.txt'), [lede.replace('(AP) — ', '-- '), ...lines.slice(1).filter((l) => l.trim() !== ''), '(AP)'].join('\n'));
+    const { report } = await runJson<Report>([dir], { env: { DEDUPE_FILE_TIMES: '0' } });
+    expect(report.groups).toHaveLength(1);
+    const group = report.groups[0]!;
+    expect(group.original).toBe(path.join(dir, 'a-wire.txt'));
+    const editsOf = (name: string): string[] => group.members.find((m) => m.path === path.join(dir, name))!.comparison!.edits.map((e) => e.kind);
+    expect(editsOf('b-no-dateline.txt')[0]).toBe('dateline-dropped');
+    expect(editsOf('c-no-credit.txt')[0]).toBe('credit-dropped');
+    expect(editsOf('d-credit-at-end.txt')).not.toContain('credit-dropped');
+    expect(editsOf('d-credit-at-end.txt')).not.toContain('dateline-dropped');
+    const { stdout } = await runCli([dir], { env: { DEDUPE_FILE_TIMES: '0' } });
+    expect(stdout).toMatch(/b-no-dateline\.txt +keeps [\d.]+% of the original; [^;]+; dateline dropped/);
+    expect(stdout).toMatch(/c-no-credit\.txt +keeps [\d.]+% of the original; [^;]+; agency credit dropped/);
+  });
+});
+
+describe('the evidence named for the original', () => {
+  it('says last, as all the copies\', a dateline every copy carries: the file time decided (found by a new user)', async () => {
+    const dir = tempDir();
+    const lines = readFileSync(SEED.original, 'utf8').split('\n');
+    writeFileSync(path.join(dir, 'orig.txt'), lines.join('\n'));
+    writeFileSync(path.join(dir, 'copy.txt'), [...lines.slice(0, 10), lines[11], lines[10], ...lines.slice(12)].join('\n'));
+    const hoursAgo = Date.now() / 1000 - 3 * 3600;
+    utimesSync(path.join(dir, 'orig.txt'), hoursAgo, hoursAgo);
+    const { stdout } = await runCli([dir], { env: { DEDUPE_FILE_TIMES: '1' } });
+    expect(stdout).toContain(`original ${path.join(dir, 'orig.txt')} (confidence 0.56: oldest file; all the copies carry dateline "KYIV, Ukraine (AP) —")`);
   });
 });
 

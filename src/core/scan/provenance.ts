@@ -36,7 +36,7 @@ import { overlap } from '../matching/overlap.js';
 import { compareCopy, ledeIndex } from '../align/edit-summary.js';
 import { round3 } from '../numbers.js';
 import { DEFAULT_OPTIONS } from '../options.js';
-import type { EditSummary, MemberRole, ProvenanceReason } from '../types.js';
+import type { EditKind, EditSummary, MemberRole, ProvenanceReason } from '../types.js';
 
 /**
  * Evidence weights, added to a member's score; positive points to the original. Why each:
@@ -462,6 +462,23 @@ function fullerThanTrimmed(members: readonly StoryView[], candidates: readonly n
 }
 
 /**
+ * What became of the original's wire dateline in a copy's lede, from the two texts' evidence
+ * (wireEvidence): gone ("dateline-dropped") or its agency's credit gone ("credit-dropped": KYIV,
+ * Ukraine -- without the (AP)). Listed first among the edits: a reprint that removed "KYIV,
+ * Ukraine (AP) —" is the change a licensing desk looks for first, and the comparison named no
+ * edit at all (found by a new user). A credit closing the copy ("(AP)") is the credit kept.
+ */
+function datelineEdit(original: readonly ProvenanceReason[], copy: readonly ProvenanceReason[]): EditKind | null {
+  const datelineOf = (reasons: readonly ProvenanceReason[]): ProvenanceReason | undefined => reasons.find((r) => r.kind === 'dateline');
+  const [from, to] = [datelineOf(original), datelineOf(copy)];
+  if (from === undefined) return null;
+  if (to === undefined) return 'dateline-dropped';
+  // A bare dateline with the credit closing the story (003 of the seeds: "KYIV, Ukraine --" ... "(AP)") kept it.
+  const credited = to.weight === PROVENANCE_WEIGHTS.creditedDateline || copy.some((r) => r.kind === 'credit');
+  return from.weight === PROVENANCE_WEIGHTS.creditedDateline && !credited ? 'credit-dropped' : null;
+}
+
+/**
  * `sameAs[i]` is the first member with member i's text word for word (i itself when none comes
  * earlier); without it every member is a text of its own.
  */
@@ -503,7 +520,9 @@ export function analyseGroup(
   copiesOf.forEach((copies, t) => {
     const rep = reps[t]!.index;
     if (t === originalText && copies.length === 1) return;
-    const { summary: comparison, matchedShare } = compareCopy(members[original]!.body, members[rep]!.body, rule);
+    const { summary: compared, matchedShare } = compareCopy(members[original]!.body, members[rep]!.body, rule);
+    const dateline = datelineEdit(textReasons[originalText]!, textReasons[t]!);
+    const comparison: EditSummary = dateline === null ? compared : { ...compared, edits: [{ kind: dateline, count: 1 }, ...compared.edits] };
     const ownWire = textReasons[t]!.some((r) => (r.kind === 'dateline' || r.kind === 'credit') && r.weight > 0);
     const cites = textReasons[t]!.some((r) => r.kind === 'attribution');
     const later = dates[t] != null && dates[originalText] != null && dates[t]! > dates[originalText]!;
