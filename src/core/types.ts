@@ -53,6 +53,7 @@ export type EditKind =
   | 'trimmed-from-bottom'
   | 'new-lede'
   | 'quote-added'
+  | 'paragraphs-reworded'
   | 'dateline-dropped'
   | 'credit-dropped';
 export type MatchStatus = 'shared' | 'edited';

@@ -92,7 +92,7 @@ export const PAGE_SCRIPT = String.raw`
   var EDITS = { 'words-substituted': 'words substituted', 'sentence-dropped': 'sentence dropped', 'sentence-added': 'sentence added', 'sentence-moved': 'sentence moved',
     'paragraphs-merged': 'paragraphs merged', 'paragraph-split': 'paragraph split', 'paragraphs-moved': 'paragraphs moved',
     'trimmed-from-bottom': 'trimmed from the bottom', 'new-lede': 'new lede', 'quote-added': 'quote added',
-    'dateline-dropped': 'dateline dropped', 'credit-dropped': 'agency credit dropped' };
+    'paragraphs-reworded': 'paragraphs reworded', 'dateline-dropped': 'dateline dropped', 'credit-dropped': 'agency credit dropped' };
   var PAGE = { groups: 50, documents: 100, paragraphs: 300, noise: 100, strip: 3000 };
   var state = { filter: '', pages: {}, sort: { key: null, down: true }, shownRows: PAGE.paragraphs, lastDocument: -1 };
 

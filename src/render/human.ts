@@ -84,6 +84,7 @@ const EDIT_NAMES: Record<string, string> = {
   'trimmed-from-bottom': 'trimmed from the bottom',
   'new-lede': 'new lede',
   'quote-added': 'quote added',
+  'paragraphs-reworded': 'paragraphs reworded',
   'dateline-dropped': 'dateline dropped',
   'credit-dropped': 'agency credit dropped',
 };

@@ -2,7 +2,7 @@
  * Issue 11: a reworded reprint is still "edited", paragraph by paragraph, and derived at story
  * level; story-level reuse is in the report, in the human report and in `check`.
  */
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DiffReport, Report } from '../../src/core/types.js';
@@ -31,6 +31,25 @@ describe('a reworded reprint (fixtures/reworded-reprint)', () => {
     // Figures a rewrite keeps: the flooding paragraph is matched to the flooding paragraph.
     expect(rewrite.segments.find((s) => s.text.startsWith('Twice'))!.matches[0]!.startLine).toBe(9);
     expect(report.groups).toHaveLength(1);
+  });
+
+  it('its group line names the paragraphs reworded, not the sentences added and words substituted of a paraphrase (found by a new user)', async () => {
+    // The wire an hour older, so that the evidence decides the original and the rewrite is compared with it.
+    const dir = tempDir('reworded-edits-');
+    copyFileSync(WIRE, path.join(dir, 'wire.txt'));
+    copyFileSync(REWRITE, path.join(dir, 'rewrite.txt'));
+    const hoursAgo = Date.now() / 1000 - 3 * 3600;
+    utimesSync(path.join(dir, 'wire.txt'), hoursAgo, hoursAgo);
+    const env = { DEDUPE_FILE_TIMES: '1' };
+    const { report } = await runJson<Report>([dir], { env });
+    expect(report.groups[0]!.original).toBe(path.join(dir, 'wire.txt'));
+    const member = report.groups[0]!.members.find((m) => m.path === path.join(dir, 'rewrite.txt'))!;
+    const kinds = member.comparison!.edits.map((e) => e.kind);
+    expect(member.comparison!.edits).toContainEqual({ kind: 'paragraphs-reworded', count: 6 });
+    expect(kinds).not.toContain('sentence-added');
+    expect(kinds).not.toContain('words-substituted');
+    const { stdout } = await runCli([dir], { env });
+    expect(stdout).toContain('paragraphs reworded (6)');
   });
 
   it('--no-reworded (or "reworded": false in the config) leaves them out, in the scan and in check', async () => {

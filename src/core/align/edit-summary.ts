@@ -80,6 +80,14 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
       for (const run of runs.deleted[b]!) if (run.moved) add('sentence-moved');
       return;
     }
+    // Retold in other words (passage alignment): its word operations are a paraphrase's, whose
+    // reordered clauses read as "sentence added" and its synonyms as "words substituted" (a
+    // copy reworded paragraph by paragraph was "sentence added (4), words substituted (9)";
+    // found by a new user).
+    if (block.reworded === true) {
+      add('paragraphs-reworded', paragraphsIn(block.to, numbers.to));
+      return;
+    }
     if (block.kind === 'merged') add('paragraphs-merged');
     if (block.kind === 'split') add('paragraph-split');
     const ops = block.ops ?? [];
