@@ -181,15 +181,17 @@ function identicalTo(copy: GroupMember, label: (m: GroupMember) => string, other
 
 /**
  * In a group whose original is undecided no member is compared with an original: its line says
- * instead how the member's story was written from another member's, the strongest call
- * ("story derived (words 76%, bigrams 43%, reused 97%) from wire.txt"), or nothing.
+ * instead how the member's story compares with another member's, the strongest call
+ * ("compared with wire.txt: story derived (words 76%, bigrams 43%, reused 97%)"), or nothing.
+ * Not "derived from": with nothing to tell the copies apart, two members each read as written
+ * from the other (found by a new user).
  */
 function undecidedCall(member: GroupMember, group: GroupReport, storyCall: MemberStoryCall, label: (m: GroupMember) => string): string {
   const best = storyCall(member);
   if (!best) return '';
   // The first of identical copies is closest to its own copy: said as the copy's line says it.
   if (best.other.duplicateOf !== null && group.members[best.other.duplicateOf] === member) return identicalTo(best.other, label);
-  return `story ${describeSide(best.side)} from ${label(best.other)}`;
+  return `compared with ${label(best.other)}: story ${describeSide(best.side)}`;
 }
 
 /** "partly derived (words 45%, bigrams 21%, reused 0%)" */
