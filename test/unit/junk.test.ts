@@ -16,11 +16,15 @@ describe('looksLikeChrome', () => {
     expect(chrome('All rights reserved.')).toBe(true);
     expect(chrome('Posted in World News | Tagged Korea, Russia, Ukraine')).toBe(true);
     expect(chrome('Click here to subscribe to the Valley Courier daily briefing.')).toBe(true);
+    expect(chrome('Sign up for our daily newsletter to get the latest news in your inbox.')).toBe(true);
+    expect(chrome('Subscribe to the Morning Briefing newsletter.')).toBe(true);
+    expect(chrome('Sign up for our newsletter')).toBe(true);
     expect(chrome('We use cookies to improve your experience on our site. By continuing you agree.')).toBe(true);
   });
 
   it('leaves article text alone: sentences about copyright or cookies, and long paragraphs', () => {
     expect(chrome('The court ruled that the copyright on the song had expired, and all rights reserved by the estate lapsed.')).toBe(false);
+    expect(chrome('Sign up for the draft was mandatory for men over 18, officials said, and the newsletter of the ministry said so.')).toBe(false);
     expect(chrome('We use cookies as an example of how tracking works, the researchers wrote in a report published on Monday that examined more than two hundred popular sites across Europe and North America over a period of eighteen months and found that most of them set cookies before asking.')).toBe(false);
     expect(chrome('Copyright lawyers said the ruling would be appealed.')).toBe(false);
     expect(chrome('')).toBe(false);

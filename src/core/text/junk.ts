@@ -51,7 +51,8 @@ const CMS_SHAPE = new RegExp(
     String.raw`(?:copyright\b|©|\(c\)\s*\d{4})[^\n]*\ball rights reserved\b`,
     String.raw`all rights reserved\b`,
     String.raw`posted in\b[^\n]*\|\s*tagged\b`,
-    String.raw`(?:click here to subscribe|subscribe to our newsletter|sign up for our newsletter)\b`,
+    // "Sign up for our daily newsletter ...": a word or three may name it (found by a new user).
+    String.raw`(?:click here to subscribe|(?:subscribe to|sign up for) (?:our|the) (?:[\w-]+ ){0,3}newsletters?)\b`,
     String.raw`(?:this (?:web)?site uses cookies|we use cookies)\b`,
   ]
     .map((shape) => `(?:${shape})`)
