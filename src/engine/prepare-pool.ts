@@ -31,8 +31,11 @@ export const PARALLEL_MIN_FILES = 200;
 /** Files in flight per worker: enough to keep it busy while results travel back. */
 const IN_FLIGHT = 16;
 /**
- * Outcomes held before their turn, at most: the main thread prepares jobs of its own while the
- * next outcome in order is a worker's and not back, until this many wait to be handed out.
+ * The main thread prepares jobs of its own while the next outcome in order is a worker's and not
+ * back, until this many outcomes wait to be handed out. Workers are fed as their replies come
+ * back whatever is held, as before the queue: behind one very long file on one worker, the
+ * other workers' outcomes pile up until it is back (with two threads, the only case on these
+ * machines, there is no other worker).
  */
 const HELD_MAX = 64;
 /** Threads when none are asked for: one per core, at most this many. */

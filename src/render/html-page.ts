@@ -257,8 +257,9 @@ export const PAGE_SCRIPT = String.raw`
   function storyText(g, m) {
     var c = m.storyCall;
     if (!c) return '';
-    var from = g.original === null ? ' from ' + relativeName(m.path, c[4]) : '';
-    return h('span', { title: 'words ' + pct(c[1]) + ', bigrams ' + pct(c[2]) + ', reused ' + pct(c[3]) + ' (story-level reuse)' }, CALLS[c[0]] + from + ' (words ' + pct(c[1]) + ')');
+    // Undecided: "compared with" the other member, as the text report says; two copies each read as derived from the other (review).
+    var against = g.original === null ? 'compared with ' + relativeName(m.path, c[4]) + ': ' : '';
+    return h('span', { title: 'words ' + pct(c[1]) + ', bigrams ' + pct(c[2]) + ', reused ' + pct(c[3]) + ' (story-level reuse)' }, against + CALLS[c[0]] + ' (words ' + pct(c[1]) + ')');
   }
 
   function memberRow(g, m, i, chosen) {

@@ -212,7 +212,8 @@ const DETAIL_INDENT = 12;
  * The evidence for a group's original as the reports show it: its own reasons, or, when nothing
  * speaks for it, what speaks against the other members (a reprint crediting another source,
  * "Reuters reported"), each named by its document ("b.txt: Reuters reported"), so that neither
- * the text report nor the page says "(confidence 0.88: )". The HTML page lists the same.
+ * the text report nor the page says "(confidence 0.88: )". The HTML page lists the same (the
+ * text report names last what every copy carries: renderGroup).
  */
 export function originalEvidence(group: GroupReport): ProvenanceReason[] {
   const original = group.members.find((m) => m.role === 'original');

@@ -2,7 +2,7 @@
  * Issue 11: a reworded reprint is still "edited", paragraph by paragraph, and derived at story
  * level; story-level reuse is in the report, in the human report and in `check`.
  */
-import { copyFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DiffReport, Report } from '../../src/core/types.js';
@@ -50,6 +50,17 @@ describe('a reworded reprint (fixtures/reworded-reprint)', () => {
     expect(kinds).not.toContain('words-substituted');
     const { stdout } = await runCli([dir], { env });
     expect(stdout).toContain('paragraphs reworded (6)');
+    // Paragraphs, not pieces: three paragraphs joined into one of over 600 characters on both sides count once (review).
+    const joined = (file: string): string => {
+      const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+      return `${[lines[0], lines.slice(1, 4).join(' '), ...lines.slice(4)].join('\n\n')}\n`;
+    };
+    writeFileSync(path.join(dir, 'wire.txt'), joined(WIRE));
+    writeFileSync(path.join(dir, 'rewrite.txt'), joined(REWRITE));
+    utimesSync(path.join(dir, 'wire.txt'), hoursAgo, hoursAgo);
+    const long = (await runJson<Report>([dir], { env })).report.groups[0]!.members.find((m) => m.path === path.join(dir, 'rewrite.txt'))!;
+    const reworded = long.comparison!.edits.find((e) => e.kind === 'paragraphs-reworded')!.count;
+    expect(reworded).toBeLessThanOrEqual(4);
   });
 
   it('--no-reworded (or "reworded": false in the config) leaves them out, in the scan and in check', async () => {

@@ -79,6 +79,25 @@ describe('a trimmed reprint (fixtures/trimmed-reprint)', () => {
     expect(group.originalReasons.map((r) => r.detail)).toContain('the other copy is its opening paragraphs, word for word');
   });
 
+  it('a copy cut to one word of a paragraph, or inside a long paragraph the copy keeps under 600 characters, is trimmed too (review)', async () => {
+    const wire = readFileSync(`${DIR}/wire.txt`, 'utf8');
+    const lines = wire.split('\n');
+    const long = [lines[0]!, lines.slice(1, 12).join(' '), ...lines.slice(12)].join('\n');
+    const tenLines = lines.slice(0, 10).join('\n').length + 1;
+    for (const [full, cut] of [
+      [wire, wire.slice(0, tenLines + 2)], // "An": one word of the next paragraph
+      [wire, wire.slice(0, 450)], // inside the third paragraph
+      [long, long.slice(0, 700)], // inside the long paragraph, the copy's remnant one piece
+      [long, long.slice(0, 1000)], // a lone word after a sentence break inside it
+    ] as const) {
+      const dir = tempDir();
+      writeFileSync(path.join(dir, 'wire.txt'), full);
+      writeFileSync(path.join(dir, 'cut.txt'), cut);
+      const { report } = await runJson<Report>([dir], { env: { DEDUPE_FILE_TIMES: '0' } });
+      expect(report.groups[0]!.original, JSON.stringify(cut.slice(-20))).toBe(path.join(dir, 'wire.txt'));
+    }
+  });
+
   it('an edited opening alone is no evidence of a trim: a brief and the write-through grown from it tie (review)', async () => {
     const dir = tempDir();
     const lines = readFileSync(`${DIR}/wire.txt`, 'utf8').split('\n');

@@ -74,6 +74,7 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
   // read "sentence dropped, sentence added", and then one moved to another paragraph did (both
   // found by new users).
   const runs = sentenceRuns(blocks, original, copy);
+  const reworded = new Set<number>();
   blocks.forEach((block, b) => {
     if (block.from.length === 0 || block.to.length === 0) {
       // A dropped one-sentence paragraph that went into another paragraph: moved (it counts as dropped among paragraphs).
@@ -85,7 +86,10 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
     // copy reworded paragraph by paragraph was "sentence added (4), words substituted (9)";
     // found by a new user).
     if (block.reworded === true) {
-      add('paragraphs-reworded', paragraphsIn(block.to, numbers.to));
+      // Paragraphs, not pieces: a long paragraph reworded is one block per piece pair.
+      for (const j of block.to) reworded.add(numbers.to[j]!);
+      // A sentence it lost that went word for word into another paragraph is still a move.
+      for (const run of runs.deleted[b]!) if (run.moved === 'across') add('sentence-moved');
       return;
     }
     if (block.kind === 'merged') add('paragraphs-merged');
@@ -105,6 +109,7 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
     for (const run of runs.inserted[b]!) if (!run.moved) add('sentence-added');
     if (substituted) add('words-substituted');
   });
+  add('paragraphs-reworded', reworded.size);
   const moved = matched.filter((b) => b.moved).reduce((n, b) => n + paragraphsIn(b.to, numbers.to), 0);
   add('paragraphs-moved', moved);
 

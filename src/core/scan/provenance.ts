@@ -423,25 +423,41 @@ function fullerThanTrimmed(members: readonly StoryView[], candidates: readonly n
     return full.shingles !== null && part.shingles !== null && isDerived(overlap(full.shingles, part.shingles), rule) ? 'edited' : null;
   };
   /**
-   * Whether `part`'s words are the first words of `full`'s: a copy cut off inside a paragraph
-   * (`head -c`, a feed's excerpt). Its last word may be cut too ("Ukrai"), so it is not compared.
+   * Whether `part` stops inside the holder's paragraph read from piece `at` on: a copy cut off
+   * there (`head -c`, a feed's excerpt). Its words but the last (the cut may split it: "Ukrai";
+   * a lone "Nei" is all cut) are that paragraph's next words, read across its sentence pieces: a
+   * paragraph of over 600 characters is cut into pieces, and the copy's remnant of it may be
+   * short enough to be one (found in review).
    */
-  const cutShort = (full: AlignParagraph, part: AlignParagraph): boolean =>
-    part.tokens.length > 1 && part.tokens.length < full.tokens.length && part.tokens.subarray(0, -1).every((token, k) => token === full.tokens[k]);
+  const cutShort = (longer: readonly AlignParagraph[], numbers: Int32Array, at: number, part: AlignParagraph): boolean => {
+    const words: number[] = [];
+    for (let j = at; j < longer.length && numbers[j] === numbers[at]; j++) for (const token of longer[j]!.tokens) words.push(token);
+    const n = part.tokens.length;
+    if (n >= words.length) return false;
+    for (let k = 0; k < n - 1; k++) if (part.tokens[k] !== words[k]) return false;
+    return true;
+  };
   /** How many of `shorter`'s paragraphs are edits of `longer`'s opening, or -1 when it is no opening of `longer`. */
   const editsOfOpening = (longer: readonly AlignParagraph[], shorter: readonly AlignParagraph[]): number => {
     if (shorter.length === 0 || shorter.length >= longer.length) return -1;
+    // Paragraphs, not pieces: an "About us" block of over 600 characters is one (found in review).
+    const numbers = paragraphNumbers(longer);
+    const last = shorter.length - 1;
     let edited = 0;
-    for (let k = 0; k < shorter.length; k++) {
+    let cut = false;
+    for (let k = 0; k <= last; k++) {
+      let kind = sameOrEdited(longer[k]!, shorter[k]!);
       // The last paragraph may stop short, word for word: the copy was cut inside it.
-      const kind = k === shorter.length - 1 && cutShort(longer[k]!, shorter[k]!) ? 'same' : sameOrEdited(longer[k]!, shorter[k]!);
+      if (k === last && kind !== 'same' && cutShort(longer, numbers, k, shorter[k]!)) {
+        kind = 'same';
+        cut = true;
+      }
       if (kind === null) return -1;
       if (kind === 'edited') edited++;
     }
-    // Paragraphs, not pieces: an "About us" block of over 600 characters is one (found in review).
-    const numbers = paragraphNumbers(longer);
+    // The paragraph cut inside is no paragraph of the tail.
     const tail = new Set<number>();
-    for (let k = shorter.length; k < longer.length; k++) if (longer[k]!.words >= minWords) tail.add(numbers[k]!);
+    for (let k = shorter.length; k < longer.length; k++) if (longer[k]!.words >= minWords && !(cut && numbers[k] === numbers[last])) tail.add(numbers[k]!);
     return tail.size >= TRIMMED_MIN_PARAGRAPHS ? edited : -1;
   };
   const found: Array<{ holder: number; edited: number }> = [];
