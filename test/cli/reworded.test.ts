@@ -61,6 +61,8 @@ describe('a reworded reprint (fixtures/reworded-reprint)', () => {
     const long = (await runJson<Report>([dir], { env })).report.groups[0]!.members.find((m) => m.path === path.join(dir, 'rewrite.txt'))!;
     const reworded = long.comparison!.edits.find((e) => e.kind === 'paragraphs-reworded')!.count;
     expect(reworded).toBeLessThanOrEqual(4);
+    // And its paragraph counts count each of the copy's five paragraphs once per kind (it read "7 edited").
+    expect(long.comparison!.paragraphs.edited).toBeLessThanOrEqual(5);
   });
 
   it('--no-reworded (or "reworded": false in the config) leaves them out, in the scan and in check', async () => {

@@ -62,8 +62,13 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
   const copyWords = wordsIn(copy, copy.map((_, i) => i));
   // Paragraphs, not pieces: a long paragraph cut at sentences that a block holds whole counts once (align.ts, paragraphNumbers).
   const numbers = { from: paragraphNumbers(original), to: paragraphNumbers(copy) };
-  const count = (kinds: AlignedBlock['kind'][], side: 'from' | 'to'): number =>
-    blocks.filter((b) => kinds.includes(b.kind)).reduce((n, b) => n + paragraphsIn(b[side], numbers[side]), 0);
+  // Each paragraph once per kind, also when its pieces are in several blocks (a long paragraph
+  // reworded is a block per pair of pieces: five paragraphs read "7 edited"; review).
+  const count = (kinds: AlignedBlock['kind'][], side: 'from' | 'to'): number => {
+    const seen = new Set<number>();
+    for (const block of blocks) if (kinds.includes(block.kind)) for (const i of block[side]) seen.add(numbers[side][i]!);
+    return seen.size;
+  };
   const edits = new Map<EditKind, number>();
   const add = (kind: EditKind, n = 1): void => {
     if (n > 0) edits.set(kind, (edits.get(kind) ?? 0) + n);
