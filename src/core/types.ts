@@ -322,6 +322,7 @@ export type WarningCode =
   | 'not-found'
   | 'too-large'
   | 'nul-bytes'
+  | 'cut-character'
   | 'unreadable-folder'
   | 'bad-line'
   | 'exclude-unmatched'

@@ -241,6 +241,8 @@ function decodeArticle(file: string, bytes: Buffer): ReadOutcome {
   try {
     text = strictUtf8.decode(bytes);
   } catch {
+    const cut = cutCharacterAtEnd(file, bytes);
+    if (cut) return cut;
     return failure(
       'invalid-utf8',
       file,
@@ -249,6 +251,24 @@ function decodeArticle(file: string, bytes: Buffer): ReadOutcome {
     );
   }
   return { ok: true, text, bytes: bytes.length };
+}
+
+/**
+ * UTF-8 text whose last character is cut short (`head -c`, a download or a copy stopped early):
+ * every byte valid but the last one to three, which start a multi-byte character and stop. Read
+ * without them, with a warning: the file was skipped whole, though the cut loses at most one
+ * character (found in review); null for any other invalid byte.
+ */
+function cutCharacterAtEnd(file: string, bytes: Buffer): ReadOutcome | null {
+  const at = firstInvalidUtf8(bytes);
+  const lead = bytes[at]!;
+  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  const left = bytes.length - at;
+  if (length === 0 || left >= length) return null;
+  for (let k = at + 1; k < bytes.length; k++) if ((bytes[k]! & 0xc0) !== 0x80) return null;
+  const text = strictUtf8.decode(bytes.subarray(0, at));
+  const message = `${file}: ends inside a character (the first ${left} of its ${length} UTF-8 bytes: cut short?); read without ${left === 1 ? 'that byte' : 'them'}`;
+  return { ok: true, text, bytes: bytes.length, warning: { code: 'cut-character', path: file, message } };
 }
 
 /**

@@ -65,6 +65,32 @@ describe('the fix named for text that is not UTF-8', () => {
   });
 });
 
+describe('a file cut inside its last character (head -c, a stopped download)', () => {
+  it('is read without the cut character, with a warning; a bad byte anywhere else still skips it (review)', () => {
+    const dir = tempDir();
+    const text = 'Ukraine’s “I Want to Live” project — a hotline';
+    const whole = Buffer.from(text);
+    for (const drop of [1, 2]) {
+      // The dash (3 bytes) cut after its first or second byte.
+      const file = path.join(dir, `cut-${drop}.txt`);
+      const dash = whole.indexOf(Buffer.from('—'));
+      writeFileSync(file, whole.subarray(0, dash + 3 - drop));
+      const outcome = readArticleSync(file);
+      expect(outcome.ok, `cut ${drop}`).toBe(true);
+      if (!outcome.ok) continue;
+      expect(outcome.text).toBe('Ukraine’s “I Want to Live” project ');
+      expect(outcome.warning).toMatchObject({ code: 'cut-character', path: file });
+      expect(outcome.warning!.message).toContain(`ends inside a character (the first ${3 - drop} of its 3 UTF-8 bytes: cut short?)`);
+    }
+    const middle = path.join(dir, 'middle.txt');
+    writeFileSync(middle, Buffer.concat([Buffer.from('There is '), Buffer.from([0xe2, 0x80]), Buffer.from(' more text after it.\n')]));
+    expect(readArticleSync(middle)).toMatchObject({ ok: false, warning: { code: 'invalid-utf8' } });
+    const stray = path.join(dir, 'stray.txt');
+    writeFileSync(stray, Buffer.concat([Buffer.from('A stray continuation byte at the end '), Buffer.from([0x80])]));
+    expect(readArticleSync(stray)).toMatchObject({ ok: false, warning: { code: 'invalid-utf8' } });
+  });
+});
+
 describe('the command named to convert a file', () => {
   it('is whole: the file, quoted for the shell when it must be, converted into a new file beside it', () => {
     const dir = path.join(tempDir(), "it's here");
