@@ -26,9 +26,14 @@ import type { Warning } from '../core/types.js';
  * strict decoder refuses otherwise. Its second byte is narrower after E0 (no overlong forms),
  * ED (no surrogates), F0 (no overlong forms) and F4 (nothing above U+10FFFF).
  */
+/** The length of the UTF-8 sequence a lead byte starts (2 to 4), or 0 for a byte that starts none. */
+function utf8LengthOf(lead: number): number {
+  return lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+}
+
 function utf8SequenceAt(bytes: Uint8Array, i: number): number {
   const lead = bytes[i]!;
-  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  const length = utf8LengthOf(lead);
   if (length === 0 || i + length > bytes.length) return 0;
   const second = bytes[i + 1]!;
   const [low, high] = lead === 0xe0 ? [0xa0, 0xbf] : lead === 0xed ? [0x80, 0x9f] : lead === 0xf0 ? [0x90, 0xbf] : lead === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
@@ -261,8 +266,7 @@ function decodeArticle(file: string, bytes: Buffer): ReadOutcome {
  */
 function cutCharacterAtEnd(file: string, bytes: Buffer): ReadOutcome | null {
   const at = firstInvalidUtf8(bytes);
-  const lead = bytes[at]!;
-  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  const length = utf8LengthOf(bytes[at]!);
   const left = bytes.length - at;
   if (length === 0 || left >= length) return null;
   for (let k = at + 1; k < bytes.length; k++) if ((bytes[k]! & 0xc0) !== 0x80) return null;

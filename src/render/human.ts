@@ -540,11 +540,13 @@ export function renderStoryReuse(
 ): string | null {
   const label = (s: { path: string; story: number }): string => (storiesIn(s.path) > 1 ? `${printable(s.path)} (story ${s.story + 1})` : printable(s.path));
   const lines: string[] = [];
+  let partly = false;
   for (const pair of pairs) {
     if (pair.group !== null || pair.call === 'not-derived') continue;
     if (!pair.stories.some((s) => shown.has(s.path))) continue;
     for (const k of [0, 1] as const) {
       if (pair.calls[k] === 'not-derived') continue;
+      if (pair.calls[k] === 'partly-derived') partly = true;
       const side: StorySide = { call: pair.calls[k], words: pair.words[k], bigrams: pair.bigrams[k], reused: pair.reused[k], other: pair.stories[1 - k]! };
       lines.push(...fitted(`  ${label(pair.stories[k])} from ${label(side.other)}: ${describeSide(side)}`, fitWidth, 4));
     }
@@ -552,7 +554,6 @@ export function renderStoryReuse(
   if (lines.length === 0) return null;
   // Not "written from": a partly derived story may be another outlet's own report of the same
   // event (an AP original was read as written from one; found by a new user, README step 12).
-  const partly = pairs.some((pair) => pair.group === null && pair.calls.includes('partly-derived') && pair.stories.some((s) => shown.has(s.path)));
   const note = partly ? 'compared whole with a story they share no group with; partly derived is shared wording, which independent reports of one event also have' : 'compared whole with a story they share no group with';
   const head = `${palette.bold(`Story reuse outside groups (${lines.length})`)} ${palette.dim(note)}`;
   return [...fitted(head, fitWidth, 2), ...lines].join('\n');

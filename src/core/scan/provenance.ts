@@ -438,10 +438,8 @@ function fullerThanTrimmed(members: readonly StoryView[], candidates: readonly n
     return true;
   };
   /** How many of `shorter`'s paragraphs are edits of `longer`'s opening, or -1 when it is no opening of `longer`. */
-  const editsOfOpening = (longer: readonly AlignParagraph[], shorter: readonly AlignParagraph[]): number => {
+  const editsOfOpening = (longer: readonly AlignParagraph[], numbers: Int32Array, shorter: readonly AlignParagraph[]): number => {
     if (shorter.length === 0 || shorter.length >= longer.length) return -1;
-    // Paragraphs, not pieces: an "About us" block of over 600 characters is one (found in review).
-    const numbers = paragraphNumbers(longer);
     const last = shorter.length - 1;
     let edited = 0;
     let cut = false;
@@ -460,14 +458,18 @@ function fullerThanTrimmed(members: readonly StoryView[], candidates: readonly n
     for (let k = shorter.length; k < longer.length; k++) if (longer[k]!.words >= minWords && !(cut && numbers[k] === numbers[last])) tail.add(numbers[k]!);
     return tail.size >= TRIMMED_MIN_PARAGRAPHS ? edited : -1;
   };
+  // Each body and its paragraph numbers once (paragraphs, not pieces: an "About us" block of
+  // over 600 characters is one; found in review), not once per pair of candidates.
+  const bodies = new Map(candidates.map((i) => [i, bodyOf(i)]));
   const found: Array<{ holder: number; edited: number }> = [];
   for (const i of candidates) {
-    const longer = bodyOf(i);
+    const longer = bodies.get(i)!;
+    const numbers = paragraphNumbers(longer);
     let edited = 0;
     let wordForWord = 0;
     const opensWithAll = candidates.every((j) => {
       if (j === i) return true;
-      const edits = editsOfOpening(longer, bodyOf(j));
+      const edits = editsOfOpening(longer, numbers, bodies.get(j)!);
       if (edits === 0) wordForWord++;
       edited += Math.max(0, edits);
       return edits >= 0;
