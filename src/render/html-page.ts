@@ -16,6 +16,7 @@
  * words vermillion and struck through, inserted words sky blue and underlined. Every status is
  * also written out as a word.
  */
+import { CALL_NAMES, EDIT_NAMES } from './names.js';
 
 export const PAGE_STYLE = `
 :root { --shared: #0072B2; --edited: #E69F00; --unique: #d9d9d9; --boilerplate: #CC79A7; --ink: #1b1b1b; --muted: #5a5a5a;
@@ -89,10 +90,8 @@ export const PAGE_SCRIPT = String.raw`
   // As the human report says it (SegmentReport.template): matches that link no document.
   var TEMPLATE_NOTE = { fill: 'template fill, links nothing', lines: 'template lines, link nothing' };
   var KIND = { f: 'footer', a: 'artifact' };
-  var EDITS = { 'words-substituted': 'words substituted', 'sentence-dropped': 'sentence dropped', 'sentence-added': 'sentence added', 'sentence-moved': 'sentence moved',
-    'paragraphs-merged': 'paragraphs merged', 'paragraph-split': 'paragraph split', 'paragraphs-moved': 'paragraphs moved',
-    'trimmed-from-bottom': 'trimmed from the bottom', 'new-lede': 'new lede', 'quote-added': 'quote added',
-    'paragraphs-reworded': 'paragraphs reworded', 'dateline-dropped': 'dateline dropped', 'credit-dropped': 'agency credit dropped' };
+  // Named as the text report names them (names.ts).
+  var EDITS = ${JSON.stringify(EDIT_NAMES)};
   var PAGE = { groups: 50, documents: 100, paragraphs: 300, noise: 100, strip: 3000 };
   var state = { filter: '', pages: {}, sort: { key: null, down: true }, shownRows: PAGE.paragraphs, lastDocument: -1 };
 
@@ -253,7 +252,7 @@ export const PAGE_SCRIPT = String.raw`
   }
 
   // The story-level call (story-reuse.ts): against the original, or (no original) the strongest against another member.
-  var CALLS = { derived: 'derived', 'partly-derived': 'partly derived', 'not-derived': 'not derived' };
+  var CALLS = ${JSON.stringify(CALL_NAMES)};
   function storyText(g, m) {
     var c = m.storyCall;
     if (!c) return '';

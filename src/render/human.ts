@@ -23,6 +23,7 @@ import { SKIPPED_FILE_CODES } from '../core/warnings.js';
 import { renderOps } from './diff.js';
 import { paragraphCount, renderGroupsTable, type TableOptions } from './documents-table.js';
 import { cutEnd, cutStart, fitLines, visibleWidth, wrap } from './fit.js';
+import { CALL_NAMES, EDIT_NAMES } from './names.js';
 import type { Palette } from './palette.js';
 import { lineSpan, paragraphsInPieces, percent, plural, preview, printable, relativeName, repeatedLines, repeatLines, thousands, widest } from './text.js';
 
@@ -73,26 +74,11 @@ export function renderSummary(report: { summary: Summary; warnings: readonly War
   );
 }
 
-const EDIT_NAMES: Record<string, string> = {
-  'words-substituted': 'words substituted',
-  'sentence-dropped': 'sentence dropped',
-  'sentence-added': 'sentence added',
-  'sentence-moved': 'sentence moved',
-  'paragraphs-merged': 'paragraphs merged',
-  'paragraph-split': 'paragraph split',
-  'paragraphs-moved': 'paragraphs moved',
-  'trimmed-from-bottom': 'trimmed from the bottom',
-  'new-lede': 'new lede',
-  'quote-added': 'quote added',
-  'paragraphs-reworded': 'paragraphs reworded',
-  'dateline-dropped': 'dateline dropped',
-  'credit-dropped': 'agency credit dropped',
-};
 
 export function describeComparison(c: EditSummary): string {
   const p = c.paragraphs;
   const counts = `${p.shared} same, ${p.edited} edited, ${p.added} added, ${p.dropped} dropped${p.moved > 0 ? `, ${p.moved} moved` : ''}`;
-  const edits = c.edits.map((e) => (e.count > 1 ? `${EDIT_NAMES[e.kind] ?? e.kind} (${e.count})` : (EDIT_NAMES[e.kind] ?? e.kind))).join(', ');
+  const edits = c.edits.map((e) => (e.count > 1 ? `${EDIT_NAMES[e.kind]} (${e.count})` : EDIT_NAMES[e.kind])).join(', ');
   // A member that shares no paragraph with the original is in the group through other members
   // (a story chained to it by one of them): "reprint ... keeps 0%" read as a contradiction
   // beside its story-level call (found by a new user).
@@ -106,7 +92,6 @@ function memberLabel(member: GroupMember, storiesIn: (path: string) => number): 
   return storiesIn(member.path) > 1 ? `${name}:${lineSpan(member.startLine, member.endLine)}` : name;
 }
 
-const CALL_NAMES: Record<ReuseCall, string> = { derived: 'derived', 'partly-derived': 'partly derived', 'not-derived': 'not derived' };
 
 /** A story pair seen from one of its stories: that story's call, measures and the other story. */
 export interface StorySide {
@@ -548,7 +533,9 @@ export function renderStoryReuse(
       if (pair.calls[k] === 'not-derived') continue;
       if (pair.calls[k] === 'partly-derived') partly = true;
       const side: StorySide = { call: pair.calls[k], words: pair.words[k], bigrams: pair.bigrams[k], reused: pair.reused[k], other: pair.stories[1 - k]! };
-      lines.push(...fitted(`  ${label(pair.stories[k])} from ${label(side.other)}: ${describeSide(side)}`, fitWidth, 4));
+      // "compared with", not "from": a partly derived story may be another outlet's own report
+      // of the event (review), and the line says what the comparison found, as a group's does.
+      lines.push(...fitted(`  ${label(pair.stories[k])} compared with ${label(side.other)}: story ${describeSide(side)}`, fitWidth, 4));
     }
   }
   if (lines.length === 0) return null;
