@@ -128,15 +128,24 @@ export function cutEnd(line: string, width: number): string {
   return `${renderCells(cells, 0, end, new Map())}…`;
 }
 
-/** Plain `text` (a path, no colour) cut to `width` columns from the left: `…/000_2c77.txt`. */
+/**
+ * What cutStart keeps or drops whole: an escape that text.ts's `printable` writes for a control
+ * character (`\x07`, `\u{202e}`, `\n`), or one character. A path cut inside an escape read as
+ * other characters ("…07b.txt" of "a\x07b.txt"; review).
+ */
+const PRINTABLE_UNITS = /\\x[0-9a-f]{2}|\\u\{[0-9a-f]+\}|\\[nrt]|[\s\S]/gu;
+
+/** Plain `text` (a path, no colour, through `printable`) cut to `width` columns from the left: `…/000_2c77.txt`. */
 export function cutStart(text: string, width: number): string {
   if (visibleWidth(text) <= width) return text;
   if (width <= 1) return width === 1 ? '…' : '';
-  const chars = [...text];
+  const units = text.match(PRINTABLE_UNITS) ?? [];
+  // An escape is ASCII: its width is its length; any other unit is one character.
+  const widthOf = (unit: string): number => (unit.length > 1 && unit.startsWith('\\') ? unit.length : charWidth(unit));
   let used = 0;
-  let start = chars.length;
-  while (start > 0 && used + charWidth(chars[start - 1]!) <= width - 1) used += charWidth(chars[--start]!);
-  return `…${chars.slice(start).join('')}`;
+  let start = units.length;
+  while (start > 0 && used + widthOf(units[start - 1]!) <= width - 1) used += widthOf(units[--start]!);
+  return `…${units.slice(start).join('')}`;
 }
 
 /**

@@ -2,6 +2,7 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { cutEnd, cutStart, fitLines, visibleWidth, wrap } from '../../src/render/fit.js';
+import { printable } from '../../src/render/text.js';
 
 const chalk = new Chalk({ level: 1 });
 const strip = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
@@ -74,6 +75,19 @@ describe('cutEnd and cutStart', () => {
     expect(cutStart('fixtures/seeds/000_2c77c33462164435.txt', 20)).toBe('…c77c33462164435.txt');
     expect(visibleWidth(cutStart('fixtures/seeds/000_2c77c33462164435.txt', 20))).toBe(20);
     expect(cutStart('東京東京東京.txt', 7)).toBe('…京.txt');
+  });
+
+  it('cutStart keeps or drops an escape of printable() whole, never a part of it (review)', () => {
+    const path = printable('news/a\u0007b\u202estory.txt');
+    expect(path).toBe('news/a\\x07b\\u{202e}story.txt');
+    expect(cutStart(path, 10)).toBe('…story.txt');
+    // Room for part of "\u{202e}" only: it is left out, not cut to "2e}".
+    expect(cutStart(path, 12)).toBe('…story.txt');
+    expect(cutStart(path, 18)).toBe('…\\u{202e}story.txt');
+    expect(cutStart(path, 19)).toBe('…b\\u{202e}story.txt');
+    expect(cutStart(path, 21)).toBe('…b\\u{202e}story.txt');
+    expect(cutStart(path, 23)).toBe('…\\x07b\\u{202e}story.txt');
+    expect(cutStart(path, 24)).toBe('…a\\x07b\\u{202e}story.txt');
   });
 
   it('fitLines cuts only the lines that are too wide', () => {
