@@ -32,12 +32,16 @@ export const PARALLEL_MIN_FILES = 200;
 const IN_FLIGHT = 16;
 /**
  * The main thread prepares jobs of its own while the next outcome in order is a worker's and not
- * back, until this many outcomes wait to be handed out. Workers are fed as their replies come
- * back whatever is held, as before the queue: behind one very long file on one worker, the
- * other workers' outcomes pile up until it is back (with two threads, the only case on these
- * machines, there is no other worker).
+ * back, until this many outcomes wait to be handed out.
  */
 const HELD_MAX = 64;
+/**
+ * Workers are given no more jobs while this many outcomes wait to be handed out, and are fed
+ * again as they go: behind one very long file on one worker, the other workers' outcomes piled
+ * up without bound until it was back (review; with three threads or more). Above HELD_MAX, so
+ * that on two threads a worker is held back only when the main thread is too.
+ */
+export const WORKER_HELD_MAX = 256;
 /** Threads when none are asked for: one per core, at most this many. */
 const MAX_DEFAULT_THREADS = 8;
 
@@ -66,6 +70,8 @@ export interface PrepareRun {
   outcomes: AsyncGenerator<PrepareOutcome>;
   /** Stage times summed over threads (CPU time, not wall time); complete once outcomes are drained. */
   timings: PrepareTimings;
+  /** The most outcomes that waited at once to be handed out in order (what preparing ahead held in memory); 0 in place. */
+  readonly heldPeak: () => number;
 }
 
 /** Threads to use by default: one per core, at most MAX_DEFAULT_THREADS. */
@@ -77,7 +83,7 @@ export function defaultThreads(): number {
 export async function prepareFiles(jobs: readonly PrepareJob[], pool: PoolOptions): Promise<PrepareRun> {
   const signer = await createSigner(pool.options, pool.clock);
   if (pool.threads < 2 || jobs.length < PARALLEL_MIN_FILES) {
-    return { outcomes: inPlace(jobs, signer, pool), timings: signer.timings };
+    return { outcomes: inPlace(jobs, signer, pool), timings: signer.timings, heldPeak: () => 0 };
   }
   return prepareInWorkers(jobs, pool, signer);
 }
@@ -117,7 +123,16 @@ class JobQueue {
 class Mailbox {
   readonly results = new Map<number, PrepareOutcome>();
   failure: Error | null = null;
+  /** The most results held at once. */
+  peak = 0;
+  /** Per worker: gives it jobs, if it has room and few enough results are held (called as results are handed out). */
+  readonly feeders: Array<() => void> = [];
   private wake: (() => void) | null = null;
+
+  hold(index: number, outcome: PrepareOutcome): void {
+    this.results.set(index, outcome);
+    if (this.results.size > this.peak) this.peak = this.results.size;
+  }
 
   notify(): void {
     const resume = this.wake;
@@ -140,7 +155,7 @@ function startWorker(queue: JobQueue, jobs: readonly PrepareJob[], pool: PoolOpt
   let inFlight = 0;
   let drained = false;
   const feed = (): void => {
-    while (!drained && inFlight < IN_FLIGHT) {
+    while (!drained && inFlight < IN_FLIGHT && mailbox.results.size < WORKER_HELD_MAX) {
       const index = queue.take();
       if (index < 0) drained = true;
       else {
@@ -152,7 +167,7 @@ function startWorker(queue: JobQueue, jobs: readonly PrepareJob[], pool: PoolOpt
   };
   worker.on('message', (reply: WorkerReply) => {
     if ('outcome' in reply || 'packed' in reply) {
-      mailbox.results.set(reply.index, 'packed' in reply ? preparedFrom(reply, jobs[reply.index]!) : reply.outcome);
+      mailbox.hold(reply.index, 'packed' in reply ? preparedFrom(reply, jobs[reply.index]!) : reply.outcome);
       inFlight--;
       feed();
     } else if ('timings' in reply) {
@@ -166,6 +181,7 @@ function startWorker(queue: JobQueue, jobs: readonly PrepareJob[], pool: PoolOpt
     mailbox.failure = error;
     mailbox.notify();
   });
+  mailbox.feeders.push(feed);
   feed();
   return { worker, exited };
 }
@@ -199,10 +215,12 @@ async function prepareInWorkers(jobs: readonly PrepareJob[], pool: PoolOptions, 
           }
           // Let workers' replies in before working, so they are fed while we prepare.
           await new Promise<void>((resolve) => setImmediate(resolve));
-          results.set(own, prepareJob(jobs[own]!, signer, pool.contentHash, pool.cwd, pool.fileTimes ?? true));
+          mailbox.hold(own, prepareJob(jobs[own]!, signer, pool.contentHash, pool.cwd, pool.fileTimes ?? true));
         }
         const outcome = results.get(index)!;
         results.delete(index);
+        // A worker held back (WORKER_HELD_MAX) takes jobs again.
+        if (results.size === WORKER_HELD_MAX - 1) for (const feed of mailbox.feeders) feed();
         yield outcome;
       }
       // Their stage times arrive just before they exit.
@@ -211,5 +229,5 @@ async function prepareInWorkers(jobs: readonly PrepareJob[], pool: PoolOptions, 
       for (const { worker } of workers) void worker.terminate();
     }
   }
-  return { outcomes: outcomes(), timings };
+  return { outcomes: outcomes(), timings, heldPeak: () => mailbox.peak };
 }
