@@ -267,6 +267,26 @@ describe('paragraphNumbers', () => {
   });
 });
 
+describe('paragraph counts of a comparison', () => {
+  it('count a long paragraph cut at its sentences once, edited, when one sentence was replaced (it was shared, added and dropped at once; review)', () => {
+    const [s1, s2, s3, s4, other] = [sentence(40), sentence(40, 100), sentence(40, 200), sentence(40, 300), sentence(40, 400)].map((s) => s.replace(/^w/, 'W'));
+    const lede = sentence(14, 500).replace(/^w/, 'W');
+    const a = paragraphs(['Title of the story', lede, [s1, s2, s3, s4].join(' ')]);
+    const b = paragraphs(['Title of the story', lede, [s1, s2, s3, other].join(' ')]);
+    // The segmenter cut the long paragraph into pieces (paragraphNumbers joins them).
+    expect(a.length).toBeGreaterThan(3);
+    expect(paragraphCount(b)).toBe(3);
+    const { paragraphs: counts } = editSummary(a, b, { threshold: 0.5, containment: 0.8 });
+    expect(counts).toMatchObject({ shared: 2, edited: 1, added: 0, dropped: 0 });
+    // Its last sentence kept and a new one after it: still one paragraph edited, none dropped.
+    const c = paragraphs(['Title of the story', lede, [s4, other].join(' ')]);
+    expect(editSummary(a, c, { threshold: 0.5, containment: 0.8 }).paragraphs).toMatchObject({ shared: 2, edited: 1, added: 0, dropped: 0 });
+    // A paragraph wholly dropped and one wholly added count as such.
+    const d = paragraphs(['Title of the story', lede, sentence(30, 700).replace(/^w/, 'W')]);
+    expect(editSummary(a, d, { threshold: 0.5, containment: 0.8 }).paragraphs).toMatchObject({ shared: 2, edited: 0, added: 1, dropped: 1 });
+  });
+});
+
 describe('edit kinds of a comparison', () => {
   it('calls a sentence deleted in one place and inserted word for word in another moved, not dropped and added (found by a new user)', () => {
     const sentences = [sentence(12), sentence(12, 100), sentence(12, 200)].map((s) => s.replace(/^w/, 'W'));

@@ -44,6 +44,46 @@ const SAME_LEDE_SIMILARITY = 0.5;
 const QUOTE = /["“”«»„‚‹›「」『』]/;
 const OPENS_WITH_QUOTE = /^\s*["“«»„‚‹›「『]/;
 
+/** What a paragraph's pieces are in (flags): a same block, an added or dropped one, or one that changed words. */
+const IN_SAME = 1;
+const IN_ADDED = 2;
+const IN_DROPPED = 4;
+const IN_CHANGED = 8;
+
+/**
+ * The comparison's paragraph counts, each paragraph in one kind: a long paragraph cut at its
+ * sentences is a block per piece, and one with a sentence kept and one added counted as shared
+ * and as added (review; a long paragraph reworded read "7 edited" for five paragraphs before
+ * paragraphs were counted once per kind). A copy's paragraph is shared when all its pieces are
+ * in same blocks and the original's paragraphs they come from lost none of theirs, added when
+ * all are added, and edited otherwise; an original's paragraph is dropped when all its pieces are.
+ */
+function paragraphCounts(blocks: readonly AlignedBlock[], numbers: { from: Int32Array; to: Int32Array }): { shared: number; edited: number; added: number; dropped: number } {
+  const flagsFrom = new Map<number, number>();
+  const flagsTo = new Map<number, number>();
+  const mark = (flags: Map<number, number>, paragraph: number, flag: number): void => {
+    flags.set(paragraph, (flags.get(paragraph) ?? 0) | flag);
+  };
+  for (const block of blocks) {
+    const flag = block.kind === 'same' ? IN_SAME : block.kind === 'added' ? IN_ADDED : block.kind === 'dropped' ? IN_DROPPED : IN_CHANGED;
+    for (const i of block.from) mark(flagsFrom, numbers.from[i]!, flag);
+    for (const j of block.to) mark(flagsTo, numbers.to[j]!, flag);
+  }
+  // Kept word for word, but from a paragraph that lost a sentence: the copy's paragraph was cut.
+  for (const block of blocks) {
+    if (block.kind !== 'same' || !block.from.some((i) => (flagsFrom.get(numbers.from[i]!)! & IN_DROPPED) !== 0)) continue;
+    for (const j of block.to) mark(flagsTo, numbers.to[j]!, IN_CHANGED);
+  }
+  const out = { shared: 0, edited: 0, added: 0, dropped: 0 };
+  for (const flags of flagsTo.values()) {
+    if (flags === IN_SAME) out.shared++;
+    else if (flags === IN_ADDED) out.added++;
+    else out.edited++;
+  }
+  for (const flags of flagsFrom.values()) if (flags === IN_DROPPED) out.dropped++;
+  return out;
+}
+
 /** What `copy` kept, changed, added and dropped from `original`. */
 export function editSummary(original: readonly AlignParagraph[], copy: readonly AlignParagraph[], rule: AlignRule): EditSummary {
   return compareCopy(original, copy, rule).summary;
@@ -62,13 +102,7 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
   const copyWords = wordsIn(copy, copy.map((_, i) => i));
   // Paragraphs, not pieces: a long paragraph cut at sentences that a block holds whole counts once (align.ts, paragraphNumbers).
   const numbers = { from: paragraphNumbers(original), to: paragraphNumbers(copy) };
-  // Each paragraph once per kind, also when its pieces are in several blocks (a long paragraph
-  // reworded is a block per pair of pieces: five paragraphs read "7 edited"; review).
-  const count = (kinds: AlignedBlock['kind'][], side: 'from' | 'to'): number => {
-    const seen = new Set<number>();
-    for (const block of blocks) if (kinds.includes(block.kind)) for (const i of block[side]) seen.add(numbers[side][i]!);
-    return seen.size;
-  };
+  const counts = paragraphCounts(blocks, numbers);
   const edits = new Map<EditKind, number>();
   const add = (kind: EditKind, n = 1): void => {
     if (n > 0) edits.set(kind, (edits.get(kind) ?? 0) + n);
@@ -144,13 +178,7 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
   const summary: EditSummary = {
     coverage: share(kept.from, originalWords),
     reused: share(kept.to, copyWords),
-    paragraphs: {
-      shared: count(['same'], 'to'),
-      edited: count(['edited', 'merged', 'split'], 'to'),
-      added: count(['added'], 'to'),
-      dropped: count(['dropped'], 'from'),
-      moved,
-    },
+    paragraphs: { ...counts, moved },
     edits: [...edits].map(([kind, n]) => ({ kind, count: n })),
   };
   return { summary, matchedShare: copyWords === 0 ? 0 : matchedCopy / copyWords };
