@@ -181,6 +181,44 @@ describe('dedupe diff of a reworded reprint', () => {
   });
 });
 
+describe('a reworded paragraph whose long sentence was retold as three (fixtures/reworded-sentence-split)', () => {
+  const SPLIT = 'fixtures/reworded-sentence-split';
+  it('is edited on both sides, and the scan pairs it as `dedupe diff` does (it was unique on the rewrite side; a new user\'s run)', async () => {
+    const { report } = await runJson<Report>([SPLIT]);
+    const line = (file: string, startLine: number) => report.documents.find((d) => d.path === `${SPLIT}/${file}`)!.segments.find((s) => s.startLine === startLine)!;
+    expect(line('wire.txt', 5)).toMatchObject({ status: 'edited' });
+    expect(line('rewrite.txt', 5)).toMatchObject({ status: 'edited' });
+    expect(line('rewrite.txt', 5).matches[0]).toMatchObject({ path: `${SPLIT}/wire.txt`, startLine: 5, reworded: true });
+    const { stdout } = await runCli(['diff', '--json', `${SPLIT}/wire.txt`, `${SPLIT}/rewrite.txt`]);
+    const pairs = (JSON.parse(stdout) as DiffReport).blocks.filter((b) => b.kind === 'edited').map((b) => [b.from[0]!.startLine, b.to[0]!.startLine]);
+    expect(pairs).toContainEqual([5, 5]);
+    const edited = report.documents.find((d) => d.path === `${SPLIT}/rewrite.txt`)!.segments.filter((s) => s.status === 'edited').map((s) => s.startLine);
+    expect(edited).toEqual([5, 7, 11]);
+  });
+});
+
+describe('two paragraphs joined, the second retold (fixtures/reworded-merge)', () => {
+  const MERGE = 'fixtures/reworded-merge';
+  it('is a merge in the group line and in `dedupe diff`, not a trim (it read "trimmed from the bottom (2)"; a new user\'s run)', async () => {
+    const { stdout } = await runCli(['--no-color', MERGE]);
+    const line = stdout.split('\n').find((l) => l.includes(`reprint   ${MERGE}/rewrite.txt`))!;
+    expect(line).toContain('paragraphs merged');
+    expect(line).toMatch(/trimmed from the bottom[,;]/);
+    expect(line).toContain('3 dropped');
+    const diff = JSON.parse((await runCli(['diff', '--json', `${MERGE}/wire.txt`, `${MERGE}/rewrite.txt`])).stdout) as DiffReport;
+    const merged = diff.blocks.find((b) => b.kind === 'merged')!;
+    expect(merged.from.map((p) => p.startLine)).toEqual([9, 11]);
+    expect(merged.to.map((p) => p.startLine)).toEqual([9]);
+    expect(diff.blocks.filter((b) => b.kind === 'dropped').map((b) => b.from[0]!.startLine)).toEqual([1, 3, 13]);
+  });
+
+  it('leaves a headline retold in the lede dropped, not merged into it (fixtures/reworded-reprint)', async () => {
+    const diff = JSON.parse((await runCli(['diff', '--json', WIRE, REWRITE])).stdout) as DiffReport;
+    expect(diff.blocks.some((b) => b.kind === 'merged')).toBe(false);
+    expect(diff.blocks.find((b) => b.kind === 'dropped')!.from[0]!.startLine).toBe(1);
+  });
+});
+
 describe('a group whose original is undecided', () => {
   it("gives each member's story-level call against the member it was written from", async () => {
     const { stdout } = await runCli(['--no-color', DIR]);

@@ -663,7 +663,7 @@ function unitsOf(paragraphs: readonly AlignParagraph[], seed: number, stop: Toke
 /** The passage aligner's scratch space (its tables), reused by every comparison of a thread: one per call cost 34 ms of PAN's --json. */
 const aligner = new Aligner();
 
-/** Dropped and added paragraphs the scan found reworded from one another (RewordedPairs), with their similarity. */
+/** Dropped paragraphs and the copy's paragraphs `targets` the scan found reworded from one another (RewordedPairs), with their similarity. */
 function pairsFound(known: RewordedPairs, a: readonly AlignParagraph[], b: readonly AlignParagraph[], dropped: ReadonlySet<number>, added: ReadonlySet<number>): Array<{ i: number; j: number; similarity: number }> {
   const addedByVariant = new Map<number, number[]>();
   for (const j of added) indexInto(addedByVariant, known.variantOf(b[j]!.paragraph!), j);
@@ -687,12 +687,30 @@ function passagePairs(a: readonly AlignParagraph[], b: readonly AlignParagraph[]
 }
 
 /**
+ * A headline is a first paragraph of at most HEADLINE_MAX_WORDS words that ends without a
+ * sentence's end (no full stop, question or exclamation mark): the lede is the first paragraph
+ * after the headlines. A copy that changed only its headline kept its lede (a new user's copy
+ * with a new headline was said to have a new lede, and one with a rewritten lede was not); a
+ * short lede that is a sentence ("Three people died in a house fire on Sunday.") is a lede
+ * (found in review, where a count of words alone missed it).
+ */
+const HEADLINE_MAX_WORDS = 20;
+const SENTENCE_END = /[.!?]["”’)]?$/;
+
+/** Whether a paragraph reads as running text, not a headline: over HEADLINE_MAX_WORDS words, or ending a sentence. */
+export function isBodyShaped(text: string, words: number): boolean {
+  return words > HEADLINE_MAX_WORDS || SENTENCE_END.test(text.trimEnd());
+}
+
+/**
  * The dropped and added paragraphs found reworded from one another, by the scan (RewordedPairs)
  * or by passage alignment of the two (rewrite/passages.ts, as the scan's rewrite stage does,
  * for `dedupe diff`): each becomes one edited block, `reworded`, in the added
  * paragraph's place. A pair needs `minWords` words on each side, as in a scan; the most similar
  * pairs (over content words, as a scan ranks a paragraph's matches) are taken first, each
- * paragraph once.
+ * paragraph once. A dropped paragraph found reworded into a paragraph of the copy that is
+ * already paired one to one with the paragraph next to it in the original joins that block as a
+ * merge (rewordedMerges).
  */
 function withRewordedBlocks(
   blocks: AlignedBlock[],
@@ -704,27 +722,89 @@ function withRewordedBlocks(
 ): AlignedBlock[] {
   const dropped = new Set(blocks.filter((k) => k.kind === 'dropped').map((k) => k.from[0]!));
   const added = new Set(blocks.filter((k) => k.kind === 'added').map((k) => k.to[0]!));
-  if (dropped.size === 0 || added.size === 0) return blocks;
+  if (dropped.size === 0) return blocks;
+  // The copy's paragraphs paired one to one, which a dropped paragraph next to its pair may have been merged into.
+  const single = new Map<number, AlignedBlock>();
+  for (const block of blocks) if ((block.kind === 'same' || block.kind === 'edited') && block.from.length === 1 && block.to.length === 1) single.set(block.to[0]!, block);
+  if (added.size === 0 && single.size === 0) return blocks;
+  const targets = new Set([...added, ...single.keys()]);
   // The pairs the scan found, then those passage alignment of the two finds: two copies of one
   // source reworded each in its own way share no pair the scan made (each was paired with the
-  // source), yet one is reworded from the other.
+  // source), yet one is reworded from the other. Passage alignment of two whole articles is the
+  // cost of a comparison: in a scan, a merge is looked for among the scan's pairs only unless a
+  // dropped and an added paragraph ask for the alignment anyway.
   const scanned = known !== undefined && a.every((p) => p.paragraph !== undefined) && b.every((p) => p.paragraph !== undefined);
-  const candidates = [...(scanned ? pairsFound(known, a, b, dropped, added) : []), ...passagePairs(a, b, seed, dropped, added)];
+  const aligning = !scanned || added.size > 0;
+  const candidates = [...(scanned ? pairsFound(known, a, b, dropped, targets) : []), ...(aligning ? passagePairs(a, b, seed, dropped, targets) : [])];
   const aligned = candidates
     .filter(({ i, j }) => a[i]!.words >= minWords && b[j]!.words >= minWords)
     .sort((x, y) => y.similarity - x.similarity || x.j - y.j || x.i - y.i);
   const pairedTo = new Map<number, AlignedBlock>();
   const pairedFrom = new Set<number>();
   for (const { i, j, similarity } of aligned) {
-    if (pairedFrom.has(i) || pairedTo.has(j)) continue;
+    if (pairedFrom.has(i) || pairedTo.has(j) || !added.has(j)) continue;
     pairedTo.set(j, { kind: 'edited', from: [i], to: [j], similarity, moved: false, ops: wordDiff(a[i]!.text, b[j]!.text), reworded: true });
     pairedFrom.add(i);
   }
-  if (pairedTo.size === 0) return blocks;
+  const merged = rewordedMerges(aligned, pairedFrom, pairedTo, single, a, b);
+  if (pairedTo.size === 0 && merged.size === 0) return blocks;
   const out = blocks
     .filter((k) => !(k.kind === 'dropped' && pairedFrom.has(k.from[0]!)))
-    .map((k) => (k.kind === 'added' && pairedTo.has(k.to[0]!) ? pairedTo.get(k.to[0]!)! : k));
+    .map((k) => (k.kind === 'added' && pairedTo.has(k.to[0]!) ? pairedTo.get(k.to[0]!)! : merged.get(k) ?? k));
   markMoved(out.filter((k) => k.from.length > 0 && k.to.length > 0));
+  return out;
+}
+
+/**
+ * Merges whose second part was reworded: a dropped paragraph of the original (not paired yet:
+ * `paired` gets those taken here) found reworded into a copy's paragraph that a one-to-one block
+ * pairs with the original's paragraph just before or after it (no paragraph with words between)
+ * joins that block, which becomes a merge of the two. findMerges finds a merge by the parts'
+ * shingles, which a reworded part has lost: a copy that joined two paragraphs and retold the
+ * second read "trimmed from the bottom (2)" and listed it dropped (a new user's run). Only running
+ * text (isBodyShaped) is merged this way: a headline retold in its lede was merged into it. A block
+ * paired here (`pairedTo`, reworded) is replaced there; per block of `single` replaced, its merge.
+ */
+function rewordedMerges(
+  aligned: ReadonlyArray<{ i: number; j: number }>,
+  paired: Set<number>,
+  pairedTo: Map<number, AlignedBlock>,
+  single: ReadonlyMap<number, AlignedBlock>,
+  a: readonly AlignParagraph[],
+  b: readonly AlignParagraph[],
+): Map<AlignedBlock, AlignedBlock> {
+  const out = new Map<AlignedBlock, AlignedBlock>();
+  const taken = new Map<number, AlignedBlock>();
+  /** The paragraphs with words strictly between i and k of the original. */
+  const between = (i: number, k: number): boolean => {
+    for (let x = Math.min(i, k) + 1; x < Math.max(i, k); x++) if (a[x]!.words > 0) return true;
+    return false;
+  };
+  for (const { i, j } of aligned) {
+    if (paired.has(i)) continue;
+    const block = taken.get(j) ?? pairedTo.get(j) ?? single.get(j);
+    if (!block) continue;
+    // A headline repeats its lede's words, and is not merged into it (the reworded fixture's was).
+    if (![i, ...block.from].every((x) => isBodyShaped(a[x]!.text, a[x]!.words))) continue;
+    const [low, high] = [block.from[0]!, block.from[block.from.length - 1]!];
+    const adjacent = i < low ? !between(i, low) : i > high && !between(high, i);
+    if (!adjacent) continue;
+    const from = [...block.from, i].sort((x, y) => x - y);
+    const fromText = from.map((x) => a[x]!.text).join(' ');
+    const merge: AlignedBlock = {
+      kind: 'merged',
+      from,
+      to: [j],
+      similarity: round3(overlap(unionSet(from.map((x) => a[x]!.shingles)), unionSet([b[j]!.shingles])).jaccard),
+      moved: false,
+      ops: wordDiff(fromText, b[j]!.text),
+      ...(block.reworded === true ? { reworded: true } : {}),
+    };
+    if (pairedTo.has(j)) pairedTo.set(j, merge);
+    else out.set(single.get(j)!, merge);
+    taken.set(j, merge);
+    paired.add(i);
+  }
   return out;
 }
 

@@ -5,27 +5,11 @@
  */
 import { share } from '../numbers.js';
 import type { EditKind, EditSummary } from '../types.js';
-import { alignParagraphs, keptTotals, paragraphNumbers, paragraphsIn, sentenceRuns, wordsIn, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
+import { alignParagraphs, isBodyShaped, keptTotals, paragraphNumbers, paragraphsIn, sentenceRuns, wordsIn, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
 import { changedWords } from './worddiff.js';
 
 /** A substitution replaces at most this many words on either side. */
 const SUBSTITUTION_MAX_WORDS = 5;
-/**
- * A headline is a first paragraph of at most HEADLINE_MAX_WORDS words that ends without a
- * sentence's end (no full stop, question or exclamation mark): the lede is the first paragraph
- * after the headlines. A copy that changed only its headline kept its lede (a new user's copy
- * with a new headline was said to have a new lede, and one with a rewritten lede was not); a
- * short lede that is a sentence ("Three people died in a house fire on Sunday.") is a lede
- * (found in review, where a count of words alone missed it).
- */
-const HEADLINE_MAX_WORDS = 20;
-const SENTENCE_END = /[.!?]["”’)]?$/;
-
-/** Whether a paragraph reads as running text, not a headline: over HEADLINE_MAX_WORDS words, or ending a sentence. */
-export function isBodyShaped(text: string, words: number): boolean {
-  return words > HEADLINE_MAX_WORDS || SENTENCE_END.test(text.trimEnd());
-}
-
 /** The first paragraph that is not a headline (isBodyShaped), else the first; -1 for none. Provenance reads a wire dateline there too. */
 export function ledeIndex(paragraphs: readonly AlignParagraph[]): number {
   if (paragraphs.length === 0) return -1;
@@ -127,6 +111,8 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
     if (block.reworded === true) {
       // Paragraphs, not pieces: a long paragraph reworded is one block per piece pair.
       for (const j of block.to) reworded.add(numbers.to[j]!);
+      // Two paragraphs retold as one (align.ts, rewordedMerges).
+      if (block.kind === 'merged') add('paragraphs-merged');
       // A sentence it lost that went word for word into another paragraph is still a move.
       for (const run of runs.deleted[b]!) if (run.moved === 'across') add('sentence-moved');
       return;

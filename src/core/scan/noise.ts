@@ -7,7 +7,7 @@
  */
 import { boilerplateKind } from '../classify.js';
 import { isChrome, segmentsOf, text } from '../document.js';
-import { isBodyShaped } from '../align/edit-summary.js';
+import { isBodyShaped } from '../align/align.js';
 import type { Clusters, Corpus, Grouping, Noise, PreparedDocument, Story } from '../model.js';
 import { junkKind } from '../text/junk.js';
 import { detectStories } from '../text/stories.js';
