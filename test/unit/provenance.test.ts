@@ -17,6 +17,10 @@ describe('wire evidence', () => {
       { kind: 'credit', detail: '(AP)', weight: 1 },
     ]);
     expect(wireEvidence([p('Officials said so, The Associated Press said.')])).toEqual([{ kind: 'attribution', detail: 'The Associated Press said', weight: -2 }]);
+    // As written, whatever the dash; a credit of an agency not listed is still a dateline (a new user's run).
+    expect(wireEvidence([p('MARLOW BAY — The Marlow town council voted')])).toEqual([{ kind: 'dateline', detail: 'MARLOW BAY —', weight: 1 }]);
+    expect(wireEvidence([p('MARLOW BAY (Coastal Press) — The Marlow town council voted')])).toEqual([{ kind: 'dateline', detail: 'MARLOW BAY (Coastal Press) —', weight: 1 }]);
+    expect(wireEvidence([p('The Marlow town council (of five) — voted')])).toEqual([]);
     expect(wireEvidence([p('Russian President Vladimir Putin and North Korean leader Kim Jong Un. (AFP)')])).toEqual([]);
   });
 

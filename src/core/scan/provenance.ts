@@ -83,7 +83,13 @@ const DATELINE_WITH_CREDIT = new RegExp(
   String.raw`^(?:[\p{Lu}][\p{L}.'’ -]*(?:,\s*[\p{L}.'’ -]+)?\s*)?\((${AGENCIES}|Associated Press)\)\s*[—–-]+`,
   'u',
 );
-const BARE_DATELINE = /(?:^|\d{4}-\d{2}-\d{2}\s+)([\p{Lu}]{2,}[\p{Lu} .'’-]*(?:,\s*[\p{Lu}][\p{L}.'’ -]+)?)\s*(?:--|—|–)\s/u;
+/**
+ * A dateline without a known agency's credit: a place in capitals, perhaps a credit this list
+ * does not know in brackets ("MARLOW BAY (Coastal Press) —", a paper's own or a smaller
+ * agency's: it read as no dateline at all, weaker evidence than none named; a new user's run),
+ * then a dash.
+ */
+const BARE_DATELINE = /(?:^|\d{4}-\d{2}-\d{2}\s+)([\p{Lu}]{2,}[\p{Lu} .'’-]*(?:,\s*[\p{Lu}][\p{L}.'’ -]+)?)\s*(?:\([^()]{1,40}\)\s*)?(?:--|—|–)\s/u;
 const CLOSING_CREDIT = new RegExp(String.raw`\((${AGENCIES})\)\s*$`, 'u');
 const ATTRIBUTION = new RegExp(
   String.raw`\b(?:(?:[Tt]he\s+)?(Associated Press|${AGENCIES}|Agence France-Presse)\s+(?:said|reported|reports)\b|according to\s+(?:the\s+)?(Associated Press|${AGENCIES}|Agence France-Presse)\b)`,
@@ -263,7 +269,9 @@ export function wireEvidence(body: readonly AlignParagraph[]): ProvenanceReason[
   if (credited) reasons.push({ kind: 'dateline', detail: credited[0].trim(), weight: PROVENANCE_WEIGHTS.creditedDateline });
   else {
     const bare = BARE_DATELINE.exec(head);
-    if (bare && bare.index < BARE_DATELINE_MAX_OFFSET) reasons.push({ kind: 'dateline', detail: `${bare[1]!.trim()} --`, weight: PROVENANCE_WEIGHTS.bareDateline });
+    // Quoted as written, from the place to the dash (it was given as "MARLOW BAY --" whatever the dash; a new user's run).
+    const from = bare ? bare.index + bare[0].indexOf(bare[1]!) : 0;
+    if (bare && bare.index < BARE_DATELINE_MAX_OFFSET) reasons.push({ kind: 'dateline', detail: head.slice(from, bare.index + bare[0].length).trim(), weight: PROVENANCE_WEIGHTS.bareDateline });
   }
   const last = body[body.length - 1]?.text.trim() ?? '';
   const closing = CLOSING_CREDIT.exec(last);
