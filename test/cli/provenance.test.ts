@@ -88,6 +88,22 @@ describe('the wire dateline in a copy', () => {
   });
 });
 
+describe('a Reuters dateline with its date', () => {
+  it('decides the original, and a copy that cut "(Reuters)" and kept "NEW YORK, June 4 -" dropped the credit (a new user\'s run: the dated dateline was no evidence, and the group undecided)', async () => {
+    const dir = tempDir();
+    const lines = readFileSync(SEED.original, 'utf8').split('\n');
+    const body = lines[0]!.replace('KYIV, Ukraine (AP) — ', '');
+    writeFileSync(path.join(dir, 'a-reuters.txt'), [`NEW YORK, June 4 (Reuters) - ${body}`, ...lines.slice(1)].join('\n'));
+    writeFileSync(path.join(dir, 'b-site.txt'), [`NEW YORK, June 4 - ${body}`, ...lines.slice(1)].join('\n'));
+    const { report } = await runJson<Report>([dir], { env: { DEDUPE_FILE_TIMES: '0' } });
+    const group = report.groups[0]!;
+    expect(group.original).toBe(path.join(dir, 'a-reuters.txt'));
+    expect(group.originalReasons).toContainEqual({ kind: 'dateline', detail: 'NEW YORK, June 4 (Reuters) -', weight: 3 });
+    const copy = group.members.find((m) => m.path === path.join(dir, 'b-site.txt'))!;
+    expect(copy.comparison!.edits[0]!.kind).toBe('credit-dropped');
+  });
+});
+
 describe('the evidence named for the original', () => {
   it('says last, as all the copies\', a dateline every copy carries: the file time decided (found by a new user)', async () => {
     const dir = tempDir();

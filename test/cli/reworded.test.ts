@@ -212,6 +212,12 @@ describe('two paragraphs joined, the second retold (fixtures/reworded-merge)', (
     expect(diff.blocks.filter((b) => b.kind === 'dropped').map((b) => b.from[0]!.startLine)).toEqual([1, 3, 13]);
   });
 
+  it('leaves a paragraph cut for restating the lede dropped, not merged into the lede kept word for word (fixtures/restatement-cut; review)', async () => {
+    const diff = JSON.parse((await runCli(['diff', '--json', 'fixtures/restatement-cut/wire.txt', 'fixtures/restatement-cut/trimmed.txt'])).stdout) as DiffReport;
+    expect(diff.blocks.map((b) => b.kind)).toEqual(['same', 'same', 'dropped', 'same', 'same', 'same']);
+    expect(diff.blocks[2]!.from[0]!.startLine).toBe(5);
+  });
+
   it('leaves a headline retold in the lede dropped, not merged into it (fixtures/reworded-reprint)', async () => {
     const diff = JSON.parse((await runCli(['diff', '--json', WIRE, REWRITE])).stdout) as DiffReport;
     expect(diff.blocks.some((b) => b.kind === 'merged')).toBe(false);

@@ -20,7 +20,15 @@ describe('wire evidence', () => {
     // As written, whatever the dash; a credit of an agency not listed is still a dateline (a new user's run).
     expect(wireEvidence([p('MARLOW BAY — The Marlow town council voted')])).toEqual([{ kind: 'dateline', detail: 'MARLOW BAY —', weight: 1 }]);
     expect(wireEvidence([p('MARLOW BAY (Coastal Press) — The Marlow town council voted')])).toEqual([{ kind: 'dateline', detail: 'MARLOW BAY (Coastal Press) —', weight: 1 }]);
-    expect(wireEvidence([p('The Marlow town council (of five) — voted')])).toEqual([]);
+    // A date in a credited dateline, a hyphen after a bare one (a new user's Reuters copies).
+    expect(wireEvidence([p('NEW YORK, June 4 (Reuters) - Oil prices rose')])).toEqual([{ kind: 'dateline', detail: 'NEW YORK, June 4 (Reuters) -', weight: 3 }]);
+    expect(wireEvidence([p('WASHINGTON, Nov. 4, 2024 (AP) — The')])[0]).toMatchObject({ detail: 'WASHINGTON, Nov. 4, 2024 (AP) —', weight: 3 });
+    expect(wireEvidence([p('NEW YORK, June 4 - Oil prices rose more than 2% - on')])).toEqual([{ kind: 'dateline', detail: 'NEW YORK, June 4 -', weight: 1 }]);
+    expect(wireEvidence([p('NEW YORK (CNN Business) - The')])[0]).toMatchObject({ detail: 'NEW YORK (CNN Business) -', weight: 1 });
+    // A story's label, a ticker, a figure in brackets, a two-letter word: no dateline (review).
+    for (const label of ['UPDATE (2) — Officials said', 'EXCLUSIVE (VIDEO) — The mayor', 'ACME CORP (NASDAQ: ACME) — The company', 'OPINION (Guest column) — I have', 'BREAKING (LIVE UPDATES) — Police say', 'UPDATE — Officials', 'US - China talks resume']) {
+      expect(wireEvidence([p(label)]), label).toEqual([]);
+    }
     expect(wireEvidence([p('Russian President Vladimir Putin and North Korean leader Kim Jong Un. (AFP)')])).toEqual([]);
   });
 

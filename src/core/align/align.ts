@@ -723,9 +723,11 @@ function withRewordedBlocks(
   const dropped = new Set(blocks.filter((k) => k.kind === 'dropped').map((k) => k.from[0]!));
   const added = new Set(blocks.filter((k) => k.kind === 'added').map((k) => k.to[0]!));
   if (dropped.size === 0) return blocks;
-  // The copy's paragraphs paired one to one, which a dropped paragraph next to its pair may have been merged into.
+  // The copy's paragraphs paired one to one and changed, which a dropped paragraph next to its
+  // pair may have been merged into; one kept word for word holds nothing of another (a
+  // paragraph cut for restating the lede was "merged" into the lede kept as it was; review).
   const single = new Map<number, AlignedBlock>();
-  for (const block of blocks) if ((block.kind === 'same' || block.kind === 'edited') && block.from.length === 1 && block.to.length === 1) single.set(block.to[0]!, block);
+  for (const block of blocks) if (block.kind === 'edited' && block.from.length === 1 && block.to.length === 1) single.set(block.to[0]!, block);
   if (added.size === 0 && single.size === 0) return blocks;
   const targets = new Set([...added, ...single.keys()]);
   // The pairs the scan found, then those passage alignment of the two finds: two copies of one

@@ -79,17 +79,27 @@ const DATELINE_SEARCH_CHARS = 160;
 const BARE_DATELINE_MAX_OFFSET = 40;
 
 const AGENCIES = 'AP|Reuters|AFP|dpa|UPI|Bloomberg|Xinhua|ANI|PTI|IANS|Anadolu|EFE|ANSA|Kyodo|Yonhap|TASS';
+/**
+ * A wire dateline with its agency's credit: a place, perhaps a region and a date after a comma
+ * ("NEW YORK, June 4 (Reuters) -", "WASHINGTON, Nov. 4, 2024 (AP) —": a date read as no
+ * dateline at all, and a Reuters desk's group had no original; a new user's run), the credit,
+ * a dash.
+ */
 const DATELINE_WITH_CREDIT = new RegExp(
-  String.raw`^(?:[\p{Lu}][\p{L}.'’ -]*(?:,\s*[\p{L}.'’ -]+)?\s*)?\((${AGENCIES}|Associated Press)\)\s*[—–-]+`,
+  String.raw`^(?:[\p{Lu}][\p{L}.'’ -]*(?:,\s*[\p{L}\p{N}.,'’ -]+?)?\s*)?\((${AGENCIES}|Associated Press)\)\s*[—–-]+`,
   'u',
 );
 /**
- * A dateline without a known agency's credit: a place in capitals, perhaps a credit this list
- * does not know in brackets ("MARLOW BAY (Coastal Press) —", a paper's own or a smaller
- * agency's: it read as no dateline at all, weaker evidence than none named; a new user's run),
- * then a dash.
+ * A dateline without a known agency's credit: a place in capitals (perhaps a region and a date
+ * after a comma), perhaps a credit this list does not know in brackets ("MARLOW BAY (Coastal
+ * Press) —", a paper's own or a smaller agency's: it read as no dateline at all, weaker evidence
+ * than none named; a new user's run), then a dash, a hyphen too ("NEW YORK, June 4 - ", a
+ * Reuters dateline with its credit cut, is a dateline whose credit was dropped). A credit holds
+ * letters and no figures or colons (not "UPDATE (2)" or "ACME CORP (NASDAQ: ACME)"), and the
+ * words that head a story's label rather than name a place are none (BREAKING, EXCLUSIVE, ...;
+ * found in review); a place has three capitals or more ("US - China talks resume" is no dateline).
  */
-const BARE_DATELINE = /(?:^|\d{4}-\d{2}-\d{2}\s+)([\p{Lu}]{2,}[\p{Lu} .'’-]*(?:,\s*[\p{Lu}][\p{L}.'’ -]+)?)\s*(?:\([^()]{1,40}\)\s*)?(?:--|—|–)\s/u;
+const BARE_DATELINE = /(?:^|\d{4}-\d{2}-\d{2}\s+)(?!(?:UPDATE|UPDATED|EXCLUSIVE|BREAKING|OPINION|ANALYSIS|EDITORIAL|COMMENT|LIVE|WATCH|VIDEO|PHOTOS?|CORRECTED|CORRECTION|REFILE|REPEAT|URGENT|FLASH|ALERT|FACTBOX|EXPLAINER|INTERVIEW|REVIEW|SPONSORED|ADVERTISEMENT)\b)([\p{Lu}]{3,}[\p{Lu} .'’-]*?(?:,\s*[\p{Lu}][\p{L}\p{N}.,'’ -]*?)?)\s*(?:\((?=[^()]*\p{L})[^()\d:]{1,40}\)\s*)?(?:--|—|–|-)\s/u;
 const CLOSING_CREDIT = new RegExp(String.raw`\((${AGENCIES})\)\s*$`, 'u');
 const ATTRIBUTION = new RegExp(
   String.raw`\b(?:(?:[Tt]he\s+)?(Associated Press|${AGENCIES}|Agence France-Presse)\s+(?:said|reported|reports)\b|according to\s+(?:the\s+)?(Associated Press|${AGENCIES}|Agence France-Presse)\b)`,
