@@ -9,7 +9,7 @@ import type { ScanAnalysis } from '../core/scan/scanner.js';
 import type { PreparedDocument } from '../core/model.js';
 import { checkFrequencies } from '../core/rewrite/channel.js';
 import type { DocumentReport, Report, ScanOptions, StageTimings, Warning } from '../core/types.js';
-import { IndexStore } from '../store/index-store.js';
+import { IndexStore, type WriteBatch } from '../store/index-store.js';
 import { findContext } from '../store/lookup.js';
 import type { RequestOrigins } from '../store/parameters.js';
 import { archivedName, locationOptions, putPrepared, upgradeNotice, waitNotice, type IndexLocation, type StoreTally } from './archive.js';
@@ -114,7 +114,6 @@ async function prepareIncoming(
 }
 
 export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {}): Promise<CheckRun> {
-  const clock = hooks.clock ?? (() => 0);
   const walkWarnings: Warning[] = [];
   let emptyInput: string | null = null;
   const sources = await collectSources(request, (file) => documentPath(file, request.cwd, request.root), (warning) => {
@@ -134,76 +133,132 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
     cwd: request.cwd,
     onUpgrade: upgradeNotice(request.db, hooks),
   });
-  let run: Omit<CheckRun, 'flagged' | 'added'>;
-  let incoming: Incoming;
+  let examined: Examined;
+  let incoming: Incoming & { timings: StageTimings };
+  let marker: string;
   try {
     nameAsIndexed(sources.jobs, store, request.cwd, request.root);
-    const prepared = await prepareIncoming(request, sources, store, hooks, walkWarnings);
-    incoming = prepared;
-    const nothingIncoming = incoming.docs.length > 0 ? null : (emptyInput ?? quietDayReason(sources, walkWarnings, request.paths));
-    const lookupStart = clock();
-    hooks.progress?.({ stage: 'lookup', file: request.db });
-    const rewording = request.rewording ?? true;
-    // Held unchanged: under its name, or beside another text of its name (archivedName: a feed
-    // file reused every day, checked again after --add stored it).
-    const storedAs = new Map<string, string>();
-    for (const d of incoming.docs) {
-      const hash = incoming.versions.get(d.id)!.contentHash;
-      const beside = archivedName(d.id, hash);
-      if (store.contentHashOf(d.id) === hash) storedAs.set(d.id, d.id);
-      else if (store.contentHashOf(beside) === hash) storedAs.set(d.id, beside);
-    }
-    const alreadyIndexed = [...storedAs.keys()];
-    const context = findContext(store, incoming.docs, {
-      rewording,
-      threshold: store.options.threshold,
-      containment: store.options.containment,
-      maxDocumentsPerParagraph: MAX_ARCHIVED_PER_PARAGRAPH,
-      // An incoming file already indexed unchanged stands for its stored version. A file of the
-      // same name with other text (a feed file reused day after day) is compared with what the
-      // index holds under that name, reported as "<path> (as indexed)".
-      exclude: new Set(storedAs.values()),
-    });
-    for (const doc of context.documents) if (incoming.versions.has(doc.id)) doc.id = `${doc.id} (as indexed)`;
-    const lookupMs = clock() - lookupStart;
-    const all = [...context.documents, ...incoming.docs];
-    const paragraphs = all.reduce((sum, doc) => sum + doc.count, 0);
-    // Words weigh as in the whole archive and the batch together (checkFrequencies), not as in
-    // the few archived articles the lookup brought in: an article's verdict must not turn on
-    // what else came in with it. An incoming article indexed unchanged is counted in the archive.
-    const batch = incoming.docs.filter((d) => !storedAs.has(d.id));
-    const others = [...context.documents, ...incoming.docs.filter((d) => storedAs.has(d.id))];
-    const frequencies = rewording ? checkFrequencies(batch, others, (words) => store.archiveWordCounts(words)) : null;
-    hooks.progress?.({ stage: 'match', paragraphs });
-    const { analysis, timings } = await analyseOnThreads(
-      all,
-      store.options,
-      incoming.warnings,
-      { wordOps: request.wordOps, rewording, threads: request.threads ?? defaultThreads(), paragraphs, earlier: prepared.timings, frequencies },
-      hooks,
-    );
-    const reportStart = clock();
-    const report = analysis.report();
-    const result = { report, timings: { ...timings, report: timings.report + clock() - reportStart } };
-    run = {
-      report: result.report,
-      analysis,
-      archived: context.documents.map((d) => d.id),
-      alreadyIndexed,
-      cappedParagraphs: context.cappedParagraphs,
-      lookup: { candidates: context.candidates, verified: context.verified, contentCandidates: context.contentCandidates, contentProposed: context.contentProposed },
-      timings: { ...result.timings, lookup: lookupMs },
-      jsonlSources: sources.jsonlSources,
-      nothingIncoming,
-    };
+    incoming = await prepareIncoming(request, sources, store, hooks, walkWarnings);
+    marker = store.changeMarker();
+    examined = await examine(store, request, sources, incoming, emptyInput, walkWarnings, hooks);
   } finally {
     store.close();
   }
-  const flagged = run.report.documents.filter((doc) => isFlagged(doc, run.report, request.failOn ?? 'edited', request.copyShare));
+  const verdict = decide(examined, request);
+  if (!request.add) return { ...examined, flagged: verdict.flagged, added: null };
+  const added = await addClean(request, incoming, verdict.notStored, marker, hooks);
+  if (added !== INDEX_CHANGED) return { ...examined, flagged: verdict.flagged, added };
+  // Another writer stored articles between this check and its --add (two `check --add` runs at
+  // once: each let the other's copy of one article through, and both stored it; a new user's
+  // run). Checked again against the index as it is now, holding the write lock throughout.
+  hooks.notice?.(`${request.db} changed while this batch was checked (another process added to it): checking again against it as it is now`);
+  return checkHoldingLock(request, sources, incoming, emptyInput, walkWarnings, hooks);
+}
+
+type Examined = Omit<CheckRun, 'flagged' | 'added'>;
+
+/** Looks the incoming articles up in the index and runs the report stages over them and what they match. */
+async function examine(
+  store: IndexStore,
+  request: CheckRequest,
+  sources: Sources,
+  incoming: Incoming & { timings: StageTimings },
+  emptyInput: string | null,
+  walkWarnings: readonly Warning[],
+  hooks: EngineHooks,
+): Promise<Examined> {
+  const clock = hooks.clock ?? (() => 0);
+  const nothingIncoming = incoming.docs.length > 0 ? null : (emptyInput ?? quietDayReason(sources, walkWarnings, request.paths));
+  const lookupStart = clock();
+  hooks.progress?.({ stage: 'lookup', file: request.db });
+  const rewording = request.rewording ?? true;
+  // Held unchanged: under its name, or beside another text of its name (archivedName: a feed
+  // file reused every day, checked again after --add stored it).
+  const storedAs = new Map<string, string>();
+  for (const d of incoming.docs) {
+    const hash = incoming.versions.get(d.id)!.contentHash;
+    const beside = archivedName(d.id, hash);
+    if (store.contentHashOf(d.id) === hash) storedAs.set(d.id, d.id);
+    else if (store.contentHashOf(beside) === hash) storedAs.set(d.id, beside);
+  }
+  const alreadyIndexed = [...storedAs.keys()];
+  const context = findContext(store, incoming.docs, {
+    rewording,
+    threshold: store.options.threshold,
+    containment: store.options.containment,
+    maxDocumentsPerParagraph: MAX_ARCHIVED_PER_PARAGRAPH,
+    // An incoming file already indexed unchanged stands for its stored version. A file of the
+    // same name with other text (a feed file reused day after day) is compared with what the
+    // index holds under that name, reported as "<path> (as indexed)".
+    exclude: new Set(storedAs.values()),
+  });
+  for (const doc of context.documents) if (incoming.versions.has(doc.id)) doc.id = `${doc.id} (as indexed)`;
+  const lookupMs = clock() - lookupStart;
+  const all = [...context.documents, ...incoming.docs];
+  const paragraphs = all.reduce((sum, doc) => sum + doc.count, 0);
+  // Words weigh as in the whole archive and the batch together (checkFrequencies), not as in
+  // the few archived articles the lookup brought in: an article's verdict must not turn on
+  // what else came in with it. An incoming article indexed unchanged is counted in the archive.
+  const batch = incoming.docs.filter((d) => !storedAs.has(d.id));
+  const others = [...context.documents, ...incoming.docs.filter((d) => storedAs.has(d.id))];
+  const frequencies = rewording ? checkFrequencies(batch, others, (words) => store.archiveWordCounts(words)) : null;
+  hooks.progress?.({ stage: 'match', paragraphs });
+  const { analysis, timings } = await analyseOnThreads(
+    all,
+    store.options,
+    incoming.warnings,
+    { wordOps: request.wordOps, rewording, threads: request.threads ?? defaultThreads(), paragraphs, earlier: incoming.timings, frequencies },
+    hooks,
+  );
+  const reportStart = clock();
+  const report = analysis.report();
+  return {
+    report,
+    analysis,
+    archived: context.documents.map((d) => d.id),
+    alreadyIndexed,
+    cappedParagraphs: context.cappedParagraphs,
+    lookup: { candidates: context.candidates, verified: context.verified, contentCandidates: context.contentCandidates, contentProposed: context.contentProposed },
+    timings: { ...timings, report: timings.report + clock() - reportStart, lookup: lookupMs },
+    jsonlSources: sources.jsonlSources,
+    nothingIncoming,
+  };
+}
+
+/** The gate's verdict: the incoming documents that trip the rule, and those --add leaves out (all of them but a new story's first copy). */
+function decide(examined: Examined, request: CheckRequest): { flagged: DocumentReport[]; notStored: Set<string> } {
+  const { report } = examined;
+  const flagged = report.documents.filter((doc) => isFlagged(doc, report, request.failOn ?? 'edited', request.copyShare));
   const notStored = new Set(flagged.map((d) => d.path));
-  for (const first of firstOfNewStories(run.report, new Set([...run.archived, ...run.alreadyIndexed]), notStored)) notStored.delete(first);
-  const added = request.add ? await addClean(request, incoming.docs, incoming.versions, notStored, hooks) : null;
-  return { ...run, flagged, added };
+  for (const first of firstOfNewStories(report, new Set([...examined.archived, ...examined.alreadyIndexed]), notStored)) notStored.delete(first);
+  return { flagged, notStored };
+}
+
+/**
+ * The check done again under the index's write lock, and the clean articles stored in the same
+ * transaction: no other writer can store anything between the lookup and the --add. Only when
+ * the index changed during a check (checkPaths): holding the lock through a whole check would
+ * make every other writer wait for it.
+ */
+async function checkHoldingLock(
+  request: CheckRequest,
+  sources: Sources,
+  incoming: Incoming & { timings: StageTimings },
+  emptyInput: string | null,
+  walkWarnings: readonly Warning[],
+  hooks: EngineHooks,
+): Promise<CheckRun> {
+  const store = await IndexStore.open(request.db, { mode: 'write', requested: request.requested, cwd: request.cwd });
+  try {
+    return await store.write(async (batch) => {
+      const examined = await examine(store, request, sources, incoming, emptyInput, walkWarnings, hooks);
+      const verdict = decide(examined, request);
+      hooks.progress?.({ stage: 'store', file: request.db });
+      return { ...examined, flagged: verdict.flagged, added: storeClean(batch, request, incoming, verdict.notStored, hooks) };
+    }, waitNotice(request.db, hooks));
+  } finally {
+    store.close();
+  }
 }
 
 /**
@@ -242,37 +297,62 @@ function firstOfNewStories(report: Report, known: ReadonlySet<string>, notStored
   return picks;
 }
 
-/** `add`: stores the incoming articles that are not in `notStored` (those that tripped the rule, but a new story's first copy), in one transaction. */
+/** What addClean returns when another writer changed the index after `marker` was read: nothing was stored. */
+const INDEX_CHANGED = Symbol('index changed');
 
+/**
+ * `add`: stores the incoming articles that are not in `notStored` (those that tripped the rule,
+ * but a new story's first copy), in one transaction; INDEX_CHANGED, storing nothing, when the
+ * index is not as it was when the check read it (`marker`, IndexStore.changeMarker).
+ */
 async function addClean(
   request: CheckRequest,
-  incoming: readonly PreparedDocument[],
-  versions: Incoming['versions'],
+  incoming: Incoming,
   notStored: ReadonlySet<string>,
+  marker: string,
   hooks: EngineHooks,
-): Promise<NonNullable<CheckRun['added']>> {
-  const result: NonNullable<CheckRun['added']> = { added: [], updated: [], unchanged: [], keptStored: [], beside: [] };
-  const clean = incoming.filter((doc) => !notStored.has(doc.id));
-  if (clean.length === 0) return result;
+): Promise<NonNullable<CheckRun['added']> | typeof INDEX_CHANGED> {
+  if (!incoming.docs.some((doc) => !notStored.has(doc.id))) return emptyTally();
   const store = await IndexStore.open(request.db, { mode: 'write', requested: request.requested, cwd: request.cwd });
   try {
     hooks.progress?.({ stage: 'store', file: request.db });
-    await store.write(async (batch) => {
-      for (const doc of clean) {
-        const version = versions.get(doc.id)!;
-        const stored = batch.contentHashOf(doc.id);
-        if (stored === version.contentHash) result.unchanged.push(doc.id);
-        // A name the index holds with other text (a feed file reused every day): the new
-        // article is stored beside the old one, not over it (archivedName).
-        else if (stored !== undefined) {
-          const storedAs = archivedName(doc.id, version.contentHash);
-          if (putPrepared(batch, { ...doc, id: storedAs }, version, request.now, result, hooks) === 'added') result.beside.push({ name: doc.id, storedAs });
+    let changed = false;
+    try {
+      return await store.write(async (batch) => {
+        // Rolled back (nothing stored) when another writer got in first.
+        if (batch.changeMarker() !== marker) {
+          changed = true;
+          throw new Error(`${request.db} changed during the check`);
         }
-        else putPrepared(batch, doc, version, request.now, result, hooks);
-      }
-    }, waitNotice(request.db, hooks));
+        return storeClean(batch, request, incoming, notStored, hooks);
+      }, waitNotice(request.db, hooks));
+    } catch (error) {
+      if (changed) return INDEX_CHANGED;
+      throw error;
+    }
   } finally {
     store.close();
+  }
+}
+
+function emptyTally(): NonNullable<CheckRun['added']> {
+  return { added: [], updated: [], unchanged: [], keptStored: [], beside: [] };
+}
+
+/** Stores the clean incoming articles (not in `notStored`) in the open write transaction. */
+function storeClean(batch: WriteBatch, request: CheckRequest, incoming: Incoming, notStored: ReadonlySet<string>, hooks: EngineHooks): NonNullable<CheckRun['added']> {
+  const result = emptyTally();
+  for (const doc of incoming.docs) {
+    if (notStored.has(doc.id)) continue;
+    const version = incoming.versions.get(doc.id)!;
+    const stored = batch.contentHashOf(doc.id);
+    if (stored === version.contentHash) result.unchanged.push(doc.id);
+    // A name the index holds with other text (a feed file reused every day): the new
+    // article is stored beside the old one, not over it (archivedName).
+    else if (stored !== undefined) {
+      const storedAs = archivedName(doc.id, version.contentHash);
+      if (putPrepared(batch, { ...doc, id: storedAs }, version, request.now, result, hooks) === 'added') result.beside.push({ name: doc.id, storedAs });
+    } else putPrepared(batch, doc, version, request.now, result, hooks);
   }
   return result;
 }

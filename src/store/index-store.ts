@@ -595,6 +595,19 @@ export class IndexStore {
     return comparable ? false : undefined;
   }
 
+  /**
+   * What the stored documents are, in a few numbers (how many, the highest id, the latest time
+   * added): it changes whenever a document is added, replaced or removed. `check --add` reads it
+   * before it looks anything up and again once it holds the write lock, to tell whether another
+   * writer stored articles meanwhile (engine/check.ts).
+   */
+  changeMarker(): string {
+    return guard(this.file, () => {
+      const row = this.statement('SELECT count(*) AS n, coalesce(max(id), 0) AS top, coalesce(max(added_at), 0) AS latest FROM documents').get() as { n: number; top: number; latest: number };
+      return `${row.n}:${row.top}:${row.latest}`;
+    });
+  }
+
   /** Content hash of the stored version of `documentPath`, if any. */
   contentHashOf(documentPath: string): string | undefined {
     return guard(this.file, () => this.statement('SELECT content_hash FROM documents WHERE path = ?').pluck().get(documentPath) as string | undefined);
@@ -888,6 +901,11 @@ export class IndexStore {
 /** The writes allowed inside `IndexStore.write`: all or none of them land. */
 export class WriteBatch {
   constructor(private readonly store: IndexStore) {}
+
+  /** IndexStore.changeMarker, as the write transaction sees the index. */
+  changeMarker(): string {
+    return this.store.changeMarker();
+  }
 
   /** Paragraphs of the stored version of `documentPath`, or undefined when none is stored. */
   paragraphCountOf(documentPath: string): number | undefined {

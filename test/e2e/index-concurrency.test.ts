@@ -83,3 +83,35 @@ describe('concurrent runs against one index', () => {
     expect(verify.code).toBe(0);
   });
 });
+
+describe('check --add while another writer adds', () => {
+  it('checks again against the index as it is now when it changed during the check: two copies of one new article never both pass and are both stored (a new user\'s run)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { checkPaths } = await import('../../src/engine/check.js');
+    const dir = tempDir();
+    const db = indexWithSeeds(dir);
+    // One new article, arriving at two desks at once.
+    writeArticles(path.join(dir, 'a'), 1, { seed: 77, paragraphs: 6, prefix: 'story-' });
+    writeArticles(path.join(dir, 'b'), 1, { seed: 77, paragraphs: 6, prefix: 'story-' });
+    const notices: string[] = [];
+    let raced = false;
+    const run = await checkPaths(
+      { paths: ['a'], include: [], exclude: [], cwd: dir, db, defaultDb: false, requested: {}, wordOps: false, failOn: 'document', copyShare: 0.5, add: true, now: Date.now() },
+      {
+        notice: (message) => notices.push(message),
+        progress: (event) => {
+          // The other desk's run stores its copy while this one is being matched.
+          if (event.stage !== 'match' || raced) return;
+          raced = true;
+          execFileSync(process.execPath, [path.join(repoRoot, 'bin', 'dedupe.js'), 'index', 'add', '--db', db, 'b'], { cwd: dir });
+        },
+      },
+    );
+    expect(raced).toBe(true);
+    expect(notices.join('\n')).toMatch(/changed while this batch was checked .*checking again/);
+    // Checked again: this desk's copy of what the other stored is flagged, and not stored too.
+    expect(run.flagged.map((d) => d.path)).toEqual(['a/story-0000.txt']);
+    expect(run.added!.added).toEqual([]);
+    expect(documentsIn(db)).toBe(3);
+  }, 60_000);
+});
