@@ -17,6 +17,11 @@ describe('wire evidence', () => {
       { kind: 'credit', detail: '(AP)', weight: 1 },
     ]);
     expect(wireEvidence([p('Officials said so, The Associated Press said.')])).toEqual([{ kind: 'attribution', detail: 'The Associated Press said', weight: -2 }]);
+    // The credit line closing an outlet's story names its source too (a new user's run).
+    expect(wireEvidence([p('The council voted on Tuesday.'), p('The Associated Press contributed to this report.')])).toEqual([
+      { kind: 'attribution', detail: 'The Associated Press contributed to this report', weight: -2 },
+    ]);
+    expect(wireEvidence([p('Reuters contributed reporting.')])[0]).toMatchObject({ kind: 'attribution', detail: 'Reuters contributed reporting' });
     // As written, whatever the dash; a credit of an agency not listed is still a dateline (a new user's run).
     expect(wireEvidence([p('MARLOW BAY — The Marlow town council voted')])).toEqual([{ kind: 'dateline', detail: 'MARLOW BAY —', weight: 1 }]);
     expect(wireEvidence([p('MARLOW BAY (Coastal Press) — The Marlow town council voted')])).toEqual([{ kind: 'dateline', detail: 'MARLOW BAY (Coastal Press) —', weight: 1 }]);

@@ -101,8 +101,13 @@ const DATELINE_WITH_CREDIT = new RegExp(
  */
 const BARE_DATELINE = /(?:^|\d{4}-\d{2}-\d{2}\s+)(?!(?:UPDATE|UPDATED|EXCLUSIVE|BREAKING|OPINION|ANALYSIS|EDITORIAL|COMMENT|LIVE|WATCH|VIDEO|PHOTOS?|CORRECTED|CORRECTION|REFILE|REPEAT|URGENT|FLASH|ALERT|FACTBOX|EXPLAINER|INTERVIEW|REVIEW|SPONSORED|ADVERTISEMENT)\b)([\p{Lu}]{3,}[\p{Lu} .'’-]*?(?:,\s*[\p{Lu}][\p{L}\p{N}.,'’ -]*?)?)\s*(?:\((?=[^()]*\p{L})[^()\d:]{1,40}\)\s*)?(?:--|—|–|-)\s/u;
 const CLOSING_CREDIT = new RegExp(String.raw`\((${AGENCIES})\)\s*$`, 'u');
+/**
+ * A story citing a wire as its source: "the Associated Press said", "according to Reuters", and
+ * the credit line an outlet closes a story with, "The Associated Press contributed to this
+ * report" (the commonest way to name AP as a source, which gave no evidence; a new user's run).
+ */
 const ATTRIBUTION = new RegExp(
-  String.raw`\b(?:(?:[Tt]he\s+)?(Associated Press|${AGENCIES}|Agence France-Presse)\s+(?:said|reported|reports)\b|according to\s+(?:the\s+)?(Associated Press|${AGENCIES}|Agence France-Presse)\b)`,
+  String.raw`\b(?:(?:[Tt]he\s+)?(Associated Press|${AGENCIES}|Agence France-Presse)\s+(?:said|reported|reports|contributed to this report|contributed reporting)\b|according to\s+(?:the\s+)?(Associated Press|${AGENCIES}|Agence France-Presse)\b)`,
   'u',
 );
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
