@@ -225,6 +225,26 @@ describe('two paragraphs joined, the second retold (fixtures/reworded-merge)', (
   });
 });
 
+describe("an agency's write-through (fixtures/write-through)", () => {
+  it('names a paragraph edited in place as its sentences, not as reworded, though passage alignment paired it (a new user\'s run)', async () => {
+    const dir = tempDir('write-through-');
+    copyFileSync('fixtures/write-through/ap.txt', path.join(dir, 'ap.txt'));
+    copyFileSync('fixtures/write-through/ap-writethrough.txt', path.join(dir, 'ap-writethrough.txt'));
+    // The first version hours older: the file time decides the original.
+    const hoursAgo = Date.now() / 1000 - 3 * 3600;
+    utimesSync(path.join(dir, 'ap.txt'), hoursAgo, hoursAgo);
+    const { report } = await runJson<Report>([dir], { env: { DEDUPE_FILE_TIMES: '1' } });
+    expect(report.groups[0]!.original).toBe(path.join(dir, 'ap.txt'));
+    const member = report.groups[0]!.members.find((m) => m.path.endsWith('ap-writethrough.txt'))!;
+    const edits = Object.fromEntries(member.comparison!.edits.map((e) => [e.kind, e.count]));
+    expect(edits['paragraphs-reworded']).toBe(3);
+    expect(edits['sentence-added']).toBeGreaterThanOrEqual(1);
+    // The block itself is still the reworded pair passage alignment found (line 15 -> line 7).
+    const diff = JSON.parse((await runCli(['diff', '--json', path.join(dir, 'ap.txt'), path.join(dir, 'ap-writethrough.txt')])).stdout) as DiffReport;
+    expect(diff.blocks.find((b) => b.from[0]?.startLine === 15)).toMatchObject({ reworded: true });
+  });
+});
+
 describe('a group whose original is undecided', () => {
   it("gives each member's story-level call against the member it was written from", async () => {
     const { stdout } = await runCli(['--no-color', DIR]);

@@ -68,6 +68,27 @@ function paragraphCounts(blocks: readonly AlignedBlock[], numbers: { from: Int32
   return out;
 }
 
+/**
+ * A block passage alignment paired (reworded) that keeps a sentence's worth of words in a row
+ * (IN_PLACE_MIN_RUN) and half or more of its words in order (IN_PLACE_MIN_EQUAL_SHARE of the
+ * longer side's) is an edit made in place, named by its sentences and substitutions like any
+ * edit: an agency's write-through that added "on Tuesday" to a paragraph and replaced its last
+ * sentence changed too many shingles to be paired as an edit, and was named "paragraphs
+ * reworded" (a new user's run). A paraphrase keeps words in runs of a few (the reworded
+ * fixture's longest is 8; that write-through paragraph kept 16 in a row).
+ */
+const IN_PLACE_MIN_RUN = 12;
+const IN_PLACE_MIN_EQUAL_SHARE = 0.5;
+
+function editedInPlace(block: AlignedBlock): boolean {
+  if (!block.ops) return false;
+  let longest = 0;
+  for (const op of block.ops) if (op.op === 'equal') longest = Math.max(longest, changedWords([op]).equal);
+  if (longest < IN_PLACE_MIN_RUN) return false;
+  const { deleted, inserted, equal } = changedWords(block.ops);
+  return equal >= IN_PLACE_MIN_EQUAL_SHARE * (equal + Math.max(deleted, inserted));
+}
+
 /** What `copy` kept, changed, added and dropped from `original`. */
 export function editSummary(original: readonly AlignParagraph[], copy: readonly AlignParagraph[], rule: AlignRule): EditSummary {
   return compareCopy(original, copy, rule).summary;
@@ -108,7 +129,7 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
     // reordered clauses read as "sentence added" and its synonyms as "words substituted" (a
     // copy reworded paragraph by paragraph was "sentence added (4), words substituted (9)";
     // found by a new user).
-    if (block.reworded === true) {
+    if (block.reworded === true && !editedInPlace(block)) {
       // Paragraphs, not pieces: a long paragraph reworded is one block per piece pair.
       for (const j of block.to) reworded.add(numbers.to[j]!);
       // Two paragraphs retold as one (align.ts, rewordedMerges).
