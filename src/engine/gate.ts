@@ -31,6 +31,8 @@ export interface ParagraphFacts {
   /** A template's paragraph (a fill, or lines filled in anew): its matches link nothing. */
   template?: TemplateKind | null;
   document?: string;
+  /** A later sentence piece of a long paragraph (SegmentReport.continues): not a paragraph of its own. */
+  continues?: boolean;
 }
 
 /**
@@ -38,22 +40,38 @@ export interface ParagraphFacts {
  * isEvidence: at least --min-words words, not a repeat, not a template's; boilerplate has its
  * own status) with such a status.
  */
-export function failingParagraphs(paragraphs: Iterable<ParagraphFacts>, failOn: FailOn, minWords: number): number {
-  return gateFindings(paragraphs, failOn, minWords).paragraphs;
+export function failingParagraphs(paragraphs: Iterable<ParagraphFacts>, failOn: FailOn, minWords: number): { paragraphs: number; pieces: number } {
+  const { paragraphs: count, pieces } = gateFindings(paragraphs, failOn, minWords);
+  return { paragraphs: count, pieces };
 }
 
-/** failingParagraphs, and the documents (as the facts name them) that hold them, in order, each once. */
-export function gateFindings(paragraphs: Iterable<ParagraphFacts>, failOn: FailOn, minWords: number): { paragraphs: number; documents: string[] } {
+/**
+ * failingParagraphs, the sentence pieces of long paragraphs they are in (`pieces`: each piece
+ * that trips the gate, as the summary's status counts count them), and the documents (as the
+ * facts name them) that hold them, in order, each once. A long paragraph cut at its sentences is
+ * one paragraph however many of its pieces trip the gate: "16 paragraphs shared" beside a
+ * summary of "4 paragraphs in 16 pieces" (a new user's run).
+ */
+export function gateFindings(paragraphs: Iterable<ParagraphFacts>, failOn: FailOn, minWords: number): { paragraphs: number; pieces: number; documents: string[] } {
   const statuses = failingStatuses(failOn);
   let count = 0;
+  let pieces = 0;
+  // Numbers the paragraphs as the pieces go by; the last one counted.
+  let paragraph = -1;
+  let counted = -1;
   const documents: string[] = [];
-  for (const paragraph of paragraphs) {
-    if (!statuses.includes(paragraph.status)) continue;
-    if (!isEvidence({ words: paragraph.words, repeat: paragraph.repeat === true, boilerplate: false, template: paragraph.template }, minWords)) continue;
-    count++;
-    if (paragraph.document !== undefined && documents[documents.length - 1] !== paragraph.document) documents.push(paragraph.document);
+  for (const piece of paragraphs) {
+    if (piece.continues !== true) paragraph++;
+    if (!statuses.includes(piece.status)) continue;
+    if (!isEvidence({ words: piece.words, repeat: piece.repeat === true, boilerplate: false, template: piece.template }, minWords)) continue;
+    pieces++;
+    if (counted !== paragraph) {
+      count++;
+      counted = paragraph;
+    }
+    if (piece.document !== undefined && documents[documents.length - 1] !== piece.document) documents.push(piece.document);
   }
-  return { paragraphs: count, documents };
+  return { paragraphs: count, pieces, documents };
 }
 
 /** The paragraphs of a report's documents, for the gate. */
@@ -73,5 +91,5 @@ export function copiedStories(doc: DocumentReport, copyShare: number): StoryRepo
  */
 export function isFlagged(doc: DocumentReport, report: Report, failOn: CheckFailOn, copyShare: number): boolean {
   if (failOn === 'document') return copiedStories(doc, copyShare).length > 0;
-  return failingParagraphs(doc.segments, failOn, report.options.minWords) > 0;
+  return failingParagraphs(doc.segments, failOn, report.options.minWords).paragraphs > 0;
 }

@@ -89,24 +89,35 @@ export interface ArchiveMatch {
   edited: number;
 }
 
+/**
+ * Paragraphs, not pieces: a long paragraph cut at its sentences counts once, as edited when any
+ * of its pieces matched there is ("16 paragraphs matched" of an article of 4 paragraphs in 16
+ * pieces; a new user's run).
+ */
 export function archiveMatches(report: Report, archived: ReadonlySet<string>): Map<string, ArchiveMatch[]> {
   const out = new Map<string, ArchiveMatch[]>();
   for (const doc of report.documents) {
-    const byPath = new Map<string, ArchiveMatch>();
+    // Per archived document: the incoming paragraphs (numbered as the pieces go by) matched there, and how.
+    const byPath = new Map<string, Map<number, 'shared' | 'edited'>>();
+    let paragraph = -1;
     for (const segment of doc.segments) {
+      if (segment.continues !== true) paragraph++;
       // Boilerplate links no documents: a shared "Leave a Reply" is no match (the summary line
       // above counted it as boilerplate, while this list said "1 shared"; a new user's run).
       if (segment.status === 'boilerplate') continue;
-      const seen = new Set<string>();
       for (const match of segment.matches) {
-        if (!archived.has(match.path) || seen.has(match.path)) continue;
-        seen.add(match.path);
-        let entry = byPath.get(match.path);
-        if (!entry) byPath.set(match.path, (entry = { path: match.path, shared: 0, edited: 0 }));
-        entry[match.status]++;
+        if (!archived.has(match.path)) continue;
+        let paragraphs = byPath.get(match.path);
+        if (!paragraphs) byPath.set(match.path, (paragraphs = new Map()));
+        if (paragraphs.get(paragraph) !== 'edited') paragraphs.set(paragraph, match.status);
       }
     }
-    const list = [...byPath.values()].sort((a, b) => b.shared + b.edited - (a.shared + a.edited) || (a.path < b.path ? -1 : 1));
+    const list = [...byPath].map(([path, paragraphs]): ArchiveMatch => {
+      const entry = { path, shared: 0, edited: 0 };
+      for (const status of paragraphs.values()) entry[status]++;
+      return entry;
+    });
+    list.sort((a, b) => b.shared + b.edited - (a.shared + a.edited) || (a.path < b.path ? -1 : 1));
     out.set(doc.path, list);
   }
   return out;

@@ -667,3 +667,22 @@ describe('check of an article whose only lines in common with the archive are bo
   });
 });
 
+
+describe('check of long paragraphs cut at their sentences', () => {
+  it('counts paragraphs in the gate line and the matches in the index, the pieces beside them ("16 paragraphs shared" of 4 paragraphs in 16 pieces; a new user\'s run)', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'index.db');
+    // The seed's 23 lines as 3 long paragraphs, each cut at its sentences into pieces.
+    const lines = readFileSync(SEED.original, 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const long = [lines.slice(0, 8), lines.slice(8, 16), lines.slice(16)].map((part) => part.join(' ')).join('\n\n');
+    writeFileSync(path.join(dir, 'wire.txt'), long);
+    writeFileSync(path.join(dir, 'copy.txt'), long);
+    expect((await runCli(['index', 'add', '--db', db, path.join(dir, 'wire.txt')])).code).toBe(0);
+    const { stdout, stderr, code } = await runCli(['check', '--no-color', '--db', db, '--fail-on', 'shared', path.join(dir, 'copy.txt')]);
+    expect(code).toBe(1);
+    const pieces = /3 paragraphs in (\d+) pieces/.exec(stdout)?.[1];
+    expect(Number(pieces)).toBeGreaterThan(3);
+    expect(stderr).toContain(`--fail-on shared: 3 paragraphs (${pieces} pieces) shared`);
+    expect(stdout).toMatch(/wire\.txt {2}3 paragraphs matched \(3 shared, 0 edited/);
+  });
+});

@@ -166,7 +166,7 @@ function reuseExit(command: CheckCommand, run: CheckRun, io: CliIO): number {
     return EXIT_FOUND;
   }
   const found = failingParagraphs(segmentsOf(run.report.documents), failOn, run.report.options.minWords);
-  if (found === 0) return EXIT_OK;
+  if (found.paragraphs === 0) return EXIT_OK;
   io.stderr.write(foundLine(failOn, found, run.report.options.minWords, namedDocuments(run.flagged.map((d) => d.path))));
   return EXIT_FOUND;
 }

@@ -41,7 +41,9 @@ export function uncheckedExit(failOn: CheckFailOn, warnings: readonly Warning[],
  * edited): paragraphs of at least --min-words words, boilerplate and repeats in their own file
  * left out, shared (for --fail-on shared) or shared and edited.
  */
-export function foundLine(failOn: 'shared' | 'edited', found: number, minWords: number, where: string): string {
+export function foundLine(failOn: 'shared' | 'edited', found: { paragraphs: number; pieces: number }, minWords: number, where: string): string {
   const statuses = failOn === 'shared' ? 'shared' : 'shared or edited';
-  return `dedupe: --fail-on ${failOn}: ${plural(found, 'paragraph')} ${statuses} (${minWords} words or more, boilerplate and repeats left out) in ${where}\n`;
+  // Long paragraphs cut at their sentences: the pieces too, as the summary line counts them.
+  const pieces = found.pieces !== found.paragraphs ? ` (${plural(found.pieces, 'piece')})` : '';
+  return `dedupe: --fail-on ${failOn}: ${plural(found.paragraphs, 'paragraph')}${pieces} ${statuses} (${minWords} words or more, boilerplate and repeats left out) in ${where}\n`;
 }

@@ -70,9 +70,9 @@ export async function writeScanReport(analysis: ScanAnalysis, request: ScanRepor
     if (!(error instanceof OutputError && error.code === 'EPIPE') || request.failOn === undefined) throw error;
   }
   if (request.failOn === undefined) return EXIT_OK;
-  const { paragraphs: found, documents } = gateFindings(analysis.paragraphs(), request.failOn, analysis.options.minWords);
-  if (found > 0) io.stderr.write(foundLine(request.failOn, found, analysis.options.minWords, namedDocuments(documents)));
-  return uncheckedExit(request.failOn, analysis.warnings, request.command, io) ?? (found > 0 ? EXIT_FOUND : EXIT_OK);
+  const { documents, ...found } = gateFindings(analysis.paragraphs(), request.failOn, analysis.options.minWords);
+  if (found.paragraphs > 0) io.stderr.write(foundLine(request.failOn, found, analysis.options.minWords, namedDocuments(documents)));
+  return uncheckedExit(request.failOn, analysis.warnings, request.command, io) ?? (found.paragraphs > 0 ? EXIT_FOUND : EXIT_OK);
 }
 
 /** Characters written between two turns of the event loop (writeAll). */

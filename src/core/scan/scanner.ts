@@ -19,6 +19,7 @@ import { createSigner, type Signer } from '../signing/signer.js';
 import { withoutBom } from '../text/normalize.js';
 import type { Clock, Corpus, DerivationRule, Edges, PreparedDocument, PrepareTimings } from '../model.js';
 import { resolveOptions } from '../options.js';
+import { continuesParagraph } from '../document.js';
 import { diffDocuments } from '../align/diff-report.js';
 import {
   SCHEMA_VERSION,
@@ -171,12 +172,19 @@ export class ScanAnalysis implements ReportSource {
   }
 
   /** Status, words, repeat and template of every paragraph of the listed documents, without their reports. */
-  *paragraphs(): Generator<{ status: SegmentStatus; words: number; repeat: boolean; template: TemplateKind | null; document: string }> {
+  *paragraphs(): Generator<{ status: SegmentStatus; words: number; repeat: boolean; template: TemplateKind | null; document: string; continues: boolean }> {
     const { corpus, noise } = this.input;
     for (let p = 0; p < corpus.size; p++) {
       const doc = corpus.docs[corpus.paragraphDoc[p]!]!;
       if (doc.context) continue;
-      yield { status: statusOf(this.statuses, p), words: corpus.words[p]!, repeat: noise.repeated[p] === 1, template: templateOf(this.statuses, p), document: doc.id };
+      yield {
+        status: statusOf(this.statuses, p),
+        words: corpus.words[p]!,
+        repeat: noise.repeated[p] === 1,
+        template: templateOf(this.statuses, p),
+        document: doc.id,
+        continues: continuesParagraph(doc, corpus.paragraphIndex[p]!),
+      };
     }
   }
 
