@@ -140,7 +140,7 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
     nameAsIndexed(sources.jobs, store, request.cwd, request.root);
     incoming = await prepareIncoming(request, sources, store, hooks, walkWarnings);
     marker = store.changeMarker();
-    examined = await examine(store, request, sources, incoming, emptyInput, walkWarnings, hooks);
+    examined = await examine(store, { request, sources, incoming, emptyInput, walkWarnings, hooks });
   } finally {
     store.close();
   }
@@ -152,21 +152,24 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
   // once: each let the other's copy of one article through, and both stored it; a new user's
   // run). Checked again against the index as it is now, holding the write lock throughout.
   hooks.notice?.(`${request.db} changed while this batch was checked (another process added to it): checking again against it as it is now`);
-  return checkHoldingLock(request, sources, incoming, emptyInput, walkWarnings, hooks);
+  return checkHoldingLock({ request, sources, incoming, emptyInput, walkWarnings, hooks });
 }
 
 type Examined = Omit<CheckRun, 'flagged' | 'added'>;
 
+/** What a check is made of once its articles are read and prepared: looked up once, or again under the write lock. */
+interface CheckBatch {
+  request: CheckRequest;
+  sources: Sources;
+  incoming: Incoming & { timings: StageTimings };
+  /** What the empty input was (an empty --files-from list), if it was. */
+  emptyInput: string | null;
+  walkWarnings: readonly Warning[];
+  hooks: EngineHooks;
+}
+
 /** Looks the incoming articles up in the index and runs the report stages over them and what they match. */
-async function examine(
-  store: IndexStore,
-  request: CheckRequest,
-  sources: Sources,
-  incoming: Incoming & { timings: StageTimings },
-  emptyInput: string | null,
-  walkWarnings: readonly Warning[],
-  hooks: EngineHooks,
-): Promise<Examined> {
+async function examine(store: IndexStore, { request, sources, incoming, emptyInput, walkWarnings, hooks }: CheckBatch): Promise<Examined> {
   const clock = hooks.clock ?? (() => 0);
   const nothingIncoming = incoming.docs.length > 0 ? null : (emptyInput ?? quietDayReason(sources, walkWarnings, request.paths));
   const lookupStart = clock();
@@ -240,21 +243,15 @@ function decide(examined: Examined, request: CheckRequest): { flagged: DocumentR
  * the index changed during a check (checkPaths): holding the lock through a whole check would
  * make every other writer wait for it.
  */
-async function checkHoldingLock(
-  request: CheckRequest,
-  sources: Sources,
-  incoming: Incoming & { timings: StageTimings },
-  emptyInput: string | null,
-  walkWarnings: readonly Warning[],
-  hooks: EngineHooks,
-): Promise<CheckRun> {
+async function checkHoldingLock(batch: CheckBatch): Promise<CheckRun> {
+  const { request, incoming, hooks } = batch;
   const store = await IndexStore.open(request.db, { mode: 'write', requested: request.requested, cwd: request.cwd });
   try {
-    return await store.write(async (batch) => {
-      const examined = await examine(store, request, sources, incoming, emptyInput, walkWarnings, hooks);
+    return await store.write(async (writing) => {
+      const examined = await examine(store, batch);
       const verdict = decide(examined, request);
       hooks.progress?.({ stage: 'store', file: request.db });
-      return { ...examined, flagged: verdict.flagged, added: storeClean(batch, request, incoming, verdict.notStored, hooks) };
+      return { ...examined, flagged: verdict.flagged, added: storeClean(writing, request, incoming, verdict.notStored, hooks) };
     }, waitNotice(request.db, hooks));
   } finally {
     store.close();
