@@ -25,7 +25,7 @@ import { continuesParagraph, endLine, shingles, startLine, text, textKey, tokens
 import type { DerivationRule, PreparedDocument } from '../model.js';
 import { round3 } from '../numbers.js';
 import { Aligner, alignParagraphs as alignPassages } from '../rewrite/passages.js';
-import { contentWords, stopTokens, TokenSet } from '../rewrite/stopwords.js';
+import { contentWords, contentWordsOf, stopTokens, TokenSet } from '../rewrite/stopwords.js';
 import { WordTable } from '../rewrite/word-table.js';
 import { unitsOfParagraphs, type Units } from '../rewrite/units.js';
 import type { EditOp } from '../types.js';
@@ -664,9 +664,9 @@ function unitsOf(paragraphs: readonly AlignParagraph[], seed: number, stop: Toke
 const aligner = new Aligner();
 
 /** Dropped paragraphs and the copy's paragraphs `targets` the scan found reworded from one another (RewordedPairs), with their similarity. */
-function pairsFound(known: RewordedPairs, a: readonly AlignParagraph[], b: readonly AlignParagraph[], dropped: ReadonlySet<number>, added: ReadonlySet<number>): Array<{ i: number; j: number; similarity: number }> {
+function pairsFound(known: RewordedPairs, a: readonly AlignParagraph[], b: readonly AlignParagraph[], dropped: ReadonlySet<number>, targets: ReadonlySet<number>): Array<{ i: number; j: number; similarity: number }> {
   const addedByVariant = new Map<number, number[]>();
-  for (const j of added) indexInto(addedByVariant, known.variantOf(b[j]!.paragraph!), j);
+  for (const j of targets) indexInto(addedByVariant, known.variantOf(b[j]!.paragraph!), j);
   const out: Array<{ i: number; j: number; similarity: number }> = [];
   for (const i of dropped) {
     for (const [variant, similarity] of known.partners(known.variantOf(a[i]!.paragraph!))) {
@@ -676,13 +676,13 @@ function pairsFound(known: RewordedPairs, a: readonly AlignParagraph[], b: reado
   return out;
 }
 
-/** Dropped and added paragraphs that passage alignment of the two articles pairs, with their similarity over content words. */
-function passagePairs(a: readonly AlignParagraph[], b: readonly AlignParagraph[], seed: number, dropped: ReadonlySet<number>, added: ReadonlySet<number>): Array<{ i: number; j: number; similarity: number }> {
+/** Dropped paragraphs and the copy's paragraphs `targets` that passage alignment of the two articles pairs, with their similarity over content words. */
+function passagePairs(a: readonly AlignParagraph[], b: readonly AlignParagraph[], seed: number, dropped: ReadonlySet<number>, targets: ReadonlySet<number>): Array<{ i: number; j: number; similarity: number }> {
   const stop = stopTokens(seed);
   const unitsA = unitsOf(a, seed, stop);
   const unitsB = unitsOf(b, seed, stop);
   return alignPassages(aligner, unitsA, [[0, unitsA.count]], unitsB, [[0, unitsB.count]], (i) => a[i]!.words, (j) => b[j]!.words)
-    .filter((p) => dropped.has(p.a) && added.has(p.b))
+    .filter((p) => dropped.has(p.a) && targets.has(p.b))
     .map((p) => ({ i: p.a, j: p.b, similarity: round3(overlap(contentWords(a[p.a]!.tokens, stop), contentWords(b[p.b]!.tokens, stop)).jaccard) }));
 }
 
@@ -748,7 +748,7 @@ function withRewordedBlocks(
     pairedTo.set(j, { kind: 'edited', from: [i], to: [j], similarity, moved: false, ops: wordDiff(a[i]!.text, b[j]!.text), reworded: true });
     pairedFrom.add(i);
   }
-  const merged = rewordedMerges(aligned, pairedFrom, pairedTo, single, a, b);
+  const merged = rewordedMerges(aligned, pairedFrom, pairedTo, single, a, b, stopTokens(seed));
   if (pairedTo.size === 0 && merged.size === 0) return blocks;
   const out = blocks
     .filter((k) => !(k.kind === 'dropped' && pairedFrom.has(k.from[0]!)))
@@ -774,6 +774,7 @@ function rewordedMerges(
   single: ReadonlyMap<number, AlignedBlock>,
   a: readonly AlignParagraph[],
   b: readonly AlignParagraph[],
+  stop: TokenSet,
 ): Map<AlignedBlock, AlignedBlock> {
   const out = new Map<AlignedBlock, AlignedBlock>();
   const taken = new Map<number, AlignedBlock>();
@@ -793,11 +794,16 @@ function rewordedMerges(
     if (!adjacent) continue;
     const from = [...block.from, i].sort((x, y) => x - y);
     const fromText = from.map((x) => a[x]!.text).join(' ');
+    // A reworded block's similarity is over content words (its `~`), a merge's over shingles.
+    const similarity =
+      block.reworded === true
+        ? overlap(contentWordsOf(from.map((x) => a[x]!.tokens), stop), contentWords(b[j]!.tokens, stop)).jaccard
+        : overlap(unionSet(from.map((x) => a[x]!.shingles)), unionSet([b[j]!.shingles])).jaccard;
     const merge: AlignedBlock = {
       kind: 'merged',
       from,
       to: [j],
-      similarity: round3(overlap(unionSet(from.map((x) => a[x]!.shingles)), unionSet([b[j]!.shingles])).jaccard),
+      similarity: round3(similarity),
       moved: false,
       ops: wordDiff(fromText, b[j]!.text),
       ...(block.reworded === true ? { reworded: true } : {}),
