@@ -91,11 +91,22 @@ async function stageCost(corpus: string, runs: number): Promise<string> {
   return markdownTable(['', 'wall s, with', 'without', 'with / without', 'CPU s, with', 'without', 'with / without'], rows);
 }
 
+const USAGE = `usage: npm run bench:pan -- [--runs N] [--corpus <folder>] [--stage-cost]
+  --runs N           runs of each command; the median is printed (default 3)
+  --corpus <folder>  the PAN 2013 text alignment corpus, holding src/ and susp/
+                     (default ${DEFAULT_PAN}: ../shared/corpora beside this clone)
+  --stage-cost       what the rewrite stage adds: each command with and without it, in turn
+`;
+
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { runs: { type: 'string', default: '3' }, corpus: { type: 'string', default: DEFAULT_PAN }, 'stage-cost': { type: 'boolean', default: false } },
+    options: { runs: { type: 'string', default: '3' }, corpus: { type: 'string', default: DEFAULT_PAN }, 'stage-cost': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
   });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const runs = Number(values.runs);
   const corpus = path.resolve(values.corpus);
   if (!(Number.isInteger(runs) && runs >= 1)) {
