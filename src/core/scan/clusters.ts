@@ -7,7 +7,7 @@
  *
  * Also here: stories that are copies of each other paragraph for paragraph, which always group.
  */
-import { keyHigh, keyLow, text } from '../document.js';
+import { continuesParagraph, keyHigh, keyLow, text } from '../document.js';
 import type { Clusters, ClusterInput, Corpus, Edges, Noise } from '../model.js';
 import { looksLikeHeadline } from '../text/stories.js';
 import { UnionFind } from '../unionfind.js';
@@ -117,10 +117,15 @@ export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWor
     if (!body) continue;
     const input = inputs[cluster]!;
     if (words >= minWords) input.eligible = true;
-    input.paragraphs++;
+    // A long paragraph cut at its sentences is one paragraph and one text of its cluster, however
+    // many of its pieces are in it: a copy that merged a cluster's paragraph with its neighbours,
+    // cut into three pieces, made three "texts" of one, and a lede reprinted word for word in
+    // three related stories became a template's lines (a new user's run; TEMPLATE_MIN_TEXTS).
+    const samePiece = p > 0 && paragraphCluster[p - 1] === cluster && continuesParagraph(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!);
+    if (!samePiece) input.paragraphs++;
     if (counted[v] === 0) {
       counted[v] = 1;
-      input.texts++;
+      if (!samePiece) input.texts++;
     }
     input.wordsByDocument.set(unit, (input.wordsByDocument.get(unit) ?? 0) + words);
   }
