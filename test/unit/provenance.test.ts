@@ -22,14 +22,18 @@ describe('wire evidence', () => {
       { kind: 'attribution', detail: 'The Associated Press contributed to this report', weight: -2 },
     ]);
     expect(wireEvidence([p('Reuters contributed reporting.')])[0]).toMatchObject({ kind: 'attribution', detail: 'Reuters contributed reporting' });
-    // As written, whatever the dash; a credit of an agency not listed is still a dateline (a new user's run).
+    // As written, whatever the dash (a new user's run).
     expect(wireEvidence([p('MARLOW BAY — The Marlow town council voted')])).toEqual([{ kind: 'dateline', detail: 'MARLOW BAY —', weight: 1 }]);
-    expect(wireEvidence([p('MARLOW BAY (Coastal Press) — The Marlow town council voted')])).toEqual([{ kind: 'dateline', detail: 'MARLOW BAY (Coastal Press) —', weight: 1 }]);
+    // A name in brackets no list holds is as often the outlet's own credit (the bench corpus's
+    // reprints carry theirs) and is no evidence; agencies beyond the attribution list are (review).
+    expect(wireEvidence([p('MARLOW BAY (Coastal Press) — The Marlow town council voted')])).toEqual([]);
+    expect(wireEvidence([p('NEW YORK (The Kingsbury Courier) — The')])).toEqual([]);
+    expect(wireEvidence([p('TORONTO (Canadian Press) — The')])).toEqual([{ kind: 'dateline', detail: 'TORONTO (Canadian Press) —', weight: 3 }]);
+    expect(wireEvidence([p('The council met. (AAP)'), p('It voted. (AAP)')])).toEqual([{ kind: 'credit', detail: '(AAP)', weight: 1 }]);
     // A date in a credited dateline, a hyphen after a bare one (a new user's Reuters copies).
     expect(wireEvidence([p('NEW YORK, June 4 (Reuters) - Oil prices rose')])).toEqual([{ kind: 'dateline', detail: 'NEW YORK, June 4 (Reuters) -', weight: 3 }]);
     expect(wireEvidence([p('WASHINGTON, Nov. 4, 2024 (AP) — The')])[0]).toMatchObject({ detail: 'WASHINGTON, Nov. 4, 2024 (AP) —', weight: 3 });
     expect(wireEvidence([p('NEW YORK, June 4 - Oil prices rose more than 2% - on')])).toEqual([{ kind: 'dateline', detail: 'NEW YORK, June 4 -', weight: 1 }]);
-    expect(wireEvidence([p('NEW YORK (CNN Business) - The')])[0]).toMatchObject({ detail: 'NEW YORK (CNN Business) -', weight: 1 });
     // A story's label, a ticker, a figure in brackets, a two-letter word: no dateline (review).
     for (const label of ['UPDATE (2) — Officials said', 'EXCLUSIVE (VIDEO) — The mayor', 'ACME CORP (NASDAQ: ACME) — The company', 'OPINION (Guest column) — I have', 'BREAKING (LIVE UPDATES) — Police say', 'UPDATE — Officials', 'US - China talks resume']) {
       expect(wireEvidence([p(label)]), label).toEqual([]);
