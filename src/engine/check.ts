@@ -151,7 +151,7 @@ export async function checkPaths(request: CheckRequest, hooks: EngineHooks = {})
   // Another writer stored articles between this check and its --add (two `check --add` runs at
   // once: each let the other's copy of one article through, and both stored it; a new user's
   // run). Checked again against the index as it is now, holding the write lock throughout.
-  hooks.notice?.(`${request.db} changed while this batch was checked (another process added to it): checking again against it as it is now`);
+  hooks.notice?.(`${request.db} changed while this batch was checked (another process wrote to it): checking again against it as it is now`);
   return checkHoldingLock({ request, sources, incoming, emptyInput, walkWarnings, hooks });
 }
 

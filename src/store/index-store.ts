@@ -41,6 +41,9 @@ import { APPLICATION_ID, countWordDocuments, FORMAT_MARKER, MIGRATIONS, REQUIRED
 type Connection = Database.Database;
 type Statement = Database.Statement;
 
+/** The meta key counting the index's write transactions (changeMarker). */
+const WRITES_KEY = 'writes';
+
 /** How long a connection waits for another process's lock before giving up (SQLite busy timeout). */
 export const BUSY_TIMEOUT_MS = 30_000;
 
@@ -529,6 +532,8 @@ export class IndexStore {
       result = await work(new WriteBatch(this));
       this.flushKeys();
       this.flushWords();
+      // Every write counts, so that a reader can tell the index changed (changeMarker).
+      this.statement(`INSERT INTO meta (key, value) VALUES ('${WRITES_KEY}', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`).run();
     } catch (error) {
       this.clearKeys();
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -596,15 +601,19 @@ export class IndexStore {
   }
 
   /**
-   * What the stored documents are, in a few numbers (how many, the highest id, the latest time
-   * added): it changes whenever a document is added, replaced or removed. `check --add` reads it
-   * before it looks anything up and again once it holds the write lock, to tell whether another
-   * writer stored articles meanwhile (engine/check.ts).
+   * What the index has been through, in a few numbers: the writes committed to it (meta
+   * WRITES_KEY, counted by every write transaction), and how many documents it holds, the
+   * highest id and the latest time added (for an index written by an older dedupe, which does
+   * not count its writes). `check --add` reads it before it looks anything up and again once it
+   * holds the write lock, to tell whether another writer changed the index meanwhile
+   * (engine/check.ts). The documents' numbers alone came back the same after a removal and an
+   * add (ids are reused, and a writer that waited stores its start time; review).
    */
   changeMarker(): string {
     return guard(this.file, () => {
+      const writes = (this.statement('SELECT value FROM meta WHERE key = ?').pluck().get(WRITES_KEY) as string | undefined) ?? '0';
       const row = this.statement('SELECT count(*) AS n, coalesce(max(id), 0) AS top, coalesce(max(added_at), 0) AS latest FROM documents').get() as { n: number; top: number; latest: number };
-      return `${row.n}:${row.top}:${row.latest}`;
+      return `${writes}:${row.n}:${row.top}:${row.latest}`;
     });
   }
 

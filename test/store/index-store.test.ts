@@ -503,3 +503,25 @@ describe('codec', () => {
     expect(encodeTextKey('00ff12345678abcd')).toHaveLength(8);
   });
 });
+
+describe('the change marker check --add compares', () => {
+  it('changes with every write, also a removal and an add that leave the same count, highest id and time added (review)', async () => {
+    const store = await IndexStore.open(path.join(tempDir(), 'index.db'), { mode: 'write' });
+    try {
+      await addAll(store, [['w.txt', seedText(SEED.original)], ['x.txt', seedText(SEED.unrelated)]]);
+      const before = store.changeMarker();
+      // x.txt (the highest id) removed and y.txt added, at the same time added: documents, highest
+      // id and latest time come back the same; only the count of writes tells.
+      await store.write(async (batch) => batch.remove('x.txt'));
+      await addAll(store, [['y.txt', seedText(SEED.reprintA)]]);
+      const after = store.changeMarker();
+      expect(after).not.toBe(before);
+      expect(after.split(':').slice(1)).toEqual(before.split(':').slice(1));
+      // A write that fails is rolled back, and its count with it.
+      await expect(store.write(async () => Promise.reject(new Error('no')))).rejects.toThrow('no');
+      expect(store.changeMarker()).toBe(after);
+    } finally {
+      store.close();
+    }
+  });
+});

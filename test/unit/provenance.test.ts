@@ -34,6 +34,11 @@ describe('wire evidence', () => {
     expect(wireEvidence([p('NEW YORK, June 4 (Reuters) - Oil prices rose')])).toEqual([{ kind: 'dateline', detail: 'NEW YORK, June 4 (Reuters) -', weight: 3 }]);
     expect(wireEvidence([p('WASHINGTON, Nov. 4, 2024 (AP) — The')])[0]).toMatchObject({ detail: 'WASHINGTON, Nov. 4, 2024 (AP) —', weight: 3 });
     expect(wireEvidence([p('NEW YORK, June 4 - Oil prices rose more than 2% - on')])).toEqual([{ kind: 'dateline', detail: 'NEW YORK, June 4 -', weight: 1 }]);
+    // Acronyms that are as often no agency, an all-capitals headline or name before a hyphen: none (review).
+    for (const lede of ['Artificial general intelligence (AGI) — is near', 'Canadian Pacific Kansas City (CP) - said', 'PEP BOYS - said it', 'NASA - the US space agency - said', 'NEW YORK - Oil']) {
+      expect(wireEvidence([p(lede)]), lede).toEqual([]);
+    }
+    expect(wireEvidence([p('LONDON (REUTERS) - Oil')])[0]).toMatchObject({ weight: 3 });
     // A story's label, a ticker, a figure in brackets, a two-letter word: no dateline (review).
     for (const label of ['UPDATE (2) — Officials said', 'EXCLUSIVE (VIDEO) — The mayor', 'ACME CORP (NASDAQ: ACME) — The company', 'OPINION (Guest column) — I have', 'BREAKING (LIVE UPDATES) — Police say', 'UPDATE — Officials', 'US - China talks resume']) {
       expect(wireEvidence([p(label)]), label).toEqual([]);

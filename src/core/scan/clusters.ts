@@ -98,7 +98,10 @@ export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWor
   const counted = new Uint8Array(variants.count);
   const paragraphCluster = new Int32Array(size).fill(-1);
   const storyWords = new Array<number>(noise.stories.length).fill(0);
+  // The clusters the current paragraph (its sentence pieces so far) was counted in.
+  const countedIn = new Set<number>();
   for (let p = 0; p < size; p++) {
+    if (!continuesParagraph(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!)) countedIn.clear();
     const words = corpus.words[p]!;
     const unit = noise.storyOf[p]!;
     const body = isBody(noise, p);
@@ -121,11 +124,16 @@ export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWor
     // many of its pieces are in it: a copy that merged a cluster's paragraph with its neighbours,
     // cut into three pieces, made three "texts" of one, and a lede reprinted word for word in
     // three related stories became a template's lines (a new user's run; TEMPLATE_MIN_TEXTS).
-    const samePiece = p > 0 && paragraphCluster[p - 1] === cluster && continuesParagraph(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!);
-    if (!samePiece) input.paragraphs++;
-    if (counted[v] === 0) {
-      counted[v] = 1;
-      if (!samePiece) input.texts++;
+    // Counted once per cluster, whichever of its pieces come first (review: a piece left out as a
+    // repeat, or pieces in clusters X, Y, X, counted the paragraph none or twice), and a text is
+    // marked counted only when it is, so that it counts where it is a paragraph of its own.
+    if (!countedIn.has(cluster)) {
+      countedIn.add(cluster);
+      input.paragraphs++;
+      if (counted[v] === 0) {
+        counted[v] = 1;
+        input.texts++;
+      }
     }
     input.wordsByDocument.set(unit, (input.wordsByDocument.get(unit) ?? 0) + words);
   }
