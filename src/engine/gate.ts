@@ -36,21 +36,13 @@ export interface ParagraphFacts {
 }
 
 /**
- * Paragraphs that count for --fail-on shared or edited: evidence of reuse (classify.ts,
+ * What trips --fail-on shared or edited: the paragraphs that are evidence of reuse (classify.ts,
  * isEvidence: at least --min-words words, not a repeat, not a template's; boilerplate has its
- * own status) with such a status.
- */
-export function failingParagraphs(paragraphs: Iterable<ParagraphFacts>, failOn: FailOn, minWords: number): { paragraphs: number; pieces: number } {
-  const { paragraphs: count, pieces } = gateFindings(paragraphs, failOn, minWords);
-  return { paragraphs: count, pieces };
-}
-
-/**
- * failingParagraphs, the sentence pieces of long paragraphs they are in (`pieces`: each piece
- * that trips the gate, as the summary's status counts count them), and the documents (as the
- * facts name them) that hold them, in order, each once. A long paragraph cut at its sentences is
- * one paragraph however many of its pieces trip the gate: "16 paragraphs shared" beside a
- * summary of "4 paragraphs in 16 pieces" (a new user's run).
+ * own status) with such a status; the sentence pieces of long paragraphs they are in (`pieces`,
+ * as the summary's status counts count them); and the documents (as the facts name them) that
+ * hold them, in order, each once. A long paragraph cut at its sentences is one paragraph however
+ * many of its pieces trip the gate: "16 paragraphs shared" beside a summary of "4 paragraphs in
+ * 16 pieces" (a new user's run).
  */
 export function gateFindings(paragraphs: Iterable<ParagraphFacts>, failOn: FailOn, minWords: number): { paragraphs: number; pieces: number; documents: string[] } {
   const statuses = failingStatuses(failOn);
@@ -91,5 +83,5 @@ export function copiedStories(doc: DocumentReport, copyShare: number): StoryRepo
  */
 export function isFlagged(doc: DocumentReport, report: Report, failOn: CheckFailOn, copyShare: number): boolean {
   if (failOn === 'document') return copiedStories(doc, copyShare).length > 0;
-  return failingParagraphs(doc.segments, failOn, report.options.minWords).paragraphs > 0;
+  return gateFindings(doc.segments, failOn, report.options.minWords).paragraphs > 0;
 }

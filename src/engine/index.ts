@@ -8,7 +8,7 @@ export { checkPaths, MAX_ARCHIVED_PER_PARAGRAPH, type CheckRequest, type CheckRu
 export { diffFiles } from './diff.js';
 export { documentPath, findArticles } from './files.js';
 export { checkOutputFile, writeOutputFile } from './output-file.js';
-export { CHECK_FAIL_ON, copiedStories, DEFAULT_COPY_SHARE, FAIL_ON_VALUES, failingParagraphs, gateFindings, isFlagged, segmentsOf, uncheckedInputs, type CheckFailOn, type FailOn } from './gate.js';
+export { CHECK_FAIL_ON, copiedStories, DEFAULT_COPY_SHARE, FAIL_ON_VALUES, gateFindings, isFlagged, segmentsOf, uncheckedInputs, type CheckFailOn, type FailOn } from './gate.js';
 export { defaultThreads, PARALLEL_MIN_FILES, prepareFiles } from './prepare-pool.js';
 export { prepareAll, scanPaths, type EngineHooks, type ProgressEvent, type ProgressStage, type ScanRequest, type ScanRun } from './scan.js';
 export { collectSources, STDIN_PATH, type SourceRequest, type Sources } from './sources.js';

@@ -20,16 +20,17 @@ import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Warning } from '../core/types.js';
 
+/** The length of the UTF-8 sequence a lead byte starts (2 to 4), or 0 for a byte that starts none. */
+function utf8LengthOf(lead: number): number {
+  return lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+}
+
 /**
  * Length of the well-formed UTF-8 sequence of two or more bytes starting at `i`, or 0: the
  * Unicode Standard's table of well-formed byte sequences (3.9, Table 3-7), which is what the
  * strict decoder refuses otherwise. Its second byte is narrower after E0 (no overlong forms),
  * ED (no surrogates), F0 (no overlong forms) and F4 (nothing above U+10FFFF).
  */
-/** The length of the UTF-8 sequence a lead byte starts (2 to 4), or 0 for a byte that starts none. */
-function utf8LengthOf(lead: number): number {
-  return lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
-}
 
 function utf8SequenceAt(bytes: Uint8Array, i: number): number {
   const lead = bytes[i]!;

@@ -49,7 +49,6 @@ export interface HumanOptions {
   fit?: boolean;
 }
 
-
 /**
  * The first line. `noun`: what the documents are, files (the default) or documents (when some
  * came from JSONL lines, which are not files).
@@ -74,7 +73,6 @@ export function renderSummary(report: { summary: Summary; warnings: readonly War
   );
 }
 
-
 export function describeComparison(c: EditSummary): string {
   const p = c.paragraphs;
   const counts = `${p.shared} same, ${p.edited} edited, ${p.added} added, ${p.dropped} dropped${p.moved > 0 ? `, ${p.moved} moved` : ''}`;
@@ -91,7 +89,6 @@ function memberLabel(member: GroupMember, storiesIn: (path: string) => number): 
   const name = printable(member.path);
   return storiesIn(member.path) > 1 ? `${name}:${lineSpan(member.startLine, member.endLine)}` : name;
 }
-
 
 /** A story pair seen from one of its stories: that story's call, measures and the other story. */
 export interface StorySide {

@@ -533,7 +533,7 @@ export class IndexStore {
       this.flushKeys();
       this.flushWords();
       // Every write counts, so that a reader can tell the index changed (changeMarker).
-      this.statement(`INSERT INTO meta (key, value) VALUES ('${WRITES_KEY}', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`).run();
+      this.statement("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1").run(WRITES_KEY);
     } catch (error) {
       this.clearKeys();
       if (this.db.inTransaction) this.db.exec('ROLLBACK');

@@ -7,7 +7,7 @@
  * words of one of its stories, in-file repeats left out, are in paragraphs shared with or
  * edited from another article, archived or incoming (the stories' `reusedShare`).
  */
-import { checkOutputFile, checkPaths, copiedStories, failingParagraphs, MAX_ARCHIVED_PER_PARAGRAPH, segmentsOf, type CheckRun } from '../../engine/index.js';
+import { checkOutputFile, checkPaths, copiedStories, gateFindings, MAX_ARCHIVED_PER_PARAGRAPH, segmentsOf, type CheckRun } from '../../engine/index.js';
 import type { DocumentReport } from '../../core/index.js';
 import { renderHuman, renderSummary } from '../../render/human.js';
 import { renderArchiveMatches } from '../../render/ingest.js';
@@ -165,7 +165,7 @@ function reuseExit(command: CheckCommand, run: CheckRun, io: CliIO): number {
     );
     return EXIT_FOUND;
   }
-  const found = failingParagraphs(segmentsOf(run.report.documents), failOn, run.report.options.minWords);
+  const found = gateFindings(segmentsOf(run.report.documents), failOn, run.report.options.minWords);
   if (found.paragraphs === 0) return EXIT_OK;
   io.stderr.write(foundLine(failOn, found, run.report.options.minWords, namedDocuments(run.flagged.map((d) => d.path))));
   return EXIT_FOUND;

@@ -665,12 +665,12 @@ const aligner = new Aligner();
 
 /** Dropped paragraphs and the copy's paragraphs `targets` the scan found reworded from one another (RewordedPairs), with their similarity. */
 function pairsFound(known: RewordedPairs, a: readonly AlignParagraph[], b: readonly AlignParagraph[], dropped: ReadonlySet<number>, targets: ReadonlySet<number>): Array<{ i: number; j: number; similarity: number }> {
-  const addedByVariant = new Map<number, number[]>();
-  for (const j of targets) indexInto(addedByVariant, known.variantOf(b[j]!.paragraph!), j);
+  const targetsByVariant = new Map<number, number[]>();
+  for (const j of targets) indexInto(targetsByVariant, known.variantOf(b[j]!.paragraph!), j);
   const out: Array<{ i: number; j: number; similarity: number }> = [];
   for (const i of dropped) {
     for (const [variant, similarity] of known.partners(known.variantOf(a[i]!.paragraph!))) {
-      for (const j of addedByVariant.get(variant) ?? []) out.push({ i, j, similarity: round3(similarity) });
+      for (const j of targetsByVariant.get(variant) ?? []) out.push({ i, j, similarity: round3(similarity) });
     }
   }
   return out;

@@ -6,7 +6,7 @@
 import { share } from '../numbers.js';
 import type { EditKind, EditSummary } from '../types.js';
 import { alignParagraphs, isBodyShaped, keptTotals, paragraphNumbers, paragraphsIn, sentenceRuns, wordsIn, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
-import { changedWords } from './worddiff.js';
+import { changedWords, countUnits } from './worddiff.js';
 
 /** A substitution replaces at most this many words on either side. */
 const SUBSTITUTION_MAX_WORDS = 5;
@@ -82,11 +82,16 @@ const IN_PLACE_MIN_EQUAL_SHARE = 0.5;
 
 function editedInPlace(block: AlignedBlock): boolean {
   if (!block.ops) return false;
-  let longest = 0;
-  for (const op of block.ops) if (op.op === 'equal') longest = Math.max(longest, changedWords([op]).equal);
-  if (longest < IN_PLACE_MIN_RUN) return false;
-  const { deleted, inserted, equal } = changedWords(block.ops);
-  return equal >= IN_PLACE_MIN_EQUAL_SHARE * (equal + Math.max(deleted, inserted));
+  let [longest, equal, deleted, inserted] = [0, 0, 0, 0];
+  for (const op of block.ops) {
+    const n = countUnits(op.text);
+    if (op.op === 'equal') {
+      equal += n;
+      longest = Math.max(longest, n);
+    } else if (op.op === 'delete') deleted += n;
+    else inserted += n;
+  }
+  return longest >= IN_PLACE_MIN_RUN && equal >= IN_PLACE_MIN_EQUAL_SHARE * (equal + Math.max(deleted, inserted));
 }
 
 /** What `copy` kept, changed, added and dropped from `original`. */
@@ -129,16 +134,15 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
     // reordered clauses read as "sentence added" and its synonyms as "words substituted" (a
     // copy reworded paragraph by paragraph was "sentence added (4), words substituted (9)";
     // found by a new user).
+    // Merged, also when a part was retold (align.ts, rewordedMerges).
+    if (block.kind === 'merged') add('paragraphs-merged');
     if (block.reworded === true && !editedInPlace(block)) {
       // Paragraphs, not pieces: a long paragraph reworded is one block per piece pair.
       for (const j of block.to) reworded.add(numbers.to[j]!);
-      // Two paragraphs retold as one (align.ts, rewordedMerges).
-      if (block.kind === 'merged') add('paragraphs-merged');
       // A sentence it lost that went word for word into another paragraph is still a move.
       for (const run of runs.deleted[b]!) if (run.moved === 'across') add('sentence-moved');
       return;
     }
-    if (block.kind === 'merged') add('paragraphs-merged');
     if (block.kind === 'split') add('paragraph-split');
     const ops = block.ops ?? [];
     let substituted = false;

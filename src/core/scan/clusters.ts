@@ -101,7 +101,8 @@ export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWor
   // The clusters the current paragraph (its sentence pieces so far) was counted in.
   const countedIn = new Set<number>();
   for (let p = 0; p < size; p++) {
-    if (!continuesParagraph(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!)) countedIn.clear();
+    // A new paragraph starts anew (read only when there is something to clear: every paragraph passes here).
+    if (countedIn.size > 0 && !continuesParagraph(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!)) countedIn.clear();
     const words = corpus.words[p]!;
     const unit = noise.storyOf[p]!;
     const body = isBody(noise, p);
@@ -120,13 +121,10 @@ export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWor
     if (!body) continue;
     const input = inputs[cluster]!;
     if (words >= minWords) input.eligible = true;
-    // A long paragraph cut at its sentences is one paragraph and one text of its cluster, however
-    // many of its pieces are in it: a copy that merged a cluster's paragraph with its neighbours,
-    // cut into three pieces, made three "texts" of one, and a lede reprinted word for word in
-    // three related stories became a template's lines (a new user's run; TEMPLATE_MIN_TEXTS).
-    // Counted once per cluster, whichever of its pieces come first (review: a piece left out as a
-    // repeat, or pieces in clusters X, Y, X, counted the paragraph none or twice), and a text is
-    // marked counted only when it is, so that it counts where it is a paragraph of its own.
+    // A long paragraph cut at its sentences is one paragraph and one text of each cluster its
+    // pieces are in: a merged copy's three pieces made three "texts" of one, and a lede reprinted
+    // word for word in three stories became a template's lines (a new user's run;
+    // TEMPLATE_MIN_TEXTS). A text is marked counted only when it is counted.
     if (!countedIn.has(cluster)) {
       countedIn.add(cluster);
       input.paragraphs++;

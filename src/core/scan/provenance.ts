@@ -109,7 +109,14 @@ const DATELINE_WITH_CREDIT = new RegExp(
  * space agency": review). The words that head a story's label rather than name a place are none
  * (BREAKING, EXCLUSIVE, UPDATE, ...; found in review), and a place has three capitals or more.
  */
-const BARE_DATELINE = /(?:^|\d{4}-\d{2}-\d{2}\s+)(?!(?:UPDATE|UPDATED|EXCLUSIVE|BREAKING|OPINION|ANALYSIS|EDITORIAL|COMMENT|LIVE|WATCH|VIDEO|PHOTOS?|CORRECTED|CORRECTION|REFILE|REPEAT|URGENT|FLASH|ALERT|FACTBOX|EXPLAINER|INTERVIEW|REVIEW|SPONSORED|ADVERTISEMENT)\b)([\p{Lu}]{3,}[\p{Lu} .'’-]*?(?:,\s*[\p{Lu}][\p{L}\p{N}.,'’ -]*?)?)(?:\s*(?:--|—|–)|(?<=,\s*[\p{Lu}][\p{L}\p{N}.,'’ -]*?)\s+-)\s/u;
+const STORY_LABELS = 'UPDATE|UPDATED|EXCLUSIVE|BREAKING|OPINION|ANALYSIS|EDITORIAL|COMMENT|LIVE|WATCH|VIDEO|PHOTOS?|CORRECTED|CORRECTION|REFILE|REPEAT|URGENT|FLASH|ALERT|FACTBOX|EXPLAINER|INTERVIEW|REVIEW|SPONSORED|ADVERTISEMENT';
+const DATELINE_PLACE = String.raw`[\p{Lu}]{3,}[\p{Lu} .'’-]*?`;
+/** ", June 4", ", Ukraine", ", Nov. 4, 2024": a region or a date after the place. */
+const DATELINE_AFTER_COMMA = String.raw`,\s*[\p{Lu}][\p{L}\p{N}.,'’ -]*?`;
+const BARE_DATELINE = new RegExp(
+  String.raw`(?:^|\d{4}-\d{2}-\d{2}\s+)(?!(?:${STORY_LABELS})\b)(${DATELINE_PLACE}(?:${DATELINE_AFTER_COMMA})?)(?:\s*(?:--|—|–)|(?<=${DATELINE_AFTER_COMMA})\s+-)\s`,
+  'u',
+);
 const CLOSING_CREDIT = new RegExp(String.raw`\((${CREDITED_AGENCIES})\)\s*$`, 'u');
 /**
  * A story citing a wire as its source: "the Associated Press said", "according to Reuters", and
@@ -294,9 +301,11 @@ export function wireEvidence(body: readonly AlignParagraph[]): ProvenanceReason[
   if (credited) reasons.push({ kind: 'dateline', detail: credited[0].trim(), weight: PROVENANCE_WEIGHTS.creditedDateline });
   else {
     const bare = BARE_DATELINE.exec(head);
-    // Quoted as written, from the place to the dash (it was given as "MARLOW BAY --" whatever the dash; a new user's run).
-    const from = bare ? bare.index + bare[0].indexOf(bare[1]!) : 0;
-    if (bare && bare.index < BARE_DATELINE_MAX_OFFSET) reasons.push({ kind: 'dateline', detail: head.slice(from, bare.index + bare[0].length).trim(), weight: PROVENANCE_WEIGHTS.bareDateline });
+    if (bare && bare.index < BARE_DATELINE_MAX_OFFSET) {
+      // Quoted as written, from the place to the dash (it was given as "MARLOW BAY --" whatever the dash; a new user's run).
+      const from = bare.index + bare[0].indexOf(bare[1]!);
+      reasons.push({ kind: 'dateline', detail: head.slice(from, bare.index + bare[0].length).trim(), weight: PROVENANCE_WEIGHTS.bareDateline });
+    }
   }
   const last = body[body.length - 1]?.text.trim() ?? '';
   const closing = CLOSING_CREDIT.exec(last);
