@@ -730,6 +730,10 @@ function withRewordedBlocks(
   for (const block of blocks) if (block.kind === 'edited' && block.from.length === 1 && block.to.length === 1) single.set(block.to[0]!, block);
   if (added.size === 0 && single.size === 0) return blocks;
   const targets = new Set([...added, ...single.keys()]);
+  // A pair needs minWords words a side (below): with no dropped paragraph or no target that long,
+  // nothing can be paired, and the passage alignment of the two articles is not run.
+  const longEnough = (paragraphs: readonly AlignParagraph[], indexes: ReadonlySet<number>): boolean => [...indexes].some((k) => paragraphs[k]!.words >= minWords);
+  if (!longEnough(a, dropped) || !longEnough(b, targets)) return blocks;
   // The pairs the scan found, then those passage alignment of the two finds: two copies of one
   // source reworded each in its own way share no pair the scan made (each was paired with the
   // source), yet one is reworded from the other. Passage alignment of two whole articles is the

@@ -113,6 +113,8 @@ export class Aligner {
   /** The slots taken in this generation, `usedCount` of them. */
   private used = new Int32Array(1 << 10);
   private usedCount = 0;
+  /** Per content word of the units aligned (a's, then b's, in the order seeds reads them): its slot, looked up once. */
+  private slots = new Int32Array(1024);
   private nextOf = new Int32Array(1024);
   private unitOf = new Int32Array(1024);
   private shared = new Int32Array(256);
@@ -147,7 +149,7 @@ export class Aligner {
     }
   }
 
-  private tallies(countA: number, countB: number, postings: number): void {
+  private tallies(countA: number, countB: number, postings: number, words: number): void {
     if (this.shared.length < countB) {
       this.shared = new Int32Array(countB * 2);
       this.dot = new Float64Array(countB * 2);
@@ -158,6 +160,7 @@ export class Aligner {
       this.nextOf = new Int32Array(postings * 2);
       this.unitOf = new Int32Array(postings * 2);
     }
+    if (this.slots.length < words) this.slots = new Int32Array(words * 2);
   }
 
   /**
@@ -173,13 +176,24 @@ export class Aligner {
     for (const u of listA) wordsA += a.contentAt[u + 1]! - a.contentAt[u]!;
     for (const v of listB) wordsB += b.contentAt[v + 1]! - b.contentAt[v]!;
     this.prepare(wordsA + wordsB);
-    this.tallies(listA.length, listB.length, wordsB);
-    // Document frequencies over both sides' units, and postings of b's units (local numbers).
-    for (const u of listA) for (let k = a.contentAt[u]!; k < a.contentAt[u + 1]!; k++) this.df[this.slot(a.content[k]!)]!++;
+    this.tallies(listA.length, listB.length, wordsB, wordsA + wordsB);
+    // Each content word's slot is looked up once, here, and read from `slots` after: a's words
+    // first (at 0), then b's (at wordsA), unit after unit in list order. Document frequencies
+    // over both sides' units, and postings of b's units (local numbers).
+    const slots = this.slots;
+    let at = 0;
+    for (const u of listA) {
+      for (let k = a.contentAt[u]!; k < a.contentAt[u + 1]!; k++) {
+        const slot = this.slot(a.content[k]!);
+        slots[at++] = slot;
+        this.df[slot]!++;
+      }
+    }
     let posting = 0;
     listB.forEach((v, local) => {
       for (let k = b.contentAt[v]!; k < b.contentAt[v + 1]!; k++) {
         const slot = this.slot(b.content[k]!);
+        slots[at++] = slot;
         this.df[slot]!++;
         this.unitOf[posting] = local;
         this.nextOf[posting] = this.head[slot]!;
@@ -192,24 +206,32 @@ export class Aligner {
       this.weightOf[slot] = idf ? idf(this.words.keys[slot]!) : ln(total) - ln(this.df[slot]!);
     }
     const weightOf = this.weightOf;
-    const weight = (slot: number): number => weightOf[slot]!;
-    const norm = (units: Units, u: number): number => {
+    // The norm of the unit whose slots are slots[from .. from + size).
+    const norm = (from: number, size: number): number => {
       let sum = 0;
-      for (let k = units.contentAt[u]!; k < units.contentAt[u + 1]!; k++) sum += weight(this.slot(units.content[k]!)) ** 2;
+      for (let k = from; k < from + size; k++) sum += weightOf[slots[k]!]! ** 2;
       return Math.sqrt(sum);
     };
-    listB.forEach((v, local) => (this.normB[local] = norm(b, v)));
+    at = wordsA;
+    listB.forEach((v, local) => {
+      const size = b.contentAt[v + 1]! - b.contentAt[v]!;
+      this.normB[local] = norm(at, size);
+      at += size;
+    });
     const found: Array<[number, number, number]> = [];
     const touched: number[] = [];
     if (this.rare.length < listB.length) this.rare = new Int32Array(listB.length * 2);
+    at = 0;
     for (const u of listA) {
       const size = a.contentAt[u + 1]! - a.contentAt[u]!;
+      const from = at;
+      at += size;
       if (size < SEED_MIN_SHARED) continue;
-      const normU = norm(a, u);
+      const normU = norm(from, size);
       touched.length = 0;
-      for (let k = a.contentAt[u]!; k < a.contentAt[u + 1]!; k++) {
-        const slot = this.slot(a.content[k]!);
-        const w = weight(slot);
+      for (let k = from; k < from + size; k++) {
+        const slot = slots[k]!;
+        const w = weightOf[slot]!;
         const rare = idf !== null && w >= rareFrom ? 1 : 0;
         for (let e = this.head[slot]!; e !== -1; e = this.nextOf[e]!) {
           const local = this.unitOf[e]!;
