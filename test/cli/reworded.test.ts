@@ -225,6 +225,16 @@ describe('two paragraphs joined, the second retold (fixtures/reworded-merge)', (
   });
 });
 
+describe('a reworded reprint with a paragraph left out (fixtures/reworded-diff-order)', () => {
+  it('is listed by `dedupe diff` in reading order: the dropped paragraph between the reworded pairs around it (it came second, above them all; a new user\'s diff)', async () => {
+    const DIR_ORDER = 'fixtures/reworded-diff-order';
+    const diff = JSON.parse((await runCli(['diff', '--json', `${DIR_ORDER}/wire.txt`, `${DIR_ORDER}/rewrite.txt`])).stdout) as DiffReport;
+    const rows = diff.blocks.map((b) => `${b.from.map((p) => p.startLine).join(',') || '-'}>${b.to.map((p) => p.startLine).join(',') || '-'} ${b.kind}`);
+    expect(rows).toEqual(['1>- dropped', '->1 added', '3>3 edited', '5>5 edited', '7>- dropped', '9>7 edited', '11>9 edited', '13>11 edited', '15>13 same']);
+    expect(diff.blocks.filter((b) => b.reworded).length).toBe(5);
+  });
+});
+
 describe("an agency's write-through (fixtures/write-through)", () => {
   it('names a paragraph edited in place as its sentences, not as reworded, though passage alignment paired it (a new user\'s run)', async () => {
     const dir = tempDir('write-through-');

@@ -754,11 +754,14 @@ function withRewordedBlocks(
   }
   const merged = rewordedMerges(aligned, pairedFrom, pairedTo, single, a, b, stopTokens(seed));
   if (pairedTo.size === 0 && merged.size === 0) return blocks;
-  const out = blocks
-    .filter((k) => !(k.kind === 'dropped' && pairedFrom.has(k.from[0]!)))
-    .map((k) => (k.kind === 'added' && pairedTo.has(k.to[0]!) ? pairedTo.get(k.to[0]!)! : merged.get(k) ?? k));
-  markMoved(out.filter((k) => k.from.length > 0 && k.to.length > 0));
-  return out;
+  const matched = [...blocks.filter((k) => k.kind !== 'dropped' && k.kind !== 'added').map((k) => merged.get(k) ?? k), ...pairedTo.values()];
+  markMoved(matched);
+  // Put in reading order again (dropped and added paragraphs among them): the blocks were
+  // ordered before these pairs were known, and with each pair left in its added paragraph's
+  // place a dropped paragraph once before them all came first (`5 → -` above `1 → 1`) and
+  // paired paragraphs followed the dropped ones after them (a new user's diff).
+  const used: Used = { from: new Set(matched.flatMap((k) => k.from)), to: new Set(matched.flatMap((k) => k.to)) };
+  return inReadingOrder(matched, a.length, b.length, used);
 }
 
 /**
