@@ -70,6 +70,39 @@ export function looksLikeChrome(text: string, words: number): boolean {
 }
 
 /**
+ * Where chrome glued to the end of a paragraph starts (scrapers drop the line break before a
+ * site's footer: "... officials in Kyiv say.Copyright 2024 The Associated Press. All rights
+ * reserved. ..."), or -1: after a sentence's end, text to the paragraph's end that has the
+ * shape of chrome (looksLikeChrome). Two unrelated articles of one site, each with the footer
+ * glued to its last line, were linked through it and grouped as copies, and the last line was
+ * "edited" from the footer (found by a new user). segment.ts cuts the paragraph there.
+ */
+export function chromeTrailerStart(text: string): number {
+  // Most paragraphs hold none of the shapes' words: one test, and no position is tried.
+  if (!CHROME_TRAILER_HINT.test(text)) return -1;
+  // A paragraph that is chrome throughout ("Copyright 2024 ... Press. All rights reserved.") stays whole.
+  const folded = foldWords(text);
+  if (looksLikeChrome(text, folded === '' ? 0 : folded.split(' ').length)) return -1;
+  CHROME_TRAILER_AT.lastIndex = 0;
+  for (let m = CHROME_TRAILER_AT.exec(text); m !== null; m = CHROME_TRAILER_AT.exec(text)) {
+    const start = m.index + m[0].length;
+    const rest = text.slice(start);
+    const words = foldWords(rest);
+    if (looksLikeChrome(rest, words === '' ? 0 : words.split(' ').length)) return start;
+  }
+  return -1;
+}
+
+/** The words every CMS_SHAPE holds one of. */
+const CHROME_TRAILER_HINT = /rights reserved|tagged|newsletter|cookies/i;
+/**
+ * A sentence's end (closing quotes or brackets after it) and the space after it, before a
+ * CMS_SHAPE's first words; "copyright" with a sign or a year after it, as a footer has it
+ * ("Copyright 2024", "Copyright ©"): a closing sentence about copyright law stays text.
+ */
+const CHROME_TRAILER_AT = /[.!?\u2026]["'\u201d\u2019)\]]*\s*(?=copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s*\d{4}|all rights reserved\b|posted in\b|click here to subscribe|subscribe to|sign up for|this (?:web)?site uses cookies|we use cookies)/giu;
+
+/**
  * How a line of chrome can start (CMS_PHRASES' first words and CMS_SHAPE's), case aside: the
  * layout detection asks isChromeLine of every line that continues a block (430,000 of PAN's),
  * and most fail here at their first letters without a word being cut.

@@ -20,7 +20,7 @@
  */
 import type { Layout, Segment } from '../model.js';
 import type { SegmentMode } from '../types.js';
-import { isChromeLine } from './junk.js';
+import { chromeTrailerStart, isChromeLine } from './junk.js';
 
 export type { Segment };
 
@@ -92,6 +92,17 @@ export function sentencePieces(text: string): Array<[number, number]> {
   }
   pieces.push([pieceStart, text.length]);
   return pieces;
+}
+
+/**
+ * The pieces of a paragraph (sentencePieces) with chrome glued to its end (junk.ts,
+ * chromeTrailerStart: from `trailer`, or -1) cut off as a piece of its own, so that the chrome
+ * is recognised as chrome and the text before it is compared without it.
+ */
+function piecesOf(text: string, trailer: number): Array<[number, number]> {
+  if (trailer < 0) return sentencePieces(text);
+  const head = text.slice(0, trailer).trimEnd();
+  return [...sentencePieces(head), [trailer, text.length]];
 }
 
 /** Splits text on any line ending (LF, CRLF, CR). */
@@ -168,7 +179,8 @@ export function segment(text: string, mode: SegmentMode = 'auto'): Segmentation 
     // The first piece of a paragraph is as far from the previous paragraph as the paragraph
     // is; later pieces of the same paragraph follow on directly (no story boundary between).
     let gap = start - previousEnd;
-    if (text.length <= LONG_PARAGRAPH_CHARS) {
+    const trailer = chromeTrailerStart(text);
+    if (trailer < 0 && text.length <= LONG_PARAGRAPH_CHARS) {
       // One piece (sentencePieces), its lines joined by one newline each (lines hold none).
       segments.push({ index: segments.length, startLine: start + 1, endLine: end, text, blankLinesBefore: gap });
       previousEnd = end;
@@ -178,7 +190,7 @@ export function segment(text: string, mode: SegmentMode = 'auto'): Segmentation 
     // the text for every piece took 29 s for 8 MB of prose on one line of sentences.
     let newlinesBefore = 0;
     let counted = 0;
-    for (const [from, to] of sentencePieces(text)) {
+    for (const [from, to] of piecesOf(text, trailer)) {
       const piece = text.slice(from, to);
       newlinesBefore += countNewlines(text, counted, from);
       counted = from;

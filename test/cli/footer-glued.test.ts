@@ -1,0 +1,40 @@
+/**
+ * A site's footer glued to an article's last line is cut off and recognised as chrome: it links
+ * no documents (fixtures/footer-glued; a new user's scrape grouped two unrelated stories).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/types.js';
+import { runJson } from '../helpers/in-process.js';
+import { chromeTrailerStart } from '../../src/core/text/junk.js';
+
+const DIR = 'fixtures/footer-glued';
+
+describe('a footer glued to the last line (fixtures/footer-glued)', () => {
+  it('groups nothing, and the last line is its own text (unique) with the footer a boilerplate piece of it', async () => {
+    const { report } = await runJson<Report>([DIR]);
+    expect(report.groups).toEqual([]);
+    for (const name of ['bridge.txt', 'school.txt']) {
+      const doc = report.documents.find((d) => d.path === `${DIR}/${name}`)!;
+      const [text, footer] = doc.segments.slice(-2);
+      expect(text!.line).toBe(footer!.line);
+      expect(text!.status ?? 'unique').toBe('unique');
+      expect(text!.text).toMatch(/\.$/);
+      expect(footer!.status).toBe('boilerplate');
+      expect(footer!.boilerplate).toBe('footer');
+    }
+    const library = report.documents.find((d) => d.path === `${DIR}/library.txt`)!;
+    expect(library.segments.at(-1)!.status).toBe('boilerplate');
+  });
+});
+
+describe('chromeTrailerStart', () => {
+  it('finds chrome glued after a sentence, and leaves a paragraph that is chrome throughout or only mentions copyright whole', () => {
+    const glued = 'The bridge reopens in June.Copyright 2024 The Courier. All rights reserved.';
+    expect(glued.slice(chromeTrailerStart(glued))).toBe('Copyright 2024 The Courier. All rights reserved.');
+    expect(chromeTrailerStart('Copyright 2024 The Courier. All rights reserved. Do not copy.')).toBe(-1);
+    expect(chromeTrailerStart('The court heard the case. Copyright law, the judge said, protects all rights reserved by the author.')).toBe(-1);
+    const quoted = 'She said "yes."© 2024 Courier Media. All rights reserved.';
+    expect(quoted.slice(chromeTrailerStart(quoted))).toBe('© 2024 Courier Media. All rights reserved.');
+    expect(chromeTrailerStart('The court ruled on copyright on Monday. The publisher said all rights reserved by the author remain.')).toBe(-1);
+  });
+});
