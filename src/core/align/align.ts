@@ -532,6 +532,36 @@ function findMerges(from: readonly AlignParagraph[], to: readonly AlignParagraph
   return blocks;
 }
 
+/** Whether `part`'s tokens stand in `whole`'s, in order and together. */
+function heldVerbatim(whole: Uint32Array, part: Uint32Array): boolean {
+  if (part.length === 0 || part.length > whole.length) return false;
+  for (let start = 0; start + part.length <= whole.length; start++) {
+    let k = 0;
+    while (k < part.length && whole[start + k] === part[k]) k++;
+    if (k === part.length) return true;
+  }
+  return false;
+}
+
+/**
+ * The parts of a split (indexes into `side`, ascending) with the paragraphs next to
+ * them that are too short for shingles (under --min-words, so never measured as parts) and whose
+ * words stand word for word in the joined paragraph (`joined`, its tokens): a sentence split off
+ * into a quote of four words ("“You don’t require them.”") was listed as added, and called a
+ * quote added, while the rest of its paragraph was a split (a new user's diff). A merge takes
+ * such parts already (findMerges measures every paragraph's share of the merged one).
+ */
+function withShortNeighbours(parts: readonly number[], side: readonly AlignParagraph[], taken: ReadonlySet<number>, joined: Uint32Array): number[] {
+  const short = (k: number): boolean => k >= 0 && k < side.length && !taken.has(k) && side[k]!.words > 0 && side[k]!.shingles === null && heldVerbatim(joined, side[k]!.tokens);
+  let first = parts[0]!;
+  let last = parts[parts.length - 1]!;
+  const before: number[] = [];
+  const after: number[] = [];
+  while (short(first - 1)) before.unshift(--first);
+  while (short(last + 1)) after.push(++last);
+  return [...before, ...parts, ...after];
+}
+
 /** Splits: several `to` paragraphs each lying at least --containment inside one `from` paragraph. */
 function findSplits(
   from: readonly AlignParagraph[],
@@ -550,9 +580,10 @@ function findSplits(
     if (used.from.has(i) || !a.shingles) continue;
     const parts = containsOf.get(i)!.filter((j) => !used.to.has(j) && to[j]!.shingles && to[j]!.textKey !== a.textKey);
     if (parts.length < 2 || a.words < MERGED_SIZE_SHARE * parts.reduce((n, j) => n + to[j]!.words, 0)) continue;
-    blocks.push({ kind: 'split', from: [i], to: parts, similarity: null, moved: false });
+    const whole = withShortNeighbours(parts, to, used.to, a.tokens);
+    blocks.push({ kind: 'split', from: [i], to: whole, similarity: null, moved: false });
     used.from.add(i);
-    for (const j of parts) used.to.add(j);
+    for (const j of whole) used.to.add(j);
   }
   return blocks;
 }
