@@ -235,6 +235,18 @@ describe('a reworded reprint with a paragraph left out (fixtures/reworded-diff-o
   });
 });
 
+describe('a scan of two files and `dedupe diff` of them', () => {
+  it('agree: each paragraph of the original the diff places in a block with the reprint (min-words or more) is shared or edited in the scan (002:5, merged into 000:16 and reworded, was unique in the scan; a new user\'s retold copy)', async () => {
+    const diff = JSON.parse((await runCli(['diff', '--json', SEED.original, SEED.reprintA])).stdout) as DiffReport;
+    const placed = new Set(diff.blocks.filter((b) => b.to.length > 0).flatMap((b) => b.from.map((p) => p.startLine)));
+    const { report } = await runJson<Report>([SEED.original, SEED.reprintA]);
+    const original = report.documents.find((d) => d.path === SEED.original)!;
+    const unique = original.segments.filter((s) => placed.has(s.startLine) && s.words >= report.options.minWords && s.status === 'unique');
+    expect(unique.map((s) => s.startLine)).toEqual([]);
+    expect(placed.has(5)).toBe(true);
+  });
+});
+
 describe("an agency's write-through (fixtures/write-through)", () => {
   it('names a paragraph edited in place as its sentences, not as reworded, though passage alignment paired it (a new user\'s run)', async () => {
     const dir = tempDir('write-through-');

@@ -41,6 +41,11 @@ describe('concurrent runs against one index', () => {
   it('a check while an add runs sees the index as it was before the add, or after it, and works', async () => {
     const dir = tempDir();
     const db = indexWithSeeds(dir);
+    // An archive of 200 documents or more before and after the add: below that a check aligns
+    // candidate articles whole, above it around their matches (rewrite/stage.ts, whole), which
+    // pairs one more of the reprint's paragraphs.
+    writeArticles(path.join(dir, 'archive'), 250, { seed: 4 });
+    expect(runCli(['index', 'add', '--db', db, '-q', path.join(dir, 'archive')]).code).toBe(0);
     const expected = runCli(['check', '--db', db, '--json', SEED.reprintA]).stdout;
     // Unrelated articles: the check's report is the same before and after the add.
     writeArticles(path.join(dir, 'feed'), 400, { seed: 5 });
@@ -59,7 +64,7 @@ describe('concurrent runs against one index', () => {
     expect(added.code, added.stderr).toBe(0);
     // At least one check finished while the add was still writing.
     expect(duringAdd).toBeGreaterThan(0);
-    expect(documentsIn(db)).toBe(402);
+    expect(documentsIn(db)).toBe(652);
   });
 
   it('two adds at once: the second waits for the first, both land', async () => {
