@@ -152,6 +152,31 @@ export function memberStoryCalls(group: GroupReport, sides: ReadonlyMap<string, 
 }
 
 /**
+ * In a group with an original, the member whose story a member's story is more derived from
+ * than from the original's (a stronger call), if any: a reprint of an agency's write-through
+ * compared with the first brief read "keeps 81% of the original; ... 8 added ... story partly
+ * derived", while it was a reprint of the write-through, word for word (a new user's run). Its
+ * line then adds "closest to wt.txt: story derived (...)".
+ */
+export function closerMembers(group: GroupReport, sides: ReadonlyMap<string, StorySide[]>): MemberStoryCall {
+  const original = group.members.find((m) => m.role === 'original');
+  const byKey = new Map(group.members.map((m) => [`${m.story} ${m.path}`, m]));
+  return (member) => {
+    if (!original || member === original) return null;
+    const own = sides.get(`${member.story} ${member.path}`) ?? [];
+    const versusOriginal = own.find((s) => s.other.path === original.path && s.other.story === original.story);
+    let best: { side: StorySide; other: GroupMember } | null = null;
+    for (const side of own) {
+      const other = byKey.get(`${side.other.story} ${side.other.path}`);
+      if (!other || other === member || other === original) continue;
+      if (!best || CALL_STRENGTH[side.call] > CALL_STRENGTH[best.side.call] || (side.call === best.side.call && side.words > best.side.words)) best = { side, other };
+    }
+    if (!best || CALL_STRENGTH[best.side.call] <= CALL_STRENGTH[versusOriginal?.call ?? 'not-derived']) return null;
+    return best;
+  };
+}
+
+/**
  * "identical to wire.txt", or "identical to wire.txt apart from boilerplate" when only the body
  * is the same (a copy with a footer added: `dedupe diff` lists the footer as added, and
  * "identical" alone contradicted it; found by a new user). `copy` is the member whose
@@ -223,6 +248,7 @@ export function renderGroup(
   const lines: string[] = [];
   const original = group.members.find((m) => m.role === 'original');
   const storyCall = memberStoryCalls(group, sides);
+  const closer = closerMembers(group, sides);
   const head = `Group ${group.id}: ${plural(group.documents.length, 'document')}`;
   // On a terminal no path is longer than a line, so wrapping never breaks one.
   const label = (member: GroupMember, room = fitWidth === undefined ? Infinity : fitWidth - DETAIL_INDENT): string => {
@@ -255,7 +281,8 @@ export function renderGroup(
     const role = (member.role ?? 'copy').padEnd(8);
     const copyOf = member.duplicateOf === null ? undefined : group.members[member.duplicateOf];
     const side = original ? storyCall(member)?.side : undefined;
-    const story = side ? `; story ${describeSide(side)}` : '';
+    const closest = closer(member);
+    const story = (side ? `; story ${describeSide(side)}` : '') + (closest ? `; closest to ${label(closest.other)}: story ${describeSide(closest.side)}` : '');
     const detail = copyOf
       ? identicalTo(member, label, copyOf)
       : member.comparison
