@@ -16,7 +16,8 @@ describe('a footer glued to the last line (fixtures/footer-glued)', () => {
     for (const name of ['bridge.txt', 'school.txt']) {
       const doc = report.documents.find((d) => d.path === `${DIR}/${name}`)!;
       const [text, footer] = doc.segments.slice(-2);
-      expect(text!.line).toBe(footer!.line);
+      expect(text!.startLine).toBe(footer!.startLine);
+      expect(footer!.continues).toBe(true);
       expect(text!.status ?? 'unique').toBe('unique');
       expect(text!.text).toMatch(/\.$/);
       expect(footer!.status).toBe('boilerplate');
