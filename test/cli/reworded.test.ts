@@ -247,6 +247,16 @@ describe('a scan of two files and `dedupe diff` of them', () => {
   });
 });
 
+describe('a reprint that retold the lede (fixtures/reworded-lede)', () => {
+  it('counts the lede with the reworded paragraphs, not as a new lede (a new user\'s reworded copy)', async () => {
+    const { stdout } = await runCli(['--no-color', 'fixtures/reworded-lede']);
+    const line = stdout.split('\n').find((l) => l.includes('reprint   fixtures/reworded-lede/reprint.txt'))!;
+    expect(line).toContain('1 edited');
+    expect(line).toContain('paragraphs reworded');
+    expect(line).not.toContain('new lede');
+  });
+});
+
 describe("an agency's write-through (fixtures/write-through)", () => {
   it('names a paragraph edited in place as its sentences, not as reworded, though passage alignment paired it (a new user\'s run)', async () => {
     const dir = tempDir('write-through-');

@@ -171,10 +171,14 @@ export function compareCopy(original: readonly AlignParagraph[], copy: readonly 
   const trimmed = trimmedPieces === 0 ? 0 : numbers.from[original.length - 1]! - numbers.from[original.length - trimmedPieces]! + 1;
   if (trimmed > 0 && trimmedPieces < original.length) add('trimmed-from-bottom', trimmed);
 
-  // New lede: the copy's lede (its first paragraph past the headlines: ledeIndex) is not the original's.
+  // New lede: the copy's lede (its first paragraph past the headlines: ledeIndex) is not the
+  // original's. The original's lede retold (a reworded block: its similarity is over content
+  // words, lower for the same facts) is that lede reworded, counted with the reworded paragraphs,
+  // not a new one (a new user's reworded copy read "new lede" beside its lede paired ~0.40).
   const [ledeOfOriginal, ledeOfCopy] = [ledeIndex(original), ledeIndex(copy)];
   const opening = blocks.find((b) => b.to.includes(ledeOfCopy));
-  if (ledeOfCopy >= 0 && ledeOfOriginal >= 0 && (!opening || opening.kind === 'added' || !opening.from.includes(ledeOfOriginal) || (opening.similarity ?? 0) < SAME_LEDE_SIMILARITY)) {
+  const keptLede = opening !== undefined && opening.from.includes(ledeOfOriginal) && (opening.reworded === true || (opening.similarity ?? 0) >= SAME_LEDE_SIMILARITY);
+  if (ledeOfCopy >= 0 && ledeOfOriginal >= 0 && (!opening || opening.kind === 'added' || !keptLede)) {
     add('new-lede');
   }
   for (const block of blocks) {
