@@ -393,3 +393,19 @@ describe('a reprint of a write-through, in a group whose original is the first b
     expect(memberLines.find((l) => l.includes('wt.txt') && !l.includes('reprint.txt'))).not.toContain('closest to');
   });
 });
+
+describe("a copy whose lede carries a dateline of another place", () => {
+  it('says the dateline was dropped, not only the agency credit (it read "agency credit dropped" for SPRINGFIELD — in place of KYIV, Ukraine (AP) —; a new user\'s run)', async () => {
+    const dir = tempDir('dateline-replaced-');
+    const text = readFileSync(SEED.original, 'utf8');
+    writeFileSync(path.join(dir, 'ap.txt'), text);
+    writeFileSync(path.join(dir, 'local.txt'), text.replace('KYIV, Ukraine (AP) — ', 'SPRINGFIELD — '));
+    writeFileSync(path.join(dir, 'bare.txt'), text.replace('KYIV, Ukraine (AP) — ', 'KYIV, Ukraine — '));
+    const { stdout } = await runCli(['--no-color', dir]);
+    const line = (name: string): string => stdout.split('\n').find((l) => l.includes(`reprint   ${dir}/${name}`) || l.includes(`reprint   ${name}`)) ?? '';
+    expect(stdout).toMatch(/original \S*ap\.txt/);
+    expect(line('local.txt')).toContain('dateline dropped');
+    expect(line('local.txt')).not.toContain('agency credit dropped');
+    expect(line('bare.txt')).toContain('agency credit dropped');
+  });
+});

@@ -528,11 +528,18 @@ function fullerThanTrimmed(members: readonly StoryView[], candidates: readonly n
  * Ukraine (AP) —" is the change a licensing desk looks for first, and the comparison named no
  * edit at all (found by a new user). A credit closing the copy ("(AP)") is the credit kept.
  */
+/** A dateline's place, as written before its first comma, bracket or dash ("kyiv" of "KYIV, Ukraine (AP) —"), case aside. */
+function datelinePlace(dateline: string): string {
+  return (dateline.split(/[,(\u2014\u2013-]/)[0] ?? '').trim().toLowerCase();
+}
+
 function datelineEdit(original: readonly ProvenanceReason[], copy: readonly ProvenanceReason[]): EditKind | null {
   const datelineOf = (reasons: readonly ProvenanceReason[]): ProvenanceReason | undefined => reasons.find((r) => r.kind === 'dateline');
   const [from, to] = [datelineOf(original), datelineOf(copy)];
   if (from === undefined) return null;
-  if (to === undefined) return 'dateline-dropped';
+  // A dateline of another place is the copy's own ("SPRINGFIELD —" for "KYIV, Ukraine (AP) —"):
+  // the original's was dropped, not only its credit (a new user's local rewrite).
+  if (to === undefined || datelinePlace(to.detail) !== datelinePlace(from.detail)) return 'dateline-dropped';
   // A bare dateline with the credit closing the story (003 of the seeds: "KYIV, Ukraine --" ... "(AP)") kept it.
   const credited = to.weight === PROVENANCE_WEIGHTS.creditedDateline || copy.some((r) => r.kind === 'credit');
   return from.weight === PROVENANCE_WEIGHTS.creditedDateline && !credited ? 'credit-dropped' : null;
