@@ -267,6 +267,20 @@ describe('dedupe diff --exit-code', () => {
   });
 });
 
+describe('dedupe diff of an empty file', () => {
+  it('warns on stderr that the file has no text, and still compares (exit 0; a new user saw only "keeps 0%")', async () => {
+    const dir = tempDir();
+    const empty = path.join(dir, 'empty.txt');
+    writeFileSync(empty, '\n\n');
+    const { stdout, stderr, code } = await runCli(['diff', empty, SEED.original]);
+    expect(code).toBe(0);
+    expect(stderr).toBe(`dedupe: warning: ${empty}: no text (empty or only blank lines); the comparison has nothing of it\n`);
+    expect(stdout).toMatch(/0 → 23 paragraphs/);
+    expect((await runCli(['diff', SEED.original, SEED.update])).stderr).toBe('');
+    expect((await runCli(['diff', '-q', empty, SEED.original])).stderr).toBe('');
+  });
+});
+
 describe('dedupe diff -q', () => {
   it('prints nothing and exits as --exit-code does (1 differ, 0 same), as git diff --quiet', async () => {
     const dir = tempDir();
