@@ -6,6 +6,7 @@
  *
  *   npm run bench:corners                # every case at its default size
  *   npm run bench:corners -- --scale 2   # sizes twice as large
+ *   npm run bench:corners -- --case footer   # the cases whose name holds "footer"
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -47,6 +48,18 @@ export const CASES: Case[] = [
       const sentence = 'Officials said the new rules would take effect next year after a review. ';
       writeFileSync(path.join(dir, 'line.txt'), `${sentence.repeat(Math.round((n * 1e6) / sentence.length)).trimEnd()}\n`);
       return ['-q', path.join(dir, 'line.txt')];
+    },
+  },
+  {
+    // Each sentence opens as a footer might ("Sign up for ..."): a glued footer is looked for
+    // in the paragraph's tail only (text/junk.ts, chromeTrailerStart).
+    name: 'prose on one line, sentences opening as a footer',
+    base: 2,
+    unit: 'MB',
+    make: (dir, n) => {
+      const sentence = 'Sign up for the club newsletter, the secretary told members at the Monday meeting. ';
+      writeFileSync(path.join(dir, 'signup.txt'), `${sentence.repeat(Math.round((n * 1e6) / sentence.length)).trimEnd()}\n`);
+      return ['-q', path.join(dir, 'signup.txt')];
     },
   },
   {
@@ -99,18 +112,38 @@ function timeRun(args: readonly string[], timeoutS: number): number | null {
   return (performance.now() - started) / 1000;
 }
 
+const USAGE = `usage: npm run bench:corners -- [--scale 1] [--timeout 120] [--case <text>]
+  --scale N       sizes N times the cases' defaults
+  --timeout S     seconds a run may take before it is called failed (default 120)
+  --case <text>   only the cases whose name holds <text>
+`;
+
 function main(argv: string[]): number {
-  const { values } = parseArgs({ args: argv, options: { scale: { type: 'string', default: '1' }, timeout: { type: 'string', default: '120' } } });
+  let values: { scale: string; timeout: string; case?: string; help?: boolean };
+  try {
+    values = parseArgs({
+      args: argv,
+      options: { scale: { type: 'string', default: '1' }, timeout: { type: 'string', default: '120' }, case: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }).values;
+  } catch (error) {
+    process.stderr.write(`bench:corners: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const scale = Number(values.scale);
   const timeout = Number(values.timeout);
   if (!(scale > 0) || !(timeout > 0)) {
-    process.stderr.write('usage: npm run bench:corners -- [--scale 1] [--timeout 120]\n');
+    process.stderr.write(USAGE);
     return 2;
   }
+  const chosen = CASES.filter((c) => values.case === undefined || c.name.includes(values.case));
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dedupe-corners-'));
   try {
     process.stdout.write('case | n | 2n | 4n | 2n/n | 4n/2n\n--- | --- | --- | --- | --- | ---\n');
-    for (const c of CASES) {
+    for (const c of chosen) {
       const sizes = [1, 2, 4].map((k) => c.base * scale * k);
       const seconds = sizes.map((n) => timeRun(c.make(dir, n), timeout));
       const shown = seconds.map((s) => (s === null ? 'failed' : `${s.toFixed(2)} s`));

@@ -56,6 +56,16 @@ describe('no quadratic corner', () => {
     expect(segments[110_001]).toMatchObject({ startLine: 3, text: 'Last line.' });
   });
 
+  it('looks for a glued footer in 2 MB of prose on one line whose sentences open as a footer does (each was once read to the end)', () => {
+    const sentence = 'Sign up for the club newsletter, the secretary told members at the Monday meeting. ';
+    const text = `${sentence.repeat(25_000).trimEnd()}\n`;
+    expect(text.length).toBeGreaterThan(2_000_000);
+    const { segments } = segment(text, 'line');
+    // The last two sentences (28 words: chrome is at most 40) have a footer's shape and are one piece.
+    expect(segments).toHaveLength(24_999);
+    expect(segments.at(-1)).toMatchObject({ startLine: 1, continues: true, text: sentence.repeat(2).trim() });
+  });
+
   it('lists the matches of 140,000 identical lines of one file (each once looked through all the others)', async () => {
     const same = lines(70_000, () => 'The same line of text is repeated here again.');
     const report = await scanDocuments(

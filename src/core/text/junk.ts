@@ -80,10 +80,15 @@ export function looksLikeChrome(text: string, words: number): boolean {
 export function chromeTrailerStart(text: string): number {
   // Most paragraphs hold none of the shapes' words: one test, and no position is tried.
   if (!CHROME_TRAILER_HINT.test(text)) return -1;
-  // A paragraph that is chrome throughout ("Copyright 2024 ... Press. All rights reserved.") stays whole.
-  const folded = foldWords(text);
-  if (looksLikeChrome(text, folded === '' ? 0 : folded.split(' ').length)) return -1;
-  CHROME_TRAILER_AT.lastIndex = 0;
+  // A paragraph that is chrome throughout ("Copyright 2024 ... Press. All rights reserved.") stays
+  // whole; one of many words cannot be (its words are not folded: a long paragraph's took 0.8 s a MB).
+  if (text.length <= CHROME_TRAILER_MAX_CHARS) {
+    const folded = foldWords(text);
+    if (looksLikeChrome(text, folded === '' ? 0 : folded.split(' ').length)) return -1;
+  }
+  // Chrome is short (CHROME_PATTERN_MAX_WORDS): only the paragraph's tail is tried, so that a
+  // long paragraph with many sentences opening "Sign up for" is not read to its end from each.
+  CHROME_TRAILER_AT.lastIndex = Math.max(0, text.length - CHROME_TRAILER_MAX_CHARS);
   for (let m = CHROME_TRAILER_AT.exec(text); m !== null; m = CHROME_TRAILER_AT.exec(text)) {
     const start = m.index + m[0].length;
     const rest = text.slice(start);
@@ -93,6 +98,8 @@ export function chromeTrailerStart(text: string): number {
   return -1;
 }
 
+/** The longest tail chromeTrailerStart tries, in characters: CHROME_PATTERN_MAX_WORDS words of footer and more. */
+const CHROME_TRAILER_MAX_CHARS = 1000;
 /** The words every CMS_SHAPE holds one of. */
 const CHROME_TRAILER_HINT = /rights reserved|tagged|newsletter|cookies/i;
 /**
