@@ -172,6 +172,11 @@ export function closerMembers(group: GroupReport, sides: ReadonlyMap<string, Sto
       if (!best || CALL_STRENGTH[side.call] > CALL_STRENGTH[best.side.call] || (side.call === best.side.call && side.words > best.side.words)) best = { side, other };
     }
     if (!best || CALL_STRENGTH[best.side.call] <= CALL_STRENGTH[versusOriginal?.call ?? 'not-derived']) return null;
+    // Only from the copy's side: measured the other way, a write-through "derived" from its own
+    // reprint was named closest to it (review). The member is the derived one when the other's
+    // call on it is weaker, or as strong with fewer of the other's words in it.
+    const back = (sides.get(`${best.other.story} ${best.other.path}`) ?? []).find((s) => s.other.path === member.path && s.other.story === member.story);
+    if (back && (CALL_STRENGTH[back.call] > CALL_STRENGTH[best.side.call] || (back.call === best.side.call && back.words >= best.side.words))) return null;
     return best;
   };
 }

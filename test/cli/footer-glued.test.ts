@@ -34,6 +34,11 @@ describe('chromeTrailerStart', () => {
     expect(glued.slice(chromeTrailerStart(glued))).toBe('Copyright 2024 The Courier. All rights reserved.');
     expect(chromeTrailerStart('Copyright 2024 The Courier. All rights reserved. Do not copy.')).toBe(-1);
     expect(chromeTrailerStart('The court heard the case. Copyright law, the judge said, protects all rights reserved by the author.')).toBe(-1);
+    // A head of punctuation alone is not cut from (review), and a footer wrapped over two lines is one footer (review).
+    const dotFirst = '.Copyright 2024 The Courier. All rights reserved.';
+    expect(chromeTrailerStart(dotFirst)).not.toBe(1);
+    const wrapped = 'The bridge reopens in June.Copyright 2024 The Riverside\nCourier. All rights reserved.';
+    expect(wrapped.slice(chromeTrailerStart(wrapped))).toBe('Copyright 2024 The Riverside\nCourier. All rights reserved.');
     const quoted = 'She said "yes."© 2024 Courier Media. All rights reserved.';
     expect(quoted.slice(chromeTrailerStart(quoted))).toBe('© 2024 Courier Media. All rights reserved.');
     expect(chromeTrailerStart('The court ruled on copyright on Monday. The publisher said all rights reserved by the author remain.')).toBe(-1);

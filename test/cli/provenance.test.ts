@@ -392,6 +392,22 @@ describe('a reprint of a write-through, in a group whose original is the first b
     expect(reprint).toMatch(/story partly derived .*; closest to \S*wt\.txt: story derived \(words 100%/);
     expect(memberLines.find((l) => l.includes('wt.txt') && !l.includes('reprint.txt'))).not.toContain('closest to');
   });
+
+  it('does not name a reprint as the source of the write-through it reprints whole (review: measured from the write-through\'s side)', async () => {
+    const dir = tempDir('write-through-whole-reprint-');
+    const lines = readFileSync(SEED.original, 'utf8').split('\n');
+    const lede = 'KYIV, Ukraine (AP) — North Korea has sent about 10,000 troops to Russia who are likely to fight in Ukraine within weeks, the Pentagon said Thursday, raising the stakes in the nearly 3-year-old war.';
+    const writeThrough = ['Updated Oct. 24, 2024', lede, ...lines.slice(1, 23)];
+    writeFileSync(path.join(dir, 'brief.txt'), `${['Published Oct. 23, 2024', ...lines.slice(0, 4)].join('\n')}\n`);
+    writeFileSync(path.join(dir, 'wt.txt'), `${writeThrough.join('\n')}\n`);
+    writeFileSync(path.join(dir, 'reprint.txt'), `${[lede.replace('KYIV, Ukraine (AP) — ', ''), ...writeThrough.slice(2, -1)].join('\n')}\n`);
+    const { stdout } = await runCli(['--no-color', dir]);
+    const memberLines = stdout.split('\n').filter((l) => /^ {2}(original|version|reprint) /.test(l));
+    const writeThroughLine = memberLines.find((l) => /^ {2}version +\S*wt\.txt /.test(l));
+    expect(writeThroughLine).toBeDefined();
+    expect(writeThroughLine).not.toContain('closest to');
+    expect(memberLines.find((l) => l.includes('reprint.txt'))).toMatch(/closest to \S*wt\.txt/);
+  });
 });
 
 describe("a copy whose lede carries a dateline of another place", () => {
@@ -407,5 +423,17 @@ describe("a copy whose lede carries a dateline of another place", () => {
     expect(line('local.txt')).toContain('dateline dropped');
     expect(line('local.txt')).not.toContain('agency credit dropped');
     expect(line('bare.txt')).toContain('agency credit dropped');
+  });
+
+  it('calls nothing dropped when the original\'s dateline is a credit without a place and the copy adds one (review)', async () => {
+    const dir = tempDir('dateline-credit-only-');
+    const text = readFileSync(SEED.original, 'utf8');
+    writeFileSync(path.join(dir, 'ap.txt'), `Published Oct. 23, 2024\n${text.replace('KYIV, Ukraine (AP) — ', '(AP) — ')}`);
+    writeFileSync(path.join(dir, 'placed.txt'), `Published Oct. 25, 2024\n${text.replace('KYIV, Ukraine (AP) — ', 'KYIV (AP) — ')}`);
+    const { stdout } = await runCli(['--no-color', dir]);
+    const members = stdout.split('\n').filter((l) => /^ {2}(original|version|reprint) /.test(l));
+    expect(members[0]).toMatch(/original +\S*ap\.txt/);
+    expect(members[1]).toMatch(/reprint +\S*placed\.txt +keeps/);
+    expect(members[1]).not.toMatch(/dateline dropped|agency credit dropped/);
   });
 });

@@ -544,22 +544,28 @@ function heldVerbatim(whole: Uint32Array, part: Uint32Array): boolean {
 }
 
 /**
- * The parts of a split (indexes into `side`, ascending) with the paragraphs next to
- * them that are too short for shingles (under --min-words, so never measured as parts) and whose
- * words stand word for word in the joined paragraph (`joined`, its tokens): a sentence split off
- * into a quote of four words ("“You don’t require them.”") was listed as added, and called a
- * quote added, while the rest of its paragraph was a split (a new user's diff). A merge takes
- * such parts already (findMerges measures every paragraph's share of the merged one).
+ * The parts of a split (indexes into `side`, ascending) with the paragraphs next to them or
+ * between them that are too short for shingles (under --min-words, so never measured as parts)
+ * and whose words stand word for word in the split paragraph (`joined`, its tokens): a sentence
+ * split off into a quote of four words ("“You don’t require them.”") was listed as added, and
+ * called a quote added, while the rest of its paragraph was a split (a new user's diff). A
+ * short paragraph whose text the original also has on its own (`elsewhere`: a subhead "The sand
+ * bar" kept as it was) is that paragraph, not a part (review). A merge takes such parts already
+ * (findMerges measures every paragraph's share of the merged one).
  */
-function withShortNeighbours(parts: readonly number[], side: readonly AlignParagraph[], taken: ReadonlySet<number>, joined: Uint32Array): number[] {
-  const short = (k: number): boolean => k >= 0 && k < side.length && !taken.has(k) && side[k]!.words > 0 && side[k]!.shingles === null && heldVerbatim(joined, side[k]!.tokens);
+function withShortNeighbours(parts: readonly number[], side: readonly AlignParagraph[], taken: ReadonlySet<number>, joined: Uint32Array, elsewhere: ReadonlySet<string>): number[] {
+  const short = (k: number): boolean => {
+    const p = side[k];
+    return p !== undefined && !taken.has(k) && p.words > 0 && p.shingles === null && !elsewhere.has(p.textKey ?? '') && heldVerbatim(joined, p.tokens);
+  };
   let first = parts[0]!;
   let last = parts[parts.length - 1]!;
-  const before: number[] = [];
-  const after: number[] = [];
-  while (short(first - 1)) before.unshift(--first);
-  while (short(last + 1)) after.push(++last);
-  return [...before, ...parts, ...after];
+  while (short(first - 1)) first--;
+  while (short(last + 1)) last++;
+  const inParts = new Set(parts);
+  const out: number[] = [];
+  for (let k = first; k <= last; k++) if (inParts.has(k) || short(k)) out.push(k);
+  return out;
 }
 
 /** Splits: several `to` paragraphs each lying at least --containment inside one `from` paragraph. */
@@ -575,12 +581,15 @@ function findSplits(
   const containsOf = new Map<number, number[]>(); // i -> j, ascending
   for (const [key, value] of reverseShare) if (value >= rule.containment) indexInto(containsOf, Math.floor(key / m), key % m);
   for (const list of containsOf.values()) list.sort((x, y) => x - y);
+  // The texts of the original's paragraphs too short for shingles (withShortNeighbours), found when a split is.
+  let shortTexts: Set<string> | null = null;
+  const originalShortTexts = (): ReadonlySet<string> => (shortTexts ??= new Set(from.flatMap((p) => (p.shingles === null && p.textKey !== null ? [p.textKey] : []))));
   for (const i of [...containsOf.keys()].sort((x, y) => x - y)) {
     const a = from[i]!;
     if (used.from.has(i) || !a.shingles) continue;
     const parts = containsOf.get(i)!.filter((j) => !used.to.has(j) && to[j]!.shingles && to[j]!.textKey !== a.textKey);
     if (parts.length < 2 || a.words < MERGED_SIZE_SHARE * parts.reduce((n, j) => n + to[j]!.words, 0)) continue;
-    const whole = withShortNeighbours(parts, to, used.to, a.tokens);
+    const whole = withShortNeighbours(parts, to, used.to, a.tokens, originalShortTexts());
     blocks.push({ kind: 'split', from: [i], to: whole, similarity: null, moved: false });
     used.from.add(i);
     for (const j of whole) used.to.add(j);

@@ -89,6 +89,19 @@ function whole(count: number): Array<[number, number]> {
 }
 
 /**
+ * Documents of more paragraphs than this are aligned around the channel's hits even in a small
+ * scan: seeding two whole documents costs about the product of their lengths (two of 8,000
+ * paragraphs took 2.7 s more whole than in regions; review). PAN's documents, news and COUNTER's
+ * stories are far shorter.
+ */
+export const WHOLE_MAX_PARAGRAPHS = 2000;
+
+/** Whether a candidate pair of documents of these sizes is aligned whole (see `whole`). */
+function alignsWhole(start: RewriteStart, countA: number, countB: number): boolean {
+  return start.frequencies === null && countA <= WHOLE_MAX_PARAGRAPHS && countB <= WHOLE_MAX_PARAGRAPHS;
+}
+
+/**
  * Threads the stage can hand work to (the engine's, engine/rewrite-pool.ts). The channel's
  * pairs and the alignment are pure functions of plain data (channel.ts channelPairs,
  * align-job.ts runAlignJob), so they give the same results on any thread.
@@ -175,8 +188,8 @@ export async function findRewordedPairs(
     .map((c): AlignCandidate => ({
       a: c.a,
       b: c.b,
-      regionsA: start.frequencies === null ? whole(corpus.docs[c.a]!.count) : regions(c.hits.map(([pa]) => pa), corpus.docs[c.a]!.count),
-      regionsB: start.frequencies === null ? whole(corpus.docs[c.b]!.count) : regions(c.hits.map(([, pb]) => pb), corpus.docs[c.b]!.count),
+      regionsA: alignsWhole(start, corpus.docs[c.a]!.count, corpus.docs[c.b]!.count) ? whole(corpus.docs[c.a]!.count) : regions(c.hits.map(([pa]) => pa), corpus.docs[c.a]!.count),
+      regionsB: alignsWhole(start, corpus.docs[c.a]!.count, corpus.docs[c.b]!.count) ? whole(corpus.docs[c.b]!.count) : regions(c.hits.map(([, pb]) => pb), corpus.docs[c.b]!.count),
     }));
   // Nothing to align: the stage stops here (it runs only where candidates exist).
   if (candidates.length === 0) return { pairs: [], candidates: 0, storyPairs: [] };

@@ -537,9 +537,12 @@ function datelineEdit(original: readonly ProvenanceReason[], copy: readonly Prov
   const datelineOf = (reasons: readonly ProvenanceReason[]): ProvenanceReason | undefined => reasons.find((r) => r.kind === 'dateline');
   const [from, to] = [datelineOf(original), datelineOf(copy)];
   if (from === undefined) return null;
+  if (to === undefined) return 'dateline-dropped';
   // A dateline of another place is the copy's own ("SPRINGFIELD —" for "KYIV, Ukraine (AP) —"):
-  // the original's was dropped, not only its credit (a new user's local rewrite).
-  if (to === undefined || datelinePlace(to.detail) !== datelinePlace(from.detail)) return 'dateline-dropped';
+  // the original's was dropped, not only its credit (a new user's local rewrite). A credit
+  // without a place ("(AP) —") on either side says nothing of the place (review).
+  const [placeFrom, placeTo] = [datelinePlace(from.detail), datelinePlace(to.detail)];
+  if (placeFrom !== '' && placeTo !== '' && placeFrom !== placeTo) return 'dateline-dropped';
   // A bare dateline with the credit closing the story (003 of the seeds: "KYIV, Ukraine --" ... "(AP)") kept it.
   const credited = to.weight === PROVENANCE_WEIGHTS.creditedDateline || copy.some((r) => r.kind === 'credit');
   return from.weight === PROVENANCE_WEIGHTS.creditedDateline && !credited ? 'credit-dropped' : null;

@@ -91,7 +91,10 @@ export function chromeTrailerStart(text: string): number {
   CHROME_TRAILER_AT.lastIndex = Math.max(0, text.length - CHROME_TRAILER_MAX_CHARS);
   for (let m = CHROME_TRAILER_AT.exec(text); m !== null; m = CHROME_TRAILER_AT.exec(text)) {
     const start = m.index + m[0].length;
-    const rest = text.slice(start);
+    // A head of punctuation alone (".Copyright ...") is no text to cut the chrome from (review).
+    if (!HAS_WORD.test(text.slice(0, start))) continue;
+    // Lines joined as the paragraph's words are: a footer wrapped over two lines of a hard-wrapped file is one footer (review).
+    const rest = text.slice(start).replace(/\n/g, ' ');
     const words = foldWords(rest);
     if (looksLikeChrome(rest, words === '' ? 0 : words.split(' ').length)) return start;
   }
@@ -100,6 +103,7 @@ export function chromeTrailerStart(text: string): number {
 
 /** The longest tail chromeTrailerStart tries, in characters: CHROME_PATTERN_MAX_WORDS words of footer and more. */
 const CHROME_TRAILER_MAX_CHARS = 1000;
+const HAS_WORD = /[\p{L}\p{N}]/u;
 /** The words every CMS_SHAPE holds one of. */
 const CHROME_TRAILER_HINT = /rights reserved|tagged|newsletter|cookies/i;
 /**
