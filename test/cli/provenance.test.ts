@@ -375,18 +375,27 @@ describe('a wire dateline under a headline (found by a new user)', () => {
   });
 });
 
+/**
+ * In a new folder: brief.txt (the seed's first four lines, dated Oct. 23), wt.txt (its
+ * write-through: a new lede, the seed's body, dated Oct. 24) and reprint.txt (the write-through
+ * without its dateline, from its lede to `end`, as Array.slice takes it); the folder's member lines.
+ */
+async function writeThroughReprint(prefix: string, end: number): Promise<string[]> {
+  const dir = tempDir(prefix);
+  const lines = readFileSync(SEED.original, 'utf8').split('\n');
+  const lede = 'KYIV, Ukraine (AP) — North Korea has sent about 10,000 troops to Russia who are likely to fight in Ukraine within weeks, the Pentagon said Thursday, raising the stakes in the nearly 3-year-old war.';
+  const writeThrough = ['Updated Oct. 24, 2024', lede, ...lines.slice(1, 23)];
+  writeFileSync(path.join(dir, 'brief.txt'), `${['Published Oct. 23, 2024', ...lines.slice(0, 4)].join('\n')}\n`);
+  writeFileSync(path.join(dir, 'wt.txt'), `${writeThrough.join('\n')}\n`);
+  writeFileSync(path.join(dir, 'reprint.txt'), `${[lede.replace('KYIV, Ukraine (AP) — ', ''), ...writeThrough.slice(2, end)].join('\n')}\n`);
+  const { stdout, code } = await runCli(['--no-color', dir]);
+  expect(code).toBe(0);
+  return stdout.split('\n').filter((l) => /^ {2}(original|version|reprint) /.test(l));
+}
+
 describe('a reprint of a write-through, in a group whose original is the first brief', () => {
   it('names the member its story is derived from when that is closer than the original (it read "story partly derived" from the brief alone; a new user\'s run)', async () => {
-    const dir = tempDir('write-through-reprint-');
-    const lines = readFileSync(SEED.original, 'utf8').split('\n');
-    const lede = 'KYIV, Ukraine (AP) — North Korea has sent about 10,000 troops to Russia who are likely to fight in Ukraine within weeks, the Pentagon said Thursday, raising the stakes in the nearly 3-year-old war.';
-    const writeThrough = ['Updated Oct. 24, 2024', lede, ...lines.slice(1, 23)];
-    writeFileSync(path.join(dir, 'brief.txt'), `${['Published Oct. 23, 2024', ...lines.slice(0, 4)].join('\n')}\n`);
-    writeFileSync(path.join(dir, 'wt.txt'), `${writeThrough.join('\n')}\n`);
-    writeFileSync(path.join(dir, 'reprint.txt'), `${[lede.replace('KYIV, Ukraine (AP) — ', ''), ...writeThrough.slice(2, 12)].join('\n')}\n`);
-    const { stdout, code } = await runCli(['--no-color', dir]);
-    expect(code).toBe(0);
-    const memberLines = stdout.split('\n').filter((l) => /^ {2}(original|version|reprint) /.test(l));
+    const memberLines = await writeThroughReprint('write-through-reprint-', 12);
     expect(memberLines[0]).toContain('brief.txt');
     const reprint = memberLines.find((l) => l.includes('reprint.txt'))!;
     expect(reprint).toMatch(/story partly derived .*; closest to \S*wt\.txt: story derived \(words 100%/);
@@ -394,15 +403,7 @@ describe('a reprint of a write-through, in a group whose original is the first b
   });
 
   it('does not name a reprint as the source of the write-through it reprints whole (review: measured from the write-through\'s side)', async () => {
-    const dir = tempDir('write-through-whole-reprint-');
-    const lines = readFileSync(SEED.original, 'utf8').split('\n');
-    const lede = 'KYIV, Ukraine (AP) — North Korea has sent about 10,000 troops to Russia who are likely to fight in Ukraine within weeks, the Pentagon said Thursday, raising the stakes in the nearly 3-year-old war.';
-    const writeThrough = ['Updated Oct. 24, 2024', lede, ...lines.slice(1, 23)];
-    writeFileSync(path.join(dir, 'brief.txt'), `${['Published Oct. 23, 2024', ...lines.slice(0, 4)].join('\n')}\n`);
-    writeFileSync(path.join(dir, 'wt.txt'), `${writeThrough.join('\n')}\n`);
-    writeFileSync(path.join(dir, 'reprint.txt'), `${[lede.replace('KYIV, Ukraine (AP) — ', ''), ...writeThrough.slice(2, -1)].join('\n')}\n`);
-    const { stdout } = await runCli(['--no-color', dir]);
-    const memberLines = stdout.split('\n').filter((l) => /^ {2}(original|version|reprint) /.test(l));
+    const memberLines = await writeThroughReprint('write-through-whole-reprint-', -1);
     const writeThroughLine = memberLines.find((l) => /^ {2}version +\S*wt\.txt /.test(l));
     expect(writeThroughLine).toBeDefined();
     expect(writeThroughLine).not.toContain('closest to');
