@@ -30,6 +30,14 @@ interface Case {
 const lines = (count: number, line: (i: number) => string): string => Array.from({ length: count }, (_, i) => line(i + 1)).join('\n') + '\n';
 const template = (i: number): string => `Item ${i} was sold to the buyer at the auction on Monday.`;
 
+/** A case's `make`: `n` MB of `sentence` repeated on one line of `file`, scanned with -q. */
+function oneLineOf(file: string, sentence: string): Case['make'] {
+  return (dir, n) => {
+    writeFileSync(path.join(dir, file), `${sentence.repeat(Math.round((n * 1e6) / sentence.length)).trimEnd()}\n`);
+    return ['-q', path.join(dir, file)];
+  };
+}
+
 export const CASES: Case[] = [
   {
     name: 'short paragraphs, human report',
@@ -44,11 +52,7 @@ export const CASES: Case[] = [
     name: 'prose on one line',
     base: 2,
     unit: 'MB',
-    make: (dir, n) => {
-      const sentence = 'Officials said the new rules would take effect next year after a review. ';
-      writeFileSync(path.join(dir, 'line.txt'), `${sentence.repeat(Math.round((n * 1e6) / sentence.length)).trimEnd()}\n`);
-      return ['-q', path.join(dir, 'line.txt')];
-    },
+    make: oneLineOf('line.txt', 'Officials said the new rules would take effect next year after a review. '),
   },
   {
     // Each sentence opens as a footer might ("Sign up for ..."): a glued footer is looked for
@@ -56,11 +60,7 @@ export const CASES: Case[] = [
     name: 'prose on one line, sentences opening as a footer',
     base: 2,
     unit: 'MB',
-    make: (dir, n) => {
-      const sentence = 'Sign up for the club newsletter, the secretary told members at the Monday meeting. ';
-      writeFileSync(path.join(dir, 'signup.txt'), `${sentence.repeat(Math.round((n * 1e6) / sentence.length)).trimEnd()}\n`);
-      return ['-q', path.join(dir, 'signup.txt')];
-    },
+    make: oneLineOf('signup.txt', 'Sign up for the club newsletter, the secretary told members at the Monday meeting. '),
   },
   {
     name: 'identical lines in one file, human report',

@@ -104,7 +104,7 @@ export function storySides(pairs: readonly StoryPairReport[]): Map<string, Story
   const out = new Map<string, StorySide[]>();
   for (const pair of pairs) {
     for (const k of [0, 1] as const) {
-      const key = `${pair.stories[k].story} ${pair.stories[k].path}`;
+      const key = storyKey(pair.stories[k]);
       const side: StorySide = { call: pair.calls[k], words: pair.words[k], bigrams: pair.bigrams[k], reused: pair.reused[k], other: pair.stories[1 - k]! };
       const list = out.get(key);
       if (list) list.push(side);
@@ -129,26 +129,39 @@ export type MemberStoryCall = (member: GroupMember) => { side: StorySide; other:
  */
 export function memberStoryCalls(group: GroupReport, sides: ReadonlyMap<string, StorySide[]>): MemberStoryCall {
   const original = group.members.find((m) => m.role === 'original');
-  const byKey = new Map(group.members.map((m) => [`${m.story} ${m.path}`, m]));
+  const byKey = new Map(group.members.map((m) => [storyKey(m), m]));
   return (member) => {
-    const own = sides.get(`${member.story} ${member.path}`) ?? [];
     if (original) {
       if (member === original) return null;
-      const side = own.find((s) => s.other.path === original.path && s.other.story === original.story);
+      const side = sideAgainst(sides, member, original);
       return side ? { side, other: original } : null;
     }
     // The strongest call; "not derived" only when no other member's story is a source of this
     // one's (it is likely theirs): a member line with nothing after it read as a missing figure
     // (found by a new user).
-    let best: { side: StorySide; other: GroupMember } | null = null;
-    for (const side of own) {
-      const found = byKey.get(`${side.other.story} ${side.other.path}`);
-      const other = found === member ? undefined : found;
-      if (!other) continue;
-      if (!best || CALL_STRENGTH[side.call] > CALL_STRENGTH[best.side.call] || (side.call === best.side.call && side.words > best.side.words)) best = { side, other };
-    }
-    return best;
+    return strongestAgainst(sides.get(storyKey(member)) ?? [], byKey, [member]);
   };
+}
+
+/** The key of a story (a member, or a story pair's side) in storySides' map. */
+function storyKey(story: { story: number; path: string }): string {
+  return `${story.story} ${story.path}`;
+}
+
+/** `member`'s side of its story pair with `other`, if they have one. */
+function sideAgainst(sides: ReadonlyMap<string, StorySide[]>, member: GroupMember, other: GroupMember): StorySide | undefined {
+  return sides.get(storyKey(member))?.find((s) => s.other.path === other.path && s.other.story === other.story);
+}
+
+/** Of a member's sides (`own`), the strongest call against a member of its group (`byKey`) other than those in `except`; ties: more words. */
+function strongestAgainst(own: readonly StorySide[], byKey: ReadonlyMap<string, GroupMember>, except: readonly GroupMember[]): { side: StorySide; other: GroupMember } | null {
+  let best: { side: StorySide; other: GroupMember } | null = null;
+  for (const side of own) {
+    const other = byKey.get(storyKey(side.other));
+    if (!other || except.includes(other)) continue;
+    if (!best || CALL_STRENGTH[side.call] > CALL_STRENGTH[best.side.call] || (side.call === best.side.call && side.words > best.side.words)) best = { side, other };
+  }
+  return best;
 }
 
 /**
@@ -160,22 +173,15 @@ export function memberStoryCalls(group: GroupReport, sides: ReadonlyMap<string, 
  */
 export function closerMembers(group: GroupReport, sides: ReadonlyMap<string, StorySide[]>): MemberStoryCall {
   const original = group.members.find((m) => m.role === 'original');
-  const byKey = new Map(group.members.map((m) => [`${m.story} ${m.path}`, m]));
+  const byKey = new Map(group.members.map((m) => [storyKey(m), m]));
   return (member) => {
     if (!original || member === original) return null;
-    const own = sides.get(`${member.story} ${member.path}`) ?? [];
-    const versusOriginal = own.find((s) => s.other.path === original.path && s.other.story === original.story);
-    let best: { side: StorySide; other: GroupMember } | null = null;
-    for (const side of own) {
-      const other = byKey.get(`${side.other.story} ${side.other.path}`);
-      if (!other || other === member || other === original) continue;
-      if (!best || CALL_STRENGTH[side.call] > CALL_STRENGTH[best.side.call] || (side.call === best.side.call && side.words > best.side.words)) best = { side, other };
-    }
-    if (!best || CALL_STRENGTH[best.side.call] <= CALL_STRENGTH[versusOriginal?.call ?? 'not-derived']) return null;
+    const best = strongestAgainst(sides.get(storyKey(member)) ?? [], byKey, [member, original]);
+    if (!best || CALL_STRENGTH[best.side.call] <= CALL_STRENGTH[sideAgainst(sides, member, original)?.call ?? 'not-derived']) return null;
     // Only from the copy's side: measured the other way, a write-through "derived" from its own
     // reprint was named closest to it (review). The member is the derived one when the other's
     // call on it is weaker, or as strong with fewer of the other's words in it.
-    const back = (sides.get(`${best.other.story} ${best.other.path}`) ?? []).find((s) => s.other.path === member.path && s.other.story === member.story);
+    const back = sideAgainst(sides, best.other, member);
     if (back && (CALL_STRENGTH[back.call] > CALL_STRENGTH[best.side.call] || (back.call === best.side.call && back.words >= best.side.words))) return null;
     return best;
   };

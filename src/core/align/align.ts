@@ -532,39 +532,22 @@ function findMerges(from: readonly AlignParagraph[], to: readonly AlignParagraph
   return blocks;
 }
 
-/** Whether `part`'s tokens stand in `whole`'s, in order and together. */
-function heldVerbatim(whole: Uint32Array, part: Uint32Array): boolean {
-  if (part.length === 0 || part.length > whole.length) return false;
-  for (let start = 0; start + part.length <= whole.length; start++) {
-    let k = 0;
-    while (k < part.length && whole[start + k] === part[k]) k++;
-    if (k === part.length) return true;
-  }
-  return false;
-}
-
 /**
- * The parts of a split (indexes into `side`, ascending) with the paragraphs next to them or
- * between them that are too short for shingles (under --min-words, so never measured as parts)
- * and whose words stand word for word in the split paragraph (`joined`, its tokens): a sentence
- * split off into a quote of four words ("“You don’t require them.”") was listed as added, and
- * called a quote added, while the rest of its paragraph was a split (a new user's diff). A
- * short paragraph whose text the original also has on its own (`elsewhere`: a subhead "The sand
- * bar" kept as it was) is that paragraph, not a part (review). A merge takes such parts already
- * (findMerges measures every paragraph's share of the merged one).
+ * The parts of a split (indexes, ascending) with the paragraphs next to them or between them
+ * that `isShortPart` takes: paragraphs too short for shingles (under --min-words, so never
+ * measured as parts) that stand word for word in the split paragraph. A sentence split off into
+ * a quote of four words ("“You don’t require them.”") was listed as added, and called a quote
+ * added, while the rest of its paragraph was a split (a new user's diff). A merge takes such
+ * parts already (findMerges measures every paragraph's share of the merged one).
  */
-function withShortNeighbours(parts: readonly number[], side: readonly AlignParagraph[], taken: ReadonlySet<number>, joined: Uint32Array, elsewhere: ReadonlySet<string>): number[] {
-  const short = (k: number): boolean => {
-    const p = side[k];
-    return p !== undefined && !taken.has(k) && p.words > 0 && p.shingles === null && !elsewhere.has(p.textKey ?? '') && heldVerbatim(joined, p.tokens);
-  };
+function withShortParts(parts: readonly number[], isShortPart: (k: number) => boolean): number[] {
   let first = parts[0]!;
   let last = parts[parts.length - 1]!;
-  while (short(first - 1)) first--;
-  while (short(last + 1)) last++;
+  while (isShortPart(first - 1)) first--;
+  while (isShortPart(last + 1)) last++;
   const inParts = new Set(parts);
   const out: number[] = [];
-  for (let k = first; k <= last; k++) if (inParts.has(k) || short(k)) out.push(k);
+  for (let k = first; k <= last; k++) if (inParts.has(k) || isShortPart(k)) out.push(k);
   return out;
 }
 
@@ -581,15 +564,21 @@ function findSplits(
   const containsOf = new Map<number, number[]>(); // i -> j, ascending
   for (const [key, value] of reverseShare) if (value >= rule.containment) indexInto(containsOf, Math.floor(key / m), key % m);
   for (const list of containsOf.values()) list.sort((x, y) => x - y);
-  // The texts of the original's paragraphs too short for shingles (withShortNeighbours), found when a split is.
+  // The texts of the original's paragraphs too short for shingles, found when a split is: a short
+  // paragraph the original also has on its own (a subhead "The sand bar" kept as it was) is
+  // that paragraph, not a part of a split beside it (review).
   let shortTexts: Set<string> | null = null;
-  const originalShortTexts = (): ReadonlySet<string> => (shortTexts ??= new Set(from.flatMap((p) => (p.shingles === null && p.textKey !== null ? [p.textKey] : []))));
+  const originalHasAlone = (text: string | null): boolean =>
+    (shortTexts ??= new Set(from.flatMap((p) => (p.shingles === null && p.textKey !== null ? [p.textKey] : [])))).has(text ?? '');
   for (const i of [...containsOf.keys()].sort((x, y) => x - y)) {
     const a = from[i]!;
     if (used.from.has(i) || !a.shingles) continue;
-    const parts = containsOf.get(i)!.filter((j) => !used.to.has(j) && to[j]!.shingles && to[j]!.textKey !== a.textKey);
+    const inside = containsOf.get(i)!;
+    const parts = inside.filter((j) => !used.to.has(j) && to[j]!.shingles && to[j]!.textKey !== a.textKey);
     if (parts.length < 2 || a.words < MERGED_SIZE_SHARE * parts.reduce((n, j) => n + to[j]!.words, 0)) continue;
-    const whole = withShortNeighbours(parts, to, used.to, a.tokens, originalShortTexts());
+    // Short paragraphs inside this one: measurePairs found them word for word in it (reverseShare 1).
+    const shortInside = new Set(inside.filter((j) => to[j]!.shingles === null && to[j]!.words > 0 && !used.to.has(j) && !originalHasAlone(to[j]!.textKey)));
+    const whole = withShortParts(parts, (k) => shortInside.has(k));
     blocks.push({ kind: 'split', from: [i], to: whole, similarity: null, moved: false });
     used.from.add(i);
     for (const j of whole) used.to.add(j);

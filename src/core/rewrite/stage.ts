@@ -185,12 +185,16 @@ export async function findRewordedPairs(
   const stop = stopTokens(seed);
   const candidates = rewordingCandidates(corpus, edges, await start.channel(), start.rank)
     .filter((c) => c.strong || c.hits.length >= 2)
-    .map((c): AlignCandidate => ({
-      a: c.a,
-      b: c.b,
-      regionsA: alignsWhole(start, corpus.docs[c.a]!.count, corpus.docs[c.b]!.count) ? whole(corpus.docs[c.a]!.count) : regions(c.hits.map(([pa]) => pa), corpus.docs[c.a]!.count),
-      regionsB: alignsWhole(start, corpus.docs[c.a]!.count, corpus.docs[c.b]!.count) ? whole(corpus.docs[c.b]!.count) : regions(c.hits.map(([, pb]) => pb), corpus.docs[c.b]!.count),
-    }));
+    .map((c): AlignCandidate => {
+      const [countA, countB] = [corpus.docs[c.a]!.count, corpus.docs[c.b]!.count];
+      const wholePair = alignsWhole(start, countA, countB);
+      return {
+        a: c.a,
+        b: c.b,
+        regionsA: wholePair ? whole(countA) : regions(c.hits.map(([pa]) => pa), countA),
+        regionsB: wholePair ? whole(countB) : regions(c.hits.map(([, pb]) => pb), countB),
+      };
+    });
   // Nothing to align: the stage stops here (it runs only where candidates exist).
   if (candidates.length === 0) return { pairs: [], candidates: 0, storyPairs: [] };
   const source = alignJobSource(corpus, noise, start.frequencies, seed);

@@ -521,6 +521,11 @@ function fullerThanTrimmed(members: readonly StoryView[], candidates: readonly n
   return found.length === 1 ? found[0]! : null;
 }
 
+/** A dateline's place, as written before its first comma, bracket or dash ("kyiv" of "KYIV, Ukraine (AP) —"), case aside. */
+function datelinePlace(dateline: string): string {
+  return (dateline.split(/[,(\u2014\u2013-]/)[0] ?? '').trim().toLowerCase();
+}
+
 /**
  * What became of the original's wire dateline in a copy's lede, from the two texts' evidence
  * (wireEvidence): gone ("dateline-dropped") or its agency's credit gone ("credit-dropped": KYIV,
@@ -528,11 +533,6 @@ function fullerThanTrimmed(members: readonly StoryView[], candidates: readonly n
  * Ukraine (AP) —" is the change a licensing desk looks for first, and the comparison named no
  * edit at all (found by a new user). A credit closing the copy ("(AP)") is the credit kept.
  */
-/** A dateline's place, as written before its first comma, bracket or dash ("kyiv" of "KYIV, Ukraine (AP) —"), case aside. */
-function datelinePlace(dateline: string): string {
-  return (dateline.split(/[,(\u2014\u2013-]/)[0] ?? '').trim().toLowerCase();
-}
-
 function datelineEdit(original: readonly ProvenanceReason[], copy: readonly ProvenanceReason[]): EditKind | null {
   const datelineOf = (reasons: readonly ProvenanceReason[]): ProvenanceReason | undefined => reasons.find((r) => r.kind === 'dateline');
   const [from, to] = [datelineOf(original), datelineOf(copy)];

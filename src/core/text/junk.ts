@@ -69,6 +69,16 @@ export function looksLikeChrome(text: string, words: number): boolean {
   return words > 0 && words <= CHROME_PATTERN_MAX_WORDS && CMS_SHAPE.test(text);
 }
 
+/** Words of a text folded by foldWords (one space between words). */
+function wordsOfFolded(folded: string): number {
+  return folded === '' ? 0 : folded.split(' ').length;
+}
+
+/** Words of a text as chrome is counted (normalised words, text/normalize.ts foldWords). */
+function foldedWordCount(text: string): number {
+  return wordsOfFolded(foldWords(text));
+}
+
 /**
  * Where chrome glued to the end of a paragraph starts (scrapers drop the line break before a
  * site's footer: "... officials in Kyiv say.Copyright 2024 The Associated Press. All rights
@@ -82,10 +92,7 @@ export function chromeTrailerStart(text: string): number {
   if (!CHROME_TRAILER_HINT.test(text)) return -1;
   // A paragraph that is chrome throughout ("Copyright 2024 ... Press. All rights reserved.") stays
   // whole; one of many words cannot be (its words are not folded: a long paragraph's took 0.8 s a MB).
-  if (text.length <= CHROME_TRAILER_MAX_CHARS) {
-    const folded = foldWords(text);
-    if (looksLikeChrome(text, folded === '' ? 0 : folded.split(' ').length)) return -1;
-  }
+  if (text.length <= CHROME_TRAILER_MAX_CHARS && looksLikeChrome(text, foldedWordCount(text))) return -1;
   // Chrome is short (CHROME_PATTERN_MAX_WORDS): only the paragraph's tail is tried, so that a
   // long paragraph with many sentences opening "Sign up for" is not read to its end from each.
   CHROME_TRAILER_AT.lastIndex = Math.max(0, text.length - CHROME_TRAILER_MAX_CHARS);
@@ -95,8 +102,7 @@ export function chromeTrailerStart(text: string): number {
     if (!HAS_WORD.test(text.slice(0, start))) continue;
     // Lines joined as the paragraph's words are: a footer wrapped over two lines of a hard-wrapped file is one footer (review).
     const rest = text.slice(start).replace(/\n/g, ' ');
-    const words = foldWords(rest);
-    if (looksLikeChrome(rest, words === '' ? 0 : words.split(' ').length)) return start;
+    if (looksLikeChrome(rest, foldedWordCount(rest))) return start;
   }
   return -1;
 }
@@ -129,7 +135,7 @@ const CHROME_LINE_START = /^\s*(?:leave|check|your|required|related|you may|shar
 export function isChromeLine(line: string): boolean {
   if (!CHROME_LINE_START.test(line)) return false;
   const folded = foldWords(line);
-  const words = folded === '' ? 0 : folded.split(' ').length;
+  const words = wordsOfFolded(folded);
   if (words === 0 || words > CHROME_PATTERN_MAX_WORDS) return false;
   return (words <= CMS_MAX_WORDS && CMS_PHRASES.has(folded)) || looksLikeChrome(line, words);
 }
