@@ -26,6 +26,40 @@ describe('an exact copy of the original (fixtures/exact-copy)', () => {
     expect(group.members[index(SEED.unrelated)]).toBeUndefined();
   });
 
+  it("a copy of another member (the write-through 003) changes nothing but its own line: 002 stays the original, 003's story pair with it the same", async () => {
+    const UPDATE_COPY = 'fixtures/exact-copy/003-copy.txt';
+    const { report: without } = await runJson<Report>(['fixtures/seeds']);
+    const { report } = await runJson<Report>(['fixtures/seeds', UPDATE_COPY]);
+    const group = report.groups[0]!;
+    expect(group.original).toBe(SEED.original);
+    expect(group.confidence).toBe(without.groups[0]!.confidence);
+    const member = (path: string) => group.members.find((m) => m.path === path)!;
+    expect(member(SEED.update).role).toBe('version');
+    expect(member(UPDATE_COPY).role).toBe('version');
+    // The first in path order (the copy) represents the text; the other names it.
+    expect(member(SEED.update).duplicateOf).toBe(group.members.indexOf(member(UPDATE_COPY)));
+    // The story pair 002-003 as measured without the copy (the channel still pairs 003's reworded paragraphs).
+    const pairOf = (r: Report, other: string) => {
+      const pair = r.storyPairs.find((p) => p.stories.some((s) => s.path === SEED.original) && p.stories.some((s) => s.path === other))!;
+      // Oriented: index 0 about 002 (a pair lists its stories in path order).
+      const at = pair.stories[0].path === SEED.original ? [0, 1] : [1, 0];
+      const oriented = <T>(values: [T, T]): T[] => at.map((k) => values[k]!);
+      return { words: oriented(pair.words), bigrams: oriented(pair.bigrams), reused: oriented(pair.reused), calls: oriented(pair.calls) };
+    };
+    const expected = pairOf(without, SEED.update);
+    expect(pairOf(report, SEED.update)).toEqual(expected);
+    expect(pairOf(report, UPDATE_COPY)).toEqual(expected);
+  });
+
+  it('a copy of the write-through beside it and the first version: still undecided, as the two alone (the copy made the write-through "hold 100%" and the original)', async () => {
+    const dir = tempDir();
+    for (const name of ['ap.txt', 'ap-writethrough.txt']) writeFileSync(path.join(dir, name), readFileSync(`fixtures/write-through/${name}`));
+    writeFileSync(path.join(dir, 'reprint.txt'), readFileSync('fixtures/write-through/ap-writethrough.txt'));
+    const { report } = await runJson<Report>(['.'], { cwd: dir });
+    expect(report.groups[0]!.original).toBeNull();
+    expect(report.groups[0]!.members.flatMap((m) => m.reasons).filter((r) => r.kind === 'containment')).toEqual([]);
+  });
+
   it('the human report says which copy another is identical to', async () => {
     const { stdout } = await runCli(['--no-color', 'fixtures/seeds', COPY]);
     expect(stdout).toMatch(/^ {2}original {2}fixtures\/exact-copy\/002-copy\.txt\s*$/m);

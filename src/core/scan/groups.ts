@@ -90,12 +90,11 @@ export function buildGroupReports(corpus: Corpus, noise: Noise, clusters: Cluste
   const originalDocOfStory = new Int32Array(noise.stories.length).fill(-1);
   const groups = grouping.groups.map((units, index): GroupReport => {
     const linking = linkingOf[index]!;
-    const totalLinked = linking.reduce((sum, { weight }) => sum + weight, 0);
-    // Shared text each story holds, in one pass over the linking clusters (not stories x clusters).
-    const heldBy = new Map<number, number>();
-    for (const { weight, stories } of linking) for (const unit of stories) heldBy.set(unit, (heldBy.get(unit) ?? 0) + weight);
-    const views = units.map((unit) => storyView(corpus, noise, clusters, grouping, unit, share(heldBy.get(unit) ?? 0, totalLinked)));
-    const provenance = analyseGroup(views, rule, sameTextAs(views));
+    const views = units.map((unit) => storyView(corpus, noise, clusters, grouping, unit));
+    const sameAs = sameTextAs(views);
+    const held = heldShares(linking, units, sameAs);
+    views.forEach((view, i) => (view.holds = held[i]!));
+    const provenance = analyseGroup(views, rule, sameAs);
     const members: GroupMember[] = views.map((view, i) => {
       const { role, score, reasons, comparison, duplicateOf } = provenance.members[i]!;
       const member: GroupMember = { path: view.path, story: view.story, startLine: view.startLine, endLine: view.endLine, role, score, reasons, comparison, duplicateOf };
@@ -119,6 +118,29 @@ export function buildGroupReports(corpus: Corpus, noise: Noise, clusters: Cluste
     };
   });
   return { groups, originalDocOfStory };
+}
+
+/**
+ * Per member (`units`, texts by `sameAs`): the share of the group's shared text it holds, by the
+ * linking clusters' weights. Text is shared when two different texts hold it: a cluster only
+ * identical copies of one text hold says nothing of which text came first. Counted per file, a
+ * byte-identical reprint of a write-through made all of the write-through's text "shared", and
+ * the write-through, holding most of it, tied with the original's wire dateline (the seeds and a
+ * copy of 003: original undecided; issue 11's defect 2 again, through the containment evidence).
+ */
+function heldShares(linking: readonly LinkingCluster[], units: readonly number[], sameAs: readonly number[]): number[] {
+  const member = new Map(units.map((unit, i) => [unit, i]));
+  const heldBy = new Float64Array(units.length);
+  let total = 0;
+  // One pass over the linking clusters (not stories x clusters).
+  for (const { weight, stories } of linking) {
+    const texts = new Set<number>();
+    for (const unit of stories) texts.add(sameAs[member.get(unit)!]!);
+    if (texts.size < 2) continue;
+    total += weight;
+    for (const unit of stories) heldBy[member.get(unit)!]! += weight;
+  }
+  return Array.from(heldBy, (weight) => share(weight, total));
 }
 
 /** Per story: the first story with the same body, paragraph for paragraph (same normalised words), or itself. */
@@ -172,12 +194,12 @@ function storyBody(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: G
   return { body, segments };
 }
 
-/** A story as provenance sees it: its body and share of the group's text. */
-function storyView(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: Grouping, unit: number, holds: number): StoryView {
+/** A story as provenance sees it: its body (its share of the group's text, `holds`, is the group's to set: heldShares). */
+function storyView(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: Grouping, unit: number): StoryView {
   const { doc, span } = noise.stories[unit]!;
   const document = corpus.docs[doc]!;
   const { body } = storyBody(corpus, noise, clusters, grouping, unit);
-  const view: StoryView = { path: document.id, story: span.index, startLine: span.startLine, endLine: span.endLine, body, holds };
+  const view: StoryView = { path: document.id, story: span.index, startLine: span.startLine, endLine: span.endLine, body, holds: 0 };
   if (document.modifiedAt !== undefined) view.modifiedAt = document.modifiedAt;
   const published = publishedDate(document.metadata);
   if (published) view.published = published;
