@@ -2,9 +2,12 @@
  * A site's footer glued to an article's last line is cut off and recognised as chrome: it links
  * no documents (fixtures/footer-glued; a new user's scrape grouped two unrelated stories).
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/types.js';
-import { runJson } from '../helpers/in-process.js';
+import { tempDir } from '../helpers/fixtures.js';
+import { runCli, runJson } from '../helpers/in-process.js';
 import { chromeTrailerStart } from '../../src/core/text/junk.js';
 
 const DIR = 'fixtures/footer-glued';
@@ -25,6 +28,21 @@ describe('a footer glued to the last line (fixtures/footer-glued)', () => {
     }
     const library = report.documents.find((d) => d.path === `${DIR}/library.txt`)!;
     expect(library.segments.at(-1)!.status).toBe('boilerplate');
+  });
+});
+
+describe('dedupe diff of a story and its copy with the footer glued on', () => {
+  it('keeps the last paragraph the same and adds the footer as a block of its own (it read "edited", the footer inserted; a new user)', async () => {
+    const dir = tempDir();
+    const glued = readFileSync(`${DIR}/bridge.txt`, 'utf8');
+    const end = glued.indexOf('ten years.') + 'ten years.'.length;
+    writeFileSync(path.join(dir, 'story.txt'), `${glued.slice(0, end)}\n`);
+    writeFileSync(path.join(dir, 'scraped.txt'), glued);
+    const { stdout, code } = await runCli(['diff', '--no-color', 'story.txt', 'scraped.txt'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ {2}9 +→ 9 +same +1\.00 +Councillor Ana Ruiz/m);
+    expect(stdout).toMatch(/^ {2}- +→ 9 +added +\{\+Copyright 2024 The Riverside Courier/m);
+    expect(stdout).not.toMatch(/→ +\S+ +edited/);
   });
 });
 

@@ -21,7 +21,7 @@
  */
 import { isDerived } from '../classify.js';
 import { overlap, unionSet } from '../matching/overlap.js';
-import { continuesParagraph, endLine, shingles, startLine, text, textKey, tokens, words } from '../document.js';
+import { continuesParagraph, endLine, isChrome, shingles, startLine, text, textKey, tokens, words } from '../document.js';
 import type { DerivationRule, PreparedDocument } from '../model.js';
 import { round3 } from '../numbers.js';
 import { Aligner, alignParagraphs as alignPassages } from '../rewrite/passages.js';
@@ -72,7 +72,11 @@ export function alignParagraphOf(doc: PreparedDocument, i: number, paragraph?: n
     textKey: textKey(doc, i),
     shingles: shingles(doc, i),
     tokens: tokens(doc, i),
-    continues: continuesParagraph(doc, i),
+    // Chrome cut from a paragraph's end (a site's footer glued to its last line: text/junk.ts,
+    // chromeTrailerStart) is a paragraph of its own here, as it is to the scan: joined back, the
+    // paragraph kept word for word was "edited" by the footer inserted (`dedupe diff` of a story
+    // and its scraped copy, found by a new user).
+    continues: continuesParagraph(doc, i) && !isChrome(doc, i),
   };
   if (paragraph !== undefined) out.paragraph = paragraph;
   return out;
