@@ -227,6 +227,13 @@ export interface Clusters {
 export interface Grouping {
   /** Per cluster: recurs across otherwise unrelated stories (a site footer). */
   boilerplate: readonly boolean[];
+  /**
+   * Per cluster: a passage of news prose recurring across otherwise unrelated stories, too few of
+   * them for a site's footer (grouping.ts, PROSE_FOOTER_MIN_PAGES): a background paragraph of
+   * follow-up stories, a wire paragraph quoted in local ones. Its paragraphs keep their status
+   * (shared, edited: reuse, which --fail-on sees) but link no stories into a group.
+   */
+  unlinked: readonly boolean[];
   /** Groups of two or more stories, each sorted, ordered by their first story. */
   groups: number[][];
   /** Per story: index into `groups`, or -1. */

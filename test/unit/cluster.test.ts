@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupDocuments, TEMPLATE_MIN_DOCUMENTS, type ClusterInput } from '../../src/core/scan/grouping.js';
+import { groupDocuments, PROSE_FOOTER_MIN_PAGES, TEMPLATE_MIN_DOCUMENTS, type ClusterInput } from '../../src/core/scan/grouping.js';
 import { UnionFind } from '../../src/core/unionfind.js';
 
 /** A cluster of one text per document unless `texts` says otherwise (one text in all: a syndicated paragraph reprinted as it is). */
@@ -40,14 +40,26 @@ describe('document groups', () => {
     const result = groupDocuments([300, 150, 300], [reprinted, sentence]);
     expect(result.boilerplate).toEqual([false, false]);
     expect(result.groups).toEqual([[0, 1, 2]]);
-    // Across three unrelated articles the same sentence is one.
-    expect(groupDocuments([300, 300, 300], [cluster({ 0: 45, 1: 45, 2: 45 })]).boilerplate).toEqual([true]);
+    // Across three unrelated articles the same 45-word sentence is news prose recurring (a
+    // background paragraph, a quoted wire paragraph), too few pages for a site's footer:
+    // unlinked, not boilerplate (fixtures/wire-quoted).
+    const across = groupDocuments([300, 300, 300], [cluster({ 0: 45, 1: 45, 2: 45 })]);
+    expect(across).toMatchObject({ boilerplate: [false], unlinked: [true], groups: [] });
+  });
+
+  it('a long paragraph recurring across unrelated pages is a footer from PROSE_FOOTER_MIN_PAGES pages on; short lines from three', () => {
+    const pages = (n: number, words: number) => cluster(Object.fromEntries(Array.from({ length: n }, (_, page) => [page, words])));
+    const nine = groupDocuments(Array(9).fill(300), [pages(9, 30)]);
+    expect(nine).toMatchObject({ boilerplate: [false], unlinked: [true], groups: [] });
+    expect(PROSE_FOOTER_MIN_PAGES).toBe(10);
+    expect(groupDocuments(Array(10).fill(300), [pages(10, 30)])).toMatchObject({ boilerplate: [true], unlinked: [false], groups: [] });
+    expect(groupDocuments(Array(3).fill(300), [pages(3, 19)])).toMatchObject({ boilerplate: [true], unlinked: [false] });
   });
 
   it("a digest page related to every article of a site does not hide the site's footer (a reviewer's counterexample to joining related pages into one story)", () => {
-    // Pages 0-5: articles of 600 words with a 30-word footer; page 6: a digest with the same
-    // footer and each article's 70-word lede.
-    const footer = cluster({ 0: 30, 1: 30, 2: 30, 3: 30, 4: 30, 5: 30, 6: 30 });
+    // Pages 0-5: articles of 600 words with a footer of 15-word lines; page 6: a digest with the
+    // same footer and each article's 70-word lede.
+    const footer = cluster({ 0: 15, 1: 15, 2: 15, 3: 15, 4: 15, 5: 15, 6: 15 });
     const ledes = [0, 1, 2, 3, 4, 5].map((page) => cluster({ [page]: 70, 6: 70 }));
     const result = groupDocuments([600, 600, 600, 600, 600, 600, 600], [footer, ...ledes]);
     expect(result.boilerplate[0]).toBe(true);

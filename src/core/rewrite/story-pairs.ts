@@ -84,7 +84,7 @@ function reusedShare(input: StoryPairInput, body: readonly number[], other: numb
 function clusterPairs(input: StoryPairInput, add: (a: number, b: number) => void): void {
   const { clusters, grouping, noise } = input;
   clusters.inputs.forEach((cluster, id) => {
-    if (!cluster.eligible || grouping.boilerplate[id] || cluster.fillsOnly === true) return;
+    if (!cluster.eligible || grouping.boilerplate[id] || grouping.unlinked[id] || cluster.fillsOnly === true) return;
     // Within each part the fills do not join (scan/clusters.ts, markFills).
     for (const part of linkedParts(cluster)) {
       const stories = [...part].sort((x, y) => x - y);

@@ -73,6 +73,19 @@ export function isTemplateCluster(cluster: ClusterInput): boolean {
   return cluster.fillsOnly === true || (mayBeTemplate(cluster) && cluster.similarity < TEMPLATE_MAX_SIMILARITY);
 }
 
+/**
+ * A block recurring across otherwise unrelated stories is a site's footer only when it is short
+ * lines (each under LINK_MIN_WORDS words: "Leave a Reply", a copyright line, a newsletter
+ * plug), or recurs on at least this many unrelated pages, as a site's footer does on every page
+ * of the site. A long paragraph in fewer is news prose: a background paragraph that BBC follow-up
+ * stories repeat ("Mr Ebbers could face a sentence of 85 years if convicted ...": 95 BBC
+ * paragraphs were footers), or two AP paragraphs quoted in three local stories, which as footers
+ * counted toward no reuse and passed `--fail-on shared` (a new user's ingest gate). Such a block
+ * is `unlinked`: shared or edited as it is, linking no stories (they are related by a passage,
+ * not reprints of one another).
+ */
+export const PROSE_FOOTER_MIN_PAGES = 10;
+
 /** Short clusters spread over more documents than this are too common to count per pair. */
 const SHORT_CLUSTER_MAX_DOCUMENTS = 64;
 /** Pairs are checked among at most this many documents of a block (the first in content order: the same whatever the files are called). */
@@ -90,11 +103,11 @@ export function groupDocuments(
   identical: ReadonlyArray<readonly number[]> = [],
   rank: ArrayLike<number> = Int32Array.from(documentWords, (_, story) => story),
 ): Grouping {
-  const boilerplate = findFooterClusters(documentWords, clusters, copyOf(identical, rank), rank);
+  const { boilerplate, unlinked } = findFooterClusters(documentWords, clusters, copyOf(identical, rank), rank);
   const links = new UnionFind(documentWords.length);
   for (const same of identical) for (const doc of same.slice(1)) links.union(same[0]!, doc);
-  linkThroughClusters(links, documentWords.length, clusters, boilerplate);
-  return { boilerplate, ...groupsOf(links, documentWords.length) };
+  linkThroughClusters(links, documentWords.length, clusters, (id) => boilerplate[id]! || unlinked[id]!);
+  return { boilerplate, unlinked, ...groupsOf(links, documentWords.length) };
 }
 
 /**
@@ -117,13 +130,14 @@ function copyOf(identical: ReadonlyArray<readonly number[]>, rank: ArrayLike<num
  * two copies of one page carrying a paragraph that a third page reworded are a reprint, not
  * three pages under one footer.
  */
-function findFooterClusters(documentWords: readonly number[], clusters: readonly ClusterInput[], copyOf: Int32Array, rank: ArrayLike<number>): boolean[] {
+function findFooterClusters(documentWords: readonly number[], clusters: readonly ClusterInput[], copyOf: Int32Array, rank: ArrayLike<number>): { boilerplate: boolean[]; unlinked: boolean[] } {
   const clustersOf: Array<Map<number, number>> = Array.from({ length: documentWords.length }, () => new Map());
   clusters.forEach((cluster, id) => {
     if (!cluster.eligible) return;
     for (const [doc, words] of cluster.wordsByDocument) clustersOf[doc]!.set(id, words);
   });
   const boilerplate = clusters.map(() => false);
+  const unlinked = clusters.map(() => false);
   const blocks = new Map<string, number[]>();
   // Short clusters ("Leave a Reply") join the analysis too: they never link documents, but a
   // short line travelling with a footer is part of that footer.
@@ -168,10 +182,14 @@ function findFooterClusters(documentWords: readonly number[], clusters: readonly
         }
       }
     }
-    if (relatedPairs * 2 >= pairs || unrelatedPages(related, sample.length) < BOILERPLATE_MIN_DOCUMENTS) continue;
-    for (const id of blockClusters) boilerplate[id] = true;
+    const unrelated = unrelatedPages(related, sample.length);
+    if (relatedPairs * 2 >= pairs || unrelated < BOILERPLATE_MIN_DOCUMENTS) continue;
+    // Prose: a paragraph of the block long enough to link stories on its own (linkThroughClusters).
+    const prose = blockClusters.some((id) => minor.some((doc) => (clusters[id]!.wordsByDocument.get(doc) ?? 0) >= LINK_MIN_WORDS));
+    const kind = prose && unrelated < PROSE_FOOTER_MIN_PAGES ? unlinked : boilerplate;
+    for (const id of blockClusters) kind[id] = true;
   }
-  return boilerplate;
+  return { boilerplate, unlinked };
 }
 
 /**
@@ -196,10 +214,10 @@ function unrelatedPages(related: Uint8Array, count: number): number {
  * Links documents through the clusters that are evidence: one of at least LINK_MIN_WORDS
  * words links its documents at once; shorter ones add up per pair of documents.
  */
-function linkThroughClusters(links: UnionFind, documentCount: number, clusters: readonly ClusterInput[], boilerplate: readonly boolean[]): void {
+function linkThroughClusters(links: UnionFind, documentCount: number, clusters: readonly ClusterInput[], linksNothing: (id: number) => boolean): void {
   const pairWords = new Map<number, number>();
   clusters.forEach((cluster, id) => {
-    if (!cluster.eligible || boilerplate[id] || isTemplateCluster(cluster)) return;
+    if (!cluster.eligible || linksNothing(id) || isTemplateCluster(cluster)) return;
     // Parts joined by template fills alone link within themselves only (clusters.ts, markFills).
     for (const docs of linkedParts(cluster)) {
       let longest = 0;
@@ -253,7 +271,7 @@ export function listedGroupsOnly(grouping: Grouping, listed: (story: number) => 
   groups.forEach((group, index) => {
     for (const story of group) groupOf[story] = index;
   });
-  return { boilerplate: grouping.boilerplate, groups, groupOf };
+  return { boilerplate: grouping.boilerplate, unlinked: grouping.unlinked, groups, groupOf };
 }
 
 /** The linked sets of two or more documents, ordered by their first document. */

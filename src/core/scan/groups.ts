@@ -33,7 +33,7 @@ interface LinkingCluster {
 function linkingClusters(clusters: Clusters, grouping: Grouping): LinkingCluster[][] {
   const linkingOf: LinkingCluster[][] = grouping.groups.map(() => []);
   clusters.inputs.forEach((cluster, id) => {
-    if (!cluster.eligible || grouping.boilerplate[id] || isTemplateCluster(cluster) || cluster.fillsOnly === true) return;
+    if (!cluster.eligible || grouping.boilerplate[id] || grouping.unlinked[id] || isTemplateCluster(cluster) || cluster.fillsOnly === true) return;
     let weight = 0;
     for (const words of cluster.wordsByDocument.values()) weight = Math.max(weight, words);
     // Per part (scan/clusters.ts, markFills): a story a template fill joins shares no text with

@@ -1,0 +1,35 @@
+/**
+ * A wire paragraph quoted in three unrelated stories is shared, not a site's footer
+ * (fixtures/wire-quoted; a new user's ingest gate passed the three).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/types.js';
+import { runCli, runJson } from '../helpers/in-process.js';
+
+const DIR = 'fixtures/wire-quoted';
+
+describe('an AP paragraph quoted in three unrelated local stories (fixtures/wire-quoted)', () => {
+  it('is shared in each, links no stories, and counts toward their reuse', async () => {
+    const { report } = await runJson<Report>([DIR]);
+    expect(report.groups).toEqual([]);
+    for (const doc of report.documents) {
+      const quoted = doc.segments.filter((s) => s.text.startsWith('If the soldiers’ goal'));
+      expect(quoted.map((s) => s.status), doc.path).toEqual(['shared']);
+      expect(quoted[0]!.boilerplate).toBeUndefined();
+      expect(doc.reusedShare).toBeGreaterThan(0.2);
+    }
+    expect(report.summary).toMatchObject({ shared: 3, boilerplate: 0, groups: 0 });
+  });
+
+  it('trips --fail-on shared (it passed as boilerplate)', async () => {
+    const { code, stderr } = await runCli(['-q', '--fail-on', 'shared', DIR]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/--fail-on shared: 3 paragraphs shared .* in 3 documents/);
+  });
+
+  it('a site footer of short lines on as few pages is still boilerplate (fixtures/site-footer)', async () => {
+    const { report } = await runJson<Report>(['fixtures/site-footer']);
+    const footers = report.documents.flatMap((d) => d.segments).filter((s) => s.boilerplate === 'footer');
+    expect(footers).toHaveLength(20);
+  });
+});
