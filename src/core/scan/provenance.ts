@@ -127,6 +127,22 @@ const ATTRIBUTION = new RegExp(
   String.raw`\b(?:(?:[Tt]he\s+)?(Associated Press|${AGENCIES}|Agence France-Presse)\s+(?:said|reported|reports|contributed to this report|contributed reporting)\b|according to\s+(?:the\s+)?(Associated Press|${AGENCIES}|Agence France-Presse)\b)`,
   'u',
 );
+/**
+ * A credit line of the outlet's own staff ("Staff writer John Roe contributed to this report
+ * from Springfield."): closing the paragraphs one text has beyond another's whole text, it says
+ * they were added by the outlet that reprinted the wire story, not cut by the other (a new
+ * user's reprint with a local quote and its reporter's credit was called the original of the
+ * AP story it reprinted, "the other copy is its opening paragraphs"). An agency's own credit
+ * ("Associated Press writer Jim Heintz contributed to this report") is the wire's tail.
+ */
+const STAFF_CREDIT = /\b(?:contributed to this (?:report|story|article)|contributed reporting|staff (?:writer|reporter|correspondent)s?)\b/i;
+const AGENCY_NAMED = new RegExp(String.raw`\b(?:${CREDITED_AGENCIES}|Associated Press writers?)\b`, 'u');
+
+/** Whether a paragraph is a credit line of the reprinting outlet's staff (STAFF_CREDIT), not an agency's. */
+export function isStaffCredit(text: string): boolean {
+  return STAFF_CREDIT.test(text) && !AGENCY_NAMED.test(text);
+}
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // Dates stay on one line (BBC's "27 February\n\n1500 GMT" is a date and a time) and years
 // are plausible for news (1900-2099).
@@ -498,6 +514,8 @@ function fullerThanTrimmed(members: readonly StoryView[], candidates: readonly n
     // The paragraph cut inside is no paragraph of the tail.
     const tail = new Set<number>();
     for (let k = shorter.length; k < longer.length; k++) if (longer[k]!.words >= minWords && !(cut && numbers[k] === numbers[last])) tail.add(numbers[k]!);
+    // A tail closed by the outlet's own staff credit was added, not cut (STAFF_CREDIT).
+    for (let k = shorter.length; k < longer.length; k++) if (isStaffCredit(longer[k]!.text)) return -1;
     return tail.size >= TRIMMED_MIN_PARAGRAPHS ? edited : -1;
   };
   // Each body and its paragraph numbers once (paragraphs, not pieces: an "About us" block of
