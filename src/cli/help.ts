@@ -39,9 +39,11 @@ Reading the report:
            leaves them out).
   original ... (confidence 0.73: dateline KYIV (AP) —): how sure the pick of
            the group's original is (0 to 1), and the evidence that decided it.
-  roles    original; version (a write-through or update of the same story: most
-           of its text its own); reprint (every other member, trimmed or edited
-           as it may be); copy (a member of a group whose original is undecided)
+  roles    original; version (a write-through or update of the same wire story:
+           most of its text its own); reprint (another outlet's copy, trimmed or
+           edited as it may be); partial (a story of its own that uses part of
+           the original: most of its text its own, not the wire's version); copy
+           (a member of a group whose original is undecided)
   story derived / partly derived (words, bigrams, reused): how much of the
            story's vocabulary and phrasing is found in the other, and the share
            of its words in matched paragraphs

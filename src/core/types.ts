@@ -41,7 +41,7 @@ export type BoilerplateKind = 'footer' | 'artifact';
  * apart), or a frame filled in with other names (a template fill, scan/fills.ts).
  */
 export type TemplateKind = 'lines' | 'fill';
-export type MemberRole = 'original' | 'version' | 'reprint';
+export type MemberRole = 'original' | 'version' | 'reprint' | 'partial';
 export type EditKind =
   | 'words-substituted'
   | 'sentence-dropped'

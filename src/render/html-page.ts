@@ -232,7 +232,7 @@ export const PAGE_SCRIPT = String.raw`
   function roleCounts(g) {
     var counts = {};
     g.members.forEach(function (m) { var r = m.role || 'copy'; counts[r] = (counts[r] || 0) + 1; });
-    return ['original', 'version', 'reprint', 'copy'].filter(function (r) { return counts[r]; }).map(function (r) { return plural(counts[r], r, r === 'copy' ? 'copies' : null); }).join(', ');
+    return ['original', 'version', 'reprint', 'partial', 'copy'].filter(function (r) { return counts[r]; }).map(function (r) { return plural(counts[r], r, r === 'copy' ? 'copies' : null); }).join(', ');
   }
 
   function groupsView() {

@@ -283,8 +283,8 @@ export function renderGroup(
   } else {
     lines.push(...fitted(`${palette.bold(head)}, original undecided (no evidence tells the copies apart: datelines, dates, containment and file times tie or are missing)`, fitWidth, 2));
   }
-  const order: Record<string, number> = { original: 0, version: 1, reprint: 2 };
-  const members = [...group.members].sort((a, b) => (order[a.role ?? ''] ?? 3) - (order[b.role ?? ''] ?? 3));
+  const order: Record<string, number> = { original: 0, version: 1, reprint: 2, partial: 3 };
+  const members = [...group.members].sort((a, b) => (order[a.role ?? ''] ?? 4) - (order[b.role ?? ''] ?? 4));
   const names = members.map((m) => label(m));
   const nameWidth = widest(names);
   const beside = fitWidth === undefined || fitWidth - (2 + 8 + 2 + nameWidth + 2) >= MIN_DETAIL_WIDTH;

@@ -93,7 +93,11 @@ export function buildGroupReports(corpus: Corpus, noise: Noise, clusters: Cluste
     const views = units.map((unit) => storyView(corpus, noise, clusters, grouping, unit));
     const sameAs = sameTextAs(views);
     const held = heldShares(linking, units, sameAs);
-    views.forEach((view, i) => (view.holds = held[i]!));
+    const own = ownShares(clusters, units, views);
+    views.forEach((view, i) => {
+      view.holds = held[i]!;
+      view.ownShare = own[i]!;
+    });
     const provenance = analyseGroup(views, rule, sameAs);
     const members: GroupMember[] = views.map((view, i) => {
       const { role, score, reasons, comparison, duplicateOf } = provenance.members[i]!;
@@ -141,6 +145,23 @@ function heldShares(linking: readonly LinkingCluster[], units: readonly number[]
     for (const unit of stories) heldBy[member.get(unit)!]! += weight;
   }
   return Array.from(heldBy, (weight) => share(weight, total));
+}
+
+/** Per member (`units`, bodies in `views`): the share of its body's words in paragraphs that no other member holds, copied or derived (StoryView.ownShare). */
+function ownShares(clusters: Clusters, units: readonly number[], views: readonly StoryView[]): number[] {
+  const inGroup = new Set(units);
+  return views.map((view, i) => {
+    let total = 0;
+    let own = 0;
+    for (const p of view.body) {
+      total += p.words;
+      const cluster = p.paragraph === undefined ? -1 : clusters.paragraphCluster[p.paragraph]!;
+      let held = false;
+      if (cluster >= 0) for (const story of clusters.inputs[cluster]!.wordsByDocument.keys()) if (story !== units[i] && inGroup.has(story)) held = true;
+      if (!held) own += p.words;
+    }
+    return share(own, total);
+  });
 }
 
 /** Per story: the first story with the same body, paragraph for paragraph (same normalised words), or itself. */

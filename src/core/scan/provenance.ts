@@ -63,6 +63,13 @@ export const PROVENANCE_WEIGHTS = {
 /** A member with less than this share of its words in paragraphs matched to the original may be a version (a rewrite), not a reprint (compareCopy's matchedShare). */
 export const VERSION_MAX_MATCHED_SHARE = 0.6;
 /**
+ * ... and, when it is no version, is `partial` (a story of its own using part of the original)
+ * with at least this share of its words in paragraphs no other member holds (StoryView.ownShare):
+ * a reprint of the agency's write-through also keeps little of the first brief, the original,
+ * but all its text is the write-through's.
+ */
+export const PARTIAL_MIN_OWN_SHARE = 0.5;
+/**
  * A copy is trimmed from a fuller one (collectEvidence) when the fuller goes on for at least
  * this many paragraphs after the copy's end: a wire story cut by its last few paragraphs is (a
  * share of the words as well missed the usual trim of 3 paragraphs in 23, found in review); a
@@ -161,6 +168,8 @@ export interface StoryView {
   body: AlignParagraph[];
   /** Share of the group's shared text (by words) this story holds. */
   holds: number;
+  /** Share of its body's words in paragraphs no other member of the group holds (copied or derived): its own text. */
+  ownShare?: number;
   /** File modification time in ms since the epoch, when known. */
   modifiedAt?: number;
   /** The publication date its metadata gives (publishedDate), when it gives one. */
@@ -539,6 +548,28 @@ function fullerThanTrimmed(members: readonly StoryView[], candidates: readonly n
   return found.length === 1 ? found[0]! : null;
 }
 
+/** The agency a dateline or credit names in brackets ("ap" of "KYIV, Ukraine (AP) —"), case aside, or null. */
+function creditedAgency(detail: string): string | null {
+  return /\(([^)]+)\)/.exec(detail)?.[1]?.trim().toLowerCase() ?? null;
+}
+
+/**
+ * Whether a member's own wire evidence (a dateline, an agency's credit) is the original's wire:
+ * its dateline's place or its agency. A version is the agency's own write-through (seed 003:
+ * "KYIV, Ukraine --" and "(AP)" under 002's "KYIV, Ukraine (AP) —"); a local story that opens
+ * "SPRINGFIELD, Ohio —" and quotes the wire's lede is a story of its own (a new user's run read
+ * it as a version). Over an original without wire evidence, any of its own counts.
+ */
+function sameWire(original: readonly ProvenanceReason[], member: readonly ProvenanceReason[]): boolean {
+  const wire = (reasons: readonly ProvenanceReason[]): ProvenanceReason[] => reasons.filter((r) => (r.kind === 'dateline' || r.kind === 'credit') && r.weight > 0);
+  const [from, own] = [wire(original), wire(member)];
+  if (own.length === 0) return false;
+  if (from.length === 0) return true;
+  const places = new Set(from.filter((r) => r.kind === 'dateline').map((r) => datelinePlace(r.detail)).filter((place) => place !== ''));
+  const agencies = new Set(from.map((r) => creditedAgency(r.detail)).filter((agency): agency is string => agency !== null));
+  return own.some((r) => (r.kind === 'dateline' && places.has(datelinePlace(r.detail))) || agencies.has(creditedAgency(r.detail) ?? ''));
+}
+
 /** A dateline's place, as written before its first comma, bracket or dash ("kyiv" of "KYIV, Ukraine (AP) —"), case aside. */
 function datelinePlace(dateline: string): string {
   return (dateline.split(/[,(\u2014\u2013-]/)[0] ?? '').trim().toLowerCase();
@@ -551,10 +582,14 @@ function datelinePlace(dateline: string): string {
  * Ukraine (AP) —" is the change a licensing desk looks for first, and the comparison named no
  * edit at all (found by a new user). A credit closing the copy ("(AP)") is the credit kept.
  */
-function datelineEdit(original: readonly ProvenanceReason[], copy: readonly ProvenanceReason[]): EditKind | null {
+function datelineEdit(original: readonly ProvenanceReason[], copy: readonly ProvenanceReason[], copyBody: readonly AlignParagraph[]): EditKind | null {
   const datelineOf = (reasons: readonly ProvenanceReason[]): ProvenanceReason | undefined => reasons.find((r) => r.kind === 'dateline');
   const [from, to] = [datelineOf(original), datelineOf(copy)];
   if (from === undefined) return null;
+  // The original's dated lede kept further down, under the copy's own lede ("SPRINGFIELD, Ohio —
+  // ..." then "KYIV, Ukraine (AP) — ..." word for word): nothing of the dateline was dropped (a
+  // new user's local story quoting the wire read "dateline dropped").
+  if (copyBody.some((p) => p.text.trimStart().startsWith(from.detail))) return null;
   if (to === undefined) return 'dateline-dropped';
   // A dateline of another place is the copy's own ("SPRINGFIELD —" for "KYIV, Ukraine (AP) —"):
   // the original's was dropped, not only its credit (a new user's local rewrite). A credit
@@ -609,14 +644,17 @@ export function analyseGroup(
     const rep = reps[t]!.index;
     if (t === originalText && copies.length === 1) return;
     const { summary: compared, matchedShare } = compareCopy(members[original]!.body, members[rep]!.body, rule);
-    const dateline = datelineEdit(textReasons[originalText]!, textReasons[t]!);
+    const dateline = datelineEdit(textReasons[originalText]!, textReasons[t]!, members[rep]!.body);
     const comparison: EditSummary = dateline === null ? compared : { ...compared, edits: [{ kind: dateline, count: 1 }, ...compared.edits] };
-    const ownWire = textReasons[t]!.some((r) => (r.kind === 'dateline' || r.kind === 'credit') && r.weight > 0);
     const cites = textReasons[t]!.some((r) => r.kind === 'attribution');
     const later = dates[t] != null && dates[originalText] != null && dates[t]! > dates[originalText]!;
     const rewritten = matchedShare < VERSION_MAX_MATCHED_SHARE;
     // An identical copy of the original is a reprint of it; copies of another text share its role.
-    const role: MemberRole = t !== originalText && !cites && rewritten && (ownWire || later) ? 'version' : 'reprint';
+    // Most of its words its own: the agency's version, or a story of its own using part of the
+    // original (partial).
+    const version = !cites && (sameWire(textReasons[originalText]!, textReasons[t]!) || later);
+    const own = (members[rep]!.ownShare ?? 0) >= PARTIAL_MIN_OWN_SHARE;
+    const role: MemberRole = t === originalText || !rewritten ? 'reprint' : version ? 'version' : own ? 'partial' : 'reprint';
     for (const i of copies) {
       if (i === original) continue;
       result[i]!.role = role;
