@@ -1089,7 +1089,13 @@ function joinedBlock(
   // between them, when the pieces are in order and none lies inside another block's span.
   const fromWords = wordsIn(from, fromIndexes);
   const toWords = wordsIn(to, toIndexes);
-  if (fromWords <= JOIN_DIFF_MAX_WORDS && toWords <= JOIN_DIFF_MAX_WORDS) {
+  if (sameWords(from, fromIndexes, to, toIndexes)) {
+    // The same words in the same order, only the breaks moved (an article whose line breaks were
+    // lost, all on one line): one unchanged run. Over JOIN_DIFF_MAX_WORDS the pieces' own
+    // operations, cut where the two sides' pieces are, read as sentences dropped, added and
+    // moved (a new user's run: "keeps 97%; sentence dropped (2), sentence moved, sentence added").
+    block.ops = [{ op: 'equal', text: toIndexes.map((j) => to[j]!.text).join(' ') }];
+  } else if (fromWords <= JOIN_DIFF_MAX_WORDS && toWords <= JOIN_DIFF_MAX_WORDS) {
     block.ops = wordDiff(fromIndexes.map((i) => from[i]!.text).join(' '), toIndexes.map((j) => to[j]!.text).join(' '));
   } else if (inOrder && !members.some((b) => straddles(b.from, droppedPieces) || straddles(b.to, addedPieces))) {
     // The equal words are the matched pieces' at most: when those are under JOIN_MIN_KEPT_SHARE
@@ -1107,6 +1113,27 @@ function joinedBlock(
   }
   block.similarity = round3(overlap(unionSet(fromIndexes.map((i) => from[i]!.shingles)), unionSet(toIndexes.map((j) => to[j]!.shingles))).jaccard);
   return { block, absorbed };
+}
+
+/** Whether paragraphs `fromIndexes` of `from` and `toIndexes` of `to`, each joined in order, have the same tokens in the same order. */
+function sameWords(from: readonly AlignParagraph[], fromIndexes: readonly number[], to: readonly AlignParagraph[], toIndexes: readonly number[]): boolean {
+  let j = 0; // the `to` paragraph read, and the next token in it
+  let at = 0;
+  for (const i of fromIndexes) {
+    const tokens = from[i]!.tokens;
+    for (let k = 0; k < tokens.length; k++) {
+      while (j < toIndexes.length && at >= to[toIndexes[j]!]!.tokens.length) {
+        j++;
+        at = 0;
+      }
+      if (j >= toIndexes.length || to[toIndexes[j]!]!.tokens[at++] !== tokens[k]) return false;
+    }
+  }
+  while (j < toIndexes.length && at >= to[toIndexes[j]!]!.tokens.length) {
+    j++;
+    at = 0;
+  }
+  return j >= toIndexes.length;
 }
 
 /** Whether one of `lost` lies between the first and the last of a block's pieces (its pieces ascend). */
