@@ -403,11 +403,36 @@ export interface StageTimings {
 }
 
 /** What `dedupe diff <from> <to> --json` prints. */
+/** One side of `dedupe diff`. */
+export interface DiffSide {
+  path: string;
+  paragraphs: number;
+  words: number;
+  layout: Layout;
+  story?: DiffStory;
+}
+
+/**
+ * The story of a file holding several (a scraped page bundling articles, text/stories.ts) that
+ * `dedupe diff` compared: the one sharing the most with the other side, as a scan compares
+ * stories, not files. `index` from 0, of `stories`.
+ */
+export interface DiffStory {
+  index: number;
+  stories: number;
+  startLine: number;
+  endLine: number;
+}
+
 export interface DiffReport {
   schemaVersion: typeof SCHEMA_VERSION;
-  /** Each side's paragraphs, words, and how its lines became paragraphs (--segment auto decides per file). */
-  from: { path: string; paragraphs: number; words: number; layout: Layout };
-  to: { path: string; paragraphs: number; words: number; layout: Layout };
+  /**
+   * Each side's paragraphs, words, and how its lines became paragraphs (--segment auto decides
+   * per file); of a file that holds several stories, the story compared (DiffStory), and its
+   * paragraphs and words.
+   */
+  from: DiffSide;
+  to: DiffSide;
   summary: {
     same: number;
     edited: number;

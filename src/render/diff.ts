@@ -57,6 +57,18 @@ const MIN_BODY_WIDTH = 20;
  * their text, paths cut from the left.
  */
 /** `changed`: whether the alignment found a change (core's `differs`, which --exit-code reads too). */
+/**
+ * Which story of a file holding several was compared (DiffReport's `story`): "000.txt holds 2
+ * stories; compared story 1, lines 1-30, the one sharing the most with the other file".
+ */
+function storyNotes(report: DiffReport): string[] {
+  return [report.from, report.to].flatMap((side) =>
+    side.story
+      ? [`${printable(side.path)} holds ${side.story.stories} stories; compared story ${side.story.index + 1}, lines ${lineSpan(side.story.startLine, side.story.endLine)}, the one sharing the most with the other file`]
+      : [],
+  );
+}
+
 export function renderDiffReport(report: DiffReport, style: DiffStyle & { width: number; fit?: boolean; changed: boolean }): string {
   const { palette, width } = style;
   const fit = style.fit === true;
@@ -97,6 +109,7 @@ export function renderDiffReport(report: DiffReport, style: DiffStyle & { width:
       : `split into paragraphs differently: ${report.from.layout} layout → ${report.to.layout} layout; --segment ${report.from.layout} or --segment ${report.to.layout} splits both alike`;
   const header = [
     ...pathLines,
+    ...storyNotes(report).flatMap((note) => wrapped(note)),
     ...wrapped(counts),
     ...(layoutNote === null ? [] : wrapped(layoutNote).map((part) => palette.dim(part))),
     palette.dim(`  ${'from'.padEnd(fromWidth)}   ${'to'.padEnd(toWidth)}  ${'change'.padEnd(7)}  ${'sim'.padEnd(simWidth)}  text`),
