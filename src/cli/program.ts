@@ -353,8 +353,22 @@ function ownerHint(line: string): string {
   const program = quietProgram();
   if (hasOption(program.commands.find((c) => c.name() === 'scan') ?? program, flag)) owners.push('dedupe (the scan)');
   visit(program, []);
-  return owners.length === 0 ? '' : `; ${flag} is an option of ${listed(owners, 'and')}`;
+  if (owners.length > 0) return `; ${flag} is an option of ${listed(owners, 'and')}`;
+  const instead = OTHER_NAMES[flag];
+  return instead === undefined ? '' : `; ${instead}`;
 }
+
+/**
+ * Names a user reaches for that dedupe calls otherwise, and what to give instead: `index add
+ * --index idx.sqlite` said only "unknown option '--index'" (a new user's run), and commander
+ * suggests nothing so far from "--db".
+ */
+const OTHER_NAMES: Readonly<Record<string, string>> = {
+  '--index': 'the index file is given with --db <file>',
+  '--database': 'the index file is given with --db <file>',
+  '--sqlite': 'the index file is given with --db <file>',
+  '--index-file': 'the index file is given with --db <file>',
+};
 
 /** What to give instead of `--switch=value`: the switch alone, or its `--no-` form. */
 function switchHint(flag: string): string | null {

@@ -147,6 +147,12 @@ describe('a folder named like a command', () => {
     }
   });
 
+  it("--index for the index file names --db (it said only \"unknown option '--index'\"; a new user's run)", async () => {
+    const result = await runInProcess(['index', 'add', '--index', 'idx.sqlite', 'a.txt']);
+    expect(result.code).toBe(2);
+    expect(oneLineError(result)).toBe("dedupe: error: unknown option '--index'; the index file is given with --db <file>");
+  });
+
   it("an unknown index command lists the index's commands (it said only \"unknown command 'list'\"; a new user's run)", async () => {
     const result = await runInProcess(['index', 'list']);
     expect(result.code).toBe(2);
