@@ -381,7 +381,8 @@ function switchHint(flag: string): string | null {
   // An option that takes a value (`--db=x` given to the scan) is another command's: said by the caller (review).
   if (named.length > 0 && named.every((option) => option.required || option.optional)) return null;
   // `--progress=no` where only --no-progress is defined.
-  if (named.length === 0) return hasNegated ? `; ${flag} takes no value: give ${negated} to turn it off` : '';
+  // Nobody's option: the caller says what it may be instead (OTHER_NAMES; `--index=idx.sqlite`).
+  if (named.length === 0) return hasNegated ? `; ${flag} takes no value: give ${negated} to turn it off` : null;
   return `; ${flag} takes no value: give ${flag}${hasNegated ? ` or ${negated}` : ''}`;
 }
 

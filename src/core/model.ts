@@ -206,6 +206,8 @@ export interface ClusterInput {
   similarity: number;
   /** Its documents are joined by template fills alone (scan/fills.ts): no copy, no other derived pair. */
   fillsOnly?: boolean;
+  /** The stories in which one of its paragraphs lies next to a junk line (site chrome, a scraper artifact): a footer's company (grouping.ts). */
+  besideJunk?: Set<number>;
   /**
    * Set when template fills join parts of it that copies and other derived pairs join within
    * (scan/clusters.ts, markFills): its stories by part, each sorted, in order of their first.

@@ -96,7 +96,7 @@ export function renderDiffReport(report: DiffReport, style: DiffStyle & { width:
       report.blocks.length === 0
         ? 'no change: neither has a paragraph'
         : `no change: the ${thousands(report.from.paragraphs)} paragraph${report.from.paragraphs === 1 ? ' has' : 's have'} the same words, in the same order`;
-    const text = `${[...pathLines, ...wrapped(same)].join('\n')}\n`;
+    const text = `${[...pathLines, ...storyNotes(report).flatMap((note) => wrapped(note)), ...wrapped(same)].join('\n')}\n`;
     return fit ? fitLines(text, width) : text;
   }
   // Auto segmentation decided differently for the two files: their paragraphs may differ where

@@ -2,9 +2,11 @@
  * A local story quoting the wire is `partial`, not the agency's `version`, and keeps the wire's
  * dateline where it quotes it (fixtures/local-story; a new user's run).
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/types.js';
-import { SEED } from '../helpers/fixtures.js';
+import { SEED, tempDir } from '../helpers/fixtures.js';
 import { runCli, runJson } from '../helpers/in-process.js';
 
 const LOCAL = 'fixtures/local-story/veterans.txt';
@@ -19,6 +21,18 @@ describe('a local story quoting the AP lede (fixtures/local-story)', () => {
     expect(local.comparison!.edits.map((e) => e.kind)).not.toContain('dateline-dropped');
     const { stdout } = await runCli(['--no-color', SEED.original, LOCAL]);
     expect(stdout).toMatch(/^ {2}partial +fixtures\/local-story\/veterans\.txt +keeps \d+% of the original/m);
+  });
+
+  it('stays partial with a copy of itself beside it, and when dated a day after the AP story (review)', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'copy.txt'), readFileSync(LOCAL));
+    const { report } = await runJson<Report>([SEED.original, LOCAL, dir]);
+    expect(report.groups[0]!.members.filter((m) => m.path === LOCAL || m.path.endsWith('copy.txt')).map((m) => m.role)).toEqual(['partial', 'partial']);
+    const feed = path.join(dir, 'feed.jsonl');
+    const record = (id: string, published: string, file: string) => JSON.stringify({ id, published, text: readFileSync(file, 'utf8') });
+    writeFileSync(feed, `${record('ap', '2024-10-23', SEED.original)}\n${record('local', '2024-10-24', LOCAL)}\n`);
+    const { report: dated } = await runJson<Report>([feed]);
+    expect(Object.fromEntries(dated.groups[0]!.members.map((m) => [m.path, m.role]))).toEqual({ ap: 'original', local: 'partial' });
   });
 
   it("beside the seeds: 003 stays the agency's version, the reprints reprints", async () => {

@@ -44,6 +44,17 @@ describe('a wire story with a local tail added (fixtures/local-tail)', () => {
   });
 });
 
+describe("an outlet's own story closing with its reporter's credit (review)", () => {
+  it('is still the original of its trimmed copy: no agency dateline, so the credit is its own', async () => {
+    const dir = tempDir();
+    const story = readFileSync(SEED.original, 'utf8').replace('KYIV, Ukraine (AP) — ', '').trimEnd();
+    writeFileSync(path.join(dir, 'full.txt'), `${story}\n\nChoe Sang-Hun contributed reporting from Seoul, South Korea.\n`);
+    writeFileSync(path.join(dir, 'trimmed.txt'), `${story.split('\n').slice(0, 14).join('\n')}\n`);
+    const { report } = await runJson<Report>(['.'], { cwd: dir });
+    expect(report.groups[0]!.original).toBe('full.txt');
+  });
+});
+
 describe('isStaffCredit', () => {
   it("reads an outlet's staff credit, not an agency's", () => {
     expect(isStaffCredit('Staff writer John Roe contributed to this report from Springfield.')).toBe(true);

@@ -151,6 +151,8 @@ describe('a folder named like a command', () => {
     const result = await runInProcess(['index', 'add', '--index', 'idx.sqlite', 'a.txt']);
     expect(result.code).toBe(2);
     expect(oneLineError(result)).toBe("dedupe: error: unknown option '--index'; the index file is given with --db <file>");
+    const withValue = await runInProcess(['index', 'add', '--index=idx.sqlite', 'a.txt']);
+    expect(oneLineError(withValue)).toBe("dedupe: error: unknown option '--index=idx.sqlite'; the index file is given with --db <file>");
   });
 
   it("an unknown index command lists the index's commands (it said only \"unknown command 'list'\"; a new user's run)", async () => {

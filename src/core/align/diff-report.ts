@@ -58,9 +58,14 @@ export function diffBlocks(blocks: readonly AlignedBlock[], from: AlignedSide, t
  * `options`: the derived-pair rule, and with the scan's `seed` (and `minWords`), reworded
  * paragraphs are paired too, as a scan of the two articles finds them.
  */
-/** Whether the alignment found any change: a block other than "same", or a same block that moved (--exit-code, and the report's "no change" line). */
+/**
+ * Whether the alignment found any change: a block other than "same", or a same block that moved
+ * (--exit-code, and the report's "no change" line). A file of which one story was compared holds
+ * more than the other (its other stories): the two differ (review: a change in the story left
+ * out read "no change", exit 0).
+ */
 export function differs(report: DiffReport): boolean {
-  return report.blocks.some((block) => block.kind !== 'same' || block.moved);
+  return report.from.story !== undefined || report.to.story !== undefined || report.blocks.some((block) => block.kind !== 'same' || block.moved);
 }
 
 export function diffDocuments(from: PreparedDocument, to: PreparedDocument, options: AlignRule): DiffReport {
@@ -104,17 +109,18 @@ function storyCount(doc: PreparedDocument): number {
 }
 
 /**
- * The stories of the two files to compare: of a file holding several (a scraped page bundling
- * articles: seeds 000 and 001), the one sharing the most shingles with the other side's (each
- * pair of stories measured; the first on a tie), as a scan reports stories, not files. Compared
- * whole, seed 002 against 000 listed 000's second story, its repeated headlines and artifacts
- * as 27 paragraphs added, "48% of its own words come from it", where the scan said 000's
- * story 1 kept 95% of 002 (a new user's run). Null for a file of one story, and for both when
- * no two stories share anything (the files are compared whole).
+ * The stories of the two files to compare: when one file holds several (a scraped page bundling
+ * articles: seeds 000 and 001) and the other one, the bundle's story sharing the most shingles
+ * with it (the first on a tie), as a scan reports stories, not files. Compared whole, seed 002
+ * against 000 listed 000's second story, its repeated headlines and artifacts as 27 paragraphs
+ * added, "48% of its own words come from it", where the scan said 000's story 1 kept 95% of
+ * 002 (a new user's run). Two bundles are compared whole: one story of each would leave out
+ * what the others changed (review). Null for a file compared whole, and for both when no story
+ * shares anything with the other file.
  */
 function closestStories(from: PreparedDocument, to: PreparedDocument): [StorySpan | null, StorySpan | null] {
   const [fromStories, toStories] = [detectStories(segmentsOf(from)), detectStories(segmentsOf(to))];
-  if (fromStories.length < 2 && toStories.length < 2) return [null, null];
+  if ((fromStories.length < 2) === (toStories.length < 2)) return [null, null];
   const shinglesOf = (doc: PreparedDocument, span: StorySpan): Uint32Array => unionSet(range(span.firstSegment, span.lastSegment + 1).map((i) => shingles(doc, i)));
   const toSets = toStories.map((span) => shinglesOf(to, span));
   let best: [StorySpan, StorySpan] | null = null;

@@ -134,6 +134,11 @@ export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWor
       }
     }
     input.wordsByDocument.set(unit, (input.wordsByDocument.get(unit) ?? 0) + words);
+    // Next to a junk line of its own document ("Leave a Reply", a copyright line): a footer's company.
+    const doc = paragraphDoc[p]!;
+    if ((p > 0 && paragraphDoc[p - 1] === doc && noise.junk[p - 1] !== null) || (p + 1 < size && paragraphDoc[p + 1] === doc && noise.junk[p + 1] !== null)) {
+      (input.besideJunk ??= new Set()).add(unit);
+    }
   }
   measureSimilarities(edges, variantSets, clusterOfRoot, inputs);
   if (fills) markFills(corpus, edges, noise, fills, paragraphCluster, inputs);

@@ -184,9 +184,12 @@ function findFooterClusters(documentWords: readonly number[], clusters: readonly
     }
     const unrelated = unrelatedPages(related, sample.length);
     if (relatedPairs * 2 >= pairs || unrelated < BOILERPLATE_MIN_DOCUMENTS) continue;
-    // Prose: a paragraph of the block long enough to link stories on its own (linkThroughClusters).
+    // Prose: a paragraph of the block long enough to link stories on its own (linkThroughClusters),
+    // and not among a footer's lines: a site's 30-word "about us" line beside "Leave a Reply" on
+    // four pages is a footer (review), an AP paragraph quoted in three local stories is not.
     const prose = blockClusters.some((id) => minor.some((doc) => (clusters[id]!.wordsByDocument.get(doc) ?? 0) >= LINK_MIN_WORDS));
-    const kind = prose && unrelated < PROSE_FOOTER_MIN_PAGES ? unlinked : boilerplate;
+    const besideJunk = minor.filter((doc) => blockClusters.some((id) => clusters[id]!.besideJunk?.has(doc) === true)).length;
+    const kind = prose && unrelated < PROSE_FOOTER_MIN_PAGES && besideJunk * 2 < minor.length ? unlinked : boilerplate;
     for (const id of blockClusters) kind[id] = true;
   }
   return { boilerplate, unlinked };

@@ -93,7 +93,7 @@ export function buildGroupReports(corpus: Corpus, noise: Noise, clusters: Cluste
     const views = units.map((unit) => storyView(corpus, noise, clusters, grouping, unit));
     const sameAs = sameTextAs(views);
     const held = heldShares(linking, units, sameAs);
-    const own = ownShares(clusters, units, views);
+    const own = ownShares(clusters, units, views, sameAs);
     views.forEach((view, i) => {
       view.holds = held[i]!;
       view.ownShare = own[i]!;
@@ -147,9 +147,14 @@ function heldShares(linking: readonly LinkingCluster[], units: readonly number[]
   return Array.from(heldBy, (weight) => share(weight, total));
 }
 
-/** Per member (`units`, bodies in `views`): the share of its body's words in paragraphs that no other member holds, copied or derived (StoryView.ownShare). */
-function ownShares(clusters: Clusters, units: readonly number[], views: readonly StoryView[]): number[] {
-  const inGroup = new Set(units);
+/**
+ * Per member (`units`, bodies in `views`, texts by `sameAs`): the share of its body's words in
+ * paragraphs that no member of another text holds, copied or derived (StoryView.ownShare). An
+ * identical copy of the member is the same text, not another member holding it (review: a
+ * copy of a local story made it a reprint).
+ */
+function ownShares(clusters: Clusters, units: readonly number[], views: readonly StoryView[], sameAs: readonly number[]): number[] {
+  const textOf = new Map(units.map((unit, i) => [unit, sameAs[i]!]));
   return views.map((view, i) => {
     let total = 0;
     let own = 0;
@@ -157,7 +162,12 @@ function ownShares(clusters: Clusters, units: readonly number[], views: readonly
       total += p.words;
       const cluster = p.paragraph === undefined ? -1 : clusters.paragraphCluster[p.paragraph]!;
       let held = false;
-      if (cluster >= 0) for (const story of clusters.inputs[cluster]!.wordsByDocument.keys()) if (story !== units[i] && inGroup.has(story)) held = true;
+      if (cluster >= 0) {
+        for (const story of clusters.inputs[cluster]!.wordsByDocument.keys()) {
+          const text = textOf.get(story);
+          if (text !== undefined && text !== sameAs[i]) held = true;
+        }
+      }
       if (!held) own += p.words;
     }
     return share(own, total);

@@ -145,6 +145,9 @@ const ATTRIBUTION = new RegExp(
 const STAFF_CREDIT = /\b(?:contributed to this (?:report|story|article)|contributed reporting|staff (?:writer|reporter|correspondent)s?)\b/i;
 const AGENCY_NAMED = new RegExp(String.raw`\b(?:${CREDITED_AGENCIES}|Associated Press writers?)\b`, 'u');
 
+/** A credit line is short: a name or two, a place (longer text that mentions "staff reporters" is prose). */
+const CREDIT_MAX_WORDS = 30;
+
 /** Whether a paragraph is a credit line of the reprinting outlet's staff (STAFF_CREDIT), not an agency's. */
 export function isStaffCredit(text: string): boolean {
   return STAFF_CREDIT.test(text) && !AGENCY_NAMED.test(text);
@@ -523,8 +526,12 @@ function fullerThanTrimmed(members: readonly StoryView[], candidates: readonly n
     // The paragraph cut inside is no paragraph of the tail.
     const tail = new Set<number>();
     for (let k = shorter.length; k < longer.length; k++) if (longer[k]!.words >= minWords && !(cut && numbers[k] === numbers[last])) tail.add(numbers[k]!);
-    // A tail closed by the outlet's own staff credit was added, not cut (STAFF_CREDIT).
-    for (let k = shorter.length; k < longer.length; k++) if (isStaffCredit(longer[k]!.text)) return -1;
+    // A wire story's tail closed by an outlet's own staff credit was added, not cut (STAFF_CREDIT).
+    // Only the closing line, credit-shaped, and only under an agency's dateline: an outlet's own
+    // story closes with its staff's credit as a matter of course ("Choe Sang-Hun contributed
+    // reporting from Seoul"), and prose may mention "staff reporters" (review).
+    const closing = longer[longer.length - 1]!;
+    if (closing.words <= CREDIT_MAX_WORDS && isStaffCredit(closing.text) && wireEvidence(longer).some((r) => r.kind === 'dateline' && r.weight === PROVENANCE_WEIGHTS.creditedDateline)) return -1;
     return tail.size >= TRIMMED_MIN_PARAGRAPHS ? edited : -1;
   };
   // Each body and its paragraph numbers once (paragraphs, not pieces: an "About us" block of
@@ -560,9 +567,17 @@ function creditedAgency(detail: string): string | null {
  * "SPRINGFIELD, Ohio —" and quotes the wire's lede is a story of its own (a new user's run read
  * it as a version). Over an original without wire evidence, any of its own counts.
  */
+function wireOf(reasons: readonly ProvenanceReason[]): ProvenanceReason[] {
+  return reasons.filter((r) => (r.kind === 'dateline' || r.kind === 'credit') && r.weight > 0);
+}
+
+/** Whether a member carries wire evidence of its own (a dateline, an agency's credit). */
+function ownWire(reasons: readonly ProvenanceReason[]): boolean {
+  return wireOf(reasons).length > 0;
+}
+
 function sameWire(original: readonly ProvenanceReason[], member: readonly ProvenanceReason[]): boolean {
-  const wire = (reasons: readonly ProvenanceReason[]): ProvenanceReason[] => reasons.filter((r) => (r.kind === 'dateline' || r.kind === 'credit') && r.weight > 0);
-  const [from, own] = [wire(original), wire(member)];
+  const [from, own] = [wireOf(original), wireOf(member)];
   if (own.length === 0) return false;
   if (from.length === 0) return true;
   const places = new Set(from.filter((r) => r.kind === 'dateline').map((r) => datelinePlace(r.detail)).filter((place) => place !== ''));
@@ -652,7 +667,10 @@ export function analyseGroup(
     // An identical copy of the original is a reprint of it; copies of another text share its role.
     // Most of its words its own: the agency's version, or a story of its own using part of the
     // original (partial).
-    const version = !cites && (sameWire(textReasons[originalText]!, textReasons[t]!) || later);
+    // A later date makes a version of a member without wire evidence of its own; one whose own
+    // dateline is another place's is a story of its own whatever its date (review: a local
+    // story published a day after the AP story it quotes was its version).
+    const version = !cites && (sameWire(textReasons[originalText]!, textReasons[t]!) || (later && !ownWire(textReasons[t]!)));
     const own = (members[rep]!.ownShare ?? 0) >= PARTIAL_MIN_OWN_SHARE;
     const role: MemberRole = t === originalText || !rewritten ? 'reprint' : version ? 'version' : own ? 'partial' : 'reprint';
     for (const i of copies) {
