@@ -24,6 +24,14 @@ describe('an AP paragraph quoted in three unrelated local stories (fixtures/wire
     expect(report.summary).toMatchObject({ shared: 3, boilerplate: 0, groups: 0 });
   });
 
+  it("beside the AP story and its reprints they join its group as partial uses of it (review: the quotes cut them off from it)", async () => {
+    const { report } = await runJson<Report>(['fixtures/seeds', `${DIR}/college.txt`, `${DIR}/library.txt`]);
+    const group = report.groups[0]!;
+    expect(group.original).toBe('fixtures/seeds/002_b644d28894aa6977.txt');
+    const roles = Object.fromEntries(group.members.map((m) => [m.path, m.role]));
+    expect(roles).toMatchObject({ [`${DIR}/college.txt`]: 'partial', [`${DIR}/library.txt`]: 'partial' });
+  });
+
   it('trips --fail-on shared (it passed as boilerplate)', async () => {
     const { code, stderr } = await runCli(['-q', '--fail-on', 'shared', DIR]);
     expect(code).toBe(1);

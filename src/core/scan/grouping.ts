@@ -189,8 +189,15 @@ function findFooterClusters(documentWords: readonly number[], clusters: readonly
     // four pages is a footer (review), an AP paragraph quoted in three local stories is not.
     const prose = blockClusters.some((id) => minor.some((doc) => (clusters[id]!.wordsByDocument.get(doc) ?? 0) >= LINK_MIN_WORDS));
     const besideJunk = minor.filter((doc) => blockClusters.some((id) => clusters[id]!.besideJunk?.has(doc) === true)).length;
-    const kind = prose && unrelated < PROSE_FOOTER_MIN_PAGES && besideJunk * 2 < minor.length ? unlinked : boilerplate;
-    for (const id of blockClusters) kind[id] = true;
+    if (prose && unrelated < PROSE_FOOTER_MIN_PAGES && besideJunk * 2 < minor.length) {
+      // A passage of a family of related pages (a wire story and its reprints) quoted in other
+      // stories links them to it as any shared paragraph does: each quoting story is a partial
+      // use of the family's story; cut off, two local stories quoting the AP story left its
+      // group while one alone was in it (review). Among unrelated pages only, it links none.
+      if (relatedPairs === 0) for (const id of blockClusters) unlinked[id] = true;
+      continue;
+    }
+    for (const id of blockClusters) boilerplate[id] = true;
   }
   return { boilerplate, unlinked };
 }
