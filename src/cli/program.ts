@@ -354,21 +354,15 @@ function ownerHint(line: string): string {
   if (hasOption(program.commands.find((c) => c.name() === 'scan') ?? program, flag)) owners.push('dedupe (the scan)');
   visit(program, []);
   if (owners.length > 0) return `; ${flag} is an option of ${listed(owners, 'and')}`;
-  const instead = OTHER_NAMES[flag];
-  return instead === undefined ? '' : `; ${instead}`;
+  return INDEX_FILE_NAMES.has(flag) ? '; the index file is given with --db <file>' : '';
 }
 
 /**
- * Names a user reaches for that dedupe calls otherwise, and what to give instead: `index add
- * --index idx.sqlite` said only "unknown option '--index'" (a new user's run), and commander
- * suggests nothing so far from "--db".
+ * Names a user reaches for the index file that dedupe calls --db: `index add --index
+ * idx.sqlite` said only "unknown option '--index'" (a new user's run), and commander suggests
+ * nothing so far from "--db".
  */
-const OTHER_NAMES: Readonly<Record<string, string>> = {
-  '--index': 'the index file is given with --db <file>',
-  '--database': 'the index file is given with --db <file>',
-  '--sqlite': 'the index file is given with --db <file>',
-  '--index-file': 'the index file is given with --db <file>',
-};
+const INDEX_FILE_NAMES: ReadonlySet<string> = new Set(['--index', '--database', '--sqlite', '--index-file']);
 
 /** What to give instead of `--switch=value`: the switch alone, or its `--no-` form. */
 function switchHint(flag: string): string | null {
@@ -381,7 +375,7 @@ function switchHint(flag: string): string | null {
   // An option that takes a value (`--db=x` given to the scan) is another command's: said by the caller (review).
   if (named.length > 0 && named.every((option) => option.required || option.optional)) return null;
   // `--progress=no` where only --no-progress is defined.
-  // Nobody's option: the caller says what it may be instead (OTHER_NAMES; `--index=idx.sqlite`).
+  // Nobody's option: the caller says what it may be instead (INDEX_FILE_NAMES; `--index=idx.sqlite`).
   if (named.length === 0) return hasNegated ? `; ${flag} takes no value: give ${negated} to turn it off` : null;
   return `; ${flag} takes no value: give ${flag}${hasNegated ? ` or ${negated}` : ''}`;
 }

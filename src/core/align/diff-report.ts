@@ -69,7 +69,8 @@ export function differs(report: DiffReport): boolean {
 }
 
 export function diffDocuments(from: PreparedDocument, to: PreparedDocument, options: AlignRule): DiffReport {
-  const [fromSpan, toSpan] = closestStories(from, to);
+  const [fromStories, toStories] = [detectStories(segmentsOf(from)), detectStories(segmentsOf(to))];
+  const [fromSpan, toSpan] = closestStories(from, fromStories, to, toStories);
   const inSpan = (doc: PreparedDocument, span: StorySpan | null): number[] => (span ? range(span.firstSegment, span.lastSegment + 1) : range(0, doc.count));
   const [fromSegments, toSegments] = [inSpan(from, fromSpan), inSpan(to, toSpan)];
   const all = [alignParagraphsOf(from), alignParagraphsOf(to)] as const;
@@ -93,8 +94,8 @@ export function diffDocuments(from: PreparedDocument, to: PreparedDocument, opti
   };
   return {
     schemaVersion: SCHEMA_VERSION,
-    from: side(from, a, fromWords, fromSpan, storyCount(from)),
-    to: side(to, b, toWords, toSpan, storyCount(to)),
+    from: side(from, a, fromWords, fromSpan, fromStories.length),
+    to: side(to, b, toWords, toSpan, toStories.length),
     summary,
     blocks: diffBlocks(blocks, { paragraphs: a, segments: fromSegments }, { paragraphs: b, segments: toSegments }),
   };
@@ -102,10 +103,6 @@ export function diffDocuments(from: PreparedDocument, to: PreparedDocument, opti
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, k) => from + k);
-}
-
-function storyCount(doc: PreparedDocument): number {
-  return detectStories(segmentsOf(doc)).length;
 }
 
 /**
@@ -118,8 +115,7 @@ function storyCount(doc: PreparedDocument): number {
  * what the others changed (review). Null for a file compared whole, and for both when no story
  * shares anything with the other file.
  */
-function closestStories(from: PreparedDocument, to: PreparedDocument): [StorySpan | null, StorySpan | null] {
-  const [fromStories, toStories] = [detectStories(segmentsOf(from)), detectStories(segmentsOf(to))];
+function closestStories(from: PreparedDocument, fromStories: readonly StorySpan[], to: PreparedDocument, toStories: readonly StorySpan[]): [StorySpan | null, StorySpan | null] {
   if ((fromStories.length < 2) === (toStories.length < 2)) return [null, null];
   const shinglesOf = (doc: PreparedDocument, span: StorySpan): Uint32Array => unionSet(range(span.firstSegment, span.lastSegment + 1).map((i) => shingles(doc, i)));
   const toSets = toStories.map((span) => shinglesOf(to, span));

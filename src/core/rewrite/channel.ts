@@ -600,48 +600,27 @@ function signedOverlapGrade(signed: Signed, i: number, j: number): 0 | 1 | 2 {
 
 /**
  * Per variant: 1 when it has a match already, a verified edge or a copy in another document
- * that is not the same text as its own (duplicateDocuments). A byte-identical copy of a whole
- * file is no match of that kind: with the seeds and a copy of the write-through 003, each of
- * 003's reworded paragraphs had a copy, 002's had verified edits, and the channel paired
- * neither with the other: 003's story "reused" of 002 fell from 50% to 40% although the copy
- * added nothing. Copies in other texts still count (a reprint's unchanged paragraph), which
- * keeps the channel's pairs few (counting no copy as a match cost PAN's stage a fifth more).
+ * that is not the same text as its own (a document of another Corpus.contentHash, the hash of
+ * its paragraphs' text keys in order). A byte-identical copy of a whole file is no match of
+ * that kind: with the seeds and a copy of the write-through 003, each of 003's reworded
+ * paragraphs had a copy, 002's had verified edits, and the channel paired neither with the
+ * other: 003's story "reused" of 002 fell from 50% to 40% although the copy added nothing.
+ * Copies in other texts still count (a reprint's unchanged paragraph), which keeps the
+ * channel's pairs few (counting no copy as a match cost PAN's stage a fifth more).
  */
 export function matchedVariants(corpus: Corpus, edges: Edges): Uint8Array {
-  const { variants } = corpus;
-  const textOf = duplicateDocuments(corpus);
+  const { variants, contentHash, paragraphDoc } = corpus;
   const matched = new Uint8Array(variants.count);
   for (let v = 0; v < variants.count; v++) {
     if (edges.edgeStart[v + 1]! > edges.edgeStart[v]!) matched[v] = 1;
     else if (variants.soleDocument[v] === -1) {
-      const first = textOf[corpus.paragraphDoc[variants.members[variants.memberStart[v]!]!]!]!;
+      const text = contentHash[paragraphDoc[variants.members[variants.memberStart[v]!]!]!];
       for (let m = variants.memberStart[v]! + 1; m < variants.memberStart[v + 1]! && matched[v] === 0; m++) {
-        if (textOf[corpus.paragraphDoc[variants.members[m]!]!] !== first) matched[v] = 1;
+        if (contentHash[paragraphDoc[variants.members[m]!]!] !== text) matched[v] = 1;
       }
     }
   }
   return matched;
-}
-
-/** Per document: the first document with the same paragraphs (variants, in order), or itself. */
-function duplicateDocuments(corpus: Corpus): Int32Array {
-  const firstWith = new Map<string, number>();
-  return Int32Array.from(corpus.docs, (doc, d) => {
-    // Two 32-bit hashes of the variant sequence: a collision needs both.
-    let h1 = 0x811c9dc5;
-    let h2 = 0x9e3779b9;
-    const base = corpus.firstParagraphOf[d]!;
-    for (let i = 0; i < doc.count; i++) {
-      const v = corpus.variantOf[base + i]!;
-      h1 = Math.imul(h1 ^ (v + 1), 0x01000193);
-      h2 = Math.imul(h2 ^ (v + 7), 0x85ebca6b) ^ (h2 >>> 13);
-    }
-    const key = `${doc.count} ${h1 >>> 0} ${h2 >>> 0}`;
-    const seen = firstWith.get(key);
-    if (seen !== undefined) return seen;
-    firstWith.set(key, d);
-    return d;
-  });
 }
 
 /**

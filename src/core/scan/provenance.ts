@@ -464,7 +464,7 @@ function breakTieByHolds(members: readonly StoryView[], candidates: readonly num
 
 /** The trimmed-copy evidence among `candidates` (fullerThanTrimmed): the holder's containment reason, when there is one. */
 function addTrimmedEvidence(members: readonly StoryView[], candidates: readonly number[], reasons: ProvenanceReason[][], rule: AlignRule, minWords: number): void {
-  const found = candidates.length > 1 ? fullerThanTrimmed(members, candidates, rule, minWords) : null;
+  const found = candidates.length > 1 ? fullerThanTrimmed(members, candidates, reasons, rule, minWords) : null;
   if (found === null) return;
   const others = candidates.length - 1;
   const subject = others === 1 ? 'the other copy is' : `the ${others} other copies are`;
@@ -486,7 +486,13 @@ function addTrimmedEvidence(members: readonly StoryView[], candidates: readonly 
  * it the original of the clean wire story it holds (found by a new user), as a paragraph under
  * --min-words never links documents either.
  */
-function fullerThanTrimmed(members: readonly StoryView[], candidates: readonly number[], rule: AlignRule, minWords: number): { holder: number; edited: number } | null {
+function fullerThanTrimmed(
+  members: readonly StoryView[],
+  candidates: readonly number[],
+  reasons: readonly ProvenanceReason[][],
+  rule: AlignRule,
+  minWords: number,
+): { holder: number; edited: number } | null {
   const bodyOf = (i: number): AlignParagraph[] => members[i]!.body.filter((p) => p.textKey !== null);
   const sameOrEdited = (full: AlignParagraph, part: AlignParagraph): 'same' | 'edited' | null => {
     if (full.textKey === part.textKey) return 'same';
@@ -526,12 +532,6 @@ function fullerThanTrimmed(members: readonly StoryView[], candidates: readonly n
     // The paragraph cut inside is no paragraph of the tail.
     const tail = new Set<number>();
     for (let k = shorter.length; k < longer.length; k++) if (longer[k]!.words >= minWords && !(cut && numbers[k] === numbers[last])) tail.add(numbers[k]!);
-    // A wire story's tail closed by an outlet's own staff credit was added, not cut (STAFF_CREDIT).
-    // Only the closing line, credit-shaped, and only under an agency's dateline: an outlet's own
-    // story closes with its staff's credit as a matter of course ("Choe Sang-Hun contributed
-    // reporting from Seoul"), and prose may mention "staff reporters" (review).
-    const closing = longer[longer.length - 1]!;
-    if (closing.words <= CREDIT_MAX_WORDS && isStaffCredit(closing.text) && wireEvidence(longer).some((r) => r.kind === 'dateline' && r.weight === PROVENANCE_WEIGHTS.creditedDateline)) return -1;
     return tail.size >= TRIMMED_MIN_PARAGRAPHS ? edited : -1;
   };
   // Each body and its paragraph numbers once (paragraphs, not pieces: an "About us" block of
@@ -540,6 +540,7 @@ function fullerThanTrimmed(members: readonly StoryView[], candidates: readonly n
   const found: Array<{ holder: number; edited: number }> = [];
   for (const i of candidates) {
     const longer = bodies.get(i)!;
+    if (closesWithStaffCredit(longer, reasons[i]!)) continue;
     const numbers = paragraphNumbers(longer);
     let edited = 0;
     let wordForWord = 0;
@@ -553,6 +554,20 @@ function fullerThanTrimmed(members: readonly StoryView[], candidates: readonly n
     if (opensWithAll && wordForWord > 0) found.push({ holder: i, edited });
   }
   return found.length === 1 ? found[0]! : null;
+}
+
+/**
+ * Whether a body is a wire story (its evidence has an agency's dateline) closed by an outlet's
+ * own staff credit (STAFF_CREDIT): its paragraphs beyond another copy's were added, not cut, and
+ * it holds no trimmed copy. Only the closing line, credit-shaped, and only under an agency's
+ * dateline: an outlet's own story closes with its staff's credit as a matter of course
+ * ("Choe Sang-Hun contributed reporting from Seoul"), and prose may mention "staff reporters"
+ * (review).
+ */
+function closesWithStaffCredit(body: readonly AlignParagraph[], reasons: readonly ProvenanceReason[]): boolean {
+  const closing = body[body.length - 1];
+  if (closing === undefined || closing.words > CREDIT_MAX_WORDS || !isStaffCredit(closing.text)) return false;
+  return reasons.some((r) => r.kind === 'dateline' && r.weight === PROVENANCE_WEIGHTS.creditedDateline);
 }
 
 /** The agency a dateline or credit names in brackets ("ap" of "KYIV, Ukraine (AP) —"), case aside, or null. */
