@@ -410,6 +410,22 @@ export interface DiffSide {
   words: number;
   layout: Layout;
   story?: DiffStory;
+  /**
+   * Paragraphs left out of the comparison, as a scan leaves them out of a story's text: a
+   * paragraph repeated inside the file (a headline or caption scraped twice, every copy; of a
+   * page scraped twice, the second copy; `artifact` when it is also a word or two, a bare "TT")
+   * or publishing-system chrome ("Leave a Reply"). Absent when none. `paragraphs` and `words` do
+   * not count them.
+   */
+  setAside?: SetAsideParagraph[];
+}
+
+/** A paragraph `dedupe diff` left out of its comparison (DiffSide.setAside), and why. */
+export interface SetAsideParagraph extends SegmentRef {
+  reason: 'repeat' | 'artifact' | 'chrome';
+  /** For a repeat: the first line of its first copy in the file. */
+  repeatOfLine?: number;
+  text: string;
 }
 
 /**

@@ -3,7 +3,7 @@
  * underlined) or, without colour, in wdiff's notation [-deleted-]{+inserted+}, so a diff
  * reads the same in a terminal, a log file or a pipe.
  */
-import type { DiffReport, EditOp } from '../core/types.js';
+import type { DiffReport, EditOp, SetAsideParagraph } from '../core/types.js';
 import type { Palette } from './palette.js';
 import { cutStart, fitLines, visibleWidth, wrap } from './fit.js';
 import { lineSpan, paragraphSpans, percent, preview, printable, thousands, widest } from './text.js';
@@ -69,6 +69,26 @@ function storyNotes(report: DiffReport): string[] {
   );
 }
 
+/** The paragraphs a side left out of the comparison (DiffSide's `setAside`), by line and why. */
+function setAsideNotes(report: DiffReport): string[] {
+  const why: Record<SetAsideParagraph['reason'], string> = { repeat: 'repeated in the file', artifact: 'artifact', chrome: 'site chrome' };
+  const described = [report.from, report.to].map((side) => {
+    const setAside = side.setAside ?? [];
+    if (setAside.length === 0) return null;
+    const reasons = [...new Set(setAside.map((p) => p.reason))];
+    const parts = reasons.map((reason) => {
+      const lines = paragraphSpans(setAside.filter((p) => p.reason === reason)).map(([start, end]) => lineSpan(start, end));
+      return `line${lines.length === 1 && !lines[0]!.includes('-') ? '' : 's'} ${lines.join(', ')} (${why[reason]})`;
+    });
+    const count = paragraphSpans(setAside).length;
+    return { path: printable(side.path), what: `${count} paragraph${count === 1 ? '' : 's'} left out, as a scan leaves them out of a story: ${parts.join('; ')}` };
+  });
+  const [from, to] = described;
+  // The same lines of both (a file and its copy): said once.
+  if (from && to && from.what === to.what) return [`both files: ${from.what}`];
+  return described.flatMap((side) => (side ? [`${side.path}: ${side.what}`] : []));
+}
+
 export function renderDiffReport(report: DiffReport, style: DiffStyle & { width: number; fit?: boolean; changed: boolean }): string {
   const { palette, width } = style;
   const fit = style.fit === true;
@@ -96,7 +116,7 @@ export function renderDiffReport(report: DiffReport, style: DiffStyle & { width:
       report.blocks.length === 0
         ? 'no change: neither has a paragraph'
         : `no change: the ${thousands(report.from.paragraphs)} paragraph${report.from.paragraphs === 1 ? ' has' : 's have'} the same words, in the same order`;
-    const text = `${[...pathLines, ...storyNotes(report).flatMap((note) => wrapped(note)), ...wrapped(same)].join('\n')}\n`;
+    const text = `${[...pathLines, ...storyNotes(report).flatMap((note) => wrapped(note)), ...setAsideNotes(report).flatMap((note) => wrapped(note).map((part) => palette.dim(part))), ...wrapped(same)].join('\n')}\n`;
     return fit ? fitLines(text, width) : text;
   }
   // Auto segmentation decided differently for the two files: their paragraphs may differ where
@@ -111,6 +131,7 @@ export function renderDiffReport(report: DiffReport, style: DiffStyle & { width:
     ...pathLines,
     ...storyNotes(report).flatMap((note) => wrapped(note)),
     ...wrapped(counts),
+    ...setAsideNotes(report).flatMap((note) => wrapped(note).map((part) => palette.dim(part))),
     ...(layoutNote === null ? [] : wrapped(layoutNote).map((part) => palette.dim(part))),
     palette.dim(`  ${'from'.padEnd(fromWidth)}   ${'to'.padEnd(toWidth)}  ${'change'.padEnd(7)}  ${'sim'.padEnd(simWidth)}  text`),
   ];

@@ -15,7 +15,9 @@ describe('dedupe diff against a page bundling two stories (seed 000)', () => {
     const { stdout, code } = await runCli(['diff', '--no-color', SEED.original, SEED.reprintA]);
     expect(code).toBe(0);
     expect(stdout).toContain('000_2c77c33462164435.txt holds 2 stories; compared story 1, lines 1-30, the one sharing the most with the other file');
-    expect(stdout).toMatch(/the second keeps 95% of the first's words, and 80% of its own words come from it/);
+    // The repeated headline and captions and the bare "TT" are left out, as the scan leaves them out (80% with them).
+    expect(stdout).toMatch(/the second keeps 95% of the first's words, and 89% of its own words come from it/);
+    expect(stdout).toContain(`\n${SEED.reprintA}: 7 paragraphs left out, as a scan leaves them out of a story: lines 1, 3, 4, 7, 9, 10 (repeated in the file); line 5 (artifact)\n`);
     expect(stdout).not.toMatch(/Lebanon/);
   });
 
@@ -23,8 +25,44 @@ describe('dedupe diff against a page bundling two stories (seed 000)', () => {
     const { report } = await runRawJson<DiffReport>(['diff', SEED.original, SEED.reprintA]);
     expect(report.from.story).toBeUndefined();
     expect(report.to.story).toEqual({ index: 0, stories: 2, startLine: 1, endLine: 30 });
-    expect(report.to.paragraphs).toBe(26);
+    expect(report.to.paragraphs).toBe(19);
     expect(report.blocks.every((b) => b.to.every((ref) => ref.endLine <= 30))).toBe(true);
+  });
+
+  it('leaves out the repeated headline, captions and "TT" as the scan does: 1 paragraph added where it listed 8 (a new user)', async () => {
+    const { report } = await runRawJson<DiffReport>(['diff', SEED.reprintA, SEED.original]);
+    expect(report.summary).toMatchObject({ dropped: 1, added: 1 });
+    expect(report.from.setAside?.map((p) => [p.startLine, p.reason, p.repeatOfLine ?? null])).toEqual([
+      [1, 'repeat', null],
+      [3, 'repeat', null],
+      [4, 'repeat', 3],
+      [5, 'artifact', null],
+      [7, 'repeat', 1],
+      [9, 'repeat', 3],
+      [10, 'repeat', 3],
+    ]);
+    expect(report.from.setAside?.[0]?.text).toMatch(/^Officials Say North Korea Has Sent Troops/);
+    expect(report.to.setAside).toBeUndefined();
+    // No aligned block names a line set aside.
+    const aside = new Set(report.from.setAside?.map((p) => p.segment));
+    expect(report.blocks.some((b) => b.from.some((ref) => aside.has(ref.segment)))).toBe(false);
+  });
+
+  it('a file against itself: its repeats are said once for both, and nothing changed (exit 0 with --exit-code)', async () => {
+    const { stdout, code } = await runCli(['diff', '--no-color', '--exit-code', SEED.reprintA, SEED.reprintA]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('\nboth files: 14 paragraphs left out, as a scan leaves them out of a story: lines 1, 3, 4, 7, 9, 10, 34, 36, 37, 40, 42, 43 (repeated in the file); lines 5, 38 (artifact)\n');
+    expect(stdout).toMatch(/\nno change: the 31 paragraphs have the same words, in the same order\n$/);
+  });
+
+  it('a headline repeated in one file only is a change: --exit-code exits 1', async () => {
+    const dir = tempDir();
+    const story = 'Harbour dredging starts in June\n\nShips drawing more than nine metres have waited outside the harbour since the spring.\n\nThe pilots asked for the work to start in the summer.\n';
+    writeFileSync(path.join(dir, 'a.txt'), story);
+    writeFileSync(path.join(dir, 'b.txt'), `${story}\nHarbour dredging starts in June\n`);
+    const result = await runCli(['diff', '--no-color', '--exit-code', 'a.txt', 'b.txt'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('\nb.txt: 2 paragraphs left out, as a scan leaves them out of a story: lines 1, 7 (repeated in the file)\n');
   });
 
   it('two bundles are compared whole: a change in the second story is a change (review: it read "no change", exit 0)', async () => {

@@ -3,12 +3,13 @@
  * counts, coverage both ways and each block's line spans and word operations. `diffBlocks`
  * states any alignment that way (the HTML report's side-by-side view of a group member).
  */
-import { segmentsOf, shingles } from '../document.js';
+import { endLine, shingles, startLine, text } from '../document.js';
 import { intersectionSize, unionSet } from '../matching/overlap.js';
-import type { PreparedDocument, StorySpan } from '../model.js';
+import type { Corpus, Noise, PreparedDocument, StorySpan } from '../model.js';
 import { share } from '../numbers.js';
-import { detectStories } from '../text/stories.js';
-import { SCHEMA_VERSION, type DiffBlock, type DiffReport, type DiffSide, type SegmentRef } from '../types.js';
+import { findNoise } from '../scan/noise.js';
+import { collectVariants } from '../scan/variants.js';
+import { SCHEMA_VERSION, type DiffBlock, type DiffReport, type DiffSide, type SegmentRef, type SetAsideParagraph } from '../types.js';
 import { withOriginalWords } from './worddiff.js';
 import { alignParagraphs, alignParagraphsOf, keptTotals, paragraphCount, paragraphNumbers, type AlignedBlock, type AlignParagraph, type AlignRule } from './align.js';
 
@@ -65,17 +66,27 @@ export function diffBlocks(blocks: readonly AlignedBlock[], from: AlignedSide, t
  * out read "no change", exit 0).
  */
 export function differs(report: DiffReport): boolean {
-  return report.from.story !== undefined || report.to.story !== undefined || report.blocks.some((block) => block.kind !== 'same' || block.moved);
+  // Paragraphs set aside (repeats, junk lines) are text of the files too: the same ones on both sides are no change.
+  const setAside = (side: DiffSide): string => (side.setAside ?? []).map((p) => p.text).sort().join('\n');
+  return (
+    report.from.story !== undefined ||
+    report.to.story !== undefined ||
+    setAside(report.from) !== setAside(report.to) ||
+    report.blocks.some((block) => block.kind !== 'same' || block.moved)
+  );
 }
 
 export function diffDocuments(from: PreparedDocument, to: PreparedDocument, options: AlignRule): DiffReport {
-  const [fromStories, toStories] = [detectStories(segmentsOf(from)), detectStories(segmentsOf(to))];
+  // The two files as a scan of them sees them: their repeats, junk lines and stories (scan/noise.ts).
+  const corpus = collectVariants([from, to]);
+  const noise = findNoise(corpus);
+  const storiesOf = (docIndex: number): StorySpan[] => noise.stories.filter((story) => story.doc === docIndex).map((story) => story.span);
+  const [fromStories, toStories] = [storiesOf(0), storiesOf(1)];
   const [fromSpan, toSpan] = closestStories(from, fromStories, to, toStories);
-  const inSpan = (doc: PreparedDocument, span: StorySpan | null): number[] => (span ? range(span.firstSegment, span.lastSegment + 1) : range(0, doc.count));
-  const [fromSegments, toSegments] = [inSpan(from, fromSpan), inSpan(to, toSpan)];
+  const [fromSide, toSide] = [compared(corpus, noise, 0, fromSpan), compared(corpus, noise, 1, toSpan)];
   const all = [alignParagraphsOf(from), alignParagraphsOf(to)] as const;
-  const a = fromSegments.map((i) => all[0][i]!);
-  const b = toSegments.map((i) => all[1][i]!);
+  const a = fromSide.segments.map((i) => all[0][i]!);
+  const b = toSide.segments.map((i) => all[1][i]!);
   const blocks = alignParagraphs(a, b, options);
   const summary = { same: 0, edited: 0, merged: 0, split: 0, dropped: 0, added: 0, moved: 0, coverage: 0, reused: 0 };
   for (const block of blocks) {
@@ -84,21 +95,54 @@ export function diffDocuments(from: PreparedDocument, to: PreparedDocument, opti
   }
   const kept = keptTotals(blocks, a, b);
   const words = (side: readonly AlignParagraph[]): number => side.reduce((sum, p) => sum + p.words, 0);
-  const [fromWords, toWords] = [fromSpan ? words(a) : from.words, toSpan ? words(b) : to.words];
+  const narrowed = (span: StorySpan | null, setAside: readonly SetAsideParagraph[]): boolean => span !== null || setAside.length > 0;
+  const [fromWords, toWords] = [narrowed(fromSpan, fromSide.setAside) ? words(a) : from.words, narrowed(toSpan, toSide.setAside) ? words(b) : to.words];
   summary.coverage = share(kept.from, fromWords);
   summary.reused = share(kept.to, toWords);
-  const side = (doc: PreparedDocument, paragraphs: readonly AlignParagraph[], count: number, span: StorySpan | null, stories: number): DiffSide => {
+  const side = (doc: PreparedDocument, paragraphs: readonly AlignParagraph[], count: number, span: StorySpan | null, stories: number, setAside: SetAsideParagraph[]): DiffSide => {
     const out: DiffSide = { path: doc.id, paragraphs: paragraphCount(paragraphs), words: count, layout: doc.layout };
     if (span) out.story = { index: span.index, stories, startLine: span.startLine, endLine: span.endLine };
+    if (setAside.length > 0) out.setAside = setAside;
     return out;
   };
   return {
     schemaVersion: SCHEMA_VERSION,
-    from: side(from, a, fromWords, fromSpan, fromStories.length),
-    to: side(to, b, toWords, toSpan, toStories.length),
+    from: side(from, a, fromWords, fromSpan, fromStories.length, fromSide.setAside),
+    to: side(to, b, toWords, toSpan, toStories.length, toSide.setAside),
     summary,
-    blocks: diffBlocks(blocks, { paragraphs: a, segments: fromSegments }, { paragraphs: b, segments: toSegments }),
+    blocks: diffBlocks(blocks, { paragraphs: a, segments: fromSide.segments }, { paragraphs: b, segments: toSide.segments }),
   };
+}
+
+/**
+ * The segments of document `docIndex` (0 or 1 of the pair) that are compared: its story's, or
+ * all; without the paragraphs a scan leaves out of a story's text (scan/noise.ts: repeats inside
+ * the file, site chrome), which are listed with why. A scan also leaves out a word or two found
+ * more than once in the corpus (an artifact such as "TT"); of two files, that is a one-word
+ * headline or a "***" found once in each, part of both stories: compared. Compared, the seeds' 000 against 002 listed its
+ * repeated headline and captions and a bare "TT" as 7 of 8 paragraphs dropped, where the scan
+ * counted 1 (a new user's run).
+ */
+function compared(corpus: Corpus, noise: Noise, docIndex: number, span: StorySpan | null): { segments: number[]; setAside: SetAsideParagraph[] } {
+  const doc = corpus.docs[docIndex]!;
+  const base = corpus.firstParagraphOf[docIndex]!;
+  const segments: number[] = [];
+  const setAside: SetAsideParagraph[] = [];
+  const [first, last] = span ? [span.firstSegment, span.lastSegment] : [0, doc.count - 1];
+  for (let i = first; i <= last; i++) {
+    const p = base + i;
+    const junk = noise.junk[p];
+    // A short line found once in each file ("Dredging", a subhead, a "***" break) is part of both stories here.
+    if (noise.repeated[p] === 0 && junk !== 'footer') {
+      segments.push(i);
+      continue;
+    }
+    const aside: SetAsideParagraph = { segment: i, startLine: startLine(doc, i), endLine: endLine(doc, i), reason: junk === 'footer' ? 'chrome' : junk ?? 'repeat', text: text(doc, i) };
+    const firstCopy = noise.repeatOf[p]!;
+    if (aside.reason === 'repeat' && firstCopy >= 0) aside.repeatOfLine = startLine(doc, firstCopy);
+    setAside.push(aside);
+  }
+  return { segments, setAside };
 }
 
 function range(from: number, to: number): number[] {
