@@ -91,7 +91,7 @@ function compactTable(rows: string[][], width: number, palette: Palette): string
  * in words, wrapped under the path: for terminals too narrow for any table.
  */
 function stackedList(documents: readonly DocumentHead[], roleOf: (doc: DocumentHead) => string, width: number, palette: Palette): string {
-  const groups = documents.map((doc) => (doc.group === null ? '-' : String(doc.group)));
+  const groups = documents.map(groupCell);
   const groupWidth = widest(groups, 5);
   const roleWidth = widest(documents.map(roleOf), 4);
   const indent = groupWidth + 2;
@@ -109,6 +109,24 @@ function stackedList(documents: readonly DocumentHead[], roleOf: (doc: DocumentH
     lines.push(...wrap(`${' '.repeat(indent)}${counts}`, width, indent));
   });
   return lines.join('\n');
+}
+
+/**
+ * The groups of a document's stories, in story order, each once: a file bundling two stories of
+ * two groups is in both (the table showed only the first group, so no row showed the second's
+ * story; found by a new user).
+ */
+export function groupsOf(doc: Pick<DocumentHead, 'group' | 'stories'>): number[] {
+  const groups: number[] = [];
+  for (const story of doc.stories) if (story.group !== null && !groups.includes(story.group)) groups.push(story.group);
+  if (groups.length === 0 && doc.group !== null) groups.push(doc.group);
+  return groups;
+}
+
+/** The Group cell: "1", "1, 2" for a document in two groups, "-" in none. */
+function groupCell(doc: DocumentHead): string {
+  const groups = groupsOf(doc);
+  return groups.length === 0 ? '-' : groups.join(', ');
 }
 
 export interface TableOptions {
@@ -143,11 +161,16 @@ export function renderGroupsTable(report: { groups: readonly GroupReport[]; docu
   for (const group of report.groups) {
     for (const member of group.members) if (!roles.has(`${group.id} ${member.path}`)) roles.set(`${group.id} ${member.path}`, member.role ?? 'copy');
   }
-  const roleOf = (doc: DocumentHead): string => roles.get(`${doc.group} ${doc.path}`) ?? '';
+  // A role per group the document is in, in the Group cell's order ("reprint, original").
+  const roleOf = (doc: DocumentHead): string =>
+    groupsOf(doc)
+      .map((group) => roles.get(`${group} ${doc.path}`) ?? '')
+      .filter((role) => role !== '')
+      .join(', ');
   const rank = (doc: DocumentHead): number => (doc.group === null ? Infinity : (options.groupOrder?.get(doc.group) ?? doc.group));
   const ordered = [...(options.documents ?? report.documents)].sort((a, b) => rank(a) - rank(b));
   const rows = ordered.map((doc) => [
-    doc.group === null ? palette.dim('-') : String(doc.group),
+    doc.group === null ? palette.dim('-') : groupCell(doc),
     roleOf(doc),
     printable(doc.path),
     paragraphsCell(doc),

@@ -21,7 +21,7 @@ import type {
 } from '../core/types.js';
 import { SKIPPED_FILE_CODES } from '../core/warnings.js';
 import { renderOps } from './diff.js';
-import { paragraphCount, renderGroupsTable, type TableOptions } from './documents-table.js';
+import { groupsOf, paragraphCount, renderGroupsTable, type TableOptions } from './documents-table.js';
 import { cutEnd, cutStart, fitLines, visibleWidth, wrap } from './fit.js';
 import { CALL_NAMES, EDIT_NAMES } from './names.js';
 import type { Palette } from './palette.js';
@@ -399,7 +399,8 @@ function rowLayout(shown: readonly SegmentReport[], labels: ReadonlyMap<SegmentR
 /** The document's first line: its path and what it holds; on a terminal too narrow for both, the details go under the path. */
 function documentHeader(doc: DocumentReport, options: DocumentOptions): string[] {
   const { palette } = options;
-  const group = doc.group === null ? 'no group' : `group ${doc.group}`;
+  const groups = groupsOf(doc);
+  const group = groups.length === 0 ? 'no group' : groups.length === 1 ? `group ${groups[0]}` : `groups ${groups.slice(0, -1).join(', ')} and ${groups[groups.length - 1]}`;
   const storyNote = doc.stories.length > 1 ? `${doc.stories.length} stories, ` : '';
   // Long paragraphs are matched by their sentence pieces, a row each: the header counts both.
   const pieces = doc.continuingPieces ?? 0;

@@ -34,6 +34,7 @@ describe('no quadratic corner', () => {
     const documents = Array.from({ length: 150_000 }, (_, i) => ({
       path: `outlet/${i}.txt`,
       group: null,
+      stories: [{ group: null }],
       segments: [{}],
       counts: { shared: 0, edited: 0, unique: 1, boilerplate: 0, repeats: 0 },
       reusedShare: 0,
