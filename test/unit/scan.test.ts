@@ -121,6 +121,15 @@ describe('scan invariants', () => {
     expect(report.documents[0]!.segments.map((s) => s.boilerplate ?? s.status)).toEqual(['footer', 'footer', 'unique', 'footer']);
   });
 
+  it('reads a WordPress comment form line by line as chrome ("Comment", "Name *"), and a sentence naming a website as text', async () => {
+    const form = 'Leave a Reply\n\nComment\n\nName *\n\nEmail *\n\nWebsite\n\nSave my name, email, and website in this browser for the next time I comment.\n\nPost Comment';
+    const report = await scanDocuments([{ id: 'a', text: `${form}\n\nThe website of the council lists every comment made at the meeting.` }]);
+    expect(report.documents[0]!.segments.map((s) => s.boilerplate ?? s.status)).toEqual(['footer', 'footer', 'footer', 'footer', 'footer', 'footer', 'footer', 'unique']);
+    // One word ending a sentence is text (the last line of a wrapped "... declined to comment.": Reuters-21578 has 18).
+    const wrapped = await scanDocuments([{ id: 'b', text: 'The company declined to\ncomment.\n\nIts shares fell by a tenth on Monday.' }], { segment: 'line' });
+    expect(wrapped.documents[0]!.segments.map((s) => s.boilerplate ?? s.status)).toEqual(['unique', 'unique', 'unique']);
+  });
+
   it('repeats and boilerplate count toward no reuse share', async () => {
     const body = para(30);
     const report = await scanDocuments([

@@ -11,7 +11,7 @@
  * per token; shingle hashes go to scratch arrays; a paragraph whose text was signed before
  * (a repeated footer, a reprint's unchanged paragraph) takes the arrays signed then.
  */
-import { CMS_MAX_WORDS, CMS_PHRASE_TOKENS, looksLikeChrome } from '../text/junk.js';
+import { CMS_MAX_WORDS, CMS_PHRASE_TOKENS, FORM_FIELD_TOKENS, isFormFieldText, looksLikeChrome } from '../text/junk.js';
 import { tokenize, tokenizeInto, TokenBuffer, withoutBom } from '../text/normalize.js';
 import { segment } from '../text/segment.js';
 import { bandKeys } from '../matching/lsh.js';
@@ -45,6 +45,7 @@ export class Signer {
   private readonly signed = new SignedCache();
   /** Text keys of the lines of publishing-system chrome (text/junk.ts). */
   private readonly chromeKeys: ReadonlySet<string>;
+  private readonly formFieldKeys: ReadonlySet<string>;
 
   constructor(
     readonly options: ResolvedOptions,
@@ -56,6 +57,7 @@ export class Signer {
     this.bandKeys = new Uint32Array(options.bands);
     this.banding = { bands: options.bands, rows: options.rows };
     this.chromeKeys = new Set(CMS_PHRASE_TOKENS.map((tokens) => hasher.textKey(tokens)));
+    this.formFieldKeys = new Set(FORM_FIELD_TOKENS.map((tokens) => hasher.textKey(tokens)));
   }
 
   prepare(doc: InputDocument): PreparedDocument {
@@ -110,7 +112,10 @@ export class Signer {
       text: seg.text,
       words: count,
       key: textKey === null ? null : [high, low],
-      chrome: (count > 0 && count <= CMS_MAX_WORDS && this.chromeKeys.has(textKey!)) || looksLikeChrome(seg.text, count),
+      chrome:
+        (count > 0 && count <= CMS_MAX_WORDS && this.chromeKeys.has(textKey!)) ||
+        (count === 1 && this.formFieldKeys.has(textKey!) && isFormFieldText(seg.text)) ||
+        looksLikeChrome(seg.text, count),
       continues: seg.continues === true,
       tokens: hasher.tokenHashesInto(ids, count, this.tokenScratch(count)),
       shingles: null,

@@ -33,9 +33,33 @@ const CMS_PHRASES = new Set([
   'post navigation',
   'advertisement',
   'read more',
+  // The rest of a WordPress comment form (its fields, FORM_FIELDS, below).
+  'post comment',
+  'cancel reply',
+  'save my name email and website in this browser for the next time i comment',
+  'notify me of follow up comments by email',
+  'notify me of new posts by email',
+  'this site uses akismet to reduce spam learn how your comment data is processed',
 ]);
+/**
+ * A comment form's fields, each a paragraph of one word ("Comment", "Name *", "Email *"): after
+ * "Leave a Reply" they were unique paragraphs, 3 of a scraped copy's 4 "added" (a new user).
+ * One word ending a sentence is article text: the last line of a hard-wrapped sentence ("...
+ * declined to\ncomment.", 18 lines of Reuters-21578) read as chrome changed 400 statuses there.
+ * So a field is chrome only as a whole paragraph without a sentence's end (isFormField), and
+ * never as a line before segmenting (isChromeLine).
+ */
+const FORM_FIELDS = ['comment', 'comments', 'name', 'email', 'website'];
+export const FORM_FIELD_TOKENS: readonly string[][] = FORM_FIELDS.map((field) => [field]);
+const SENTENCE_END = /[.!?]["'\u201d\u2019)\]]*\s*$/;
+
+/** Whether a paragraph whose words are one of FORM_FIELDS is a form's field: not a sentence's end. */
+export function isFormFieldText(text: string): boolean {
+  return !SENTENCE_END.test(text);
+}
+
 /** The longest of the phrases above, in words: longer paragraphs are never chrome. */
-export const CMS_MAX_WORDS = 12;
+export const CMS_MAX_WORDS = Math.max(...[...CMS_PHRASES].map((phrase) => phrase.split(' ').length));
 
 /**
  * Chrome recognised by its shape rather than its exact words, on a single page too: a site's
@@ -124,7 +148,7 @@ const CHROME_TRAILER_AT = /[.!?\u2026]["'\u201d\u2019)\]]*\s*(?=copyright\s*(?:�
  * layout detection asks isChromeLine of every line that continues a block (430,000 of PAN's),
  * and most fail here at their first letters without a word being cut.
  */
-const CHROME_LINE_START = /^\s*(?:leave|check|your|required|related|you may|share|click|post|advertisement|read more|copyright|©|\(c\)|all rights|subscribe|sign up|this (?:web)?site|we use)/i;
+const CHROME_LINE_START = /^\s*(?:leave|check|your|required|related|you may|share|click|post|advertisement|read more|copyright|©|\(c\)|all rights|subscribe|sign up|this (?:web)?site|we use|cancel|save my|notify me)/i;
 
 /**
  * Whether one line of a file is publishing-system chrome, by its exact words (CMS_PHRASES, case
