@@ -117,7 +117,15 @@ export function storySides(pairs: readonly StoryPairReport[]): Map<string, Story
 export const CALL_STRENGTH: Record<ReuseCall, number> = { derived: 2, 'partly-derived': 1, 'not-derived': 0 };
 
 /** A member's story-level call: the side of the story pair and the member it is against. */
-export type MemberStoryCall = (member: GroupMember) => { side: StorySide; other: GroupMember } | null;
+export type MemberStoryCall = (member: GroupMember) => { side: StorySide; other: GroupMember; mutual?: true } | null;
+
+/**
+ * Two members' shares of words in each other closer than this (with the same call) tell
+ * nothing about which copied which: a write-through and a reprint of it with three words
+ * substituted measured 0.995 and 0.993, and the write-through was named "closest to" its
+ * reprint (a new user). Both lines then name the other, "either may be the copy".
+ */
+export const CLOSEST_TIE = 0.02;
 
 /**
  * The story-level calls of a group's members as the group reports show them: against the
@@ -182,8 +190,10 @@ export function closerMembers(group: GroupReport, sides: ReadonlyMap<string, Sto
     // reprint was named closest to it (review). The member is the derived one when the other's
     // call on it is weaker, or as strong with fewer of the other's words in it.
     const back = sideAgainst(sides, best.other, member);
-    if (back && (CALL_STRENGTH[back.call] > CALL_STRENGTH[best.side.call] || (back.call === best.side.call && back.words >= best.side.words))) return null;
-    return best;
+    if (!back || CALL_STRENGTH[back.call] < CALL_STRENGTH[best.side.call]) return best;
+    if (CALL_STRENGTH[back.call] > CALL_STRENGTH[best.side.call]) return null;
+    if (Math.abs(back.words - best.side.words) < CLOSEST_TIE) return { ...best, mutual: true };
+    return back.words > best.side.words ? null : best;
   };
 }
 
@@ -293,7 +303,7 @@ export function renderGroup(
     const copyOf = member.duplicateOf === null ? undefined : group.members[member.duplicateOf];
     const side = original ? storyCall(member)?.side : undefined;
     const closest = closer(member);
-    const story = (side ? `; story ${describeSide(side)}` : '') + (closest ? `; closest to ${label(closest.other)}: story ${describeSide(closest.side)}` : '');
+    const story = (side ? `; story ${describeSide(side)}` : '') + (closest ? `; closest to ${label(closest.other)}${closest.mutual ? ' (either may be the copy)' : ''}: story ${describeSide(closest.side)}` : '');
     const detail = copyOf
       ? identicalTo(member, label, copyOf)
       : member.comparison

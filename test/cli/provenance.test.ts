@@ -411,6 +411,19 @@ describe('a reprint of a write-through, in a group whose original is the first b
   });
 });
 
+describe('a write-through and a reprint of it that changed three words', () => {
+  it('names neither as the other\'s source: each line says "closest to" the other, "either may be the copy" (the write-through was named closest to its reprint; a new user)', async () => {
+    const dir = tempDir('write-through-tie-');
+    copyFileSync(SEED.original, path.join(dir, 'wire.txt'));
+    copyFileSync(SEED.update, path.join(dir, 'ap_wt.txt'));
+    writeFileSync(path.join(dir, 'wt_reprint.txt'), readFileSync(SEED.update, 'utf8').replace('Biden administration', 'U.S. government').replaceAll(' US ', ' American '));
+    const { stdout } = await runCli(['--no-color', dir]);
+    const line = (name: string): string => stdout.split('\n').find((l) => new RegExp(`^ {2}\\S+ +\\S*/${name}\\.txt `).test(l))!;
+    expect(line('ap_wt')).toMatch(/; closest to \S*wt_reprint\.txt \(either may be the copy\): story derived/);
+    expect(line('wt_reprint')).toMatch(/; closest to \S*ap_wt\.txt \(either may be the copy\): story derived/);
+  });
+});
+
 describe("a copy whose lede carries a dateline of another place", () => {
   it('says the dateline was dropped, not only the agency credit (it read "agency credit dropped" for SPRINGFIELD — in place of KYIV, Ukraine (AP) —; a new user\'s run)', async () => {
     const dir = tempDir('dateline-replaced-');
