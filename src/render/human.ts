@@ -73,10 +73,16 @@ export function renderSummary(report: { summary: Summary; warnings: readonly War
   );
 }
 
-export function describeComparison(c: EditSummary): string {
+export function describeComparison(c: EditSummary, role: GroupMember['role'] = null): string {
   const p = c.paragraphs;
-  const counts = `${p.shared} same, ${p.edited} edited, ${p.added} added, ${p.dropped} dropped${p.moved > 0 ? `, ${p.moved} moved` : ''}`;
   const edits = c.edits.map((e) => (e.count > 1 ? `${EDIT_NAMES[e.kind]} (${e.count})` : EDIT_NAMES[e.kind])).join(', ');
+  // A story of its own using part of the original: what it uses, and how much is its own; the
+  // original's paragraphs it did not use were not "dropped" from it (a new user).
+  if (role === 'partial') {
+    const used = `${p.shared} same, ${p.edited} edited${p.moved > 0 ? `, ${p.moved} moved` : ''}`;
+    return `uses ${percent(c.coverage)} of the original (${used}), with ${p.added} paragraph${p.added === 1 ? '' : 's'} of its own${edits ? `; ${edits}` : ''}`;
+  }
+  const counts = `${p.shared} same, ${p.edited} edited, ${p.added} added, ${p.dropped} dropped${p.moved > 0 ? `, ${p.moved} moved` : ''}`;
   // A member that shares no paragraph with the original is in the group through other members
   // (a story chained to it by one of them): "reprint ... keeps 0%" read as a contradiction
   // beside its story-level call (found by a new user).
@@ -307,7 +313,7 @@ export function renderGroup(
     const detail = copyOf
       ? identicalTo(member, label, copyOf)
       : member.comparison
-        ? describeComparison(member.comparison) + story
+        ? describeComparison(member.comparison, member.role) + story
         : original
           ? ''
           : undecidedCall(member, group, storyCall, label);

@@ -20,7 +20,17 @@ describe('a local story quoting the AP lede (fixtures/local-story)', () => {
     expect(local.role).toBe('partial');
     expect(local.comparison!.edits.map((e) => e.kind)).not.toContain('dateline-dropped');
     const { stdout } = await runCli(['--no-color', SEED.original, LOCAL]);
-    expect(stdout).toMatch(/^ {2}partial +fixtures\/local-story\/veterans\.txt +keeps \d+% of the original/m);
+    expect(stdout).toMatch(/^ {2}partial +fixtures\/local-story\/veterans\.txt +uses \d+% of the original \(\d+ same, \d+ edited\), with \d+ paragraphs of its own/m);
+  });
+
+  it('describes what it uses, not a reprint\'s edits: no "trimmed from the bottom", "new lede" or "quote added" (a local story quoting two wire paragraphs read so; a new user)', async () => {
+    const { report } = await runJson<Report>([SEED.original, LOCAL]);
+    const local = report.groups[0]!.members.find((m) => m.path === LOCAL)!;
+    const kinds = local.comparison!.edits.map((e) => e.kind);
+    for (const kind of ['trimmed-from-bottom', 'new-lede', 'quote-added', 'dateline-dropped', 'credit-dropped'] as const) expect(kinds).not.toContain(kind);
+    const { stdout } = await runCli(['--no-color', SEED.original, LOCAL]);
+    const line = stdout.split('\n').find((l) => l.startsWith('  partial '))!;
+    expect(line).not.toMatch(/dropped|trimmed|new lede|quote added/);
   });
 
   it('stays partial with a copy of itself beside it, and when dated a day after the AP story (review)', async () => {

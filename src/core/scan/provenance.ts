@@ -149,6 +149,19 @@ const AGENCY_NAMED = new RegExp(String.raw`\b(?:${CREDITED_AGENCIES}|Associated 
 const CREDIT_MAX_WORDS = 30;
 
 /** Whether a paragraph is a credit line of the reprinting outlet's staff (STAFF_CREDIT), not an agency's. */
+/**
+ * Edits that describe a reprint made from the whole original (cut short, a new lede, its
+ * dateline or credit dropped, a quote added): a story of its own that uses a few paragraphs of
+ * the original made none of them. A local story quoting two wire paragraphs read "dateline
+ * dropped, trimmed from the bottom (19), new lede, quote added" (a new user).
+ */
+const WHOLE_STORY_EDITS: ReadonlySet<EditKind> = new Set<EditKind>(['trimmed-from-bottom', 'new-lede', 'quote-added', 'dateline-dropped', 'credit-dropped']);
+
+/** A partial member's comparison: the edits made to the paragraphs it uses, not WHOLE_STORY_EDITS. */
+function partialUse(comparison: EditSummary): EditSummary {
+  return { ...comparison, edits: comparison.edits.filter((edit) => !WHOLE_STORY_EDITS.has(edit.kind)) };
+}
+
 export function isStaffCredit(text: string): boolean {
   return STAFF_CREDIT.test(text) && !AGENCY_NAMED.test(text);
 }
@@ -691,7 +704,7 @@ export function analyseGroup(
     for (const i of copies) {
       if (i === original) continue;
       result[i]!.role = role;
-      result[i]!.comparison = comparison;
+      result[i]!.comparison = role === 'partial' ? partialUse(comparison) : comparison;
     }
   });
   return { original, confidence: round3(logistic(margin)), members: result };
