@@ -62,6 +62,13 @@ export function parseJsonlLine(bytes: Uint8Array, source: string, line: number, 
   if (!((typeof id === 'string' && id !== '') || (typeof id === 'number' && Number.isFinite(id)))) {
     return badLine(source, line, `"id" must be a non-empty string or a number, got ${JSON.stringify(id)}`);
   }
+  // A number past 2^53 is read rounded: 1850000000000000001 and ...002 both became
+  // 1850000000000000000, one article replaced the other in the index (a new user). Its digits
+  // cannot be kept by JSON.parse, so the line is refused rather than read as another id.
+  if (typeof id === 'number' && Number.isInteger(id) && !Number.isSafeInteger(id)) {
+    const digits = /"id"\s*:\s*(-?\d+)/.exec(text)?.[1] ?? String(id);
+    return badLine(source, line, `"id" ${digits} is a number too large to read exactly (beyond 2^53); give it as a string: "id": "${digits}"`);
+  }
   if (article === undefined) return badLine(source, line, 'no "text"');
   if (typeof article !== 'string') return badLine(source, line, `"text" must be a string, got ${kind(article)}`);
   const out: JsonlArticle = { id: String(id), text: article, line };

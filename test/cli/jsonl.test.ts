@@ -85,6 +85,14 @@ describe('standard input (the path -)', () => {
     expect(clash.stderr).toBe(`dedupe: error: <stdin>:1: id "${SEED.original}" is already used by ${SEED.original}; ids must be unique\n`);
   });
 
+  it('a numeric id too large to read exactly (past 2^53) skips its line, saying to give it as a string (two such ids were read as one; a new user)', async () => {
+    const stdin = '{"id": 1850000000000000001, "text": "First story about the harbour flood barrier."}\n{"id": 1850000000000000002, "text": "Second story about the budget vote in the council."}\n{"id": 42, "text": "A third story, with a small numeric id."}\n';
+    const { report, stderr } = await reportOf(['-'], { stdin });
+    expect(report.documents.map((doc) => doc.path)).toEqual(['42']);
+    expect(stderr).toContain('dedupe: warning: <stdin>:1: "id" 1850000000000000001 is a number too large to read exactly (beyond 2^53); give it as a string: "id": "1850000000000000001"; line skipped\n');
+    expect(stderr).toContain('<stdin>:2: "id" 1850000000000000002 is a number too large');
+  });
+
   it('nothing readable on standard input is an error (exit 2)', async () => {
     const result = await runInProcess(['-'], { stdin: '{"id": 1}\n' });
     expect(result.code).toBe(2);
