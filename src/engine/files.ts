@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { PrepareJob } from './prepare-job.js';
 import { EmptyListError, InputError } from '../input/errors.js';
 import type { Warning } from '../core/types.js';
-import { DEFAULT_INCLUDE, findFiles, holdsNoFile, type WalkOptions } from '../input/walk.js';
+import { DEFAULT_INCLUDE, findFiles, holdsNoFile, isUnlistable, type WalkOptions } from '../input/walk.js';
 
 export interface WalkRequest {
   paths: readonly string[];
@@ -29,10 +29,12 @@ export async function findArticles(request: WalkRequest, onWarning?: (warning: W
   // Listed paths not found, counted: when they are all there was, the fix is where they are read from, not --include.
   let missingListed = 0;
   let missingRelative = 0;
+  let unlistable = 0;
   walk.onWarning = (warning) => {
     if (warning.code === 'not-found') {
       missingListed++;
-      if (!path.isAbsolute(warning.path)) missingRelative++;
+      if (isUnlistable(warning)) unlistable++;
+      else if (!path.isAbsolute(warning.path)) missingRelative++;
     }
     onWarning?.(warning);
   };
@@ -42,6 +44,13 @@ export async function findArticles(request: WalkRequest, onWarning?: (warning: W
   const listed = request.listed?.length ?? 0;
   if (request.paths.length === 0 && listed === 0) throw new EmptyListError();
   if (request.paths.length === 0 && missingListed === listed) {
+    if (unlistable === listed) {
+      throw new InputError(
+        listed === 1
+          ? 'the entry listed by --files-from is not a path that can be looked up (see the warning above)'
+          : `none of the ${listed} entries listed by --files-from is a path that can be looked up (see the warnings above)`,
+      );
+    }
     const found = listed === 1 ? 'the path listed by --files-from was not found' : `none of the ${listed} paths listed by --files-from were found`;
     // Said only when some were relative: for absolute paths it is no explanation (found in review).
     const where = missingRelative > 0 ? `; relative paths in the list are read from the current folder (${request.cwd}), not the list's: write them from here, or absolute` : '';

@@ -229,6 +229,31 @@ function namedTwice(options: WalkOptions): (given: string, isFolder: boolean, re
 }
 
 /** The --files-from paths: a folder is walked, a file taken; one that no longer exists is a warning. */
+/** A listed entry shown in a message: its start, when it is long (a whole line of JSON). */
+function shownEntry(given: string): string {
+  return given.length > 80 ? `${given.slice(0, 60)}…` : given;
+}
+
+/**
+ * A --files-from entry that cannot even be looked up (a name too long, a file where a folder
+ * should be, a folder that may not be entered): a warning, not an internal error. JSONL piped
+ * to `--files-from -` instead of `-` made every line a 3 KB "path" and the run stopped with
+ * "internal error: ENAMETOOLONG" (a new user).
+ */
+/** Whether a warning is unlistable's: an entry that is no path at all, not one that is missing. */
+export function isUnlistable(warning: Warning): boolean {
+  return warning.code === 'not-found' && warning.message.includes(UNLISTABLE);
+}
+
+const UNLISTABLE = 'listed by --files-from but cannot be looked up';
+
+function unlistable(given: string, error: unknown): Warning {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const why = code === 'ENAMETOOLONG' ? 'a name too long for a path' : code === 'ENOTDIR' ? 'a file where a folder should be' : code === 'EACCES' ? 'permission denied' : code ?? String(error);
+  const json = /^\s*[{[]/.test(given) ? '; a line of JSON: JSONL is read from a file, or from standard input as - (dedupe -), not through --files-from' : '';
+  return { code: 'not-found', path: shownEntry(given), message: `${shownEntry(given)}: ${UNLISTABLE} (${why})${json}; skipped` };
+}
+
 async function takeListed(
   options: WalkOptions,
   onDisk: (p: string) => string,
@@ -238,7 +263,13 @@ async function takeListed(
   for (const given of options.listed ?? []) {
     // Synchronous: a list from `find` can name a hundred thousand files, and one thread-pool
     // round trip per stat and realpath would cost more than the calls themselves.
-    const info = statSync(onDisk(given), { throwIfNoEntry: false });
+    let info: ReturnType<typeof statSync>;
+    try {
+      info = statSync(onDisk(given), { throwIfNoEntry: false });
+    } catch (error) {
+      options.onWarning?.(unlistable(given, error));
+      continue;
+    }
     if (!info) {
       const undecodable = entryProblem(given, onDisk(given), false);
       // A link that leads nowhere is a file that cannot be read, as in a folder walked (vanished,

@@ -66,6 +66,19 @@ describe('--files-from', () => {
     expect(absolute.stderr.split('\n').at(-2)).toBe('dedupe: error: the path listed by --files-from was not found');
   });
 
+  it('an entry that is no path (JSONL piped to --files-from -, a 300-character line) is a one-line warning, not an internal error; all such is a usage error (exit 2)', async () => {
+    const jsonl = `${JSON.stringify({ id: 'a', text: 'word '.repeat(100) })}\n`;
+    const json = await runInProcess(['-q', '--files-from', '-'], { stdin: jsonl });
+    expect(json.code).toBe(2);
+    expect(json.stderr).not.toContain('internal error');
+    expect(json.stderr).toMatch(/^dedupe: warning: \{"id":"a","text":"word word .{20,}…: listed by --files-from but cannot be looked up \(a name too long for a path\); a line of JSON: JSONL is read from a file, or from standard input as - \(dedupe -\), not through --files-from; skipped\n/);
+    expect(json.stderr).toContain('dedupe: error: the entry listed by --files-from is not a path that can be looked up (see the warning above)\n');
+    // Beside a good path, the run goes on.
+    const mixed = await reportOf(['--files-from', '-'], { stdin: `${'x'.repeat(300)}\n${SEED.original}\n` });
+    expect(mixed.report.documents.map((doc) => doc.path)).toEqual([SEED.original]);
+    expect(mixed.stderr).toContain(`${'x'.repeat(60)}…: listed by --files-from but cannot be looked up (a name too long for a path); skipped`);
+  });
+
   it('adds to the paths named, walks listed folders, and reads a file named twice once', async () => {
     const { report } = await reportOf([SEED.original, '--files-from', '-'], { stdin: `${SEED.original}\nfixtures/bom\n` });
     expect(report.documents.map((d) => d.path)).toEqual(['fixtures/bom/with-bom.txt', 'fixtures/bom/without-bom.txt', SEED.original]);
