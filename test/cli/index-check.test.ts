@@ -163,6 +163,17 @@ describe('check of an article the index already holds unchanged', () => {
     // Another article matching nothing is plain "no match", and not already indexed.
     const other = await runCli(['check', '--db', db, '--no-color', SEED.unrelated]);
     expect(other.stdout).toContain(`  ${SEED.unrelated}  no match\n`);
+    expect(other.stderr).not.toContain('already in');
+  });
+
+  it('says on stderr how many incoming articles the index holds unchanged, and the gate passes them (a re-ingested batch passed with nothing said; a new user)', async () => {
+    const db = await indexOf(SEED.original);
+    const gate = await runCli(['check', '--db', db, '--fail-on', 'document', SEED.original, SEED.unrelated]);
+    expect(gate.code).toBe(0);
+    expect(gate.stderr).toContain(`dedupe: check: 1 of the 2 incoming articles is already in ${db} unchanged (the same id and text): not new, and not reuse\n`);
+    const all = await runCli(['check', '--db', db, SEED.original]);
+    expect(all.stderr).toContain(`dedupe: check: the incoming article is already in ${db} unchanged`);
+    expect((await runCli(['check', '--db', db, '-q', SEED.original])).stderr).toBe('');
   });
 
   it('lists its match with another article the index holds, checked with it (a feed checked again; found by a new user)', async () => {

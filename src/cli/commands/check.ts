@@ -68,6 +68,7 @@ export async function runCheckCommand(command: CheckCommand, io: CliIO, version:
     );
   }
   reportAdded(command, run, io);
+  reportAlreadyIndexed(command, run, io);
   const elapsedMs = io.now() - started;
   printReport(command, run, io, elapsedMs);
   if (output.html !== undefined) {
@@ -107,6 +108,20 @@ function reportAdded(command: CheckCommand, run: CheckRun, io: CliIO): void {
   io.stderr.write(
     `dedupe: --add: ${added.added.length} added, ${added.updated.length} updated, ${added.unchanged.length} unchanged${kept} in ${command.db}${held}\n`,
   );
+}
+
+/**
+ * Incoming articles the index already holds unchanged (the same id and text) are neither new
+ * nor reuse of another article, so a gate passes them; one line on stderr says how many, or a
+ * re-ingested batch passed `check --fail-on document` with nothing said (a new user). The JSON
+ * lists them (`check.alreadyIndexed`); -q leaves the line out.
+ */
+function reportAlreadyIndexed(command: CheckCommand, run: CheckRun, io: CliIO): void {
+  const count = run.alreadyIndexed.length;
+  if (count === 0 || command.output.quiet || run.nothingIncoming !== null) return;
+  const incoming = run.report.documents.length;
+  const which = count === incoming ? (count === 1 ? 'the incoming article is' : `all ${count} incoming articles are`) : `${count} of the ${incoming} incoming articles ${count === 1 ? 'is' : 'are'}`;
+  io.stderr.write(`dedupe: check: ${which} already in ${printable(command.db)} unchanged (the same id and text): not new, and not reuse\n`);
 }
 
 /** What the gate decided, for the JSON report's `check` and the HTML page. */
