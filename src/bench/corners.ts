@@ -83,6 +83,21 @@ export const CASES: Case[] = [
     },
   },
   {
+    // One JSONL article of near-identical sentences (a new user's 43 MB line took 164 s): its
+    // line was joined again with each chunk read, and every band of the rewording channel put
+    // all its sentences in one bucket, sorted with a comparison function.
+    name: 'one JSONL article of near-identical sentences',
+    base: 2,
+    unit: 'MB',
+    make: (dir, n) => {
+      const sentence = (i: number): string => `Sentence number ${i} about the council budget vote.`;
+      const count = Math.round((n * 1e6) / sentence(100_000).length);
+      const text = Array.from({ length: count }, (_, i) => sentence(i)).join(' ');
+      writeFileSync(path.join(dir, 'big.jsonl'), `${JSON.stringify({ id: 'big', text })}\n`);
+      return ['-q', path.join(dir, 'big.jsonl')];
+    },
+  },
+  {
     name: 'dedupe diff of two templated files',
     base: 5_000,
     unit: 'lines each',

@@ -18,20 +18,24 @@ export type Chunks = AsyncIterable<Uint8Array | string>;
  * number. A last record without a separator is yielded too; an empty input yields nothing.
  */
 export async function* splitRecords(chunks: Chunks, separator: number): AsyncGenerator<{ bytes: Buffer; number: number }> {
-  let pending: Buffer = Buffer.alloc(0);
+  // The start of a record not ended yet, a copy of each chunk's piece: joined once, when its
+  // separator comes. Joined with each chunk as it came, a 43 MB line was copied 660 times over
+  // (a JSONL article of 800,000 sentences; found by a new user), quadratic in its length.
+  let pending: Buffer[] = [];
   let number = 0;
   for await (const chunk of chunks) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    const data = pending.length > 0 ? Buffer.concat([pending, bytes]) : bytes;
     let start = 0;
-    for (let end = data.indexOf(separator, start); end >= 0; end = data.indexOf(separator, start)) {
-      yield { bytes: data.subarray(start, end), number: ++number };
+    for (let end = bytes.indexOf(separator, start); end >= 0; end = bytes.indexOf(separator, start)) {
+      const tail = bytes.subarray(start, end);
+      yield { bytes: pending.length > 0 ? Buffer.concat([...pending, tail]) : tail, number: ++number };
+      pending = [];
       start = end + 1;
     }
     // Copied: the stream may reuse its chunk's memory.
-    pending = Buffer.from(data.subarray(start));
+    if (start < bytes.length) pending.push(Buffer.from(bytes.subarray(start)));
   }
-  if (pending.length > 0) yield { bytes: pending, number: ++number };
+  if (pending.length > 0) yield { bytes: pending.length === 1 ? pending[0]! : Buffer.concat(pending), number: ++number };
 }
 
 /**

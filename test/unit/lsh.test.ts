@@ -1,7 +1,7 @@
 /** Candidate pairs from LSH band keys: the radix sort and the pair listing against brute force. */
 import { describe, expect, it } from 'vitest';
 import { uint32Generator as generator } from '../helpers/random.js';
-import { candidatePairs, KeySorter, SharedBuckets, sortByKey } from '../../src/core/matching/lsh.js';
+import { candidatePairs, KeySorter, SharedBuckets, sortByKey, TextKeyOrder } from '../../src/core/matching/lsh.js';
 
 describe('KeySorter and sortByKey', () => {
   it('order items by key, equal keys in item order, over the whole 32-bit range', () => {
@@ -70,5 +70,22 @@ describe('candidatePairs', () => {
     }
     expect(expected.length).toBeGreaterThan(1000);
     expect([...candidatePairs(keys, count, bands)]).toEqual(expected);
+  });
+});
+
+describe('TextKeyOrder', () => {
+  it('puts a bucket in the order of its items\' text keys (high, low, then item), as sorting them with a comparison does', () => {
+    const next = generator(11);
+    const n = 3000;
+    // Few distinct halves, so that ties on high and on both halves occur; both over the whole 32-bit range.
+    const halves = Array.from({ length: 30 }, () => next());
+    const high = Uint32Array.from({ length: n }, () => halves[next() % 30]!);
+    const low = Uint32Array.from({ length: n }, () => halves[next() % 30]!);
+    const order = new TextKeyOrder(n, { high: (item) => high[item]!, low: (item) => low[item]! });
+    const items = Uint32Array.from({ length: n }, (_, k) => (k * 7919) % n);
+    for (const [from, to] of [[0, n], [100, 180], [2990, 3000]] as const) {
+      const expected = [...items.subarray(from, to)].sort((x, y) => high[x]! - high[y]! || low[x]! - low[y]! || x - y);
+      expect([...order.bucket(items, from, to)]).toEqual(expected);
+    }
   });
 });

@@ -26,7 +26,7 @@ import { fmix32 } from '../signing/hash.js';
 import { MinHasher } from '../signing/minhash.js';
 import { commonInRanges, sortInPlace } from '../matching/overlap.js';
 import { PairBuffer } from '../matching/pairs.js';
-import { bandKeys, byTextKey, optimalBanding, SharedBuckets, type Banding, type TextKeys } from '../matching/lsh.js';
+import { bandKeys, optimalBanding, SharedBuckets, TextKeyOrder, type Banding } from '../matching/lsh.js';
 import { hasShingles, isChrome, keyHigh, keyLow, tokens } from '../document.js';
 import type { Corpus, Edges, PreparedDocument } from '../model.js';
 import { stopHashes, stopTokens, TokenSet } from './stopwords.js';
@@ -648,7 +648,7 @@ export function bandPairs(signed: Signed, banding: Banding): ChannelPairs {
   const weak = new PairBuffer(count);
   const strong = new PairBuffer(count);
   const sole = signed.soleDocument;
-  const textKeys: TextKeys = { high: (item) => signed.keyHigh[item]!, low: (item) => signed.keyLow[item]! };
+  const textOrder = new TextKeyOrder(count, { high: (item) => signed.keyHigh[item]!, low: (item) => signed.keyLow[item]! });
   for (let band = 0; band < banding.bands; band++) {
     const n = buckets.group(keys.subarray(band * stride, band * stride + count));
     let runStart = 0;
@@ -656,7 +656,7 @@ export function bandPairs(signed: Signed, banding: Banding): ChannelPairs {
       if (i < n && sortedKeys[i] === sortedKeys[runStart]) continue;
       // A bucket larger than the window is taken in text-key order (lsh.ts, TextKeys).
       const large = i - runStart > CHANNEL_BUCKET_WINDOW + 1;
-      const run = large ? byTextKey(order, runStart, i, textKeys) : order;
+      const run = large ? textOrder.bucket(order, runStart, i) : order;
       const from = large ? 0 : runStart;
       const to = large ? i - runStart : i;
       for (let a = from; a < to; a++) {
