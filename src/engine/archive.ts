@@ -32,6 +32,11 @@ export interface AddResult {
   unchanged: string[];
   /** Files that could not be read (binary, not UTF-8, unreadable); see the warnings. */
   unreadable: string[];
+  /**
+   * Folders that could not be walked (permission denied): what they hold was not added. Only in
+   * the warnings, a CI step's JSON showed a clean add of part of an archive (a new user).
+   */
+  unreadableFolders: string[];
   /** Files now empty whose stored version was kept rather than replaced by nothing; see the warnings. */
   keptStored: string[];
   index: { documents: number; paragraphs: number };
@@ -153,7 +158,16 @@ export function waitNotice(db: string, hooks: EngineHooks): (waitedMs: number) =
 }
 
 export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): Promise<AddResult> {
-  const sources = await collectSources(request, (file) => documentPath(file, request.cwd, request.root), (warning) => hooks.warning?.(warning), hooks.progress);
+  const unreadableFolders: string[] = [];
+  const sources = await collectSources(
+    request,
+    (file) => documentPath(file, request.cwd, request.root),
+    (warning) => {
+      if (warning.code === 'unreadable-folder') unreadableFolders.push(warning.path);
+      hooks.warning?.(warning);
+    },
+    hooks.progress,
+  );
   const store = await IndexStore.open(request.db, {
     mode: 'write',
     requested: request.requested,
@@ -174,7 +188,7 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
     }
   }
   try {
-    const result: AddResult = { database: request.db, added: [], updated: [], unchanged: [], unreadable: [], keptStored: [], index: { documents: 0, paragraphs: 0 } };
+    const result: AddResult = { database: request.db, added: [], updated: [], unchanged: [], unreadable: [], unreadableFolders, keptStored: [], index: { documents: 0, paragraphs: 0 } };
     await store.write(async (batch) => {
       // Under the write lock: another add cannot store the file under its other spelling meanwhile.
       nameAsIndexed(sources.jobs, batch, request.cwd, request.root);

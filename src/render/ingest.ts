@@ -27,7 +27,8 @@ export function renderAddResult(result: AddResult, options: { palette: Palette; 
     for (const file of result.unchanged) lines.push(`${palette.dim('skipped')}  ${printable(file)} ${palette.dim('(unchanged)')}`);
     for (const file of result.keptStored) lines.push(`${palette.shared('kept   ')}  ${printable(file)} ${palette.dim('(empty now; its stored version stays)')}`);
   }
-  const unreadable = result.unreadable.length > 0 ? `, ${result.unreadable.length} unreadable` : '';
+  const folders = result.unreadableFolders.length;
+  const unreadable = (result.unreadable.length > 0 ? `, ${result.unreadable.length} unreadable` : '') + (folders > 0 ? `, ${plural(folders, 'folder')} not read` : '');
   const kept = result.keptStored.length > 0 ? `, ${result.keptStored.length} empty (stored version kept)` : '';
   lines.push(
     `${result.database}: ${thousands(result.added.length)} added, ${thousands(result.updated.length)} updated, ` +

@@ -31,6 +31,24 @@ describe('what the user running dedupe may not read', () => {
     expect(result.stdout).toMatch(/^1 file read, 1 folder not read, /);
   });
 
+  it('index add lists an unreadable sub-folder in its JSON and its summary (only a warning said that part of the archive was not added; a new user)', async () => {
+    const dir = folderWithArticle();
+    mkdirSync(path.join(dir, 'private'));
+    writeFileSync(path.join(dir, 'private/hidden.txt'), 'A paragraph nobody else may read.\n');
+    chmodSync(path.join(dir, 'private'), 0o700);
+    const db = path.join(dir, 'idx.db');
+    chmodSync(dir, 0o777);
+    const json = await runCliAsync(['index', 'add', '--db', db, '--json', dir], asUser);
+    const human = await runCliAsync(['index', 'add', '--db', db, dir], asUser);
+    chmodSync(path.join(dir, 'private'), 0o755);
+    chmodSync(dir, 0o755);
+    expect(json.code, json.stderr).toBe(0);
+    const result = JSON.parse(json.stdout) as { unreadableFolders: string[]; added: Array<{ path: string }> };
+    expect(result.unreadableFolders).toEqual([`${dir}/private`]);
+    expect(result.added).toHaveLength(1);
+    expect(human.stdout).toMatch(/: 0 added, 0 updated, 1 skipped \(unchanged\), 1 folder not read; /);
+  });
+
   it('an unreadable file: a warning naming it, and the run goes on', async () => {
     const dir = folderWithArticle();
     writeFileSync(path.join(dir, 'secret.txt'), 'An unreadable paragraph.\n');
