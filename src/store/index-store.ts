@@ -15,7 +15,7 @@
  * No console or process use: errors are thrown as IndexError for the CLI to map to exit 2.
  */
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, linkSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
+import { accessSync, closeSync, constants, linkSync, mkdirSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { CodecError, decodeDocument, encodeDocument } from '../core/codec.js';
@@ -240,8 +240,39 @@ export function upgradeSchema(
   }
 }
 
+/**
+ * What the first bytes of an SQLite file say (its header and the first page's b-tree header;
+ * sqlite.org/fileformat2.html): its application id, and whether its schema holds any table.
+ * Null for a file that is not SQLite, 'empty' for one shorter than a header.
+ */
+function peekHeader(onDisk: string): { applicationId: number; empty: boolean } | 'empty' | null {
+  const bytes = Buffer.alloc(108);
+  let read: number;
+  try {
+    const fd = openSync(onDisk, 'r');
+    try {
+      read = readSync(fd, bytes, 0, bytes.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
+  if (read === 0) return 'empty';
+  if (read < bytes.length || bytes.toString('latin1', 0, 16) !== 'SQLite format 3\0') return null;
+  // Page 1 holds sqlite_master: a leaf (0x0d) with no cell is a schema without a table.
+  return { applicationId: bytes.readUInt32BE(68), empty: bytes[100] === 0x0d && bytes.readUInt16BE(103) === 0 };
+}
+
 /** What the file at `onDisk` is, found through a read-only connection that changes nothing; messages name it `file`. */
 function identify(onDisk: string, file: string, dbFrom: string | undefined): { version: number; parameters: IndexParameters | null } {
+  // Another program's database is told by its header, without opening it: a read-only SQLite
+  // connection to one in WAL mode left its -wal and -shm files beside it (a new user).
+  const peek = peekHeader(onDisk);
+  if (peek === 'empty' || (peek !== null && peek.applicationId !== APPLICATION_ID)) {
+    const what = peek === 'empty' || peek.empty ? 'an empty file or database' : 'an SQLite database of another program';
+    throw new IndexError('not-an-index', file, `${file} is not a dedupe index (${what}); ${anotherIndex(dbFrom)}, the file was not changed`);
+  }
   let db: Connection | undefined;
   try {
     db = new Database(onDisk, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
@@ -476,7 +507,12 @@ export class IndexStore {
     }
     let db: Connection | undefined;
     try {
-      db = new Database(onDisk, { readonly: options.mode === 'read', fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+      // A reader opens the file as a writer would and may not write (query_only): a read-only
+      // connection cannot remove the -wal and -shm files that reading a WAL database makes, and
+      // `check` left them beside the index (a new user); the last connection to close removes
+      // them. A file the user may not write is still opened, read-only (SQLite falls back).
+      db = new Database(onDisk, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+      if (options.mode === 'read') db.pragma('query_only = ON');
       // better-sqlite3 turns enforcement on; the store keeps the relations itself (schema.ts), and
       // enforcing them would scan band_keys for every variant deleted and look up a variant per key inserted.
       db.pragma('foreign_keys = OFF');

@@ -1,5 +1,5 @@
 /** `dedupe index` and `dedupe check` end to end on the seeds (issue 4), through the built CLI. */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import Database from 'better-sqlite3';
 import path from 'node:path';
@@ -312,12 +312,23 @@ describe('check --add of a new story that comes in twice in one batch (found by 
   });
 });
 
+describe('files left beside the index', () => {
+  it('check and index stats leave no -wal or -shm file beside the index (a read-only connection could not remove them; a new user)', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'index.db');
+    expect((await runCli(['index', 'add', '-q', '--db', db, SEED.original])).code).toBe(0);
+    expect((await runCli(['check', '-q', '--db', db, SEED.update])).code).toBe(0);
+    expect((await runCli(['index', 'stats', '--db', db])).code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['index.db']);
+  });
+});
+
 describe('the index commands with --json', () => {
   it('name the index file database in all three, as the README lists their keys', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'index.db');
     const { report: added } = await runJson<Record<string, unknown>>(['index', 'add', '--db', db, '--json', SEED.original]);
-    expect(Object.keys(added)).toEqual(['database', 'added', 'updated', 'unchanged', 'unreadable', 'keptStored', 'index']);
+    expect(Object.keys(added)).toEqual(['database', 'added', 'updated', 'unchanged', 'unreadable', 'unreadableFolders', 'keptStored', 'index']);
     const { report: stats } = await runJson<Record<string, unknown>>(['index', 'stats', '--db', db, '--json', '--verify']);
     expect(Object.keys(stats)).toEqual(['database', 'schemaVersion', 'parameters', 'createdAt', 'createdBy', 'lastAddedAt', 'documents', 'paragraphs', 'words', 'distinctWords', 'variants', 'signedVariants', 'bandKeys', 'contentKeys', 'bytes', 'verification']);
     const { report: removed } = await runJson<Record<string, unknown>>(['index', 'remove', '--db', db, '--json', SEED.original]);

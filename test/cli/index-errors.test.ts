@@ -47,6 +47,22 @@ describe('a --db file that is not a dedupe index', () => {
     expect(snapshot(file)).toEqual(before);
   });
 
+  it("another program's SQLite database in WAL mode: refused by its header, no -wal or -shm file made beside it (a new user)", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'app.db');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.exec("CREATE TABLE users (name TEXT); INSERT INTO users VALUES ('ada')");
+    db.close();
+    const before = snapshot(file);
+    for (const command of [['index', 'stats'], ['check'], ['index', 'add']]) {
+      const args = command[0] === 'index' && command[1] === 'stats' ? [...command, '--db', file] : [...command, '--db', file, SEED.original];
+      expectOneLineError(await runCli(args), /app\.db is not a dedupe index \(an SQLite database of another program\)/);
+    }
+    expect(snapshot(file)).toEqual(before);
+    expect(readdirSync(dir)).toEqual(['app.db']);
+  });
+
   it('a damaged index', async () => {
     const file = path.join(tempDir(), 'index.db');
     expect((await runCli(['index', 'add', '--db', file, SEED.original, SEED.unrelated])).code).toBe(0);
