@@ -380,7 +380,7 @@ export const PAGE_SCRIPT = String.raw`
     var list = sortedDocs();
     var p = pager('documents', list.length, PAGE.documents);
     var body = list.slice(p.from, p.to).map(function (d) {
-      return h('tr', null, td(d.group === null ? '-' : h('a', { href: '#group=' + d.group }, String(d.group)), 'num'), td(d.role), td(docLink(d.index, d.path), 'path'),
+      return h('tr', null, td(groupLinks(d, function (g) { return String(g); }, '-', ', '), 'num'), td(d.role), td(docLink(d.index, d.path), 'path'),
         td(paragraphsCell(d), 'num'), td(fmt(d.shared), 'num'), td(fmt(d.edited), 'num'), td(fmt(d.unique), 'num'), td(fmt(d.boilerplate), 'num'), td(pct(d.reused), 'num'));
     });
     return [h('h2', { text: 'Documents' }), h('p', { class: 'muted', text: 'Paragraph counts by status and the share of each document\'s words reused. Click a heading to sort, a document to see its paragraph map.' }),
@@ -466,12 +466,26 @@ export const PAGE_SCRIPT = String.raw`
   }
 
   function documentFacts(d) {
-    var group = d.group === null ? 'no group' : h('a', { href: '#group=' + d.group }, 'group ' + d.group);
+    var group = groupLinks(d, function (g, i, all) { return (i === 0 ? (all.length > 1 ? 'groups ' : 'group ') : '') + g; }, 'no group', ' and ');
     var pieces = continuingOf(d);
     var paragraphs = pieces === 0 ? plural(d.statuses.length, 'paragraph') : plural(d.statuses.length - pieces, 'paragraph') + ' in ' + fmt(d.statuses.length) + ' pieces (+ continues a long paragraph)';
     return h('p', null, group, d.role ? ' (' + d.role + ')' : '', ', ' + paragraphs + ', ' + pct(d.reused) + ' reused, ' +
       plural(d.lines, 'line') + ', ' + plural(d.words, 'word') + ', ' + d.layout + ' layout. ', chip('shared', fmt(d.shared)), ' ', chip('edited', fmt(d.edited)), ' ',
       chip('unique', fmt(d.unique)), ' ', chip('boilerplate', fmt(d.boilerplate)), ' ' + fmt(d.repeats) + ' repeated');
+  }
+
+  // A document's groups, in story order, each once: a file whose stories are in two groups links both.
+  function groupsOfDoc(d) {
+    var out = [];
+    d.stories.forEach(function (s) { if (s[4] !== null && out.indexOf(s[4]) < 0) out.push(s[4]); });
+    if (out.length === 0 && d.group !== null) out.push(d.group);
+    return out;
+  }
+
+  function groupLinks(d, label, none, lastJoin) {
+    var all = groupsOfDoc(d);
+    if (all.length === 0) return none;
+    return h('span', null, all.map(function (g, i) { return h('span', null, i > 0 ? (i === all.length - 1 ? lastJoin : ', ') : '', h('a', { href: '#group=' + g }, label(g, i, all))); }));
   }
 
   function storiesOf(d) {

@@ -306,7 +306,8 @@ function rolesOf(groups: readonly GroupReport[]): Map<string, string> {
   for (const group of groups) {
     for (const member of group.members) {
       const key = `${group.id} ${member.path}`;
-      if (!roles.has(key)) roles.set(key, member.role ?? '');
+      // A member of a group whose original is undecided is a copy, as the group view and the human report's table say.
+      if (!roles.has(key)) roles.set(key, member.role ?? 'copy');
     }
   }
   return roles;
@@ -424,16 +425,29 @@ function* rowsJson(rows: Iterable<unknown>): Generator<string> {
   if (pending.length > 0) yield `${first ? '' : ','}${pending.join(',')}`;
 }
 
+/** The groups of a page's document, in story order, each once (render/documents-table.ts, groupsOf). */
+function htmlDocumentGroups(doc: HtmlDocument): number[] {
+  const groups: number[] = [];
+  for (const story of doc.stories) if (story[4] !== null && !groups.includes(story[4])) groups.push(story[4]);
+  if (groups.length === 0 && doc.group !== null) groups.push(doc.group);
+  return groups;
+}
+
 /** The document rows, as DOCUMENT_FIELDS names their cells; `detail` numbers the document's entry in `details`, or is -1. */
 function* documentRows(page: HtmlPage): Generator<unknown[]> {
   const roles = rolesOf(page.groups);
   let details = 0;
   for (const doc of page.documents) {
     const detail = doc.detail === null ? -1 : details++;
+    // A file whose stories are in two groups has a role in each ("reprint, copy"), as the human report's table.
+    const groups = htmlDocumentGroups(doc);
     yield [
       printable(doc.path),
       doc.group,
-      roles.get(`${doc.group} ${doc.path}`) ?? '',
+      groups
+        .map((group) => roles.get(`${group} ${doc.path}`) ?? '')
+        .filter((role) => role !== '')
+        .join(', '),
       doc.layout,
       doc.lines,
       doc.words,

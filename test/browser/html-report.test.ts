@@ -138,6 +138,18 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
     expect(await documents.locator('#view tbody tr', { hasText: 'merged.txt' }).textContent()).toContain('3 in 6');
   });
 
+  it('a file whose two stories are in two groups links both, with a role in each (fixtures/bundle-two-groups)', async () => {
+    const result = await runInProcess(['-q', '--html', 'two-groups.html', path.join(repoRoot, 'fixtures/bundle-two-groups')], { cwd: dir });
+    expect(result.code).toBe(0);
+    const page = await open('two-groups.html', '#documents');
+    const row = page.locator('#view tbody tr', { hasText: 'daily-page.txt' });
+    expect(await row.locator('td').nth(0).textContent()).toBe('1, 2');
+    expect(await row.locator('td').nth(0).locator('a').count()).toBe(2);
+    expect(await row.locator('td').nth(1).textContent()).toBe('reprint, copy');
+    await row.locator('a', { hasText: 'daily-page.txt' }).click();
+    await expect.poll(() => page.locator('#view').textContent()).toContain('groups 1 and 2 (reprint, copy)');
+  });
+
   it('answers a link to something that is not there with a sentence, not a script error', async () => {
     const page = await open('seeds.html', '#group=1&member=2');
     expect(await page.locator('#no-side-by-side').textContent()).toBe('No side-by-side view for this member: it is the one the others are compared with.');
