@@ -239,9 +239,23 @@ export async function removeFromIndex(request: RemoveRequest, hooks: EngineHooks
         // Only those stored with the line's text: an id another feed's article holds now is not
         // this feed's to remove (found in review); one check --add stored beside is.
         if (matching.length === 0 && isJsonl(given)) {
-          for (const { id, hash } of await jsonlVersions(path.resolve(request.cwd, given), given)) {
+          const absent: string[] = [];
+          const versions = await jsonlVersions(path.resolve(request.cwd, given), given);
+          for (const { id, hash } of versions) {
             const stored = [id, archivedName(id, hash)].find((name) => store.contentHashOf(name) === hash);
             if (stored !== undefined) matching.push(stored);
+            else absent.push(id);
+          }
+          // Some of its articles were never stored (or are stored with other text): said in one
+          // line, as a path not in the index is (they went unmentioned; a new user).
+          if (matching.length > 0 && absent.length > 0) {
+            const shown = absent.slice(0, ABSENT_IDS_SHOWN).map((id) => JSON.stringify(id)).join(', ');
+            const more = absent.length > ABSENT_IDS_SHOWN ? `, and ${absent.length - ABSENT_IDS_SHOWN} more` : '';
+            hooks.warning?.({
+              code: 'not-found',
+              path: given,
+              message: `${given}: ${absent.length} of its ${versions.length} articles ${absent.length === 1 ? 'is' : 'are'} not in the index ${request.db} with this text (${shown}${more}); nothing removed for ${absent.length === 1 ? 'it' : 'them'}`,
+            });
           }
         }
         if (matching.length === 0) notFound.push(given);
@@ -254,6 +268,9 @@ export async function removeFromIndex(request: RemoveRequest, hooks: EngineHooks
     store.close();
   }
 }
+
+/** Ids named in the warning about a JSONL feed's articles that are not in the index. */
+const ABSENT_IDS_SHOWN = 5;
 
 /** Digits of a text's SHA-256 in archivedName: 48 bits, no collision between two texts of one name in practice. */
 const ARCHIVED_NAME_HASH_DIGITS = 12;

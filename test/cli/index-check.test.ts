@@ -532,6 +532,8 @@ describe('dedupe index add', () => {
     expect((await runCli(['index', 'add', 'b.jsonl'], { cwd: dir })).code).toBe(0);
     const result = await runCli(['index', 'remove', 'a.jsonl'], { cwd: dir });
     expect(result.stdout).toMatch(/^removed {2}x\n.*1 removed; 1 document/s);
+    // The line whose article is not in the index (with its text) is said, in one warning (a new user).
+    expect(result.stderr).toMatch(/^dedupe: warning: a\.jsonl: 1 of its 2 articles is not in the index \S+ with this text \("y"\); nothing removed for it\n$/);
   });
 
   it('index remove takes out a folder, and warns about paths not in the index', async () => {
