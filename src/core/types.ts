@@ -426,6 +426,11 @@ export interface SetAsideParagraph extends SegmentRef {
   /** For a repeat: the first line of its first copy in the file. */
   repeatOfLine?: number;
   text: string;
+  /**
+   * Whether the other file sets aside a paragraph of the same words (case, punctuation and
+   * quotes aside; one for one): one that is not is a change (`differs`), shown as such.
+   */
+  inOther: boolean;
 }
 
 /**

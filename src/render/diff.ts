@@ -69,8 +69,13 @@ function storyNotes(report: DiffReport): string[] {
   );
 }
 
-/** The paragraphs a side left out of the comparison (DiffSide's `setAside`), by line and why. */
-function setAsideNotes(report: DiffReport): string[] {
+/**
+ * The paragraphs a side left out of the comparison (DiffSide's `setAside`), by line and why; "both
+ * files" when the two set aside the same lines with the same words. Then each one the other file
+ * does not set aside in its words (`inOther` false), as a change: a headline repeated in both and
+ * reworded in both (review).
+ */
+function setAsideNotes(report: DiffReport, style: DiffStyle, width: number): { notes: string[]; changes: string[] } {
   const why: Record<SetAsideParagraph['reason'], string> = { repeat: 'repeated in the file', artifact: 'artifact', chrome: 'site chrome' };
   const described = [report.from, report.to].map((side) => {
     const setAside = side.setAside ?? [];
@@ -83,10 +88,27 @@ function setAsideNotes(report: DiffReport): string[] {
     const count = paragraphSpans(setAside).length;
     return { path: printable(side.path), what: `${count} paragraph${count === 1 ? '' : 's'} left out, as a scan leaves them out of a story: ${parts.join('; ')}` };
   });
-  const [from, to] = described;
-  // The same lines of both (a file and its copy): said once.
-  if (from && to && from.what === to.what) return [`both files: ${from.what}`];
-  return described.flatMap((side) => (side ? [`${side.path}: ${side.what}`] : []));
+  const [from, to] = [described[0] ?? null, described[1] ?? null];
+  const alone = [report.from, report.to].map((side) => (side.setAside ?? []).filter((p) => !p.inOther));
+  const same = from !== null && to !== null && from.what === to.what && alone.every((list) => list.length === 0);
+  const notes = same ? [`both files: ${from.what}`] : described.flatMap((side) => (side ? [`${side.path}: ${side.what}`] : []));
+  const { palette } = style;
+  const room = style.context === 0 ? Number.MAX_SAFE_INTEGER : Math.max(20, width - 40);
+  const changes = alone.flatMap((list, k) =>
+    list.map((p) => {
+      const side = k === 0 ? report.from : report.to;
+      const body = preview(p.text, room);
+      const marked = k === 0 ? (style.color ? palette.deleted(body) : `[-${body}-]`) : style.color ? palette.inserted(body) : `{+${body}+}`;
+      return `  set aside only in ${printable(side.path)}, line ${lineSpan(p.startLine, p.endLine)} (${why[p.reason]}): ${marked}`;
+    }),
+  );
+  return { notes, changes };
+}
+
+/** The set-aside notes, dimmed and wrapped as the header's lines are, then the changes among them. */
+function setAsideLines(report: DiffReport, style: DiffStyle, width: number, wrapped: (line: string) => string[]): string[] {
+  const { notes, changes } = setAsideNotes(report, style, width);
+  return [...notes.flatMap((note) => wrapped(note).map((part) => style.palette.dim(part))), ...changes.flatMap((line) => wrapped(line))];
 }
 
 export function renderDiffReport(report: DiffReport, style: DiffStyle & { width: number; fit?: boolean; changed: boolean }): string {
@@ -116,7 +138,7 @@ export function renderDiffReport(report: DiffReport, style: DiffStyle & { width:
       report.blocks.length === 0
         ? 'no change: neither has a paragraph'
         : `no change: the ${thousands(report.from.paragraphs)} paragraph${report.from.paragraphs === 1 ? ' has' : 's have'} the same words, in the same order`;
-    const text = `${[...pathLines, ...storyNotes(report).flatMap((note) => wrapped(note)), ...setAsideNotes(report).flatMap((note) => wrapped(note).map((part) => palette.dim(part))), ...wrapped(same)].join('\n')}\n`;
+    const text = `${[...pathLines, ...storyNotes(report).flatMap((note) => wrapped(note)), ...setAsideLines(report, style, width, wrapped), ...wrapped(same)].join('\n')}\n`;
     return fit ? fitLines(text, width) : text;
   }
   // Auto segmentation decided differently for the two files: their paragraphs may differ where
@@ -131,7 +153,7 @@ export function renderDiffReport(report: DiffReport, style: DiffStyle & { width:
     ...pathLines,
     ...storyNotes(report).flatMap((note) => wrapped(note)),
     ...wrapped(counts),
-    ...setAsideNotes(report).flatMap((note) => wrapped(note).map((part) => palette.dim(part))),
+    ...setAsideLines(report, style, width, wrapped),
     ...(layoutNote === null ? [] : wrapped(layoutNote).map((part) => palette.dim(part))),
     palette.dim(`  ${'from'.padEnd(fromWidth)}   ${'to'.padEnd(toWidth)}  ${'change'.padEnd(7)}  ${'sim'.padEnd(simWidth)}  text`),
   ];

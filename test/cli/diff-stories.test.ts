@@ -55,14 +55,22 @@ describe('dedupe diff against a page bundling two stories (seed 000)', () => {
     expect(stdout).toMatch(/\nno change: the 31 paragraphs have the same words, in the same order\n$/);
   });
 
-  it('a headline repeated in one file only is a change: --exit-code exits 1', async () => {
+  it('a headline repeated in both files and reworded in both is a change, shown; in other quotes only, no change (review: it exited 1 and showed nothing)', async () => {
     const dir = tempDir();
-    const story = 'Harbour dredging starts in June\n\nShips drawing more than nine metres have waited outside the harbour since the spring.\n\nThe pilots asked for the work to start in the summer.\n';
+    const story = 'Council "approves" harbour plan\n\nThe council voted on Monday to dredge the harbour channel before the summer season.\n\nShips have waited outside since a storm left a sand bar across the channel.\n\nCouncil "approves" harbour plan\n\nThe work will cost four million euros, the mayor said after the meeting.\n';
     writeFileSync(path.join(dir, 'a.txt'), story);
-    writeFileSync(path.join(dir, 'b.txt'), `${story}\nHarbour dredging starts in June\n`);
-    const result = await runCli(['diff', '--no-color', '--exit-code', 'a.txt', 'b.txt'], { cwd: dir });
-    expect(result.code).toBe(1);
-    expect(result.stdout).toContain('\nb.txt: 2 paragraphs left out, as a scan leaves them out of a story: lines 1, 7 (repeated in the file)\n');
+    writeFileSync(path.join(dir, 'b.txt'), story.replaceAll('"approves"', 'rejects'));
+    writeFileSync(path.join(dir, 'c.txt'), story.replaceAll('"approves"', '\u201capproves\u201d'));
+    const changed = await runCli(['diff', '--no-color', '--exit-code', 'a.txt', 'b.txt'], { cwd: dir });
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toContain('\n  set aside only in a.txt, line 1 (repeated in the file): [-Council "approves" harbour plan-]\n');
+    expect(changed.stdout).toContain('\n  set aside only in b.txt, line 7 (repeated in the file): {+Council rejects harbour plan+}\n');
+    expect(changed.stdout).not.toContain('both files');
+    const { report } = await runRawJson<DiffReport>(['diff', 'a.txt', 'b.txt'], { cwd: dir });
+    expect(report.from.setAside?.map((p) => p.inOther)).toEqual([false, false]);
+    const quotes = await runCli(['diff', '--no-color', '--exit-code', 'a.txt', 'c.txt'], { cwd: dir });
+    expect(quotes.code).toBe(0);
+    expect(quotes.stdout).toContain('\nboth files: 2 paragraphs left out, as a scan leaves them out of a story: lines 1, 7 (repeated in the file)\nno change: ');
   });
 
   it('two bundles are compared whole: a change in the second story is a change (review: it read "no change", exit 0)', async () => {

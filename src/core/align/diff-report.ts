@@ -3,7 +3,7 @@
  * counts, coverage both ways and each block's line spans and word operations. `diffBlocks`
  * states any alignment that way (the HTML report's side-by-side view of a group member).
  */
-import { endLine, shingles, startLine, text } from '../document.js';
+import { endLine, shingles, startLine, text, textKey } from '../document.js';
 import { intersectionSize, unionSet } from '../matching/overlap.js';
 import type { Corpus, Noise, PreparedDocument, StorySpan } from '../model.js';
 import { share } from '../numbers.js';
@@ -66,12 +66,13 @@ export function diffBlocks(blocks: readonly AlignedBlock[], from: AlignedSide, t
  * out read "no change", exit 0).
  */
 export function differs(report: DiffReport): boolean {
-  // Paragraphs set aside (repeats, junk lines) are text of the files too: the same ones on both sides are no change.
-  const setAside = (side: DiffSide): string => (side.setAside ?? []).map((p) => p.text).sort().join('\n');
+  // Paragraphs set aside (repeats, junk lines) are text of the files too: one the other side does not set aside in its words is a change.
+  const setAsideAlone = (side: DiffSide): boolean => (side.setAside ?? []).some((p) => !p.inOther);
   return (
     report.from.story !== undefined ||
     report.to.story !== undefined ||
-    setAside(report.from) !== setAside(report.to) ||
+    setAsideAlone(report.from) ||
+    setAsideAlone(report.to) ||
     report.blocks.some((block) => block.kind !== 'same' || block.moved)
   );
 }
@@ -84,6 +85,7 @@ export function diffDocuments(from: PreparedDocument, to: PreparedDocument, opti
   const [fromStories, toStories] = [storiesOf(0), storiesOf(1)];
   const [fromSpan, toSpan] = closestStories(from, fromStories, to, toStories);
   const [fromSide, toSide] = [compared(corpus, noise, 0, fromSpan), compared(corpus, noise, 1, toSpan)];
+  markInOther(fromSide, toSide);
   const all = [alignParagraphsOf(from), alignParagraphsOf(to)] as const;
   const a = fromSide.segments.map((i) => all[0][i]!);
   const b = toSide.segments.map((i) => all[1][i]!);
@@ -123,11 +125,12 @@ export function diffDocuments(from: PreparedDocument, to: PreparedDocument, opti
  * repeated headline and captions and a bare "TT" as 7 of 8 paragraphs dropped, where the scan
  * counted 1 (a new user's run).
  */
-function compared(corpus: Corpus, noise: Noise, docIndex: number, span: StorySpan | null): { segments: number[]; setAside: SetAsideParagraph[] } {
+function compared(corpus: Corpus, noise: Noise, docIndex: number, span: StorySpan | null): ComparedSide {
   const doc = corpus.docs[docIndex]!;
   const base = corpus.firstParagraphOf[docIndex]!;
   const segments: number[] = [];
   const setAside: SetAsideParagraph[] = [];
+  const keys: string[] = [];
   const [first, last] = span ? [span.firstSegment, span.lastSegment] : [0, doc.count - 1];
   for (let i = first; i <= last; i++) {
     const p = base + i;
@@ -137,12 +140,41 @@ function compared(corpus: Corpus, noise: Noise, docIndex: number, span: StorySpa
       segments.push(i);
       continue;
     }
-    const aside: SetAsideParagraph = { segment: i, startLine: startLine(doc, i), endLine: endLine(doc, i), reason: junk === 'footer' ? 'chrome' : junk ?? 'repeat', text: text(doc, i) };
+    const aside: SetAsideParagraph = { segment: i, startLine: startLine(doc, i), endLine: endLine(doc, i), reason: junk === 'footer' ? 'chrome' : junk ?? 'repeat', text: text(doc, i), inOther: false };
     const firstCopy = noise.repeatOf[p]!;
     if (aside.reason === 'repeat' && firstCopy >= 0) aside.repeatOfLine = startLine(doc, firstCopy);
     setAside.push(aside);
+    keys.push(textKey(doc, i) ?? `'${text(doc, i).trim()}`);
   }
-  return { segments, setAside };
+  return { segments, setAside, keys };
+}
+
+/** One side of `dedupe diff` as compared: its segments, and those set aside with their text keys (matching's words). */
+interface ComparedSide {
+  segments: number[];
+  setAside: SetAsideParagraph[];
+  keys: string[];
+}
+
+/**
+ * Marks each set-aside paragraph whose words the other side also sets aside (one for one, case,
+ * punctuation and quotes aside, as matching folds them): those that are not are a change, said
+ * and shown. Compared by their raw text, a headline repeated in both files and reworded in both
+ * read "both files: 2 paragraphs left out" with no change shown, while exit 1 (review).
+ */
+function markInOther(a: ComparedSide, b: ComparedSide): void {
+  const mark = (side: ComparedSide, other: ComparedSide): void => {
+    const left = new Map<string, number>();
+    for (const key of other.keys) left.set(key, (left.get(key) ?? 0) + 1);
+    side.keys.forEach((key, k) => {
+      const count = left.get(key) ?? 0;
+      if (count === 0) return;
+      left.set(key, count - 1);
+      side.setAside[k]!.inOther = true;
+    });
+  };
+  mark(a, b);
+  mark(b, a);
 }
 
 function range(from: number, to: number): number[] {
