@@ -31,10 +31,12 @@ export async function findArticles(request: WalkRequest, onWarning?: (warning: W
   let missingRelative = 0;
   let unlistable = 0;
   walk.onWarning = (warning) => {
-    if (warning.code === 'not-found') {
+    if (isUnlistable(warning)) {
       missingListed++;
-      if (isUnlistable(warning)) unlistable++;
-      else if (!path.isAbsolute(warning.path)) missingRelative++;
+      unlistable++;
+    } else if (warning.code === 'not-found') {
+      missingListed++;
+      if (!path.isAbsolute(warning.path)) missingRelative++;
     }
     onWarning?.(warning);
   };

@@ -228,32 +228,35 @@ function namedTwice(options: WalkOptions): (given: string, isFolder: boolean, re
   };
 }
 
-/** The --files-from paths: a folder is walked, a file taken; one that no longer exists is a warning. */
 /** A listed entry shown in a message: its start, when it is long (a whole line of JSON). */
 function shownEntry(given: string): string {
   return given.length > 80 ? `${given.slice(0, 60)}…` : given;
 }
 
-/**
- * A --files-from entry that cannot even be looked up (a name too long, a file where a folder
- * should be, a folder that may not be entered): a warning, not an internal error. JSONL piped
- * to `--files-from -` instead of `-` made every line a 3 KB "path" and the run stopped with
- * "internal error: ENAMETOOLONG" (a new user).
- */
+const UNLISTABLE = 'listed by --files-from but cannot be looked up';
+const LOOKS_LIKE_JSON = /^\s*[{[]/;
+const JSON_HINT = '; a line of JSON: JSONL is read from a file, or from standard input as - (dedupe -), not through --files-from';
+
 /** Whether a warning is unlistable's: an entry that is no path at all, not one that is missing. */
 export function isUnlistable(warning: Warning): boolean {
-  return warning.code === 'not-found' && warning.message.includes(UNLISTABLE);
+  return warning.message.includes(UNLISTABLE);
 }
 
-const UNLISTABLE = 'listed by --files-from but cannot be looked up';
-
-function unlistable(given: string, error: unknown): Warning {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  const why = code === 'ENAMETOOLONG' ? 'a name too long for a path' : code === 'ENOTDIR' ? 'a file where a folder should be' : code === 'EACCES' ? 'permission denied' : code ?? String(error);
-  const json = /^\s*[{[]/.test(given) ? '; a line of JSON: JSONL is read from a file, or from standard input as - (dedupe -), not through --files-from' : '';
-  return { code: 'not-found', path: shownEntry(given), message: `${shownEntry(given)}: ${UNLISTABLE} (${why})${json}; skipped` };
+/**
+ * A --files-from entry that cannot even be looked up (a name too long, a file where a folder
+ * should be, a folder that may not be entered, a line of JSON): a warning, not an internal
+ * error. JSONL piped to `--files-from -` instead of `-` made every line a 3 KB "path" and the
+ * run stopped with "internal error: ENAMETOOLONG" (a new user). One behind a folder that may not
+ * be entered is `unreadable`, which a gate fails on, as for a file named so (review); the
+ * warning's `path` is the entry whole, its message shows its start.
+ */
+function unlistable(given: string, code: string | undefined): Warning {
+  const why = code === 'ENAMETOOLONG' ? 'a name too long for a path' : code === 'ENOTDIR' ? 'a file where a folder should be' : code === 'EACCES' ? 'permission denied' : code === 'ELOOP' ? 'a loop of links' : code === 'ENOENT' ? 'not found' : (code ?? 'unknown');
+  const json = LOOKS_LIKE_JSON.test(given) ? JSON_HINT : '';
+  return { code: code === 'EACCES' || code === 'ELOOP' ? 'unreadable' : 'not-found', path: given, message: `${shownEntry(given)}: ${UNLISTABLE} (${why})${json}; skipped` };
 }
 
+/** The --files-from paths: a folder is walked, a file taken; one that no longer exists is a warning. */
 async function takeListed(
   options: WalkOptions,
   onDisk: (p: string) => string,
@@ -267,7 +270,12 @@ async function takeListed(
     try {
       info = statSync(onDisk(given), { throwIfNoEntry: false });
     } catch (error) {
-      options.onWarning?.(unlistable(given, error));
+      options.onWarning?.(unlistable(given, (error as NodeJS.ErrnoException | null)?.code));
+      continue;
+    }
+    // A line of JSON that is no path (under PATH_MAX, with a "/" in a url): not an out-of-date list (review).
+    if (!info && LOOKS_LIKE_JSON.test(given)) {
+      options.onWarning?.(unlistable(given, 'ENOENT'));
       continue;
     }
     if (!info) {

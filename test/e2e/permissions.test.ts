@@ -49,6 +49,25 @@ describe('what the user running dedupe may not read', () => {
     expect(human.stdout).toMatch(/: 0 added, 0 updated, 1 skipped \(unchanged\), 1 folder not read; /);
   });
 
+  it('a --files-from entry behind a folder that may not be entered is unreadable: a check gate fails on it, as on a file named so (review: it passed as "not found")', async () => {
+    const dir = folderWithArticle();
+    mkdirSync(path.join(dir, 'locked'));
+    writeFileSync(path.join(dir, 'locked/a.txt'), 'A paragraph nobody else may read, behind a locked folder.\n');
+    chmodSync(path.join(dir, 'locked'), 0o700);
+    const list = path.join(dir, 'list.txt');
+    writeFileSync(list, `${dir}/ok.txt\n${dir}/locked/a.txt\n`, { mode: 0o644 });
+    const db = path.join(dir, 'idx.db');
+    chmodSync(dir, 0o777);
+    const added = await runCliAsync(['index', 'add', '-q', '--db', db, `${dir}/ok.txt`], asUser);
+    const result = await runCliAsync(['check', '--db', db, '--fail-on', 'document', '--files-from', list], asUser);
+    chmodSync(path.join(dir, 'locked'), 0o755);
+    chmodSync(dir, 0o755);
+    expect(added.code, added.stderr).toBe(0);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`dedupe: warning: ${dir}/locked/a.txt: listed by --files-from but cannot be looked up (permission denied); skipped\n`);
+    expect(result.stderr).toContain(`dedupe: error: --fail-on document: 1 incoming article was not read, so not checked: ${dir}/locked/a.txt (see the warnings)`);
+  });
+
   it('an unreadable file: a warning naming it, and the run goes on', async () => {
     const dir = folderWithArticle();
     writeFileSync(path.join(dir, 'secret.txt'), 'An unreadable paragraph.\n');
