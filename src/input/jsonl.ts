@@ -66,8 +66,9 @@ export function parseJsonlLine(bytes: Uint8Array, source: string, line: number, 
   // 1850000000000000000, one article replaced the other in the index (a new user). Its digits
   // cannot be kept by JSON.parse, so the line is refused rather than read as another id.
   if (typeof id === 'number' && Number.isInteger(id) && !Number.isSafeInteger(id)) {
-    const digits = /"id"\s*:\s*(-?\d+)/.exec(text)?.[1] ?? String(id);
-    return badLine(source, line, `"id" ${digits} is a number too large to read exactly (beyond 2^53); give it as a string: "id": "${digits}"`);
+    // The number as written: of the line's "id" members (a nested object may have its own), the one that reads as this id.
+    const written = [...text.matchAll(/"id"\s*:\s*(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/g)].map((m) => m[1]!).find((n) => Number(n) === id) ?? String(id);
+    return badLine(source, line, `"id" ${written} is a number of 2^53 or more, which JSON readers round; give it as a string: "id": "${written}"`);
   }
   if (article === undefined) return badLine(source, line, 'no "text"');
   if (typeof article !== 'string') return badLine(source, line, `"text" must be a string, got ${kind(article)}`);

@@ -167,7 +167,8 @@ export function renderGroupsTable(report: { groups: readonly GroupReport[]; docu
       .map((group) => roles.get(`${group} ${doc.path}`) ?? '')
       .filter((role) => role !== '')
       .join(', ');
-  const rank = (doc: DocumentHead): number => (doc.group === null ? Infinity : (options.groupOrder?.get(doc.group) ?? doc.group));
+  // A document in two groups sorts with the first of them shown (--top may show its second only; review).
+  const rank = (doc: DocumentHead): number => Math.min(Infinity, ...groupsOf(doc).map((group) => options.groupOrder?.get(group) ?? (options.groupOrder ? Infinity : group)));
   const ordered = [...(options.documents ?? report.documents)].sort((a, b) => rank(a) - rank(b));
   const rows = ordered.map((doc) => [
     doc.group === null ? palette.dim('-') : groupCell(doc),

@@ -126,7 +126,7 @@ export const CALL_STRENGTH: Record<ReuseCall, number> = { derived: 2, 'partly-de
 export type MemberStoryCall = (member: GroupMember) => { side: StorySide; other: GroupMember; mutual?: true } | null;
 
 /**
- * Two members' shares of words in each other closer than this (with the same call) tell
+ * Two members' shares of words in each other at most this far apart (with the same call) tell
  * nothing about which copied which: a write-through and a reprint of it with three words
  * substituted measured 0.995 and 0.993, and the write-through was named "closest to" its
  * reprint (a new user). Both lines then name the other, "either may be the copy".
@@ -198,7 +198,8 @@ export function closerMembers(group: GroupReport, sides: ReadonlyMap<string, Sto
     const back = sideAgainst(sides, best.other, member);
     if (!back || CALL_STRENGTH[back.call] < CALL_STRENGTH[best.side.call]) return best;
     if (CALL_STRENGTH[back.call] > CALL_STRENGTH[best.side.call]) return null;
-    if (Math.abs(back.words - best.side.words) < CLOSEST_TIE) return { ...best, mutual: true };
+    // At most CLOSEST_TIE apart, shares being rounded to thousandths (0.995 and 0.975 are a tie).
+    if (Math.abs(back.words - best.side.words) <= CLOSEST_TIE + 1e-9) return { ...best, mutual: true };
     return back.words > best.side.words ? null : best;
   };
 }

@@ -89,8 +89,11 @@ describe('standard input (the path -)', () => {
     const stdin = '{"id": 1850000000000000001, "text": "First story about the harbour flood barrier."}\n{"id": 1850000000000000002, "text": "Second story about the budget vote in the council."}\n{"id": 42, "text": "A third story, with a small numeric id."}\n';
     const { report, stderr } = await reportOf(['-'], { stdin });
     expect(report.documents.map((doc) => doc.path)).toEqual(['42']);
-    expect(stderr).toContain('dedupe: warning: <stdin>:1: "id" 1850000000000000001 is a number too large to read exactly (beyond 2^53); give it as a string: "id": "1850000000000000001"; line skipped\n');
-    expect(stderr).toContain('<stdin>:2: "id" 1850000000000000002 is a number too large');
+    expect(stderr).toContain('dedupe: warning: <stdin>:1: "id" 1850000000000000001 is a number of 2^53 or more, which JSON readers round; give it as a string: "id": "1850000000000000001"; line skipped\n');
+    expect(stderr).toContain('<stdin>:2: "id" 1850000000000000002 is a number of 2^53 or more');
+    // The id of the line, not a nested object's (review).
+    const nested = await runInProcess(['-q', '-'], { stdin: '{"author": {"id": 42}, "id": 1850000000000000001, "text": "A story with an author object before its id."}\n{"id": "b", "text": "Another story, to have something to read."}\n' });
+    expect(nested.stderr).toContain('<stdin>:1: "id" 1850000000000000001 is a number of 2^53 or more');
   });
 
   it('nothing readable on standard input is an error (exit 2)', async () => {

@@ -28,3 +28,17 @@ describe('the documents table', () => {
     expect(narrow.replace(/\s+/g, ' ')).toContain('128 paragraphs in 6,428 pieces: 19 shared');
   });
 });
+
+describe('a document in two groups', () => {
+  const story = (index: number, group: number | null): DocumentHead['stories'][number] => ({ index, startLine: 1, endLine: 2, segments: [0, 0], words: 10, reusedShare: 1, group });
+  it('sorts with the first of its groups shown (--top showing its second only put it by its first group\'s id; review)', () => {
+    const bundle: DocumentHead = { ...head('bundle.txt', 1), group: 3, stories: [story(0, 3), story(1, 7)] };
+    const seven: DocumentHead = { ...head('seven.txt', 1), group: 7, stories: [] };
+    const four: DocumentHead = { ...head('four.txt', 1), group: 4, stories: [] };
+    // --top 2, largest first: group 7 then group 4 (group 3 not shown).
+    const table = renderGroupsTable({ groups: [], documents: [bundle, seven, four] }, PLAIN, { documents: [bundle, seven, four], groupOrder: new Map([[7, 0], [4, 1]]) });
+    const order = table.split('\n').filter((line) => line.includes('.txt')).map((line) => /(\w+)\.txt/.exec(line)![1]);
+    expect(order).toEqual(['bundle', 'seven', 'four']);
+    expect(table).toMatch(/│ +3, 7 │/);
+  });
+});

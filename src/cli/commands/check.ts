@@ -111,9 +111,10 @@ function reportAdded(command: CheckCommand, run: CheckRun, io: CliIO): void {
 }
 
 /**
- * Incoming articles the index already holds unchanged (the same id and text) are neither new
- * nor reuse of another article, so a gate passes them; one line on stderr says how many, or a
- * re-ingested batch passed `check --fail-on document` with nothing said (a new user). The JSON
+ * Incoming articles the index already holds unchanged (the same id and text) are not new, and
+ * each is compared with the rest of the index only (a copy of another stored article still
+ * fails a gate); one line on stderr says how many, or a re-ingested batch passed `check
+ * --fail-on document` with nothing said (a new user). The JSON
  * lists them (`check.alreadyIndexed`); -q leaves the line out.
  */
 function reportAlreadyIndexed(command: CheckCommand, run: CheckRun, io: CliIO): void {
@@ -121,7 +122,7 @@ function reportAlreadyIndexed(command: CheckCommand, run: CheckRun, io: CliIO): 
   if (count === 0 || command.output.quiet || run.nothingIncoming !== null) return;
   const incoming = run.report.documents.length;
   const which = count === incoming ? (count === 1 ? 'the incoming article is' : `all ${count} incoming articles are`) : `${count} of the ${incoming} incoming articles ${count === 1 ? 'is' : 'are'}`;
-  io.stderr.write(`dedupe: check: ${which} already in ${printable(command.db)} unchanged (the same id and text): not new, and not reuse\n`);
+  io.stderr.write(`dedupe: check: ${which} already in ${printable(command.db)} unchanged (the same id and text): not new; each is compared with the rest of the index only\n`);
 }
 
 /** What the gate decided, for the JSON report's `check` and the HTML page. */

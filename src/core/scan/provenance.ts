@@ -148,7 +148,6 @@ const AGENCY_NAMED = new RegExp(String.raw`\b(?:${CREDITED_AGENCIES}|Associated 
 /** A credit line is short: a name or two, a place (longer text that mentions "staff reporters" is prose). */
 const CREDIT_MAX_WORDS = 30;
 
-/** Whether a paragraph is a credit line of the reprinting outlet's staff (STAFF_CREDIT), not an agency's. */
 /**
  * Edits that describe a reprint made from the whole original (cut short, a new lede, its
  * dateline or credit dropped, a quote added): a story of its own that uses a few paragraphs of
@@ -162,6 +161,7 @@ function partialUse(comparison: EditSummary): EditSummary {
   return { ...comparison, edits: comparison.edits.filter((edit) => !WHOLE_STORY_EDITS.has(edit.kind)) };
 }
 
+/** Whether a paragraph is a credit line of the reprinting outlet's staff (STAFF_CREDIT), not an agency's. */
 export function isStaffCredit(text: string): boolean {
   return STAFF_CREDIT.test(text) && !AGENCY_NAMED.test(text);
 }

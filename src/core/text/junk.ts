@@ -46,7 +46,7 @@ const CMS_PHRASES = new Set([
  * "Leave a Reply" they were unique paragraphs, 3 of a scraped copy's 4 "added" (a new user).
  * One word ending a sentence is article text: the last line of a hard-wrapped sentence ("...
  * declined to\ncomment.", 18 lines of Reuters-21578) read as chrome changed 400 statuses there.
- * So a field is chrome only as a whole paragraph without a sentence's end (isFormField), and
+ * So a field is chrome only as a whole paragraph without a sentence's end (isFormFieldText), and
  * never as a line before segmenting (isChromeLine).
  */
 const FORM_FIELDS = ['comment', 'comments', 'name', 'email', 'website'];
