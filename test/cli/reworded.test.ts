@@ -295,3 +295,22 @@ describe('a reworded reprint among 200 to 399 documents', () => {
     expect(report.summary.rewordedPairs).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe('the order of a paragraph\'s matches', () => {
+  it('lists edits that share its words before reworded ones (a sentence piece copied from the wire was listed with a reworded copy\'s ~0.55 first; a new user)', async () => {
+    const { report } = await runJson<Report>(['--max-matches', '0', 'fixtures/seeds', 'fixtures/exact-copy']);
+    const original = report.groups[0]!.original;
+    let checked = 0;
+    for (const doc of report.documents) {
+      for (const segment of doc.segments) {
+        // Past the group's original's own matches, listed first whatever they are.
+        const rest = (segment.matches ?? []).filter((m) => m.path !== original && m.status === 'edited');
+        const firstReworded = rest.findIndex((m) => m.reworded === true);
+        if (firstReworded < 0) continue;
+        checked++;
+        expect(rest.slice(firstReworded).some((m) => m.reworded !== true), `${doc.path}:${segment.line}`).toBe(false);
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+});

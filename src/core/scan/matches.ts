@@ -162,7 +162,16 @@ export class MatchLister {
       for (const q of this.listMembers(edge.other, doc, preferred)) edited.push({ q, edge });
     }
     const inPreferred = (q: number): boolean => paragraphDoc[q] === preferred;
-    edited.sort((x, y) => Number(inPreferred(y.q)) - Number(inPreferred(x.q)) || y.edge.overlap.jaccard - x.edge.overlap.jaccard || x.q - y.q);
+    // Edits sharing the paragraph's words (shingles) before reworded ones: a reworded match's
+    // similarity is over content words, not comparable, and a sentence piece copied word for word
+    // from the wire was listed with a reworded copy's ~0.52 as its best match (a new user).
+    edited.sort(
+      (x, y) =>
+        Number(inPreferred(y.q)) - Number(inPreferred(x.q)) ||
+        Number(x.edge.reworded === true) - Number(y.edge.reworded === true) ||
+        y.edge.overlap.jaccard - x.edge.overlap.jaccard ||
+        x.q - y.q,
+    );
     // The order shown: what the paragraph is in its group's original (a copy, else an edit),
     // then copies elsewhere, then edits elsewhere; best first within each.
     const listed: Array<{ q: number; edge: Edge | null }> = [
