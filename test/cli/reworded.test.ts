@@ -308,7 +308,7 @@ describe('the order of a paragraph\'s matches', () => {
         const firstReworded = rest.findIndex((m) => m.reworded === true);
         if (firstReworded < 0) continue;
         checked++;
-        expect(rest.slice(firstReworded).some((m) => m.reworded !== true), `${doc.path}:${segment.line}`).toBe(false);
+        expect(rest.slice(firstReworded).some((m) => m.reworded !== true), `${doc.path}:${segment.startLine}`).toBe(false);
       }
     }
     expect(checked).toBeGreaterThan(0);
