@@ -18,14 +18,27 @@ function folderWithArticle(): string {
   return dir;
 }
 
+/**
+ * Runs `run` while `dir/folder` holds `file`, an article only root may reach (the folder mode
+ * 700), and `dir` may be written by anyone (an index made there); both are given back after.
+ */
+async function withLockedFolder<T>(dir: string, folder: string, file: string, run: () => Promise<T>): Promise<T> {
+  mkdirSync(path.join(dir, folder));
+  writeFileSync(path.join(dir, folder, file), 'A paragraph nobody else may read.\n');
+  chmodSync(path.join(dir, folder), 0o700);
+  chmodSync(dir, 0o777);
+  try {
+    return await run();
+  } finally {
+    chmodSync(path.join(dir, folder), 0o755);
+    chmodSync(dir, 0o755);
+  }
+}
+
 describe('what the user running dedupe may not read', () => {
   it('an unreadable sub-folder: a warning naming it, and the run goes on', async () => {
     const dir = folderWithArticle();
-    mkdirSync(path.join(dir, 'private'));
-    writeFileSync(path.join(dir, 'private/hidden.txt'), 'A paragraph nobody else may read.\n');
-    chmodSync(path.join(dir, 'private'), 0o700);
-    const result = await runCliAsync(['-q', dir], asUser);
-    chmodSync(path.join(dir, 'private'), 0o755);
+    const result = await withLockedFolder(dir, 'private', 'hidden.txt', () => runCliAsync(['-q', dir], asUser));
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(`dedupe: warning: ${dir}/private: folder cannot be read (permission denied); its files were skipped\n`);
     expect(result.stdout).toMatch(/^1 file read, 1 folder not read, /);
@@ -33,15 +46,11 @@ describe('what the user running dedupe may not read', () => {
 
   it('index add lists an unreadable sub-folder in its JSON and its summary (only a warning said that part of the archive was not added; a new user)', async () => {
     const dir = folderWithArticle();
-    mkdirSync(path.join(dir, 'private'));
-    writeFileSync(path.join(dir, 'private/hidden.txt'), 'A paragraph nobody else may read.\n');
-    chmodSync(path.join(dir, 'private'), 0o700);
     const db = path.join(dir, 'idx.db');
-    chmodSync(dir, 0o777);
-    const json = await runCliAsync(['index', 'add', '--db', db, '--json', dir], asUser);
-    const human = await runCliAsync(['index', 'add', '--db', db, dir], asUser);
-    chmodSync(path.join(dir, 'private'), 0o755);
-    chmodSync(dir, 0o755);
+    const [json, human] = await withLockedFolder(dir, 'private', 'hidden.txt', async () => [
+      await runCliAsync(['index', 'add', '--db', db, '--json', dir], asUser),
+      await runCliAsync(['index', 'add', '--db', db, dir], asUser),
+    ]);
     expect(json.code, json.stderr).toBe(0);
     const result = JSON.parse(json.stdout) as { unreadableFolders: string[]; added: Array<{ path: string }> };
     expect(result.unreadableFolders).toEqual([`${dir}/private`]);
@@ -51,17 +60,13 @@ describe('what the user running dedupe may not read', () => {
 
   it('a --files-from entry behind a folder that may not be entered is unreadable: a check gate fails on it, as on a file named so (review: it passed as "not found")', async () => {
     const dir = folderWithArticle();
-    mkdirSync(path.join(dir, 'locked'));
-    writeFileSync(path.join(dir, 'locked/a.txt'), 'A paragraph nobody else may read, behind a locked folder.\n');
-    chmodSync(path.join(dir, 'locked'), 0o700);
     const list = path.join(dir, 'list.txt');
     writeFileSync(list, `${dir}/ok.txt\n${dir}/locked/a.txt\n`, { mode: 0o644 });
     const db = path.join(dir, 'idx.db');
-    chmodSync(dir, 0o777);
-    const added = await runCliAsync(['index', 'add', '-q', '--db', db, `${dir}/ok.txt`], asUser);
-    const result = await runCliAsync(['check', '--db', db, '--fail-on', 'document', '--files-from', list], asUser);
-    chmodSync(path.join(dir, 'locked'), 0o755);
-    chmodSync(dir, 0o755);
+    const [added, result] = await withLockedFolder(dir, 'locked', 'a.txt', async () => [
+      await runCliAsync(['index', 'add', '-q', '--db', db, `${dir}/ok.txt`], asUser),
+      await runCliAsync(['check', '--db', db, '--fail-on', 'document', '--files-from', list], asUser),
+    ]);
     expect(added.code, added.stderr).toBe(0);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`dedupe: warning: ${dir}/locked/a.txt: listed by --files-from but cannot be looked up (permission denied); skipped\n`);
