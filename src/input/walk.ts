@@ -233,13 +233,22 @@ function shownEntry(given: string): string {
   return given.length > 80 ? `${given.slice(0, 60)}…` : given;
 }
 
-const UNLISTABLE = 'listed by --files-from but cannot be looked up';
 const LOOKS_LIKE_JSON = /^\s*[{[]/;
 const JSON_HINT = '; a line of JSON: JSONL is read from a file, or from standard input as - (dedupe -), not through --files-from';
+/** Why an entry cannot be looked up, by the error's code. */
+const UNLISTABLE_REASONS: Record<string, string> = {
+  ENAMETOOLONG: 'a name too long for a path',
+  ENOTDIR: 'a file where a folder should be',
+  EACCES: 'permission denied',
+  ELOOP: 'a loop of links',
+  ENOENT: 'not found',
+};
+/** The warnings unlistable made: findArticles tells them from paths merely missing by identity, not by their words. */
+const UNLISTABLE_WARNINGS = new WeakSet<Warning>();
 
 /** Whether a warning is unlistable's: an entry that is no path at all, not one that is missing. */
 export function isUnlistable(warning: Warning): boolean {
-  return warning.message.includes(UNLISTABLE);
+  return UNLISTABLE_WARNINGS.has(warning);
 }
 
 /**
@@ -251,9 +260,15 @@ export function isUnlistable(warning: Warning): boolean {
  * warning's `path` is the entry whole, its message shows its start.
  */
 function unlistable(given: string, code: string | undefined): Warning {
-  const why = code === 'ENAMETOOLONG' ? 'a name too long for a path' : code === 'ENOTDIR' ? 'a file where a folder should be' : code === 'EACCES' ? 'permission denied' : code === 'ELOOP' ? 'a loop of links' : code === 'ENOENT' ? 'not found' : (code ?? 'unknown');
+  const why = (code === undefined ? undefined : UNLISTABLE_REASONS[code]) ?? code ?? 'unknown';
   const json = LOOKS_LIKE_JSON.test(given) ? JSON_HINT : '';
-  return { code: code === 'EACCES' || code === 'ELOOP' ? 'unreadable' : 'not-found', path: given, message: `${shownEntry(given)}: ${UNLISTABLE} (${why})${json}; skipped` };
+  const warning: Warning = {
+    code: code === 'EACCES' || code === 'ELOOP' ? 'unreadable' : 'not-found',
+    path: given,
+    message: `${shownEntry(given)}: listed by --files-from but cannot be looked up (${why})${json}; skipped`,
+  };
+  UNLISTABLE_WARNINGS.add(warning);
+  return warning;
 }
 
 /** The --files-from paths: a folder is walked, a file taken; one that no longer exists is a warning. */
