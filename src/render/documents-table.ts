@@ -123,6 +123,23 @@ export function groupsOf(doc: Pick<DocumentHead, 'group' | 'stories'>): number[]
   return groups;
 }
 
+/** Each group member's role by `${group id} ${path}` (the first of a file's stories in a group), a copy where the original is undecided. */
+export function memberRoles(groups: readonly GroupReport[]): Map<string, string> {
+  const roles = new Map<string, string>();
+  for (const group of groups) {
+    for (const member of group.members) if (!roles.has(`${group.id} ${member.path}`)) roles.set(`${group.id} ${member.path}`, member.role ?? 'copy');
+  }
+  return roles;
+}
+
+/** The Role cell: the document's role in each of its groups, in the Group cell's order ("reprint, copy"). */
+export function rolesCell(groups: readonly number[], path: string, roles: ReadonlyMap<string, string>): string {
+  return groups
+    .map((group) => roles.get(`${group} ${path}`) ?? '')
+    .filter((role) => role !== '')
+    .join(', ');
+}
+
 /** The Group cell: "1", "1, 2" for a document in two groups, "-" in none. */
 function groupCell(doc: DocumentHead): string {
   const groups = groupsOf(doc);
@@ -157,16 +174,8 @@ function paragraphsCell(doc: DocumentHead): string {
 
 /** The table of `report`'s documents (heads suffice: no paragraph is read) with their groups' roles. */
 export function renderGroupsTable(report: { groups: readonly GroupReport[]; documents: readonly DocumentHead[] }, palette: Palette, options: TableOptions = {}): string {
-  const roles = new Map<string, string>();
-  for (const group of report.groups) {
-    for (const member of group.members) if (!roles.has(`${group.id} ${member.path}`)) roles.set(`${group.id} ${member.path}`, member.role ?? 'copy');
-  }
-  // A role per group the document is in, in the Group cell's order ("reprint, original").
-  const roleOf = (doc: DocumentHead): string =>
-    groupsOf(doc)
-      .map((group) => roles.get(`${group} ${doc.path}`) ?? '')
-      .filter((role) => role !== '')
-      .join(', ');
+  const roles = memberRoles(report.groups);
+  const roleOf = (doc: DocumentHead): string => rolesCell(groupsOf(doc), doc.path, roles);
   // A document in two groups sorts with the first of them shown (--top may show its second only; review).
   const rank = (doc: DocumentHead): number => Math.min(Infinity, ...groupsOf(doc).map((group) => options.groupOrder?.get(group) ?? (options.groupOrder ? Infinity : group)));
   const ordered = [...(options.documents ?? report.documents)].sort((a, b) => rank(a) - rank(b));

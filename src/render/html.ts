@@ -23,6 +23,7 @@ import type { BoilerplateKind, DiffBlock, DocumentReport, GroupMember, GroupRepo
 import { largestFirst, memberStoryCalls, originalEvidence, type MemberStoryCall, type StorySide } from './human.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './html-page.js';
 import { paragraphSpans, printable, repeatedLines, repeatLines } from './text.js';
+import { groupsOf, memberRoles, rolesCell } from './documents-table.js';
 
 /** How much of a large corpus the page shows in full. */
 export interface HtmlLimits {
@@ -112,6 +113,8 @@ type BestMatch = [path: string, startLine: number, similarity: number, status: '
 export interface HtmlDocument {
   path: string;
   group: number | null;
+  /** The groups of its stories, in order, each once (documents-table.ts, groupsOf): the Role cell's. */
+  groups: number[];
   layout: string;
   lines: number;
   words: number;
@@ -181,6 +184,7 @@ export function htmlDocument(doc: DocumentReport, plan: HtmlPlan): HtmlDocument 
   return {
     path: doc.path,
     group: doc.group,
+    groups: groupsOf(doc),
     layout: doc.layout,
     lines: doc.lines,
     words: doc.words,
@@ -300,19 +304,6 @@ function groupData(page: HtmlPage, docIndex: ReadonlyMap<string, number>): unkno
   });
 }
 
-/** Each document's role in its group, as the human table shows it. */
-function rolesOf(groups: readonly GroupReport[]): Map<string, string> {
-  const roles = new Map<string, string>();
-  for (const group of groups) {
-    for (const member of group.members) {
-      const key = `${group.id} ${member.path}`;
-      // A member of a group whose original is undecided is a copy, as the group view and the human report's table say.
-      if (!roles.has(key)) roles.set(key, member.role ?? 'copy');
-    }
-  }
-  return roles;
-}
-
 /** Boilerplate by text, the most frequent first: [text, kind, occurrences, files, first document, its line]. */
 function boilerplateData(documents: readonly HtmlDocument[], limits: HtmlLimits): { total: number; distinct: number; shown: unknown[] } {
   const byText = new Map<string, { kind: BoilerplateKind; count: number; files: number; doc: number; line: number; lastDoc: number }>();
@@ -425,29 +416,17 @@ function* rowsJson(rows: Iterable<unknown>): Generator<string> {
   if (pending.length > 0) yield `${first ? '' : ','}${pending.join(',')}`;
 }
 
-/** The groups of a page's document, in story order, each once (render/documents-table.ts, groupsOf). */
-function htmlDocumentGroups(doc: HtmlDocument): number[] {
-  const groups: number[] = [];
-  for (const story of doc.stories) if (story[4] !== null && !groups.includes(story[4])) groups.push(story[4]);
-  if (groups.length === 0 && doc.group !== null) groups.push(doc.group);
-  return groups;
-}
-
 /** The document rows, as DOCUMENT_FIELDS names their cells; `detail` numbers the document's entry in `details`, or is -1. */
 function* documentRows(page: HtmlPage): Generator<unknown[]> {
-  const roles = rolesOf(page.groups);
+  const roles = memberRoles(page.groups);
   let details = 0;
   for (const doc of page.documents) {
     const detail = doc.detail === null ? -1 : details++;
-    // A file whose stories are in two groups has a role in each ("reprint, copy"), as the human report's table.
-    const groups = htmlDocumentGroups(doc);
     yield [
       printable(doc.path),
       doc.group,
-      groups
-        .map((group) => roles.get(`${group} ${doc.path}`) ?? '')
-        .filter((role) => role !== '')
-        .join(', '),
+      // A file whose stories are in two groups has a role in each ("reprint, copy"), as the human report's table.
+      rolesCell(doc.groups, doc.path, roles),
       doc.layout,
       doc.lines,
       doc.words,
