@@ -474,16 +474,9 @@ export const PAGE_SCRIPT = String.raw`
       chip('unique', fmt(d.unique)), ' ', chip('boilerplate', fmt(d.boilerplate)), ' ' + fmt(d.repeats) + ' repeated');
   }
 
-  // A document's groups, in story order, each once: a file whose stories are in two groups links both.
-  function groupsOfDoc(d) {
-    var out = [];
-    d.stories.forEach(function (s) { if (s[4] !== null && out.indexOf(s[4]) < 0) out.push(s[4]); });
-    if (out.length === 0 && d.group !== null) out.push(d.group);
-    return out;
-  }
-
+  // A document's groups (its stories', in order): a file whose stories are in two groups links both.
   function groupLinks(d, label, none, lastJoin) {
-    var all = groupsOfDoc(d);
+    var all = d.groups;
     if (all.length === 0) return none;
     return h('span', null, all.map(function (g, i) { return h('span', null, i > 0 ? (i === all.length - 1 ? lastJoin : ', ') : '', h('a', { href: '#group=' + g }, label(g, i, all))); }));
   }

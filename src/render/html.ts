@@ -113,7 +113,7 @@ type BestMatch = [path: string, startLine: number, similarity: number, status: '
 export interface HtmlDocument {
   path: string;
   group: number | null;
-  /** The groups of its stories, in order, each once (documents-table.ts, groupsOf): the Role cell's. */
+  /** The groups of its stories, in order, each once (documents-table.ts, groupsOf): the page links each. */
   groups: number[];
   layout: string;
   lines: number;
@@ -226,7 +226,7 @@ export interface HtmlGate {
 }
 
 /** Field names of the rows the page's data holds as arrays (documents, members), so the script reads them by name. */
-export const DOCUMENT_FIELDS = ['path', 'group', 'role', 'layout', 'lines', 'words', 'reused', 'shared', 'edited', 'unique', 'boilerplate', 'repeats', 'statuses', 'spans', 'stories', 'detail'] as const;
+export const DOCUMENT_FIELDS = ['path', 'group', 'groups', 'role', 'layout', 'lines', 'words', 'reused', 'shared', 'edited', 'unique', 'boilerplate', 'repeats', 'statuses', 'spans', 'stories', 'detail'] as const;
 export const MEMBER_FIELDS = ['doc', 'path', 'story', 'startLine', 'endLine', 'role', 'score', 'coverage', 'reusedShare', 'same', 'edited', 'added', 'dropped', 'moved', 'edits', 'reasons', 'aligned', 'storyCall'] as const;
 
 const OP_CODES = { equal: 0, delete: 1, insert: 2 } as const;
@@ -425,6 +425,7 @@ function* documentRows(page: HtmlPage): Generator<unknown[]> {
     yield [
       printable(doc.path),
       doc.group,
+      doc.groups,
       // A file whose stories are in two groups has a role in each ("reprint, copy"), as the human report's table.
       rolesCell(doc.groups, doc.path, roles),
       doc.layout,
