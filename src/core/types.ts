@@ -427,10 +427,12 @@ export interface SetAsideParagraph extends SegmentRef {
   repeatOfLine?: number;
   text: string;
   /**
-   * Whether the other file sets aside a paragraph of the same words (case, punctuation and
-   * quotes aside; one for one): one that is not is a change (`differs`), shown as such.
+   * A change (`differs`), shown as such: the other file sets aside paragraphs for the same
+   * reason, and none of these words (case, punctuation and quotes aside; one for one), as a
+   * headline repeated in both files and reworded in one. False where the other file sets aside
+   * the same words, or nothing for this reason (this file's noise, as a scan reads it).
    */
-  inOther: boolean;
+  changed: boolean;
 }
 
 /**

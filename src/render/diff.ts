@@ -71,9 +71,8 @@ function storyNotes(report: DiffReport): string[] {
 
 /**
  * The paragraphs a side left out of the comparison (DiffSide's `setAside`), by line and why; "both
- * files" when the two set aside the same lines with the same words. Then each one the other file
- * does not set aside in its words (`inOther` false), as a change: a headline repeated in both and
- * reworded in both (review).
+ * files" when the two set aside the same lines with the same words. Then each one marked
+ * `changed`, as a change: a headline repeated in both files and reworded in one (review).
  */
 function setAsideNotes(report: DiffReport, style: DiffStyle, width: number): { notes: string[]; changes: string[] } {
   const why: Record<SetAsideParagraph['reason'], string> = { repeat: 'repeated in the file', artifact: 'artifact', chrome: 'site chrome' };
@@ -89,7 +88,7 @@ function setAsideNotes(report: DiffReport, style: DiffStyle, width: number): { n
     return { path: printable(side.path), what: `${count} paragraph${count === 1 ? '' : 's'} left out, as a scan leaves them out of a story: ${parts.join('; ')}` };
   });
   const [from, to] = [described[0] ?? null, described[1] ?? null];
-  const alone = [report.from, report.to].map((side) => (side.setAside ?? []).filter((p) => !p.inOther));
+  const alone = [report.from, report.to].map((side) => (side.setAside ?? []).filter((p) => p.changed));
   const same = from !== null && to !== null && from.what === to.what && alone.every((list) => list.length === 0);
   const notes = same ? [`both files: ${from.what}`] : described.flatMap((side) => (side ? [`${side.path}: ${side.what}`] : []));
   const { palette } = style;

@@ -67,7 +67,7 @@ describe('dedupe diff against a page bundling two stories (seed 000)', () => {
     expect(changed.stdout).toContain('\n  set aside only in b.txt, line 7 (repeated in the file): {+Council rejects harbour plan+}\n');
     expect(changed.stdout).not.toContain('both files');
     const { report } = await runRawJson<DiffReport>(['diff', 'a.txt', 'b.txt'], { cwd: dir });
-    expect(report.from.setAside?.map((p) => p.inOther)).toEqual([false, false]);
+    expect(report.from.setAside?.map((p) => p.changed)).toEqual([true, true]);
     const quotes = await runCli(['diff', '--no-color', '--exit-code', 'a.txt', 'c.txt'], { cwd: dir });
     expect(quotes.code).toBe(0);
     expect(quotes.stdout).toContain('\nboth files: 2 paragraphs left out, as a scan leaves them out of a story: lines 1, 7 (repeated in the file)\nno change: ');

@@ -66,8 +66,8 @@ export function diffBlocks(blocks: readonly AlignedBlock[], from: AlignedSide, t
  * out read "no change", exit 0).
  */
 export function differs(report: DiffReport): boolean {
-  // Paragraphs set aside (repeats, junk lines) are text of the files too: one the other side does not set aside in its words is a change.
-  const setAsideAlone = (side: DiffSide): boolean => (side.setAside ?? []).some((p) => !p.inOther);
+  // Paragraphs set aside (repeats, junk lines) are text of the files too: one marked changed is a change.
+  const setAsideAlone = (side: DiffSide): boolean => (side.setAside ?? []).some((p) => p.changed);
   return (
     report.from.story !== undefined ||
     report.to.story !== undefined ||
@@ -85,7 +85,7 @@ export function diffDocuments(from: PreparedDocument, to: PreparedDocument, opti
   const [fromStories, toStories] = [storiesOf(0), storiesOf(1)];
   const [fromSpan, toSpan] = closestStories(from, fromStories, to, toStories);
   const [fromSide, toSide] = [compared(corpus, noise, 0, fromSpan), compared(corpus, noise, 1, toSpan)];
-  markInOther(fromSide, toSide);
+  markChanged(fromSide, toSide);
   const all = [alignParagraphsOf(from), alignParagraphsOf(to)] as const;
   const a = fromSide.segments.map((i) => all[0][i]!);
   const b = toSide.segments.map((i) => all[1][i]!);
@@ -140,7 +140,7 @@ function compared(corpus: Corpus, noise: Noise, docIndex: number, span: StorySpa
       segments.push(i);
       continue;
     }
-    const aside: SetAsideParagraph = { segment: i, startLine: startLine(doc, i), endLine: endLine(doc, i), reason: junk === 'footer' ? 'chrome' : junk ?? 'repeat', text: text(doc, i), inOther: false };
+    const aside: SetAsideParagraph = { segment: i, startLine: startLine(doc, i), endLine: endLine(doc, i), reason: junk === 'footer' ? 'chrome' : junk ?? 'repeat', text: text(doc, i), changed: false };
     const firstCopy = noise.repeatOf[p]!;
     if (aside.reason === 'repeat' && firstCopy >= 0) aside.repeatOfLine = startLine(doc, firstCopy);
     setAside.push(aside);
@@ -157,20 +157,24 @@ interface ComparedSide {
 }
 
 /**
- * Marks each set-aside paragraph whose words the other side also sets aside (one for one, case,
- * punctuation and quotes aside, as matching folds them): those that are not are a change, said
- * and shown. Compared by their raw text, a headline repeated in both files and reworded in both
- * read "both files: 2 paragraphs left out" with no change shown, while exit 1 (review).
+ * Marks as changed each set-aside paragraph whose words the other side does not set aside (one
+ * for one, case, punctuation and quotes aside, as matching folds them) where the other side sets
+ * aside paragraphs for the same reason: a headline repeated in both files and reworded in one.
+ * Compared by their raw text, that read "both files: 2 paragraphs left out" with no change
+ * shown, while exit 1 (review). Where the other side sets aside nothing for that reason (002
+ * against 000's repeated headline and captions), they are this file's noise, as a scan reads
+ * it: listed, not a change (every one was a "set aside only in" line; review of the session).
  */
-function markInOther(a: ComparedSide, b: ComparedSide): void {
+function markChanged(a: ComparedSide, b: ComparedSide): void {
   const mark = (side: ComparedSide, other: ComparedSide): void => {
     const left = new Map<string, number>();
     for (const key of other.keys) left.set(key, (left.get(key) ?? 0) + 1);
+    const reasons = new Set(other.setAside.map((p) => p.reason));
     side.keys.forEach((key, k) => {
       const count = left.get(key) ?? 0;
-      if (count === 0) return;
-      left.set(key, count - 1);
-      side.setAside[k]!.inOther = true;
+      const paragraph = side.setAside[k]!;
+      if (count > 0) left.set(key, count - 1);
+      else if (reasons.has(paragraph.reason)) paragraph.changed = true;
     });
   };
   mark(a, b);
