@@ -17,6 +17,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { DocumentReport, Report } from '../core/index.js';
 import type { Engine } from './engine.js';
 import { addCounts, panCharMeasures, prf, ratio, type Alignment, type Counts, type PanCharMeasures, type PRF } from './metrics.js';
 import { attributes, cleanControls, coveredLength, decodeText, TextIndex, type Interval } from './text.js';
@@ -139,6 +140,73 @@ export interface PanFolderResult {
   chars: PanCharMeasures;
 }
 
+/** Running totals of a folder's scoring (scorePair adds a pair to them). */
+class FolderTally {
+  counts: Counts = { tp: 0, fp: 0, fn: 0 };
+  paragraphs = 0;
+  goldReused = 0;
+  predictedReused = 0;
+  goldShared = 0;
+  readonly cases: Alignment[] = [];
+  readonly detections: Alignment[] = [];
+
+  constructor(
+    readonly folder: string,
+    readonly pairs: number,
+  ) {}
+
+  /**
+   * Scores one pair in a report's `documents` (by path; both of the pair's among them): a paragraph of the suspicious
+   * document is called reused when it has a match in the pair's source document.
+   */
+  add(pair: PanPair, documents: ReadonlyMap<string, DocumentReport>, texts: ReadonlyMap<string, TextIndex>, skipped: readonly string[]): void {
+    const doc = documents.get(pair.suspicious);
+    const sourceDoc = documents.get(pair.source);
+    const suspText = texts.get(pair.suspicious);
+    const srcText = texts.get(pair.source);
+    if (!doc || !sourceDoc || !suspText || !srcText) throw new Error(`${pair.suspicious}: not scanned (${skipped.join('; ')})`);
+    const suspSpans = suspText.spans(doc.segments);
+    const srcSpans = srcText.spans(sourceDoc.segments);
+    this.cases.push(...pair.cases);
+    const gold = pair.cases.map((c) => c.suspicious);
+    for (const seg of doc.segments) {
+      const span = suspSpans[seg.index]!;
+      const size = span[1] - span[0];
+      if (size === 0) continue;
+      this.paragraphs++;
+      const isGold = 2 * coveredLength(span, gold) >= size;
+      const toSource = seg.matches.filter((m) => m.path === pair.source);
+      const isPredicted = toSource.length > 0;
+      if (isGold) this.goldReused++;
+      if (isPredicted) this.predictedReused++;
+      if (isGold && toSource.some((m) => m.status === 'shared')) this.goldShared++;
+      this.counts = addCounts(this.counts, { tp: isGold && isPredicted ? 1 : 0, fp: !isGold && isPredicted ? 1 : 0, fn: isGold && !isPredicted ? 1 : 0 });
+      for (const m of toSource) {
+        this.detections.push({ pair: `${pair.suspicious} ${pair.source}`, suspicious: span, source: srcSpans[m.segment]! });
+      }
+    }
+  }
+
+  result(): PanFolderResult {
+    return {
+      folder: this.folder,
+      pairs: this.pairs,
+      paragraphs: this.paragraphs,
+      goldReused: this.goldReused,
+      predictedReused: this.predictedReused,
+      counts: this.counts,
+      reused: prf(this.counts),
+      calledShared: ratio(this.goldShared, this.goldReused),
+      chars: panCharMeasures(this.cases, this.detections),
+    };
+  }
+}
+
+function byPath(report: Report): Map<string, DocumentReport> {
+  return new Map(report.documents.map((d) => [d.path, d]));
+}
+
+/** A folder's pairs, each scanned on its own (the two documents alone). */
 export async function scorePanFolder(
   folder: string,
   pairs: readonly PanPair[],
@@ -146,52 +214,28 @@ export async function scorePanFolder(
   engine: Engine,
   progress: (done: number) => void = () => {},
 ): Promise<PanFolderResult> {
-  let counts: Counts = { tp: 0, fp: 0, fn: 0 };
-  let paragraphs = 0;
-  let goldReused = 0;
-  let predictedReused = 0;
-  let goldShared = 0;
-  const cases: Alignment[] = [];
-  const detections: Alignment[] = [];
+  const tally = new FolderTally(folder, pairs.length);
   let done = 0;
   for (const pair of pairs) {
-    const report = await engine.scan([pair.suspicious, pair.source]);
-    const doc = report.documents.find((d) => d.path === pair.suspicious);
-    const sourceDoc = report.documents.find((d) => d.path === pair.source);
-    const suspText = texts.get(pair.suspicious);
-    const srcText = texts.get(pair.source);
-    if (!doc || !sourceDoc || !suspText || !srcText) throw new Error(`${pair.suspicious}: not scanned (${engine.skipped.join('; ')})`);
-    const suspSpans = suspText.spans(doc.segments);
-    const srcSpans = srcText.spans(sourceDoc.segments);
-    cases.push(...pair.cases);
-    const gold = pair.cases.map((c) => c.suspicious);
-    for (const seg of doc.segments) {
-      const span = suspSpans[seg.index]!;
-      const size = span[1] - span[0];
-      if (size === 0) continue;
-      paragraphs++;
-      const isGold = 2 * coveredLength(span, gold) >= size;
-      const toSource = seg.matches.filter((m) => m.path === pair.source);
-      const isPredicted = toSource.length > 0;
-      if (isGold) goldReused++;
-      if (isPredicted) predictedReused++;
-      if (isGold && toSource.some((m) => m.status === 'shared')) goldShared++;
-      counts = addCounts(counts, { tp: isGold && isPredicted ? 1 : 0, fp: !isGold && isPredicted ? 1 : 0, fn: isGold && !isPredicted ? 1 : 0 });
-      for (const m of toSource) {
-        detections.push({ pair: `${pair.suspicious} ${pair.source}`, suspicious: span, source: srcSpans[m.segment]! });
-      }
-    }
+    tally.add(pair, byPath(await engine.scan([pair.suspicious, pair.source])), texts, engine.skipped);
     progress(++done);
   }
-  return {
-    folder,
-    pairs: pairs.length,
-    paragraphs,
-    goldReused,
-    predictedReused,
-    counts,
-    reused: prf(counts),
-    calledShared: ratio(goldShared, goldReused),
-    chars: panCharMeasures(cases, detections),
-  };
+  return tally.result();
+}
+
+/**
+ * Every folder's pairs from one scan of all their documents together, as `dedupe src susp`
+ * runs on the corpus (npm run bench:pan): a large scan weighs words by the scan's document
+ * frequencies and aligns reworded passages around the rewording channel's hits (rewrite/stage.ts),
+ * where a pair scanned on its own is aligned whole. Each pair is scored as above, on its
+ * suspicious document's matches in its source.
+ */
+export async function scorePanOneScan(corpus: PanCorpus, engine: Engine): Promise<PanFolderResult[]> {
+  const ids = [...new Set(corpus.folders.flatMap((f) => f.pairs.flatMap((p) => [p.suspicious, p.source])))].sort();
+  const documents = byPath(await engine.scan(ids));
+  return corpus.folders.map(({ name, pairs }) => {
+    const tally = new FolderTally(name, pairs.length);
+    for (const pair of pairs) tally.add(pair, documents, corpus.texts, engine.skipped);
+    return tally.result();
+  });
 }

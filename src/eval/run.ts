@@ -7,7 +7,7 @@ import { resolveOptions, type ResolvedOptions, type ScanOptions } from '../core/
 import { convertCounter, scoreCounter, type CounterResult } from './counter.js';
 import { convertBbc, convertReuters, scoreDuplicates, type DuplicateCorpus, type DuplicateResult } from './duplicates.js';
 import { Engine } from './engine.js';
-import { convertPan, scorePanFolder, type PanFolderResult } from './pan.js';
+import { convertPan, scorePanFolder, scorePanOneScan, type PanFolderResult } from './pan.js';
 import { Workspace } from './workspace.js';
 
 export interface EvalConfig {
@@ -33,6 +33,8 @@ export interface EvalResult {
   options: ResolvedOptions;
   limit: number | undefined;
   pan?: PanFolderResult[];
+  /** The same pairs scored in one scan of all their documents (scorePanOneScan). */
+  panOneScan?: PanFolderResult[];
   counter?: CounterResult;
   bbc?: DuplicateResult;
   reuters?: DuplicateResult;
@@ -75,6 +77,8 @@ export async function runEval(config: EvalConfig): Promise<EvalResult> {
           }),
         );
       }
+      progress('pan: one scan of all the pairs\' documents');
+      result.panOneScan = await scorePanOneScan(corpus, engine);
       result.skipped.push(...engine.skipped);
       return folders;
     });

@@ -6,6 +6,7 @@
 import { COUNTER_LABELS } from './counter.js';
 import type { DuplicateResult } from './duplicates.js';
 import type { EvalResult } from './run.js';
+import type { PanFolderResult } from './pan.js';
 
 export function fmt(value: number | null | undefined, digits = 3): string {
   return value === null || value === undefined ? 'n/a' : value.toFixed(digits);
@@ -60,7 +61,17 @@ function optionsLine(result: EvalResult): string {
 
 function panTable(result: EvalResult): string | null {
   if (!result.pan) return null;
-  const rows = result.pan.map((f) => [
+  const pairwise = panFolderTable('**PAN 2013 text alignment** (paragraphs of the suspicious documents, each pair scanned on its own)', result.pan);
+  if (!result.panOneScan) return pairwise;
+  const together = panFolderTable(
+    `**PAN 2013, one scan** (the same pairs, all ${result.panOneScan.reduce((n, f) => n + f.pairs, 0)} scored in one scan of all their documents together, as \`dedupe src susp\` runs)`,
+    result.panOneScan,
+  );
+  return [pairwise, '', together].join('\n');
+}
+
+function panFolderTable(title: string, folders: readonly PanFolderResult[]): string {
+  const rows = folders.map((f) => [
     f.folder,
     String(f.pairs),
     String(f.paragraphs),
@@ -76,7 +87,7 @@ function panTable(result: EvalResult): string | null {
     fmt(f.chars.plagdet),
   ]);
   return [
-    '**PAN 2013 text alignment** (paragraphs of the suspicious documents, each pair scanned on its own)',
+    title,
     '',
     table(
       ['folder', 'pairs', 'paragraphs', 'gold reused', 'called reused', 'precision', 'recall', 'F1', 'called shared', 'char precision', 'char recall', 'granularity', 'plagdet'],
