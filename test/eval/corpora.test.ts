@@ -61,6 +61,16 @@ describe.skipIf(!present)('eval harness on corpus slices', () => {
     expect(verbatim.chars.recall).toBeGreaterThan(0.6);
   });
 
+  it('PAN in one scan: the same pairs scored from one scan of all their documents, unrelated documents still apart', () => {
+    const folder = (prefix: string) => result.panOneScan!.find((f) => f.folder.startsWith(prefix))!;
+    expect(result.panOneScan!.map((f) => f.pairs)).toEqual([40, 40, 40, 40, 40]);
+    // The slice's documents are scored in the one scan as each pair is alone: same gold, same paragraphs.
+    expect(result.panOneScan!.map((f) => [f.paragraphs, f.goldReused])).toEqual(result.pan!.map((f) => [f.paragraphs, f.goldReused]));
+    expect(folder('01').predictedReused).toBe(0);
+    expect(folder('02').reused.precision).toBeGreaterThan(0.85);
+    expect(folder('02').reused.recall).toBeGreaterThan(0.75);
+  });
+
   it('PAN: gold offsets land on the same text in both documents, NUL-byte files included', () => {
     const workspace = new Workspace();
     try {
