@@ -3,7 +3,8 @@
  * al. 2014) and story-level calls (core/rewrite/story-reuse.ts): the rules, at their edges.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_GAP, MIN_PASSAGE_SEEDS, passages } from '../../src/core/rewrite/passages.js';
+import { Aligner, MAX_GAP, MIN_PASSAGE_SEEDS, passages, RARE_WEIGHT, SEED_MIN_RARE } from '../../src/core/rewrite/passages.js';
+import type { Units } from '../../src/core/rewrite/units.js';
 import { containment, DERIVED_WORDS, PARTLY_DERIVED_SCORE, reuseCall } from '../../src/core/rewrite/story-reuse.js';
 
 describe('passages from seeds', () => {
@@ -24,6 +25,42 @@ describe('passages from seeds', () => {
     expect(far).toHaveLength(2);
     const elsewhere = passages([[0, 10], [1, 11], [2, 12], [3, 40], [4, 41], [5, 42]]);
     expect(elsewhere).toHaveLength(2);
+  });
+});
+
+/** Units of one paragraph each, from their content words (no figures). */
+function unitsOf(contents: ReadonlyArray<readonly number[]>): Units {
+  const contentAt = [0];
+  const content: number[] = [];
+  for (const words of contents) {
+    content.push(...[...new Set(words)].sort((x, y) => x - y));
+    contentAt.push(content.length);
+  }
+  return {
+    count: contents.length,
+    paragraph: Int32Array.from(contents, (_, i) => i),
+    words: Uint32Array.from(contents, (words) => words.length),
+    contentAt: Uint32Array.from(contentAt),
+    content: Uint32Array.from(content),
+    numberAt: new Uint32Array(contents.length + 1),
+    numbers: new Uint32Array(0),
+  };
+}
+
+describe('seeds in a large scan (word weights from the scan)', () => {
+  // Words from 1000 up are rare in the scan (names, places); the others are a template's or common.
+  const idf = (word: number): number => (word >= 1000 ? 2 * RARE_WEIGHT : 1);
+  const all = (units: Units): Array<[number, number]> => [[0, units.count]];
+  const seeds = (a: Units, b: Units): Array<[number, number]> => new Aligner().seeds(a, all(a), b, all(b), idf, RARE_WEIGHT);
+
+  it('need SEED_MIN_RARE rare words in common: a template and one shared name make no seed, two names do', () => {
+    expect(SEED_MIN_RARE).toBe(2);
+    // Two notices of one frame, one issuer's name each and one lead manager in common.
+    const notice = unitsOf([[1, 2, 3, 4, 1000, 1001]]);
+    const other = unitsOf([[1, 2, 3, 5, 1000, 1002]]);
+    expect(seeds(notice, other)).toEqual([]);
+    // A retelling that keeps both names.
+    expect(seeds(notice, unitsOf([[1, 2, 3, 5, 1000, 1001]]))).toEqual([[0, 0]]);
   });
 });
 
