@@ -7,7 +7,8 @@
  * irregular line breaks are exactly what dedupe meets in real extracted text, so the
  * segmenter's layout detection is part of what is measured.
  *
- * Scoring, per pair and on that pair's two documents only:
+ * Scoring, per pair, on its two documents scanned alone (scorePanFolder) or among all the
+ * pairs' documents in one scan (scorePanOneScan), always on the pair's own two documents:
  * - a paragraph of the suspicious document is gold "reused" when at least half of its
  *   characters lie inside the pair's gold passages; dedupe calls it reused when its status is
  *   shared or edited (a match in the source); precision/recall/F1 are over all paragraphs of
@@ -140,31 +141,33 @@ export interface PanFolderResult {
   chars: PanCharMeasures;
 }
 
-/** Running totals of a folder's scoring (scorePair adds a pair to them). */
+/** A folder's running totals, a pair at a time (`add`), whichever scan the pairs come from. */
 class FolderTally {
-  counts: Counts = { tp: 0, fp: 0, fn: 0 };
-  paragraphs = 0;
-  goldReused = 0;
-  predictedReused = 0;
-  goldShared = 0;
-  readonly cases: Alignment[] = [];
-  readonly detections: Alignment[] = [];
+  private counts: Counts = { tp: 0, fp: 0, fn: 0 };
+  private paragraphs = 0;
+  private goldReused = 0;
+  private predictedReused = 0;
+  private goldShared = 0;
+  private readonly cases: Alignment[] = [];
+  private readonly detections: Alignment[] = [];
 
   constructor(
-    readonly folder: string,
-    readonly pairs: number,
+    private readonly folder: string,
+    private readonly pairs: number,
+    private readonly texts: ReadonlyMap<string, TextIndex>,
+    private readonly engine: Engine,
   ) {}
 
   /**
-   * Scores one pair in a report's `documents` (by path; both of the pair's among them): a paragraph of the suspicious
-   * document is called reused when it has a match in the pair's source document.
+   * Scores one pair on a report's documents (by path; the pair's two among them): a paragraph
+   * of the suspicious document is called reused when it has a match in the pair's source.
    */
-  add(pair: PanPair, documents: ReadonlyMap<string, DocumentReport>, texts: ReadonlyMap<string, TextIndex>, skipped: readonly string[]): void {
+  add(pair: PanPair, documents: ReadonlyMap<string, DocumentReport>): void {
     const doc = documents.get(pair.suspicious);
     const sourceDoc = documents.get(pair.source);
-    const suspText = texts.get(pair.suspicious);
-    const srcText = texts.get(pair.source);
-    if (!doc || !sourceDoc || !suspText || !srcText) throw new Error(`${pair.suspicious}: not scanned (${skipped.join('; ')})`);
+    const suspText = this.texts.get(pair.suspicious);
+    const srcText = this.texts.get(pair.source);
+    if (!doc || !sourceDoc || !suspText || !srcText) throw new Error(`${pair.suspicious}: not scanned (${this.engine.skipped.join('; ')})`);
     const suspSpans = suspText.spans(doc.segments);
     const srcSpans = srcText.spans(sourceDoc.segments);
     this.cases.push(...pair.cases);
@@ -202,6 +205,7 @@ class FolderTally {
   }
 }
 
+/** A report's documents by path (looked up twice per pair; a one-scan report holds thousands). */
 function byPath(report: Report): Map<string, DocumentReport> {
   return new Map(report.documents.map((d) => [d.path, d]));
 }
@@ -214,10 +218,10 @@ export async function scorePanFolder(
   engine: Engine,
   progress: (done: number) => void = () => {},
 ): Promise<PanFolderResult> {
-  const tally = new FolderTally(folder, pairs.length);
+  const tally = new FolderTally(folder, pairs.length, texts, engine);
   let done = 0;
   for (const pair of pairs) {
-    tally.add(pair, byPath(await engine.scan([pair.suspicious, pair.source])), texts, engine.skipped);
+    tally.add(pair, byPath(await engine.scan([pair.suspicious, pair.source])));
     progress(++done);
   }
   return tally.result();
@@ -234,8 +238,8 @@ export async function scorePanOneScan(corpus: PanCorpus, engine: Engine): Promis
   const ids = [...new Set(corpus.folders.flatMap((f) => f.pairs.flatMap((p) => [p.suspicious, p.source])))].sort();
   const documents = byPath(await engine.scan(ids));
   return corpus.folders.map(({ name, pairs }) => {
-    const tally = new FolderTally(name, pairs.length);
-    for (const pair of pairs) tally.add(pair, documents, corpus.texts, engine.skipped);
+    const tally = new FolderTally(name, pairs.length, corpus.texts, engine);
+    for (const pair of pairs) tally.add(pair, documents);
     return tally.result();
   });
 }
