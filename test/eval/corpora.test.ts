@@ -119,6 +119,7 @@ describe.skipIf(!present)('eval harness on corpus slices', () => {
     expect(text).toMatch(/\| 02-no-obfuscation \| 40 \|/);
     expect(text).toContain('**COUNTER**');
     expect(targets(result).map((t) => t.name)).toContain('PAN 01 paragraphs called reused');
+    expect(targets(result).find((t) => t.name === 'PAN 01 paragraphs called reused, one scan')?.met).toBe(true);
   });
 });
 
