@@ -16,7 +16,7 @@
  * - every match (suspicious paragraph, source paragraph) is a detection for PAN's
  *   character-level measures (metrics.ts).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DocumentReport, Report } from '../core/index.js';
 import type { Engine } from './engine.js';
@@ -74,6 +74,7 @@ export function convertPan(root: string, workspace: Workspace, options: { folder
   const out: PanCorpus['folders'] = [];
   for (const folder of folders) {
     const pairsFile = path.join(root, folder, 'pairs');
+    if (!existsSync(pairsFile)) throw new Error(`${pairsFile}: no pairs file; --pan takes the PAN 2013 training corpus folder (01-no-plagiarism ... with pairs files, src/, susp/)`);
     let listed = readFileSync(pairsFile, 'utf8')
       .split('\n')
       .map((l) => l.trim())

@@ -3,7 +3,7 @@
  * DEDUPE_CORPORA). The corpora cannot ship with the repository, so without them these tests
  * are skipped, with the reason printed.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -138,6 +138,19 @@ describe('npm run eval command line', () => {
     const result = run(['--bbc', path.join(repoRoot, 'no-such-folder')]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/--bbc .*no-such-folder: no such folder/);
+  });
+
+  it('exits 2 naming the missing pairs file for a --pan folder that is not the PAN corpus', () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'dedupe-eval-notpan-'));
+    try {
+      mkdirSync(path.join(folder, '01-no-plagiarism'));
+      const result = run(['--pan', folder]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/01-no-plagiarism\/pairs: no pairs file; --pan takes the PAN 2013 training corpus folder/);
+      expect(result.stderr).not.toMatch(/ENOENT|\n\s+at /);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it.skipIf(!present)('prints the tables on stdout and progress on stderr', () => {
