@@ -19,7 +19,8 @@ import { closeNames } from '../core/names.js';
 export type ConfigCommand = 'scan' | 'check' | 'index' | 'diff' | 'sign' | 'join' | 'report';
 const SECTIONS: readonly ConfigCommand[] = ['scan', 'check', 'index', 'diff', 'sign', 'join', 'report'];
 
-type Kind = 'number' | 'string' | 'patterns' | 'boolean';
+/** `mode`: true, false or a string (reworded: false, or "precise" or "thorough"). */
+type Kind = 'number' | 'string' | 'patterns' | 'boolean' | 'mode';
 
 const MATCHING: readonly ConfigCommand[] = ['scan', 'check', 'index', 'diff', 'sign'];
 const SIGNING: readonly ConfigCommand[] = ['scan', 'check', 'index', 'sign'];
@@ -48,7 +49,7 @@ export const CONFIG_KEYS: Readonly<Record<string, { kind: Kind; commands: readon
   threads: { kind: 'number', commands: ['join'] },
   only: { kind: 'string', commands: REPORTING },
   top: { kind: 'number', commands: REPORTING },
-  reworded: { kind: 'boolean', commands: ['scan', 'check'] },
+  reworded: { kind: 'mode', commands: ['scan', 'check'] },
 };
 
 /** Where each flag's value came from when not from the command line: the config file, as shown. */
@@ -81,6 +82,7 @@ function convert(key: string, kind: Kind, value: unknown): { value: string | str
   if (kind === 'number') return typeof value === 'number' && Number.isFinite(value) ? { value: String(value) } : { problem: `${key} must be a number, ${got}` };
   if (kind === 'string') return typeof value === 'string' ? { value } : { problem: `${key} must be a string, ${got}` };
   if (kind === 'boolean') return typeof value === 'boolean' ? { value } : { problem: `${key} must be true or false, ${got}` };
+  if (kind === 'mode') return typeof value === 'boolean' || typeof value === 'string' ? { value } : { problem: `${key} must be true, false or a string, ${got}` };
   if (typeof value === 'string') return { value: [value] };
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return { value: value as string[] };
   return { problem: `${key} must be a glob or a list of globs, ${got}` };

@@ -108,8 +108,13 @@ function addScanOptions(command: Command): Command {
     .addOption(valueOption('--fail-on <status>', FAIL_ON_OPTION))
     .addOption(valueOption('--html <file>', HTML_OPTION))
     .option('--diff', "show the word changes of each reused paragraph, against its group's original when it has one")
+    .addOption(valueOption('--reworded <mode>', REWORDED_MODE_OPTION, { note: 'precise' }))
     .option('--no-reworded', REWORDED_OPTION);
 }
+
+/** --reworded <mode>, for the scan. */
+const REWORDED_MODE_OPTION =
+  'how a scan of 200 documents or more finds reworded paragraphs: precise (sentences must share rare words, so templated notices about different companies do not link) or thorough (also aligns candidate pairs as a scan of two documents does: finds far more of long texts reworded word by word, slower, and links some templated notices)';
 
 /** --no-reworded, for the scan and check. */
 const REWORDED_OPTION = 'leave reworded paragraphs out: only shingle matches (--threshold, --containment) make a paragraph edited';

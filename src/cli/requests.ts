@@ -48,8 +48,8 @@ export interface RawFlags {
   top?: string;
   /** --html <file>. */
   html?: string;
-  /** False with --no-reworded (scan, check): passage alignment's reworded pairs left out. */
-  reworded?: boolean;
+  /** False with --no-reworded (scan, check): passage alignment's reworded pairs left out; --reworded <mode> (scan): precise or thorough. */
+  reworded?: boolean | string;
   /** dedupe sign: the folder to write into, and which shard. */
   out?: string;
   shard?: string;
@@ -307,9 +307,15 @@ export interface ScanCommand extends InputsRequest {
   threads: number;
   fileTimes: boolean;
   rewording: boolean;
+  /** --reworded thorough: a scan of 200 documents or more also aligns its candidate pairs as a scan of two does (core/rewrite/families.ts). */
+  thoroughRewording: boolean;
   failOn: FailOn | undefined;
   output: OutputRequest;
 }
+
+/** --reworded's modes: precise (the default) and thorough. */
+export type RewordedMode = 'precise' | 'thorough';
+const REWORDED_MODES: readonly RewordedMode[] = ['precise', 'thorough'];
 
 /** --fail-on values of `check` only, named when a scan is given one. */
 const FAIL_ON_ELSEWHERE: Readonly<Record<string, string>> = { document: 'dedupe check: an incoming article copied from the index' };
@@ -323,6 +329,7 @@ export function scanCommand(paths: readonly string[], flags: RawFlags, env: Env,
   humanMaxMatches(flags, problems, shape);
   const { threads, fileTimes, rewording: environmentRewording } = environmentOf(env, problems);
   const rewording = environmentRewording && flags.reworded !== false;
+  const mode = typeof flags.reworded === 'string' ? problems.choice<RewordedMode>('reworded', flags.reworded, REWORDED_MODES) : undefined;
   problems.done();
   return {
     ...inputs,
@@ -330,6 +337,7 @@ export function scanCommand(paths: readonly string[], flags: RawFlags, env: Env,
     threads,
     fileTimes,
     rewording,
+    thoroughRewording: rewording && mode === 'thorough',
     failOn,
     output: { ...outputOf(flags), ...shape },
   };
@@ -443,6 +451,7 @@ export function checkCommand(paths: readonly string[], flags: RawFlags, env: Env
   requested.maxMatches ??= CHECK_MAX_MATCHES;
   const command = indexParts(paths, flags, env, requested, problems, true);
   const shape = reportOutputs(flags, problems);
+  if (typeof flags.reworded === 'string') problems.add(`${problems.label('reworded')} takes true or false for dedupe check; --reworded <mode> is for dedupe scan, got '${flags.reworded}'`);
   problems.done();
   // From the command line only: a config file's copy share serves the runs that fail on documents.
   const copyShareUnused = flags.copyShare !== undefined && problems.originOf('copyShare') === undefined && failOn !== 'document';

@@ -22,6 +22,8 @@ export interface ScanRequest extends SourceRequest {
   fileTimes?: boolean;
   /** Whether to look for reworded paragraphs (the rewrite stage; default true). */
   rewording?: boolean;
+  /** `--reworded thorough`: a large scan also aligns its candidate pairs as a scan of two documents does (core/rewrite/families.ts). */
+  thoroughRewording?: boolean;
 }
 
 /**
@@ -129,13 +131,13 @@ export async function analyseOnThreads(
   prepared: readonly PreparedDocument[],
   options: ResolvedOptions,
   warnings: readonly Warning[],
-  run: { wordOps: boolean; rewording: boolean; threads: number; paragraphs: number; earlier: PrepareTimings; frequencies?: ScanFrequencies | null },
+  run: { wordOps: boolean; rewording: boolean; thoroughRewording?: boolean; threads: number; paragraphs: number; earlier: PrepareTimings; frequencies?: ScanFrequencies | null },
   hooks: EngineHooks,
 ): Promise<{ analysis: ScanAnalysis; timings: StageTimings }> {
   const clock = hooks.clock ?? (() => 0);
   const given = run.frequencies === undefined ? {} : { frequencies: run.frequencies };
   const result = await withRewriteHelpers(run.rewording ? run.threads : 1, run.paragraphs, (helpers) =>
-    analyse(prepared, options, warnings, { wordOps: run.wordOps, rewording: run.rewording, ...given, ...(helpers ? { helpers } : {}) }, clock, run.earlier),
+    analyse(prepared, options, warnings, { wordOps: run.wordOps, rewording: run.rewording, thoroughRewording: run.thoroughRewording === true, ...given, ...(helpers ? { helpers } : {}) }, clock, run.earlier),
   );
   for (const warning of result.analysis.warnings.slice(warnings.length)) hooks.warning?.(warning);
   return result;
@@ -157,6 +159,6 @@ export async function scanPaths(request: ScanRequest, hooks: EngineHooks = {}): 
   if (prepared.length === 0) throw nothingRead({ ...sources, warned: warnings.length > 0 });
   const paragraphs = prepared.reduce((sum, doc) => sum + doc.count, 0);
   hooks.progress?.({ stage: 'match', paragraphs });
-  const { analysis, timings: stages } = await analyseOnThreads(prepared, request.options, warnings, { wordOps: request.wordOps, rewording, threads: request.threads, paragraphs, earlier: timings }, hooks);
+  const { analysis, timings: stages } = await analyseOnThreads(prepared, request.options, warnings, { wordOps: request.wordOps, rewording, thoroughRewording: request.thoroughRewording === true, threads: request.threads, paragraphs, earlier: timings }, hooks);
   return { analysis, timings: stages, bytes, files: sources.files, jsonlSources: sources.jsonlSources, records: sources.records, walkMs, prepareMs };
 }

@@ -9,7 +9,6 @@ import { createSigner, resolveOptions, Scanner, type PreparedDocument, type Repo
 import { readArticle } from '../input/read.js';
 
 export class Engine {
-  private readonly prepared = new Map<string, PreparedDocument>();
   /** Files the reader refused (the converters should never produce one). */
   readonly skipped: string[] = [];
 
@@ -17,7 +16,15 @@ export class Engine {
     private readonly signer: Signer,
     /** Folder the converted files live in; document ids are paths relative to it. */
     readonly root: string,
+    /** `--reworded thorough` (core/rewrite/families.ts) for the scans of 200 documents or more. */
+    private readonly thoroughRewording: boolean,
+    private readonly prepared = new Map<string, PreparedDocument>(),
   ) {}
+
+  /** This engine scanning with `--reworded thorough`, its prepared documents shared (each file is read and signed once). */
+  thorough(): Engine {
+    return new Engine(this.signer, this.root, true, this.prepared);
+  }
 
   /**
    * `allMatches` lists every match of a paragraph (maxMatches 0), which pair scores need; a
@@ -25,7 +32,7 @@ export class Engine {
    * an exact match in 19,000 documents.
    */
   static async create(root: string, options: Partial<ScanOptions>, allMatches: boolean): Promise<Engine> {
-    return new Engine(await createSigner(resolveOptions(allMatches ? { ...options, maxMatches: 0 } : options)), root);
+    return new Engine(await createSigner(resolveOptions(allMatches ? { ...options, maxMatches: 0 } : options)), root, false);
   }
 
   /** Reads and prepares a converted file once; null when the reader refused it. */
@@ -49,6 +56,6 @@ export class Engine {
       const doc = await this.document(id);
       if (doc) scanner.addPrepared(doc);
     }
-    return (await scanner.finish([], { wordOps: false })).report;
+    return (await scanner.finish([], { wordOps: false, thoroughRewording: this.thoroughRewording })).report;
   }
 }

@@ -35,9 +35,14 @@ export interface EvalResult {
   pan?: PanFolderResult[];
   /** The same pairs scored in one scan of all their documents (scorePanOneScan). */
   panOneScan?: PanFolderResult[];
+  /** The same, scanned with --reworded thorough (core/rewrite/families.ts). */
+  panOneScanThorough?: PanFolderResult[];
   counter?: CounterResult;
   bbc?: DuplicateResult;
   reuters?: DuplicateResult;
+  /** The same corpora scanned with --reworded thorough: what it links beside the precise default. */
+  bbcThorough?: DuplicateResult;
+  reutersThorough?: DuplicateResult;
   /** Wall-clock seconds per corpus (conversion included). */
   seconds: Record<string, number>;
   /** Converted files the reader refused (should be none). */
@@ -79,6 +84,8 @@ export async function runEval(config: EvalConfig): Promise<EvalResult> {
       }
       progress('pan: one scan of all the pairs\' documents');
       result.panOneScan = await scorePanOneScan(corpus, engine);
+      progress('pan: one scan, --reworded thorough');
+      result.panOneScanThorough = await scorePanOneScan(corpus, engine.thorough());
       result.skipped.push(...engine.skipped);
       return folders;
     });
@@ -99,17 +106,19 @@ export async function runEval(config: EvalConfig): Promise<EvalResult> {
     });
   }
 
-  const duplicates = async (name: 'bbc' | 'reuters', root: string, convert: typeof convertBbc): Promise<DuplicateResult> =>
+  const duplicates = async (name: 'bbc' | 'reuters', root: string, convert: typeof convertBbc): Promise<[DuplicateResult, DuplicateResult]> =>
     timed(name, async (workspace) => {
       progress(`${name}: converting ${root}`);
       const corpus: DuplicateCorpus = convert(root, workspace, limit);
       progress(`${name}: scanning ${corpus.documents.length} documents`);
       const engine = await Engine.create(workspace.dir, options, false);
       const scored = await scoreDuplicates(corpus, engine);
+      progress(`${name}: scanning again, --reworded thorough`);
+      const thorough = await scoreDuplicates(corpus, engine.thorough());
       result.skipped.push(...engine.skipped);
-      return scored;
+      return [scored, thorough];
     });
-  if (config.bbc) result.bbc = await duplicates('bbc', config.bbc, convertBbc);
-  if (config.reuters) result.reuters = await duplicates('reuters', config.reuters, convertReuters);
+  if (config.bbc) [result.bbc, result.bbcThorough] = await duplicates('bbc', config.bbc, convertBbc);
+  if (config.reuters) [result.reuters, result.reutersThorough] = await duplicates('reuters', config.reuters, convertReuters);
   return result;
 }

@@ -20,6 +20,9 @@ import { overlap } from '../matching/overlap.js';
 import { alignJobSource, buildAlignJob, runAlignJob, type AlignCandidate, type AlignJob, type AlignOutcome } from './align-job.js';
 import { channelPairs, channelSource, rewordingCandidates, scanFrequencies, type ChannelPairs, type ChannelSource, type ScanFrequencies } from './channel.js';
 import { contentWords, stopTokens, type TokenSet } from './stopwords.js';
+import { withoutTemplateLines, type FoundPair } from './families.js';
+import { scanRareTest } from './rare-pairs.js';
+import { SEED_MIN_RARE } from './passages.js';
 
 export interface RewordedPair {
   a: number;
@@ -172,6 +175,19 @@ function shares(candidates: readonly AlignCandidate[], parts: number): Array<[nu
   return out.filter(([x, y]) => y > x);
 }
 
+/** The key of the pair of stories holding paragraphs p and q (lower story first). */
+function storyKey(noise: Noise, p: number, q: number): number {
+  const [sx, sy] = [noise.storyOf[p]!, noise.storyOf[q]!];
+  return Math.min(sx, sy) * noise.stories.length + Math.max(sx, sy);
+}
+
+/** One alignment's outcome for candidates [from, to): the first (the scan's weights) or the second (thorough, families.ts). */
+interface AlignRun {
+  range: [number, number];
+  outcome: AlignOutcome;
+  second: boolean;
+}
+
 /** Reworded pairs of variants, each once (lower variant first). */
 export async function findRewordedPairs(
   corpus: Corpus,
@@ -181,6 +197,7 @@ export async function findRewordedPairs(
   seed: number,
   start: RewriteStart,
   helpers: RewriteHelpers,
+  thorough = false,
 ): Promise<{ pairs: RewordedPair[]; candidates: number; storyPairs: Array<[number, number]> }> {
   const stop = stopTokens(seed);
   const candidates = rewordingCandidates(corpus, edges, await start.channel(), start.rank)
@@ -209,11 +226,13 @@ export async function findRewordedPairs(
   });
   const [firstFrom, firstTo] = parts[0] ?? [0, 0];
   const outcomes = [runAlignJob(buildAlignJob(source, candidates, firstFrom, firstTo)), ...(await Promise.all(remote))];
+  const runs = parts.map((range, part): AlignRun => ({ range, outcome: outcomes[part]!, second: false }));
+  // Thorough (families.ts): a large scan's candidates aligned again as a scan of two documents aligns them.
+  if (thorough && start.frequencies !== null) runs.push({ range: [0, candidates.length], outcome: runAlignJob(buildAlignJob(alignJobSource(corpus, noise, null, seed), candidates, 0, candidates.length)), second: true });
   const storyKeys = new Set<number>();
   const { variantOf, words, firstParagraphOf, variants } = corpus;
-  const found = new Map<number, RewordedPair>();
-  parts.forEach(([from, to], part) => {
-    const outcome = outcomes[part]!;
+  const found = new Map<number, RewordedPair & FoundPair>();
+  for (const { range: [from, to], outcome, second } of runs) {
     for (let k = from; k < to; k++) {
       const { a: da, b: db } = candidates[k]!;
       const baseA = firstParagraphOf[da]!;
@@ -222,8 +241,8 @@ export async function findRewordedPairs(
         const [coverA, coverB] = [outcome.coverA[x]!, outcome.coverB[x]!];
         const p = baseA + outcome.a[x]!;
         const q = baseB + outcome.b[x]!;
-        const [sx, sy] = [noise.storyOf[p]!, noise.storyOf[q]!];
-        storyKeys.add(Math.min(sx, sy) * noise.stories.length + Math.max(sx, sy));
+        // The second alignment's stories are paired below, for the pairs it keeps.
+        if (!second) storyKeys.add(storyKey(noise, p, q));
         const [va, vb] = [variantOf[p]!, variantOf[q]!];
         if (va < 0 || vb < 0 || va === vb || words[p]! < minWords || words[q]! < minWords) continue;
         if (variants.soleDocument[va]! >= 0 && variants.soleDocument[va] === variants.soleDocument[vb]) continue;
@@ -231,13 +250,28 @@ export async function findRewordedPairs(
         const [lo, hi, coverLo, coverHi] = va < vb ? [va, vb, coverA, coverB] : [vb, va, coverB, coverA];
         const key = lo * variants.count + hi;
         const known = found.get(key);
-        if (known && known.coverA + known.coverB >= coverLo + coverHi) continue;
+        // Found by the first alignment, a pair is not the second's alone, whichever measures it keeps.
+        const secondOnly = second && (known === undefined || known.secondOnly);
+        if (known && known.coverA + known.coverB >= coverLo + coverHi) {
+          known.secondOnly = secondOnly;
+          continue;
+        }
         const jaccard = overlap(contentSet(corpus, p, stop), contentSet(corpus, q, stop)).jaccard;
-        found.set(key, { a: lo, b: hi, jaccard, coverA: coverLo, coverB: coverHi });
+        found.set(key, { a: lo, b: hi, jaccard, coverA: coverLo, coverB: coverHi, p, q, secondOnly });
       }
     }
-  });
-  const pairs = [...found.values()].sort((x, y) => x.a - y.a || x.b - y.b);
+  }
+  let all = [...found.values()];
+  if (runs.some((run) => run.second)) {
+    const rare = scanRareTest(start.frequencies!, seed);
+    const sharedRare = (p: number, q: number): number => {
+      const other = new Set(contentSet(corpus, q, stop));
+      return contentSet(corpus, p, stop).filter((word) => rare(word) && other.has(word)).length;
+    };
+    all = withoutTemplateLines(corpus, all, sharedRare, SEED_MIN_RARE);
+    for (const pair of all) if (pair.secondOnly) storyKeys.add(storyKey(noise, pair.p, pair.q));
+  }
+  const pairs = all.map(({ a, b, jaccard, coverA, coverB }): RewordedPair => ({ a, b, jaccard, coverA, coverB })).sort((x, y) => x.a - y.a || x.b - y.b);
   const count = noise.stories.length;
   const storyPairs = [...storyKeys].sort((x, y) => x - y).map((key): [number, number] => [Math.floor(key / count), key % count]);
   return { pairs, candidates: candidates.length, storyPairs };
@@ -285,7 +319,16 @@ export function withRewordedPairs(edges: Edges, extra: readonly RewordedPair[], 
 }
 
 /** Finishes the stage (startRewrite began it): the edges with the reworded pairs added. */
-export async function addRewordedEdges(corpus: Corpus, edges: Edges, noise: Noise, minWords: number, seed: number, start: RewriteStart, helpers: RewriteHelpers = ON_THIS_THREAD): Promise<RewriteOutcome> {
-  const { pairs, storyPairs } = await findRewordedPairs(corpus, edges, noise, minWords, seed, start, helpers);
+export async function addRewordedEdges(
+  corpus: Corpus,
+  edges: Edges,
+  noise: Noise,
+  minWords: number,
+  seed: number,
+  start: RewriteStart,
+  helpers: RewriteHelpers = ON_THIS_THREAD,
+  thorough = false,
+): Promise<RewriteOutcome> {
+  const { pairs, storyPairs } = await findRewordedPairs(corpus, edges, noise, minWords, seed, start, helpers, thorough);
   return { edges: withRewordedPairs(edges, pairs, corpus.variants.count), storyPairs, rewordedPairs: pairs.length };
 }

@@ -76,6 +76,11 @@ export interface FinishOptions {
   /** Whether to run the rewrite stage (default true): without it reworded paragraphs come out unique; for measuring what it costs. */
   rewording?: boolean;
   /**
+   * Thorough rewording (`--reworded thorough`, rewrite/families.ts): a scan of 200 documents or
+   * more also aligns its candidate pairs as a scan of two documents does (default false).
+   */
+  thoroughRewording?: boolean;
+  /**
    * The words' document frequencies the rewrite stage weighs words by (rewrite/channel.ts,
    * ScanFrequencies), instead of those counted on the scan's documents: `check` gives the whole
    * archive's and its batch's (checkFrequencies), not those of the few archived articles its
@@ -265,7 +270,7 @@ export async function analyse(
   const noiseMs = clock() - t;
   t = clock();
   const rewrite = rewriteStart
-    ? await addRewordedEdges(corpus, verified, noise, options.minWords, options.seed, rewriteStart, helpers)
+    ? await addRewordedEdges(corpus, verified, noise, options.minWords, options.seed, rewriteStart, helpers, finish.thoroughRewording === true)
     : { edges: verified, storyPairs: [], rewordedPairs: 0 };
   const edges = rewrite.edges;
   const rewriteMs = clock() - t + rewriteStartMs;

@@ -1,0 +1,87 @@
+/**
+ * `--reworded thorough` (core/rewrite/families.ts): in a scan of 200 documents or more, a
+ * reworded copy whose words are all found in a few other documents shares no rare words, so the
+ * precise mode (the default) finds no seed; the thorough one aligns the pair as a scan of the two
+ * documents would and finds it. The archive is generated: 200 notices, each word of
+ * fixtures/reworded-reprint's two stories in two of them (not rare, yet rare enough for the
+ * rewording channel), around words of their own.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/types.js';
+import { tempDir } from '../helpers/fixtures.js';
+import { runInProcess, runJson } from '../helpers/in-process.js';
+
+const NOTICES = 200;
+
+/** A word of letters only, different for each (notice, place). */
+function ownWord(notice: number, place: number): string {
+  return `q${notice}x${place}`.replace(/[0-9]/g, (digit) => 'abcdefghij'[Number(digit)]!);
+}
+
+function archiveWithRewrite(): string {
+  const dir = tempDir('reworded-thorough-');
+  const wire = readFileSync('fixtures/reworded-reprint/wire.txt', 'utf8');
+  const rewrite = readFileSync('fixtures/reworded-reprint/rewrite.txt', 'utf8');
+  writeFileSync(path.join(dir, 'wire.txt'), wire);
+  writeFileSync(path.join(dir, 'rewrite.txt'), rewrite);
+  const words = [...new Set(`${wire} ${rewrite}`.toLowerCase().match(/[a-z]{4,}/g) ?? [])].sort();
+  const notices = Array.from({ length: NOTICES }, (): string[] => []);
+  words.forEach((word, j) => {
+    notices[(2 * j) % NOTICES]!.push(word);
+    notices[(2 * j + 1) % NOTICES]!.push(word);
+  });
+  notices.forEach((own, i) => {
+    const name = `notice-${String(i).padStart(3, '0')}.txt`;
+    writeFileSync(path.join(dir, name), `Notice ${ownWord(i, 0)}\n\n${[ownWord(i, 1), ...own, ownWord(i, 2)].join(' ')}.\n`);
+  });
+  return dir;
+}
+
+/** Per paragraph of rewrite.txt: its status, and whether its best match is a reworded one in wire.txt. */
+function rewriteStatuses(report: Report): string[] {
+  const doc = report.documents.find((d) => d.path.endsWith('rewrite.txt'))!;
+  return doc.segments.map((s) => `${s.status}${s.matches[0]?.reworded === true && s.matches[0].path.endsWith('wire.txt') ? ' reworded from wire' : ''}`);
+}
+
+describe('--reworded thorough', () => {
+  it('finds a reworded copy in a large scan that the precise default leaves unique', async () => {
+    const dir = archiveWithRewrite();
+    const precise = await runJson<Report>([dir, '--json']);
+    const thorough = await runJson<Report>([dir, '--json', '--reworded', 'thorough']);
+    expect(precise.result.code).toBe(0);
+    expect(thorough.result.code).toBe(0);
+    expect(precise.report.summary.documents).toBe(NOTICES + 2);
+    expect(rewriteStatuses(precise.report).filter((s) => s === 'unique')).toHaveLength(7);
+    const found = rewriteStatuses(thorough.report);
+    // The headline is its own; the six body paragraphs are reworded from the wire.
+    expect(found.filter((s) => s === 'edited reworded from wire')).toHaveLength(6);
+    // No notice is linked to anything: their words are the stories' words one by one.
+    for (const doc of thorough.report.documents.filter((d) => d.path.includes('notice-'))) {
+      expect(doc.segments.every((s) => s.status === 'unique')).toBe(true);
+    }
+    // --reworded precise is the default, said out loud.
+    const said = await runJson<Report>([dir, '--json', '--reworded', 'precise']);
+    expect(rewriteStatuses(said.report)).toEqual(rewriteStatuses(precise.report));
+  });
+
+  it('changes nothing in a small scan, which already aligns pairs that way', async () => {
+    const precise = await runJson<Report>(['fixtures/reworded-reprint', '--json']);
+    const thorough = await runJson<Report>(['fixtures/reworded-reprint', '--json', '--reworded', 'thorough']);
+    expect(thorough.report).toEqual(precise.report);
+  });
+
+  it('refuses a mode it does not know, and a mode for check (exit 2, one line)', async () => {
+    const bad = await runInProcess(['fixtures/reworded-reprint', '--reworded', 'loose']);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.trim().split('\n')).toEqual(["dedupe: error: --reworded must be one of precise, thorough, got 'loose'"]);
+    const dir = tempDir('reworded-check-');
+    writeFileSync(path.join(dir, '.dedupe.json'), JSON.stringify({ reworded: 'thorough' }));
+    writeFileSync(path.join(dir, 'a.txt'), 'One paragraph of an incoming article, long enough to sign.\n');
+    const check = await runInProcess(['check', '--db', path.join(dir, 'none.db'), 'a.txt'], { cwd: dir });
+    expect(check.code).toBe(2);
+    expect(check.stderr).toMatch(/reworded .*takes true or false for dedupe check/);
+  });
+});
