@@ -260,6 +260,8 @@ export interface CounterResult {
   paragraphs: HeldOut<Thresholds> & { meanShare: Record<CounterLabel, number | null> };
   /** Derived (WD+PD) vs ND over all agency x newspaper pairs, by the story-level call. */
   allPairs: { candidates: number; counts: Counts; scores: PRF };
+  /** The same one scan with --reworded thorough (core/rewrite/families.ts). */
+  allPairsThorough: { counts: Counts; scores: PRF };
   /** Reference, not dedupe: held-out macro-F1 of whole-story word n-gram containment, per n. */
   reference: Array<{ n: number; macroF1: number }>;
 }
@@ -327,6 +329,7 @@ export async function scoreCounter(pairs: readonly CounterPair[], engine: Engine
   // All pairs: one scan of every story.
   const report = await engine.scan(pairs.flatMap((p) => [p.agency, p.newspaper]));
   const counts = allPairsScore(report, pairs, stories.thresholdsFor);
+  const thoroughCounts = allPairsScore(await engine.thorough().scan(pairs.flatMap((p) => [p.agency, p.newspaper])), pairs, stories.thresholdsFor);
   const texts = new Map(pairs.flatMap((p) => [p.agency, p.newspaper]).map((id) => [id, readFileSync(path.join(engine.root, id), 'utf8')]));
   const reference = [1, 2, 3].map((n) => {
     const shares = pairs.map((p) => ({ ...p, share: ngramContainment(texts.get(p.newspaper)!, texts.get(p.agency)!, n) }));
@@ -351,6 +354,7 @@ export async function scoreCounter(pairs: readonly CounterPair[], engine: Engine
       meanShare: meanBy(items, (i: { share: number }) => i.share),
     },
     allPairs: { candidates: pairs.length * pairs.length, counts, scores: prf(counts) },
+    allPairsThorough: { counts: thoroughCounts, scores: prf(thoroughCounts) },
     reference,
   };
 }

@@ -132,6 +132,10 @@ function counterTable(result: EvalResult): string | null {
           `derived vs ND over all ${c.allPairs.candidates} agency x newspaper pairs (one scan): precision / recall / F1`,
           `${fmt(c.allPairs.scores.precision)} / ${fmt(c.allPairs.scores.recall)} / ${fmt(c.allPairs.scores.f1)}`,
         ],
+        [
+          'the same, `--reworded thorough`',
+          `${fmt(c.allPairsThorough.scores.precision)} / ${fmt(c.allPairsThorough.scores.recall)} / ${fmt(c.allPairsThorough.scores.f1)}`,
+        ],
         ['before issue 11: macro-F1 of the share in matched paragraphs (held out)', fmt(c.paragraphs.macroF1)],
         ['  its thresholds, odd / even', `${t(c.paragraphs.thresholds.odd)} / ${t(c.paragraphs.thresholds.even)}`],
         [
