@@ -1,6 +1,6 @@
 /**
  * Thorough rewording (`--reworded thorough`): in a large scan, the candidate pairs are aligned a
- * second time as a scan of two documents aligns them, and what that finds joins the usual pairs,
+ * second time as a scan of two documents aligns them (whole: stage.ts), and what that finds joins the usual pairs,
  * less the lines of template families.
  *
  * Why a second alignment: a large scan weighs words by the scan's document frequencies and seeds
@@ -18,8 +18,8 @@
  * documents, is a template's line unless it shares at least SEED_MIN_RARE rare words (names,
  * figures) with the one it is paired with: a rewrite is paired with its source, perhaps a copy
  * or two of it, and keeps the source's names. Measured with `npm run eval` (README, "PAN 2013,
- * one scan, --reworded thorough"): PAN 03 in one scan 0.166 -> 0.571, 04 0.218 -> 0.598, PAN 01
- * still 0 called; Reuters-21578's linked pairs 26,269 -> 27,439 (without the family rule, and
+ * one scan, --reworded thorough"): PAN 03 in one scan 0.166 -> 0.649, 04 0.218 -> 0.670, PAN 01
+ * still 0 called; Reuters-21578's linked pairs 26,269 -> 27,524 (without the family rule, and
  * replacing the first alignment instead of adding to it, 29,636), most of the new ones bond
  * notices, money-market and monthly-series items of one template. The size was chosen on PAN 01
  * and 03's documents in one scan with the second alignment replacing the first: families of 2
