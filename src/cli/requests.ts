@@ -451,7 +451,10 @@ export function checkCommand(paths: readonly string[], flags: RawFlags, env: Env
   requested.maxMatches ??= CHECK_MAX_MATCHES;
   const command = indexParts(paths, flags, env, requested, problems, true);
   const shape = reportOutputs(flags, problems);
-  if (typeof flags.reworded === 'string') problems.add(`${problems.label('reworded')} takes true or false for dedupe check; --reworded <mode> is for dedupe scan, got '${flags.reworded}'`);
+  // A mode (a config's "reworded": "thorough", top level) is checked but changes nothing here:
+  // check aligns as the precise mode does, against the archive's frequencies (found in review:
+  // a top-level mode for the scan made every check exit 2).
+  if (typeof flags.reworded === 'string') problems.choice<RewordedMode>('reworded', flags.reworded, REWORDED_MODES);
   problems.done();
   // From the command line only: a config file's copy share serves the runs that fail on documents.
   const copyShareUnused = flags.copyShare !== undefined && problems.originOf('copyShare') === undefined && failOn !== 'document';

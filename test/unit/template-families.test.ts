@@ -36,6 +36,13 @@ describe('withoutTemplateLines', () => {
     expect(withoutTemplateLines(corpusOf(4), mixed, named, 2)).toEqual([pair(0, 1, false), pair(0, 3, true)]);
   });
 
+  it('reads which paragraph is which variant, either way round', () => {
+    const swapped = (a: number, b: number): FoundPair => ({ a, b, p: a, q: b, secondOnly: true });
+    const family = [swapped(0, 1), swapped(0, 2), swapped(0, 3)];
+    expect(withoutTemplateLines(corpusOf(4), family, noRareWords, 2)).toEqual([]);
+    expect(withoutTemplateLines(corpusOf(3), family.slice(0, 2), noRareWords, 2)).toEqual(family.slice(0, 2));
+  });
+
   it('counts documents, not paragraphs: one document of the family paired three times is one', () => {
     const corpus = { variantOf: Int32Array.of(0, 1, 2, 3), paragraphDoc: Int32Array.of(0, 1, 1, 1) } as unknown as Corpus;
     const pairs = [pair(0, 1, true), pair(0, 2, true), pair(0, 3, true)];
