@@ -16,13 +16,13 @@
  */
 import { isChrome, tokens } from '../document.js';
 import type { Corpus, Edges, Noise } from '../model.js';
-import { overlap } from '../matching/overlap.js';
+import { commonInRanges, overlap } from '../matching/overlap.js';
 import { alignJobSource, buildAlignJob, runAlignJob, type AlignCandidate, type AlignJob, type AlignOutcome } from './align-job.js';
 import { channelPairs, channelSource, rewordingCandidates, scanFrequencies, type ChannelPairs, type ChannelSource, type ScanFrequencies } from './channel.js';
 import { contentWords, stopTokens, type TokenSet } from './stopwords.js';
 import { withoutTemplateLines, type FoundPair } from './families.js';
-import { scanRareTest } from './rare-pairs.js';
 import { SEED_MIN_RARE } from './passages.js';
+import type { RareWordCache } from './rare-pairs.js';
 
 export interface RewordedPair {
   a: number;
@@ -99,9 +99,14 @@ function whole(count: number): Array<[number, number]> {
  */
 export const WHOLE_MAX_PARAGRAPHS = 2000;
 
-/** Whether a candidate pair of documents of these sizes is aligned whole (see `whole`). */
+/** Whether two documents of these sizes are short enough to align whole (WHOLE_MAX_PARAGRAPHS). */
+function fitsWhole(countA: number, countB: number): boolean {
+  return countA <= WHOLE_MAX_PARAGRAPHS && countB <= WHOLE_MAX_PARAGRAPHS;
+}
+
+/** Whether a candidate pair of documents of these sizes is aligned whole (see `whole`): in a small scan. */
 function alignsWhole(start: RewriteStart, countA: number, countB: number): boolean {
-  return start.frequencies === null && countA <= WHOLE_MAX_PARAGRAPHS && countB <= WHOLE_MAX_PARAGRAPHS;
+  return start.frequencies === null && fitsWhole(countA, countB);
 }
 
 /**
@@ -130,6 +135,8 @@ export interface RewriteStart {
   channel: () => Promise<ChannelPairs>;
   /** Per document: its place in content order (scan/variants.ts, contentRanks). */
   rank: Int32Array;
+  /** `--reworded thorough` in a large scan (frequencies known): candidates are aligned a second time (families.ts). */
+  thorough: boolean;
 }
 
 /**
@@ -140,15 +147,17 @@ export interface RewriteStart {
  * keys, 17 MB on PAN) were live beside the shingle channel's, raising the scan's peak memory;
  * one after the other, the second reuses the memory the first freed.
  */
-export function startRewrite(corpus: Corpus, seed: number, helpers: RewriteHelpers, rank: Int32Array, given?: ScanFrequencies | null): RewriteStart {
+export function startRewrite(corpus: Corpus, seed: number, helpers: RewriteHelpers, rank: Int32Array, given?: ScanFrequencies | null, thorough = false): RewriteStart {
   // Given (check: the archive's and the batch's, checkFrequencies), or counted on the scan's own documents.
   const frequencies = given === undefined ? scanFrequencies(corpus, rank) : given;
+  // A small scan already aligns as the second alignment would: thorough changes nothing there.
+  const inLargeScan = thorough && frequencies !== null;
   const find = (): Promise<ChannelPairs> => helpers.channelPairs(channelSource(corpus, frequencies, stopTokens(seed), seed));
-  if (helpers.threads === 0) return { frequencies, channel: find, rank };
+  if (helpers.threads === 0) return { frequencies, channel: find, rank, thorough: inLargeScan };
   const channel = find();
   // A failure is reported where the pairs are awaited, not as an unhandled rejection meanwhile.
   channel.catch(() => undefined);
-  return { frequencies, channel: () => channel, rank };
+  return { frequencies, channel: () => channel, rank, thorough: inLargeScan };
 }
 
 /**
@@ -175,6 +184,15 @@ function shares(candidates: readonly AlignCandidate[], parts: number): Array<[nu
   return out.filter(([x, y]) => y > x);
 }
 
+/** How many rare words of the scan (RareWordCache: the seeds' rare content words) paragraphs p and q share. */
+function sharedRareWords(rare: RareWordCache): (p: number, q: number) => number {
+  return (p, q) => {
+    const [sp, sq] = [rare.slot(p), rare.slot(q)];
+    // Read after both slots are found: finding one may grow the arrays.
+    return commonInRanges(rare.words, rare.at[sp]!, rare.at[sp + 1]!, rare.words, rare.at[sq]!, rare.at[sq + 1]!);
+  };
+}
+
 /** The key of the pair of stories holding paragraphs p and q (lower story first). */
 function storyKey(noise: Noise, p: number, q: number): number {
   const [sx, sy] = [noise.storyOf[p]!, noise.storyOf[q]!];
@@ -197,7 +215,6 @@ export async function findRewordedPairs(
   seed: number,
   start: RewriteStart,
   helpers: RewriteHelpers,
-  thorough = false,
 ): Promise<{ pairs: RewordedPair[]; candidates: number; storyPairs: Array<[number, number]> }> {
   const stop = stopTokens(seed);
   const candidates = rewordingCandidates(corpus, edges, await start.channel(), start.rank)
@@ -228,12 +245,12 @@ export async function findRewordedPairs(
   const outcomes = [runAlignJob(buildAlignJob(source, candidates, firstFrom, firstTo)), ...(await Promise.all(remote))];
   const runs = parts.map((range, part): AlignRun => ({ range, outcome: outcomes[part]!, second: false }));
   // Thorough (families.ts): a large scan's candidates aligned again as a scan of two documents aligns them.
-  if (thorough && start.frequencies !== null) {
+  if (start.thorough) {
     // Whole documents, as a small scan aligns them (alignsWhole): on PAN 01 and 03's documents
     // in one scan, F1 0.599 in the channel's regions, 0.668 whole, for 85 more Reuters links.
     const asPairs = candidates.map((c): AlignCandidate => {
       const [countA, countB] = [corpus.docs[c.a]!.count, corpus.docs[c.b]!.count];
-      return countA <= WHOLE_MAX_PARAGRAPHS && countB <= WHOLE_MAX_PARAGRAPHS ? { ...c, regionsA: whole(countA), regionsB: whole(countB) } : c;
+      return fitsWhole(countA, countB) ? { ...c, regionsA: whole(countA), regionsB: whole(countB) } : c;
     });
     const second = runAlignJob(buildAlignJob(alignJobSource(corpus, noise, null, seed), asPairs, 0, asPairs.length));
     runs.push({ range: [0, candidates.length], outcome: second, second: true });
@@ -271,13 +288,9 @@ export async function findRewordedPairs(
     }
   }
   let all = [...found.values()];
-  if (runs.some((run) => run.second)) {
-    const rare = scanRareTest(start.frequencies!, seed);
-    const sharedRare = (p: number, q: number): number => {
-      const other = new Set(contentSet(corpus, q, stop));
-      return contentSet(corpus, p, stop).filter((word) => rare(word) && other.has(word)).length;
-    };
-    all = withoutTemplateLines(corpus, all, sharedRare, SEED_MIN_RARE);
+  // The rare words are the large scan's (alignJobSource made their cache; a small scan is never thorough).
+  if (start.thorough && source.rare) {
+    all = withoutTemplateLines(corpus, all, sharedRareWords(source.rare), SEED_MIN_RARE);
     for (const pair of all) if (pair.secondOnly) storyKeys.add(storyKey(noise, pair.p, pair.q));
   }
   const pairs = all.map(({ a, b, jaccard, coverA, coverB }): RewordedPair => ({ a, b, jaccard, coverA, coverB })).sort((x, y) => x.a - y.a || x.b - y.b);
@@ -328,16 +341,7 @@ export function withRewordedPairs(edges: Edges, extra: readonly RewordedPair[], 
 }
 
 /** Finishes the stage (startRewrite began it): the edges with the reworded pairs added. */
-export async function addRewordedEdges(
-  corpus: Corpus,
-  edges: Edges,
-  noise: Noise,
-  minWords: number,
-  seed: number,
-  start: RewriteStart,
-  helpers: RewriteHelpers = ON_THIS_THREAD,
-  thorough = false,
-): Promise<RewriteOutcome> {
-  const { pairs, storyPairs } = await findRewordedPairs(corpus, edges, noise, minWords, seed, start, helpers, thorough);
+export async function addRewordedEdges(corpus: Corpus, edges: Edges, noise: Noise, minWords: number, seed: number, start: RewriteStart, helpers: RewriteHelpers = ON_THIS_THREAD): Promise<RewriteOutcome> {
+  const { pairs, storyPairs } = await findRewordedPairs(corpus, edges, noise, minWords, seed, start, helpers);
   return { edges: withRewordedPairs(edges, pairs, corpus.variants.count), storyPairs, rewordedPairs: pairs.length };
 }

@@ -260,7 +260,7 @@ export async function analyse(
   // The words' document frequencies, given (check: the archive's and the batch's) or counted on
   // the scan's documents: the rewrite stage weighs words by them, and grouping tells names by them (fills.ts).
   const frequencies = finish.frequencies !== undefined ? finish.frequencies : scanFrequencies(corpus, documentRank);
-  const rewriteStart = rewording ? startRewrite(corpus, options.seed, helpers, documentRank, frequencies) : null;
+  const rewriteStart = rewording ? startRewrite(corpus, options.seed, helpers, documentRank, frequencies, finish.thoroughRewording === true) : null;
   const rewriteStartMs = clock() - t;
   const { edges: verified, candidatePairs, candidatesMs: foundMs, verifyMs } = verifiedPairs(corpus, options, finish.verified, clock);
   const candidatesMs = foundMs + variantsMs;
@@ -270,7 +270,7 @@ export async function analyse(
   const noiseMs = clock() - t;
   t = clock();
   const rewrite = rewriteStart
-    ? await addRewordedEdges(corpus, verified, noise, options.minWords, options.seed, rewriteStart, helpers, finish.thoroughRewording === true)
+    ? await addRewordedEdges(corpus, verified, noise, options.minWords, options.seed, rewriteStart, helpers)
     : { edges: verified, storyPairs: [], rewordedPairs: 0 };
   const edges = rewrite.edges;
   const rewriteMs = clock() - t + rewriteStartMs;
