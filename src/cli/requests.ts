@@ -317,6 +317,11 @@ export interface ScanCommand extends InputsRequest {
 export type RewordedMode = 'precise' | 'thorough';
 const REWORDED_MODES: readonly RewordedMode[] = ['precise', 'thorough'];
 
+/** The mode --reworded (or a config's "reworded") names, checked; undefined when given none (true, false or nothing). */
+function rewordedMode(flags: RawFlags, problems: Problems): RewordedMode | undefined {
+  return typeof flags.reworded === 'string' ? problems.choice<RewordedMode>('reworded', flags.reworded, REWORDED_MODES) : undefined;
+}
+
 /** --fail-on values of `check` only, named when a scan is given one. */
 const FAIL_ON_ELSEWHERE: Readonly<Record<string, string>> = { document: 'dedupe check: an incoming article copied from the index' };
 
@@ -329,7 +334,7 @@ export function scanCommand(paths: readonly string[], flags: RawFlags, env: Env,
   humanMaxMatches(flags, problems, shape);
   const { threads, fileTimes, rewording: environmentRewording } = environmentOf(env, problems);
   const rewording = environmentRewording && flags.reworded !== false;
-  const mode = typeof flags.reworded === 'string' ? problems.choice<RewordedMode>('reworded', flags.reworded, REWORDED_MODES) : undefined;
+  const mode = rewordedMode(flags, problems);
   problems.done();
   return {
     ...inputs,
@@ -454,7 +459,7 @@ export function checkCommand(paths: readonly string[], flags: RawFlags, env: Env
   // A mode (a config's "reworded": "thorough", top level) is checked but changes nothing here:
   // check aligns as the precise mode does, against the archive's frequencies (found in review:
   // a top-level mode for the scan made every check exit 2).
-  if (typeof flags.reworded === 'string') problems.choice<RewordedMode>('reworded', flags.reworded, REWORDED_MODES);
+  rewordedMode(flags, problems);
   problems.done();
   // From the command line only: a config file's copy share serves the runs that fail on documents.
   const copyShareUnused = flags.copyShare !== undefined && problems.originOf('copyShare') === undefined && failOn !== 'document';
