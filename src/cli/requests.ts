@@ -135,11 +135,11 @@ class Problems {
   }
 
   /** `elsewhere` names, per value valid in another command, where it belongs (said with the error). */
-  choice<T extends string>(key: keyof RawFlags, raw: string | undefined, allowed: readonly T[], elsewhere: Readonly<Record<string, string>> = {}): T | undefined {
+  choice<T extends string>(key: keyof RawFlags, raw: string | undefined, allowed: readonly T[], elsewhere: Readonly<Record<string, string>> = {}, others = ''): T | undefined {
     if (raw === undefined) return undefined;
     if ((allowed as readonly string[]).includes(raw)) return raw as T;
     const hint = Object.hasOwn(elsewhere, raw) ? ` (${raw} is for ${elsewhere[raw]})` : '';
-    this.add(allowed.length === 1 ? `${this.label(key)} takes one value, ${allowed[0]}; got '${raw}'${hint}` : `${this.label(key)} must be one of ${allowed.join(', ')}, got '${raw}'${hint}`);
+    this.add(allowed.length === 1 ? `${this.label(key)} takes one value, ${allowed[0]}; got '${raw}'${hint}` : `${this.label(key)} must be one of ${allowed.join(', ')}${others}, got '${raw}'${hint}`);
     return undefined;
   }
 
@@ -319,7 +319,15 @@ const REWORDED_MODES: readonly RewordedMode[] = ['precise', 'thorough'];
 
 /** The mode --reworded (or a config's "reworded") names, checked; undefined when given none (true, false or nothing). */
 function rewordedMode(flags: RawFlags, problems: Problems): RewordedMode | undefined {
-  return typeof flags.reworded === 'string' ? problems.choice<RewordedMode>('reworded', flags.reworded, REWORDED_MODES) : undefined;
+  if (typeof flags.reworded !== 'string') return undefined;
+  // A config's "reworded" also takes true and false (as --reworded and --no-reworded do); its
+  // message named only the modes (session 24's note), and a quoted "false" read as a mode.
+  const fromConfig = problems.originOf('reworded') !== undefined;
+  if (fromConfig && (flags.reworded === 'true' || flags.reworded === 'false')) {
+    problems.add(`${problems.label('reworded')} is the string '${flags.reworded}': write ${flags.reworded} without quotes to turn the stage ${flags.reworded === 'true' ? 'on' : 'off'}`);
+    return undefined;
+  }
+  return problems.choice<RewordedMode>('reworded', flags.reworded, REWORDED_MODES, {}, fromConfig ? ' (or true, false)' : '');
 }
 
 /** --fail-on values of `check` only, named when a scan is given one. */

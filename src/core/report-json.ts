@@ -38,7 +38,7 @@ import type {
   MergeReport,
   Metadata,
   Report,
-  ResolvedOptions,
+  ReportOptions,
   SegmentReport,
   SegmentStatus,
   StoryPairReport,
@@ -143,7 +143,7 @@ export interface JsonStoryPair extends Omit<StoryPairReport, 'stories' | 'group'
 
 export interface JsonReport {
   schemaVersion: typeof SCHEMA_VERSION;
-  options: ResolvedOptions;
+  options: ReportOptions;
   summary: Summary;
   files: string[];
   documents: JsonDocument[];

@@ -86,6 +86,20 @@ export interface ResolvedOptions extends ScanOptions {
   candidateThreshold: number;
 }
 
+/**
+ * How a scan found reworded paragraphs (the rewrite stage, issue 11): `off` (--no-reworded, or
+ * DEDUPE_REWORDING=0), `precise` (the default) or `thorough` (--reworded thorough).
+ */
+export type RewordingMode = 'off' | 'precise' | 'thorough';
+
+/**
+ * A report's options: the scan's resolved options and its rewording mode. The mode is absent
+ * from reports written before it was added (read back with fromJsonReport), and always written now.
+ */
+export interface ReportOptions extends ResolvedOptions {
+  reworded?: RewordingMode;
+}
+
 export interface Match {
   path: string;
   /** Index of the matched paragraph in that document's `segments`. */
@@ -362,7 +376,7 @@ export interface Summary {
 
 export interface Report {
   schemaVersion: typeof SCHEMA_VERSION;
-  options: ResolvedOptions;
+  options: ReportOptions;
   summary: Summary;
   documents: DocumentReport[];
   groups: GroupReport[];
@@ -378,7 +392,7 @@ export interface Report {
  */
 export interface ReportSource {
   schemaVersion: typeof SCHEMA_VERSION;
-  options: ResolvedOptions;
+  options: ReportOptions;
   summary: Summary;
   warnings: readonly Warning[];
   /** Every path the report names: the listed documents' first, in order, then the others (archived, in check). */

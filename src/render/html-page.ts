@@ -171,7 +171,8 @@ export const PAGE_SCRIPT = String.raw`
       chip('shared', fmt(s.shared)), chip('edited', fmt(s.edited)), chip('unique', fmt(s.unique)), chip('boilerplate', fmt(s.boilerplate)),
       ' ' + fmt(s.repeats) + ' repeated, ' + plural(s.groups, 'group') + '. ',
       h('span', { class: 'muted' }, 'Options: threshold ' + data.options.threshold + ', containment ' + data.options.containment +
-        ', shingle size ' + data.options.shingleSize + ', min words ' + data.options.minWords + '. ' + data.generator + '.'));
+        ', shingle size ' + data.options.shingleSize + ', min words ' + data.options.minWords +
+        (data.options.reworded ? ', reworded ' + data.options.reworded : '') + '. ' + data.generator + '.'));
   }
 
   // dedupe check: what the gate decided (the rule, the articles it flagged, those stored with --add).

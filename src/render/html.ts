@@ -19,7 +19,7 @@
  * - boilerplate is listed by text (how often, in how many files), the most frequent first;
  *   repeated lines in document order; each list up to a cap.
  */
-import type { BoilerplateKind, DiffBlock, DocumentReport, GroupMember, GroupReport, ResolvedOptions, SegmentReport, Summary, TemplateKind, Warning } from '../core/types.js';
+import type { BoilerplateKind, DiffBlock, DocumentReport, GroupMember, GroupReport, ReportOptions, SegmentReport, Summary, TemplateKind, Warning } from '../core/types.js';
 import { largestFirst, memberStoryCalls, originalEvidence, type MemberStoryCall, type StorySide } from './human.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './html-page.js';
 import { paragraphSpans, printable, repeatedLines, repeatLines } from './text.js';
@@ -207,7 +207,7 @@ export interface HtmlPage {
   generator: string;
   command: 'scan' | 'check';
   summary: Summary;
-  options: ResolvedOptions;
+  options: ReportOptions;
   warnings: readonly Warning[];
   groups: readonly GroupReport[];
   documents: readonly HtmlDocument[];

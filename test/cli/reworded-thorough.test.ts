@@ -64,12 +64,17 @@ describe('--reworded thorough', () => {
     // --reworded precise is the default, said out loud.
     const said = await runJson<Report>([dir, '--json', '--reworded', 'precise']);
     expect(rewriteStatuses(said.report)).toEqual(rewriteStatuses(precise.report));
+    // The report says which mode made it.
+    expect([precise.report.options.reworded, said.report.options.reworded, thorough.report.options.reworded]).toEqual(['precise', 'precise', 'thorough']);
   });
 
   it('changes nothing in a small scan, which already aligns pairs that way', async () => {
     const precise = await runJson<Report>(['fixtures/reworded-reprint', '--json']);
     const thorough = await runJson<Report>(['fixtures/reworded-reprint', '--json', '--reworded', 'thorough']);
-    expect(thorough.report).toEqual(precise.report);
+    expect(thorough.report.options.reworded).toBe('thorough');
+    expect({ ...thorough.report, options: { ...thorough.report.options, reworded: 'precise' } }).toEqual(precise.report);
+    const off = await runJson<Report>(['fixtures/reworded-reprint', '--json', '--no-reworded']);
+    expect(off.report.options.reworded).toBe('off');
   });
 
   it('refuses a mode it does not know (exit 2, one line); a config\'s mode for the scan leaves check as it is', async () => {
@@ -86,6 +91,11 @@ describe('--reworded thorough', () => {
     writeFileSync(path.join(dir, '.dedupe.json'), JSON.stringify({ reworded: 'loose' }));
     const wrong = await runInProcess(['check', '--db', path.join(dir, 'none.db'), 'a.txt'], { cwd: dir });
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toMatch(/reworded .*must be one of precise, thorough, got 'loose'/);
+    // A config's value may also be true or false, and the message says so.
+    expect(wrong.stderr.trim()).toBe(`dedupe: error: .dedupe.json: reworded must be one of precise, thorough (or true, false), got 'loose'`);
+    writeFileSync(path.join(dir, '.dedupe.json'), JSON.stringify({ reworded: 'false' }));
+    const quoted = await runInProcess(['fixtures/reworded-reprint', '-q'], { cwd: dir });
+    expect(quoted.code).toBe(2);
+    expect(quoted.stderr).toMatch(/reworded is the string 'false': write false without quotes to turn the stage off/);
   });
 });

@@ -30,8 +30,10 @@ import {
   type GroupReport,
   type InputDocument,
   type Report,
+  type ReportOptions,
   type ReportSource,
   type ResolvedOptions,
+  type RewordingMode,
   type SegmentStatus,
   type StoryPairReport,
   type ScanOptions,
@@ -104,7 +106,7 @@ export class ScanAnalysis implements ReportSource {
   private pairs: StoryPairReport[] | null = null;
 
   constructor(
-    readonly options: ResolvedOptions,
+    readonly options: ReportOptions,
     readonly warnings: readonly Warning[],
     private readonly input: AssemblyInput,
     private readonly statuses: Statuses,
@@ -168,7 +170,11 @@ export class ScanAnalysis implements ReportSource {
    * paragraphs as edited where the table no longer did; found by a new user).
    */
   private comparisonRule(): DerivationRule {
-    return this.input.rewording === false ? { threshold: this.options.threshold, containment: this.options.containment } : this.options;
+    const { threshold, containment, seed, minWords } = this.options;
+    // Named, not the options whole: the report's options carry `reworded` (the mode, a string),
+    // which an alignment rule reads as the scan's reworded pairs (align.ts, AlignRule).
+    const withSeed: DerivationRule & { seed: number; minWords: number } = { threshold, containment, seed, minWords };
+    return this.input.rewording === false ? { threshold, containment } : withSeed;
   }
 
   /** The reports of the listed documents, each made when reached. */
@@ -302,7 +308,8 @@ export async function analyse(
   };
   const input: AssemblyInput = { corpus, noise, clusters, grouping, matches, minWords: options.minWords, edges, channelStoryPairs: rewrite.storyPairs, rewording };
   const statuses = classifyAll(input, summary);
-  const analysis = new ScanAnalysis(options, warnings, input, statuses, summary);
+  const reworded: RewordingMode = !rewording ? 'off' : finish.thoroughRewording === true ? 'thorough' : 'precise';
+  const analysis = new ScanAnalysis({ ...options, reworded }, warnings, input, statuses, summary);
   const timings = { ...earlier, candidates: candidatesMs, verify: verifyMs, rewrite: rewriteMs, cluster: clusterMs, report: clock() - t };
   return { analysis, timings };
 }
