@@ -65,9 +65,13 @@ function radixSort(values: Uint32Array): void {
   values.set(scratch.subarray(0, n));
 }
 
-/** The shingle set of scratch values, in place: `values` sorted, its distinct values moved to the front; returns a view of them. */
-export function sortInPlace(values: Uint32Array): Uint32Array {
-  if (values.length >= RADIX_SORT_MIN) radixSort(values);
+/**
+ * The shingle set of scratch values, in place: `values` sorted, its distinct values moved to the
+ * front; returns a view of them. `radixFrom`: from how many values to sort by radix (a caller
+ * whose values are hashes in no order may take it lower: story-reuse.ts).
+ */
+export function sortInPlace(values: Uint32Array, radixFrom = RADIX_SORT_MIN): Uint32Array {
+  if (values.length >= radixFrom) radixSort(values);
   else values.sort();
   let unique = 0;
   for (let i = 0; i < values.length; i++) {

@@ -39,6 +39,16 @@ import { roundShare, share } from '../numbers.js';
 import type { ReuseCall, StoryPairReport, StoryRef } from '../types.js';
 import type { TokenSet } from './stopwords.js';
 
+/**
+ * A story's words and bigrams are sorted by radix from this many values (not overlap.ts's
+ * RADIX_SORT_MIN): they are hashes in text order, where a radix sort is faster from about 600
+ * values on these machines (2,000 random hashes: 16-21 against 37 ns a value). Measured on PAN's
+ * --json report (3,982 stories, 7.5 million values): story terms 410 -> 300 ms, the same report.
+ * Not lowered for every caller: the scan's -q sorts (shingle sets, content words) took 30% longer
+ * with it, their mid-sized arrays already mostly in order, which the engine's sort is quick on.
+ */
+export const STORY_TERMS_RADIX_MIN = 1024;
+
 export const DERIVED_WORDS = 0.677;
 export const PARTLY_DERIVED_SCORE = 0.215;
 
@@ -71,7 +81,7 @@ export function storyTerms(corpus: Corpus, paragraphs: readonly number[], stop: 
       bigrams[g++] = fmix32(Math.imul(before, 0x9e3779b1) ^ h);
     }
   }
-  return { words: sortInPlace(words.subarray(0, w)).slice(), bigrams: sortInPlace(bigrams.subarray(0, g)).slice() };
+  return { words: sortInPlace(words.subarray(0, w), STORY_TERMS_RADIX_MIN).slice(), bigrams: sortInPlace(bigrams.subarray(0, g), STORY_TERMS_RADIX_MIN).slice() };
 }
 
 /** Share of `a`'s values found in `b` (sorted distinct arrays); 0 for an empty `a`. */
