@@ -4,7 +4,9 @@
  * precise mode (the default) finds no seed; the thorough one aligns the pair as a scan of the two
  * documents would and finds it. The archive is generated: 200 notices, each word of
  * fixtures/reworded-reprint's two stories in two of them (not rare, yet rare enough for the
- * rewording channel), around words of their own.
+ * rewording channel), around words of their own. With two more copies of the rewrite, the wire's
+ * paragraphs are paired across three documents and left out as a template family's lines (the
+ * test fails with the family rule removed or its size changed).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,12 +22,20 @@ function ownWord(notice: number, place: number): string {
   return `q${notice}x${place}`.replace(/[0-9]/g, (digit) => 'abcdefghij'[Number(digit)]!);
 }
 
-function archiveWithRewrite(): string {
+/**
+ * The archive; `copies`: that many more copies of the rewrite, each paragraph ending in a word
+ * of its own (texts of their own, edited from one another by shingles).
+ */
+function archiveWithRewrite(copies = 0): string {
   const dir = tempDir('reworded-thorough-');
   const wire = readFileSync('fixtures/reworded-reprint/wire.txt', 'utf8');
   const rewrite = readFileSync('fixtures/reworded-reprint/rewrite.txt', 'utf8');
   writeFileSync(path.join(dir, 'wire.txt'), wire);
   writeFileSync(path.join(dir, 'rewrite.txt'), rewrite);
+  for (let c = 0; c < copies; c++) {
+    const copy = rewrite.split('\n').map((line, k) => (line.trim() === '' ? line : line.replace(/\.\s*$/, ` ${ownWord(900 + c, k)}.`)));
+    writeFileSync(path.join(dir, `rewrite-${c}.txt`), copy.join('\n'));
+  }
   const words = [...new Set(`${wire} ${rewrite}`.toLowerCase().match(/[a-z]{4,}/g) ?? [])].sort();
   const notices = Array.from({ length: NOTICES }, (): string[] => []);
   words.forEach((word, j) => {
@@ -66,6 +76,25 @@ describe('--reworded thorough', () => {
     expect(rewriteStatuses(said.report)).toEqual(rewriteStatuses(precise.report));
     // The report says which mode made it.
     expect([precise.report.options.reworded, said.report.options.reworded, thorough.report.options.reworded]).toEqual(['precise', 'precise', 'thorough']);
+  });
+
+  it('leaves out a line the second alignment alone pairs across a family of three documents, sharing no rare word (families.ts)', async () => {
+    // The wire's paragraphs are found only by the second alignment; their words are common in
+    // this archive (each in several notices), so none is rare. Paired with two documents (the
+    // rewrite and one copy) they are a rewrite and its copy; with three, as a template's lines
+    // across notices are, they are left out: FAMILY_MIN_DOCUMENTS. A real rewrite keeps its
+    // source's names, two of which keep the pair (template-families.test.ts).
+    const wireStatuses = (report: Report): string[] =>
+      report.documents.find((d) => d.path.endsWith('wire.txt'))!.segments.map((s) => `${s.status}${s.matches[0]?.reworded === true ? ' reworded' : ''}`);
+    const two = await runJson<Report>([archiveWithRewrite(1), '--json', '--reworded', 'thorough']);
+    expect(wireStatuses(two.report)).toEqual(Array.from({ length: 7 }, () => 'edited reworded'));
+    const three = await runJson<Report>([archiveWithRewrite(2), '--json', '--reworded', 'thorough']);
+    expect(three.report.summary.rewordedPairs).toBe(0);
+    expect(wireStatuses(three.report)).toEqual(Array.from({ length: 7 }, () => 'unique'));
+    // The rewrites are still edited from one another, by their shingles.
+    for (const doc of three.report.documents.filter((d) => /rewrite/.test(d.path))) {
+      expect(doc.segments.slice(1).every((s) => s.status === 'edited')).toBe(true);
+    }
   });
 
   it('changes nothing in a small scan, which already aligns pairs that way', async () => {
