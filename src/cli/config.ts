@@ -19,7 +19,7 @@ import { closeNames } from '../core/names.js';
 export type ConfigCommand = 'scan' | 'check' | 'index' | 'diff' | 'sign' | 'join' | 'report';
 const SECTIONS: readonly ConfigCommand[] = ['scan', 'check', 'index', 'diff', 'sign', 'join', 'report'];
 
-/** `mode`: true, false or a string (reworded: false, or "precise" or "thorough"). */
+/** `mode`: true, false or a string (reworded: false, or "precise", "thorough" or "off"). */
 type Kind = 'number' | 'string' | 'patterns' | 'boolean' | 'mode';
 
 const MATCHING: readonly ConfigCommand[] = ['scan', 'check', 'index', 'diff', 'sign'];
@@ -28,7 +28,7 @@ const REPORTING: readonly ConfigCommand[] = ['scan', 'check', 'report'];
 const DUCKDB: readonly ConfigCommand[] = ['sign', 'join', 'report'];
 
 /** Every key a config may hold: its JSON type and the commands that take it. */
-export const CONFIG_KEYS: Readonly<Record<string, { kind: Kind; commands: readonly ConfigCommand[] }>> = {
+export const CONFIG_KEYS: Readonly<Record<string, { kind: Kind; commands: readonly ConfigCommand[]; modes?: readonly string[] }>> = {
   threshold: { kind: 'number', commands: MATCHING },
   containment: { kind: 'number', commands: MATCHING },
   shingleSize: { kind: 'number', commands: MATCHING },
@@ -49,7 +49,7 @@ export const CONFIG_KEYS: Readonly<Record<string, { kind: Kind; commands: readon
   threads: { kind: 'number', commands: ['join'] },
   only: { kind: 'string', commands: REPORTING },
   top: { kind: 'number', commands: REPORTING },
-  reworded: { kind: 'mode', commands: ['scan', 'check'] },
+  reworded: { kind: 'mode', commands: ['scan', 'check'], modes: ['precise', 'thorough', 'off'] },
 };
 
 /** Where each flag's value came from when not from the command line: the config file, as shown. */
@@ -77,12 +77,12 @@ function unknownKey(key: string, where: string): string {
 }
 
 /** A value of the right JSON type, as commander would hand it over; or a problem. */
-function convert(key: string, kind: Kind, value: unknown): { value: string | string[] | boolean } | { problem: string } {
+function convert(key: string, kind: Kind, value: unknown, modes: readonly string[] = []): { value: string | string[] | boolean } | { problem: string } {
   const got = `got ${JSON.stringify(value)}`;
   if (kind === 'number') return typeof value === 'number' && Number.isFinite(value) ? { value: String(value) } : { problem: `${key} must be a number, ${got}` };
   if (kind === 'string') return typeof value === 'string' ? { value } : { problem: `${key} must be a string, ${got}` };
   if (kind === 'boolean') return typeof value === 'boolean' ? { value } : { problem: `${key} must be true or false, ${got}` };
-  if (kind === 'mode') return typeof value === 'boolean' || typeof value === 'string' ? { value } : { problem: `${key} must be true, false or a string, ${got}` };
+  if (kind === 'mode') return typeof value === 'boolean' || typeof value === 'string' ? { value } : { problem: `${key} must be true, false or one of ${modes.map((m) => JSON.stringify(m)).join(', ')}, ${got}` };
   if (typeof value === 'string') return { value: [value] };
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return { value: value as string[] };
   return { problem: `${key} must be a glob or a list of globs, ${got}` };
@@ -104,7 +104,13 @@ export function configFlags(values: Record<string, unknown>, command: ConfigComm
         problems.push(`${where}${key} does not apply to dedupe ${section}`);
         continue;
       }
-      const converted = convert(key, spec.kind, value);
+      // Thorough rewording is the scan's alone: a "check" section asking for it was taken and
+      // check ran precise, saying nothing (a new user's run). At the top level it is the scan's.
+      if (section === 'check' && key === 'reworded' && value === 'thorough') {
+        problems.push(`${where}reworded "thorough" is for the scan: check aligns as "precise" does (give false to leave reworded paragraphs out)`);
+        continue;
+      }
+      const converted = convert(key, spec.kind, value, spec.modes);
       if ('problem' in converted) problems.push(`${where}${converted.problem}`);
       else if ((section ?? command) === command && spec.commands.includes(command)) flags[key] = converted.value;
     }

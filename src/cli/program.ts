@@ -114,7 +114,7 @@ function addScanOptions(command: Command): Command {
 
 /** --reworded <mode>, for the scan. */
 const REWORDED_MODE_OPTION =
-  'how a scan of 200 documents or more finds reworded paragraphs: precise (sentences must share rare words, so templated notices about different companies do not link) or thorough (also aligns candidate pairs as a scan of two documents does: finds far more of long texts reworded word by word, slower, and links some templated notices)';
+  'how a scan of 200 documents or more finds reworded paragraphs: precise (sentences must share rare words, so templated notices about different companies do not link), thorough (also aligns candidate pairs as a scan of two documents does: finds far more of long texts reworded word by word, slower, and links some templated notices), or off (as --no-reworded)';
 
 /** --no-reworded, for the scan and check. */
 const REWORDED_OPTION = 'leave reworded paragraphs out: only shingle matches (--threshold, --containment) make a paragraph edited';
@@ -325,9 +325,9 @@ function usageOnMissingArgument(program: Command, hint: string): void {
  * --json?)") on a line of its own; `usage` is added to a missing argument's error.
  */
 function errorLine(text: string, hint: string, usage?: string): string {
-  const line = text.trimEnd().split('\n').join(' ');
+  const { line, hint: owners } = withoutNegatedSuggestion(text.trimEnd().split('\n').join(' '));
   const withUsage = usage !== undefined && /^error: (missing required argument|too many arguments)/.test(line) ? `${line} (usage: ${usage})` : line;
-  return `dedupe: ${printable(withUsage)}${hint || ownerHint(line)}\n`;
+  return `dedupe: ${printable(withUsage)}${hint || owners || ownerHint(line)}\n`;
 }
 
 /**
@@ -338,10 +338,25 @@ function errorLine(text: string, hint: string, usage?: string): string {
 function ownerHint(line: string): string {
   const unknown = /^error: unknown option '(--?[A-Za-z0-9-]+)(=?)/.exec(line);
   if (!unknown || /Did you mean/.test(line)) return '';
-  const flag = unknown[1]!;
+  return ownersOf(unknown[1]!, unknown[2] === '=');
+}
+
+/**
+ * Commander's suggestion for an unknown --x when the command has --no-x only is the opposite of
+ * what was asked (`dedupe check --reworded thorough`: "Did you mean --no-reworded?", found by a
+ * new user): the suggestion is dropped and the commands that take --x are named instead.
+ */
+function withoutNegatedSuggestion(line: string): { line: string; hint: string } {
+  const negated = /^(error: unknown option '(--[A-Za-z0-9-]+)') \(Did you mean (--no-[A-Za-z0-9-]+)\?\)$/.exec(line);
+  if (!negated || negated[3] !== `--no-${negated[2]!.slice(2)}`) return { line, hint: '' };
+  return { line: negated[1]!, hint: ownersOf(negated[2]!, false) };
+}
+
+/** Which commands take `flag` ("; --x is an option of dedupe (the scan)"), or what else to say. */
+function ownersOf(flag: string, withValue: boolean): string {
   // `--color=never`: commander reads a value after "=" only for an option that takes one, so
   // this is a switch given a value, not an option of another command (found by a new user).
-  if (unknown[2] === '=') {
+  if (withValue) {
     const hint = switchHint(flag);
     if (hint !== null) return hint;
   }

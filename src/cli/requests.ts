@@ -313,9 +313,17 @@ export interface ScanCommand extends InputsRequest {
   output: OutputRequest;
 }
 
-/** --reworded's modes: precise (the default) and thorough. */
-export type RewordedMode = 'precise' | 'thorough';
-const REWORDED_MODES: readonly RewordedMode[] = ['precise', 'thorough'];
+/**
+ * --reworded's modes: precise (the default), thorough, and off (as --no-reworded: the report's
+ * options.reworded says off, and a new user's `--reworded off` was refused).
+ */
+export type RewordedMode = 'precise' | 'thorough' | 'off';
+const REWORDED_MODES: readonly RewordedMode[] = ['precise', 'thorough', 'off'];
+
+/** Whether --no-reworded, `--reworded off` or a config's false or "off" turned the rewrite stage off. */
+function rewordingOff(flags: RawFlags): boolean {
+  return flags.reworded === false || flags.reworded === 'off';
+}
 
 /** The mode --reworded (or a config's "reworded") names, checked; undefined when given none (true, false or nothing). */
 function rewordedMode(flags: RawFlags, problems: Problems): RewordedMode | undefined {
@@ -341,7 +349,7 @@ export function scanCommand(paths: readonly string[], flags: RawFlags, env: Env,
   const shape = reportOutputs(flags, problems);
   humanMaxMatches(flags, problems, shape);
   const { threads, fileTimes, rewording: environmentRewording } = environmentOf(env, problems);
-  const rewording = environmentRewording && flags.reworded !== false;
+  const rewording = environmentRewording && !rewordingOff(flags);
   const mode = rewordedMode(flags, problems);
   problems.done();
   return {
@@ -471,7 +479,7 @@ export function checkCommand(paths: readonly string[], flags: RawFlags, env: Env
   problems.done();
   // From the command line only: a config file's copy share serves the runs that fail on documents.
   const copyShareUnused = flags.copyShare !== undefined && problems.originOf('copyShare') === undefined && failOn !== 'document';
-  return { ...command, output: { ...command.output, ...shape }, failOn, copyShare, copyShareUnused, add: flags.add === true, rewording: command.rewording && flags.reworded !== false };
+  return { ...command, output: { ...command.output, ...shape }, failOn, copyShare, copyShareUnused, add: flags.add === true, rewording: command.rewording && !rewordingOff(flags) };
 }
 
 // ---- dedupe sign, join, report (issue 10: beyond one machine) ---------------------------

@@ -110,7 +110,7 @@ describe('--reworded thorough', () => {
     const bad = await runInProcess(['fixtures/reworded-reprint', '--reworded', 'loose']);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr.trim().split('\n')).toEqual(["dedupe: error: --reworded must be one of precise, thorough, got 'loose'"]);
+    expect(bad.stderr.trim().split('\n')).toEqual(["dedupe: error: --reworded must be one of precise, thorough, off, got 'loose'"]);
     const dir = tempDir('reworded-check-');
     writeFileSync(path.join(dir, '.dedupe.json'), JSON.stringify({ reworded: 'thorough' }));
     writeFileSync(path.join(dir, 'a.txt'), 'One paragraph of an incoming article, long enough to sign.\n');
@@ -121,10 +121,34 @@ describe('--reworded thorough', () => {
     const wrong = await runInProcess(['check', '--db', path.join(dir, 'none.db'), 'a.txt'], { cwd: dir });
     expect(wrong.code).toBe(2);
     // A config's value may also be true or false, and the message says so.
-    expect(wrong.stderr.trim()).toBe(`dedupe: error: .dedupe.json: reworded must be one of precise, thorough (or true, false), got 'loose'`);
+    expect(wrong.stderr.trim()).toBe(`dedupe: error: .dedupe.json: reworded must be one of precise, thorough, off (or true, false), got 'loose'`);
     writeFileSync(path.join(dir, '.dedupe.json'), JSON.stringify({ reworded: 'false' }));
     const quoted = await runInProcess(['fixtures/reworded-reprint', '-q'], { cwd: dir });
     expect(quoted.code).toBe(2);
     expect(quoted.stderr).toMatch(/reworded is the string 'false': write false without quotes to turn the stage off/);
+    writeFileSync(path.join(dir, '.dedupe.json'), JSON.stringify({ reworded: 3 }));
+    const number = await runInProcess(['fixtures/reworded-reprint', '-q'], { cwd: dir });
+    expect(number.stderr.trim()).toBe('dedupe: error: .dedupe.json: reworded must be true, false or one of "precise", "thorough", "off", got 3');
+    // A check section asking for thorough is refused (check aligns as precise does); a top-level one is the scan's (above).
+    writeFileSync(path.join(dir, '.dedupe.json'), JSON.stringify({ check: { reworded: 'thorough' } }));
+    const section = await runInProcess(['check', '--db', path.join(dir, 'none.db'), 'a.txt'], { cwd: dir });
+    expect(section.code).toBe(2);
+    expect(section.stderr.trim()).toBe('dedupe: error: .dedupe.json: "check": reworded "thorough" is for the scan: check aligns as "precise" does (give false to leave reworded paragraphs out)');
+    // --reworded is the scan's: commander's "Did you mean --no-reworded?" said the opposite (a new user's run).
+    const onCheck = await runInProcess(['check', '--db', path.join(dir, 'none.db'), '--reworded', 'thorough', 'a.txt'], { cwd: dir });
+    expect(onCheck.code).toBe(2);
+    expect(onCheck.stderr.trim()).toBe("dedupe: error: unknown option '--reworded'; --reworded is an option of dedupe (the scan)");
+  });
+
+  it('takes off as a mode: the same report as --no-reworded', async () => {
+    const off = await runJson<Report>(['fixtures/reworded-reprint', '--json', '--reworded', 'off']);
+    const no = await runJson<Report>(['fixtures/reworded-reprint', '--json', '--no-reworded']);
+    expect(off.report.options.reworded).toBe('off');
+    expect(off.report).toEqual(no.report);
+    expect(off.report.summary.rewordedPairs).toBe(0);
+    const dir = tempDir('reworded-off-');
+    writeFileSync(path.join(dir, '.dedupe.json'), JSON.stringify({ reworded: 'off' }));
+    const fromConfig = await runJson<Report>([path.resolve('fixtures/reworded-reprint'), '--json'], { cwd: dir });
+    expect(fromConfig.report.options.reworded).toBe('off');
   });
 });
