@@ -50,7 +50,9 @@ export function warnUnusedFlags(io: CliIO, output: { json: boolean; unusedFlags?
 }
 
 /** Ends --verbose's stage line when the rewrite stage was left out. */
-export const REWRITE_OFF = ' (rewrite off: --no-reworded or DEDUPE_REWORDING=0)';
+export const REWRITE_OFF = ' (rewrite off: --no-reworded, --reworded off or DEDUPE_REWORDING=0)';
+/** --verbose's note on a thorough scan (the terminal report showed no mode: a new user's trial). */
+export const REWRITE_THOROUGH = ' (reworded thorough)';
 
 /** "walk 12 ms, prepare 80 ms, ..." for --verbose. */
 export function stageLine(timings: object): string {

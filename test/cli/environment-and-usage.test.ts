@@ -76,7 +76,7 @@ describe('environment variables', () => {
 
   it('--verbose says when the rewrite stage was left out', async () => {
     const off = await runCli(['-q', '--verbose', SEED.original], { env: { DEDUPE_REWORDING: '0' } });
-    expect(off.stderr).toMatch(/rewrite 0 ms, .* \(rewrite off: --no-reworded or DEDUPE_REWORDING=0\)\n$/);
+    expect(off.stderr).toMatch(/rewrite 0 ms, .* \(rewrite off: --no-reworded, --reworded off or DEDUPE_REWORDING=0\)\n$/);
     expect((await runCli(['-q', '--verbose', SEED.original])).stderr).not.toMatch(/rewrite off/);
   });
 
@@ -156,7 +156,7 @@ describe('DEDUPE_REWORDING=0 in check', () => {
     expect((await runCli(['index', 'add', '-q', '--db', db, 'fixtures/reworded-reprint/rewrite.txt'])).code).toBe(0);
     const off = await runCli(['check', '-q', '--verbose', '--db', db, 'fixtures/reworded-reprint/wire.txt'], { env: { DEDUPE_REWORDING: '0' } });
     expect(off.stdout).toMatch(/\(0 shared, 0 edited, 7 unique/);
-    expect(off.stderr).toMatch(/\(rewrite off: --no-reworded or DEDUPE_REWORDING=0\)\n$/);
+    expect(off.stderr).toMatch(/\(rewrite off: --no-reworded, --reworded off or DEDUPE_REWORDING=0\)\n$/);
     expect((await runCli(['check', '-q', '--db', db, 'fixtures/reworded-reprint/wire.txt'])).stdout).toMatch(/\(0 shared, 7 edited, 0 unique/);
   });
 });

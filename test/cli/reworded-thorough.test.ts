@@ -141,6 +141,8 @@ describe('--reworded thorough', () => {
   });
 
   it('takes off as a mode: the same report as --no-reworded', async () => {
+    const verbose = await runInProcess(['fixtures/reworded-reprint', '-q', '--verbose', '--reworded', 'thorough']);
+    expect(verbose.stderr).toMatch(/ \(reworded thorough\)\n$/);
     const off = await runJson<Report>(['fixtures/reworded-reprint', '--json', '--reworded', 'off']);
     const no = await runJson<Report>(['fixtures/reworded-reprint', '--json', '--no-reworded']);
     expect(off.report.options.reworded).toBe('off');
