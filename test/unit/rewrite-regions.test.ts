@@ -10,7 +10,7 @@ import { createSigner, resolveOptions } from '../../src/core/index.js';
 import { isChrome, text, tokens, words } from '../../src/core/document.js';
 import type { PreparedDocument } from '../../src/core/model.js';
 import { fmix32 } from '../../src/core/signing/hash.js';
-import { Aligner, alignParagraphs, MAX_GAP, RARE_WEIGHT, type WordWeights } from '../../src/core/rewrite/passages.js';
+import { Aligner, alignParagraphs, MAX_GAP, RARE_MIN_DOCUMENTS, RARE_WEIGHT, type WordWeights } from '../../src/core/rewrite/passages.js';
 import { narrowLayout, rareContentTest, rareMaxCount, RarePairFinder, RareWordCache } from '../../src/core/rewrite/rare-pairs.js';
 import { DocumentFrequency } from '../../src/core/rewrite/channel.js';
 import { stopTokens } from '../../src/core/rewrite/stopwords.js';
@@ -114,7 +114,9 @@ describe('rareContentTest', () => {
     for (let word = 1; word <= 60; word++) for (let doc = 0; doc < word; doc++) table.see(word, doc);
     const frequencies = { table, sampled: 400 };
     const maxCount = rareMaxCount(400);
-    expect(maxCount).toBe(2);
+    // Below 1,000 documents, at most RARE_MIN_DOCUMENTS (5); from there 0.5% of them.
+    expect(maxCount).toBe(RARE_MIN_DOCUMENTS);
+    expect([rareMaxCount(200), rareMaxCount(999), rareMaxCount(4000), rareMaxCount(19_043)]).toEqual([5, 5, 20, 95]);
     const isRare = rareContentTest(frequencies, [5, 7]);
     for (let word = 0; word <= 61; word++) {
       const count = table.count(word);
