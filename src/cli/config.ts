@@ -104,12 +104,6 @@ export function configFlags(values: Record<string, unknown>, command: ConfigComm
         problems.push(`${where}${key} does not apply to dedupe ${section}`);
         continue;
       }
-      // Thorough rewording is the scan's alone: a "check" section asking for it was taken and
-      // check ran precise, saying nothing (a new user's run). At the top level it is the scan's.
-      if (section === 'check' && key === 'reworded' && value === 'thorough') {
-        problems.push(`${where}reworded "thorough" is for the scan: check aligns as "precise" does (give false to leave reworded paragraphs out)`);
-        continue;
-      }
       const converted = convert(key, spec.kind, value, spec.modes);
       if ('problem' in converted) problems.push(`${where}${converted.problem}`);
       else if ((section ?? command) === command && spec.commands.includes(command)) flags[key] = converted.value;

@@ -112,7 +112,7 @@ function addScanOptions(command: Command): Command {
     .option('--no-reworded', REWORDED_OPTION);
 }
 
-/** --reworded <mode>, for the scan. */
+/** --reworded <mode>, for the scan and check. */
 const REWORDED_MODE_OPTION =
   'how a scan of 200 documents or more finds reworded paragraphs: precise (sentences must share rare words, so templated notices about different companies do not link), thorough (also aligns candidate pairs as a scan of two documents does: finds far more of long texts reworded word by word, slower, and links some templated notices), or off (as --no-reworded)';
 
@@ -165,6 +165,7 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
     .addOption(valueOption('--copy-share <share>', 'with --fail-on document: share of reused words that makes an article a copy', { note: String(DEFAULT_COPY_SHARE) }))
     .option('--diff', "show the word changes of each reused paragraph, against its group's original")
     .option('--add', 'store the articles without reuse in the index after the check')
+    .addOption(valueOption('--reworded <mode>', REWORDED_MODE_OPTION.replace('a scan of 200 documents or more', 'a check against an index of 200 documents or more'), { note: 'precise' }))
     .option('--no-reworded', REWORDED_OPTION)
     .addHelpText('after', CHECK_HELP)
     .action(async (paths: string[], given: RawFlags, command: Command) => {
@@ -343,13 +344,16 @@ function ownerHint(line: string): string {
 
 /**
  * Commander's suggestion for an unknown --x when the command has --no-x only is the opposite of
- * what was asked (`dedupe check --reworded thorough`: "Did you mean --no-reworded?", found by a
- * new user): the suggestion is dropped and the commands that take --x are named instead.
+ * what was asked (`dedupe diff --reworded thorough`: "Did you mean --no-reworded?"; found by a
+ * new user with check, which has --reworded since): when other commands take --x, the
+ * suggestion is dropped and they are named instead.
  */
 function withoutNegatedSuggestion(line: string): { line: string; hint: string } {
   const negated = /^(error: unknown option '(--[A-Za-z0-9-]+)') \(Did you mean (--no-[A-Za-z0-9-]+)\?\)$/.exec(line);
   if (!negated || negated[3] !== `--no-${negated[2]!.slice(2)}`) return { line, hint: '' };
-  return { line: negated[1]!, hint: ownersOf(negated[2]!, false) };
+  // Kept when no command takes --x (`--progress`, where --no-progress is all there is).
+  const owners = ownersOf(negated[2]!, false);
+  return owners.startsWith('; ') && owners.includes(' is an option of ') ? { line: negated[1]!, hint: owners } : { line, hint: '' };
 }
 
 /** Which commands take `flag` ("; --x is an option of dedupe (the scan)"), or what else to say. */

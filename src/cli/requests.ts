@@ -456,6 +456,8 @@ export interface CheckCommand extends IndexCommand {
   /** --copy-share was given on the command line without --fail-on document, where it counts for nothing. */
   copyShareUnused: boolean;
   add: boolean;
+  /** --reworded thorough (or a config's "reworded": "thorough"): the incoming articles and the archived ones their lookup brings in aligned again as a scan of two documents aligns them. */
+  thoroughRewording: boolean;
 }
 
 /** Matches listed per paragraph by `check` unless --max-matches says otherwise. */
@@ -472,14 +474,13 @@ export function checkCommand(paths: readonly string[], flags: RawFlags, env: Env
   requested.maxMatches ??= CHECK_MAX_MATCHES;
   const command = indexParts(paths, flags, env, requested, problems, true);
   const shape = reportOutputs(flags, problems);
-  // A mode (a config's "reworded": "thorough", top level) is checked but changes nothing here:
-  // check aligns as the precise mode does, against the archive's frequencies (found in review:
-  // a top-level mode for the scan made every check exit 2).
-  rewordedMode(flags, problems);
+  // The mode, as for the scan: thorough aligns the incoming articles with the archived ones its
+  // lookup brings in a second time, as a scan of two documents does (core/rewrite/families.ts).
+  const mode = rewordedMode(flags, problems);
   problems.done();
   // From the command line only: a config file's copy share serves the runs that fail on documents.
   const copyShareUnused = flags.copyShare !== undefined && problems.originOf('copyShare') === undefined && failOn !== 'document';
-  return { ...command, output: { ...command.output, ...shape }, failOn, copyShare, copyShareUnused, add: flags.add === true, rewording: command.rewording && !rewordingOff(flags) };
+  return { ...command, output: { ...command.output, ...shape }, failOn, copyShare, copyShareUnused, add: flags.add === true, rewording: command.rewording && !rewordingOff(flags), thoroughRewording: command.rewording && !rewordingOff(flags) && mode === 'thorough' };
 }
 
 // ---- dedupe sign, join, report (issue 10: beyond one machine) ---------------------------

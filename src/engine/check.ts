@@ -44,6 +44,8 @@ export interface CheckRequest extends SourceRequest, IndexLocation {
   now: number;
   /** Whether to look for reworded paragraphs (the rewrite stage and the index's content keys; default true). */
   rewording?: boolean;
+  /** `--reworded thorough`: the check's candidate pairs aligned again as a scan of two documents aligns them (core/rewrite/families.ts). */
+  thoroughRewording?: boolean;
 }
 
 export interface CheckRun {
@@ -210,7 +212,7 @@ async function examine(store: IndexStore, { request, sources, incoming, emptyInp
     all,
     store.options,
     incoming.warnings,
-    { wordOps: request.wordOps, rewording, threads: request.threads ?? defaultThreads(), paragraphs, earlier: incoming.timings, frequencies },
+    { wordOps: request.wordOps, rewording, thoroughRewording: rewording && request.thoroughRewording === true, threads: request.threads ?? defaultThreads(), paragraphs, earlier: incoming.timings, frequencies },
     hooks,
   );
   const reportStart = clock();

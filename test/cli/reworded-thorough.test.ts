@@ -8,7 +8,7 @@
  * paragraphs are paired across three documents and left out as a template family's lines (the
  * test fails with the family rule removed or its size changed).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/types.js';
@@ -121,7 +121,7 @@ describe('--reworded thorough', () => {
     expect(off.report.options.reworded).toBe('off');
   });
 
-  it('refuses a mode it does not know (exit 2, one line); a config\'s mode for the scan leaves check as it is', async () => {
+  it('refuses a mode it does not know (exit 2, one line); check takes a config\'s mode too', async () => {
     const bad = await runInProcess(['fixtures/reworded-reprint', '--reworded', 'loose']);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
@@ -144,15 +144,32 @@ describe('--reworded thorough', () => {
     writeFileSync(path.join(dir, '.dedupe.json'), JSON.stringify({ reworded: 3 }));
     const number = await runInProcess(['fixtures/reworded-reprint', '-q'], { cwd: dir });
     expect(number.stderr.trim()).toBe('dedupe: error: .dedupe.json: reworded must be true, false or one of "precise", "thorough", "off", got 3');
-    // A check section asking for thorough is refused (check aligns as precise does); a top-level one is the scan's (above).
-    writeFileSync(path.join(dir, '.dedupe.json'), JSON.stringify({ check: { reworded: 'thorough' } }));
-    const section = await runInProcess(['check', '--db', path.join(dir, 'none.db'), 'a.txt'], { cwd: dir });
-    expect(section.code).toBe(2);
-    expect(section.stderr.trim()).toBe('dedupe: error: .dedupe.json: "check": reworded "thorough" is for the scan: check aligns as "precise" does (give false to leave reworded paragraphs out)');
-    // --reworded is the scan's: commander's "Did you mean --no-reworded?" said the opposite (a new user's run).
-    const onCheck = await runInProcess(['check', '--db', path.join(dir, 'none.db'), '--reworded', 'thorough', 'a.txt'], { cwd: dir });
-    expect(onCheck.code).toBe(2);
-    expect(onCheck.stderr.trim()).toBe("dedupe: error: unknown option '--reworded'; --reworded is an option of dedupe (the scan)");
+    // --reworded is the scan's and check's: commander's "Did you mean --no-reworded?" said the
+    // opposite of what was asked (a new user's run, with check, which has the flag since).
+    const onDiff = await runInProcess(['diff', '--reworded', 'thorough', 'fixtures/reworded-reprint/wire.txt', 'fixtures/reworded-reprint/rewrite.txt']);
+    expect(onDiff.code).toBe(2);
+    expect(onDiff.stderr.trim()).toBe("dedupe: error: unknown option '--reworded'; --reworded is an option of dedupe (the scan) and dedupe check");
+  });
+
+  it('check --reworded thorough finds in an index the source of a rewrite the precise mode misses', async () => {
+    const archive = archiveWithRewrite();
+    const incoming = tempDir('reworded-incoming-');
+    writeFileSync(path.join(incoming, 'rewrite.txt'), readFileSync(path.join(archive, 'rewrite.txt'), 'utf8'));
+    rmSync(path.join(archive, 'rewrite.txt'));
+    const db = path.join(incoming, 'archive.db');
+    expect((await runInProcess(['index', 'add', '--db', db, archive])).code).toBe(0);
+    const rewrite = path.join(incoming, 'rewrite.txt');
+    const reworded = (report: Report): number => report.documents[0]!.segments.filter((seg) => seg.matches[0]?.reworded === true).length;
+    const precise = await runJson<Report>(['check', '--db', db, '--json', rewrite]);
+    expect(precise.report.options.reworded).toBe('precise');
+    expect(reworded(precise.report)).toBe(0);
+    const thorough = await runJson<Report>(['check', '--db', db, '--json', '--reworded', 'thorough', rewrite]);
+    expect(thorough.report.options.reworded).toBe('thorough');
+    expect(reworded(thorough.report)).toBe(6);
+    // A config's check section says the same.
+    writeFileSync(path.join(incoming, '.dedupe.json'), JSON.stringify({ check: { reworded: 'thorough' } }));
+    const configured = await runJson<Report>(['check', '--db', db, '--json', 'rewrite.txt'], { cwd: incoming });
+    expect(reworded(configured.report)).toBe(6);
   });
 
   it('takes off as a mode: the same report as --no-reworded', async () => {
