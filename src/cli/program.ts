@@ -352,11 +352,12 @@ function withoutNegatedSuggestion(line: string): { line: string; hint: string } 
   const negated = /^(error: unknown option '(--[A-Za-z0-9-]+)') \(Did you mean (--no-[A-Za-z0-9-]+)\?\)$/.exec(line);
   if (!negated || negated[3] !== `--no-${negated[2]!.slice(2)}`) return { line, hint: '' };
   // Kept when no command takes --x (`--progress`, where --no-progress is all there is).
-  const owners = ownersOf(negated[2]!, false);
-  return owners.startsWith('; ') && owners.includes(' is an option of ') ? { line: negated[1]!, hint: owners } : { line, hint: '' };
+  const flag = negated[2]!;
+  const owners = commandsTaking(flag);
+  return owners.length > 0 ? { line: negated[1]!, hint: ownedBy(flag, owners) } : { line, hint: '' };
 }
 
-/** Which commands take `flag` ("; --x is an option of dedupe (the scan)"), or what else to say. */
+/** What to say of an unknown `flag`: the commands that take it, or what else it may be. */
 function ownersOf(flag: string, withValue: boolean): string {
   // `--color=never`: commander reads a value after "=" only for an option that takes one, so
   // this is a switch given a value, not an option of another command (found by a new user).
@@ -364,6 +365,18 @@ function ownersOf(flag: string, withValue: boolean): string {
     const hint = switchHint(flag);
     if (hint !== null) return hint;
   }
+  const owners = commandsTaking(flag);
+  if (owners.length > 0) return ownedBy(flag, owners);
+  return INDEX_FILE_NAMES.has(flag) ? '; the index file is given with --db <file>' : '';
+}
+
+/** "; --x is an option of dedupe (the scan) and dedupe check". */
+function ownedBy(flag: string, owners: readonly string[]): string {
+  return `; ${flag} is an option of ${listed(owners, 'and')}`;
+}
+
+/** The commands that take `flag`, as a user types them ("dedupe (the scan)", "dedupe index add"). */
+function commandsTaking(flag: string): string[] {
   const owners: string[] = [];
   const visit = (command: Command, names: string[]): void => {
     for (const sub of command.commands) {
@@ -377,8 +390,7 @@ function ownersOf(flag: string, withValue: boolean): string {
   const program = quietProgram();
   if (hasOption(program.commands.find((c) => c.name() === 'scan') ?? program, flag)) owners.push('dedupe (the scan)');
   visit(program, []);
-  if (owners.length > 0) return `; ${flag} is an option of ${listed(owners, 'and')}`;
-  return INDEX_FILE_NAMES.has(flag) ? '; the index file is given with --db <file>' : '';
+  return owners;
 }
 
 /**
