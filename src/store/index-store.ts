@@ -136,8 +136,15 @@ export interface DocumentRef {
  * path came from, where the mend is (a new user was told to give another --db for a path from
  * .dedupe.json).
  */
-function anotherIndex(dbFrom: string | undefined): string {
-  return dbFrom === undefined ? 'give another --db' : `change "db" in ${dbFrom}`;
+function anotherIndex(dbFrom: string | undefined, onDisk?: string): string {
+  const another = dbFrom === undefined ? 'give another --db' : `change "db" in ${dbFrom}`;
+  // A file in dedupe's own folder (.dedupe/, where it keeps its index) that is no index is most
+  // likely its index damaged, as a CI cache can leave it: "give another --db" was no mend there
+  // (a new user's ingest-gate trial).
+  if (onDisk !== undefined && path.basename(path.dirname(onDisk)) === '.dedupe') {
+    return `in dedupe's own folder it is most likely a damaged index: delete it and rebuild it with dedupe index add, or ${another}`;
+  }
+  return another;
 }
 
 /**
@@ -177,7 +184,7 @@ export function translateError(error: unknown, file: string, dbFrom?: string, on
   }
   const code = error.code;
   if (code === 'SQLITE_NOTADB') {
-    return new IndexError('not-an-index', file, `${file} is not a dedupe index (not an SQLite database); ${anotherIndex(dbFrom)}, the file was not changed`);
+    return new IndexError('not-an-index', file, `${file} is not a dedupe index (not an SQLite database); ${anotherIndex(dbFrom, onDisk)}, the file was not changed`);
   }
   if (code.startsWith('SQLITE_CORRUPT')) {
     return new IndexError(
@@ -271,7 +278,7 @@ function identify(onDisk: string, file: string, dbFrom: string | undefined): { v
   const peek = peekHeader(onDisk);
   if (peek === 'empty' || (peek !== null && peek.applicationId !== APPLICATION_ID)) {
     const what = peek === 'empty' || peek.empty ? 'an empty file or database' : 'an SQLite database of another program';
-    throw new IndexError('not-an-index', file, `${file} is not a dedupe index (${what}); ${anotherIndex(dbFrom)}, the file was not changed`);
+    throw new IndexError('not-an-index', file, `${file} is not a dedupe index (${what}); ${anotherIndex(dbFrom, onDisk)}, the file was not changed`);
   }
   let db: Connection | undefined;
   try {
@@ -280,7 +287,7 @@ function identify(onDisk: string, file: string, dbFrom: string | undefined): { v
     if (applicationId !== APPLICATION_ID) {
       const tables = Number(db.prepare('SELECT count(*) FROM sqlite_master').pluck().get());
       const what = tables === 0 ? 'an empty file or database' : 'an SQLite database of another program';
-      throw new IndexError('not-an-index', file, `${file} is not a dedupe index (${what}); ${anotherIndex(dbFrom)}, the file was not changed`);
+      throw new IndexError('not-an-index', file, `${file} is not a dedupe index (${what}); ${anotherIndex(dbFrom, onDisk)}, the file was not changed`);
     }
     const version = Number(db.pragma('user_version', { simple: true }));
     if (version > SCHEMA_VERSION) {

@@ -37,6 +37,17 @@ describe('a --db file that is not a dedupe index', () => {
     expect(readdirSync(path.dirname(file))).toEqual(['notes.txt']);
   });
 
+  it("junk in dedupe's own folder (.dedupe/index.db, as a CI cache can leave it) is called a damaged index to delete and rebuild, and left as it was", async () => {
+    const root = tempDir();
+    mkdirSync(path.join(root, '.dedupe'));
+    const file = path.join(root, '.dedupe', 'index.db');
+    writeFileSync(file, Buffer.alloc(5000, 7));
+    const before = snapshot(file);
+    const result = await runCli(['check', '--db', file, SEED.original]);
+    expectOneLineError(result, /index\.db is not a dedupe index \(not an SQLite database\); in dedupe's own folder it is most likely a damaged index: delete it and rebuild it with dedupe index add, or give another --db, the file was not changed\n$/);
+    expect(snapshot(file)).toEqual(before);
+  });
+
   it("another program's SQLite database", async () => {
     const file = path.join(tempDir(), 'app.db');
     const db = new Database(file);
