@@ -20,12 +20,16 @@ function closed(schema: unknown): unknown {
   if (schema === null || typeof schema !== 'object') return schema;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) out[key] = key === 'properties' ? Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, closed(v)])) : closed(value);
-  if ('properties' in out && !('additionalProperties' in out)) out.additionalProperties = false;
+  // A oneOf branch naming a required property (`"properties": {"text": true}`, for validators in
+  // strict mode) describes no object of its own: left open.
+  const declaresOnly = 'properties' in out && Object.values(out.properties as object).every((v) => v === true);
+  if ('properties' in out && !('additionalProperties' in out) && !declaresOnly) out.additionalProperties = false;
   return out;
 }
 
-// strictRequired off: "exactly one of text and sameText" is said with oneOf and required alone.
-const options = { allErrors: true, strict: true, strictRequired: false };
+// Strict, strictRequired included: a user's validator in Ajv's strict mode compiles the schemas
+// (it refused "exactly one of text and sameText" said with oneOf and required alone; a new user).
+const options = { allErrors: true, strict: true, strictRequired: true };
 const ajv = new Ajv2020(options);
 const reportSchema = load('report.schema.json');
 ajv.addSchema(reportSchema);
