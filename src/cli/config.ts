@@ -19,8 +19,11 @@ import { closeNames } from '../core/names.js';
 export type ConfigCommand = 'scan' | 'check' | 'index' | 'diff' | 'sign' | 'join' | 'report';
 const SECTIONS: readonly ConfigCommand[] = ['scan', 'check', 'index', 'diff', 'sign', 'join', 'report'];
 
-/** `mode`: true, false or a string (reworded: false, or "precise", "thorough" or "off"). */
+/** `mode`: true, false or one of the key's modes (reworded: REWORDED_MODES). */
 type Kind = 'number' | 'string' | 'patterns' | 'boolean' | 'mode';
+
+/** --reworded's modes (and a config's "reworded"): precise (the default), thorough, and off (as --no-reworded). */
+export const REWORDED_MODES = ['precise', 'thorough', 'off'] as const;
 
 const MATCHING: readonly ConfigCommand[] = ['scan', 'check', 'index', 'diff', 'sign'];
 const SIGNING: readonly ConfigCommand[] = ['scan', 'check', 'index', 'sign'];
@@ -49,7 +52,7 @@ export const CONFIG_KEYS: Readonly<Record<string, { kind: Kind; commands: readon
   threads: { kind: 'number', commands: ['join'] },
   only: { kind: 'string', commands: REPORTING },
   top: { kind: 'number', commands: REPORTING },
-  reworded: { kind: 'mode', commands: ['scan', 'check'], modes: ['precise', 'thorough', 'off'] },
+  reworded: { kind: 'mode', commands: ['scan', 'check'], modes: REWORDED_MODES },
 };
 
 /** Where each flag's value came from when not from the command line: the config file, as shown. */

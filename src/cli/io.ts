@@ -49,10 +49,14 @@ export function warnUnusedFlags(io: CliIO, output: { json: boolean; unusedFlags?
   warn(io, `${names} shape${unused.length === 1 ? 's' : ''} the human report only; ${format} writes every document and its word operations (select with jq: see "JSON report" in the README)`);
 }
 
-/** Ends --verbose's stage line when the rewrite stage was left out. */
-export const REWRITE_OFF = ' (rewrite off: --no-reworded, --reworded off or DEDUPE_REWORDING=0)';
-/** --verbose's note on a thorough scan (the terminal report showed no mode: a new user's trial). */
-export const REWRITE_THOROUGH = ' (reworded thorough)';
+/**
+ * Ends --verbose's stage line: the rewrite stage left out, or run thorough (the terminal report
+ * showed no mode: a new user's trial); nothing for the default.
+ */
+export function rewritingNote(run: { rewording: boolean; thoroughRewording: boolean }): string {
+  if (!run.rewording) return ' (rewrite off: --no-reworded, --reworded off or DEDUPE_REWORDING=0)';
+  return run.thoroughRewording ? ' (reworded thorough)' : '';
+}
 
 /** "walk 12 ms, prepare 80 ms, ..." for --verbose. */
 export function stageLine(timings: object): string {

@@ -108,13 +108,14 @@ function addScanOptions(command: Command): Command {
     .addOption(valueOption('--fail-on <status>', FAIL_ON_OPTION))
     .addOption(valueOption('--html <file>', HTML_OPTION))
     .option('--diff', "show the word changes of each reused paragraph, against its group's original when it has one")
-    .addOption(valueOption('--reworded <mode>', REWORDED_MODE_OPTION, { note: 'precise' }))
+    .addOption(valueOption('--reworded <mode>', rewordedModeOption('a scan'), { note: 'precise' }))
     .option('--no-reworded', REWORDED_OPTION);
 }
 
-/** --reworded <mode>, for the scan and check. */
-const REWORDED_MODE_OPTION =
-  'how a scan of 200 documents or more finds reworded paragraphs: precise (sentences must share rare words, so templated notices about different companies do not link), thorough (also aligns candidate pairs as a scan of two documents does: finds far more of long texts reworded word by word, slower, and links some templated notices), or off (as --no-reworded)';
+/** --reworded <mode>'s help, for the scan and check (`where`: what is 200 documents or more). */
+function rewordedModeOption(where: string): string {
+  return `how ${where} of 200 documents or more finds reworded paragraphs: precise (sentences must share rare words, so templated notices about different companies do not link), thorough (also aligns candidate pairs as a scan of two documents does: finds far more of long texts reworded word by word, slower, and links some templated notices), or off (as --no-reworded)`;
+}
 
 /** --no-reworded, for the scan and check. */
 const REWORDED_OPTION = 'leave reworded paragraphs out: only shingle matches (--threshold, --containment) make a paragraph edited';
@@ -165,7 +166,7 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
     .addOption(valueOption('--copy-share <share>', 'with --fail-on document: share of reused words that makes an article a copy', { note: String(DEFAULT_COPY_SHARE) }))
     .option('--diff', "show the word changes of each reused paragraph, against its group's original")
     .option('--add', 'store the articles without reuse in the index after the check')
-    .addOption(valueOption('--reworded <mode>', REWORDED_MODE_OPTION.replace('a scan of 200 documents or more', 'a check against an index of 200 documents or more'), { note: 'precise' }))
+    .addOption(valueOption('--reworded <mode>', rewordedModeOption('a check against an index'), { note: 'precise' }))
     .option('--no-reworded', REWORDED_OPTION)
     .addHelpText('after', CHECK_HELP)
     .action(async (paths: string[], given: RawFlags, command: Command) => {

@@ -7,10 +7,10 @@
  */
 import path from 'node:path';
 import { DEFAULT_OPTIONS, optionProblems, resolveOptions, SEGMENT_MODES, type OptionProblem, type ResolvedOptions, type ScanOptions, type SegmentMode } from '../core/index.js';
-import { CHECK_FAIL_ON, DEFAULT_COPY_SHARE, DEFAULT_MEMORY_LIMIT, defaultThreads, FAIL_ON_VALUES, type CheckFailOn, type FailOn, type RequestOrigins } from '../engine/index.js';
+import { CHECK_FAIL_ON, DEFAULT_COPY_SHARE, DEFAULT_DB_FOLDER, DEFAULT_MEMORY_LIMIT, defaultThreads, FAIL_ON_VALUES, type CheckFailOn, type FailOn, type RequestOrigins } from '../engine/index.js';
 import { parseDecimal } from '../input/arguments.js';
 import type { Chunks } from '../input/records.js';
-import { NO_CONFIG, type ConfigContext } from './config.js';
+import { NO_CONFIG, REWORDED_MODES, type ConfigContext } from './config.js';
 import { UsageError } from './exit-codes.js';
 
 /** Flags as commander hands them over: values as typed, undefined when not given. */
@@ -302,27 +302,33 @@ function inputsOf(paths: readonly string[], flags: RawFlags, problems: Problems)
   return { paths: [...paths], filesFrom: listOf(paths, flags, problems), include, exclude };
 }
 
-export interface ScanCommand extends InputsRequest {
+export interface ScanCommand extends InputsRequest, Rewording {
   options: ResolvedOptions;
   threads: number;
   fileTimes: boolean;
-  rewording: boolean;
-  /** --reworded thorough: a scan of 200 documents or more also aligns its candidate pairs as a scan of two does (core/rewrite/families.ts). */
-  thoroughRewording: boolean;
   failOn: FailOn | undefined;
   output: OutputRequest;
 }
 
 /**
- * --reworded's modes: precise (the default), thorough, and off (as --no-reworded: the report's
+ * --reworded's modes (config.ts, REWORDED_MODES): off is --no-reworded's (the report's
  * options.reworded says off, and a new user's `--reworded off` was refused).
  */
-export type RewordedMode = 'precise' | 'thorough' | 'off';
-const REWORDED_MODES: readonly RewordedMode[] = ['precise', 'thorough', 'off'];
+export type RewordedMode = (typeof REWORDED_MODES)[number];
 
-/** Whether --no-reworded, `--reworded off` or a config's false or "off" turned the rewrite stage off. */
-function rewordingOff(flags: RawFlags): boolean {
-  return flags.reworded === false || flags.reworded === 'off';
+/** What a scan or a check runs of the rewrite stage: the switch and the mode. */
+interface Rewording {
+  /** DEDUPE_REWORDING, --no-reworded, `--reworded off`, a config's false or "off". */
+  rewording: boolean;
+  /** --reworded thorough (or a config's "reworded": "thorough"): core/rewrite/families.ts. */
+  thoroughRewording: boolean;
+}
+
+/** The rewording the flags (and the environment's DEDUPE_REWORDING, `environment`) ask for, its mode checked. */
+function rewordingOf(flags: RawFlags, environment: boolean, problems: Problems): Rewording {
+  const mode = rewordedMode(flags, problems);
+  const rewording = environment && flags.reworded !== false && mode !== 'off';
+  return { rewording, thoroughRewording: rewording && mode === 'thorough' };
 }
 
 /** The mode --reworded (or a config's "reworded") names, checked; undefined when given none (true, false or nothing). */
@@ -349,16 +355,14 @@ export function scanCommand(paths: readonly string[], flags: RawFlags, env: Env,
   const shape = reportOutputs(flags, problems);
   humanMaxMatches(flags, problems, shape);
   const { threads, fileTimes, rewording: environmentRewording } = environmentOf(env, problems);
-  const rewording = environmentRewording && !rewordingOff(flags);
-  const mode = rewordedMode(flags, problems);
+  const rewording = rewordingOf(flags, environmentRewording, problems);
   problems.done();
   return {
     ...inputs,
     options: resolveOptions(given),
     threads,
     fileTimes,
-    rewording,
-    thoroughRewording: rewording && mode === 'thorough',
+    ...rewording,
     failOn,
     output: { ...outputOf(flags), ...shape },
   };
@@ -387,8 +391,7 @@ export function diffCommand(from: string, to: string, flags: RawFlags, config: C
   return { from, to, options: resolveOptions(given), context, exitCode: flags.exitCode === true || flags.quiet === true, output: outputOf(flags) };
 }
 
-/** Where the index lives unless --db says otherwise: a hidden folder in the current folder. */
-export const DEFAULT_DB_FOLDER = '.dedupe';
+/** Where the index lives unless --db says otherwise: a hidden folder in the current folder (the store's DEFAULT_DB_FOLDER). */
 export const DEFAULT_DB = `${DEFAULT_DB_FOLDER}/index.db`;
 
 export interface IndexCommand extends InputsRequest {
@@ -450,14 +453,12 @@ function indexParts(paths: readonly string[], flags: RawFlags, env: Env, request
   };
 }
 
-export interface CheckCommand extends IndexCommand {
+export interface CheckCommand extends IndexCommand, Rewording {
   failOn: CheckFailOn | undefined;
   copyShare: number;
   /** --copy-share was given on the command line without --fail-on document, where it counts for nothing. */
   copyShareUnused: boolean;
   add: boolean;
-  /** --reworded thorough (or a config's "reworded": "thorough"): the incoming articles and the archived ones their lookup brings in aligned again as a scan of two documents aligns them. */
-  thoroughRewording: boolean;
 }
 
 /** Matches listed per paragraph by `check` unless --max-matches says otherwise. */
@@ -474,13 +475,13 @@ export function checkCommand(paths: readonly string[], flags: RawFlags, env: Env
   requested.maxMatches ??= CHECK_MAX_MATCHES;
   const command = indexParts(paths, flags, env, requested, problems, true);
   const shape = reportOutputs(flags, problems);
-  // The mode, as for the scan: thorough aligns the incoming articles with the archived ones its
-  // lookup brings in a second time, as a scan of two documents does (core/rewrite/families.ts).
-  const mode = rewordedMode(flags, problems);
+  // As for the scan: thorough aligns the incoming articles with the archived ones its lookup
+  // brings in a second time, as a scan of two documents does (core/rewrite/families.ts).
+  const rewording = rewordingOf(flags, command.rewording, problems);
   problems.done();
   // From the command line only: a config file's copy share serves the runs that fail on documents.
   const copyShareUnused = flags.copyShare !== undefined && problems.originOf('copyShare') === undefined && failOn !== 'document';
-  return { ...command, output: { ...command.output, ...shape }, failOn, copyShare, copyShareUnused, add: flags.add === true, rewording: command.rewording && !rewordingOff(flags), thoroughRewording: command.rewording && !rewordingOff(flags) && mode === 'thorough' };
+  return { ...command, output: { ...command.output, ...shape }, failOn, copyShare, copyShareUnused, add: flags.add === true, ...rewording };
 }
 
 // ---- dedupe sign, join, report (issue 10: beyond one machine) ---------------------------

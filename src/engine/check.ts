@@ -212,7 +212,7 @@ async function examine(store: IndexStore, { request, sources, incoming, emptyInp
     all,
     store.options,
     incoming.warnings,
-    { wordOps: request.wordOps, rewording, thoroughRewording: rewording && request.thoroughRewording === true, threads: request.threads ?? defaultThreads(), paragraphs, earlier: incoming.timings, frequencies },
+    { wordOps: request.wordOps, rewording, thoroughRewording: request.thoroughRewording === true, threads: request.threads ?? defaultThreads(), paragraphs, earlier: incoming.timings, frequencies },
     hooks,
   );
   const reportStart = clock();

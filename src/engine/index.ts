@@ -15,3 +15,4 @@ export { collectSources, STDIN_PATH, type SourceRequest, type Sources } from './
 export { DEFAULT_MEMORY_LIMIT, joinShards, reportShards, signShard, type JoinRequest, type JoinResult, type ReportRequest, type ReportRun, type SignRequest, type SignResult, type StepFigure } from './scale.js';
 export type { RequestOrigins } from '../store/parameters.js';
 export { IndexError } from '../store/errors.js';
+export { DEFAULT_DB_FOLDER } from '../store/index-store.js';

@@ -47,6 +47,9 @@ const WRITES_KEY = 'writes';
 /** How long a connection waits for another process's lock before giving up (SQLite busy timeout). */
 export const BUSY_TIMEOUT_MS = 30_000;
 
+/** The folder dedupe keeps its index in by default (`.dedupe/index.db`; the CLI's --db default): a file there is dedupe's own. */
+export const DEFAULT_DB_FOLDER = '.dedupe';
+
 /** How often a writer waiting for another process's write lock tries again. */
 const LOCK_RETRY_MS = 100;
 
@@ -141,7 +144,7 @@ function anotherIndex(dbFrom: string | undefined, onDisk?: string): string {
   // A file in dedupe's own folder (.dedupe/, where it keeps its index) that is no index is most
   // likely its index damaged, as a CI cache can leave it: "give another --db" was no mend there
   // (a new user's ingest-gate trial).
-  if (onDisk !== undefined && path.basename(path.dirname(onDisk)) === '.dedupe') {
+  if (onDisk !== undefined && path.basename(path.dirname(onDisk)) === DEFAULT_DB_FOLDER) {
     return `in dedupe's own folder it is most likely a damaged index: delete it and rebuild it with dedupe index add, or ${another}`;
   }
   return another;

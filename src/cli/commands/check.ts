@@ -17,7 +17,7 @@ import { humanLayout, outputStyle } from '../color.js';
 import { EXIT_ERROR, EXIT_FOUND, EXIT_OK } from '../exit-codes.js';
 import { withFeedback } from '../feedback.js';
 import { finishHtml, HtmlReport } from '../html-report.js';
-import { REWRITE_OFF, REWRITE_THOROUGH, stageLine, warn, warnUnusedFlags, type CliIO } from '../io.js';
+import { rewritingNote, stageLine, warn, warnUnusedFlags, type CliIO } from '../io.js';
 import type { CheckCommand } from '../requests.js';
 import { foundLine, uncheckedExit } from './gate-exit.js';
 
@@ -81,7 +81,7 @@ export async function runCheckCommand(command: CheckCommand, io: CliIO, version:
     for (const doc of report.documents) html.add(doc);
     finishHtml(html, io, output.quiet);
   }
-  if (output.verbose) io.stderr.write(`dedupe: ${renderSummary(run.report, elapsedMs)}; ${stageLine(run.timings)}${command.rewording ? (command.thoroughRewording ? REWRITE_THOROUGH : '') : REWRITE_OFF}\n`);
+  if (output.verbose) io.stderr.write(`dedupe: ${renderSummary(run.report, elapsedMs)}; ${stageLine(run.timings)}${rewritingNote(command)}\n`);
   return gateExit(command, run, io);
 }
 

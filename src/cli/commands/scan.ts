@@ -6,7 +6,7 @@
  */
 import { checkOutputFile, scanPaths } from '../../engine/index.js';
 import { withFeedback } from '../feedback.js';
-import { REWRITE_OFF, REWRITE_THOROUGH, stageLine, type CliIO } from '../io.js';
+import { rewritingNote, stageLine, type CliIO } from '../io.js';
 import type { ScanCommand } from '../requests.js';
 import { writeScanReport } from './scan-output.js';
 
@@ -26,7 +26,7 @@ export async function runScanCommand(command: ScanCommand, io: CliIO, version: s
       version,
       started,
       noun: run.jsonlSources > 0 ? 'document' : 'file',
-      verboseDetail: () => stageLine({ walk: run.walkMs, prepare: run.prepareMs, ...run.timings }) + (command.rewording ? (command.thoroughRewording ? REWRITE_THOROUGH : '') : REWRITE_OFF),
+      verboseDetail: () => stageLine({ walk: run.walkMs, prepare: run.prepareMs, ...run.timings }) + rewritingNote(command),
       command: 'scan',
     },
     io,
