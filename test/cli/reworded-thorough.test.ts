@@ -14,47 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/types.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { runInProcess, runJson } from '../helpers/in-process.js';
-
-/**
- * Notices, and how many of them hold each word of the two stories. A word is then in SPREAD + 2
- * documents: more than a large scan's rare words (passages.ts, RARE_MIN_DOCUMENTS: 5 below 1,000
- * documents), at most the rewording channel's very common ones leave out (2% of the scan: 8).
- */
-const NOTICES = 400;
-const SPREAD = 4;
-
-/** A word of letters only, different for each (notice, place). */
-function ownWord(notice: number, place: number): string {
-  return `q${notice}x${place}`.replace(/[0-9]/g, (digit) => 'abcdefghij'[Number(digit)]!);
-}
-
-/**
- * The archive; `copies`: that many more copies of the rewrite, each paragraph ending in a word
- * of its own (texts of their own, edited from one another by shingles).
- */
-function archiveWithRewrite(copies = 0, spread = SPREAD): string {
-  const dir = tempDir('reworded-thorough-');
-  const wire = readFileSync('fixtures/reworded-reprint/wire.txt', 'utf8');
-  const rewrite = readFileSync('fixtures/reworded-reprint/rewrite.txt', 'utf8');
-  writeFileSync(path.join(dir, 'wire.txt'), wire);
-  writeFileSync(path.join(dir, 'rewrite.txt'), rewrite);
-  for (let c = 0; c < copies; c++) {
-    const copy = rewrite.split('\n').map((line, k) => (line.trim() === '' ? line : line.replace(/\.\s*$/, ` ${ownWord(900 + c, k)}.`)));
-    writeFileSync(path.join(dir, `rewrite-${c}.txt`), copy.join('\n'));
-  }
-  // Every word, short ones and figures too: a word left out of the notices is in the stories'
-  // documents alone, rare, and two of them make a seed.
-  const words = [...new Set(`${wire} ${rewrite}`.toLowerCase().match(/[a-z0-9]+/g) ?? [])].sort();
-  const notices = Array.from({ length: NOTICES }, (): string[] => []);
-  words.forEach((word, j) => {
-    for (let k = 0; k < spread; k++) notices[(spread * j + k) % NOTICES]!.push(word);
-  });
-  notices.forEach((own, i) => {
-    const name = `notice-${String(i).padStart(3, '0')}.txt`;
-    writeFileSync(path.join(dir, name), `Notice ${ownWord(i, 0)}\n\n${[ownWord(i, 1), ...own, ownWord(i, 2)].join(' ')}.\n`);
-  });
-  return dir;
-}
+import { archiveWithRewrite, NOTICES } from '../helpers/reworded-archive.js';
 
 /** Per paragraph of rewrite.txt: its status, and whether its best match is a reworded one in wire.txt. */
 function rewriteStatuses(report: Report): string[] {

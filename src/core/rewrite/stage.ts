@@ -17,11 +17,12 @@
 import { isChrome, tokens } from '../document.js';
 import type { Corpus, Edges, Noise } from '../model.js';
 import { commonInRanges, overlap } from '../matching/overlap.js';
-import { alignJobSource, buildAlignJob, runAlignJob, type AlignCandidate, type AlignJob, type AlignOutcome } from './align-job.js';
+import { alignJobSource, buildAlignJob, runAlignJob, type AlignCandidate, type AlignJob, type AlignJobSource, type AlignOutcome } from './align-job.js';
 import { channelPairs, channelSource, rewordingCandidates, scanFrequencies, type ChannelPairs, type ChannelSource, type ScanFrequencies } from './channel.js';
 import { contentWords, stopTokens, type TokenSet } from './stopwords.js';
 import { withoutTemplateLines, type FoundPair } from './families.js';
 import { SEED_MIN_RARE } from './passages.js';
+import { copiedStoryPairs } from './copied-pairs.js';
 import type { RareWordCache } from './rare-pairs.js';
 
 export interface RewordedPair {
@@ -204,6 +205,21 @@ interface AlignRun {
   range: [number, number];
   outcome: AlignOutcome;
   second: boolean;
+  /** The candidates `range` indexes. */
+  candidates: readonly AlignCandidate[];
+}
+
+/**
+ * Partly reworded copies (copied-pairs.ts): document pairs already one story by copied
+ * paragraphs, to align whole as a scan of two documents aligns them; none that the channel's
+ * `candidates` already align so (a small scan, and the thorough mode's second alignment).
+ */
+function copiedCandidates(corpus: Corpus, edges: Edges, noise: Noise, minWords: number, start: RewriteStart, candidates: readonly AlignCandidate[]): AlignCandidate[] {
+  const docCount = corpus.docs.length;
+  const alignedAsPairs = new Set(start.thorough || start.frequencies === null ? candidates.map((c) => c.a * docCount + c.b) : []);
+  return copiedStoryPairs(corpus, edges, noise, start.rank, minWords)
+    .filter(([a, b]) => !alignedAsPairs.has(a * docCount + b) && fitsWhole(corpus.docs[a]!.count, corpus.docs[b]!.count))
+    .map(([a, b]): AlignCandidate => ({ a, b, regionsA: whole(corpus.docs[a]!.count), regionsB: whole(corpus.docs[b]!.count) }));
 }
 
 /** Reworded pairs of variants, each once (lower variant first). */
@@ -229,8 +245,11 @@ export async function findRewordedPairs(
         regionsB: wholePair ? whole(countB) : regions(c.hits.map(([, pb]) => pb), countB),
       };
     });
+  const copied = copiedCandidates(corpus, edges, noise, minWords, start, candidates);
+  // A small scan aligns all its candidates that way: they join them.
+  if (start.frequencies === null) candidates.push(...copied.splice(0));
   // Nothing to align: the stage stops here (it runs only where candidates exist).
-  if (candidates.length === 0) return { pairs: [], candidates: 0, storyPairs: [] };
+  if (candidates.length === 0 && copied.length === 0) return { pairs: [], candidates: 0, storyPairs: [] };
   const source = alignJobSource(corpus, noise, start.frequencies, seed);
   // The first share is aligned here, the others on helper threads meanwhile.
   const parts = candidates.length < SHARE_MIN_CANDIDATES ? [[0, candidates.length] as [number, number]] : shares(candidates, helpers.threads + 1);
@@ -243,7 +262,13 @@ export async function findRewordedPairs(
   });
   const [firstFrom, firstTo] = parts[0] ?? [0, 0];
   const outcomes = [runAlignJob(buildAlignJob(source, candidates, firstFrom, firstTo)), ...(await Promise.all(remote))];
-  const runs = parts.map((range, part): AlignRun => ({ range, outcome: outcomes[part]!, second: false }));
+  const runs = parts.map((range, part): AlignRun => ({ range, outcome: outcomes[part]!, second: false, candidates }));
+  // What a scan of two documents aligns with (no scan frequencies, no rare words); the paragraphs with units are the scan's.
+  const asPair: AlignJobSource = { ...source, frequencies: null, rare: null };
+  if (copied.length > 0) {
+    const outcome = runAlignJob(buildAlignJob(asPair, copied, 0, copied.length));
+    runs.push({ range: [0, copied.length], outcome, second: true, candidates: copied });
+  }
   // Thorough (families.ts): a large scan's candidates aligned again as a scan of two documents aligns them.
   if (start.thorough) {
     // Whole documents, as a small scan aligns them (alignsWhole): on PAN 01 and 03's documents
@@ -252,15 +277,15 @@ export async function findRewordedPairs(
       const [countA, countB] = [corpus.docs[c.a]!.count, corpus.docs[c.b]!.count];
       return fitsWhole(countA, countB) ? { ...c, regionsA: whole(countA), regionsB: whole(countB) } : c;
     });
-    const second = runAlignJob(buildAlignJob(alignJobSource(corpus, noise, null, seed), asPairs, 0, asPairs.length));
-    runs.push({ range: [0, candidates.length], outcome: second, second: true });
+    const second = runAlignJob(buildAlignJob(asPair, asPairs, 0, asPairs.length));
+    runs.push({ range: [0, candidates.length], outcome: second, second: true, candidates });
   }
   const storyKeys = new Set<number>();
   const { variantOf, words, firstParagraphOf, variants } = corpus;
   const found = new Map<number, RewordedPair & FoundPair>();
-  for (const { range: [from, to], outcome, second } of runs) {
+  for (const { range: [from, to], outcome, second, candidates: aligned } of runs) {
     for (let k = from; k < to; k++) {
-      const { a: da, b: db } = candidates[k]!;
+      const { a: da, b: db } = aligned[k]!;
       const baseA = firstParagraphOf[da]!;
       const baseB = firstParagraphOf[db]!;
       for (let x = outcome.alignedAt[k - from]!; x < outcome.alignedAt[k - from + 1]!; x++) {
@@ -289,7 +314,7 @@ export async function findRewordedPairs(
   }
   let all = [...found.values()];
   // The rare words are the large scan's (alignJobSource made their cache; a small scan is never thorough).
-  if (start.thorough && source.rare) {
+  if ((start.thorough || copied.length > 0) && source.rare) {
     all = withoutTemplateLines(corpus, all, sharedRareWords(source.rare), SEED_MIN_RARE);
     for (const pair of all) if (pair.secondOnly) storyKeys.add(storyKey(noise, pair.p, pair.q));
   }

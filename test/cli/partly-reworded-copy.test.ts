@@ -1,0 +1,70 @@
+/**
+ * A partly reworded copy in a large scan (core/rewrite/copied-pairs.ts): a copy that keeps some
+ * of the wire's paragraphs word for word and retells the others. The rewording channel proposes
+ * no pair for it, and in the test's archive (test/helpers/reworded-archive.ts) the precise
+ * mode's seeds find nothing between the retold paragraphs; the copied paragraphs make the two
+ * documents one story, and the pair is aligned as a scan of the two documents would align it.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/types.js';
+import { tempDir } from '../helpers/fixtures.js';
+import { runJson } from '../helpers/in-process.js';
+import { archiveWithRewrite } from '../helpers/reworded-archive.js';
+
+const wire = readFileSync('fixtures/reworded-reprint/wire.txt', 'utf8').trim().split(/\n\s*\n/);
+const rewrite = readFileSync('fixtures/reworded-reprint/rewrite.txt', 'utf8').trim().split(/\n\s*\n/);
+
+/** The rewrite's headline and first four body paragraphs, then the wire's last two word for word (32 and 23 words). */
+const partial = `${[...rewrite.slice(0, 5), ...wire.slice(5)].join('\n\n')}\n`;
+
+/** Per paragraph of rewrite.txt (the partly reworded copy in these tests): its status, and "reworded" when its best match is a reworded one in wire.txt. */
+function partialStatuses(report: Report): string[] {
+  const doc = report.documents.find((d) => d.path.endsWith('rewrite.txt'))!;
+  return doc.segments.map((s) => `${s.status}${s.matches[0]?.reworded === true && s.matches[0].path.endsWith('wire.txt') ? ' reworded' : ''}`);
+}
+
+describe('a partly reworded copy in a large scan', () => {
+  it('has its retold paragraphs found: the copied paragraphs make it one story with the wire', async () => {
+    // The archive's rewrite.txt replaced by the partly reworded copy (a fully reworded one is left unique here: reworded-thorough.test.ts).
+    const { result, report } = await runJson<Report>([archiveWithRewrite(0, undefined, { 'rewrite.txt': partial }), '--json']);
+    expect(result.code).toBe(0);
+    // The headline is its own; the four retold body paragraphs are reworded from the wire; the last two are the wire's.
+    expect(partialStatuses(report)).toEqual(['unique', 'edited reworded', 'edited reworded', 'edited reworded', 'edited reworded', 'shared', 'shared']);
+    // As the two files alone: the same reworded pairs (the wire's headline is paired with the copy's lede too).
+    const pairDir = tempDir('partly-reworded-pair-');
+    writeFileSync(path.join(pairDir, 'wire.txt'), readFileSync('fixtures/reworded-reprint/wire.txt', 'utf8'));
+    writeFileSync(path.join(pairDir, 'rewrite.txt'), partial);
+    const pair = await runJson<Report>([pairDir, '--json']);
+    expect(partialStatuses(report)).toEqual(partialStatuses(pair.report));
+    expect(report.summary.rewordedPairs).toBe(pair.report.summary.rewordedPairs);
+    expect(report.summary.rewordedPairs).toBe(5);
+  });
+
+  it('takes no copied line as one story when it is in more than three documents (a template line or a footer)', async () => {
+    // The wire's two last paragraphs in two more files: four documents hold them.
+    const extra = { 'rewrite.txt': partial, 'other-1.txt': `Other one\n\n${wire.slice(5).join('\n\n')}\n`, 'other-2.txt': `Other two\n\n${wire.slice(5).join('\n\n')}\n` };
+    const { report } = await runJson<Report>([archiveWithRewrite(0, undefined, extra), '--json']);
+    expect(partialStatuses(report)).toEqual(['unique', 'unique', 'unique', 'unique', 'unique', 'shared', 'shared']);
+  });
+
+  it('takes no copied paragraphs as one story when they are a small part of a document (a passage quoted in a long text)', async () => {
+    // The partial copy followed by 16 paragraphs of words of its own: the wire's two paragraphs
+    // are then under COPIED_MIN_SHARE of its words.
+    const own = Array.from({ length: 16 }, (_, k) => Array.from({ length: 30 }, (_, w) => `zq${'abcdefghij'[k % 10]}${'abcdefghij'[Math.floor(k / 10)]}${'abcdefghij'[w % 10]}${'abcdefghij'[Math.floor(w / 10)]}`).join(' ') + '.');
+    const long = `${partial}\n${own.join('\n\n')}\n`;
+    const { report } = await runJson<Report>([archiveWithRewrite(0, undefined, { 'rewrite.txt': long }), '--json']);
+    expect(partialStatuses(report).slice(0, 7)).toEqual(['unique', 'unique', 'unique', 'unique', 'unique', 'shared', 'shared']);
+  });
+
+  it('takes no short copied lines as one story (the lines of a table, a headline)', async () => {
+    // Ten lines of a table of eight words each, in the wire and in the rewrite: a third of the
+    // rewrite's words, copied, but each line under COPIED_MIN_WORDS.
+    const letters = 'abcdefghij';
+    const table = Array.from({ length: 10 }, (_, k) => `Row ${letters[k]} ${Array.from({ length: 7 }, (_, w) => `tab${letters[k]}${letters[w]}`).join(' ')}`);
+    const extra = { 'wire.txt': `${[...wire, ...table].join('\n\n')}\n`, 'rewrite.txt': `${[wire[0], ...rewrite.slice(1, 5), ...table].join('\n\n')}\n` };
+    const { report } = await runJson<Report>([archiveWithRewrite(0, undefined, extra), '--json']);
+    expect(partialStatuses(report)).toEqual(['shared', 'unique', 'unique', 'unique', 'unique', ...table.map(() => 'shared')]);
+  });
+});
