@@ -1,16 +1,20 @@
 /**
  * A partly reworded copy in a large scan (core/rewrite/copied-pairs.ts): a copy that keeps some
- * of the wire's paragraphs word for word and retells the others. The rewording channel proposes
- * no pair for it, and in the test's archive (test/helpers/reworded-archive.ts) the precise
- * mode's seeds find nothing between the retold paragraphs; the copied paragraphs make the two
- * documents one story, and the pair is aligned as a scan of the two documents would align it.
+ * of the wire's paragraphs word for word and retells the others. In the test's archive
+ * (test/helpers/reworded-archive.ts) the precise mode's seeds find nothing between the retold
+ * paragraphs (each word is in several notices, so none is rare); the copied paragraphs make the
+ * two documents one story, and the pair is aligned as a scan of the two documents would align
+ * it. The rewording channel does propose this pair here; a scan whose channel proposes nothing
+ * (the BBC case the module's header tells of) is made with the library and a silent channel.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/core/types.js';
+import { analyse, createSigner, resolveOptions, type Report } from '../../src/core/index.js';
+import { runAlignJob } from '../../src/core/rewrite/align-job.js';
+import type { RewriteHelpers } from '../../src/core/rewrite/stage.js';
 import { tempDir } from '../helpers/fixtures.js';
-import { runJson } from '../helpers/in-process.js';
+import { runInProcess, runJson } from '../helpers/in-process.js';
 import { archiveWithRewrite } from '../helpers/reworded-archive.js';
 
 const wire = readFileSync('fixtures/reworded-reprint/wire.txt', 'utf8').trim().split(/\n\s*\n/);
@@ -19,11 +23,16 @@ const rewrite = readFileSync('fixtures/reworded-reprint/rewrite.txt', 'utf8').tr
 /** The rewrite's headline and first four body paragraphs, then the wire's last two word for word (32 and 23 words). */
 const partial = `${[...rewrite.slice(0, 5), ...wire.slice(5)].join('\n\n')}\n`;
 
-/** Per paragraph of rewrite.txt (the partly reworded copy in these tests): its status, and "reworded" when its best match is a reworded one in wire.txt. */
+/** Per paragraph of rewrite.txt (the partly reworded copy in these tests): its status, and "reworded" when its best match is a reworded one in the wire (wire.txt or a copy of it). */
 function partialStatuses(report: Report): string[] {
   const doc = report.documents.find((d) => d.path.endsWith('rewrite.txt'))!;
-  return doc.segments.map((s) => `${s.status}${s.matches[0]?.reworded === true && s.matches[0].path.endsWith('wire.txt') ? ' reworded' : ''}`);
+  return doc.segments.map((s) => `${s.status}${s.matches[0]?.reworded === true && /wire[^/]*\.txt$/.test(s.matches[0].path) ? ' reworded' : ''}`);
 }
+
+const FOUND = ['unique', 'edited reworded', 'edited reworded', 'edited reworded', 'edited reworded', 'shared', 'shared'];
+
+/** The wire with a word of its own added to each paragraph: another outlet's edit of it, each paragraph verified edited from the wire's. */
+const carried = `${wire.map((paragraph) => paragraph.replace(/\.$/, ' locally.')).join('\n\n')}\n`;
 
 describe('a partly reworded copy in a large scan', () => {
   it('has its retold paragraphs found: the copied paragraphs make it one story with the wire', async () => {
@@ -31,7 +40,7 @@ describe('a partly reworded copy in a large scan', () => {
     const { result, report } = await runJson<Report>([archiveWithRewrite(0, undefined, { 'rewrite.txt': partial }), '--json']);
     expect(result.code).toBe(0);
     // The headline is its own; the four retold body paragraphs are reworded from the wire; the last two are the wire's.
-    expect(partialStatuses(report)).toEqual(['unique', 'edited reworded', 'edited reworded', 'edited reworded', 'edited reworded', 'shared', 'shared']);
+    expect(partialStatuses(report)).toEqual(FOUND);
     // As the two files alone: the same reworded pairs (the wire's headline is paired with the copy's lede too).
     const pairDir = tempDir('partly-reworded-pair-');
     writeFileSync(path.join(pairDir, 'wire.txt'), readFileSync('fixtures/reworded-reprint/wire.txt', 'utf8'));
@@ -40,6 +49,45 @@ describe('a partly reworded copy in a large scan', () => {
     expect(partialStatuses(report)).toEqual(partialStatuses(pair.report));
     expect(report.summary.rewordedPairs).toBe(pair.report.summary.rewordedPairs);
     expect(report.summary.rewordedPairs).toBe(5);
+  });
+
+  it('finds them when the rewording channel proposes no pair (the library, with a silent channel)', async () => {
+    const dir = archiveWithRewrite(0, undefined, { 'rewrite.txt': partial });
+    const signer = await createSigner(resolveOptions());
+    const prepared = readdirSync(dir).sort().map((name) => signer.prepare({ id: name, text: readFileSync(path.join(dir, name), 'utf8') }));
+    const silent: RewriteHelpers = {
+      threads: 0,
+      channelPairs: () => Promise.resolve({ variants: new Int32Array(0), pairs: new Float64Array(0), strong: new Uint8Array(0) }),
+      align: (job) => Promise.resolve(runAlignJob(job)),
+    };
+    for (const thoroughRewording of [false, true]) {
+      const { analysis } = await analyse(prepared, resolveOptions(), [], { helpers: silent, thoroughRewording });
+      expect(partialStatuses(analysis.report())).toEqual(FOUND);
+    }
+  });
+
+  it('finds them when another outlet carried the wire with edits (every paragraph of the wire has a match)', async () => {
+    // The wire's paragraphs all edited elsewhere: only the copy has paragraphs without a match.
+    const { report } = await runJson<Report>([archiveWithRewrite(0, undefined, { 'rewrite.txt': partial, 'carried.txt': carried }), '--json']);
+    expect(report.documents.find((d) => d.path.endsWith('wire.txt'))!.segments.every((s) => s.status !== 'unique')).toBe(true);
+    expect(partialStatuses(report)).toEqual(FOUND);
+  });
+
+  it('counts exact copies of the wire as one text (three outlets carrying it word for word)', async () => {
+    const copies = { 'rewrite.txt': partial, 'wire-copy-1.txt': wire.join('\n\n'), 'wire-copy-2.txt': wire.join('\n\n') };
+    const { report } = await runJson<Report>([archiveWithRewrite(0, undefined, copies), '--json']);
+    expect(partialStatuses(report)).toEqual(FOUND);
+  });
+
+  it('finds them in check against an index of the archive', async () => {
+    const dir = archiveWithRewrite(0, undefined, { 'rewrite.txt': partial });
+    const incoming = path.join(tempDir('partly-reworded-incoming-'), 'in');
+    mkdirSync(incoming);
+    renameSync(path.join(dir, 'rewrite.txt'), path.join(incoming, 'rewrite.txt'));
+    const db = path.join(dir, '..', `${path.basename(dir)}.db`);
+    expect((await runInProcess(['index', 'add', '--db', db, dir])).code).toBe(0);
+    const { report } = await runJson<Report>(['check', '--db', db, '--json', incoming]);
+    expect(partialStatuses(report)).toEqual(FOUND);
   });
 
   it('takes no copied line as one story when it is in more than three documents (a template line or a footer)', async () => {

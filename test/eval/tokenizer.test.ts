@@ -43,13 +43,16 @@ function compare(texts: Iterable<string>): { differ: string[]; read: number; lin
 
 describe('the one-pass tokenizer', () => {
   it('gives the tokens of tokenize on generated strings of the characters that matter', () => {
-    const alphabet = ["a", "Z", "0", "9", "'", "\u2018", "\u2019", ".", ",", " ", "-", "\u00a0", "\u2026", "\u2014", "\u201c", "\u00e9", "\u2024", "\u00ad", "\u00b2", "\u200b", "\t", "q"];
+    // With characters at and beyond the edges of the ranges the tokenizer reads (Latin-1, the
+    // General Punctuation block): ÿ, ×, U+2070, U+2FFF, an ideographic space, Ā, a lone
+    // surrogate and an emoji.
+    const alphabet = ["a", "Z", "0", "9", "'", "\u2018", "\u2019", ".", ",", " ", "-", "\u00a0", "\u2026", "\u2014", "\u201c", "\u00e9", "\u2024", "\u00ad", "\u00b2", "\u200b", "\t", "q", "\u00ff", "\u00d7", "\u2070", "\u2fff", "\u3000", "\u0100", "\ud800", "\u{1f600}"];
     let state = 7;
     const random = (n: number): number => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) % n);
     const texts = Array.from({ length: 20_000 }, () => Array.from({ length: 1 + random(14) }, () => alphabet[random(alphabet.length)]).join(''));
     const { differ, read } = compare(texts);
     expect(differ).toEqual([]);
-    expect(read).toBeGreaterThan(3000);
+    expect(read).toBeGreaterThan(2000);
   });
 
   it('gives the tokens of tokenize on the fixtures', () => {

@@ -28,7 +28,7 @@ function ownWord(notice: number, place: number): string {
  * these names and texts besides. The notices hold the words of wire.txt and rewrite.txt only.
  */
 export function archiveWithRewrite(copies = 0, spread = SPREAD, extra: Readonly<Record<string, string>> = {}): string {
-  const dir = tempDir('reworded-thorough-');
+  const dir = tempDir('reworded-archive-');
   const wire = readFileSync('fixtures/reworded-reprint/wire.txt', 'utf8');
   const rewrite = readFileSync('fixtures/reworded-reprint/rewrite.txt', 'utf8');
   writeFileSync(path.join(dir, 'wire.txt'), wire);

@@ -609,18 +609,23 @@ function signedOverlapGrade(signed: Signed, i: number, j: number): 0 | 1 | 2 {
  * channel's pairs few (counting no copy as a match cost PAN's stage a fifth more).
  */
 export function matchedVariants(corpus: Corpus, edges: Edges): Uint8Array {
+  const matched = copiedVariants(corpus);
+  for (let v = 0; v < matched.length; v++) if (edges.edgeStart[v + 1]! > edges.edgeStart[v]!) matched[v] = 1;
+  return matched;
+}
+
+/** Per variant: 1 when it has a copy in another document that is not the same text as its own (see matchedVariants). */
+export function copiedVariants(corpus: Corpus): Uint8Array {
   const { variants, contentHash, paragraphDoc } = corpus;
-  const matched = new Uint8Array(variants.count);
+  const copied = new Uint8Array(variants.count);
   for (let v = 0; v < variants.count; v++) {
-    if (edges.edgeStart[v + 1]! > edges.edgeStart[v]!) matched[v] = 1;
-    else if (variants.soleDocument[v] === -1) {
-      const text = contentHash[paragraphDoc[variants.members[variants.memberStart[v]!]!]!];
-      for (let m = variants.memberStart[v]! + 1; m < variants.memberStart[v + 1]! && matched[v] === 0; m++) {
-        if (contentHash[paragraphDoc[variants.members[m]!]!] !== text) matched[v] = 1;
-      }
+    if (variants.soleDocument[v] !== -1) continue;
+    const text = contentHash[paragraphDoc[variants.members[variants.memberStart[v]!]!]!];
+    for (let m = variants.memberStart[v]! + 1; m < variants.memberStart[v + 1]! && copied[v] === 0; m++) {
+      if (contentHash[paragraphDoc[variants.members[m]!]!] !== text) copied[v] = 1;
     }
   }
-  return matched;
+  return copied;
 }
 
 /**
@@ -703,7 +708,8 @@ export interface DocumentCandidate {
 
 /**
  * Candidate document pairs with their paragraph hits, from content-word LSH over the
- * comparable variants, leaving out pairs the shingle channel verified. The caller aligns those
+ * comparable variants, leaving out pairs the shingle channel verified (both sides `matched`:
+ * matchedVariants, found once by the stage for this and copied-pairs.ts). The caller aligns those
  * with two hits or a strong one (stage.ts); all are compared whole.
  *
  * Each pair's first document, the order of the pairs (where two pairs find the same reworded
@@ -711,10 +717,9 @@ export interface DocumentCandidate {
  * through follow the documents' content (`rank`, scan/variants.ts contentRanks), not their
  * ids: renamed files give the same pairs, the same way round.
  */
-export function rewordingCandidates(corpus: Corpus, edges: Edges, channel: ChannelPairs, rank: Int32Array): DocumentCandidate[] {
+export function rewordingCandidates(corpus: Corpus, matched: Uint8Array, channel: ChannelPairs, rank: Int32Array): DocumentCandidate[] {
   const { variants } = corpus;
   const count = channel.variants.length;
-  const matched = matchedVariants(corpus, edges);
   const byDocuments = new Map<number, DocumentCandidate>();
   const docCount = corpus.docs.length;
   // A variant in more than MAX_MEMBERS paragraphs: its first in content order, found once.

@@ -14,107 +14,152 @@
  *
  * Not every shared paragraph says "one story". A paragraph counts when it has at least
  * COPIED_MIN_WORDS words (template lines, "Qtly div 10 cts vs 10 cts prior", "Avg shrs 11.2 mln
- * vs ...", are shorter), is no junk or chrome, and lies in at most COPIED_MAX_DOCUMENTS documents
- * (a line in more is a template's or a footer's, not one story's reprint); and such paragraphs
- * must hold COPIED_MIN_SHARE of the words of each document (a passage quoted in a long text does
- * not make the rest of it the same story: PAN 2013's pages, whose pairs of documents sharing a
- * copied passage numbered 2,190 without it, 144 with it). Only a copy counts, not an edit: on
- * Reuters-21578, verified edits counted too made 187 more linked pairs, nearly all one bond notice
- * (Toronto's) joined to eurobond notices through an edit of the template's fees line ("Fees
- * comprise 1-1/4 pct selling concession and 3/8 pct each for management and underwriting ...").
+ * vs ...", are shorter), is no junk or chrome, and lies in at most COPIED_MAX_DOCUMENTS texts
+ * (a line in more is a template's or a footer's, not one story's reprint; exact copies of one
+ * document are one text); and such paragraphs must hold COPIED_MIN_SHARE of the words of each
+ * document (a passage quoted in a long text does not make the rest of it the same story: PAN
+ * 2013's pairs of documents sharing a copied passage numbered 2,190 without this, 144 with it,
+ * and aligning them all cost 16% of its scan). Only a copy counts, not an edit: on Reuters-21578,
+ * verified edits counted too made 187 more linked pairs, nearly all one bond notice (Toronto's)
+ * joined to eurobond notices through an edit of the template's fees line ("Fees comprise 1-1/4
+ * pct selling concession and 3/8 pct each for management and underwriting ...").
  *
- * Measured with `npm run eval` (README, step 15): BBC edited paragraphs 668 -> 708, each new one
- * I read a write-through of one BBC story by another (the Blue Gene/L supercomputer, the
- * Man Utd offer); Reuters-21578's dedupe groups 1,467 -> 1,469, its linked pairs 26,269 -> 26,438,
- * all of the new ones one bond notice (State Bank of South Australia) now edited from its other
- * version, whose template line is in a cluster of eurobond notices; PAN (PAN 01 still 0) and
- * COUNTER unchanged, but for `--reworded thorough`'s PAN 04 in one scan, F1 0.670 -> 0.669. Cost: PAN's `-q` 1% (79 pairs aligned in 70 ms), the 100 MB bench corpus's
- * 1,154 pairs 0.3 s.
+ * What is aligned: a side's paragraphs without a match that could retell something of the other
+ * document (RETOLD_MIN_SHARE of their content words in it), against the other side whole, since
+ * their sources may be matched elsewhere (a wire story other outlets carried). Any paragraph
+ * without a match made 6,828 pairs of the 100 MB bench corpus (a reprint's added local quote
+ * against its wire story), 1.5 s; these make 1,312, 0.4 s. Asking both sides for a paragraph
+ * without a match was cheaper still but missed a retold copy of a wire story that another
+ * outlet carried with edits (a reviewer's case, test/cli/partly-reworded-copy.test.ts).
+ *
+ * Measured with `npm run eval` (README, step 6b and "Accuracy"): BBC edited paragraphs 668 ->
+ * 713, each new one I read a write-through of one BBC story by another (the Blue Gene/L
+ * supercomputer, the Man Utd offer); Reuters-21578's dedupe groups 1,467 -> 1,469, its linked
+ * pairs 26,269 -> 26,438, all of the new ones one bond notice (State Bank of South Australia)
+ * now edited from its other version, whose template line is in a cluster of eurobond notices;
+ * PAN (01 still 0) and COUNTER unchanged, but for `--reworded thorough`'s PAN 04 in one scan,
+ * F1 0.670 -> 0.669. Cost (interleaved runs against the build before): PAN `-q` wall 1.02, CPU
+ * 1.04 (89 pairs aligned in 84 ms); the 100 MB bench corpus wall 1.01, CPU 1.02.
  */
-import { isChrome } from '../document.js';
-import type { Corpus, Edges, Noise } from '../model.js';
-import { matchedVariants } from './channel.js';
+import { isChrome, tokens } from '../document.js';
+import { commonInRanges } from '../matching/overlap.js';
+import { contentWords, contentWordsOf, type TokenSet } from './stopwords.js';
+import type { Corpus, Noise } from '../model.js';
 
 /** A shared paragraph says "one story" from this many words: longer than a template's line. */
 export const COPIED_MIN_WORDS = 20;
 
-/** ... and when it lies in at most this many documents. */
+/** ... and when it lies in at most this many texts (exact copies of one document are one text). */
 export const COPIED_MAX_DOCUMENTS = 3;
 
 /** Such paragraphs make two documents one story when they hold this share of the words of each. */
 export const COPIED_MIN_SHARE = 0.2;
 
-/** Documents of variant v's paragraphs when v is long, no junk or chrome, and in 1..COPIED_MAX_DOCUMENTS documents; else null. */
-function storyDocuments(corpus: Corpus, noise: Noise, v: number, minWords: number, maxDocuments: number): number[] | null {
-  const { variants, words, paragraphDoc, paragraphIndex, docs } = corpus;
+/**
+ * A paragraph without a match may retell the other document when this share of its content words
+ * is in it. A bound on the work, not on what is found: the BBC copy and the tests' copies are
+ * found alike at 0.8; 0.5 leaves room for a retelling in words of its own.
+ */
+export const RETOLD_MIN_SHARE = 0.5;
+
+/**
+ * The documents of variant v's paragraphs, one per text (of documents with the same text,
+ * Corpus.contentHash, the first in content order: a wire story carried word for word by two
+ * more outlets is one text, and its pair with a partly reworded copy is aligned once), when v
+ * is long enough, no junk or chrome, and in 2..COPIED_MAX_DOCUMENTS texts; else null.
+ */
+function storyDocuments(corpus: Corpus, noise: Noise, rank: Int32Array, v: number): number[] | null {
+  const { variants, words, paragraphDoc, paragraphIndex, docs, contentHash } = corpus;
   const first = variants.members[variants.memberStart[v]!]!;
-  if (words[first]! < minWords || noise.junk[first] !== null) return null;
+  if (words[first]! < COPIED_MIN_WORDS || noise.junk[first] !== null) return null;
   if (isChrome(docs[paragraphDoc[first]!]!, paragraphIndex[first]!)) return null;
   const found: number[] = [];
   for (let m = variants.memberStart[v]!; m < variants.memberStart[v + 1]!; m++) {
     const doc = paragraphDoc[variants.members[m]!]!;
-    if (found.includes(doc)) continue;
-    if (found.length === maxDocuments) return null;
+    const same = found.findIndex((d) => contentHash[d] === contentHash[doc]);
+    if (same >= 0) {
+      if (rank[doc]! < rank[found[same]!]!) found[same] = doc;
+      continue;
+    }
+    if (found.length === COPIED_MAX_DOCUMENTS) return null;
     found.push(doc);
+  }
+  return found.length >= 2 ? found : null;
+}
+
+/**
+ * Positions (in document d) of its paragraphs of `minWords` words or more, no junk or chrome,
+ * that `taken` does not mark (their variant's 1).
+ */
+function paragraphsWithout(corpus: Corpus, noise: Noise, taken: Uint8Array, minWords: number, d: number): number[] {
+  const doc = corpus.docs[d]!;
+  const found: number[] = [];
+  for (let p = corpus.firstParagraphOf[d]!, i = 0; i < doc.count; p++, i++) {
+    const v = corpus.variantOf[p]!;
+    if (v >= 0 && taken[v] === 0 && corpus.words[p]! >= minWords && noise.junk[p] === null && !isChrome(doc, i)) found.push(i);
   }
   return found;
 }
 
-/**
- * Whether document d has a paragraph a reworded pair could be found for: `scanMinWords` words or
- * more, no junk or chrome, and no match yet (channel.ts, matchedVariants). Found once per document.
- */
-function withUnmatched(corpus: Corpus, edges: Edges, noise: Noise, scanMinWords: number): (d: number) => boolean {
-  const matched = matchedVariants(corpus, edges);
-  const known = new Map<number, boolean>();
+/** `make(d)` of each document, made when first asked for. */
+function perDocument<T>(make: (d: number) => T): (d: number) => T {
+  const known = new Map<number, T>();
   return (d) => {
-    let open = known.get(d);
-    if (open === undefined) {
-      open = false;
-      const doc = corpus.docs[d]!;
-      for (let p = corpus.firstParagraphOf[d]!, i = 0; i < doc.count && !open; p++, i++) {
-        const v = corpus.variantOf[p]!;
-        open = v >= 0 && matched[v] === 0 && corpus.words[p]! >= scanMinWords && noise.junk[p] === null && !isChrome(doc, i);
-      }
-      known.set(d, open);
-    }
-    return open;
+    let found = known.get(d);
+    if (found === undefined) known.set(d, (found = make(d)));
+    return found;
   };
 }
 
+/** A pair of documents to align, and per side its paragraphs without a match (positions; the retold ones, if any). */
+export interface CopiedPair {
+  a: number;
+  b: number;
+  unmatchedA: readonly number[];
+  unmatchedB: readonly number[];
+}
+
 /**
- * Pairs of documents (content order: `rank`, lower first; each once, sorted) that share paragraphs
- * saying "one story" (see the header) holding COPIED_MIN_SHARE of the words of each, are not one
- * text, and both have a paragraph without a match (`scanMinWords` words or more).
+ * Pairs of documents (content order: `rank`, lower first; each once, sorted) of different texts
+ * that share paragraphs saying "one story" (see the header) holding COPIED_MIN_SHARE of the
+ * words of each, one of them with a paragraph without a match (`matched`; `minWords` words or
+ * more): a retold one, whose source may be matched elsewhere (another outlet's copy or edit of
+ * the wire), so the other side is not asked for one.
  */
-export function copiedStoryPairs(corpus: Corpus, edges: Edges, noise: Noise, rank: Int32Array, scanMinWords: number, minWords = COPIED_MIN_WORDS, maxDocuments = COPIED_MAX_DOCUMENTS, minShare = COPIED_MIN_SHARE): Array<[number, number]> {
+export function copiedStoryPairs(corpus: Corpus, noise: Noise, rank: Int32Array, matched: Uint8Array, minWords: number, stop: TokenSet): CopiedPair[] {
   const docCount = corpus.docs.length;
   // Per pair of documents: the words of the paragraphs they share.
   const shared = new Map<number, number>();
-  const add = (x: number, y: number, words: number): void => {
-    if (x === y) return;
-    const key = rank[x]! < rank[y]! ? x * docCount + y : y * docCount + x;
-    shared.set(key, (shared.get(key) ?? 0) + words);
-  };
-  const known = new Map<number, number[] | null>();
-  const docsOf = (v: number): number[] | null => {
-    let docs = known.get(v);
-    if (docs === undefined) known.set(v, (docs = storyDocuments(corpus, noise, v, minWords, maxDocuments)));
-    return docs;
-  };
   for (let v = 0; v < corpus.variants.count; v++) {
     if (corpus.variants.memberStart[v + 1]! - corpus.variants.memberStart[v]! < 2 || corpus.variants.soleDocument[v]! >= 0) continue;
-    const docs = docsOf(v);
+    const docs = storyDocuments(corpus, noise, rank, v);
     if (!docs) continue;
     const words = corpus.words[corpus.variants.members[corpus.variants.memberStart[v]!]!]!;
-    for (let i = 0; i < docs.length; i++) for (let j = i + 1; j < docs.length; j++) add(docs[i]!, docs[j]!, words);
+    for (let i = 0; i < docs.length; i++) {
+      for (let j = i + 1; j < docs.length; j++) {
+        const [x, y] = rank[docs[i]!]! < rank[docs[j]!]! ? [docs[i]!, docs[j]!] : [docs[j]!, docs[i]!];
+        shared.set(x * docCount + y, (shared.get(x * docCount + y) ?? 0) + words);
+      }
+    }
   }
   const share = (doc: number, words: number): number => words / Math.max(1, corpus.docs[doc]!.words);
-  const open = withUnmatched(corpus, edges, noise, scanMinWords);
-  return [...shared]
-    .map(([key, words]): [number, number, number] => [Math.floor(key / docCount), key % docCount, words])
-    // Two copies of one text, or a pair of which one side has nothing left to find, have nothing to align.
-    .filter(([a, b, words]) => Math.min(share(a, words), share(b, words)) >= minShare && corpus.contentHash[a] !== corpus.contentHash[b] && open(a) && open(b))
-    .map(([a, b]): [number, number] => [a, b])
-    .sort((p, q) => rank[p[0]]! - rank[q[0]]! || rank[p[1]]! - rank[q[1]]!);
+  const unmatched = perDocument((d) => paragraphsWithout(corpus, noise, matched, minWords, d));
+  const vocabulary = perDocument((d) => contentWordsOf(Array.from({ length: corpus.docs[d]!.count }, (_, i) => tokens(corpus.docs[d]!, i)), stop));
+  // Of d's paragraphs without a match, those that could retell something of `other`: most of
+  // their content words are in it (a retelling keeps its source's names, figures and terms; a
+  // reprint's added local quote does not).
+  const retoldFrom = (d: number, other: number): number[] =>
+    unmatched(d).filter((i) => {
+      const own = contentWords(tokens(corpus.docs[d]!, i), stop);
+      const theirs = vocabulary(other);
+      return commonInRanges(own, 0, own.length, theirs, 0, theirs.length) >= RETOLD_MIN_SHARE * own.length;
+    });
+  const pairs: CopiedPair[] = [];
+  for (const [key, words] of shared) {
+    const [a, b] = [Math.floor(key / docCount), key % docCount];
+    if (Math.min(share(a, words), share(b, words)) < COPIED_MIN_SHARE) continue;
+    const [unmatchedA, unmatchedB] = [retoldFrom(a, b), retoldFrom(b, a)];
+    if (unmatchedA.length > 0 || unmatchedB.length > 0) pairs.push({ a, b, unmatchedA, unmatchedB });
+  }
+  return pairs.sort((p, q) => rank[p.a]! - rank[q.a]! || rank[p.b]! - rank[q.b]!);
 }

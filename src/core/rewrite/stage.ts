@@ -7,9 +7,11 @@
  *   units.ts      the sentences of the paragraphs around the channel's hits, with their content words (once per paragraph of a job)
  *   rare-pairs.ts in a large scan, only paragraphs sharing two rare words with the other side are cut and seeded
  *   passages.ts   seed and extend over sentences (Sanchez-Perez et al. 2014): aligned paragraphs
+ *   copied-pairs.ts  pairs already one story by copied paragraphs (a partly reworded copy), aligned whole
+ *   families.ts   `--reworded thorough`'s second alignment, less the lines of template families
  *
- * It runs only where the channel finds candidates: a scan whose documents share no content
- * words beyond chance aligns nothing. An aligned pair becomes a `reworded` edge unless its two
+ * It runs only where there are candidates (the channel's, or pairs of documents sharing copied
+ * paragraphs): a scan whose documents share no content words beyond chance aligns nothing. An aligned pair becomes a `reworded` edge unless its two
  * paragraphs are the same text or already a verified pair; its measures are the Jaccard
  * similarity of the two paragraphs' content words and, for each, the share of its words
  * aligned with the other (classify.ts, REWORDED_MIN_COVER, decides when that makes it edited).
@@ -18,7 +20,7 @@ import { isChrome, tokens } from '../document.js';
 import type { Corpus, Edges, Noise } from '../model.js';
 import { commonInRanges, overlap } from '../matching/overlap.js';
 import { alignJobSource, buildAlignJob, runAlignJob, type AlignCandidate, type AlignJob, type AlignJobSource, type AlignOutcome } from './align-job.js';
-import { channelPairs, channelSource, rewordingCandidates, scanFrequencies, type ChannelPairs, type ChannelSource, type ScanFrequencies } from './channel.js';
+import { channelPairs, channelSource, matchedVariants, rewordingCandidates, scanFrequencies, type ChannelPairs, type ChannelSource, type ScanFrequencies } from './channel.js';
 import { contentWords, stopTokens, type TokenSet } from './stopwords.js';
 import { withoutTemplateLines, type FoundPair } from './families.js';
 import { SEED_MIN_RARE } from './passages.js';
@@ -200,7 +202,11 @@ function storyKey(noise: Noise, p: number, q: number): number {
   return Math.min(sx, sy) * noise.stories.length + Math.max(sx, sy);
 }
 
-/** One alignment's outcome for candidates [from, to): the first (the scan's weights) or the second (thorough, families.ts). */
+/**
+ * One alignment's outcome for candidates [from, to): the first (the scan's weights), or a second
+ * one as a scan of two documents aligns (thorough's, families.ts, or of partly reworded copies,
+ * copied-pairs.ts), whose pairs the template-family rule filters.
+ */
 interface AlignRun {
   range: [number, number];
   outcome: AlignOutcome;
@@ -214,12 +220,32 @@ interface AlignRun {
  * paragraphs, to align whole as a scan of two documents aligns them; none that the channel's
  * `candidates` already align so (a small scan, and the thorough mode's second alignment).
  */
-function copiedCandidates(corpus: Corpus, edges: Edges, noise: Noise, minWords: number, start: RewriteStart, candidates: readonly AlignCandidate[]): AlignCandidate[] {
+function copiedCandidates(corpus: Corpus, noise: Noise, matched: Uint8Array, minWords: number, stop: TokenSet, start: RewriteStart, candidates: readonly AlignCandidate[]): AlignCandidate[] {
   const docCount = corpus.docs.length;
   const alignedAsPairs = new Set(start.thorough || start.frequencies === null ? candidates.map((c) => c.a * docCount + c.b) : []);
-  return copiedStoryPairs(corpus, edges, noise, start.rank, minWords)
-    .filter(([a, b]) => !alignedAsPairs.has(a * docCount + b) && fitsWhole(corpus.docs[a]!.count, corpus.docs[b]!.count))
-    .map(([a, b]): AlignCandidate => ({ a, b, regionsA: whole(corpus.docs[a]!.count), regionsB: whole(corpus.docs[b]!.count) }));
+  return copiedStoryPairs(corpus, noise, start.rank, matched, minWords, stop)
+    .filter(({ a, b }) => !alignedAsPairs.has(a * docCount + b) && fitsWhole(corpus.docs[a]!.count, corpus.docs[b]!.count))
+    .map(({ a, b, unmatchedA, unmatchedB }): AlignCandidate => {
+      const [countA, countB] = [corpus.docs[a]!.count, corpus.docs[b]!.count];
+      // One side's retold paragraphs in their regions, against the other side whole (their
+      // sources may be matched elsewhere); both sides whole when both have some. (Of the 100 MB
+      // bench corpus's 6,828 pairs before copied-pairs.ts kept only paragraphs that could be
+      // retold, in regions 1.19 s, whole 1.49 s.)
+      if (unmatchedB.length === 0) return { a, b, regionsA: regions(unmatchedA, countA), regionsB: whole(countB) };
+      if (unmatchedA.length === 0) return { a, b, regionsA: whole(countA), regionsB: regions(unmatchedB, countB) };
+      return { a, b, regionsA: whole(countA), regionsB: whole(countB) };
+    });
+}
+
+/** Thorough (families.ts): a large scan's candidates aligned again as a scan of two documents aligns them. */
+function thoroughRun(corpus: Corpus, asPair: AlignJobSource, candidates: readonly AlignCandidate[]): AlignRun {
+  // Whole documents, as a small scan aligns them (alignsWhole): on PAN 01 and 03's documents
+  // in one scan, F1 0.599 in the channel's regions, 0.668 whole, for 85 more Reuters links.
+  const asPairs = candidates.map((c): AlignCandidate => {
+    const [countA, countB] = [corpus.docs[c.a]!.count, corpus.docs[c.b]!.count];
+    return fitsWhole(countA, countB) ? { ...c, regionsA: whole(countA), regionsB: whole(countB) } : c;
+  });
+  return { range: [0, candidates.length], outcome: runAlignJob(buildAlignJob(asPair, asPairs, 0, asPairs.length)), second: true, candidates };
 }
 
 /** Reworded pairs of variants, each once (lower variant first). */
@@ -233,7 +259,8 @@ export async function findRewordedPairs(
   helpers: RewriteHelpers,
 ): Promise<{ pairs: RewordedPair[]; candidates: number; storyPairs: Array<[number, number]> }> {
   const stop = stopTokens(seed);
-  const candidates = rewordingCandidates(corpus, edges, await start.channel(), start.rank)
+  const matched = matchedVariants(corpus, edges);
+  const candidates = rewordingCandidates(corpus, matched, await start.channel(), start.rank)
     .filter((c) => c.strong || c.hits.length >= 2)
     .map((c): AlignCandidate => {
       const [countA, countB] = [corpus.docs[c.a]!.count, corpus.docs[c.b]!.count];
@@ -245,9 +272,10 @@ export async function findRewordedPairs(
         regionsB: wholePair ? whole(countB) : regions(c.hits.map(([, pb]) => pb), countB),
       };
     });
-  const copied = copiedCandidates(corpus, edges, noise, minWords, start, candidates);
-  // A small scan aligns all its candidates that way: they join them.
-  if (start.frequencies === null) candidates.push(...copied.splice(0));
+  const copiedAll = copiedCandidates(corpus, noise, matched, minWords, stop, start, candidates);
+  // A small scan aligns all its candidates that way: they join them; a large one aligns them apart.
+  const copied = start.frequencies === null ? [] : copiedAll;
+  if (start.frequencies === null) candidates.push(...copiedAll);
   // Nothing to align: the stage stops here (it runs only where candidates exist).
   if (candidates.length === 0 && copied.length === 0) return { pairs: [], candidates: 0, storyPairs: [] };
   const source = alignJobSource(corpus, noise, start.frequencies, seed);
@@ -261,25 +289,15 @@ export async function findRewordedPairs(
     return outcome;
   });
   const [firstFrom, firstTo] = parts[0] ?? [0, 0];
-  const outcomes = [runAlignJob(buildAlignJob(source, candidates, firstFrom, firstTo)), ...(await Promise.all(remote))];
-  const runs = parts.map((range, part): AlignRun => ({ range, outcome: outcomes[part]!, second: false, candidates }));
+  const first = runAlignJob(buildAlignJob(source, candidates, firstFrom, firstTo));
   // What a scan of two documents aligns with (no scan frequencies, no rare words); the paragraphs with units are the scan's.
   const asPair: AlignJobSource = { ...source, frequencies: null, rare: null };
-  if (copied.length > 0) {
-    const outcome = runAlignJob(buildAlignJob(asPair, copied, 0, copied.length));
-    runs.push({ range: [0, copied.length], outcome, second: true, candidates: copied });
-  }
-  // Thorough (families.ts): a large scan's candidates aligned again as a scan of two documents aligns them.
-  if (start.thorough) {
-    // Whole documents, as a small scan aligns them (alignsWhole): on PAN 01 and 03's documents
-    // in one scan, F1 0.599 in the channel's regions, 0.668 whole, for 85 more Reuters links.
-    const asPairs = candidates.map((c): AlignCandidate => {
-      const [countA, countB] = [corpus.docs[c.a]!.count, corpus.docs[c.b]!.count];
-      return fitsWhole(countA, countB) ? { ...c, regionsA: whole(countA), regionsB: whole(countB) } : c;
-    });
-    const second = runAlignJob(buildAlignJob(asPair, asPairs, 0, asPairs.length));
-    runs.push({ range: [0, candidates.length], outcome: second, second: true, candidates });
-  }
+  // On this thread while helpers align their shares.
+  const copiedRun = copied.length > 0 ? runAlignJob(buildAlignJob(asPair, copied, 0, copied.length)) : null;
+  const outcomes = [first, ...(await Promise.all(remote))];
+  const runs = parts.map((range, part): AlignRun => ({ range, outcome: outcomes[part]!, second: false, candidates }));
+  if (copiedRun) runs.push({ range: [0, copied.length], outcome: copiedRun, second: true, candidates: copied });
+  if (start.thorough) runs.push(thoroughRun(corpus, asPair, candidates));
   const storyKeys = new Set<number>();
   const { variantOf, words, firstParagraphOf, variants } = corpus;
   const found = new Map<number, RewordedPair & FoundPair>();
@@ -313,7 +331,10 @@ export async function findRewordedPairs(
     }
   }
   let all = [...found.values()];
-  // The rare words are the large scan's (alignJobSource made their cache; a small scan is never thorough).
+  // The rare words are the large scan's (alignJobSource made their cache): only a large scan has
+  // second alignments (a small one aligns every pair as a scan of two documents already). Copied
+  // pairs alone pair a paragraph with at most two other documents (COPIED_MAX_DOCUMENTS), so the
+  // rule drops their lines only where the scan's other alignments pair them more widely.
   if ((start.thorough || copied.length > 0) && source.rare) {
     all = withoutTemplateLines(corpus, all, sharedRareWords(source.rare), SEED_MIN_RARE);
     for (const pair of all) if (pair.secondOnly) storyKeys.add(storyKey(noise, pair.p, pair.q));
