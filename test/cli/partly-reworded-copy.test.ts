@@ -79,6 +79,17 @@ describe('a partly reworded copy in a large scan', () => {
     expect(partialStatuses(report)).toEqual(FOUND);
   });
 
+  it('finds the same whatever the files are called (the wire named last, the copy first)', async () => {
+    const dir = archiveWithRewrite(0, undefined, { 'rewrite.txt': partial });
+    const renamed = tempDir('partly-reworded-renamed-');
+    for (const name of readdirSync(dir)) {
+      const to = name === 'wire.txt' ? 'zz-wire.txt' : name === 'rewrite.txt' ? 'aa-rewrite.txt' : name;
+      writeFileSync(path.join(renamed, to), readFileSync(path.join(dir, name)));
+    }
+    const { report } = await runJson<Report>([renamed, '--json']);
+    expect(partialStatuses(report)).toEqual(FOUND);
+  });
+
   it('finds them in check against an index of the archive', async () => {
     const dir = archiveWithRewrite(0, undefined, { 'rewrite.txt': partial });
     const incoming = path.join(tempDir('partly-reworded-incoming-'), 'in');
