@@ -7,11 +7,12 @@
  *   units.ts      the sentences of the paragraphs around the channel's hits, with their content words (once per paragraph of a job)
  *   rare-pairs.ts in a large scan, only paragraphs sharing two rare words with the other side are cut and seeded
  *   passages.ts   seed and extend over sentences (Sanchez-Perez et al. 2014): aligned paragraphs
- *   copied-pairs.ts  pairs already one story by copied paragraphs (a partly reworded copy), aligned whole
+ *   copied-pairs.ts  pairs already one story by copied paragraphs (a partly reworded copy), aligned as a pair
  *   families.ts   `--reworded thorough`'s second alignment, less the lines of template families
  *
  * It runs only where there are candidates (the channel's, or pairs of documents sharing copied
- * paragraphs): a scan whose documents share no content words beyond chance aligns nothing. An aligned pair becomes a `reworded` edge unless its two
+ * paragraphs): a scan whose documents share no content words beyond chance aligns nothing. An
+ * aligned pair becomes a `reworded` edge unless its two
  * paragraphs are the same text or already a verified pair; its measures are the Jaccard
  * similarity of the two paragraphs' content words and, for each, the share of its words
  * aligned with the other (classify.ts, REWORDED_MIN_COVER, decides when that makes it edited).
@@ -217,7 +218,7 @@ interface AlignRun {
 
 /**
  * Partly reworded copies (copied-pairs.ts): document pairs already one story by copied
- * paragraphs, to align whole as a scan of two documents aligns them; none that the channel's
+ * paragraphs, to align as a scan of two documents aligns them; none that the channel's
  * `candidates` already align so (a small scan, and the thorough mode's second alignment).
  */
 function copiedCandidates(corpus: Corpus, noise: Noise, matched: Uint8Array, minWords: number, stop: TokenSet, start: RewriteStart, candidates: readonly AlignCandidate[]): AlignCandidate[] {
@@ -227,10 +228,12 @@ function copiedCandidates(corpus: Corpus, noise: Noise, matched: Uint8Array, min
     .filter(({ a, b }) => !alignedAsPairs.has(a * docCount + b) && fitsWhole(corpus.docs[a]!.count, corpus.docs[b]!.count))
     .map(({ a, b, unmatchedA, unmatchedB }): AlignCandidate => {
       const [countA, countB] = [corpus.docs[a]!.count, corpus.docs[b]!.count];
-      // One side's retold paragraphs in their regions, against the other side whole (their
-      // sources may be matched elsewhere); both sides whole when both have some. (Of the 100 MB
-      // bench corpus's 6,828 pairs before copied-pairs.ts kept only paragraphs that could be
-      // retold, in regions 1.19 s, whole 1.49 s.)
+      // In a large scan, one side's retold paragraphs in their regions against the other side
+      // whole (their sources may be matched elsewhere); both sides whole when both have some,
+      // and in a small scan, which aligns every pair whole. (Of the 100 MB bench corpus's 6,828
+      // pairs before copied-pairs.ts kept only paragraphs that could be retold, in regions 1.19
+      // s, whole 1.49 s.)
+      if (start.frequencies === null) return { a, b, regionsA: whole(countA), regionsB: whole(countB) };
       if (unmatchedB.length === 0) return { a, b, regionsA: regions(unmatchedA, countA), regionsB: whole(countB) };
       if (unmatchedA.length === 0) return { a, b, regionsA: whole(countA), regionsB: regions(unmatchedB, countB) };
       return { a, b, regionsA: whole(countA), regionsB: whole(countB) };
