@@ -106,11 +106,18 @@ export function archiveMatches(report: Report, archived: ReadonlySet<string>): M
       // Boilerplate links no documents: a shared "Leave a Reply" is no match (the summary line
       // above counted it as boilerplate, while this list said "1 shared"; a new user's run).
       if (segment.status === 'boilerplate') continue;
+      // A piece is shared with a document when any of its matches there is word for word, as
+      // its status says: a lede copied from the wire's, and paired with the wire's headline as
+      // reworded too, counted as edited here while the summary said shared (a new user's check).
+      const pieceStatus = new Map<string, 'shared' | 'edited'>();
       for (const match of segment.matches) {
         if (!archived.has(match.path)) continue;
-        let paragraphs = byPath.get(match.path);
-        if (!paragraphs) byPath.set(match.path, (paragraphs = new Map()));
-        if (paragraphs.get(paragraph) !== 'edited') paragraphs.set(paragraph, match.status);
+        if (match.status === 'shared' || !pieceStatus.has(match.path)) pieceStatus.set(match.path, match.status);
+      }
+      for (const [path, status] of pieceStatus) {
+        let paragraphs = byPath.get(path);
+        if (!paragraphs) byPath.set(path, (paragraphs = new Map()));
+        if (paragraphs.get(paragraph) !== 'edited') paragraphs.set(paragraph, status);
       }
     }
     const list = [...byPath].map(([path, paragraphs]): ArchiveMatch => {
