@@ -90,6 +90,12 @@ describe('a partly reworded copy in a large scan', () => {
     expect(partialStatuses(report)).toEqual(FOUND);
   });
 
+  it('finds them when three outlets carried the wire word for word under headlines of their own (near copies are one text)', async () => {
+    const outlets = Object.fromEntries([1, 2, 3].map((k) => [`wire-outlet-${k}.txt`, `Outlet ${k} runs the flood barrier story\n\n${wire.slice(1).join('\n\n')}\n`]));
+    const { report } = await runJson<Report>([archiveWithRewrite(0, undefined, { 'rewrite.txt': partial, ...outlets }), '--json']);
+    expect(partialStatuses(report)).toEqual(FOUND);
+  });
+
   it('finds them in check against an index of the archive', async () => {
     const dir = archiveWithRewrite(0, undefined, { 'rewrite.txt': partial });
     const incoming = path.join(tempDir('partly-reworded-incoming-'), 'in');
@@ -102,8 +108,12 @@ describe('a partly reworded copy in a large scan', () => {
   });
 
   it('takes no copied line as one story when it is in more than three documents (a template line or a footer)', async () => {
-    // The wire's two last paragraphs in two more files: four documents hold them.
-    const extra = { 'rewrite.txt': partial, 'other-1.txt': `Other one\n\n${wire.slice(5).join('\n\n')}\n`, 'other-2.txt': `Other two\n\n${wire.slice(5).join('\n\n')}\n` };
+    // The wire's two last paragraphs in two more files, each with text of its own (so that they
+    // are no near copies of each other, NEAR_COPY_SHARE): four texts hold them.
+    const letters = 'abcdefghij';
+    const own = (k: number): string => Array.from({ length: 200 }, (_, w) => `ow${letters[k]}${letters[w % 10]}${letters[Math.floor(w / 10) % 10]}${letters[Math.floor(w / 100)]}`).join(' ') + '.';
+    const other = (k: number): string => `Other ${letters[k]}\n\n${own(k)}\n\n${wire.slice(5).join('\n\n')}\n`;
+    const extra = { 'rewrite.txt': partial, 'other-1.txt': other(1), 'other-2.txt': other(2) };
     const { report } = await runJson<Report>([archiveWithRewrite(0, undefined, extra), '--json']);
     expect(partialStatuses(report)).toEqual(['unique', 'unique', 'unique', 'unique', 'unique', 'shared', 'shared']);
   });

@@ -15,8 +15,8 @@
  * Not every shared paragraph says "one story". A paragraph counts when it has at least
  * COPIED_MIN_WORDS words (template lines, "Qtly div 10 cts vs 10 cts prior", "Avg shrs 11.2 mln
  * vs ...", are shorter), is no junk or chrome, and lies in at most COPIED_MAX_DOCUMENTS texts
- * (a line in more is a template's or a footer's, not one story's reprint; exact copies of one
- * document are one text); and such paragraphs must hold COPIED_MIN_SHARE of the words of each
+ * (a line in more is a template's or a footer's, not one story's reprint; copies of one
+ * document, word for word or nearly, are one text: NEAR_COPY_SHARE); and such paragraphs must hold COPIED_MIN_SHARE of the words of each
  * document (a passage quoted in a long text does not make the rest of it the same story: PAN
  * 2013's pairs of documents sharing a copied passage numbered 2,190 without this, 144 with it,
  * and aligning them all cost 16% of its scan). Only a copy counts, not an edit: on Reuters-21578,
@@ -49,8 +49,18 @@ import type { Corpus, Noise } from '../model.js';
 /** A shared paragraph says "one story" from this many words: longer than a template's line. */
 export const COPIED_MIN_WORDS = 20;
 
-/** ... and when it lies in at most this many texts (exact copies of one document are one text). */
+/** ... and when it lies in at most this many texts (copies of one document, word for word or nearly, are one text). */
 export const COPIED_MAX_DOCUMENTS = 3;
+
+/**
+ * Documents sharing paragraphs that hold this share of the words of each are near copies of one
+ * text (a wire story carried by several outlets, each under a headline of its own): one text for
+ * COPIED_MAX_DOCUMENTS. Without it, three such pickups put the wire's paragraphs in five texts,
+ * as a footer's are, and hid a reprint retold from it (a new user's trial: its check passed at
+ * 48% reused). Looked for among paragraphs in at most NEAR_COPY_MAX_DOCUMENTS texts.
+ */
+export const NEAR_COPY_SHARE = 0.8;
+export const NEAR_COPY_MAX_DOCUMENTS = 12;
 
 /** Such paragraphs make two documents one story when they hold this share of the words of each. */
 export const COPIED_MIN_SHARE = 0.2;
@@ -68,12 +78,15 @@ export const RETOLD_MIN_SHARE = 0.5;
  * more outlets is one text, and its pair with a partly reworded copy is aligned once), when v
  * is long enough, no junk or chrome, and in 2..COPIED_MAX_DOCUMENTS texts; else null.
  */
-function storyDocuments(corpus: Corpus, noise: Noise, rank: Int32Array, v: number): number[] | null {
+function storyDocuments(corpus: Corpus, noise: Noise, rank: Int32Array, v: number, textOf: ArrayLike<number>, maxTexts: number): number[] | null {
   const { variants, words, paragraphDoc, paragraphIndex, docs, contentHash } = corpus;
   const first = variants.members[variants.memberStart[v]!]!;
   if (words[first]! < COPIED_MIN_WORDS || noise.junk[first] !== null) return null;
   if (isChrome(docs[paragraphDoc[first]!]!, paragraphIndex[first]!)) return null;
+  // One document per exact text (the first in content order); texts counted as `textOf` has
+  // them (near copies one), and no more documents than NEAR_COPY_MAX_DOCUMENTS.
   const found: number[] = [];
+  const texts = new Set<number>();
   for (let m = variants.memberStart[v]!; m < variants.memberStart[v + 1]!; m++) {
     const doc = paragraphDoc[variants.members[m]!]!;
     const same = found.findIndex((d) => contentHash[d] === contentHash[doc]);
@@ -81,7 +94,8 @@ function storyDocuments(corpus: Corpus, noise: Noise, rank: Int32Array, v: numbe
       if (rank[doc]! < rank[found[same]!]!) found[same] = doc;
       continue;
     }
-    if (found.length === COPIED_MAX_DOCUMENTS) return null;
+    texts.add(textOf[doc]!);
+    if (texts.size > maxTexts || found.length === NEAR_COPY_MAX_DOCUMENTS) return null;
     found.push(doc);
   }
   return found.length >= 2 ? found : null;
@@ -120,19 +134,15 @@ export interface CopiedPair {
 }
 
 /**
- * Pairs of documents (content order: `rank`, lower first; each once, sorted) of different texts
- * that share paragraphs saying "one story" (see the header) holding COPIED_MIN_SHARE of the
- * words of each, one of them with a paragraph without a match (`matched`; `minWords` words or
- * more): a retold one, whose source may be matched elsewhere (another outlet's copy or edit of
- * the wire), so the other side is not asked for one.
+ * Per pair of documents (key: lower rank * count + higher), the words of the paragraphs they
+ * share that say "one story" when found in at most `maxTexts` texts (`textOf`: a document's text).
  */
-export function copiedStoryPairs(corpus: Corpus, noise: Noise, rank: Int32Array, matched: Uint8Array, minWords: number, stop: TokenSet): CopiedPair[] {
+function sharedWords(corpus: Corpus, noise: Noise, rank: Int32Array, textOf: ArrayLike<number>, maxTexts: number): Map<number, number> {
   const docCount = corpus.docs.length;
-  // Per pair of documents: the words of the paragraphs they share.
   const shared = new Map<number, number>();
   for (let v = 0; v < corpus.variants.count; v++) {
     if (corpus.variants.memberStart[v + 1]! - corpus.variants.memberStart[v]! < 2 || corpus.variants.soleDocument[v]! >= 0) continue;
-    const docs = storyDocuments(corpus, noise, rank, v);
+    const docs = storyDocuments(corpus, noise, rank, v, textOf, maxTexts);
     if (!docs) continue;
     const words = corpus.words[corpus.variants.members[corpus.variants.memberStart[v]!]!]!;
     for (let i = 0; i < docs.length; i++) {
@@ -142,7 +152,53 @@ export function copiedStoryPairs(corpus: Corpus, noise: Noise, rank: Int32Array,
       }
     }
   }
+  return shared;
+}
+
+/**
+ * Per document, its text: the first in content order of the documents it is a copy of, word for
+ * word (Corpus.contentHash) or nearly (NEAR_COPY_SHARE of the words of each shared, by
+ * paragraphs in at most NEAR_COPY_MAX_DOCUMENTS texts; chains of near copies are one text).
+ */
+function nearCopies(corpus: Corpus, noise: Noise, rank: Int32Array, share: (doc: number, words: number) => number): Int32Array {
+  const docCount = corpus.docs.length;
+  const textOf = new Int32Array(docCount);
+  const firstOfHash = new Map<number, number>();
+  const byRank = Array.from({ length: docCount }, (_, d) => d).sort((x, y) => rank[x]! - rank[y]!);
+  for (const d of byRank) {
+    const hash = corpus.contentHash[d]!;
+    if (!firstOfHash.has(hash)) firstOfHash.set(hash, d);
+    textOf[d] = firstOfHash.get(hash)!;
+  }
+  const find = (d: number): number => {
+    while (textOf[d] !== d) d = textOf[d] = textOf[textOf[d]!]!;
+    return d;
+  };
+  for (const [key, words] of sharedWords(corpus, noise, rank, textOf, NEAR_COPY_MAX_DOCUMENTS)) {
+    const [a, b] = [Math.floor(key / docCount), key % docCount];
+    if (Math.min(share(a, words), share(b, words)) < NEAR_COPY_SHARE) continue;
+    const [x, y] = [find(a), find(b)];
+    if (x !== y) {
+      if (rank[x]! < rank[y]!) textOf[y] = x;
+      else textOf[x] = y;
+    }
+  }
+  for (let d = 0; d < docCount; d++) textOf[d] = find(d);
+  return textOf;
+}
+
+/**
+ * Pairs of documents (content order: `rank`, lower first; each once, sorted) of different texts
+ * that share paragraphs saying "one story" (see the header) holding COPIED_MIN_SHARE of the
+ * words of each, one of them with a paragraph without a match (`matched`; `minWords` words or
+ * more): a retold one, whose source may be matched elsewhere (another outlet's copy or edit of
+ * the wire), so the other side is not asked for one.
+ */
+export function copiedStoryPairs(corpus: Corpus, noise: Noise, rank: Int32Array, matched: Uint8Array, minWords: number, stop: TokenSet): CopiedPair[] {
   const share = (doc: number, words: number): number => words / Math.max(1, corpus.docs[doc]!.words);
+  const textOf = nearCopies(corpus, noise, rank, share);
+  const shared = sharedWords(corpus, noise, rank, textOf, COPIED_MAX_DOCUMENTS);
+  const docCount = corpus.docs.length;
   const unmatched = perDocument((d) => paragraphsWithout(corpus, noise, matched, minWords, d));
   const vocabulary = perDocument((d) => contentWordsOf(Array.from({ length: corpus.docs[d]!.count }, (_, i) => tokens(corpus.docs[d]!, i)), stop));
   // Of d's paragraphs without a match, those that could retell something of `other`: most of
