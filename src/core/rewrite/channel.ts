@@ -609,23 +609,18 @@ function signedOverlapGrade(signed: Signed, i: number, j: number): 0 | 1 | 2 {
  * channel's pairs few (counting no copy as a match cost PAN's stage a fifth more).
  */
 export function matchedVariants(corpus: Corpus, edges: Edges): Uint8Array {
-  const matched = copiedVariants(corpus);
-  for (let v = 0; v < matched.length; v++) if (edges.edgeStart[v + 1]! > edges.edgeStart[v]!) matched[v] = 1;
-  return matched;
-}
-
-/** Per variant: 1 when it has a copy in another document that is not the same text as its own (see matchedVariants). */
-export function copiedVariants(corpus: Corpus): Uint8Array {
   const { variants, contentHash, paragraphDoc } = corpus;
-  const copied = new Uint8Array(variants.count);
+  const matched = new Uint8Array(variants.count);
   for (let v = 0; v < variants.count; v++) {
-    if (variants.soleDocument[v] !== -1) continue;
-    const text = contentHash[paragraphDoc[variants.members[variants.memberStart[v]!]!]!];
-    for (let m = variants.memberStart[v]! + 1; m < variants.memberStart[v + 1]! && copied[v] === 0; m++) {
-      if (contentHash[paragraphDoc[variants.members[m]!]!] !== text) copied[v] = 1;
+    if (edges.edgeStart[v + 1]! > edges.edgeStart[v]!) matched[v] = 1;
+    else if (variants.soleDocument[v] === -1) {
+      const text = contentHash[paragraphDoc[variants.members[variants.memberStart[v]!]!]!];
+      for (let m = variants.memberStart[v]! + 1; m < variants.memberStart[v + 1]! && matched[v] === 0; m++) {
+        if (contentHash[paragraphDoc[variants.members[m]!]!] !== text) matched[v] = 1;
+      }
     }
   }
-  return copied;
+  return matched;
 }
 
 /**

@@ -199,17 +199,18 @@ export function copiedStoryPairs(corpus: Corpus, noise: Noise, rank: Int32Array,
   const textOf = nearCopies(corpus, noise, rank, share);
   const shared = sharedWords(corpus, noise, rank, textOf, COPIED_MAX_DOCUMENTS);
   const docCount = corpus.docs.length;
-  const unmatched = perDocument((d) => paragraphsWithout(corpus, noise, matched, minWords, d));
+  // Each paragraph's content words found once, however many pairs its document is in.
+  const unmatched = perDocument((d) => paragraphsWithout(corpus, noise, matched, minWords, d).map((i) => ({ i, own: contentWords(tokens(corpus.docs[d]!, i), stop) })));
   const vocabulary = perDocument((d) => contentWordsOf(Array.from({ length: corpus.docs[d]!.count }, (_, i) => tokens(corpus.docs[d]!, i)), stop));
   // Of d's paragraphs without a match, those that could retell something of `other`: most of
   // their content words are in it (a retelling keeps its source's names, figures and terms; a
   // reprint's added local quote does not).
-  const retoldFrom = (d: number, other: number): number[] =>
-    unmatched(d).filter((i) => {
-      const own = contentWords(tokens(corpus.docs[d]!, i), stop);
-      const theirs = vocabulary(other);
-      return commonInRanges(own, 0, own.length, theirs, 0, theirs.length) >= RETOLD_MIN_SHARE * own.length;
-    });
+  const retoldFrom = (d: number, other: number): number[] => {
+    const theirs = vocabulary(other);
+    return unmatched(d)
+      .filter(({ own }) => commonInRanges(own, 0, own.length, theirs, 0, theirs.length) >= RETOLD_MIN_SHARE * own.length)
+      .map(({ i }) => i);
+  };
   const pairs: CopiedPair[] = [];
   for (const [key, words] of shared) {
     const [a, b] = [Math.floor(key / docCount), key % docCount];
