@@ -251,6 +251,48 @@ function thoroughRun(corpus: Corpus, asPair: AlignJobSource, candidates: readonl
   return { range: [0, candidates.length], outcome: runAlignJob(buildAlignJob(asPair, asPairs, 0, asPairs.length)), second: true, candidates };
 }
 
+/**
+ * The reworded pairs of variants the alignment runs found, each once (the best-covered
+ * alignment of a pair kept), and the story pairs of the first alignment's pairs. A pair is left
+ * out when its paragraphs are one variant, too short, in one document only, or already
+ * verified by the shingle channel.
+ */
+function mergeRuns(corpus: Corpus, edges: Edges, noise: Noise, minWords: number, stop: TokenSet, runs: readonly AlignRun[]): { found: Map<number, RewordedPair & FoundPair>; storyKeys: Set<number> } {
+  const storyKeys = new Set<number>();
+  const { variantOf, words, firstParagraphOf, variants } = corpus;
+  const found = new Map<number, RewordedPair & FoundPair>();
+  for (const { range: [from, to], outcome, second, candidates: aligned } of runs) {
+    for (let k = from; k < to; k++) {
+      const { a: da, b: db } = aligned[k]!;
+      const baseA = firstParagraphOf[da]!;
+      const baseB = firstParagraphOf[db]!;
+      for (let x = outcome.alignedAt[k - from]!; x < outcome.alignedAt[k - from + 1]!; x++) {
+        const [coverA, coverB] = [outcome.coverA[x]!, outcome.coverB[x]!];
+        const p = baseA + outcome.a[x]!;
+        const q = baseB + outcome.b[x]!;
+        // The second alignment's stories are paired by findRewordedPairs, for the pairs the template-family rule keeps.
+        if (!second) storyKeys.add(storyKey(noise, p, q));
+        const [va, vb] = [variantOf[p]!, variantOf[q]!];
+        if (va < 0 || vb < 0 || va === vb || words[p]! < minWords || words[q]! < minWords) continue;
+        if (variants.soleDocument[va]! >= 0 && variants.soleDocument[va] === variants.soleDocument[vb]) continue;
+        if (isVerified(edges, va, vb)) continue;
+        const [lo, hi, coverLo, coverHi] = va < vb ? [va, vb, coverA, coverB] : [vb, va, coverB, coverA];
+        const key = lo * variants.count + hi;
+        const known = found.get(key);
+        // Found by the first alignment, a pair is not the second's alone, whichever measures it keeps.
+        const secondOnly = second && (known === undefined || known.secondOnly);
+        if (known && known.coverA + known.coverB >= coverLo + coverHi) {
+          known.secondOnly = secondOnly;
+          continue;
+        }
+        const jaccard = overlap(contentSet(corpus, p, stop), contentSet(corpus, q, stop)).jaccard;
+        found.set(key, { a: lo, b: hi, jaccard, coverA: coverLo, coverB: coverHi, p, q, secondOnly });
+      }
+    }
+  }
+  return { found, storyKeys };
+}
+
 /** Reworded pairs of variants, each once (lower variant first). */
 export async function findRewordedPairs(
   corpus: Corpus,
@@ -301,38 +343,7 @@ export async function findRewordedPairs(
   const runs = parts.map((range, part): AlignRun => ({ range, outcome: outcomes[part]!, second: false, candidates }));
   if (copiedRun) runs.push({ range: [0, copied.length], outcome: copiedRun, second: true, candidates: copied });
   if (start.thorough) runs.push(thoroughRun(corpus, asPair, candidates));
-  const storyKeys = new Set<number>();
-  const { variantOf, words, firstParagraphOf, variants } = corpus;
-  const found = new Map<number, RewordedPair & FoundPair>();
-  for (const { range: [from, to], outcome, second, candidates: aligned } of runs) {
-    for (let k = from; k < to; k++) {
-      const { a: da, b: db } = aligned[k]!;
-      const baseA = firstParagraphOf[da]!;
-      const baseB = firstParagraphOf[db]!;
-      for (let x = outcome.alignedAt[k - from]!; x < outcome.alignedAt[k - from + 1]!; x++) {
-        const [coverA, coverB] = [outcome.coverA[x]!, outcome.coverB[x]!];
-        const p = baseA + outcome.a[x]!;
-        const q = baseB + outcome.b[x]!;
-        // The second alignment's stories are paired below, for the pairs it keeps.
-        if (!second) storyKeys.add(storyKey(noise, p, q));
-        const [va, vb] = [variantOf[p]!, variantOf[q]!];
-        if (va < 0 || vb < 0 || va === vb || words[p]! < minWords || words[q]! < minWords) continue;
-        if (variants.soleDocument[va]! >= 0 && variants.soleDocument[va] === variants.soleDocument[vb]) continue;
-        if (isVerified(edges, va, vb)) continue;
-        const [lo, hi, coverLo, coverHi] = va < vb ? [va, vb, coverA, coverB] : [vb, va, coverB, coverA];
-        const key = lo * variants.count + hi;
-        const known = found.get(key);
-        // Found by the first alignment, a pair is not the second's alone, whichever measures it keeps.
-        const secondOnly = second && (known === undefined || known.secondOnly);
-        if (known && known.coverA + known.coverB >= coverLo + coverHi) {
-          known.secondOnly = secondOnly;
-          continue;
-        }
-        const jaccard = overlap(contentSet(corpus, p, stop), contentSet(corpus, q, stop)).jaccard;
-        found.set(key, { a: lo, b: hi, jaccard, coverA: coverLo, coverB: coverHi, p, q, secondOnly });
-      }
-    }
-  }
+  const { found, storyKeys } = mergeRuns(corpus, edges, noise, minWords, stop, runs);
   let all = [...found.values()];
   // The rare words are the large scan's (alignJobSource made their cache): only a large scan has
   // second alignments (a small one aligns every pair as a scan of two documents already). Copied
