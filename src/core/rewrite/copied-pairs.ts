@@ -155,13 +155,19 @@ function sharedWords(corpus: Corpus, noise: Noise, rank: Int32Array, textOf: Arr
   return shared;
 }
 
+/** The share of document `doc`'s words that `words` of them are. */
+function wordShare(corpus: Corpus): (doc: number, words: number) => number {
+  return (doc, words) => words / Math.max(1, corpus.docs[doc]!.words);
+}
+
 /**
  * Per document, its text: the first in content order of the documents it is a copy of, word for
  * word (Corpus.contentHash) or nearly (NEAR_COPY_SHARE of the words of each shared, by
  * paragraphs in at most NEAR_COPY_MAX_DOCUMENTS texts; chains of near copies are one text).
  */
-function nearCopies(corpus: Corpus, noise: Noise, rank: Int32Array, share: (doc: number, words: number) => number): Int32Array {
+export function nearCopies(corpus: Corpus, noise: Noise, rank: Int32Array): Int32Array {
   const docCount = corpus.docs.length;
+  const share = wordShare(corpus);
   const textOf = new Int32Array(docCount);
   const firstOfHash = new Map<number, number>();
   const byRank = Array.from({ length: docCount }, (_, d) => d).sort((x, y) => rank[x]! - rank[y]!);
@@ -194,9 +200,16 @@ function nearCopies(corpus: Corpus, noise: Noise, rank: Int32Array, share: (doc:
  * more): a retold one, whose source may be matched elsewhere (another outlet's copy or edit of
  * the wire), so the other side is not asked for one.
  */
-export function copiedStoryPairs(corpus: Corpus, noise: Noise, rank: Int32Array, matched: Uint8Array, minWords: number, stop: TokenSet): CopiedPair[] {
-  const share = (doc: number, words: number): number => words / Math.max(1, corpus.docs[doc]!.words);
-  const textOf = nearCopies(corpus, noise, rank, share);
+export function copiedStoryPairs(
+  corpus: Corpus,
+  noise: Noise,
+  rank: Int32Array,
+  matched: Uint8Array,
+  minWords: number,
+  stop: TokenSet,
+  textOf: Int32Array = nearCopies(corpus, noise, rank),
+): CopiedPair[] {
+  const share = wordShare(corpus);
   const shared = sharedWords(corpus, noise, rank, textOf, COPIED_MAX_DOCUMENTS);
   const docCount = corpus.docs.length;
   // Each paragraph's content words found once, however many pairs its document is in.

@@ -141,6 +141,8 @@ export interface RewriteStart {
   rank: Int32Array;
   /** `--reworded thorough` in a large scan (frequencies known): candidates are aligned a second time (families.ts). */
   thorough: boolean;
+  /** Per document, its text (copied-pairs.ts nearCopies), when the caller has found them. */
+  texts?: Int32Array;
 }
 
 /**
@@ -151,17 +153,25 @@ export interface RewriteStart {
  * keys, 17 MB on PAN) were live beside the shingle channel's, raising the scan's peak memory;
  * one after the other, the second reuses the memory the first freed.
  */
-export function startRewrite(corpus: Corpus, seed: number, helpers: RewriteHelpers, rank: Int32Array, given?: ScanFrequencies | null, thorough = false): RewriteStart {
+export function startRewrite(
+  corpus: Corpus,
+  seed: number,
+  helpers: RewriteHelpers,
+  rank: Int32Array,
+  given?: ScanFrequencies | null,
+  thorough = false,
+  texts?: Int32Array,
+): RewriteStart {
   // Given (check: the archive's and the batch's, checkFrequencies), or counted on the scan's own documents.
   const frequencies = given === undefined ? scanFrequencies(corpus, rank) : given;
   // A small scan already aligns as the second alignment would: thorough changes nothing there.
   const inLargeScan = thorough && frequencies !== null;
   const find = (): Promise<ChannelPairs> => helpers.channelPairs(channelSource(corpus, frequencies, stopTokens(seed), seed));
-  if (helpers.threads === 0) return { frequencies, channel: find, rank, thorough: inLargeScan };
+  if (helpers.threads === 0) return { frequencies, channel: find, rank, thorough: inLargeScan, texts };
   const channel = find();
   // A failure is reported where the pairs are awaited, not as an unhandled rejection meanwhile.
   channel.catch(() => undefined);
-  return { frequencies, channel: () => channel, rank, thorough: inLargeScan };
+  return { frequencies, channel: () => channel, rank, thorough: inLargeScan, texts };
 }
 
 /**
@@ -224,7 +234,7 @@ interface AlignRun {
 function copiedCandidates(corpus: Corpus, noise: Noise, matched: Uint8Array, minWords: number, stop: TokenSet, start: RewriteStart, candidates: readonly AlignCandidate[]): AlignCandidate[] {
   const docCount = corpus.docs.length;
   const alignedAsPairs = new Set(start.thorough || start.frequencies === null ? candidates.map((c) => c.a * docCount + c.b) : []);
-  return copiedStoryPairs(corpus, noise, start.rank, matched, minWords, stop)
+  return copiedStoryPairs(corpus, noise, start.rank, matched, minWords, stop, start.texts)
     .filter(({ a, b }) => !alignedAsPairs.has(a * docCount + b) && fitsWhole(corpus.docs[a]!.count, corpus.docs[b]!.count))
     .map(({ a, b, unmatchedA, unmatchedB }): AlignCandidate => {
       const [countA, countB] = [corpus.docs[a]!.count, corpus.docs[b]!.count];

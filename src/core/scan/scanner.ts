@@ -51,7 +51,8 @@ import { groupDocuments, listedGroupsOnly } from './grouping.js';
 import { MatchLister } from './matches.js';
 import { findNoise } from './noise.js';
 import { collectVariants, contentRanks, orderDocuments, storyRanks } from './variants.js';
-import { scanFrequencies, type ScanFrequencies } from '../rewrite/channel.js';
+import { countingTextsOnce, scanFrequencies, type ScanFrequencies } from '../rewrite/channel.js';
+import { nearCopies } from '../rewrite/copied-pairs.js';
 import { addRewordedEdges, ON_THIS_THREAD, startRewrite, type RewriteHelpers } from '../rewrite/stage.js';
 import { buildStoryPairs } from '../rewrite/story-pairs.js';
 
@@ -263,17 +264,23 @@ export async function analyse(
   // Documents in content order: where a stage picks among documents, it picks by content, so
   // that renaming files changes nothing (variants.ts).
   const documentRank = contentRanks(corpus);
+  const noiseStart = clock();
+  const noise = findNoise(corpus);
+  // Copies of one document, word for word or nearly, are one text (copied-pairs.ts).
+  const texts = nearCopies(corpus, noise, documentRank);
+  const noiseMs = clock() - noiseStart;
   // The words' document frequencies, given (check: the archive's and the batch's) or counted on
-  // the scan's documents: the rewrite stage weighs words by them, and grouping tells names by them (fills.ts).
-  const frequencies = finish.frequencies !== undefined ? finish.frequencies : scanFrequencies(corpus, documentRank);
-  const rewriteStart = rewording ? startRewrite(corpus, options.seed, helpers, documentRank, frequencies, finish.thoroughRewording === true) : null;
-  const rewriteStartMs = clock() - t;
+  // the scan's documents, each text once: the rewrite stage weighs words by them, and grouping
+  // tells names by them (fills.ts).
+  const frequencies =
+    finish.frequencies !== undefined
+      ? finish.frequencies && countingTextsOnce(finish.frequencies, corpus, texts, () => true)
+      : scanFrequencies(corpus, documentRank, texts);
+  const rewriteStart = rewording ? startRewrite(corpus, options.seed, helpers, documentRank, frequencies, finish.thoroughRewording === true, texts) : null;
+  const rewriteStartMs = clock() - t - noiseMs;
   const { edges: verified, candidatePairs, candidatesMs: foundMs, verifyMs } = verifiedPairs(corpus, options, finish.verified, clock);
   const candidatesMs = foundMs + variantsMs;
 
-  t = clock();
-  const noise = findNoise(corpus);
-  const noiseMs = clock() - t;
   t = clock();
   const rewrite = rewriteStart
     ? await addRewordedEdges(corpus, verified, noise, options.minWords, options.seed, rewriteStart, helpers)
