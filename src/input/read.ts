@@ -54,7 +54,7 @@ function utf8SequenceAt(bytes: Uint8Array, i: number): number {
  *   (Shift-JIS, GBK, Big5) write nearly every letter that way, so they are many;
  * - null: no guess.
  */
-function likelyEncoding(bytes: Uint8Array): 'damaged-utf8' | 'windows-1252' | null {
+function likelyEncoding(bytes: Uint8Array): 'damaged-utf8' | 'windows-1252' | 'latin1' | null {
   let sequences = 0;
   let strays = 0;
   let paired = 0;
@@ -72,8 +72,17 @@ function likelyEncoding(bytes: Uint8Array): 'damaged-utf8' | 'windows-1252' | nu
   if (sequences > strays) return 'damaged-utf8';
   // Western text: an accented letter or a curly quote now and then (French or German news: 2-5%
   // of bytes; at most one in five here), two in a row only in some words ("Größe").
-  return strays > 0 && strays * 5 <= bytes.length && paired * 2 <= strays ? 'windows-1252' : null;
+  if (!(strays > 0 && strays * 5 <= bytes.length && paired * 2 <= strays)) return null;
+  return bytes.some((b) => WINDOWS_1252_UNDEFINED.has(b)) ? 'latin1' : 'windows-1252';
 }
+
+/**
+ * The five bytes Windows-1252 leaves undefined (Latin-1 reads them as C1 controls): iconv -f
+ * WINDOWS-1252 stops at the first of them and leaves the converted file cut short there (a
+ * new user's trial: the cut article was then scanned as a good one), while -f LATIN1 converts
+ * every byte.
+ */
+const WINDOWS_1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
 /**
  * A failure carries its warning (the scan prints it and keeps it in the report) and its parts:
@@ -227,20 +236,21 @@ const ENCODING_FIX = {
   'damaged-utf8': (file: string) =>
     `it is mostly UTF-8, with bytes that are not (cut mid-character, or two encodings mixed): mend them, or drop them with ${iconvCommand('-c -f UTF-8 -t UTF-8', file)}`,
   'windows-1252': (file: string) => `it reads as Windows-1252 or Latin-1; convert it: ${iconvCommand('-f WINDOWS-1252 -t UTF-8', file)}`,
+  latin1: (file: string) => `it reads as Latin-1 (with bytes Windows-1252 does not define); convert it: ${iconvCommand('-f LATIN1 -t UTF-8', file)}`,
   unknown: (file: string) => `convert it: ${iconvCommand('-f <encoding> -t UTF-8', file)}; file --mime-encoding ${shellWord(file)} may name the encoding`,
 } as const;
 
 function decodeArticle(file: string, bytes: Buffer): ReadOutcome {
   // UTF-16 (a Windows "Unicode" export) starts with its byte-order mark and is full of NULs:
-  // name it, rather than calling it binary.
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    const encoding = bytes[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE';
-    return failure('invalid-utf8', file, `${encoding} text, not UTF-8`, `convert it: ${iconvCommand(`-f ${encoding} -t UTF-8`, file)}`);
-  }
+  // name it, rather than calling it binary. UTF-32's mark starts as UTF-16LE's does, so it is
+  // looked for first (named UTF-16LE, the iconv command given made a file read as binary: a new
+  // user's trial).
+  const marked = byteOrderMark(bytes);
+  if (marked) return failure('invalid-utf8', file, `${marked} text, not UTF-8`, `convert it: ${iconvCommand(`-f ${marked} -t UTF-8`, file)}`);
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    const utf16 = utf16WithoutMark(bytes);
-    if (utf16) return failure('invalid-utf8', file, `${utf16} text without a byte-order mark, not UTF-8`, `convert it: ${iconvCommand(`-f ${utf16} -t UTF-8`, file)}`);
+    const wide = wideWithoutMark(bytes);
+    if (wide) return failure('invalid-utf8', file, `${wide} text without a byte-order mark, not UTF-8`, `convert it: ${iconvCommand(`-f ${wide} -t UTF-8`, file)}`);
     return textWithNuls(file, bytes, nul) ?? failure('binary', file, `binary file, not text (NUL byte at offset ${nul})`);
   }
   let text: string;
@@ -300,10 +310,38 @@ function textWithNuls(file: string, bytes: Buffer, firstNul: number): ReadOutcom
   return { ok: true, text: text.replaceAll('\0', ' '), bytes: bytes.length, warning: { code: 'nul-bytes', path: file, message } };
 }
 
+type WideEncoding = 'UTF-32LE' | 'UTF-32BE' | 'UTF-16LE' | 'UTF-16BE';
+
+/** The encoding a byte-order mark at the start of `bytes` names (UTF-32's before UTF-16's, whose mark begins it), or null. */
+function byteOrderMark(bytes: Uint8Array): WideEncoding | null {
+  const [b0, b1, b2, b3] = [bytes[0], bytes[1], bytes[2], bytes[3]];
+  if (bytes.length >= 4 && b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) return 'UTF-32LE';
+  if (bytes.length >= 4 && b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) return 'UTF-32BE';
+  if (bytes.length >= 2 && b0 === 0xff && b1 === 0xfe) return 'UTF-16LE';
+  if (bytes.length >= 2 && b0 === 0xfe && b1 === 0xff) return 'UTF-16BE';
+  return null;
+}
+
 /**
- * UTF-16 text without a byte-order mark: in Latin-script text every other byte is zero. Looks
- * at the first 512 bytes: at least 40% of odd (LE) or even (BE) bytes zero, and the others not.
+ * UTF-32 or UTF-16 text without a byte-order mark, from where its zero bytes fall in the first
+ * 512 bytes. UTF-32: every character of the Basic Multilingual Plane has two zero bytes (the
+ * high ones), in at least 90% of characters, and its lowest byte is not zero. UTF-16: in
+ * Latin-script text every other byte is zero: at least 40% of odd (LE) or even (BE) bytes zero,
+ * and the others not.
  */
+function wideWithoutMark(bytes: Uint8Array): WideEncoding | null {
+  const words = Math.min(bytes.length, 512) >> 2;
+  if (words >= 2) {
+    const zeros = [0, 0, 0, 0];
+    for (let i = 0; i < words * 4; i++) if (bytes[i] === 0) zeros[i & 3]!++;
+    const [z0, z1, z2, z3] = zeros as [number, number, number, number];
+    if (z2 >= 0.9 * words && z3 >= 0.9 * words && z0 <= 0.05 * words) return 'UTF-32LE';
+    if (z0 >= 0.9 * words && z1 >= 0.9 * words && z3 <= 0.05 * words) return 'UTF-32BE';
+  }
+  return utf16WithoutMark(bytes);
+}
+
+/** UTF-16 text without a byte-order mark (see wideWithoutMark). */
 function utf16WithoutMark(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | null {
   const length = Math.min(bytes.length, 512) & ~1;
   if (length < 8) return null;

@@ -173,6 +173,27 @@ describe('walking folders', () => {
     expect(result.stderr).toMatch(/windows\.txt: UTF-16LE text, not UTF-8; skipped \(convert it: iconv -f UTF-16LE -t UTF-8 \S+\/windows\.txt > \S+\/windows\.utf8\.txt\)\n$/);
   });
 
+  it('names UTF-32 text, with a mark or without, apart from UTF-16, and gives the command that converts it', async () => {
+    const dir = tempDir();
+    const utf32 = (text: string, littleEndian: boolean): Buffer => {
+      const bytes = Buffer.alloc(text.length * 4);
+      [...text].forEach((c, i) => (littleEndian ? bytes.writeUInt32LE(c.codePointAt(0)!, i * 4) : bytes.writeUInt32BE(c.codePointAt(0)!, i * 4)));
+      return bytes;
+    };
+    writeFileSync(path.join(dir, 'le-marked.txt'), utf32('\ufeffA paragraph exported as UTF-32.\n', true));
+    writeFileSync(path.join(dir, 'be-marked.txt'), utf32('\ufeffA paragraph exported as UTF-32.\n', false));
+    writeFileSync(path.join(dir, 'le-bare.txt'), utf32('A paragraph exported as UTF-32 with no mark.\n', true));
+    writeFileSync(path.join(dir, 'ok.txt'), 'A readable paragraph.\n');
+    const result = await runCli(['-q', dir]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/le-marked\.txt: UTF-32LE text, not UTF-8; skipped \(convert it: iconv -f UTF-32LE -t UTF-8 /);
+    expect(result.stderr).toMatch(/be-marked\.txt: UTF-32BE text, not UTF-8; skipped \(convert it: iconv -f UTF-32BE -t UTF-8 /);
+    expect(result.stderr).toMatch(/le-bare\.txt: UTF-32LE text without a byte-order mark, not UTF-8; skipped \(convert it: iconv -f UTF-32LE -t UTF-8 /);
+    // The command given converts the file (iconv keeps the mark as U+FEFF, which the reader drops).
+    const converted = spawnSync('iconv', ['-f', 'UTF-32LE', '-t', 'UTF-8', path.join(dir, 'le-bare.txt')], { encoding: 'utf8' });
+    if (converted.status === 0) expect(converted.stdout).toBe('A paragraph exported as UTF-32 with no mark.\n');
+  });
+
   it('skips a named pipe, a broken link and UTF-16 without a mark, each with a warning, and counts them', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'ok.txt'), 'A readable paragraph of several words.\n');

@@ -37,7 +37,7 @@ describe('readArticleSync', () => {
 });
 
 describe('the fix named for text that is not UTF-8', () => {
-  it('names Windows-1252 for Western single-byte text, damaged UTF-8 for UTF-8 with stray bytes, and no encoding for double-byte or Cyrillic text', () => {
+  it('names Windows-1252 for Western single-byte text (Latin-1 when a byte is one Windows-1252 leaves undefined), damaged UTF-8 for UTF-8 with stray bytes, and no encoding for double-byte or Cyrillic text', () => {
     const dir = tempDir();
     const western = path.join(dir, 'western.txt');
     const cyrillic = path.join(dir, 'cyrillic.txt');
@@ -52,6 +52,10 @@ describe('the fix named for text that is not UTF-8', () => {
       return outcome.ok ? undefined : outcome.fix;
     };
     expect(fixOf(western)).toBe(`it reads as Windows-1252 or Latin-1; convert it: iconv -f WINDOWS-1252 -t UTF-8 ${western} > ${dir}/western.utf8.txt`);
+    // A byte Windows-1252 does not define (0x81): iconv -f WINDOWS-1252 would stop there, -f LATIN1 converts it all.
+    const latin1 = path.join(dir, 'latin1.txt');
+    writeFileSync(latin1, Buffer.from('The caf\xe9 served the \x81 crowd at the market today.\n', 'latin1'));
+    expect(fixOf(latin1)).toBe(`it reads as Latin-1 (with bytes Windows-1252 does not define); convert it: iconv -f LATIN1 -t UTF-8 ${latin1} > ${dir}/latin1.utf8.txt`);
     expect(fixOf(cyrillic)).toBe(`convert it: iconv -f <encoding> -t UTF-8 ${cyrillic} > ${dir}/cyrillic.utf8.txt; file --mime-encoding ${cyrillic} may name the encoding`);
     expect(fixOf(shiftJis)).toMatch(/^convert it: iconv -f <encoding> -t UTF-8 /);
     // Shift-JIS katakana: second bytes in the ASCII range, so high bytes stand alone, but many.
