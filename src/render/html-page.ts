@@ -125,13 +125,12 @@ export const PAGE_SCRIPT = String.raw`
     else node.append(child instanceof Node ? child : String(child));
   }
   function fmt(n) { return Number(n).toLocaleString('en-US'); }
-  // As the human report's percent: never 100% short of it, nor 0% above nothing.
+  // As the human report's percent (render/text.ts): cut down, so that 80% means at least 80%; never 0% above nothing.
   function pct(share) {
     if (share === null || share === undefined) return '';
-    var rounded = Math.round(share * 100);
-    if (rounded === 100 && share < 1) return Math.min(99.9, Math.floor(share * 1000) / 10).toFixed(1) + '%';
-    if (rounded === 0 && share > 0) return Math.max(0.1, Math.ceil(share * 1000) / 10).toFixed(1) + '%';
-    return rounded + '%';
+    var whole = Math.floor(share * 100 + 1e-9);
+    if (whole === 0 && share > 0) return Math.max(0.1, Math.floor(share * 1000 + 1e-9) / 10).toFixed(1) + '%';
+    return whole + '%';
   }
   function plural(n, word, many) { return fmt(n) + ' ' + (n === 1 ? word : (many || word + 's')); }
   function span(a, b) { return a === b ? String(a) : a + '-' + b; }

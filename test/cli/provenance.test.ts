@@ -59,7 +59,7 @@ describe('original, versions and reprints', () => {
     expect(lines[2]).toMatch(/^Group 1: 4 documents, original fixtures\/seeds\/002_b644d28894aa6977\.txt \(confidence 0\.\d\d: dateline \"KYIV, Ukraine \(AP\) —\"\)$/);
     expect(lines[3]).toMatch(/^ {2}original\s+fixtures\/seeds\/002_/);
     expect(lines[4]).toMatch(/^ {2}version\s+fixtures\/seeds\/003_\S+\s+keeps \d+% of the original; .*new lede/);
-    expect(lines[5]).toMatch(/^ {2}reprint\s+fixtures\/seeds\/000_2c77c33462164435\.txt:1-30\s+keeps 95% of the original; .*paragraphs merged/);
+    expect(lines[5]).toMatch(/^ {2}reprint\s+fixtures\/seeds\/000_2c77c33462164435\.txt:1-30\s+keeps 94% of the original; .*paragraphs merged/);
   });
 });
 
