@@ -183,6 +183,19 @@ describe('a JSONL article\'s publication date (found by a new user)', () => {
     expect(group.originalReasons).toContainEqual({ kind: 'date', detail: 'earliest date in the group: 2024-10-23 ("published")', weight: 1 });
   });
 
+  it('on one day, the earliest time decides when every dated copy gives its time and zone (a wire desk reprints within the day; a new user found it "undecided")', async () => {
+    const wire = seedText(SEED.original);
+    const timed = (id: string, published: string, text = wire.replaceAll('US ', 'American ')): string => line({ id, text, published });
+    const input = timed('herald', '2024-10-01T13:00:00+02:00') + timed('agency', '2024-10-01T08:00:00Z', wire) + timed('coastal', 'Tue, 01 Oct 2024 10:00:00 GMT');
+    const { report } = await reportOf(['-'], { stdin: input });
+    const group = report.groups[0]!;
+    expect(group.original).toBe('agency');
+    expect(group.originalReasons).toContainEqual({ kind: 'date', detail: 'earliest time in the group: 2024-10-01 08:00 UTC ("published")', weight: 1 });
+    // A copy (of a text of its own) dated by its day alone: days are compared, and they tie.
+    const { report: dayOnly } = await reportOf(['-'], { stdin: input + timed('post', '2024-10-01', wire.replaceAll('Ukraine', 'Ukraine,')) });
+    expect(dayOnly.groups[0]!.originalReasons.some((r) => r.kind === 'date')).toBe(false);
+  });
+
   it('among identical copies, the earliest dated is the original (its copies were "undecided"; found by a new user)', async () => {
     const wire = seedText(SEED.original);
     const input = line({ id: 'a-published', text: wire, published: '2024-06-12' }) + line({ id: 'b-pubdate', text: wire, pubDate: 'Tue, 11 Jun 2024 10:00:00 GMT' }) + line({ id: 'c-epoch', text: wire, date: 1718000000 });

@@ -192,17 +192,17 @@ describe('stories in one file', () => {
 describe('publication dates in metadata (JSONL articles; found by a new user)', () => {
   it('reads the first date field given, to the day, in the forms feeds write', () => {
     expect(publishedDate({ published: '2024-10-23' })).toEqual({ date: '2024-10-23', field: 'published' });
-    expect(publishedDate({ published_at: '2024-10-23T23:30:00-05:00' })).toEqual({ date: '2024-10-23', field: 'published_at' });
-    expect(publishedDate({ pubDate: 'Fri, 25 Oct 2024 10:00:00 GMT' })).toEqual({ date: '2024-10-25', field: 'pubDate' });
-    expect(publishedDate({ date: 1729677600 })).toEqual({ date: '2024-10-23', field: 'date' });
-    expect(publishedDate({ date: 1729677600000 })).toEqual({ date: '2024-10-23', field: 'date' });
-    expect(publishedDate({ published: '1729677600' })).toEqual({ date: '2024-10-23', field: 'published' });
+    expect(publishedDate({ published_at: '2024-10-23T23:30:00-05:00' })).toEqual({ date: '2024-10-23', field: 'published_at', instant: Date.UTC(2024, 9, 24, 4, 30) });
+    expect(publishedDate({ pubDate: 'Fri, 25 Oct 2024 10:00:00 GMT' })).toEqual({ date: '2024-10-25', field: 'pubDate', instant: Date.UTC(2024, 9, 25, 10) });
+    expect(publishedDate({ date: 1729677600 })).toEqual({ date: '2024-10-23', field: 'date', instant: 1729677600000 });
+    expect(publishedDate({ date: 1729677600000 })).toEqual({ date: '2024-10-23', field: 'date', instant: 1729677600000 });
+    expect(publishedDate({ published: '1729677600' })).toEqual({ date: '2024-10-23', field: 'published', instant: 1729677600000 });
     // A compact date is no count of milliseconds (it read as 1976; review).
     expect(publishedDate({ published: '202406121000' })).toEqual({ date: '2024-06-12', field: 'published' });
     expect(publishedDate({ published: '20240612' })).toEqual({ date: '2024-06-12', field: 'published' });
     expect(publishedDate({ published: '12345' })).toBeNull();
     expect(publishedDate({ date: 20240612 })).toEqual({ date: '2024-06-12', field: 'date' });
-    expect(publishedDate({ published: 1, pubDate: 'Wed, 12 Jun 2024 09:00:00 GMT' })).toEqual({ date: '2024-06-12', field: 'pubDate' });
+    expect(publishedDate({ published: 1, pubDate: 'Wed, 12 Jun 2024 09:00:00 GMT' })).toEqual({ date: '2024-06-12', field: 'pubDate', instant: Date.UTC(2024, 5, 12, 9) });
     expect(publishedDate({ date: 86400 })).toBeNull();
     expect(publishedDate({ published: 'yesterday', date: '2024-01-02' })).toEqual({ date: '2024-01-02', field: 'date' });
     expect(publishedDate({ published: '2024-13-40' })).toBeNull();
@@ -210,7 +210,12 @@ describe('publication dates in metadata (JSONL articles; found by a new user)', 
     expect(publishedDate({ date: 'October 23, 2024' })).toEqual({ date: '2024-10-23', field: 'date' });
     expect(publishedDate({ date: '23 October 2024' })).toEqual({ date: '2024-10-23', field: 'date' });
     // As written, whatever the zone: the RFC 2822 form and the ISO form of one moment agree.
-    expect(publishedDate({ date: 'Wed, 23 Oct 2024 22:00:00 -0500' })).toEqual({ date: '2024-10-23', field: 'date' });
+    expect(publishedDate({ date: 'Wed, 23 Oct 2024 22:00:00 -0500' })).toEqual({ date: '2024-10-23', field: 'date', instant: Date.UTC(2024, 9, 24, 3) });
+    // A moment only with its zone: a time without one, or a day alone, has none.
+    expect(publishedDate({ date: '2024-10-23T08:00:00' })).toEqual({ date: '2024-10-23', field: 'date' });
+    expect(publishedDate({ date: '2024-10-23 08:00+02:00' })).toEqual({ date: '2024-10-23', field: 'date', instant: Date.UTC(2024, 9, 23, 6) });
+    expect(publishedDate({ date: '2024-10-23T08:00:00.250Z' })).toEqual({ date: '2024-10-23', field: 'date', instant: Date.UTC(2024, 9, 23, 8) });
+    expect(publishedDate({ date: '2024-10-23T25:00:00Z' })).toEqual({ date: '2024-10-23', field: 'date' });
     // No lenient parsing: no year, or no date at all.
     expect(publishedDate({ date: 'Sept. 5' })).toBeNull();
     expect(publishedDate({ date: 'Page 12' })).toBeNull();

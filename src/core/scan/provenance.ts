@@ -196,6 +196,8 @@ export interface StoryView {
 export interface PublishedDate {
   date: string;
   field: string;
+  /** The moment, in milliseconds since 1970 UTC, when the value gives a time of day with its zone (instantOfString). */
+  instant?: number;
 }
 
 /**
@@ -224,6 +226,38 @@ function dayOf(year: number, month: number, day: number): string | null {
 /** The UTC day of seconds since 1970 (until the year 5138), or of milliseconds from there. */
 function epochDay(value: number): string {
   return new Date(value < 1e11 ? value * 1000 : value).toISOString().slice(0, 10);
+}
+
+/** An ISO 8601 time with its zone: "2024-10-01T08:00:00Z", "2024-10-01 08:00+02:00", fractions of a second allowed. */
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$/i;
+/** An RFC 2822 time with its zone: "Wed, 23 Oct 2024 09:14:00 GMT", "23 Oct 2024 09:14 +0200". */
+const RFC2822_INSTANT = /^(?:[a-z]{3},\s*)?(\d{1,2})\s+([a-z]{3})[a-z]*\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s+(GMT|UTC?|Z|[+-]\d{4})$/i;
+
+/** Minutes east of UTC of a zone as written ("Z", "GMT", "+02:00", "-0500"). */
+function zoneMinutes(zone: string): number {
+  const offset = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  return offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
+}
+
+/**
+ * The moment a metadata value names, when it names one: a time of day with its zone (ISO 8601
+ * or RFC 2822), or seconds or milliseconds since 1970. A time without a zone, or a day alone, is
+ * no moment: compared across feeds of other zones it would put a later story first. Wire desks
+ * publish and reprint within the day, so the day alone left a group's original undecided though
+ * its feed timed the agency's story hours before every reprint (a new user's trial).
+ */
+function instantOfString(value: string): number | null {
+  const text = value.trim();
+  if (/^\d{10}$|^\d{13}$/.test(text) && !/^((?:19|20)\d\d)(\d\d)(\d\d)(?:\d\d){0,3}$/.test(text)) return text.length === 10 ? Number(text) * 1000 : Number(text);
+  const iso = ISO_INSTANT.exec(text);
+  const rfc = iso ? null : RFC2822_INSTANT.exec(text);
+  const [year, month, day, hour, minute, second, zone] = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3]), Number(iso[4]), Number(iso[5]), Number(iso[6] ?? 0), iso[7]!]
+    : rfc
+      ? [Number(rfc[3]), MONTHS.indexOf(rfc[2]!.toLowerCase()) + 1, Number(rfc[1]), Number(rfc[4]), Number(rfc[5]), Number(rfc[6] ?? 0), rfc[7]!]
+      : [];
+  if (year === undefined || dayOf(year, month!, day!) === null || hour! > 23 || minute! > 59 || second! > 59) return null;
+  return Date.UTC(year, month! - 1, day!, hour!, minute!, second!) - zoneMinutes(zone!) * 60_000;
 }
 
 /** The day of a metadata date string in one of the forms above, or null (no lenient parsing: "Sept. 5", "Page 12" are no dates). */
@@ -261,11 +295,16 @@ export function publishedDate(metadata: { [key: string]: unknown } | undefined):
   for (const field of PUBLISHED_FIELDS) {
     const value = metadata[field];
     let date: string | null = null;
-    if (typeof value === 'string') date = dayOfString(value);
+    let written: string | null = null;
+    if (typeof value === 'string') written = value;
     // A number as its digits: 20240612 is a compact date, 1718000000 seconds; 1 (a "published"
     // flag) or 100 no date (they read as 1970 and decided groups; found by a new user).
-    else if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) date = dayOfString(String(value));
-    if (date !== null) return { date, field };
+    else if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) written = String(value);
+    if (written !== null) date = dayOfString(written);
+    if (date !== null) {
+      const instant = instantOfString(written!);
+      return instant === null ? { date, field } : { date, field, instant };
+    }
   }
   return null;
 }
@@ -363,24 +402,34 @@ export function wireEvidence(body: readonly AlignParagraph[]): ProvenanceReason[
 
 const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
 
+/**
+ * The earliest-date and dated-later evidence. Members are compared by the moment their
+ * metadata gives when every dated member has one (a feed's times with their zones: the agency's
+ * story at 08:00 before its reprints at 10:00 the same day), else by their days.
+ */
+function addDateEvidence(members: readonly StoryView[], dates: ReadonlyArray<string | null>, reasons: ProvenanceReason[][]): void {
+  const dated = dates.flatMap((date, i) => (date === null ? [] : [i]));
+  const timed = dated.every((i) => members[i]!.published?.instant !== undefined);
+  const keyOf = (i: number): string => (timed ? new Date(members[i]!.published!.instant!).toISOString() : dates[i]!);
+  if (new Set(dated.map(keyOf)).size < 2) return;
+  const earliest = dated.map(keyOf).reduce((a, b) => (a < b ? a : b));
+  for (const i of dated) {
+    const from = members[i]!.published ? ` ("${members[i]!.published!.field}")` : '';
+    const when = timed ? `${keyOf(i).slice(0, 10)} ${keyOf(i).slice(11, 16)} UTC` : dates[i]!;
+    reasons[i]!.push(
+      keyOf(i) === earliest
+        ? { kind: 'date', detail: `earliest ${timed ? 'time' : 'date'} in the group: ${when}${from}`, weight: PROVENANCE_WEIGHTS.earliestDate }
+        : { kind: 'date', detail: `dated later: ${when}${from}`, weight: PROVENANCE_WEIGHTS.laterDate },
+    );
+  }
+}
+
 /** Every member's evidence (wire signs, dates, share of the group's text, file time) and latest date. */
 function collectEvidence(members: readonly StoryView[], rule: AlignRule, minWords: number): { reasons: ProvenanceReason[][]; dates: Array<string | null> } {
   const reasons: ProvenanceReason[][] = members.map((m) => wireEvidence(m.body));
   // The date its metadata gives (a feed's), else the one its text states.
   const dates = members.map((m) => m.published?.date ?? latestDate(publicationText(m.body)));
-  const dated = dates.filter((d): d is string => d !== null);
-  if (new Set(dated).size > 1) {
-    const earliest = dated.reduce((a, b) => (a < b ? a : b));
-    dates.forEach((date, i) => {
-      if (date === null) return;
-      const from = members[i]!.published ? ` ("${members[i]!.published!.field}")` : '';
-      reasons[i]!.push(
-        date === earliest
-          ? { kind: 'date', detail: `earliest date in the group: ${date}${from}`, weight: PROVENANCE_WEIGHTS.earliestDate }
-          : { kind: 'date', detail: `dated later: ${date}${from}`, weight: PROVENANCE_WEIGHTS.laterDate },
-      );
-    });
-  }
+  addDateEvidence(members, dates, reasons);
   const byHolds = members.map((m, i) => [m.holds, i] as const).sort((a, b) => b[0] - a[0]);
   if (byHolds.length > 1 && byHolds[0]![0] - byHolds[1]![0] >= HOLDS_MARGIN) {
     const [holds, i] = byHolds[0]!;
