@@ -322,7 +322,7 @@ export const PAGE_SCRIPT = String.raw`
     var name = b.kind;
     if (b.kind === 'merged') name = 'merged ' + b.from.length + ' → 1';
     if (b.kind === 'split') name = 'split 1 → ' + b.to.length;
-    var sim = b.similarity !== null && b.kind !== 'same' ? ' · similarity ' + b.similarity.toFixed(2) : '';
+    var sim = b.similarity !== null && b.kind !== 'same' ? (b.reworded ? ' · reworded, similarity of content words ' : ' · similarity ') + b.similarity.toFixed(2) : '';
     return h('span', { class: 'k-' + b.kind }, name + sim + (b.moved ? ' · moved' : ''));
   }
 

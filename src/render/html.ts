@@ -241,6 +241,8 @@ function pageBlock(block: DiffBlock): Record<string, unknown> {
     similarity: block.similarity,
     moved: block.moved,
   };
+  // Found by passage alignment: its similarity is of content words, as the text report's "~0.59" says.
+  if (block.reworded === true) out.reworded = 1;
   // An unchanged run or a same block the original writes otherwise (case, quotes) carries its own words for the left side.
   if (block.ops) out.ops = block.ops.map((op) => (op.from === undefined ? [OP_CODES[op.op], op.text] : [OP_CODES[op.op], op.text, op.from]));
   else {

@@ -192,6 +192,13 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
     const page = await open('reworded.html', '#document=0');
     const flooding = page.locator('#view tbody tr', { hasText: 'Twice in the past ten years' });
     expect(await flooding.locator('td.path .muted').textContent()).toBe('edited (reworded), similarity of content words 0.74');
+    // And side by side: the block's similarity is of content words too, as the text report's "~0.74" (a new user's trial read a bare "similarity 0.59").
+    await page.goto(page.url().replace(/#.*$/, '#group=1&member=1'));
+    const sideBySide = page.locator('#side-by-side');
+    await sideBySide.waitFor();
+    const row = sideBySide.locator('tbody tr', { hasText: 'Twice in the past ten years' });
+    expect(await row.locator('td.change').textContent()).toMatch(/^edited · reworded, similarity of content words 0\.\d\d$/);
+    expect(await sideBySide.locator('td.change', { hasText: /^edited · similarity/ }).count()).toBe(0);
   });
 
   it("a check's page says what the gate decided and marks the members found in the index", async () => {
