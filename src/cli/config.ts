@@ -15,7 +15,7 @@ import type { CliIO } from './io.js';
 import type { RawFlags } from './requests.js';
 import { closeNames } from '../core/names.js';
 
-/** The commands a config can address: `index` stands for index add, remove and stats. */
+/** The commands a config can address: `index` stands for index add, remove, list and stats. */
 export type ConfigCommand = 'scan' | 'check' | 'index' | 'diff' | 'sign' | 'join' | 'report';
 const SECTIONS: readonly ConfigCommand[] = ['scan', 'check', 'index', 'diff', 'sign', 'join', 'report'];
 

@@ -157,7 +157,9 @@ config file's folder when "db" comes from a config file: run index commands and 
 from the same folder (with such a config, any folder under it). Each add is one
 transaction: if it is interrupted, the index is as it was before. While another process
 writes to the index, add waits for it (up to 30 s) and says so. A file that is empty now
-does not replace its stored version.
+does not replace its stored version. A renamed or moved file is stored again under its new
+name, with a warning giving the index remove that takes the old entry out; index list
+--missing lists the stored paths with no file there now.
 
 ${ENVIRONMENT_SECTION}
 
@@ -169,6 +171,7 @@ Exit codes:
 Examples:
   dedupe index add archive/
   dedupe index stats
+  dedupe index list --missing
   dedupe index remove archive/2024-01-03/
   dedupe check --fail-on edited incoming/`;
 

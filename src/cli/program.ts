@@ -16,7 +16,7 @@ import { isFolder } from '../input/walk.js';
 import { shellWord } from '../input/read.js';
 import { runCheckCommand } from './commands/check.js';
 import { runDiffCommand } from './commands/diff.js';
-import { runIndexAdd, runIndexRemove, runIndexStats } from './commands/index.js';
+import { runIndexAdd, runIndexList, runIndexRemove, runIndexStats } from './commands/index.js';
 import { runScanCommand } from './commands/scan.js';
 import { runJoinCommand, runReportCommand, runSignCommand } from './commands/scale.js';
 import { EXIT_ERROR, EXIT_OK, UsageError } from './exit-codes.js';
@@ -124,11 +124,11 @@ function addDbOption(command: Command): Command {
   return command.option('--db <file>', `the index file (default: ${DEFAULT_DB} in the current folder)`);
 }
 
-/** Registers `index` (add, remove, stats) and `check`. `setCode` receives each action's exit code. */
+/** Registers `index` (add, remove, list, stats) and `check`. `setCode` receives each action's exit code. */
 function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) => void): void {
   const index = program
     .command('index')
-    .description('keep a persistent index of ingested articles for dedupe check (add, remove, stats)')
+    .description('keep a persistent index of ingested articles for dedupe check (add, remove, list, stats)')
     .addHelpText('after', INDEX_HELP);
   addSigningOptions(addWalkOptions(addOutputOptions(addDbOption(index.command('add').argument('[paths...]', 'files or folders to add')), 'print the result as JSON')), 'index-or-new')
     .description('sign articles and store them; unchanged files are skipped, changed ones replaced')
@@ -143,6 +143,14 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
       const { flags, config } = await applyConfig(given, command, 'index', io);
       const { db, defaultDb, root, dbFrom, output } = indexCommand(paths, flags, io.env, false, config);
       setCode(await runIndexRemove({ db, defaultDb, ...(root !== undefined ? { root } : {}), ...(dbFrom !== undefined ? { dbFrom } : {}), paths, output }, io));
+    });
+  addOutputOptions(addDbOption(index.command('list')), 'print the documents as JSON')
+    .option('--missing', 'only stored paths with no file there now (renamed, moved or deleted files)')
+    .description('the stored documents, by path (-q: the paths alone, one a line)')
+    .action(async (given: RawFlags, command: Command) => {
+      const { flags, config } = await applyConfig(given, command, 'index', io);
+      const { db, defaultDb, root, dbFrom, output } = indexCommand([], flags, io.env, false, config);
+      setCode(await runIndexList({ db, defaultDb, ...(root !== undefined ? { root } : {}), ...(dbFrom !== undefined ? { dbFrom } : {}), missing: flags.missing === true, output }, io));
     });
   addOutputOptions(addDbOption(index.command('stats')), 'print the statistics as JSON')
     .option('--verify', 'also check the whole index for damage (reads all of it); exit 2 if damaged')
@@ -515,7 +523,7 @@ function commandTypoHint(argv: readonly string[], cwd: string): string {
 }
 
 /** The commands that take a command of their own (`dedupe index add`), and those. */
-const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = { index: ['add', 'remove', 'stats'] };
+const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = { index: ['add', 'remove', 'list', 'stats'] };
 
 /**
  * `dedupe index list`: commander says only "unknown command 'list'" (and suggests a name only

@@ -37,6 +37,7 @@ export interface RawFlags {
   copyShare?: string;
   add?: boolean;
   verify?: boolean;
+  missing?: boolean;
   exitCode?: boolean;
   filesFrom?: string;
   null?: boolean;

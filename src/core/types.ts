@@ -326,7 +326,8 @@ export interface StoryPairReport {
  * check --add): an emptied file did not replace its stored version; replaced-unrelated (index
  * add, check --add): an article replaced a stored one of its name that shares no paragraph with
  * it; option-not-stored (index add): a --threshold or --containment other than the existing
- * index's, which it keeps.
+ * index's, which it keeps; renamed (index add): an added file whose text the index holds under
+ * a path with no file now.
  */
 export type WarningCode =
   | 'binary'
@@ -345,7 +346,8 @@ export type WarningCode =
   | 'replaced-unrelated'
   | 'duplicate-id'
   | 'empty'
-  | 'option-not-stored';
+  | 'option-not-stored'
+  | 'renamed';
 
 export interface Warning {
   code: WarningCode;

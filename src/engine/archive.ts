@@ -3,19 +3,20 @@
  * unchanged files skipped by content hash), remove them, and read its statistics. Storage is
  * src/store's; this layer decides what to store and says what happened.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import { isJsonl, readJsonl } from '../input/jsonl.js';
 import type { PreparedDocument } from '../core/model.js';
 import { emptyWarning } from '../core/scan/variants.js';
 import type { ScanOptions } from '../core/types.js';
-import { IndexStore, type IndexStats, type IndexVerification, type PutOutcome, type WriteBatch } from '../store/index-store.js';
+import { IndexStore, type IndexStats, type IndexVerification, type PutOutcome, type StoredDocument, type WriteBatch } from '../store/index-store.js';
 import type { RequestOrigins } from '../store/parameters.js';
 import { documentPath, nameAsIndexed, nothingRead, pathSpellings } from './files.js';
 import { defaultThreads, prepareFiles, type PrepareOutcome } from './prepare-pool.js';
 import { prepareProgress, type EngineHooks } from './scan.js';
 import { versionHash } from './prepare-job.js';
 import { collectSources, type SourceRequest } from './sources.js';
+import { shellWord } from '../input/read.js';
 
 export type { IndexStats, IndexVerification };
 
@@ -211,11 +212,41 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
       if (result.unreadable.length === jobs.length) throw nothingRead(sources, '; the index was not changed');
       hooks.progress?.({ stage: 'store', file: request.db });
     }, waitNotice(request.db, hooks));
+    warnRenamed(store, result, request.root ?? request.cwd, hooks);
     const stats = store.stats();
     result.index = { documents: stats.documents, paragraphs: stats.paragraphs };
     return result;
   } finally {
     store.close();
+  }
+}
+
+/**
+ * Warns of each added file whose text the index already holds under a path with no file now:
+ * a renamed or moved file, stored again under its new name. Its old entry stays (the index
+ * never drops what it was given unasked), and `check` then calls the file a copy of itself
+ * (a new user's archive reorganised: its gate failed on a file matched to one that was gone).
+ */
+function warnRenamed(store: IndexStore, result: AddResult, root: string, hooks: EngineHooks): void {
+  const added = new Map<string, string>();
+  for (const { path: stored } of result.added) {
+    const hash = store.contentHashOf(stored);
+    if (hash !== undefined) added.set(stored, hash);
+  }
+  const byHash = new Map<string, string[]>();
+  for (const doc of store.documentsWithContent(new Set(added.values()))) {
+    if (added.has(doc.path) || existsSync(path.resolve(root, doc.path))) continue;
+    byHash.set(doc.contentHash, [...(byHash.get(doc.contentHash) ?? []), doc.path]);
+  }
+  for (const [stored, hash] of added) {
+    const gone = byHash.get(hash);
+    if (!gone) continue;
+    const old = gone.join(', ');
+    hooks.warning?.({
+      code: 'renamed',
+      path: stored,
+      message: `${stored}: the same text as ${old}, stored earlier, whose file is gone (renamed or moved?): check will call one a copy of the other; dedupe index remove ${gone.map((p) => shellWord(p)).join(' ')} takes the old entry out`,
+    });
   }
 }
 
@@ -297,6 +328,40 @@ async function jsonlVersions(file: string, name: string): Promise<Array<{ id: st
     // Unreadable: nothing it names is removed, and the path is reported not found.
   }
   return versions;
+}
+
+export interface ListRequest extends IndexLocation {
+  /** Only stored paths with no file there now (resolved from the folder paths are stored relative to). */
+  missing: boolean;
+  cwd: string;
+}
+
+/** A stored document and whether a file is at its path now. */
+export interface ListedDocument extends StoredDocument {
+  /** False when no file is at the stored path (a JSONL article's id names none). */
+  present: boolean;
+}
+
+/**
+ * The stored documents, by path: what an index holds, to find entries whose files were renamed
+ * or moved (a renamed archive file is stored again under its new name, and the old entry makes
+ * it a copy of itself to `check`; found by a new user, who had to open the index with sqlite3 to
+ * find the old name).
+ */
+export interface ListResult {
+  database: string;
+  documents: ListedDocument[];
+}
+
+export async function listIndex(request: ListRequest, hooks: EngineHooks = {}): Promise<ListResult> {
+  const store = await IndexStore.open(request.db, { mode: 'read', ...locationOptions(request), cwd: request.cwd, onUpgrade: upgradeNotice(request.db, hooks) });
+  try {
+    const root = request.root ?? request.cwd;
+    const documents = store.documentList().map((doc): ListedDocument => ({ ...doc, present: existsSync(path.resolve(root, doc.path)) }));
+    return { database: request.db, documents: request.missing ? documents.filter((doc) => !doc.present) : documents };
+  } finally {
+    store.close();
+  }
 }
 
 export interface StatsRequest extends IndexLocation {

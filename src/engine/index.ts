@@ -3,7 +3,7 @@
  * data and never printing. The CLI (src/cli) parses flags into the requests taken here and
  * renders what comes back; the bench and the eval call it the same way.
  */
-export { addToIndex, indexStats, removeFromIndex, type AddRequest, type AddResult, type IndexStats, type IndexVerification, type RemoveRequest, type RemoveResult, type StatsRequest } from './archive.js';
+export { addToIndex, indexStats, listIndex, removeFromIndex, type AddRequest, type AddResult, type IndexStats, type IndexVerification, type ListedDocument, type ListRequest, type ListResult, type RemoveRequest, type RemoveResult, type StatsRequest } from './archive.js';
 export { checkPaths, MAX_ARCHIVED_PER_PARAGRAPH, type CheckRequest, type CheckRun } from './check.js';
 export { diffFiles } from './diff.js';
 export { documentPath, findArticles } from './files.js';

@@ -1,11 +1,11 @@
 /**
- * Text and JSON for the index commands (`dedupe index add|remove|stats`) and the part of
+ * Text and JSON for the index commands (`dedupe index add|remove|list|stats`) and the part of
  * `dedupe check`'s human output that names the archived articles each incoming one matches.
  * Pure functions returning strings; the CLI prints them.
  */
 import type { DocumentReport, Report } from '../core/types.js';
 import { CALL_STRENGTH, describeSide, storySides, type StorySide } from './human.js';
-import type { AddResult, IndexStats, RemoveResult } from '../engine/index.js';
+import type { AddResult, IndexStats, ListResult, RemoveResult } from '../engine/index.js';
 import type { Palette } from './palette.js';
 import { cutEnd, cutStart, visibleWidth, wrap } from './fit.js';
 import { plural, printable, thousands, widest } from './text.js';
@@ -40,6 +40,25 @@ export function renderAddResult(result: AddResult, options: { palette: Palette; 
 export function renderRemoveResult(result: RemoveResult, options: { palette: Palette; quiet: boolean }): string {
   const lines = options.quiet ? [] : result.removed.map((p) => `${options.palette.shared('removed')}  ${printable(p)}`);
   lines.push(`${result.database}: ${thousands(result.removed.length)} removed; ${indexSize(result.index)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `dedupe index list`: a stored document a line, its paragraphs and when it was stored, and
+ * whether a file is at its path now; then a count. With -q the paths alone, one a line, for
+ * scripts.
+ */
+export function renderList(result: ListResult, options: { palette: Palette; quiet: boolean; missingOnly: boolean }): string {
+  const { palette } = options;
+  if (options.quiet) return result.documents.map((doc) => `${printable(doc.path)}\n`).join('');
+  const lines = result.documents.map(
+    (doc) => `${printable(doc.path)}  ${palette.dim(`(${plural(doc.paragraphs, 'paragraph')}, stored ${isoTime(doc.addedAt)})`)}${doc.present ? '' : `  ${palette.shared('no file at this path now')}`}`,
+  );
+  const absent = result.documents.filter((doc) => !doc.present).length;
+  const what = options.missingOnly ? `${plural(result.documents.length, 'stored document')} with no file at its path now` : plural(result.documents.length, 'document');
+  const note = !options.missingOnly && absent > 0 ? `; ${thousands(absent)} with no file at its path now (renamed, moved or deleted, or a JSONL article's id)` : '';
+  const hint = absent > 0 ? `; dedupe index remove <path> takes one out` : '';
+  lines.push(`${printable(result.database)}: ${what}${note}${hint}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -123,6 +123,16 @@ export interface IndexStats {
   bytes: number;
 }
 
+/** A stored document as `dedupe index list` shows it. */
+export interface StoredDocument {
+  path: string;
+  paragraphs: number;
+  /** When it was stored, in milliseconds since 1970. */
+  addedAt: number;
+  /** The SHA-256 of its text (of a JSONL article's version: its text and metadata). */
+  contentHash: string;
+}
+
 export interface IndexVerification {
   ok: boolean;
   problems: string[];
@@ -745,6 +755,25 @@ export class IndexStore {
       const siblings = (this.statement('SELECT path FROM documents WHERE path > ? AND path < ? ORDER BY path').pluck().all(`${target}#`, `${target}$`) as string[]).filter((p) => beside.test(p));
       return siblings.length === 0 ? paths : [...paths, ...siblings].sort();
     });
+  }
+
+  /** The stored documents whose text has one of these SHA-256s (one pass over the documents, for a whole batch). */
+  documentsWithContent(hashes: ReadonlySet<string>): Array<{ path: string; contentHash: string }> {
+    if (hashes.size === 0) return [];
+    return this.read(() =>
+      (this.statement('SELECT path, content_hash FROM documents').all() as Array<{ path: string; content_hash: string }>)
+        .filter((row) => hashes.has(row.content_hash))
+        .map((row) => ({ path: row.path, contentHash: row.content_hash })),
+    );
+  }
+
+  /** Every stored document, by path: what `dedupe index list` prints. */
+  documentList(): StoredDocument[] {
+    return this.read(() =>
+      (this.statement('SELECT path, paragraph_count, added_at, content_hash FROM documents ORDER BY path').all() as Array<{ path: string; paragraph_count: number; added_at: number; content_hash: string }>).map(
+        (row) => ({ path: row.path, paragraphs: row.paragraph_count, addedAt: row.added_at, contentHash: row.content_hash }),
+      ),
+    );
   }
 
   stats(): IndexStats {

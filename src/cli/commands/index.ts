@@ -1,9 +1,9 @@
 /**
- * `dedupe index add|remove|stats`: the persistent index `dedupe check` compares against. The
+ * `dedupe index add|remove|list|stats`: the persistent index `dedupe check` compares against. The
  * engine does the work; these print what it returns.
  */
-import { addToIndex, indexStats, removeFromIndex } from '../../engine/index.js';
-import { renderAddResult, renderRemoveResult, renderStats } from '../../render/ingest.js';
+import { addToIndex, indexStats, listIndex, removeFromIndex } from '../../engine/index.js';
+import { renderAddResult, renderList, renderRemoveResult, renderStats } from '../../render/ingest.js';
 import { renderJson } from '../../render/json.js';
 import { outputStyle } from '../color.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
@@ -29,6 +29,14 @@ export async function runIndexRemove(request: { db: string; defaultDb: boolean; 
   feedback.finish();
   const { palette } = outputStyle(request.output, io);
   io.stdout.write(request.output.json ? renderJson(result) : renderRemoveResult(result, { palette, quiet: request.output.quiet }));
+  return EXIT_OK;
+}
+
+export async function runIndexList(request: { db: string; defaultDb: boolean; root?: string; dbFrom?: string; missing: boolean; output: OutputRequest }, io: CliIO): Promise<number> {
+  const { db, defaultDb, root, dbFrom, missing } = request;
+  const result = await listIndex({ db, defaultDb, ...(root !== undefined ? { root } : {}), ...(dbFrom !== undefined ? { dbFrom } : {}), missing, cwd: io.cwd }, new Feedback(io, { verbose: false, warningsInJson: false }).hooks());
+  const { palette } = outputStyle(request.output, io);
+  io.stdout.write(request.output.json ? renderJson(result) : renderList(result, { palette, quiet: request.output.quiet, missingOnly: missing }));
   return EXIT_OK;
 }
 
