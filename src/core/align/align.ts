@@ -755,39 +755,50 @@ function withRewordedBlocks(
 ): AlignedBlock[] {
   const dropped = new Set(blocks.filter((k) => k.kind === 'dropped').map((k) => k.from[0]!));
   const added = new Set(blocks.filter((k) => k.kind === 'added').map((k) => k.to[0]!));
-  if (dropped.size === 0) return blocks;
+  if (dropped.size === 0 && added.size === 0) return blocks;
   // The copy's paragraphs paired one to one and changed, which a dropped paragraph next to its
   // pair may have been merged into; one kept word for word holds nothing of another (a
   // paragraph cut for restating the lede was "merged" into the lede kept as it was; review).
+  // By the original's side, the paragraphs an added one next to their pair may be split from.
   const single = new Map<number, AlignedBlock>();
-  for (const block of blocks) if (block.kind === 'edited' && block.from.length === 1 && block.to.length === 1) single.set(block.to[0]!, block);
+  const singleFrom = new Map<number, AlignedBlock>();
+  for (const block of blocks) {
+    if (block.kind !== 'edited' || block.from.length !== 1 || block.to.length !== 1) continue;
+    single.set(block.to[0]!, block);
+    singleFrom.set(block.from[0]!, block);
+  }
   if (added.size === 0 && single.size === 0) return blocks;
   const targets = new Set([...added, ...single.keys()]);
+  const sources = new Set([...dropped, ...(added.size > 0 ? singleFrom.keys() : [])]);
   // A pair needs minWords words a side (below): with no dropped paragraph or no target that long,
   // nothing can be paired, and the passage alignment of the two articles is not run.
   const longEnough = (paragraphs: readonly AlignParagraph[], indexes: ReadonlySet<number>): boolean => [...indexes].some((k) => paragraphs[k]!.words >= minWords);
-  if (!longEnough(a, dropped) || !longEnough(b, targets)) return blocks;
+  if (!longEnough(a, sources) || !longEnough(b, targets)) return blocks;
   // The pairs the scan found, then those passage alignment of the two finds: two copies of one
   // source reworded each in its own way share no pair the scan made (each was paired with the
   // source), yet one is reworded from the other. Passage alignment of two whole articles is the
-  // cost of a comparison: in a scan, a merge is looked for among the scan's pairs only unless a
-  // dropped and an added paragraph ask for the alignment anyway.
+  // cost of a comparison: in a scan, a merge or a split is looked for among the scan's pairs only
+  // unless a dropped and an added paragraph ask for the alignment anyway.
   const scanned = known !== undefined && a.every((p) => p.paragraph !== undefined) && b.every((p) => p.paragraph !== undefined);
-  const aligning = !scanned || added.size > 0;
-  const candidates = [...(scanned ? pairsFound(known, a, b, dropped, targets) : []), ...(aligning ? passagePairs(a, b, seed, dropped, targets) : [])];
+  const aligning = !scanned || (added.size > 0 && dropped.size > 0);
+  const candidates = [...(scanned ? pairsFound(known, a, b, sources, targets) : []), ...(aligning ? passagePairs(a, b, seed, sources, targets) : [])];
   const aligned = candidates
     .filter(({ i, j }) => a[i]!.words >= minWords && b[j]!.words >= minWords)
     .sort((x, y) => y.similarity - x.similarity || x.j - y.j || x.i - y.i);
+  const fromDropped = aligned.filter(({ i }) => dropped.has(i));
   const pairedTo = new Map<number, AlignedBlock>();
   const pairedFrom = new Set<number>();
-  for (const { i, j, similarity } of aligned) {
+  for (const { i, j, similarity } of fromDropped) {
     if (pairedFrom.has(i) || pairedTo.has(j) || !added.has(j)) continue;
     pairedTo.set(j, { kind: 'edited', from: [i], to: [j], similarity, moved: false, ops: wordDiff(a[i]!.text, b[j]!.text), reworded: true });
     pairedFrom.add(i);
   }
-  const merged = rewordedMerges(aligned, pairedFrom, pairedTo, single, a, b, stopTokens(seed));
-  if (pairedTo.size === 0 && merged.size === 0) return blocks;
-  const matched = [...blocks.filter((k) => k.kind !== 'dropped' && k.kind !== 'added').map((k) => merged.get(k) ?? k), ...pairedTo.values()];
+  const stop = stopTokens(seed);
+  const merged = rewordedMerges(fromDropped, pairedFrom, pairedTo, single, a, b, stop);
+  const intoAdded = aligned.filter(({ i, j }) => singleFrom.has(i) && added.has(j) && !pairedTo.has(j));
+  const split = rewordedSplits(intoAdded, new Map([...singleFrom].filter(([, block]) => !merged.has(block))), b, a, stop);
+  if (pairedTo.size === 0 && merged.size === 0 && split.size === 0) return blocks;
+  const matched = [...blocks.filter((k) => k.kind !== 'dropped' && k.kind !== 'added').map((k) => merged.get(k) ?? split.get(k) ?? k), ...pairedTo.values()];
   markMoved(matched);
   // Put in reading order again (dropped and added paragraphs among them): the blocks were
   // ordered before these pairs were known, and with each pair left in its added paragraph's
@@ -852,6 +863,59 @@ function rewordedMerges(
     else out.set(single.get(j)!, merge);
     taken.set(j, merge);
     paired.add(i);
+  }
+  return out;
+}
+
+/**
+ * Splits whose second part was reworded, as rewordedMerges' merges: an added paragraph of the
+ * copy found reworded from an original's paragraph that a one-to-one edited block pairs with the
+ * copy's paragraph just before or after the added one (no paragraph with words between) joins
+ * that block, which becomes a split of the one into both. findSplits finds a split by the
+ * parts' shingles, which a reworded part has lost: a bulletin that cut a wire story's lede in
+ * two and retold its second half ("..., knocking out power to 200,000 homes" into "... on
+ * Saturday." and "It knocked out power to 200,000 homes") read an edited lede and an added
+ * paragraph, and its group line "new lede" (a new user's trial). Only running text
+ * (isBodyShaped), as for merges. `aligned`: pairs (i, j) of such paragraphs, the most similar
+ * first; `singleFrom`: the blocks by their original paragraph. Per block replaced, its split.
+ */
+function rewordedSplits(
+  aligned: ReadonlyArray<{ i: number; j: number }>,
+  singleFrom: ReadonlyMap<number, AlignedBlock>,
+  b: readonly AlignParagraph[],
+  a: readonly AlignParagraph[],
+  stop: TokenSet,
+): Map<AlignedBlock, AlignedBlock> {
+  const out = new Map<AlignedBlock, AlignedBlock>();
+  const splitOf = new Map<number, AlignedBlock>();
+  const taken = new Set<number>();
+  /** The copy's paragraphs with words strictly between j and k. */
+  const between = (j: number, k: number): boolean => {
+    for (let x = Math.min(j, k) + 1; x < Math.max(j, k); x++) if (b[x]!.words > 0) return true;
+    return false;
+  };
+  for (const { i, j } of aligned) {
+    const block = splitOf.get(i) ?? singleFrom.get(i);
+    if (!block || taken.has(j)) continue;
+    if (![j, ...block.to].every((y) => isBodyShaped(b[y]!.text, b[y]!.words))) continue;
+    const [low, high] = [block.to[0]!, block.to[block.to.length - 1]!];
+    const adjacent = j < low ? !between(j, low) : j > high && !between(high, j);
+    if (!adjacent) continue;
+    const to = [...block.to, j].sort((x, y) => x - y);
+    const toText = to.map((y) => b[y]!.text).join(' ');
+    const split: AlignedBlock = {
+      kind: 'split',
+      from: [i],
+      to,
+      // Over content words, as a reworded block's (its `~`).
+      similarity: round3(overlap(contentWords(a[i]!.tokens, stop), contentWordsOf(to.map((y) => b[y]!.tokens), stop)).jaccard),
+      moved: false,
+      ops: wordDiff(a[i]!.text, toText),
+      reworded: true,
+    };
+    out.set(singleFrom.get(i)!, split);
+    splitOf.set(i, split);
+    taken.add(j);
   }
   return out;
 }
