@@ -83,6 +83,25 @@ function displayPath(p: string): string {
   return p.split(path.sep).join('/');
 }
 
+/**
+ * The patterns as the walk of `folder` matches them: each as written (from inside the folder),
+ * and each written from the current folder, as the report prints paths, also without the
+ * folder's prefix: `--exclude 'corpus/biz*'` for the folder `corpus` leaves out
+ * `corpus/biz001.txt`. It matched nothing, and `--include 'corpus/biz*.txt'` found no file (a
+ * new user's trial: the report's paths are what a user copies into a pattern).
+ */
+export function patternsFor(patterns: readonly string[], folder: string): string[] {
+  const prefix = `${path.posix.normalize(folder.split(path.sep).join('/')).replace(/\/+$/, '')}/`;
+  if (prefix === './' || prefix === '/') return [...patterns];
+  const out = [...patterns];
+  for (const pattern of patterns) {
+    const negated = pattern.startsWith('!');
+    const body = (negated ? pattern.slice(1) : pattern).replace(/^\.\//, '');
+    if (body.startsWith(prefix) && body.length > prefix.length) out.push(`${negated ? '!' : ''}${body.slice(prefix.length)}`);
+  }
+  return out;
+}
+
 function mentions(patterns: readonly string[], name: RegExp): boolean {
   return patterns.some((p) => name.test(p));
 }
@@ -125,8 +144,8 @@ export async function findFiles(paths: readonly string[], options: WalkOptions =
     const real = await realpath(onDisk(folder));
     if (insideWalkedTree(real)) return false;
     walkedTrees.push(real);
-    const glob = { cwd: onDisk(folder), dot, ignore, followSymbolicLinks: false, onlyFiles: false, objectMode: true, suppressErrors: true } as const;
-    for (const entry of await fg(include, glob)) {
+    const glob = { cwd: onDisk(folder), dot, ignore: patternsFor(ignore, folder), followSymbolicLinks: false, onlyFiles: false, objectMode: true, suppressErrors: true } as const;
+    for (const entry of await fg(patternsFor(include, folder), glob)) {
       const full = path.join(folder, entry.path);
       if (entry.dirent.isDirectory()) continue;
       matched++; // before the name's check: an unreadable name is warned about, not its folder as empty
@@ -328,8 +347,9 @@ function usableName(display: string, onDisk: string, options: WalkOptions): bool
  */
 async function warnUnmatchedExcludes(options: WalkOptions, folders: readonly string[], onDisk: (p: string) => string, ignore: readonly string[]): Promise<void> {
   const excludes = options.exclude ?? [];
+  const others = ignore.filter((p) => !excludes.includes(p));
   for (const pattern of excludes) {
-    const matched = await someMatch(pattern, folders.map(onDisk), { dot: true, ignore: ignore.filter((p) => !excludes.includes(p)) });
+    const matched = await someMatch((folder) => patternsFor([pattern], folder), folders, onDisk, { dot: true, ignore: others });
     if (matched) continue;
     const where = folders.length > 0 ? `in ${folders.map(displayPath).join(', ')}` : '(it applies inside the folders given, and none was)';
     options.onWarning?.({ code: 'exclude-unmatched', path: pattern, message: `--exclude ${pattern} matches nothing ${where}; check the pattern` });
@@ -337,13 +357,13 @@ async function warnUnmatchedExcludes(options: WalkOptions, folders: readonly str
 }
 
 /**
- * Whether `pattern` matches any file or folder under one of `folders`; stops at the first.
+ * Whether a pattern (as `patternsIn` gives it for each folder, patternsFor) matches any file or folder under one of `folders`; stops at the first.
  * A typo in an --exclude pattern would otherwise go unnoticed and the files meant to be left
  * out be scanned.
  */
-async function someMatch(pattern: string, folders: readonly string[], glob: { dot: boolean; ignore: string[] }): Promise<boolean> {
-  for (const cwd of folders) {
-    const stream = fg.stream(pattern, { cwd, ...glob, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true }) as Readable;
+async function someMatch(patternsIn: (folder: string) => string[], folders: readonly string[], onDisk: (p: string) => string, glob: { dot: boolean; ignore: string[] }): Promise<boolean> {
+  for (const folder of folders) {
+    const stream = fg.stream(patternsIn(folder), { cwd: onDisk(folder), ...glob, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true }) as Readable;
     for await (const _first of stream) {
       stream.destroy();
       return true;

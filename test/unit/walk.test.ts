@@ -46,6 +46,25 @@ describe('findFiles', () => {
     expect(await findFiles([root], { exclude: ['Drafts/**'] })).not.toContain(at('Drafts', 'b.txt'));
   });
 
+  it('matches patterns written from the current folder, as the report prints paths, and from inside the folder walked', async () => {
+    const cwd = tempDir();
+    mkdirSync(path.join(cwd, 'corpus', 'sub'), { recursive: true });
+    for (const name of ['biz001.txt', 'biz002.txt', 'tech001.txt', 'sub/biz003.txt']) writeFileSync(path.join(cwd, 'corpus', name), 'x\n');
+    const warnings: string[] = [];
+    const walk = (options: { include?: string[]; exclude?: string[] }, folder = 'corpus'): Promise<string[]> => findFiles([folder], { cwd, onWarning: (w) => warnings.push(w.message), ...options });
+    // A new user's trial: 'corpus/biz*' matched nothing, and --include 'corpus/biz*.txt' found no file.
+    expect(await walk({ exclude: ['corpus/biz*'] })).toEqual(['corpus/sub/biz003.txt', 'corpus/tech001.txt']);
+    expect(await walk({ include: ['corpus/biz*.txt'] })).toEqual(['corpus/biz001.txt', 'corpus/biz002.txt']);
+    expect(await walk({ exclude: ['./corpus/**/biz*'] })).toEqual(['corpus/tech001.txt']);
+    // Written from inside the folder, as before; and the folder given as ./corpus.
+    expect(await walk({ exclude: ['biz*'] })).toEqual(['corpus/sub/biz003.txt', 'corpus/tech001.txt']);
+    expect(await walk({ exclude: ['corpus/biz*'] }, './corpus')).toEqual(['corpus/sub/biz003.txt', 'corpus/tech001.txt']);
+    expect(warnings).toEqual([]);
+    // Another folder's prefix is no prefix here: matched as written, it matches nothing, and says so.
+    expect(await walk({ exclude: ['news/biz*'] })).toHaveLength(4);
+    expect(warnings).toEqual(['--exclude news/biz* matches nothing in corpus; check the pattern']);
+  });
+
   it('takes a file path as given and merges it with the same file found in a folder', async () => {
     const root = tempDir();
     writeFileSync(path.join(root, 'a.txt'), 'a\n');
