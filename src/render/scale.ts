@@ -7,6 +7,8 @@ import type { JoinResult, SignResult } from '../engine/index.js';
 import { plural, printable } from './text.js';
 
 const count = (n: number): string => n.toLocaleString('en-US');
+/** "146 paragraphs in 362 pieces", as the scan's summary counts them, or "196 paragraphs" when no paragraph was cut at its sentences. */
+const paragraphsIn = (paragraphs: number, pieces: number): string => `${plural(paragraphs, 'paragraph')}${pieces > paragraphs ? ` in ${count(pieces)} pieces` : ''}`;
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 export function renderSignResult(result: SignResult, elapsedMs: number): string {
@@ -16,7 +18,7 @@ export function renderSignResult(result: SignResult, elapsedMs: number): string 
   const what = read.jsonlSources > 0 ? `${count(written.documents)} document${written.documents === 1 ? '' : 's'}` : `${count(written.documents)}${of} file${of === '' && written.documents === 1 ? '' : 's'}`;
   const skipped = result.warnings > 0 ? ` (${count(result.warnings)} warning${result.warnings === 1 ? '' : 's'})` : '';
   return (
-    `shard ${shard.number}/${shard.count}: ${what}${skipped}, ${plural(written.paragraphs, 'paragraph')}, ` +
+    `shard ${shard.number}/${shard.count}: ${what}${skipped}, ${paragraphsIn(written.paragraphs, written.pieces)}, ` +
     `${plural(written.variants, 'distinct text')} to compare, written to ${printable(result.folder)} in ${seconds(elapsedMs)}\n`
   );
 }
@@ -28,7 +30,7 @@ export function renderSignStages(result: SignResult): string {
 export function renderJoinResult(result: JoinResult, elapsedMs: number): string {
   const bandPairs = result.bandPairs.reduce((a, b) => a + b, 0);
   return (
-    `joined ${result.shards} shard${result.shards === 1 ? '' : 's'}: ${plural(result.documents, 'document')}, ${plural(result.paragraphs, 'paragraph')}, ` +
+    `joined ${result.shards} shard${result.shards === 1 ? '' : 's'}: ${plural(result.documents, 'document')}, ${paragraphsIn(result.paragraphs, result.pieces)}, ` +
     `${plural(result.variants, 'distinct text')} to compare; ${count(result.candidatePairs)} distinct candidate pairs ` +
     `(proposed ${count(bandPairs + result.anchorPairs)} times: ${count(bandPairs)} by bands, ${count(result.anchorPairs)} by anchors), ` +
     `${count(result.verifiedPairs)} verified, written to ${printable(result.file)} in ${seconds(elapsedMs)}\n`

@@ -101,4 +101,12 @@ describe('sign and join with -q', () => {
     expect(join.code).toBe(0);
     expect(join.stdout).toMatch(/^joined 1 shard: 5 documents, 196 paragraphs, .* in [\d.]+ s\n$/);
   });
+
+  it("count paragraphs as the scan's summary does, a long one cut at its sentences once, with its pieces (they counted pieces as paragraphs; a new user)", async () => {
+    const folder = path.join(repoRoot, 'fixtures/merged-long-paragraphs');
+    const out = path.join(tempDir(), 'signed');
+    expect((await runInProcess(['-q', folder])).stdout).toMatch(/^2 files, 7 paragraphs in 10 pieces /);
+    expect((await runInProcess(['sign', folder, '--out', out, '-q'])).stdout).toMatch(/^shard 1\/1: 2 files, 7 paragraphs in 10 pieces, /);
+    expect((await runInProcess(['join', out, '-q'])).stdout).toMatch(/^joined 1 shard: 2 documents, 7 paragraphs in 10 pieces, /);
+  });
 });

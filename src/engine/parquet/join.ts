@@ -52,7 +52,9 @@ export interface JoinResult {
   file: string;
   shards: number;
   documents: number;
+  /** Paragraphs as the scan counts them (a long paragraph's later pieces not counted), and the rows of the paragraphs sets. */
   paragraphs: number;
+  pieces: number;
   /** Comparable variants (distinct texts long enough to compare). */
   variants: number;
   /** Rows read per band (every shard's band file of that band), and the pairs each band proposed. */
@@ -311,7 +313,8 @@ async function runSteps(duck: Duck, run: RunInfo, hooks: EngineHooks, target: st
   const componentsQuery = 'SELECT c.item, c.component, v.text_key FROM components c JOIN variants v ON v.item = c.item ORDER BY c.component, c.item';
   await duck.run(copyToParquet(componentsQuery, componentsFile, new Map([...metadata, [KEY.set, 'components']])));
   const documents = await duck.number('SELECT count(*) FROM documents');
-  const paragraphs = await duck.number('SELECT count(*) FROM paragraphs');
-  return { shards: run.shards.length, documents, paragraphs, variants, bandRows: bands.rows, bandPairs: bands.pairs, anchorPairs, candidatePairs, verifiedPairs, componentRounds: rounds, steps: steps.steps };
+  const paragraphs = await duck.number('SELECT count(*) FROM paragraphs WHERE NOT continues');
+  const pieces = await duck.number('SELECT count(*) FROM paragraphs');
+  return { shards: run.shards.length, documents, paragraphs, pieces, variants, bandRows: bands.rows, bandPairs: bands.pairs, anchorPairs, candidatePairs, verifiedPairs, componentRounds: rounds, steps: steps.steps };
 }
 

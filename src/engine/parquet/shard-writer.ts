@@ -137,7 +137,10 @@ export interface WriterSettings {
 /** What was written: rows per set, for the summary and the bench. */
 export interface WrittenCounts {
   documents: number;
+  /** Paragraphs as the scan counts them: a long paragraph cut at sentences is one (its pieces, `pieces`). */
   paragraphs: number;
+  /** Rows of the paragraphs set: paragraphs and the later pieces of long ones. */
+  pieces: number;
   /** Distinct comparable texts of the shard (rows of the band sets per band). */
   variants: number;
 }
@@ -146,7 +149,7 @@ export class ShardWriter {
   private readonly seen = new KeyTable(1024);
   private ordinal = 0;
   private closed = false;
-  readonly counts: WrittenCounts = { documents: 0, paragraphs: 0, variants: 0 };
+  readonly counts: WrittenCounts = { documents: 0, paragraphs: 0, pieces: 0, variants: 0 };
 
   private constructor(
     private readonly duck: Duck,
@@ -184,7 +187,8 @@ export class ShardWriter {
     this.documents.add([this.shardIndex, number, doc.id, doc.layout, doc.lineCount, doc.words, doc.count, metadata, doc.modifiedAt ?? null]);
     for (let i = 0; i < doc.count; i++) this.addParagraph(doc, i, number);
     this.counts.documents++;
-    this.counts.paragraphs += doc.count;
+    this.counts.pieces += doc.count;
+    for (let i = 0; i < doc.count; i++) if (!paragraph.continuesParagraph(doc, i)) this.counts.paragraphs++;
   }
 
   private addParagraph(doc: PreparedDocument, i: number, number: bigint): void {
