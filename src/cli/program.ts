@@ -24,7 +24,7 @@ import { CHECK_HELP, DIFF_HELP, INDEX_HELP, JOIN_HELP, REPORT_HELP, SCAN_HELP, S
 import { printable } from '../render/text.js';
 import { applyConfig } from './config.js';
 import { closeNames } from '../core/names.js';
-import { withInputs } from './inputs.js';
+import { stdinChunks, withInputs } from './inputs.js';
 import { guardedOutput, OutputError, type CliIO } from './io.js';
 import { CHECK_MAX_MATCHES, checkCommand, DEFAULT_DB, DEFAULT_DIFF_CONTEXT, DEFAULT_MEMORY_LIMIT, diffCommand, indexCommand, joinCommand, reportCommand, scanCommand, signCommand, type RawFlags } from './requests.js';
 
@@ -137,12 +137,12 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
       const { flags, config } = await applyConfig(given, command, 'index', io);
       setCode(await runIndexAdd(await withInputs(indexCommand(paths, flags, io.env, true, config), io), io, VERSION));
     });
-  addOutputOptions(addDbOption(index.command('remove').argument('<paths...>', 'stored files, or folders to remove everything under')), 'print the result as JSON')
+  addOutputOptions(addDbOption(index.command('remove').argument('<paths...>', 'stored files, or folders to remove everything under; - the articles of JSONL on standard input')), 'print the result as JSON')
     .description('take articles out of the index (by stored path; the files need not exist)')
     .action(async (paths: string[], given: RawFlags, command: Command) => {
       const { flags, config } = await applyConfig(given, command, 'index', io);
       const { db, defaultDb, root, dbFrom, output } = indexCommand(paths, flags, io.env, false, config);
-      setCode(await runIndexRemove({ db, defaultDb, ...(root !== undefined ? { root } : {}), ...(dbFrom !== undefined ? { dbFrom } : {}), paths, output }, io));
+      setCode(await runIndexRemove({ db, defaultDb, ...(root !== undefined ? { root } : {}), ...(dbFrom !== undefined ? { dbFrom } : {}), paths, output, ...(paths.includes('-') ? { stdin: stdinChunks(io) } : {}) }, io));
     });
   addOutputOptions(addDbOption(index.command('list')), 'print the documents as JSON')
     .option('--missing', 'only stored paths with no file there now (renamed, moved or deleted files)')

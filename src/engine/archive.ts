@@ -5,7 +5,8 @@
  */
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
-import { isJsonl, readJsonl } from '../input/jsonl.js';
+import { isJsonl, readJsonl, STDIN_NAME } from '../input/jsonl.js';
+import type { Chunks } from '../input/records.js';
 import type { PreparedDocument } from '../core/model.js';
 import { emptyWarning } from '../core/scan/variants.js';
 import type { ScanOptions } from '../core/types.js';
@@ -15,7 +16,7 @@ import { documentPath, nameAsIndexed, nothingRead, pathSpellings } from './files
 import { defaultThreads, prepareFiles, type PrepareOutcome } from './prepare-pool.js';
 import { prepareProgress, type EngineHooks } from './scan.js';
 import { versionHash } from './prepare-job.js';
-import { collectSources, type SourceRequest } from './sources.js';
+import { collectSources, STDIN_PATH, type SourceRequest } from './sources.js';
 import { shellWord } from '../input/read.js';
 
 export type { IndexStats, IndexVerification };
@@ -251,9 +252,11 @@ function warnRenamed(store: IndexStore, result: AddResult, root: string, hooks: 
 }
 
 export interface RemoveRequest extends IndexLocation {
-  /** Stored paths, or folders to remove everything under. */
+  /** Stored paths, or folders to remove everything under; `-`: the articles of the JSONL on `stdin`. */
   paths: readonly string[];
   cwd: string;
+  /** Standard input, read when a path is `-` (as index add and check read it). */
+  stdin?: Chunks;
 }
 
 export async function removeFromIndex(request: RemoveRequest, hooks: EngineHooks = {}): Promise<RemoveResult> {
@@ -264,14 +267,16 @@ export async function removeFromIndex(request: RemoveRequest, hooks: EngineHooks
     await store.write(async (batch) => {
       for (const given of request.paths) {
         // Under both spellings the index may hold it by (pathSpellings): a folder's articles may have been added by relative and by absolute paths.
-        const matching = [...new Set(pathSpellings(given, request.cwd, request.root).flatMap((spelling) => store.pathsUnder(spelling)))];
+        const fromStdin = given === STDIN_PATH;
+        const matching = fromStdin ? [] : [...new Set(pathSpellings(given, request.cwd, request.root).flatMap((spelling) => store.pathsUnder(spelling)))];
         // A JSONL feed's articles are stored under their ids: removing the feed removes those
         // its lines name (it said "not in the index" and removed nothing; found by a new user).
         // Only those stored with the line's text: an id another feed's article holds now is not
         // this feed's to remove (found in review); one check --add stored beside is.
-        if (matching.length === 0 && isJsonl(given)) {
+        if (matching.length === 0 && (fromStdin || isJsonl(given))) {
           const absent: string[] = [];
-          const versions = await jsonlVersions(path.resolve(request.cwd, given), given);
+          // `-` is standard input, as index add and check read it (it was taken for a stored path; a new user).
+          const versions = fromStdin ? await jsonlVersionsOf(request.stdin ?? (async function* nothing() {})(), STDIN_NAME) : await jsonlVersions(path.resolve(request.cwd, given), given);
           for (const { id, hash } of versions) {
             const stored = [id, archivedName(id, hash)].find((name) => store.contentHashOf(name) === hash);
             if (stored !== undefined) matching.push(stored);
@@ -320,10 +325,15 @@ export function archivedName(name: string, contentHash: string): string {
 }
 
 /** The ids of a JSONL file's articles and their versions' hashes (its lines that parse; none when it cannot be read). */
-async function jsonlVersions(file: string, name: string): Promise<Array<{ id: string; hash: string }>> {
+function jsonlVersions(file: string, name: string): Promise<Array<{ id: string; hash: string }>> {
+  return jsonlVersionsOf(createReadStream(file), name);
+}
+
+/** jsonlVersions of JSONL read from `chunks` (a file, or standard input). */
+async function jsonlVersionsOf(chunks: Chunks, name: string): Promise<Array<{ id: string; hash: string }>> {
   const versions: Array<{ id: string; hash: string }> = [];
   try {
-    for await (const record of readJsonl(createReadStream(file), name)) if (!('code' in record)) versions.push({ id: record.id, hash: versionHash(record.text, record.metadata) });
+    for await (const record of readJsonl(chunks, name)) if (!('code' in record)) versions.push({ id: record.id, hash: versionHash(record.text, record.metadata) });
   } catch {
     // Unreadable: nothing it names is removed, and the path is reported not found.
   }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentReport, Report, SegmentReport } from '../../src/core/types.js';
 import { repoRoot } from '../helpers/cli.js';
-import { runCli, runJson, type CliResult } from '../helpers/in-process.js';
+import { runCli, runInProcess, runJson, type CliResult } from '../helpers/in-process.js';
 import { random, syntheticArticle } from '../helpers/articles.js';
 import { SEED, tempDir } from '../helpers/fixtures.js';
 
@@ -521,6 +521,19 @@ describe('dedupe index add', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/3 removed; 0 documents, 0 paragraphs in the index/);
     expect(result.stderr).toBe('');
+  });
+
+  it('index remove - takes out the articles of JSONL on standard input, as index add - stores them (it took - for a stored path; a new user)', async () => {
+    const dir = tempDir();
+    const feed = readFileSync(path.join(repoRoot, 'fixtures/jsonl/articles.jsonl'), 'utf8');
+    writeFileSync(path.join(dir, 'feed.jsonl'), feed);
+    expect((await runCli(['index', 'add', 'feed.jsonl'], { cwd: dir })).code).toBe(0);
+    const result = await runInProcess(['index', 'remove', '-'], { cwd: dir, stdin: feed });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/3 removed; 0 documents, 0 paragraphs in the index/);
+    expect(result.stderr).toBe('');
+    const again = await runInProcess(['index', 'remove', '-'], { cwd: dir, stdin: feed });
+    expect(again.stderr).toBe('dedupe: warning: standard input: no article it holds is in the index .dedupe/index.db with its text; nothing removed for it\n');
   });
 
   it("index remove of a JSONL feed leaves an id another feed's article holds now (found in review)", async () => {

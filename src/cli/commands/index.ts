@@ -10,6 +10,7 @@ import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { Feedback, withFeedback } from '../feedback.js';
 import type { CliIO } from '../io.js';
 import type { IndexCommand, OutputRequest } from '../requests.js';
+import type { Chunks } from '../../input/records.js';
 
 export async function runIndexAdd(command: IndexCommand, io: CliIO, version: string): Promise<number> {
   const started = io.now();
@@ -22,10 +23,19 @@ export async function runIndexAdd(command: IndexCommand, io: CliIO, version: str
   return EXIT_OK;
 }
 
-export async function runIndexRemove(request: { db: string; defaultDb: boolean; root?: string; dbFrom?: string; paths: string[]; output: OutputRequest }, io: CliIO): Promise<number> {
+export async function runIndexRemove(
+  request: { db: string; defaultDb: boolean; root?: string; dbFrom?: string; paths: string[]; output: OutputRequest; stdin?: Chunks },
+  io: CliIO,
+): Promise<number> {
   const feedback = new Feedback(io, { verbose: request.output.verbose, warningsInJson: false });
-  const result = await removeFromIndex({ db: request.db, defaultDb: request.defaultDb, ...(request.root !== undefined ? { root: request.root } : {}), ...(request.dbFrom !== undefined ? { dbFrom: request.dbFrom } : {}), paths: request.paths, cwd: io.cwd }, feedback.hooks());
-  for (const given of result.notFound) feedback.warning(`${given}: not in the index ${request.db}; nothing removed for it`);
+  const { db, defaultDb, root, dbFrom, paths, stdin } = request;
+  const result = await removeFromIndex(
+    { db, defaultDb, ...(root !== undefined ? { root } : {}), ...(dbFrom !== undefined ? { dbFrom } : {}), paths, cwd: io.cwd, ...(stdin ? { stdin } : {}) },
+    feedback.hooks(),
+  );
+  for (const given of result.notFound) {
+    feedback.warning(given === '-' ? `standard input: no article it holds is in the index ${request.db} with its text; nothing removed for it` : `${given}: not in the index ${request.db}; nothing removed for it`);
+  }
   feedback.finish();
   const { palette } = outputStyle(request.output, io);
   io.stdout.write(request.output.json ? renderJson(result) : renderRemoveResult(result, { palette, quiet: request.output.quiet }));
