@@ -142,7 +142,7 @@ describe('a folder named like a command', () => {
     expect(oneLineError(await runInProcess(['--dbb', 'x', 'check', 'a.txt']))).toBe("dedupe: error: unknown option '--dbb'");
     for (const args of [['--db', 'x', 'diff', 'a', 'b'], ['--db', 'x', 'help', 'check']]) {
       expect(oneLineError(await runInProcess(args))).toBe(
-        "dedupe: error: unknown option '--db'; --db is an option of dedupe index add, dedupe index remove, dedupe index stats and dedupe check",
+        "dedupe: error: unknown option '--db'; --db is an option of dedupe index add, dedupe index remove, dedupe index list, dedupe index stats and dedupe check",
       );
     }
   });
@@ -155,10 +155,10 @@ describe('a folder named like a command', () => {
     expect(oneLineError(withValue)).toBe("dedupe: error: unknown option '--index=idx.sqlite'; the index file is given with --db <file>");
   });
 
-  it("an unknown index command lists the index's commands (it said only \"unknown command 'list'\"; a new user's run)", async () => {
-    const result = await runInProcess(['index', 'list']);
+  it("an unknown index command lists the index's commands (it said only \"unknown command 'list'\" before index list was one; a new user's run)", async () => {
+    const result = await runInProcess(['index', 'show']);
     expect(result.code).toBe(2);
-    expect(oneLineError(result)).toBe("dedupe: error: unknown command 'list'; the index commands are add, remove and stats");
+    expect(oneLineError(result)).toBe("dedupe: error: unknown command 'show'; the index commands are add, remove, list and stats");
   });
 
   it("an option of another command says whose it is (it said only \"unknown option '--add'\"; a new user's run)", async () => {
@@ -179,7 +179,7 @@ describe('a folder named like a command', () => {
       [['diff', '--json=yes', 'a.txt', 'b.txt'], "unknown option '--json=yes'; --json takes no value: give --json"],
       [['--frob=1', 'seeds'], "unknown option '--frob=1'"],
       // An option that takes a value, of another command: whose it is (review: it said "--db takes no value").
-      [['seeds', '--db=x.db'], "unknown option '--db=x.db'; --db is an option of dedupe index add, dedupe index remove, dedupe index stats and dedupe check"],
+      [['seeds', '--db=x.db'], "unknown option '--db=x.db'; --db is an option of dedupe index add, dedupe index remove, dedupe index list, dedupe index stats and dedupe check"],
       [['--progress=no', 'seeds'], "unknown option '--progress=no'; --progress takes no value: give --no-progress to turn it off"],
     ] as const) {
       const result = await runInProcess([...args]);
@@ -216,10 +216,10 @@ describe('a folder named like a command', () => {
     expect(index.code).toBe(2);
     expect(index.stderr).toMatch(/^Usage: dedupe index /);
     expect(index.stderr.trimEnd().split('\n').at(-1)).toBe(
-      'dedupe: error: index needs a command: add, remove or stats; to scan the folder index, write dedupe ./index (or dedupe -- index)',
+      'dedupe: error: index needs a command: add, remove, list or stats; to scan the folder index, write dedupe ./index (or dedupe -- index)',
     );
     const bare = await runInProcess(['index'], { cwd: tempDir() });
-    expect(bare.stderr.trimEnd().split('\n').at(-1)).toBe('dedupe: error: index needs a command: add, remove or stats');
+    expect(bare.stderr.trimEnd().split('\n').at(-1)).toBe('dedupe: error: index needs a command: add, remove, list or stats');
   });
 });
 
