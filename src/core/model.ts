@@ -214,6 +214,12 @@ export interface ClusterInput {
    * It links the stories of each part, not one part with another.
    */
   parts?: number[][];
+  /**
+   * Set on a template's cluster (grouping.ts isTemplateCluster) and on one whose parts template
+   * fills join: per story, which of the template's texts it holds (a variant, or its part).
+   * Stories holding different ones are different items of one template (grouping.ts, toldApart).
+   */
+  fillOfStory?: Map<number, number>;
 }
 
 /** Paragraph clusters: copies and derived paragraphs, joined (scan/clusters.ts). */

@@ -13,7 +13,7 @@ import { looksLikeHeadline } from '../text/stories.js';
 import { UnionFind } from '../unionfind.js';
 import { variantKey } from './edges.js';
 import type { TemplateFills } from './fills.js';
-import { mayBeTemplate } from './grouping.js';
+import { isTemplateCluster, mayBeTemplate } from './grouping.js';
 import { isBody } from './noise.js';
 
 /**
@@ -142,7 +142,32 @@ export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWor
   }
   measureSimilarities(edges, variantSets, clusterOfRoot, inputs);
   if (fills) markFills(corpus, edges, noise, fills, paragraphCluster, inputs);
+  markTemplateTexts(corpus, noise, paragraphCluster, inputs);
   return { paragraphCluster, inputs, storyWords };
+}
+
+/**
+ * ClusterInput.fillOfStory of the clusters that are a template's (isTemplateCluster) or hold
+ * parts that template fills join: per story in the body, its paragraph's variant, or the part it
+ * is in. One pass over the paragraphs, and only when such a cluster is there.
+ */
+function markTemplateTexts(corpus: Corpus, noise: Noise, paragraphCluster: Int32Array, inputs: ClusterInput[]): void {
+  const marked = inputs.map((input) => input.eligible && (isTemplateCluster(input) || input.parts !== undefined));
+  if (!marked.includes(true)) return;
+  inputs.forEach((input, cluster) => {
+    if (!marked[cluster]) return;
+    input.fillOfStory = new Map();
+    input.parts?.forEach((part, n) => {
+      for (const story of part) input.fillOfStory!.set(story, n);
+    });
+  });
+  for (let p = 0; p < corpus.size; p++) {
+    const cluster = paragraphCluster[p]!;
+    if (cluster < 0 || !marked[cluster] || inputs[cluster]!.parts !== undefined || !isBody(noise, p)) continue;
+    const story = noise.storyOf[p]!;
+    const fillOf = inputs[cluster]!.fillOfStory!;
+    if (!fillOf.has(story)) fillOf.set(story, corpus.variantOf[p]!);
+  }
 }
 
 /**

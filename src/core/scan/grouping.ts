@@ -226,6 +226,7 @@ function unrelatedPages(related: Uint8Array, count: number): number {
  */
 function linkThroughClusters(links: UnionFind, documentCount: number, clusters: readonly ClusterInput[], linksNothing: (id: number) => boolean): void {
   const pairWords = new Map<number, number>();
+  const apart = toldApart(clusters);
   clusters.forEach((cluster, id) => {
     if (!cluster.eligible || linksNothing(id) || isTemplateCluster(cluster)) return;
     // Parts joined by template fills alone link within themselves only (clusters.ts, markFills).
@@ -237,9 +238,14 @@ function linkThroughClusters(links: UnionFind, documentCount: number, clusters: 
         continue;
       }
       if (docs.length > SHORT_CLUSTER_MAX_DOCUMENTS) continue;
+      // A short line in as many stories as a template's lines are (TEMPLATE_MIN_DOCUMENTS) is the
+      // template's fixed text where the stories are items of templates (toldApart); in fewer it is
+      // theirs: two copies of one company's earnings table, each line filled the same, link.
+      const wide = cluster.wordsByDocument.size >= TEMPLATE_MIN_DOCUMENTS;
       for (let i = 0; i < docs.length; i++) {
         for (let j = i + 1; j < docs.length; j++) {
           const [a, b] = docs[i]! < docs[j]! ? [docs[i]!, docs[j]!] : [docs[j]!, docs[i]!];
+          if (wide && apart(a, b)) continue;
           const key = a * documentCount + b;
           const words = (pairWords.get(key) ?? 0) + Math.min(cluster.wordsByDocument.get(a)!, cluster.wordsByDocument.get(b)!);
           pairWords.set(key, words);
@@ -248,6 +254,36 @@ function linkThroughClusters(links: UnionFind, documentCount: number, clusters: 
       }
     }
   });
+}
+
+/**
+ * Whether two stories are different items of templates: each holds lines of a template
+ * (isTemplateCluster) or of a cluster whose parts template fills join (ClusterInput.fillOfStory),
+ * and no such line of one is the other's text (a reprint of a templated notice keeps its filled
+ * lines word for word, Porex and its reprint). The short lines (under LINK_MIN_WORDS words)
+ * such stories share with TEMPLATE_MIN_DOCUMENTS stories or more are a template's too, and add
+ * up to no link between them: thirty
+ * dividend notices of different companies, each headline and lede filled in anew (in two
+ * clusters of template lines, ten notices and twenty), were one group through their tagline
+ * and "The company has paid a dividend every quarter since 1970." (a new user's trial; and
+ * `check --fail-on document` failed a 31st company's notice).
+ */
+function toldApart(clusters: readonly ClusterInput[]): (a: number, b: number) => boolean {
+  const fillsOf = new Map<number, Array<[number, number]>>();
+  clusters.forEach((cluster, id) => {
+    for (const [story, fill] of cluster.fillOfStory ?? []) {
+      const list = fillsOf.get(story);
+      if (list) list.push([id, fill]);
+      else fillsOf.set(story, [[id, fill]]);
+    }
+  });
+  if (fillsOf.size === 0) return () => false;
+  return (a, b) => {
+    const [ofA, ofB] = [fillsOf.get(a), fillsOf.get(b)];
+    if (!ofA || !ofB) return false;
+    for (const [id, fill] of ofA) for (const [other, otherFill] of ofB) if (id === other && fill === otherFill) return false;
+    return true;
+  };
 }
 
 /** The sets of a cluster's stories it links among themselves: its parts (ClusterInput.parts), or all its stories. */
