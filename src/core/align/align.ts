@@ -809,6 +809,20 @@ function withRewordedBlocks(
 }
 
 /**
+ * Whether paragraph x lies just before or just after the run `run` (ascending indexes) of
+ * `paragraphs`, with no paragraph with words between: a reworded part of a merge or a split
+ * (rewordedMerges, rewordedSplits) sits beside what it was joined to or cut from.
+ */
+function nextTo(paragraphs: readonly AlignParagraph[], x: number, run: readonly number[]): boolean {
+  const [low, high] = [run[0]!, run[run.length - 1]!];
+  const wordsBetween = (from: number, to: number): boolean => {
+    for (let k = from + 1; k < to; k++) if (paragraphs[k]!.words > 0) return true;
+    return false;
+  };
+  return x < low ? !wordsBetween(x, low) : x > high && !wordsBetween(high, x);
+}
+
+/**
  * Merges whose second part was reworded: a dropped paragraph of the original (not paired yet:
  * `paired` gets those taken here) found reworded into a copy's paragraph that a one-to-one block
  * pairs with the original's paragraph just before or after it (no paragraph with words between)
@@ -829,20 +843,13 @@ function rewordedMerges(
 ): Map<AlignedBlock, AlignedBlock> {
   const out = new Map<AlignedBlock, AlignedBlock>();
   const taken = new Map<number, AlignedBlock>();
-  /** The paragraphs with words strictly between i and k of the original. */
-  const between = (i: number, k: number): boolean => {
-    for (let x = Math.min(i, k) + 1; x < Math.max(i, k); x++) if (a[x]!.words > 0) return true;
-    return false;
-  };
   for (const { i, j } of aligned) {
     if (paired.has(i)) continue;
     const block = taken.get(j) ?? pairedTo.get(j) ?? single.get(j);
     if (!block) continue;
     // A headline repeats its lede's words, and is not merged into it (the reworded fixture's was).
     if (![i, ...block.from].every((x) => isBodyShaped(a[x]!.text, a[x]!.words))) continue;
-    const [low, high] = [block.from[0]!, block.from[block.from.length - 1]!];
-    const adjacent = i < low ? !between(i, low) : i > high && !between(high, i);
-    if (!adjacent) continue;
+    if (!nextTo(a, i, block.from)) continue;
     const from = [...block.from, i].sort((x, y) => x - y);
     const fromText = from.map((x) => a[x]!.text).join(' ');
     // A reworded block's similarity is over content words (its `~`), a merge's over shingles.
@@ -889,18 +896,11 @@ function rewordedSplits(
   const out = new Map<AlignedBlock, AlignedBlock>();
   const splitOf = new Map<number, AlignedBlock>();
   const taken = new Set<number>();
-  /** The copy's paragraphs with words strictly between j and k. */
-  const between = (j: number, k: number): boolean => {
-    for (let x = Math.min(j, k) + 1; x < Math.max(j, k); x++) if (b[x]!.words > 0) return true;
-    return false;
-  };
   for (const { i, j } of aligned) {
     const block = splitOf.get(i) ?? singleFrom.get(i);
     if (!block || taken.has(j)) continue;
     if (![j, ...block.to].every((y) => isBodyShaped(b[y]!.text, b[y]!.words))) continue;
-    const [low, high] = [block.to[0]!, block.to[block.to.length - 1]!];
-    const adjacent = j < low ? !between(j, low) : j > high && !between(high, j);
-    if (!adjacent) continue;
+    if (!nextTo(b, j, block.to)) continue;
     const to = [...block.to, j].sort((x, y) => x - y);
     const toText = to.map((y) => b[y]!.text).join(' ');
     const split: AlignedBlock = {
