@@ -43,7 +43,7 @@ describe('connected components in SQL', () => {
     const joined = await runInProcess(['join', out], { cwd: repoRoot });
     expect(joined.code).toBe(0);
     // The line's counts read as what they are: distinct pairs, and how often bands and anchors proposed them.
-    const [, distinct, proposed, byBands, byAnchors] = /(\d+) distinct candidate pairs \(proposed (\d+) times: (\d+) by bands, (\d+) by anchors\)/.exec(joined.stderr + joined.stdout)!.map(Number);
+    const [, distinct, proposed, byBands, byAnchors] = /([\d,]+) distinct candidate pairs \(proposed ([\d,]+) times: ([\d,]+) by bands, ([\d,]+) by anchors\)/.exec(joined.stderr + joined.stdout)!.map((n) => Number(n.replaceAll(',', '')));
     expect(proposed).toBe(byBands! + byAnchors!);
     expect(distinct).toBeLessThanOrEqual(proposed!);
     const duck = await Duck.open({ memoryLimit: '256MB', threads: 1, tempDirectory: tempDir() });
