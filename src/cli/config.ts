@@ -53,6 +53,7 @@ export const CONFIG_KEYS: Readonly<Record<string, { kind: Kind; commands: readon
   only: { kind: 'string', commands: REPORTING },
   top: { kind: 'number', commands: REPORTING },
   reworded: { kind: 'mode', commands: ['scan', 'check'], modes: REWORDED_MODES },
+  agency: { kind: 'patterns', commands: REPORTING },
 };
 
 /** Where each flag's value came from when not from the command line: the config file, as shown. */

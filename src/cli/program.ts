@@ -109,7 +109,8 @@ function addScanOptions(command: Command): Command {
     .addOption(valueOption('--html <file>', HTML_OPTION))
     .option('--diff', "show the word changes of each reused paragraph, against its group's original when it has one")
     .addOption(valueOption('--reworded <mode>', rewordedModeOption('a scan'), { note: 'precise' }))
-    .option('--no-reworded', REWORDED_OPTION);
+    .option('--no-reworded', REWORDED_OPTION)
+    .addOption(new Option('--agency <name>', "an agency's name as its credit is written in brackets after a dateline, read as the built-in ones are (AP, Reuters, AFP, ...): --agency Northwire for \"PORTSMOUTH, Maine (Northwire) —\"; repeatable").argParser(collect).default([], 'none'));
 }
 
 /** --reworded <mode>'s help, for the scan and check (`where`: what is 200 documents or more). */
@@ -176,6 +177,7 @@ function addIndexCommands(program: Command, io: CliIO, setCode: (code: number) =
     .option('--add', 'store the articles without reuse in the index after the check')
     .addOption(valueOption('--reworded <mode>', rewordedModeOption('a check against an index'), { note: 'precise' }))
     .option('--no-reworded', REWORDED_OPTION)
+    .addOption(new Option('--agency <name>', "an agency's name as its credit is written in brackets after a dateline, read as the built-in ones are (AP, Reuters, AFP, ...): --agency Northwire for \"PORTSMOUTH, Maine (Northwire) —\"; repeatable").argParser(collect).default([], 'none'))
     .addHelpText('after', CHECK_HELP)
     .action(async (paths: string[], given: RawFlags, command: Command) => {
       const { flags, config } = await applyConfig(given, command, 'check', io);
@@ -220,6 +222,7 @@ function addScaleCommands(program: Command, io: CliIO, setCode: (code: number) =
     .addOption(valueOption('--fail-on <status>', FAIL_ON_OPTION))
     .option('--diff', "show the word changes of each reused paragraph, against its group's original when it has one")
     .addOption(valueOption('--html <file>', HTML_OPTION))
+    .addOption(new Option('--agency <name>', "an agency's name as its credit is written in brackets after a dateline, read as the built-in ones are (AP, Reuters, AFP, ...): --agency Northwire for \"PORTSMOUTH, Maine (Northwire) —\"; repeatable").argParser(collect).default([], 'none'))
     .option('--no-progress', 'no progress line on stderr (drawn only on a terminal, for runs over a second)')
     .addHelpText('after', REPORT_HELP)
     .action(async (dir: string, given: RawFlags, command: Command) => {

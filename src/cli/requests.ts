@@ -22,6 +22,7 @@ export interface RawFlags {
   verbose?: boolean;
   include?: string[];
   exclude?: string[];
+  agency?: string[];
   segment?: string;
   threshold?: string;
   containment?: string;
@@ -142,6 +143,19 @@ class Problems {
     const hint = Object.hasOwn(elsewhere, raw) ? ` (${raw} is for ${elsewhere[raw]})` : '';
     this.add(allowed.length === 1 ? `${this.label(key)} takes one value, ${allowed[0]}; got '${raw}'${hint}` : `${this.label(key)} must be one of ${allowed.join(', ')}${others}, got '${raw}'${hint}`);
     return undefined;
+  }
+
+  /**
+   * --agency's names (a config's "agencies"), each as it is written in brackets after a
+   * dateline ("Northwire" of "PORTSMOUTH, Maine (Northwire) —"): not empty, no brackets; an
+   * object with none given ({}) when there is none, so that a command passes it on as it is.
+   */
+  agencies(raw: readonly string[] | undefined): { agencies?: string[] } {
+    const list = [...new Set((raw ?? []).map((name) => name.trim()))];
+    for (const name of list) {
+      if (name === '' || /[()\n]/.test(name)) this.add(`${this.label('agency')} takes an agency's name as its credit writes it in brackets, such as --agency Northwire for "(Northwire)"; got '${name}'`);
+    }
+    return list.length > 0 ? { agencies: list } : {};
   }
 
   /** Glob patterns of a repeatable flag; an empty one (`--include ''`) matches nothing and is refused. */
@@ -305,6 +319,8 @@ function inputsOf(paths: readonly string[], flags: RawFlags, problems: Problems)
 
 export interface ScanCommand extends InputsRequest, Rewording {
   options: ResolvedOptions;
+  /** --agency: names read as agencies' credits besides the built-in ones. */
+  agencies?: string[];
   threads: number;
   fileTimes: boolean;
   failOn: FailOn | undefined;
@@ -357,9 +373,11 @@ export function scanCommand(paths: readonly string[], flags: RawFlags, env: Env,
   humanMaxMatches(flags, problems, shape);
   const { threads, fileTimes, rewording: environmentRewording } = environmentOf(env, problems);
   const rewording = rewordingOf(flags, environmentRewording, problems);
+  const agencies = problems.agencies(flags.agency);
   problems.done();
   return {
     ...inputs,
+    ...agencies,
     options: resolveOptions(given),
     threads,
     fileTimes,
@@ -455,6 +473,8 @@ function indexParts(paths: readonly string[], flags: RawFlags, env: Env, request
 }
 
 export interface CheckCommand extends IndexCommand, Rewording {
+  /** --agency: names read as agencies' credits besides the built-in ones. */
+  agencies?: string[];
   failOn: CheckFailOn | undefined;
   copyShare: number;
   /** --copy-share was given on the command line without --fail-on document, where it counts for nothing. */
@@ -479,10 +499,11 @@ export function checkCommand(paths: readonly string[], flags: RawFlags, env: Env
   // As for the scan: thorough aligns the incoming articles with the archived ones its lookup
   // brings in a second time, as a scan of two documents does (core/rewrite/families.ts).
   const rewording = rewordingOf(flags, command.rewording, problems);
+  const agencies = problems.agencies(flags.agency);
   problems.done();
   // From the command line only: a config file's copy share serves the runs that fail on documents.
   const copyShareUnused = flags.copyShare !== undefined && problems.originOf('copyShare') === undefined && failOn !== 'document';
-  return { ...command, output: { ...command.output, ...shape }, failOn, copyShare, copyShareUnused, add: flags.add === true, ...rewording };
+  return { ...command, output: { ...command.output, ...shape }, failOn, copyShare, copyShareUnused, add: flags.add === true, ...rewording, ...agencies };
 }
 
 // ---- dedupe sign, join, report (issue 10: beyond one machine) ---------------------------
@@ -568,6 +589,8 @@ export interface ReportCommand {
   threads: number;
   fileTimes: boolean;
   maxMatches: number;
+  /** --agency: names read as agencies' credits besides the built-in ones. */
+  agencies?: string[];
   failOn: FailOn | undefined;
   output: OutputRequest;
 }
@@ -581,6 +604,7 @@ export function reportCommand(dir: string, flags: RawFlags, env: Env, config: Co
   const shape = reportOutputs(flags, problems);
   humanMaxMatches(flags, problems, shape);
   const { threads, fileTimes } = environmentOf(env, problems);
+  const agencies = problems.agencies(flags.agency);
   problems.done();
-  return { dir, memoryLimit, threads, fileTimes, maxMatches, failOn, output: { ...outputOf(flags), ...shape } };
+  return { dir, memoryLimit, threads, fileTimes, maxMatches, ...agencies, failOn, output: { ...outputOf(flags), ...shape } };
 }

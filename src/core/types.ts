@@ -98,6 +98,8 @@ export type RewordingMode = 'off' | 'precise' | 'thorough';
  */
 export interface ReportOptions extends ResolvedOptions {
   reworded?: RewordingMode;
+  /** Names read as agencies' credits besides the built-in ones (`--agency`), when any was given. */
+  agencies?: string[];
 }
 
 export interface Match {

@@ -46,6 +46,8 @@ export interface CheckRequest extends SourceRequest, IndexLocation {
   rewording?: boolean;
   /** `--reworded thorough`: the check's candidate pairs aligned again as a scan of two documents aligns them (core/rewrite/families.ts). */
   thoroughRewording?: boolean;
+  /** `--agency`: names read as agencies' credits besides the built-in ones (core/scan/provenance.ts). */
+  agencies?: readonly string[];
 }
 
 export interface CheckRun {
@@ -212,7 +214,7 @@ async function examine(store: IndexStore, { request, sources, incoming, emptyInp
     all,
     store.options,
     incoming.warnings,
-    { wordOps: request.wordOps, rewording, thoroughRewording: request.thoroughRewording === true, threads: request.threads ?? defaultThreads(), paragraphs, earlier: incoming.timings, frequencies },
+    { wordOps: request.wordOps, rewording, thoroughRewording: request.thoroughRewording === true, threads: request.threads ?? defaultThreads(), paragraphs, earlier: incoming.timings, frequencies, ...(request.agencies ? { agencies: request.agencies } : {}) },
     hooks,
   );
   const reportStart = clock();

@@ -24,6 +24,8 @@ export interface ScanRequest extends SourceRequest {
   rewording?: boolean;
   /** `--reworded thorough`: a large scan also aligns its candidate pairs as a scan of two documents does (core/rewrite/families.ts). */
   thoroughRewording?: boolean;
+  /** `--agency`: names read as agencies' credits besides the built-in ones (core/scan/provenance.ts). */
+  agencies?: readonly string[];
 }
 
 /**
@@ -131,11 +133,11 @@ export async function analyseOnThreads(
   prepared: readonly PreparedDocument[],
   options: ResolvedOptions,
   warnings: readonly Warning[],
-  run: { wordOps: boolean; rewording: boolean; thoroughRewording?: boolean; threads: number; paragraphs: number; earlier: PrepareTimings; frequencies?: ScanFrequencies | null },
+  run: { wordOps: boolean; rewording: boolean; thoroughRewording?: boolean; threads: number; paragraphs: number; earlier: PrepareTimings; frequencies?: ScanFrequencies | null; agencies?: readonly string[] },
   hooks: EngineHooks,
 ): Promise<{ analysis: ScanAnalysis; timings: StageTimings }> {
   const clock = hooks.clock ?? (() => 0);
-  const given = run.frequencies === undefined ? {} : { frequencies: run.frequencies };
+  const given = { ...(run.frequencies === undefined ? {} : { frequencies: run.frequencies }), ...(run.agencies === undefined ? {} : { agencies: run.agencies }) };
   const result = await withRewriteHelpers(run.rewording ? run.threads : 1, run.paragraphs, (helpers) =>
     analyse(prepared, options, warnings, { wordOps: run.wordOps, rewording: run.rewording, thoroughRewording: run.thoroughRewording === true, ...given, ...(helpers ? { helpers } : {}) }, clock, run.earlier),
   );
@@ -159,6 +161,6 @@ export async function scanPaths(request: ScanRequest, hooks: EngineHooks = {}): 
   if (prepared.length === 0) throw nothingRead({ ...sources, warned: warnings.length > 0 });
   const paragraphs = prepared.reduce((sum, doc) => sum + doc.count, 0);
   hooks.progress?.({ stage: 'match', paragraphs });
-  const { analysis, timings: stages } = await analyseOnThreads(prepared, request.options, warnings, { wordOps: request.wordOps, rewording, thoroughRewording: request.thoroughRewording === true, threads: request.threads, paragraphs, earlier: timings }, hooks);
+  const { analysis, timings: stages } = await analyseOnThreads(prepared, request.options, warnings, { wordOps: request.wordOps, rewording, thoroughRewording: request.thoroughRewording === true, threads: request.threads, paragraphs, earlier: timings, ...(request.agencies ? { agencies: request.agencies } : {}) }, hooks);
   return { analysis, timings: stages, bytes, files: sources.files, jsonlSources: sources.jsonlSources, records: sources.records, walkMs, prepareMs };
 }

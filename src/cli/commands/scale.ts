@@ -41,7 +41,7 @@ export async function runReportCommand(command: ReportCommand, io: CliIO, versio
   if (output.html !== undefined) checkOutputFile(output.html, io.cwd, '--html');
   const wordOps = output.json || output.ndjson || output.diff;
   const run = await withFeedback(io, output, true, async (hooks) => {
-    const loaded = await reportShards({ dir: command.dir, cwd: io.cwd, memoryLimit: command.memoryLimit, threads: command.threads, maxMatches: command.maxMatches, wordOps, fileTimes: command.fileTimes }, hooks);
+    const loaded = await reportShards({ dir: command.dir, cwd: io.cwd, memoryLimit: command.memoryLimit, threads: command.threads, maxMatches: command.maxMatches, wordOps, fileTimes: command.fileTimes, ...(command.agencies ? { agencies: command.agencies } : {}) }, hooks);
     // The warnings signing met, as the scan prints them.
     for (const warning of loaded.analysis.warnings) hooks.warning?.(warning);
     return loaded;

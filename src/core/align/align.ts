@@ -646,7 +646,13 @@ export interface RewordedPairs {
  * are paired too, by passage alignment, and given `reworded` and paragraphs that carry their
  * `paragraph` numbers, also as the scan paired them.
  */
-export type AlignRule = DerivationRule & { seed?: number; minWords?: number; reworded?: RewordedPairs };
+export type AlignRule = DerivationRule & {
+  seed?: number;
+  minWords?: number;
+  reworded?: RewordedPairs;
+  /** Names read as agencies' credits besides the built-in ones, for the groups' provenance (scan/provenance.ts, creditPatterns). */
+  agencies?: readonly string[];
+};
 
 /**
  * The blocks aligning `from` with `to`, with their word operations (wordDiff, made afresh: a

@@ -5,7 +5,7 @@
  */
 import { alignParagraphOf, alignParagraphs, paragraphNumbers, type AlignParagraph, type AlignRule, type RewordedPairs } from '../align/align.js';
 import { diffBlocks } from '../align/diff-report.js';
-import type { Clusters, Corpus, DerivationRule, Edges, Grouping, Noise } from '../model.js';
+import type { Clusters, Corpus, Edges, Grouping, Noise } from '../model.js';
 import { share } from '../numbers.js';
 import { continuesParagraph, text, textKey } from '../document.js';
 import type { DiffBlock, GroupMember, GroupReport } from '../types.js';
@@ -80,11 +80,11 @@ function rewordedPairsOf(corpus: Corpus, edges: Edges): RewordedPairs {
 }
 
 /** The rule comparing members: the scan's options, its reworded pairs paired as it found them. */
-function memberRule(corpus: Corpus, edges: Edges, rule: DerivationRule): AlignRule {
+function memberRule(corpus: Corpus, edges: Edges, rule: AlignRule): AlignRule {
   return { ...rule, reworded: rewordedPairsOf(corpus, edges) };
 }
 
-export function buildGroupReports(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: Grouping, options: DerivationRule, edges: Edges): GroupReports {
+export function buildGroupReports(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: Grouping, options: AlignRule, edges: Edges): GroupReports {
   const rule = memberRule(corpus, edges, options);
   const linkingOf = linkingClusters(clusters, grouping);
   const originalDocOfStory = new Int32Array(noise.stories.length).fill(-1);
@@ -242,7 +242,7 @@ function storyView(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: G
  * member's `comparison` counts it: the two bodies aligned, merges and splits included, each block
  * naming the segments of the two documents and carrying its word operations.
  */
-export function alignStories(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: Grouping, options: DerivationRule, edges: Edges, fromUnit: number, toUnit: number): DiffBlock[] {
+export function alignStories(corpus: Corpus, noise: Noise, clusters: Clusters, grouping: Grouping, options: AlignRule, edges: Edges, fromUnit: number, toUnit: number): DiffBlock[] {
   const from = storyBody(corpus, noise, clusters, grouping, fromUnit);
   const to = storyBody(corpus, noise, clusters, grouping, toUnit);
   const blocks = alignParagraphs(from.body, to.body, memberRule(corpus, edges, options));

@@ -104,10 +104,9 @@ const CREDITED_AGENCIES = `${AGENCIES}|Associated Press|Agence France-Presse|Can
  * dateline at all, and a Reuters desk's group had no original; a new user's run), the credit,
  * a dash.
  */
-const DATELINE_WITH_CREDIT = new RegExp(
-  String.raw`^(?:[\p{Lu}][\p{L}.'’ -]*(?:,\s*[\p{L}\p{N}.,'’ -]+?)?\s*)?\((${CREDITED_AGENCIES})\)\s*[—–-]+`,
-  'u',
-);
+function datelineWithCredit(agencies: string): RegExp {
+  return new RegExp(String.raw`^(?:[\p{Lu}][\p{L}.'’ -]*(?:,\s*[\p{L}\p{N}.,'’ -]+?)?\s*)?\((${agencies})\)\s*[—–-]+`, 'u');
+}
 /**
  * A dateline without an agency's credit: a place in capitals (perhaps a region and a date after a
  * comma), then a dash; a hyphen only after a region or date ("NEW YORK, June 4 - ", a Reuters
@@ -124,7 +123,7 @@ const BARE_DATELINE = new RegExp(
   String.raw`(?:^|\d{4}-\d{2}-\d{2}\s+)(?!(?:${STORY_LABELS})\b)(${DATELINE_PLACE}(?:${DATELINE_AFTER_COMMA})?)(?:\s*(?:--|—|–)|(?<=${DATELINE_AFTER_COMMA})\s+-)\s`,
   'u',
 );
-const CLOSING_CREDIT = new RegExp(String.raw`\((${CREDITED_AGENCIES})\)\s*$`, 'u');
+
 /**
  * A story citing a wire as its source: "the Associated Press said", "according to Reuters", and
  * the credit line an outlet closes a story with, "The Associated Press contributed to this
@@ -143,7 +142,41 @@ const ATTRIBUTION = new RegExp(
  * ("Associated Press writer Jim Heintz contributed to this report") is the wire's tail.
  */
 const STAFF_CREDIT = /\b(?:contributed to this (?:report|story|article)|contributed reporting|staff (?:writer|reporter|correspondent)s?)\b/i;
-const AGENCY_NAMED = new RegExp(String.raw`\b(?:${CREDITED_AGENCIES}|Associated Press writers?)\b`, 'u');
+
+/**
+ * What reads as an agency's credit: the built-in names (CREDITED_AGENCIES) and the names a run
+ * adds (`--agency`, the config's `agencies`): a regional agency's desk names its own, and a copy
+ * that stripped its credit was taken for the original of the agency's story, whose "(Northwire)"
+ * counted for nothing (a new user's trial).
+ */
+export interface CreditPatterns {
+  /** A wire dateline with an agency's credit (see datelineWithCredit). */
+  datelineWithCredit: RegExp;
+  /** A credit closing a story, "(AP)". */
+  closingCredit: RegExp;
+  /** A credit ending the text before a dateline's dash. */
+  creditBeforeDash: RegExp;
+  /** An agency named anywhere (a staff credit naming one is the agency's: isStaffCredit). */
+  agencyNamed: RegExp;
+}
+
+const creditPatternsMade = new Map<string, CreditPatterns>();
+
+/** The credit patterns of the built-in agencies and `extra` names (as written; regular-expression characters in them match themselves). */
+export function creditPatterns(extra: readonly string[] = []): CreditPatterns {
+  const key = extra.join('\n');
+  let made = creditPatternsMade.get(key);
+  if (made) return made;
+  const names = [CREDITED_AGENCIES, ...extra.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))].join('|');
+  made = {
+    datelineWithCredit: datelineWithCredit(names),
+    closingCredit: new RegExp(String.raw`\((${names})\)\s*$`, 'u'),
+    creditBeforeDash: new RegExp(String.raw`\((?:${names})\)\s*$`, 'u'),
+    agencyNamed: new RegExp(String.raw`\b(?:${names}|Associated Press writers?)\b`, 'u'),
+  };
+  creditPatternsMade.set(key, made);
+  return made;
+}
 
 /** A credit line is short: a name or two, a place (longer text that mentions "staff reporters" is prose). */
 const CREDIT_MAX_WORDS = 30;
@@ -162,8 +195,8 @@ function partialUse(comparison: EditSummary): EditSummary {
 }
 
 /** Whether a paragraph is a credit line of the reprinting outlet's staff (STAFF_CREDIT), not an agency's. */
-export function isStaffCredit(text: string): boolean {
-  return STAFF_CREDIT.test(text) && !AGENCY_NAMED.test(text);
+export function isStaffCredit(text: string, credits: CreditPatterns = creditPatterns()): boolean {
+  return STAFF_CREDIT.test(text) && !credits.agencyNamed.test(text);
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -332,7 +365,6 @@ const PUBLICATION_LINE_MAX_WORDS = 12;
 /** Where a dateline ends: the dash after "WASHINGTON, Nov. 4, 2024 (Reuters)". */
 const DATELINE_DASH = /\s(?:--|—|–|-)\s|—/;
 /** An agency's credit ending the text before a dash: "WASHINGTON, Nov. 4, 2024 (Reuters)". */
-const CREDIT_BEFORE_DASH = new RegExp(String.raw`\((?:${CREDITED_AGENCIES})\)\s*$`, 'u');
 /** A date right after the dateline's dash is the story's too ("PORTSMOUTH, Maine (AP) — Nov. 4, 2024:"): "September 30, 2024" is 18 characters. */
 const DATE_AFTER_DATELINE_CHARS = 24;
 
@@ -343,7 +375,7 @@ const DATE_AFTER_DATELINE_CHARS = 24;
  * road was first paved on May 9, 1955" made a story the group's earliest, and so its original,
  * as did a eurobond "due March 30, 1990" among notices of 1987 (found by a new user).
  */
-export function publicationText(body: readonly AlignParagraph[]): string {
+export function publicationText(body: readonly AlignParagraph[], credits: CreditPatterns = creditPatterns()): string {
   const lede = Math.max(0, ledeIndex(body));
   const parts = body.slice(0, lede).map((p) => p.text);
   const head = body[lede]?.text.trim().slice(0, DATELINE_SEARCH_CHARS) ?? '';
@@ -351,7 +383,7 @@ export function publicationText(body: readonly AlignParagraph[]): string {
   // Only a dateline's dash: an agency's credit right before it, or a bare dateline ("KYIV,
   // Ukraine --"); "which first opened on May 9, 1955 - will close" is the story's text (found in review).
   const bare = BARE_DATELINE.exec(head);
-  const isDateline = dash !== null && (CREDIT_BEFORE_DASH.test(head.slice(0, dash.index)) || (bare !== null && bare.index < BARE_DATELINE_MAX_OFFSET && bare.index + bare[0].length >= dash.index));
+  const isDateline = dash !== null && (credits.creditBeforeDash.test(head.slice(0, dash.index)) || (bare !== null && bare.index < BARE_DATELINE_MAX_OFFSET && bare.index + bare[0].length >= dash.index));
   if (dash && isDateline) parts.push(head.slice(0, dash.index + dash[0].length + DATE_AFTER_DATELINE_CHARS));
   for (const p of body) if (p.words <= PUBLICATION_LINE_MAX_WORDS && PUBLICATION_LINE.test(p.text)) parts.push(p.text);
   return parts.join('\n');
@@ -372,12 +404,12 @@ export function latestDate(text: string): string | null {
 }
 
 /** Signs that a story is wire copy itself, or that it cites a wire as its source. */
-export function wireEvidence(body: readonly AlignParagraph[]): ProvenanceReason[] {
+export function wireEvidence(body: readonly AlignParagraph[], credits: CreditPatterns = creditPatterns()): ProvenanceReason[] {
   const reasons: ProvenanceReason[] = [];
   // The lede, past a headline: a headline above "GLASGOW, Scotland (AP) —" hid the dateline (found by a new user).
   const first = body[Math.max(0, ledeIndex(body))]?.text.trim() ?? '';
   const head = first.slice(0, DATELINE_SEARCH_CHARS);
-  const credited = DATELINE_WITH_CREDIT.exec(head);
+  const credited = credits.datelineWithCredit.exec(head);
   if (credited) reasons.push({ kind: 'dateline', detail: credited[0].trim(), weight: PROVENANCE_WEIGHTS.creditedDateline });
   else {
     const bare = BARE_DATELINE.exec(head);
@@ -388,7 +420,7 @@ export function wireEvidence(body: readonly AlignParagraph[]): ProvenanceReason[
     }
   }
   const last = body[body.length - 1]?.text.trim() ?? '';
-  const closing = CLOSING_CREDIT.exec(last);
+  const closing = credits.closingCredit.exec(last);
   if (closing && body.length > 1) reasons.push({ kind: 'credit', detail: `(${closing[1]!})`, weight: PROVENANCE_WEIGHTS.closingCredit });
   for (const paragraph of body) {
     const attribution = ATTRIBUTION.exec(paragraph.text);
@@ -426,9 +458,10 @@ function addDateEvidence(members: readonly StoryView[], dates: ReadonlyArray<str
 
 /** Every member's evidence (wire signs, dates, share of the group's text, file time) and latest date. */
 function collectEvidence(members: readonly StoryView[], rule: AlignRule, minWords: number): { reasons: ProvenanceReason[][]; dates: Array<string | null> } {
-  const reasons: ProvenanceReason[][] = members.map((m) => wireEvidence(m.body));
+  const credits = creditPatterns(rule.agencies);
+  const reasons: ProvenanceReason[][] = members.map((m) => wireEvidence(m.body, credits));
   // The date its metadata gives (a feed's), else the one its text states.
-  const dates = members.map((m) => m.published?.date ?? latestDate(publicationText(m.body)));
+  const dates = members.map((m) => m.published?.date ?? latestDate(publicationText(m.body, credits)));
   addDateEvidence(members, dates, reasons);
   const byHolds = members.map((m, i) => [m.holds, i] as const).sort((a, b) => b[0] - a[0]);
   if (byHolds.length > 1 && byHolds[0]![0] - byHolds[1]![0] >= HOLDS_MARGIN) {
@@ -602,7 +635,7 @@ function fullerThanTrimmed(
   const found: Array<{ holder: number; edited: number }> = [];
   for (const i of candidates) {
     const longer = bodies.get(i)!;
-    if (closesWithStaffCredit(longer, reasons[i]!)) continue;
+    if (closesWithStaffCredit(longer, reasons[i]!, creditPatterns(rule.agencies))) continue;
     const numbers = paragraphNumbers(longer);
     let edited = 0;
     let wordForWord = 0;
@@ -626,9 +659,9 @@ function fullerThanTrimmed(
  * ("Choe Sang-Hun contributed reporting from Seoul"), and prose may mention "staff reporters"
  * (review).
  */
-function closesWithStaffCredit(body: readonly AlignParagraph[], reasons: readonly ProvenanceReason[]): boolean {
+function closesWithStaffCredit(body: readonly AlignParagraph[], reasons: readonly ProvenanceReason[], credits: CreditPatterns): boolean {
   const closing = body[body.length - 1];
-  if (closing === undefined || closing.words > CREDIT_MAX_WORDS || !isStaffCredit(closing.text)) return false;
+  if (closing === undefined || closing.words > CREDIT_MAX_WORDS || !isStaffCredit(closing.text, credits)) return false;
   return reasons.some((r) => r.kind === 'dateline' && r.weight === PROVENANCE_WEIGHTS.creditedDateline);
 }
 

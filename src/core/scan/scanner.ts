@@ -21,6 +21,7 @@ import type { Clock, Corpus, DerivationRule, Edges, PreparedDocument, PrepareTim
 import { resolveOptions } from '../options.js';
 import { continuesParagraph } from '../document.js';
 import { diffDocuments } from '../align/diff-report.js';
+import type { AlignRule } from '../align/align.js';
 import {
   SCHEMA_VERSION,
   type DiffBlock,
@@ -90,6 +91,12 @@ export interface FinishOptions {
    * lookup brings in. null: none (as in a scan of fewer than 200 documents).
    */
   frequencies?: ScanFrequencies | null;
+  /**
+   * Names read as agencies' credits besides the built-in ones (`--agency`; scan/provenance.ts,
+   * creditPatterns): a regional agency's "(Northwire)" in its datelines. Written in the report's
+   * options when given.
+   */
+  agencies?: readonly string[];
 }
 
 const noClock: Clock = () => 0;
@@ -170,12 +177,13 @@ export class ScanAnalysis implements ReportSource {
    * by passage alignment, or without --no-reworded's (the group lines still counted reworded
    * paragraphs as edited where the table no longer did; found by a new user).
    */
-  private comparisonRule(): DerivationRule {
-    const { threshold, containment, seed, minWords } = this.options;
+  private comparisonRule(): AlignRule {
+    const { threshold, containment, seed, minWords, agencies } = this.options;
     // Named, not the options whole: the report's options carry `reworded` (the mode, a string),
     // which an alignment rule reads as the scan's reworded pairs (align.ts, AlignRule).
-    const withSeed: DerivationRule & { seed: number; minWords: number } = { threshold, containment, seed, minWords };
-    return this.input.rewording === false ? { threshold, containment } : withSeed;
+    const credits = agencies !== undefined && agencies.length > 0 ? { agencies } : {};
+    const withSeed: AlignRule = { threshold, containment, seed, minWords, ...credits };
+    return this.input.rewording === false ? { threshold, containment, ...credits } : withSeed;
   }
 
   /** The reports of the listed documents, each made when reached. */
@@ -316,7 +324,8 @@ export async function analyse(
   const input: AssemblyInput = { corpus, noise, clusters, grouping, matches, minWords: options.minWords, edges, channelStoryPairs: rewrite.storyPairs, rewording };
   const statuses = classifyAll(input, summary);
   const reworded: RewordingMode = !rewording ? 'off' : finish.thoroughRewording === true ? 'thorough' : 'precise';
-  const analysis = new ScanAnalysis({ ...options, reworded }, warnings, input, statuses, summary);
+  const agencies = finish.agencies !== undefined && finish.agencies.length > 0 ? { agencies: [...finish.agencies] } : {};
+  const analysis = new ScanAnalysis({ ...options, reworded, ...agencies }, warnings, input, statuses, summary);
   const timings = { ...earlier, candidates: candidatesMs, verify: verifyMs, rewrite: rewriteMs, cluster: clusterMs, report: clock() - t };
   return { analysis, timings };
 }

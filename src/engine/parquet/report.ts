@@ -35,6 +35,8 @@ export interface ReportRequest {
   wordOps: boolean;
   /** Whether the files' modification times stored at signing are evidence (DEDUPE_FILE_TIMES; default true). */
   fileTimes?: boolean;
+  /** `--agency`: names read as agencies' credits besides the built-in ones (core/scan/provenance.ts). */
+  agencies?: readonly string[];
 }
 
 export interface ReportRun {
@@ -288,6 +290,6 @@ async function reportFrom(duck: Duck, pager: DocumentPager, request: ReportReque
   };
   // No helper threads here: `report` keeps every step of a billion-paragraph plan under 4 GB,
   // and a helper's heap and the data it is sent cost about 700 MB at 1 GB (README, Speed).
-  const { analysis, timings } = await analyse(loaded.prepared, options, loaded.warnings, { wordOps: request.wordOps, verified }, clock);
+  const { analysis, timings } = await analyse(loaded.prepared, options, loaded.warnings, { wordOps: request.wordOps, verified, ...(request.agencies ? { agencies: request.agencies } : {}) }, clock);
   return { analysis, timings, read: sumRead(loaded.run), loadMs, close: () => pager.close(), pageReads: () => pager.reads };
 }
