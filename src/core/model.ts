@@ -216,10 +216,11 @@ export interface ClusterInput {
   parts?: number[][];
   /**
    * Set on a template's cluster (grouping.ts isTemplateCluster) and on one whose parts template
-   * fills join: per story, which of the template's texts it holds (a variant, or its part).
-   * Stories holding different ones are different items of one template (grouping.ts, toldApart).
+   * fills join: per story, which of the template's texts it holds (the variants of its
+   * paragraphs there, or its part). Stories holding none of the same are different items of one
+   * template (grouping.ts, toldApart).
    */
-  fillOfStory?: Map<number, number>;
+  fillOfStory?: Map<number, number[]>;
 }
 
 /** Paragraph clusters: copies and derived paragraphs, joined (scan/clusters.ts). */

@@ -104,19 +104,22 @@ describe('document groups', () => {
     // Ten notices, each lede filled in anew (two clusters of template lines, of five notices
     // each: a lede's fills are its own, variant 10 + d), and three short fixed lines in all ten.
     const ten = Array.from({ length: 10 }, (_, d) => d);
-    const ledes = (docs: number[], fills = new Map(docs.map((d) => [d, 10 + d]))): ClusterInput => ({
-      ...cluster(Object.fromEntries(docs.map((d) => [d, 27])), true, new Set(fills.values()).size, 0.5),
+    const ledes = (docs: number[], fills = new Map(docs.map((d): [number, number[]] => [d, [10 + d]]))): ClusterInput => ({
+      ...cluster(Object.fromEntries(docs.map((d) => [d, 27])), true, new Set([...fills.values()].flat()).size, 0.5),
       fillOfStory: fills,
     });
     const fixed = (words: number): ClusterInput => cluster(Object.fromEntries(ten.map((d) => [d, words])));
     const documentWords = ten.map(() => 80);
     expect(groupDocuments(documentWords, [ledes([0, 1, 2, 3, 4]), ledes([5, 6, 7, 8, 9]), fixed(19), fixed(10), fixed(9)]).groups).toEqual([]);
     // Notice 6 a reprint of notice 1: its lede the same filled text (variant 11) links the two.
-    const withReprint = new Map([...[0, 1, 2, 3, 4].map((d): [number, number] => [d, 10 + d]), [6, 11]]);
+    const withReprint = new Map([...[0, 1, 2, 3, 4].map((d): [number, number[]] => [d, [10 + d]]), [6, [11]]]);
     const eleven = [...ten, 10];
     const fixedIn = (words: number): ClusterInput => cluster(Object.fromEntries(eleven.map((d) => [d, words])));
     const withTen = [ledes([0, 1, 2, 3, 4, 6], withReprint), ledes([5, 7, 8, 9, 10]), fixedIn(19), fixedIn(10), fixedIn(9)];
     expect(groupDocuments([...documentWords, 80], withTen).groups).toEqual([[1, 6]]);
+    // A reprint that rewrote notice 1's headline (its own text, 31) but kept its lede (11), both lines in one template cluster: still notice 1's.
+    const headlineRewritten = new Map([...[0, 1, 2, 3, 4].map((d): [number, number[]] => [d, [10 + d, 20 + d]]), [6, [31, 11]]]);
+    expect(groupDocuments([...documentWords, 80], [ledes([0, 1, 2, 3, 4, 6], headlineRewritten), ledes([5, 7, 8, 9, 10]), fixedIn(19), fixedIn(10), fixedIn(9)]).groups).toEqual([[1, 6]]);
     // Lines of their own, in two notices alone (a company's earnings table sent twice, its template lines written a little otherwise): they link, whatever the templates say.
     const own = (words: number): ClusterInput => cluster({ 2: words, 7: words });
     expect(groupDocuments(documentWords, [ledes([0, 1, 2, 3, 4]), ledes([5, 6, 7, 8, 9]), fixed(19), own(12), own(10)]).groups).toEqual([[2, 7]]);

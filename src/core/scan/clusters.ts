@@ -158,15 +158,20 @@ function markTemplateTexts(corpus: Corpus, noise: Noise, paragraphCluster: Int32
     if (!marked[cluster]) return;
     input.fillOfStory = new Map();
     input.parts?.forEach((part, n) => {
-      for (const story of part) input.fillOfStory!.set(story, n);
+      for (const story of part) input.fillOfStory!.set(story, [n]);
     });
   });
   for (let p = 0; p < corpus.size; p++) {
     const cluster = paragraphCluster[p]!;
     if (cluster < 0 || !marked[cluster] || inputs[cluster]!.parts !== undefined || !isBody(noise, p)) continue;
     const story = noise.storyOf[p]!;
-    const fillOf = inputs[cluster]!.fillOfStory!;
-    if (!fillOf.has(story)) fillOf.set(story, corpus.variantOf[p]!);
+    // Every paragraph's: a headline and a lede in one cluster are two texts, and a reprint that
+    // kept the lede word for word but rewrote the headline is no other item (review).
+    const fills = inputs[cluster]!.fillOfStory!;
+    const variant = corpus.variantOf[p]!;
+    const list = fills.get(story);
+    if (!list) fills.set(story, [variant]);
+    else if (!list.includes(variant)) list.push(variant);
   }
 }
 

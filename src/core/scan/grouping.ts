@@ -271,10 +271,10 @@ function linkThroughClusters(links: UnionFind, documentCount: number, clusters: 
 function toldApart(clusters: readonly ClusterInput[]): (a: number, b: number) => boolean {
   const fillsOf = new Map<number, Array<[number, number]>>();
   clusters.forEach((cluster, id) => {
-    for (const [story, fill] of cluster.fillOfStory ?? []) {
-      const list = fillsOf.get(story);
-      if (list) list.push([id, fill]);
-      else fillsOf.set(story, [[id, fill]]);
+    for (const [story, fills] of cluster.fillOfStory ?? []) {
+      let list = fillsOf.get(story);
+      if (!list) fillsOf.set(story, (list = []));
+      for (const fill of fills) list.push([id, fill]);
     }
   });
   if (fillsOf.size === 0) return () => false;
