@@ -112,9 +112,17 @@ export function countingTextsOnce(frequencies: ScanFrequencies, corpus: Corpus, 
   const table = DocumentFrequency.of({ keys: keys.slice(), lastDoc: lastDoc.slice(), counts: counts.slice() });
   for (const list of copies) {
     // Per word of the text, how many of its documents hold it: all but one of them are copies.
-    const within = new DocumentFrequency();
-    list.forEach((d, n) => countDocumentWords(within, corpus.docs[d]!, n));
-    within.forEach((word, documents) => table.removeCount(word, documents - 1));
+    // A Map per text, not a DocumentFrequency (three arrays of 65,536 slots each, for a text
+    // of a few hundred words; a check counts every document, and a batch may hold thousands of
+    // texts with copies: review).
+    const within = new Map<number, number>();
+    for (const d of list) {
+      const doc = corpus.docs[d]!;
+      const seen = new Set<number>();
+      for (let i = 0; i < doc.count; i++) for (const word of tokens(doc, i)) seen.add(word);
+      for (const word of seen) within.set(word, (within.get(word) ?? 0) + 1);
+    }
+    for (const [word, documents] of within) table.removeCount(word, documents - 1);
   }
   return { table, sampled: frequencies.sampled };
 }

@@ -52,7 +52,7 @@ import { groupDocuments, listedGroupsOnly } from './grouping.js';
 import { MatchLister } from './matches.js';
 import { findNoise } from './noise.js';
 import { collectVariants, contentRanks, orderDocuments, storyRanks } from './variants.js';
-import { countingTextsOnce, scanFrequencies, type ScanFrequencies } from '../rewrite/channel.js';
+import { COMMON_MIN_DOCUMENTS, countingTextsOnce, scanFrequencies, type ScanFrequencies } from '../rewrite/channel.js';
 import { nearCopies } from '../rewrite/copied-pairs.js';
 import { addRewordedEdges, ON_THIS_THREAD, startRewrite, type RewriteHelpers, type RewriteStart } from '../rewrite/stage.js';
 import { buildStoryPairs } from '../rewrite/story-pairs.js';
@@ -278,15 +278,17 @@ export async function analyse(
   const beforeRewrite = (): { noise: Noise; frequencies: ScanFrequencies | null; rewriteStart: RewriteStart | null; noiseMs: number; startMs: number } => {
     const noiseStart = clock();
     const noise = findNoise(corpus);
-    // Copies of one document, word for word or nearly, are one text (copied-pairs.ts).
-    const texts = nearCopies(corpus, noise, documentRank);
+    // Copies of one document, word for word or nearly, are one text (copied-pairs.ts), for the
+    // word frequencies and the rewrite stage: none found when neither is made.
+    const counted = finish.frequencies !== undefined ? finish.frequencies !== null : corpus.docs.length >= COMMON_MIN_DOCUMENTS;
+    const texts = rewording || counted ? nearCopies(corpus, noise, documentRank) : undefined;
     const noiseMs = clock() - noiseStart;
     const start = clock();
     // Given (check: the archive's and the batch's) or counted on the scan's documents, each
     // text once: the rewrite stage weighs words by them, and grouping tells names by them (fills.ts).
     const frequencies =
       finish.frequencies !== undefined
-        ? finish.frequencies && countingTextsOnce(finish.frequencies, corpus, texts, () => true)
+        ? finish.frequencies && countingTextsOnce(finish.frequencies, corpus, texts!, () => true)
         : scanFrequencies(corpus, documentRank, texts);
     const rewriteStart = rewording ? startRewrite(corpus, options.seed, helpers, documentRank, frequencies, finish.thoroughRewording === true, texts) : null;
     return { noise, frequencies, rewriteStart, noiseMs, startMs: clock() - start };
