@@ -213,7 +213,7 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
       if (result.unreadable.length === jobs.length) throw nothingRead(sources, '; the index was not changed');
       hooks.progress?.({ stage: 'store', file: request.db });
     }, waitNotice(request.db, hooks));
-    warnRenamed(store, result, request.root ?? request.cwd, hooks);
+    warnRenamed(store, result, new Set(sources.jobs.filter((job) => job.text !== undefined).map((job) => job.id)), request.root ?? request.cwd, hooks);
     const stats = store.stats();
     result.index = { documents: stats.documents, paragraphs: stats.paragraphs };
     return result;
@@ -228,15 +228,18 @@ export async function addToIndex(request: AddRequest, hooks: EngineHooks = {}): 
  * never drops what it was given unasked), and `check` then calls the file a copy of itself
  * (a new user's archive reorganised: its gate failed on a file matched to one that was gone).
  */
-function warnRenamed(store: IndexStore, result: AddResult, root: string, hooks: EngineHooks): void {
+function warnRenamed(store: IndexStore, result: AddResult, jsonlIds: ReadonlySet<string>, root: string, hooks: EngineHooks): void {
+  // Files only, on both sides: a JSONL article is stored under its id, which names no file (a
+  // reviewer's feed of two ids with one text was told "b7: the same text as a1, whose file is
+  // gone", and given the command that removed a1).
   const added = new Map<string, string>();
   for (const { path: stored } of result.added) {
-    const hash = store.contentHashOf(stored);
+    const hash = jsonlIds.has(stored) ? undefined : store.contentHashOf(stored);
     if (hash !== undefined) added.set(stored, hash);
   }
   const byHash = new Map<string, string[]>();
   for (const doc of store.documentsWithContent(new Set(added.values()))) {
-    if (added.has(doc.path) || existsSync(path.resolve(root, doc.path))) continue;
+    if (added.has(doc.path) || fileThere(root, doc.path) !== false) continue;
     byHash.set(doc.contentHash, [...(byHash.get(doc.contentHash) ?? []), doc.path]);
   }
   for (const [stored, hash] of added) {
@@ -264,19 +267,23 @@ export async function removeFromIndex(request: RemoveRequest, hooks: EngineHooks
   try {
     const removed: string[] = [];
     const notFound: string[] = [];
+    // Standard input read once, before the write lock is taken: a slow pipe, or `-` typed at a
+    // terminal, held the lock while other writers waited (review).
+    const fromStdin = request.paths.includes(STDIN_PATH) ? await jsonlVersionsOf(request.stdin ?? (async function* nothing() {})(), STDIN_NAME) : [];
+    const paths = request.paths.filter((given, at) => given !== STDIN_PATH || request.paths.indexOf(given) === at);
     await store.write(async (batch) => {
-      for (const given of request.paths) {
+      for (const given of paths) {
         // Under both spellings the index may hold it by (pathSpellings): a folder's articles may have been added by relative and by absolute paths.
-        const fromStdin = given === STDIN_PATH;
-        const matching = fromStdin ? [] : [...new Set(pathSpellings(given, request.cwd, request.root).flatMap((spelling) => store.pathsUnder(spelling)))];
+        const isStdin = given === STDIN_PATH;
+        const matching = isStdin ? [] : [...new Set(pathSpellings(given, request.cwd, request.root).flatMap((spelling) => store.pathsUnder(spelling)))];
         // A JSONL feed's articles are stored under their ids: removing the feed removes those
         // its lines name (it said "not in the index" and removed nothing; found by a new user).
         // Only those stored with the line's text: an id another feed's article holds now is not
         // this feed's to remove (found in review); one check --add stored beside is.
-        if (matching.length === 0 && (fromStdin || isJsonl(given))) {
+        if (matching.length === 0 && (isStdin || isJsonl(given))) {
           const absent: string[] = [];
           // `-` is standard input, as index add and check read it (it was taken for a stored path; a new user).
-          const versions = fromStdin ? await jsonlVersionsOf(request.stdin ?? (async function* nothing() {})(), STDIN_NAME) : await jsonlVersions(path.resolve(request.cwd, given), given);
+          const versions = isStdin ? fromStdin : await jsonlVersions(path.resolve(request.cwd, given), given);
           for (const { id, hash } of versions) {
             const stored = [id, archivedName(id, hash)].find((name) => store.contentHashOf(name) === hash);
             if (stored !== undefined) matching.push(stored);
@@ -348,8 +355,8 @@ export interface ListRequest extends IndexLocation {
 
 /** A stored document and whether a file is at its path now. */
 export interface ListedDocument extends StoredDocument {
-  /** False when no file is at the stored path (a JSONL article's id names none). */
-  present: boolean;
+  /** Whether a file is at the stored path; null for a name that is none of a file's (fileThere). */
+  present: boolean | null;
 }
 
 /**
@@ -363,12 +370,24 @@ export interface ListResult {
   documents: ListedDocument[];
 }
 
+/**
+ * Whether a file is at a stored path now (from the folder paths are stored relative to): null
+ * when the name is none of a file's, so that nothing can be said: a JSONL article's id (`ap-1`:
+ * no folder and no extension) or an article `check --add` stored beside its name
+ * (`today.txt#3f2a9c01b7e4`). A JSONL id written as a file's name is taken for one.
+ */
+export function fileThere(root: string, stored: string): boolean | null {
+  if (existsSync(path.resolve(root, stored))) return true;
+  if (/#[0-9a-f]{12}$/.test(stored)) return null;
+  return /[/\\]/.test(stored) || /\.[A-Za-z0-9]{1,8}$/.test(stored) ? false : null;
+}
+
 export async function listIndex(request: ListRequest, hooks: EngineHooks = {}): Promise<ListResult> {
   const store = await IndexStore.open(request.db, { mode: 'read', ...locationOptions(request), cwd: request.cwd, onUpgrade: upgradeNotice(request.db, hooks) });
   try {
     const root = request.root ?? request.cwd;
-    const documents = store.documentList().map((doc): ListedDocument => ({ ...doc, present: existsSync(path.resolve(root, doc.path)) }));
-    return { database: request.db, documents: request.missing ? documents.filter((doc) => !doc.present) : documents };
+    const documents = store.documentList().map((doc): ListedDocument => ({ ...doc, present: fileThere(root, doc.path) }));
+    return { database: request.db, documents: request.missing ? documents.filter((doc) => doc.present === false) : documents };
   } finally {
     store.close();
   }

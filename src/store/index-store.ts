@@ -760,11 +760,14 @@ export class IndexStore {
   /** The stored documents whose text has one of these SHA-256s (one pass over the documents, for a whole batch). */
   documentsWithContent(hashes: ReadonlySet<string>): Array<{ path: string; contentHash: string }> {
     if (hashes.size === 0) return [];
-    return this.read(() =>
-      (this.statement('SELECT path, content_hash FROM documents').all() as Array<{ path: string; content_hash: string }>)
-        .filter((row) => hashes.has(row.content_hash))
-        .map((row) => ({ path: row.path, contentHash: row.content_hash })),
-    );
+    return this.read(() => {
+      // Row by row: an archive of a million documents is not held whole to find a few texts.
+      const found: Array<{ path: string; contentHash: string }> = [];
+      for (const row of this.statement('SELECT path, content_hash FROM documents').iterate() as IterableIterator<{ path: string; content_hash: string }>) {
+        if (hashes.has(row.content_hash)) found.push({ path: row.path, contentHash: row.content_hash });
+      }
+      return found;
+    });
   }
 
   /** Every stored document, by path: what `dedupe index list` prints. */

@@ -59,6 +59,18 @@ describe('dedupe index list', () => {
     expect((await runInProcess(['check', '--fail-on', 'document', '-q', 'arch/renamed 003.txt'], { cwd })).code).toBe(0);
   });
 
+  it("takes no JSONL article's id for a missing file: no renamed warning, never listed by --missing (a reviewer's feed of two ids with one text)", async () => {
+    const cwd = await archive();
+    const text = 'A story carried in a feed, long enough to be stored as an article of its own today.';
+    writeFileSync(path.join(cwd, 'feed1.jsonl'), `${JSON.stringify({ id: 'a1', text })}\n`);
+    writeFileSync(path.join(cwd, 'feed2.jsonl'), `${JSON.stringify({ id: 'b7', text })}\n`);
+    expect((await runInProcess(['index', 'add', '-q', 'feed1.jsonl'], { cwd })).stderr).toBe('');
+    expect((await runInProcess(['index', 'add', '-q', 'feed2.jsonl'], { cwd })).stderr).toBe('');
+    expect((await runInProcess(['index', 'list', '--missing', '-q'], { cwd })).stdout).toBe('');
+    const json = JSON.parse((await runInProcess(['index', 'list', '--json'], { cwd })).stdout) as { documents: Array<{ path: string; present: boolean | null }> };
+    expect(json.documents.filter((d) => d.present !== true)).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'a1', present: null }), expect.objectContaining({ path: 'b7', present: null })]));
+  });
+
   it('gives no warning for a second file with the same text while the first is still there (a copy, for check to report)', async () => {
     const cwd = await archive();
     copyFileSync(path.join(cwd, 'arch/003_600098fa7e119347.txt'), path.join(cwd, 'arch/copy.txt'));
