@@ -146,7 +146,7 @@ class Problems {
   }
 
   /**
-   * --agency's names (a config's "agencies"), each as it is written in brackets after a
+   * --agency's names (a config's "agency"), each as it is written in brackets after a
    * dateline ("Northwire" of "PORTSMOUTH, Maine (Northwire) —"): not empty, no brackets; an
    * object with none given ({}) when there is none, so that a command passes it on as it is.
    */

@@ -54,7 +54,7 @@ function utf8SequenceAt(bytes: Uint8Array, i: number): number {
  *   (Shift-JIS, GBK, Big5) write nearly every letter that way, so they are many;
  * - null: no guess.
  */
-function likelyEncoding(bytes: Uint8Array): 'damaged-utf8' | 'windows-1252' | 'latin1' | null {
+function likelyEncoding(bytes: Uint8Array): 'damaged-utf8' | 'windows-1252' | 'windows-1252-stray' | 'latin1' | null {
   let sequences = 0;
   let strays = 0;
   let paired = 0;
@@ -73,7 +73,10 @@ function likelyEncoding(bytes: Uint8Array): 'damaged-utf8' | 'windows-1252' | 'l
   // Western text: an accented letter or a curly quote now and then (French or German news: 2-5%
   // of bytes; at most one in five here), two in a row only in some words ("Größe").
   if (!(strays > 0 && strays * 5 <= bytes.length && paired * 2 <= strays)) return null;
-  return bytes.some((b) => WINDOWS_1252_UNDEFINED.has(b)) ? 'latin1' : 'windows-1252';
+  if (!bytes.some((b) => WINDOWS_1252_UNDEFINED.has(b))) return 'windows-1252';
+  // Curly quotes or dashes of Windows-1252 beside them (0x80-0x9F, which Latin-1 reads as
+  // control characters): Windows-1252 with stray bytes, dropped by iconv -c (review).
+  return bytes.some((b) => b >= 0x80 && b <= 0x9f && !WINDOWS_1252_UNDEFINED.has(b)) ? 'windows-1252-stray' : 'latin1';
 }
 
 /**
@@ -237,6 +240,8 @@ const ENCODING_FIX = {
     `it is mostly UTF-8, with bytes that are not (cut mid-character, or two encodings mixed): mend them, or drop them with ${iconvCommand('-c -f UTF-8 -t UTF-8', file)}`,
   'windows-1252': (file: string) => `it reads as Windows-1252 or Latin-1; convert it: ${iconvCommand('-f WINDOWS-1252 -t UTF-8', file)}`,
   latin1: (file: string) => `it reads as Latin-1 (with bytes Windows-1252 does not define); convert it: ${iconvCommand('-f LATIN1 -t UTF-8', file)}`,
+  'windows-1252-stray': (file: string) =>
+    `it reads as Windows-1252, with bytes it does not define (0x81, 0x8D, 0x8F, 0x90, 0x9D); convert it, dropping them: ${iconvCommand('-c -f WINDOWS-1252 -t UTF-8', file)}`,
   unknown: (file: string) => `convert it: ${iconvCommand('-f <encoding> -t UTF-8', file)}; file --mime-encoding ${shellWord(file)} may name the encoding`,
 } as const;
 

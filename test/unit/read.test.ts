@@ -56,6 +56,10 @@ describe('the fix named for text that is not UTF-8', () => {
     const latin1 = path.join(dir, 'latin1.txt');
     writeFileSync(latin1, Buffer.from('The caf\xe9 served the \x81 crowd at the market today.\n', 'latin1'));
     expect(fixOf(latin1)).toBe(`it reads as Latin-1 (with bytes Windows-1252 does not define); convert it: iconv -f LATIN1 -t UTF-8 ${latin1} > ${dir}/latin1.utf8.txt`);
+    // Windows-1252's curly quotes (0x93, 0x94) beside the stray byte: Windows-1252, the stray byte dropped (-f LATIN1 made the quotes control characters).
+    const stray = path.join(dir, 'stray.txt');
+    writeFileSync(stray, Buffer.from('The caf\xe9 served the \x81 crowd a \x93special\x94 menu at the market today.\n', 'latin1'));
+    expect(fixOf(stray)).toBe(`it reads as Windows-1252, with bytes it does not define (0x81, 0x8D, 0x8F, 0x90, 0x9D); convert it, dropping them: iconv -c -f WINDOWS-1252 -t UTF-8 ${stray} > ${dir}/stray.utf8.txt`);
     expect(fixOf(cyrillic)).toBe(`convert it: iconv -f <encoding> -t UTF-8 ${cyrillic} > ${dir}/cyrillic.utf8.txt; file --mime-encoding ${cyrillic} may name the encoding`);
     expect(fixOf(shiftJis)).toMatch(/^convert it: iconv -f <encoding> -t UTF-8 /);
     // Shift-JIS katakana: second bytes in the ASCII range, so high bytes stand alone, but many.

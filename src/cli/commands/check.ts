@@ -173,7 +173,9 @@ function reuseExit(command: CheckCommand, run: CheckRun, io: CliIO): number {
   if (failOn === undefined) return EXIT_OK;
   if (failOn === 'document') {
     if (run.flagged.length === 0) return EXIT_OK;
-    const share = Math.round(command.copyShare * 100);
+    // The threshold as given (--copy-share 0.795: ">= 79.5%"), not rounded: the table's shares
+    // are cut down (render/text.ts, percent), and a rounded threshold read 80% beside a flagged 79% (review).
+    const share = Number((command.copyShare * 100).toFixed(3));
     const n = run.flagged.length;
     io.stderr.write(
       `dedupe: --fail-on document: ${n} article${n === 1 ? ' is a copy' : 's are copies'} ` +
