@@ -240,7 +240,9 @@ function warnRenamed(store: IndexStore, result: AddResult, jsonlIds: ReadonlySet
   const byHash = new Map<string, string[]>();
   for (const doc of store.documentsWithContent(new Set(added.values()))) {
     if (added.has(doc.path) || fileThere(root, doc.path) !== false) continue;
-    byHash.set(doc.contentHash, [...(byHash.get(doc.contentHash) ?? []), doc.path]);
+    const gone = byHash.get(doc.contentHash);
+    if (gone) gone.push(doc.path);
+    else byHash.set(doc.contentHash, [doc.path]);
   }
   for (const [stored, hash] of added) {
     const gone = byHash.get(hash);

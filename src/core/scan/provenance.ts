@@ -442,14 +442,15 @@ const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
 function addDateEvidence(members: readonly StoryView[], dates: ReadonlyArray<string | null>, reasons: ProvenanceReason[][]): void {
   const dated = dates.flatMap((date, i) => (date === null ? [] : [i]));
   const timed = dated.every((i) => members[i]!.published?.instant !== undefined);
-  const keyOf = (i: number): string => (timed ? new Date(members[i]!.published!.instant!).toISOString() : dates[i]!);
-  if (new Set(dated.map(keyOf)).size < 2) return;
-  const earliest = dated.map(keyOf).reduce((a, b) => (a < b ? a : b));
-  for (const i of dated) {
+  // Each dated member's key once: its moment as an ISO time, or its day (both sort as text).
+  const keys = new Map(dated.map((i): [number, string] => [i, timed ? new Date(members[i]!.published!.instant!).toISOString() : dates[i]!]));
+  if (new Set(keys.values()).size < 2) return;
+  const earliest = [...keys.values()].reduce((a, b) => (a < b ? a : b));
+  for (const [i, key] of keys) {
     const from = members[i]!.published ? ` ("${members[i]!.published!.field}")` : '';
-    const when = timed ? `${keyOf(i).slice(0, 10)} ${keyOf(i).slice(11, 16)} UTC` : dates[i]!;
+    const when = timed ? `${key.slice(0, 10)} ${key.slice(11, 16)} UTC` : key;
     reasons[i]!.push(
-      keyOf(i) === earliest
+      key === earliest
         ? { kind: 'date', detail: `earliest ${timed ? 'time' : 'date'} in the group: ${when}${from}`, weight: PROVENANCE_WEIGHTS.earliestDate }
         : { kind: 'date', detail: `dated later: ${when}${from}`, weight: PROVENANCE_WEIGHTS.laterDate },
     );
