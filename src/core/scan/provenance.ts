@@ -281,7 +281,8 @@ function zoneMinutes(zone: string): number {
  */
 function instantOfString(value: string): number | null {
   const text = value.trim();
-  if (/^\d{10}$|^\d{13}$/.test(text) && !/^((?:19|20)\d\d)(\d\d)(\d\d)(?:\d\d){0,3}$/.test(text)) return text.length === 10 ? Number(text) * 1000 : Number(text);
+  // Digits are seconds or milliseconds when dayOfString reads them so: not a compact date.
+  if (/^\d{10}$|^\d{13}$/.test(text) && compactDay(text) === null) return text.length === 10 ? Number(text) * 1000 : Number(text);
   const iso = ISO_INSTANT.exec(text);
   const rfc = iso ? null : RFC2822_INSTANT.exec(text);
   const [year, month, day, hour, minute, second, zone] = iso
@@ -293,6 +294,12 @@ function instantOfString(value: string): number | null {
   return Date.UTC(year, month! - 1, day!, hour!, minute!, second!) - zoneMinutes(zone!) * 60_000;
 }
 
+/** The day of a compact date, YYYYMMDD with the time after it or not ("202406121000"), or null. */
+function compactDay(digits: string): string | null {
+  const compact = /^((?:19|20)\d\d)(\d\d)(\d\d)(?:\d\d){0,3}$/.exec(digits);
+  return compact ? dayOf(Number(compact[1]), Number(compact[2]), Number(compact[3])) : null;
+}
+
 /** The day of a metadata date string in one of the forms above, or null (no lenient parsing: "Sept. 5", "Page 12" are no dates). */
 function dayOfString(value: string): string | null {
   const text = value.trim();
@@ -300,8 +307,7 @@ function dayOfString(value: string): string | null {
     // A compact date, YYYYMMDD with the time after it or not ("202406121000"), else seconds
     // (10 digits) or milliseconds (13) since 1970 written as a string, as some feeds do; a
     // 12-digit compact date was read as milliseconds, 1976 (found in review).
-    const compact = /^((?:19|20)\d\d)(\d\d)(\d\d)(?:\d\d){0,3}$/.exec(text);
-    const day = compact ? dayOf(Number(compact[1]), Number(compact[2]), Number(compact[3])) : null;
+    const day = compactDay(text);
     if (day !== null) return day;
     return text.length === 10 || text.length === 13 ? epochDay(Number(text)) : null;
   }
