@@ -19,6 +19,7 @@ import { accessSync, closeSync, constants, linkSync, mkdirSync, openSync, readSy
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { CodecError, decodeDocument, encodeDocument } from '../core/codec.js';
+import { literally } from '../core/text/regexp.js';
 import { bandKeys, hasKey, shingles, textKey } from '../core/document.js';
 import type { PreparedDocument } from '../core/model.js';
 import { resolveOptions } from '../core/options.js';
@@ -749,7 +750,7 @@ export class IndexStore {
     // And the articles `check --add` stored beside the name (engine/archive.ts, archivedName:
     // `today.txt#3f2a9c01b7e4`): '$' follows '#'. Removing a feed file's name left them in, and
     // they went on flagging copies (a new user's run).
-    const beside = new RegExp(`^${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#[0-9a-f]{12}$`);
+    const beside = new RegExp(`^${literally(target)}#[0-9a-f]{12}$`);
     return guard(this.file, () => {
       const paths = this.statement('SELECT path FROM documents WHERE path = ? OR (path >= ? AND path < ?) ORDER BY path').pluck().all(target, folder, end) as string[];
       const siblings = (this.statement('SELECT path FROM documents WHERE path > ? AND path < ? ORDER BY path').pluck().all(`${target}#`, `${target}$`) as string[]).filter((p) => beside.test(p));

@@ -30,6 +30,7 @@
  * VERSION_MAX_MATCHED_SHARE of its words in paragraphs matched to the original, seed 003) or a **reprint** (another outlet's copy: mostly the
  * original's paragraphs, plus additions).
  */
+import { literally } from '../text/regexp.js';
 import { paragraphNumbers, type AlignParagraph, type AlignRule } from '../align/align.js';
 import { isDerived } from '../classify.js';
 import { overlap } from '../matching/overlap.js';
@@ -167,7 +168,7 @@ export function creditPatterns(extra: readonly string[] = []): CreditPatterns {
   const key = extra.join('\n');
   let made = creditPatternsMade.get(key);
   if (made) return made;
-  const names = [CREDITED_AGENCIES, ...extra.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))].join('|');
+  const names = [CREDITED_AGENCIES, ...extra.map(literally)].join('|');
   made = {
     datelineWithCredit: datelineWithCredit(names),
     closingCredit: new RegExp(String.raw`\((${names})\)\s*$`, 'u'),
