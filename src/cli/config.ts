@@ -31,7 +31,7 @@ const REPORTING: readonly ConfigCommand[] = ['scan', 'check', 'report'];
 const DUCKDB: readonly ConfigCommand[] = ['sign', 'join', 'report'];
 
 /** Every key a config may hold: its JSON type and the commands that take it. */
-export const CONFIG_KEYS: Readonly<Record<string, { kind: Kind; commands: readonly ConfigCommand[]; modes?: readonly string[] }>> = {
+export const CONFIG_KEYS: Readonly<Record<string, { kind: Kind; commands: readonly ConfigCommand[]; modes?: readonly string[]; item?: string }>> = {
   threshold: { kind: 'number', commands: MATCHING },
   containment: { kind: 'number', commands: MATCHING },
   shingleSize: { kind: 'number', commands: MATCHING },
@@ -53,7 +53,7 @@ export const CONFIG_KEYS: Readonly<Record<string, { kind: Kind; commands: readon
   only: { kind: 'string', commands: REPORTING },
   top: { kind: 'number', commands: REPORTING },
   reworded: { kind: 'mode', commands: ['scan', 'check'], modes: REWORDED_MODES },
-  agency: { kind: 'patterns', commands: REPORTING },
+  agency: { kind: 'patterns', commands: REPORTING, item: "an agency's name" },
 };
 
 /** Where each flag's value came from when not from the command line: the config file, as shown. */
@@ -81,7 +81,7 @@ function unknownKey(key: string, where: string): string {
 }
 
 /** A value of the right JSON type, as commander would hand it over; or a problem. */
-function convert(key: string, kind: Kind, value: unknown, modes: readonly string[] = []): { value: string | string[] | boolean } | { problem: string } {
+function convert(key: string, kind: Kind, value: unknown, modes: readonly string[] = [], item = 'a glob'): { value: string | string[] | boolean } | { problem: string } {
   const got = `got ${JSON.stringify(value)}`;
   if (kind === 'number') return typeof value === 'number' && Number.isFinite(value) ? { value: String(value) } : { problem: `${key} must be a number, ${got}` };
   if (kind === 'string') return typeof value === 'string' ? { value } : { problem: `${key} must be a string, ${got}` };
@@ -89,7 +89,9 @@ function convert(key: string, kind: Kind, value: unknown, modes: readonly string
   if (kind === 'mode') return typeof value === 'boolean' || typeof value === 'string' ? { value } : { problem: `${key} must be true, false or one of ${modes.map((m) => JSON.stringify(m)).join(', ')}, ${got}` };
   if (typeof value === 'string') return { value: [value] };
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return { value: value as string[] };
-  return { problem: `${key} must be a glob or a list of globs, ${got}` };
+  // "include must be a glob or a list of globs"; an agency's name for "agency" (it said "glob": review).
+  const [one, many] = item === 'a glob' ? ['a glob', 'globs'] : [item, 'them'];
+  return { problem: `${key} must be ${one} or a list of ${many}, ${got}` };
 }
 
 /** The flags a config gives `command`, and its problems (without the file's name). */
@@ -108,7 +110,7 @@ export function configFlags(values: Record<string, unknown>, command: ConfigComm
         problems.push(`${where}${key} does not apply to dedupe ${section}`);
         continue;
       }
-      const converted = convert(key, spec.kind, value, spec.modes);
+      const converted = convert(key, spec.kind, value, spec.modes, spec.item);
       if ('problem' in converted) problems.push(`${where}${converted.problem}`);
       else if ((section ?? command) === command && spec.commands.includes(command)) flags[key] = converted.value;
     }

@@ -55,6 +55,14 @@ describe("a regional agency's credit", () => {
     expect(originalOf((await runJson<Report>(['report', out, '--json', '--agency', 'Northwire'])).report)).toBe(`${FOLDER}/northwire.txt`);
   });
 
+  it('in a config, is a name or a list of names: another type is an error naming the file (exit 2)', async () => {
+    const cwd = tempDir('regional-agency-config-');
+    writeFileSync(path.join(cwd, '.dedupe.json'), JSON.stringify({ agency: 3 }));
+    const result = await runInProcess(['.'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("dedupe: error: .dedupe.json: agency must be an agency's name or a list of them, got 3\n");
+  });
+
   it('takes a name as its credit writes it: empty or bracketed is a usage error (exit 2)', async () => {
     for (const bad of ['', '(Northwire)']) {
       const result = await runInProcess([FOLDER, '--agency', bad]);
