@@ -6,7 +6,7 @@ import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/types.js';
-import { isStaffCredit } from '../../src/core/scan/provenance.js';
+import { creditPatterns, isStaffCredit } from '../../src/core/scan/provenance.js';
 import { SEED, tempDir } from '../helpers/fixtures.js';
 import { runJson } from '../helpers/in-process.js';
 
@@ -62,5 +62,13 @@ describe('isStaffCredit', () => {
     expect(isStaffCredit('Associated Press writer Jim Heintz in Kyiv contributed to this report.')).toBe(false);
     expect(isStaffCredit('Reuters reporters in Moscow contributed to this report.')).toBe(false);
     expect(isStaffCredit('The council approved the report on Tuesday.')).toBe(false);
+  });
+
+  it('finds an --agency name that begins or ends with a letter outside ASCII', () => {
+    const credits = creditPatterns(['ČTK', 'Agência Brasil', 'Tanjug']);
+    expect(isStaffCredit('ČTK reporters in Prague contributed to this report.', credits)).toBe(false);
+    expect(isStaffCredit('Staff writer Ana Lima and Agência Brasil contributed to this report.', credits)).toBe(false);
+    // Inside a longer word a name is no credit.
+    expect(isStaffCredit('Staff writer Ana Tanjugová contributed to this report.', credits)).toBe(true);
   });
 });

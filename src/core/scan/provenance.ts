@@ -173,7 +173,9 @@ export function creditPatterns(extra: readonly string[] = []): CreditPatterns {
     datelineWithCredit: datelineWithCredit(names),
     closingCredit: new RegExp(String.raw`\((${names})\)\s*$`, 'u'),
     creditBeforeDash: new RegExp(String.raw`\((?:${names})\)\s*$`, 'u'),
-    agencyNamed: new RegExp(String.raw`\b(?:${names}|Associated Press writers?)\b`, 'u'),
+    // Word edges by Unicode letters: `\b` knows ASCII words only, so a name such as ČTK or
+    // Agência Brasil (--agency) was never found after a space (a stranger's run).
+    agencyNamed: new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${names}|Associated Press writers?)(?![\p{L}\p{N}_])`, 'u'),
   };
   creditPatternsMade.set(key, made);
   return made;
