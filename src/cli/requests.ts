@@ -229,7 +229,14 @@ function listOf(paths: readonly string[], flags: RawFlags, problems: Problems): 
   if (flags.filesFrom === undefined) {
     if (flags.null === true) problems.add('-0 (--null) says how the --files-from list is separated; give --files-from too');
     // `dedupe --html archive/` reads archive/ as --html's value: say where the folder went.
-    const took = flags.html !== undefined ? ` (--html took ${flags.html} as the file it writes)` : '';
+    // `dedupe --agency archive/` the same (a stranger's run); not when the names came from a config file.
+    const lastAgency = problems.originOf('agency') === undefined ? flags.agency?.at(-1) : undefined;
+    const took =
+      flags.html !== undefined
+        ? ` (--html took ${flags.html} as the file it writes)`
+        : lastAgency !== undefined
+          ? ` (--agency took ${lastAgency} as an agency's name: name the files before it)`
+          : '';
     if (paths.length === 0) problems.add(`no files or folders given; name them, or list them with --files-from <file>${took}`);
     return undefined;
   }

@@ -83,6 +83,13 @@ describe('usage and input errors exit 2 with one line', () => {
     );
   });
 
+  it('a folder given as --agency\'s value: says --agency took it (found by a new user)', async () => {
+    expectOneLineError(
+      await runCli(['--agency', 'fixtures/seeds']),
+      /^dedupe: error: no files or folders given; name them, or list them with --files-from <file> \(--agency took fixtures\/seeds as an agency's name: name the files before it\)$/,
+    );
+  });
+
   it('refuses the scan\'s options written before another command\'s name, which that command never read (found by a new user: -q and --json were dropped)', async () => {
     expectOneLineError(await runCli(['-q', 'diff', SEED.original, SEED.update]), /^dedupe: error: --quiet before the command diff: options go after the command \(dedupe diff --quiet \.\.\.\)$/);
     expectOneLineError(await runCli(['--no-color', '--top', '5', 'check', SEED.original]), /^dedupe: error: --no-color and --top 5 before the command check: options go after the command \(dedupe check --no-color --top 5 \.\.\.\)/);
