@@ -55,7 +55,8 @@ export function renderList(result: ListResult, options: { palette: Palette; quie
     (doc) => `${printable(doc.path)}  ${palette.dim(`(${plural(doc.paragraphs, 'paragraph')}, stored ${isoTime(doc.addedAt)})`)}${doc.present === false ? `  ${palette.shared('no file at this path now')}` : ''}`,
   );
   const absent = result.documents.filter((doc) => doc.present === false).length;
-  const what = options.missingOnly ? `${plural(result.documents.length, 'stored document')} with no file at its path now` : plural(result.documents.length, 'document');
+  const missing = result.documents.length === 0 ? 'every stored document has a file at its path' : `${plural(result.documents.length, 'stored document')} with no file at its path now`;
+  const what = options.missingOnly ? missing : plural(result.documents.length, 'document');
   const note = !options.missingOnly && absent > 0 ? `; ${thousands(absent)} with no file at its path now (renamed, moved or deleted)` : '';
   const hint = absent > 0 ? `; dedupe index remove <path> takes one out` : '';
   lines.push(`${printable(result.database)}: ${what}${note}${hint}`);

@@ -56,6 +56,7 @@ describe('dedupe index list', () => {
     expect(paths).toEqual(['arch/003_600098fa7e119347.txt']);
     expect((await runInProcess(['index', 'remove', ...paths], { cwd })).code).toBe(0);
     expect((await runInProcess(['index', 'list', '--missing', '-q'], { cwd })).stdout).toBe('');
+    expect((await runInProcess(['index', 'list', '--missing', '--no-color'], { cwd })).stdout).toBe('.dedupe/index.db: every stored document has a file at its path\n');
     expect((await runInProcess(['check', '--fail-on', 'document', '-q', 'arch/renamed 003.txt'], { cwd })).code).toBe(0);
   });
 
