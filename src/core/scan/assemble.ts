@@ -11,7 +11,7 @@ import { share } from '../numbers.js';
 import type { DocumentHead, DocumentReport, SegmentReport, SegmentStatus, StoryReport, Summary, TemplateKind } from '../types.js';
 import type { MatchLister } from './matches.js';
 import { boilerplateOf } from './noise.js';
-import { templateKind } from './grouping.js';
+import { templateKind, templateLinesApart } from './grouping.js';
 
 export interface AssemblyInput {
   corpus: Corpus;
@@ -65,6 +65,7 @@ export function classifyAll(input: AssemblyInput, summary: Summary): Statuses {
     matchCount: new Uint32Array(total),
     template: new Uint8Array(total),
   };
+  const linesApart = templateLinesApart(clusters.inputs);
   for (let p = 0; p < total; p++) {
     const { exactCount, derivedCount } = input.matches.counts(p);
     const boilerplate = boilerplateOf(noise, clusters, grouping, p);
@@ -75,7 +76,7 @@ export function classifyAll(input: AssemblyInput, summary: Summary): Statuses {
     const repeat = noise.repeated[p] === 1;
     const unit = noise.storyOf[p]!;
     const cluster = clusters.paragraphCluster[p]!;
-    const template = cluster >= 0 && (status === 'shared' || status === 'edited') ? templateKind(clusters.inputs[cluster]!, unit) : null;
+    const template = cluster >= 0 && (status === 'shared' || status === 'edited') ? templateKind(clusters.inputs[cluster]!, unit, linesApart(cluster)) : null;
     statuses.template[p] = TEMPLATE_NAMES.indexOf(template);
     // Only paragraphs that could be evidence of reuse count, on both sides of the share:
     // a whole article copied is 100% reused, whatever its short headings.

@@ -286,21 +286,52 @@ function toldApart(clusters: readonly ClusterInput[]): (a: number, b: number) =>
   };
 }
 
-/** The sets of a cluster's stories it links among themselves: its parts (ClusterInput.parts), or all its stories. */
 /**
  * Why a story's paragraph in `cluster` links no other story, when it is a template's: the
  * cluster is a template's lines or fills alone (isTemplateCluster), or the story is joined to the
- * cluster's other parts by fills alone (ClusterInput.parts). Null when the cluster links it (or
- * is too short to link anything: not a template's doing).
+ * cluster's other parts by fills alone (ClusterInput.parts), or (`apart`, templateLinesApart)
+ * the cluster is a short line of a template the story is told apart from every other story by.
+ * Null when the cluster links it (or is too short to link anything: not a template's doing).
  */
-export function templateKind(cluster: ClusterInput, story: number): TemplateKind | null {
+export function templateKind(cluster: ClusterInput, story: number, apart?: (story: number) => boolean): TemplateKind | null {
   if (!cluster.eligible) return null;
   if (cluster.fillsOnly === true) return 'fill';
   if (isTemplateCluster(cluster)) return 'lines';
   // A story the fills alone join to the others (a part of its own) links through none of them.
-  return cluster.parts?.some((part) => part.length === 1 && part[0] === story) ? 'fill' : null;
+  if (cluster.parts?.some((part) => part.length === 1 && part[0] === story)) return 'fill';
+  return apart?.(story) === true ? 'lines' : null;
 }
 
+/**
+ * For templateKind: whether a story's paragraph in a cluster is a template's fixed short line
+ * that links it to none of the cluster's other stories, since it is told apart from each of them
+ * (toldApart; linkThroughClusters skips such pairs). The payable line and the tagline of
+ * dividend notices of different companies were "shared" and counted as reuse, so each notice
+ * read 85% reused and `check --fail-on document` called a new company's notice a copy (a new
+ * user's trial, fixtures/template-notices), though no group joined them. Made once per scan;
+ * a reprint of a notice is not told apart from it, and its lines stay evidence.
+ */
+export function templateLinesApart(clusters: readonly ClusterInput[]): (cluster: number) => ((story: number) => boolean) | undefined {
+  const apart = toldApart(clusters);
+  const made = new Map<number, ((story: number) => boolean) | undefined>();
+  const make = (cluster: ClusterInput): ((story: number) => boolean) | undefined => {
+    if (!cluster.eligible || cluster.wordsByDocument.size < TEMPLATE_MIN_DOCUMENTS) return undefined;
+    // As linkThroughClusters counts a part: a line of LINK_MIN_WORDS words links at once, and one
+    // in over SHORT_CLUSTER_MAX_DOCUMENTS stories never does; neither is this rule's.
+    const counted = linkedParts(cluster).filter((docs) => docs.length > 1 && docs.length <= SHORT_CLUSTER_MAX_DOCUMENTS && docs.every((doc) => cluster.wordsByDocument.get(doc)! < LINK_MIN_WORDS));
+    if (counted.length === 0) return undefined;
+    return (story) => {
+      const part = counted.find((docs) => docs.includes(story));
+      return part !== undefined && part.every((other) => other === story || apart(Math.min(story, other), Math.max(story, other)));
+    };
+  };
+  return (id) => {
+    if (!made.has(id)) made.set(id, make(clusters[id]!));
+    return made.get(id);
+  };
+}
+
+/** The sets of a cluster's stories it links among themselves: its parts (ClusterInput.parts), or all its stories. */
 export function linkedParts(cluster: ClusterInput): ReadonlyArray<readonly number[]> {
   return cluster.parts ?? [[...cluster.wordsByDocument.keys()]];
 }
