@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { PrepareJob } from './prepare-job.js';
 import { EmptyListError, InputError } from '../input/errors.js';
 import type { Warning } from '../core/types.js';
-import { DEFAULT_INCLUDE, findFiles, holdsNoFile, isUnlistable, type WalkOptions } from '../input/walk.js';
+import { DEFAULT_INCLUDE, findFiles, holdsNoFile, isUnlistable, noMatchAdvice, type WalkOptions } from '../input/walk.js';
 
 export interface WalkRequest {
   paths: readonly string[];
@@ -65,7 +65,7 @@ export async function findArticles(request: WalkRequest, onWarning?: (warning: W
   }
   const patterns = (request.include.length > 0 ? request.include : DEFAULT_INCLUDE).join(', ');
   const excluded = request.exclude.length > 0 ? ` not excluded by ${request.exclude.join(', ')}` : '';
-  const fix = request.exclude.length > 0 ? 'check --include and --exclude' : 'use --include to choose other files';
+  const fix = noMatchAdvice(request.include, request.exclude);
   const where = [...request.paths, ...(listed > 0 ? [`the ${listed} path${listed === 1 ? '' : 's'} listed by --files-from`] : [])].join(', ');
   throw new InputError(`no files matching ${patterns}${excluded} in ${where}; ${fix}`);
 }

@@ -206,9 +206,18 @@ export async function findFiles(paths: readonly string[], options: WalkOptions =
   return [...found.values()].map(displayPath).sort(comparePaths);
 }
 
+/**
+ * What to do when the patterns matched no file: choose other files with --include, or check the
+ * patterns given ("use --include" read oddly after `--include '*.md'`; a new user's run).
+ */
+export function noMatchAdvice(include: readonly string[] | undefined, exclude: readonly string[] | undefined): string {
+  if ((exclude ?? []).length > 0) return (include ?? []).length > 0 ? 'check --include and --exclude' : 'check --exclude, or use --include to choose other files';
+  return (include ?? []).length > 0 ? 'check the --include patterns' : 'use --include to choose other files';
+}
+
 /** A `no-files` warning for each folder named or listed whose walk matched no file. */
 async function warnEmptyFolders(options: WalkOptions, include: readonly string[], folders: readonly string[], onDisk: (p: string) => string): Promise<void> {
-  const fix = (options.exclude ?? []).length > 0 ? 'check --include and --exclude' : 'use --include to choose other files';
+  const fix = noMatchAdvice(options.include, options.exclude);
   for (const folder of folders) {
     // One that holds no file at all: the patterns are not what is wrong (found in review).
     const message = (await holdsNoFile(onDisk(folder)))

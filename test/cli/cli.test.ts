@@ -102,7 +102,12 @@ describe('usage and input errors exit 2 with one line', () => {
   });
 
   it('says when --exclude left nothing', async () => {
-    expectOneLineError(await runCli(['--exclude', '**', 'fixtures/seeds']), /no files matching \*\*\/\*\.txt, \*\*\/\*\.jsonl, \*\*\/\*\.ndjson not excluded by \*\* in fixtures\/seeds; check --include and --exclude$/);
+    expectOneLineError(await runCli(['--exclude', '**', 'fixtures/seeds']), /no files matching \*\*\/\*\.txt, \*\*\/\*\.jsonl, \*\*\/\*\.ndjson not excluded by \*\* in fixtures\/seeds; check --exclude, or use --include to choose other files$/);
+  });
+
+  it('says to check the --include patterns when they matched nothing, not to use --include (found by a new user)', async () => {
+    expectOneLineError(await runCli(['--include', '*.md', 'fixtures/seeds']), /^dedupe: error: no files matching \*\.md in fixtures\/seeds; check the --include patterns$/);
+    expect((await runCli(['--include', '*.md', '--exclude', 'x', 'fixtures/seeds'])).stderr).toMatch(/; check --include and --exclude\n$/);
   });
 });
 
