@@ -127,6 +127,20 @@ export function configFlags(values: Record<string, unknown>, command: ConfigComm
 }
 
 /**
+ * A config's include or exclude pattern with a folder in it ("corpus/000*") as written from the
+ * current folder: it names files from the config's folder, as its `db` does (a new user's run
+ * from a sub-folder was warned that the exclude matched nothing, and the file was scanned). A
+ * pattern of names alone ("*.md", "**\/drafts/**") matches at any depth, and is kept.
+ */
+export function fromConfigFolder(pattern: string, configFolder: string, cwd: string): string {
+  const negated = pattern.startsWith('!');
+  const body = (negated ? pattern.slice(1) : pattern).replace(/^\.\//, '');
+  if (!body.includes('/') || body.startsWith('**') || path.isAbsolute(body)) return pattern;
+  const relative = path.relative(path.resolve(cwd), path.resolve(configFolder, body)).split(path.sep).join('/');
+  return `${negated ? '!' : ''}${relative}`;
+}
+
+/**
  * Loads the config that applies (--config, else the nearest found; none with --no-config) and
  * merges it under the command line's flags. `db` in a config is relative to the config's folder.
  */
@@ -140,6 +154,10 @@ export async function applyConfig(flags: RawFlags, command: Command, name: Confi
   const fromFile = configFlags(loaded.values, name);
   if (typeof fromFile.flags.db === 'string' && fromFile.flags.db !== '' && !path.isAbsolute(fromFile.flags.db)) {
     fromFile.flags.db = shownConfigPath(path.resolve(path.dirname(loaded.file), fromFile.flags.db), io.cwd);
+  }
+  for (const key of ['include', 'exclude'] as const) {
+    const patterns = fromFile.flags[key];
+    if (Array.isArray(patterns)) fromFile.flags[key] = patterns.map((pattern) => (typeof pattern === 'string' ? fromConfigFolder(pattern, path.dirname(loaded.file), io.cwd) : pattern));
   }
   const merged: Record<string, unknown> = { ...flags };
   const origin: Origins = {};

@@ -10,6 +10,7 @@ import type { Report } from '../../src/core/types.js';
 import { SEED, tempDir } from '../helpers/fixtures.js';
 import { runInProcess } from '../helpers/in-process.js';
 import { readReport } from '../helpers/report.js';
+import { fromConfigFolder } from '../../src/cli/config.js';
 
 /** A folder with two seed articles in `in/` and the given config files. */
 function project(files: Record<string, unknown>): string {
@@ -97,6 +98,17 @@ describe('what the config sets', () => {
     expect((await runInProcess(['index', 'add', '-q', '../in/a.txt'], { cwd: path.join(root, 'sub') })).code).toBe(0);
     expect(existsSync(path.join(root, 'store/index.db'))).toBe(true);
     expect((await runInProcess(['index', 'stats', '--json'], { cwd: root })).stdout).toMatch(/"documents":1/);
+  });
+
+  it('include and exclude patterns with a folder name files from the config\'s folder, as db does; patterns of names alone are kept (found by a new user)', async () => {
+    const root = project({ '.dedupe.json': { exclude: ['in/b.txt'] }, 'sub/notes.txt': 'A note.' });
+    const fromSub = await runInProcess(['-q', '../in'], { cwd: path.join(root, 'sub') });
+    expect(fromSub.stderr).toBe('');
+    expect(fromSub.stdout).toMatch(/^1 file, /);
+    expect((await runInProcess(['-q', 'in'], { cwd: root })).stdout).toMatch(/^1 file, /);
+    expect(fromConfigFolder('in/b.txt', '/p', '/p/sub')).toBe('../in/b.txt');
+    expect(fromConfigFolder('!./in/b.txt', '/p', '/p')).toBe('!in/b.txt');
+    for (const kept of ['*.md', '**/drafts/**', '/abs/x.txt']) expect(fromConfigFolder(kept, '/p', '/p/sub')).toBe(kept);
   });
 
   it("a signing parameter the index disagrees with is blamed on the config file it came from, not on the command line", async () => {
