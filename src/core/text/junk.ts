@@ -78,6 +78,15 @@ const CMS_SHAPE = new RegExp(
     // "Sign up for our daily newsletter ...": a word or three may name it (found by a new user).
     String.raw`(?:click here to subscribe|(?:subscribe to|sign up for) (?:our|the) (?:[\w-]+ ){0,3}newsletters?)\b`,
     String.raw`(?:this (?:web)?site uses cookies|we use cookies)\b`,
+    // A wire agency's standard notices, the same under every story it files: "The Associated
+    // Press receives financial support from several private foundations ... The AP is solely
+    // responsible for all content." Two unrelated AP stories were grouped through it, one a
+    // "partial" use of the other (a new user's run; fixtures/agency-footer).
+    String.raw`(?:the )?(?:associated press|ap)\b[^\n]{0,80}?\breceives\b[^\n]{0,40}?\bsupport\b`,
+    String.raw`[^\n]{0,60}?\bis solely responsible for all content\b`,
+    String.raw`find ap['’]s standards for working with philanthropies\b`,
+    String.raw`(?:this material|the information contained in (?:this|the) [^\n]{0,40}?) may not be published, broadcast, rewritten,? or redistributed\b`,
+    String.raw`follow (?:ap|the associated press)(?:['’]s?)? [^\n]{0,80}?\bat (?:https?://)?(?:www\.)?apnews\.com\b`,
   ]
     .map((shape) => `(?:${shape})`)
     .join('|')
@@ -148,7 +157,7 @@ const CHROME_TRAILER_AT = /[.!?\u2026]["'\u201d\u2019)\]]*\s*(?=copyright\s*(?:�
  * layout detection asks isChromeLine of every line that continues a block (430,000 of PAN's),
  * and most fail here at their first letters without a word being cut.
  */
-const CHROME_LINE_START = /^\s*(?:leave|check|your|required|related|you may|share|click|post|advertisement|read more|copyright|©|\(c\)|all rights|subscribe|sign up|this (?:web)?site|we use|cancel|save my|notify me)/i;
+const CHROME_LINE_START = /^\s*(?:leave|check|your|required|related|you may|share|click|post|advertisement|read more|copyright|©|\(c\)|all rights|subscribe|sign up|this (?:web)?site|we use|cancel|save my|notify me|the associated press|associated press|the ap\b|ap\b|find ap|this material|the information contained|follow)/i;
 
 /**
  * Whether one line of a file is publishing-system chrome, by its exact words (CMS_PHRASES, case

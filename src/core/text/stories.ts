@@ -8,8 +8,8 @@
  * blank line); between the bundled stories of the seeds there are 3, and the next story opens
  * with its headline. A story boundary is a gap wider than the file's most common gap, with at
  * least MIN_STORY_PARAGRAPHS paragraphs on each side, that is either WIDE_GAP_LINES blank
- * lines or more, or STORY_GAP_LINES more than the usual gap followed by a headline-like line (at
- * most HEADLINE_MAX_WORDS words, not ending like a sentence). A stray double blank line inside an article (13 of the
+ * lines or more, or STORY_GAP_LINES followed by a headline-like line (at most HEADLINE_MAX_WORDS
+ * words, not ending like a sentence; a question needs STORY_GAP_LINES more than the usual gap). A stray double blank line inside an article (13 of the
  * 2,224 BBC articles have one) is not a boundary.
  */
 import type { Segment, StorySpan } from '../model.js';
@@ -20,6 +20,8 @@ export const STORY_GAP_LINES = 2;
 export const WIDE_GAP_LINES = 3;
 export const MIN_STORY_PARAGRAPHS = 3;
 export const HEADLINE_MAX_WORDS = 20;
+/** A line ending with a question mark (closing quotes or brackets after it): an explainer's subhead. */
+const QUESTION_END = /\?["'”’)\]]*\s*$/;
 
 /** Short and not ending like a sentence: a headline, a section title. */
 export function looksLikeHeadline(text: string): boolean {
@@ -48,11 +50,16 @@ export function detectStories(segments: readonly Segment[]): StorySpan[] {
   const starts = [0];
   for (let i = MIN_STORY_PARAGRAPHS; i <= segments.length - MIN_STORY_PARAGRAPHS; i++) {
     const gap = segments[i]!.blankLinesBefore;
-    // A headline opens a story after STORY_GAP_LINES more blank lines than the file's usual gap:
-    // in a file of blank-line-separated paragraphs, one extra blank line before a subhead ("How
-    // is the West reacting?", where a scraped copy lost a picture) cut a verbatim reprint into two
-    // stories, each "keeping" half the original (a new user's run; fixtures/subhead-extra-blank-line).
-    const opensStory = gap >= WIDE_GAP_LINES || (gap >= usualGap + STORY_GAP_LINES && looksLikeHeadline(segments[i]!.text));
+    // A headline opens a story after STORY_GAP_LINES blank lines; a question ("How is the West
+    // reacting?") only after STORY_GAP_LINES more than the file's usual gap: an explainer's
+    // subheads are questions, and in a file of blank-line-separated paragraphs one extra blank
+    // line before one (where a scraped copy lost a picture) cut a verbatim reprint into two
+    // stories, each "keeping" half the original (a new user's run;
+    // fixtures/subhead-extra-blank-line). A feed dump of articles two blank lines apart, each
+    // opening with its headline, is still cut at every article.
+    const text = segments[i]!.text;
+    const headlineGap = QUESTION_END.test(text) ? usualGap + STORY_GAP_LINES : STORY_GAP_LINES;
+    const opensStory = gap >= WIDE_GAP_LINES || (gap >= headlineGap && looksLikeHeadline(text));
     if (opensStory && gap > usualGap && i - starts[starts.length - 1]! >= MIN_STORY_PARAGRAPHS) {
       starts.push(i);
     }
