@@ -5,6 +5,7 @@
  *   variants.ts   documents ordered, paragraphs numbered, identical texts collapsed
  *   edges.ts      candidate pairs (LSH, containment anchors) verified exactly
  *   noise.ts      repeats inside a file, junk lines, stories
+ *   story-links.ts  stories the layout joined told apart by the documents they copy from
  *   rewrite/      reworded paragraphs: content-word candidates, passage alignment (rewrite/stage.ts)
  *   clusters.ts   paragraph clusters; stories identical paragraph for paragraph
  *   grouping.ts   site footers found, stories linked into syndication groups
@@ -45,6 +46,7 @@ import {
 } from '../types.js';
 import { assembleDocument, classifyAll, documentHead, statusOf, templateOf, type AssemblyInput, type Statuses } from './assemble.js';
 import { buildClusters, identicalStories } from './clusters.js';
+import { splitStoriesByLinks } from './story-links.js';
 import { templateFills } from './fills.js';
 import { findCandidates, verifyCandidates } from './edges.js';
 import { alignStories, buildGroupReports, type GroupReports } from './groups.js';
@@ -296,7 +298,12 @@ export async function analyse(
   const early = helpers.threads > 0 ? beforeRewrite() : null;
   const { edges: verified, candidatePairs, candidatesMs: foundMs, verifyMs } = verifiedPairs(corpus, options, finish.verified, clock);
   const candidatesMs = foundMs + variantsMs;
-  const { noise, frequencies, rewriteStart, noiseMs, startMs: rewriteStartMs } = early ?? beforeRewrite();
+  const found = early ?? beforeRewrite();
+  const { frequencies, rewriteStart, startMs: rewriteStartMs } = found;
+  // Stories the layout joined and the verified pairs tell apart (a digest of two wire stories' ledes).
+  t = clock();
+  const noise = splitStoriesByLinks(corpus, verified, found.noise, options.minWords);
+  const noiseMs = found.noiseMs + clock() - t;
 
   t = clock();
   const rewrite = rewriteStart
