@@ -8,6 +8,7 @@
  * is one character for one character, so a character offset in the cleaned text is the same
  * offset in the original (PAN's gold spans are character offsets into the original files).
  */
+import { characterReferenceAt } from '../core/text/entities.js';
 import { withoutBom } from '../core/text/normalize.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -72,7 +73,14 @@ export class TextIndex {
       if (j >= text.length) return null;
       const a = piece[i]!;
       const b = text[j]!;
-      if (a === b && (start >= 0 || !isSpace(a))) {
+      // The report's paragraphs have the file's HTML references decoded (core/text/entities.ts).
+      const reference = b === '&' ? characterReferenceAt(text, j) : null;
+      if (reference !== null && piece.startsWith(reference.decoded, i) && (start >= 0 || !isSpace(reference.decoded))) {
+        if (start < 0) start = j;
+        i += reference.decoded.length;
+        j += reference.length;
+      } else if (reference !== null && isSpace(reference.decoded)) j += reference.length;
+      else if (a === b && (start >= 0 || !isSpace(a))) {
         if (start < 0) start = j;
         i++;
         j++;

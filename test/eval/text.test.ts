@@ -52,6 +52,15 @@ describe('TextIndex: paragraphs of a report back to character spans', () => {
     expect(text.slice(spans[0]![0], spans[0]![1])).toBe('Title line');
   });
 
+  it("spans a paragraph whose HTML references the report shows decoded (PAN's scraped pages hold them)", async () => {
+    const text = 'Intro&nbsp;line\n\nBooz-Allen &amp; Hamilton said caf&#233; prices rose &#150; again.\n';
+    const report = await scanDocuments([{ id: 'a', text }]);
+    const segments = report.documents[0]!.segments;
+    expect(segments.map((seg) => seg.text)).toEqual(['Intro\u00a0line', 'Booz-Allen & Hamilton said café prices rose – again.']);
+    const spans = new TextIndex(text).spans(segments);
+    expect(spans.map(([start, end]) => text.slice(start, end))).toEqual(['Intro&nbsp;line', 'Booz-Allen &amp; Hamilton said caf&#233; prices rose &#150; again.']);
+  });
+
   it('fails loudly when a paragraph is not in the text', () => {
     expect(() => new TextIndex('one\ntwo\n').spans([{ startLine: 2, text: 'three' }])).toThrow(/not found/);
   });

@@ -59,7 +59,7 @@ const splitting: RewriteHelpers = {
   align: (job) => Promise.resolve(structuredClone(runAlignJob(structuredClone(job)))),
 };
 
-const channelSourceOf = (corpus: Corpus) => channelSource(corpus, scanFrequencies(corpus, contentRanks(corpus)), stopTokens(options.seed), options.seed);
+const channelSourceOf = (corpus: Corpus) => channelSource(corpus, scanFrequencies(corpus), stopTokens(options.seed), options.seed);
 
 describe('the rewrite stage shared out', async () => {
   const signer = await createSigner(options);
@@ -93,7 +93,7 @@ describe('the rewrite stage shared out', async () => {
     const texts = Array.from({ length: count }, (_, i) => `Item ${i} was filed by clerk number ${i * 7}${i % 2 === 0 ? ' with zeta' : ''}.`);
     const common = (name: (i: number) => string): number[] => {
       const corpus = collectVariants(orderDocuments(texts.map((text, i) => signer.prepare({ id: name(i), text }))).docs);
-      return commonWords(scanFrequencies(corpus, contentRanks(corpus)), stopTokens(options.seed)).sort((x, y) => x - y);
+      return commonWords(scanFrequencies(corpus), stopTokens(options.seed)).sort((x, y) => x - y);
     };
     const forward = common((i) => String(i).padStart(5, '0'));
     expect(forward.length).toBeGreaterThan(0);

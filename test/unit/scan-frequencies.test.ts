@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createSigner, resolveOptions, type PreparedDocument } from '../../src/core/index.js';
 import { collectVariants, contentRanks, orderDocuments } from '../../src/core/scan/variants.js';
 import { findNoise } from '../../src/core/scan/noise.js';
-import { countingTextsOnce, scanFrequencies, type ScanFrequencies } from '../../src/core/rewrite/channel.js';
+import { COMMON_SAMPLE, countingTextsOnce, sampledDocument, scanFrequencies, type ScanFrequencies } from '../../src/core/rewrite/channel.js';
 import { nearCopies } from '../../src/core/rewrite/copied-pairs.js';
 import type { Corpus } from '../../src/core/model.js';
 import { tokens } from '../../src/core/document.js';
@@ -35,7 +35,7 @@ async function corpusOf(docs: Array<{ id: string; text: string }>): Promise<Corp
 async function frequenciesOf(docs: Array<{ id: string; text: string }>): Promise<{ corpus: Corpus; frequencies: ScanFrequencies }> {
   const corpus = await corpusOf(docs);
   const rank = contentRanks(corpus);
-  return { corpus, frequencies: scanFrequencies(corpus, rank, nearCopies(corpus, findNoise(corpus), rank))! };
+  return { corpus, frequencies: scanFrequencies(corpus, nearCopies(corpus, findNoise(corpus), rank))! };
 }
 
 /** Every word's count, sorted by word. */
@@ -74,9 +74,39 @@ describe('word frequencies over texts, each once', () => {
 
   it('count every document when none is a copy', async () => {
     const { corpus, frequencies } = await frequenciesOf(base);
-    const plain = scanFrequencies(corpus, contentRanks(corpus))!;
+    const plain = scanFrequencies(corpus)!;
     expect(counts(frequencies)).toEqual(counts(plain));
     expect(countingTextsOnce(plain, corpus, Int32Array.from(corpus.docs, (_, d) => d), () => true)).toBe(plain);
+  });
+});
+
+describe('the documents a large scan counts', () => {
+  it('are picked each by its own content: one document more changes no other count but its words', async () => {
+    // Two documents in three past 2 * COMMON_SAMPLE: one in two is counted.
+    const base = articles(2 * COMMON_SAMPLE + 100).map((doc) => ({ id: doc.id, text: doc.text.slice(0, doc.text.indexOf('\n\n', doc.text.indexOf('\n\n') + 2)) }));
+    const before = await frequenciesOf(base);
+    expect(before.frequencies.sampled).toBeGreaterThan(0.4 * base.length);
+    expect(before.frequencies.sampled).toBeLessThan(0.6 * base.length);
+    // Documents added until one is counted: every count before stays, but for the added one's words.
+    for (let extra = 0; extra < 20; extra++) {
+      const added = { id: `b/${extra}.txt`, text: `Added story ${extra}\n\nqqzz${extra} wwkk${extra} and more words that are new here.\n` };
+      const after = await frequenciesOf([...base, added]);
+      const addedWords = new Set(await wordsOf(added.text));
+      const changed = new Map(counts(after.frequencies));
+      for (const [word, documents] of counts(before.frequencies)) {
+        if (!addedWords.has(word)) expect(changed.get(word)).toBe(documents);
+      }
+      if (after.frequencies.sampled === before.frequencies.sampled + 1) return;
+      expect(after.frequencies.sampled).toBe(before.frequencies.sampled);
+    }
+    throw new Error('none of 20 added documents was counted');
+  });
+
+  it('are all of them under 2 * COMMON_SAMPLE, and about one in `step` above', () => {
+    expect([0, 1, 2, 0xffffffff].every((hash) => sampledDocument(hash, 1))).toBe(true);
+    const picked = Array.from({ length: 10_000 }, (_, k) => sampledDocument(k, 4)).filter(Boolean).length;
+    expect(picked).toBeGreaterThan(2_300);
+    expect(picked).toBeLessThan(2_700);
   });
 });
 

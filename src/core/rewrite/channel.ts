@@ -53,11 +53,11 @@ export const COMMON_MIN_DOCUMENTS = 200;
 export const COMMON_SAMPLE = 2000;
 
 /**
- * Document frequencies of the scan's words, counted on at most COMMON_SAMPLE documents evenly
- * spaced in content order (`rank`, scan/variants.ts contentRanks: the same documents whatever
- * the files are called; spaced in id order, renaming the stories of Reuters-21578 changed
- * which words were common and 400 statuses); null in a scan of fewer than
- * COMMON_MIN_DOCUMENTS documents, where a share of documents says little. Passage alignment weighs words by them (passages.ts): in a large scan
+ * Document frequencies of the scan's words, counted on about COMMON_SAMPLE documents picked by
+ * their content (sampledDocument: the same documents whatever the files are called; picked in
+ * id order, renaming the stories of Reuters-21578 changed which words were common and 400
+ * statuses); null in a scan of fewer than COMMON_MIN_DOCUMENTS documents, where a share of
+ * documents says little. Passage alignment weighs words by them (passages.ts): in a large scan
  * a word of a template ("eurobond", "denominations") is common and a name is rare.
  */
 export interface ScanFrequencies {
@@ -66,20 +66,36 @@ export interface ScanFrequencies {
   sampled: number;
 }
 
-export function scanFrequencies(corpus: Corpus, rank: Int32Array, textOf?: Int32Array): ScanFrequencies | null {
+/**
+ * Whether a document is counted, one in `step`, by a mix of its content hash (Corpus.contentHash;
+ * murmur3's finaliser, so that hashes close together spread): each document's own content
+ * decides, so adding, removing or changing one document changes no other's. Taking every
+ * step-th document in content order did not: one document more moved every later one's place,
+ * and decoding the HTML references of 102 of PAN's 5,057 documents (text/entities.ts) changed
+ * which half of the corpus was counted, and two statuses of PAN 01 with it.
+ */
+export function sampledDocument(contentHash: number, step: number): boolean {
+  if (step <= 1) return true;
+  let h = contentHash >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return ((h ^ (h >>> 16)) >>> 0) % step === 0;
+}
+
+export function scanFrequencies(corpus: Corpus, textOf?: Int32Array): ScanFrequencies | null {
   const documents = corpus.docs.length;
   if (documents < COMMON_MIN_DOCUMENTS) return null;
   const step = Math.max(1, Math.floor(documents / COMMON_SAMPLE));
-  const byRank = new Int32Array(documents);
-  rank.forEach((place, doc) => (byRank[place] = doc));
+  const counted = (doc: number): boolean => sampledDocument(corpus.contentHash[doc]!, step);
   const table = new DocumentFrequency();
   let sampled = 0;
-  for (let place = 0; place < documents; place += step, sampled++) {
-    const d = byRank[place]!;
+  for (let d = 0; d < documents; d++) {
+    if (!counted(d)) continue;
     countDocumentWords(table, corpus.docs[d]!, d);
+    sampled++;
   }
   const frequencies = { table, sampled };
-  return textOf ? countingTextsOnce(frequencies, corpus, textOf, (d) => rank[d]! % step === 0) : frequencies;
+  return textOf ? countingTextsOnce(frequencies, corpus, textOf, counted) : frequencies;
 }
 
 /**

@@ -163,7 +163,7 @@ export function startRewrite(
   texts?: Int32Array,
 ): RewriteStart {
   // Given (check: the archive's and the batch's, checkFrequencies), or counted on the scan's own documents.
-  const frequencies = given === undefined ? scanFrequencies(corpus, rank) : given;
+  const frequencies = given === undefined ? scanFrequencies(corpus) : given;
   // A small scan already aligns as the second alignment would: thorough changes nothing there.
   const inLargeScan = thorough && frequencies !== null;
   const find = (): Promise<ChannelPairs> => helpers.channelPairs(channelSource(corpus, frequencies, stopTokens(seed), seed));

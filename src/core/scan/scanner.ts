@@ -291,7 +291,7 @@ export async function analyse(
     const frequencies =
       finish.frequencies !== undefined
         ? finish.frequencies && countingTextsOnce(finish.frequencies, corpus, texts!, () => true)
-        : scanFrequencies(corpus, documentRank, texts);
+        : scanFrequencies(corpus, texts);
     const rewriteStart = rewording ? startRewrite(corpus, options.seed, helpers, documentRank, frequencies, finish.thoroughRewording === true, texts) : null;
     return { noise, frequencies, rewriteStart, noiseMs, startMs: clock() - start };
   };

@@ -4,7 +4,7 @@
  * prepare pool runs it on every core, the index stores its output, and neither ever looks at
  * the text's tokens again.
  *
- *   text ─ segment ─▶ paragraphs ─ tokenize ─▶ token ids ─ hash ─▶ text key, shingles ─ MinHash ─▶ band keys
+ *   text ─ decode references ─ segment ─▶ paragraphs ─ tokenize ─▶ token ids ─ hash ─▶ text key, shingles ─ MinHash ─▶ band keys
  *
  * Hot path, measured on PAN (30 MB): tokens come from one pass over the characters
  * (text/normalize.ts, tokenizeInto) straight into the token table (hash.ts) without a string
@@ -12,6 +12,7 @@
  * (a repeated footer, a reprint's unchanged paragraph) takes the arrays signed then.
  */
 import { CMS_MAX_WORDS, CMS_PHRASE_TOKENS, FORM_FIELD_TOKENS, isFormFieldText, looksLikeChrome } from '../text/junk.js';
+import { decodeCharacterReferences } from '../text/entities.js';
 import { tokenize, tokenizeInto, TokenBuffer, withoutBom } from '../text/normalize.js';
 import { segment } from '../text/segment.js';
 import { bandKeys } from '../matching/lsh.js';
@@ -63,8 +64,10 @@ export class Signer {
   prepare(doc: InputDocument): PreparedDocument {
     const t = this.clock();
     // A byte order mark is no text: the CLI leaves it out of a file, and a library caller's is
-    // left out here, on every path (scanDocuments, a Scanner, diffTexts; review).
-    const { layout, lineCount, segments } = segment(withoutBom(doc.text), this.options.segment);
+    // left out here, on every path (scanDocuments, a Scanner, diffTexts; review). A scraper's
+    // undecoded HTML references ("don&#8217;t") are decoded here too (text/entities.ts).
+    const text = decodeCharacterReferences(withoutBom(doc.text));
+    const { layout, lineCount, segments } = segment(text, this.options.segment);
     this.timings.segment += this.clock() - t;
     const builder = new DocumentBuilder();
     for (const seg of segments) this.addSegment(seg, builder);
