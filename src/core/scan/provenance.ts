@@ -30,6 +30,7 @@
  * VERSION_MAX_MATCHED_SHARE of its words in paragraphs matched to the original, seed 003) or a **reprint** (another outlet's copy: mostly the
  * original's paragraphs, plus additions).
  */
+import { BARE_DATELINE, BARE_DATELINE_MAX_OFFSET, DATELINE_SEARCH_CHARS } from '../text/dateline.js';
 import { literally } from '../text/regexp.js';
 import { paragraphNumbers, type AlignParagraph, type AlignRule } from '../align/align.js';
 import { isDerived } from '../classify.js';
@@ -82,9 +83,6 @@ export const TRIMMED_MIN_PARAGRAPHS = 2;
 export const HOLDS_MARGIN = 0.1;
 /** The oldest file time counts only when it precedes every other by at least this long. */
 export const OLDEST_FILE_LEAD_MS = 3_600_000;
-/** A dateline is looked for in the opening characters of a story, and a bare one must start within BARE_DATELINE_MAX_OFFSET. */
-const DATELINE_SEARCH_CHARS = 160;
-const BARE_DATELINE_MAX_OFFSET = 40;
 
 const AGENCIES = 'AP|Reuters|AFP|dpa|UPI|Bloomberg|Xinhua|ANI|PTI|IANS|Anadolu|EFE|ANSA|Kyodo|Yonhap|TASS';
 /**
@@ -108,23 +106,6 @@ const CREDITED_AGENCIES = `${AGENCIES}|Associated Press|Agence France-Presse|Can
 function datelineWithCredit(agencies: string): RegExp {
   return new RegExp(String.raw`^(?:[\p{Lu}][\p{L}.'’ -]*(?:,\s*[\p{L}\p{N}.,'’ -]+?)?\s*)?\((${agencies})\)\s*[—–-]+`, 'u');
 }
-/**
- * A dateline without an agency's credit: a place in capitals (perhaps a region and a date after a
- * comma), then a dash; a hyphen only after a region or date ("NEW YORK, June 4 - ", a Reuters
- * dateline with its credit cut, is a dateline whose credit was dropped; a new user's run), since
- * an all-capitals headline or acronym before a hyphen is common ("PEP BOYS -", "NASA - the US
- * space agency": review). The words that head a story's label rather than name a place are none
- * (BREAKING, EXCLUSIVE, UPDATE, ...; found in review), and a place has three capitals or more.
- */
-const STORY_LABELS = 'UPDATE|UPDATED|EXCLUSIVE|BREAKING|OPINION|ANALYSIS|EDITORIAL|COMMENT|LIVE|WATCH|VIDEO|PHOTOS?|CORRECTED|CORRECTION|REFILE|REPEAT|URGENT|FLASH|ALERT|FACTBOX|EXPLAINER|INTERVIEW|REVIEW|SPONSORED|ADVERTISEMENT';
-const DATELINE_PLACE = String.raw`[\p{Lu}]{3,}[\p{Lu} .'’-]*?`;
-/** ", June 4", ", Ukraine", ", Nov. 4, 2024": a region or a date after the place. */
-const DATELINE_AFTER_COMMA = String.raw`,\s*[\p{Lu}][\p{L}\p{N}.,'’ -]*?`;
-const BARE_DATELINE = new RegExp(
-  String.raw`(?:^|\d{4}-\d{2}-\d{2}\s+)(?!(?:${STORY_LABELS})\b)(${DATELINE_PLACE}(?:${DATELINE_AFTER_COMMA})?)(?:\s*(?:--|—|–)|(?<=${DATELINE_AFTER_COMMA})\s+-)\s`,
-  'u',
-);
-
 /**
  * A story citing a wire as its source: "the Associated Press said", "according to Reuters", and
  * the credit line an outlet closes a story with, "The Associated Press contributed to this

@@ -11,8 +11,16 @@
  * lines or more, or STORY_GAP_LINES followed by a headline-like line (at most HEADLINE_MAX_WORDS
  * words, not ending like a sentence; a question needs STORY_GAP_LINES more than the usual gap). A stray double blank line inside an article (13 of the
  * 2,224 BBC articles have one) is not a boundary.
+ *
+ * The other cue is the lede: a headline-like line followed by a paragraph that opens with a
+ * dateline ("PEN-Y-GARN —", "LONDON, June 4 (Reuters) -") opens a story whatever the gap,
+ * again with MIN_STORY_PARAGRAPHS on each side. A wire story has one dateline, at its top; a
+ * page that ran a local story under the wire story with the usual gap was one story, named the
+ * original of the wire story it reprinted, which "kept 58%" of it (a new user's run;
+ * fixtures/bundle-datelined-story).
  */
 import type { Segment, StorySpan } from '../model.js';
+import { opensWithDateline } from './dateline.js';
 
 export type { StorySpan };
 
@@ -20,6 +28,8 @@ export const STORY_GAP_LINES = 2;
 export const WIDE_GAP_LINES = 3;
 export const MIN_STORY_PARAGRAPHS = 3;
 export const HEADLINE_MAX_WORDS = 20;
+/** A headline has words: a row of figures or a rule of dashes above a dateline is no headline. */
+const HAS_LETTERS = /\p{L}{2}/u;
 /** A line ending with a question mark (closing quotes or brackets after it): an explainer's subhead. */
 const QUESTION_END = /\?["'”’)\]]*\s*$/;
 
@@ -59,8 +69,10 @@ export function detectStories(segments: readonly Segment[]): StorySpan[] {
     // opening with its headline, is still cut at every article.
     const text = segments[i]!.text;
     const headlineGap = QUESTION_END.test(text) ? usualGap + STORY_GAP_LINES : STORY_GAP_LINES;
-    const opensStory = gap >= WIDE_GAP_LINES || (gap >= headlineGap && looksLikeHeadline(text));
-    if (opensStory && gap > usualGap && i - starts[starts.length - 1]! >= MIN_STORY_PARAGRAPHS) {
+    const headline = looksLikeHeadline(text);
+    const byGap = gap > usualGap && (gap >= WIDE_GAP_LINES || (gap >= headlineGap && headline));
+    const byLede = headline && HAS_LETTERS.test(text) && opensWithDateline(segments[i + 1]!.text);
+    if ((byGap || byLede) && i - starts[starts.length - 1]! >= MIN_STORY_PARAGRAPHS) {
       starts.push(i);
     }
   }
