@@ -30,6 +30,14 @@ interface Case {
 const lines = (count: number, line: (i: number) => string): string => Array.from({ length: count }, (_, i) => line(i + 1)).join('\n') + '\n';
 const template = (i: number): string => `Item ${i} was sold to the buyer at the auction on Monday.`;
 
+/** Two files of `n` templated lines each, numbered apart (a.txt 1..n, b.txt n+1..2n); their paths. */
+function templatedPair(dir: string, n: number): string[] {
+  const files = [path.join(dir, 'a.txt'), path.join(dir, 'b.txt')];
+  writeFileSync(files[0]!, lines(n, template));
+  writeFileSync(files[1]!, lines(n, (i) => template(i + n)));
+  return files;
+}
+
 /** A case's `make`: `n` MB of `sentence` repeated on one line of `file`, scanned with -q. */
 function oneLineOf(file: string, sentence: string): Case['make'] {
   return (dir, n) => {
@@ -101,21 +109,13 @@ export const CASES: Case[] = [
     name: 'dedupe diff of two templated files',
     base: 5_000,
     unit: 'lines each',
-    make: (dir, n) => {
-      writeFileSync(path.join(dir, 'a.txt'), lines(n, template));
-      writeFileSync(path.join(dir, 'b.txt'), lines(n, (i) => template(i + n)));
-      return ['diff', '--no-color', path.join(dir, 'a.txt'), path.join(dir, 'b.txt')];
-    },
+    make: (dir, n) => ['diff', '--no-color', ...templatedPair(dir, n)],
   },
   {
     name: 'scan of two templated files (one group)',
     base: 5_000,
     unit: 'lines each',
-    make: (dir, n) => {
-      writeFileSync(path.join(dir, 'a.txt'), lines(n, template));
-      writeFileSync(path.join(dir, 'b.txt'), lines(n, (i) => template(i + n)));
-      return ['--json', path.join(dir, 'a.txt'), path.join(dir, 'b.txt')];
-    },
+    make: (dir, n) => ['--json', ...templatedPair(dir, n)],
   },
 ];
 

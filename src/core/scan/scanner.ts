@@ -346,16 +346,10 @@ export async function analyse(
   return { analysis, timings };
 }
 
-/** Runs every report stage over prepared documents and returns the whole report. */
-export async function buildReport(
-  prepared: readonly PreparedDocument[],
-  options: ResolvedOptions,
-  extraWarnings: readonly Warning[],
-  finish: FinishOptions = {},
-  clock: Clock = noClock,
-  earlier: PrepareTimings = { segment: 0, normalize: 0, shingle: 0, sign: 0 },
-): Promise<ScanResult> {
-  const { analysis, timings } = await analyse(prepared, options, extraWarnings, finish, clock, earlier);
+/** Runs every report stage over prepared documents (analyse's arguments) and returns the whole report. */
+export async function buildReport(...args: Parameters<typeof analyse>): Promise<ScanResult> {
+  const { analysis, timings } = await analyse(...args);
+  const clock = args[4] ?? noClock;
   const t = clock();
   const report = analysis.report();
   return { report, timings: { ...timings, report: timings.report + clock() - t } };
