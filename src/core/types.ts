@@ -55,6 +55,7 @@ export type EditKind =
   | 'quote-added'
   | 'paragraphs-reworded'
   | 'dateline-dropped'
+  | 'dateline-replaced'
   | 'credit-dropped';
 export type MatchStatus = 'shared' | 'edited';
 

@@ -19,6 +19,7 @@ export const EDIT_NAMES: Record<EditKind, string> = {
   'quote-added': 'quote added',
   'paragraphs-reworded': 'paragraphs reworded',
   'dateline-dropped': 'dateline dropped',
+  'dateline-replaced': 'dateline replaced by its own',
   'credit-dropped': 'agency credit dropped',
 };
 

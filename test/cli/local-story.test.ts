@@ -27,7 +27,7 @@ describe('a local story quoting the AP lede (fixtures/local-story)', () => {
     const { report } = await runJson<Report>([SEED.original, LOCAL]);
     const local = report.groups[0]!.members.find((m) => m.path === LOCAL)!;
     const kinds = local.comparison!.edits.map((e) => e.kind);
-    for (const kind of ['trimmed-from-bottom', 'new-lede', 'quote-added', 'dateline-dropped', 'credit-dropped'] as const) expect(kinds).not.toContain(kind);
+    for (const kind of ['trimmed-from-bottom', 'new-lede', 'quote-added', 'dateline-dropped', 'dateline-replaced', 'credit-dropped'] as const) expect(kinds).not.toContain(kind);
     const { stdout } = await runCli(['--no-color', SEED.original, LOCAL]);
     const line = stdout.split('\n').find((l) => l.startsWith('  partial '))!;
     expect(line).not.toMatch(/dropped|trimmed|new lede|quote added/);

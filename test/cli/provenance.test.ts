@@ -425,7 +425,7 @@ describe('a write-through and a reprint of it that changed three words', () => {
 });
 
 describe("a copy whose lede carries a dateline of another place", () => {
-  it('says the dateline was dropped, not only the agency credit (it read "agency credit dropped" for SPRINGFIELD — in place of KYIV, Ukraine (AP) —; a new user\'s run)', async () => {
+  it('says the dateline was replaced, not only the agency credit dropped (it read "agency credit dropped" for SPRINGFIELD — in place of KYIV, Ukraine (AP) —; a new user\'s run; then "dateline dropped")', async () => {
     const dir = tempDir('dateline-replaced-');
     const text = readFileSync(SEED.original, 'utf8');
     writeFileSync(path.join(dir, 'ap.txt'), text);
@@ -434,8 +434,8 @@ describe("a copy whose lede carries a dateline of another place", () => {
     const { stdout } = await runCli(['--no-color', dir]);
     const line = (name: string): string => stdout.split('\n').find((l) => l.includes(`reprint   ${dir}/${name}`) || l.includes(`reprint   ${name}`)) ?? '';
     expect(stdout).toMatch(/original \S*ap\.txt/);
-    expect(line('local.txt')).toContain('dateline dropped');
-    expect(line('local.txt')).not.toContain('agency credit dropped');
+    expect(line('local.txt')).toContain('dateline replaced by its own');
+    expect(line('local.txt')).not.toMatch(/dateline dropped|agency credit dropped/);
     expect(line('bare.txt')).toContain('agency credit dropped');
   });
 

@@ -171,7 +171,7 @@ const CREDIT_MAX_WORDS = 30;
  * the original made none of them. A local story quoting two wire paragraphs read "dateline
  * dropped, trimmed from the bottom (19), new lede, quote added" (a new user).
  */
-const WHOLE_STORY_EDITS: ReadonlySet<EditKind> = new Set<EditKind>(['trimmed-from-bottom', 'new-lede', 'quote-added', 'dateline-dropped', 'credit-dropped']);
+const WHOLE_STORY_EDITS: ReadonlySet<EditKind> = new Set<EditKind>(['trimmed-from-bottom', 'new-lede', 'quote-added', 'dateline-dropped', 'dateline-replaced', 'credit-dropped']);
 
 /** A partial member's comparison: the edits made to the paragraphs it uses, not WHOLE_STORY_EDITS. */
 function partialUse(comparison: EditSummary): EditSummary {
@@ -693,8 +693,9 @@ function datelinePlace(dateline: string): string {
 
 /**
  * What became of the original's wire dateline in a copy's lede, from the two texts' evidence
- * (wireEvidence): gone ("dateline-dropped") or its agency's credit gone ("credit-dropped": KYIV,
- * Ukraine -- without the (AP)). Listed first among the edits: a reprint that removed "KYIV,
+ * (wireEvidence): gone ("dateline-dropped"), replaced by the copy's own of another place
+ * ("dateline-replaced": SPRINGFIELD — for KYIV, Ukraine (AP) —) or its agency's credit gone
+ * ("credit-dropped": KYIV, Ukraine -- without the (AP)). Listed first among the edits: a reprint that removed "KYIV,
  * Ukraine (AP) —" is the change a licensing desk looks for first, and the comparison named no
  * edit at all (found by a new user). A credit closing the copy ("(AP)") is the credit kept.
  */
@@ -708,10 +709,12 @@ function datelineEdit(original: readonly ProvenanceReason[], copy: readonly Prov
   if (copyBody.some((p) => p.text.trimStart().startsWith(from.detail))) return null;
   if (to === undefined) return 'dateline-dropped';
   // A dateline of another place is the copy's own ("SPRINGFIELD —" for "KYIV, Ukraine (AP) —"):
-  // the original's was dropped, not only its credit (a new user's local rewrite). A credit
-  // without a place ("(AP) —") on either side says nothing of the place (review).
+  // the original's was replaced, not only its credit dropped (a new user's local rewrite, which
+  // read "agency credit dropped"; then "dateline dropped", though the copy has one: a desk asks
+  // whether an outlet put its own place on the wire's story). A credit without a place ("(AP) —")
+  // on either side says nothing of the place (review).
   const [placeFrom, placeTo] = [datelinePlace(from.detail), datelinePlace(to.detail)];
-  if (placeFrom !== '' && placeTo !== '' && placeFrom !== placeTo) return 'dateline-dropped';
+  if (placeFrom !== '' && placeTo !== '' && placeFrom !== placeTo) return 'dateline-replaced';
   // A bare dateline with the credit closing the story (003 of the seeds: "KYIV, Ukraine --" ... "(AP)") kept it.
   const credited = to.weight === PROVENANCE_WEIGHTS.creditedDateline || copy.some((r) => r.kind === 'credit');
   return from.weight === PROVENANCE_WEIGHTS.creditedDateline && !credited ? 'credit-dropped' : null;
