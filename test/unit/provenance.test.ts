@@ -22,6 +22,17 @@ describe('wire evidence', () => {
       { kind: 'attribution', detail: 'The Associated Press contributed to this report', weight: -2 },
     ]);
     expect(wireEvidence([p('Reuters contributed reporting.')])[0]).toMatchObject({ kind: 'attribution', detail: 'Reuters contributed reporting' });
+    // The other credit lines a newspaper closes a rewrite of wire copy with (a new user's run: a
+    // rewrite with the first came out a wire "version").
+    const credited = (line: string): string | undefined => wireEvidence([p('The council voted on Tuesday.'), p(line)]).find((r) => r.kind === 'attribution')?.detail;
+    expect(credited('Information from The Associated Press was used in this report.')).toBe('Information from The Associated Press was used');
+    expect(credited('Material from Reuters was used in this story.')).toBe('Material from Reuters was used');
+    expect(credited('This article includes reporting from The Associated Press.')).toBe('includes reporting from The Associated Press');
+    expect(credited('The Associated Press contributed to this story.')).toBe('The Associated Press contributed to this story');
+    expect(credited('With additional reporting by AFP.')).toBe('With additional reporting by AFP');
+    // Names the agencies alone: a person's reporting, or a word that merely ends like one, is none.
+    expect(credited('This article includes reporting from Jane Roe.')).toBeUndefined();
+    expect(credited('Information from the county was used in this report.')).toBeUndefined();
     // As written, whatever the dash (a new user's run).
     expect(wireEvidence([p('MARLOW BAY — The Marlow town council voted')])).toEqual([{ kind: 'dateline', detail: 'MARLOW BAY —', weight: 1 }]);
     // A name in brackets no list holds is as often the outlet's own credit (the bench corpus's

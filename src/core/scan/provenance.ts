@@ -111,8 +111,17 @@ function datelineWithCredit(agencies: string): RegExp {
  * the credit line an outlet closes a story with, "The Associated Press contributed to this
  * report" (the commonest way to name AP as a source, which gave no evidence; a new user's run).
  */
+const ATTRIBUTION_AGENCIES = String.raw`(?:[Tt]he\s+)?(?:Associated Press|${AGENCIES}|Agence France-Presse)`;
 const ATTRIBUTION = new RegExp(
-  String.raw`\b(?:(?:[Tt]he\s+)?(Associated Press|${AGENCIES}|Agence France-Presse)\s+(?:said|reported|reports|contributed to this report|contributed reporting)\b|according to\s+(?:the\s+)?(Associated Press|${AGENCIES}|Agence France-Presse)\b)`,
+  [
+    String.raw`\b(?:[Tt]he\s+)?(?:Associated Press|${AGENCIES}|Agence France-Presse)\s+(?:said|reported|reports|contributed to this (?:report|story|article)|contributed reporting)\b`,
+    String.raw`\baccording to\s+${ATTRIBUTION_AGENCIES}\b`,
+    // The credit lines newspapers close a rewrite of wire copy with: "Information from The
+    // Associated Press was used in this report", "This article includes reporting from
+    // Reuters" (a new user's rewrite with one of them came out a wire "version", no evidence).
+    String.raw`\b(?:[Ii]nformation|[Mm]aterial)\s+from\s+${ATTRIBUTION_AGENCIES}\s+(?:was|were|is)\s+used\b`,
+    String.raw`\b(?:includes|contains|[Ww]ith)\s+(?:additional\s+)?reporting\s+(?:from|by)\s+${ATTRIBUTION_AGENCIES}\b`,
+  ].join('|'),
   'u',
 );
 /**
@@ -599,16 +608,24 @@ function fullerThanTrimmed(
     for (let k = 0; k < n - 1; k++) if (part.tokens[k] !== words[k]) return false;
     return true;
   };
-  /** How many of `shorter`'s paragraphs are edits of `longer`'s opening, or -1 when it is no opening of `longer`. */
+  /**
+   * How many of `shorter`'s paragraphs are edits of `longer`'s opening, or -1 when it is no
+   * opening of `longer`. Both are read from their ledes (ledeIndex): a reprint under the outlet's
+   * own headline, or none, is the wire story's opening all the same (the commonest reprint came
+   * out "original undecided": a new user's run).
+   */
   const editsOfOpening = (longer: readonly AlignParagraph[], numbers: Int32Array, shorter: readonly AlignParagraph[]): number => {
-    if (shorter.length === 0 || shorter.length >= longer.length) return -1;
-    const last = shorter.length - 1;
+    const [from, start] = [Math.max(0, ledeIndex(longer)), Math.max(0, ledeIndex(shorter))];
+    const count = shorter.length - start;
+    if (count <= 0 || count >= longer.length - from) return -1;
+    const last = from + count - 1;
     let edited = 0;
     let cut = false;
-    for (let k = 0; k <= last; k++) {
-      let kind = sameOrEdited(longer[k]!, shorter[k]!);
+    for (let k = from; k <= last; k++) {
+      const part = shorter[start + k - from]!;
+      let kind = sameOrEdited(longer[k]!, part);
       // The last paragraph may stop short, word for word: the copy was cut inside it.
-      if (k === last && kind !== 'same' && cutShort(longer, numbers, k, shorter[k]!)) {
+      if (k === last && kind !== 'same' && cutShort(longer, numbers, k, part)) {
         kind = 'same';
         cut = true;
       }
@@ -617,7 +634,7 @@ function fullerThanTrimmed(
     }
     // The paragraph cut inside is no paragraph of the tail.
     const tail = new Set<number>();
-    for (let k = shorter.length; k < longer.length; k++) if (longer[k]!.words >= minWords && !(cut && numbers[k] === numbers[last])) tail.add(numbers[k]!);
+    for (let k = last + 1; k < longer.length; k++) if (longer[k]!.words >= minWords && !(cut && numbers[k] === numbers[last])) tail.add(numbers[k]!);
     return tail.size >= TRIMMED_MIN_PARAGRAPHS ? edited : -1;
   };
   // Each body and its paragraph numbers once (paragraphs, not pieces: an "About us" block of
