@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlignParagraph } from '../../src/core/align/align.js';
-import { analyseGroup, latestDate, publicationText, publishedDate, wireEvidence, type StoryView } from '../../src/core/scan/provenance.js';
+import { analyseGroup, latestDate, latestMoment, publicationText, publishedDate, wireEvidence, type StoryView } from '../../src/core/scan/provenance.js';
 import { scanDocuments } from '../../src/core/index.js';
 import { detectStories } from '../../src/core/text/stories.js';
 import { segment } from '../../src/core/text/segment.js';
@@ -63,6 +63,20 @@ describe('wire evidence', () => {
     expect(latestDate('since August 2023')).toBeNull();
     expect(latestDate('Sunday, 27 February\n\n1500 GMT')).toBeNull();
     expect(latestDate('in 27 Feb 1066')).toBeNull();
+  });
+
+  it('reads the time of day written after the latest date, on a 24-hour clock', () => {
+    expect(latestMoment('Published June 13, 2026 3:05 PM')).toEqual({ date: '2026-06-13', time: '15:05' });
+    expect(latestMoment('Updated 13 June 2026, at 9:40 p.m. ET')).toEqual({ date: '2026-06-13', time: '21:40' });
+    expect(latestMoment('2026-06-13 15:05')).toEqual({ date: '2026-06-13', time: '15:05' });
+    expect(latestMoment('June 13, 2026 12:30 a.m.')).toEqual({ date: '2026-06-13', time: '00:30' });
+    // The latest time on the latest day; a date without a time has none.
+    expect(latestMoment('Published June 13, 2026 3:05 PM. Updated June 13, 2026 9:40 PM')).toEqual({ date: '2026-06-13', time: '21:40' });
+    expect(latestMoment('Published June 13, 2026 3:05 PM. Updated June 14, 2026')).toEqual({ date: '2026-06-14', time: null });
+    // Not a time: a figure after the date, an hour that does not exist.
+    expect(latestMoment('June 13, 2026 3,000 people')).toEqual({ date: '2026-06-13', time: null });
+    expect(latestMoment('June 13, 2026 13:05 PM')).toEqual({ date: '2026-06-13', time: null });
+    expect(latestMoment('no date here 3:05 PM')).toBeNull();
   });
 
   it('reads only days that exist: a typo such as "February 31" is no latest date', () => {

@@ -390,15 +390,47 @@ export function publicationText(body: readonly AlignParagraph[], credits: Credit
 
 /** The latest full date a text mentions, as YYYY-MM-DD, or null. */
 export function latestDate(text: string): string | null {
-  let latest: string | null = null;
+  return latestMoment(text)?.date ?? null;
+}
+
+/**
+ * A time of day written right after a date ("June 13, 2026 3:05 PM", "2026-06-13 15:05",
+ * "13 June 2026, at 9:40 p.m."), as HH:MM on a 24-hour clock; its zone, if any, is not read.
+ */
+const TIME_AFTER_DATE = /^,?[ \t]*(?:at[ \t]+)?(\d{1,2})[:.](\d{2})(?:[ \t]*([ap])\.?m\b\.?)?/i;
+
+function timeAfter(text: string, at: number): string | null {
+  const m = TIME_AFTER_DATE.exec(text.slice(at, at + 24));
+  if (m === null) return null;
+  let hour = Number(m[1]);
+  const minute = Number(m[2]);
+  const half = m[3]?.toLowerCase();
+  if (half !== undefined && (hour < 1 || hour > 12)) return null;
+  if (half === 'p' && hour < 12) hour += 12;
+  if (half === 'a' && hour === 12) hour = 0;
+  if (hour > 23 || minute > 59) return null;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/**
+ * The latest full date a text mentions, with the time of day written after it when there is one
+ * (on that day, the latest such time): "Published June 13, 2026 3:05 PM" and "Updated June 13,
+ * 2026 9:40 PM" are the same day, and the first version was "dated later" than nothing (a new
+ * user's run: the write-through was named the original of the story filed 6½ hours before it).
+ */
+export function latestMoment(text: string): { date: string; time: string | null } | null {
+  let latest: { date: string; time: string | null } | null = null;
   // Only days that exist: "February 31, 2024" in a dateline is a typo, not the latest date (dayOf).
-  const consider = (year: string, month: number, day: string): void => {
+  const consider = (year: string, month: number, day: string, end: number): void => {
     const iso = dayOf(Number(year), month, Number(day));
-    if (iso !== null && (latest === null || iso > latest)) latest = iso;
+    if (iso === null) return;
+    const time = timeAfter(text, end);
+    if (latest === null || iso > latest.date || (iso === latest.date && time !== null && (latest.time === null || time > latest.time))) latest = { date: iso, time };
   };
-  for (const m of text.matchAll(ISO_DATE)) consider(m[1]!, Number(m[2]), m[3]!);
-  for (const m of text.matchAll(MONTH_DAY_YEAR)) consider(m[3]!, MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1, m[2]!);
-  for (const m of text.matchAll(DAY_MONTH_YEAR)) consider(m[3]!, MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1, m[1]!);
+  const end = (m: RegExpMatchArray): number => m.index! + m[0].length;
+  for (const m of text.matchAll(ISO_DATE)) consider(m[1]!, Number(m[2]), m[3]!, end(m));
+  for (const m of text.matchAll(MONTH_DAY_YEAR)) consider(m[3]!, MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1, m[2]!, end(m));
+  for (const m of text.matchAll(DAY_MONTH_YEAR)) consider(m[3]!, MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1, m[1]!, end(m));
   return latest;
 }
 
@@ -438,19 +470,25 @@ const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
  * metadata gives when every dated member has one (a feed's times with their zones: the agency's
  * story at 08:00 before its reprints at 10:00 the same day), else by their days.
  */
-function addDateEvidence(members: readonly StoryView[], dates: ReadonlyArray<string | null>, reasons: ProvenanceReason[][]): void {
+function addDateEvidence(members: readonly StoryView[], dates: ReadonlyArray<string | null>, reasons: ProvenanceReason[][], writtenTimes: ReadonlyArray<string | null>): void {
   const dated = dates.flatMap((date, i) => (date === null ? [] : [i]));
   const timed = dated.every((i) => members[i]!.published?.instant !== undefined);
+  // Times the texts write beside their dates ("Published June 13, 2026 3:05 PM"), read when
+  // every dated member writes one (one zone assumed: a wire story and its write-through are
+  // one desk's), not beside a feed's metadata.
+  const written = !timed && dated.every((i) => members[i]!.published === undefined && writtenTimes[i] !== null);
   // Each dated member's key once: its moment as an ISO time, or its day (both sort as text).
-  const keys = new Map(dated.map((i): [number, string] => [i, timed ? new Date(members[i]!.published!.instant!).toISOString() : dates[i]!]));
+  const keyOf = (i: number): string => (timed ? new Date(members[i]!.published!.instant!).toISOString() : written ? `${dates[i]!}T${writtenTimes[i]!}` : dates[i]!);
+  const keys = new Map(dated.map((i): [number, string] => [i, keyOf(i)]));
   if (new Set(keys.values()).size < 2) return;
   const earliest = [...keys.values()].reduce((a, b) => (a < b ? a : b));
   for (const [i, key] of keys) {
     const from = members[i]!.published ? ` ("${members[i]!.published!.field}")` : '';
-    const when = timed ? `${key.slice(0, 10)} ${key.slice(11, 16)} UTC` : key;
+    const when = timed ? `${key.slice(0, 10)} ${key.slice(11, 16)} UTC` : written ? `${key.slice(0, 10)} ${key.slice(11, 16)}` : key;
+    const what = timed || written ? 'time' : 'date';
     reasons[i]!.push(
       key === earliest
-        ? { kind: 'date', detail: `earliest ${timed ? 'time' : 'date'} in the group: ${when}${from}`, weight: PROVENANCE_WEIGHTS.earliestDate }
+        ? { kind: 'date', detail: `earliest ${what} in the group: ${when}${from}`, weight: PROVENANCE_WEIGHTS.earliestDate }
         : { kind: 'date', detail: `dated later: ${when}${from}`, weight: PROVENANCE_WEIGHTS.laterDate },
     );
   }
@@ -461,8 +499,14 @@ function collectEvidence(members: readonly StoryView[], rule: AlignRule, minWord
   const credits = creditPatterns(rule.agencies);
   const reasons: ProvenanceReason[][] = members.map((m) => wireEvidence(m.body, credits));
   // The date its metadata gives (a feed's), else the one its text states.
-  const dates = members.map((m) => m.published?.date ?? latestDate(publicationText(m.body, credits)));
-  addDateEvidence(members, dates, reasons);
+  const written = members.map((m) => (m.published ? null : latestMoment(publicationText(m.body, credits))));
+  const dates = members.map((m, i) => m.published?.date ?? written[i]?.date ?? null);
+  addDateEvidence(
+    members,
+    dates,
+    reasons,
+    written.map((moment) => moment?.time ?? null),
+  );
   const byHolds = members.map((m, i) => [m.holds, i] as const).sort((a, b) => b[0] - a[0]);
   if (byHolds.length > 1 && byHolds[0]![0] - byHolds[1]![0] >= HOLDS_MARGIN) {
     const [holds, i] = byHolds[0]!;
