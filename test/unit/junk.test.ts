@@ -20,6 +20,21 @@ describe('looksLikeChrome', () => {
     expect(chrome('Subscribe to the Morning Briefing newsletter.')).toBe(true);
     expect(chrome('Sign up for our newsletter')).toBe(true);
     expect(chrome('We use cookies to improve your experience on our site. By continuing you agree.')).toBe(true);
+    // Links to other stories, a developing story's notice and a station's plug (a new user's runs).
+    expect(chrome('Read more: Lobster prices fall as catch rebounds along the coast')).toBe(true);
+    expect(chrome('Related: How the islands plan to keep their schools open')).toBe(true);
+    expect(chrome('See also: Obesity and bariatrics')).toBe(true);
+    expect(chrome('This is a developing story. Check back for updates.')).toBe(true);
+    expect(chrome('This is a breaking news update.')).toBe(true);
+    expect(chrome('Check back later for updates.')).toBe(true);
+    expect(chrome('Stay with Channel 9 for the latest on this developing story. Download our app for alerts.')).toBe(true);
+  });
+
+  it('leaves alone article sentences that merely start like those lines', () => {
+    expect(chrome('Related charges were filed against two other men on Friday, prosecutors said.')).toBe(false);
+    expect(chrome('This is a story about a town that refused to give up, the mayor said.')).toBe(false);
+    expect(chrome('Stay with friends if you can, officials told residents of the flooded valley.')).toBe(false);
+    expect(chrome('Download speeds in rural areas lag far behind those in cities, the report found.')).toBe(false);
   });
 
   it('leaves article text alone: sentences about copyright or cookies, and long paragraphs', () => {

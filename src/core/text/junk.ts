@@ -92,6 +92,14 @@ const CMS_SHAPE = new RegExp(
     // paragraph the wire story lacks, so the reprint was no trimmed copy and the group's
     // original went undecided (a new user's run; fixtures/link-lines).
     String.raw`(?:read more|read also|also read|related|see also|more on this(?: story)?|recommended)\s*:\s*[^\n]{1,160}$`,
+    // A newsroom's notice that a story will change, and a station's plug for its coverage: "This is
+    // a developing story. Check back for updates.", "Stay with Channel 9 for the latest on this
+    // developing story. Download our app for alerts." The two were paired as a reworded paragraph
+    // at 0.17, and a reprint trimmed from the bottom read "paragraphs reworded" (a new user's run).
+    String.raw`this (?:is an? )?(?:developing|breaking)(?: news)? (?:story|update)\b`,
+    String.raw`check back (?:later |soon )?for (?:updates|more)\b`,
+    String.raw`stay with [^\n]{1,40}? for (?:the latest|updates|more)\b`,
+    String.raw`download (?:our|the) [^\n]{0,30}?\bapp\b`,
   ]
     .map((shape) => `(?:${shape})`)
     .join('|')
@@ -162,7 +170,7 @@ const CHROME_TRAILER_AT = /[.!?\u2026]["'\u201d\u2019)\]]*\s*(?=copyright\s*(?:�
  * layout detection asks isChromeLine of every line that continues a block (430,000 of PAN's),
  * and most fail here at their first letters without a word being cut.
  */
-const CHROME_LINE_START = /^\s*(?:leave|check|your|required|related|you may|share|click|post|advertisement|read more|read also|also read|see also|more on this|recommended|copyright|©|\(c\)|all rights|subscribe|sign up|this (?:web)?site|we use|cancel|save my|notify me|the associated press|associated press|the ap\b|ap\b|find ap|this material|the information contained|follow)/i;
+const CHROME_LINE_START = /^\s*(?:leave|check|your|required|related|you may|share|click|post|advertisement|read more|read also|also read|see also|more on this|recommended|this is|this developing|this breaking|check back|stay with|download|copyright|©|\(c\)|all rights|subscribe|sign up|this (?:web)?site|we use|cancel|save my|notify me|the associated press|associated press|the ap\b|ap\b|find ap|this material|the information contained|follow)/i;
 
 /**
  * Whether one line of a file is publishing-system chrome, by its exact words (CMS_PHRASES, case
