@@ -18,9 +18,16 @@
  * page that ran a local story under the wire story with the usual gap was one story, named the
  * original of the wire story it reprinted, which "kept 58%" of it (a new user's run;
  * fixtures/bundle-datelined-story).
+ *
+ * And a page's list of links to other stories ("Related stories:", "Check Also", "You may also
+ * like") ends the article above it: what follows, the links' titles and any story the page runs
+ * next, is a story of its own, again with MIN_STORY_PARAGRAPHS on each side. A local story under
+ * a reprint's "Related stories:" list made the reprint "partly derived" from the wire story it
+ * copies whole (a new user's run; fixtures/related-links-bundle).
  */
 import type { Segment, StorySpan } from '../model.js';
 import { opensWithDateline } from './dateline.js';
+import { isChromeLine } from './junk.js';
 
 export type { StorySpan };
 
@@ -28,6 +35,10 @@ export const STORY_GAP_LINES = 2;
 export const WIDE_GAP_LINES = 3;
 export const MIN_STORY_PARAGRAPHS = 3;
 export const HEADLINE_MAX_WORDS = 20;
+/** A label over a list of links to other stories, alone on its line (the list's titles follow). */
+const LINKS_LABEL =
+  /^(?:related(?: stories| articles| posts| links| coverage| content| news)?|you (?:may|might) also like|more (?:stories|news)|read (?:more|next)|recommended(?: for you| stories| reading)?|most (?:read|popular)|trending(?: now| stories)?|(?:check|see) also|also read)\s*:?$/i;
+
 /** A headline has words: a row of figures or a rule of dashes above a dateline is no headline. */
 const HAS_LETTERS = /\p{L}{2}/u;
 /** A line ending with a question mark (closing quotes or brackets after it): an explainer's subhead. */
@@ -54,6 +65,19 @@ function mostCommon(values: readonly number[]): number {
   return best;
 }
 
+/**
+ * Paragraphs after segment `at` that are neither chrome nor a links label: a page's "Check Also"
+ * over its comment form and copyright line opens no story of chrome alone (fixtures/site-footer).
+ */
+function textAfter(segments: readonly Segment[], at: number): number {
+  let count = 0;
+  for (let i = at + 1; i < segments.length; i++) {
+    const text = segments[i]!.text;
+    if (!isChromeLine(text) && !LINKS_LABEL.test(text.trim())) count++;
+  }
+  return count;
+}
+
 export function detectStories(segments: readonly Segment[]): StorySpan[] {
   if (segments.length === 0) return [];
   const usualGap = mostCommon(segments.slice(1).map((s) => s.blankLinesBefore));
@@ -72,7 +96,8 @@ export function detectStories(segments: readonly Segment[]): StorySpan[] {
     const headline = looksLikeHeadline(text);
     const byGap = gap > usualGap && (gap >= WIDE_GAP_LINES || (gap >= headlineGap && headline));
     const byLede = headline && HAS_LETTERS.test(text) && opensWithDateline(segments[i + 1]!.text);
-    if ((byGap || byLede) && i - starts[starts.length - 1]! >= MIN_STORY_PARAGRAPHS) {
+    const byLinks = LINKS_LABEL.test(text.trim()) && textAfter(segments, i) >= MIN_STORY_PARAGRAPHS;
+    if ((byGap || byLede || byLinks) && i - starts[starts.length - 1]! >= MIN_STORY_PARAGRAPHS) {
       starts.push(i);
     }
   }
