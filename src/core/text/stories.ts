@@ -44,10 +44,21 @@ const HAS_LETTERS = /\p{L}{2}/u;
 /** A line ending with a question mark (closing quotes or brackets after it): an explainer's subhead. */
 const QUESTION_END = /\?["'”’)\]]*\s*$/;
 
-/** Short and not ending like a sentence: a headline, a section title. */
+/** How a sentence or clause ends, with a closing quote or bracket after it. */
+const SENTENCE_END = /[.,;:]["”’)]?$/;
+
+/**
+ * Short and not ending like a sentence: a headline, a section title. Its end is read first, then
+ * its words up to the one too many: a long paragraph is read to its end by neither (split into
+ * its words, PAN's were 0.3 s of a scan once every paragraph was asked; session 31's profile).
+ */
 export function looksLikeHeadline(text: string): boolean {
   const trimmed = text.trim();
-  return trimmed.split(/\s+/).length <= HEADLINE_MAX_WORDS && !/[.,;:]["”’)]?$/.test(trimmed);
+  if (SENTENCE_END.test(trimmed.slice(-2))) return false;
+  const gaps = /\s+/g;
+  let words = 1;
+  while (gaps.exec(trimmed) !== null) if (++words > HEADLINE_MAX_WORDS) return false;
+  return true;
 }
 
 function mostCommon(values: readonly number[]): number {
@@ -65,23 +76,32 @@ function mostCommon(values: readonly number[]): number {
   return best;
 }
 
+/** Whether a paragraph is a label over a list of links (short: the label alone on its line). */
+function isLinksLabel(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length <= LINKS_LABEL_MAX_CHARS && LINKS_LABEL.test(trimmed);
+}
+const LINKS_LABEL_MAX_CHARS = 40;
+
 /**
- * Paragraphs after segment `at` that are neither chrome nor a links label: a page's "Check Also"
- * over its comment form and copyright line opens no story of chrome alone (fixtures/site-footer).
+ * Per segment, how many paragraphs from it to the end are neither chrome nor a links label (made
+ * once per file, when a links label asks: a page's "Check Also" over its comment form and
+ * copyright line opens no story of chrome alone, fixtures/site-footer).
  */
-function textAfter(segments: readonly Segment[], at: number): number {
-  let count = 0;
-  for (let i = at + 1; i < segments.length; i++) {
+function textFrom(segments: readonly Segment[]): Int32Array {
+  const counts = new Int32Array(segments.length + 1);
+  for (let i = segments.length - 1; i >= 0; i--) {
     const text = segments[i]!.text;
-    if (!isChromeLine(text) && !LINKS_LABEL.test(text.trim())) count++;
+    counts[i] = counts[i + 1]! + (isChromeLine(text) || isLinksLabel(text) ? 0 : 1);
   }
-  return count;
+  return counts;
 }
 
 export function detectStories(segments: readonly Segment[]): StorySpan[] {
   if (segments.length === 0) return [];
   const usualGap = mostCommon(segments.slice(1).map((s) => s.blankLinesBefore));
   const starts = [0];
+  let textCounts: Int32Array | null = null;
   for (let i = MIN_STORY_PARAGRAPHS; i <= segments.length - MIN_STORY_PARAGRAPHS; i++) {
     const gap = segments[i]!.blankLinesBefore;
     // A headline opens a story after STORY_GAP_LINES blank lines; a question ("How is the West
@@ -91,13 +111,13 @@ export function detectStories(segments: readonly Segment[]): StorySpan[] {
     // stories, each "keeping" half the original (a new user's run;
     // fixtures/subhead-extra-blank-line). A feed dump of articles two blank lines apart, each
     // opening with its headline, is still cut at every article.
+    if (i - starts[starts.length - 1]! < MIN_STORY_PARAGRAPHS) continue;
     const text = segments[i]!.text;
-    const headlineGap = QUESTION_END.test(text) ? usualGap + STORY_GAP_LINES : STORY_GAP_LINES;
-    const headline = looksLikeHeadline(text);
-    const byGap = gap > usualGap && (gap >= WIDE_GAP_LINES || (gap >= headlineGap && headline));
-    const byLede = headline && HAS_LETTERS.test(text) && opensWithDateline(segments[i + 1]!.text);
-    const byLinks = LINKS_LABEL.test(text.trim()) && textAfter(segments, i) >= MIN_STORY_PARAGRAPHS;
-    if ((byGap || byLede || byLinks) && i - starts[starts.length - 1]! >= MIN_STORY_PARAGRAPHS) {
+    const headlineGap = (): number => (QUESTION_END.test(text) ? usualGap + STORY_GAP_LINES : STORY_GAP_LINES);
+    const byGap = gap > usualGap && (gap >= WIDE_GAP_LINES || (gap >= STORY_GAP_LINES && gap >= headlineGap() && looksLikeHeadline(text)));
+    const byLede = (): boolean => looksLikeHeadline(text) && HAS_LETTERS.test(text) && opensWithDateline(segments[i + 1]!.text);
+    const byLinks = (): boolean => isLinksLabel(text) && (textCounts ??= textFrom(segments))[i + 1]! >= MIN_STORY_PARAGRAPHS;
+    if (byGap || byLede() || byLinks()) {
       starts.push(i);
     }
   }
