@@ -230,7 +230,7 @@ export interface StoryReport {
 }
 
 export interface ProvenanceReason {
-  kind: 'dateline' | 'credit' | 'attribution' | 'date' | 'containment' | 'file-time';
+  kind: 'dateline' | 'credit' | 'attribution' | 'update' | 'date' | 'containment' | 'file-time';
   detail: string;
   /** Added to the member's score; positive points to the original. */
   weight: number;

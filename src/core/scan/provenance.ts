@@ -47,6 +47,9 @@ import type { EditKind, EditSummary, MemberRole, ProvenanceReason } from '../typ
  * - bareDateline, closingCredit: weaker signs of wire copy.
  * - attribution: a text naming a wire as its source ("The Associated Press said") is not that
  *   source; it outweighs a kept dateline (seeds 000 and 001 against 002).
+ * - updateLabel: a headline labelled as a write-through ("UPDATE 2-...") says the story updates an
+ *   earlier one, which is not itself; as strong as attribution, so that the write-through and a
+ *   reprint of it, holding most of the group's text, do not outweigh the first brief.
  * - earliestDate, laterDate: an update carries a later date than what it updates.
  * - holdsMost: the original holds most of the group's shared text; a trimmed reprint does not.
  * - oldestFile: file times are easily changed by copying; a tie-breaker at most.
@@ -56,6 +59,7 @@ export const PROVENANCE_WEIGHTS = {
   bareDateline: 1,
   closingCredit: 1,
   attribution: -2,
+  updateLabel: -2,
   earliestDate: 1,
   laterDate: -1,
   holdsMost: 1,
@@ -434,6 +438,13 @@ export function latestMoment(text: string): { date: string; time: string | null 
   return latest;
 }
 
+/**
+ * The label a wire puts before the headline of a write-through: "UPDATE 2-", "UPDATE 1 -",
+ * "UPDATED:", "WRAPUP 1-" (Reuters' forms). Not "CORRECTED" nor "REFILE": a corrected or
+ * refiled story is the same story again, not a later one built on it.
+ */
+const UPDATE_LABEL = /^(?:UPDATE\s*\d+|UPDATED|WRAPUP\s*\d*)\s*[-–—:]/;
+
 /** Signs that a story is wire copy itself, or that it cites a wire as its source. */
 export function wireEvidence(body: readonly AlignParagraph[], credits: CreditPatterns = creditPatterns()): ProvenanceReason[] {
   const reasons: ProvenanceReason[] = [];
@@ -450,6 +461,11 @@ export function wireEvidence(body: readonly AlignParagraph[], credits: CreditPat
       reasons.push({ kind: 'dateline', detail: head.slice(from, bare.index + bare[0].length).trim(), weight: PROVENANCE_WEIGHTS.bareDateline });
     }
   }
+  // A headline labelled as an update of an earlier story (a new user's run: the agency's first
+  // brief, two hours older, was called the "reprint" of "UPDATE 2-Chile copper mine halts ...").
+  const lede = ledeIndex(body);
+  const update = lede > 0 ? UPDATE_LABEL.exec(body[0]!.text.trim()) : null;
+  if (update) reasons.push({ kind: 'update', detail: `an update by its headline: "${update[0].trim()}"`, weight: PROVENANCE_WEIGHTS.updateLabel });
   const last = body[body.length - 1]?.text.trim() ?? '';
   const closing = credits.closingCredit.exec(last);
   if (closing && body.length > 1) reasons.push({ kind: 'credit', detail: `(${closing[1]!})`, weight: PROVENANCE_WEIGHTS.closingCredit });
