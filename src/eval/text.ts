@@ -79,12 +79,12 @@ export class TextIndex {
         if (start < 0) start = j;
         i += reference.decoded.length;
         j += reference.length;
-      } else if (reference !== null && isSpace(reference.decoded)) j += reference.length;
-      else if (a === b && (start >= 0 || !isSpace(a))) {
+      } else if (a === b && (start >= 0 || !isSpace(a))) {
         if (start < 0) start = j;
         i++;
         j++;
-      } else if (isSpace(b)) j++;
+      } else if (reference !== null && isSpace(reference.decoded)) j += reference.length;
+      else if (isSpace(b)) j++;
       else if (isSpace(a)) i++;
       else return null;
     }

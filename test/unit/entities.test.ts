@@ -24,11 +24,18 @@ describe('decodeCharacterReferences', () => {
 
   it('decodes a reference escaped twice, as a feed that escaped its escaped text writes it', () => {
     expect(decodeCharacterReferences('wasn&amp;#8217;t &amp;amp; &amp;eacute;')).toBe('wasn’t & é');
+    // Before a name the table lacks, "&amp;" is the ampersand alone (review).
+    expect(decodeCharacterReferences('Marks&amp;Spencer; and S&amp;Ls;')).toBe('Marks&Spencer; and S&Ls;');
+    expect(characterReferenceAt('Marks&amp;Spencer;', 5)).toEqual({ decoded: '&', length: 5 });
   });
 
   it('leaves line breaks, controls, unknown names and bare ampersands as written', () => {
     const text = 'R&D, Q&A; AT&T; a & b; &#10; &#13; &#5; &#129; &#xD800; &#99999999; &bogus; &amp no semicolon';
     expect(decodeCharacterReferences(text)).toBe(text);
+  });
+
+  it('leaves a line of spaces alone: a scraped "<p>&nbsp;</p>" spacer would turn blank and widen a gap into a story break', () => {
+    expect(decodeCharacterReferences('One.\n\n&nbsp;\n\nTwo&nbsp;words.')).toBe('One.\n\n&nbsp;\n\nTwo\u00a0words.');
   });
 
   it('returns the very string when there is nothing to decode', () => {

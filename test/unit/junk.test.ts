@@ -35,6 +35,12 @@ describe('looksLikeChrome', () => {
     expect(chrome('This is a story about a town that refused to give up, the mayor said.')).toBe(false);
     expect(chrome('Stay with friends if you can, officials told residents of the flooded valley.')).toBe(false);
     expect(chrome('Download speeds in rural areas lag far behind those in cities, the report found.')).toBe(false);
+    // Sentences that begin as notices do (review).
+    expect(chrome('Download the app and you are asked for your location, researchers found.')).toBe(false);
+    expect(chrome('This is a developing story and police are asking the public for help.')).toBe(false);
+    expect(chrome('Stay with us for more than a week, the hotel told guests.')).toBe(false);
+    expect(chrome('Check back for more than an hour, the guard said.')).toBe(false);
+    expect(chrome('Related: the company said its profits fell.')).toBe(false);
   });
 
   it('leaves article text alone: sentences about copyright or cookies, and long paragraphs', () => {

@@ -16,7 +16,8 @@ describe('opensWithDateline', () => {
     expect(opensWithDateline('HOLLOWAY, Wales (AP) — A blast shook homes.')).toBe(true);
     expect(opensWithDateline('NEW YORK, June 4 (Reuters) - Stocks rose.')).toBe(true);
     expect(opensWithDateline('MARLOW BAY (Coastal Press) — The ferry ran late.')).toBe(true);
-    expect(opensWithDateline('PEN-Y-GARN — The choir won.')).toBe(true);
+    expect(opensWithDateline('PEN-Y-GARN, Wales — The choir won.')).toBe(true);
+    expect(opensWithDateline('WASHINGTON, Nov. 4, 2024 — The vote was close.')).toBe(true);
     expect(opensWithDateline('  PORTSMOUTH, Maine — The port reopened.')).toBe(true);
   });
 
@@ -25,27 +26,40 @@ describe('opensWithDateline', () => {
     expect(opensWithDateline('BREAKING — The choir won.')).toBe(false);
     expect(opensWithDateline('NASA - the US space agency - said.')).toBe(false);
     expect(opensWithDateline('Artificial general intelligence (AGI) — a term.')).toBe(false);
+    // A bare place needs its region or date as a story's lede: capitals before a dash alone are
+    // as often an acronym or a label, and a comma before a clause is a sentence (review).
+    expect(opensWithDateline('PEN-Y-GARN — The choir won.')).toBe(false);
+    expect(opensWithDateline('NATO — the alliance of 32 countries — will decide.')).toBe(false);
+    expect(opensWithDateline("EDITOR'S NOTE — This story was updated.")).toBe(false);
+    expect(opensWithDateline('USA, Canada and Mexico agreed on Monday - and more.')).toBe(false);
   });
 });
 
 describe('a story opened by its headline and datelined lede', () => {
   it('is cut at the usual gap', () => {
-    expect(stories([...wire, 'School choir wins title', 'PEN-Y-GARN — The choir won on Saturday.', ...body])).toEqual([
+    expect(stories([...wire, 'School choir wins title', 'PEN-Y-GARN, Wales — The choir won on Saturday.', ...body])).toEqual([
       [1, 9],
       [11, 19],
     ]);
   });
 
   it('needs the headline: a dated lede quoted in running text is the same story', () => {
-    expect(stories([...wire, 'He recalled the report:', 'PEN-Y-GARN — The choir won on Saturday.', ...body])).toHaveLength(1);
+    expect(stories([...wire, 'He recalled the report:', 'PEN-Y-GARN, Wales — The choir won on Saturday.', ...body])).toHaveLength(1);
   });
 
   it('needs the dateline: a subhead at the usual gap is the same story', () => {
     expect(stories([...wire, 'What the council said', 'The choir won on Saturday.', ...body])).toHaveLength(1);
   });
 
+  it('steps over a byline or a date between the headline and the lede, cutting at the headline (review)', () => {
+    expect(stories([...wire, 'School choir wins title', 'By Jane Doe, Staff Writer', 'PEN-Y-GARN, Wales — The choir won on Saturday.', ...body])).toEqual([
+      [1, 9],
+      [11, 21],
+    ]);
+  });
+
   it('needs three paragraphs each side', () => {
-    expect(stories([...wire, 'School choir wins title', 'PEN-Y-GARN — The choir won on Saturday.'])).toHaveLength(1);
-    expect(stories(['Blast rattles homes', 'A blast shook homes.', 'School choir wins title', 'PEN-Y-GARN — The choir won.', ...body])).toHaveLength(1);
+    expect(stories([...wire, 'School choir wins title', 'PEN-Y-GARN, Wales — The choir won on Saturday.'])).toHaveLength(1);
+    expect(stories(['Blast rattles homes', 'A blast shook homes.', 'School choir wins title', 'PEN-Y-GARN, Wales — The choir won.', ...body])).toHaveLength(1);
   });
 });

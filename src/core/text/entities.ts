@@ -92,11 +92,25 @@ export function characterReferenceAt(text: string, at: number): { decoded: strin
   const match = REFERENCE_AT.exec(text);
   if (match === null) return null;
   const decoded = referenced(match[1], match[2], match[3]);
-  return decoded === null ? null : { decoded, length: match[0].length };
+  if (decoded !== null) return { decoded, length: match[0].length };
+  // "&amp;" before a name the table lacks ("Marks&amp;Spencer;") is the ampersand alone.
+  return match[0].startsWith('&amp;') ? { decoded: '&', length: 5 } : null;
 }
 
 /** `text` with its HTML character references decoded (see the header for which). */
 export function decodeCharacterReferences(text: string): string {
   if (!MAY_HOLD_REFERENCE.test(text)) return text;
-  return text.replace(REFERENCE, (whole, decimal: string | undefined, hex: string | undefined, name: string | undefined) => referenced(decimal, hex, name) ?? whole);
+  // Line by line: a line that holds only references to spaces (a scraped "<p>&nbsp;</p>" spacer)
+  // stays as written, or it would turn blank and widen the gap between paragraphs into a story
+  // break (review).
+  return text.replace(LINE_WITH_AMPERSAND, (line) => {
+    const decoded = line.replace(REFERENCE, (whole, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
+      const character = referenced(decimal, hex, name);
+      if (character !== null) return character;
+      // "&amp;" before a name the table lacks ("Marks&amp;Spencer;") is the ampersand alone.
+      return whole.startsWith('&amp;') ? `&${whole.slice(5)}` : whole;
+    });
+    return decoded.trim() === '' ? line : decoded;
+  });
 }
+const LINE_WITH_AMPERSAND = /[^\n]*&[^\n]*/g;

@@ -91,15 +91,17 @@ const CMS_SHAPE = new RegExp(
     // floods recede", "Related: ...", "See also: ...". Under a reprinted opening it read as a
     // paragraph the wire story lacks, so the reprint was no trimmed copy and the group's
     // original went undecided (a new user's run; fixtures/link-lines).
-    String.raw`(?:read more|read also|also read|related|see also|more on this(?: story)?|recommended)\s*:\s*[^\n]{1,160}$`,
+    String.raw`(?:read more|read also|also read|related|see also|more on this(?: story)?|recommended)\s*:\s*[^\n]{1,160}(?<![.!?]["'”’)]?)$`,
     // A newsroom's notice that a story will change, and a station's plug for its coverage: "This is
     // a developing story. Check back for updates.", "Stay with Channel 9 for the latest on this
     // developing story. Download our app for alerts." The two were paired as a reworded paragraph
     // at 0.17, and a reprint trimmed from the bottom read "paragraphs reworded" (a new user's run).
-    String.raw`this (?:is an? )?(?:developing|breaking)(?: news)? (?:story|update)\b`,
-    String.raw`check back (?:later |soon )?for (?:updates|more)\b`,
-    String.raw`stay with [^\n]{1,40}? for (?:the latest|updates|more)\b`,
-    String.raw`download (?:our|the) [^\n]{0,30}?\bapp\b`,
+    // As notices are written, each a sentence of its own: "This is a developing story and police
+    // are asking ..." or "Download the app and you are asked ..." is article text (review).
+    String.raw`this (?:is an? )?(?:developing|breaking)(?: news)? (?:story|update)\s*[.!]`,
+    String.raw`check back (?:later |soon )?for (?:updates|more updates)\s*[.!]`,
+    String.raw`stay with [^\n]{1,40}? for (?:the latest|updates)\b[^\n.!?]{0,60}[.!]`,
+    String.raw`download (?:our|the) (?:[\w'’-]+ ){0,3}app (?:for|to get) [^\n.!?]{1,40}[.!]`,
   ]
     .map((shape) => `(?:${shape})`)
     .join('|')

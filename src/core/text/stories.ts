@@ -76,6 +76,12 @@ function mostCommon(values: readonly number[]): number {
   return best;
 }
 
+/** A line between a headline and its lede: a byline or a date, 8 words at most, no sentence. */
+function isShortLine(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.split(/\s+/, 9).length <= 8 && !/[.!?]["”’)]?$/.test(trimmed.slice(-2)) && !opensWithDateline(trimmed);
+}
+
 /** Whether a paragraph is a label over a list of links (short: the label alone on its line). */
 function isLinksLabel(text: string): boolean {
   const trimmed = text.trim();
@@ -115,7 +121,12 @@ export function detectStories(segments: readonly Segment[]): StorySpan[] {
     const text = segments[i]!.text;
     const headlineGap = (): number => (QUESTION_END.test(text) ? usualGap + STORY_GAP_LINES : STORY_GAP_LINES);
     const byGap = gap > usualGap && (gap >= WIDE_GAP_LINES || (gap >= STORY_GAP_LINES && gap >= headlineGap() && looksLikeHeadline(text)));
-    const byLede = (): boolean => looksLikeHeadline(text) && HAS_LETTERS.test(text) && opensWithDateline(segments[i + 1]!.text);
+    // The lede may come one short line after the headline: a byline or a date ("By Jane Doe,
+    // Staff Writer", "June 4, 2024"; review: the cut fell on that line, the headline left above).
+    const ledeAfter = (): boolean =>
+      opensWithDateline(segments[i + 1]!.text) ||
+      (i + 2 < segments.length && segments.length - i >= MIN_STORY_PARAGRAPHS + 1 && isShortLine(segments[i + 1]!.text) && opensWithDateline(segments[i + 2]!.text));
+    const byLede = (): boolean => looksLikeHeadline(text) && HAS_LETTERS.test(text) && ledeAfter();
     const byLinks = (): boolean => isLinksLabel(text) && (textCounts ??= textFrom(segments))[i + 1]! >= MIN_STORY_PARAGRAPHS;
     if (byGap || byLede() || byLinks()) {
       starts.push(i);
