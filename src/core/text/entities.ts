@@ -82,6 +82,16 @@ function referenced(decimal: string | undefined, hex: string | undefined, name: 
 }
 
 /**
+ * What one match of REFERENCE stands for and how many of its characters that takes, or null when
+ * it is text: "&amp;" before a name the table lacks ("Marks&amp;Spencer;") is the ampersand alone.
+ */
+function decodedMatch(whole: string, decimal: string | undefined, hex: string | undefined, name: string | undefined): { decoded: string; length: number } | null {
+  const character = referenced(decimal, hex, name);
+  if (character !== null) return { decoded: character, length: whole.length };
+  return whole.startsWith('&amp;') ? { decoded: '&', length: 5 } : null;
+}
+
+/**
  * The reference starting at `at` in `text`, if any: the characters it stands for and how many
  * characters of `text` it takes. What decodeCharacterReferences replaces there (the eval finds
  * a report's decoded paragraphs in the files' text with it).
@@ -90,11 +100,7 @@ export function characterReferenceAt(text: string, at: number): { decoded: strin
   if (text.charCodeAt(at) !== 0x26) return null;
   REFERENCE_AT.lastIndex = at;
   const match = REFERENCE_AT.exec(text);
-  if (match === null) return null;
-  const decoded = referenced(match[1], match[2], match[3]);
-  if (decoded !== null) return { decoded, length: match[0].length };
-  // "&amp;" before a name the table lacks ("Marks&amp;Spencer;") is the ampersand alone.
-  return match[0].startsWith('&amp;') ? { decoded: '&', length: 5 } : null;
+  return match === null ? null : decodedMatch(match[0], match[1], match[2], match[3]);
 }
 
 /** `text` with its HTML character references decoded (see the header for which). */
@@ -105,10 +111,8 @@ export function decodeCharacterReferences(text: string): string {
   // break (review).
   return text.replace(LINE_WITH_AMPERSAND, (line) => {
     const decoded = line.replace(REFERENCE, (whole, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
-      const character = referenced(decimal, hex, name);
-      if (character !== null) return character;
-      // "&amp;" before a name the table lacks ("Marks&amp;Spencer;") is the ampersand alone.
-      return whole.startsWith('&amp;') ? `&${whole.slice(5)}` : whole;
+      const found = decodedMatch(whole, decimal, hex, name);
+      return found === null ? whole : found.decoded + whole.slice(found.length);
     });
     return decoded.trim() === '' ? line : decoded;
   });

@@ -13,7 +13,8 @@
  * 2,224 BBC articles have one) is not a boundary.
  *
  * The other cue is the lede: a headline-like line followed by a paragraph that opens with a
- * dateline ("PEN-Y-GARN —", "LONDON, June 4 (Reuters) -") opens a story whatever the gap,
+ * dateline ("PEN-Y-GARN, Wales —", "LONDON, June 4 (Reuters) -"; text/dateline.ts), perhaps
+ * after a byline or a date line, opens a story at the headline whatever the gap,
  * again with MIN_STORY_PARAGRAPHS on each side. A wire story has one dateline, at its top; a
  * page that ran a local story under the wire story with the usual gap was one story, named the
  * original of the wire story it reprinted, which "kept 58%" of it (a new user's run;
@@ -54,10 +55,14 @@ const SENTENCE_END = /[.,;:]["”’)]?$/;
  */
 export function looksLikeHeadline(text: string): boolean {
   const trimmed = text.trim();
-  if (SENTENCE_END.test(trimmed.slice(-2))) return false;
+  return !SENTENCE_END.test(trimmed.slice(-2)) && hasAtMostWords(trimmed, HEADLINE_MAX_WORDS);
+}
+
+/** Whether trimmed text has at most `max` words, read only up to the one too many. */
+function hasAtMostWords(trimmed: string, max: number): boolean {
   const gaps = /\s+/g;
   let words = 1;
-  while (gaps.exec(trimmed) !== null) if (++words > HEADLINE_MAX_WORDS) return false;
+  while (gaps.exec(trimmed) !== null) if (++words > max) return false;
   return true;
 }
 
@@ -77,9 +82,10 @@ function mostCommon(values: readonly number[]): number {
 }
 
 /** A line between a headline and its lede: a byline or a date, 8 words at most, no sentence. */
+const SHORT_LINE_MAX_WORDS = 8;
 function isShortLine(text: string): boolean {
   const trimmed = text.trim();
-  return trimmed.split(/\s+/, 9).length <= 8 && !/[.!?]["”’)]?$/.test(trimmed.slice(-2)) && !opensWithDateline(trimmed);
+  return hasAtMostWords(trimmed, SHORT_LINE_MAX_WORDS) && !/[.!?]["”’)]?$/.test(trimmed.slice(-2)) && !opensWithDateline(trimmed);
 }
 
 /** Whether a paragraph is a label over a list of links (short: the label alone on its line). */
