@@ -9,7 +9,7 @@
  *   npm run bench:corners -- --case footer   # the cases whose name holds "footer"
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +69,18 @@ export const CASES: Case[] = [
     base: 2,
     unit: 'MB',
     make: oneLineOf('signup.txt', 'Sign up for the club newsletter, the secretary told members at the Monday meeting. '),
+  },
+  {
+    // A line without "&" in a text that holds a reference elsewhere: lines to decode were once
+    // found by a regex that retried from every character of such a line (text/entities.ts).
+    name: 'prose on one line, a character reference below it',
+    base: 2,
+    unit: 'MB',
+    make: (dir, n) => {
+      const args = oneLineOf('reference.txt', 'Officials said the new rules would take effect next year after a review. ')(dir, n);
+      appendFileSync(path.join(dir, 'reference.txt'), 'AT&amp;T said it would comply.\n');
+      return args;
+    },
   },
   {
     name: 'identical lines in one file, human report',
