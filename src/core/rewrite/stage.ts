@@ -136,7 +136,8 @@ export const ON_THIS_THREAD: RewriteHelpers = {
 /** The stage once started (startRewrite): the channel's pairs on their way, or to be found when asked for. */
 export interface RewriteStart {
   frequencies: ScanFrequencies | null;
-  channel: () => Promise<ChannelPairs>;
+  /** The channel's pairs; `matched` (matchedVariants) lets a channel signed on this thread skip the pairs the stage drops. */
+  channel: (matched: Uint8Array) => Promise<ChannelPairs>;
   /** Per document: its place in content order (scan/variants.ts, contentRanks). */
   rank: Int32Array;
   /** `--reworded thorough` in a large scan (frequencies known): candidates are aligned a second time (families.ts). */
@@ -166,8 +167,8 @@ export function startRewrite(
   const frequencies = given === undefined ? scanFrequencies(corpus) : given;
   // A small scan already aligns as the second alignment would: thorough changes nothing there.
   const inLargeScan = thorough && frequencies !== null;
-  const find = (): Promise<ChannelPairs> => helpers.channelPairs(channelSource(corpus, frequencies, stopTokens(seed), seed));
-  if (helpers.threads === 0) return { frequencies, channel: find, rank, thorough: inLargeScan, texts };
+  const find = (matched?: Uint8Array): Promise<ChannelPairs> => helpers.channelPairs(channelSource(corpus, frequencies, stopTokens(seed), seed, matched));
+  if (helpers.threads === 0) return { frequencies, channel: (matched) => find(matched), rank, thorough: inLargeScan, texts };
   const channel = find();
   // A failure is reported where the pairs are awaited, not as an unhandled rejection meanwhile.
   channel.catch(() => undefined);
@@ -315,7 +316,7 @@ export async function findRewordedPairs(
 ): Promise<{ pairs: RewordedPair[]; candidates: number; storyPairs: Array<[number, number]> }> {
   const stop = stopTokens(seed);
   const matched = matchedVariants(corpus, edges);
-  const candidates = rewordingCandidates(corpus, matched, await start.channel(), start.rank)
+  const candidates = rewordingCandidates(corpus, matched, await start.channel(matched), start.rank)
     .filter((c) => c.strong || c.hits.length >= 2)
     .map((c): AlignCandidate => {
       const [countA, countB] = [corpus.docs[c.a]!.count, corpus.docs[c.b]!.count];
