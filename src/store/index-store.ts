@@ -517,10 +517,15 @@ export class IndexStore {
       options.onUpgrade?.(version, SCHEMA_VERSION);
       // An older index is prepared again with its own parameters where the schema needs it.
       const signer = parameters ? await createSigner(optionsForIndex(file, parameters, {})) : null;
+      const replaceDocuments: MigrationContext['replaceDocuments'] = parameters
+        ? (db, replacements) => IndexStore.replaceInTransaction(file, onDisk, parameters, db, replacements)
+        : undefined;
       guard(file, () => {
         const writer = new Database(onDisk, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
         try {
-          upgradeSchema(writer, version, MIGRATIONS, { signer });
+          // As every connection of the store (see open below): the store keeps the relations itself.
+          writer.pragma('foreign_keys = OFF');
+          upgradeSchema(writer, version, MIGRATIONS, { signer, replaceDocuments });
         } finally {
           writer.close();
         }
@@ -557,6 +562,32 @@ export class IndexStore {
       db?.close();
       throw translateError(error, file, options.dbFrom, onDisk);
     }
+  }
+
+  /**
+   * Replaces stored documents (by id) with new versions of them, as `index add` replaces a changed
+   * file but keeping each one's path, content hash, size and time added, inside the transaction
+   * the caller holds on `db`: a schema migration's (schema.ts, decodeStoredReferences).
+   */
+  private static replaceInTransaction(
+    file: string,
+    onDisk: string,
+    parameters: IndexParameters,
+    db: Connection,
+    replacements: ReadonlyArray<{ documentId: number; doc: PreparedDocument }>,
+  ): void {
+    const store = new IndexStore(file, onDisk, 'write', parameters, {}, db);
+    const infoOf = store.statement('SELECT content_hash, bytes, added_at FROM documents WHERE id = ?');
+    for (const { documentId, doc } of replacements) {
+      const row = infoOf.get(documentId) as { content_hash: string; bytes: number; added_at: number } | undefined;
+      if (!row) continue;
+      store.deleteDocument(documentId);
+      store.putDocument(doc, { contentHash: row.content_hash, bytes: row.bytes, addedAt: row.added_at });
+    }
+    store.flushKeys();
+    store.flushWords();
+    // A write, so that a reader can tell the index changed (changeMarker).
+    store.statement("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1").run(WRITES_KEY);
   }
 
   close(): void {

@@ -2,7 +2,8 @@
  * The on-disk format of the index: an SQLite database identified by its application id,
  * with the schema version in `PRAGMA user_version` and ordered migrations between versions.
  *
- * Tables (schema version 4):
+ * Tables (schema version 5; version 5 changed no table, it decoded the HTML character references
+ * of documents stored earlier: decodeStoredReferences):
  *
  *   meta        key/value: format marker, creating version, time, and the signing parameters
  *               (`parameter.*`), which every later run must agree with (parameters.ts).
@@ -39,7 +40,8 @@ import type Database from 'better-sqlite3';
 import { CodecError, decodeDocument, encodeDocument } from '../core/codec.js';
 import { archivedContent, archiveSigner, countDocumentWords, DocumentFrequency } from '../core/rewrite/channel.js';
 import { encodeBandKey, encodeUint32s } from './codec.js';
-import { DocumentBuilder } from '../core/document.js';
+import { DocumentBuilder, segmentsOf } from '../core/document.js';
+import { decodeCharacterReferences } from '../core/text/entities.js';
 import type { PreparedDocument, Segment } from '../core/model.js';
 import type { Signer } from '../core/signing/signer.js';
 
@@ -55,6 +57,11 @@ export const FORMAT_MARKER = 'dedupe-index';
  */
 export interface MigrationContext {
   signer: Signer | null;
+  /**
+   * Replaces stored documents (by id) with new versions of them, variants, keys and word counts
+   * kept as `index add` keeps them, within the migration's transaction (index-store.ts gives it).
+   */
+  replaceDocuments?: (db: Database.Database, replacements: ReadonlyArray<{ documentId: number; doc: PreparedDocument }>) => void;
 }
 
 /** SQL, or code for what SQL cannot do (rewriting rows through the codec). */
@@ -116,6 +123,7 @@ export const MIGRATIONS: readonly Migration[] = [
   storePreparedDocuments,
   storeContentKeys,
   storeWordDocuments,
+  decodeStoredReferences,
 ];
 
 /** The schema this build reads and writes: one past the last migration. */
@@ -249,4 +257,41 @@ function storeWordDocuments(db: Database.Database): void {
   db.exec(WORD_DOCUMENTS_TABLE);
   const insert = db.prepare('INSERT INTO word_documents (word, documents) VALUES (?, ?)');
   countWordDocuments(db).table.forEach((word, documents) => insert.run(word, documents));
+}
+
+/**
+ * Version 4 -> 5: the HTML character references in stored documents decoded, as `index add` has
+ * decoded them before segmenting since text/entities.ts. A document stored earlier kept
+ * "don&#8217;t" in its tokens, and `index add` skips a file whose text has not changed, so
+ * `check` went on calling a decoded copy of it "edited" (a review). Each stored document with a
+ * reference in a paragraph is prepared again from its stored paragraphs with their references
+ * decoded (lines stay where they were: a reference to a line break is never decoded, so the
+ * paragraphs are those a new `index add` cuts) and replaced, its variants, keys and word counts
+ * with it. A document that does not decode is left for verify to name (countWordDocuments).
+ */
+function decodeStoredReferences(db: Database.Database, context: MigrationContext): void {
+  const replacements: Array<{ documentId: number; doc: PreparedDocument }> = [];
+  const rows = db.prepare('SELECT id, path, prepared FROM documents WHERE prepared IS NOT NULL ORDER BY id').iterate() as IterableIterator<{ id: number; path: string; prepared: Uint8Array }>;
+  for (const row of rows) {
+    let doc: PreparedDocument;
+    try {
+      doc = decodeDocument(row.prepared);
+    } catch (error) {
+      if (!(error instanceof CodecError) && !(error instanceof SyntaxError)) throw error;
+      continue;
+    }
+    const segments = segmentsOf(doc);
+    const decoded = segments.map((segment) => decodeCharacterReferences(segment.text));
+    if (decoded.every((text, i) => text === segments[i]!.text)) continue;
+    if (!context.signer) throw new Error('the index parameters are needed to upgrade its documents');
+    const builder = new DocumentBuilder();
+    segments.forEach((segment, i) => context.signer!.addSegment({ ...segment, text: decoded[i]! }, builder));
+    const fresh = builder.finish({ id: row.path, layout: doc.layout, lineCount: doc.lineCount });
+    if (doc.modifiedAt !== undefined) fresh.modifiedAt = doc.modifiedAt;
+    if (doc.metadata !== undefined) fresh.metadata = doc.metadata;
+    replacements.push({ documentId: row.id, doc: fresh });
+  }
+  if (replacements.length === 0) return;
+  if (!context.replaceDocuments) throw new Error('the index store is needed to upgrade its documents');
+  context.replaceDocuments(db, replacements);
 }

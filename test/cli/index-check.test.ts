@@ -498,13 +498,13 @@ describe('dedupe index add', () => {
       ['index', 'stats'],
       { cwd: dir },
     )).report;
-    expect(stats).toMatchObject({ documents: 2, schemaVersion: 4, parameters: { shingleSize: 3 } });
+    expect(stats).toMatchObject({ documents: 2, schemaVersion: 5, parameters: { shingleSize: 3 } });
     const human = await runCli(['index', 'stats', '--verify'], { cwd: dir });
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/verify +ok/);
     // -q: one line, as index add prints with it.
     const quiet = await runCli(['index', 'stats', '-q', '--verify'], { cwd: dir });
-    expect(quiet.stdout).toMatch(/^\.dedupe\/index\.db: 2 documents, \d+ paragraphs, [\d.]+ KiB, schema 4; verify ok\n$/);
+    expect(quiet.stdout).toMatch(/^\.dedupe\/index\.db: 2 documents, \d+ paragraphs, [\d.]+ KiB, schema 5; verify ok\n$/);
     // Content keys lost (the check that was quadratic, found by a new user): said.
     const db = new Database(path.join(dir, '.dedupe/index.db'));
     db.exec('DELETE FROM content_keys WHERE variant_id = (SELECT min(variant_id) FROM content_keys)');

@@ -4,7 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createSigner, resolveOptions, type PreparedDocument } from '../../src/core/index.js';
-import { paragraphViews } from '../../src/core/document.js';
+import { DocumentBuilder, paragraphViews } from '../../src/core/document.js';
+import { segment } from '../../src/core/text/segment.js';
 import { contentHash, decodeUint32s, encodeUint32s, decodeTextKey, encodeTextKey } from '../../src/store/codec.js';
 import { IndexError } from '../../src/store/errors.js';
 import { IndexStore, upgradeSchema, type WriteBatch } from '../../src/store/index-store.js';
@@ -446,6 +447,61 @@ describe('an index of schema version 3', () => {
     const reopened = await IndexStore.open(old, { mode: 'read' });
     expect(reopened.verify().problems).toEqual(["1 word whose document count differs from the documents'"]);
     reopened.close();
+  });
+});
+
+describe('an index of schema version 4', () => {
+  const scraped = seedText('fixtures/html-entities/scraped-harbour-strike.txt');
+  const wire = seedText('fixtures/html-entities/wire-harbour-strike.txt');
+
+  /** A document as dedupe prepared it before HTML references were decoded: segmented and signed as written. */
+  async function preparedUndecoded(id: string, text: string): Promise<PreparedDocument> {
+    const signer = await createSigner(resolveOptions());
+    const { layout, lineCount, segments } = segment(text);
+    const builder = new DocumentBuilder();
+    for (const seg of segments) signer.addSegment(seg, builder);
+    return builder.finish({ id, layout, lineCount });
+  }
+
+  /** Per table, its rows without ids (a replaced document and its variants get new ones). */
+  function contents(file: string): unknown {
+    const db = new Database(file, { readonly: true });
+    const out = {
+      documents: db.prepare('SELECT path, content_hash, bytes, added_at, prepared FROM documents ORDER BY path').raw().all(),
+      variants: db.prepare('SELECT text_key, shingles, content FROM variants ORDER BY text_key').raw().all(),
+      paragraphs: db.prepare('SELECT d.path, p.position, v.text_key FROM paragraphs p JOIN documents d ON d.id = p.document_id LEFT JOIN variants v ON v.id = p.variant_id ORDER BY d.path, p.position').raw().all(),
+      bandKeys: db.prepare('SELECT k.key, v.text_key FROM band_keys k JOIN variants v ON v.id = k.variant_id ORDER BY k.key, v.text_key').raw().all(),
+      contentKeys: db.prepare('SELECT k.key, v.text_key FROM content_keys k JOIN variants v ON v.id = k.variant_id ORDER BY k.key, v.text_key').raw().all(),
+      words: db.prepare('SELECT word, documents FROM word_documents ORDER BY word').raw().all(),
+    };
+    db.close();
+    return out;
+  }
+
+  it('has the references of documents stored before they were decoded decoded when opened, as a new index stores them', async () => {
+    const fresh = path.join(tempDir(), 'fresh.db');
+    const store = await IndexStore.open(fresh, { mode: 'write' });
+    await addAll(store, [['scraped.txt', scraped], ['wire.txt', wire]]);
+    store.close();
+    // The same two articles as an index of schema 4 stored them: the scraped copy's tokens kept its references.
+    const old = path.join(tempDir(), 'old.db');
+    const oldStore = await IndexStore.open(old, { mode: 'write' });
+    const undecoded = await preparedUndecoded('scraped.txt', scraped);
+    const signer = await createSigner(oldStore.options);
+    await oldStore.write(async (batch) => {
+      batch.put(undecoded, { contentHash: contentHash(scraped), bytes: scraped.length, addedAt: 1 });
+      batch.put(signer.prepare({ id: 'wire.txt', text: wire }), { contentHash: contentHash(wire), bytes: wire.length, addedAt: 1 });
+    });
+    oldStore.close();
+    expect(contents(old)).not.toEqual(contents(fresh));
+    const db = new Database(old);
+    db.pragma('user_version = 4');
+    db.close();
+    const upgraded = await IndexStore.open(old, { mode: 'read' });
+    expect(upgraded.stats()).toMatchObject({ schemaVersion: SCHEMA_VERSION });
+    expect(upgraded.verify()).toEqual({ ok: true, problems: [] });
+    upgraded.close();
+    expect(contents(old)).toEqual(contents(fresh));
   });
 });
 
