@@ -255,6 +255,9 @@ export function upgradeSchema(
 ): void {
   for (let version = from; version < migrations.length; version++) {
     db.transaction(() => {
+      // Read again under the write lock: another process may have run this migration since the
+      // version was read (two commands opening an old index at once ran one twice; a review).
+      if (Number(db.pragma('user_version', { simple: true })) > version) return;
       applyMigration(db, migrations[version]!, context);
       db.pragma(`user_version = ${version + 1}`);
     }).immediate();
@@ -518,7 +521,7 @@ export class IndexStore {
       // An older index is prepared again with its own parameters where the schema needs it.
       const signer = parameters ? await createSigner(optionsForIndex(file, parameters, {})) : null;
       const replaceDocuments: MigrationContext['replaceDocuments'] = parameters
-        ? (db, replacements) => IndexStore.replaceInTransaction(file, onDisk, parameters, db, replacements)
+        ? (db, documentIds, replacement) => IndexStore.replaceInTransaction(file, onDisk, parameters, db, documentIds, replacement)
         : undefined;
       guard(file, () => {
         const writer = new Database(onDisk, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
@@ -565,24 +568,31 @@ export class IndexStore {
   }
 
   /**
-   * Replaces stored documents (by id) with new versions of them, as `index add` replaces a changed
-   * file but keeping each one's path, content hash, size and time added, inside the transaction
-   * the caller holds on `db`: a schema migration's (schema.ts, decodeStoredReferences).
+   * Replaces stored documents (by id) with the new versions `replacement` makes of them, one at a
+   * time, as `index add` replaces a changed file but keeping each one's id, path, content hash,
+   * size and time added, inside the transaction the caller holds on `db`: a schema migration's
+   * (schema.ts, decodeStoredReferences). The id is kept because `documentsWithVariant` takes a
+   * popular variant's first documents by id, the order they were added in (a review).
    */
   private static replaceInTransaction(
     file: string,
     onDisk: string,
     parameters: IndexParameters,
     db: Connection,
-    replacements: ReadonlyArray<{ documentId: number; doc: PreparedDocument }>,
+    documentIds: readonly number[],
+    replacement: (documentId: number) => PreparedDocument,
   ): void {
     const store = new IndexStore(file, onDisk, 'write', parameters, {}, db);
     const infoOf = store.statement('SELECT content_hash, bytes, added_at FROM documents WHERE id = ?');
-    for (const { documentId, doc } of replacements) {
+    for (const documentId of documentIds) {
       const row = infoOf.get(documentId) as { content_hash: string; bytes: number; added_at: number } | undefined;
       if (!row) continue;
+      const doc = replacement(documentId);
       store.deleteDocument(documentId);
       store.putDocument(doc, { contentHash: row.content_hash, bytes: row.bytes, addedAt: row.added_at });
+      const added = store.documentIdOf(doc.id)!;
+      store.statement('UPDATE documents SET id = ? WHERE id = ?').run(documentId, added);
+      store.statement('UPDATE paragraphs SET document_id = ? WHERE document_id = ?').run(documentId, added);
     }
     store.flushKeys();
     store.flushWords();

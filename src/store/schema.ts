@@ -43,6 +43,8 @@ import { encodeBandKey, encodeUint32s } from './codec.js';
 import { DocumentBuilder, segmentsOf } from '../core/document.js';
 import { decodeCharacterReferences } from '../core/text/entities.js';
 import type { PreparedDocument, Segment } from '../core/model.js';
+import type { SegmentMode } from '../core/types.js';
+import { segment } from '../core/text/segment.js';
 import type { Signer } from '../core/signing/signer.js';
 
 /** 'ddup': marks the file as a dedupe index, so another program's database is never mistaken for one. */
@@ -58,10 +60,11 @@ export const FORMAT_MARKER = 'dedupe-index';
 export interface MigrationContext {
   signer: Signer | null;
   /**
-   * Replaces stored documents (by id) with new versions of them, variants, keys and word counts
-   * kept as `index add` keeps them, within the migration's transaction (index-store.ts gives it).
+   * Replaces stored documents (by id) with the new versions `replacement` makes of them, one at
+   * a time, variants, keys and word counts kept as `index add` keeps them and ids kept, within
+   * the migration's transaction (index-store.ts gives it).
    */
-  replaceDocuments?: (db: Database.Database, replacements: ReadonlyArray<{ documentId: number; doc: PreparedDocument }>) => void;
+  replaceDocuments?: (db: Database.Database, documentIds: readonly number[], replacement: (documentId: number) => PreparedDocument) => void;
 }
 
 /** SQL, or code for what SQL cannot do (rewriting rows through the codec). */
@@ -260,38 +263,100 @@ function storeWordDocuments(db: Database.Database): void {
 }
 
 /**
+ * A stored document's text rebuilt from its paragraphs, each on the lines it was cut from, or
+ * null when segmenting the rebuilt text (in the index's `mode`) does not give the stored
+ * paragraphs back: then what decides where paragraphs and their pieces are cut (hard-wrapped
+ * lines, indentation, whitespace between a long paragraph's sentence pieces) was not kept.
+ * Pieces of one paragraph (cut at its sentences, segment.ts) are joined by a space, or by line
+ * breaks where the next piece starts on a later line.
+ */
+export function storedText(doc: PreparedDocument, mode: SegmentMode): string | null {
+  const segments = segmentsOf(doc);
+  const lines: string[] = new Array<string>(doc.lineCount).fill('');
+  let paragraph: { startLine: number; text: string } | null = null;
+  let lastEndLine = 0;
+  const place = (): boolean => {
+    if (!paragraph) return true;
+    const own = paragraph.text.split('\n');
+    if (paragraph.startLine - 1 + own.length > lines.length) return false;
+    own.forEach((line, k) => (lines[paragraph!.startLine - 1 + k] = line));
+    return true;
+  };
+  for (const cut of segments) {
+    if (cut.continues && paragraph) {
+      const separator = cut.startLine > lastEndLine ? '\n'.repeat(cut.startLine - lastEndLine) : ' ';
+      paragraph.text += separator + cut.text;
+    } else {
+      if (!place()) return null;
+      paragraph = { startLine: cut.startLine, text: cut.text };
+    }
+    lastEndLine = cut.endLine;
+  }
+  if (!place()) return null;
+  const text = lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  const again = segment(text, mode);
+  const same =
+    again.layout === doc.layout &&
+    again.segments.length === segments.length &&
+    again.segments.every((recut, i) => {
+      const stored = segments[i]!;
+      return recut.text === stored.text && recut.startLine === stored.startLine && recut.endLine === stored.endLine && recut.blankLinesBefore === stored.blankLinesBefore && recut.continues === stored.continues;
+    });
+  return same ? text : null;
+}
+
+/**
+ * A stored document prepared again with its HTML character references decoded: from its rebuilt
+ * text (storedText) as `index add` prepares a file, so that a paragraph decoding makes short
+ * enough is cut as a new add cuts it (a review: a 608-character paragraph, 548 decoded, kept its
+ * sentence pieces); else paragraph by paragraph, each decoded where it stands.
+ */
+function decodedDocument(doc: PreparedDocument, signer: Signer): PreparedDocument {
+  const text = storedText(doc, signer.options.segment);
+  if (text !== null) return signer.prepare({ id: doc.id, text, modifiedAt: doc.modifiedAt, metadata: doc.metadata });
+  const builder = new DocumentBuilder();
+  for (const cut of segmentsOf(doc)) signer.addSegment({ ...cut, text: decodeCharacterReferences(cut.text) }, builder);
+  const fresh = builder.finish({ id: doc.id, layout: doc.layout, lineCount: doc.lineCount });
+  if (doc.modifiedAt !== undefined) fresh.modifiedAt = doc.modifiedAt;
+  if (doc.metadata !== undefined) fresh.metadata = doc.metadata;
+  return fresh;
+}
+
+/**
  * Version 4 -> 5: the HTML character references in stored documents decoded, as `index add` has
  * decoded them before segmenting since text/entities.ts. A document stored earlier kept
  * "don&#8217;t" in its tokens, and `index add` skips a file whose text has not changed, so
  * `check` went on calling a decoded copy of it "edited" (a review). Each stored document with a
- * reference in a paragraph is prepared again from its stored paragraphs with their references
- * decoded (lines stay where they were: a reference to a line break is never decoded, so the
- * paragraphs are those a new `index add` cuts) and replaced, its variants, keys and word counts
- * with it. A document that does not decode is left for verify to name (countWordDocuments).
+ * reference in a paragraph is prepared again (decodedDocument) and replaced, its variants, keys
+ * and word counts with it, one at a time. A document that does not decode is left for verify
+ * to name (countWordDocuments).
  */
 function decodeStoredReferences(db: Database.Database, context: MigrationContext): void {
-  const replacements: Array<{ documentId: number; doc: PreparedDocument }> = [];
-  const rows = db.prepare('SELECT id, path, prepared FROM documents WHERE prepared IS NOT NULL ORDER BY id').iterate() as IterableIterator<{ id: number; path: string; prepared: Uint8Array }>;
+  const affected: number[] = [];
+  const rows = db.prepare('SELECT id, prepared FROM documents WHERE prepared IS NOT NULL ORDER BY id').iterate() as IterableIterator<{ id: number; prepared: Uint8Array }>;
   for (const row of rows) {
-    let doc: PreparedDocument;
-    try {
-      doc = decodeDocument(row.prepared);
-    } catch (error) {
-      if (!(error instanceof CodecError) && !(error instanceof SyntaxError)) throw error;
-      continue;
-    }
-    const segments = segmentsOf(doc);
-    const decoded = segments.map((segment) => decodeCharacterReferences(segment.text));
-    if (decoded.every((text, i) => text === segments[i]!.text)) continue;
-    if (!context.signer) throw new Error('the index parameters are needed to upgrade its documents');
-    const builder = new DocumentBuilder();
-    segments.forEach((segment, i) => context.signer!.addSegment({ ...segment, text: decoded[i]! }, builder));
-    const fresh = builder.finish({ id: row.path, layout: doc.layout, lineCount: doc.lineCount });
-    if (doc.modifiedAt !== undefined) fresh.modifiedAt = doc.modifiedAt;
-    if (doc.metadata !== undefined) fresh.metadata = doc.metadata;
-    replacements.push({ documentId: row.id, doc: fresh });
+    const doc = decodedOrNull(row.prepared);
+    if (doc && segmentsOf(doc).some((cut) => decodeCharacterReferences(cut.text) !== cut.text)) affected.push(row.id);
   }
-  if (replacements.length === 0) return;
-  if (!context.replaceDocuments) throw new Error('the index store is needed to upgrade its documents');
-  context.replaceDocuments(db, replacements);
+  if (affected.length === 0) return;
+  const { signer, replaceDocuments } = context;
+  if (!signer) throw new Error('the index parameters are needed to upgrade its documents');
+  if (!replaceDocuments) throw new Error('the index store is needed to upgrade its documents');
+  const load = db.prepare('SELECT path, prepared FROM documents WHERE id = ?');
+  replaceDocuments(db, affected, (documentId) => {
+    const row = load.get(documentId) as { path: string; prepared: Uint8Array };
+    const doc = decodeDocument(row.prepared);
+    doc.id = row.path;
+    return decodedDocument(doc, signer);
+  });
+}
+
+/** A stored document, or null when its row does not decode (a damaged index). */
+function decodedOrNull(prepared: Uint8Array): PreparedDocument | null {
+  try {
+    return decodeDocument(prepared);
+  } catch (error) {
+    if (!(error instanceof CodecError) && !(error instanceof SyntaxError)) throw error;
+    return null;
+  }
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createSigner, resolveOptions, type PreparedDocument } from '../../src/core/index.js';
 import { DocumentBuilder, paragraphViews } from '../../src/core/document.js';
 import { segment } from '../../src/core/text/segment.js';
+import { decodeCharacterReferences } from '../../src/core/text/entities.js';
 import { contentHash, decodeUint32s, encodeUint32s, decodeTextKey, encodeTextKey } from '../../src/store/codec.js';
 import { IndexError } from '../../src/store/errors.js';
 import { IndexStore, upgradeSchema, type WriteBatch } from '../../src/store/index-store.js';
@@ -311,6 +312,20 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('a migration another process ran meanwhile is not run again (two commands opening an old index at once)', async () => {
+    const file = path.join(tempDir(), 'index.db');
+    (await IndexStore.open(file, { mode: 'write' })).close();
+    const db = new Database(file);
+    let runs = 0;
+    const next = [...MIGRATIONS, (): void => void runs++];
+    // Both read version SCHEMA_VERSION before either took the write lock.
+    upgradeSchema(db, SCHEMA_VERSION, next);
+    upgradeSchema(db, SCHEMA_VERSION, next);
+    expect(runs).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
+    db.close();
+  });
+
   it('a failing migration leaves the schema version and tables as they were', async () => {
     const file = path.join(tempDir(), 'index.db');
     (await IndexStore.open(file, { mode: 'write' })).close();
@@ -463,11 +478,11 @@ describe('an index of schema version 4', () => {
     return builder.finish({ id, layout, lineCount });
   }
 
-  /** Per table, its rows without ids (a replaced document and its variants get new ones). */
+  /** Per table, its rows: documents with their ids (a replaced document keeps its own), the rest without (its variants get new ones). */
   function contents(file: string): unknown {
     const db = new Database(file, { readonly: true });
     const out = {
-      documents: db.prepare('SELECT path, content_hash, bytes, added_at, prepared FROM documents ORDER BY path').raw().all(),
+      documents: db.prepare('SELECT id, path, content_hash, bytes, added_at, prepared FROM documents ORDER BY path').raw().all(),
       variants: db.prepare('SELECT text_key, shingles, content FROM variants ORDER BY text_key').raw().all(),
       paragraphs: db.prepare('SELECT d.path, p.position, v.text_key FROM paragraphs p JOIN documents d ON d.id = p.document_id LEFT JOIN variants v ON v.id = p.variant_id ORDER BY d.path, p.position').raw().all(),
       bandKeys: db.prepare('SELECT k.key, v.text_key FROM band_keys k JOIN variants v ON v.id = k.variant_id ORDER BY k.key, v.text_key').raw().all(),
@@ -478,19 +493,35 @@ describe('an index of schema version 4', () => {
     return out;
   }
 
+  // A paragraph over 600 characters as written, under them decoded: cut into sentence pieces by
+  // an earlier build, whole by a new add (a review: the migration kept the old pieces).
+  const longParagraph = [
+    'Headline of a scraped council story',
+    '',
+    `The council&#8217;s finance committee met on Tuesday evening and agreed, after a long debate that ran past midnight, to raise the levy on empty homes by a fifth from April. Members said the change would bring in about 400,000 pounds a year, which the committee&#8217;s chair said would go to repairs of the town&#8217;s two libraries and its swimming pool. Opponents said owners of second homes would simply sell up, and that the town&#8217;s shops depended on visitors in the summer months. The chair said the committee would review the levy&#8217;s effect in a year, and publish the figures in full.`,
+    '',
+    'A second paragraph, short and plain, closes the story.',
+    '',
+  ].join('\n');
+
   it('has the references of documents stored before they were decoded decoded when opened, as a new index stores them', async () => {
+    expect(longParagraph.split('\n')[2]!.length).toBeGreaterThan(600);
+    expect(decodeCharacterReferences(longParagraph.split('\n')[2]!).length).toBeLessThanOrEqual(600);
     const fresh = path.join(tempDir(), 'fresh.db');
     const store = await IndexStore.open(fresh, { mode: 'write' });
-    await addAll(store, [['scraped.txt', scraped], ['wire.txt', wire]]);
+    await addAll(store, [['scraped.txt', scraped], ['wire.txt', wire], ['long.txt', longParagraph]]);
     store.close();
     // The same two articles as an index of schema 4 stored them: the scraped copy's tokens kept its references.
     const old = path.join(tempDir(), 'old.db');
     const oldStore = await IndexStore.open(old, { mode: 'write' });
     const undecoded = await preparedUndecoded('scraped.txt', scraped);
     const signer = await createSigner(oldStore.options);
+    const longUndecoded = await preparedUndecoded('long.txt', longParagraph);
+    expect(longUndecoded.count).toBeGreaterThan(3);
     await oldStore.write(async (batch) => {
       batch.put(undecoded, { contentHash: contentHash(scraped), bytes: scraped.length, addedAt: 1 });
       batch.put(signer.prepare({ id: 'wire.txt', text: wire }), { contentHash: contentHash(wire), bytes: wire.length, addedAt: 1 });
+      batch.put(longUndecoded, { contentHash: contentHash(longParagraph), bytes: longParagraph.length, addedAt: 1 });
     });
     oldStore.close();
     expect(contents(old)).not.toEqual(contents(fresh));
