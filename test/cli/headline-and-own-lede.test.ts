@@ -4,6 +4,9 @@
  * called edited from it (~0.31), as if the wire had reworded the reprint. Both documents hold
  * the lede, so what the headline shares with it is within the wire story itself: no reuse
  * across documents (core/rewrite/stage.ts, mergeRuns). A new user's run of two such files.
+ * Only a loose pair is left out so (OWN_TEXT_MAX_JACCARD): a write-through whose new lede retells
+ * the old one, kept word for word below it, still has that lede reworded from the first brief
+ * (fixtures/update-keeps-old-lede; a reviewer's case).
  */
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/index.js';
@@ -28,5 +31,17 @@ describe("a wire headline and the reprint's copy of the wire's own lede", () => 
     const { stdout } = await runCli([FOLDER, '--no-color']);
     expect(stdout).toMatch(/\n +1 +unique +Portugal's parliament approves plan/);
     expect(stdout).toContain('0 edited');
+  });
+});
+
+describe("a write-through's new lede retold from the old lede it keeps below", () => {
+  it('is still reworded from the first brief', async () => {
+    const folder = 'fixtures/update-keeps-old-lede';
+    const { report } = await runJson<Report>([folder, '--json']);
+    const update = report.documents.find((doc) => doc.path.endsWith('update-mine-collapse.txt'))!;
+    const lede = update.segments.find((seg) => seg.startLine === 3)!;
+    expect(lede.status).toBe('edited');
+    expect(lede.matches[0]).toMatchObject({ path: `${folder}/brief-mine-collapse.txt`, reworded: true });
+    expect(update.segments.find((seg) => seg.startLine === 5)!.status).toBe('shared');
   });
 });
