@@ -247,4 +247,6 @@ export interface Grouping {
   groups: number[][];
   /** Per story: index into `groups`, or -1. */
   groupOf: Int32Array;
+  /** Per template cluster (by id), the stories it links as copies holding its texts word for word (grouping.ts, COPIED_TEMPLATE_SHARE). */
+  copiedTemplates?: ReadonlyMap<number, ReadonlySet<number>>;
 }

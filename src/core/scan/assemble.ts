@@ -76,7 +76,7 @@ export function classifyAll(input: AssemblyInput, summary: Summary): Statuses {
     const repeat = noise.repeated[p] === 1;
     const unit = noise.storyOf[p]!;
     const cluster = clusters.paragraphCluster[p]!;
-    const template = cluster >= 0 && (status === 'shared' || status === 'edited') ? templateKind(clusters.inputs[cluster]!, unit, linesApart(cluster)) : null;
+    const template = cluster >= 0 && (status === 'shared' || status === 'edited') ? templateKind(clusters.inputs[cluster]!, unit, linesApart(cluster), grouping.copiedTemplates?.get(cluster)) : null;
     statuses.template[p] = TEMPLATE_NAMES.indexOf(template);
     // Only paragraphs that could be evidence of reuse count, on both sides of the share:
     // a whole article copied is 100% reused, whatever its short headings.
