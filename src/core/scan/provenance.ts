@@ -853,7 +853,10 @@ export function analyseGroup(
     // story published a day after the AP story it quotes was its version).
     const version = !cites && (sameWire(textReasons[originalText]!, textReasons[t]!) || (later && !ownWire(textReasons[t]!)));
     const own = (members[rep]!.ownShare ?? 0) >= PARTIAL_MIN_OWN_SHARE;
-    const role: MemberRole = t === originalText || !rewritten ? 'reprint' : version ? 'version' : own ? 'partial' : 'reprint';
+    // Labelled as an update of the original's wire ("UPDATE 1-..."): the agency's version however
+    // much of the first brief it keeps (a new user's trial: an UPDATE 1 keeping 97% was its "reprint").
+    const labelled = version && textReasons[t]!.some((r) => r.kind === 'update');
+    const role: MemberRole = t === originalText ? 'reprint' : labelled ? 'version' : !rewritten ? 'reprint' : version ? 'version' : own ? 'partial' : 'reprint';
     for (const i of copies) {
       if (i === original) continue;
       result[i]!.role = role;

@@ -1,0 +1,42 @@
+/**
+ * A wire agency's own write-through that keeps most of its first brief (fixtures/update-keeps-brief:
+ * "UPDATE 1-US to raise tariffs on Chinese steel; Beijing vows to retaliate", the brief's four
+ * paragraphs and two new ones, under the same "WASHINGTON (Reuters) -" dateline) is the brief's
+ * version, not its reprint: a new user's trial found it called a "reprint" that "keeps 97% of the
+ * original", as another outlet's copy would be (scan/provenance.ts: a headline labelled as an
+ * update of the original's wire makes a version however much of the brief it keeps).
+ */
+import { copyFileSync, utimesSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/types.js';
+import { fixtures, tempDir } from '../helpers/fixtures.js';
+import { runCli, runJson } from '../helpers/in-process.js';
+
+const HOUR = 3600;
+
+/** The fixture in a temporary folder, the update's file three hours newer than the brief's. */
+function withTimes(): string {
+  const dir = tempDir();
+  const now = Math.floor(Date.now() / 1000);
+  for (const [name, age] of [['reuters-first.txt', 4 * HOUR], ['reuters-update-1.txt', HOUR]] as const) {
+    const file = path.join(dir, name);
+    copyFileSync(path.join(fixtures, 'update-keeps-brief', name), file);
+    utimesSync(file, now - age, now - age);
+  }
+  return dir;
+}
+
+describe("an agency's UPDATE 1 that keeps 97% of its first brief", () => {
+  it('is the brief’s version, the brief the original', async () => {
+    const dir = withTimes();
+    const { report } = await runJson<Report>(['--json', '.'], { cwd: dir, env: { DEDUPE_FILE_TIMES: '1' } });
+    const group = report.groups[0]!;
+    expect(group.original).toBe('reuters-first.txt');
+    const update = group.members.find((m) => m.path === 'reuters-update-1.txt')!;
+    expect(update.role).toBe('version');
+    expect(update.comparison!.coverage).toBeGreaterThan(0.9);
+    const { stdout } = await runCli(['--no-color', '.'], { cwd: dir, env: { DEDUPE_FILE_TIMES: '1' } });
+    expect(stdout).toMatch(/\n +version +reuters-update-1\.txt +keeps 97% of the original/);
+  });
+});
