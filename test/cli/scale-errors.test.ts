@@ -10,6 +10,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli.js';
 import { tempDir } from '../helpers/fixtures.js';
+import { copyToParquet, Duck, kvMetadata, parquetPath } from '../../src/engine/parquet/duck.js';
+import { FORMAT_VERSION, KEY } from '../../src/engine/parquet/layout.js';
 import { runInProcess } from '../helpers/in-process.js';
 
 const SEEDS = 'fixtures/seeds';
@@ -163,6 +165,27 @@ describe('a Parquet folder that is not one complete run', () => {
     const same = await runInProcess(['sign', '-', '--out', out, '--shard', '2/2'], { cwd: repoRoot, stdin: feed });
     expect(same.code, same.stderr).toBe(0);
     expect(same.stdout).toMatch(/^shard 2\/2: 1 document, /);
+  });
+
+  it('a run signed in an earlier Parquet format: signing another of its shards says to sign the run anew, not the shard it read (review)', async () => {
+    const out = path.join(tempDir(), 'signed');
+    await sign(out, 2, [1]);
+    // Shard 1's documents as an earlier dedupe wrote them: its metadata's format one less.
+    const documents = path.join(out, shard(1, 2), 'documents.parquet');
+    const duck = await Duck.open({ memoryLimit: '256MB', threads: 1, tempDirectory: tempDir() });
+    try {
+      const metadata = await kvMetadata(duck, documents);
+      metadata.set(KEY.format, String(FORMAT_VERSION - 1));
+      const older = path.join(tempDir(), 'documents.parquet');
+      await duck.run(copyToParquet(`SELECT * FROM ${parquetPath(documents)}`, older, metadata));
+      cpSync(older, documents);
+    } finally {
+      duck.close();
+    }
+    const before = snapshot(out);
+    const result = await dedupe(['sign', SEEDS, '--out', out, '--shard', '2/2']);
+    expectOneLineError(result, documents, new RegExp(`already holds a run signed in dedupe's Parquet format ${FORMAT_VERSION - 1} .*remove that run's shard folders and sign every shard again`));
+    expect(snapshot(out)).toBe(before);
   });
 
   it('a shard signed with other parameters', async () => {

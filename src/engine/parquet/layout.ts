@@ -60,6 +60,8 @@ export class ShardError extends InputError {
   constructor(
     readonly file: string,
     message: string,
+    /** The file was written in another Parquet format (FORMAT_VERSION): this one, else undefined. */
+    readonly otherFormat?: string,
   ) {
     super(message);
     this.name = 'ShardError';
@@ -245,7 +247,7 @@ async function checkedMetadata(duck: Duck, absolute: string, set: SetName, shard
   const format = meta.get(KEY.format);
   if (format === undefined) throw new ShardError(file, `${file}: not written by dedupe sign (no dedupe metadata); remove it or sign ${shard.name} again`);
   if (Number(format) !== FORMAT_VERSION) {
-    throw new ShardError(file, `${file}: written in dedupe's Parquet format ${format}, this dedupe reads format ${FORMAT_VERSION}; sign ${shard.name} again with this version`);
+    throw new ShardError(file, `${file}: written in dedupe's Parquet format ${format}, this dedupe reads format ${FORMAT_VERSION}; sign ${shard.name} again with this version`, format);
   }
   if (meta.get(KEY.set) !== set || meta.get(KEY.shard) !== String(shard.number) || meta.get(KEY.shards) !== String(shard.count)) {
     throw new ShardError(file, `${file}: holds ${meta.get(KEY.set)} of shard ${meta.get(KEY.shard)}/${meta.get(KEY.shards)}, not ${set} of ${shard.name}; it was moved or renamed: sign ${shard.name} again`);

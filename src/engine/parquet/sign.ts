@@ -108,7 +108,18 @@ async function checkOut(out: string, given: string, shard: ShardChoice, options:
   if (!first) return null;
   const duck = await Duck.open({ memoryLimit: settings.memoryLimit, threads: 1, tempDirectory: out });
   try {
-    const info = await readShard(duck, first, show);
+    let info: Awaited<ReturnType<typeof readShard>>;
+    try {
+      info = await readShard(duck, first, show);
+    } catch (error) {
+      // Signing this shard again cannot mend another's format: the run is to be signed anew (a
+      // review: "sign shard 1/4 again" when shard 2/4 was asked for, which then said it exists).
+      if (!(error instanceof ShardError) || error.otherFormat === undefined) throw error;
+      throw new ShardError(
+        error.file,
+        `${given} already holds a run signed in dedupe's Parquet format ${error.otherFormat} (${error.file}), this dedupe writes format ${FORMAT_VERSION}: remove that run's shard folders and sign every shard again, or sign into another folder`,
+      );
+    }
     const file = show(info.files.documents);
     const difference = parameterDifference(info.signing, parametersOf(options));
     if (difference) {
