@@ -10,6 +10,15 @@ const words = (text: string): number => text.split(/\s+/).filter(Boolean).length
 const chrome = (text: string): boolean => looksLikeChrome(text, words(text));
 
 describe('looksLikeChrome', () => {
+  it("reads a share bar's buttons as chrome, two or more and nothing else (fixtures/share-bar)", () => {
+    for (const text of ['Facebook\nTwitter', 'Facebook Twitter WhatsApp Email', 'Share on Facebook | Share on X', 'Facebook / Twitter / Email', 'Email Print']) {
+      expect(looksLikeChrome(text, words(text)), text).toBe(true);
+    }
+    for (const text of ['Facebook', 'X', 'Twitter said on Tuesday it would remove the posts.', 'Facebook and Twitter removed the posts.', 'Print and email editions will carry the notice.']) {
+      expect(looksLikeChrome(text, words(text)), text).toBe(false);
+    }
+  });
+
   it("reads a site's footer lines as chrome", () => {
     expect(chrome('Copyright 2024 Valley Courier Media Group. All rights reserved.')).toBe(true);
     expect(chrome('© 2023 The Daily Example. All Rights Reserved. Reproduction without permission is prohibited.')).toBe(true);

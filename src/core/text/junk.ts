@@ -61,6 +61,9 @@ export function isFormFieldText(text: string): boolean {
 /** The longest of the phrases above, in words: longer paragraphs are never chrome. */
 export const CMS_MAX_WORDS = Math.max(...[...CMS_PHRASES].map((phrase) => phrase.split(' ').length));
 
+/** One button of a share bar: a network's or a service's name, after "Share on" or not. */
+const SHARE_BUTTON = String.raw`(?:share (?:on |via |to )?)?(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|print|reddit|pinterest|telegram|messenger|copy link|tumblr|threads|bluesky|flipboard|pocket)\b`;
+
 /**
  * Chrome recognised by its shape rather than its exact words, on a single page too: a site's
  * copyright line, a blog's "Posted in ... | Tagged ..." line, a newsletter or cookie notice. Two
@@ -102,6 +105,10 @@ const CMS_SHAPE = new RegExp(
     String.raw`check back (?:later |soon )?for (?:updates|more updates)\s*[.!]`,
     String.raw`stay with [^\n]{1,40}? for (?:the latest|updates)\b[^\n.!?]{0,60}[.!]`,
     String.raw`download (?:our|the) (?:[\w'’-]+ ){0,3}app (?:for|to get) [^\n.!?]{1,40}[.!]`,
+    // A share bar's buttons, two or more and nothing else: "Facebook / Twitter / Email", "Share on
+    // Facebook | Share on X" (a new user's scraped page: "Facebook\nTwitter" under "Share this:"
+    // was a unique paragraph). One name alone may be a word of the article; so may a sentence.
+    String.raw`${SHARE_BUTTON}(?:\s*[/|•·,]?\s*${SHARE_BUTTON})+\s*$`,
   ]
     .map((shape) => `(?:${shape})`)
     .join('|')
@@ -172,7 +179,7 @@ const CHROME_TRAILER_AT = /[.!?\u2026]["'\u201d\u2019)\]]*\s*(?=copyright\s*(?:�
  * layout detection asks isChromeLine of every line that continues a block (430,000 of PAN's),
  * and most fail here at their first letters without a word being cut.
  */
-const CHROME_LINE_START = /^\s*(?:leave|check|your|required|related|you may|share|click|post|advertisement|read more|read also|also read|see also|more on this|recommended|this is|this developing|this breaking|check back|stay with|download|copyright|©|\(c\)|all rights|subscribe|sign up|this (?:web)?site|we use|cancel|save my|notify me|the associated press|associated press|the ap\b|ap\b|find ap|this material|the information contained|follow)/i;
+const CHROME_LINE_START = /^\s*(?:facebook|twitter|x\b|linkedin|whatsapp|e-?mail|print|reddit|pinterest|telegram|messenger|copy link|tumblr|threads|bluesky|flipboard|pocket|leave|check|your|required|related|you may|share|click|post|advertisement|read more|read also|also read|see also|more on this|recommended|this is|this developing|this breaking|check back|stay with|download|copyright|©|\(c\)|all rights|subscribe|sign up|this (?:web)?site|we use|cancel|save my|notify me|the associated press|associated press|the ap\b|ap\b|find ap|this material|the information contained|follow)/i;
 
 /**
  * Whether one line of a file is publishing-system chrome, by its exact words (CMS_PHRASES, case
