@@ -34,8 +34,6 @@ export interface AlignJob {
   entries: Int32Array;
   /** A large scan's document frequencies, which weigh words (passages.ts, WordWeights); null in a small scan. */
   frequencies: { table: FrequencyData; sampled: number } | null;
-  /** Per candidate pair k: 1 when its documents are one story already by copied paragraphs (AlignCandidate.oneStory). */
-  oneStory: Uint8Array;
 }
 
 /** Per candidate pair k: its aligned paragraph pairs (indexes in their documents) are those from alignedAt[k] to alignedAt[k + 1]. */
@@ -53,8 +51,6 @@ export interface AlignCandidate {
   b: number;
   regionsA: ReadonlyArray<readonly [number, number]>;
   regionsB: ReadonlyArray<readonly [number, number]>;
-  /** Its documents are one story already by paragraphs copied word for word (copied-pairs.ts): their sentences' figures may differ (passages.ts, figuresDiffer). */
-  oneStory?: boolean;
 }
 
 /**
@@ -174,7 +170,6 @@ export function buildAlignJob(source: AlignJobSource, candidates: readonly Align
     entryAt,
     entries: Int32Array.from(entries),
     frequencies: frequencies ? { table: frequencies.table.data(), sampled: frequencies.sampled } : null,
-    oneStory: Uint8Array.from({ length: to - from }, (_, k) => (candidates[from + k]!.oneStory === true ? 1 : 0)),
   };
 }
 
@@ -220,7 +215,7 @@ export function runAlignJob(job: AlignJob): AlignOutcome {
     }
     const sideA = units.assemble(baseA, entriesA, scratchA);
     const sideB = units.assemble(baseB, entriesB, scratchB);
-    for (const found of alignParagraphs(aligner, sideA.units, sideA.ranges, sideB.units, sideB.ranges, wordsOf(baseA), wordsOf(baseB), idf, rareFrom, job.oneStory[k] === 1)) {
+    for (const found of alignParagraphs(aligner, sideA.units, sideA.ranges, sideB.units, sideB.ranges, wordsOf(baseA), wordsOf(baseB), idf, rareFrom)) {
       a.push(found.a);
       b.push(found.b);
       coverA.push(found.coverA);

@@ -261,14 +261,10 @@ interface AlignRun {
  * paragraphs, to align as a scan of two documents aligns them; none that the channel's
  * `candidates` already align so (a small scan, and the thorough mode's second alignment).
  */
-function copiedCandidates(corpus: Corpus, noise: Noise, matched: Uint8Array, minWords: number, stop: TokenSet, start: RewriteStart, candidates: AlignCandidate[]): AlignCandidate[] {
+function copiedCandidates(corpus: Corpus, noise: Noise, matched: Uint8Array, minWords: number, stop: TokenSet, start: RewriteStart, candidates: readonly AlignCandidate[]): AlignCandidate[] {
   const docCount = corpus.docs.length;
   const alignedAsPairs = new Set(start.thorough || start.frequencies === null ? candidates.map((c) => c.a * docCount + c.b) : []);
-  const copied = copiedStoryPairs(corpus, noise, start.rank, matched, minWords, stop, start.texts);
-  // The channel's candidates that are one story already by copied paragraphs align as such (passages.ts, figuresDiffer).
-  const oneStory = new Set(copied.map(({ a, b }) => a * docCount + b));
-  for (const candidate of candidates) if (oneStory.has(candidate.a * docCount + candidate.b)) candidate.oneStory = true;
-  return copied
+  return copiedStoryPairs(corpus, noise, start.rank, matched, minWords, stop, start.texts)
     .filter(({ a, b }) => !alignedAsPairs.has(a * docCount + b) && fitsWhole(corpus.docs[a]!.count, corpus.docs[b]!.count))
     .map(({ a, b, unmatchedA, unmatchedB }): AlignCandidate => {
       const [countA, countB] = [corpus.docs[a]!.count, corpus.docs[b]!.count];
@@ -277,10 +273,10 @@ function copiedCandidates(corpus: Corpus, noise: Noise, matched: Uint8Array, min
       // and in a small scan, which aligns every pair whole. (Of the 100 MB bench corpus's 6,828
       // pairs before copied-pairs.ts kept only paragraphs that could be retold, in regions 1.19
       // s, whole 1.49 s.)
-      if (start.frequencies === null) return { a, b, regionsA: whole(countA), regionsB: whole(countB), oneStory: true };
-      if (unmatchedB.length === 0) return { a, b, regionsA: regions(unmatchedA, countA), regionsB: whole(countB), oneStory: true };
-      if (unmatchedA.length === 0) return { a, b, regionsA: whole(countA), regionsB: regions(unmatchedB, countB), oneStory: true };
-      return { a, b, regionsA: whole(countA), regionsB: whole(countB), oneStory: true };
+      if (start.frequencies === null) return { a, b, regionsA: whole(countA), regionsB: whole(countB) };
+      if (unmatchedB.length === 0) return { a, b, regionsA: regions(unmatchedA, countA), regionsB: whole(countB) };
+      if (unmatchedA.length === 0) return { a, b, regionsA: whole(countA), regionsB: regions(unmatchedB, countB) };
+      return { a, b, regionsA: whole(countA), regionsB: whole(countB) };
     });
 }
 
