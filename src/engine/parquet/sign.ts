@@ -115,10 +115,8 @@ async function checkOut(out: string, given: string, shard: ShardChoice, options:
       // Signing this shard again cannot mend another's format: the run is to be signed anew (a
       // review: "sign shard 1/4 again" when shard 2/4 was asked for, which then said it exists).
       if (!(error instanceof ShardError) || error.otherFormat === undefined) throw error;
-      throw new ShardError(
-        error.file,
-        `${given} already holds a run signed in dedupe's Parquet format ${error.otherFormat} (${error.file}), this dedupe writes format ${FORMAT_VERSION}: remove that run's shard folders and sign every shard again, or sign into another folder`,
-      );
+      const remedy = Number(error.otherFormat) > FORMAT_VERSION ? 'a newer dedupe signed it: upgrade dedupe, or sign into another folder' : "remove that run's shard folders and sign every shard again, or sign into another folder";
+      throw new ShardError(error.file, `${given} already holds a run signed in dedupe's Parquet format ${error.otherFormat} (${error.file}), this dedupe writes format ${FORMAT_VERSION}: ${remedy}`);
     }
     const file = show(info.files.documents);
     const difference = parameterDifference(info.signing, parametersOf(options));
