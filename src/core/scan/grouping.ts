@@ -233,6 +233,14 @@ function unrelatedPages(related: Uint8Array, count: number): number {
  * different issuers joined groups (eurobonds, banks' prime rates, SAMA deposit yields).
  */
 export const COPIED_TEMPLATE_SHARE = 0.5;
+/**
+ * ... in at least this many of the template's clusters: two notices of different companies
+ * whose fills happen to agree on one line ("payable on April 1 to holders of record March 15")
+ * hold that line word for word, and in a short notice it was half the words (a review: two
+ * dividend notices became copies, and check --fail-on shared failed a new company's notice).
+ * A copy of a story holds several of its paragraphs so.
+ */
+export const COPIED_TEMPLATE_MIN_CLUSTERS = 2;
 
 /**
  * Links documents through the clusters that are evidence: one of at least LINK_MIN_WORDS
@@ -255,8 +263,10 @@ function linkThroughClusters(links: UnionFind, documentWords: readonly number[],
             const [a, b] = stories[i]! < stories[j]! ? [stories[i]!, stories[j]!] : [stories[j]!, stories[i]!];
             const key = a * documentCount + b;
             const pair = copied.get(key) ?? { words: 0, clusters: [] };
+            // Each cluster once per pair, whatever texts of it the two share.
+            if (pair.clusters.includes(id)) continue;
             pair.words += Math.min(cluster.wordsByDocument.get(a)!, cluster.wordsByDocument.get(b)!);
-            if (!pair.clusters.includes(id)) pair.clusters.push(id);
+            pair.clusters.push(id);
             copied.set(key, pair);
           }
         }
@@ -291,7 +301,7 @@ function linkThroughClusters(links: UnionFind, documentWords: readonly number[],
   const copiedTemplates = new Map<number, Set<number>>();
   for (const [key, { words, clusters: ids }] of copied) {
     const [a, b] = [Math.floor(key / documentCount), key % documentCount];
-    if (words < COPIED_TEMPLATE_SHARE * Math.min(documentWords[a]!, documentWords[b]!)) continue;
+    if (ids.length < COPIED_TEMPLATE_MIN_CLUSTERS || words < COPIED_TEMPLATE_SHARE * Math.min(documentWords[a]!, documentWords[b]!)) continue;
     links.union(a, b);
     for (const id of ids) {
       const stories = copiedTemplates.get(id) ?? new Set<number>();
