@@ -854,8 +854,11 @@ export function analyseGroup(
     const version = !cites && (sameWire(textReasons[originalText]!, textReasons[t]!) || (later && !ownWire(textReasons[t]!)));
     const own = (members[rep]!.ownShare ?? 0) >= PARTIAL_MIN_OWN_SHARE;
     // Labelled as an update of the original's wire ("UPDATE 1-..."): the agency's version however
-    // much of the first brief it keeps (a new user's trial: an UPDATE 1 keeping 97% was its "reprint").
-    const labelled = version && textReasons[t]!.some((r) => r.kind === 'update');
+    // much of the first brief it keeps (a new user's trial: an UPDATE 1 keeping 97% was its
+    // "reprint"), when it adds a paragraph or changes one besides its labelled headline: a copy
+    // word for word under an outlet's "UPDATED:" headline is a reprint (a review).
+    const updates = compared.paragraphs.added > 0 || compared.paragraphs.edited > 1;
+    const labelled = version && updates && textReasons[t]!.some((r) => r.kind === 'update');
     const role: MemberRole = t === originalText ? 'reprint' : labelled ? 'version' : !rewritten ? 'reprint' : version ? 'version' : own ? 'partial' : 'reprint';
     for (const i of copies) {
       if (i === original) continue;
