@@ -3,21 +3,14 @@ import { copyFileSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/types.js';
-import { fixtures, tempDir } from '../helpers/fixtures.js';
+import { fixtures, tempDir, withFileTimes } from '../helpers/fixtures.js';
 import { runCli, runJson } from '../helpers/in-process.js';
 
 const HOUR = 3600;
 
 /** The fixture copied to a temporary folder, the reprint's file two hours newer than the story's. */
 function withTimes(): string {
-  const dir = tempDir();
-  const now = Math.floor(Date.now() / 1000);
-  for (const [name, age] of [['harbour-board.txt', 3 * HOUR], ['harbour-board-reprint.txt', HOUR]] as const) {
-    const file = path.join(dir, name);
-    copyFileSync(path.join(fixtures, 'file-time', name), file);
-    utimesSync(file, now - age, now - age);
-  }
-  return dir;
+  return withFileTimes('file-time', [['harbour-board.txt', 3 * HOUR], ['harbour-board-reprint.txt', HOUR]]);
 }
 
 describe('file time (fixtures/file-time)', () => {

@@ -10,21 +10,14 @@ import { copyFileSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/types.js';
-import { fixtures, tempDir } from '../helpers/fixtures.js';
+import { fixtures, tempDir, withFileTimes } from '../helpers/fixtures.js';
 import { runCli, runJson } from '../helpers/in-process.js';
 
 const HOUR = 3600;
 
 /** The fixture in a temporary folder, the update's file three hours newer than the brief's. */
 function withTimes(): string {
-  const dir = tempDir();
-  const now = Math.floor(Date.now() / 1000);
-  for (const [name, age] of [['reuters-first.txt', 4 * HOUR], ['reuters-update-1.txt', HOUR]] as const) {
-    const file = path.join(dir, name);
-    copyFileSync(path.join(fixtures, 'update-keeps-brief', name), file);
-    utimesSync(file, now - age, now - age);
-  }
-  return dir;
+  return withFileTimes('update-keeps-brief', [['reuters-first.txt', 4 * HOUR], ['reuters-update-1.txt', HOUR]]);
 }
 
 describe("an agency's UPDATE 1 that keeps 97% of its first brief", () => {

@@ -1,5 +1,5 @@
 /** Paths of the fixtures, and temporary folders for tests that must write files. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
@@ -22,6 +22,18 @@ const made: string[] = [];
 export function tempDir(prefix = 'dedupe-test-'): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
   made.push(dir);
+  return dir;
+}
+
+/** A fixture folder's files copied to a temporary folder, each modified `age` seconds ago: [file, age] pairs. Returns the folder. */
+export function withFileTimes(folder: string, ages: ReadonlyArray<readonly [string, number]>): string {
+  const dir = tempDir();
+  const now = Math.floor(Date.now() / 1000);
+  for (const [name, age] of ages) {
+    const file = path.join(dir, name);
+    copyFileSync(path.join(fixtures, folder, name), file);
+    utimesSync(file, now - age, now - age);
+  }
   return dir;
 }
 
