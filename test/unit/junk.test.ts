@@ -4,10 +4,28 @@
  * cookie notice), and never an article sentence that merely mentions copyright or cookies.
  */
 import { describe, expect, it } from 'vitest';
-import { looksLikeChrome } from '../../src/core/text/junk.js';
+import { looksLikeChrome, shareBarButtons } from '../../src/core/text/junk.js';
 
 const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 const chrome = (text: string): boolean => looksLikeChrome(text, words(text));
+
+describe('shareBarButtons', () => {
+  it("marks a share bar's buttons set apart as paragraphs of their own, beside chrome or each other", () => {
+    const story = 'The council voted on Tuesday to close the pier for repairs.';
+    expect([...shareBarButtons([story, 'Share this:', 'Facebook', 'Twitter', 'WhatsApp', 'Leave a Reply'])]).toEqual([2, 3, 4]);
+    expect([...shareBarButtons([story, 'Facebook', 'Twitter'])]).toEqual([1, 2]);
+    expect([...shareBarButtons([story, 'Share this:', 'Email'])]).toEqual([2]);
+  });
+
+  it('leaves a lone name between article paragraphs alone', () => {
+    expect([...shareBarButtons([story(), 'Facebook', story()])]).toEqual([]);
+    expect([...shareBarButtons(['Facebook'])]).toEqual([]);
+  });
+});
+
+function story(): string {
+  return 'The council voted on Tuesday to close the pier for repairs.';
+}
 
 describe('looksLikeChrome', () => {
   it("reads a share bar's buttons as chrome, two or more and nothing else (fixtures/share-bar)", () => {

@@ -11,7 +11,7 @@
  * per token; shingle hashes go to scratch arrays; a paragraph whose text was signed before
  * (a repeated footer, a reprint's unchanged paragraph) takes the arrays signed then.
  */
-import { CMS_MAX_WORDS, CMS_PHRASE_TOKENS, FORM_FIELD_TOKENS, isFormFieldText, looksLikeChrome } from '../text/junk.js';
+import { CMS_MAX_WORDS, CMS_PHRASE_TOKENS, FORM_FIELD_TOKENS, isFormFieldText, looksLikeChrome, shareBarButtons } from '../text/junk.js';
 import { decodeCharacterReferences } from '../text/entities.js';
 import { tokenize, tokenizeInto, TokenBuffer, withoutBom } from '../text/normalize.js';
 import { segment } from '../text/segment.js';
@@ -70,7 +70,8 @@ export class Signer {
     const { layout, lineCount, segments } = segment(text, this.options.segment);
     this.timings.segment += this.clock() - t;
     const builder = new DocumentBuilder();
-    for (const seg of segments) this.addSegment(seg, builder);
+    const buttons = shareBarButtons(segments.map((seg) => seg.text));
+    segments.forEach((seg, i) => this.addSegment(seg, builder, buttons.has(i)));
     const doneDoc = builder.finish({ id: doc.id, layout, lineCount });
     if (doc.modifiedAt !== undefined) doneDoc.modifiedAt = doc.modifiedAt;
     if (doc.metadata !== undefined) doneDoc.metadata = doc.metadata;
@@ -98,9 +99,10 @@ export class Signer {
 
   /**
    * One paragraph cut by the segmenter (or read back from an older index): normalised, hashed
-   * and signed, then written to `builder`.
+   * and signed, then written to `builder`. `chrome`: publishing-system chrome by what surrounds
+   * it (a share bar's lone buttons: text/junk.ts, shareBarButtons), whatever its own words say.
    */
-  addSegment(seg: Segment, builder: DocumentBuilder): void {
+  addSegment(seg: Segment, builder: DocumentBuilder, chrome = false): void {
     const { clock, timings, hasher } = this;
     let t = clock();
     const { count, unspaced } = this.tokenIds(seg.text);
@@ -116,6 +118,7 @@ export class Signer {
       words: count,
       key: textKey === null ? null : [high, low],
       chrome:
+        chrome ||
         (count > 0 && count <= CMS_MAX_WORDS && this.chromeKeys.has(textKey!)) ||
         (count === 1 && this.formFieldKeys.has(textKey!) && isFormFieldText(seg.text)) ||
         looksLikeChrome(seg.text, count),

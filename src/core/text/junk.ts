@@ -195,6 +195,31 @@ export function isChromeLine(line: string): boolean {
   return (words <= CMS_MAX_WORDS && CMS_PHRASES.has(folded)) || looksLikeChrome(line, words);
 }
 
+/** A paragraph that is one share button alone ("Facebook", "Share on X"): chrome only beside others (shareBarButtons). */
+const SHARE_BUTTON_ALONE = new RegExp(String.raw`^\s*${SHARE_BUTTON}\s*$`, 'i');
+
+/**
+ * Paragraphs (indexes into `texts`, a document's in order) that are share buttons each on its
+ * own ("Share this:", then "Facebook", "Twitter", "WhatsApp" as paragraphs of their own): a
+ * lone button in a run of consecutive paragraphs each a lone button or a line of chrome
+ * (isChromeLine), the run holding a line of chrome or two buttons or more. One name alone, with
+ * article text either side, stays text (a review found buttons set apart by blank lines each a
+ * unique paragraph).
+ */
+export function shareBarButtons(texts: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  let runStart = 0;
+  for (let i = 0; i <= texts.length; i++) {
+    const inRun = i < texts.length && (SHARE_BUTTON_ALONE.test(texts[i]!) || isChromeLine(texts[i]!));
+    if (inRun) continue;
+    const buttons: number[] = [];
+    for (let k = runStart; k < i; k++) if (SHARE_BUTTON_ALONE.test(texts[k]!)) buttons.push(k);
+    if (buttons.length >= 2 || (buttons.length >= 1 && buttons.length < i - runStart)) for (const k of buttons) out.add(k);
+    runStart = i + 1;
+  }
+  return out;
+}
+
 /** Why a paragraph is not article text, or null: a scraper artifact or publishing-system chrome. */
 export function junkKind(paragraph: { words: number; chrome: boolean }, occurrences: number): BoilerplateKind | null {
   if (paragraph.words === 0) return 'artifact';
