@@ -229,8 +229,9 @@ function unrelatedPages(related: Uint8Array, count: number): number {
  * five texts of each paragraph were a template's lines, which link nothing, and the gate passed
  * the copy (a new user's trial; fixtures/house-style-reprints). A template's fixed line that
  * notices of different issuers share ("The bonds will be listed in Luxembourg ...") is a small
- * part of each: linked through such lines whatever their share, 31 Reuters-21578 notices of
- * different issuers joined groups (eurobonds, banks' prime rates, SAMA deposit yields).
+ * part of each: linked through such lines whatever their share, 18 more Reuters-21578
+ * documents joined groups, notices of different issuers (eurobonds, share offerings, banks'
+ * prime rates).
  */
 export const COPIED_TEMPLATE_SHARE = 0.5;
 /**
