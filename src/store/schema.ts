@@ -40,7 +40,7 @@ import type Database from 'better-sqlite3';
 import { CodecError, decodeDocument, encodeDocument } from '../core/codec.js';
 import { archivedContent, archiveSigner, countDocumentWords, DocumentFrequency } from '../core/rewrite/channel.js';
 import { encodeBandKey, encodeUint32s } from './codec.js';
-import { DocumentBuilder, segmentsOf } from '../core/document.js';
+import { segmentsOf } from '../core/document.js';
 import { decodeCharacterReferences } from '../core/text/entities.js';
 import type { PreparedDocument, Segment } from '../core/model.js';
 import type { SegmentMode } from '../core/types.js';
@@ -174,9 +174,7 @@ function storePreparedDocuments(db: Database.Database, context: MigrationContext
       text: p.text,
       blankLinesBefore: p.blank_lines_before,
     }));
-    const builder = new DocumentBuilder();
-    for (const segment of segments) context.signer!.addSegment(segment, builder);
-    update.run(encodeDocument(builder.finish({ id: row.path, layout: row.layout, lineCount: row.line_count })), row.id);
+    update.run(encodeDocument(context.signer!.fromSegments({ id: row.path, layout: row.layout, lineCount: row.line_count }, segments)), row.id);
   }
   for (const column of ['start_line', 'end_line', 'blank_lines_before', 'words', 'chrome', 'text']) db.exec(`ALTER TABLE paragraphs DROP COLUMN ${column}`);
   for (const column of ['signature', 'anchors']) db.exec(`ALTER TABLE variants DROP COLUMN ${column}`);
@@ -242,15 +240,9 @@ export function countWordDocuments(db: Database.Database): { table: DocumentFreq
   const damaged: string[] = [];
   let number = 0;
   for (const row of db.prepare('SELECT path, prepared FROM documents WHERE prepared IS NOT NULL').iterate() as IterableIterator<{ path: string; prepared: Uint8Array }>) {
-    let doc: PreparedDocument;
-    try {
-      doc = decodeDocument(row.prepared);
-    } catch (error) {
-      if (!(error instanceof CodecError) && !(error instanceof SyntaxError)) throw error;
-      damaged.push(row.path);
-      continue;
-    }
-    countDocumentWords(table, doc, number++);
+    const doc = decodedOrNull(row.prepared);
+    if (doc) countDocumentWords(table, doc, number++);
+    else damaged.push(row.path);
   }
   return { table, damaged };
 }
@@ -312,14 +304,10 @@ export function storedText(doc: PreparedDocument, mode: SegmentMode): string | n
  * sentence pieces); else paragraph by paragraph, each decoded where it stands.
  */
 function decodedDocument(doc: PreparedDocument, signer: Signer): PreparedDocument {
+  const info = { id: doc.id, modifiedAt: doc.modifiedAt, metadata: doc.metadata };
   const text = storedText(doc, signer.options.segment);
-  if (text !== null) return signer.prepare({ id: doc.id, text, modifiedAt: doc.modifiedAt, metadata: doc.metadata });
-  const builder = new DocumentBuilder();
-  for (const cut of segmentsOf(doc)) signer.addSegment({ ...cut, text: decodeCharacterReferences(cut.text) }, builder);
-  const fresh = builder.finish({ id: doc.id, layout: doc.layout, lineCount: doc.lineCount });
-  if (doc.modifiedAt !== undefined) fresh.modifiedAt = doc.modifiedAt;
-  if (doc.metadata !== undefined) fresh.metadata = doc.metadata;
-  return fresh;
+  if (text !== null) return signer.prepare({ ...info, text });
+  return signer.fromSegments({ ...info, layout: doc.layout, lineCount: doc.lineCount }, segmentsOf(doc).map((cut) => ({ ...cut, text: decodeCharacterReferences(cut.text) })));
 }
 
 /**

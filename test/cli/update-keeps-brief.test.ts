@@ -15,14 +15,10 @@ import { runCli, runJson } from '../helpers/in-process.js';
 
 const HOUR = 3600;
 
-/** The fixture in a temporary folder, the update's file three hours newer than the brief's. */
-function withTimes(): string {
-  return withFileTimes('update-keeps-brief', [['reuters-first.txt', 4 * HOUR], ['reuters-update-1.txt', HOUR]]);
-}
-
 describe("an agency's UPDATE 1 that keeps 97% of its first brief", () => {
   it('is the brief’s version, the brief the original', async () => {
-    const dir = withTimes();
+    // The update's file three hours newer than the brief's.
+    const dir = withFileTimes('update-keeps-brief', [['reuters-first.txt', 4 * HOUR], ['reuters-update-1.txt', HOUR]]);
     const { report } = await runJson<Report>(['--json', '.'], { cwd: dir, env: { DEDUPE_FILE_TIMES: '1' } });
     const group = report.groups[0]!;
     expect(group.original).toBe('reuters-first.txt');

@@ -197,7 +197,7 @@ export function startRewrite(
   // A small scan already aligns as the second alignment would: thorough changes nothing there.
   const inLargeScan = thorough && frequencies !== null;
   const find = (matched?: Uint8Array): Promise<ChannelPairs> => helpers.channelPairs(channelSource(corpus, frequencies, stopTokens(seed), seed, matched));
-  if (helpers.threads === 0) return { frequencies, channel: (matched) => find(matched), rank, thorough: inLargeScan, texts };
+  if (helpers.threads === 0) return { frequencies, channel: find, rank, thorough: inLargeScan, texts };
   const channel = find();
   // A failure is reported where the pairs are awaited, not as an unhandled rejection meanwhile.
   channel.catch(() => undefined);

@@ -60,7 +60,6 @@ export const TEMPLATE_MIN_TEXTS = 0.7;
  */
 export const TEMPLATE_MAX_SIMILARITY = 0.7;
 
-
 /** Whether a cluster is wide and varied enough to be a template: its similarity then decides (isTemplateCluster). */
 export function mayBeTemplate(cluster: ClusterInput): boolean {
   return cluster.wordsByDocument.size >= TEMPLATE_MIN_DOCUMENTS && cluster.texts >= TEMPLATE_MIN_TEXTS * cluster.paragraphs;

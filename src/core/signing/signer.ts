@@ -18,7 +18,7 @@ import { segment } from '../text/segment.js';
 import { bandKeys } from '../matching/lsh.js';
 import { sortInPlace } from '../matching/overlap.js';
 import { DocumentBuilder, type ParagraphInput } from '../document.js';
-import type { Clock, PreparedDocument, PrepareTimings, Segment } from '../model.js';
+import type { Clock, Layout, PreparedDocument, PrepareTimings, Segment } from '../model.js';
 import type { InputDocument, ResolvedOptions } from '../types.js';
 import { loadXXHash, TokenHasher } from './hash.js';
 import { MinHasher } from './minhash.js';
@@ -69,10 +69,18 @@ export class Signer {
     const text = decodeCharacterReferences(withoutBom(doc.text));
     const { layout, lineCount, segments } = segment(text, this.options.segment);
     this.timings.segment += this.clock() - t;
+    return this.fromSegments({ ...doc, layout, lineCount }, segments);
+  }
+
+  /**
+   * A document from paragraphs already cut (prepare's, or an older index's stored ones read back:
+   * store/schema.ts): each signed (addSegment), a share bar's lone buttons as chrome.
+   */
+  fromSegments(doc: Omit<InputDocument, 'text'> & { layout: Layout; lineCount: number }, segments: readonly Segment[]): PreparedDocument {
     const builder = new DocumentBuilder();
     const buttons = shareBarButtons(segments.map((seg) => seg.text));
     segments.forEach((seg, i) => this.addSegment(seg, builder, buttons.has(i)));
-    const doneDoc = builder.finish({ id: doc.id, layout, lineCount });
+    const doneDoc = builder.finish({ id: doc.id, layout: doc.layout, lineCount: doc.lineCount });
     if (doc.modifiedAt !== undefined) doneDoc.modifiedAt = doc.modifiedAt;
     if (doc.metadata !== undefined) doneDoc.metadata = doc.metadata;
     return doneDoc;

@@ -208,12 +208,14 @@ const SHARE_BUTTON_ALONE = new RegExp(String.raw`^\s*${SHARE_BUTTON}\s*$`, 'i');
  */
 export function shareBarButtons(texts: readonly string[]): Set<number> {
   const out = new Set<number>();
+  // Most documents have no lone button: one anchored test a paragraph, and no chrome test at all.
+  const isButton = texts.map((text) => SHARE_BUTTON_ALONE.test(text));
+  if (!isButton.includes(true)) return out;
   let runStart = 0;
   for (let i = 0; i <= texts.length; i++) {
-    const inRun = i < texts.length && (SHARE_BUTTON_ALONE.test(texts[i]!) || isChromeLine(texts[i]!));
-    if (inRun) continue;
+    if (i < texts.length && (isButton[i] || isChromeLine(texts[i]!))) continue;
     const buttons: number[] = [];
-    for (let k = runStart; k < i; k++) if (SHARE_BUTTON_ALONE.test(texts[k]!)) buttons.push(k);
+    for (let k = runStart; k < i; k++) if (isButton[k]) buttons.push(k);
     if (buttons.length >= 2 || (buttons.length >= 1 && buttons.length < i - runStart)) for (const k of buttons) out.add(k);
     runStart = i + 1;
   }
