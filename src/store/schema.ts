@@ -196,10 +196,12 @@ const CONTENT_KEYS_TABLE = `
 /**
  * Version 2 -> 3: the rewording channel's content words and band keys of every stored variant,
  * from the stored documents' tokens (each variant once, from the first document holding it).
+ * A document that does not decode gives nothing here, as in countWordDocuments: one damaged row
+ * must not stop the upgrade and with it every command; verify names it.
  */
 function storeContentKeys(db: Database.Database, context: MigrationContext): void {
   db.exec(CONTENT_KEYS_TABLE);
-  const documents = db.prepare('SELECT id, path, prepared FROM documents ORDER BY id').all() as Array<{ id: number; path: string; prepared: Uint8Array }>;
+  const documents = db.prepare('SELECT id, prepared FROM documents WHERE prepared IS NOT NULL ORDER BY id').all() as Array<{ id: number; prepared: Uint8Array }>;
   if (documents.length === 0) return;
   if (!context.signer) throw new Error('the index parameters are needed to upgrade its documents');
   const seed = context.signer.options.seed;
@@ -209,7 +211,8 @@ function storeContentKeys(db: Database.Database, context: MigrationContext): voi
   const insertKey = db.prepare('INSERT OR IGNORE INTO content_keys (key, variant_id) VALUES (?, ?)');
   const done = new Set<number>();
   for (const row of documents) {
-    const doc = decodeDocument(row.prepared);
+    const doc = decodedOrNull(row.prepared);
+    if (!doc) continue;
     for (const { position, variant_id: variant } of variantsOf.all(row.id) as Array<{ position: number; variant_id: number }>) {
       if (done.has(variant) || position >= doc.count) continue;
       done.add(variant);
