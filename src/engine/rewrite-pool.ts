@@ -87,7 +87,7 @@ export class RewritePool implements RewriteHelpers {
 
   async align(job: AlignJob): Promise<AlignOutcome> {
     // The word frequencies are shared with the main thread's own share: copied, not moved.
-    const moved = [job.paragraphs.buffer, job.tokenAt.buffer, job.tokens.buffer, job.words.buffer, job.bases.buffer, job.entryAt.buffer, job.entries.buffer] as Transferable[];
+    const moved = [job.paragraphs.buffer, job.tokenAt.buffer, job.tokens.buffer, job.words.buffer, job.bases.buffer, job.entryAt.buffer, job.entries.buffer, job.figuresFree.buffer] as Transferable[];
     const reply = await this.send({ id: this.nextId++, align: job }, moved);
     if (!('aligned' in reply)) throw new Error('rewrite helper: expected an alignment');
     return reply.aligned;

@@ -25,6 +25,8 @@ import { continuesParagraph, endLine, isChrome, shingles, startLine, text, textK
 import type { DerivationRule, PreparedDocument } from '../model.js';
 import { round3 } from '../numbers.js';
 import { Aligner, alignParagraphs as alignPassages } from '../rewrite/passages.js';
+import { COPIED_MIN_SHARE, COPIED_MIN_WORDS } from '../rewrite/copied-pairs.js';
+import { sameNames, storyNames } from '../text/names.js';
 import { contentWords, contentWordsOf, stopTokens, TokenSet } from '../rewrite/stopwords.js';
 import { WordTable } from '../rewrite/word-table.js';
 import { unitsOfParagraphs, type Units } from '../rewrite/units.js';
@@ -730,11 +732,18 @@ function pairsFound(known: RewordedPairs, a: readonly AlignParagraph[], b: reado
 }
 
 /** Dropped paragraphs and the copy's paragraphs `targets` that passage alignment of the two articles pairs, with their similarity over content words. */
-function passagePairs(a: readonly AlignParagraph[], b: readonly AlignParagraph[], seed: number, dropped: ReadonlySet<number>, targets: ReadonlySet<number>): Array<{ i: number; j: number; similarity: number }> {
+function passagePairs(
+  a: readonly AlignParagraph[],
+  b: readonly AlignParagraph[],
+  seed: number,
+  dropped: ReadonlySet<number>,
+  targets: ReadonlySet<number>,
+  figuresFree: boolean,
+): Array<{ i: number; j: number; similarity: number }> {
   const stop = stopTokens(seed);
   const unitsA = unitsOf(a, seed, stop);
   const unitsB = unitsOf(b, seed, stop);
-  return alignPassages(aligner, unitsA, [[0, unitsA.count]], unitsB, [[0, unitsB.count]], (i) => a[i]!.words, (j) => b[j]!.words)
+  return alignPassages(aligner, unitsA, [[0, unitsA.count]], unitsB, [[0, unitsB.count]], (i) => a[i]!.words, (j) => b[j]!.words, null, undefined, figuresFree)
     .filter((p) => dropped.has(p.a) && targets.has(p.b))
     .map((p) => ({ i: p.a, j: p.b, similarity: round3(overlap(contentWords(a[p.a]!.tokens, stop), contentWords(b[p.b]!.tokens, stop)).jaccard) }));
 }
@@ -765,6 +774,21 @@ export function isBodyShaped(text: string, words: number): boolean {
  * already paired one to one with the paragraph next to it in the original joins that block as a
  * merge (rewordedMerges).
  */
+/**
+ * Whether two articles are one story by the paragraphs they keep the same, as a scan's copied
+ * pairs are (rewrite/copied-pairs.ts): paragraphs of COPIED_MIN_WORDS words or more holding
+ * COPIED_MIN_SHARE of each side's words; and by the names they state (text/names.ts), which
+ * two notices of one template sharing a fixed line do not. Their sentences' figures may then
+ * differ (passages.ts, figuresDiffer): a write-through updates them.
+ */
+function figuresMayDiffer(blocks: readonly AlignedBlock[], a: readonly AlignParagraph[], b: readonly AlignParagraph[]): boolean {
+  const total = (paragraphs: readonly AlignParagraph[]): number => paragraphs.reduce((sum, p) => sum + p.words, 0);
+  const kept = (side: 'from' | 'to', paragraphs: readonly AlignParagraph[]): number =>
+    blocks.filter((block) => block.kind === 'same').reduce((sum, block) => sum + block[side].reduce((words, k) => words + (paragraphs[k]!.words >= COPIED_MIN_WORDS ? paragraphs[k]!.words : 0), 0), 0);
+  if (kept('from', a) < COPIED_MIN_SHARE * total(a) || kept('to', b) < COPIED_MIN_SHARE * total(b)) return false;
+  return sameNames(storyNames(a.map((p) => p.text)), storyNames(b.map((p) => p.text)));
+}
+
 function withRewordedBlocks(
   blocks: AlignedBlock[],
   a: readonly AlignParagraph[],
@@ -801,7 +825,7 @@ function withRewordedBlocks(
   // unless a dropped and an added paragraph ask for the alignment anyway.
   const scanned = known !== undefined && a.every((p) => p.paragraph !== undefined) && b.every((p) => p.paragraph !== undefined);
   const aligning = !scanned || (added.size > 0 && dropped.size > 0);
-  const candidates = [...(scanned ? pairsFound(known, a, b, sources, targets) : []), ...(aligning ? passagePairs(a, b, seed, sources, targets) : [])];
+  const candidates = [...(scanned ? pairsFound(known, a, b, sources, targets) : []), ...(aligning ? passagePairs(a, b, seed, sources, targets, figuresMayDiffer(blocks, a, b)) : [])];
   const aligned = candidates
     .filter(({ i, j }) => a[i]!.words >= minWords && b[j]!.words >= minWords)
     .sort((x, y) => y.similarity - x.similarity || x.j - y.j || x.i - y.i);

@@ -34,6 +34,8 @@ export interface AlignJob {
   entries: Int32Array;
   /** A large scan's document frequencies, which weigh words (passages.ts, WordWeights); null in a small scan. */
   frequencies: { table: FrequencyData; sampled: number } | null;
+  /** Per candidate pair k: 1 when its sentences' figures may differ (AlignCandidate.figuresFree). */
+  figuresFree: Uint8Array;
 }
 
 /** Per candidate pair k: its aligned paragraph pairs (indexes in their documents) are those from alignedAt[k] to alignedAt[k + 1]. */
@@ -51,6 +53,8 @@ export interface AlignCandidate {
   b: number;
   regionsA: ReadonlyArray<readonly [number, number]>;
   regionsB: ReadonlyArray<readonly [number, number]>;
+  /** Its documents are one story already by paragraphs copied word for word (copied-pairs.ts) and by the names they state (text/names.ts): their sentences' figures may differ (passages.ts, figuresDiffer). */
+  figuresFree?: boolean;
 }
 
 /**
@@ -170,6 +174,7 @@ export function buildAlignJob(source: AlignJobSource, candidates: readonly Align
     entryAt,
     entries: Int32Array.from(entries),
     frequencies: frequencies ? { table: frequencies.table.data(), sampled: frequencies.sampled } : null,
+    figuresFree: Uint8Array.from({ length: to - from }, (_, k) => (candidates[from + k]!.figuresFree === true ? 1 : 0)),
   };
 }
 
@@ -215,7 +220,7 @@ export function runAlignJob(job: AlignJob): AlignOutcome {
     }
     const sideA = units.assemble(baseA, entriesA, scratchA);
     const sideB = units.assemble(baseB, entriesB, scratchB);
-    for (const found of alignParagraphs(aligner, sideA.units, sideA.ranges, sideB.units, sideB.ranges, wordsOf(baseA), wordsOf(baseB), idf, rareFrom)) {
+    for (const found of alignParagraphs(aligner, sideA.units, sideA.ranges, sideB.units, sideB.ranges, wordsOf(baseA), wordsOf(baseB), idf, rareFrom, job.figuresFree[k] === 1)) {
       a.push(found.a);
       b.push(found.b);
       coverA.push(found.coverA);

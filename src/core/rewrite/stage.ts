@@ -17,7 +17,8 @@
  * similarity of the two paragraphs' content words and, for each, the share of its words
  * aligned with the other (classify.ts, REWORDED_MIN_COVER, decides when that makes it edited).
  */
-import { isChrome, tokens } from '../document.js';
+import { isChrome, text, tokens } from '../document.js';
+import { sameNames, storyNames } from '../text/names.js';
 import type { Corpus, Edges, Noise } from '../model.js';
 import { commonInRanges, overlap } from '../matching/overlap.js';
 import { alignJobSource, buildAlignJob, runAlignJob, type AlignCandidate, type AlignJob, type AlignJobSource, type AlignOutcome } from './align-job.js';
@@ -261,22 +262,39 @@ interface AlignRun {
  * paragraphs, to align as a scan of two documents aligns them; none that the channel's
  * `candidates` already align so (a small scan, and the thorough mode's second alignment).
  */
-function copiedCandidates(corpus: Corpus, noise: Noise, matched: Uint8Array, minWords: number, stop: TokenSet, start: RewriteStart, candidates: readonly AlignCandidate[]): AlignCandidate[] {
+function copiedCandidates(corpus: Corpus, noise: Noise, matched: Uint8Array, minWords: number, stop: TokenSet, start: RewriteStart, candidates: AlignCandidate[]): AlignCandidate[] {
   const docCount = corpus.docs.length;
   const alignedAsPairs = new Set(start.thorough || start.frequencies === null ? candidates.map((c) => c.a * docCount + c.b) : []);
-  return copiedStoryPairs(corpus, noise, start.rank, matched, minWords, stop, start.texts)
+  const copied = copiedStoryPairs(corpus, noise, start.rank, matched, minWords, stop, start.texts);
+  // Two documents that are one story already by copied paragraphs, and name the same places,
+  // people and bodies, align with their sentences' figures free to differ: a write-through
+  // updates them (passages.ts, figuresDiffer; text/names.ts). The channel's candidates too.
+  const names = new Map<number, Set<string>>();
+  const namesOf = (d: number): Set<string> => {
+    let found = names.get(d);
+    if (!found) {
+      const doc = corpus.docs[d]!;
+      found = storyNames(Array.from({ length: doc.count }, (_, i) => text(doc, i)));
+      names.set(d, found);
+    }
+    return found;
+  };
+  const sameStory = new Set(copied.filter(({ a, b }) => sameNames(namesOf(a), namesOf(b))).map(({ a, b }) => a * docCount + b));
+  for (const candidate of candidates) if (sameStory.has(candidate.a * docCount + candidate.b)) candidate.figuresFree = true;
+  return copied
     .filter(({ a, b }) => !alignedAsPairs.has(a * docCount + b) && fitsWhole(corpus.docs[a]!.count, corpus.docs[b]!.count))
     .map(({ a, b, unmatchedA, unmatchedB }): AlignCandidate => {
       const [countA, countB] = [corpus.docs[a]!.count, corpus.docs[b]!.count];
+      const figuresFree = sameStory.has(a * docCount + b);
       // In a large scan, one side's retold paragraphs in their regions against the other side
       // whole (their sources may be matched elsewhere); both sides whole when both have some,
       // and in a small scan, which aligns every pair whole. (Of the 100 MB bench corpus's 6,828
       // pairs before copied-pairs.ts kept only paragraphs that could be retold, in regions 1.19
       // s, whole 1.49 s.)
-      if (start.frequencies === null) return { a, b, regionsA: whole(countA), regionsB: whole(countB) };
-      if (unmatchedB.length === 0) return { a, b, regionsA: regions(unmatchedA, countA), regionsB: whole(countB) };
-      if (unmatchedA.length === 0) return { a, b, regionsA: whole(countA), regionsB: regions(unmatchedB, countB) };
-      return { a, b, regionsA: whole(countA), regionsB: whole(countB) };
+      if (start.frequencies === null) return { a, b, regionsA: whole(countA), regionsB: whole(countB), figuresFree };
+      if (unmatchedB.length === 0) return { a, b, regionsA: regions(unmatchedA, countA), regionsB: whole(countB), figuresFree };
+      if (unmatchedA.length === 0) return { a, b, regionsA: whole(countA), regionsB: regions(unmatchedB, countB), figuresFree };
+      return { a, b, regionsA: whole(countA), regionsB: whole(countB), figuresFree };
     });
 }
 
