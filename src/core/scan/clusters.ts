@@ -12,7 +12,7 @@ import type { Clusters, ClusterInput, Corpus, Edges, Noise } from '../model.js';
 import { looksLikeHeadline } from '../text/stories.js';
 import { UnionFind } from '../unionfind.js';
 import { variantKey } from './edges.js';
-import type { TemplateFills } from './fills.js';
+import type { FillTest } from './fills.js';
 import { isTemplateCluster, mayBeTemplate } from './grouping.js';
 import { isBody } from './noise.js';
 
@@ -77,7 +77,7 @@ function rewordedOrder(corpus: Corpus, edges: Edges): number[] {
  * `fills` tells template fills among the edges (scan/fills.ts; null in a scan without word
  * weights): a cluster joined across documents by them alone links nothing.
  */
-export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWords: number, fills: TemplateFills | null = null): Clusters {
+export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWords: number, fills: FillTest | null = null): Clusters {
   const { size, variantOf, variants, paragraphDoc } = corpus;
   const variantSets = joinVariants(corpus, edges);
   // Whether each root's variants span two documents or more: its first document, and a flag
@@ -211,7 +211,7 @@ function measureSimilarities(edges: Edges, variantSets: UnionFind, clusterOfRoot
  * pairs tested before have not joined yet: the stories joined at the end (the parts) do not
  * depend on the order, and a cluster whose stories a copy joins tests nothing.
  */
-function markFills(corpus: Corpus, edges: Edges, noise: Noise, fills: TemplateFills, paragraphCluster: Int32Array, inputs: ClusterInput[]): void {
+function markFills(corpus: Corpus, edges: Edges, noise: Noise, fills: FillTest, paragraphCluster: Int32Array, inputs: ClusterInput[]): void {
   const { soleDocument, members, memberStart, count } = corpus.variants;
   const clusterOfVariant = (v: number): number => {
     const cluster = paragraphCluster[members[memberStart[v]!]!]!;

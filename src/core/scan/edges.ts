@@ -180,3 +180,15 @@ export function edgesOf(edges: Edges, v: number): Edge[] {
   });
   return out;
 }
+
+/** The pair's two variants, the one with the lower text key first. */
+export function lowerTextKeyFirst(corpus: Corpus, a: number, b: number): [number, number] {
+  const [ha, hb] = [variantKey(corpus, a, keyHigh), variantKey(corpus, b, keyHigh)];
+  if (ha !== hb) return ha < hb ? [a, b] : [b, a];
+  return variantKey(corpus, a, keyLow) <= variantKey(corpus, b, keyLow) ? [a, b] : [b, a];
+}
+
+/** A variant's first paragraph (global number). */
+export function firstMember(corpus: Corpus, variant: number): number {
+  return corpus.variants.members[corpus.variants.memberStart[variant]!]!;
+}

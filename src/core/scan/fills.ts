@@ -17,13 +17,14 @@
  * unchanged. A wide template was caught by the spread of its texts; this catches a frame filled
  * in twice.
  */
-import { keyHigh, keyLow, tokens } from '../document.js';
+import { tokens } from '../document.js';
 import type { Corpus, Edges, Noise } from '../model.js';
 import { DELETED, EQUAL, SequenceDiffer } from '../align/myers.js';
 import type { ScanFrequencies } from '../rewrite/channel.js';
 import { rareMaxCount, scanRareTest } from '../rewrite/rare-pairs.js';
 import { contentWordsOf, stopTokens, type TokenSet } from '../rewrite/stopwords.js';
-import { variantKey } from './edges.js';
+import { firstMember, lowerTextKeyFirst } from './edges.js';
+import { NameFills } from './name-fills.js';
 import { WordTable } from '../rewrite/word-table.js';
 
 /**
@@ -36,15 +37,21 @@ import { WordTable } from '../rewrite/word-table.js';
  */
 export const FILL_MIN_SHARED_RARE = 2;
 
-/**
- * The test for a scan with word weights (null without: below 200 documents nothing says which
- * words are names). Asked only of the edges that could link stories (clusters.ts).
- */
-export function templateFills(corpus: Corpus, noise: Noise, frequencies: ScanFrequencies | null, seed: number): TemplateFills | null {
-  return frequencies === null ? null : new TemplateFills(corpus, noise, frequencies, seed);
+/** Whether edge k (a derived pair) is a template fill, its cluster in `stories` stories. */
+export interface FillTest {
+  isFill(edges: Edges, k: number, stories: number): boolean;
 }
 
-export class TemplateFills {
+/**
+ * The test for a scan with word weights (TemplateFills), and without them (below 200
+ * documents: scan/name-fills.ts, which reads names from the words' capitals). Asked only of the
+ * edges that could link stories (clusters.ts).
+ */
+export function templateFills(corpus: Corpus, noise: Noise, frequencies: ScanFrequencies | null, seed: number): FillTest {
+  return frequencies === null ? new NameFills(corpus, noise) : new TemplateFills(corpus, noise, frequencies, seed);
+}
+
+export class TemplateFills implements FillTest {
   private readonly differ = new SequenceDiffer();
   private readonly rareWords: RareWordCount;
   private readonly isRare: (word: number) => boolean;
@@ -123,12 +130,6 @@ export class TemplateFills {
   }
 }
 
-/** The pair's two variants, the one with the lower text key first. */
-function lowerTextKeyFirst(corpus: Corpus, a: number, b: number): [number, number] {
-  const [ha, hb] = [variantKey(corpus, a, keyHigh), variantKey(corpus, b, keyHigh)];
-  if (ha !== hb) return ha < hb ? [a, b] : [b, a];
-  return variantKey(corpus, a, keyLow) <= variantKey(corpus, b, keyLow) ? [a, b] : [b, a];
-}
 
 /** Whether two stories hold one paragraph of words word for word (not an artifact such as Reuters' "Reuter" sign-off, nor a repeat). */
 function shareAParagraph(corpus: Corpus, noise: Noise, sa: number, sb: number): boolean {
@@ -147,9 +148,6 @@ function shareAParagraph(corpus: Corpus, noise: Noise, sa: number, sb: number): 
   return false;
 }
 
-function firstMember(corpus: Corpus, variant: number): number {
-  return corpus.variants.members[corpus.variants.memberStart[variant]!]!;
-}
 
 function paragraphTokens(corpus: Corpus, p: number): Uint32Array {
   return tokens(corpus.docs[corpus.paragraphDoc[p]!]!, corpus.paragraphIndex[p]!);
