@@ -13,6 +13,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/index.js';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { tempDir } from '../helpers/fixtures.js';
 import { runCli, runJson } from '../helpers/in-process.js';
 
 const FOLDER = 'fixtures/write-through-figures';
@@ -52,6 +55,20 @@ describe('two notices of one template about different issuers, one long line the
     expect(code).toBe(0);
     expect(stdout).toMatch(/\n +3 +→ - +dropped +\[-General Electric Credit Corp/);
     expect(stdout).toMatch(/\n +7 +→ - +dropped +\[-The selling concession is one pct/);
+    expect(stdout).not.toMatch(/ edited /);
+  });
+});
+
+describe('two such notices whose issuers share their lead manager (a review)', () => {
+  it('name the same bank and place, but the swapped issuer in the lede keeps them apart, in a scan and in dedupe diff', async () => {
+    const dir = tempDir('same-manager-');
+    const gecc = readFileSync('fixtures/template-fixed-line/gecc-eurobond.txt', 'utf8').replace('lead manager Hambros Bank Ltd', 'lead manager Orion Royal Bank Ltd');
+    writeFileSync(path.join(dir, 'gecc.txt'), gecc);
+    copyFileSync('fixtures/template-fixed-line/hamburgische-eurobond.txt', path.join(dir, 'hamburgische.txt'));
+    const { report } = await runJson<Report>([dir, '--json']);
+    expect(report.summary).toMatchObject({ shared: 2, edited: 0 });
+    const { stdout } = await runCli(['diff', '--no-color', path.join(dir, 'gecc.txt'), path.join(dir, 'hamburgische.txt')]);
+    expect(stdout).toMatch(/\n +3 +→ - +dropped +\[-General Electric Credit Corp/);
     expect(stdout).not.toMatch(/ edited /);
   });
 });

@@ -26,7 +26,7 @@ import type { DerivationRule, PreparedDocument } from '../model.js';
 import { round3 } from '../numbers.js';
 import { Aligner, alignParagraphs as alignPassages } from '../rewrite/passages.js';
 import { COPIED_MIN_SHARE, COPIED_MIN_WORDS } from '../rewrite/copied-pairs.js';
-import { sameNames, storyNames } from '../text/names.js';
+import { refutedByNames, sameNames, storyNames } from '../text/names.js';
 import { contentWords, contentWordsOf, stopTokens, TokenSet } from '../rewrite/stopwords.js';
 import { WordTable } from '../rewrite/word-table.js';
 import { unitsOfParagraphs, type Units } from '../rewrite/units.js';
@@ -743,7 +743,13 @@ function passagePairs(
   const stop = stopTokens(seed);
   const unitsA = unitsOf(a, seed, stop);
   const unitsB = unitsOf(b, seed, stop);
-  return alignPassages(aligner, unitsA, [[0, unitsA.count]], unitsB, [[0, unitsB.count]], (i) => a[i]!.words, (j) => b[j]!.words, null, undefined, figuresFree)
+  const align = (free: boolean) => alignPassages(aligner, unitsA, [[0, unitsA.count]], unitsB, [[0, unitsB.count]], (i) => a[i]!.words, (j) => b[j]!.words, null, undefined, free);
+  let aligned = align(figuresFree);
+  // A pair that swaps a name for another refutes the two articles being one story: they are a
+  // template filled in for two issuers who share a bank (a review), and are aligned again with
+  // figures that must agree (refutedByNames).
+  if (figuresFree && aligned.some((p) => refutedByNames(a[p.a]!.text, b[p.b]!.text))) aligned = align(false);
+  return aligned
     .filter((p) => dropped.has(p.a) && targets.has(p.b))
     .map((p) => ({ i: p.a, j: p.b, similarity: round3(overlap(contentWords(a[p.a]!.tokens, stop), contentWords(b[p.b]!.tokens, stop)).jaccard) }));
 }

@@ -18,7 +18,7 @@
  * aligned with the other (classify.ts, REWORDED_MIN_COVER, decides when that makes it edited).
  */
 import { isChrome, text, tokens } from '../document.js';
-import { sameNames, storyNames } from '../text/names.js';
+import { refutedByNames, sameNames, storyNames } from '../text/names.js';
 import type { Corpus, Edges, Noise } from '../model.js';
 import { commonInRanges, overlap } from '../matching/overlap.js';
 import { alignJobSource, buildAlignJob, runAlignJob, type AlignCandidate, type AlignJob, type AlignJobSource, type AlignOutcome } from './align-job.js';
@@ -255,6 +255,44 @@ interface AlignRun {
   second: boolean;
   /** The candidates `range` indexes. */
   candidates: readonly AlignCandidate[];
+  /** What the run aligned with (a scan's, or as a scan of two documents aligns: refuteByNames aligns again with it). */
+  source: AlignJobSource;
+  /** Candidates whose alignment here is left out (refuteByNames aligned them again). */
+  skip?: ReadonlySet<number>;
+}
+
+/**
+ * The runs, with each candidate that was aligned with figures free to differ (figuresFree) and
+ * paired a paragraph that swaps a name for another (text/names.ts, refutedByNames) aligned again
+ * with figures that must agree: its two documents were taken for one story by their copied
+ * paragraphs and names, but a lede filled in for another issuer says they are a template's
+ * (two eurobond notices with one lead manager; a review).
+ */
+function refuteByNames(corpus: Corpus, runs: readonly AlignRun[]): AlignRun[] {
+  const out: AlignRun[] = [];
+  for (const run of runs) {
+    const { range: [from, to], outcome, candidates } = run;
+    const refuted: AlignCandidate[] = [];
+    const skip = new Set<number>();
+    for (let k = from; k < to; k++) {
+      const candidate = candidates[k]!;
+      if (!candidate.figuresFree) continue;
+      const [docA, docB] = [corpus.docs[candidate.a]!, corpus.docs[candidate.b]!];
+      for (let x = outcome.alignedAt[k - from]!; x < outcome.alignedAt[k - from + 1]!; x++) {
+        if (!refutedByNames(text(docA, outcome.a[x]!), text(docB, outcome.b[x]!))) continue;
+        skip.add(k);
+        refuted.push({ ...candidate, figuresFree: false });
+        break;
+      }
+    }
+    if (skip.size === 0) {
+      out.push(run);
+      continue;
+    }
+    out.push({ ...run, skip });
+    out.push({ range: [0, refuted.length], outcome: runAlignJob(buildAlignJob(run.source, refuted, 0, refuted.length)), second: run.second, candidates: refuted, source: run.source });
+  }
+  return out;
 }
 
 /**
@@ -306,7 +344,7 @@ function thoroughRun(corpus: Corpus, asPair: AlignJobSource, candidates: readonl
     const [countA, countB] = [corpus.docs[c.a]!.count, corpus.docs[c.b]!.count];
     return fitsWhole(countA, countB) ? { ...c, regionsA: whole(countA), regionsB: whole(countB) } : c;
   });
-  return { range: [0, candidates.length], outcome: runAlignJob(buildAlignJob(asPair, asPairs, 0, asPairs.length)), second: true, candidates };
+  return { range: [0, candidates.length], outcome: runAlignJob(buildAlignJob(asPair, asPairs, 0, asPairs.length)), second: true, candidates: asPairs, source: asPair };
 }
 
 /**
@@ -319,8 +357,9 @@ function mergeRuns(corpus: Corpus, edges: Edges, noise: Noise, minWords: number,
   const storyKeys = new Set<number>();
   const { variantOf, words, firstParagraphOf, variants } = corpus;
   const found = new Map<number, RewordedPair & FoundPair>();
-  for (const { range: [from, to], outcome, second, candidates: aligned } of runs) {
+  for (const { range: [from, to], outcome, second, candidates: aligned, skip } of runs) {
     for (let k = from; k < to; k++) {
+      if (skip?.has(k)) continue;
       const { a: da, b: db } = aligned[k]!;
       const baseA = firstParagraphOf[da]!;
       const baseB = firstParagraphOf[db]!;
@@ -403,10 +442,10 @@ export async function findRewordedPairs(
   // On this thread while helpers align their shares.
   const copiedRun = copied.length > 0 ? runAlignJob(buildAlignJob(asPair, copied, 0, copied.length)) : null;
   const outcomes = [first, ...(await Promise.all(remote))];
-  const runs = parts.map((range, part): AlignRun => ({ range, outcome: outcomes[part]!, second: false, candidates }));
-  if (copiedRun) runs.push({ range: [0, copied.length], outcome: copiedRun, second: true, candidates: copied });
+  const runs = parts.map((range, part): AlignRun => ({ range, outcome: outcomes[part]!, second: false, candidates, source }));
+  if (copiedRun) runs.push({ range: [0, copied.length], outcome: copiedRun, second: true, candidates: copied, source: asPair });
   if (start.thorough) runs.push(thoroughRun(corpus, asPair, candidates));
-  const { found, storyKeys } = mergeRuns(corpus, edges, noise, minWords, stop, runs);
+  const { found, storyKeys } = mergeRuns(corpus, edges, noise, minWords, stop, refuteByNames(corpus, runs));
   let all = [...found.values()];
   // The rare words are the large scan's (alignJobSource made their cache): only a large scan has
   // second alignments (a small one aligns every pair as a scan of two documents already). Copied

@@ -33,6 +33,9 @@ hasn hasn't haven haven't isn isn't ma mightn mightn't mustn mustn't needn needn
 shouldn shouldn't wasn wasn't weren weren't won won't wouldn wouldn't
 said says say told would could may might must shall also mr mrs ms`;
 
+/** The English list's words as written (text/names.ts leaves them out of names: a sentence's capitalised "The" or "Mr"). */
+export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(ENGLISH.split(/\s+/u).filter((word) => word !== ''));
+
 const URDU = `کے کی کا کو میں سے نے پر ہے ہیں تھا تھی تھے اور یہ وہ اس ان کہ بھی ہو ہوا ہوئے ہوئی گیا گئی
 گئے کر کیا کیے جو تو نہیں اپنے اپنی اپنا ایک لیے لئے ساتھ بعد تک جب کہا کرنے کرتے رہا رہی رہے جا
 جائے جاتا جاتی جبکہ یا لیکن مگر پھر اب ہی دیا دی دیے والے والی والا ہم آپ انہوں انہیں اسے گا گی گے

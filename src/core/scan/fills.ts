@@ -24,7 +24,6 @@ import type { ScanFrequencies } from '../rewrite/channel.js';
 import { rareMaxCount, scanRareTest } from '../rewrite/rare-pairs.js';
 import { contentWordsOf, stopTokens, type TokenSet } from '../rewrite/stopwords.js';
 import { firstMember, lowerTextKeyFirst } from './edges.js';
-import { NameFills } from './name-fills.js';
 import { WordTable } from '../rewrite/word-table.js';
 
 /**
@@ -40,15 +39,6 @@ export const FILL_MIN_SHARED_RARE = 2;
 /** Whether edge k (a derived pair) is a template fill, its cluster in `stories` stories. */
 export interface FillTest {
   isFill(edges: Edges, k: number, stories: number): boolean;
-}
-
-/**
- * The test for a scan with word weights (TemplateFills), and without them (below 200
- * documents: scan/name-fills.ts, which reads names from the words' capitals). Asked only of the
- * edges that could link stories (clusters.ts).
- */
-export function templateFills(corpus: Corpus, noise: Noise, frequencies: ScanFrequencies | null, seed: number): FillTest {
-  return frequencies === null ? new NameFills(corpus, noise) : new TemplateFills(corpus, noise, frequencies, seed);
 }
 
 export class TemplateFills implements FillTest {

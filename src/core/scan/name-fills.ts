@@ -18,36 +18,15 @@
 import { text } from '../document.js';
 import type { Corpus, Edges, Noise } from '../model.js';
 import { wordDiff } from '../align/worddiff.js';
-import { sameNames, storyNames } from '../text/names.js';
+import { nameChanges, sameNames, storyNames, swapsName } from '../text/names.js';
 import { firstMember, lowerTextKeyFirst } from './edges.js';
-import type { FillTest } from './fills.js';
+import { TemplateFills, type FillTest } from './fills.js';
+import type { ScanFrequencies } from '../rewrite/channel.js';
 
-/** A word that may be a frame's fill: it holds a capital or a digit ("Quarry", "AUSTIN", "14", "$28.42"). */
-const NAME_OR_FIGURE = /[\p{Lu}\p{N}]/u;
-const CAPITALISED = /^\P{L}*\p{Lu}/u;
-const NOT_LETTERS = /[^\p{L}\p{M}]+/u;
-
-/**
- * Whether a word diff changes only names and figures, and swaps a name for another somewhere: a
- * word in capitals deleted that no inserted word holds, and one inserted that no deleted word
- * holds ("Chile" -> "UPDATE 1-Chile" adds a tag and swaps no name).
- */
+/** Whether a word diff changes only names and figures, keeps some words, and swaps a name for another (text/names.ts). */
 export function swapsOnlyNames(ops: ReadonlyArray<{ op: 'equal' | 'delete' | 'insert'; text: string }>): boolean {
-  let kept = false;
-  const names = { delete: new Set<string>(), insert: new Set<string>() };
-  for (const { op, text: words } of ops) {
-    if (op === 'equal') {
-      kept = true;
-      continue;
-    }
-    for (const word of words.split(/\s+/u)) {
-      if (word === '') continue;
-      if (!NAME_OR_FIGURE.test(word)) return false;
-      if (CAPITALISED.test(word)) for (const part of word.toLowerCase().split(NOT_LETTERS)) if (part !== '') names[op].add(part);
-    }
-  }
-  const ownName = (side: Set<string>, other: Set<string>): boolean => [...side].some((name) => !other.has(name));
-  return kept && ownName(names.delete, names.insert) && ownName(names.insert, names.delete);
+  const changes = nameChanges(ops);
+  return changes.kept && !changes.otherWords && swapsName(changes);
 }
 
 export class NameFills implements FillTest {
@@ -84,4 +63,13 @@ export class NameFills implements FillTest {
     }
     return found;
   }
+}
+
+/**
+ * The test for a scan with word weights (scan/fills.ts TemplateFills), and without them
+ * (below 200 documents: NameFills, which reads names from the words' capitals). Asked only of the
+ * edges that could link stories (clusters.ts).
+ */
+export function templateFills(corpus: Corpus, noise: Noise, frequencies: ScanFrequencies | null, seed: number): FillTest {
+  return frequencies === null ? new NameFills(corpus, noise) : new TemplateFills(corpus, noise, frequencies, seed);
 }

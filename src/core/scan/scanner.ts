@@ -47,7 +47,7 @@ import {
 import { assembleDocument, classifyAll, documentHead, statusOf, templateOf, type AssemblyInput, type Statuses } from './assemble.js';
 import { buildClusters, identicalStories } from './clusters.js';
 import { splitStoriesByLinks } from './story-links.js';
-import { templateFills } from './fills.js';
+import { templateFills } from './name-fills.js';
 import { findCandidates, verifyCandidates } from './edges.js';
 import { alignStories, buildGroupReports, type GroupReports } from './groups.js';
 import { groupDocuments, listedGroupsOnly } from './grouping.js';
