@@ -10,8 +10,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/index.js';
-import { swapsOnlyNames } from '../../src/core/scan/name-fills.js';
+import { fillsOnlyNamesAndFigures } from '../../src/core/scan/name-fills.js';
 import { wordDiff } from '../../src/core/align/worddiff.js';
+import { copyFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { tempDir } from '../helpers/fixtures.js';
 import { runJson } from '../helpers/in-process.js';
 
 const FOLDER = 'fixtures/notice-frame-ledes';
@@ -28,8 +31,8 @@ describe('notices of one frame whose ledes differ in names and figures only', ()
   });
 });
 
-describe('swapsOnlyNames', () => {
-  const swaps = (a: string, b: string): boolean => swapsOnlyNames(wordDiff(a, b));
+describe('fillsOnlyNamesAndFigures', () => {
+  const swaps = (a: string, b: string): boolean => fillsOnlyNamesAndFigures(wordDiff(a, b));
 
   it('holds for a frame filled in for another company', () => {
     expect(swaps('DENVER (Metrowire) - Quarry Ltd raised its dividend to 14 cents.', 'AUSTIN (Metrowire) - Redwood Inc raised its dividend to 16 cents.')).toBe(true);
@@ -40,5 +43,24 @@ describe('swapsOnlyNames', () => {
     expect(swaps('Chile copper mine halts output after collapse', 'UPDATE 1-Chile copper mine halts output after collapse')).toBe(false);
     expect(swaps('Quarry Ltd raised its dividend on Monday.', 'Redwood Inc lifted its payout on Monday.')).toBe(false);
     expect(swaps('Quarry Ltd', 'Redwood Inc')).toBe(false);
+    // A credit changed, a name spelt another way: no figure changed (a review).
+    expect(swaps('SPRINGFIELD (AP) — The council approved 12 new buses.', 'SPRINGFIELD (Reuters) - The council approved 12 new buses.')).toBe(false);
+    expect(swaps('Moammar Gadhafi ruled for 42 years.', 'Muammar Gaddafi ruled for 42 years.')).toBe(false);
+  });
+});
+
+describe('reprints that change only names (fixtures/names-changed-reprints; a review of the first version, which left each ungrouped)', () => {
+  it.each([
+    ['a-brief', 'the credit in a brief'],
+    ['b-translit', 'a name spelt another way throughout'],
+    ['c-correction', 'a misspelt name corrected'],
+    ['e-opener', "a sentence's first word"],
+    ['h-namedense', 'the credit in a lede naming four leaders'],
+  ])('%s (%s) is grouped with its source', async (name) => {
+    const dir = tempDir('names-changed-');
+    for (const file of readdirSync('fixtures/names-changed-reprints').filter((f) => f.startsWith(`${name}-`))) copyFileSync(path.join('fixtures/names-changed-reprints', file), path.join(dir, file));
+    const { report } = await runJson<Report>([dir, '--json']);
+    expect(report.groups).toHaveLength(1);
+    expect(report.groups[0]!.members).toHaveLength(2);
   });
 });

@@ -260,7 +260,7 @@ function markFills(corpus: Corpus, edges: Edges, noise: Noise, fills: FillTest, 
     const parts = partsOf(joined, [...input.wordsByDocument.keys()].sort((x, y) => x - y));
     if (parts.length < 2) continue;
     if (parts.every((part) => part.length === 1)) input.fillsOnly = true;
-    else input.parts = parts;
+    else if (fills.splitsClusters) input.parts = parts;
   }
 }
 

@@ -39,9 +39,15 @@ export const FILL_MIN_SHARED_RARE = 2;
 /** Whether edge k (a derived pair) is a template fill, its cluster in `stories` stories. */
 export interface FillTest {
   isFill(edges: Edges, k: number, stories: number): boolean;
+  /**
+   * Whether fills may split a cluster that other pairs join in part (ClusterInput.parts), or
+   * only make one that they join alone link nothing (ClusterInput.fillsOnly).
+   */
+  readonly splitsClusters: boolean;
 }
 
 export class TemplateFills implements FillTest {
+  readonly splitsClusters = true;
   private readonly differ = new SequenceDiffer();
   private readonly rareWords: RareWordCount;
   private readonly isRare: (word: number) => boolean;

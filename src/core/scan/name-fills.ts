@@ -9,8 +9,10 @@
  *
  * Here names are read from capitals instead: a pair is a fill when the word diff of its two
  * paragraphs changes nothing but words in capitals and figures, swapping a capitalised word for
- * another somewhere, and the two stories do not name the same places, people and bodies
- * (text/names.ts). A write-through changes figures and keeps its names; a correction fixes a
+ * another and changing a figure, and the two stories do not name the same places, people and
+ * bodies (text/names.ts). A reprint that changes the credit ("(AP)" -> "(Reuters)"), spells a
+ * name another way or corrects it, or changes a sentence's first word keeps its figures (a
+ * review found each of those ungrouped by a first version without the figures). A write-through changes figures and keeps its names; a correction fixes a
  * name in a story that keeps the rest of them; a rewording changes common words. As in
  * fills.ts, such a pair links nothing (clusters.ts markFills, grouping.ts); the paragraphs'
  * statuses are unchanged.
@@ -18,18 +20,26 @@
 import { text } from '../document.js';
 import type { Corpus, Edges, Noise } from '../model.js';
 import { wordDiff } from '../align/worddiff.js';
-import { nameChanges, sameNames, storyNames, swapsName } from '../text/names.js';
+import { fillsFrame, nameChanges, sameNames, storyNames } from '../text/names.js';
 import { firstMember, lowerTextKeyFirst } from './edges.js';
 import { TemplateFills, type FillTest } from './fills.js';
 import type { ScanFrequencies } from '../rewrite/channel.js';
 
-/** Whether a word diff changes only names and figures, keeps some words, and swaps a name for another (text/names.ts). */
-export function swapsOnlyNames(ops: ReadonlyArray<{ op: 'equal' | 'delete' | 'insert'; text: string }>): boolean {
+/** Whether a word diff changes only names and figures, keeps some words, and fills a frame in anew: swaps a name and changes a figure (text/names.ts). */
+export function fillsOnlyNamesAndFigures(ops: ReadonlyArray<{ op: 'equal' | 'delete' | 'insert'; text: string }>): boolean {
   const changes = nameChanges(ops);
-  return changes.kept && !changes.otherWords && swapsName(changes);
+  return changes.kept && !changes.otherWords && fillsFrame(changes);
 }
 
 export class NameFills implements FillTest {
+  /**
+   * Capitals tell less than rarity: a cluster some of whose pairs are not fills by this test
+   * (two notices of one frame that happen to fill in the same figure) is left as it is, where
+   * the template's other rules (grouping.ts) tell its lines apart. Splitting it into parts
+   * linked fixtures/template-notices' other lines (a payable line, a tagline) as evidence.
+   */
+  readonly splitsClusters = false;
+
   private readonly names = new Map<number, Set<string>>();
 
   constructor(
@@ -43,7 +53,7 @@ export class NameFills implements FillTest {
     const [pa, pb] = [firstMember(corpus, va), firstMember(corpus, vb)];
     const [sa, sb] = [noise.storyOf[pa]!, noise.storyOf[pb]!];
     if (sa === sb) return false;
-    if (!swapsOnlyNames(wordDiff(this.paragraphText(pa), this.paragraphText(pb)))) return false;
+    if (!fillsOnlyNamesAndFigures(wordDiff(this.paragraphText(pa), this.paragraphText(pb)))) return false;
     return !sameNames(this.namesOf(sa), this.namesOf(sb));
   }
 

@@ -80,11 +80,15 @@ function isTitleCased(paragraph: string): boolean {
 export function storyNames(paragraphs: Iterable<string>): Set<string> {
   const names = new Set<string>();
   let left = NAMES_TEXT_CHARS;
+  let first = true;
   for (const paragraph of paragraphs) {
     if (left <= 0) break;
     const text = paragraph.length > left ? paragraph.slice(0, left) : paragraph;
     left -= text.length;
-    if (isTitleCased(text)) continue;
+    // Only a story's first paragraph may be its headline: a short lede naming four leaders is
+    // in title case by that count too (a review: it stated no names).
+    if (first && isTitleCased(text)) continue;
+    if (/\p{L}/u.test(text)) first = false;
     for (const match of text.matchAll(NAME_WORD)) {
       if (opensSentence(text, match.index)) continue;
       const name = match[0].toLowerCase().replace(/['’]s$/u, '');
@@ -105,6 +109,7 @@ export function sameNames(a: ReadonlySet<string>, b: ReadonlySet<string>): boole
 /** A word holding a capital or a digit: a name or a figure a frame is filled in with ("Quarry", "AUSTIN", "14", "$28.42"). */
 const NAME_OR_FIGURE = /[\p{Lu}\p{N}]/u;
 const STARTS_CAPITALISED = /^\P{L}*\p{Lu}/u;
+const DIGIT = /\p{N}/u;
 const NOT_LETTERS = /[^\p{L}\p{M}]+/u;
 
 /** What a word diff changes: the names it deletes and inserts, and whether it changes any other word (not a name or figure). */
@@ -115,6 +120,8 @@ export interface NameChanges {
   otherWords: boolean;
   /** Some words are kept. */
   kept: boolean;
+  /** A changed word holds a digit: a figure changed. */
+  figures: boolean;
 }
 
 /**
@@ -123,7 +130,7 @@ export interface NameChanges {
  * left out.
  */
 export function nameChanges(ops: ReadonlyArray<{ op: 'equal' | 'delete' | 'insert'; text: string }>): NameChanges {
-  const changes: NameChanges = { deleted: new Set(), inserted: new Set(), otherWords: false, kept: false };
+  const changes: NameChanges = { deleted: new Set(), inserted: new Set(), otherWords: false, kept: false, figures: false };
   for (const { op, text: words } of ops) {
     if (op === 'equal') {
       changes.kept = true;
@@ -133,6 +140,7 @@ export function nameChanges(ops: ReadonlyArray<{ op: 'equal' | 'delete' | 'inser
     for (const word of words.split(/\s+/u)) {
       if (word === '') continue;
       if (!NAME_OR_FIGURE.test(word)) changes.otherWords = true;
+      if (DIGIT.test(word)) changes.figures = true;
       if (!STARTS_CAPITALISED.test(word)) continue;
       for (const part of word.toLowerCase().split(NOT_LETTERS)) if (part !== '' && !DATE_WORDS.has(part) && !ENGLISH_STOP_WORDS.has(part)) names.add(part);
     }
@@ -151,13 +159,24 @@ export function swapsName(changes: NameChanges): boolean {
 }
 
 /**
+ * Whether a word diff fills a frame in anew: it swaps a name for another (swapsName) and changes
+ * a figure, as a template's notice for another company does ("General Electric Credit Corp is
+ * issuing a 75 mln ..." -> "Hamburgische Landesbank Girozentrale is issuing a 50 mln ...").
+ * A reprint that changes the credit ("(AP)" -> "(Reuters)"), a correction of a misspelt name
+ * and a transliteration ("Gadhafi" -> "Gaddafi") keep their figures (a review).
+ */
+export function fillsFrame(changes: NameChanges): boolean {
+  return changes.figures && swapsName(changes);
+}
+
+/**
  * Whether a pair of paragraphs that passage alignment made with figures free to differ
  * (rewrite/passages.ts, figuresFree) shows the two documents are not one story after all: its
- * word diff swaps a name for another. Two eurobond notices of different issuers with the same
- * lead manager name the same bank and place, so their names agree (sameNames), but the issuer
- * in the lede is swapped (a review: "General Electric Credit Corp" -> "Hamburgische Landesbank
- * Girozentrale"); a write-through keeps its names where it updates figures.
+ * word diff fills a frame in anew (fillsFrame). Two eurobond notices of different issuers with
+ * the same lead manager name the same bank and place, so their names agree (sameNames), but
+ * the issuer and the amount in the lede are swapped (a review); a write-through keeps its names
+ * where it updates figures, and one that corrects a name there changes no figure beside it.
  */
 export function refutedByNames(a: string, b: string): boolean {
-  return swapsName(nameChanges(wordDiff(a, b)));
+  return fillsFrame(nameChanges(wordDiff(a, b)));
 }
