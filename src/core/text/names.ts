@@ -178,5 +178,7 @@ export function fillsFrame(changes: NameChanges): boolean {
  * where it updates figures, and one that corrects a name there changes no figure beside it.
  */
 export function refutedByNames(a: string, b: string): boolean {
+  // No figure to change without a digit (the cheap test first: most aligned pairs have none).
+  if (!DIGIT.test(a) && !DIGIT.test(b)) return false;
   return fillsFrame(nameChanges(wordDiff(a, b)));
 }
