@@ -269,7 +269,7 @@ export const PAGE_SCRIPT = String.raw`
     else if (g.original === null && i === refIndex) compare = h('span', { class: 'muted' }, 'the reference');
     else if (m.aligned) compare = h('a', { class: 'button', href: '#group=' + g.id + '&member=' + i, id: 'compare-' + g.id + '-' + i }, 'side by side');
     else compare = h('code', { title: 'not included in this page' }, 'dedupe diff ' + shellQuote(g.members[refIndex].path) + ' ' + shellQuote(m.path));
-    var counts = m.same === null ? '' : m.same + ' same, ' + m.edited + ' edited, ' + m.added + ' added, ' + m.dropped + ' dropped' + (m.moved > 0 ? ', ' + m.moved + ' moved' : '');
+    var counts = m.same === null ? '' : m.same + ' same, ' + m.edited + ' changed, ' + m.added + ' added, ' + m.dropped + ' dropped' + (m.moved > 0 ? ', ' + m.moved + ' moved' : '');
     // In a check, a member that is not one of the incoming documents was found in the index.
     var archived = data.command === 'check' && (typeof m.doc !== 'number' || m.doc < 0) ? h('span', { class: 'archived', text: 'in the index' }) : null;
     return h('tr', { class: chosen ? 'target' : null }, td(h('span', { class: 'role' }, m.role || 'copy')), td([docLink(m.doc, m.path, m.startLine), archived], 'path'),

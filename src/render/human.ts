@@ -79,10 +79,13 @@ export function describeComparison(c: EditSummary, role: GroupMember['role'] = n
   // A story of its own using part of the original: what it uses, and how much is its own; the
   // original's paragraphs it did not use were not "dropped" from it (a new user).
   if (role === 'partial') {
-    const used = `${p.shared} same, ${p.edited} edited${p.moved > 0 ? `, ${p.moved} moved` : ''}`;
+    const used = `${p.shared} same, ${p.edited} changed${p.moved > 0 ? `, ${p.moved} moved` : ''}`;
     return `uses ${percent(c.coverage)} of the original (${used}), with ${p.added} paragraph${p.added === 1 ? '' : 's'} of its own${edits ? `; ${edits}` : ''}`;
   }
-  const counts = `${p.shared} same, ${p.edited} edited, ${p.added} added, ${p.dropped} dropped${p.moved > 0 ? `, ${p.moved} moved` : ''}`;
+  // "changed", not "edited": these count the comparison's blocks against the original, while
+  // the table's Edited column counts paragraph statuses (a reprint's paragraphs are "shared"
+  // with another reprint, though changed from the original: a new user read the two as one).
+  const counts = `${p.shared} same, ${p.edited} changed, ${p.added} added, ${p.dropped} dropped${p.moved > 0 ? `, ${p.moved} moved` : ''}`;
   // A member that shares no paragraph with the original is in the group through other members
   // (a story chained to it by one of them): "reprint ... keeps 0%" read as a contradiction
   // beside its story-level call (found by a new user).

@@ -81,7 +81,7 @@ describe('environment variables', () => {
   });
 
   it('--no-reworded leaves reworded paragraphs out of the group lines too (they still counted them; found by a new user)', async () => {
-    const edited = (stdout: string): number => Number(/version +\S*003_\S+ +keeps \d+% of the original; \d+ same, (\d+) edited/.exec(stdout)![1]);
+    const edited = (stdout: string): number => Number(/version +\S*003_\S+ +keeps \d+% of the original; \d+ same, (\d+) changed/.exec(stdout)![1]);
     const on = edited((await runCli(['--no-color', 'fixtures/seeds'])).stdout);
     const off = edited((await runCli(['--no-color', '--no-reworded', 'fixtures/seeds'])).stdout);
     expect(off).toBeLessThan(on);

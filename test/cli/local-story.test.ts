@@ -20,7 +20,7 @@ describe('a local story quoting the AP lede (fixtures/local-story)', () => {
     expect(local.role).toBe('partial');
     expect(local.comparison!.edits.map((e) => e.kind)).not.toContain('dateline-dropped');
     const { stdout } = await runCli(['--no-color', SEED.original, LOCAL]);
-    expect(stdout).toMatch(/^ {2}partial +fixtures\/local-story\/veterans\.txt +uses \d+% of the original \(\d+ same, \d+ edited\), with \d+ paragraphs of its own/m);
+    expect(stdout).toMatch(/^ {2}partial +fixtures\/local-story\/veterans\.txt +uses \d+% of the original \(\d+ same, \d+ changed\), with \d+ paragraphs of its own/m);
   });
 
   it('describes what it uses, not a reprint\'s edits: no "trimmed from the bottom", "new lede" or "quote added" (a local story quoting two wire paragraphs read so; a new user)', async () => {

@@ -22,7 +22,7 @@ describe('a reprint, its related links and a local story on one page', () => {
     ]);
     const { stdout } = await runCli([FOLDER, '--no-color']);
     expect(stdout).toContain(`original ${FOLDER}/wire-orchard.txt`);
-    expect(stdout).toMatch(/reprint +\S+valley-weekly-page\.txt:1-9 +keeps \d+% of the original; 5 same, 0 edited, 0 added, 2 dropped; trimmed from the bottom \(2\); story derived/);
+    expect(stdout).toMatch(/reprint +\S+valley-weekly-page\.txt:1-9 +keeps \d+% of the original; 5 same, 0 changed, 0 added, 2 dropped; trimmed from the bottom \(2\); story derived/);
   });
 
   it('opens no story of chrome alone: "Check Also" over a comment form and a copyright line', () => {

@@ -17,7 +17,7 @@ describe.each([
     const { stdout, code } = await runCli([folder, '--no-color']);
     expect(code).toBe(0);
     expect(stdout).toContain(`original ${folder}/${wire} (confidence 0.73: the other copy is its opening paragraphs, word for word`);
-    expect(stdout).toMatch(new RegExp(`reprint +${folder}/${reprint} +keeps \\d+% of the original; 4 same, 0 edited, [01] added, \\d dropped; trimmed from the bottom`));
+    expect(stdout).toMatch(new RegExp(`reprint +${folder}/${reprint} +keeps \\d+% of the original; 4 same, 0 changed, [01] added, \\d dropped; trimmed from the bottom`));
   });
 });
 

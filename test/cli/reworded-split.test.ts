@@ -25,7 +25,7 @@ describe("a wire story's lede split in two, its second half retold", () => {
   it("is a paragraph split in the scan's group line, not a new lede", async () => {
     const { stdout } = await runInProcess(['--no-color', 'fixtures/reworded-split']);
     const reprint = stdout.split('\n').find((line) => line.startsWith('  reprint   fixtures/reworded-split/bulletin.txt'));
-    expect(reprint).toMatch(/2 same, 2 edited, 1 added, 1 dropped; agency credit dropped, paragraph split, words substituted;/);
+    expect(reprint).toMatch(/2 same, 2 changed, 1 added, 1 dropped; agency credit dropped, paragraph split, words substituted;/);
     expect(reprint).not.toMatch(/new lede|sentence dropped/);
   });
 });

@@ -251,7 +251,7 @@ describe('a reprint that retold the lede (fixtures/reworded-lede)', () => {
   it('counts the lede with the reworded paragraphs, not as a new lede (a new user\'s reworded copy)', async () => {
     const { stdout } = await runCli(['--no-color', 'fixtures/reworded-lede']);
     const line = stdout.split('\n').find((l) => l.includes('reprint   fixtures/reworded-lede/reprint.txt'))!;
-    expect(line).toContain('1 edited');
+    expect(line).toContain('1 changed');
     expect(line).toContain('paragraphs reworded');
     expect(line).not.toContain('new lede');
   });

@@ -19,6 +19,6 @@ describe('a story and its write-through filed the same day', () => {
     expect(stdout).toMatch(new RegExp(`version +${FOLDER}/wire-writethru\\.txt`));
     expect(stdout).toMatch(new RegExp(`reprint +${FOLDER}/paper-reprint\\.txt .*closest to ${FOLDER}/wire-writethru\\.txt: story derived`));
     // The station's plug and the wire's "developing story" notice are footers, not a reworded pair (text/junk.ts).
-    expect(stdout).toMatch(new RegExp(`reprint +${FOLDER}/tv-reprint\\.txt +keeps \\d+% of the original; 3 same, 0 edited, 2 added, \\d dropped; trimmed from the bottom`));
+    expect(stdout).toMatch(new RegExp(`reprint +${FOLDER}/tv-reprint\\.txt +keeps \\d+% of the original; 3 same, 0 changed, 2 added, \\d dropped; trimmed from the bottom`));
   });
 });

@@ -32,7 +32,7 @@ describe('describeComparison', () => {
   it('says when a member shares no paragraph with the original (it read "reprint ... keeps 0%" beside "story derived"; found by a new user)', async () => {
     const { describeComparison } = await import('../../src/render/human.js');
     const none = { coverage: 0, reused: 0, paragraphs: { shared: 0, edited: 0, added: 7, dropped: 8, moved: 0 }, edits: [{ kind: 'new-lede' as const, count: 1 }] };
-    expect(describeComparison(none)).toBe('shares no paragraph with the original (in the group through other members); keeps 0% of the original; 0 same, 0 edited, 7 added, 8 dropped; new lede');
-    expect(describeComparison({ ...none, coverage: 0.02, paragraphs: { ...none.paragraphs, edited: 1 } })).toMatch(/^keeps 2% of the original; 0 same, 1 edited/);
+    expect(describeComparison(none)).toBe('shares no paragraph with the original (in the group through other members); keeps 0% of the original; 0 same, 0 changed, 7 added, 8 dropped; new lede');
+    expect(describeComparison({ ...none, coverage: 0.02, paragraphs: { ...none.paragraphs, edited: 1 } })).toMatch(/^keeps 2% of the original; 0 same, 1 changed/);
   });
 });
