@@ -175,6 +175,11 @@ export function text(doc: PreparedDocument, i: number): string {
   return doc.texts.slice(doc.textAt[i]!, doc.textAt[i + 1]!);
 }
 
+/** Paragraphs `from` to `to` (inclusive) of a document, their texts one at a time: a reader that stops early (text/names.ts reads a story's start) cuts no more. */
+export function* paragraphTexts(doc: PreparedDocument, from = 0, to = doc.count - 1): Generator<string> {
+  for (let i = from; i <= to; i++) yield text(doc, i);
+}
+
 export function tokens(doc: PreparedDocument, i: number): Uint32Array {
   const at = doc.at[i]! + FIELDS;
   return doc.numbers.subarray(at, at + doc.numbers[doc.at[i]! + 7]!);

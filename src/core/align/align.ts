@@ -771,16 +771,6 @@ export function isBodyShaped(text: string, words: number): boolean {
 }
 
 /**
- * The dropped and added paragraphs found reworded from one another, by the scan (RewordedPairs)
- * or by passage alignment of the two (rewrite/passages.ts, as the scan's rewrite stage does,
- * for `dedupe diff`): each becomes one edited block, `reworded`, in the added
- * paragraph's place. A pair needs `minWords` words on each side, as in a scan; the most similar
- * pairs (over content words, as a scan ranks a paragraph's matches) are taken first, each
- * paragraph once. A dropped paragraph found reworded into a paragraph of the copy that is
- * already paired one to one with the paragraph next to it in the original joins that block as a
- * merge (rewordedMerges).
- */
-/**
  * Whether two articles are one story by the paragraphs they keep the same, as a scan's copied
  * pairs are (rewrite/copied-pairs.ts): paragraphs of COPIED_MIN_WORDS words or more holding
  * COPIED_MIN_SHARE of each side's words; and by the names they state (text/names.ts), which
@@ -795,6 +785,16 @@ function figuresMayDiffer(blocks: readonly AlignedBlock[], a: readonly AlignPara
   return sameNames(storyNames(a.map((p) => p.text)), storyNames(b.map((p) => p.text)));
 }
 
+/**
+ * The dropped and added paragraphs found reworded from one another, by the scan (RewordedPairs)
+ * or by passage alignment of the two (rewrite/passages.ts, as the scan's rewrite stage does,
+ * for `dedupe diff`): each becomes one edited block, `reworded`, in the added
+ * paragraph's place. A pair needs `minWords` words on each side, as in a scan; the most similar
+ * pairs (over content words, as a scan ranks a paragraph's matches) are taken first, each
+ * paragraph once. A dropped paragraph found reworded into a paragraph of the copy that is
+ * already paired one to one with the paragraph next to it in the original joins that block as a
+ * merge (rewordedMerges).
+ */
 function withRewordedBlocks(
   blocks: AlignedBlock[],
   a: readonly AlignParagraph[],

@@ -17,7 +17,7 @@
  * similarity of the two paragraphs' content words and, for each, the share of its words
  * aligned with the other (classify.ts, REWORDED_MIN_COVER, decides when that makes it edited).
  */
-import { isChrome, text, tokens } from '../document.js';
+import { isChrome, paragraphTexts, text, tokens } from '../document.js';
 import { refutedByNames, sameNames, storyNames } from '../text/names.js';
 import type { Corpus, Edges, Noise } from '../model.js';
 import { commonInRanges, overlap } from '../matching/overlap.js';
@@ -310,11 +310,7 @@ function copiedCandidates(corpus: Corpus, noise: Noise, matched: Uint8Array, min
   const names = new Map<number, Set<string>>();
   const namesOf = (d: number): Set<string> => {
     let found = names.get(d);
-    if (!found) {
-      const doc = corpus.docs[d]!;
-      found = storyNames(Array.from({ length: doc.count }, (_, i) => text(doc, i)));
-      names.set(d, found);
-    }
+    if (!found) names.set(d, (found = storyNames(paragraphTexts(corpus.docs[d]!))));
     return found;
   };
   const sameStory = new Set(copied.filter(({ a, b }) => sameNames(namesOf(a), namesOf(b))).map(({ a, b }) => a * docCount + b));

@@ -74,8 +74,9 @@ function rewordedOrder(corpus: Corpus, edges: Edges): number[] {
 }
 
 /**
- * `fills` tells template fills among the edges (scan/fills.ts; null in a scan without word
- * weights): a cluster joined across documents by them alone links nothing.
+ * `fills` tells template fills among the edges (scan/fills.ts by rare words, scan/name-fills.ts
+ * by capitals below 200 documents; null for none): a cluster joined across documents by them
+ * alone links nothing.
  */
 export function buildClusters(corpus: Corpus, edges: Edges, noise: Noise, minWords: number, fills: FillTest | null = null): Clusters {
   const { size, variantOf, variants, paragraphDoc } = corpus;

@@ -12,12 +12,12 @@
  * another and changing a figure, and the two stories do not name the same places, people and
  * bodies (text/names.ts). A reprint that changes the credit ("(AP)" -> "(Reuters)"), spells a
  * name another way or corrects it, or changes a sentence's first word keeps its figures (a
- * review found each of those ungrouped by a first version without the figures). A write-through changes figures and keeps its names; a correction fixes a
- * name in a story that keeps the rest of them; a rewording changes common words. As in
- * fills.ts, such a pair links nothing (clusters.ts markFills, grouping.ts); the paragraphs'
- * statuses are unchanged.
+ * review found each of those ungrouped by a first version without the figures); a write-through
+ * changes figures and keeps its names; a rewording changes common words. As in fills.ts, such a
+ * pair links nothing (clusters.ts markFills, grouping.ts); the paragraphs' statuses are
+ * unchanged.
  */
-import { text } from '../document.js';
+import { paragraphTexts, text } from '../document.js';
 import type { Corpus, Edges, Noise } from '../model.js';
 import { wordDiff } from '../align/worddiff.js';
 import { fillsFrame, nameChanges, sameNames, storyNames } from '../text/names.js';
@@ -66,10 +66,7 @@ export class NameFills implements FillTest {
     let found = this.names.get(story);
     if (!found) {
       const { doc, span } = this.noise.stories[story]!;
-      const base = this.corpus.firstParagraphOf[doc]!;
-      const texts: string[] = [];
-      for (let i = span.firstSegment; i <= span.lastSegment; i++) texts.push(this.paragraphText(base + i));
-      this.names.set(story, (found = storyNames(texts)));
+      this.names.set(story, (found = storyNames(paragraphTexts(this.corpus.docs[doc]!, span.firstSegment, span.lastSegment))));
     }
     return found;
   }
